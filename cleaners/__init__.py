@@ -1,0 +1,65 @@
+"""newsclean's cleaner library: HTML or plain text in, one clean article record out.
+
+Usable without Scrapy::
+
+    from newsclean.cleaners import clean_text, clean_html
+
+    article = clean_text(dump, url="https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/")
+    article.headline, article.articleBody, article.cleaning  # provenance of every removal
+
+Public API:
+
+- :func:`clean`, :func:`clean_html`, :func:`clean_text`: input -> :class:`Article`.
+- :class:`Article` and its parts, :func:`json_schema`: the record and its JSON Schema.
+- :class:`Document`, :class:`Block`, :class:`BlockKind`: what cleaners read.
+- :class:`Cleaner`, :class:`Decision`, :class:`CleanerChain`, :func:`register`,
+  :func:`available_cleaners`: writing and configuring cleaners (plugins use the entry-point
+  group ``newsclean.cleaners``).
+- :class:`SiteProfile`: declarative per-site knowledge.
+"""
+
+from newsclean.cleaners.api import clean, clean_document, clean_html, clean_text, looks_like_html
+from newsclean.cleaners.chain import (
+    Action,
+    Cleaner,
+    CleanerChain,
+    Decision,
+    available_cleaners,
+    register,
+)
+from newsclean.cleaners.decoding import DecodeError
+from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.record import (
+    Article,
+    Author,
+    Breadcrumb,
+    CleaningStep,
+    Image,
+    json_schema,
+)
+from newsclean.cleaners.site import SiteProfile
+
+__all__ = [
+    "Action",
+    "Article",
+    "Author",
+    "Block",
+    "BlockKind",
+    "Breadcrumb",
+    "Cleaner",
+    "CleanerChain",
+    "CleaningStep",
+    "DecodeError",
+    "Decision",
+    "Document",
+    "Image",
+    "SiteProfile",
+    "available_cleaners",
+    "clean",
+    "clean_document",
+    "clean_html",
+    "clean_text",
+    "json_schema",
+    "looks_like_html",
+    "register",
+]

@@ -1,0 +1,164 @@
+"""The library's entry points: clean a page or a text dump into an :class:`Article`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from newsclean.cleaners.chain import Action, CleanerChain
+from newsclean.cleaners.dates import normalize_date
+from newsclean.cleaners.decoding import decode_html, decode_text
+from newsclean.cleaners.document import Document
+from newsclean.cleaners.html import extract_html
+from newsclean.cleaners.record import Article, Author, CleaningStep
+from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.text import extract_text
+
+__all__ = ["build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
+
+_DEFAULT_CHAIN: CleanerChain | None = None
+_TEXT_LIMIT = 200
+
+
+def _chain(chain: CleanerChain | Mapping[str, int | None] | None) -> CleanerChain:
+    global _DEFAULT_CHAIN
+    if isinstance(chain, CleanerChain):
+        return chain
+    if chain:
+        return CleanerChain(chain)
+    if _DEFAULT_CHAIN is None:
+        _DEFAULT_CHAIN = CleanerChain()
+    return _DEFAULT_CHAIN
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _TEXT_LIMIT else text[: _TEXT_LIMIT - 1].rstrip() + "…"
+
+
+def _removed_part(before: str, after: str) -> str:
+    """What trimming ``before`` to ``after`` took away."""
+    at = before.find(after)
+    if at < 0:
+        return before
+    return (before[:at] + " … " + before[at + len(after):]).strip(" …") or before
+
+
+def build_record(doc: Document, chain: CleanerChain | None = None) -> Article:
+    """Run ``chain`` over ``doc`` and assemble the record with its provenance."""
+    remaining, applied = _chain(chain).run(doc)
+    fields = dict(doc.metadata)
+    steps: list[CleaningStep] = []
+    for name, decision, block in applied:
+        removed = block.text
+        if decision.action is Action.TRIM and decision.value is not None:
+            removed = _removed_part(block.text, decision.value)
+        if decision.field is not None:
+            value = decision.value if decision.value is not None else block.text
+            fields.setdefault(decision.field, value)
+        steps.append(
+            CleaningStep(
+                cleaner=name,
+                action=str(decision.action),
+                text=_shorten(removed),
+                reason=decision.reason,
+                field=decision.field,
+                block=block.index,
+            )
+        )
+    body = "\n\n".join(b.text for b in remaining.blocks if b.text.strip())
+    body_html = "\n".join(b.html for b in remaining.blocks if b.html) or None
+    tz = doc.site.timezone if doc.site else None
+    article = Article(
+        url=doc.url,
+        canonicalUrl=fields.get("canonicalUrl"),
+        headline=fields.get("headline"),
+        description=fields.get("description"),
+        articleBody=body or None,
+        articleBodyHtml=body_html if doc.source_format == "html" else None,
+        datePublishedRaw=fields.get("datePublishedRaw"),
+        dateModifiedRaw=fields.get("dateModifiedRaw"),
+        authors=[a if isinstance(a, Author) else Author(name=str(a)) for a in fields.get("authors", [])],
+        inLanguage=fields.get("inLanguage") or (doc.site.language if doc.site else None),
+        mainImage=fields.get("mainImage"),
+        images=fields.get("images", []),
+        breadcrumbs=fields.get("breadcrumbs", []),
+        section=fields.get("section"),
+        tags=fields.get("tags", []),
+        isAccessibleForFree=fields.get("isAccessibleForFree"),
+        site=doc.site.name if doc.site else None,
+        cleaning=steps,
+    )
+    if article.datePublishedRaw:
+        article.datePublished = normalize_date(article.datePublishedRaw, timezone=tz)
+    if article.dateModifiedRaw:
+        article.dateModified = normalize_date(article.dateModifiedRaw, timezone=tz)
+    if article.articleBody:
+        article.wordCount = len(article.articleBody.split())
+    return article
+
+
+def clean_document(doc: Document, *, chain: CleanerChain | None = None) -> Article:
+    """Clean an already extracted document (site code that builds its own blocks)."""
+    return build_record(doc, chain)
+
+
+def clean_text(
+    text: str | bytes,
+    *,
+    url: str | None = None,
+    site: SiteProfile | None = None,
+    chain: CleanerChain | Mapping[str, int | None] | None = None,
+) -> Article:
+    """Clean a plain-text dump: one block per non-empty line."""
+    if isinstance(text, bytes):
+        text = decode_text(text)
+    doc = extract_text(text, url=url, site=site)
+    return build_record(doc, _chain(chain))
+
+
+def clean_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    site: SiteProfile | None = None,
+    chain: CleanerChain | Mapping[str, int | None] | None = None,
+    encoding: str | None = None,
+) -> Article:
+    """Clean an HTML page: main content and metadata are extracted, then cleaned.
+
+    ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint.
+    """
+    if isinstance(html, bytes):
+        html = decode_html(html, declared=encoding)
+    doc = extract_html(html, url=url, site=site)
+    return build_record(doc, _chain(chain))
+
+
+def looks_like_html(data: str | bytes) -> bool:
+    """True when the start of ``data`` looks like markup rather than plain text."""
+    head = data[:2048]
+    if isinstance(head, bytes):
+        head = head.decode("latin-1")
+    head = head.lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body", "<!--", "<meta")) or (
+        head.startswith("<") and ("<p" in head or "<div" in head or "</" in head)
+    )
+
+
+def clean(
+    data: str | bytes,
+    *,
+    url: str | None = None,
+    site: SiteProfile | None = None,
+    chain: CleanerChain | Mapping[str, int | None] | None = None,
+) -> Article:
+    """Clean ``data``, telling HTML from plain text by its first characters."""
+    if looks_like_html(data):
+        return clean_html(data, url=url, site=site, chain=chain)
+    return clean_text(data, url=url, site=site, chain=chain)
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with offset, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+

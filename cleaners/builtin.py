@@ -1,0 +1,19 @@
+"""The built-in cleaners by name (what the package's entry points declare)."""
+
+from __future__ import annotations
+
+from newsclean.cleaners.icon_sprites import IconSprites
+from newsclean.cleaners.media_players import MediaPlayers
+from newsclean.cleaners.prompts import Prompts
+from newsclean.cleaners.repeats import Repeats
+from newsclean.cleaners.timestamps import Timestamps
+
+__all__ = ["CLEANERS"]
+
+CLEANERS = {
+    "icon_sprites": IconSprites,
+    "media_players": MediaPlayers,
+    "prompts": Prompts,
+    "timestamps": Timestamps,
+    "repeats": Repeats,
+}

@@ -1,0 +1,111 @@
+"""The document model every extractor produces and every cleaner reads: ordered text blocks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from newsclean.cleaners.site import SiteProfile
+
+__all__ = ["Block", "BlockKind", "Document"]
+
+_SPACE = re.compile(r"\s+")
+
+
+class BlockKind(StrEnum):
+    """What a block is on the page."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+    LIST_ITEM = "list-item"
+    QUOTE = "quote"
+    PREFORMATTED = "preformatted"
+    TABLE = "table"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of visible text, in reading order.
+
+    For plain text a block is one non-empty line; for HTML it is the text of one block-level
+    element. ``tag``, ``classes``, ``element_id`` and ``path`` describe the source element
+    (``path`` is the chain of ancestor tags with their classes, for example
+    ``"body/div.article/figure/figcaption"``); they are empty for plain text.
+    """
+
+    text: str
+    kind: BlockKind = BlockKind.PARAGRAPH
+    tag: str = ""
+    classes: tuple[str, ...] = ()
+    element_id: str = ""
+    path: str = ""
+    html: str = ""
+    """The element's cleaned HTML, used for ``articleBodyHtml``; empty for plain text."""
+    index: int = -1
+    """Position in the document as extracted; kept when earlier cleaners drop blocks."""
+
+    @property
+    def normalized(self) -> str:
+        """Lower-cased text with runs of whitespace folded: the form blocks are compared in."""
+        return _SPACE.sub(" ", self.text).strip().casefold()
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable 16-hex-digit hash of the block's tag and normalised text (for site memory)."""
+        digest = hashlib.blake2b(f"{self.tag}\x00{self.normalized}".encode(), digest_size=8)
+        return digest.hexdigest()
+
+    def with_index(self, index: int) -> Block:
+        return replace(self, index=index)
+
+
+@dataclass(slots=True)
+class Document:
+    """A page or text dump as the cleaners see it.
+
+    ``metadata`` holds what the extractor found alongside the blocks, already reduced to
+    record field names (``headline``, ``datePublishedRaw``, ``authors``, ...); ``raw_metadata``
+    keeps the sources as found (``jsonld``, ``opengraph``, ``meta``, ``time``) for cleaners
+    and site code that want more.
+    """
+
+    blocks: list[Block]
+    url: str | None = None
+    site: SiteProfile | None = None
+    source_format: str = "text"
+    metadata: dict[str, Any] = field(default_factory=dict)
+    raw_metadata: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.blocks = [
+            b if b.index >= 0 else b.with_index(i) for i, b in enumerate(self.blocks)
+        ]
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def edited(self, texts: dict[int, str]) -> Document:
+        """A copy where the blocks at the given positions carry new text (their HTML is
+        rebuilt as a plain paragraph)."""
+        blocks = list(self.blocks)
+        for pos, text in texts.items():
+            blocks[pos] = replace(blocks[pos], text=text, html=f"<p>{_escape(text)}</p>" if blocks[pos].html else "")
+        return replace(self, blocks=blocks)
+
+    def without(self, positions: Sequence[int] | set[int]) -> Document:
+        """A copy without the blocks at ``positions`` (indexes into ``blocks``)."""
+        drop = set(positions)
+        return replace(self, blocks=[b for i, b in enumerate(self.blocks) if i not in drop])
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

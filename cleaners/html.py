@@ -1,0 +1,160 @@
+"""HTML extraction: a page becomes the blocks of its main content plus its metadata."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+from readability import Document as ReadabilityDocument
+
+from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.metadata import extract_metadata
+from newsclean.cleaners.site import SiteProfile
+
+__all__ = ["blocks_from_element", "extract_html", "parse_html"]
+
+_SPACE = re.compile(r"\s+")
+
+BLOCK_KINDS: dict[str, BlockKind] = {
+    "p": BlockKind.PARAGRAPH,
+    "h1": BlockKind.HEADING,
+    "h2": BlockKind.HEADING,
+    "h3": BlockKind.HEADING,
+    "h4": BlockKind.HEADING,
+    "h5": BlockKind.HEADING,
+    "h6": BlockKind.HEADING,
+    "li": BlockKind.LIST_ITEM,
+    "dt": BlockKind.LIST_ITEM,
+    "dd": BlockKind.LIST_ITEM,
+    "blockquote": BlockKind.QUOTE,
+    "pre": BlockKind.PREFORMATTED,
+    "figcaption": BlockKind.CAPTION,
+    "caption": BlockKind.CAPTION,
+    "table": BlockKind.TABLE,
+    "title": BlockKind.OTHER,
+}
+"""Elements whose text is one block."""
+
+CONTAINERS = frozenset(
+    "div section article main header footer aside nav figure ul ol dl body span form "
+    "details summary center font td tr tbody thead".split()
+)
+"""Elements that hold blocks; their own loose text becomes a block too."""
+
+NEVER_TEXT = frozenset("script style noscript template iframe object embed head button select input textarea".split())
+
+
+def parse_html(html: str) -> etree._Element:
+    """Parse a page with lxml; an XML declaration with an encoding is tolerated."""
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+    return lxml.html.document_fromstring(html or "<html></html>")
+
+
+def _text(el: etree._Element) -> str:
+    return _SPACE.sub(" ", el.text_content()).strip()
+
+
+def _describe(el: etree._Element) -> tuple[str, tuple[str, ...], str]:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    classes = tuple((el.get("class") or "").split())
+    return tag.lower(), classes, el.get("id") or ""
+
+
+def _step(el: etree._Element) -> str:
+    tag, classes, eid = _describe(el)
+    return tag + (f"#{eid}" if eid else "") + "".join(f".{c}" for c in classes[:2])
+
+
+def blocks_from_element(root: etree._Element, base_path: str = "") -> list[Block]:
+    """The blocks under ``root`` in reading order.
+
+    Block-level elements (paragraphs, headings, list items, captions, quotes, SVG
+    ``<title>``) give one block each; loose text directly inside containers gives a block of
+    its own, so text in ``<div>``s without ``<p>`` is not lost.
+    """
+    blocks: list[Block] = []
+
+    def emit(el: etree._Element, text: str, kind: BlockKind, path: str) -> None:
+        tag, classes, eid = _describe(el)
+        html = ""
+        if kind is not BlockKind.OTHER and tag in BLOCK_KINDS:
+            html = lxml.html.tostring(el, encoding="unicode", with_tail=False)
+        blocks.append(Block(text, kind, tag, classes, eid, path, html))
+
+    def walk(el: etree._Element, path: str) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in NEVER_TEXT:
+            return
+        local = tag.split("}")[-1]
+        here = f"{path}/{_step(el)}" if path else _step(el)
+        if local in BLOCK_KINDS and not (local == "li" and _has_block_child(el)):
+            text = _text(el)
+            if text:
+                emit(el, text, BLOCK_KINDS[local], here)
+            return
+        loose: list[str] = []
+        if el.text and el.text.strip():
+            loose.append(el.text)
+        for child in el:
+            ctag = child.tag.lower() if isinstance(child.tag, str) else ""
+            if ctag and (ctag in CONTAINERS or ctag in BLOCK_KINDS or ctag in ("svg", "symbol", "br", "hr")):
+                _flush(el, loose, here)
+                walk(child, here)
+            elif ctag and ctag not in NEVER_TEXT:
+                loose.append(child.text_content())
+            if child.tail and child.tail.strip():
+                loose.append(child.tail)
+        _flush(el, loose, here)
+
+    def _flush(el: etree._Element, loose: list[str], path: str) -> None:
+        text = _SPACE.sub(" ", " ".join(loose)).strip()
+        loose.clear()
+        if text:
+            tag, classes, eid = _describe(el)
+            blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path))
+
+    walk(root, base_path)
+    return blocks
+
+
+def _has_block_child(el: etree._Element) -> bool:
+    return any(isinstance(c.tag, str) and c.tag.lower() in ("p", "ul", "ol", "div") for c in el)
+
+
+def _main_content(tree: etree._Element, html: str) -> etree._Element:
+    summary = ReadabilityDocument(html).summary(html_partial=True)
+    return lxml.html.fragment_fromstring(summary, create_parent="div")
+
+
+def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None = None) -> Document:
+    """Extract the main content's blocks and the page's metadata.
+
+    A site profile's ``body`` selector replaces main-content detection and its
+    ``boilerplate`` selectors are dropped before blocks are made.
+    """
+    tree = parse_html(html)
+    metadata, raw = extract_metadata(tree, url=url, site=site)
+    content: etree._Element | None = None
+    if site and site.body:
+        found = tree.cssselect(site.body)
+        if found:
+            content = found[0]
+    if content is None:
+        content = _main_content(tree, html)
+    if site and site.boilerplate:
+        for selector in site.boilerplate:
+            for el in content.cssselect(selector):
+                el.drop_tree()
+    blocks = blocks_from_element(content)
+    standfirst = metadata.get("description")
+    if standfirst and metadata.get("_standfirst_shown") and not (
+        blocks and blocks[0].normalized == _SPACE.sub(" ", standfirst).strip().casefold()
+    ):
+        blocks.insert(0, Block(standfirst, BlockKind.PARAGRAPH, "p", ("standfirst",), "", "standfirst", f"<p>{_escape(standfirst)}</p>"))
+    metadata.pop("_standfirst_shown", None)
+    return Document(blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,50 @@
+"""Icon sprites: the ``<title>`` texts of SVG ``<symbol>`` sets, and their fused runs in text dumps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.document import Block, Document
+
+__all__ = ["IconSprites"]
+
+SPRITE_PATH = re.compile(r"(?:^|/)(?:svg|symbol|use)(?:[#./]|$)")
+"""An element inside an inline ``<svg>`` or ``<symbol>``: never article text."""
+
+ICON_WORD = re.compile(r"icon|^ico[-_]|^svg[-_]|[-_]ico$", re.I)
+"""A word that names an icon: "bookmarkicon", "icon-share", "svg-facebook"."""
+
+MIN_ICON_WORDS = 4
+"""Fewer icon names than this could be prose about icons."""
+
+MIN_ICON_SHARE = 0.5
+"""Share of a line's words that must name icons for the line to be a sprite dump."""
+
+
+def _is_sprite_text(text: str) -> bool:
+    words = text.split()
+    if len(words) < MIN_ICON_WORDS:
+        return False
+    icon_words = sum(1 for w in words if ICON_WORD.search(w))
+    fused = len(re.findall(r"[a-z0-9]icon", text, re.I))
+    return icon_words >= MIN_ICON_WORDS and (icon_words / len(words) >= MIN_ICON_SHARE or fused >= 8)
+
+
+class IconSprites:
+    """Removes icon-sprite text: SVG symbol titles and runs of fused icon names."""
+
+    name = "icon_sprites"
+    order = 100
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        for i, block in enumerate(doc.blocks):
+            if _inside_svg(block):
+                yield Decision.remove(i, "text of an SVG icon (inside <svg>/<symbol>)")
+            elif _is_sprite_text(block.text):
+                yield Decision.remove(i, "icon names fused together: an SVG sprite's titles")
+
+
+def _inside_svg(block: Block) -> bool:
+    return bool(block.path) and SPRITE_PATH.search(block.path) is not None

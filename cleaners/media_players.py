@@ -1,0 +1,124 @@
+"""Media players: podcast, audio and video widgets and the time and control texts they leak."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.document import Block, Document
+
+__all__ = ["MediaPlayers"]
+
+TIME_CODE = re.compile(r"^[-−]?\d{1,2}:\d{2}(?::\d{2})?$")
+"""A bare playback time: "0:00", "25:36", "-1:02:03"."""
+
+CONTROL_WORDS = re.compile(
+    r"""^(?:
+        current\ time|duration|remaining\ time|time|stream\ type|live|seek\ to\ live.*|
+        play(?:ing)?|pause(?:d)?|mute|unmute|volume(?:\ level)?|full\s?screen|non-fullscreen|
+        exit\ full\s?screen|picture-in-picture|loaded|progress|playback\ rate|playback\ speed|
+        \d(?:\.\d+)?x|chapters|descriptions|captions|subtitles|captions\ off|subtitles\ settings|
+        captions\ settings|descriptions\ off|audio\ track|quality|settings|replay|skip|
+        skip\ (?:ahead|back)|rewind|forward|close\ modal\ dialog|beginning\ of\ dialog\ window.*|
+        end\ of\ dialog\ window|this\ is\ a\ modal\ window\.?|share|embed|download|
+        \d{1,3}(?:\.\d+)?\s?%|[-−]?\d{1,2}:\d{2}(?::\d{2})?|/|\|
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Words a player's controls print; a block made only of these (and times) is a player."""
+
+PLAYER_LABEL = re.compile(
+    r"^(?:podcasts?|audio|listen|listen\ now|listen\ to\ (?:this|the)\ (?:article|story|podcast|episode)"
+    r"(?:\s*[:(]?\s*\d+\s*min(?:utes?|s)?\.?\)?)?|now\ playing|episode\ \d+|"
+    r"your\ browser\ does\ not\ support\ the\ (?:audio|video)\ (?:element|tag)\.?|"
+    r"video\ player\ is\ loading\.?|loading\ (?:video|audio|player)\.*|"
+    r"audio\ (?:is\ )?(?:generated|read)\ by\ .{1,60}|"
+    r"(?:play|listen\ to)\ (?:this\ )?(?:article|story|audio|podcast)|"
+    r"this\ audio\ is\ auto-generated.*)$",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Labels a player shows: "Podcasts", "Listen to this article", "Your browser does not support the audio element"."""
+
+PLAYER_CLASS = re.compile(
+    r"(?:^|[-_ .#/])(?:player|audio|podcast|video-?js|vjs|jw|jwplayer|media-?controls?|"
+    r"playback|plyr|mejs|soundcloud|spotify|listen)(?:[-_ .#/]|$)",
+    re.IGNORECASE,
+)
+"""Class or id words of player widgets in HTML."""
+
+LABEL_WINDOW = 3
+"""A player label is removed only when a player block lies within this many blocks."""
+
+MAX_PLAYER_WORDS = 25
+"""A block inside a player element with more words than this is kept (it may be a transcript)."""
+
+
+def _control_only(text: str) -> bool:
+    parts = [p for p in re.split(r"\s*(?:/|\||,|\n)\s*|\s{2,}", text) if p]
+    tokens: list[str] = []
+    for part in parts:
+        tokens.extend(_control_tokens(part))
+    return bool(tokens) and all(t is not None for t in tokens)
+
+
+def _control_tokens(part: str) -> list[str | None]:
+    if CONTROL_WORDS.match(part):
+        return [part]
+    # "Current Time 0:00" / "Duration 3:15": label followed by a time.
+    words = part.split()
+    out: list[str | None] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            chunk = " ".join(words[i : i + n])
+            if len(words) >= i + n and CONTROL_WORDS.match(chunk):
+                out.append(chunk)
+                i += n
+                break
+        else:
+            out.append(None)
+            i += 1
+    return out
+
+
+def _is_player_block(block: Block) -> bool:
+    text = block.text.strip()
+    if TIME_CODE.match(text):
+        return True
+    if any(ch.isdigit() for ch in text) and _control_only(text):
+        return True
+    return bool(block.path) and PLAYER_CLASS.search(block.path) is not None and (
+        len(text.split()) <= MAX_PLAYER_WORDS
+    )
+
+
+class MediaPlayers:
+    """Removes podcast, audio and video player widgets: time codes, controls and labels."""
+
+    name = "media_players"
+    order = 200
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        players = [_is_player_block(b) for b in doc.blocks]
+        for i, block in enumerate(doc.blocks):
+            text = block.text.strip()
+            if players[i]:
+                if TIME_CODE.match(text):
+                    yield Decision.remove(i, "a bare playback time from a media player")
+                elif block.path and PLAYER_CLASS.search(block.path):
+                    yield Decision.remove(i, "text inside a media player element")
+                else:
+                    yield Decision.remove(i, "media player controls and times")
+            elif PLAYER_LABEL.match(text):
+                near = players[max(0, i - LABEL_WINDOW) : i + LABEL_WINDOW + 1]
+                if any(near) or _standalone_label(text):
+                    yield Decision.remove(i, "a media player's label next to its controls")
+
+
+def _standalone_label(text: str) -> bool:
+    """Labels that are a player's whatever surrounds them."""
+    lowered = text.lower()
+    return lowered.startswith(("listen to this", "your browser does not support", "this audio is")) or (
+        lowered.startswith("audio ") and " by " in lowered
+    )

@@ -1,0 +1,128 @@
+"""Prompts: share, follow and short-URL prompts, read-more teasers, newsletter, cookie and subscription boxes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.document import Document
+
+__all__ = ["Prompts"]
+
+_NETWORKS = (
+    r"telegram|twitter|x|facebook|vk|vkontakte|odysee|rumble|instagram|tiktok|youtube|linkedin|"
+    r"whatsapp|threads|bluesky|mastodon|reddit|pinterest|google\s+news|flipboard|email|e-mail"
+)
+
+SHARE = re.compile(
+    rf"""^(?:
+        like\ this\ story\?.*share\ it.*|
+        share\ (?:this|the)\ (?:article|story|post|page)\b.*|
+        share\ (?:on|via|to)\ (?:{_NETWORKS})\b.*|
+        (?:click\ to\ )?share(?:\ on)?(?:\s*[:|]?\s*(?:{_NETWORKS}))+\s*$|
+        share\s*[:|]?\s*$|
+        get\ short\ url|short\ url|copy\ (?:link|url)|link\ copied.*|
+        (?:{_NETWORKS})(?:\s*[|,]?\s*(?:{_NETWORKS}))+\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Share and short-URL prompts: "Like this story? Share it with a friend!", "Get short URL"."""
+
+FOLLOW_PREFIX = re.compile(
+    rf"^(?:follow|join)\s+(?:us|rt|@?\w+)\s+on(?:\s+(?:{_NETWORKS}))?(?:\s*(?:and|,|&)\s*(?:{_NETWORKS}))*\s*[:!.]?\s*",
+    re.IGNORECASE,
+)
+"""A follow prompt; it also travels glued to the start of copied paragraphs ("Follow RT onA media report...")."""
+
+TEASER = re.compile(
+    r"""^(?:
+        also\ on\ [\w.-]+\.\w+\b.*|
+        read\ (?:more|also|next)\s*(?::|»|›|>|-|–|—).*|read\ more\s*$|
+        (?:see|watch|listen)\ (?:also|more)\s*:.*|
+        related(?:\ (?:articles?|stories|content|coverage|news|reading))?\s*[:»]?.*|
+        (?:more|recommended|trending|most\ (?:read|popular|viewed))(?:\ (?:stories|news|articles|from\ .{1,30}|on\ .{1,30}))?\s*:?\s*$|
+        trends\s*:.*|
+        you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested\ in).*|
+        don'?t\ miss\s*:.*|continue\ reading.*|
+        click\ here\ to\ (?:read|see|watch).*
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Read-more teasers and topic bars: "Also on rt.com ...", "READ MORE: ...", "Trends: ..."."""
+
+NEWSLETTER = re.compile(
+    r"""^(?:
+        (?:sign\ up|subscribe)\ (?:for|to)\ (?:our|the)\ .{0,40}newsletters?.*|
+        .{0,60}\bnewsletters?\b.{0,40}\b(?:inbox|sign\ up|subscribe)\b.*|
+        get\ (?:the|our)\ .{0,40}(?:in|to)\ your\ inbox.*|
+        enter\ your\ e-?mail(?:\ address)?.*|
+        (?:we|this\ (?:site|website))\ uses?\ cookies.*|
+        accept\ (?:all\ )?cookies|cookie\ (?:settings|policy|preferences)|
+        subscribe\ (?:now|today|here)\b.*|already\ a\ subscriber\?.*|
+        (?:support|fund)\ (?:our|independent|quality)\ journalism.*|
+        become\ a\ (?:member|subscriber|supporter)\b.*|
+        (?:log|sign)\ in\ to\ (?:continue|read|comment).*|
+        this\ (?:article|content)\ is\ (?:for|available\ to)\ (?:subscribers|members)\ only.*|
+        advertisement|ad|sponsored(?:\ content)?|scroll\ to\ continue(?:\ with\ content)?|
+        (?:comments?|leave\ a\ comment|\d+\ comments?|show\ comments|view\ comments)\s*$|
+        (?:tags?|topics?|filed\ under)\s*:.*|
+        (?:print|e-?mail)\ (?:this\ )?(?:article|page|story)\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Newsletter, cookie, subscription and ad labels."""
+
+PROMPT_CLASS = re.compile(
+    r"(?:^|[-_ .#/])(?:share|sharing|social|shares|sharebar|newsletter|subscribe|subscription|"
+    r"paywall|cookie|consent|gdpr|related|read-?more|readmore|recommend(?:ed|ations)?|promo|"
+    r"trends|teaser|outbrain|taboola|follow|tags|breadcrumbs?|ad|ads|advert|advertisement|"
+    r"sponsored|comments?)(?:[-_ .#/]|$)",
+    re.IGNORECASE,
+)
+"""Class or id words of prompt and teaser boxes in HTML."""
+
+MAX_PROMPT_WORDS = 40
+"""A longer block is article text, whatever its first words."""
+
+MAX_BOXED_WORDS = 25
+"""Inside a prompt-like element, blocks up to this long are removed."""
+
+
+class Prompts:
+    """Removes share/follow/short-URL prompts, read-more teasers, newsletter, cookie and
+    subscription prompts; strips a follow prompt glued to the start of a paragraph."""
+
+    name = "prompts"
+    order = 300
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        for i, block in enumerate(doc.blocks):
+            text = block.text.strip()
+            words = len(text.split())
+            if words <= MAX_PROMPT_WORDS:
+                if SHARE.match(text):
+                    yield Decision.remove(i, "a share or short-URL prompt")
+                    continue
+                if TEASER.match(text):
+                    yield Decision.remove(i, "a read-more teaser or topic bar")
+                    continue
+                if NEWSLETTER.match(text):
+                    yield Decision.remove(i, "a newsletter, cookie, subscription or ad prompt")
+                    continue
+            follow = FOLLOW_PREFIX.match(text)
+            if follow:
+                rest = text[follow.end() :].strip()
+                if len(rest.split()) <= 3:
+                    yield Decision.remove(i, "a follow prompt")
+                else:
+                    yield Decision.trim(i, rest, "a follow prompt glued to the paragraph's start")
+                continue
+            if block.path and words <= MAX_BOXED_WORDS and _in_prompt_box(block.path):
+                yield Decision.remove(i, "text inside a share, teaser or newsletter box")
+
+
+def _in_prompt_box(path: str) -> bool:
+    # Only the last few steps: a page-wide wrapper class says nothing about this block.
+    tail = "/".join(path.split("/")[-3:])
+    return PROMPT_CLASS.search(tail) is not None

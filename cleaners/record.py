@@ -1,0 +1,218 @@
+"""The article record: the typed output of the whole framework, with its JSON Schema."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Article",
+    "Author",
+    "Breadcrumb",
+    "CleaningStep",
+    "Image",
+    "json_schema",
+]
+
+
+@dataclass(kw_only=True, slots=True)
+class Author:
+    """A person or organisation credited with the article."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(kw_only=True, slots=True)
+class Image:
+    """An image shown with the article."""
+
+    url: str
+
+
+@dataclass(kw_only=True, slots=True)
+class Breadcrumb:
+    """One step of the site's navigation path to the article."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(kw_only=True, slots=True)
+class CleaningStep:
+    """One decision a cleaner made: a removal, or text lifted into a field."""
+
+    cleaner: str
+    """Registered name of the cleaner (``"media_players"``)."""
+    action: str
+    """``"removed"``, ``"moved-to-field"`` (removed from the body, value kept in ``field``)
+    or ``"copied-to-field"`` (kept in the body and also stored in ``field``)."""
+    text: str
+    """The block's text as removed or lifted, shortened to 200 characters."""
+    reason: str
+    """Why, in words a reader can check."""
+    field: str | None = None
+    """The record field the text went to, for moves and copies."""
+    block: int | None = None
+    """Position of the block in the extracted document."""
+
+
+@dataclass(kw_only=True, slots=True)
+class Article:
+    """A clean news article.
+
+    Keys follow schema.org / zyte-common-items ``Article``. Dates come in pairs: the
+    normalised ISO 8601 value (with a UTC offset when the zone is known) and the raw text
+    as seen on the page.
+    """
+
+    url: str | None = None
+    """URL the article was fetched from (or given for a file)."""
+    canonicalUrl: str | None = None
+    """The page's canonical URL, tracking parameters removed."""
+    headline: str | None = None
+    description: str | None = None
+    """The standfirst or summary, as shown by the page."""
+    articleBody: str | None = None
+    """Plain text, paragraphs separated by one blank line; the standfirst, when the page
+    shows one, is the first paragraph."""
+    articleBodyHtml: str | None = None
+    """The article's cleaned HTML (HTML inputs only)."""
+    datePublished: str | None = None
+    """ISO 8601; carries an offset only when the time zone is known."""
+    datePublishedRaw: str | None = None
+    dateModified: str | None = None
+    dateModifiedRaw: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    inLanguage: str | None = None
+    """BCP 47 language code (``"en"``)."""
+    mainImage: Image | None = None
+    images: list[Image] = field(default_factory=list)
+    breadcrumbs: list[Breadcrumb] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    isAccessibleForFree: bool | None = None
+    dateDownloaded: str | None = None
+    """ISO 8601 UTC time the page was fetched."""
+    wordCount: int | None = None
+    fingerprint: str | None = None
+    """Hash of the normalised body, for de-duplication."""
+    site: str | None = None
+    """Name of the site profile used, if any."""
+    source: str | None = None
+    """The input the record came from: a file path, ``-`` or a URL."""
+    cleaning: list[CleaningStep] = field(default_factory=list)
+    """Provenance: every removal or lift the cleaners made, in order."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready data; ``None`` fields and empty lists are left out,
+        ``cleaning`` is always present."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if value is None or (value == [] and f.name != "cleaning"):
+                continue
+            out[f.name] = _plain(value)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Build a record from :meth:`to_dict` output; unknown keys raise ``TypeError``."""
+        values = dict(data)
+        if "authors" in values:
+            values["authors"] = [Author(**a) for a in values["authors"]]
+        if values.get("mainImage") is not None:
+            values["mainImage"] = Image(**values["mainImage"])
+        if "images" in values:
+            values["images"] = [Image(**i) for i in values["images"]]
+        if "breadcrumbs" in values:
+            values["breadcrumbs"] = [Breadcrumb(**b) for b in values["breadcrumbs"]]
+        if "cleaning" in values:
+            values["cleaning"] = [CleaningStep(**c) for c in values["cleaning"]]
+        return cls(**values)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if getattr(value, f.name) is not None
+        }
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    float: {"type": "number"},
+}
+_FORMATS = {
+    "url": "uri",
+    "canonicalUrl": "uri",
+}
+
+
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) == 1:
+            return _schema_for(options[0], defs)
+        return {"anyOf": [_schema_for(a, defs) for a in options]}
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return {"type": "array", "items": _schema_for(item, defs)}
+    if tp in _SCALARS:
+        return dict(_SCALARS[tp])
+    if dataclasses.is_dataclass(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}
+            defs[name] = _object_schema(tp, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no JSON Schema mapping for {tp!r}")
+
+
+def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for f in dataclasses.fields(cls):
+        schema = _schema_for(hints[f.name], defs)
+        if f.name in _FORMATS:
+            schema["format"] = _FORMATS[f.name]
+        props[f.name] = schema
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.append(f.name)
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": props,
+        "additionalProperties": False,
+    }
+    if cls.__doc__:
+        out["description"] = " ".join(cls.__doc__.split())
+    if required:
+        out["required"] = required
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :class:`Article` as :meth:`Article.to_dict` emits it,
+    generated from the class's type hints."""
+    defs: dict[str, Any] = {}
+    root = _object_schema(Article, defs)
+    root["required"] = ["cleaning"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/newsclean/newsclean/schema/article.json",
+        "title": "Article",
+        **root,
+        "$defs": defs,
+    }

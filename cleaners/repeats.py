@@ -1,0 +1,98 @@
+"""Headline, standfirst and caption repeats; in text dumps, the headline and standfirst are lifted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.document import Block, BlockKind, Document
+
+__all__ = ["Repeats"]
+
+HEADLINE_WORDS = (3, 30)
+"""A text dump's headline has this many words (inclusive)."""
+
+STANDFIRST_MAX_WORDS = 60
+"""A text dump's standfirst is at most this long."""
+
+REPEAT_MAX_WORDS = 40
+"""Only blocks up to this long count as repeats (captions, teasers, pull quotes); a long
+paragraph that recurs is left for site memory and de-duplication to judge."""
+
+SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
+_SPACE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold().strip(" .:;,!?\"'“”‘’")
+
+
+def _headline_like(block: Block) -> bool:
+    words = len(block.text.split())
+    if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]:
+        return False
+    return block.kind is BlockKind.HEADING or not SENTENCE_END.search(block.text.strip())
+
+
+class Repeats:
+    """Removes repeats of the headline, the standfirst and earlier short blocks (captions that
+    restate the headline, duplicated captions); lifts a text dump's headline and standfirst."""
+
+    name = "repeats"
+    order = 500
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        headline = doc.metadata.get("headline")
+        description = doc.metadata.get("description")
+        decided: set[int] = set()
+        blocks = doc.blocks
+        if not headline and blocks and _headline_like(blocks[0]) and len(blocks) > 1:
+            headline = blocks[0].text
+            decided.add(0)
+            yield Decision.move(0, "headline", "the first title-like line of the text: its headline")
+            if (
+                not description
+                and len(blocks) > 2
+                and len(blocks[1].text.split()) <= STANDFIRST_MAX_WORDS
+                and _norm(blocks[1].text) != _norm(headline)
+            ):
+                description = blocks[1].text
+                decided.add(1)
+                yield Decision.copy(
+                    1, "description", "the paragraph under the headline: its standfirst"
+                )
+        seen: dict[str, int] = {}
+        if headline:
+            seen[_norm(headline)] = -1
+        if description:
+            seen.setdefault(_norm(description), -2)
+        for i, block in enumerate(blocks):
+            if i in decided:
+                if i == 1:
+                    seen[_norm(block.text)] = i
+                continue
+            key = _norm(block.text)
+            if not key or len(block.text.split()) > REPEAT_MAX_WORDS:
+                continue
+            first = seen.get(key)
+            if first is None:
+                seen[key] = i
+            elif first == -1:
+                what = "a caption" if block.kind is BlockKind.CAPTION or i > 0 else "the title"
+                yield Decision.remove(i, f"repeats the headline ({what} restating it)")
+            elif first == -2 and description and _is_standfirst_repeat(blocks, i, description):
+                yield Decision.remove(i, "repeats the standfirst")
+            elif first >= 0 and _short_repeat(block):
+                yield Decision.remove(i, f"repeats block {blocks[first].index} word for word")
+
+
+def _is_standfirst_repeat(blocks: list[Block], i: int, description: str) -> bool:
+    # The standfirst is kept once as the body's first paragraph: only later copies go.
+    return any(_norm(b.text) == _norm(description) for b in blocks[:i])
+
+
+def _short_repeat(block: Block) -> bool:
+    return block.kind in (BlockKind.CAPTION, BlockKind.HEADING, BlockKind.OTHER) or len(
+        block.text.split()
+    ) <= 12

@@ -1,0 +1,57 @@
+"""Timestamps: date and time lines outside the article text; the one that dates the article is lifted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.dates import looks_like_date
+from newsclean.cleaners.document import Document
+
+__all__ = ["Timestamps"]
+
+RELATIVE_TIME = re.compile(
+    r"""^(?:(?:published|updated|posted|last\s+updated|modified|edited)\s*:?\s*)?
+    (?:(?:\d+|an?|one|a\s+few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago
+      |just\s+now|today|yesterday)
+    (?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""'Updated 3 hours ago', '5 mins ago', 'Yesterday 10:15': relative times, never article text."""
+
+MODIFIED_LABEL = re.compile(r"^\s*(?:updated|last\s+updated|modified|edited)\b", re.IGNORECASE)
+"""A date line about the last change, lifted into ``dateModifiedRaw``."""
+
+LEAD_WINDOW = 6
+"""Only a date among the first blocks dates the article; later ones are just removed."""
+
+MAX_DATE_LINE = 80
+"""Longer lines are sentences that mention a date, and stay."""
+
+
+class Timestamps:
+    """Removes lone date/time lines and relative times; lifts the article's date into a field."""
+
+    name = "timestamps"
+    order = 400
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        have_published = bool(doc.metadata.get("datePublishedRaw"))
+        have_modified = bool(doc.metadata.get("dateModifiedRaw"))
+        for i, block in enumerate(doc.blocks):
+            text = block.text.strip()
+            if len(text) > MAX_DATE_LINE:
+                continue
+            if looks_like_date(text):
+                modified = MODIFIED_LABEL.match(text) is not None
+                if i < LEAD_WINDOW and modified and not have_modified:
+                    have_modified = True
+                    yield Decision.move(i, "dateModifiedRaw", "the page's last-updated date line")
+                elif i < LEAD_WINDOW and not modified and not have_published:
+                    have_published = True
+                    yield Decision.move(i, "datePublishedRaw", "the date line that dates the article")
+                else:
+                    yield Decision.remove(i, "a date line outside the article text")
+            elif RELATIVE_TIME.match(text):
+                yield Decision.remove(i, "a relative time ('3 hours ago') outside the article text")

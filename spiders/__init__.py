@@ -1,0 +1,1 @@
+"""newsclean's Scrapy project: settings, spiders, site profiles and the ``newsclean`` command."""
