@@ -1,0 +1,23 @@
+"""The add-on that turns newsclean's pipeline chain on, in data-flow order."""
+
+from __future__ import annotations
+
+from scrapy.settings import BaseSettings
+
+__all__ = ["NewscleanAddon", "PIPELINES"]
+
+PIPELINES: dict[str, int] = {
+    "newsclean.pipelines.clean.CleanPipeline": 100,
+}
+"""Pipeline stages in the order data flows through them: clean -> normalise -> validate ->
+de-duplicate -> store."""
+
+
+class NewscleanAddon:
+    """Enables every newsclean item pipeline (each may still turn itself off by its setting)."""
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        pipelines = settings.getdict("ITEM_PIPELINES")
+        for path, order in PIPELINES.items():
+            pipelines.setdefault(path, order)
+        settings.set("ITEM_PIPELINES", pipelines, priority="addon")

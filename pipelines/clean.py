@@ -1,0 +1,47 @@
+"""Clean stage: runs the configured cleaner chain on the document a spider extracted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from newsclean.cleaners import CleanerChain, Document, clean_document
+
+__all__ = ["CleanPipeline"]
+
+
+class CleanPipeline:
+    """Turns a spider's page item into an article record (a dict in the record's JSON shape).
+
+    A page item is a dict with ``document`` (a :class:`~newsclean.cleaners.Document`) and
+    optionally ``dateDownloaded`` (ISO 8601). Items that are not page items pass unchanged.
+    The chain comes from ``NEWSCLEAN_CLEANERS``.
+    """
+
+    def __init__(self, chain: CleanerChain, crawler: Crawler) -> None:
+        self.chain = chain
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
+        config = crawler.settings.getdict("NEWSCLEAN_CLEANERS")
+        return cls(CleanerChain(config), crawler)
+
+    async def process_item(self, item: Any) -> Any:
+        if not (isinstance(item, dict) and isinstance(item.get("document"), Document)):
+            return item
+        doc: Document = item["document"]
+        article = clean_document(doc, chain=self.chain)
+        if item.get("dateDownloaded"):
+            article.dateDownloaded = item["dateDownloaded"]
+        article.source = doc.url
+        if not article.articleBody:
+            assert self.stats is not None
+            self.stats.inc_value("newsclean/clean/empty_body")
+            raise DropItem(f"no article text found on {doc.url}")
+        assert self.stats is not None
+        self.stats.inc_value("newsclean/clean/articles")
+        self.stats.inc_value("newsclean/clean/decisions", len(article.cleaning))
+        return article.to_dict()

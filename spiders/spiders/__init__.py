@@ -1,0 +1,1 @@
+"""The spiders: `rt` (rt.com) and `news` (any news site)."""
