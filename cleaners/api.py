@@ -40,7 +40,7 @@ def _removed_part(before: str, after: str) -> str:
     at = before.find(after)
     if at < 0:
         return before
-    return (before[:at] + " … " + before[at + len(after):]).strip(" …") or before
+    return (before[:at] + " … " + before[at + len(after) :]).strip(" …") or before
 
 
 def build_record(doc: Document, chain: CleanerChain | None = None) -> Article:
@@ -161,4 +161,3 @@ def clean(
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with offset, to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -62,8 +63,6 @@ def normalize_date(raw: str, *, timezone: str | None = None) -> str | None:
     if parsed.year == 1900:
         return None
     if parsed.tzinfo is None and timezone:
-        try:
+        with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
             parsed = parsed.replace(tzinfo=ZoneInfo(timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
     return parsed.isoformat()

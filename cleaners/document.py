@@ -83,9 +83,7 @@ class Document:
     raw_metadata: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.blocks = [
-            b if b.index >= 0 else b.with_index(i) for i, b in enumerate(self.blocks)
-        ]
+        self.blocks = [b if b.index >= 0 else b.with_index(i) for i, b in enumerate(self.blocks)]
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)

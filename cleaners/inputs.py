@@ -62,9 +62,7 @@ def read_input(source: str) -> bytes:
     return data
 
 
-def _clean_one(
-    source: str, url: str | None, site: SiteProfile | None, chain: CleanerChain
-) -> Article:
+def _clean_one(source: str, url: str | None, site: SiteProfile | None, chain: CleanerChain) -> Article:
     data = read_input(source)
     try:
         if looks_like_html(data):

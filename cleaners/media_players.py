@@ -28,6 +28,16 @@ CONTROL_WORDS = re.compile(
 )
 """Words a player's controls print; a block made only of these (and times) is a player."""
 
+STRONG_CONTROLS = re.compile(
+    r"""^(?:current\ time|remaining\ time|playback\ (?:rate|speed)|stream\ type|seek\ to\ live.*|
+        audio\ track|captions\ (?:off|settings)|subtitles\ (?:off|settings)|descriptions\ off|
+        non-fullscreen|exit\ full\s?screen|picture-in-picture|unmute|
+        beginning\ of\ dialog\ window.*|end\ of\ dialog\ window|close\ modal\ dialog|
+        this\ is\ a\ modal\ window\.?|\d(?:\.\d+)?x)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Control texts no article prints alone: enough to mark a block as a player without a time."""
+
 PLAYER_LABEL = re.compile(
     r"^(?:podcasts?|audio|listen|listen\ now|listen\ to\ (?:this|the)\ (?:article|story|podcast|episode)"
     r"(?:\s*[:(]?\s*\d+\s*min(?:utes?|s)?\.?\)?)?|now\ playing|episode\ \d+|"
@@ -54,12 +64,16 @@ MAX_PLAYER_WORDS = 25
 """A block inside a player element with more words than this is kept (it may be a transcript)."""
 
 
-def _control_only(text: str) -> bool:
-    parts = [p for p in re.split(r"\s*(?:/|\||,|\n)\s*|\s{2,}", text) if p]
-    tokens: list[str] = []
+def _controls(text: str) -> list[str] | None:
+    """The control tokens ``text`` consists of, or ``None`` if it holds anything else."""
+    parts = [p.strip(" :") for p in re.split(r"\s*(?:/|\||,|\n)\s*|\s{2,}|:\s+", text)]
+    tokens: list[str | None] = []
     for part in parts:
-        tokens.extend(_control_tokens(part))
-    return bool(tokens) and all(t is not None for t in tokens)
+        if part:
+            tokens.extend(_control_tokens(part))
+    if not tokens or any(t is None for t in tokens):
+        return None
+    return [t for t in tokens if t is not None]
 
 
 def _control_tokens(part: str) -> list[str | None]:
@@ -86,11 +100,10 @@ def _is_player_block(block: Block) -> bool:
     text = block.text.strip()
     if TIME_CODE.match(text):
         return True
-    if any(ch.isdigit() for ch in text) and _control_only(text):
+    controls = _controls(text)
+    if controls and (any(ch.isdigit() for ch in text) or any(STRONG_CONTROLS.match(c) for c in controls)):
         return True
-    return bool(block.path) and PLAYER_CLASS.search(block.path) is not None and (
-        len(text.split()) <= MAX_PLAYER_WORDS
-    )
+    return bool(block.path) and PLAYER_CLASS.search(block.path) is not None and (len(text.split()) <= MAX_PLAYER_WORDS)
 
 
 class MediaPlayers:
@@ -110,10 +123,10 @@ class MediaPlayers:
                     yield Decision.remove(i, "text inside a media player element")
                 else:
                     yield Decision.remove(i, "media player controls and times")
-            elif PLAYER_LABEL.match(text):
+            elif PLAYER_LABEL.match(text) or _controls(text):
                 near = players[max(0, i - LABEL_WINDOW) : i + LABEL_WINDOW + 1]
                 if any(near) or _standalone_label(text):
-                    yield Decision.remove(i, "a media player's label next to its controls")
+                    yield Decision.remove(i, "a media player's label or control next to its controls")
 
 
 def _standalone_label(text: str) -> bool:

@@ -40,11 +40,13 @@ TEASER = re.compile(
         also\ on\ [\w.-]+\.\w+\b.*|
         read\ (?:more|also|next)\s*(?::|»|›|>|-|–|—).*|read\ more\s*$|
         (?:see|watch|listen)\ (?:also|more)\s*:.*|
-        related(?:\ (?:articles?|stories|content|coverage|news|reading))?\s*[:»]?.*|
-        (?:more|recommended|trending|most\ (?:read|popular|viewed))(?:\ (?:stories|news|articles|from\ .{1,30}|on\ .{1,30}))?\s*:?\s*$|
+        related(?:\ (?:articles?|stories|content|coverage|news|reading|topics|links))?\s*(?:[:»›|]\s*.*)?$|
+        (?:more|recommended|trending|most\ (?:read|popular|viewed))
+            (?:\ (?:stories|news|articles|from\ .{1,30}|on\ .{1,30}))?\s*:?\s*$|
         trends\s*:.*|
-        you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested\ in).*|
-        don'?t\ miss\s*:.*|continue\ reading.*|
+        you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)\s*[:.!…]?\s*$|
+        don'?t\ miss\s*:.*|
+        continue\ reading(?:\ (?:the\ )?(?:main\ |full\ )?(?:story|article))?\s*[.…:»›>]*\s*$|
         click\ here\ to\ (?:read|see|watch).*
     )""",
     re.IGNORECASE | re.VERBOSE,

@@ -59,9 +59,7 @@ class Repeats:
             ):
                 description = blocks[1].text
                 decided.add(1)
-                yield Decision.copy(
-                    1, "description", "the paragraph under the headline: its standfirst"
-                )
+                yield Decision.copy(1, "description", "the paragraph under the headline: its standfirst")
         seen: dict[str, int] = {}
         if headline:
             seen[_norm(headline)] = -1
@@ -93,6 +91,4 @@ def _is_standfirst_repeat(blocks: list[Block], i: int, description: str) -> bool
 
 
 def _short_repeat(block: Block) -> bool:
-    return block.kind in (BlockKind.CAPTION, BlockKind.HEADING, BlockKind.OTHER) or len(
-        block.text.split()
-    ) <= 12
+    return block.kind in (BlockKind.CAPTION, BlockKind.HEADING, BlockKind.OTHER) or len(block.text.split()) <= 12

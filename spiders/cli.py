@@ -32,7 +32,9 @@ def _add_clean(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--url", help="the inputs' source URL (sets the site, its time zone and the record's url)")
     p.add_argument("--site", help="site profile name (see `newsclean sites`)")
     p.add_argument("--format", choices=("jsonl", "text"), default="jsonl", help="output format (default jsonl)")
-    p.add_argument("--explain", action="store_true", help="print every removal with its cleaner and reason (to stderr with jsonl)")
+    p.add_argument(
+        "--explain", action="store_true", help="print every removal with its cleaner and reason (to stderr with jsonl)"
+    )
     p.add_argument("--disable", action="append", default=[], metavar="CLEANER", help="turn a cleaner off (repeatable)")
     p.set_defaults(func=_run_clean)
 
@@ -64,7 +66,9 @@ def _run_clean(args: argparse.Namespace) -> int:
             explain_to.write(f"== {result.source}: {len(article.cleaning)} decisions\n")
             for step in article.cleaning:
                 target = f" -> {step.field}" if step.field else ""
-                explain_to.write(f"  [{step.cleaner}] {step.action}{target}: {step.text!r}\n      because {step.reason}\n")
+                explain_to.write(
+                    f"  [{step.cleaner}] {step.action}{target}: {step.text!r}\n      because {step.reason}\n"
+                )
         out.flush()
     return 1 if failed else 0
 
@@ -77,6 +81,8 @@ def _add_cleaners(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.set_defaults(func=_run_cleaners)
     s = sub.add_parser("sites", help="list the site profiles")
     s.set_defaults(func=_run_sites)
+    j = sub.add_parser("schema", help="print the article record's JSON Schema")
+    j.set_defaults(func=_run_schema)
 
 
 def _run_cleaners(args: argparse.Namespace) -> int:
@@ -89,6 +95,13 @@ def _run_cleaners(args: argparse.Namespace) -> int:
         print(f"{name:16} {describe(factories[name])}")
     for name in sorted(set(factories) - set(chain.names)):
         print(f"{name:16} (off) {describe(factories[name])}")
+    return 0
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from newsclean.cleaners import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
 
 

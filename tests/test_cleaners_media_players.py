@@ -1,0 +1,64 @@
+"""Media players: time codes, control texts and player labels go; sentences with times stay."""
+
+from newsclean.cleaners import Block, Document
+from newsclean.cleaners.media_players import MediaPlayers
+
+
+def removed(doc: Document) -> list[str]:
+    return [doc.blocks[d.position].text for d in MediaPlayers()(doc)]
+
+
+def text_doc(*lines: str) -> Document:
+    return Document([Block(line) for line in lines])
+
+
+def test_seed_podcast_widget_goes() -> None:
+    doc = text_doc("The last paragraph of the story.", "Podcasts", "0:00", "25:36", "0:00", "26:25")
+    assert removed(doc) == ["Podcasts", "0:00", "25:36", "0:00", "26:25"]
+
+
+def test_video_js_control_text_goes() -> None:
+    doc = text_doc(
+        "Current Time 0:00 / Duration 3:15",
+        "Loaded: 0%",
+        "Remaining Time -3:15",
+        "1x",
+        "Playback Rate",
+        "The reporter filed the story at 10:30.",
+    )
+    assert removed(doc) == [
+        "Current Time 0:00 / Duration 3:15",
+        "Loaded: 0%",
+        "Remaining Time -3:15",
+        "1x",
+        "Playback Rate",
+    ]
+
+
+def test_listen_prompts_go() -> None:
+    doc = text_doc("Listen to this article", "Your browser does not support the audio element.")
+    assert removed(doc) == ["Listen to this article", "Your browser does not support the audio element."]
+
+
+def test_text_inside_a_player_element_goes() -> None:
+    doc = Document(
+        [
+            Block("Episode 12: The week in review", tag="span", path="body/div.audio-player/span.title"),
+            Block("The minister spoke for 25 minutes.", tag="p", path="body/div.article/p"),
+        ]
+    )
+    assert removed(doc) == ["Episode 12: The week in review"]
+
+
+def test_sentences_mentioning_times_stay() -> None:
+    doc = text_doc(
+        "The match ended 0:00 after extra time, a first for the league.",
+        "Kick-off is at 19:45 local time.",
+        "Podcasts are growing fast, the report says.",
+        "Audio",
+    )
+    assert removed(doc) == []
+
+
+def test_a_lone_label_without_a_player_stays() -> None:
+    assert removed(text_doc("Podcasts", "A short real paragraph.")) == []

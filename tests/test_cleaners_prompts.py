@@ -1,0 +1,73 @@
+"""Prompts: share, follow, short-URL, teaser, newsletter and cookie prompts go; prose stays."""
+
+from newsclean.cleaners import Action, Block, Document
+from newsclean.cleaners.prompts import Prompts
+
+
+def run(*lines: str) -> list[tuple[str, str, str | None]]:
+    doc = Document([Block(line) for line in lines])
+    return [(doc.blocks[d.position].text, str(d.action), d.value) for d in Prompts()(doc)]
+
+
+def test_share_and_short_url_prompts_go() -> None:
+    lines = [
+        "Like this story? Share it with a friend!",
+        "Get short URL",
+        "Share on Facebook",
+        "Facebook Twitter WhatsApp",
+    ]
+    assert [r[0] for r in run(*lines)] == lines
+
+
+def test_teasers_and_topic_bars_go() -> None:
+    lines = [
+        "Also on rt.com Putin says Russia is ready for talks",
+        "READ MORE: Kremlin denies freeze talks",
+        "Trends: Ukraine conflict, US elections",
+        "Related Articles",
+    ]
+    assert [r[0] for r in run(*lines)] == lines
+
+
+def test_newsletter_cookie_and_subscription_prompts_go() -> None:
+    lines = [
+        "Sign up for our daily newsletter",
+        "Get the best of our journalism delivered to your inbox every morning.",
+        "We use cookies to improve your experience.",
+        "Already a subscriber? Log in",
+        "Advertisement",
+    ]
+    assert [r[0] for r in run(*lines)] == lines
+
+
+def test_follow_prompt_alone_goes_and_glued_prompt_is_trimmed() -> None:
+    got = run(
+        "Follow RT on Telegram",
+        "Follow RT onA media report suggesting that Putin reached out to the US is false, Peskov said.",
+    )
+    assert got[0] == ("Follow RT on Telegram", str(Action.REMOVE), None)
+    assert got[1][1] == str(Action.TRIM)
+    assert got[1][2] == "A media report suggesting that Putin reached out to the US is false, Peskov said."
+
+
+def test_prose_mentioning_sharing_or_newsletters_stays() -> None:
+    assert (
+        run(
+            "Shares in the company fell 5% after the report.",
+            "The newsletter, founded in 1998, has 40,000 readers, its editor said in an interview.",
+            "He told followers on Telegram that the talks had failed.",
+            "Read the full report, the minister urged lawmakers, before voting on Friday.",
+            "Related stories have appeared in several outlets, the ministry complained, without offering evidence.",
+        )
+        == []
+    )
+
+
+def test_prompt_boxes_in_html_go_by_class() -> None:
+    doc = Document(
+        [
+            Block("Stay informed with our briefing", tag="h3", path="body/div.newsletter-box/h3"),
+            Block("The real article paragraph is here.", tag="p", path="body/div.article-body/p"),
+        ]
+    )
+    assert [doc.blocks[d.position].text for d in Prompts()(doc)] == ["Stay informed with our briefing"]

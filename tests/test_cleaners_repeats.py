@@ -1,0 +1,56 @@
+"""Repeats: headline and caption repeats go; a text dump's headline and standfirst are lifted."""
+
+from newsclean.cleaners import Action, Block, BlockKind, Document
+from newsclean.cleaners.repeats import Repeats
+
+
+def run(doc: Document) -> list[tuple[str, str, str | None]]:
+    return [(doc.blocks[d.position].text, str(d.action), d.field) for d in Repeats()(doc)]
+
+
+HEADLINE = "Kremlin responds to report Putin offered to freeze Ukraine conflict"
+STANDFIRST = "The Russian leader has not made any such proposal to the US, spokesman said"
+
+
+def test_text_dump_headline_and_standfirst_are_lifted_and_caption_repeat_goes() -> None:
+    doc = Document([Block(HEADLINE), Block(STANDFIRST), Block(HEADLINE), Block("Body paragraph one.")])
+    assert run(doc) == [
+        (HEADLINE, str(Action.MOVE), "headline"),
+        (STANDFIRST, str(Action.COPY), "description"),
+        (HEADLINE, str(Action.REMOVE), None),
+    ]
+
+
+def test_known_headline_repeated_in_html_body_goes() -> None:
+    doc = Document(
+        [
+            Block(HEADLINE, BlockKind.HEADING, "h1"),
+            Block("Body paragraph."),
+            Block(HEADLINE, BlockKind.CAPTION, "figcaption"),
+        ],
+        metadata={"headline": HEADLINE},
+    )
+    assert [r[0] for r in run(doc)] == [HEADLINE, HEADLINE]
+
+
+def test_duplicated_caption_goes_but_repeated_long_paragraph_stays() -> None:
+    caption = "Vladimir Putin in Moscow, February 2024"
+    paragraph = (
+        "“Any frozen conflict will eventually reignite,” he insisted, adding that the West "
+        "should instead supply more weapons to Kiev so that it can achieve peace."
+    )
+    doc = Document(
+        [
+            Block(caption, BlockKind.CAPTION),
+            Block(paragraph),
+            Block(caption, BlockKind.CAPTION),
+            Block(paragraph),
+        ],
+        metadata={"headline": HEADLINE},
+    )
+    assert run(doc) == [(caption, str(Action.REMOVE), None)]
+
+
+def test_a_first_line_that_is_a_sentence_is_not_taken_as_headline() -> None:
+    doc = Document([Block("This is just the first sentence of the article."), Block("Second.")])
+    assert run(doc) == []
