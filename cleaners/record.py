@@ -100,6 +100,14 @@ class Article:
     wordCount: int | None = None
     fingerprint: str | None = None
     """Hash of the normalised body, for de-duplication."""
+    version: int | None = None
+    """1 for the first text stored under a URL; raised by one each time the text or
+    ``dateModified`` changes."""
+    duplicateOf: str | None = None
+    """Canonical URL of the first article seen with exactly the same body."""
+    nearDuplicateOf: str | None = None
+    """Canonical URL of an earlier article whose body is nearly the same (a syndicated copy
+    with small edits)."""
     site: str | None = None
     """Name of the site profile used, if any."""
     source: str | None = None
@@ -156,6 +164,8 @@ _SCALARS: dict[Any, dict[str, Any]] = {
 _FORMATS = {
     "url": "uri",
     "canonicalUrl": "uri",
+    "duplicateOf": "uri",
+    "nearDuplicateOf": "uri",
 }
 
 
