@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from newsclean.cleaners.chain import Cleaner
 from newsclean.cleaners.icon_sprites import IconSprites
 from newsclean.cleaners.media_players import MediaPlayers
 from newsclean.cleaners.prompts import Prompts
@@ -10,7 +13,7 @@ from newsclean.cleaners.timestamps import Timestamps
 
 __all__ = ["CLEANERS"]
 
-CLEANERS = {
+CLEANERS: dict[str, Callable[[], Cleaner]] = {
     "icon_sprites": IconSprites,
     "media_players": MediaPlayers,
     "prompts": Prompts,

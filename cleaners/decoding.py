@@ -37,9 +37,9 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode(data: bytes, candidates: list[str | None]) -> str:
-    for bom, name in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(name)
+            return data.decode(bom_codec)
     if _looks_binary(data):
         raise DecodeError("binary data (NUL bytes), not text or HTML")
     for name in candidates:

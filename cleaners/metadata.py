@@ -177,8 +177,10 @@ def extract_metadata(
         name = first(meta_ci.get("author"), og.get("article:author"), meta_ci.get("parsely-author"), meta_ci.get("sailthru.author"))
         if name and not name.startswith("http"):
             authors = [Author(name=name)]
-    seen: set[str] = set()
-    fields["authors"] = [a for a in authors if not (a.name in seen or seen.add(a.name))]
+    unique: dict[str, Author] = {}
+    for a in authors:
+        unique.setdefault(a.name, a)
+    fields["authors"] = list(unique.values())
 
     canonical = next((link.get("href") for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
     canonical = canonical or og.get("og:url")
