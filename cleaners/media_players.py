@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsclean.cleaners.boxes import blocks_in_boxes
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, Document
 
@@ -60,8 +61,9 @@ PLAYER_CLASS = re.compile(
 LABEL_WINDOW = 3
 """A player label is removed only when a player block lies within this many blocks."""
 
-MAX_PLAYER_WORDS = 25
-"""A block inside a player element with more words than this is kept (it may be a transcript)."""
+MAX_PLAYER_WORDS = 200
+"""An element named like a player (``class="audio-player"``) is one only if it holds at most
+this many words: more is a transcript, or a page wrapper that happens to carry such a name."""
 
 
 def _controls(text: str) -> list[str] | None:
@@ -113,14 +115,15 @@ class MediaPlayers:
     order = 200
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        players = [_is_player_block(b) for b in doc.blocks]
+        boxed = blocks_in_boxes(doc, PLAYER_CLASS, MAX_PLAYER_WORDS)
+        players = [_is_player_block(b) or i in boxed for i, b in enumerate(doc.blocks)]
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             if players[i]:
                 if TIME_CODE.match(text):
                     yield Decision.remove(i, "a bare playback time from a media player")
-                elif block.path and PLAYER_CLASS.search(block.path):
-                    yield Decision.remove(i, "text inside a media player element")
+                elif i in boxed:
+                    yield Decision.remove(i, f"text inside a media player element ({boxed[i]})")
                 else:
                     yield Decision.remove(i, "media player controls and times")
             elif PLAYER_LABEL.match(text) or _controls(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsclean.cleaners.boxes import blocks_in_boxes
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 
@@ -87,8 +88,9 @@ PROMPT_CLASS = re.compile(
 MAX_PROMPT_WORDS = 40
 """A longer block is article text, whatever its first words."""
 
-MAX_BOXED_WORDS = 25
-"""Inside a prompt-like element, blocks up to this long are removed."""
+MAX_BOX_WORDS = 60
+"""An element named like a prompt box (``class="share"``) is one only if it holds at most this
+many words; bigger ones are page wrappers that happen to carry such a name."""
 
 
 class Prompts:
@@ -99,6 +101,7 @@ class Prompts:
     order = 300
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
+        boxed = blocks_in_boxes(doc, PROMPT_CLASS, MAX_BOX_WORDS)
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             words = len(text.split())
@@ -120,11 +123,5 @@ class Prompts:
                 else:
                     yield Decision.trim(i, rest, "a follow prompt glued to the paragraph's start")
                 continue
-            if block.path and words <= MAX_BOXED_WORDS and _in_prompt_box(block.path):
-                yield Decision.remove(i, "text inside a share, teaser or newsletter box")
-
-
-def _in_prompt_box(path: str) -> bool:
-    # Only the last few steps: a page-wide wrapper class says nothing about this block.
-    tail = "/".join(path.split("/")[-3:])
-    return PROMPT_CLASS.search(tail) is not None
+            if i in boxed:
+                yield Decision.remove(i, f"text inside a share, teaser or newsletter box ({boxed[i]})")

@@ -62,3 +62,22 @@ def test_sentences_mentioning_times_stay() -> None:
 
 def test_a_lone_label_without_a_player_stays() -> None:
     assert removed(text_doc("Podcasts", "A short real paragraph.")) == []
+
+
+def test_whole_player_element_goes_but_a_page_wrapper_named_player_keeps_its_article() -> None:
+    player = "body/div#v1.video-js"
+    article = "body/div.player-page-layout/div.story"
+    doc = Document(
+        [
+            Block("Play Video", tag="p", path=f"{player}/p.vjs-big-play-button"),
+            Block("Font Size 50% 75% 100% 125%", tag="p", path=f"{player}/div.vjs-font/p"),
+            *[
+                Block(
+                    f"Paragraph {n}: the council voted on the budget after a long and heated debate.",
+                    path=f"{article}/p",
+                )
+                for n in range(20)
+            ],
+        ]
+    )
+    assert removed(doc) == ["Play Video", "Font Size 50% 75% 100% 125%"]

@@ -71,3 +71,14 @@ def test_prompt_boxes_in_html_go_by_class() -> None:
         ]
     )
     assert [doc.blocks[d.position].text for d in Prompts()(doc)] == ["Stay informed with our briefing"]
+
+
+def test_article_wrapped_in_an_element_named_share_stays() -> None:
+    # Real pages wrap whole articles in e.g. <div id="gigya-share-btns-2_containerParent">.
+    wrapper = "body/div#gigya-share-btns-2_containerParent.text-wrapper"
+    paragraphs = [
+        f"Paragraph {n} of a long article about hotels, what their staff know and what guests never hear."
+        for n in range(8)
+    ]
+    doc = Document([Block(p, tag="p", path=f"{wrapper}/p") for p in paragraphs])
+    assert list(Prompts()(doc)) == []
