@@ -103,9 +103,7 @@ def _is_player_block(block: Block) -> bool:
     if TIME_CODE.match(text):
         return True
     controls = _controls(text)
-    if controls and (any(ch.isdigit() for ch in text) or any(STRONG_CONTROLS.match(c) for c in controls)):
-        return True
-    return bool(block.path) and PLAYER_CLASS.search(block.path) is not None and (len(text.split()) <= MAX_PLAYER_WORDS)
+    return bool(controls) and (any(ch.isdigit() for ch in text) or any(STRONG_CONTROLS.match(c) for c in controls))
 
 
 class MediaPlayers:
