@@ -1,0 +1,539 @@
+"""The SQLite article store: one file holding articles, their versions, cleaning provenance,
+a full-text index and quarantined records.
+
+Usable without Scrapy::
+
+    from newsclean.pipelines.article_store import ArticleStore
+
+    with ArticleStore.open("newsclean.sqlite3") as store:
+        result = store.put(record)  # record: a dict in the Article shape
+        result.status  # "new", "updated" or "unchanged"; result.version
+        store.get("https://example.com/a")  # latest version, or None
+        store.versions("https://example.com/a")  # every version, oldest first
+        store.recent(limit=20, site="rt")
+        store.search("kremlin talks", limit=10)  # FTS5, best match first
+        store.export_jsonl(sys.stdout, site="rt")
+
+API
+---
+- :meth:`ArticleStore.open` (path, ``create=True``): opens or creates the file, in WAL mode
+  with ``synchronous=FULL``; the store is a context manager and has :meth:`~ArticleStore.close`.
+- Writing: :meth:`~ArticleStore.put` (upsert + version history, one transaction per call),
+  :meth:`~ArticleStore.touch` (mark a URL seen again), :meth:`~ArticleStore.quarantine`.
+- Reading: :meth:`~ArticleStore.get`, :meth:`~ArticleStore.state`,
+  :meth:`~ArticleStore.versions`, :meth:`~ArticleStore.recent`, :meth:`~ArticleStore.search`,
+  :meth:`~ArticleStore.quarantined`, :meth:`~ArticleStore.fingerprint_owner`,
+  :meth:`~ArticleStore.counts`, :meth:`~ArticleStore.export_jsonl`.
+- Articles are keyed by :func:`article_key`: the record's ``canonicalUrl`` (``url`` when it
+  has none).
+
+Other tables
+------------
+Other modules keep their own tables in the same file. Either run ``CREATE TABLE IF NOT
+EXISTS ...`` on :attr:`ArticleStore.connection` at start-up, or, for schemas that will
+change, call ``store.migrate("component", [script_v1, script_v2, ...])``: each script runs
+once, in order, in one transaction, and the component's version is recorded in the
+``schema_versions`` table. Write inside ``with store.transaction() as conn:`` so a crash never
+leaves half a change. Table names ``articles``, ``article_versions``, ``cleaning_steps``,
+``articles_fts``, ``quarantine`` and ``schema_versions`` belong to this module.
+
+Crash safety: every write is one ``BEGIN IMMEDIATE ... COMMIT`` transaction in WAL mode with
+``synchronous=FULL``; once a method returns, its data survives a killed process (and a power
+cut); a write interrupted half-way is rolled back when the file is next opened.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, TextIO
+
+__all__ = [
+    "ArticleState",
+    "ArticleStore",
+    "PutResult",
+    "SearchHit",
+    "StoreError",
+    "article_key",
+]
+
+_SCHEMA: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        url TEXT,
+        site TEXT,
+        headline TEXT,
+        published_at TEXT,
+        date_modified TEXT,
+        fingerprint TEXT,
+        version INTEGER NOT NULL,
+        duplicate_of TEXT,
+        near_duplicate_of TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_site ON articles (site, published_at);
+    CREATE INDEX articles_published ON articles (published_at);
+    CREATE INDEX articles_fingerprint ON articles (fingerprint);
+    CREATE TABLE article_versions (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        fingerprint TEXT,
+        date_modified TEXT,
+        stored_at TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (article_id, version)
+    );
+    CREATE TABLE cleaning_steps (
+        article_id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        cleaner TEXT NOT NULL,
+        action TEXT NOT NULL,
+        field TEXT,
+        block INTEGER,
+        reason TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, version, position),
+        FOREIGN KEY (article_id, version)
+            REFERENCES article_versions (article_id, version) ON DELETE CASCADE
+    );
+    CREATE INDEX cleaning_steps_cleaner ON cleaning_steps (cleaner);
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        headline, description, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        url TEXT,
+        reasons TEXT NOT NULL,
+        record TEXT NOT NULL,
+        stored_at TEXT NOT NULL
+    );
+    """,
+)
+
+
+class StoreError(Exception):
+    """The store file cannot be opened or queried; the message names the file and the cause."""
+
+
+@dataclass(frozen=True, slots=True)
+class PutResult:
+    """What :meth:`ArticleStore.put` did with a record."""
+
+    key: str
+    version: int
+    status: Literal["new", "updated", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """What de-duplication needs to know about the stored latest version of an article."""
+
+    key: str
+    url: str | None
+    version: int
+    fingerprint: str | None
+    date_modified: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text search result."""
+
+    key: str
+    headline: str | None
+    site: str | None
+    datePublished: str | None
+    snippet: str
+    record: dict[str, Any]
+
+
+def article_key(record: dict[str, Any]) -> str:
+    """The identity of an article: its ``canonicalUrl``, else its ``url`` or ``source``."""
+    for field in ("canonicalUrl", "url", "source"):
+        value = record.get(field)
+        if value:
+            return str(value)
+    raise ValueError("record has no canonicalUrl, url or source to identify it")
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _utc_sort_key(value: str | None) -> str | None:
+    """ISO dates with different offsets do not sort as text: store a UTC copy to sort by."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def _statements(script: str) -> Iterator[str]:
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \t\r\n;"):
+                yield buffer
+            buffer = ""
+    if buffer.strip(" \t\r\n;"):
+        yield buffer
+
+
+class ArticleStore:
+    """An open store file. Create with :meth:`open`; see the module docstring for the API."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        """The underlying connection (autocommit mode: use :meth:`transaction` to write)."""
+        self.path = path
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> ArticleStore:
+        """Open the store at ``path``; with ``create`` false a missing file is an error."""
+        target = Path(path).expanduser()
+        if not create and not target.is_file():
+            raise StoreError(f"{target}: no article store here (run a crawl with NEWSCLEAN_STORE set)")
+        try:
+            if create:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(target, isolation_level=None, timeout=30.0)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            store = cls(conn, target)
+            store.migrate("articles", _SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{target}: cannot open the article store: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{target}: {exc.strerror or exc}") from exc
+        return store
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back when the block raises."""
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def migrate(self, component: str, scripts: Sequence[str]) -> int:
+        """Bring ``component``'s tables to version ``len(scripts)``: runs each script not yet
+        applied, in order, in one transaction. Returns the version now in place."""
+        self.connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_versions"
+            " (component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+        )
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT version FROM schema_versions WHERE component = ?", (component,)
+            ).fetchone()
+            current = row[0] if row else 0
+            if current > len(scripts):
+                raise StoreError(
+                    f"{self.path}: {component} tables are at version {current}, newer than this"
+                    f" newsclean knows ({len(scripts)}); upgrade newsclean"
+                )
+            for script in scripts[current:]:
+                for statement in _statements(script):
+                    conn.execute(statement)
+            if current < len(scripts):
+                conn.execute(
+                    "INSERT INTO schema_versions (component, version) VALUES (?, ?)"
+                    " ON CONFLICT (component) DO UPDATE SET version = excluded.version",
+                    (component, len(scripts)),
+                )
+        return len(scripts)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def put(self, record: dict[str, Any], *, seen_at: str | None = None) -> PutResult:
+        """Upsert ``record``: a new key is stored as version 1; a known key whose body
+        fingerprint or ``dateModified`` differs from its latest version becomes the next
+        version; otherwise only its ``last_seen`` time moves. The stored record carries its
+        ``version``. One transaction: all of it is stored, or none."""
+        key = article_key(record)
+        when = seen_at or _now()
+        fingerprint = record.get("fingerprint")
+        modified = record.get("dateModified")
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT id, version, fingerprint, date_modified FROM articles WHERE key = ?", (key,)
+            ).fetchone()
+            if row is not None and row["fingerprint"] == fingerprint and row["date_modified"] == modified:
+                conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (when, row["id"]))
+                return PutResult(key, row["version"], "unchanged")
+            version = 1 if row is None else row["version"] + 1
+            stored = {**record, "version": version}
+            columns = {
+                "url": record.get("url"),
+                "site": record.get("site"),
+                "headline": record.get("headline"),
+                "published_at": _utc_sort_key(record.get("datePublished")),
+                "date_modified": modified,
+                "fingerprint": fingerprint,
+                "version": version,
+                "duplicate_of": record.get("duplicateOf"),
+                "near_duplicate_of": record.get("nearDuplicateOf"),
+                "last_seen": when,
+                "updated_at": when,
+            }
+            if row is None:
+                names = ", ".join(columns)
+                marks = ", ".join("?" for _ in columns)
+                article_id = conn.execute(
+                    f"INSERT INTO articles (key, first_seen, {names}) VALUES (?, ?, {marks})",
+                    (key, when, *columns.values()),
+                ).lastrowid
+            else:
+                article_id = row["id"]
+                assignments = ", ".join(f"{name} = ?" for name in columns)
+                conn.execute(
+                    f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), article_id)
+                )
+            conn.execute(
+                "INSERT INTO article_versions"
+                " (article_id, version, fingerprint, date_modified, stored_at, record)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, version, fingerprint, modified, when, json.dumps(stored, ensure_ascii=False)),
+            )
+            conn.executemany(
+                "INSERT INTO cleaning_steps"
+                " (article_id, version, position, cleaner, action, field, block, reason, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        article_id, version, position, step.get("cleaner", ""), step.get("action", ""),
+                        step.get("field"), step.get("block"), step.get("reason", ""), step.get("text", ""),
+                    )
+                    for position, step in enumerate(record.get("cleaning") or [])
+                ],
+            )
+            conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, headline, description, body) VALUES (?, ?, ?, ?)",
+                (article_id, record.get("headline"), record.get("description"), record.get("articleBody")),
+            )
+        return PutResult(key, version, "new" if row is None else "updated")
+
+    def touch(self, key: str, *, seen_at: str | None = None) -> bool:
+        """Record that the article ``key`` was seen again unchanged; False when unknown."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE articles SET last_seen = ? WHERE key = ?", (seen_at or _now(), key)
+            )
+        return cursor.rowcount > 0
+
+    def quarantine(self, record: dict[str, Any], reasons: Sequence[str]) -> int:
+        """Keep a record that failed validation, with the reasons; returns its quarantine id."""
+        url = record.get("canonicalUrl") or record.get("url") or record.get("source")
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO quarantine (url, reasons, record, stored_at) VALUES (?, ?, ?, ?)",
+                (url, json.dumps(list(reasons), ensure_ascii=False),
+                 json.dumps(record, ensure_ascii=False, default=str), _now()),
+            )
+        return int(cursor.lastrowid or 0)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _key_for(self, url: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT key FROM articles WHERE key = ? OR url = ? ORDER BY key = ? DESC LIMIT 1",
+            (url, url, url),
+        ).fetchone()
+        if row is None:
+            # A URL as shared (tracking parameters, fragment) still finds its article.
+            from newsclean.pipelines.normalize import canonical_url
+
+            row = self.connection.execute(
+                "SELECT key FROM articles WHERE key = ?", (canonical_url(url),)
+            ).fetchone()
+        return None if row is None else str(row["key"])
+
+    def state(self, key: str) -> ArticleState | None:
+        """The latest stored version's identity, fingerprint and ``dateModified``."""
+        row = self.connection.execute(
+            "SELECT key, url, version, fingerprint, date_modified FROM articles WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        return ArticleState(row["key"], row["url"], row["version"], row["fingerprint"], row["date_modified"])
+
+    def get(self, url: str) -> dict[str, Any] | None:
+        """The latest version of the article at ``url`` (its key, fetched URL, or a URL that
+        canonicalises to its key)."""
+        key = self._key_for(url)
+        if key is None:
+            return None
+        row = self.connection.execute(
+            "SELECT v.record FROM articles a JOIN article_versions v"
+            " ON v.article_id = a.id AND v.version = a.version WHERE a.key = ?",
+            (key,),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row["record"]))
+
+    def versions(self, url: str) -> list[dict[str, Any]]:
+        """Every stored version of the article at ``url``, oldest first."""
+        key = self._key_for(url)
+        rows = self.connection.execute(
+            "SELECT v.record FROM articles a JOIN article_versions v ON v.article_id = a.id"
+            " WHERE a.key = ? ORDER BY v.version",
+            (key,),
+        ).fetchall()
+        return [json.loads(r["record"]) for r in rows]
+
+    def fingerprint_owner(self, fingerprint: str, *, exclude: str | None = None) -> str | None:
+        """Key of the first-stored article whose latest body has ``fingerprint``."""
+        row = self.connection.execute(
+            "SELECT key FROM articles WHERE fingerprint = ? AND key IS NOT ?"
+            " ORDER BY duplicate_of IS NOT NULL, first_seen, id LIMIT 1",
+            (fingerprint, exclude),
+        ).fetchone()
+        return None if row is None else str(row["key"])
+
+    def recent(
+        self, *, limit: int = 20, site: str | None = None, since: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Latest versions, newest first by publication time (first-seen time when a record
+        has no date); ``site`` narrows to one site profile, ``since`` (ISO 8601) to articles
+        published or first seen at or after that time."""
+        where, params = self._filters(site, since)
+        rows = self.connection.execute(
+            "SELECT v.record FROM articles a JOIN article_versions v"
+            " ON v.article_id = a.id AND v.version = a.version"
+            f" {where} ORDER BY COALESCE(a.published_at, a.first_seen) DESC, a.id DESC LIMIT ?",
+            (*params, limit),
+        ).fetchall()
+        return [json.loads(r["record"]) for r in rows]
+
+    def search(self, query: str, *, limit: int = 20, site: str | None = None) -> list[SearchHit]:
+        """Full-text search of headlines, standfirsts and bodies (FTS5 syntax: words, "a
+        phrase", OR, NOT, prefix*); words that are not valid syntax are searched as words."""
+        try:
+            return self._search(query, limit, site)
+        except sqlite3.OperationalError:
+            words = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            try:
+                return self._search(words, limit, site)
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"cannot search for {query!r}: {exc}") from exc
+
+    def _search(self, match: str, limit: int, site: str | None) -> list[SearchHit]:
+        site_clause = "AND a.site = ?" if site else ""
+        params: tuple[Any, ...] = (match, site, limit) if site else (match, limit)
+        rows = self.connection.execute(
+            "SELECT a.key, a.headline, a.site, v.record,"
+            " snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " JOIN article_versions v ON v.article_id = a.id AND v.version = a.version"
+            f" WHERE articles_fts MATCH ? {site_clause} ORDER BY bm25(articles_fts) LIMIT ?",
+            params,
+        ).fetchall()
+        hits = []
+        for r in rows:
+            record = json.loads(r["record"])
+            hits.append(
+                SearchHit(r["key"], r["headline"], r["site"], record.get("datePublished"), r["snippet"], record)
+            )
+        return hits
+
+    def quarantined(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest quarantined records: ``{"url", "reasons", "record", "stored_at"}``."""
+        rows = self.connection.execute(
+            "SELECT url, reasons, record, stored_at FROM quarantine ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [
+            {"url": r["url"], "reasons": json.loads(r["reasons"]), "record": json.loads(r["record"]),
+             "stored_at": r["stored_at"]}
+            for r in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of articles, versions, duplicates, near-duplicates and quarantined records."""
+        one = self.connection.execute
+        return {
+            "articles": one("SELECT count(*) FROM articles").fetchone()[0],
+            "versions": one("SELECT count(*) FROM article_versions").fetchone()[0],
+            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
+            "near_duplicates": one(
+                "SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL"
+            ).fetchone()[0],
+            "quarantined": one("SELECT count(*) FROM quarantine").fetchone()[0],
+        }
+
+    def export_jsonl(
+        self,
+        out: TextIO,
+        *,
+        site: str | None = None,
+        since: str | None = None,
+        all_versions: bool = False,
+    ) -> int:
+        """Write records as JSON Lines, oldest first (latest versions only unless
+        ``all_versions``); returns how many were written."""
+        where, params = self._filters(site, since)
+        join = "" if all_versions else "AND v.version = a.version"
+        rows = self.connection.execute(
+            f"SELECT v.record FROM articles a JOIN article_versions v ON v.article_id = a.id {join}"
+            f" {where} ORDER BY a.id, v.version",
+            params,
+        )
+        written = 0
+        for row in rows:
+            out.write(row["record"] + "\n")
+            written += 1
+        return written
+
+    @staticmethod
+    def _filters(site: str | None, since: str | None) -> tuple[str, tuple[Any, ...]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if site:
+            clauses.append("a.site = ?")
+            params.append(site)
+        if since:
+            key = _utc_sort_key(since)
+            if key is None:
+                raise StoreError(f"--since {since!r} is not an ISO 8601 date")
+            clauses.append("COALESCE(a.published_at, a.first_seen) >= ?")
+            params.append(key)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(params)
