@@ -9,6 +9,7 @@ from newsclean.cleaners.icon_sprites import IconSprites
 from newsclean.cleaners.media_players import MediaPlayers
 from newsclean.cleaners.prompts import Prompts
 from newsclean.cleaners.repeats import Repeats
+from newsclean.cleaners.site_memory import SiteMemory
 from newsclean.cleaners.timestamps import Timestamps
 
 __all__ = ["CLEANERS"]
@@ -19,4 +20,5 @@ CLEANERS: dict[str, Callable[[], Cleaner]] = {
     "prompts": Prompts,
     "timestamps": Timestamps,
     "repeats": Repeats,
+    "site-memory": SiteMemory,
 }

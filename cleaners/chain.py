@@ -116,17 +116,40 @@ def describe(factory: CleanerFactory) -> str:
     return " ".join(doc.split("\n\n")[0].split())
 
 
+class _Prebuilt:
+    """A factory handing out one cleaner already built (its order and docstring are the
+    cleaner's)."""
+
+    def __init__(self, cleaner: Cleaner) -> None:
+        self.cleaner = cleaner
+        self.order = getattr(cleaner, "order", DEFAULT_PLUGIN_ORDER)
+        self.__doc__ = type(cleaner).__doc__
+
+    def __call__(self) -> Cleaner:
+        return self.cleaner
+
+
 class CleanerChain:
     """The ordered cleaners to run, built from the settings.
 
     ``config`` maps cleaner names to an order (lower runs first) or ``None`` to turn a
-    cleaner off; it is merged over the built-in defaults.
+    cleaner off; it is merged over the built-in defaults. ``instances`` maps names to
+    cleaners already built, used instead of building them with no arguments.
     """
 
-    def __init__(self, config: Mapping[str, int | None] | None = None) -> None:
+    def __init__(
+        self,
+        config: Mapping[str, int | None] | None = None,
+        *,
+        instances: Mapping[str, Cleaner] | None = None,
+    ) -> None:
         orders: dict[str, int | None] = dict(DEFAULT_CLEANERS)
         orders.update(config or {})
         factories = available_cleaners()
+        # Ready-made cleaners (ones that need a resource, such as site memory) stand in for
+        # their no-argument construction.
+        for name, instance in (instances or {}).items():
+            factories[name] = _Prebuilt(instance)
         unknown = sorted(n for n, o in orders.items() if o is not None and n not in factories)
         if unknown:
             raise ValueError(f"unknown cleaner(s) in NEWSCLEAN_CLEANERS: {', '.join(unknown)}")

@@ -70,6 +70,7 @@ def test_installed_plugin_is_listed_and_runs_in_its_order(outside_plugin: Path) 
         "shouting",
         "timestamps",
         "repeats",
+        "site-memory",
     ]
     text = b"A headline about the plugin test\nBREAKING NEWS BANNER\nThe body of the article goes here.\n"
     done = run_cli(outside_plugin, "clean", "-", stdin=text)

@@ -1,0 +1,300 @@
+"""Site memory: blocks that recur across many pages of one site are boilerplate.
+
+A memory counts, for each site, on how many distinct pages (by URL) each block was seen. The
+:class:`SiteMemory` cleaner reads such a memory and removes the blocks of a page that recur
+on enough pages of its site; it never writes to it. Feeding the memory is the caller's job
+(:func:`learn`): the Scrapy clean stage does it for every crawled page, ``newsclean clean
+--memory`` for files, a library user for whatever pages they have.
+
+Determinism: a memory's counts depend only on the set of pages it has seen (each page counted
+once, by its latest content), never on the order they came in; the cleaner's decisions
+depend only on the page and those counts. So cleaning a page against a memory that has seen
+the same pages always gives the same record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.settings import DEFAULTS
+
+__all__ = [
+    "BlockMemory",
+    "InMemoryBlockMemory",
+    "LearnedBlock",
+    "LearningMemory",
+    "SiteMemory",
+    "learn",
+    "page_key",
+    "site_key",
+]
+
+SITE_WIDE_SHARE = 0.5
+"""A block that reads like article content (a quotation, or a long paragraph in the page's
+own text flow) is boilerplate only when it is on at least this share of the site's pages:
+a quote or a background paragraph repeated in a few articles is content, a disclaimer on
+every page is not."""
+
+PROSE_WORDS = 25
+"""A paragraph this long in the page's main text flow reads like article content."""
+
+MAX_PAGE_SHARE = 0.6
+"""When recurring blocks make up more than this share of a page's words the page is a copy
+of pages already seen (a syndicated or re-published article), not a page full of
+boilerplate: nothing is removed and de-duplication judges it."""
+
+QUOTATION = re.compile(r"(?:^|(?<=[\s(\[]))[\"“„«‘']\S+(?:\s+\S+){2,}?[\"”“»’'](?=$|[\s,.;:!?)\]])")
+"""Three or more words between quotation marks (an apostrophe inside a word does not open
+one): someone is being quoted."""
+
+TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|at_\w+)$", re.I)
+"""Query parameters that name a campaign, not a page."""
+
+SAMPLE_CHARS = 200
+"""Text kept per learned block for inspection."""
+
+PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE})
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedBlock:
+    """A block as the memory knows it: how many pages of the site show it, and an example."""
+
+    fingerprint: str
+    pages: int
+    tag: str
+    kind: str
+    path: str
+    text: str
+
+
+@runtime_checkable
+class BlockMemory(Protocol):
+    """What the :class:`SiteMemory` cleaner reads: per-site page counts (read-only)."""
+
+    def pages_seen(self, site: str) -> int:
+        """How many distinct pages of ``site`` the memory has seen."""
+        ...
+
+    def counts(self, site: str, fingerprints: Collection[str]) -> Mapping[str, int]:
+        """On how many distinct pages of ``site`` each fingerprint was seen (absent: 0).
+
+        One call per page rather than one per block, so a database behind it answers in one
+        query."""
+        ...
+
+
+@runtime_checkable
+class LearningMemory(BlockMemory, Protocol):
+    """A memory that can be fed (what :func:`learn` writes to)."""
+
+    def observe(self, site: str, page: str, blocks: Sequence[Block]) -> None:
+        """Record that ``page`` of ``site`` shows ``blocks``; seeing a page again replaces
+        what was recorded for it, so a page counts once however often it is fetched."""
+        ...
+
+    def learned(self, site: str, min_pages: int = 2) -> list[LearnedBlock]:
+        """Blocks of ``site`` seen on at least ``min_pages`` pages, most frequent first."""
+        ...
+
+    def sites(self) -> dict[str, int]:
+        """Every site in the memory with its number of pages seen."""
+        ...
+
+    def forget(self, site: str) -> int:
+        """Drop everything learned about ``site``; returns the number of pages it had."""
+        ...
+
+
+def site_key(doc: Document) -> str | None:
+    """The site a document belongs to: its profile's name, else its URL's host without
+    ``www.``; ``None`` when neither is known."""
+    if doc.site is not None:
+        return doc.site.name
+    if not doc.url:
+        return None
+    host = (urlsplit(doc.url).hostname or "").lower().rstrip(".")
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def page_key(url: str) -> str:
+    """A page's identity in the memory: its URL without fragment and tracking parameters."""
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), "")
+    )
+
+
+def learn(memory: LearningMemory, doc: Document, page: str | None = None) -> bool:
+    """Feed ``doc``'s blocks to ``memory`` as one page of its site.
+
+    ``page`` identifies the page (default: :func:`page_key` of the document's URL). Returns
+    ``False`` when the document has no site or no page identity, so nothing was learned.
+    """
+    site = site_key(doc)
+    if page is None and doc.url:
+        page = page_key(doc.url)
+    if site is None or not page:
+        return False
+    memory.observe(site, page, doc.blocks)
+    return True
+
+
+def sample(block: Block) -> LearnedBlock:
+    """How a memory stores a block it has seen once (its count is filled in later)."""
+    text = block.text if len(block.text) <= SAMPLE_CHARS else block.text[: SAMPLE_CHARS - 1] + "…"
+    return LearnedBlock(block.fingerprint, 1, block.tag, str(block.kind), block.path, text)
+
+
+class InMemoryBlockMemory:
+    """A memory held in this process (for library use and tests); the Scrapy pipelines keep
+    theirs in the SQLite store."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, dict[str, frozenset[str]]] = {}
+        self._counts: dict[str, Counter[str]] = {}
+        self._samples: dict[tuple[str, str], LearnedBlock] = {}
+
+    def pages_seen(self, site: str) -> int:
+        return len(self._pages.get(site, {}))
+
+    def counts(self, site: str, fingerprints: Collection[str]) -> dict[str, int]:
+        counter = self._counts.get(site)
+        if not counter:
+            return {}
+        return {fp: counter[fp] for fp in fingerprints if counter[fp]}
+
+    def observe(self, site: str, page: str, blocks: Sequence[Block]) -> None:
+        pages = self._pages.setdefault(site, {})
+        counter = self._counts.setdefault(site, Counter())
+        new = frozenset(b.fingerprint for b in blocks)
+        old = pages.get(page, frozenset())
+        for fp in new - old:
+            counter[fp] += 1
+        for fp in old - new:
+            counter[fp] -= 1
+            if counter[fp] <= 0:
+                del counter[fp]
+                self._samples.pop((site, fp), None)
+        for block in blocks:
+            key = (site, block.fingerprint)
+            known = self._samples.get(key)
+            # The smallest path is kept as the example, so the example is order-independent too.
+            if known is None or block.path < known.path:
+                self._samples[key] = sample(block)
+        pages[page] = new
+
+    def learned(self, site: str, min_pages: int = 2) -> list[LearnedBlock]:
+        counter = self._counts.get(site, Counter())
+        found = []
+        for fp, n in counter.items():
+            if n >= min_pages:
+                s = self._samples[(site, fp)]
+                found.append(LearnedBlock(fp, n, s.tag, s.kind, s.path, s.text))
+        return sorted(found, key=lambda b: (-b.pages, b.text, b.fingerprint))
+
+    def sites(self) -> dict[str, int]:
+        return {site: len(pages) for site, pages in sorted(self._pages.items()) if pages}
+
+    def forget(self, site: str) -> int:
+        had = len(self._pages.pop(site, {}))
+        self._counts.pop(site, None)
+        for key in [k for k in self._samples if k[0] == site]:
+            del self._samples[key]
+        return had
+
+
+def check_min_pages(value: object) -> int:
+    """``NEWSCLEAN_SITE_MEMORY_MIN_PAGES`` as an int; a clear error when it is unusable."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"NEWSCLEAN_SITE_MEMORY_MIN_PAGES must be a whole number, not {value!r}")
+    number = value
+    if number < 2:
+        raise ValueError(
+            f"NEWSCLEAN_SITE_MEMORY_MIN_PAGES must be at least 2 (got {number}): "
+            "one page alone cannot tell boilerplate from content"
+        )
+    return number
+
+
+class SiteMemory:
+    """Removes blocks that recur on many pages of the same site (learned from crawls); does
+    nothing until a memory is given.
+
+    A block goes when it was seen on at least ``min_pages`` distinct pages of the page's
+    site. A block that reads like content (a quotation, or a long paragraph in the page's
+    main text flow) must also be on at least half the site's pages. When recurring blocks
+    would take most of a page, the page is a copy of another and nothing is removed.
+    """
+
+    name = "site-memory"
+    order = 600
+
+    def __init__(self, memory: BlockMemory | None = None, *, min_pages: int | None = None) -> None:
+        self.memory = memory
+        self.min_pages = check_min_pages(
+            DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"] if min_pages is None else min_pages
+        )
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        site = site_key(doc)
+        if self.memory is None or site is None or not doc.blocks:
+            return
+        seen = self.memory.counts(site, {b.fingerprint for b in doc.blocks})
+        if not seen:
+            return
+        total = self.memory.pages_seen(site)
+        flow = main_flow(doc.blocks)
+        chosen: list[tuple[int, str]] = []
+        for i, block in enumerate(doc.blocks):
+            pages = seen.get(block.fingerprint, 0)
+            if pages < self.min_pages:
+                continue
+            where = f"on {pages} of the {total} pages of {site} seen"
+            if looks_like_content(block, flow):
+                if pages < SITE_WIDE_SHARE * total:
+                    continue
+                chosen.append((i, f"recurs {where}, over half of them: site-wide boilerplate"))
+            else:
+                chosen.append((i, f"recurs {where} (site memory needs {self.min_pages})"))
+        if not chosen:
+            return
+        words = sum(len(b.text.split()) for b in doc.blocks)
+        gone = sum(len(doc.blocks[i].text.split()) for i, _ in chosen)
+        if gone > MAX_PAGE_SHARE * words:
+            return
+        for i, reason in chosen:
+            yield Decision.remove(i, reason)
+
+
+def main_flow(blocks: Sequence[Block]) -> str:
+    """The element path that holds most of a page's paragraph words (its article text)."""
+    words: Counter[str] = Counter()
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH:
+            words[block.path] += len(block.text.split())
+    if not words:
+        return ""
+    return min(words, key=lambda path: (-words[path], path))
+
+
+def looks_like_content(block: Block, flow: str) -> bool:
+    """A quotation, or a long paragraph in the page's main text flow."""
+    if block.kind is BlockKind.QUOTE or QUOTATION.search(block.text):
+        return True
+    return (
+        block.kind in PROSE_KINDS
+        and block.path == flow
+        and len(block.text.split()) >= PROSE_WORDS
+    )
