@@ -8,6 +8,10 @@ __all__ = ["NewscleanAddon", "PIPELINES"]
 
 PIPELINES: dict[str, int] = {
     "newsclean.pipelines.clean.CleanPipeline": 100,
+    "newsclean.pipelines.normalize.NormalizePipeline": 200,
+    "newsclean.pipelines.validate.ValidatePipeline": 300,
+    "newsclean.pipelines.dedupe.DedupePipeline": 400,
+    "newsclean.pipelines.store.StorePipeline": 500,
 }
 """Pipeline stages in the order data flows through them: clean -> normalise -> validate ->
 de-duplicate -> store."""

@@ -27,10 +27,12 @@ __all__ = [
     "canonical_url",
     "count_words",
     "detect_language",
+    "in_field_order",
     "normalize_body",
     "normalize_line",
     "normalize_record",
     "split_authors",
+    "word_tokens",
 ]
 
 TRACKING_PARAMETERS: tuple[str, ...] = (
@@ -100,13 +102,26 @@ def body_fingerprint(body: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
 
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text`` as :func:`count_words` counts them."""
+    return _WORD.findall(text)
+
+
+def in_field_order(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with its keys in :class:`~newsclean.cleaners.Article` order, ``None`` values
+    left out (unknown keys follow, in their order)."""
+    ordered = {k: record[k] for k in _FIELD_ORDER if record.get(k) is not None}
+    ordered.update((k, v) for k, v in record.items() if k not in ordered and v is not None)
+    return ordered
+
+
 def count_words(text: str) -> int:
     """Words in ``text``; each Han or Kana character counts as one word.
 
     >>> count_words("It's a well-known fact: 42 cats. 東京都")
     9
     """
-    return len(_WORD.findall(text))
+    return len(word_tokens(text))
 
 
 def detect_language(text: str) -> str | None:
@@ -301,9 +316,7 @@ def normalize_record(
     else:
         out.pop("wordCount", None)
         out.pop("fingerprint", None)
-    ordered = {k: out[k] for k in _FIELD_ORDER if out.get(k) is not None}
-    ordered.update((k, v) for k, v in out.items() if k not in ordered and v is not None)
-    return ordered
+    return in_field_order(out)
 
 
 def _site_timezone(record: dict[str, Any], fallback: str | None) -> str | None:

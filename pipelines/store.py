@@ -1,0 +1,61 @@
+"""Store stage: writes each article record to the SQLite store, one transaction per record."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from newsclean.pipelines.article_store import ArticleStore
+from newsclean.pipelines.normalize import in_field_order
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+__all__ = ["StorePipeline"]
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Upserts article records into the store at ``NEWSCLEAN_STORE`` (off when it is empty):
+    a new URL becomes version 1, a changed text or ``dateModified`` the next version, an
+    unchanged record only marks the URL seen. The record passes on (to ``FEEDS``) with the
+    version the store gave it. A record the store cannot take is logged, counted in
+    ``newsclean/store/failed`` and still passed on, so the feed keeps it.
+    """
+
+    def __init__(self, crawler: Crawler, path: str) -> None:
+        assert crawler.stats is not None
+        self.stats = crawler.stats
+        self.path = path
+        self.store: ArticleStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        path = crawler.settings.get("NEWSCLEAN_STORE")
+        if not path:
+            raise NotConfigured("NEWSCLEAN_STORE is not set")
+        return cls(crawler, str(path))
+
+    def open_spider(self) -> None:
+        self.store = ArticleStore.open(self.path)
+        logger.info("Storing articles in %s", self.store.path)
+
+    def close_spider(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    async def process_item(self, item: Any) -> Any:
+        if not (isinstance(item, dict) and "cleaning" in item):
+            return item
+        assert self.store is not None
+        try:
+            result = self.store.put(item)
+        except (sqlite3.Error, ValueError) as exc:
+            self.stats.inc_value("newsclean/store/failed")
+            logger.error("Could not store %s in %s: %s", item.get("url") or item.get("source"), self.path, exc)
+            return item
+        self.stats.inc_value(f"newsclean/store/{result.status}")
+        logger.debug("Stored %s as version %d (%s)", result.key, result.version, result.status)
+        return in_field_order({**item, "version": result.version})
