@@ -32,4 +32,28 @@ DEFAULTS: dict[str, Any] = {
     # pages it cleans; False uses the memory read-only, so results never depend on the order
     # pages arrive in.
     "NEWSCLEAN_SITE_MEMORY_LEARN": True,
+    # Pipelines (newsclean.pipelines): each stage turns itself off when its switch is False.
+    "NEWSCLEAN_NORMALIZE": True,
+    "NEWSCLEAN_VALIDATE": True,
+    "NEWSCLEAN_DEDUPE": True,
+    # Normalise: IANA zone applied to dates printed without an offset when the site profile
+    # names none; None leaves such dates without an offset.
+    "NEWSCLEAN_DEFAULT_TIMEZONE": None,
+    # Normalise: query parameters removed from canonical URLs on top of the built-in list
+    # (utm_*, fbclid, gclid, ...); a name ending in * is a prefix.
+    "NEWSCLEAN_TRACKING_PARAMETERS": [],
+    # Validate: a body needs at least NEWSCLEAN_MIN_WORDS and at most NEWSCLEAN_MAX_WORDS words.
+    "NEWSCLEAN_MIN_WORDS": 25,
+    "NEWSCLEAN_MAX_WORDS": 50000,
+    # Validate: JSON Lines file that receives every quarantined record with its reasons
+    # (created on the first failure); None keeps them only in the store and the log.
+    "NEWSCLEAN_QUARANTINE": "quarantine.jsonl",
+    # De-duplicate: estimated Jaccard similarity of word 4-grams (MinHash) from which a body
+    # is flagged as a near-duplicate of an earlier one; 0 turns near-duplicate checks off.
+    "NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD": 0.8,
+    # De-duplicate: stored articles from this many days back are compared for near-duplicates.
+    "NEWSCLEAN_NEAR_DUPLICATE_DAYS": 30,
+    # Store: path of the SQLite store (articles, versions, provenance, full-text index,
+    # quarantine); None turns the store off and de-duplication then works within a run only.
+    "NEWSCLEAN_STORE": None,
 }
