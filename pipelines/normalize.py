@@ -54,7 +54,8 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # zero-width space/joiner
 _HSPACE = re.compile(r"[^\S\n]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _BY = re.compile(
-    r"^\s*(?:(?:written|reported|reporting|words|text|story|photos?)\s+)?by\b\s*:?\s*", re.IGNORECASE
+    r"^\s*(?:(?:written|reported|reporting|additional\s+reporting|editing|edited|words|text|story|photos?)\s+)?"
+    r"by\b\s*:?\s*", re.IGNORECASE
 )
 _AND = re.compile(r"\s+and\s+|\s*&\s*|\s*;\s*", re.IGNORECASE)
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|[^\W_]+(?:['’\-][^\W_]+)*")
