@@ -32,6 +32,16 @@ DEFAULTS: dict[str, Any] = {
     # pages it cleans; False uses the memory read-only, so results never depend on the order
     # pages arrive in.
     "NEWSCLEAN_SITE_MEMORY_LEARN": True,
+    # Recorded HTTP (spiders): path of a vcrpy YAML cassette that answers every http(s)
+    # request; None fetches from the network as usual.
+    "NEWSCLEAN_CASSETTE": None,
+    # vcrpy record mode for NEWSCLEAN_CASSETTE: none (replay only, never the network), once
+    # (record a cassette that does not exist yet), new_episodes (replay, record what is
+    # missing), all (re-record everything).
+    "NEWSCLEAN_CASSETTE_MODE": "none",
+    # Download handler (import path) that fetches what a recording mode records; None uses
+    # Scrapy's own handler for the scheme. The fixture recorder points it at a local server.
+    "NEWSCLEAN_CASSETTE_RECORD_HANDLER": None,
     # Pipelines (newsclean.pipelines): each stage turns itself off when its switch is False.
     "NEWSCLEAN_NORMALIZE": True,
     "NEWSCLEAN_VALIDATE": True,

@@ -8,6 +8,7 @@ NEWSPIDER_MODULE = "newsclean.spiders.spiders"
 
 ADDONS = {
     "newsclean.pipelines.addon.NewscleanAddon": 0,
+    "newsclean.spiders.cassette.CassetteAddon": 0,
 }
 
 # Politeness for real crawls.

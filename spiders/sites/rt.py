@@ -15,10 +15,11 @@ PROFILE = SiteProfile(
     date="span.date_article-header",
     body="div.article__text",
     boilerplate=(
-        ".read-more",
-        ".read-more-big",
+        ".read-more",  # "Read more" teaser of another article, inside the text
+        ".read-more-big",  # "Also on rt.com" teaser (2019 markup)
         ".article__share",
-        ".follows-channel",
-        ".trends",
+        ".follows-channel",  # "Follow RT on Telegram"
+        ".podcast-player",  # "Podcasts" widget with 0:00 / 25:36 time texts
+        ".tags-trends",
     ),
 )

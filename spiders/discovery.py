@@ -1,0 +1,397 @@
+"""Finding article URLs: RSS/Atom feeds, sitemaps (with Google News fields), robots.txt, links.
+
+Plain functions over bytes and text, no Scrapy: the spiders call them from their callbacks.
+Scrapy's own sitemap parser drops Google News ``<news:...>`` elements, so sitemaps are read
+here with lxml.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from dateutil import parser as dateparser
+from lxml import etree
+
+__all__ = [
+    "Entry",
+    "feed_entries",
+    "feed_links",
+    "is_older",
+    "looks_like_article",
+    "looks_like_section",
+    "parse_since",
+    "robots_sitemaps",
+    "same_site",
+    "sitemap_entries",
+    "strip_tracking",
+]
+
+NON_HTML_EXTENSIONS = frozenset(
+    [
+        "pdf",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "svg",
+        "ico",
+        "bmp",
+        "tif",
+        "tiff",
+        "mp3",
+        "mp4",
+        "m4a",
+        "m4v",
+        "ogg",
+        "oga",
+        "wav",
+        "webm",
+        "mov",
+        "avi",
+        "zip",
+        "gz",
+        "tgz",
+        "rar",
+        "7z",
+        "xml",
+        "rss",
+        "atom",
+        "json",
+        "js",
+        "css",
+        "txt",
+        "csv",
+        "xls",
+        "xlsx",
+        "doc",
+        "docx",
+        "ppt",
+        "pptx",
+        "epub",
+        "apk",
+        "exe",
+        "dmg",
+        "woff",
+        "woff2",
+        "ttf",
+    ]
+)
+"""File extensions of links that are never article pages."""
+
+NON_ARTICLE_SEGMENTS = frozenset(
+    [
+        "tag",
+        "tags",
+        "topic",
+        "topics",
+        "category",
+        "categories",
+        "section",
+        "sections",
+        "author",
+        "authors",
+        "search",
+        "page",
+        "login",
+        "logout",
+        "signin",
+        "register",
+        "account",
+        "subscribe",
+        "newsletter",
+        "newsletters",
+        "about",
+        "contact",
+        "privacy",
+        "terms",
+        "impressum",
+        "imprint",
+        "datenschutz",
+        "feed",
+        "feeds",
+        "rss",
+        "video-gallery",
+        "gallery",
+        "galleries",
+        "shop",
+        "jobs",
+        "careers",
+        "advertise",
+        "static",
+        "assets",
+        "cdn-cgi",
+        "wp-admin",
+        "wp-login.php",
+    ]
+)
+"""Path segments of tag pages, section fronts, listings and service pages."""
+
+TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|at_[a-z]+)$", re.I)
+"""Query parameters that only track where a reader came from."""
+
+_ARTICLE_ID = re.compile(r"\d{4,}")
+_DATE_PATH = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])(/|$)")
+_SLUG_WORDS = re.compile(r"[a-z0-9\u00c0-\uffff]+", re.I)
+
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+    "atom": "http://www.w3.org/2005/Atom",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+"""The sitemap protocol's limit on an uncompressed sitemap."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article URL found in a feed or sitemap, with what the listing said about it."""
+
+    url: str
+    via: str
+    """``feed``, ``sitemap`` or ``link``."""
+    source: str
+    """URL of the feed, sitemap or page the entry came from."""
+    published: str | None = None
+    """Date as the listing gave it (feed ``pubDate``, ``news:publication_date``, ``lastmod``)."""
+    title: str | None = None
+    """``news:title`` or the feed item's title."""
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in vars(self).items() if v}
+
+
+# -- URLs -------------------------------------------------------------------------------------
+
+
+def strip_tracking(url: str) -> str:
+    """``url`` without its fragment and tracking parameters (``utm_*``, ``fbclid``, ...)."""
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def same_site(url: str, home: str) -> bool:
+    """True when ``url`` is on ``home``'s host or one of its subdomains (``www.`` ignored)."""
+    host, base = _host(url), _host(home)
+    return bool(host) and (host == base or host.endswith("." + base))
+
+
+def _extension(path: str) -> str:
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return last.rsplit(".", 1)[-1].lower() if "." in last else ""
+
+
+def looks_like_article(url: str, *, listed: bool = False) -> bool:
+    """Whether ``url`` looks like an article page rather than a front, tag page or file.
+
+    Links found on pages must look like articles: a long slug (three words or more), a
+    numeric id, or a dated path. Entries of feeds and sitemaps (``listed``) are articles by
+    declaration unless they are files, the homepage, or tag/section pages.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return False
+    path = parts.path or "/"
+    if _extension(path) in NON_HTML_EXTENSIONS:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return False
+    if any(s.lower() in NON_ARTICLE_SEGMENTS for s in segments[:-1]) or segments[0].lower() in NON_ARTICLE_SEGMENTS:
+        return False
+    if listed:
+        return True
+    last = segments[-1].rsplit(".", 1)[0]
+    words = _SLUG_WORDS.findall(last.replace("_", "-"))
+    return (
+        (len(words) >= 3 and "-" in last)
+        or _ARTICLE_ID.search(last) is not None
+        or (_DATE_PATH.search(path) is not None and len(segments) >= 3)
+    )
+
+
+def looks_like_section(url: str) -> bool:
+    """Whether ``url`` looks like a section front (``/politics/``, ``/sport/football/``):
+    a short path of plain words, no file extension, no tag or service segment."""
+    parts = urlsplit(url)
+    segments = [s for s in (parts.path or "/").split("/") if s]
+    if parts.query or not 1 <= len(segments) <= 2 or _extension(parts.path):
+        return False
+    if any(s.lower() in NON_ARTICLE_SEGMENTS for s in segments):
+        return False
+    return all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", s, re.I) for s in segments)
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def parse_since(value: str) -> date:
+    """``-a since=YYYY-MM-DD`` as a date; ValueError naming the value otherwise."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"since={value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _to_datetime(value: str) -> datetime | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return dateparser.isoparse(value)
+    except (ValueError, OverflowError):
+        pass
+    try:
+        return dateparser.parse(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def is_older(published: str | None, since: date | None) -> bool:
+    """True when a listing date is known and falls before ``since`` (UTC day)."""
+    if since is None or not published:
+        return False
+    when = _to_datetime(published)
+    if when is None:
+        return False
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    return when.date() < since
+
+
+# -- feeds ------------------------------------------------------------------------------------
+
+
+def _xml_root(body: bytes) -> etree._Element | None:
+    if body[:2] == b"\x1f\x8b":
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz:
+            body = gz.read(MAX_SITEMAP_BYTES + 1)[:MAX_SITEMAP_BYTES]
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body.lstrip(), parser=parser)
+    except etree.XMLSyntaxError:
+        return None
+    return root
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname.lower() if isinstance(el.tag, str) else ""
+
+
+def _child_text(el: etree._Element, *names: str) -> str | None:
+    for child in el:
+        if _local(child) in names and (child.text or "").strip():
+            return (child.text or "").strip()
+    return None
+
+
+def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
+    """Items of an RSS 2.0 / RSS 1.0 / Atom feed, in feed order.
+
+    An RSS ``<guid>`` that is an absolute URL wins over ``<link>`` (rt.com's links carry
+    tracking parameters, its guids are the clean URLs); tracking parameters are stripped.
+    """
+    root = _xml_root(body)
+    if root is None:
+        return
+    for item in root.iter():
+        kind = _local(item)
+        if kind not in ("item", "entry"):
+            continue
+        url = None
+        if kind == "entry":
+            for link in item:
+                if _local(link) == "link" and link.get("rel", "alternate") == "alternate" and link.get("href"):
+                    url = link.get("href")
+                    break
+        else:
+            guid = _child_text(item, "guid")
+            if guid and guid.startswith(("http://", "https://")):
+                url = guid
+            url = url or _child_text(item, "link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+        if not url:
+            continue
+        published = _child_text(item, "pubdate", "published", "updated", "date", "issued")
+        yield Entry(
+            strip_tracking(urljoin(feed_url, url)),
+            "feed",
+            feed_url,
+            published,
+            _child_text(item, "title"),
+        )
+
+
+def feed_links(html_links: Iterator[tuple[str, str, str]], page_url: str) -> list[str]:
+    """Feed URLs among a page's ``<link>`` elements given as ``(rel, type, href)``."""
+    found: list[str] = []
+    for rel, kind, href in html_links:
+        rels = rel.lower().split()
+        if "alternate" in rels and re.search(r"(rss|atom)\+xml", kind, re.I) and href:
+            url = urljoin(page_url, href.strip())
+            if url not in found:
+                found.append(url)
+    return found
+
+
+# -- sitemaps ---------------------------------------------------------------------------------
+
+
+def sitemap_entries(body: bytes, sitemap_url: str) -> tuple[list[Entry], list[Entry]]:
+    """``(child sitemaps, pages)`` of a sitemap or sitemap index (gzip accepted).
+
+    Page entries carry ``news:publication_date`` (else ``lastmod``) and ``news:title``.
+    """
+    root = _xml_root(body)
+    children: list[Entry] = []
+    pages: list[Entry] = []
+    if root is None:
+        return children, pages
+    kind = _local(root)
+    for el in root:
+        if _local(el) not in ("sitemap", "url"):
+            continue
+        loc = _child_text(el, "loc")
+        if not loc:
+            continue
+        lastmod = _child_text(el, "lastmod")
+        if kind == "sitemapindex" or _local(el) == "sitemap":
+            children.append(Entry(urljoin(sitemap_url, loc), "sitemap", sitemap_url, lastmod))
+            continue
+        news_date = news_title = None
+        for news in el.iter(f"{{{NS['news']}}}news"):
+            news_date = _child_text(news, "publication_date")
+            news_title = _child_text(news, "title")
+        pages.append(
+            Entry(strip_tracking(urljoin(sitemap_url, loc)), "sitemap", sitemap_url, news_date or lastmod, news_title)
+        )
+    return children, pages
+
+
+def robots_sitemaps(text: str, robots_url: str) -> list[str]:
+    """The ``Sitemap:`` URLs a robots.txt lists."""
+    found: list[str] = []
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip().lower() == "sitemap" and value.strip():
+            url = urljoin(robots_url, value.strip())
+            if url not in found:
+                found.append(url)
+    return found

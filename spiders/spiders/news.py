@@ -1,0 +1,276 @@
+"""The ``news`` spider: crawls any news site from its homepage, feeds and sitemaps."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from newsclean.cleaners.html import extract_html
+from newsclean.cleaners.site import SiteProfile
+from newsclean.spiders.discovery import (
+    Entry,
+    feed_entries,
+    feed_links,
+    is_older,
+    looks_like_article,
+    looks_like_section,
+    parse_since,
+    robots_sitemaps,
+    same_site,
+    sitemap_entries,
+    strip_tracking,
+)
+from newsclean.spiders.sites import get_profile, profile_for_url
+from scrapy.exceptions import CloseSpider
+from scrapy.http import HtmlResponse, Response, TextResponse
+from twisted.python.failure import Failure
+
+__all__ = ["NewsSpider"]
+
+logger = logging.getLogger(__name__)
+
+STATS = "newsclean/spider"
+
+MAX_SECTIONS = 20
+"""Section fronts followed from a homepage to find more articles (one level deep)."""
+
+_LISTING_PRIORITY = 10
+"""Feeds and sitemaps are read before articles, so dates are known before fetching."""
+
+
+class NewsSpider(scrapy.Spider):
+    """Discovers articles on one site and yields a page item for each.
+
+    Arguments (``-a name=value``):
+
+    * ``start``: a homepage, feed or sitemap URL (required unless ``site`` is given);
+    * ``site``: a site profile name (``newsclean sites``): starts from its feeds and sitemaps;
+    * ``since``: ``YYYY-MM-DD``; skips articles that feeds or sitemaps date earlier, before
+      fetching them, and articles whose page dates them earlier;
+    * ``limit``: stop after this many articles.
+
+    From a homepage it follows ``<link rel="alternate">`` feeds, the sitemaps robots.txt lists
+    (sitemap indexes and Google News sitemaps included) and in-domain links that look like
+    articles; section fronts, tag pages and non-HTML links are skipped.
+    """
+
+    name = "news"
+
+    def __init__(
+        self,
+        start: str | None = None,
+        site: str | None = None,
+        since: str | None = None,
+        limit: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        site = site or getattr(type(self), "site_name", None)
+        self.profile: SiteProfile | None = get_profile(site) if site else None
+        if start:
+            parts = urlsplit(start)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"start={start!r} is not an http(s) URL")
+            self.profile = self.profile or profile_for_url(start)
+        elif self.profile is None:
+            raise ValueError("the news spider needs -a start=URL (a homepage, feed or sitemap) or -a site=NAME")
+        self.start_url = start
+        self.since: date | None = parse_since(since) if since else None
+        try:
+            self.limit = int(limit) if limit not in (None, "") else None
+        except ValueError:
+            raise ValueError(f"limit={limit!r} is not a whole number") from None
+        if self.limit is not None and self.limit < 1:
+            raise ValueError(f"limit={limit!r} must be 1 or more")
+        self.home = start or self._profile_home()
+        if self.profile:
+            self.allowed_domains = list(self.profile.domains)
+        else:
+            self.allowed_domains = [(urlsplit(self.home).hostname or "").removeprefix("www.")]
+        self.scheduled: set[str] = set()
+        self.articles = 0
+
+    # -- start points --------------------------------------------------------------------------
+
+    def _profile_home(self) -> str:
+        assert self.profile is not None
+        first = next(iter(self.profile.feeds + self.profile.sitemaps), None)
+        if first:
+            parts = urlsplit(first)
+            return f"{parts.scheme}://{parts.netloc}/"
+        return f"https://www.{self.profile.domains[0]}/"
+
+    def start_points(self) -> list[str]:
+        """Where discovery begins: the start URL, or the profile's feeds and sitemaps."""
+        if self.start_url:
+            return [self.start_url]
+        assert self.profile is not None
+        return list(self.profile.feeds + self.profile.sitemaps)
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.start_points():
+            yield scrapy.Request(url, callback=self.parse_start, priority=_LISTING_PRIORITY)
+        parts = urlsplit(self.home)
+        yield scrapy.Request(
+            f"{parts.scheme}://{parts.netloc}/robots.txt",
+            callback=self.parse_robots,
+            errback=self.listing_failed,
+            priority=_LISTING_PRIORITY,
+        )
+
+    # -- listings ------------------------------------------------------------------------------
+
+    def parse_start(self, response: Response) -> Iterator[Any]:
+        """A start URL: a homepage (HTML), a feed or a sitemap, told apart by content."""
+        if isinstance(response, HtmlResponse):
+            yield from self.parse_homepage(response)
+        elif _is_sitemap(response.body):
+            yield from self.parse_sitemap(response)
+        else:
+            yield from self.parse_feed(response)
+
+    def parse_robots(self, response: Response) -> Iterator[Any]:
+        """robots.txt: follow the sitemaps it lists."""
+        text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
+        for url in robots_sitemaps(text, response.url):
+            yield self._listing(url, self.parse_sitemap)
+
+    def parse_homepage(self, response: HtmlResponse) -> Iterator[Any]:
+        """A homepage: its feeds, then the in-domain links that look like articles."""
+        links = (
+            (el.attrib.get("rel", ""), el.attrib.get("type", ""), el.attrib.get("href", ""))
+            for el in response.css("link[rel][href]")
+        )
+        for url in feed_links(iter(links), response.url):
+            yield self._listing(url, self.parse_feed)
+        entries = self._page_links(response)
+        yield from self._articles(entries)
+        hubs = [e.url for e in entries if looks_like_section(e.url) and same_site(e.url, self.home)]
+        for url in list(dict.fromkeys(hubs))[:MAX_SECTIONS]:
+            yield self._listing(url, self.parse_section)
+
+    def parse_section(self, response: Response) -> Iterator[Any]:
+        """A section front linked from the homepage: a listing of articles, never an article."""
+        if not isinstance(response, HtmlResponse):
+            return
+        self._inc("sections")
+        yield from self._articles(self._page_links(response))
+
+    @staticmethod
+    def _page_links(response: HtmlResponse) -> list[Entry]:
+        hrefs = response.css("a[href]::attr(href)").getall()
+        return [Entry(strip_tracking(response.urljoin(href)), "link", response.url) for href in hrefs]
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        """An RSS or Atom feed: its items' article URLs, dated by the feed."""
+        entries = list(feed_entries(response.body, response.url))
+        self._inc("feed_entries", len(entries))
+        yield from self._articles(entries)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        """A sitemap index (follow its sitemaps) or a sitemap (its pages, with news dates)."""
+        children, pages = sitemap_entries(response.body, response.url)
+        if not children and not pages:
+            logger.warning("no sitemap entries in %s", response.url)
+        for child in children:
+            if is_older(child.published, self.since):
+                self._inc("skipped/too_old")
+                continue
+            yield self._listing(child.url, self.parse_sitemap)
+        self._inc("sitemap_entries", len(pages))
+        yield from self._articles(pages)
+
+    def _listing(self, url: str, callback: Any) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.listing_failed, priority=_LISTING_PRIORITY)
+
+    def is_article(self, entry: Entry) -> bool:
+        """Whether a discovered URL should be fetched as an article."""
+        profile = profile_for_url(entry.url) or self.profile
+        if profile and profile.matches_url(entry.url):
+            return profile.is_article_url(entry.url) and looks_like_article(entry.url, listed=True)
+        if not same_site(entry.url, self.home):
+            return False
+        return looks_like_article(entry.url, listed=entry.via != "link")
+
+    def _articles(self, entries: Iterable[Entry]) -> Iterator[scrapy.Request]:
+        for entry in entries:
+            if entry.url in self.scheduled:
+                continue
+            if not self.is_article(entry):
+                if entry.via != "link":
+                    self._inc("skipped/not_article")
+                continue
+            if is_older(entry.published, self.since):
+                self._inc("skipped/too_old")
+                continue
+            if self.limit is not None and self.articles >= self.limit:
+                return
+            self.scheduled.add(entry.url)
+            yield scrapy.Request(
+                entry.url,
+                callback=self.parse_article,
+                errback=self.article_failed,
+                cb_kwargs={"entry": entry},
+            )
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def parse_article(self, response: Response, entry: Entry | None = None) -> Iterator[Any]:
+        """An article page -> a page item (the document extracted with the site's profile).
+
+        @url https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/
+        @returns items 1 1
+        @returns requests 0 0
+        @scrapes document dateDownloaded fetch
+        """
+        if not isinstance(response, HtmlResponse):
+            self._inc("skipped/non_html")
+            logger.info("skipped %s: not HTML (%s)", response.url, response.headers.get("Content-Type", b"").decode())
+            return
+        if self.limit is not None and self.articles >= self.limit:
+            return
+        site = profile_for_url(response.url) or self.profile
+        document = extract_html(response.text, url=response.url, site=site)
+        if is_older(document.metadata.get("datePublishedRaw"), self.since):
+            self._inc("skipped/too_old")
+            return
+        fetch: dict[str, Any] = {"status": response.status}
+        for key, header in (("etag", b"ETag"), ("last_modified", b"Last-Modified")):
+            if response.headers.get(header):
+                fetch[key] = response.headers[header].decode("latin-1")
+        if entry is not None:
+            fetch["discovery"] = entry.as_dict()
+        if response.request is not None and response.request.meta.get("redirect_urls"):
+            fetch["redirected_from"] = response.request.meta["redirect_urls"][0]
+        self.articles += 1
+        self._inc("articles")
+        yield {
+            "document": document,
+            "dateDownloaded": datetime.now(UTC).isoformat(timespec="seconds"),
+            "fetch": fetch,
+        }
+        if self.limit is not None and self.articles >= self.limit:
+            raise CloseSpider("limit")
+
+    def article_failed(self, failure: Failure) -> None:
+        self._inc("failed/article")
+        request = getattr(failure, "request", None)
+        logger.warning("article not fetched: %s (%s)", request.url if request else "?", failure.getErrorMessage())
+
+    def listing_failed(self, failure: Failure) -> None:
+        self._inc("failed/listing")
+        request = getattr(failure, "request", None)
+        logger.warning("listing not fetched: %s (%s)", request.url if request else "?", failure.getErrorMessage())
+
+    def _inc(self, key: str, count: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"{STATS}/{key}", count)
+
+
+def _is_sitemap(body: bytes) -> bool:
+    head = body[:2048].lower()
+    return body[:2] == b"\x1f\x8b" or b"<urlset" in head or b"<sitemapindex" in head
