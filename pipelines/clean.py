@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsclean.cleaners import CleanerChain, Document, clean_document
+from newsclean.pipelines.site_memory import CrawlMemory
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-
-from newsclean.cleaners import CleanerChain, Document, clean_document
 
 __all__ = ["CleanPipeline"]
 
@@ -17,22 +17,32 @@ class CleanPipeline:
 
     A page item is a dict with ``document`` (a :class:`~newsclean.cleaners.Document`) and
     optionally ``dateDownloaded`` (ISO 8601). Items that are not page items pass unchanged.
-    The chain comes from ``NEWSCLEAN_CLEANERS``.
+    The chain comes from ``NEWSCLEAN_CLEANERS``. Each page feeds the site memory (see
+    :mod:`newsclean.pipelines.site_memory`) before it is cleaned, so it counts as evidence too.
     """
 
-    def __init__(self, chain: CleanerChain, crawler: Crawler) -> None:
+    def __init__(self, chain: CleanerChain, crawler: Crawler, memory: CrawlMemory | None = None) -> None:
         self.chain = chain
         self.stats = crawler.stats
+        self.memory = memory
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
         config = crawler.settings.getdict("NEWSCLEAN_CLEANERS")
-        return cls(CleanerChain(config), crawler)
+        memory = CrawlMemory.from_settings(crawler.settings)
+        chain = CleanerChain(config, instances=memory.instances if memory else None)
+        return cls(chain, crawler, memory)
+
+    def close_spider(self) -> None:
+        if self.memory is not None:
+            self.memory.close()
 
     async def process_item(self, item: Any) -> Any:
         if not (isinstance(item, dict) and isinstance(item.get("document"), Document)):
             return item
         doc: Document = item["document"]
+        if self.memory is not None:
+            self.memory.observe(doc)
         article = clean_document(doc, chain=self.chain)
         if item.get("dateDownloaded"):
             article.dateDownloaded = item["dateDownloaded"]

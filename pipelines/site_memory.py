@@ -1,0 +1,286 @@
+"""Site memory in the SQLite store: which blocks recur on how many pages of each site.
+
+The tables live in the store file (``NEWSCLEAN_STORE``) next to the articles; each is
+created with ``CREATE TABLE IF NOT EXISTS`` when the memory is opened:
+
+- ``site_memory_sites``: one row per site, with the number of pages seen;
+- ``site_memory_pages``: one row per page (site, page key) with the fingerprints of the
+  blocks it showed when last seen, so a page fetched again counts once and a page that
+  changed moves its evidence from the blocks it dropped to the blocks it gained;
+- ``site_memory_blocks``: per site and block fingerprint, the number of pages showing it and
+  an example of the block (tag, kind, element path, text) for ``newsclean memory``.
+
+Every observation is one ``BEGIN IMMEDIATE ... COMMIT`` transaction, so a killed crawl leaves
+counts that match the pages recorded. No Scrapy import: the ``newsclean`` command uses this
+module as well as the clean stage.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sqlite3
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from newsclean.cleaners.document import Block, Document
+from newsclean.cleaners.settings import DEFAULTS
+from newsclean.cleaners.site_memory import LearnedBlock, SiteMemory, check_min_pages, learn, sample
+
+__all__ = ["CrawlMemory", "SiteMemoryError", "SqliteBlockMemory", "forget_site", "memory_report"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS site_memory_sites (
+    site TEXT PRIMARY KEY,
+    pages INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS site_memory_pages (
+    site TEXT NOT NULL,
+    page TEXT NOT NULL,
+    fingerprints TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (site, page)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS site_memory_blocks (
+    site TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    pages INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (site, fingerprint)
+) WITHOUT ROWID;
+"""
+
+_CHUNK = 500
+"""Fingerprints per ``IN (...)`` query (well under SQLite's variable limit)."""
+
+
+class SiteMemoryError(Exception):
+    """The memory's file cannot be opened or used; the message names the file."""
+
+
+class SqliteBlockMemory:
+    """A site memory kept in an SQLite file (or in RAM with ``":memory:"``).
+
+    Implements :class:`~newsclean.cleaners.site_memory.LearningMemory`; counts are the number
+    of distinct pages showing a block, by each page's latest content.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> SqliteBlockMemory:
+        """Open the memory in the store at ``path``; with ``create`` false a missing file is an
+        error rather than a new empty store."""
+        name = os.fspath(path)
+        if name != ":memory:":
+            target = Path(name).expanduser()
+            if not create and not target.is_file():
+                raise SiteMemoryError(f"{target}: no store here (crawl with NEWSCLEAN_STORE set first)")
+            name = str(target)
+        try:
+            if create and name != ":memory:":
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(name, isolation_level=None, timeout=30.0)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise SiteMemoryError(f"{name}: cannot open the site memory: {exc}") from exc
+        except OSError as exc:
+            raise SiteMemoryError(f"{name}: {exc.strerror or exc}") from exc
+        return cls(conn, name)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> SqliteBlockMemory:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- reading (what the cleaner uses) ----------------------------------------------------
+
+    def pages_seen(self, site: str) -> int:
+        row = self.connection.execute("SELECT pages FROM site_memory_sites WHERE site = ?", (site,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def counts(self, site: str, fingerprints: Collection[str]) -> dict[str, int]:
+        wanted = sorted(set(fingerprints))
+        found: dict[str, int] = {}
+        for at in range(0, len(wanted), _CHUNK):
+            part = wanted[at : at + _CHUNK]
+            marks = ",".join("?" * len(part))
+            rows = self.connection.execute(
+                f"SELECT fingerprint, pages FROM site_memory_blocks WHERE site = ? AND fingerprint IN ({marks})",
+                (site, *part),
+            )
+            found.update((fp, int(n)) for fp, n in rows)
+        return found
+
+    # -- learning ---------------------------------------------------------------------------
+
+    def observe(self, site: str, page: str, blocks: Sequence[Block]) -> None:
+        examples: dict[str, LearnedBlock] = {}
+        for block in blocks:
+            known = examples.get(block.fingerprint)
+            if known is None or block.path < known.path:
+                examples[block.fingerprint] = sample(block)
+        new = set(examples)
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute(
+                "SELECT fingerprints FROM site_memory_pages WHERE site = ? AND page = ?", (site, page)
+            ).fetchone()
+            old = set(row[0].split()) if row else set()
+            if row is None:
+                conn.execute(
+                    "INSERT INTO site_memory_sites (site, pages) VALUES (?, 1) "
+                    "ON CONFLICT (site) DO UPDATE SET pages = pages + 1",
+                    (site,),
+                )
+            conn.executemany(
+                "INSERT INTO site_memory_blocks (site, fingerprint, pages, tag, kind, path, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (site, fingerprint) DO UPDATE SET pages = pages + excluded.pages, "
+                "tag = iif(excluded.path < path, excluded.tag, tag), "
+                "kind = iif(excluded.path < path, excluded.kind, kind), "
+                "text = iif(excluded.path < path, excluded.text, text), "
+                "path = min(path, excluded.path)",
+                [
+                    (site, fp, 0 if fp in old else 1, ex.tag, ex.kind, ex.path, ex.text)
+                    for fp, ex in sorted(examples.items())
+                ],
+            )
+            gone = sorted(old - new)
+            conn.executemany(
+                "UPDATE site_memory_blocks SET pages = pages - 1 WHERE site = ? AND fingerprint = ?",
+                [(site, fp) for fp in gone],
+            )
+            if gone:
+                conn.execute("DELETE FROM site_memory_blocks WHERE site = ? AND pages <= 0", (site,))
+            conn.execute(
+                "INSERT INTO site_memory_pages (site, page, fingerprints, seen_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (site, page) DO UPDATE SET fingerprints = excluded.fingerprints, "
+                "seen_at = excluded.seen_at",
+                (site, page, " ".join(sorted(new)), datetime.now(UTC).replace(microsecond=0).isoformat()),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- inspecting -------------------------------------------------------------------------
+
+    def learned(self, site: str, min_pages: int = 2) -> list[LearnedBlock]:
+        rows = self.connection.execute(
+            "SELECT fingerprint, pages, tag, kind, path, text FROM site_memory_blocks "
+            "WHERE site = ? AND pages >= ? ORDER BY pages DESC, text, fingerprint",
+            (site, min_pages),
+        )
+        return [LearnedBlock(fp, int(n), tag, kind, path, text) for fp, n, tag, kind, path, text in rows]
+
+    def sites(self) -> dict[str, int]:
+        rows = self.connection.execute("SELECT site, pages FROM site_memory_sites WHERE pages > 0 ORDER BY site")
+        return {site: int(n) for site, n in rows}
+
+    def forget(self, site: str) -> int:
+        had = self.pages_seen(site)
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("site_memory_sites", "site_memory_pages", "site_memory_blocks"):
+                conn.execute(f"DELETE FROM {table} WHERE site = ?", (site,))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return had
+
+
+@dataclass
+class CrawlMemory:
+    """The site memory of one crawl (or one ``newsclean clean`` run): the memory, the cleaner
+    that reads it, and whether this run feeds it."""
+
+    memory: SqliteBlockMemory
+    cleaner: SiteMemory
+    learning: bool
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> CrawlMemory | None:
+        """Built from Scrapy settings (anything with ``get``/``getbool``/``getdict``).
+
+        ``None`` when the ``site-memory`` cleaner is turned off in ``NEWSCLEAN_CLEANERS``.
+        The memory is the store's (``NEWSCLEAN_STORE``) when one is set, else held in RAM for
+        this crawl only.
+        """
+        cleaners = settings.getdict("NEWSCLEAN_CLEANERS")
+        if SiteMemory.name in cleaners and cleaners[SiteMemory.name] is None:
+            return None
+        min_pages = check_min_pages(
+            settings.get("NEWSCLEAN_SITE_MEMORY_MIN_PAGES", DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"])
+        )
+        learning = settings.getbool("NEWSCLEAN_SITE_MEMORY_LEARN", DEFAULTS["NEWSCLEAN_SITE_MEMORY_LEARN"])
+        memory = SqliteBlockMemory.open(settings.get("NEWSCLEAN_STORE") or ":memory:")
+        return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)
+
+    @property
+    def instances(self) -> dict[str, SiteMemory]:
+        """For :class:`~newsclean.cleaners.CleanerChain`'s ``instances``."""
+        return {SiteMemory.name: self.cleaner}
+
+    def observe(self, doc: Document) -> bool:
+        """Feed ``doc`` to the memory (before cleaning it) when this run learns."""
+        return self.learning and learn(self.memory, doc)
+
+    def close(self) -> None:
+        self.memory.close()
+
+
+def memory_report(
+    store: str | os.PathLike[str], site: str | None, *, min_pages: int, as_json: bool = False
+) -> list[str]:
+    """The lines ``newsclean memory`` prints: every site with its page and learned-block
+    counts, or one site's learned blocks (most frequent first). ``SiteMemoryError`` when the
+    store or the site is unknown."""
+    min_pages = check_min_pages(min_pages)
+    with SqliteBlockMemory.open(store, create=False) as memory:
+        sites = memory.sites()
+        if site is None:
+            return [
+                f"{name}\t{pages} pages, {len(memory.learned(name, min_pages))} learned blocks"
+                for name, pages in sites.items()
+            ]
+        if site not in sites:
+            known = ", ".join(sites) or "none"
+            raise SiteMemoryError(f"no pages of {site} in the site memory of {store} (sites: {known})")
+        total = sites[site]
+        lines = []
+        for block in memory.learned(site, min_pages):
+            if as_json:
+                row = {"site": site, "sitePages": total, **dataclasses.asdict(block)}
+                lines.append(json.dumps(row, ensure_ascii=False))
+            else:
+                where = f"{block.tag or '-':<10} {block.path or '-'}"
+                lines.append(f"{block.pages:>6}/{total}  {where}\n        {block.text}")
+        return lines
+
+
+def forget_site(store: str | os.PathLike[str], site: str) -> int:
+    """Drop what the store's memory learned about ``site``; the number of pages it had."""
+    with SqliteBlockMemory.open(store, create=False) as memory:
+        return memory.forget(site)
