@@ -6,7 +6,6 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 from newsclean.pipelines.article_store import ArticleState, ArticleStore, article_key
 from newsclean.pipelines.normalize import body_fingerprint, in_field_order, word_tokens
@@ -43,6 +42,12 @@ def minhash(text: str) -> LeanMinHash:
     m = MinHash(num_perm=NUM_PERM)
     m.update_batch([s.encode() for s in shingles])
     return LeanMinHash(m)
+
+
+def _serialize(signature: LeanMinHash) -> bytes:
+    buffer = bytearray(signature.bytesize())
+    signature.serialize(buffer)
+    return bytes(buffer)
 
 
 class NearDuplicateIndex:
@@ -145,8 +150,7 @@ class DedupePipeline:
         missing = []
         for row in rows:
             if row["signature"] is not None and row["signed"] == row["fingerprint"]:
-                values = np.frombuffer(row["signature"], dtype=np.uint64)
-                self.index.add(row["key"], LeanMinHash(seed=1, hashvalues=values))
+                self.index.add(row["key"], LeanMinHash.deserialize(row["signature"]))
             else:
                 missing.append(row["key"])
         for key in missing:
@@ -164,7 +168,7 @@ class DedupePipeline:
                     "INSERT INTO minhash_signatures (key, fingerprint, signature) VALUES (?, ?, ?)"
                     " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint,"
                     " signature = excluded.signature",
-                    (key, fingerprint, np.asarray(signature.hashvalues, dtype=np.uint64).tobytes()),
+                    (key, fingerprint, _serialize(signature)),
                 )
 
     def _previous(self, key: str) -> ArticleState | None:
