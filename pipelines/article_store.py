@@ -62,6 +62,7 @@ __all__ = [
     "SearchHit",
     "StoreError",
     "article_key",
+    "summary",
 ]
 
 _SCHEMA: tuple[str, ...] = (
@@ -157,6 +158,24 @@ class SearchHit:
     datePublished: str | None
     snippet: str
     record: dict[str, Any]
+
+
+def summary(record: dict[str, Any]) -> str:
+    """Two lines describing a stored record, for listings: date, site, version, flags and
+    headline, then its canonical URL."""
+    flags = []
+    if record.get("duplicateOf"):
+        flags.append(f"duplicate of {record['duplicateOf']}")
+    if record.get("nearDuplicateOf"):
+        flags.append(f"near-duplicate of {record['nearDuplicateOf']}")
+    first = "  ".join([
+        record.get("datePublished") or "(no date)".ljust(25),
+        record.get("site") or "-",
+        f"v{record.get('version', 1)}",
+        record.get("headline") or "(no headline)",
+    ])
+    where = record.get("canonicalUrl") or record.get("url") or record.get("source") or ""
+    return first + "\n    " + where + ("  [" + "; ".join(flags) + "]" if flags else "")
 
 
 def article_key(record: dict[str, Any]) -> str:

@@ -163,6 +163,102 @@ def _run_memory(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- newsclean store ------------------------------------------------------------------------
+
+
+def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "store",
+        help="query the SQLite article store: recent articles, by site, full-text search, export",
+        description="Query the SQLite article store a crawl wrote (NEWSCLEAN_STORE).",
+    )
+    p.add_argument(
+        "--store", metavar="PATH", default=os.environ.get("NEWSCLEAN_STORE"),
+        help="the store file (default: the NEWSCLEAN_STORE environment variable)",
+    )
+    common = argparse.ArgumentParser(add_help=False)  # --store also after the action
+    common.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="the store file")
+    cmds = p.add_subparsers(dest="store_command", required=True, metavar="ACTION")
+
+    def action(name: str, text: str) -> argparse.ArgumentParser:
+        return cmds.add_parser(name, help=text, description=text, parents=[common])
+
+    recent = action("recent", "latest articles, newest first (--site for one site)")
+    recent.add_argument("--site", help="only this site profile's articles")
+    recent.add_argument("--since", metavar="DATE", help="only articles published (or first seen) since DATE (ISO 8601)")
+    search = action("search", "full-text search of headlines, standfirsts and bodies (FTS5 syntax)")
+    search.add_argument("query", metavar="QUERY", help='words, "a phrase", OR, NOT, prefix*')
+    search.add_argument("--site", help="only this site profile's articles")
+    for q in (recent, search):
+        q.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+        q.add_argument("--format", choices=("text", "jsonl"), default="text", help="output format (default text)")
+    show = action("show", "the stored record of one URL as JSON")
+    show.add_argument("url", metavar="URL", help="the article's URL (tracking parameters are ignored)")
+    show.add_argument("--versions", action="store_true", help="every stored version, oldest first, as JSON Lines")
+    export = action("export", "write the stored records as JSON Lines")
+    export.add_argument("--site", help="only this site profile's articles")
+    export.add_argument("--since", metavar="DATE", help="only articles published (or first seen) since DATE")
+    export.add_argument("--all-versions", action="store_true", help="every version, not only the latest")
+    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    quarantine = action("quarantine", "records that failed validation, with their reasons")
+    quarantine.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+    action("stats", "numbers of articles, versions, duplicates and quarantined records")
+    p.set_defaults(func=_run_store)
+
+
+def _run_store(args: argparse.Namespace) -> int:
+    from newsclean.pipelines.article_store import ArticleStore, StoreError, summary
+
+    if not args.store:
+        print("newsclean store: no store given: pass --store PATH or set NEWSCLEAN_STORE", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    try:
+        with ArticleStore.open(args.store, create=False) as store:
+            action = args.store_command
+            if action in ("recent", "search"):
+                if action == "recent":
+                    records = store.recent(limit=args.limit, site=args.site, since=args.since)
+                    lines = [summary(r) for r in records]
+                else:
+                    hits = store.search(args.query, limit=args.limit, site=args.site)
+                    records = [h.record for h in hits]
+                    lines = [f"{summary(h.record)}\n    {h.snippet}" for h in hits]
+                if args.format == "jsonl":
+                    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+                for line in lines:
+                    out.write(line + "\n")
+            elif action == "show":
+                found = store.versions(args.url) if args.versions else [store.get(args.url)]
+                if not found or found[0] is None:
+                    print(f"newsclean store: {args.url}: not in {args.store}", file=sys.stderr)
+                    return 1
+                for record in found:
+                    out.write(json.dumps(record, ensure_ascii=False, indent=None if args.versions else 2) + "\n")
+            elif action == "export":
+                if args.output:
+                    with open(args.output, "w", encoding="utf-8") as target:
+                        n = store.export_jsonl(target, site=args.site, since=args.since, all_versions=args.all_versions)
+                    print(f"newsclean store: wrote {n} records to {args.output}", file=sys.stderr)
+                else:
+                    store.export_jsonl(out, site=args.site, since=args.since, all_versions=args.all_versions)
+            elif action == "quarantine":
+                for entry in store.quarantined(limit=args.limit):
+                    out.write(f"{entry['stored_at']}  {entry['url'] or '(no URL)'}\n")
+                    for reason in entry["reasons"]:
+                        out.write(f"    {reason}\n")
+            else:
+                for name, count in store.counts().items():
+                    out.write(f"{name:16} {count}\n")
+    except StoreError as exc:
+        print(f"newsclean store: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"newsclean store: {exc.filename or args.store}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 # -- main -----------------------------------------------------------------------------------
 
 
@@ -171,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_clean(sub)
     _add_cleaners(sub)
+    _add_store(sub)
     _add_memory(sub)
     return parser
 
