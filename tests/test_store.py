@@ -1,0 +1,171 @@
+"""The SQLite article store: upsert with versions, provenance, full-text search, export, other
+components' tables, and the `newsclean store` command."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from newsclean.pipelines.article_store import ArticleStore, StoreError
+from newsclean.pipelines.normalize import normalize_record
+from newsclean.spiders.cli import main as cli_main
+
+KREMLIN = (
+    "A media report suggesting that Russian President Vladimir Putin reached out to the US with an offer to "
+    "freeze the Ukraine conflict is false, Kremlin press secretary Dmitry Peskov has said.\n\n"
+    "When asked by journalists on Wednesday about the report, Peskov responded: “No, this is not true.”"
+)
+FERRY = (
+    "The ferry between the two islands will run every hour from next week, the operator said, after the "
+    "repair of its second vessel was completed ahead of schedule.\n\nFares stay the same."
+)
+
+
+def rec(url: str, body: str, **fields: Any) -> dict[str, Any]:
+    return normalize_record({
+        "url": url, "headline": body.split(",")[0][:60], "articleBody": body, "site": "rt",
+        "cleaning": [{"cleaner": "prompts", "action": "removed", "text": "Share this story", "reason": "a share prompt",
+                      "block": 7}],
+        **fields,
+    })
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    with ArticleStore.open(tmp_path / "deep" / "store.sqlite3") as s:
+        yield s
+
+
+def test_upsert_keeps_every_version_and_only_changes_make_one(store: ArticleStore) -> None:
+    url = "https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/"
+    first = rec(url, KREMLIN, datePublishedRaw="2024-02-14T10:08:00+00:00")
+    assert store.put(first).status == "new"
+    assert store.put(first).status == "unchanged"
+    edited = rec(url, KREMLIN + "\n\nThis article was updated.", datePublishedRaw="2024-02-14T10:08:00+00:00")
+    result = store.put(edited)
+    assert (result.status, result.version) == ("updated", 2)
+    modified = {**edited, "dateModified": "2024-02-15T08:00:00+00:00"}
+    assert store.put(modified).version == 3
+
+    latest = store.get(url + "?utm_source=twitter#comments")  # a URL as shared still finds it
+    assert latest is not None and latest["version"] == 3 and latest["dateModified"] == "2024-02-15T08:00:00+00:00"
+    assert [v["version"] for v in store.versions(url)] == [1, 2, 3]
+    assert store.versions(url)[0]["articleBody"] == KREMLIN
+    assert store.counts() == {"articles": 1, "versions": 3, "duplicates": 0, "near_duplicates": 0, "quarantined": 0}
+
+
+def test_cleaning_provenance_is_queryable(store: ArticleStore) -> None:
+    store.put(rec("https://ex.com/a", KREMLIN))
+    rows = store.connection.execute("SELECT cleaner, action, text, reason FROM cleaning_steps").fetchall()
+    assert [tuple(r) for r in rows] == [("prompts", "removed", "Share this story", "a share prompt")]
+
+
+def test_full_text_search_finds_words_phrases_and_survives_odd_queries(store: ArticleStore) -> None:
+    store.put(rec("https://ex.com/kremlin", KREMLIN))
+    store.put(rec("https://ex.com/ferry", FERRY, site="gazette"))
+    assert [h.key for h in store.search("kremlin")] == ["https://ex.com/kremlin"]
+    assert [h.key for h in store.search('"second vessel"')] == ["https://ex.com/ferry"]
+    assert [h.key for h in store.search("peskóv")] == ["https://ex.com/kremlin"]  # diacritics folded
+    assert store.search("kremlin", site="gazette") == []
+    (hit,) = store.search("journalists")
+    assert "[journalists]" in hit.snippet
+    assert [h.key for h in store.search('co-op "islands')] == []  # not FTS syntax: searched as words
+    # An edited article is found by its new text only.
+    store.put(rec("https://ex.com/ferry", FERRY.replace("every hour", "twice a day"), site="gazette"))
+    assert store.search('"every hour"') == [] and len(store.search('"twice a day"')) == 1
+
+
+def test_recent_by_site_and_export(store: ArticleStore) -> None:
+    store.put(rec("https://ex.com/old", KREMLIN, datePublishedRaw="2024-02-14T10:08:00+03:00"))
+    store.put(rec("https://ex.com/new", FERRY, datePublishedRaw="2024-02-14T09:00:00+00:00", site="gazette"))
+    # 09:00 UTC is later than 10:08 in Moscow (07:08 UTC): sorted by the moment, not the text.
+    assert [r["url"] for r in store.recent()] == ["https://ex.com/new", "https://ex.com/old"]
+    assert [r["url"] for r in store.recent(site="rt")] == ["https://ex.com/old"]
+    assert [r["url"] for r in store.recent(since="2024-02-14T08:00:00+00:00")] == ["https://ex.com/new"]
+    store.put(rec("https://ex.com/new", FERRY + " Updated.", datePublishedRaw="2024-02-14T09:00:00+00:00"))
+    out = io.StringIO()
+    assert store.export_jsonl(out) == 2
+    assert [(r["url"], r["version"]) for r in map(json.loads, out.getvalue().splitlines())] == [
+        ("https://ex.com/old", 1), ("https://ex.com/new", 2)]
+    out = io.StringIO()
+    assert store.export_jsonl(out, all_versions=True) == 3
+    with pytest.raises(StoreError, match="'yesterday' is not an ISO 8601 date"):
+        store.recent(since="yesterday")
+
+
+def test_other_components_keep_their_tables_in_the_same_file(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    with ArticleStore.open(path) as store:
+        steps = ["CREATE TABLE seen_urls (url TEXT PRIMARY KEY, seen_at TEXT)",
+                 "ALTER TABLE seen_urls ADD COLUMN etag TEXT"]
+        assert store.migrate("runs", steps[:1]) == 1
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO seen_urls VALUES ('https://ex.com/a', '2024-01-01')")
+        store.put(rec("https://ex.com/a", KREMLIN))
+    with ArticleStore.open(path) as store:
+        assert store.migrate("runs", steps) == 2  # only the new step runs
+        rows = store.connection.execute("SELECT url, etag FROM seen_urls").fetchall()
+        assert [tuple(r) for r in rows] == [("https://ex.com/a", None)]
+        assert store.counts()["articles"] == 1
+        with pytest.raises(sqlite3.IntegrityError), store.transaction() as conn:
+            conn.execute("INSERT INTO seen_urls VALUES ('https://ex.com/b', 'x', NULL)")
+            conn.execute("INSERT INTO seen_urls VALUES ('https://ex.com/b', 'x', NULL)")
+        assert store.connection.execute("SELECT count(*) FROM seen_urls").fetchone()[0] == 1  # rolled back
+        with pytest.raises(StoreError, match="runs tables are at version 2, newer than this newsclean knows"):
+            store.migrate("runs", steps[:1])
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a database " * 100)
+    with pytest.raises(StoreError, match=r"notes\.txt: cannot open the article store"):
+        ArticleStore.open(junk)
+    with pytest.raises(StoreError, match=r"missing\.sqlite3: no article store here"):
+        ArticleStore.open(tmp_path / "missing.sqlite3", create=False)
+
+
+def test_store_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.sqlite3"
+    with ArticleStore.open(path) as store:
+        store.put(rec("https://ex.com/kremlin", KREMLIN, datePublishedRaw="2024-02-14T10:08:00+00:00"))
+        store.put(rec("https://ex.com/ferry", FERRY, site="gazette", duplicateOf="https://ex.com/boat"))
+        store.quarantine({"url": "https://ex.com/empty", "cleaning": []}, ["no_headline: the record has no headline"])
+
+    assert cli_main(["store", "recent", "--store", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2024-02-14T10:08:00+00:00  rt  v1  A media report suggesting that Russian President Vladimir" in out
+    assert "https://ex.com/ferry  [duplicate of https://ex.com/boat]" in out
+
+    monkeypatch.setenv("NEWSCLEAN_STORE", str(path))  # the setting's name works as the default
+    assert cli_main(["store", "recent", "--site", "gazette", "--format", "jsonl"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["url"] == "https://ex.com/ferry"
+
+    assert cli_main(["store", "search", "--store", str(path), "Peskov"]) == 0
+    out = capsys.readouterr().out
+    assert "https://ex.com/kremlin" in out and "[Peskov]" in out and "ferry" not in out
+
+    assert cli_main(["store", "show", "https://ex.com/kremlin?utm_source=x"]) == 0
+    assert json.loads(capsys.readouterr().out)["articleBody"] == KREMLIN
+    assert cli_main(["store", "show", "https://ex.com/nothing"]) == 1
+    assert "https://ex.com/nothing: not in" in capsys.readouterr().err
+
+    target = tmp_path / "export.jsonl"
+    assert cli_main(["store", "export", "-o", str(target)]) == 0
+    assert "wrote 2 records" in capsys.readouterr().err
+    assert [json.loads(x)["url"] for x in target.read_text().splitlines()] == ["https://ex.com/kremlin",
+                                                                              "https://ex.com/ferry"]
+    assert cli_main(["store", "quarantine"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["    no_headline: the record has no headline"]
+    assert cli_main(["store", "stats"]) == 0
+    assert "articles         2" in capsys.readouterr().out
+
+    monkeypatch.delenv("NEWSCLEAN_STORE")
+    assert cli_main(["store", "recent"]) == 2
+    assert "pass --store PATH or set NEWSCLEAN_STORE" in capsys.readouterr().err
+    assert cli_main(["store", "recent", "--store", str(tmp_path / "none.sqlite3")]) == 2
+    assert "none.sqlite3: no article store here" in capsys.readouterr().err
