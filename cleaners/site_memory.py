@@ -57,6 +57,9 @@ one): someone is being quoted."""
 TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|at_\w+)$", re.I)
 """Query parameters that name a campaign, not a page."""
 
+LABEL_WORDS = 6
+"""A line ending in a colon up to this long is a label announcing the next block."""
+
 SAMPLE_CHARS = 200
 """Text kept per learned block for inspection."""
 
@@ -268,6 +271,7 @@ class SiteMemory:
                 chosen.append((i, f"recurs {where}, over half of them: site-wide boilerplate"))
             else:
                 chosen.append((i, f"recurs {where} (site memory needs {self.min_pages})"))
+        chosen = _with_their_sections(doc.blocks, chosen)
         if not chosen:
             return
         words = sum(len(b.text.split()) for b in doc.blocks)
@@ -276,6 +280,29 @@ class SiteMemory:
             return
         for i, reason in chosen:
             yield Decision.remove(i, reason)
+
+
+def introduces(block: Block) -> bool:
+    """A heading, or a short label ending in a colon ("Pros:", "Our criteria:"): text that
+    announces the block after it."""
+    text = block.text.strip()
+    return block.kind is BlockKind.HEADING or (len(text.split()) <= LABEL_WORDS and text.endswith(":"))
+
+
+def _with_their_sections(blocks: Sequence[Block], chosen: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Keeps a recurring heading or label whose following block stays: a template heading
+    ("Pros", "What we like") over text unique to the page is part of the article; one over
+    recurring text (or over nothing) goes with it."""
+    reasons = dict(chosen)
+    keep: list[tuple[int, str]] = []
+    going = set(reasons)
+    # From the end, so a heading over a heading over recurring text goes too.
+    for i in sorted(reasons, reverse=True):
+        if introduces(blocks[i]) and i + 1 < len(blocks) and i + 1 not in going:
+            going.discard(i)
+            continue
+        keep.append((i, reasons[i]))
+    return sorted(keep)
 
 
 def main_flow(blocks: Sequence[Block]) -> str:
