@@ -66,4 +66,24 @@ DEFAULTS: dict[str, Any] = {
     # Store: path of the SQLite store (articles, versions, provenance, full-text index,
     # quarantine); None turns the store off and de-duplication then works within a run only.
     "NEWSCLEAN_STORE": None,
+    # Scheduled crawls (newsclean crawl): remember fetched article URLs in the store and fetch
+    # only new or changed ones (needs NEWSCLEAN_STORE); False refetches everything.
+    "NEWSCLEAN_INCREMENTAL": True,
+    # Incremental: for this long after its first fetch an article with no newer sitemap/feed
+    # date is re-checked with a conditional request (If-None-Match / If-Modified-Since).
+    "NEWSCLEAN_RECHECK_WINDOW": "2d",
+    # Incremental: the least time between two such re-checks of one article.
+    "NEWSCLEAN_RECHECK_INTERVAL": "1h",
+    # newsclean crawl: a run fails (exit 1) when errors exceed this share of its requests.
+    "NEWSCLEAN_MAX_ERROR_RATE": 0.1,
+    # newsclean crawl: a run that meets no article fails (exit 4) when any of the spider's
+    # previous this-many runs met some, or when it has no previous run; 0 turns this off.
+    "NEWSCLEAN_EMPTY_RUN_LOOKBACK": 10,
+    # newsclean crawl: the runs log (one JSON report per run); None: DIR/runs.jsonl.
+    "NEWSCLEAN_RUNS_LOG": None,
+    # File that receives the run's records, written under a temporary name and renamed when
+    # the crawl ends (newsclean crawl sets DIR/<spider>/<start>.jsonl); None: off.
+    "NEWSCLEAN_RUN_OUTPUT": None,
+    # One status line on stderr during the crawl (newsclean crawl: on when stderr is a terminal).
+    "NEWSCLEAN_PROGRESS": False,
 }

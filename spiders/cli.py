@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 __all__ = ["main"]
 
@@ -259,6 +260,117 @@ def _run_store(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- newsclean crawl / schedule -------------------------------------------------------------
+
+
+def _add_crawl(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "crawl",
+        help="run one incremental crawl for cron/systemd: lock, new records, run report, exit status",
+        description=(
+            "Crawl SPIDER once, fetching only new or changed articles; write this run's records "
+            "to DIR/SPIDER/<start time>.jsonl, append a report to DIR/runs.jsonl and exit "
+            "0 (healthy), 1 (errors above threshold), 2 (could not start), 3 (ended early), "
+            "4 (no article found) or 75 (another run holds the lock)."
+        ),
+    )
+    p.add_argument("spider", metavar="SPIDER", help="spider name (see `scrapy list`)")
+    p.add_argument(
+        "-a", dest="arguments", action="append", default=[], metavar="NAME=VALUE",
+        help="spider argument (repeatable)",
+    )
+    p.add_argument(
+        "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+        help="Scrapy or NEWSCLEAN_* setting (repeatable)",
+    )
+    p.add_argument(
+        "--output", "-o", type=Path, default=Path("out"), metavar="DIR",
+        help="output directory (default ./out)",
+    )
+    p.add_argument(
+        "--store", type=Path, metavar="PATH",
+        help="SQLite store (default NEWSCLEAN_STORE, else DIR/newsclean.sqlite)",
+    )
+    p.add_argument(
+        "--cassette", type=Path, metavar="PATH",
+        help="replay this vcrpy cassette instead of the network",
+    )
+    p.add_argument(
+        "--verbose", "-v", action="store_true",
+        help="Scrapy's log on stderr instead of DIR/SPIDER/logs/",
+    )
+    p.add_argument(
+        "--quiet", "-q", action="store_true",
+        help="print the summary line only when the run fails",
+    )
+    p.set_defaults(func=_run_crawl)
+
+
+def _run_crawl(args: argparse.Namespace) -> int:
+    from newsclean.spiders.runner import CrawlOptions, parse_pairs, run_crawl
+
+    try:
+        arguments = parse_pairs(args.arguments, option="-a")
+        settings = parse_pairs(args.settings, option="-s")
+    except ValueError as exc:
+        print(f"newsclean crawl: {exc}", file=sys.stderr)
+        return 2
+    options = CrawlOptions(
+        spider=args.spider,
+        arguments=arguments,
+        output=args.output,
+        store=args.store,
+        cassette=args.cassette,
+        settings=settings,
+        verbose=args.verbose,
+        quiet=args.quiet,
+    )
+    return run_crawl(options)
+
+
+def _add_schedule(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "schedule",
+        help="print a crontab line and systemd service + timer units for a recurring crawl",
+        description="Print ready-to-paste cron and systemd set-ups that run `newsclean crawl SPIDER` every INTERVAL.",
+    )
+    p.add_argument("spider", metavar="SPIDER", help="spider name (see `scrapy list`)")
+    p.add_argument("--every", required=True, metavar="INTERVAL", help="how often: 15m, 1h, 6h, 1d, 7d ...")
+    p.add_argument(
+        "-a", dest="arguments", action="append", default=[], metavar="NAME=VALUE",
+        help="spider argument (repeatable)",
+    )
+    p.add_argument(
+        "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+        help="Scrapy or NEWSCLEAN_* setting (repeatable)",
+    )
+    p.add_argument(
+        "--output", "-o", type=Path, default=Path("out"), metavar="DIR",
+        help="output directory (made absolute; default ./out)",
+    )
+    p.add_argument("--store", type=Path, metavar="PATH", help="SQLite store (made absolute)")
+    p.add_argument("--workdir", type=Path, metavar="DIR", help="directory the crawl runs in (default: this one)")
+    p.set_defaults(func=_run_schedule)
+
+
+def _run_schedule(args: argparse.Namespace) -> int:
+    from newsclean.spiders.runner import parse_pairs
+    from newsclean.spiders.schedule import schedule_text
+
+    try:
+        parse_pairs(args.arguments, option="-a")
+        parse_pairs(args.settings, option="-s")
+        text = schedule_text(
+            args.spider, args.every, arguments=args.arguments, settings=args.settings,
+            output=args.output, store=args.store, workdir=args.workdir,
+        )
+    except ValueError as exc:
+        print(f"newsclean schedule: {exc}", file=sys.stderr)
+        return 2
+    print(text, end="")
+    return 0
+
+
 # -- main -----------------------------------------------------------------------------------
 
 
@@ -269,6 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_cleaners(sub)
     _add_store(sub)
     _add_memory(sub)
+    _add_crawl(sub)
+    _add_schedule(sub)
     return parser
 
 

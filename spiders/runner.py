@@ -1,0 +1,240 @@
+"""One scheduled crawl run: lock, crawl, publish the run's records, report, exit status."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsclean.spiders.runlock import LockHeld, RunLock, lock_path_for
+from newsclean.spiders.runoutput import recover_parts
+from newsclean.spiders.runreport import (
+    ExitStatus,
+    Thresholds,
+    append_report,
+    assess,
+    build_report,
+    previous_runs,
+    summary_line,
+)
+
+__all__ = ["CrawlOptions", "load_spider", "parse_pairs", "run_crawl"]
+
+SETTINGS_MODULE = "newsclean.spiders.settings"
+RUN_COMPONENTS = {
+    "EXTENSIONS": {"newsclean.spiders.progress.CrawlProgress": 910},
+    # Just before the store (500 in newsclean.pipelines.addon.PIPELINES).
+    "ITEM_PIPELINES": {"newsclean.spiders.runoutput.RunOutputPipeline": 490},
+    "SPIDER_MIDDLEWARES": {"newsclean.spiders.incremental.IncrementalSpiderMiddleware": 950},
+    "DOWNLOADER_MIDDLEWARES": {"newsclean.spiders.incremental.IncrementalDownloaderMiddleware": 650},
+}
+"""What ``newsclean crawl`` adds to the project's settings (each part turns itself off by its
+own setting)."""
+
+
+@dataclass
+class CrawlOptions:
+    """What ``newsclean crawl`` was asked to do."""
+
+    spider: str
+    arguments: dict[str, str] = field(default_factory=dict)
+    output: Path = Path("out")
+    store: Path | None = None
+    cassette: Path | None = None
+    settings: dict[str, str] = field(default_factory=dict)
+    verbose: bool = False
+    quiet: bool = False  # the summary line only when the run is not healthy
+    progress: bool | None = None  # None: when stderr is a terminal
+
+
+def _say(message: str) -> None:
+    print(f"newsclean crawl: {message}", file=sys.stderr, flush=True)
+
+
+def _project_settings(options: CrawlOptions) -> Any:
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule(os.environ.get("SCRAPY_SETTINGS_MODULE") or SETTINGS_MODULE, priority="project")
+    settings.setdict(options.settings, priority="cmdline")
+    return settings
+
+
+def _thresholds(settings: Any) -> Thresholds:
+    try:
+        rate = settings.getfloat("NEWSCLEAN_MAX_ERROR_RATE", Thresholds.max_error_rate)
+        lookback = settings.getint("NEWSCLEAN_EMPTY_RUN_LOOKBACK", Thresholds.empty_run_lookback)
+    except ValueError as exc:
+        raise ValueError(f"bad threshold setting: {exc}") from None
+    if not 0 <= rate <= 1:
+        raise ValueError(f"NEWSCLEAN_MAX_ERROR_RATE must be between 0 and 1, got {rate}")
+    return Thresholds(max_error_rate=rate, empty_run_lookback=max(lookback, 0))
+
+
+def _run_id(start: datetime, directory: Path) -> str:
+    base = start.strftime("%Y%m%dT%H%M%SZ")
+    run, n = base, 1
+    while (directory / f"{run}.jsonl").exists() or (directory / f".{run}.jsonl.part").exists():
+        run = f"{base}-{n}"
+        n += 1
+    return run
+
+
+def load_spider(name: str, settings: Any = None) -> Any:
+    """The spider class called ``name``; ``ValueError`` listing the known names otherwise."""
+    from scrapy.spiderloader import get_spider_loader
+
+    if settings is None:
+        settings = _project_settings(CrawlOptions(spider=name))
+    loader = get_spider_loader(settings)
+    try:
+        return loader.load(name)
+    except KeyError:
+        known = ", ".join(sorted(loader.list())) or "none"
+        raise ValueError(f"unknown spider {name!r}; known spiders: {known}") from None
+
+
+def run_crawl(options: CrawlOptions) -> int:
+    """Run one crawl as ``newsclean crawl`` does and return its exit status."""
+    start_clock = time.monotonic()
+    start = datetime.now(UTC)
+    try:
+        settings = _project_settings(options)
+        thresholds = _thresholds(settings)
+        spidercls = load_spider(options.spider, settings)
+    except (ValueError, ImportError) as exc:
+        _say(f"could not start: {exc}")
+        return ExitStatus.CANNOT_START
+
+    output = options.output.resolve()
+    store = (options.store or Path(settings.get("NEWSCLEAN_STORE") or output / "newsclean.sqlite")).resolve()
+    runs_log = Path(settings.get("NEWSCLEAN_RUNS_LOG") or output / "runs.jsonl").resolve()
+    spider_dir = output / options.spider
+    if options.cassette is not None and not options.cassette.is_file():
+        _say(f"cassette {options.cassette} does not exist")
+        return ExitStatus.CANNOT_START
+
+    lock = RunLock(lock_path_for(store, options.spider))
+    try:
+        lock.acquire(note=f"started {start:%Y-%m-%dT%H:%M:%SZ}")
+    except LockHeld as held:
+        _say(f"{options.spider} is already running on {store} ({held.holder or 'pid unknown'}); exiting")
+        return ExitStatus.LOCKED
+    except OSError as exc:
+        _say(f"cannot create the lock file next to the store {store}: {exc.strerror}")
+        return ExitStatus.CANNOT_START
+    try:
+        return _locked_run(options, settings, spidercls, thresholds, start, start_clock,
+                           output=output, store=store, runs_log=runs_log, spider_dir=spider_dir)
+    finally:
+        lock.release()
+
+
+def _locked_run(
+    options: CrawlOptions,
+    settings: Any,
+    spidercls: Any,
+    thresholds: Thresholds,
+    start: datetime,
+    start_clock: float,
+    *,
+    output: Path,
+    store: Path,
+    runs_log: Path,
+    spider_dir: Path,
+) -> int:
+    from scrapy.crawler import AsyncCrawlerProcess
+    from scrapy.settings import SETTINGS_PRIORITIES
+
+    try:
+        spider_dir.mkdir(parents=True, exist_ok=True)
+        recovered = recover_parts(spider_dir, store)
+    except OSError as exc:
+        _say(f"cannot write to the output directory {spider_dir}: {exc.strerror}")
+        return ExitStatus.CANNOT_START
+    for path in recovered:
+        _say(f"published {path} left by a run that was killed")
+    run = _run_id(start, spider_dir)
+    run_output = spider_dir / f"{run}.jsonl"
+    log_file = None if options.verbose else spider_dir / "logs" / f"{run}.log"
+
+    overrides: dict[str, Any] = {
+        "NEWSCLEAN_STORE": str(store),
+        "NEWSCLEAN_RUN_OUTPUT": str(run_output),
+        "NEWSCLEAN_PROGRESS": sys.stderr.isatty() if options.progress is None else options.progress,
+    }
+    if (settings.getpriority("NEWSCLEAN_QUARANTINE") or 0) < SETTINGS_PRIORITIES["cmdline"]:
+        overrides["NEWSCLEAN_QUARANTINE"] = str(output / "quarantine.jsonl")
+    if options.cassette is not None:
+        overrides["NEWSCLEAN_CASSETTE"] = str(options.cassette.resolve())
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        overrides["LOG_FILE"] = str(log_file)
+        overrides["LOG_FILE_APPEND"] = False
+    settings.setdict(overrides, priority="cmdline")
+    for name, components in RUN_COMPONENTS.items():
+        # Component dicts are per-key settings: adding keys keeps what the project and the
+        # add-ons put there.
+        for path, order in components.items():
+            if path not in settings[name]:
+                settings[name][path] = order
+
+    failure: BaseException | None = None
+    stats: dict[str, Any] = {}
+    try:
+        process = AsyncCrawlerProcess(settings, install_root_handler=True)
+        crawler = process.create_crawler(spidercls)
+        task = process.crawl(crawler, **options.arguments)
+        process.start()
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            failure = task.exception()
+        stats = dict(crawler.stats.get_stats()) if crawler.stats is not None else {}
+    except Exception as exc:  # the crawl could not be set up: report it as such
+        failure = exc
+
+    end = datetime.now(UTC)
+    retry_codes = frozenset(int(c) for c in settings.getlist("RETRY_HTTP_CODES"))
+    report = build_report(
+        run=run,
+        spider=options.spider,
+        arguments=options.arguments,
+        start=start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        end=end.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        duration=time.monotonic() - start_clock,
+        stats=stats,
+        retry_codes=retry_codes,
+        paths={
+            "output": str(run_output) if run_output.exists() else None,
+            "store": str(store),
+            "log": str(log_file) if log_file else None,
+        },
+    )
+    report["recovered"] = [str(p) for p in recovered]
+    if failure is not None and not stats.get("finish_reason"):
+        status, why = ExitStatus.CANNOT_START, f"could not start: {type(failure).__name__}: {failure}"
+    else:
+        status, why = assess(report, previous_runs(runs_log, options.spider), thresholds)
+    report["exit_status"] = int(status)
+    report["status"] = why
+    try:
+        append_report(runs_log, report)
+    except OSError as exc:
+        _say(f"cannot append to the runs log {runs_log}: {exc.strerror}")
+    if status is not ExitStatus.OK or not options.quiet:
+        print(summary_line(report), file=sys.stderr, flush=True)
+    return int(status)
+
+
+def parse_pairs(pairs: list[str], *, option: str) -> dict[str, str]:
+    """``NAME=VALUE`` strings as a dict; ``ValueError`` naming the option and the bad pair."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"{option} expects NAME=VALUE, got {pair!r}")
+        found[name.strip()] = value
+    return found

@@ -1,0 +1,132 @@
+"""A run's records in one JSON Lines file, written under a temporary name and renamed at the end."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from newsclean.pipelines.article_store import ArticleStore, article_key
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+__all__ = ["RunOutputPipeline", "part_path", "publish_part", "recover_parts"]
+
+PART_SUFFIX = ".part"
+
+
+def part_path(final: Path) -> Path:
+    """Where a run writes before the rename: a hidden sibling, so ``*.jsonl`` globs skip it."""
+    return final.with_name(f".{final.name}{PART_SUFFIX}")
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _in_store(store: ArticleStore) -> Callable[[dict[str, Any]], bool]:
+    def stored(record: dict[str, Any]) -> bool:
+        version, fingerprint = record.get("version"), record.get("fingerprint")
+        return any(
+            v.get("version") == version and v.get("fingerprint") == fingerprint
+            for v in store.versions(article_key(record))
+        )
+
+    return stored
+
+
+def publish_part(part: Path, final: Path, store: Path | None) -> int:
+    """Move a run's part file to ``final`` keeping only complete lines whose record the store
+    committed (all complete lines when ``store`` is None); returns the records published. A
+    file left with no record is removed instead."""
+    kept: list[bytes] = []
+    data = part.read_bytes()
+    lines = data.split(b"\n")[:-1]  # what follows the last newline is a half-written line
+    if store is not None and lines:
+        with ArticleStore.open(store) as opened:
+            stored = _in_store(opened)
+            for line in lines:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(record, dict) and stored(record):
+                    kept.append(line)
+    else:
+        kept = lines
+    if not kept:
+        part.unlink()
+        return 0
+    if len(kept) != len(lines) or len(data) != sum(len(x) + 1 for x in lines):
+        with part.open("wb") as fh:
+            fh.write(b"".join(line + b"\n" for line in kept))
+            fh.flush()
+            os.fsync(fh.fileno())
+    os.replace(part, final)
+    _fsync_dir(final.parent)
+    return len(kept)
+
+
+def recover_parts(directory: Path, store: Path | None) -> list[Path]:
+    """Publish what runs killed before their end left in ``directory`` (call it holding the
+    crawl lock): the records their store committed. Returns the files published."""
+    published: list[Path] = []
+    if not directory.is_dir():
+        return published
+    for part in sorted(directory.glob(f".*.jsonl{PART_SUFFIX}")):
+        final = part.with_name(part.name[1 : -len(PART_SUFFIX)])
+        if publish_part(part, final, store):
+            published.append(final)
+    return published
+
+
+class RunOutputPipeline:
+    """Item pipeline, just before the store: appends each record to ``NEWSCLEAN_RUN_OUTPUT``'s
+    part file (flushed line by line) before the store commits it; when the spider closes, the
+    file is published with only the records the store committed (see :func:`publish_part`),
+    so the run's file is exactly what the run stored, even after a SIGKILL (the next run
+    publishes the part file). A run with no record leaves no file. Off when the setting is
+    empty."""
+
+    def __init__(self, crawler: Crawler, path: Path, store: Path | None) -> None:
+        self.crawler = crawler
+        self.path = path
+        self.part = part_path(path)
+        self.store = store
+        self._fh: IO[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunOutputPipeline:
+        path = crawler.settings.get("NEWSCLEAN_RUN_OUTPUT")
+        if not path:
+            raise NotConfigured("NEWSCLEAN_RUN_OUTPUT is not set")
+        store = crawler.settings.get("NEWSCLEAN_STORE")
+        return cls(crawler, Path(path), Path(store) if store else None)
+
+    async def process_item(self, item: Any) -> Any:
+        if not (isinstance(item, dict) and "cleaning" in item):
+            return item
+        if self._fh is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = self.part.open("a", encoding="utf-8")
+        self._fh.write(json.dumps(item, ensure_ascii=False, default=str) + "\n")
+        # Flushed before the store commits: a record the store has is always in the file.
+        self._fh.flush()
+        return item
+
+    def close_spider(self) -> None:
+        if self._fh is None:
+            return
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        self._fh = None
+        count = publish_part(self.part, self.path, self.store)
+        assert self.crawler.stats is not None
+        self.crawler.stats.set_value("newsclean/run_output/records", count)

@@ -1,0 +1,231 @@
+"""What a crawl run did, as a JSON report for the runs log, a summary line and an exit status."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ARTICLE_STATS",
+    "ExitStatus",
+    "Thresholds",
+    "append_report",
+    "articles_seen",
+    "assess",
+    "build_report",
+    "count_errors",
+    "previous_runs",
+    "summary_line",
+]
+
+
+class ExitStatus(IntEnum):
+    """``newsclean crawl`` exit statuses (documented in the README)."""
+
+    OK = 0  # a healthy run, including one that found nothing new
+    ERRORS = 1  # errors above NEWSCLEAN_MAX_ERROR_RATE
+    CANNOT_START = 2  # bad arguments, unknown spider, unusable store/output/settings
+    BAD_FINISH = 3  # the crawl ended for another reason than "finished" (shutdown, closespider...)
+    NO_ARTICLES = 4  # no article at all where earlier runs found some
+    LOCKED = 75  # another run of this spider on this store is going on (EX_TEMPFAIL)
+
+
+ARTICLE_STATS: dict[str, tuple[str, ...]] = {
+    "new": ("newsclean/store/new",),
+    "updated": ("newsclean/store/updated",),
+    "unchanged": ("newsclean/dedupe/unchanged", "newsclean/store/unchanged"),
+    "duplicate": ("newsclean/dedupe/duplicate",),
+    "quarantined": ("newsclean/validate/quarantined",),
+}
+"""Crawl stats the pipelines keep for each article outcome (summed when several)."""
+
+HEALTHY_FINISH = frozenset(
+    {"finished", "limit", "closespider_itemcount", "closespider_pagecount", "closespider_timeout"}
+)
+"""Finish reasons of a crawl that ended as asked (the ``news`` spider's ``-a limit`` closes it
+with ``limit``; the CLOSESPIDER_* limits other than errors are the user's own)."""
+
+NOT_ERRORS = frozenset({404, 410})
+"""Final HTTP statuses that are a normal part of crawling news sites (deleted articles)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """When a finished run still counts as failed."""
+
+    max_error_rate: float = 0.1
+    """Errors per request above which the run fails (``NEWSCLEAN_MAX_ERROR_RATE``)."""
+    empty_run_lookback: int = 10
+    """A run that meets no article fails when any of the spider's previous this-many runs met
+    some, or when there is no previous run; 0 turns the check off
+    (``NEWSCLEAN_EMPTY_RUN_LOOKBACK``)."""
+
+
+def _sum(stats: Mapping[str, Any], keys: tuple[str, ...]) -> int:
+    return sum(int(stats.get(key, 0) or 0) for key in keys)
+
+
+def count_errors(stats: Mapping[str, Any], retry_codes: frozenset[int]) -> tuple[int, dict[str, int]]:
+    """The run's error count and errors by kind, from Scrapy's crawl stats.
+
+    The count is every error logged (downloads that failed after their retries, spider and
+    pipeline exceptions, requests missing from a cassette) plus final HTTP error responses
+    that were not retried (retried ones are logged when Scrapy gives up); 404 and 410 are not
+    errors.
+    """
+    kinds: dict[str, int] = {}
+    extra = 0
+    for key, value in stats.items():
+        if key.startswith("httperror/response_ignored_status_count/"):
+            code = int(key.rsplit("/", 1)[1])
+            kinds[f"http_{code}"] = int(value)
+            if code not in NOT_ERRORS and code not in retry_codes:
+                extra += int(value)
+        elif key.startswith("downloader/exception_type_count/") and not key.endswith(".IgnoreRequest"):
+            kinds[f"download_{key.rsplit('.', 1)[-1]}"] = int(value)
+        elif key.startswith("spider_exceptions/"):
+            kinds[f"spider_{key.rsplit('/', 1)[1]}"] = int(value)
+        elif key == "retry/max_reached":
+            kinds["retries_exhausted"] = int(value)
+        elif key == "newsclean/cassette/unmatched":
+            kinds["cassette_unmatched"] = int(value)
+        elif key == "log_count/ERROR":
+            kinds["logged_errors"] = int(value)
+    return int(stats.get("log_count/ERROR", 0)) + extra, dict(sorted(kinds.items()))
+
+
+def articles_seen(stats: Mapping[str, Any]) -> int:
+    """Article pages the run met: processed by the pipelines, or known and left unfetched."""
+    return _sum(
+        stats,
+        (
+            "item_scraped_count",
+            "item_dropped_count",
+            "newsclean/incremental/skip",
+            "newsclean/incremental/not_modified",
+        ),
+    )
+
+
+def build_report(
+    *,
+    run: str,
+    spider: str,
+    arguments: Mapping[str, str],
+    start: str,
+    end: str,
+    duration: float,
+    stats: Mapping[str, Any],
+    retry_codes: frozenset[int],
+    paths: Mapping[str, str | None],
+) -> dict[str, Any]:
+    """The run's report (without its verdict: see :func:`assess`)."""
+    errors, kinds = count_errors(stats, retry_codes)
+    articles = {name: _sum(stats, keys) for name, keys in ARTICLE_STATS.items()}
+    if not any(stats.get(k) for keys in ARTICLE_STATS.values() for k in keys):
+        # Pipelines that keep no outcome stats: every record that came through is new.
+        articles["new"] = int(stats.get("item_scraped_count", 0))
+    return {
+        "run": run,
+        "spider": spider,
+        "arguments": dict(arguments),
+        "start": start,
+        "end": end,
+        "duration_s": round(duration, 3),
+        "finish_reason": stats.get("finish_reason"),
+        "requests": int(stats.get("downloader/request_count", 0)),
+        "pages_fetched": int(stats.get("downloader/response_count", 0))
+        - int(stats.get("newsclean/incremental/not_modified", 0)),
+        "not_modified": int(stats.get("newsclean/incremental/not_modified", 0)),
+        "skipped_unchanged": int(stats.get("newsclean/incremental/skip", 0)),
+        "records_written": int(stats.get("newsclean/run_output/records", 0)),
+        "articles_seen": articles_seen(stats),
+        "articles": articles,
+        "errors": errors,
+        "errors_by_kind": kinds,
+        **dict(paths),
+    }
+
+
+def assess(
+    report: Mapping[str, Any], history: list[Mapping[str, Any]], thresholds: Thresholds
+) -> tuple[ExitStatus, str]:
+    """The exit status of a finished run and why, given the spider's earlier reports."""
+    reason = report.get("finish_reason")
+    if reason not in HEALTHY_FINISH:
+        return ExitStatus.BAD_FINISH, f"crawl ended early: {reason or 'did not run'}"
+    requests = max(int(report["requests"]), 1)
+    rate = report["errors"] / requests
+    if report["errors"] and rate > thresholds.max_error_rate:
+        return (
+            ExitStatus.ERRORS,
+            f"{report['errors']} errors in {report['requests']} requests "
+            f"({rate:.0%} > NEWSCLEAN_MAX_ERROR_RATE {thresholds.max_error_rate:.0%})",
+        )
+    if thresholds.empty_run_lookback and not report["articles_seen"]:
+        recent = history[-thresholds.empty_run_lookback :]
+        if not recent or any(run.get("articles_seen") for run in recent):
+            why = "no earlier run to compare" if not recent else "earlier runs found some"
+            return ExitStatus.NO_ARTICLES, f"no article found ({why})"
+    return ExitStatus.OK, "ok"
+
+
+def previous_runs(log: Path, spider: str, limit: int = 100, tail_bytes: int = 1 << 20) -> list[dict[str, Any]]:
+    """The spider's last ``limit`` reports in the runs log, oldest first (unreadable lines are
+    skipped; only the log's last ``tail_bytes`` are read)."""
+    try:
+        with log.open("rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            fh.seek(max(0, size - tail_bytes))
+            data = fh.read()
+    except FileNotFoundError:
+        return []
+    lines = data.splitlines()
+    if size > tail_bytes:
+        lines = lines[1:]  # probably cut in the middle
+    runs: list[dict[str, Any]] = []
+    for line in lines:
+        try:
+            run = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(run, dict) and run.get("spider") == spider:
+            runs.append(run)
+    return runs[-limit:]
+
+
+def append_report(log: Path, report: Mapping[str, Any]) -> None:
+    """Append one JSON line to the runs log with a single write, so concurrent runs of other
+    spiders never interleave inside a line."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    data = (json.dumps(report, ensure_ascii=False) + "\n").encode()
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def summary_line(report: Mapping[str, Any]) -> str:
+    """One line for stderr: verdict, counts, where the records went."""
+    a = report["articles"]
+    parts = [
+        f"newsclean crawl {report['spider']}: {report['status']}",
+        f"{report['duration_s']:.1f}s",
+        f"{report['pages_fetched']} pages fetched",
+        f"{report['skipped_unchanged'] + report['not_modified']} unchanged not refetched",
+        f"{a['new']} new, {a['updated']} updated, {a['unchanged']} unchanged, "
+        f"{a['duplicate']} duplicate, {a['quarantined']} quarantined",
+        f"{report['errors']} errors",
+    ]
+    line = ", ".join(parts)
+    if report.get("output"):
+        line += f" -> {report['output']}"
+    return line + f" (exit {report['exit_status']})"

@@ -1,0 +1,297 @@
+"""`newsclean crawl` end to end: real subprocesses crawling a news site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+WORDS = (
+    "council members met on tuesday to debate the new budget for schools roads and the harbour "
+    "while residents gathered outside the hall asking for more money to repair the old bridge"
+).split()
+
+
+@dataclass
+class Page:
+    body: bytes
+    content_type: str
+    modified: float
+    etag: str = ""
+
+    def __post_init__(self) -> None:
+        self.etag = '"' + hashlib.sha1(self.body).hexdigest()[:16] + '"'
+
+
+@dataclass
+class NewsSite:
+    """A small news site: robots.txt -> sitemap.xml (with lastmod) -> article pages.
+
+    Honours If-None-Match / If-Modified-Since with 304 and records every request.
+    """
+
+    port: int = 0
+    pages: dict[str, Page] = field(default_factory=dict)
+    articles: dict[str, tuple[str, int, float]] = field(default_factory=dict)
+    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    article_delay: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, slug: str) -> str:
+        return f"{self.base}/news/{slug}"
+
+    def _article_html(self, slug: str, headline: str, edition: int, published: float) -> bytes:
+        paragraphs = []
+        for n in range(6):
+            words = [WORDS[(n * 7 + i + len(slug)) % len(WORDS)] for i in range(30)]
+            paragraphs.append(f"<p>{headline} report part {n + 1}: {' '.join(words)}.</p>")
+        if edition > 1:
+            paragraphs.append(f"<p>Update {edition}: the council has now approved the budget after a late vote.</p>")
+        iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(published))
+        return (
+            f"<!doctype html><html lang='en'><head><title>{headline} | Harbour News</title>"
+            f"<meta property='og:title' content='{headline}'></head><body>"
+            f"<nav><a href='/'>Home</a></nav><article><h1>{headline}</h1>"
+            f"<time datetime='{iso}'>{iso}</time>{''.join(paragraphs)}</article></body></html>"
+        ).encode()
+
+    def add_article(self, slug: str, headline: str) -> None:
+        now = time.time()
+        with self.lock:
+            self.articles[slug] = (headline, 1, now)
+            self.pages[f"/news/{slug}"] = Page(self._article_html(slug, headline, 1, now), "text/html", now)
+            self._rebuild()
+
+    def update_article(self, slug: str) -> None:
+        now = time.time()
+        with self.lock:
+            headline, edition, published = self.articles[slug]
+            self.articles[slug] = (headline, edition + 1, published)
+            html = self._article_html(slug, headline, edition + 1, published)
+            self.pages[f"/news/{slug}"] = Page(html, "text/html", now)
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        now = time.time()
+        entries = "".join(
+            f"<url><loc>{self.url(slug)}</loc><lastmod>"
+            f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(self.pages[f'/news/{slug}'].modified))}"
+            f"</lastmod></url>"
+            for slug in self.articles
+        )
+        sitemap = (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+        )
+        self.pages["/sitemap.xml"] = Page(sitemap.encode(), "application/xml", now)
+        self.pages["/robots.txt"] = Page(
+            f"User-agent: *\nAllow: /\nSitemap: {self.base}/sitemap.xml\n".encode(), "text/plain", now
+        )
+        self.pages["/"] = Page(
+            b"<!doctype html><html><head><title>Harbour News</title></head>"
+            b"<body><h1>Harbour News</h1><p>Local news.</p></body></html>",
+            "text/html",
+            now,
+        )
+
+    def article_requests(self) -> list[str]:
+        with self.lock:
+            return [path for path, _ in self.requests if path.startswith("/news/")]
+
+    def serve(self) -> ThreadingHTTPServer:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                with site.lock:
+                    site.requests.append((self.path, headers))
+                    page = site.pages.get(self.path)
+                if page is None:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if self.path.startswith("/news/") and site.article_delay:
+                    time.sleep(site.article_delay)
+                if headers.get("if-none-match") == page.etag:
+                    self.send_response(304)
+                    self.send_header("ETag", page.etag)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", page.content_type)
+                self.send_header("Content-Length", str(len(page.body)))
+                self.send_header("ETag", page.etag)
+                self.send_header("Last-Modified", email.utils.formatdate(page.modified, usegmt=True))
+                self.end_headers()
+                self.wfile.write(page.body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = server.server_address[1]
+        return server
+
+
+@pytest.fixture
+def site():
+    news = NewsSite()
+    server = news.serve()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    for n in range(1, 6):
+        news.add_article(f"harbour-budget-story-{n}", f"Harbour budget story number {n}")
+    yield news
+    server.shutdown()
+    server.server_close()
+
+
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_ENABLED=False"]
+
+
+def crawl_command(site: NewsSite, out: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable, "-m", "newsclean.spiders.cli", "crawl", "news",
+        "-a", f"start={site.base}/", "--output", str(out), *FAST, *extra,
+    ]
+
+
+def crawl(site: NewsSite, out: Path, *extra: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    return subprocess.run(
+        crawl_command(site, out, *extra), capture_output=True, text=True, timeout=timeout, env=env
+    )
+
+
+def runs(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines()]
+
+
+def records(path: str | None) -> list[dict]:
+    if path is None:
+        return []
+    return [json.loads(line) for line in Path(path).read_text().splitlines()]
+
+
+def stored_urls(out: Path) -> list[str]:
+    import sqlite3
+
+    db = sqlite3.connect(out / "newsclean.sqlite")
+    try:
+        return [row[0] for row in db.execute("SELECT url FROM articles ORDER BY url")]
+    finally:
+        db.close()
+
+
+def test_incremental_runs_fetch_only_new_and_changed_articles(site: NewsSite, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+
+    first = crawl(site, out)
+    assert first.returncode == 0, first.stderr
+    report = runs(out)[-1]
+    assert report["articles"]["new"] == 5
+    first_records = records(report["output"])
+    assert sorted(r["headline"] for r in first_records) == [f"Harbour budget story number {n}" for n in range(1, 6)]
+    assert Path(report["output"]).parent == out / "news"
+    assert "5 new" in first.stderr.strip().splitlines()[-1]
+    assert len(stored_urls(out)) == 5
+
+    before = len(site.article_requests())
+    second = crawl(site, out)
+    assert second.returncode == 0, second.stderr
+    assert site.article_requests()[before:] == []  # no unchanged article page requested
+    report = runs(out)[-1]
+    assert report["articles"]["new"] == 0
+    assert report["skipped_unchanged"] == 5
+    assert report["output"] is None
+    assert "0 new" in second.stderr
+
+    site.add_article("harbour-ferry-timetable-changes", "Harbour ferry timetable changes")
+    site.add_article("harbour-festival-returns-this-summer", "Harbour festival returns this summer")
+    site.update_article("harbour-budget-story-3")
+    before = len(site.article_requests())
+    third = crawl(site, out)
+    assert third.returncode == 0, third.stderr
+    fetched = sorted(site.article_requests()[before:])
+    assert fetched == sorted(
+        ["/news/harbour-ferry-timetable-changes", "/news/harbour-festival-returns-this-summer",
+         "/news/harbour-budget-story-3"]
+    )
+    report = runs(out)[-1]
+    assert (report["articles"]["new"], report["articles"]["updated"]) == (2, 1)
+    got = sorted(r["headline"] for r in records(report["output"]))
+    assert got == ["Harbour budget story number 3", "Harbour ferry timetable changes",
+                   "Harbour festival returns this summer"]
+    assert len(stored_urls(out)) == 7
+    assert [r["exit_status"] for r in runs(out)] == [0, 0, 0]
+
+
+def test_overlapping_run_exits_75_with_one_line(site: NewsSite, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    site.article_delay = 1.0
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    first = subprocess.Popen(crawl_command(site, out), stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not site.article_requests():
+            assert time.monotonic() < deadline, "the first crawl never reached an article"
+            assert first.poll() is None, first.stderr.read() if first.stderr else ""
+            time.sleep(0.05)
+        second = crawl(site, out)
+        assert second.returncode == 75
+        lines = second.stderr.strip().splitlines()
+        assert len(lines) == 1 and "already running" in lines[0], second.stderr
+    finally:
+        site.article_delay = 0
+        _, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert len(runs(out)) == 1  # the refused run leaves no report
+
+
+def test_run_killed_mid_crawl_then_rerun_stores_every_article_once(site: NewsSite, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for n in range(6, 13):
+        site.add_article(f"harbour-budget-story-{n}", f"Harbour budget story number {n}")
+    site.article_delay = 0.4
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    victim = subprocess.Popen(
+        crawl_command(site, out, "-s", "CONCURRENT_REQUESTS=1"), stderr=subprocess.DEVNULL, env=env
+    )
+    deadline = time.monotonic() + 60
+    while len(site.article_requests()) < 5:
+        assert time.monotonic() < deadline and victim.poll() is None, "the crawl never got going"
+        time.sleep(0.02)
+    victim.send_signal(signal.SIGKILL)
+    victim.wait(timeout=30)
+    killed_stored = stored_urls(out)
+    assert 0 < len(killed_stored) < 12, "the kill should land mid-crawl"
+
+    site.article_delay = 0
+    rerun = crawl(site, out)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "left by a run that was killed" in rerun.stderr
+    stored = stored_urls(out)
+    assert stored == sorted(site.url(f"harbour-budget-story-{n}") for n in range(1, 13))
+    # Every article once across the run outputs: the killed run's partial file is published.
+    outputs = sorted((out / "news").glob("*.jsonl"))
+    assert len(outputs) == 2
+    urls = [r["url"] for path in outputs for r in records(str(path))]
+    assert sorted(urls) == stored
+    assert not list((out / "news").glob(".*.part"))
