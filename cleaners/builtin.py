@@ -7,6 +7,7 @@ from collections.abc import Callable
 from newsclean.cleaners.chain import Cleaner
 from newsclean.cleaners.icon_sprites import IconSprites
 from newsclean.cleaners.media_players import MediaPlayers
+from newsclean.cleaners.page_chrome import PageChrome
 from newsclean.cleaners.prompts import Prompts
 from newsclean.cleaners.repeats import Repeats
 from newsclean.cleaners.site_memory import SiteMemory
@@ -19,6 +20,7 @@ CLEANERS: dict[str, Callable[[], Cleaner]] = {
     "media_players": MediaPlayers,
     "prompts": Prompts,
     "timestamps": Timestamps,
+    "page_chrome": PageChrome,
     "repeats": Repeats,
     "site-memory": SiteMemory,
 }

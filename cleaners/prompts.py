@@ -23,7 +23,7 @@ SHARE = re.compile(
         share\ (?:on|via|to)\ (?:{_NETWORKS})\b.*|
         (?:click\ to\ )?share(?:\ on)?(?:\s*[:|]?\s*(?:{_NETWORKS}))+\s*$|
         share\s*[:|]?\s*$|
-        get\ short\ url|short\ url|copy\ (?:link|url)|link\ copied.*|
+        (?:get\ )?short\ url\s*$|copy\ (?:link|url)\s*$|link\ copied.*|
         (?:{_NETWORKS})(?:\s*[|,]?\s*(?:{_NETWORKS}))+\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -61,13 +61,13 @@ NEWSLETTER = re.compile(
         get\ (?:the|our)\ .{0,40}(?:in|to)\ your\ inbox.*|
         enter\ your\ e-?mail(?:\ address)?.*|
         (?:we|this\ (?:site|website))\ uses?\ cookies.*|
-        accept\ (?:all\ )?cookies|cookie\ (?:settings|policy|preferences)|
+        (?:accept\ (?:all\ )?cookies|cookie\ (?:settings|policy|preferences))\s*$|
         subscribe\ (?:now|today|here)\b.*|already\ a\ subscriber\?.*|
         (?:support|fund)\ (?:our|independent|quality)\ journalism.*|
         become\ a\ (?:member|subscriber|supporter)\b.*|
         (?:log|sign)\ in\ to\ (?:continue|read|comment).*|
         this\ (?:article|content)\ is\ (?:for|available\ to)\ (?:subscribers|members)\ only.*|
-        advertisement|ad|sponsored(?:\ content)?|scroll\ to\ continue(?:\ with\ content)?|
+        (?:advertisement|ad|sponsored(?:\ content)?|scroll\ to\ continue(?:\ with\ content)?)\s*$|
         (?:comments?|leave\ a\ comment|\d+\ comments?|show\ comments|view\ comments)\s*$|
         (?:tags?|topics?|filed\ under)\s*:.*|
         (?:print|e-?mail)\ (?:this\ )?(?:article|page|story)\s*$

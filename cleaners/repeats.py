@@ -20,6 +20,12 @@ REPEAT_MAX_WORDS = 40
 """Only blocks up to this long count as repeats (captions, teasers, pull quotes); a long
 paragraph that recurs is left for site memory and de-duplication to judge."""
 
+MIN_REPEAT_WORDS = 4
+"""Shorter blocks (list items, "Summary" headings) repeat legitimately and are never removed as repeats."""
+
+MIN_REPEAT_WORDS = 4
+"""Shorter blocks (list items, "Summary" headings) repeat legitimately and are never removed as repeats."""
+
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
 _SPACE = re.compile(r"\s+")
 
@@ -91,4 +97,8 @@ def _is_standfirst_repeat(blocks: list[Block], i: int, description: str) -> bool
 
 
 def _short_repeat(block: Block) -> bool:
-    return block.kind in (BlockKind.CAPTION, BlockKind.HEADING, BlockKind.OTHER) or len(block.text.split()) <= 12
+    words = len(block.text.split())
+    # One to three words repeat legitimately: list items, "Summary" headings in each section.
+    return words >= MIN_REPEAT_WORDS and (
+        block.kind in (BlockKind.CAPTION, BlockKind.HEADING, BlockKind.OTHER) or words <= 12
+    )

@@ -16,6 +16,7 @@ DEFAULT_CLEANERS: dict[str, int] = {
     "media_players": 200,
     "prompts": 300,
     "timestamps": 400,
+    "page_chrome": 450,
     "repeats": 500,
     "site-memory": 600,
 }

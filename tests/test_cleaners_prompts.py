@@ -82,3 +82,13 @@ def test_article_wrapped_in_an_element_named_share_stays() -> None:
     ]
     doc = Document([Block(p, tag="p", path=f"{wrapper}/p") for p in paragraphs])
     assert list(Prompts()(doc)) == []
+
+
+def test_words_that_start_like_prompts_stay() -> None:
+    assert run(
+        "Added sugars and sweets include table sugar, soda, juice, pastries and cookies.",
+        "Adopting a whole-foods, plant-based diet is good for the planet",
+        "Short URLs were banned by the platform last year, the company said.",
+        "Accept cookies from strangers at your own risk, the campaign warns children.",
+        "Copy editors at the paper went on strike on Monday.",
+    ) == []

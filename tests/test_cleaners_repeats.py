@@ -54,3 +54,9 @@ def test_duplicated_caption_goes_but_repeated_long_paragraph_stays() -> None:
 def test_a_first_line_that_is_a_sentence_is_not_taken_as_headline() -> None:
     doc = Document([Block("This is just the first sentence of the article."), Block("Second.")])
     assert run(doc) == []
+
+
+def test_repeated_list_items_and_section_labels_stay() -> None:
+    lines = ["Foods to eat", "eggs", "poultry", "Summary", "Foods to avoid", "eggs", "poultry", "Summary"]
+    doc = Document([Block(line) for line in lines], metadata={"headline": HEADLINE})
+    assert run(doc) == []

@@ -1,0 +1,105 @@
+"""Page chrome in text dumps: menus, footers and sidebars around the article's main text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.document import Document
+
+__all__ = ["PageChrome"]
+
+LINE_COST = 10
+"""A line earns its word count minus this: paragraphs score high, menu items below zero, so the
+best-scoring run of lines is the article."""
+
+WORD_CAP = 60
+"""Words counted per line at most, so one huge line cannot pull a whole footer in."""
+
+SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
+"""A sentence end: prose has them, menus and link lists do not."""
+
+SENTENCE_BONUS = 4
+"""Extra score for a line that contains a sentence end."""
+
+MIN_LINES = 8
+"""Shorter dumps are already clean; there is no page around them to cut away."""
+
+LEAD_IN = 3
+"""Lines kept just before the main text when they look like its headline or standfirst."""
+
+LEAD_IN_WORDS = 4
+"""A lead-in line has at least this many words (menu items have fewer)."""
+
+
+LIST_INTRO = re.compile(r":\s*$")
+"""A line ending in a colon introduces a list: the short lines after it are the article's."""
+
+LIST_INTRO_WORDS = 4
+"""A list introduction is a phrase ("the study describes it as:"), not a label ("Share:")."""
+
+LIST_ITEM_SCORE = 0
+"""Score of a short line that follows a list introduction: neither pulls nor pushes."""
+
+
+def _scores(texts: list[str]) -> list[int]:
+    scores: list[int] = []
+    in_list = False
+    for text in texts:
+        words = min(len(text.split()), WORD_CAP)
+        bonus = SENTENCE_BONUS if SENTENCE.search(text) else 0
+        score = words + bonus - LINE_COST
+        if in_list and score < 0:
+            score = LIST_ITEM_SCORE
+        elif score > 0:
+            in_list = False
+        if LIST_INTRO.search(text) and words >= LIST_INTRO_WORDS:
+            in_list = True
+        scores.append(score)
+    return scores
+
+
+class PageChrome:
+    """Removes menus, footers and sidebars from plain-text dumps: the lines outside the
+    densest run of prose (HTML documents are left to main-content extraction)."""
+
+    name = "page_chrome"
+    order = 450
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        if doc.source_format != "text" or len(doc.blocks) < MIN_LINES:
+            return
+        scores = _scores([b.text for b in doc.blocks])
+        start, end = _best_run(scores)
+        if start < 0:
+            return
+        while start > 0 and end - start >= 0 and _lead_in_ok(doc, start - 1, start, scores):
+            start -= 1
+        for i in range(len(doc.blocks)):
+            if i < start:
+                yield Decision.remove(i, "page chrome before the article text (menu, header)")
+            elif i > end:
+                yield Decision.remove(i, "page chrome after the article text (footer, sidebar, links)")
+
+
+def _lead_in_ok(doc: Document, i: int, start: int, scores: list[int]) -> bool:
+    # The headline and standfirst sit just above the first paragraph and score below zero
+    # because they are short; menu items are shorter still.
+    if start - i > LEAD_IN:
+        return False
+    return len(doc.blocks[i].text.split()) >= LEAD_IN_WORDS
+
+
+def _best_run(scores: list[int]) -> tuple[int, int]:
+    """The contiguous run with the highest total score (Kadane); ``(-1, -1)`` if none is positive."""
+    best, best_start, best_end = 0, -1, -1
+    total, start = 0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_start, best_end = total, start, i
+    return best_start, best_end
