@@ -1,0 +1,218 @@
+"""Real crawls, in-process, replaying the bundled cassettes: the records and stats a user sees."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from scrapy import signals
+from scrapy.crawler import AsyncCrawlerRunner
+from scrapy.utils.project import get_project_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+CASSETTES = ROOT / "fixtures" / "cassettes"
+SEED = ROOT.parent / "shared" / "seeds" / "000_e64b6c45e47c0fa8.expected.json"
+GAZETTE = "https://www.northbridge-gazette.example/"
+PLAYER_AND_SHARE = (
+    "0:00",
+    "25:36",
+    "Podcasts",
+    "Listen to this article",
+    "Share this article",
+    "Follow RT on",
+    "icon bookmark",
+)
+
+
+class Crawl:
+    """One finished crawl: its records (after the pipeline chain) and its stats."""
+
+    def __init__(self, records: list[dict[str, Any]], stats: dict[str, Any]) -> None:
+        self.records = records
+        self.stats = stats
+        self.by_url = {r["url"]: r for r in records}
+
+    def stat(self, key: str) -> int:
+        return int(self.stats.get(key, 0))
+
+
+def crawl(spider: str, cassette: Path, settings: dict[str, Any] | None = None, **args: str) -> Crawl:
+    """Run ``spider`` to the end under asyncio (no Twisted reactor) replaying ``cassette``."""
+    project = get_project_settings()
+    project.setdict(
+        {
+            "TWISTED_REACTOR_ENABLED": False,
+            "NEWSCLEAN_CASSETTE": str(cassette),
+            "NEWSCLEAN_STORE": None,
+            "LOG_LEVEL": "INFO",
+            **(settings or {}),
+        },
+        priority="cmdline",
+    )
+    records: list[dict[str, Any]] = []
+
+    async def run() -> dict[str, Any]:
+        runner = AsyncCrawlerRunner(project)
+        crawler = runner.create_crawler(spider)
+
+        def scraped(item: dict[str, Any], **_: Any) -> None:
+            records.append(item)
+
+        crawler.signals.connect(scraped, signal=signals.item_scraped)  # weakly held: keep `scraped`
+        await runner.crawl(crawler, **args)
+        assert crawler.stats is not None
+        return dict(crawler.stats.get_stats())
+
+    return Crawl(records, asyncio.run(run()))
+
+
+@pytest.fixture(scope="module")
+def rt_crawl() -> Crawl:
+    return crawl("rt", CASSETTES / "rt.yaml")
+
+
+@pytest.fixture(scope="module")
+def news_crawl() -> Crawl:
+    return crawl("news", CASSETTES / "news.yaml", start=GAZETTE)
+
+
+def test_rt_crawl_yields_every_article_and_answers_every_request(rt_crawl: Crawl) -> None:
+    assert rt_crawl.stats["finish_reason"] == "finished"
+    assert len(rt_crawl.records) == 6
+    assert all(url.startswith("https://www.rt.com/") for url in rt_crawl.by_url)
+    assert rt_crawl.stat("newsclean/cassette/unmatched") == 0
+    assert rt_crawl.stat("newsclean/cassette/unplayed") == 0
+    assert rt_crawl.stat("newsclean/cassette/played") == rt_crawl.stat("downloader/response_count")
+    assert rt_crawl.stat("log_count/ERROR") == 0
+    # The feed's show page is not an article: it is never fetched.
+    assert "https://www.rt.com/shows/crosstalk/" not in rt_crawl.by_url
+    assert rt_crawl.stat("newsclean/spider/skipped/not_article") == 1
+
+
+def test_rt_crawl_gives_the_seed_record(rt_crawl: Crawl) -> None:
+    if not SEED.is_file():
+        pytest.skip("../shared/seeds is not present")
+    expected = json.loads(SEED.read_text())
+    record = rt_crawl.by_url[expected["url"]]
+    for key in ("headline", "description", "datePublished", "articleBody"):
+        assert record[key] == expected[key], key
+
+
+def test_rt_records_have_no_sprite_player_or_prompt_text(rt_crawl: Crawl) -> None:
+    for record in rt_crawl.records:
+        text = "\n".join(str(record.get(k) or "") for k in ("headline", "description", "articleBody"))
+        for junk in (*PLAYER_AND_SHARE, "Read more", "Glacier survey"):
+            assert junk not in text, (record["url"], junk)
+        assert record["datePublished"].endswith("+00:00"), record["url"]
+
+
+def test_rt_articles_are_discovered_from_feed_and_news_sitemap(rt_crawl: Crawl) -> None:
+    assert rt_crawl.stat("newsclean/spider/feed_entries") == 5
+    assert rt_crawl.stat("newsclean/spider/sitemap_entries") == 4
+    # Only in the news sitemap (robots.txt -> sitemap index -> news sitemap):
+    assert "https://www.rt.com/business/592441-rail-freight-volumes-january/" in rt_crawl.by_url
+    # Only in the feed, whose links carry utm_* parameters; the record has the clean URL.
+    assert "https://www.rt.com/sport/592452-cross-country-skiing-relay/" in rt_crawl.by_url
+
+
+def test_rt_since_skips_older_articles_before_fetching() -> None:
+    result = crawl("rt", CASSETTES / "rt.yaml", since="2024-02-13")
+    assert "https://www.rt.com/russia/592301-moscow-snowfall-record/" not in result.by_url
+    assert len(result.records) == 5
+    assert result.stat("newsclean/spider/skipped/too_old") == 1
+    assert result.stat("newsclean/cassette/unplayed") == 1  # the old article was never asked for
+    assert result.stat("newsclean/cassette/unmatched") == 0
+
+
+def test_limit_stops_after_n_articles() -> None:
+    result = crawl("rt", CASSETTES / "rt.yaml", limit="2")
+    assert len(result.records) == 2
+    assert result.stats["finish_reason"] == "limit"
+
+
+def test_news_crawl_follows_feeds_sitemaps_sections_redirects_and_retries(news_crawl: Crawl) -> None:
+    urls = set(news_crawl.by_url)
+    base = GAZETTE.rstrip("/")
+    assert urls == {
+        base + "/local/2024/03/14/bridge-closure-extended-until-may/",  # homepage, feed, news sitemap
+        base + "/politics/2024/03/14/council-approves-new-budget/",  # homepage, feed, section
+        base + "/politics/2024/03/12/mayor-announces-cycle-lanes/",  # section front only
+        base + "/business/2024/03/13/port-workers-strike-talks/",  # 500, then 200 on retry
+        base + "/sport/2024/03/14/northbridge-rowing-club-wins-regatta/",  # via a 301
+        base + "/culture/2024/03/14/library-extends-opening-hours/",  # feed only
+        base + "/local/2024/03/13/school-wins-science-award/",  # news sitemap only
+        base + "/local/2023/11/20/winter-fair-returns/",  # archive sitemap
+    }
+    assert news_crawl.stat("downloader/response_status_count/301") == 1
+    assert news_crawl.stat("retry/count") == 1
+    assert news_crawl.stat("newsclean/spider/failed/article") == 1  # the 404
+    assert news_crawl.stat("newsclean/spider/skipped/non_html") == 1  # the PDF without extension
+    assert news_crawl.stat("newsclean/spider/sections") == 2
+    assert news_crawl.stat("newsclean/cassette/unmatched") == 0
+    assert news_crawl.stat("newsclean/cassette/unplayed") == 0
+    assert not any("/tag/" in u or u.endswith(".pdf") or u.rstrip("/") == base for u in urls)
+
+
+def test_news_records_are_clean(news_crawl: Crawl) -> None:
+    record = news_crawl.by_url[GAZETTE + "local/2024/03/14/bridge-closure-extended-until-may/"]
+    assert record["headline"] == "Bridge closure extended until May"
+    assert record["datePublished"] == "2024-03-14T08:30:00+00:00"
+    assert [a["name"] for a in record["authors"]] == ["Helen Marsh"]
+    assert record["articleBody"].count("\n\n") >= 3
+    assert "Shop owners on Mill Street" in record["articleBody"]
+    for record in news_crawl.records:
+        for junk in PLAYER_AND_SHARE:
+            assert junk not in record["articleBody"], (record["url"], junk)
+        assert record["fetch"]["discovery"]["via"] in {"feed", "sitemap", "link"} if "fetch" in record else True
+
+
+def test_news_since_uses_sitemap_dates() -> None:
+    result = crawl("news", CASSETTES / "news.yaml", start=GAZETTE, since="2024-03-13")
+    assert GAZETTE + "local/2023/11/20/winter-fair-returns/" not in result.by_url
+    assert GAZETTE + "politics/2024/03/12/mayor-announces-cycle-lanes/" not in result.by_url
+    assert len(result.records) == 6
+    assert result.stat("newsclean/cassette/unmatched") == 0
+
+
+def test_request_missing_from_cassette_is_logged_and_crawl_finishes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    data = yaml.safe_load((CASSETTES / "rt.yaml").read_text())
+    gone = "https://www.rt.com/news/592447-museum-returns-manuscripts/"
+    data["interactions"] = [i for i in data["interactions"] if i["request"]["uri"] != gone]
+    cassette = tmp_path / "rt-missing.yaml"
+    cassette.write_text(yaml.safe_dump(data, allow_unicode=True))
+    with caplog.at_level(logging.ERROR, logger="newsclean.spiders.cassette"):
+        result = crawl("rt", cassette)
+    assert result.stats["finish_reason"] == "finished"
+    assert result.stat("newsclean/cassette/unmatched") == 1
+    assert len(result.records) == 5
+    assert any(gone in r.getMessage() for r in caplog.records if r.levelno == logging.ERROR)
+
+
+def test_missing_cassette_file_is_an_error_not_a_network_crawl(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        result = crawl("rt", tmp_path / "absent.yaml")
+    assert result.records == []
+    assert result.stat("newsclean/cassette/played") == 0
+    assert result.stat("newsclean/cassette/unmatched") >= 1
+    assert any("absent.yaml does not exist" in r.getMessage() for r in caplog.records)
+    assert not (tmp_path / "absent.yaml").exists()
+
+
+def test_new_episodes_mode_keeps_recordings_and_reports_mode(tmp_path: Path) -> None:
+    cassette = tmp_path / "copy.yaml"
+    shutil.copy(CASSETTES / "rt.yaml", cassette)
+    quick = {"NEWSCLEAN_CASSETTE_MODE": "new_episodes", "AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0}
+    result = crawl("rt", cassette, quick)
+    assert len(result.records) == 6
+    assert result.stat("newsclean/cassette/recorded") == 0  # everything was in the cassette
+    assert yaml.safe_load(cassette.read_text()) == yaml.safe_load((CASSETTES / "rt.yaml").read_text())
