@@ -334,7 +334,7 @@ def _site_timezone(record: dict[str, Any], fallback: str | None) -> str | None:
     if profile is None:
         profile = profile_for_url(record.get("url"))
     if profile is not None and profile.timezone:
-        return profile.timezone
+        return str(profile.timezone)
     return fallback
 
 
