@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from newsclean.cleaners import Block, BlockKind, CleanerChain, Document, clean_document
+from newsclean.cleaners import Block, BlockKind, CleanerChain, Document, available_cleaners, clean_document
 from newsclean.cleaners.site_memory import (
     InMemoryBlockMemory,
     SiteMemory,
@@ -44,9 +44,14 @@ def page(n: int, *extra: Block, site: str = "https://gazette.example") -> Docume
     return Document([*body(n)[:1], *extra, *body(n)[1:]], url=f"{site}/news/{n}", source_format="html")
 
 
+def only_memory(memory: InMemoryBlockMemory, **kw: int) -> CleanerChain:
+    """A chain of the site-memory cleaner alone (the other cleaners have tests of their own)."""
+    off: dict[str, int | None] = {name: None for name in available_cleaners() if name != "site-memory"}
+    return CleanerChain(off, instances={"site-memory": SiteMemory(memory, **kw)})
+
+
 def texts(doc: Document, memory: InMemoryBlockMemory, **kw: int) -> str:
-    article = clean_document(doc, chain=CleanerChain(instances={"site-memory": SiteMemory(memory, **kw)}))
-    return article.articleBody or ""
+    return clean_document(doc, chain=only_memory(memory, **kw)).articleBody or ""
 
 
 def test_a_block_on_every_page_goes_once_enough_pages_show_it() -> None:
@@ -66,7 +71,7 @@ def test_never_from_the_first_page_alone() -> None:
     memory = InMemoryBlockMemory()
     doc = page(1, BANNER, FOOTER, BANNER, FOOTER)  # blocks shown twice on one page
     learn(memory, doc)
-    article = clean_document(doc, chain=CleanerChain(instances={"site-memory": SiteMemory(memory, min_pages=2)}))
+    article = clean_document(doc, chain=only_memory(memory, min_pages=2))
     assert "Harbour tides" in (article.articleBody or "")
     assert "was updated" in (article.articleBody or "")
     assert not [s for s in article.cleaning if s.cleaner == "site-memory"]
@@ -78,7 +83,7 @@ def test_removal_is_recorded_as_site_memory_with_its_evidence() -> None:
     memory = InMemoryBlockMemory()
     for n in range(1, 5):
         learn(memory, page(n, BANNER))
-    article = clean_document(page(4, BANNER), chain=CleanerChain(instances={"site-memory": SiteMemory(memory)}))
+    article = clean_document(page(4, BANNER), chain=only_memory(memory))
     steps = [s for s in article.cleaning if s.cleaner == "site-memory"]
     assert len(steps) == 1
     assert steps[0].action == "removed"
@@ -119,7 +124,7 @@ def test_a_long_paragraph_on_most_of_the_sites_pages_goes() -> None:
     pages = [page(n, BACKGROUND) for n in range(1, 9)] + [page(n) for n in range(9, 12)]
     for doc in pages:
         learn(memory, doc)
-    article = clean_document(pages[0], chain=CleanerChain(instances={"site-memory": SiteMemory(memory)}))
+    article = clean_document(pages[0], chain=only_memory(memory))
     assert "losing money" not in (article.articleBody or "")
     assert any("over half of them" in s.reason for s in article.cleaning if s.cleaner == "site-memory")
 
@@ -197,3 +202,20 @@ def test_without_a_memory_or_a_site_nothing_happens() -> None:
     assert site_key(doc) is None
     assert not learn(InMemoryBlockMemory(), doc)
     assert page_key("HTTPS://Gazette.Example/a?b=1&utm_medium=mail&fbclid=z#c") == "https://gazette.example/a?b=1"
+
+
+def test_a_template_heading_stays_over_text_of_its_own_and_goes_over_recurring_text() -> None:
+    pros = Block("Pros", BlockKind.HEADING, "h3", (), "", "div/article/h3")
+    label = para("Our verdict:")
+    box = Block("Newsletter", BlockKind.HEADING, "h3", (), "", "div/article/div.box/h3")
+    memory = InMemoryBlockMemory()
+    pages = [
+        Document([*body(n), pros, para(f"Review {n} praises feature {n} at length."), label,
+                  para(f"Verdict {n}: buy it."), box, BANNER], url=f"https://gazette.example/r/{n}")
+        for n in range(1, 5)
+    ]
+    for doc in pages:
+        learn(memory, doc)
+    out = texts(pages[0], memory)
+    assert "Pros" in out and "Our verdict:" in out
+    assert "Newsletter" not in out and "Harbour tides" not in out
