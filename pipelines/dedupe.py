@@ -153,22 +153,27 @@ class DedupePipeline:
                 self.index.add(row["key"], LeanMinHash.deserialize(row["signature"]))
             else:
                 missing.append(row["key"])
+        computed = []
         for key in missing:
             record = self.store.get(key)
             if record and record.get("articleBody"):
-                self._remember_signature(key, record["fingerprint"], minhash(record["articleBody"]))
+                computed.append((key, record["fingerprint"], minhash(record["articleBody"])))
+        self._remember_signatures(computed)
         logger.info("Near-duplicate index: %d articles from the last %d days", len(self.index), self.window_days)
 
-    def _remember_signature(self, key: str, fingerprint: str, signature: LeanMinHash) -> None:
+    def _remember_signatures(self, signatures: list[tuple[str, str, LeanMinHash]]) -> None:
+        """Index ``(key, fingerprint, signature)`` triples and cache them in the store, in one
+        transaction (the cache is keyed by fingerprint, so a stale entry is never used)."""
         assert self.index is not None
-        self.index.add(key, signature)
-        if self.store is not None:
+        for key, _, signature in signatures:
+            self.index.add(key, signature)
+        if self.store is not None and signatures:
             with self.store.transaction() as conn:
-                conn.execute(
+                conn.executemany(
                     "INSERT INTO minhash_signatures (key, fingerprint, signature) VALUES (?, ?, ?)"
                     " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint,"
                     " signature = excluded.signature",
-                    (key, fingerprint, _serialize(signature)),
+                    [(key, fingerprint, _serialize(signature)) for key, fingerprint, signature in signatures],
                 )
 
     def _previous(self, key: str) -> ArticleState | None:
@@ -185,7 +190,11 @@ class DedupePipeline:
     async def process_item(self, item: Any) -> Any:
         if not (isinstance(item, dict) and "cleaning" in item and item.get("articleBody")):
             return item
-        key = article_key(item)
+        try:
+            key = article_key(item)
+        except ValueError:
+            self.stats.inc_value("newsclean/dedupe/no_url")
+            return item
         body: str = item["articleBody"]
         fingerprint = item.get("fingerprint") or body_fingerprint(body)
         modified = item.get("dateModified")
@@ -213,7 +222,7 @@ class DedupePipeline:
                 record["nearDuplicateOf"] = nearest[0]
                 self.stats.inc_value("newsclean/dedupe/near_duplicate")
                 logger.debug("%s is a near-duplicate of %s (similarity %.2f)", key, *nearest)
-            self._remember_signature(key, fingerprint, signature)
+            self._remember_signatures([(key, fingerprint, signature)])
 
         self.seen[key] = ArticleState(key, item.get("url"), record["version"], fingerprint, modified)
         self.owners.setdefault(fingerprint, key)

@@ -153,3 +153,24 @@ def test_the_stage_can_be_turned_off_and_rejects_a_bad_threshold() -> None:
         DedupePipeline.from_crawler(get_crawler(settings_dict={"NEWSCLEAN_DEDUPE": False}))
     with pytest.raises(ValueError, match="NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD must be between 0 and 1"):
         DedupePipeline.from_crawler(get_crawler(settings_dict={"NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD": 80}))
+
+
+def test_articles_stored_without_this_stage_are_compared_too(tmp_path: Path) -> None:
+    from newsclean.pipelines.article_store import ArticleStore
+
+    with ArticleStore.open(tmp_path / "store.sqlite3") as store:  # e.g. imported by another tool
+        store.put(record("https://gazette.example/cycle-lane"))
+    run = Run(tmp_path)
+    near = run.feed(record("https://aggregator.example/story/123", SYNDICATED))
+    assert near is not None and near["nearDuplicateOf"] == "https://gazette.example/cycle-lane"
+    run.close()
+    with ArticleStore.open(tmp_path / "store.sqlite3") as store:  # the signature is cached now
+        cached = store.connection.execute("SELECT key FROM minhash_signatures ORDER BY key").fetchall()
+    assert [r[0] for r in cached] == ["https://aggregator.example/story/123", "https://gazette.example/cycle-lane"]
+
+
+def test_a_record_without_any_url_passes_unjudged() -> None:
+    run = Run(None)
+    item = {"headline": "Pasted text", "articleBody": ARTICLE, "cleaning": []}
+    assert run.feed(item) == item
+    assert run.close() == {"no_url": 1}
