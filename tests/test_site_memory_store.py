@@ -1,0 +1,125 @@
+"""The SQLite site memory: same counts as the in-process one, kept across runs, safe to share."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from newsclean.cleaners import Block, BlockKind, Document
+from newsclean.cleaners.site_memory import InMemoryBlockMemory, LearningMemory, learn
+from newsclean.pipelines.site_memory import CrawlMemory, SiteMemoryError, SqliteBlockMemory
+from scrapy.settings import Settings
+
+SHARED = [
+    Block("Harbour tides today: high water 06:12", BlockKind.PARAGRAPH, "p", ("tides",), "", "div/p.tides"),
+    Block("Send us your tips", BlockKind.PARAGRAPH, "p", ("tips",), "", "div/aside.tips/p"),
+    Block("More from the Gazette", BlockKind.HEADING, "h2", (), "", "div/h2"),
+]
+
+
+def random_pages(seed: int) -> list[Document]:
+    """Pages of two sites mixing shared blocks and their own, some fetched twice with changes."""
+    rng = random.Random(seed)
+    pages = []
+    for n in range(40):
+        site = rng.choice(["https://gazette.example", "https://www.herald.example"])
+        blocks = [Block(f"Own text of page {n}", BlockKind.PARAGRAPH, "p", (), "", "div/p")]
+        blocks += [b for b in SHARED if rng.random() < 0.6]
+        # The same block under another element path on some pages.
+        if rng.random() < 0.3:
+            blocks.append(Block(SHARED[0].text.upper(), BlockKind.PARAGRAPH, "p", (), "", "div/a/p"))
+        pages.append(Document(blocks, url=f"{site}/story/{rng.randrange(25)}"))
+    return pages
+
+
+def state(memory: LearningMemory) -> tuple[object, ...]:
+    sites = memory.sites()
+    return (
+        sites,
+        {s: memory.learned(s, 1) for s in sites},
+        {s: memory.counts(s, [b.fingerprint for b in SHARED]) for s in sites},
+    )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sqlite_memory_counts_exactly_like_the_in_process_memory(seed: int, tmp_path: Path) -> None:
+    pages = random_pages(seed)
+    reference = InMemoryBlockMemory()
+    with SqliteBlockMemory.open(tmp_path / "store.sqlite3") as stored:
+        for doc in pages:
+            learn(reference, doc)
+            learn(stored, doc)
+        assert state(stored) == state(reference)
+        assert stored.pages_seen("gazette.example") == reference.pages_seen("gazette.example") > 0
+
+
+def test_the_final_state_does_not_depend_on_the_order_pages_came_in(tmp_path: Path) -> None:
+    # The latest version of each page decides; apart from that, order is free.
+    pages = random_pages(7)
+    latest = list({doc.url: doc for doc in pages}.values())
+    states = []
+    for seed in range(3):
+        order = latest[:]
+        random.Random(seed).shuffle(order)
+        with SqliteBlockMemory.open(tmp_path / f"s{seed}.sqlite3") as memory:
+            for doc in order:
+                learn(memory, doc)
+            states.append(state(memory))
+    assert states[0] == states[1] == states[2]
+
+
+def test_the_memory_is_kept_across_runs_and_forgotten_on_request(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    with SqliteBlockMemory.open(path) as memory:
+        for n in range(4):
+            learn(memory, Document([SHARED[0], Block(f"own {n}")], url=f"https://gazette.example/{n}"))
+    with SqliteBlockMemory.open(path, create=False) as memory:
+        assert memory.pages_seen("gazette.example") == 4
+        assert [(b.text, b.pages, b.path) for b in memory.learned("gazette.example", 3)] == [
+            (SHARED[0].text, 4, "div/p.tides")
+        ]
+        assert memory.forget("gazette.example") == 4
+        assert memory.sites() == {}
+        assert memory.counts("gazette.example", [SHARED[0].fingerprint]) == {}
+
+
+def test_a_missing_or_broken_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SiteMemoryError, match="no store here"):
+        SqliteBlockMemory.open(tmp_path / "nope.sqlite3", create=False)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(SiteMemoryError, match=r"junk\.sqlite3: cannot open the site memory"):
+        SqliteBlockMemory.open(junk)
+
+
+def test_two_connections_share_one_store(tmp_path: Path) -> None:
+    # A crawl feeding the memory while `newsclean memory` (or a second crawl) reads it.
+    path = tmp_path / "store.sqlite3"
+    with SqliteBlockMemory.open(path) as writer, SqliteBlockMemory.open(path) as reader:
+        learn(writer, Document([SHARED[1]], url="https://gazette.example/1"))
+        learn(writer, Document([SHARED[1]], url="https://gazette.example/2"))
+        assert reader.counts("gazette.example", [SHARED[1].fingerprint]) == {SHARED[1].fingerprint: 2}
+    with sqlite3.connect(path) as conn:
+        tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"site_memory_sites", "site_memory_pages", "site_memory_blocks"} <= tables
+
+
+def test_crawl_settings_choose_the_store_the_minimum_and_learning(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    settings = Settings(
+        {"NEWSCLEAN_STORE": str(path), "NEWSCLEAN_SITE_MEMORY_MIN_PAGES": "4", "NEWSCLEAN_SITE_MEMORY_LEARN": "false"}
+    )
+    crawl = CrawlMemory.from_settings(settings)
+    assert crawl is not None
+    try:
+        assert crawl.cleaner.min_pages == 4
+        assert not crawl.observe(Document([SHARED[0]], url="https://gazette.example/1"))
+        assert crawl.memory.sites() == {}
+        assert crawl.memory.path == str(path)
+    finally:
+        crawl.close()
+    assert CrawlMemory.from_settings(Settings({"NEWSCLEAN_CLEANERS": {"site-memory": None}})) is None
+    with pytest.raises(ValueError, match="at least 2"):
+        CrawlMemory.from_settings(Settings({"NEWSCLEAN_SITE_MEMORY_MIN_PAGES": 1}))
