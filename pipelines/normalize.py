@@ -265,6 +265,7 @@ def normalize_record(
     the raw one. ``canonicalUrl`` is the page's own canonical link when it is on the same site
     as ``url``, otherwise ``url`` itself, both cleaned by :func:`canonical_url`.
     """
+    # Values of the wrong type are left as they are for the validate stage to report.
     out = dict(record)
     for key in ("headline", "description", "section"):
         if isinstance(out.get(key), str):
@@ -273,27 +274,29 @@ def normalize_record(
         out["articleBody"] = normalize_body(out["articleBody"]) or None
     if isinstance(out.get("articleBodyHtml"), str):
         out["articleBodyHtml"] = _fix(out["articleBodyHtml"])
-    if out.get("tags"):
+    if _list_of(out.get("tags"), str):
         tags = [normalize_line(t) for t in out["tags"]]
         out["tags"] = list(dict.fromkeys(t for t in tags if t))
-    if out.get("authors"):
+    if _list_of(out.get("authors"), dict):
         out["authors"] = split_authors(out["authors"])
 
     patterns = tuple(tracking)
     url = out.get("url")
-    if url:
-        page_canonical = out.get("canonicalUrl")
+    page_canonical = out.get("canonicalUrl")
+    if url and isinstance(url, str):
         canonical = canonical_url(url, tracking=patterns)
-        if page_canonical:
+        if page_canonical and isinstance(page_canonical, str):
             candidate = canonical_url(page_canonical, base=url, tracking=patterns)
             if _same_site(candidate, canonical):
                 canonical = candidate
         out["canonicalUrl"] = canonical
-    elif out.get("canonicalUrl"):
-        out["canonicalUrl"] = canonical_url(out["canonicalUrl"], tracking=patterns)
+    elif page_canonical and isinstance(page_canonical, str):
+        out["canonicalUrl"] = canonical_url(page_canonical, tracking=patterns)
 
     for field, raw_field in _DATE_FIELDS:
         raw, value = out.get(raw_field), out.get(field)
+        if not (isinstance(raw, str | None) and isinstance(value, str | None)):
+            continue
         if not raw and value:
             out[raw_field] = raw = value
         if raw:
@@ -302,13 +305,15 @@ def normalize_record(
                 out[field] = normalised
             else:
                 out.pop(field, None)
-    out["dateDownloaded"] = _utc(out.get("dateDownloaded"))
+    if isinstance(out.get("dateDownloaded"), str | None):
+        out["dateDownloaded"] = _utc(out.get("dateDownloaded"))
 
-    body = out.get("articleBody") or ""
-    if out.get("inLanguage"):
+    body = out.get("articleBody") if isinstance(out.get("articleBody"), str) else ""
+    if isinstance(out.get("inLanguage"), str):
         out["inLanguage"] = _bcp47(out["inLanguage"]) or None
     if not out.get("inLanguage"):
-        language = detect_language(" ".join(filter(None, [out.get("headline"), body])))
+        headline = out.get("headline") if isinstance(out.get("headline"), str) else ""
+        language = detect_language(" ".join(filter(None, [headline, body])))
         if language:
             out["inLanguage"] = language
     if body:
@@ -320,19 +325,23 @@ def normalize_record(
     return in_field_order(out)
 
 
+def _list_of(value: Any, kind: type) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, kind) for v in value)
+
+
 def _site_timezone(record: dict[str, Any], fallback: str | None) -> str | None:
     # The zone is per-site knowledge kept in one declarative file per site: look it up from
     # the site name the record carries rather than copying it into every record.
     from newsclean.spiders.sites import get_profile, profile_for_url
 
     profile: SiteProfile | None = None
-    if record.get("site"):
+    if isinstance(record.get("site"), str):
         try:
             profile = get_profile(record["site"])
         except KeyError:
             profile = None
-    if profile is None:
-        profile = profile_for_url(record.get("url"))
+    if profile is None and isinstance(record.get("url"), str):
+        profile = profile_for_url(record["url"])
     if profile is not None and profile.timezone:
         return str(profile.timezone)
     return fallback
@@ -372,8 +381,9 @@ class NormalizePipeline:
         record = normalize_record(item, timezone=zone, tracking=self.tracking)
         self.stats.inc_value("newsclean/normalize/records")
         for field, raw_field in _DATE_FIELDS:
-            if record.get(raw_field) and not record.get(field):
+            value = record.get(field)
+            if record.get(raw_field) and not value:
                 self.stats.inc_value("newsclean/normalize/date_unparsed")
-            elif record.get(field) and datetime.fromisoformat(record[field]).tzinfo is None:
+            elif isinstance(value, str) and datetime.fromisoformat(value).tzinfo is None:
                 self.stats.inc_value("newsclean/normalize/date_without_offset")
         return record

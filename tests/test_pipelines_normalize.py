@@ -142,3 +142,15 @@ def test_other_items_pass_and_the_stage_can_be_turned_off() -> None:
     assert run({"something": "else"}) == {"something": "else"}
     with pytest.raises(NotConfigured):
         NormalizePipeline.from_crawler(get_crawler(settings_dict={"NEWSCLEAN_NORMALIZE": False}))
+
+
+def test_values_of_the_wrong_type_are_left_for_validation_to_report() -> None:
+    from newsclean.pipelines.validate import problems
+
+    weird = {"url": 42, "headline": 7, "authors": "Jane Roe", "tags": "news", "datePublished": 20240214,
+             "site": ["rt"], "inLanguage": 1, "articleBody": BODY, "cleaning": []}
+    out = run(weird)
+    assert (out["url"], out["headline"], out["authors"], out["tags"], out["datePublished"]) == (
+        42, 7, "Jane Roe", "news", 20240214)
+    where = {str(p).split(":")[1].strip() for p in problems(out) if p.code == "schema"}
+    assert where == {"url", "headline", "authors", "tags", "datePublished", "site", "inLanguage"}
