@@ -1,7 +1,7 @@
 """The SQLite article store: one file holding articles, their versions, cleaning provenance,
 a full-text index and quarantined records.
 
-Usable without Scrapy::
+Needs no crawler::
 
     from newsclean.pipelines.article_store import ArticleStore
 
@@ -309,9 +309,13 @@ class ArticleStore:
         fingerprint or ``dateModified`` differs from its latest version becomes the next
         version; otherwise only its ``last_seen`` time moves. The stored record carries its
         ``version``. One transaction: all of it is stored, or none."""
+        from newsclean.pipelines.normalize import body_fingerprint
+
         key = article_key(record)
         when = seen_at or _now()
         fingerprint = record.get("fingerprint")
+        if fingerprint is None and record.get("articleBody"):
+            fingerprint = body_fingerprint(record["articleBody"])  # not normalised upstream
         modified = record.get("dateModified")
         with self.transaction() as conn:
             row = conn.execute(
@@ -321,7 +325,7 @@ class ArticleStore:
                 conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (when, row["id"]))
                 return PutResult(key, row["version"], "unchanged")
             version = 1 if row is None else row["version"] + 1
-            stored = {**record, "version": version}
+            stored = {**record, "version": version, "fingerprint": fingerprint}
             columns = {
                 "url": record.get("url"),
                 "site": record.get("site"),

@@ -169,3 +169,10 @@ def test_store_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], monke
     assert "pass --store PATH or set NEWSCLEAN_STORE" in capsys.readouterr().err
     assert cli_main(["store", "recent", "--store", str(tmp_path / "none.sqlite3")]) == 2
     assert "none.sqlite3: no article store here" in capsys.readouterr().err
+
+
+def test_records_not_normalised_upstream_still_get_versions_right(store: ArticleStore) -> None:
+    raw = {"url": "https://ex.com/raw", "headline": "H", "articleBody": KREMLIN, "cleaning": []}
+    assert store.put(raw).status == "new"
+    assert store.put(raw).status == "unchanged"
+    assert store.put({**raw, "articleBody": FERRY}).status == "updated"
