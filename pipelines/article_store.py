@@ -325,7 +325,9 @@ class ArticleStore:
                 conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (when, row["id"]))
                 return PutResult(key, row["version"], "unchanged")
             version = 1 if row is None else row["version"] + 1
-            stored = {**record, "version": version, "fingerprint": fingerprint}
+            stored = {**record, "version": version}
+            if fingerprint is not None:
+                stored["fingerprint"] = fingerprint
             columns = {
                 "url": record.get("url"),
                 "site": record.get("site"),
