@@ -18,12 +18,14 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.settings import DEFAULTS
+from newsclean.cleaners.site import SiteProfile
 
 __all__ = [
     "BlockMemory",
@@ -32,6 +34,7 @@ __all__ = [
     "LearningMemory",
     "SiteMemory",
     "learn",
+    "learn_inputs",
     "page_key",
     "site_key",
 ]
@@ -325,3 +328,39 @@ def looks_like_content(block: Block, flow: str) -> bool:
         and block.path == flow
         and len(block.text.split()) >= PROSE_WORDS
     )
+
+
+def learn_inputs(
+    memory: LearningMemory,
+    sources: Sequence[str],
+    *,
+    url: str | None = None,
+    site: SiteProfile | None = None,
+) -> int:
+    """Feed ``memory`` with input files as pages of one site (``newsclean clean --memory``).
+
+    Each file is one page: its URL when ``url`` names a single input, else the file's
+    absolute path. Inputs that cannot be read are skipped here (cleaning reports them).
+    Returns how many pages were learned.
+    """
+    from newsclean.cleaners.api import looks_like_html
+    from newsclean.cleaners.decoding import DecodeError, decode_html, decode_text
+    from newsclean.cleaners.html import extract_html
+    from newsclean.cleaners.inputs import InputError, read_input
+    from newsclean.cleaners.text import extract_text
+
+    learned = 0
+    for source in sources:
+        try:
+            data = read_input(source)
+            if looks_like_html(data):
+                doc = extract_html(decode_html(data), url=url, site=site)
+            else:
+                doc = extract_text(decode_text(data), url=url, site=site)
+        except (InputError, DecodeError):
+            continue  # cleaning the input reports it
+        except Exception:  # an extractor failure is reported when the input is cleaned
+            continue
+        page = page_key(url) if url and len(sources) == 1 else f"file://{Path(source).resolve()}"
+        learned += learn(memory, doc, page)
+    return learned

@@ -30,7 +30,15 @@ from typing import Any
 
 from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.settings import DEFAULTS
-from newsclean.cleaners.site_memory import LearnedBlock, SiteMemory, check_min_pages, learn, sample
+from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site_memory import (
+    LearnedBlock,
+    SiteMemory,
+    check_min_pages,
+    learn,
+    learn_inputs,
+    sample,
+)
 
 __all__ = ["CrawlMemory", "SiteMemoryError", "SqliteBlockMemory", "forget_site", "memory_report"]
 
@@ -236,6 +244,30 @@ class CrawlMemory:
         )
         learning = settings.getbool("NEWSCLEAN_SITE_MEMORY_LEARN", DEFAULTS["NEWSCLEAN_SITE_MEMORY_LEARN"])
         memory = SqliteBlockMemory.open(settings.get("NEWSCLEAN_STORE") or ":memory:")
+        return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)
+
+    @classmethod
+    def for_files(
+        cls,
+        store: str | os.PathLike[str],
+        sources: Sequence[str],
+        *,
+        url: str | None,
+        site: SiteProfile | None,
+        learning: bool = True,
+        min_pages: int | None = None,
+    ) -> CrawlMemory:
+        """The memory ``newsclean clean --memory STORE`` uses: it learns from all the inputs
+        first (unless ``learning`` is false), so every input is cleaned against the same
+        memory whatever the order of the files. ``SiteMemoryError`` when the inputs' site is
+        unknown (no ``url`` and no ``site``) or the store cannot be used."""
+        if url is None and site is None:
+            raise SiteMemoryError("a site memory needs to know the inputs' site: give --site or --url")
+        if "-" in sources:
+            raise SiteMemoryError("a site memory reads every input twice (learn, then clean): not standard input")
+        memory = SqliteBlockMemory.open(store, create=learning)
+        if learning:
+            learn_inputs(memory, sources, url=url, site=site)
         return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)
 
     @property

@@ -37,17 +37,28 @@ def _add_clean(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--explain", action="store_true", help="print every removal with its cleaner and reason (to stderr with jsonl)"
     )
     p.add_argument("--disable", action="append", default=[], metavar="CLEANER", help="turn a cleaner off (repeatable)")
+    p.add_argument(
+        "--memory", metavar="STORE",
+        help="use the site memory in this SQLite store (learning from the inputs first; see `newsclean memory`)",
+    )
+    p.add_argument("--no-learn", action="store_true", help="with --memory: use the memory read-only")
     p.set_defaults(func=_run_clean)
 
 
 def _run_clean(args: argparse.Namespace) -> int:
     from newsclean.cleaners import CleanerChain
     from newsclean.cleaners.inputs import clean_inputs
+    from newsclean.pipelines.site_memory import CrawlMemory, SiteMemoryError
 
+    memory = None
     try:
         site = _site_for(args)
-        chain = CleanerChain(dict.fromkeys(args.disable))
-    except (KeyError, ValueError) as exc:
+        if args.memory:
+            memory = CrawlMemory.for_files(
+                args.memory, args.paths, url=args.url, site=site, learning=not args.no_learn
+            )
+        chain = CleanerChain(dict.fromkeys(args.disable), instances=memory.instances if memory else None)
+    except (KeyError, ValueError, SiteMemoryError) as exc:
         print(f"newsclean clean: {exc.args[0]}", file=sys.stderr)
         return 2
     failed = 0
@@ -71,6 +82,8 @@ def _run_clean(args: argparse.Namespace) -> int:
                     f"  [{step.cleaner}] {step.action}{target}: {step.text!r}\n      because {step.reason}\n"
                 )
         out.flush()
+    if memory is not None:
+        memory.close()
     return 1 if failed else 0
 
 
