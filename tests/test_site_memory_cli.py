@@ -48,7 +48,8 @@ def test_files_of_one_site_are_cleaned_against_what_all_of_them_share(
     assert all(any(s["cleaner"] == "site-memory" for s in r["cleaning"]) for r in out)  # type: ignore[union-attr]
 
     # Read-only, in another order: the same records; the memory did not grow.
-    assert main(["clean", "--url", "https://harbour.example/news/", "--memory", store, "--no-learn", *reversed(paths)]) == 0
+    readonly = ["clean", "--url", "https://harbour.example/news/", "--memory", store, "--no-learn"]
+    assert main([*readonly, *reversed(paths)]) == 0
     again = records(capsys)
     assert {r["source"]: r["articleBody"] for r in again} == {r["source"]: r["articleBody"] for r in out}
     assert main(["memory", "--store", store]) == 0
