@@ -496,9 +496,8 @@ class ArticleStore:
         hits = []
         for r in rows:
             record = json.loads(r["record"])
-            hits.append(
-                SearchHit(r["key"], r["headline"], r["site"], record.get("datePublished"), r["snippet"], record)
-            )
+            snippet = " ".join(r["snippet"].split())
+            hits.append(SearchHit(r["key"], r["headline"], r["site"], record.get("datePublished"), snippet, record))
         return hits
 
     def quarantined(self, *, limit: int = 20) -> list[dict[str, Any]]:
