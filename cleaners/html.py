@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import lxml.html
 from lxml import etree
@@ -122,6 +123,22 @@ def _has_block_child(el: etree._Element) -> bool:
     return any(isinstance(c.tag, str) and c.tag.lower() in ("p", "ul", "ol", "div") for c in el)
 
 
+def _join_parts(parts: list[etree._Element]) -> etree._Element:
+    """One container holding copies of several matches of a body selector, in page order.
+
+    A selector list (``"div.preamble, div.body-text"``) can name an article's text spread
+    over sibling elements; matches inside another match are not repeated.
+    """
+    holder = lxml.html.Element("div")
+    kept: list[etree._Element] = []
+    for part in parts:
+        if any(part in set(outer.iterdescendants()) for outer in kept):
+            continue
+        kept.append(part)
+        holder.append(deepcopy(part))
+    return holder
+
+
 def _main_content(tree: etree._Element, html: str) -> etree._Element:
     summary = ReadabilityDocument(html).summary(html_partial=True)
     return lxml.html.fragment_fromstring(summary, create_parent="div")
@@ -139,7 +156,7 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
     if site and site.body:
         found = tree.cssselect(site.body)
         if found:
-            content = found[0]
+            content = found[0] if len(found) == 1 else _join_parts(found)
     if content is None:
         content = _main_content(tree, html)
     if site and site.boilerplate:

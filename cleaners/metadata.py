@@ -39,6 +39,10 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "la
 STANDFIRST_HINTS = re.compile(r"summary|standfirst|lead|dek|intro|subtitle|subhead|teaser|excerpt|description", re.I)
 
 _SPACE = re.compile(r"\s+")
+_BYLINE_WORD = re.compile(r"^(?:by|von|av|af|par|di|da|por|door|przez|от)\s+", re.I)
+"""The word a visible byline starts with ("Von Juliane Rohr"), dropped from author names."""
+_SCRIPT_WRAPPER = re.compile(r"^(?:<!--|(?://\s*)?<!\[CDATA\[)\s*|\s*(?:-->|(?://\s*)?\]\]>)$")
+"""HTML-comment or (commented) CDATA wrappers around JSON-LD, e.g. Rails' ``//<![CDATA[``."""
 
 
 def _clean(text: Any) -> str:
@@ -50,7 +54,7 @@ def _jsonld_objects(tree: etree._Element) -> list[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
-        raw = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
+        raw = _SCRIPT_WRAPPER.sub("", (script.text or "").strip())
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
@@ -170,9 +174,12 @@ def extract_metadata(
     if modified:
         fields["dateModifiedRaw"] = modified
 
-    authors = _names(article.get("author"))
-    if not authors and site and site.authors:
-        authors = [Author(name=_clean(el.text_content())) for el in tree.cssselect(site.authors) if _clean(el.text_content())]
+    authors = []
+    if site and site.authors:
+        names = (_BYLINE_WORD.sub("", _clean(el.text_content())) for el in tree.cssselect(site.authors))
+        authors = [Author(name=name) for name in names if name]
+    if not authors:
+        authors = _names(article.get("author"))
     if not authors:
         name = first(meta_ci.get("author"), og.get("article:author"), meta_ci.get("parsely-author"), meta_ci.get("sailthru.author"))
         if name and not name.startswith("http"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -69,30 +70,43 @@ class NewsSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        site = site or getattr(type(self), "site_name", None)
-        self.profile: SiteProfile | None = get_profile(site) if site else None
+        self.profile: SiteProfile | None = None
+        self.start_url: str | None = None
+        self.since: date | None = None
+        self.limit: int | None = None
+        self.home = ""
+        self.argument_error: str | None = None
+        """Why the arguments cannot be used; the crawl then logs it and closes at once."""
+        try:
+            self._read_arguments(start, site or getattr(type(self), "site_name", None), since, limit)
+        except (KeyError, ValueError) as exc:
+            self.argument_error = str(exc.args[0])
+        self.scheduled: set[str] = set()
+        self.articles = 0
+
+    def _read_arguments(self, start: str | None, site: str | None, since: str | None, limit: str | int | None) -> None:
+        self.profile = get_profile(site) if site else None
         if start:
             parts = urlsplit(start)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ValueError(f"start={start!r} is not an http(s) URL")
             self.profile = self.profile or profile_for_url(start)
-        elif self.profile is None:
-            raise ValueError("the news spider needs -a start=URL (a homepage, feed or sitemap) or -a site=NAME")
+        elif self.profile is None and not os.environ.get("SCRAPY_CHECK"):
+            # (`scrapy check` sets SCRAPY_CHECK and supplies its own URLs from the contracts.)
+            raise ValueError(f"the {self.name} spider needs -a start=URL (a homepage, feed or sitemap) or -a site=NAME")
         self.start_url = start
-        self.since: date | None = parse_since(since) if since else None
+        self.since = parse_since(since) if since else None
         try:
             self.limit = int(limit) if limit not in (None, "") else None
         except ValueError:
             raise ValueError(f"limit={limit!r} is not a whole number") from None
         if self.limit is not None and self.limit < 1:
             raise ValueError(f"limit={limit!r} must be 1 or more")
-        self.home = start or self._profile_home()
+        self.home = start or (self._profile_home() if self.profile else "")
         if self.profile:
             self.allowed_domains = list(self.profile.domains)
-        else:
+        elif self.home:
             self.allowed_domains = [(urlsplit(self.home).hostname or "").removeprefix("www.")]
-        self.scheduled: set[str] = set()
-        self.articles = 0
 
     # -- start points --------------------------------------------------------------------------
 
@@ -112,6 +126,9 @@ class NewsSpider(scrapy.Spider):
         return list(self.profile.feeds + self.profile.sitemaps)
 
     async def start(self) -> AsyncIterator[Any]:
+        if self.argument_error:
+            logger.error("%s spider: %s", self.name, self.argument_error)
+            raise CloseSpider("bad_arguments")
         for url in self.start_points():
             yield scrapy.Request(url, callback=self.parse_start, priority=_LISTING_PRIORITY)
         parts = urlsplit(self.home)
