@@ -155,10 +155,11 @@ def learn(memory: LearningMemory, doc: Document, page: str | None = None) -> boo
     return True
 
 
-def sample(block: Block) -> LearnedBlock:
+def sample(block: Block, fingerprint: str | None = None) -> LearnedBlock:
     """How a memory stores a block it has seen once (its count is filled in later)."""
     text = block.text if len(block.text) <= SAMPLE_CHARS else block.text[: SAMPLE_CHARS - 1] + "…"
-    return LearnedBlock(block.fingerprint, 1, block.tag, str(block.kind), block.path, text)
+    fp = fingerprint or block.fingerprint
+    return LearnedBlock(fp, 1, block.tag, str(block.kind), block.path, text)
 
 
 class InMemoryBlockMemory:
@@ -182,7 +183,8 @@ class InMemoryBlockMemory:
     def observe(self, site: str, page: str, blocks: Sequence[Block]) -> None:
         pages = self._pages.setdefault(site, {})
         counter = self._counts.setdefault(site, Counter())
-        new = frozenset(b.fingerprint for b in blocks)
+        prints = [b.fingerprint for b in blocks]
+        new = frozenset(prints)
         old = pages.get(page, frozenset())
         for fp in new - old:
             counter[fp] += 1
@@ -191,12 +193,12 @@ class InMemoryBlockMemory:
             if counter[fp] <= 0:
                 del counter[fp]
                 self._samples.pop((site, fp), None)
-        for block in blocks:
-            key = (site, block.fingerprint)
+        for block, fp in zip(blocks, prints, strict=True):
+            key = (site, fp)
             known = self._samples.get(key)
             # The smallest path is kept as the example, so the example is order-independent too.
             if known is None or block.path < known.path:
-                self._samples[key] = sample(block)
+                self._samples[key] = sample(block, fp)
         pages[page] = new
 
     def learned(self, site: str, min_pages: int = 2) -> list[LearnedBlock]:
@@ -257,14 +259,15 @@ class SiteMemory:
         site = site_key(doc)
         if self.memory is None or site is None or not doc.blocks:
             return
-        seen = self.memory.counts(site, {b.fingerprint for b in doc.blocks})
+        prints = [b.fingerprint for b in doc.blocks]
+        seen = self.memory.counts(site, set(prints))
         if not seen:
             return
         total = self.memory.pages_seen(site)
         flow = main_flow(doc.blocks)
         chosen: list[tuple[int, str]] = []
         for i, block in enumerate(doc.blocks):
-            pages = seen.get(block.fingerprint, 0)
+            pages = seen.get(prints[i], 0)
             if pages < self.min_pages:
                 continue
             where = f"on {pages} of the {total} pages of {site} seen"

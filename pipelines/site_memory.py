@@ -143,9 +143,10 @@ class SqliteBlockMemory:
     def observe(self, site: str, page: str, blocks: Sequence[Block]) -> None:
         examples: dict[str, LearnedBlock] = {}
         for block in blocks:
-            known = examples.get(block.fingerprint)
+            fp = block.fingerprint
+            known = examples.get(fp)
             if known is None or block.path < known.path:
-                examples[block.fingerprint] = sample(block)
+                examples[fp] = sample(block, fp)
         new = set(examples)
         conn = self.connection
         conn.execute("BEGIN IMMEDIATE")
