@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import vcr
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import CloseSpider, IgnoreRequest, NotConfigured
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 from scrapy.settings import SETTINGS_PRIORITIES
@@ -74,9 +74,9 @@ class CassetteAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         if not settings.get("NEWSCLEAN_CASSETTE"):
             return
+        # A bad mode is reported by the handler when the spider opens (no traceback); the
+        # handler is installed anyway, so that nothing reaches the network.
         mode = str(settings.get("NEWSCLEAN_CASSETTE_MODE") or "none")
-        if mode not in MODES:
-            raise ValueError(f"NEWSCLEAN_CASSETTE_MODE={mode!r} is not a record mode; use one of {', '.join(MODES)}")
         handlers = settings.getdict("DOWNLOAD_HANDLERS")
         for scheme in _SCHEMES:
             handlers[scheme] = f"{__name__}.CassetteDownloadHandler"
@@ -150,14 +150,23 @@ class CassetteSession:
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
         self.path = Path(str(settings.get("NEWSCLEAN_CASSETTE")))
-        self.mode = validate_record_mode(str(settings.get("NEWSCLEAN_CASSETTE_MODE") or "none"))
         self.stats = crawler.stats
-        self.existed = self.path.is_file()
-        if not self.existed and self.mode is RecordMode.NONE:
-            logger.error(
-                "cassette %s does not exist: NEWSCLEAN_CASSETTE_MODE=none only replays; "
+        self.problem: tuple[str, str] | None = None
+        """(close reason, message) when the cassette cannot be used; the spider closes at once."""
+        mode = str(settings.get("NEWSCLEAN_CASSETTE_MODE") or "none")
+        if mode in MODES:
+            self.mode = validate_record_mode(mode)
+        else:
+            self.mode = RecordMode.NONE
+            self.problem = (
+                "cassette_mode",
+                f"NEWSCLEAN_CASSETTE_MODE={mode!r} is not a record mode; use one of {', '.join(MODES)}",
+            )
+        if self.problem is None and self.mode is RecordMode.NONE and not self.path.is_file():
+            self.problem = (
+                "cassette_missing",
+                f"cassette {self.path} does not exist: NEWSCLEAN_CASSETTE_MODE=none only replays; "
                 "record it first with NEWSCLEAN_CASSETTE_MODE=once",
-                self.path,
             )
         if self.mode is not RecordMode.NONE:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -172,12 +181,19 @@ class CassetteSession:
         self.loaded = len(self.cassette)
         self._closed = False
         crawler.signals.connect(self.close, signal=signals.spider_closed)
+        crawler.signals.connect(self._check, signal=signals.spider_opened)
         logger.info(
             "cassette %s: %d recorded interaction(s), mode %s",
             self.path,
             len(self.cassette),
             self.mode.value,
         )
+
+    def _check(self) -> None:
+        if self.problem is not None:
+            reason, message = self.problem
+            logger.error("%s", message)
+            raise CloseSpider(reason)
 
     @classmethod
     def for_crawler(cls, crawler: Crawler) -> CassetteSession:

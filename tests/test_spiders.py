@@ -196,16 +196,34 @@ def test_request_missing_from_cassette_is_logged_and_crawl_finishes(
     assert any(gone in r.getMessage() for r in caplog.records if r.levelno == logging.ERROR)
 
 
-def test_missing_cassette_file_is_an_error_not_a_network_crawl(
+def test_missing_cassette_file_closes_the_crawl_with_a_clear_error(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR):
         result = crawl("rt", tmp_path / "absent.yaml")
+    assert result.stats["finish_reason"] == "cassette_missing"
     assert result.records == []
-    assert result.stat("newsclean/cassette/played") == 0
-    assert result.stat("newsclean/cassette/unmatched") >= 1
+    assert result.stat("downloader/request_count") == 0
     assert any("absent.yaml does not exist" in r.getMessage() for r in caplog.records)
     assert not (tmp_path / "absent.yaml").exists()
+
+
+def test_unknown_record_mode_is_reported_not_a_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.ERROR):
+        result = crawl("rt", CASSETTES / "rt.yaml", {"NEWSCLEAN_CASSETTE_MODE": "sometimes"})
+    assert result.stats["finish_reason"] == "cassette_mode"
+    assert result.records == []
+    assert any("'sometimes' is not a record mode" in r.getMessage() for r in caplog.records)
+
+
+def test_bad_spider_arguments_are_reported(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.ERROR):
+        no_start = crawl("news", CASSETTES / "news.yaml")
+        bad_since = crawl("news", CASSETTES / "news.yaml", start=GAZETTE, since="last week")
+    assert no_start.stats["finish_reason"] == bad_since.stats["finish_reason"] == "bad_arguments"
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("needs -a start=URL" in m for m in messages)
+    assert any("since='last week' is not a date in the form YYYY-MM-DD" in m for m in messages)
 
 
 def test_new_episodes_mode_keeps_recordings_and_reports_mode(tmp_path: Path) -> None:
