@@ -116,14 +116,16 @@ class NewsSpider(scrapy.Spider):
         if first:
             parts = urlsplit(first)
             return f"{parts.scheme}://{parts.netloc}/"
-        return f"https://www.{self.profile.domains[0]}/"
+        return self.profile.extra.get("home") or f"https://www.{self.profile.domains[0]}/"
 
     def start_points(self) -> list[str]:
-        """Where discovery begins: the start URL, or the profile's feeds and sitemaps."""
+        """Where discovery begins: the start URL, else the profile's feeds and sitemaps, else
+        the site's homepage (robots.txt is always read too)."""
         if self.start_url:
             return [self.start_url]
-        assert self.profile is not None
-        return list(self.profile.feeds + self.profile.sitemaps)
+        if self.profile is None:
+            return []
+        return list(self.profile.feeds + self.profile.sitemaps) or [self.home]
 
     async def start(self) -> AsyncIterator[Any]:
         if self.argument_error:
@@ -131,6 +133,8 @@ class NewsSpider(scrapy.Spider):
             raise CloseSpider("bad_arguments")
         for url in self.start_points():
             yield scrapy.Request(url, callback=self.parse_start, priority=_LISTING_PRIORITY)
+        if not self.home:
+            return
         parts = urlsplit(self.home)
         yield scrapy.Request(
             f"{parts.scheme}://{parts.netloc}/robots.txt",
