@@ -33,6 +33,10 @@ DEFAULTS: dict[str, Any] = {
     # pages it cleans; False uses the memory read-only, so results never depend on the order
     # pages arrive in.
     "NEWSCLEAN_SITE_MEMORY_LEARN": True,
+    # Site memory: how many pages of each site the memory holds; beyond it the page seen
+    # longest ago leaves with its evidence (bounds the store, follows site redesigns).
+    # None keeps every page.
+    "NEWSCLEAN_SITE_MEMORY_MAX_PAGES": 2000,
     # Recorded HTTP (spiders): path of a vcrpy YAML cassette that answers every http(s)
     # request; None fetches from the network as usual.
     "NEWSCLEAN_CASSETTE": None,

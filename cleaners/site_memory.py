@@ -6,10 +6,12 @@ on enough pages of its site; it never writes to it. Feeding the memory is the ca
 (:func:`learn`): the Scrapy clean stage does it for every crawled page, ``newsclean clean
 --memory`` for files, a library user for whatever pages they have.
 
-Determinism: a memory's counts depend only on the set of pages it has seen (each page counted
+Determinism: a memory's counts depend only on the set of pages it holds (each page counted
 once, by its latest content), never on the order they came in; the cleaner's decisions
-depend only on the page and those counts. So cleaning a page against a memory that has seen
-the same pages always gives the same record.
+depend only on the page and those counts. So cleaning a page against a memory that holds the
+same pages always gives the same record. (A memory bounded to the latest ``max_pages`` pages
+of a site holds the ones seen most recently: that set is a matter of time, not of order
+within it.)
 """
 
 from __future__ import annotations
@@ -103,7 +105,9 @@ class LearningMemory(BlockMemory, Protocol):
 
     def observe(self, site: str, page: str, blocks: Sequence[Block]) -> None:
         """Record that ``page`` of ``site`` shows ``blocks``; seeing a page again replaces
-        what was recorded for it, so a page counts once however often it is fetched."""
+        what was recorded for it, so a page counts once however often it is fetched. A
+        memory may keep only the pages of a site seen most recently (``max_pages``); the
+        oldest one then leaves with its evidence."""
         ...
 
     def learned(self, site: str, min_pages: int = 2) -> list[LearnedBlock]:
@@ -166,7 +170,9 @@ class InMemoryBlockMemory:
     """A memory held in this process (for library use and tests); the Scrapy pipelines keep
     theirs in the SQLite store."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_pages: int | None = None) -> None:
+        self.max_pages = check_max_pages(max_pages)
+        # Per site, pages in the order they were last seen (the oldest first).
         self._pages: dict[str, dict[str, frozenset[str]]] = {}
         self._counts: dict[str, Counter[str]] = {}
         self._samples: dict[tuple[str, str], LearnedBlock] = {}
@@ -185,14 +191,10 @@ class InMemoryBlockMemory:
         counter = self._counts.setdefault(site, Counter())
         prints = [b.fingerprint for b in blocks]
         new = frozenset(prints)
-        old = pages.get(page, frozenset())
+        old = pages.pop(page, frozenset())
         for fp in new - old:
             counter[fp] += 1
-        for fp in old - new:
-            counter[fp] -= 1
-            if counter[fp] <= 0:
-                del counter[fp]
-                self._samples.pop((site, fp), None)
+        self._drop(site, old - new)
         for block, fp in zip(blocks, prints, strict=True):
             key = (site, fp)
             known = self._samples.get(key)
@@ -200,6 +202,16 @@ class InMemoryBlockMemory:
             if known is None or block.path < known.path:
                 self._samples[key] = sample(block, fp)
         pages[page] = new
+        while self.max_pages is not None and len(pages) > self.max_pages:
+            self._drop(site, pages.pop(next(iter(pages))))
+
+    def _drop(self, site: str, fingerprints: Collection[str]) -> None:
+        counter = self._counts[site]
+        for fp in fingerprints:
+            counter[fp] -= 1
+            if counter[fp] <= 0:
+                del counter[fp]
+                self._samples.pop((site, fp), None)
 
     def learned(self, site: str, min_pages: int = 2) -> list[LearnedBlock]:
         counter = self._counts.get(site, Counter())
@@ -219,6 +231,17 @@ class InMemoryBlockMemory:
         for key in [k for k in self._samples if k[0] == site]:
             del self._samples[key]
         return had
+
+
+def check_max_pages(value: object) -> int | None:
+    """``NEWSCLEAN_SITE_MEMORY_MAX_PAGES`` as an int or ``None``; a clear error otherwise."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "none")):
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 2:
+        raise ValueError(f"NEWSCLEAN_SITE_MEMORY_MAX_PAGES must be None or a whole number of at least 2, not {value!r}")
+    return value
 
 
 def check_min_pages(value: object) -> int:

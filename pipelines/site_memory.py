@@ -3,10 +3,12 @@
 The tables live in the store file (``NEWSCLEAN_STORE``) next to the articles; each is
 created with ``CREATE TABLE IF NOT EXISTS`` when the memory is opened:
 
-- ``site_memory_sites``: one row per site, with the number of pages seen;
+- ``site_memory_sites``: one row per site, with the number of pages held and a counter that
+  orders observations;
 - ``site_memory_pages``: one row per page (site, page key) with the fingerprints of the
   blocks it showed when last seen, so a page fetched again counts once and a page that
-  changed moves its evidence from the blocks it dropped to the blocks it gained;
+  changed moves its evidence from the blocks it dropped to the blocks it gained; beyond
+  ``NEWSCLEAN_SITE_MEMORY_MAX_PAGES`` pages of a site, the one seen longest ago leaves;
 - ``site_memory_blocks``: per site and block fingerprint, the number of pages showing it and
   an example of the block (tag, kind, element path, text) for ``newsclean memory``.
 
@@ -34,6 +36,7 @@ from newsclean.cleaners.site import SiteProfile
 from newsclean.cleaners.site_memory import (
     LearnedBlock,
     SiteMemory,
+    check_max_pages,
     check_min_pages,
     learn,
     learn_inputs,
@@ -45,15 +48,18 @@ __all__ = ["CrawlMemory", "SiteMemoryError", "SqliteBlockMemory", "forget_site",
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS site_memory_sites (
     site TEXT PRIMARY KEY,
-    pages INTEGER NOT NULL
+    pages INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS site_memory_pages (
     site TEXT NOT NULL,
     page TEXT NOT NULL,
+    seq INTEGER NOT NULL,
     fingerprints TEXT NOT NULL,
     seen_at TEXT NOT NULL,
     PRIMARY KEY (site, page)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS site_memory_pages_by_age ON site_memory_pages (site, seq);
 CREATE TABLE IF NOT EXISTS site_memory_blocks (
     site TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
@@ -70,6 +76,13 @@ _CHUNK = 500
 """Fingerprints per ``IN (...)`` query (well under SQLite's variable limit)."""
 
 
+def _decrement(conn: sqlite3.Connection, site: str, fingerprints: Collection[str]) -> None:
+    """One page fewer shows each of ``fingerprints``; blocks no page shows any more go."""
+    rows = [(site, fp) for fp in sorted(fingerprints)]
+    conn.executemany("UPDATE site_memory_blocks SET pages = pages - 1 WHERE site = ? AND fingerprint = ?", rows)
+    conn.executemany("DELETE FROM site_memory_blocks WHERE site = ? AND fingerprint = ? AND pages <= 0", rows)
+
+
 class SiteMemoryError(Exception):
     """The memory's file cannot be opened or used; the message names the file."""
 
@@ -81,14 +94,19 @@ class SqliteBlockMemory:
     of distinct pages showing a block, by each page's latest content.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: str, max_pages: int | None = None) -> None:
         self.connection = connection
         self.path = path
+        self.max_pages = check_max_pages(max_pages)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> SqliteBlockMemory:
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = True, max_pages: int | None = None
+    ) -> SqliteBlockMemory:
         """Open the memory in the store at ``path``; with ``create`` false a missing file is an
-        error rather than a new empty store."""
+        error rather than a new empty store. ``max_pages``: keep only this many pages per site
+        (the ones seen most recently); ``None`` keeps all."""
+        max_pages = check_max_pages(max_pages)
         name = os.fspath(path)
         if name != ":memory:":
             target = Path(name).expanduser()
@@ -106,7 +124,7 @@ class SqliteBlockMemory:
             raise SiteMemoryError(f"{name}: cannot open the site memory: {exc}") from exc
         except OSError as exc:
             raise SiteMemoryError(f"{name}: {exc.strerror or exc}") from exc
-        return cls(conn, name)
+        return cls(conn, name, max_pages)
 
     def close(self) -> None:
         self.connection.close()
@@ -155,12 +173,14 @@ class SqliteBlockMemory:
                 "SELECT fingerprints FROM site_memory_pages WHERE site = ? AND page = ?", (site, page)
             ).fetchone()
             old = set(row[0].split()) if row else set()
-            if row is None:
-                conn.execute(
-                    "INSERT INTO site_memory_sites (site, pages) VALUES (?, 1) "
-                    "ON CONFLICT (site) DO UPDATE SET pages = pages + 1",
-                    (site,),
-                )
+            conn.execute(
+                "INSERT INTO site_memory_sites (site, pages, last_seq) VALUES (?, 1, 1) "
+                "ON CONFLICT (site) DO UPDATE SET pages = pages + ?, last_seq = last_seq + 1",
+                (site, 0 if row else 1),
+            )
+            pages, seq = conn.execute(
+                "SELECT pages, last_seq FROM site_memory_sites WHERE site = ?", (site,)
+            ).fetchone()
             conn.executemany(
                 "INSERT INTO site_memory_blocks (site, fingerprint, pages, tag, kind, path, text) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -174,19 +194,23 @@ class SqliteBlockMemory:
                     for fp, ex in sorted(examples.items())
                 ],
             )
-            gone = sorted(old - new)
-            conn.executemany(
-                "UPDATE site_memory_blocks SET pages = pages - 1 WHERE site = ? AND fingerprint = ?",
-                [(site, fp) for fp in gone],
-            )
-            if gone:
-                conn.execute("DELETE FROM site_memory_blocks WHERE site = ? AND pages <= 0", (site,))
+            _decrement(conn, site, old - new)
             conn.execute(
-                "INSERT INTO site_memory_pages (site, page, fingerprints, seen_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (site, page) DO UPDATE SET fingerprints = excluded.fingerprints, "
-                "seen_at = excluded.seen_at",
-                (site, page, " ".join(sorted(new)), datetime.now(UTC).replace(microsecond=0).isoformat()),
+                "INSERT INTO site_memory_pages (site, page, seq, fingerprints, seen_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (site, page) DO UPDATE SET seq = excluded.seq, "
+                "fingerprints = excluded.fingerprints, seen_at = excluded.seen_at",
+                (site, page, seq, " ".join(sorted(new)), datetime.now(UTC).replace(microsecond=0).isoformat()),
             )
+            if self.max_pages is not None and pages > self.max_pages:
+                # The pages seen longest ago leave, with their evidence.
+                oldest = conn.execute(
+                    "SELECT page, fingerprints FROM site_memory_pages WHERE site = ? ORDER BY seq LIMIT ?",
+                    (site, pages - self.max_pages),
+                ).fetchall()
+                for old_page, prints in oldest:
+                    _decrement(conn, site, prints.split())
+                    conn.execute("DELETE FROM site_memory_pages WHERE site = ? AND page = ?", (site, old_page))
+                conn.execute("UPDATE site_memory_sites SET pages = ? WHERE site = ?", (self.max_pages, site))
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -220,6 +244,17 @@ class SqliteBlockMemory:
         return had
 
 
+def window(max_pages: object, min_pages: int) -> int | None:
+    """``NEWSCLEAN_SITE_MEMORY_MAX_PAGES`` checked against the minimum evidence it must allow."""
+    pages = check_max_pages(max_pages)
+    if pages is not None and pages < min_pages:
+        raise ValueError(
+            f"NEWSCLEAN_SITE_MEMORY_MAX_PAGES ({pages}) is below NEWSCLEAN_SITE_MEMORY_MIN_PAGES "
+            f"({min_pages}): the memory could never hold enough evidence"
+        )
+    return pages
+
+
 @dataclass
 class CrawlMemory:
     """The site memory of one crawl (or one ``newsclean clean`` run): the memory, the cleaner
@@ -244,7 +279,10 @@ class CrawlMemory:
             settings.get("NEWSCLEAN_SITE_MEMORY_MIN_PAGES", DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"])
         )
         learning = settings.getbool("NEWSCLEAN_SITE_MEMORY_LEARN", DEFAULTS["NEWSCLEAN_SITE_MEMORY_LEARN"])
-        memory = SqliteBlockMemory.open(settings.get("NEWSCLEAN_STORE") or ":memory:")
+        # None is a value here (no limit), so it cannot mean "not set" as for settings.get().
+        name = "NEWSCLEAN_SITE_MEMORY_MAX_PAGES"
+        max_pages = window(settings[name] if name in settings else DEFAULTS[name], min_pages)
+        memory = SqliteBlockMemory.open(settings.get("NEWSCLEAN_STORE") or ":memory:", max_pages=max_pages)
         return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)
 
     @classmethod
@@ -266,7 +304,9 @@ class CrawlMemory:
             raise SiteMemoryError("a site memory needs to know the inputs' site: give --site or --url")
         if "-" in sources:
             raise SiteMemoryError("a site memory reads every input twice (learn, then clean): not standard input")
-        memory = SqliteBlockMemory.open(store, create=learning)
+        min_pages = check_min_pages(DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"] if min_pages is None else min_pages)
+        max_pages = window(DEFAULTS["NEWSCLEAN_SITE_MEMORY_MAX_PAGES"], min_pages)
+        memory = SqliteBlockMemory.open(store, create=learning, max_pages=max_pages)
         if learning:
             learn_inputs(memory, sources, url=url, site=site)
         return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)

@@ -43,11 +43,13 @@ def state(memory: LearningMemory) -> tuple[object, ...]:
     )
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_sqlite_memory_counts_exactly_like_the_in_process_memory(seed: int, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("seed", "max_pages"), [(1, None), (2, None), (3, 6), (4, 2)])
+def test_sqlite_memory_counts_exactly_like_the_in_process_memory(
+    seed: int, max_pages: int | None, tmp_path: Path
+) -> None:
     pages = random_pages(seed)
-    reference = InMemoryBlockMemory()
-    with SqliteBlockMemory.open(tmp_path / "store.sqlite3") as stored:
+    reference = InMemoryBlockMemory(max_pages=max_pages)
+    with SqliteBlockMemory.open(tmp_path / "store.sqlite3", max_pages=max_pages) as stored:
         for doc in pages:
             learn(reference, doc)
             learn(stored, doc)
@@ -123,3 +125,35 @@ def test_crawl_settings_choose_the_store_the_minimum_and_learning(tmp_path: Path
     assert CrawlMemory.from_settings(Settings({"NEWSCLEAN_CLEANERS": {"site-memory": None}})) is None
     with pytest.raises(ValueError, match="at least 2"):
         CrawlMemory.from_settings(Settings({"NEWSCLEAN_SITE_MEMORY_MIN_PAGES": 1}))
+    with pytest.raises(ValueError, match="could never hold enough evidence"):
+        CrawlMemory.from_settings(Settings({"NEWSCLEAN_SITE_MEMORY_MAX_PAGES": 2}))
+    unbounded = CrawlMemory.from_settings(Settings({"NEWSCLEAN_SITE_MEMORY_MAX_PAGES": None}))
+    assert unbounded is not None and unbounded.memory.max_pages is None
+    unbounded.close()
+    bounded = CrawlMemory.from_settings(Settings({}))
+    assert bounded is not None and bounded.memory.max_pages == 2000
+    bounded.close()
+
+
+def test_a_bounded_memory_keeps_the_latest_pages_and_follows_a_redesign(tmp_path: Path) -> None:
+    old_widget, new_widget = SHARED[0], SHARED[1]
+    with SqliteBlockMemory.open(tmp_path / "store.sqlite3", max_pages=5) as memory:
+        for n in range(5):
+            learn(memory, Document([old_widget, Block(f"own {n}")], url=f"https://gazette.example/{n}"))
+        assert memory.counts("gazette.example", [old_widget.fingerprint]) == {old_widget.fingerprint: 5}
+        # The site is redesigned: the old widget leaves with the pages that showed it.
+        for n in range(5, 9):
+            learn(memory, Document([new_widget, Block(f"own {n}")], url=f"https://gazette.example/{n}"))
+        assert memory.pages_seen("gazette.example") == 5
+        assert memory.counts("gazette.example", [old_widget.fingerprint, new_widget.fingerprint]) == {
+            old_widget.fingerprint: 1,
+            new_widget.fingerprint: 4,
+        }
+        # Fetching an old page again makes it the newest: it is not the next to leave.
+        learn(memory, Document([old_widget, Block("own 4")], url="https://gazette.example/4"))
+        learn(memory, Document([new_widget, Block("own 9")], url="https://gazette.example/9"))
+        assert memory.counts("gazette.example", [old_widget.fingerprint]) == {old_widget.fingerprint: 1}
+        rows = memory.connection.execute("SELECT count(*) FROM site_memory_pages").fetchone()[0]
+        blocks = memory.connection.execute("SELECT count(*) FROM site_memory_blocks").fetchone()[0]
+    assert rows == 5
+    assert blocks == 2 + 5  # the two widgets and one own block per page held
