@@ -348,7 +348,10 @@ def _add_schedule(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
         description="Print ready-to-paste cron and systemd set-ups that run `newsclean crawl SPIDER` every INTERVAL.",
     )
     p.add_argument("spider", metavar="SPIDER", help="spider name (see `scrapy list`)")
-    p.add_argument("--every", required=True, metavar="INTERVAL", help="how often: 15m, 1h, 6h, 1d, 7d ...")
+    p.add_argument(
+        "--every", required=True, metavar="INTERVAL",
+        help="how often: 15m, 1h, 6h, 1d, 7d ... (minutes dividing an hour, hours dividing a day, 1d or 7d)",
+    )
     p.add_argument(
         "-a", dest="arguments", action="append", default=[], metavar="NAME=VALUE",
         help="spider argument (repeatable)",
@@ -367,10 +370,11 @@ def _add_schedule(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _run_schedule(args: argparse.Namespace) -> int:
-    from newsclean.spiders.runner import parse_pairs
+    from newsclean.spiders.runner import load_spider, parse_pairs
     from newsclean.spiders.schedule import schedule_text
 
     try:
+        load_spider(args.spider)
         parse_pairs(args.arguments, option="-a")
         parse_pairs(args.settings, option="-s")
         text = schedule_text(
@@ -380,7 +384,7 @@ def _run_schedule(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"newsclean schedule: {exc}", file=sys.stderr)
         return 2
-    print(text, end="")
+    sys.stdout.write(text)
     return 0
 
 

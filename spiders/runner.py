@@ -30,7 +30,11 @@ RUN_COMPONENTS = {
     # Just before the store (500 in newsclean.pipelines.addon.PIPELINES).
     "ITEM_PIPELINES": {"newsclean.spiders.runoutput.RunOutputPipeline": 490},
     "SPIDER_MIDDLEWARES": {"newsclean.spiders.incremental.IncrementalSpiderMiddleware": 950},
-    "DOWNLOADER_MIDDLEWARES": {"newsclean.spiders.incremental.IncrementalDownloaderMiddleware": 650},
+    "DOWNLOADER_MIDDLEWARES": {
+        "newsclean.spiders.incremental.IncrementalDownloaderMiddleware": 650,
+        # Below RetryMiddleware (550): sees each request's final outcome once.
+        "newsclean.spiders.runstats.RunOutcomes": 540,
+    },
 }
 """What ``newsclean crawl`` adds to the project's settings (each part turns itself off by its
 own setting)."""
@@ -185,19 +189,22 @@ def _locked_run(
 
     failure: BaseException | None = None
     stats: dict[str, Any] = {}
+    crawler = None
     try:
-        process = AsyncCrawlerProcess(settings, install_root_handler=True)
+        process = AsyncCrawlerProcess(settings)
         crawler = process.create_crawler(spidercls)
         task = process.crawl(crawler, **options.arguments)
         process.start()
         if task.done() and not task.cancelled() and task.exception() is not None:
             failure = task.exception()
-        stats = dict(crawler.stats.get_stats()) if crawler.stats is not None else {}
     except Exception as exc:  # the crawl could not be set up: report it as such
         failure = exc
+    try:
+        stats = dict(crawler.stats.get_stats()) if crawler is not None and crawler.stats is not None else {}
+    except RuntimeError:  # no crawler, or it never started
+        stats = {}
 
     end = datetime.now(UTC)
-    retry_codes = frozenset(int(c) for c in settings.getlist("RETRY_HTTP_CODES"))
     report = build_report(
         run=run,
         spider=options.spider,
@@ -206,7 +213,6 @@ def _locked_run(
         end=end.strftime("%Y-%m-%dT%H:%M:%SZ"),
         duration=time.monotonic() - start_clock,
         stats=stats,
-        retry_codes=retry_codes,
         paths={
             "output": str(run_output) if run_output.exists() else None,
             "store": str(store),

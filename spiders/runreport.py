@@ -70,33 +70,32 @@ def _sum(stats: Mapping[str, Any], keys: tuple[str, ...]) -> int:
     return sum(int(stats.get(key, 0) or 0) for key in keys)
 
 
-def count_errors(stats: Mapping[str, Any], retry_codes: frozenset[int]) -> tuple[int, dict[str, int]]:
-    """The run's error count and errors by kind, from Scrapy's crawl stats.
+def count_errors(stats: Mapping[str, Any]) -> tuple[int, dict[str, int]]:
+    """The run's error count and errors by kind, from the crawl stats
+    :class:`~newsclean.spiders.runstats.RunOutcomes` keeps.
 
-    The count is every error logged (downloads that failed after their retries, spider and
-    pipeline exceptions, requests missing from a cassette) plus final HTTP error responses
-    that were not retried (retried ones are logged when Scrapy gives up); 404 and 410 are not
-    errors.
+    Each failed request counts once (its final HTTP error status after retries, or the
+    exception that ended its download; 404 and 410 are listed but are not errors), plus every
+    other error logged (spider and pipeline exceptions, store failures).
     """
     kinds: dict[str, int] = {}
-    extra = 0
+    errors = 0
     for key, value in stats.items():
-        if key.startswith("httperror/response_ignored_status_count/"):
-            code = int(key.rsplit("/", 1)[1])
-            kinds[f"http_{code}"] = int(value)
-            if code not in NOT_ERRORS and code not in retry_codes:
-                extra += int(value)
-        elif key.startswith("downloader/exception_type_count/") and not key.endswith(".IgnoreRequest"):
-            kinds[f"download_{key.rsplit('.', 1)[-1]}"] = int(value)
-        elif key.startswith("spider_exceptions/"):
-            kinds[f"spider_{key.rsplit('/', 1)[1]}"] = int(value)
-        elif key == "retry/max_reached":
-            kinds["retries_exhausted"] = int(value)
-        elif key == "newsclean/cassette/unmatched":
-            kinds["cassette_unmatched"] = int(value)
-        elif key == "log_count/ERROR":
-            kinds["logged_errors"] = int(value)
-    return int(stats.get("log_count/ERROR", 0)) + extra, dict(sorted(kinds.items()))
+        if not key.startswith("newsclean/run/"):
+            continue
+        group, _, name = key.removeprefix("newsclean/run/").partition("/")
+        if group == "first_error":
+            continue
+        if group == "final_status":
+            kinds[f"http_{name}"] = int(value)
+            errors += 0 if int(name) in NOT_ERRORS else int(value)
+        elif group == "failed_download":
+            kinds[f"download_{name}"] = int(value)
+            errors += int(value)
+        elif group == "logged_errors":
+            kinds[f"log_{name}"] = int(value)
+            errors += int(value)
+    return errors, dict(sorted(kinds.items()))
 
 
 def articles_seen(stats: Mapping[str, Any]) -> int:
@@ -121,13 +120,12 @@ def build_report(
     end: str,
     duration: float,
     stats: Mapping[str, Any],
-    retry_codes: frozenset[int],
     paths: Mapping[str, str | None],
 ) -> dict[str, Any]:
     """The run's report (without its verdict: see :func:`assess`)."""
-    errors, kinds = count_errors(stats, retry_codes)
+    errors, kinds = count_errors(stats)
     articles = {name: _sum(stats, keys) for name, keys in ARTICLE_STATS.items()}
-    if not any(stats.get(k) for keys in ARTICLE_STATS.values() for k in keys):
+    if not any(k in stats for keys in ARTICLE_STATS.values() for k in keys):
         # Pipelines that keep no outcome stats: every record that came through is new.
         articles["new"] = int(stats.get("item_scraped_count", 0))
     return {
@@ -148,6 +146,7 @@ def build_report(
         "articles": articles,
         "errors": errors,
         "errors_by_kind": kinds,
+        "first_error": stats.get("newsclean/run/first_error"),
         **dict(paths),
     }
 
@@ -157,6 +156,8 @@ def assess(
 ) -> tuple[ExitStatus, str]:
     """The exit status of a finished run and why, given the spider's earlier reports."""
     reason = report.get("finish_reason")
+    if reason == "bad_arguments":
+        return ExitStatus.CANNOT_START, f"could not start: {report.get('first_error') or 'bad spider arguments'}"
     if reason not in HEALTHY_FINISH:
         return ExitStatus.BAD_FINISH, f"crawl ended early: {reason or 'did not run'}"
     requests = max(int(report["requests"]), 1)
@@ -215,6 +216,8 @@ def append_report(log: Path, report: Mapping[str, Any]) -> None:
 
 def summary_line(report: Mapping[str, Any]) -> str:
     """One line for stderr: verdict, counts, where the records went."""
+    if report["exit_status"] == ExitStatus.CANNOT_START:
+        return f"newsclean crawl {report['spider']}: {report['status']} (exit {report['exit_status']})"
     a = report["articles"]
     parts = [
         f"newsclean crawl {report['spider']}: {report['status']}",

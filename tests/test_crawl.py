@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-WORDS = (
+STORY = (
     "council members met on tuesday to debate the new budget for schools roads and the harbour "
     "while residents gathered outside the hall asking for more money to repair the old bridge"
-).split()
+)
+WORDS = STORY.split()
 
 
 @dataclass
@@ -46,6 +47,7 @@ class NewsSite:
     articles: dict[str, tuple[str, int, float]] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     article_delay: float = 0.0
+    broken: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -122,6 +124,12 @@ class NewsSite:
                 with site.lock:
                     site.requests.append((self.path, headers))
                     page = site.pages.get(self.path)
+                if self.path in site.broken:
+                    page = None
+                    self.send_response(500)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if page is None:
                     self.send_response(404)
                     self.send_header("Content-Length", "0")
@@ -241,6 +249,54 @@ def test_incremental_runs_fetch_only_new_and_changed_articles(site: NewsSite, tm
                    "Harbour festival returns this summer"]
     assert len(stored_urls(out)) == 7
     assert [r["exit_status"] for r in runs(out)] == [0, 0, 0]
+
+
+def test_recheck_sends_conditional_requests_and_304_is_a_healthy_unchanged(site: NewsSite, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert crawl(site, out).returncode == 0
+    before = len(site.requests)
+    again = crawl(site, out, "-s", "NEWSCLEAN_RECHECK_INTERVAL=0")
+    assert again.returncode == 0, again.stderr
+    asked = [headers for path, headers in site.requests[before:] if path.startswith("/news/")]
+    assert len(asked) == 5
+    assert all(h.get("if-none-match", "").startswith('"') and "if-modified-since" in h for h in asked)
+    report = runs(out)[-1]
+    assert report["not_modified"] == 5 and report["articles"]["new"] == 0 and report["errors"] == 0
+    assert report["exit_status"] == 0
+
+
+def test_errors_above_the_threshold_exit_1(site: NewsSite, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    site.broken = {f"/news/harbour-budget-story-{n}" for n in (1, 2, 3)}
+    done = crawl(site, out)
+    assert done.returncode == 1
+    report = runs(out)[-1]
+    assert report["errors"] == 3 and report["errors_by_kind"]["http_500"] == 3
+    assert report["articles"]["new"] == 2  # what could be fetched is still stored
+    assert "3 errors in" in done.stderr and "(exit 1)" in done.stderr
+
+
+def test_a_source_that_yields_no_article_exits_4(site: NewsSite, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    site.articles.clear()
+    site.pages = {path: page for path, page in site.pages.items() if not path.startswith("/news/")}
+    site._rebuild()
+    done = crawl(site, out)
+    assert done.returncode == 4
+    assert "no article found" in done.stderr
+    assert runs(out)[-1]["exit_status"] == 4
+
+
+def test_unknown_spider_and_bad_arguments_cannot_start(site: NewsSite, tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    cli = [sys.executable, "-m", "newsclean.spiders.cli", "crawl"]
+    for args, needle in ((["nosuch"], "unknown spider 'nosuch'"),
+                         (["news", "-a", "start=ftp://nowhere"], "is not an http(s) URL"),
+                         (["news", "-a", "start"], "-a expects NAME=VALUE")):
+        done = subprocess.run([*cli, *args, "--output", str(tmp_path / "out")], capture_output=True, text=True,
+                              env=env, timeout=60)
+        assert done.returncode == 2, done.stderr
+        assert needle in done.stderr and "Traceback" not in done.stderr
 
 
 def test_overlapping_run_exits_75_with_one_line(site: NewsSite, tmp_path: Path) -> None:
