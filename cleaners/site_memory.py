@@ -265,8 +265,9 @@ class SiteMemory:
 
     A block goes when it was seen on at least ``min_pages`` distinct pages of the page's
     site. A block that reads like content (a quotation, or a long paragraph in the page's
-    main text flow) must also be on at least half the site's pages. When recurring blocks
-    would take most of a page, the page is a copy of another and nothing is removed.
+    main text flow) must also be on at least half the site's pages. A recurring heading
+    goes only with the recurring text under it. When recurring blocks would take most of a
+    page, the page is a copy of another and nothing is removed.
     """
 
     name = "site-memory"
@@ -297,7 +298,7 @@ class SiteMemory:
             if looks_like_content(block, flow):
                 if pages < SITE_WIDE_SHARE * total:
                     continue
-                chosen.append((i, f"recurs {where}, over half of them: site-wide boilerplate"))
+                chosen.append((i, f"recurs {where}, half or more of them: site-wide boilerplate"))
             else:
                 chosen.append((i, f"recurs {where} (site memory needs {self.min_pages})"))
         chosen = _with_their_sections(doc.blocks, chosen)
