@@ -222,3 +222,10 @@ def test_turned_off_the_crawl_neither_learns_nor_removes(site: str, tmp_path: Pa
 def test_without_a_store_the_memory_lasts_one_crawl(site: str) -> None:
     records = crawl(site, NEWSCLEAN_STORE=None)
     assert sum(WIDGET in r["articleBody"] for r in records) == 2
+
+
+def test_at_the_least_evidence_the_shared_quote_still_stays(site: str) -> None:
+    # Two pages suffice for the widget, never for a quotation only two of fourteen pages share.
+    records = crawl(site, NEWSCLEAN_STORE=None, NEWSCLEAN_SITE_MEMORY_MIN_PAGES=2)
+    assert [r["url"] for r in records if WIDGET in r["articleBody"]] == [records[0]["url"]]
+    assert sum(QUOTE in r["articleBody"] for r in records) == 2
