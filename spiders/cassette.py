@@ -92,11 +92,11 @@ class CassetteAddon:
 
 
 def _to_vcr_request(request: Request) -> VcrRequest:
-    headers = {
-        name: request.headers.get(name, b"").decode("latin-1")
-        for name in RECORDED_REQUEST_HEADERS
-        if request.headers.get(name)
-    }
+    headers = {}
+    for name in RECORDED_REQUEST_HEADERS:
+        value = request.headers.get(name)
+        if value:
+            headers[name] = value.decode("latin-1")
     return VcrRequest(request.method, request.url, request.body or None, headers)
 
 
@@ -269,13 +269,13 @@ class CassetteDownloadHandler:
         return cls(crawler)
 
     async def download_request(self, request: Request) -> Response:
-        response = self.session.play(request)
-        if response is not None:
-            return response
+        played = self.session.play(request)
+        if played is not None:
+            return played
         if not self.session.records:
             raise self.session.unmatched(request)
         scheme = request.url.split(":", 1)[0].lower()
-        response = await self._network_handler(scheme).download_request(request)
+        response: Response = await self._network_handler(scheme).download_request(request)
         self.session.record(request, response)
         return response
 
@@ -301,6 +301,6 @@ def _keep_tldextract_offline() -> None:
 
     current = getattr(cookies, "_split_domain", None)
     if isinstance(current, tldextract.TLDExtract) and current.suffix_list_urls:
-        cookies._split_domain = tldextract.TLDExtract(  # type: ignore[attr-defined]
+        cookies._split_domain = tldextract.TLDExtract(
             suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
         )

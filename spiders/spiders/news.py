@@ -250,7 +250,8 @@ class NewsSpider(scrapy.Spider):
         """
         if not isinstance(response, HtmlResponse):
             self._inc("skipped/non_html")
-            logger.info("skipped %s: not HTML (%s)", response.url, response.headers.get("Content-Type", b"").decode())
+            kind = (response.headers.get("Content-Type") or b"").decode("latin-1")
+            logger.info("skipped %s: not HTML (%s)", response.url, kind)
             return
         if self.limit is not None and self.articles >= self.limit:
             return
@@ -261,8 +262,9 @@ class NewsSpider(scrapy.Spider):
             return
         fetch: dict[str, Any] = {"status": response.status}
         for key, header in (("etag", b"ETag"), ("last_modified", b"Last-Modified")):
-            if response.headers.get(header):
-                fetch[key] = response.headers[header].decode("latin-1")
+            value = response.headers.get(header)
+            if value:
+                fetch[key] = value.decode("latin-1")
         if entry is not None:
             fetch["discovery"] = entry.as_dict()
         if response.request is not None and response.request.meta.get("redirect_urls"):
