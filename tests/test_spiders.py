@@ -36,7 +36,7 @@ class Crawl:
     def __init__(self, records: list[dict[str, Any]], stats: dict[str, Any]) -> None:
         self.records = records
         self.stats = stats
-        self.by_url = {r["url"]: r for r in records}
+        self.by_url = {r["url"]: r for r in records if "url" in r}
 
     def stat(self, key: str) -> int:
         return int(self.stats.get(key, 0))
@@ -169,7 +169,23 @@ def test_news_records_are_clean(news_crawl: Crawl) -> None:
     for record in news_crawl.records:
         for junk in PLAYER_AND_SHARE:
             assert junk not in record["articleBody"], (record["url"], junk)
-        assert record["fetch"]["discovery"]["via"] in {"feed", "sitemap", "link"} if "fetch" in record else True
+
+
+def test_page_items_say_how_each_article_was_found() -> None:
+    raw = crawl("news", CASSETTES / "news.yaml", {"ITEM_PIPELINES": {}}, start=GAZETTE)
+    fetch = {item["document"].url: item["fetch"] for item in raw.records}
+    rowing = fetch[GAZETTE + "sport/2024/03/14/northbridge-rowing-club-wins-regatta/"]
+    assert rowing["redirected_from"] == GAZETTE + "news/rowing-club-regatta-win"
+    assert rowing["discovery"] == {"url": GAZETTE + "news/rowing-club-regatta-win", "via": "link", "source": GAZETTE}
+    library = fetch[GAZETTE + "culture/2024/03/14/library-extends-opening-hours/"]
+    assert library["discovery"]["via"] == "feed"
+    assert library["discovery"]["published"] == "Thu, 14 Mar 2024 13:00:00 +0000"
+    science = fetch[GAZETTE + "local/2024/03/13/school-wins-science-award/"]
+    assert science["discovery"]["via"] == "sitemap"
+    assert science["discovery"]["title"] == "Hillside school pupils win national science award"
+    assert science["discovery"]["published"] == "2024-03-13T10:45:00+00:00"
+    assert {f["status"] for f in fetch.values()} == {200}
+    assert all(item["dateDownloaded"].endswith("+00:00") for item in raw.records)
 
 
 def test_news_since_uses_sitemap_dates() -> None:
