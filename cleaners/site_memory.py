@@ -43,9 +43,10 @@ __all__ = [
 
 SITE_WIDE_SHARE = 0.5
 """A block that reads like article content (a quotation, or a long paragraph in the page's
-own text flow) is boilerplate only when it is on at least this share of the site's pages:
-a quote or a background paragraph repeated in a few articles is content, a disclaimer on
-every page is not."""
+own text flow) is boilerplate only when it is on at least this share of the site's pages,
+and on at least twice the minimum number of pages (so that a share of a handful of pages
+proves nothing): a quote or a background paragraph repeated in a few articles is content, a
+disclaimer on every page is not."""
 
 PROSE_WORDS = 25
 """A paragraph this long in the page's main text flow reads like article content."""
@@ -265,7 +266,8 @@ class SiteMemory:
 
     A block goes when it was seen on at least ``min_pages`` distinct pages of the page's
     site. A block that reads like content (a quotation, or a long paragraph in the page's
-    main text flow) must also be on at least half the site's pages. A recurring heading
+    main text flow) must also be on at least half the site's pages and on twice the minimum
+    number of pages. A recurring heading
     goes only with the recurring text under it. When recurring blocks would take most of a
     page, the page is a copy of another and nothing is removed.
     """
@@ -296,7 +298,7 @@ class SiteMemory:
                 continue
             where = f"on {pages} of the {total} pages of {site} seen"
             if looks_like_content(block, flow):
-                if pages < SITE_WIDE_SHARE * total:
+                if pages < max(SITE_WIDE_SHARE * total, 2 * self.min_pages):
                     continue
                 chosen.append((i, f"recurs {where}, half or more of them: site-wide boilerplate"))
             else:

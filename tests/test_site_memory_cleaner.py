@@ -219,3 +219,15 @@ def test_a_template_heading_stays_over_text_of_its_own_and_goes_over_recurring_t
     out = texts(pages[0], memory)
     assert "Pros" in out and "Our verdict:" in out
     assert "Newsletter" not in out and "Harbour tides" not in out
+
+
+def test_a_quote_on_the_first_pages_of_a_new_site_is_not_site_wide_yet() -> None:
+    # Two of the first two pages is "all of them", but too few to call a quotation boilerplate.
+    memory = InMemoryBlockMemory()
+    first = [page(1, QUOTE_P), page(2, QUOTE_P)]
+    for doc in first:
+        learn(memory, doc)
+    assert "We will not let the harbour close" in texts(first[1], memory, min_pages=2)
+    for n in range(3, 5):
+        learn(memory, page(n, QUOTE_P))
+    assert "We will not let the harbour close" not in texts(first[1], memory, min_pages=2)
