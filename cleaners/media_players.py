@@ -58,6 +58,9 @@ PLAYER_CLASS = re.compile(
 )
 """Class or id words of player widgets in HTML."""
 
+TIME_WINDOW = 2
+"""A bare time counts as a player's only with another time, a label or controls this close."""
+
 LABEL_WINDOW = 3
 """A player label is removed only when a player block lies within this many blocks."""
 
@@ -98,12 +101,31 @@ def _control_tokens(part: str) -> list[str | None]:
     return out
 
 
-def _is_player_block(block: Block) -> bool:
-    text = block.text.strip()
-    if TIME_CODE.match(text):
-        return True
-    controls = _controls(text)
-    return bool(controls) and (any(ch.isdigit() for ch in text) or any(STRONG_CONTROLS.match(c) for c in controls))
+def _is_controls_block(block: Block) -> bool:
+    """Player controls: "Current Time 0:00 / Duration 3:15", "Loaded: 0%", "Playback Rate"."""
+    controls = _controls(block.text.strip())
+    if not controls or not any(any(ch.isalpha() for ch in c) for c in controls):
+        return False  # bare figures ("38%") are table cells as often as player readouts
+    return any(ch.isdigit() for ch in block.text) or any(STRONG_CONTROLS.match(c) for c in controls)
+
+
+def _player_blocks(doc: Document, boxed: dict[int, str]) -> list[bool]:
+    times = [TIME_CODE.match(b.text.strip()) is not None for b in doc.blocks]
+    controls = [_is_controls_block(b) or i in boxed for i, b in enumerate(doc.blocks)]
+    labels = [PLAYER_LABEL.match(b.text.strip()) is not None for b in doc.blocks]
+    players = []
+    for i in range(len(doc.blocks)):
+        if controls[i]:
+            players.append(True)
+        elif times[i]:
+            # A lone time is a table cell ("2:03:45" in race results); a player prints its
+            # times together, or next to its label or controls.
+            lo, hi = max(0, i - TIME_WINDOW), i + TIME_WINDOW + 1
+            near = [j for j in range(lo, min(hi, len(doc.blocks))) if j != i]
+            players.append(any(times[j] or controls[j] or labels[j] for j in near))
+        else:
+            players.append(False)
+    return players
 
 
 class MediaPlayers:
@@ -114,7 +136,7 @@ class MediaPlayers:
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         boxed = blocks_in_boxes(doc, PLAYER_CLASS, MAX_PLAYER_WORDS)
-        players = [_is_player_block(b) or i in boxed for i, b in enumerate(doc.blocks)]
+        players = _player_blocks(doc, boxed)
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             if players[i]:

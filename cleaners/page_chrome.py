@@ -14,7 +14,7 @@ LINE_COST = 10
 """A line earns its word count minus this: paragraphs score high, menu items below zero, so the
 best-scoring run of lines is the article."""
 
-WORD_CAP = 60
+WORD_CAP = 200
 """Words counted per line at most, so one huge line cannot pull a whole footer in."""
 
 SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
@@ -43,6 +43,25 @@ LIST_ITEM_SCORE = 0
 """Score of a short line that follows a list introduction: neither pulls nor pushes."""
 
 
+TABLE_CELL = re.compile(r"^[\W\d_]*\d[\W\d_]*(?:%|[a-z]{0,3})?$", re.IGNORECASE)
+"""A line of figures ("+13.1%", "1/1/2013", "82.0", "$1,299"): a data table's cell, which
+menus never are; it neither pulls nor pushes."""
+
+
+TITLE_CASE_SHARE = 0.7
+"""Menus and teaser headlines capitalise most words ("Digital Marketing Strategy"); prose
+does not, even in German."""
+
+TITLE_CASE_SCORE = 0
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= TITLE_CASE_SHARE * len(words)
+
+
 def _scores(texts: list[str]) -> list[int]:
     scores: list[int] = []
     in_list = False
@@ -50,6 +69,10 @@ def _scores(texts: list[str]) -> list[int]:
         words = min(len(text.split()), WORD_CAP)
         bonus = SENTENCE_BONUS if SENTENCE.search(text) else 0
         score = words + bonus - LINE_COST
+        if TABLE_CELL.match(text):
+            score = max(score, 0)
+        elif score > 0 and _title_case(text):
+            score = min(score, TITLE_CASE_SCORE)
         if in_list and score < 0:
             score = LIST_ITEM_SCORE
         elif score > 0:
@@ -74,6 +97,7 @@ class PageChrome:
         start, end = _best_run(scores)
         if start < 0:
             return
+        end = _cut_at_end_marker(doc, start, end)
         while start > 0 and end - start >= 0 and _lead_in_ok(doc, start - 1, start, scores):
             start -= 1
         for i in range(len(doc.blocks)):
@@ -81,6 +105,42 @@ class PageChrome:
                 yield Decision.remove(i, "page chrome before the article text (menu, header)")
             elif i > end:
                 yield Decision.remove(i, "page chrome after the article text (footer, sidebar, links)")
+
+
+END_OF_ARTICLE = re.compile(
+    r"""^(?:
+        related(?:\ (?:posts?|articles?|stories|content|reading|news|topics))?|
+        (?:you\ (?:may|might)\ )?(?:also\ )?(?:like|enjoy)|read\ (?:next|more|also)|
+        more\ (?:from|on|in|like\ this|stories|articles|news)\b.{0,40}|recommended(?:\ for\ you)?|
+        (?:most\ )?(?:popular|read|viewed|trending)(?:\ (?:now|posts?|stories|articles|today))?|
+        (?:leave|post|add|write)\ a\ (?:reply|comment)|\d*\ ?(?:comments?|responses?|replies)|
+        (?:share|like)\ this(?:\ (?:article|story|post))?|about\ the\ author|
+        (?:recent|latest|similar|other)\ (?:posts?|articles?|stories|news)|
+        (?:tags?|categories|filed\ under|posted\ in)
+    )\s*[:.!]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Headings that close an article: whatever follows them (teasers, comments) is not its text."""
+
+END_MIN_SHARE = 0.2
+"""An end marker only cuts once this share of the run's words lies before it (a "Related" box
+near the top is a sidebar, not the end)."""
+
+
+END_MIN_WORDS = 100
+"""...and at least this many words: an article is not over after its first paragraph."""
+
+
+def _cut_at_end_marker(doc: Document, start: int, end: int) -> int:
+    words = [len(b.text.split()) for b in doc.blocks[start : end + 1]]
+    total = sum(words)
+    seen = 0
+    for offset, count in enumerate(words):
+        i = start + offset
+        if seen >= max(END_MIN_WORDS, END_MIN_SHARE * total) and END_OF_ARTICLE.match(doc.blocks[i].text.strip()):
+            return i - 1
+        seen += count
+    return end
 
 
 def _lead_in_ok(doc: Document, i: int, start: int, scores: list[int]) -> bool:

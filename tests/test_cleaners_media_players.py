@@ -81,3 +81,10 @@ def test_whole_player_element_goes_but_a_page_wrapper_named_player_keeps_its_art
         ]
     )
     assert removed(doc) == ["Play Video", "Font Size 50% 75% 100% 125%"]
+
+
+def test_times_and_figures_in_tables_stay() -> None:
+    doc = text_doc(
+        "1", "Eliud Kipchoge", "2:01:09", "2", "Kenenisa Bekele", "2:01:41", "Share of votes", "38%", "49.98%"
+    )
+    assert removed(doc) == []
