@@ -154,6 +154,8 @@ def test_news_crawl_follows_feeds_sitemaps_sections_redirects_and_retries(news_c
     assert news_crawl.stat("newsclean/spider/failed/article") == 1  # the 404
     assert news_crawl.stat("newsclean/spider/skipped/non_html") == 1  # the PDF without extension
     assert news_crawl.stat("newsclean/spider/sections") == 2
+    assert news_crawl.stat("robotstxt/forbidden") == 1  # /members/... is disallowed: never fetched
+    assert news_crawl.stat("newsclean/spider/skipped/ignored_article") == 1
     assert news_crawl.stat("newsclean/cassette/unmatched") == 0
     assert news_crawl.stat("newsclean/cassette/unplayed") == 0
     assert not any("/tag/" in u or u.endswith(".pdf") or u.rstrip("/") == base for u in urls)

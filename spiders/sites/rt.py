@@ -17,9 +17,7 @@ PROFILE = SiteProfile(
     boilerplate=(
         ".read-more",  # "Read more" teaser of another article, inside the text
         ".read-more-big",  # "Also on rt.com" teaser (2019 markup)
-        ".article__share",
         ".follows-channel",  # "Follow RT on Telegram"
         ".podcast-player",  # "Podcasts" widget with 0:00 / 25:36 time texts
-        ".tags-trends",
     ),
 )

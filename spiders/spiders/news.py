@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import scrapy
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.site import SiteProfile
+from newsclean.spiders.cassette import UnrecordedRequest
 from newsclean.spiders.discovery import (
     Entry,
     feed_entries,
@@ -26,8 +27,9 @@ from newsclean.spiders.discovery import (
     strip_tracking,
 )
 from newsclean.spiders.sites import get_profile, profile_for_url
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 __all__ = ["NewsSpider"]
@@ -280,14 +282,21 @@ class NewsSpider(scrapy.Spider):
             raise CloseSpider("limit")
 
     def article_failed(self, failure: Failure) -> None:
-        self._inc("failed/article")
-        request = getattr(failure, "request", None)
-        logger.warning("article not fetched: %s (%s)", request.url if request else "?", failure.getErrorMessage())
+        self._failed("article", failure)
 
     def listing_failed(self, failure: Failure) -> None:
-        self._inc("failed/listing")
+        self._failed("listing", failure)
+
+    def _failed(self, kind: str, failure: Failure) -> None:
         request = getattr(failure, "request", None)
-        logger.warning("listing not fetched: %s (%s)", request.url if request else "?", failure.getErrorMessage())
+        url = request.url if request is not None else "?"
+        if failure.check(IgnoreRequest) and not failure.check(HttpError, UnrecordedRequest):
+            # Not an error: robots.txt forbids it, or a middleware chose to drop it.
+            self._inc(f"skipped/ignored_{kind}")
+            logger.info("%s not fetched: %s (%s)", kind, url, failure.getErrorMessage())
+            return
+        self._inc(f"failed/{kind}")
+        logger.warning("%s not fetched: %s (%s)", kind, url, failure.getErrorMessage())
 
     def _inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
