@@ -70,8 +70,9 @@ def _project_settings(options: CrawlOptions) -> Any:
 
 def _thresholds(settings: Any) -> Thresholds:
     try:
-        rate = settings.getfloat("NEWSCLEAN_MAX_ERROR_RATE", Thresholds.max_error_rate)
-        lookback = settings.getint("NEWSCLEAN_EMPTY_RUN_LOOKBACK", Thresholds.empty_run_lookback)
+        defaults = Thresholds()
+        rate = settings.getfloat("NEWSCLEAN_MAX_ERROR_RATE", defaults.max_error_rate)
+        lookback = settings.getint("NEWSCLEAN_EMPTY_RUN_LOOKBACK", defaults.empty_run_lookback)
     except ValueError as exc:
         raise ValueError(f"bad threshold setting: {exc}") from None
     if not 0 <= rate <= 1:
@@ -183,9 +184,9 @@ def _locked_run(
     for name, components in RUN_COMPONENTS.items():
         # Component dicts are per-key settings: adding keys keeps what the project and the
         # add-ons put there.
-        for path, order in components.items():
-            if path not in settings[name]:
-                settings[name][path] = order
+        for component, order in components.items():
+            if component not in settings[name]:
+                settings[name][component] = order
 
     failure: BaseException | None = None
     stats: dict[str, Any] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -152,7 +152,7 @@ def build_report(
 
 
 def assess(
-    report: Mapping[str, Any], history: list[Mapping[str, Any]], thresholds: Thresholds
+    report: Mapping[str, Any], history: Sequence[Mapping[str, Any]], thresholds: Thresholds
 ) -> tuple[ExitStatus, str]:
     """The exit status of a finished run and why, given the spider's earlier reports."""
     reason = report.get("finish_reason")

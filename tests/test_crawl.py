@@ -351,3 +351,61 @@ def test_run_killed_mid_crawl_then_rerun_stores_every_article_once(site: NewsSit
     urls = [r["url"] for path in outputs for r in records(str(path))]
     assert sorted(urls) == stored
     assert not list((out / "news").glob(".*.part"))
+
+
+def test_sigterm_ends_the_run_early_with_exit_3_and_publishes_what_it_stored(site: NewsSite, tmp_path: Path) -> None:
+    """What `systemctl stop` does: Scrapy shuts down gracefully; the run says it ended early."""
+    out = tmp_path / "out"
+    site.article_delay = 0.5
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    run = subprocess.Popen(crawl_command(site, out, "-s", "CONCURRENT_REQUESTS=1"), stderr=subprocess.PIPE,
+                           text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while len(site.article_requests()) < 2:
+            assert time.monotonic() < deadline and run.poll() is None, "the crawl never got going"
+            time.sleep(0.02)
+        run.send_signal(signal.SIGTERM)
+        _, err = run.communicate(timeout=60)
+    finally:
+        site.article_delay = 0
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+    assert run.returncode == 3, err
+    assert "crawl ended early: shutdown" in err
+    report = runs(out)[-1]
+    assert report["finish_reason"] == "shutdown" and report["exit_status"] == 3
+    stored = stored_urls(out)
+    assert 0 < len(stored) < 5
+    assert sorted(r["url"] for r in records(report["output"])) == stored
+
+
+def test_interactive_run_shows_progress_and_a_cron_run_does_not(site: NewsSite, tmp_path: Path) -> None:
+    import pty
+
+    site.article_delay = 0.3
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    primary, secondary = pty.openpty()
+    try:
+        run = subprocess.Popen(crawl_command(site, tmp_path / "tty", "-s", "CONCURRENT_REQUESTS=1"),
+                               stderr=secondary, stdout=subprocess.DEVNULL, env=env)
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the terminal closed: the run is over
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert run.wait(timeout=60) == 0
+    finally:
+        os.close(primary)
+    text = shown.decode()
+    assert "\r\x1b[Knews: " in text and " pages, " in text and " records, " in text
+    assert "newsclean crawl news: ok" in text
+
+    piped = crawl(site, tmp_path / "pipe")
+    assert "\x1b[K" not in piped.stderr and piped.stderr.count("\n") == 1
