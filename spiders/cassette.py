@@ -61,6 +61,7 @@ other per-session headers stay out."""
 
 STATS_PREFIX = "newsclean/cassette"
 _SCHEMES = ("http", "https")
+_NETWORK_SCHEMES = ("ftp", "s3")
 _REPLAY_FLAG = "cassette"
 
 
@@ -80,6 +81,8 @@ class CassetteAddon:
         handlers = settings.getdict("DOWNLOAD_HANDLERS")
         for scheme in _SCHEMES:
             handlers[scheme] = f"{__name__}.CassetteDownloadHandler"
+        for scheme in _NETWORK_SCHEMES:
+            handlers[scheme] = None  # no recording for these: with a cassette they are off
         # Above "project": without a reactor Scrapy writes its aiohttp handler into
         # DOWNLOAD_HANDLERS_BASE at project priority, which would win the per-key merge.
         priority = max(SETTINGS_PRIORITIES["spider"], settings.getpriority("DOWNLOAD_HANDLERS") or 0)

@@ -252,3 +252,16 @@ def test_new_episodes_mode_keeps_recordings_and_reports_mode(tmp_path: Path) -> 
     assert len(result.records) == 6
     assert result.stat("newsclean/cassette/recorded") == 0  # everything was in the cassette
     assert yaml.safe_load(cassette.read_text()) == yaml.safe_load((CASSETTES / "rt.yaml").read_text())
+
+
+def test_with_a_cassette_no_scheme_reaches_the_network() -> None:
+    from scrapy.settings import Settings
+
+    from newsclean.spiders.cassette import CassetteAddon
+
+    settings = Settings({"NEWSCLEAN_CASSETTE": str(CASSETTES / "rt.yaml")})
+    CassetteAddon().update_settings(settings)
+    handlers = settings.getwithbase("DOWNLOAD_HANDLERS")
+    assert handlers["http"] == handlers["https"] == "newsclean.spiders.cassette.CassetteDownloadHandler"
+    assert handlers["ftp"] is None and handlers["s3"] is None
+    assert handlers["data"]  # data: URLs need no network
