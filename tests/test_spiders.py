@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 import yaml
+from newsclean.spiders.cassette import CassetteAddon
 from scrapy import signals
 from scrapy.crawler import AsyncCrawlerRunner
+from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -255,10 +257,6 @@ def test_new_episodes_mode_keeps_recordings_and_reports_mode(tmp_path: Path) -> 
 
 
 def test_with_a_cassette_no_scheme_reaches_the_network() -> None:
-    from scrapy.settings import Settings
-
-    from newsclean.spiders.cassette import CassetteAddon
-
     settings = Settings({"NEWSCLEAN_CASSETTE": str(CASSETTES / "rt.yaml")})
     CassetteAddon().update_settings(settings)
     handlers = settings.getwithbase("DOWNLOAD_HANDLERS")
