@@ -152,9 +152,15 @@ def _locked_run(
     runs_log: Path,
     spider_dir: Path,
 ) -> int:
+    from newsclean.pipelines.article_store import ArticleStore, StoreError
     from scrapy.crawler import AsyncCrawlerProcess
     from scrapy.settings import SETTINGS_PRIORITIES
 
+    try:
+        ArticleStore.open(store).close()
+    except StoreError as exc:
+        _say(f"could not start: {exc}")
+        return ExitStatus.CANNOT_START
     try:
         spider_dir.mkdir(parents=True, exist_ok=True)
         recovered = recover_parts(spider_dir, store)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from newsclean.pipelines.article_store import ArticleStore, article_key
+from newsclean.pipelines.article_store import ArticleStore, StoreError, article_key
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 __all__ = ["RunOutputPipeline", "part_path", "publish_part", "recover_parts"]
+
+logger = logging.getLogger(__name__)
 
 PART_SUFFIX = ".part"
 
@@ -127,6 +130,11 @@ class RunOutputPipeline:
         os.fsync(self._fh.fileno())
         self._fh.close()
         self._fh = None
-        count = publish_part(self.part, self.path, self.store)
+        try:
+            count = publish_part(self.part, self.path, self.store)
+        except (OSError, StoreError) as exc:
+            # The part file stays: the next run publishes it.
+            logger.error("could not publish %s: %s", self.path, exc)
+            return
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("newsclean/run_output/records", count)

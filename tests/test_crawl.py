@@ -290,9 +290,13 @@ def test_a_source_that_yields_no_article_exits_4(site: NewsSite, tmp_path: Path)
 def test_unknown_spider_and_bad_arguments_cannot_start(site: NewsSite, tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     cli = [sys.executable, "-m", "newsclean.spiders.cli", "crawl"]
+    garbage = tmp_path / "not-a-store.sqlite"
+    garbage.write_text("these are not the bytes of an SQLite file\n" * 20)
     for args, needle in ((["nosuch"], "unknown spider 'nosuch'"),
                          (["news", "-a", "start=ftp://nowhere"], "is not an http(s) URL"),
-                         (["news", "-a", "start"], "-a expects NAME=VALUE")):
+                         (["news", "-a", "start"], "-a expects NAME=VALUE"),
+                         (["news", "-a", f"start={site.base}/", "--store", str(garbage)],
+                          "cannot open the article store")):
         done = subprocess.run([*cli, *args, "--output", str(tmp_path / "out")], capture_output=True, text=True,
                               env=env, timeout=60)
         assert done.returncode == 2, done.stderr
