@@ -51,7 +51,8 @@ class NewsSpider(scrapy.Spider):
     Arguments (``-a name=value``):
 
     * ``start``: a homepage, feed or sitemap URL (required unless ``site`` is given);
-    * ``site``: a site profile name (``newsclean sites``): starts from its feeds and sitemaps;
+    * ``site``: a site profile name (``newsclean sites``): starts from its feeds and sitemaps,
+      or its homepage when it declares none;
     * ``since``: ``YYYY-MM-DD``; skips articles that feeds or sitemaps date earlier, before
       fetching them, and articles whose page dates them earlier;
     * ``limit``: stop after this many articles.
@@ -134,7 +135,9 @@ class NewsSpider(scrapy.Spider):
             logger.error("%s spider: %s", self.name, self.argument_error)
             raise CloseSpider("bad_arguments")
         for url in self.start_points():
-            yield scrapy.Request(url, callback=self.parse_start, priority=_LISTING_PRIORITY)
+            yield scrapy.Request(
+                url, callback=self.parse_start, errback=self.listing_failed, priority=_LISTING_PRIORITY
+            )
         if not self.home:
             return
         parts = urlsplit(self.home)
