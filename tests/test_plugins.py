@@ -123,7 +123,9 @@ def test_a_crashing_cleaner_costs_only_its_own_decisions(
 
     monkeypatch.setattr(chain_module, "_registered", {})
     register("broken", Broken)
-    doc = Document([Block("A headline for the test"), Block("0:00"), Block("Body text.")])
+    doc = Document(
+        [Block("A headline for the test"), Block("Podcasts"), Block("0:00"), Block("25:36"), Block("Body text.")]
+    )
     remaining, _ = CleanerChain().run(doc)
     assert [b.text for b in remaining] == ["Body text."]
     assert "cleaner 'broken' failed" in caplog.text
