@@ -130,9 +130,24 @@ NON_ARTICLE_SEGMENTS = frozenset(
         "cdn-cgi",
         "wp-admin",
         "wp-login.php",
+        "products",
+        "product",
+        "store",
+        "cart",
+        "checkout",
+        "browse",
+        "collections",
+        "threads",
+        "forum",
+        "forums",
+        "community",
+        "docs",
+        "help",
+        "support",
+        "faq",
     ]
 )
-"""Path segments of tag pages, section fronts, listings and service pages."""
+"""Path segments of tag pages, listings, shop, forum, documentation and service pages."""
 
 TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|at_[a-z]+)$", re.I)
 """Query parameters that only track where a reader came from."""

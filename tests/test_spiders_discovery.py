@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import json
+from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 from newsclean.spiders.discovery import (
@@ -172,3 +175,21 @@ def test_since_and_listing_dates() -> None:
     assert not is_older("2020-01-01", None)
     with pytest.raises(ValueError, match="since='yesterday' is not a date in the form YYYY-MM-DD"):
         parse_since("yesterday")
+
+
+def test_article_url_heuristic_on_real_urls() -> None:
+    """On the WCXB dev pages (general web, crawled 2025): most article URLs look like articles
+    and most shop, forum, listing and service URLs do not (measured: 0.875 and 0.70)."""
+    truth = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev" / "ground-truth"
+    if not truth.is_dir():
+        pytest.skip("../shared/data/wcxb-dev is not present")
+    seen: Counter[tuple[bool, bool]] = Counter()
+    for file in truth.glob("*.json"):
+        page = json.loads(file.read_text())
+        if page.get("url"):
+            kind = page.get("_internal", {}).get("page_type", {}).get("primary")
+            seen[kind == "article", looks_like_article(page["url"])] += 1
+    recall = seen[True, True] / (seen[True, True] + seen[True, False])
+    rejection = seen[False, False] / (seen[False, False] + seen[False, True])
+    assert recall >= 0.85
+    assert rejection >= 0.65
