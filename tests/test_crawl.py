@@ -413,3 +413,31 @@ def test_interactive_run_shows_progress_and_a_cron_run_does_not(site: NewsSite, 
 
     piped = crawl(site, tmp_path / "pipe")
     assert "\x1b[K" not in piped.stderr and piped.stderr.count("\n") == 1
+
+
+def test_readme_offline_command_crawls_rt_from_the_bundled_cassette(tmp_path: Path) -> None:
+    """The README's first crawl command, run as written from a fresh directory."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Crawl offline in one command"):]
+    start = section.index("```sh\n") + 6
+    command = section[start : section.index("\n```", start)].strip()
+    assert command == "newsclean crawl rt --cassette fixtures/cassettes/rt.yaml"
+    root = Path(__file__).resolve().parents[1]
+    argv = [sys.executable, "-m", "newsclean.spiders.cli", *command.split()[1:]]
+    argv[argv.index("fixtures/cassettes/rt.yaml")] = str(root / "fixtures/cassettes/rt.yaml")
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+
+    first = subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    out = tmp_path / "out"
+    report = runs(out)[-1]
+    assert report["errors"] == 0 and report["articles"]["new"] >= 5
+    got = {r["url"]: r for r in records(report["output"])}
+    seed = got.get("https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/")
+    assert seed is not None
+    assert seed["headline"] == "Kremlin responds to report Putin offered to freeze Ukraine conflict"
+    assert report["output"].startswith(str(out / "rt" / ""))
+
+    again = subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert "0 new" in again.stderr and f"{len(got)} unchanged not refetched" in again.stderr

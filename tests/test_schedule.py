@@ -107,3 +107,17 @@ def test_schedule_refuses_unknown_spiders_and_bad_intervals() -> None:
                               capture_output=True, text=True)
         assert done.returncode == 2
         assert needle in done.stderr and "Traceback" not in done.stderr
+
+
+def test_durations_read_as_people_write_them() -> None:
+    from newsclean.spiders.durations import format_duration, parse_duration
+
+    assert [parse_duration(v) for v in ("90s", "15m", "2h", "3d", "1w", "45", 30)] == [
+        90, 900, 7200, 259200, 604800, 45, 30,
+    ]
+    assert parse_duration(" 1.5h ") == 5400
+    assert [format_duration(s) for s in (900, 3600, 86400, 90)] == ["15m", "1h", "1d", "90s"]
+    with pytest.raises(ValueError, match="NEWSCLEAN_RECHECK_WINDOW: expected a duration"):
+        parse_duration("two days", name="NEWSCLEAN_RECHECK_WINDOW")
+    with pytest.raises(ValueError, match="cannot be negative"):
+        parse_duration(-5)
