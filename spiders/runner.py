@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from newsclean.pipelines.addon import PIPELINES
 from newsclean.spiders.runlock import LockHeld, RunLock, lock_path_for
 from newsclean.spiders.runoutput import recover_parts
 from newsclean.spiders.runreport import (
@@ -25,10 +26,11 @@ from newsclean.spiders.runreport import (
 __all__ = ["CrawlOptions", "load_spider", "parse_pairs", "run_crawl"]
 
 SETTINGS_MODULE = "newsclean.spiders.settings"
+STORE_PIPELINE = "newsclean.pipelines.store.StorePipeline"
 RUN_COMPONENTS = {
     "EXTENSIONS": {"newsclean.spiders.progress.CrawlProgress": 910},
-    # Just before the store (500 in newsclean.pipelines.addon.PIPELINES).
-    "ITEM_PIPELINES": {"newsclean.spiders.runoutput.RunOutputPipeline": 490},
+    # Just before the store: a record is in the run's file before the store commits it.
+    "ITEM_PIPELINES": {"newsclean.spiders.runoutput.RunOutputPipeline": PIPELINES[STORE_PIPELINE] - 1},
     "SPIDER_MIDDLEWARES": {"newsclean.spiders.incremental.IncrementalSpiderMiddleware": 950},
     "DOWNLOADER_MIDDLEWARES": {
         "newsclean.spiders.incremental.IncrementalDownloaderMiddleware": 650,
