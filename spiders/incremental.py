@@ -21,6 +21,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
 __all__ = [
+    "INCREMENTAL_META",
     "LASTMOD_META",
     "Decision",
     "IncrementalDownloaderMiddleware",

@@ -175,10 +175,11 @@ def _locked_run(
     run_output = spider_dir / f"{run}.jsonl"
     log_file = None if options.verbose else spider_dir / "logs" / f"{run}.log"
 
+    progress = (sys.stderr.isatty() and not options.quiet) if options.progress is None else options.progress
     overrides: dict[str, Any] = {
         "NEWSCLEAN_STORE": str(store),
         "NEWSCLEAN_RUN_OUTPUT": str(run_output),
-        "NEWSCLEAN_PROGRESS": sys.stderr.isatty() if options.progress is None else options.progress,
+        "NEWSCLEAN_PROGRESS": progress,
     }
     if (settings.getpriority("NEWSCLEAN_QUARANTINE") or 0) < SETTINGS_PRIORITIES["cmdline"]:
         overrides["NEWSCLEAN_QUARANTINE"] = str(output / "quarantine.jsonl")
