@@ -306,9 +306,13 @@ class SiteMemory:
         chosen = _with_their_sections(doc.blocks, chosen)
         if not chosen:
             return
+        # A page most of whose text recurs elsewhere (content-like blocks included) is a copy
+        # of another page, a syndicated story: its shared paragraphs are its article.
         words = sum(len(b.text.split()) for b in doc.blocks)
-        gone = sum(len(doc.blocks[i].text.split()) for i, _ in chosen)
-        if gone > MAX_PAGE_SHARE * words:
+        recurring = sum(
+            len(b.text.split()) for i, b in enumerate(doc.blocks) if seen.get(prints[i], 0) >= self.min_pages
+        )
+        if recurring > MAX_PAGE_SHARE * words:
             return
         for i, reason in chosen:
             yield Decision.remove(i, reason)
