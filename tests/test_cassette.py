@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import importlib.util
 import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -161,3 +162,88 @@ def test_redirects_and_retries_are_recorded_like_any_request() -> None:
     assert redirect["response"]["headers"]["Location"] == [
         base + "/sport/2024/03/14/northbridge-rowing-club-wins-regatta/"
     ]
+
+
+class _EncodedSite(BaseHTTPRequestHandler):
+    """A homepage and one gzip-compressed ISO-8859-1 article, over plain HTTP on 127.0.0.1."""
+
+    article = (
+        "<html><head><meta charset='iso-8859-1'><title>Grüße aus Köln</title></head><body>"
+        "<article><h1>Grüße aus Köln</h1><p>Die Straßenbahn fährt wieder über die Brücke, "
+        "nachdem Techniker die Oberleitung über Nacht repariert haben.</p><p>Fahrgäste müssen "
+        "am Wochenende dennoch mit Verspätungen rechnen, teilten die Verkehrsbetriebe mit.</p>"
+        "</article></body></html>"
+    ).encode("iso-8859-1")
+
+    def do_GET(self) -> None:
+        if self.path == "/":
+            body, extra = b"<html><body><a href='/lokal/strassenbahn-faehrt-wieder/'>Bahn</a></body></html>", {}
+            kind = "text/html"
+        elif self.path == "/lokal/strassenbahn-faehrt-wieder/":
+            body, extra = gzip.compress(self.article), {"Content-Encoding": "gzip"}
+            kind = "text/html; charset=iso-8859-1"
+        else:
+            body, extra, kind = b"not here", {}, "text/plain"
+        self.send_response(200 if kind != "text/plain" else 404)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in extra.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_records_real_http_with_compression_and_legacy_charset(tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _EncodedSite)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    start = f"http://127.0.0.1:{server.server_address[1]}/"
+    cassette = tmp_path / "encoded.yaml"
+
+    def run(mode: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        settings = get_project_settings()
+        settings.setdict(
+            {
+                "TWISTED_REACTOR_ENABLED": False,
+                "NEWSCLEAN_CASSETTE": str(cassette),
+                "NEWSCLEAN_CASSETTE_MODE": mode,
+                "NEWSCLEAN_STORE": None,
+                "AUTOTHROTTLE_ENABLED": False,
+                "DOWNLOAD_DELAY": 0,
+            },
+            priority="cmdline",
+        )
+        records: list[dict[str, Any]] = []
+
+        async def go() -> dict[str, Any]:
+            runner = AsyncCrawlerRunner(settings)
+            crawler = runner.create_crawler("news")
+
+            def scraped(item: dict[str, Any], **_: Any) -> None:
+                records.append(item)
+
+            crawler.signals.connect(scraped, signal=signals.item_scraped)
+            await runner.crawl(crawler, start=start)
+            assert crawler.stats is not None
+            return dict(crawler.stats.get_stats())
+
+        return records, asyncio.run(go())
+
+    try:
+        recorded, stats = run("once")
+    finally:
+        server.shutdown()
+        server.server_close()
+    # robots.txt (a 404) for Scrapy's robots check and for the spider's sitemap lookup, the
+    # homepage, the article:
+    assert stats["newsclean/cassette/recorded"] == 4
+    replayed, replay_stats = run("none")  # the server is gone
+    assert replay_stats["newsclean/cassette/played"] == 4
+    assert replay_stats.get("newsclean/cassette/unmatched", 0) == 0
+    assert [r["headline"] for r in replayed] == [r["headline"] for r in recorded] == ["Grüße aus Köln"]
+    assert replayed[0]["articleBody"] == recorded[0]["articleBody"]
+    assert "Straßenbahn fährt" in replayed[0]["articleBody"]
+    (article,) = [i for i in interactions(cassette) if i["request"]["uri"].endswith("/strassenbahn-faehrt-wieder/")]
+    assert "Content-Encoding" not in article["response"]["headers"]  # stored decompressed

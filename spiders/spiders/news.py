@@ -144,7 +144,7 @@ class NewsSpider(scrapy.Spider):
         yield scrapy.Request(
             f"{parts.scheme}://{parts.netloc}/robots.txt",
             callback=self.parse_robots,
-            errback=self.listing_failed,
+            errback=self.robots_failed,
             priority=_LISTING_PRIORITY,
         )
 
@@ -286,6 +286,10 @@ class NewsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         self._failed("article", failure)
+
+    def robots_failed(self, failure: Failure) -> None:
+        """Many sites have no robots.txt: that only means no sitemaps from it."""
+        logger.info("no robots.txt sitemaps: %s", failure.getErrorMessage())
 
     def listing_failed(self, failure: Failure) -> None:
         self._failed("listing", failure)
