@@ -339,7 +339,9 @@ def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
                     break
         else:
             guid = _child_text(item, "guid")
-            if guid and guid.startswith(("http://", "https://")):
+            # A permalink guid with a real path is the clean URL; WordPress's "/?p=123"
+            # guids are not, and the item's <link> is then better.
+            if guid and guid.startswith(("http://", "https://")) and urlsplit(guid).path.strip("/"):
                 url = guid
             url = url or _child_text(item, "link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
         if not url:

@@ -66,6 +66,14 @@ def test_rss_items_prefer_the_guid_url_and_drop_tracking_parameters() -> None:
     assert {e.via for e in entries} == {"feed"}
 
 
+def test_wordpress_shortlink_guids_give_way_to_the_link() -> None:
+    feed = b"""<rss version="2.0"><channel><item><title>W</title>
+      <link>https://blog.example.org/2024/03/14/spring-cleaning-tips/</link>
+      <guid isPermaLink="false">https://blog.example.org/?p=4821</guid></item></channel></rss>"""
+    (entry,) = feed_entries(feed, "https://blog.example.org/feed/")
+    assert entry.url == "https://blog.example.org/2024/03/14/spring-cleaning-tips/"
+
+
 def test_atom_entries_use_the_alternate_link() -> None:
     (entry,) = feed_entries(ATOM, "https://example.org/feed.atom")
     assert entry.url == "https://example.org/2024/03/14/e/"
