@@ -305,17 +305,20 @@ def test_unknown_spider_and_bad_arguments_cannot_start(site: NewsSite, tmp_path:
 
 def test_overlapping_run_exits_75_with_one_line(site: NewsSite, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    site.article_delay = 1.0
+    site.article_delay = 2.0  # the first run holds the lock for 10 s or more
     env = dict(os.environ, PYTHONWARNINGS="ignore")
-    first = subprocess.Popen(crawl_command(site, out), stderr=subprocess.PIPE, text=True, env=env)
+    first = subprocess.Popen(crawl_command(site, out, "-s", "CONCURRENT_REQUESTS=1"), stderr=subprocess.PIPE,
+                             text=True, env=env)
     try:
         deadline = time.monotonic() + 60
         while not site.article_requests():
             assert time.monotonic() < deadline, "the first crawl never reached an article"
             assert first.poll() is None, first.stderr.read() if first.stderr else ""
             time.sleep(0.05)
+        started = time.monotonic()
         second = crawl(site, out)
         assert second.returncode == 75
+        assert time.monotonic() - started < 8  # at once, without waiting for the first run
         lines = second.stderr.strip().splitlines()
         assert len(lines) == 1 and "already running" in lines[0], second.stderr
     finally:
