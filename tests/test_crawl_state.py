@@ -189,3 +189,16 @@ def test_off_without_a_store() -> None:
 
     with pytest.raises(NotConfigured):
         IncrementalSpiderMiddleware.from_crawler(get_crawler(Site, {}))
+
+
+def test_a_redirected_article_is_known_under_both_urls(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    crawler = crawler_for(store)
+    spider_mw = IncrementalSpiderMiddleware.from_crawler(crawler)
+    old = "https://news.example/2026/11/harbour-budget-draft"
+    request = Request(URL, meta={"redirect_urls": [old]})
+    response = HtmlResponse(URL, request=request, body=b"<html></html>")
+    crawler.signals.send_catch_log(signals.item_dropped, item={}, response=response, spider=crawler.spider,
+                                   exception=Exception("unchanged"))
+    assert filtered(spider_mw, [Request(old), Request(URL)]) == []
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
