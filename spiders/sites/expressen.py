@@ -12,8 +12,5 @@ PROFILE = SiteProfile(
     # The preamble (bulleted lead) and the text are sibling blocks; the audio player sits
     # between them in div.article__panel, outside both.
     body="div.article__preamble, div.article__body-text",
-    boilerplate=(
-        "figure",  # images with "Foto: ..." credits and "Öppna bild i helskärm", embedded videos
-        ".article__panel",
-    ),
+    boilerplate=("figure",),  # images with "Foto: ..." and "Öppna bild i helskärm", videos
 )

@@ -1,4 +1,8 @@
-"""Krautreporter (krautreporter.de): German member-funded reportage; articles have an audio version."""
+"""Krautreporter (krautreporter.de): German member-funded reportage.
+
+Articles have "Lesen"/"Hören" tabs; the audio player sits in the "Hören" tab, outside the
+text (div.article-markdown), so the body selector alone keeps it out.
+"""
 
 from newsclean.cleaners.site import SiteProfile
 
@@ -17,6 +21,5 @@ PROFILE = SiteProfile(
         # Redaktion: ..., Schlussredaktion: ..., Audioversion: ..."). Rules also split sections,
         # so the paragraphs that follow a rule are not all credits.
         "div.article-markdown > hr + p > em:only-child",
-        ".audio-player-component",
     ),
 )
