@@ -36,6 +36,14 @@ def seen_at(
     table.close()
 
 
+def row_of(store: Path, url: str):
+    table = SeenUrls(store)
+    try:
+        return table.get(url)
+    finally:
+        table.close()
+
+
 def test_parse_lastmod_reads_sitemap_and_feed_dates() -> None:
     assert parse_lastmod("2026-11-24T10:00:00+01:00") == parse_lastmod("2026-11-24T09:00:00Z")
     assert parse_lastmod("2026-11-24") == parse_lastmod("2026-11-24T00:00:00Z")
@@ -48,7 +56,7 @@ def test_decide_fetches_new_and_changed_skips_unchanged(tmp_path: Path) -> None:
     store = tmp_path / "s.sqlite"
     t0 = 1_800_000_000.0
     seen_at(store, when=t0, lastmod=t0 - HOUR)
-    row = SeenUrls(store).get(URL)
+    row = row_of(store, URL)
     assert row is not None and row.etag == '"v1"'
     window, interval = 2 * DAY, HOUR
     assert decide(None, lastmod=None, now=t0, window=window, interval=interval) is Decision.NEW
@@ -66,7 +74,7 @@ def test_decide_without_stored_lastmod_compares_with_last_fetch(tmp_path: Path) 
     store = tmp_path / "s.sqlite"
     t0 = 1_800_000_000.0
     seen_at(store, when=t0, lastmod=None)
-    row = SeenUrls(store).get(URL)
+    row = row_of(store, URL)
     assert decide(row, lastmod=t0 - DAY, now=t0 + 60, window=0, interval=HOUR) is Decision.SKIP
     assert decide(row, lastmod=t0 + 30, now=t0 + 60, window=0, interval=HOUR) is Decision.CHANGED
 
@@ -130,6 +138,7 @@ def test_spider_middleware_drops_unchanged_articles_before_scheduling(tmp_path: 
     changed = Request(URL, meta={LASTMOD_META: "2026-11-25T09:00:00Z"})
     assert filtered(mw, [changed]) == [URL]
     assert crawler.stats.get_value("newsclean/incremental/changed") == 1
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
 
 
 def test_recheck_is_conditional_and_304_is_not_an_error(tmp_path: Path) -> None:
@@ -147,7 +156,7 @@ def test_recheck_is_conditional_and_304_is_not_an_error(tmp_path: Path) -> None:
     with pytest.raises(IgnoreRequest, match="not modified"):
         download_mw.process_response(request, Response(URL, status=304, request=request))
     assert crawler.stats.get_value("newsclean/incremental/not_modified") == 1
-    row = SeenUrls(store).get(URL)
+    row = row_of(store, URL)
     assert row is not None and time.time() - row.last_checked < 60
 
     fresh = Request("https://news.example/2026/11/other-story-here")
@@ -155,6 +164,7 @@ def test_recheck_is_conditional_and_304_is_not_an_error(tmp_path: Path) -> None:
     assert b"If-None-Match" not in fresh.headers
     ok = Response(fresh.url, status=200, request=fresh)
     assert download_mw.process_response(fresh, ok) is ok
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
 
 
 def test_only_articles_that_went_through_the_pipelines_are_remembered(tmp_path: Path) -> None:
@@ -167,12 +177,12 @@ def test_only_articles_that_went_through_the_pipelines_are_remembered(tmp_path: 
 
     # The store never committed it (a store failure): not remembered, so fetched again.
     crawler.signals.send_catch_log(signals.item_scraped, item=record, response=response, spider=crawler.spider)
-    assert SeenUrls(store).get(URL) is None
+    assert row_of(store, URL) is None
 
     with ArticleStore.open(store) as opened:
         opened.put(dict(record))
     crawler.signals.send_catch_log(signals.item_scraped, item=record, response=response, spider=crawler.spider)
-    row = SeenUrls(store).get(URL)
+    row = row_of(store, URL)
     assert row is not None and row.etag == '"abc"' and row.lastmod == parse_lastmod("2026-11-24T09:00:00Z")
 
     # Dropped as unchanged, duplicate or invalid: remembered too (it was fully processed).
@@ -180,7 +190,7 @@ def test_only_articles_that_went_through_the_pipelines_are_remembered(tmp_path: 
     dropped = HtmlResponse(other, request=Request(other), body=b"<html></html>")
     crawler.signals.send_catch_log(signals.item_dropped, item={}, response=dropped, spider=crawler.spider,
                                    exception=Exception("quarantined"))
-    assert SeenUrls(store).get(other) is not None
+    assert row_of(store, other) is not None
     crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
 
 
