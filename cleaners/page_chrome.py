@@ -97,6 +97,7 @@ class PageChrome:
         start, end = _best_run(scores)
         if start < 0:
             return
+        start, end = _extend(scores, start, end)
         end = _cut_at_end_marker(doc, start, end)
         while start > 0 and end - start >= 0 and _lead_in_ok(doc, start - 1, start, scores):
             start -= 1
@@ -149,6 +150,40 @@ def _lead_in_ok(doc: Document, i: int, start: int, scores: list[int]) -> bool:
     if start - i > LEAD_IN:
         return False
     return len(doc.blocks[i].text.split()) >= LEAD_IN_WORDS
+
+
+EXTEND_SHARE = 0.5
+"""Another run of prose scoring at least this share of the best one continues the article
+across whatever separates them (a data table, a gallery, an embedded widget)..."""
+
+EXTEND_GAP = 300
+"""...provided the lines between cost less than this."""
+
+
+def _extend(scores: list[int], start: int, end: int) -> tuple[int, int]:
+    best = sum(scores[start : end + 1])
+    changed = True
+    while changed:
+        changed = False
+        after = scores[end + 1 :]
+        if after:
+            s2, e2 = _best_run(after)
+            if s2 >= 0:
+                gain = sum(after[s2 : e2 + 1])
+                gap = -sum(after[:s2])
+                if gain >= EXTEND_SHARE * best and gap <= EXTEND_GAP:
+                    end = end + 1 + e2
+                    changed = True
+        before = scores[:start]
+        if before:
+            s2, e2 = _best_run(before)
+            if s2 >= 0:
+                gain = sum(before[s2 : e2 + 1])
+                gap = -sum(before[e2 + 1 :])
+                if gain >= EXTEND_SHARE * best and gap <= EXTEND_GAP:
+                    start = s2
+                    changed = True
+    return start, end
 
 
 def _best_run(scores: list[int]) -> tuple[int, int]:
