@@ -144,7 +144,7 @@ class CassetteSession:
     """One open cassette shared by a crawl's http and https handlers.
 
     Opened (loaded) through ``vcr.VCR(...).use_cassette`` when the first handler starts and
-    saved when the engine stops. vcrpy's own HTTP-library patchers are all skipped: Scrapy
+    saved by it when the spider closes. vcrpy's own HTTP-library patchers are all skipped: Scrapy
     does not use those libraries, and patching them would change other code in the process.
     """
 
@@ -242,9 +242,10 @@ class CassetteSession:
         if self._closed:
             return
         self._closed = True
-        unplayed = sum(1 for i in range(self.loaded) if self.cassette.play_counts[i] == 0)
-        assert self.stats is not None
-        self.stats.set_value(f"{STATS_PREFIX}/unplayed", unplayed)
+        if self.mode is not RecordMode.ALL:  # "all" plays nothing: every request is re-recorded
+            unplayed = sum(1 for i in range(self.loaded) if self.cassette.play_counts[i] == 0)
+            assert self.stats is not None
+            self.stats.set_value(f"{STATS_PREFIX}/unplayed", unplayed)
         self._context.__exit__(None, None, None)
         if self.mode is not RecordMode.NONE and self.path.is_file():
             logger.info("cassette %s saved: %d interaction(s)", self.path, len(self.cassette))
@@ -298,7 +299,8 @@ class CassetteDownloadHandler:
 
 def _keep_tldextract_offline() -> None:
     """Scrapy's cookie middleware looks up public suffixes with tldextract, which downloads the
-    suffix list on first use; with a cassette it uses the list bundled with tldextract."""
+    suffix list on first use; with a cassette it uses the list bundled with tldextract (for
+    the rest of the process: the lookup is a module-level object in Scrapy)."""
     import tldextract
     from scrapy.downloadermiddlewares import cookies
 
