@@ -7,8 +7,7 @@ from copy import deepcopy
 
 import lxml.html
 from lxml import etree
-from readability import Document as ReadabilityDocument
-
+from newsclean.cleaners.content import find_main_content, prune, strip_page
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.site import SiteProfile
@@ -38,12 +37,50 @@ BLOCK_KINDS: dict[str, BlockKind] = {
 """Elements whose text is one block."""
 
 CONTAINERS = frozenset(
-    "div section article main header footer aside nav figure ul ol dl body span form "
-    "details summary center font td tr tbody thead".split()
+    [
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "figure",
+        "ul",
+        "ol",
+        "dl",
+        "body",
+        "span",
+        "form",
+        "details",
+        "summary",
+        "center",
+        "font",
+        "td",
+        "tr",
+        "tbody",
+        "thead",
+    ]
 )
 """Elements that hold blocks; their own loose text becomes a block too."""
 
-NEVER_TEXT = frozenset("script style noscript template iframe object embed head button select input textarea".split())
+NEVER_TEXT = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "button",
+        "select",
+        "input",
+        "textarea",
+    ]
+)
 
 
 def parse_html(html: str) -> etree._Element:
@@ -139,9 +176,30 @@ def _join_parts(parts: list[etree._Element]) -> etree._Element:
     return holder
 
 
-def _main_content(tree: etree._Element, html: str) -> etree._Element:
-    summary = ReadabilityDocument(html).summary(html_partial=True)
-    return lxml.html.fragment_fromstring(summary, create_parent="div")
+def _path(el: etree._Element | None) -> str:
+    """The path of ``el`` from the root, in the form blocks carry (``html/body/div.main``)."""
+    steps: list[str] = []
+    while el is not None:
+        steps.append(_step(el))
+        el = el.getparent()
+    return "/".join(reversed(steps))
+
+
+def _main_blocks(tree: etree._Element) -> list[Block]:
+    """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`."""
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    strip_page(body)
+    main = find_main_content(body)
+    prune(main.parts)
+    blocks: list[Block] = []
+    for part in main.parts:
+        blocks.extend(blocks_from_element(part, _path(part.getparent())))
+    if not blocks and main.root is not body:
+        # Never empty: the whole page's text is better than nothing.
+        blocks = blocks_from_element(body, _path(body.getparent()))
+    return blocks
 
 
 def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None = None) -> Document:
@@ -157,18 +215,30 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
         found = tree.cssselect(site.body)
         if found:
             content = found[0] if len(found) == 1 else _join_parts(found)
-    if content is None:
-        content = _main_content(tree, html)
-    if site and site.boilerplate:
-        for selector in site.boilerplate:
-            for el in content.cssselect(selector):
-                el.drop_tree()
-    blocks = blocks_from_element(content)
+    if content is not None:
+        if site and site.boilerplate:
+            for selector in site.boilerplate:
+                for el in content.cssselect(selector):
+                    el.drop_tree()
+        blocks = blocks_from_element(content)
+    else:
+        if site and site.boilerplate:
+            for selector in site.boilerplate:
+                for el in tree.cssselect(selector):
+                    el.drop_tree()
+        blocks = _main_blocks(tree)
     standfirst = metadata.get("description")
-    if standfirst and metadata.get("_standfirst_shown") and not (
-        blocks and blocks[0].normalized == _SPACE.sub(" ", standfirst).strip().casefold()
+    if (
+        standfirst
+        and metadata.get("_standfirst_shown")
+        and not (blocks and blocks[0].normalized == _SPACE.sub(" ", standfirst).strip().casefold())
     ):
-        blocks.insert(0, Block(standfirst, BlockKind.PARAGRAPH, "p", ("standfirst",), "", "standfirst", f"<p>{_escape(standfirst)}</p>"))
+        blocks.insert(
+            0,
+            Block(
+                standfirst, BlockKind.PARAGRAPH, "p", ("standfirst",), "", "standfirst", f"<p>{_escape(standfirst)}</p>"
+            ),
+        )
     metadata.pop("_standfirst_shown", None)
     return Document(blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
 

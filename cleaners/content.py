@@ -1,0 +1,436 @@
+"""Main-content detection on the parsed page: which elements hold the article text.
+
+Works on the one lxml tree the extractor already parsed (no re-parse, no serialising):
+
+1. Elements that are never article text are dropped (scripts, forms' controls, hidden
+   elements, navigation, and containers whose class or id names boilerplate such as
+   ``sidebar``, ``share`` or ``comments`` unless it also names content).
+2. Every paragraph-like element scores by its length and commas; the score flows to its
+   ancestors (less with each level), weighted by the ancestor's tag and class/id words.
+3. The best ancestor, discounted by its share of link text, is the main content; its
+   siblings join when they score close to it or read like paragraphs.
+4. Inside the chosen elements, link farms (lists of links, tag clouds) and boilerplate
+   boxes are pruned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lxml import etree
+
+__all__ = ["MainContent", "find_main_content", "prune"]
+
+UNLIKELY = re.compile(
+    r"-ad-|^ad-|[-_]ads?$|^ads?$|advert|agegate|banner|breadcrumb|combx|comment|community|consent|"
+    r"cookie|cover-wrap|disqus|extra|foot|gdpr|legends|menu|modal|newsletter|nav|pager|"
+    r"pagination|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|"
+    r"skyscraper|social|sponsor|subscribe|supplemental|teaser|tool-?bar|"
+    r"recommend|outbrain|taboola|trending|most-?(?:read|popular|viewed)|paywall|signup",
+    re.I,
+)
+"""Class/id words of boxes that are never the article ("sidebar", "share-bar", "comments")."""
+
+MAYBE_CONTENT = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post|text|prose", re.I)
+"""Class/id words that keep an element even when it also matches :data:`UNLIKELY`."""
+
+POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
+    r"prose|richtext|rich-text|markdown|paragraph",
+    re.I,
+)
+NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"
+    r"footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
+    r"skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|nav|menu|"
+    r"breadcrumb|recommend|teaser|byline|author|caption|credit",
+    re.I,
+)
+"""Class/id words that weigh an element down (readability's lists, extended)."""
+
+ARTICLE_BODY = re.compile(
+    r"(?:^|[-_ ])(?:article|story|entry|post|news|content)[-_]?(?:body|text|content)(?:$|[-_ ])|"
+    r"^(?:articlebody|article-?text|story-?body|entry-content|post-content|post-body|"
+    r"article__body|article__text|article-content|c-article-body|body-text|text-body)$",
+    re.I,
+)
+"""Class/id of containers publishers mark as the article text ("article-body", "entry-content")."""
+
+DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "nav",
+        "svg",
+        "canvas",
+        "map",
+        "dialog",
+        "link",
+        "meta",
+    ]
+)
+INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "br",
+        "img",
+        "picture",
+        "source",
+        "label",
+        "del",
+        "ins",
+    ]
+)
+UNMEASURED = frozenset(["script", "style", "noscript", "template", "head"])
+PARAGRAPHS = frozenset(["p", "pre", "blockquote", "td", "dd"])
+TAG_WEIGHT = {
+    "div": 5,
+    "article": 10,
+    "main": 5,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
+    "header": -5,
+    "footer": -25,
+    "aside": -25,
+}
+MIN_PARAGRAPH = 25
+"""Paragraph-like elements with less text than this do not vote."""
+
+_SPACE = re.compile(r"\s+")
+_COMMAS = re.compile(r"[,،、，]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _hint(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _class_weight(el: etree._Element) -> int:
+    weight = 0
+    for value in (el.get("class"), el.get("id")):
+        if value:
+            if NEGATIVE.search(value):
+                weight -= 25
+            if POSITIVE.search(value):
+                weight += 25
+    if el.get("itemprop") == "articleBody":
+        weight += 50
+    return weight
+
+
+def _hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _is_unlikely(el: etree._Element, tag: str) -> bool:
+    if tag in ("body", "html", "article", "main") or el.get("itemprop") == "articleBody":
+        return False
+    if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):
+        return True
+    hint = _hint(el)
+    if not hint:
+        return tag == "aside"
+    return UNLIKELY.search(hint) is not None and MAYBE_CONTENT.search(hint) is None
+
+
+KEEP_SHARE = 0.25
+"""A box named like boilerplate that holds the page's headline or ``<main>``/``<article>``
+and more than this share of its text, with few links, is a layout wrapper
+("sidebar-first-only" around the article, or a ``<button>`` broken markup never closed)
+and stays."""
+
+
+def _holds_page(el: etree._Element) -> bool:
+    return next(el.iterdescendants("h1", "main", "article"), None) is not None
+
+
+def strip_page(root: etree._Element) -> None:
+    """Drop, in place, what is never article text: scripts, controls, hidden elements,
+    navigation and boilerplate boxes. Comments and processing instructions go too."""
+    stats = _measure(root)
+    total = stats[root].text or 1
+    doomed: list[etree._Element] = []
+    skip: etree._Element | None = None
+    for el in root.iter():
+        if skip is not None:
+            if any(a is skip for a in el.iterancestors()):
+                continue
+            skip = None
+        tag = _tag(el)
+        if not tag:
+            doomed.append(el)
+            continue
+        if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
+            s = stats.get(el)
+            # Broken markup can nest the whole page in a <button> or a menu: keep that.
+            if s and s.text > KEEP_SHARE * total and s.links < 0.3 * s.text and _holds_page(el):
+                continue
+            doomed.append(el)
+            skip = el
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        # Keep the tail text: it belongs to the parent.
+        tail = el.tail
+        if tail and tail.strip():
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+
+
+@dataclass
+class _Stats:
+    text: int = 0
+    links: int = 0
+    blocks: bool = False
+    """Whether a block-level element (not inline markup) lies inside."""
+
+
+def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
+    """Text and link-text length of every element, in one bottom-up pass."""
+    stats: dict[etree._Element, _Stats] = {}
+
+    def visit(el: etree._Element, in_link: bool) -> _Stats:
+        s = _Stats()
+        if _tag(el) in UNMEASURED:
+            stats[el] = s
+            return s
+        link = in_link or _tag(el) == "a"
+        own = len(el.text.strip()) if el.text else 0
+        s.text += own
+        if link:
+            s.links += own
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            c = visit(child, link)
+            s.text += c.text
+            s.links += c.links
+            s.blocks = s.blocks or c.blocks or _tag(child) not in INLINE
+            if child.tail:
+                n = len(child.tail.strip())
+                s.text += n
+                if link:
+                    s.links += n
+        stats[el] = s
+        return s
+
+    visit(root, False)
+    return stats
+
+
+def _link_density(stats: dict[etree._Element, _Stats], el: etree._Element) -> float:
+    s = stats.get(el)
+    return s.links / s.text if s and s.text else 0.0
+
+
+def _paragraph_like(el: etree._Element, tag: str) -> bool:
+    if tag in PARAGRAPHS:
+        return True
+    if tag in ("div", "section", "article", "span", "li", "font", "center"):
+        # A container used as a paragraph: text of its own and no block children.
+        if not (el.text and el.text.strip()) and not any(c.tail and c.tail.strip() for c in el):
+            return False
+        return all(_tag(c) in INLINE or not isinstance(c.tag, str) for c in el)
+    return False
+
+
+@dataclass
+class MainContent:
+    """The chosen elements in page order; ``root`` is the best-scoring one."""
+
+    root: etree._Element
+    parts: list[etree._Element]
+
+
+JUNK_WEIGHT = 1.0
+"""How much a character of non-paragraph text (menus, link lists, labels) costs a container
+against a character of paragraph text it holds."""
+
+MAX_PARAGRAPH_LINKS = 0.5
+"""A paragraph with more link text than this share is a link list, not prose."""
+
+
+def find_main_content(body: etree._Element) -> MainContent:
+    """Pick the element holding the most paragraph text for the least other text.
+
+    Each paragraph-like element's text (counted once, at the element) is credited to every
+    ancestor; an ancestor's value is its paragraph text minus :data:`JUNK_WEIGHT` times the
+    rest of its text. The best value wins: the smallest container that still holds the
+    article's paragraphs, even when they are spread over sibling widgets. ``body`` should
+    have gone through :func:`strip_page` first; ``body`` itself comes back when nothing
+    reads like a paragraph.
+    """
+    stats = _measure(body)
+    good_self: set[etree._Element] = set()
+    good: dict[etree._Element, float] = {}
+    for el in body.iter():
+        tag = _tag(el)
+        if not tag or tag in UNMEASURED:
+            continue
+        s = stats.get(el)
+        if s is None or s.text < MIN_PARAGRAPH:
+            continue
+        if not s.blocks and tag not in INLINE:
+            # A paragraph: only the outermost counts (a <td> holding a <p>).
+            if any(a in good_self for a in el.iterancestors()):
+                continue
+            good_self.add(el)
+            text, links = s.text, s.links
+        else:
+            # Loose text between blocks (text with <br>s in a <div>) is a paragraph too.
+            text, links = _loose(el, stats)
+        if text < MIN_PARAGRAPH or links > MAX_PARAGRAPH_LINKS * text:
+            continue
+        value = float(text - links)
+        node: etree._Element | None = el
+        while node is not None:
+            good[node] = good.get(node, 0.0) + value
+            if node is body:
+                break
+            node = node.getparent()
+    if not good:
+        return MainContent(body, [body])
+
+    def worth(el: etree._Element) -> float:
+        g = good[el]
+        return g - JUNK_WEIGHT * (stats[el].text - g) + _semantic_bonus(el, g)
+
+    top = max(good, key=worth)
+    return MainContent(top, [top])
+
+
+def _loose(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[int, int]:
+    """Length and link length of ``el``'s own text: its text, its children's tails and the
+    text of its inline children that hold no blocks."""
+    text = len(el.text.strip()) if el.text else 0
+    links = 0
+    for child in el:
+        if child.tail:
+            text += len(child.tail.strip())
+        tag = _tag(child)
+        if tag in INLINE:
+            c = stats.get(child)
+            if c is not None and not c.blocks:
+                text += c.text
+                links += c.links
+    return text, links
+
+
+def _semantic_bonus(el: etree._Element, good_text: float) -> float:
+    """Publishers' own markers of the article text tip close calls."""
+    if el.get("itemprop") == "articleBody" or _tag(el) == "article":
+        return 0.1 * good_text
+    hint = _hint(el)
+    if hint and ARTICLE_BODY.search(hint):
+        return 0.1 * good_text
+    return 0.0
+
+
+LINK_FARM_DENSITY = 0.5
+"""Containers inside the content with more link text than this share are link lists."""
+
+
+def prune(parts: Iterable[etree._Element]) -> None:
+    """Remove link farms and boilerplate boxes inside the chosen content, in place."""
+    for part in parts:
+        stats = _measure(part)
+        doomed: list[etree._Element] = []
+        for el in part.iterdescendants():
+            tag = _tag(el)
+            if tag not in (
+                "div",
+                "section",
+                "ul",
+                "ol",
+                "table",
+                "aside",
+                "figure",
+                "header",
+                "footer",
+                "dl",
+                "p",
+                "span",
+            ):
+                continue
+            s = stats.get(el)
+            if s is None or not s.text:
+                continue
+            density = s.links / s.text
+            if (
+                (density > LINK_FARM_DENSITY and tag != "p")
+                or (tag == "p" and density > 0.8 and s.text < 200)
+                or tag in ("aside", "footer")
+                or (_class_weight(el) < 0 and s.text < 300)
+            ):
+                doomed.append(el)
+        for el in doomed:
+            parent = el.getparent()
+            if parent is not None and not any(a in doomed for a in el.iterancestors()):
+                el.drop_tree()
