@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy.settings import BaseSettings
 
-__all__ = ["NewscleanAddon", "PIPELINES"]
+__all__ = ["PIPELINES", "NewscleanAddon"]
 
 PIPELINES: dict[str, int] = {
     "newsclean.pipelines.clean.CleanPipeline": 100,
