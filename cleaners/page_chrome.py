@@ -111,7 +111,8 @@ class PageChrome:
 END_OF_ARTICLE = re.compile(
     r"""^(?:
         related(?:\ (?:posts?|articles?|stories|content|reading|news|topics))?|
-        (?:you\ (?:may|might)\ )?(?:also\ )?(?:like|enjoy)|read\ (?:next|more|also)|
+        (?:you\ (?:may|might)\ )?(?:also\ )?(?:like|enjoy)(?:\ to\ read|\ these)?|read\ (?:next|more|also)|
+        (?:load|show|view|see)\ (?:all\ )?(?:\d+\ )?comments|join\ the\ (?:discussion|conversation)|
         more\ (?:from|on|in|like\ this|stories|articles|news)\b.{0,40}|recommended(?:\ for\ you)?|
         (?:most\ )?(?:popular|read|viewed|trending)(?:\ (?:now|posts?|stories|articles|today))?|
         (?:leave|post|add|write)\ a\ (?:reply|comment)|\d*\ ?(?:comments?|responses?|replies)|
@@ -123,22 +124,18 @@ END_OF_ARTICLE = re.compile(
 )
 """Headings that close an article: whatever follows them (teasers, comments) is not its text."""
 
-END_MIN_SHARE = 0.2
-"""An end marker only cuts once this share of the run's words lies before it (a "Related" box
-near the top is a sidebar, not the end)."""
 
-
-END_MIN_WORDS = 100
-"""...and at least this many words: an article is not over after its first paragraph."""
+END_MIN_WORDS = 150
+"""An end marker only cuts after this many words of the run: a "Related" box above the article is
+a sidebar, and an article is not over after its first paragraph."""
 
 
 def _cut_at_end_marker(doc: Document, start: int, end: int) -> int:
     words = [len(b.text.split()) for b in doc.blocks[start : end + 1]]
-    total = sum(words)
     seen = 0
     for offset, count in enumerate(words):
         i = start + offset
-        if seen >= max(END_MIN_WORDS, END_MIN_SHARE * total) and END_OF_ARTICLE.match(doc.blocks[i].text.strip()):
+        if seen >= END_MIN_WORDS and END_OF_ARTICLE.match(doc.blocks[i].text.strip()):
             return i - 1
         seen += count
     return end
