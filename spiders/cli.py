@@ -267,6 +267,8 @@ def _run_store(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"newsclean store: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise  # the reader (`| head`) has gone: main() ends quietly
     except OSError as exc:
         print(f"newsclean store: {exc.filename or args.store}: {exc.strerror or exc}", file=sys.stderr)
         return 2
