@@ -202,15 +202,29 @@ and more than this share of its text, with few links, is a layout wrapper
 and stays."""
 
 
-def _holds_page(el: etree._Element) -> bool:
-    return next(el.iterdescendants("h1", "main", "article"), None) is not None
+STREAMED_PROSE = 500
+"""An element with the ``hidden`` attribute holding this much paragraph text is content a
+script reveals (streamed server rendering parks it in ``<div hidden>``), not a popup."""
+
+PROSE_SHARE = 0.5
+"""A box named like boilerplate that holds at least this share of the page's paragraph
+text is the article's wrapper (a ``share-container`` or ``with-sidebar`` layout div)."""
+
+
+def _wraps_page(el: etree._Element, s: _Stats, page: _Stats) -> bool:
+    if page.prose and s.prose >= PROSE_SHARE * page.prose:
+        return True
+    return (
+        s.text > KEEP_SHARE * page.text
+        and s.links < 0.3 * s.text
+        and next(el.iterdescendants("h1", "main", "article"), None) is not None
+    )
 
 
 def strip_page(root: etree._Element) -> None:
     """Drop, in place, what is never article text: scripts, controls, hidden elements,
     navigation and boilerplate boxes. Comments and processing instructions go too."""
     stats = _measure(root)
-    total = stats[root].text or 1
     doomed: list[etree._Element] = []
     skip: etree._Element | None = None
     for el in root.iter():
@@ -224,8 +238,10 @@ def strip_page(root: etree._Element) -> None:
             continue
         if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
             s = stats.get(el)
+            if s and el.get("hidden") is not None and s.prose >= STREAMED_PROSE:
+                continue
             # Broken markup can nest the whole page in a <button> or a menu: keep that.
-            if s and s.text > KEEP_SHARE * total and s.links < 0.3 * s.text and _holds_page(el):
+            if s and _wraps_page(el, s, stats[root]):
                 continue
             doomed.append(el)
             skip = el
@@ -250,6 +266,8 @@ class _Stats:
     links: int = 0
     blocks: bool = False
     """Whether a block-level element (not inline markup) lies inside."""
+    prose: int = 0
+    """Text inside ``<p>`` elements with few links."""
 
 
 def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
@@ -278,6 +296,9 @@ def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
                 s.text += n
                 if link:
                     s.links += n
+            s.prose += c.prose
+        if _tag(el) == "p" and s.links < 0.5 * s.text:
+            s.prose = s.text - s.links
         stats[el] = s
         return s
 
@@ -394,43 +415,65 @@ def _semantic_bonus(el: etree._Element, good_text: float) -> float:
 
 
 LINK_FARM_DENSITY = 0.5
+PRUNABLE = (
+    "div",
+    "section",
+    "ul",
+    "ol",
+    "table",
+    "aside",
+    "figure",
+    "header",
+    "footer",
+    "dl",
+    "p",
+    "span",
+    "form",
+    "nav",
+    "details",
+)
+BOX_WORDS = re.compile(
+    r"(?<![a-z])(?:author|byline|bio(?![a-z])|about-?the-?author|written-?by|newsletter|subscri|"
+    r"share(?![a-z])|sharing|social|comment|disclaimer|related|recommend|promo|cta(?![a-z])|"
+    r"toc(?![a-z])|table-?of-?contents?|breadcrumb|tags(?![a-z])|post-?meta|entry-?meta|"
+    r"meta-?data|read-?time|reading-?time|sidebar|advert|sponsor)",
+    re.I,
+)
+"""Class/id words of boxes inside an article that are not its text: author bios, bylines,
+share and newsletter boxes, related links, tables of contents, disclaimers."""
+
+KEEP_PROSE = 0.3
+"""Boxes holding more than this share of the content's paragraph text are never pruned."""
 """Containers inside the content with more link text than this share are link lists."""
 
 
 def prune(parts: Iterable[etree._Element]) -> None:
-    """Remove link farms and boilerplate boxes inside the chosen content, in place."""
+    """Remove link farms and boilerplate boxes inside the chosen content, in place.
+
+    A box that holds a real share of the content's paragraph text is never removed, however
+    many links surround it.
+    """
     for part in parts:
         stats = _measure(part)
+        prose = stats[part].prose
         doomed: list[etree._Element] = []
-        for el in part.iterdescendants():
-            tag = _tag(el)
-            if tag not in (
-                "div",
-                "section",
-                "ul",
-                "ol",
-                "table",
-                "aside",
-                "figure",
-                "header",
-                "footer",
-                "dl",
-                "p",
-                "span",
-            ):
-                continue
+        for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
-            if s is None or not s.text:
+            if s is None or not s.text or s.prose > KEEP_PROSE * prose:
                 continue
+            tag = _tag(el)
             density = s.links / s.text
             if (
-                (density > LINK_FARM_DENSITY and tag != "p")
+                (density > LINK_FARM_DENSITY and tag != "p" and s.prose < 0.5 * s.text)
                 or (tag == "p" and density > 0.8 and s.text < 200)
                 or tag in ("aside", "footer")
                 or (_class_weight(el) < 0 and s.text < 300)
+                or (tag == "form")
+                or BOX_WORDS.search(_hint(el)) is not None
             ):
                 doomed.append(el)
+        gone: set[etree._Element] = set()
         for el in doomed:
-            parent = el.getparent()
-            if parent is not None and not any(a in doomed for a in el.iterancestors()):
+            if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
+                gone.add(el)
                 el.drop_tree()

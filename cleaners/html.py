@@ -89,8 +89,73 @@ def parse_html(html: str) -> etree._Element:
     return lxml.html.document_fromstring(html or "<html></html>")
 
 
+def _table_text(table: etree._Element) -> str:
+    """A table as lines of ``cell | cell``: cells written without spaces between them
+    ("RankCompany") must not fuse into one word."""
+    rows: list[str] = []
+    for row in table.iter("tr"):
+        cells = [_text(c) for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+        line = " | ".join(c for c in cells if c)
+        if line:
+            rows.append(line)
+    return "\n".join(rows) or _text(table)
+
+
+BREAKS = frozenset(
+    [
+        "br",
+        "div",
+        "p",
+        "li",
+        "td",
+        "th",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dt",
+        "dd",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figcaption",
+        "ul",
+        "ol",
+        "table",
+        "pre",
+        "hr",
+    ]
+)
+"""Elements that separate words even when the markup puts no space around them."""
+
+
 def _text(el: etree._Element) -> str:
-    return _SPACE.sub(" ", el.text_content()).strip()
+    if next(el.iterdescendants(*BREAKS), None) is None:
+        return _SPACE.sub(" ", el.text_content()).strip()
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if not isinstance(node.tag, str) or node.tag.lower() in NEVER_TEXT:
+            return
+        brk = node.tag.lower() in BREAKS
+        if brk:
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if brk:
+            parts.append(" ")
+
+    walk(el)
+    return _SPACE.sub(" ", "".join(parts)).strip()
 
 
 def _describe(el: etree._Element) -> tuple[str, tuple[str, ...], str]:
@@ -127,7 +192,7 @@ def blocks_from_element(root: etree._Element, base_path: str = "") -> list[Block
         local = tag.split("}")[-1]
         here = f"{path}/{_step(el)}" if path else _step(el)
         if local in BLOCK_KINDS and not (local == "li" and _has_block_child(el)):
-            text = _text(el)
+            text = _table_text(el) if local == "table" else _text(el)
             if text:
                 emit(el, text, BLOCK_KINDS[local], here)
             return
