@@ -264,7 +264,43 @@ def _main_blocks(tree: etree._Element) -> list[Block]:
     if not blocks and main.root is not body:
         # Never empty: the whole page's text is better than nothing.
         blocks = blocks_from_element(body, _path(body.getparent()))
-    return blocks
+    return trim_edges(blocks)
+
+
+PROSE_WORDS = 20
+"""A paragraph with at least this many words and a sentence end is article prose."""
+
+EDGE_MAX_WORDS = 12
+"""Before the first and after the last prose paragraph, blocks this short are page furniture
+(title, byline, reading time, "Back to blog", "Share this", "Be the first to comment")."""
+
+_SENTENCE_END = re.compile(r"[.!?…:;)\]\"'”’»]\s*$")
+
+
+def _is_prose(block: Block) -> bool:
+    return (
+        block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
+        and len(block.text.split()) >= PROSE_WORDS
+        and _SENTENCE_END.search(block.text) is not None
+    )
+
+
+def trim_edges(blocks: list[Block]) -> list[Block]:
+    """Drop short blocks before the first and after the last prose paragraph; the page's
+    ``<h1>`` is the headline, never body text. Nothing is trimmed from a document without
+    prose (a list or a table is the whole article then)."""
+    prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
+    if not prose:
+        return blocks
+    first, last = prose[0], prose[-1]
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        edge = i < first or i > last
+        short = len(block.text.split()) <= EDGE_MAX_WORDS
+        if edge and (block.tag == "h1" or (short and block.kind is not BlockKind.LIST_ITEM)):
+            continue
+        kept.append(block)
+    return kept
 
 
 def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None = None) -> Document:
