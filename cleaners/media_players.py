@@ -72,21 +72,22 @@ this many words: more is a transcript, or a page wrapper that happens to carry s
 def _controls(text: str) -> list[str] | None:
     """The control tokens ``text`` consists of, or ``None`` if it holds anything else."""
     parts = [p.strip(" :") for p in re.split(r"\s*(?:/|\||,|\n)\s*|\s{2,}|:\s+", text)]
-    tokens: list[str | None] = []
+    tokens: list[str] = []
     for part in parts:
         if part:
-            tokens.extend(_control_tokens(part))
-    if not tokens or any(t is None for t in tokens):
-        return None
-    return [t for t in tokens if t is not None]
+            found = _control_tokens(part)
+            if found is None:
+                return None  # the first word that is no control settles it
+            tokens.extend(found)
+    return tokens or None
 
 
-def _control_tokens(part: str) -> list[str | None]:
+def _control_tokens(part: str) -> list[str] | None:
     if CONTROL_WORDS.match(part):
         return [part]
     # "Current Time 0:00" / "Duration 3:15": label followed by a time.
     words = part.split()
-    out: list[str | None] = []
+    out: list[str] = []
     i = 0
     while i < len(words):
         for n in (3, 2, 1):
@@ -96,8 +97,7 @@ def _control_tokens(part: str) -> list[str | None]:
                 i += n
                 break
         else:
-            out.append(None)
-            i += 1
+            return None
     return out
 
 
