@@ -225,26 +225,25 @@ def strip_page(root: etree._Element) -> None:
     """Drop, in place, what is never article text: scripts, controls, hidden elements,
     navigation and boilerplate boxes. Comments and processing instructions go too."""
     stats = _measure(root)
+    page = stats[root]
     doomed: list[etree._Element] = []
-    skip: etree._Element | None = None
-    for el in root.iter():
-        if skip is not None:
-            if any(a is skip for a in el.iterancestors()):
-                continue
-            skip = None
-        tag = _tag(el)
-        if not tag:
+    stack = list(root)
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str):
             doomed.append(el)
             continue
         if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
             s = stats.get(el)
-            if s and el.get("hidden") is not None and s.prose >= STREAMED_PROSE:
+            if s is None or not (
+                (s.prose >= STREAMED_PROSE and el.get("hidden") is not None)
+                # Broken markup can nest the whole page in a <button> or a menu: keep that.
+                or _wraps_page(el, s, page)
+            ):
+                doomed.append(el)
                 continue
-            # Broken markup can nest the whole page in a <button> or a menu: keep that.
-            if s and _wraps_page(el, s, stats[root]):
-                continue
-            doomed.append(el)
-            skip = el
+        stack.extend(el)
     for el in doomed:
         parent = el.getparent()
         if parent is None:
@@ -260,7 +259,7 @@ def strip_page(root: etree._Element) -> None:
         parent.remove(el)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stats:
     text: int = 0
     links: int = 0
@@ -271,38 +270,50 @@ class _Stats:
 
 
 def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
-    """Text and link-text length of every element, in one bottom-up pass."""
+    """Text, link-text and paragraph-text length of every element under ``root``.
+
+    One pass in reverse document order, so every element is complete before its parent
+    adds it up; the text of ``<script>``-like elements does not count.
+    """
     stats: dict[etree._Element, _Stats] = {}
-
-    def visit(el: etree._Element, in_link: bool) -> _Stats:
-        s = _Stats()
-        if _tag(el) in UNMEASURED:
-            stats[el] = s
-            return s
-        link = in_link or _tag(el) == "a"
-        own = len(el.text.strip()) if el.text else 0
-        s.text += own
-        if link:
-            s.links += own
-        for child in el:
-            if not isinstance(child.tag, str):
-                continue
-            c = visit(child, link)
-            s.text += c.text
-            s.links += c.links
-            s.blocks = s.blocks or c.blocks or _tag(child) not in INLINE
-            if child.tail:
-                n = len(child.tail.strip())
-                s.text += n
-                if link:
-                    s.links += n
-            s.prose += c.prose
-        if _tag(el) == "p" and s.links < 0.5 * s.text:
-            s.prose = s.text - s.links
-        stats[el] = s
-        return s
-
-    visit(root, False)
+    linked: set[etree._Element] = set()
+    for a in root.iter("a"):
+        if a not in linked:
+            linked.add(a)
+            linked.update(a.iterdescendants())
+    for el in reversed([root, *root.iterdescendants()]):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        s = stats.get(el)
+        if s is None:
+            s = stats[el] = _Stats()
+        if tag in UNMEASURED:
+            s.text = s.links = s.prose = 0
+            s.blocks = False
+        else:
+            text = el.text
+            if text:
+                s.text += len(text.strip())
+            if el in linked:
+                s.links = s.text
+            elif tag == "p" and s.links < 0.5 * s.text:
+                s.prose = s.text - s.links
+        if el is root:
+            break
+        parent = el.getparent()
+        if parent is None:
+            continue
+        p = stats.get(parent)
+        if p is None:
+            p = stats[parent] = _Stats()
+        tail = el.tail
+        n = len(tail.strip()) if tail else 0
+        p.text += s.text + n
+        p.links += s.links
+        p.prose += s.prose
+        if not p.blocks and (s.blocks or tag not in INLINE):
+            p.blocks = True
     return stats
 
 
