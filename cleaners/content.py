@@ -67,7 +67,8 @@ DROP_TAGS = frozenset(
         "iframe",
         "object",
         "embed",
-        "head",
+        "title",
+        "base",
         "button",
         "select",
         "input",
@@ -119,7 +120,8 @@ INLINE = frozenset(
         "ins",
     ]
 )
-UNMEASURED = frozenset(["script", "style", "noscript", "template", "head"])
+UNMEASURED = frozenset(["script", "style", "noscript", "template", "title"])
+"""Text that never counts. ``<head>`` does: broken markup can leave the article in it."""
 PARAGRAPHS = frozenset(["p", "pre", "blockquote", "td", "dd"])
 TAG_WEIGHT = {
     "div": 5,

@@ -84,9 +84,20 @@ NEVER_TEXT = frozenset(
 
 
 def parse_html(html: str) -> etree._Element:
-    """Parse a page with lxml; an XML declaration with an encoding is tolerated."""
+    """Parse a page with lxml; an XML declaration with an encoding is tolerated.
+
+    Markup after a premature ``</html>`` (a second ``<html>`` with the article in it) is
+    moved into the body, where a browser shows it.
+    """
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
-    return lxml.html.document_fromstring(html or "<html></html>")
+    root = lxml.html.document_fromstring(html or "<html></html>")
+    strays = [s for s in root.itersiblings() if isinstance(s.tag, str)]
+    if strays:
+        body = root.find("body")
+        target = body if body is not None else root
+        for stray in strays:
+            target.append(stray)
+    return root
 
 
 def _table_text(table: etree._Element) -> str:
@@ -252,9 +263,9 @@ def _path(el: etree._Element | None) -> str:
 
 def _main_blocks(tree: etree._Element) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`."""
-    body = tree.find("body")
-    if body is None:
-        body = tree
+    # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
+    # the article after the body, straight under <html>.
+    body = tree
     strip_page(body)
     main = find_main_content(body)
     prune(main.parts)
@@ -321,13 +332,18 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
             for selector in site.boilerplate:
                 for el in content.cssselect(selector):
                     el.drop_tree()
-        blocks = blocks_from_element(content)
+        blocks = blocks_from_element(content, _path(content.getparent()))
     else:
         if site and site.boilerplate:
             for selector in site.boilerplate:
                 for el in tree.cssselect(selector):
                     el.drop_tree()
         blocks = _main_blocks(tree)
+    if not blocks:
+        # Never empty: a page whose text all looks like furniture gives all of its text.
+        fresh = parse_html(html)
+        body = fresh.find("body")
+        blocks = blocks_from_element(body if body is not None else fresh)
     standfirst = metadata.get("description")
     if (
         standfirst
