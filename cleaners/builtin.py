@@ -11,11 +11,13 @@ from newsclean.cleaners.page_chrome import PageChrome
 from newsclean.cleaners.prompts import Prompts
 from newsclean.cleaners.repeats import Repeats
 from newsclean.cleaners.site_memory import SiteMemory
+from newsclean.cleaners.site_rules import SiteRules
 from newsclean.cleaners.timestamps import Timestamps
 
 __all__ = ["CLEANERS"]
 
 CLEANERS: dict[str, Callable[[], Cleaner]] = {
+    "site_rules": SiteRules,
     "icon_sprites": IconSprites,
     "media_players": MediaPlayers,
     "prompts": Prompts,

@@ -49,6 +49,9 @@ class Block:
     """The element's cleaned HTML, used for ``articleBodyHtml``; empty for plain text."""
     index: int = -1
     """Position in the document as extracted; kept when earlier cleaners drop blocks."""
+    site_rule: str = ""
+    """The site profile rule that marks this block as boilerplate (``"boilerplate selector
+    .podcast-player of site rt"``); the ``site_rules`` cleaner removes such blocks."""
 
     @property
     def normalized(self) -> str:

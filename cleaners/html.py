@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from dataclasses import replace
 
 import lxml.html
 from lxml import etree
@@ -318,7 +319,8 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
     """Extract the main content's blocks and the page's metadata.
 
     A site profile's ``body`` selector replaces main-content detection and its
-    ``boilerplate`` selectors are dropped before blocks are made.
+    ``boilerplate`` selectors are cut out before main content is found; their blocks are
+    appended, marked with the rule, for the ``site_rules`` cleaner to remove and explain.
     """
     tree = parse_html(html)
     metadata, raw = extract_metadata(tree, url=url, site=site)
@@ -327,17 +329,14 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
         found = tree.cssselect(site.body)
         if found:
             content = found[0] if len(found) == 1 else _join_parts(found)
+    marked: list[Block] = []
     if content is not None:
         if site and site.boilerplate:
-            for selector in site.boilerplate:
-                for el in content.cssselect(selector):
-                    el.drop_tree()
+            marked = _take_site_boilerplate(content, site)
         blocks = blocks_from_element(content, _path(content.getparent()))
     else:
         if site and site.boilerplate:
-            for selector in site.boilerplate:
-                for el in tree.cssselect(selector):
-                    el.drop_tree()
+            marked = _take_site_boilerplate(tree, site)
         blocks = _main_blocks(tree)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
@@ -357,7 +356,25 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
             ),
         )
     metadata.pop("_standfirst_shown", None)
-    return Document(blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
+    # Blocks the profile names as boilerplate stay in the document, marked, so that their
+    # removal is made and explained by a cleaner (site_rules) like every other removal.
+    return Document(
+        blocks + marked, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw
+    )
+
+
+def _take_site_boilerplate(root: etree._Element, site: SiteProfile) -> list[Block]:
+    """Cut the elements matching the profile's boilerplate selectors out of ``root``; return
+    their blocks, each marked with the selector that matched."""
+    marked: list[Block] = []
+    for selector in site.boilerplate:
+        rule = f"boilerplate selector {selector} of site profile {site.name}"
+        for el in root.cssselect(selector):
+            parent = el.getparent()
+            for block in blocks_from_element(el, _path(parent)):
+                marked.append(replace(block, site_rule=rule))
+            el.drop_tree()
+    return marked
 
 
 def _escape(text: str) -> str:

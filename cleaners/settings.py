@@ -12,6 +12,7 @@ from typing import Any
 __all__ = ["DEFAULTS", "DEFAULT_CLEANERS"]
 
 DEFAULT_CLEANERS: dict[str, int] = {
+    "site_rules": 50,
     "icon_sprites": 100,
     "media_players": 200,
     "prompts": 300,

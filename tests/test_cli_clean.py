@@ -126,7 +126,15 @@ def test_cleaners_lists_every_builtin_with_a_description() -> None:
     lines = done.stdout.decode().splitlines()
     in_order = sorted(DEFAULT_CLEANERS, key=DEFAULT_CLEANERS.__getitem__)
     assert [line.split()[0] for line in lines[: len(in_order)]] == in_order
-    assert in_order[:6] == ["icon_sprites", "media_players", "prompts", "timestamps", "page_chrome", "repeats"]
+    assert in_order[:7] == [
+        "site_rules",
+        "icon_sprites",
+        "media_players",
+        "prompts",
+        "timestamps",
+        "page_chrome",
+        "repeats",
+    ]
     assert all(len(line.split(maxsplit=1)[1]) > 20 for line in lines)
 
 
