@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-
 from newsclean.cleaners.record import Author, Breadcrumb, Image
 from newsclean.cleaners.site import SiteProfile
 
 __all__ = ["extract_metadata"]
 
 ARTICLE_TYPES = frozenset(
-    "Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
-    "ReviewNewsArticle BackgroundNewsArticle LiveBlogPosting TechArticle ScholarlyArticle "
-    "SocialMediaPosting WebPage".split()
+    [
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReviewNewsArticle",
+        "BackgroundNewsArticle",
+        "LiveBlogPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "SocialMediaPosting",
+        "WebPage",
+    ]
 )
 PUBLISHED_META = (
     "article:published_time",
@@ -46,7 +58,59 @@ _SCRIPT_WRAPPER = re.compile(r"^(?:<!--|(?://\s*)?<!\[CDATA\[)\s*|\s*(?:-->|(?:/
 
 
 def _clean(text: Any) -> str:
-    return _SPACE.sub(" ", str(text)).strip() if text is not None else ""
+    if text is None:
+        return ""
+    text = str(text)
+    if "&" in text:
+        # Publishers double-escape JSON-LD and meta values ("&quot;", "&#8216;", "&uuml;").
+        text = html.unescape(text)
+    return _SPACE.sub(" ", text).strip()
+
+
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:·•»/]\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+"""Where a page title joins the headline to the site's name ("Headline - Site.de")."""
+
+
+def _strip_site_name(headline: str, h1: str, site_names: set[str]) -> str:
+    """``headline`` without a trailing or leading site name, section or date.
+
+    The page's own ``<h1>`` wins when the headline is that ``<h1>`` plus such a part; a
+    known site name (``og:site_name``, the publisher, the host) is cut off otherwise.
+    """
+    if not headline:
+        return headline
+    folded = headline.casefold()
+    if h1 and h1 != headline and len(h1) >= 10:
+        h = h1.casefold()
+        if folded.startswith(h) or folded.endswith(h):
+            rest = headline[len(h1) :] if folded.startswith(h) else headline[: -len(h1)]
+            if (
+                TITLE_SEPARATORS.fullmatch(rest[:3])
+                or TITLE_SEPARATORS.match(rest)
+                or TITLE_SEPARATORS.search(rest[-3:] + " ")
+            ):
+                return h1
+    parts = TITLE_SEPARATORS.split(headline)
+    if len(parts) > 1:
+        names = {n.casefold() for n in site_names if n}
+        while len(parts) > 1 and _is_site_part(parts[-1], names):
+            parts.pop()
+        while len(parts) > 1 and _is_site_part(parts[0], names):
+            parts.pop(0)
+        if len(parts) < len(TITLE_SEPARATORS.split(headline)):
+            # Re-join what stays with the separators it had.
+            kept = " ".join(parts)
+            at = headline.find(parts[0])
+            end = headline.rfind(parts[-1]) + len(parts[-1])
+            return headline[at:end] if at >= 0 and end > at else kept
+    return headline
+
+
+def _is_site_part(part: str, names: set[str]) -> bool:
+    p = part.strip().casefold()
+    if not p:
+        return True
+    return any(p == n or (len(n) >= 4 and (p in n or n in p) and len(p) <= len(n) + 12) for n in names)
 
 
 def _jsonld_objects(tree: etree._Element) -> list[dict[str, Any]]:
@@ -89,6 +153,68 @@ def _names(value: Any) -> list[Author]:
         elif isinstance(item, str) and _clean(item):
             out.append(Author(name=_clean(item)))
     return out
+
+
+NAME_JOINERS = re.compile(r"\s*(?:,|;|&|\s(?:and|und|og|och|et|y|e|en|i|и|ja|és)\s)\s*", re.I)
+"""What joins several names in one author string ("A and B", "A und B, dpa")."""
+_INITIALS = re.compile(r"\s*\((?:[^()]{1,12})\)\s*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$")
+
+
+def _people(authors: list[Author], site_names: set[str]) -> tuple[list[Author], list[Author]]:
+    """Split joined names, drop initials in brackets ("(obe)") and e-mail addresses; return
+    the people apart from the site's own name standing in for one."""
+    out: list[Author] = []
+    houses: list[Author] = []
+    for a in authors:
+        parts = NAME_JOINERS.split(a.name) if len(a.name) < 120 else [a.name]
+        for part in parts:
+            name = _BYLINE_WORD.sub("", _INITIALS.sub("", part)).strip(" ,;")
+            if not name or _EMAIL.match(name) or name.startswith("http"):
+                continue
+            author = Author(name=name, url=a.url if len(parts) == 1 else None)
+            if name.casefold() in site_names or any(
+                len(n) >= 4 and name.casefold().replace(" ", "") in n.replace(" ", "") for n in site_names
+            ):
+                houses.append(author)
+            else:
+                out.append(author)
+    return out, houses
+
+
+def _byline_authors(tree: etree._Element) -> list[Author]:
+    """Names marked up as the author in the page: ``rel="author"`` links and
+    ``itemprop="author"`` elements."""
+    found: list[Author] = []
+    for el in tree.xpath('//a[@rel="author"] | //*[@itemprop="author"]'):
+        named = el.xpath('.//*[@itemprop="name"]')
+        target = named[0] if named else el
+        name = _clean(target.get("content") or target.text_content())
+        if name and len(name) <= 60 and len(name.split()) <= 6:
+            found.append(Author(name=name, url=el.get("href")))
+    return found
+
+
+def _site_names(jsonld: list[dict[str, Any]], og: dict[str, str], meta_ci: dict[str, str], url: str | None) -> set[str]:
+    """Names the site goes by: ``og:site_name``, ``application-name``, the JSON-LD publisher
+    and ``WebSite`` names, and the host without ``www.``."""
+    names = {
+        og.get("og:site_name", ""),
+        meta_ci.get("application-name", ""),
+        meta_ci.get("apple-mobile-web-app-title", ""),
+    }
+    for obj in jsonld:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict):
+            names.add(_clean(publisher.get("name")))
+        if _types(obj) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+            names.add(_clean(obj.get("name")))
+    if url:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        if host:
+            names.add(host)
+            names.add(host.split(".")[0])
+    return {_clean(n) for n in names if isinstance(n, str) and _clean(n)}
 
 
 def _image_url(value: Any) -> str | None:
@@ -152,10 +278,15 @@ def extract_metadata(
     title_el = tree.find(".//title")
     title = _clean(title_el.text_content()) if title_el is not None else ""
     site_headline = _select_text(tree, site.headline if site else None)
-    fields["headline"] = first(site_headline, article.get("headline"), og.get("og:title"), h1, title)
+    headline = first(site_headline, article.get("headline"), og.get("og:title"), h1, title)
+    if headline and not site_headline:
+        headline = _strip_site_name(headline, h1, _site_names(jsonld, og, meta_ci, url))
+    fields["headline"] = headline
 
     site_standfirst = _select_text(tree, site.standfirst if site else None)
-    description = first(site_standfirst, article.get("description"), og.get("og:description"), meta_ci.get("description"))
+    description = first(
+        site_standfirst, article.get("description"), og.get("og:description"), meta_ci.get("description")
+    )
     if description:
         fields["description"] = description
         fields["_standfirst_shown"] = bool(site_standfirst) or _shown_as_standfirst(tree, description)
@@ -178,18 +309,43 @@ def extract_metadata(
     if site and site.authors:
         names = (_BYLINE_WORD.sub("", _clean(el.text_content())) for el in tree.cssselect(site.authors))
         authors = [Author(name=name) for name in names if name]
+    names_of_site = {n.casefold() for n in _site_names(jsonld, og, meta_ci, url)}
     if not authors:
-        authors = _names(article.get("author"))
-    if not authors:
-        name = first(meta_ci.get("author"), og.get("article:author"), meta_ci.get("parsely-author"), meta_ci.get("sailthru.author"))
-        if name and not name.startswith("http"):
-            authors = [Author(name=name)]
+        # People first: a source naming only the site itself ("BBC News") is kept in case
+        # no source names a person.
+        meta_name = first(
+            meta_ci.get("author"),
+            og.get("article:author"),
+            meta_ci.get("parsely-author"),
+            meta_ci.get("sailthru.author"),
+        )
+        sources = (
+            _names(article.get("author")),
+            [Author(name=meta_name)] if meta_name else [],
+            _byline_authors(tree),
+        )
+        fallback: list[Author] = []
+        for source in sources:
+            people, houses = _people(source, names_of_site)
+            if people:
+                authors = people
+                break
+            fallback = fallback or houses
+        else:
+            authors = fallback
     unique: dict[str, Author] = {}
     for a in authors:
         unique.setdefault(a.name, a)
     fields["authors"] = list(unique.values())
 
-    canonical = next((link.get("href") for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
+    canonical = next(
+        (
+            link.get("href")
+            for link in tree.iter("link")
+            if (link.get("rel") or "").lower() == "canonical" and link.get("href")
+        ),
+        None,
+    )
     canonical = canonical or og.get("og:url")
     if canonical:
         fields["canonicalUrl"] = urljoin(url or "", canonical.strip())
@@ -209,7 +365,9 @@ def extract_metadata(
         fields["section"] = _clean(section)
 
     keywords = article.get("keywords") or meta_ci.get("keywords") or meta_ci.get("news_keywords")
-    tags = [k for k in (keywords if isinstance(keywords, list) else str(keywords or "").split(",")) if isinstance(k, str)]
+    tags = [
+        k for k in (keywords if isinstance(keywords, list) else str(keywords or "").split(",")) if isinstance(k, str)
+    ]
     tags += [v for k, v in og.items() if k == "article:tag"]
     fields["tags"] = list(dict.fromkeys(_clean(t) for t in tags if _clean(t)))
 
