@@ -286,6 +286,9 @@ EDGE_MAX_WORDS = 12
 """Before the first and after the last prose paragraph, blocks this short are page furniture
 (title, byline, reading time, "Back to blog", "Share this", "Be the first to comment")."""
 
+SENTENCE_WORDS = 6
+"""A short block at an edge stays when it is a sentence of at least this many words."""
+
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"'”’»]\s*$")
 
 
@@ -294,6 +297,15 @@ def _is_prose(block: Block) -> bool:
         block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
         and len(block.text.split()) >= PROSE_WORDS
         and _SENTENCE_END.search(block.text) is not None
+    )
+
+
+def _is_sentence(block: Block) -> bool:
+    """A closing line of the article ("Work starts in spring, the council said.")."""
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and len(block.text.split()) >= SENTENCE_WORDS
+        and block.text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
     )
 
 
@@ -309,7 +321,9 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     for i, block in enumerate(blocks):
         edge = i < first or i > last
         short = len(block.text.split()) <= EDGE_MAX_WORDS
-        if edge and (block.tag == "h1" or (short and block.kind is not BlockKind.LIST_ITEM)):
+        if edge and (
+            block.tag == "h1" or (short and block.kind is not BlockKind.LIST_ITEM and not _is_sentence(block))
+        ):
             continue
         kept.append(block)
     return kept

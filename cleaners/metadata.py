@@ -67,7 +67,7 @@ def _clean(text: Any) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—:·•»/]\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:·•»/]\s+|(?<=\S):\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+")
 """Where a page title joins the headline to the site's name ("Headline - Site.de")."""
 
 

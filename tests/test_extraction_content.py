@@ -1,0 +1,129 @@
+"""Main-content detection on small pages: what must be kept and what must go."""
+
+from __future__ import annotations
+
+from newsclean.cleaners import clean_html
+from newsclean.cleaners.html import extract_html
+
+PARA = (
+    "The council voted on Tuesday to extend the tram line by four stops, a decision that "
+    "followed two years of consultation with residents, shop owners and the transport union."
+)
+
+
+def _page(body: str, head: str = "<title>Tram line extended - City News</title>") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def _paras(n: int, tag: str = "p") -> str:
+    return "".join(f"<{tag}>{i}. {PARA}</{tag}>" for i in range(n))
+
+
+def test_sidebar_menus_and_footer_stay_out() -> None:
+    html = _page(
+        "<header><nav><a href='/'>Home</a><a href='/news'>News</a></nav></header>"
+        f"<div class='layout'><main><article><h1>Tram line extended</h1>{_paras(5)}</article></main>"
+        "<aside class='sidebar'><h3>Most read</h3><ul><li><a href='/a'>Mayor resigns over "
+        "budget row</a></li><li><a href='/b'>Storm closes bridge</a></li></ul></aside></div>"
+        "<footer><p>© 2025 City News. All rights reserved. Privacy policy.</p></footer>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 5
+    for gone in ("Home", "Most read", "Mayor resigns", "All rights reserved"):
+        assert gone not in body
+
+
+def test_article_split_over_sibling_widgets_is_kept_whole() -> None:
+    widgets = "".join(
+        f"<div class='widget-wrap'><div class='widget-container'>{_paras(2)}</div></div>"
+        "<div class='widget-wrap'><div class='widget-container'><img src='x.jpg'></div></div>"
+        for _ in range(3)
+    )
+    html = _page(
+        f"<div class='page'><div class='column'>{widgets}</div>"
+        "<div class='column'><p><a href='/x'>Contact us</a></p></div></div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 6
+    assert "Contact us" not in body
+
+
+def test_text_between_line_breaks_counts_as_paragraphs() -> None:
+    loose = "<br><br>".join(f"{i}. {PARA}" for i in range(4))
+    html = _page(
+        f"<div class='menu-bar'><a href='/'>Home</a></div><div class='post'><span>{loose}"
+        f"<h2>What happens next</h2>{PARA}<br>Work starts in spring, the council said."
+        "</span></div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 5
+    assert "What happens next" in body
+    assert body.endswith("Work starts in spring, the council said.")
+    assert "Home" not in body
+
+
+def test_boilerplate_named_wrapper_holding_the_article_stays() -> None:
+    html = _page(
+        f"<div class='share-container'><h1>Tram line extended</h1>{_paras(4)}"
+        "<div class='share-buttons'><a href='#'>Share on Facebook</a></div></div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    assert "Share on Facebook" not in body
+
+
+def test_author_box_and_related_links_inside_the_article_go() -> None:
+    html = _page(
+        f"<article><div class='entry-content'>{_paras(4)}"
+        "<div class='author-bio'><p>Jane Doe has covered city politics for twenty years and "
+        "writes about transport, housing and the people who run the city.</p></div>"
+        "<div class='related-posts'><ul><li><a href='/1'>Bus fares rise</a></li>"
+        "<li><a href='/2'>New cycle lanes</a></li></ul></div></div></article>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    assert "Jane Doe" not in body
+    assert "Bus fares rise" not in body
+
+
+def test_table_cells_do_not_run_together() -> None:
+    table = "<table><tr><th>Stop</th><th>Opens</th></tr><tr><td>Harbour</td><td>2026</td></tr></table>"
+    doc = extract_html(_page(f"<article>{_paras(3)}{table}{_paras(1)}</article>"))
+    tables = [b.text for b in doc.blocks if b.tag == "table"]
+    assert tables == ["Stop | Opens\nHarbour | 2026"]
+
+
+def test_headline_is_a_field_not_body_text() -> None:
+    html = _page(f"<article><h1>Council extends the tram line</h1>{_paras(3)}</article>")
+    article = clean_html(html)
+    assert "Council extends the tram line" not in (article.articleBody or "")
+
+
+def test_blocks_carry_their_place_in_the_page() -> None:
+    doc = extract_html(_page(f"<div id='main' class='story body'>{_paras(3)}</div>"))
+    assert doc.blocks
+    block = doc.blocks[0]
+    assert block.tag == "p"
+    assert block.path.startswith("html/body/div#main.story.body/p")
+
+
+def test_article_after_a_premature_html_end_tag_is_read() -> None:
+    html = f"<html><head><title>x</title></head><body><p>Menu</p></body></html><div>{_paras(3)}</div>"
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 3
+
+
+def test_a_page_of_short_lines_is_never_empty() -> None:
+    html = _page("<div class='nav-menu'><a href='/a'>Opening hours</a></div><div>Closed on Mondays</div>")
+    assert clean_html(html).articleBody
+
+
+def test_script_and_hidden_text_never_reach_the_body() -> None:
+    html = _page(
+        f"<article>{_paras(3)}<script>var x = 'tracking';</script>"
+        "<div style='display:none'>Hidden promo text</div><p hidden>Also hidden</p></article>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert "tracking" not in body
+    assert "Hidden promo" not in body
+    assert "Also hidden" not in body
