@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import warnings
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -33,6 +34,15 @@ DATE_LINE = re.compile(
 )
 """A line that is only a date, optionally with a time and a "Published:" style label."""
 
+ZONE_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 3600, "BST": 3600, "IST": 19800,
+    "CET": 3600, "CEST": 7200, "MEZ": 3600, "MESZ": 7200, "EET": 7200, "EEST": 10800,
+    "MSK": 10800, "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000,
+    "MST": -25200, "MDT": -21600, "PST": -28800, "PDT": -25200, "JST": 32400, "KST": 32400,
+    "AEST": 36000, "AEDT": 39600,
+}  # fmt: skip
+"""Offsets (seconds east of UTC) of the zone names news pages print after their times."""
+
 _LABEL = re.compile(r"^\s*(?:published|updated|posted|last\s+updated|modified|date)\s*:?\s*(?:on\s+)?", re.I)
 
 
@@ -57,7 +67,12 @@ def normalize_date(raw: str, *, timezone: str | None = None) -> str | None:
         return None
     try:
         dayfirst = re.match(r"^\d{1,2}\.\d{1,2}\.\d{2,4}", text) is not None
-        parsed = dateutil_parser.parse(text, dayfirst=dayfirst, default=datetime(1900, 1, 1))
+        with warnings.catch_warnings():
+            # An unknown zone name ("CEST") leaves the time without offset; no warning.
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            parsed = dateutil_parser.parse(
+                text, dayfirst=dayfirst, default=datetime(1900, 1, 1), tzinfos=ZONE_ABBREVIATIONS
+            )
     except (ValueError, OverflowError):
         return None
     if parsed.year == 1900:
