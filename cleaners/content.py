@@ -213,7 +213,13 @@ PROSE_SHARE = 0.5
 text is the article's wrapper (a ``share-container`` or ``with-sidebar`` layout div)."""
 
 
+COMMENTS = re.compile(r"(?<![a-z])(?:comments?|commentlist|disqus|replies)(?![a-z])", re.I)
+"""Class/id words of reader comments: long prose that is never the article."""
+
+
 def _wraps_page(el: etree._Element, s: _Stats, page: _Stats) -> bool:
+    if COMMENTS.search(_hint(el)) and next(el.iterdescendants("h1"), None) is None:
+        return False
     if page.prose and s.prose >= PROSE_SHARE * page.prose:
         return True
     return (
@@ -472,7 +478,9 @@ def prune(parts: Iterable[etree._Element]) -> None:
         doomed: list[etree._Element] = []
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
-            if s is None or not s.text or s.prose > KEEP_PROSE * prose:
+            if s is None or not s.text:
+                continue
+            if s.prose > KEEP_PROSE * prose and not COMMENTS.search(_hint(el)):
                 continue
             tag = _tag(el)
             density = s.links / s.text
