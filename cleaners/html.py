@@ -181,14 +181,34 @@ def _step(el: etree._Element) -> str:
     return tag + (f"#{eid}" if eid else "") + "".join(f".{c}" for c in classes[:2])
 
 
-def blocks_from_element(root: etree._Element, base_path: str = "") -> list[Block]:
+LINK_LINE_WORDS = 12
+"""A paragraph or heading this short that is all link text is a button or a teaser link
+("Book a demo", "Keep reading", "See price at Amazon"), not article text."""
+
+
+def _link_chars(el: etree._Element) -> int:
+    return sum(
+        len(_SPACE.sub(" ", a.text_content()).strip())
+        for a in el.iter("a")
+        if not (a.get("href") or "").startswith("#")  # a heading's own permalink is no teaser
+    )
+
+
+def _is_link_line(text: str, link_chars: int) -> bool:
+    return len(text.split()) <= LINK_LINE_WORDS and link_chars >= 0.9 * len(text)
+
+
+def blocks_from_element(root: etree._Element, base_path: str = "", *, link_lines: bool = True) -> list[Block]:
     """The blocks under ``root`` in reading order.
 
     Block-level elements (paragraphs, headings, list items, captions, quotes, SVG
     ``<title>``) give one block each; loose text directly inside containers gives a block of
-    its own, so text in ``<div>``s without ``<p>`` is not lost.
+    its own, so text in ``<div>``s without ``<p>`` is not lost. With ``link_lines=False``,
+    short paragraphs and headings made only of a link are left out (list items stay: a list
+    of links can be the article's own).
     """
     blocks: list[Block] = []
+    loose_links = [0]
 
     def emit(el: etree._Element, text: str, kind: BlockKind, path: str) -> None:
         tag, classes, eid = _describe(el)
@@ -205,8 +225,11 @@ def blocks_from_element(root: etree._Element, base_path: str = "") -> list[Block
         here = f"{path}/{_step(el)}" if path else _step(el)
         if local in BLOCK_KINDS and not (local == "li" and _has_block_child(el)):
             text = _table_text(el) if local == "table" else _text(el)
-            if text:
-                emit(el, text, BLOCK_KINDS[local], here)
+            if not text:
+                return
+            if not link_lines and local not in ("li", "table") and _is_link_line(text, _link_chars(el)):
+                return
+            emit(el, text, BLOCK_KINDS[local], here)
             return
         loose: list[str] = []
         if el.text and el.text.strip():
@@ -218,6 +241,8 @@ def blocks_from_element(root: etree._Element, base_path: str = "") -> list[Block
                 walk(child, here)
             elif ctag and ctag not in NEVER_TEXT:
                 loose.append(child.text_content())
+                if not link_lines:
+                    loose_links[0] += len(_SPACE.sub(" ", loose[-1]).strip()) if ctag == "a" else _link_chars(child)
             if child.tail and child.tail.strip():
                 loose.append(child.tail)
         _flush(el, loose, here)
@@ -225,7 +250,8 @@ def blocks_from_element(root: etree._Element, base_path: str = "") -> list[Block
     def _flush(el: etree._Element, loose: list[str], path: str) -> None:
         text = _SPACE.sub(" ", " ".join(loose)).strip()
         loose.clear()
-        if text:
+        links, loose_links[0] = loose_links[0], 0
+        if text and not (not link_lines and _is_link_line(text, links)):
             tag, classes, eid = _describe(el)
             blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path))
 
@@ -272,7 +298,7 @@ def _main_blocks(tree: etree._Element) -> list[Block]:
     prune(main.parts)
     blocks: list[Block] = []
     for part in main.parts:
-        blocks.extend(blocks_from_element(part, _path(part.getparent())))
+        blocks.extend(blocks_from_element(part, _path(part.getparent()), link_lines=False))
     if not blocks and main.root is not body:
         # Never empty: the whole page's text is better than nothing.
         blocks = blocks_from_element(body, _path(body.getparent()))
@@ -372,9 +398,7 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
     metadata.pop("_standfirst_shown", None)
     # Blocks the profile names as boilerplate stay in the document, marked, so that their
     # removal is made and explained by a cleaner (site_rules) like every other removal.
-    return Document(
-        blocks + marked, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw
-    )
+    return Document(blocks + marked, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
 
 
 def _take_site_boilerplate(root: etree._Element, site: SiteProfile) -> list[Block]:

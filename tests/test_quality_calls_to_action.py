@@ -1,0 +1,46 @@
+"""Calls to action inside an article (found by the wcxb-dev leak benchmark): what goes, what stays."""
+
+from __future__ import annotations
+
+import pytest
+from newsclean.cleaners import Block, Document
+from newsclean.cleaners.prompts import Prompts
+
+
+def _removed(*texts: str) -> list[str]:
+    doc = Document([Block(t) for t in texts])
+    return [doc.blocks[d.position].text for d in Prompts()(doc)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join Our Genius Newsletter",
+        "Subscribe to get the latest posts sent to your email.",
+        "Receive agency growth tips, delivered to your inbox",
+        "Start free trial",
+        "Book a demo",
+        "Boost Conversions with ML – Get a Free Consultation",
+        "©2025 iEntry, Inc. All rights reserved. Privacy Policy | Legal | Contact Us |",
+        "Written by Cassidy Horton",
+        "11 min read",
+        "DISCLOSURE: If you buy through affiliate links, I may earn a small commission.",
+    ],
+)
+def test_calls_to_action_go(text: str) -> None:
+    assert _removed(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The newsletter, founded in 1998, has 40,000 readers, its editor said.",
+        "Readers told us the trial was free of charge.",
+        "The commission will publish its findings in May.",
+        "She wrote the book in 11 minutes, she joked.",
+        "Copyright law has not kept pace with AI, the judge wrote in a long opinion on Tuesday "
+        "that runs to forty pages and cites dozens of earlier cases.",
+    ],
+)
+def test_article_sentences_stay(text: str) -> None:
+    assert _removed(text) == []
