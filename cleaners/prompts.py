@@ -76,6 +76,27 @@ NEWSLETTER = re.compile(
 )
 """Newsletter, cookie, subscription and ad labels."""
 
+CALL_TO_ACTION = re.compile(
+    r"""(?:
+        ^(?:subscribe|sign\ up|join|get|love)\b.{0,50}\b(?:newsletters?|updates|inbox|posts)\b|
+        ^subscribe\b|\bunsubscribe\b|\bto\ your\ inbox\b|
+        \bfree\ (?:trial|consultation|demo|quote|e-?book)\b|\bbook\ a\ (?:demo|call|consultation)\b|
+        \bstart\ (?:your\ )?free\b|^contact\ us\b|
+        ©|\bcopyright\b|\ball\ rights\ reserved\b|
+        ^written\ by\b|^\d+\s*min(?:ute)?s?\ read\b|\b\d+\s*min(?:ute)?s?\ read\s*$|
+        \baffiliate\ links?\b|\bearn\ (?:a\ )?(?:small\ )?commission\b|^disclosure\b|
+        ^advertisement\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Calls to action and page furniture in a short block: "Join Our Genius Newsletter",
+"Start free trial", "Book a demo", "© 2025 ... All rights reserved", "Written by ...",
+"11 min read", affiliate disclosures."""
+
+MAX_CTA_WORDS = 15
+"""Only blocks this short are judged by :data:`CALL_TO_ACTION`: a sentence that mentions a
+newsletter inside a real paragraph stays."""
+
 PROMPT_CLASS = re.compile(
     r"(?:^|[-_ .#/])(?:share|sharing|social|shares|sharebar|newsletter|subscribe|subscription|"
     r"paywall|cookie|consent|gdpr|related|read-?more|readmore|recommend(?:ed|ations)?|promo|"
@@ -114,6 +135,9 @@ class Prompts:
                     continue
                 if NEWSLETTER.match(text):
                     yield Decision.remove(i, "a newsletter, cookie, subscription or ad prompt")
+                    continue
+                if words <= MAX_CTA_WORDS and CALL_TO_ACTION.search(text):
+                    yield Decision.remove(i, "a call to action, copyright line, byline or disclosure")
                     continue
             follow = FOLLOW_PREFIX.match(text)
             if follow:
