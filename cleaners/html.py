@@ -186,6 +186,10 @@ LINK_LINE_WORDS = 12
 ("Book a demo", "Keep reading", "See price at Amazon"), not article text."""
 
 
+CREDIT_WORDS = 6
+"""A caption this short is a photo credit ("Abby Jiu Photography", "Getty Images"), not text."""
+
+
 def _link_chars(el: etree._Element) -> int:
     return sum(
         len(_SPACE.sub(" ", a.text_content()).strip())
@@ -228,6 +232,8 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, link_lines
             if not text:
                 return
             if not link_lines and local not in ("li", "table") and _is_link_line(text, _link_chars(el)):
+                return
+            if not link_lines and local in ("figcaption", "caption") and len(text.split()) <= CREDIT_WORDS:
                 return
             emit(el, text, BLOCK_KINDS[local], here)
             return
