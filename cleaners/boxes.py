@@ -29,13 +29,18 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
             )
         return totals[prefix]
 
+    named: dict[str, bool] = {}  # blocks share their ancestors: judge each step once
+
     found: dict[int, str] = {}
     for i, block in enumerate(doc.blocks):
         if not block.path:
             continue
         steps = block.path.split("/")
         for n, step in enumerate(steps):
-            if not pattern.search(_TAG.sub("", step)):
+            hit = named.get(step)
+            if hit is None:
+                hit = named[step] = pattern.search(_TAG.sub("", step)) is not None
+            if not hit:
                 continue
             if words_under("/".join(steps[: n + 1])) <= max_words:
                 found[i] = step
