@@ -16,8 +16,8 @@ Works on the one lxml tree the extractor already parsed (no re-parse, no seriali
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -170,10 +170,7 @@ def _class_weight(el: etree._Element) -> int:
     weight = 0
     for value in (el.get("class"), el.get("id")):
         if value:
-            if NEGATIVE.search(value):
-                weight -= 25
-            if POSITIVE.search(value):
-                weight += 25
+            weight += _value_weight(value)
     if el.get("itemprop") == "articleBody":
         weight += 50
     return weight
@@ -194,7 +191,18 @@ def _is_unlikely(el: etree._Element, tag: str) -> bool:
     hint = _hint(el)
     if not hint:
         return tag == "aside"
+    return _unlikely_hint(hint)
+
+
+@lru_cache(maxsize=4096)
+def _unlikely_hint(hint: str) -> bool:
+    # Pages repeat the same class strings hundreds of times: judge each once.
     return UNLIKELY.search(hint) is not None and MAYBE_CONTENT.search(hint) is None
+
+
+@lru_cache(maxsize=4096)
+def _value_weight(value: str) -> int:
+    return (-25 if NEGATIVE.search(value) else 0) + (25 if POSITIVE.search(value) else 0)
 
 
 KEEP_SHARE = 0.25
@@ -347,6 +355,8 @@ class MainContent:
 
     root: etree._Element
     parts: list[etree._Element]
+    stats: dict[etree._Element, _Stats] = field(default_factory=dict, repr=False)
+    """Text measures of the page as scored, reused by :func:`prune`."""
 
 
 JUNK_WEIGHT = 1.0
@@ -396,14 +406,14 @@ def find_main_content(body: etree._Element) -> MainContent:
                 break
             node = node.getparent()
     if not good:
-        return MainContent(body, [body])
+        return MainContent(body, [body], stats)
 
     def worth(el: etree._Element) -> float:
         g = good[el]
         return g - JUNK_WEIGHT * (stats[el].text - g) + _semantic_bonus(el, g)
 
     top = max(good, key=worth)
-    return MainContent(top, [top])
+    return MainContent(top, [top], stats)
 
 
 def _loose(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[int, int]:
@@ -466,14 +476,14 @@ KEEP_PROSE = 0.3
 """Containers inside the content with more link text than this share are link lists."""
 
 
-def prune(parts: Iterable[etree._Element]) -> None:
+def prune(main: MainContent) -> None:
     """Remove link farms and boilerplate boxes inside the chosen content, in place.
 
     A box that holds a real share of the content's paragraph text is never removed, however
     many links surround it.
     """
-    for part in parts:
-        stats = _measure(part)
+    for part in main.parts:
+        stats = main.stats if part in main.stats else _measure(part)
         prose = stats[part].prose
         doomed: list[etree._Element] = []
         for el in part.iterdescendants(*PRUNABLE):

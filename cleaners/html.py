@@ -301,7 +301,7 @@ def _main_blocks(tree: etree._Element) -> list[Block]:
     body = tree
     strip_page(body)
     main = find_main_content(body)
-    prune(main.parts)
+    prune(main)
     blocks: list[Block] = []
     for part in main.parts:
         blocks.extend(blocks_from_element(part, _path(part.getparent()), link_lines=False))

@@ -6,6 +6,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -399,8 +400,11 @@ def _shown_as_standfirst(tree: etree._Element, description: str) -> bool:
     target = description.casefold()
     for el in tree.iter("p", "div", "h2", "span"):
         hint = (el.get("class") or "") + " " + (el.get("id") or "")
-        if not STANDFIRST_HINTS.search(hint):
-            continue
-        if _clean(el.text_content()).casefold() == target:
+        if hint != " " and _standfirst_hint(hint) and _clean(el.text_content()).casefold() == target:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _standfirst_hint(hint: str) -> bool:
+    return STANDFIRST_HINTS.search(hint) is not None
