@@ -69,9 +69,17 @@ MAX_PLAYER_WORDS = 200
 this many words: more is a transcript, or a page wrapper that happens to carry such a name."""
 
 
+_CONTROL_SEPARATOR = re.compile(r"\s*(?:/|\||,|\n)\s*|\s{2,}|:\s+")
+
+
 def _controls(text: str) -> list[str] | None:
     """The control tokens ``text`` consists of, or ``None`` if it holds anything else."""
-    parts = [p.strip(" :") for p in re.split(r"\s*(?:/|\||,|\n)\s*|\s{2,}|:\s+", text)]
+    # Most blocks are prose: their first part already fails, so try it before splitting all.
+    first = _CONTROL_SEPARATOR.search(text)
+    head = (text[: first.start()] if first else text).strip(" :")
+    if head and _control_tokens(head) is None:
+        return None
+    parts = [p.strip(" :") for p in _CONTROL_SEPARATOR.split(text)]
     tokens: list[str] = []
     for part in parts:
         if part:
