@@ -68,8 +68,12 @@ def _clean(text: Any) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—:·•»/]\s+|(?<=\S):\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•»/]\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+")
 """Where a page title joins the headline to the site's name ("Headline - Site.de")."""
+
+SITE_SEPARATORS = re.compile(TITLE_SEPARATORS.pattern + r"|\s+:\s+|(?<=\S):\s+")
+"""Separators a site name may hang on, a colon too ("City News: Headline"); a colon never
+marks the part before it as droppable otherwise ("Kenia: Nairobi von unten" is one headline)."""
 
 
 def _strip_site_name(headline: str, h1: str, site_names: set[str]) -> str:
@@ -91,14 +95,14 @@ def _strip_site_name(headline: str, h1: str, site_names: set[str]) -> str:
                 or TITLE_SEPARATORS.search(rest[-3:] + " ")
             ):
                 return h1
-    parts = TITLE_SEPARATORS.split(headline)
+    parts = SITE_SEPARATORS.split(headline)
     if len(parts) > 1:
         names = {n.casefold() for n in site_names if n}
         while len(parts) > 1 and _is_site_part(parts[-1], names):
             parts.pop()
         while len(parts) > 1 and _is_site_part(parts[0], names):
             parts.pop(0)
-        if len(parts) < len(TITLE_SEPARATORS.split(headline)):
+        if len(parts) < len(SITE_SEPARATORS.split(headline)):
             # Re-join what stays with the separators it had.
             kept = " ".join(parts)
             at = headline.find(parts[0])
