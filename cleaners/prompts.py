@@ -78,7 +78,7 @@ NEWSLETTER = re.compile(
 
 CALL_TO_ACTION = re.compile(
     r"""(?:
-        ^(?:subscribe|sign\ up|join|get|love)\b.{0,50}\b(?:newsletters?|updates|inbox|posts)\b|
+        ^(?:subscribe|sign\ up|join|get|love)\b.{0,50}\b(?:newsletters?|mailing\ list|updates|inbox|posts)\b|
         ^subscribe\b|\bunsubscribe\b|\bto\ your\ inbox\b|
         \bfree\ (?:trial|consultation|demo|quote|e-?book)\b|\bbook\ a\ (?:demo|call|consultation)\b|
         \bstart\ (?:your\ )?free\b|^contact\ us\b|
@@ -92,6 +92,20 @@ CALL_TO_ACTION = re.compile(
 """Calls to action and page furniture in a short block: "Join Our Genius Newsletter",
 "Start free trial", "Book a demo", "© 2025 ... All rights reserved", "Written by ...",
 "11 min read", affiliate disclosures."""
+
+DISCLOSURE = re.compile(
+    r"""(?:
+        \b(?:earn|receive|get)s?\ (?:a\ )?(?:small\ )?(?:affiliate\ )?commissions?\b|
+        \baffiliate\ (?:links?|marketer|commissions?|partners?|programs?)\b|
+        \bmay\ be\ compensated\b|\bpurchases?\ made\ through\ (?:our\ |these\ )?links\b|
+        \bwe\ (?:only\ )?(?:recommend|independently\ (?:review|evaluate|select))\b.{0,80}\blinks?\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Affiliate and sponsorship disclosures: "We may earn commission from links on this page"."""
+
+MAX_DISCLOSURE_WORDS = 70
+"""A disclosure is a short paragraph; a longer one that mentions commissions is an article."""
 
 MAX_CTA_WORDS = 15
 """Only blocks this short are judged by :data:`CALL_TO_ACTION`: a sentence that mentions a
@@ -139,6 +153,9 @@ class Prompts:
                 if words <= MAX_CTA_WORDS and CALL_TO_ACTION.search(text):
                     yield Decision.remove(i, "a call to action, copyright line, byline or disclosure")
                     continue
+            if words <= MAX_DISCLOSURE_WORDS and DISCLOSURE.search(text):
+                yield Decision.remove(i, "an affiliate or sponsorship disclosure")
+                continue
             follow = FOLLOW_PREFIX.match(text)
             if follow:
                 rest = text[follow.end() :].strip()

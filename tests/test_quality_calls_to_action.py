@@ -25,6 +25,11 @@ def _removed(*texts: str) -> list[str]:
         "Written by Cassidy Horton",
         "11 min read",
         "DISCLOSURE: If you buy through affiliate links, I may earn a small commission.",
+        "Join our mailing list! Get a newsletter when an episode is published.",
+        "We may earn commission from links on this page, but we only recommend products we back. "
+        "Why trust us?",
+        "Products are chosen independently by our editors. Purchases made through our links may "
+        "earn us a commission.",
     ],
 )
 def test_calls_to_action_go(text: str) -> None:
@@ -37,6 +42,8 @@ def test_calls_to_action_go(text: str) -> None:
         "The newsletter, founded in 1998, has 40,000 readers, its editor said.",
         "Readers told us the trial was free of charge.",
         "The commission will publish its findings in May.",
+        "The European Commission said the affiliate of the bank had broken no rules in 2023, "
+        "according to a statement released after the hearing.",
         "She wrote the book in 11 minutes, she joked.",
         "Copyright law has not kept pace with AI, the judge wrote in a long opinion on Tuesday "
         "that runs to forty pages and cites dozens of earlier cases.",
