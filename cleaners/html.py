@@ -190,6 +190,11 @@ CREDIT_WORDS = 6
 """A caption this short is a photo credit ("Abby Jiu Photography", "Getty Images"), not text."""
 
 
+LINK_LINE_TAGS = frozenset(["p", "blockquote", "pre"])
+"""Where a lone link is a button; a heading that links to its subject (a listicle's product,
+a roundup's deal) is still the article's heading."""
+
+
 def _link_chars(el: etree._Element) -> int:
     return sum(
         len(_SPACE.sub(" ", a.text_content()).strip())
@@ -231,7 +236,7 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, link_lines
             text = _table_text(el) if local == "table" else _text(el)
             if not text:
                 return
-            if not link_lines and local not in ("li", "table") and _is_link_line(text, _link_chars(el)):
+            if not link_lines and local in LINK_LINE_TAGS and _is_link_line(text, _link_chars(el)):
                 return
             if not link_lines and local in ("figcaption", "caption") and len(text.split()) <= CREDIT_WORDS:
                 return
