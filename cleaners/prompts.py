@@ -85,7 +85,12 @@ CALL_TO_ACTION = re.compile(
         ©|\bcopyright\b|\ball\ rights\ reserved\b|
         ^written\ by\b|^\d+\s*min(?:ute)?s?\ read\b|\b\d+\s*min(?:ute)?s?\ read\s*$|
         \baffiliate\ links?\b|\bearn\ (?:a\ )?(?:small\ )?commission\b|^disclosure\b|
-        ^advertisement\b
+        ^advertisement\b|
+        ^(?:join\ the\ (?:conversation|discussion)|add\ a\ comment|leave\ a\ (?:comment|reply)|
+            be\ the\ first\ to\ comment|comment\ via\b)|
+        ^(?:keep\ reading|recent\ posts|(?:article|story)\ continues\ below|continue\ reading\ below)\b|
+        ^(?:register|sign\ in|sign\ up|log\ ?in|create\ an\ account)\s*[.!]?\s*$|
+        \bcheck\ your\ inbox\b|\bfunded\ by\ (?:readers|members)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -26,6 +26,13 @@ def _removed(*texts: str) -> list[str]:
         "11 min read",
         "DISCLOSURE: If you buy through affiliate links, I may earn a small commission.",
         "Join our mailing list! Get a newsletter when an episode is published.",
+        "Join the Conversation",
+        "Be the first to comment",
+        "Article Continues Below",
+        "Keep reading",
+        "Sign in",
+        "Thank you! Please check your inbox now for your welcome email.",
+        "This story is funded by readers like you",
         "We may earn commission from links on this page, but we only recommend products we back. "
         "Why trust us?",
         "Products are chosen independently by our editors. Purchases made through our links may "
@@ -42,6 +49,8 @@ def test_calls_to_action_go(text: str) -> None:
         "The newsletter, founded in 1998, has 40,000 readers, its editor said.",
         "Readers told us the trial was free of charge.",
         "The commission will publish its findings in May.",
+        "Register early: places on the course are limited, the organisers said.",
+        "Keep reading glasses away from heat, the optician advised.",
         "The European Commission said the affiliate of the bank had broken no rules in 2023, "
         "according to a statement released after the hearing.",
         "She wrote the book in 11 minutes, she joked.",
