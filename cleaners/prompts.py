@@ -88,7 +88,8 @@ CALL_TO_ACTION = re.compile(
         ^advertisement\b|
         ^(?:join\ the\ (?:conversation|discussion)|add\ a\ comment|leave\ a\ (?:comment|reply)|
             be\ the\ first\ to\ comment|comment\ via\b)|
-        ^(?:keep\ reading|recent\ posts|(?:article|story)\ continues\ below|continue\ reading\ below)\b|
+        ^(?:keep\ reading|recent\ posts|(?:article|story)\ continues\ below|continue\ reading\ below)
+            \s*[:.!…»›]*\s*$|
         ^(?:register|sign\ in|sign\ up|log\ ?in|create\ an\ account)\s*[.!]?\s*$|
         \bcheck\ your\ inbox\b|\bfunded\ by\ (?:readers|members)\b
     )""",
