@@ -87,7 +87,9 @@ class Repeats:
                 yield Decision.remove(i, f"repeats the headline ({what} restating it)")
             elif first == -2 and description and _is_standfirst_repeat(blocks, i, description):
                 yield Decision.remove(i, "repeats the standfirst")
-            elif first >= 0 and _short_repeat(block):
+            elif first >= 0 and doc.source_format != "text" and _short_repeat(block):
+                # Only HTML says what a block is: in a text dump a line seen twice is as often a
+                # heading listed in the table of contents above it as a duplicated caption.
                 yield Decision.remove(i, f"repeats block {blocks[first].index} word for word")
 
 

@@ -47,8 +47,23 @@ def test_duplicated_caption_goes_but_repeated_long_paragraph_stays() -> None:
             Block(paragraph),
         ],
         metadata={"headline": HEADLINE},
+        source_format="html",
     )
     assert run(doc) == [(caption, str(Action.REMOVE), None)]
+
+
+def test_in_text_dumps_a_heading_listed_twice_stays() -> None:
+    # The first copy is the table of contents, the second the section's own heading.
+    lines = [
+        HEADLINE,
+        "When to rent a car in Iceland",
+        "Costs of renting",
+        "Body paragraph one.",
+        "When to rent a car in Iceland",
+        "Summer is the busiest season, so book early.",
+    ]
+    doc = Document([Block(line) for line in lines])
+    assert [r for r in run(doc) if r[1] == str(Action.REMOVE)] == []
 
 
 def test_a_first_line_that_is_a_sentence_is_not_taken_as_headline() -> None:
