@@ -498,7 +498,7 @@ def prune(main: MainContent) -> None:
                 (density > LINK_FARM_DENSITY and tag != "p" and s.prose < 0.5 * s.text)
                 or (tag == "p" and density > 0.8 and s.text < 200)
                 or tag in ("aside", "footer")
-                or (_class_weight(el) < 0 and s.text < 300)
+                or (_class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text)
                 or (tag == "form")
                 or BOX_WORDS.search(_hint(el)) is not None
             ):
