@@ -41,6 +41,8 @@ CYCLE_LANE = [
     "after its first year.",
     "A public meeting to present the final design is planned for next month at the town hall.",
 ]
+UPDATE = ("Update, 14 May: the operator has now published the new timetables, which take effect on the "
+          "first of July and add two late-evening services on Fridays.")
 TRAINS = [
     "The regional rail operator announced on Monday that it will run extra trains on the coastal line during "
     "the summer holidays, after complaints about overcrowding last year.",
@@ -208,8 +210,9 @@ def test_crawl_twice_then_after_a_change(site: str, tmp_path: Path) -> None:
     with ArticleStore.open(tmp_path / "store.sqlite3", create=False) as store:
         assert store.counts()["articles"] == 4 and store.counts()["versions"] == 4
 
-    # The trains page is edited: it comes out as version 2, its first version kept.
-    PAGES["/news/trains"] = page("More summer trains on the coastal line", [*TRAINS, "Updated: timetables are out."],
+    # The trains page is edited (a correction paragraph added): it comes out as version 2,
+    # its first version kept.
+    PAGES["/news/trains"] = page("More summer trains on the coastal line", [*TRAINS, UPDATE],
                                  published="2024-05-13T07:00:00+01:00")
     try:
         changed, stats = crawl(site, tmp_path)
