@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.record import Author, Breadcrumb, Image
 from newsclean.cleaners.site import SiteProfile
 
@@ -49,6 +50,12 @@ PUBLISHED_META = (
     "published_time_telegram",
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
+PUBLISHED_KEY = re.compile(r"publish(?:ed)?[-_:. ]?(?:date|time|at|on)|date[-_:. ]?publish|pub[-_]?date", re.I)
+"""Any other ``<meta>`` name for the publication time (``article:published:time``)."""
+
+DATE_HINTS = re.compile(r"(?<![a-z])(?:date|time|published|posted|pubdate|timestamp|dateline)", re.I)
+"""Class/id words of the element that prints the article's date."""
+
 STANDFIRST_HINTS = re.compile(r"summary|standfirst|lead|dek|intro|subtitle|subhead|teaser|excerpt|description", re.I)
 
 _SPACE = re.compile(r"\s+")
@@ -303,7 +310,10 @@ def extract_metadata(
         article.get("dateCreated"),
         site_date,
         next((t["datetime"] for t in times if t["datetime"]), None),
+        next((v for k, v in {**og, **meta_ci}.items() if PUBLISHED_KEY.search(k)), None),
     )
+    if not published:
+        published = _visible_date(tree)
     if published:
         fields["datePublishedRaw"] = published
     modified = first(article.get("dateModified"), *(og.get(k) or meta_ci.get(k.lower()) for k in MODIFIED_META))
@@ -397,6 +407,33 @@ def extract_metadata(
                 trail.append(Breadcrumb(name=name, url=link if isinstance(link, str) else None))
         fields["breadcrumbs"] = trail
     return {k: v for k, v in fields.items() if v not in ("", None, [])}, raw
+
+
+def _visible_date(tree: etree._Element) -> str:
+    """The first short element named like a date ("span.date") after the page's ``<h1>``
+    whose text is a date: dates before the headline belong to menus and teasers."""
+    seen_h1 = False
+    for el in tree.iter("h1", "span", "div", "p", "time", "li", "small"):
+        if el.tag == "h1":
+            seen_h1 = True
+            continue
+        if not seen_h1:
+            continue
+        hint = (el.get("class") or "") + " " + (el.get("id") or "")
+        if hint == " " or not _date_hint(hint):
+            continue
+        parent = el.getparent()
+        if parent is not None and parent.tag in ("h2", "h3", "h4", "a"):
+            continue  # a teaser's date, printed in its heading or link
+        text = _clean(el.text_content())
+        if 6 <= len(text) <= 60 and looks_like_date(text):
+            return text
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _date_hint(hint: str) -> bool:
+    return DATE_HINTS.search(hint) is not None and "update" not in hint.lower()
 
 
 def _shown_as_standfirst(tree: etree._Element, description: str) -> bool:

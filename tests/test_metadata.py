@@ -116,3 +116,17 @@ def test_fundus_pages_hold_their_metadata_floors() -> None:
     assert headline / n >= 0.81
     assert day / n >= 0.95
     assert authors / n >= 0.80
+
+
+def test_any_meta_name_for_the_publication_time_is_read() -> None:
+    head = '<meta property="article:published:time" content="2024-10-23T15:48:15+00:00">'
+    assert clean_html(_page(head)).datePublished == "2024-10-23T15:48:15+00:00"
+
+
+def test_a_visible_date_under_the_headline_dates_the_article() -> None:
+    body = (
+        "<div class='teaser'><span class='date'>01.01.2020</span></div>"
+        "<h1>Tram line extended</h1><p class='meta'><span class='date'>24.04.2023</span></p>"
+        "<h2>Other news <span class='date'>20.04.2023</span></h2>" + BODY
+    )
+    assert clean_html(_page("", body)).datePublished == "2023-04-24T00:00:00"
