@@ -90,7 +90,8 @@ CALL_TO_ACTION = re.compile(
             be\ the\ first\ to\ comment|comment\ via\b)|
         ^(?:keep\ reading|recent\ posts|(?:article|story)\ continues\ below|continue\ reading\ below)
             \s*[:.!…»›]*\s*$|
-        ^(?:register|sign\ in|sign\ up|log\ ?in|create\ an\ account)\s*[.!]?\s*$|
+        ^(?:register|sign\ in|sign\ up|log\ ?in|create\ an\ account|follow\ us)\s*[.!:]?\s*$|
+        ^what\ do\ you\ think\s*\?\s*$|
         \bcheck\ your\ inbox\b|\bfunded\ by\ (?:readers|members)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -109,6 +110,20 @@ DISCLOSURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """Affiliate and sponsorship disclosures: "We may earn commission from links on this page"."""
+
+NOTICE = re.compile(
+    r"""(?:
+        \balready\ have\ an\ account\?|\bsign\ in\ to\ (?:comment|reply)\b|
+        \bis\ a\ production\ of\b|
+        \bif\ you\ (?:liked|enjoyed)\ this\ (?:article|interview|post|story|recipe)\b.{0,30}\bplease\b|
+        \bplease\ take\ a\ moment\ to\ (?:leave|give)\b|
+        \bviews\ expressed\b.{0,80}\bnot\ necessarily\b|^feature(?:d)?\ image\ (?:by|via|courtesy)\b|
+        ^why\ trust\ us\s*\?
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Site notices around an article: sign-in-to-comment, "X is a production of Y", rating and
+support requests, opinion disclaimers, image credits."""
 
 MAX_DISCLOSURE_WORDS = 70
 """A disclosure is a short paragraph; a longer one that mentions commissions is an article."""
@@ -161,6 +176,9 @@ class Prompts:
                     continue
             if words <= MAX_DISCLOSURE_WORDS and DISCLOSURE.search(text):
                 yield Decision.remove(i, "an affiliate or sponsorship disclosure")
+                continue
+            if words <= MAX_PROMPT_WORDS and NOTICE.search(text):
+                yield Decision.remove(i, "a site notice (sign-in, support request, disclaimer, credit)")
                 continue
             follow = FOLLOW_PREFIX.match(text)
             if follow:

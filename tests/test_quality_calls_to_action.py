@@ -33,6 +33,12 @@ def _removed(*texts: str) -> list[str]:
         "Sign in",
         "Thank you! Please check your inbox now for your welcome email.",
         "This story is funded by readers like you",
+        "Follow us",
+        "What do you think?",
+        "Sign up for free to join this conversation on GitHub. Already have an account? Sign in to comment",
+        "Playful Void is a production of Idle Cartulary. If you liked this article, please consider "
+        "supporting us.",
+        "Note: The views expressed on Mises.org are not necessarily those of the Mises Institute.",
         "We may earn commission from links on this page, but we only recommend products we back. "
         "Why trust us?",
         "Products are chosen independently by our editors. Purchases made through our links may "
@@ -51,6 +57,8 @@ def test_calls_to_action_go(text: str) -> None:
         "The commission will publish its findings in May.",
         "Register early: places on the course are limited, the organisers said.",
         "Keep reading glasses away from heat, the optician advised.",
+        "Follow us into the archive, where the letters from 1916 are kept in acid-free boxes.",
+        "What do you think the court will decide, she asked the minister, who did not reply.",
         "The European Commission said the affiliate of the bank had broken no rules in 2023, "
         "according to a statement released after the hearing.",
         "She wrote the book in 11 minutes, she joked.",
