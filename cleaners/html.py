@@ -186,10 +186,6 @@ LINK_LINE_WORDS = 12
 ("Book a demo", "Keep reading", "See price at Amazon"), not article text."""
 
 
-CREDIT_WORDS = 6
-"""A caption this short is a photo credit ("Abby Jiu Photography", "Getty Images"), not text."""
-
-
 LINK_LINE_TAGS = frozenset(["p", "blockquote", "pre"])
 """Where a lone link is a button; a heading that links to its subject (a listicle's product,
 a roundup's deal) is still the article's heading."""
@@ -207,14 +203,14 @@ def _is_link_line(text: str, link_chars: int) -> bool:
     return len(text.split()) <= LINK_LINE_WORDS and link_chars >= 0.9 * len(text)
 
 
-def blocks_from_element(root: etree._Element, base_path: str = "", *, link_lines: bool = True) -> list[Block]:
+def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only: bool = False) -> list[Block]:
     """The blocks under ``root`` in reading order.
 
     Block-level elements (paragraphs, headings, list items, captions, quotes, SVG
     ``<title>``) give one block each; loose text directly inside containers gives a block of
-    its own, so text in ``<div>``s without ``<p>`` is not lost. With ``link_lines=False``,
-    short paragraphs and headings made only of a link are left out (list items stay: a list
-    of links can be the article's own).
+    its own, so text in ``<div>``s without ``<p>`` is not lost. With ``main_only`` (the
+    main-content extractor's mode), captions and short paragraphs made only of a link are left
+    out (list items stay: a list of links can be the article's own).
     """
     blocks: list[Block] = []
     loose_links = [0]
@@ -236,9 +232,9 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, link_lines
             text = _table_text(el) if local == "table" else _text(el)
             if not text:
                 return
-            if not link_lines and local in LINK_LINE_TAGS and _is_link_line(text, _link_chars(el)):
+            if main_only and local in LINK_LINE_TAGS and _is_link_line(text, _link_chars(el)):
                 return
-            if not link_lines and local in ("figcaption", "caption") and len(text.split()) <= CREDIT_WORDS:
+            if main_only and local in ("figcaption", "caption"):
                 return
             emit(el, text, BLOCK_KINDS[local], here)
             return
@@ -252,7 +248,7 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, link_lines
                 walk(child, here)
             elif ctag and ctag not in NEVER_TEXT:
                 loose.append(child.text_content())
-                if not link_lines:
+                if main_only:
                     loose_links[0] += len(_SPACE.sub(" ", loose[-1]).strip()) if ctag == "a" else _link_chars(child)
             if child.tail and child.tail.strip():
                 loose.append(child.tail)
@@ -262,7 +258,7 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, link_lines
         text = _SPACE.sub(" ", " ".join(loose)).strip()
         loose.clear()
         links, loose_links[0] = loose_links[0], 0
-        if text and not (not link_lines and _is_link_line(text, links)):
+        if text and not (main_only and _is_link_line(text, links)):
             tag, classes, eid = _describe(el)
             blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path))
 
@@ -309,7 +305,7 @@ def _main_blocks(tree: etree._Element) -> list[Block]:
     prune(main)
     blocks: list[Block] = []
     for part in main.parts:
-        blocks.extend(blocks_from_element(part, _path(part.getparent()), link_lines=False))
+        blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True))
     if not blocks and main.root is not body:
         # Never empty: the whole page's text is better than nothing.
         blocks = blocks_from_element(body, _path(body.getparent()))

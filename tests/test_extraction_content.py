@@ -127,3 +127,14 @@ def test_script_and_hidden_text_never_reach_the_body() -> None:
     assert "tracking" not in body
     assert "Hidden promo" not in body
     assert "Also hidden" not in body
+
+
+def test_captions_and_one_link_lines_stay_out_of_the_body() -> None:
+    html = _page(
+        f"<article>{_paras(2)}<figure><img src='a.jpg'><figcaption>Abby Jiu Photography</figcaption>"
+        f"</figure><p><a href='/demo'>Book a demo</a></p>{_paras(2)}</article>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    assert "Abby Jiu" not in body
+    assert "Book a demo" not in body
