@@ -465,7 +465,7 @@ BOX_WORDS = re.compile(
     r"(?<![a-z])(?:author|byline|bio(?![a-z])|about-?the-?author|written-?by|newsletter|subscri|"
     r"share(?![a-z])|sharing|social|comment|disclaimer|related|recommend|promo|cta(?![a-z])|"
     r"toc(?![a-z])|table-?of-?contents?|breadcrumb|tags(?![a-z])|post-?meta|entry-?meta|"
-    r"meta-?data|read-?time|reading-?time|sidebar|advert|sponsor|carousel|testimonials?|modal)",
+    r"meta-?data|read-?time|reading-?time|sidebar|advert|sponsor|carousel|testimonials?|modal|caption|credits?(?![a-z]))",
     re.I,
 )
 """Class/id words of boxes inside an article that are not its text: author bios, bylines,
