@@ -316,11 +316,15 @@ PROSE_WORDS = 20
 """A paragraph with at least this many words and a sentence end is article prose."""
 
 EDGE_MAX_WORDS = 12
-"""Before the first and after the last prose paragraph, blocks this short are page furniture
-(title, byline, reading time, "Back to blog", "Share this", "Be the first to comment")."""
+"""After the last prose paragraph, blocks this short are page furniture ("Share this",
+"Be the first to comment", "Related posts")."""
 
 SENTENCE_WORDS = 6
 """A short block at an edge stays when it is a sentence of at least this many words."""
+
+LEAD_MAX_WORDS = 4
+"""Before the first prose paragraph only blocks this short are (byline, "5 min read", "Back
+to blog"): an introduction's short first lines are the article's."""
 
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"'”’»]\s*$")
 
@@ -353,7 +357,7 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         edge = i < first or i > last
-        short = len(block.text.split()) <= EDGE_MAX_WORDS
+        short = len(block.text.split()) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
         if edge and (
             block.tag == "h1" or (short and block.kind is not BlockKind.LIST_ITEM and not _is_sentence(block))
         ):
