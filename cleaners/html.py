@@ -101,6 +101,23 @@ def parse_html(html: str) -> etree._Element:
     return root
 
 
+def _numbered(li: etree._Element, text: str) -> str:
+    """An ordered list's item as the browser shows it: "3. Text" (``start`` honoured)."""
+    parent = li.getparent()
+    if parent is None or parent.tag != "ol" or re.match(r"^\d+[.)]\s", text):
+        return text
+    try:
+        number = int(parent.get("start") or 1)
+    except ValueError:
+        number = 1
+    for sibling in parent:
+        if sibling is li:
+            break
+        if sibling.tag == "li":
+            number += 1
+    return f"{number}. {text}"
+
+
 def _table_text(table: etree._Element) -> str:
     """A table as lines of ``cell | cell``: cells written without spaces between them
     ("RankCompany") must not fuse into one word."""
@@ -232,6 +249,8 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
             text = _table_text(el) if local == "table" else _text(el)
             if not text:
                 return
+            if local == "li":
+                text = _numbered(el, text)
             if main_only and local in LINK_LINE_TAGS and _is_link_line(text, _link_chars(el)):
                 return
             if main_only and local in ("figcaption", "caption"):

@@ -138,3 +138,11 @@ def test_captions_and_one_link_lines_stay_out_of_the_body() -> None:
     assert body.count("The council voted") == 4
     assert "Abby Jiu" not in body
     assert "Book a demo" not in body
+
+
+def test_ordered_list_items_carry_their_numbers() -> None:
+    html = _page(
+        f"<article>{_paras(2)}<ol start='3'><li>Pick a sunny spot.</li><li>Water daily.</li></ol>{_paras(1)}</article>"
+    )
+    items = [b.text for b in extract_html(html).blocks if b.tag == "li"]
+    assert items == ["3. Pick a sunny spot.", "4. Water daily."]
