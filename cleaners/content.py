@@ -120,6 +120,9 @@ INLINE = frozenset(
         "ins",
     ]
 )
+VERBATIM = frozenset(["pre", "code"])
+"""Elements whose inside is kept as it is."""
+
 UNMEASURED = frozenset(["script", "style", "noscript", "template", "title"])
 """Text that never counts. ``<head>`` does: broken markup can leave the article in it."""
 PARAGRAPHS = frozenset(["p", "pre", "blockquote", "td", "dd"])
@@ -250,6 +253,8 @@ def strip_page(root: etree._Element) -> None:
         if not isinstance(tag, str):
             doomed.append(el)
             continue
+        if tag in VERBATIM:
+            continue  # code: its spans are named "hljs-comment", never boilerplate
         if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
             s = stats.get(el)
             if s is None or not (

@@ -146,3 +146,9 @@ def test_ordered_list_items_carry_their_numbers() -> None:
     )
     items = [b.text for b in extract_html(html).blocks if b.tag == "li"]
     assert items == ["3. Pick a sunny spot.", "4. Water daily."]
+
+
+def test_code_keeps_its_highlighted_comments() -> None:
+    code = "<pre><code><span class='hljs-comment'># undo the last commit</span>\ngit reset HEAD~1</code></pre>"
+    body = clean_html(_page(f"<article>{_paras(2)}{code}{_paras(1)}</article>")).articleBody or ""
+    assert "# undo the last commit" in body
