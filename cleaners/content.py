@@ -490,10 +490,13 @@ def prune(main: MainContent) -> None:
     for part in main.parts:
         stats = main.stats if part in main.stats else _measure(part)
         prose = stats[part].prose
+        verbatim: set[etree._Element] = set()
+        for code in part.iter(*VERBATIM):
+            verbatim.update(code.iterdescendants())
         doomed: list[etree._Element] = []
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
-            if s is None or not s.text:
+            if s is None or not s.text or el in verbatim:
                 continue
             if s.prose > KEEP_PROSE * prose and not COMMENTS.search(_hint(el)):
                 continue
