@@ -373,16 +373,29 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     if not prose:
         return blocks
     first, last = prose[0], prose[-1]
+    flow = {blocks[i].path for i in prose}
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         edge = i < first or i > last
         short = len(block.text.split()) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
         if edge and (
-            block.tag == "h1" or (short and block.kind is not BlockKind.LIST_ITEM and not _is_sentence(block))
+            block.tag == "h1"
+            or (
+                short
+                and block.kind is not BlockKind.LIST_ITEM
+                and not _is_sentence(block)
+                and not _in_flow(block, flow)
+            )
         ):
             continue
         kept.append(block)
     return kept
+
+
+def _in_flow(block: Block, flow: set[str]) -> bool:
+    """A paragraph among the article's own paragraphs that ends a sentence: a short real
+    paragraph ("He denied the charges."), not furniture beside the text."""
+    return block.tag == "p" and block.path in flow and block.text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
 
 
 def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None = None) -> Document:

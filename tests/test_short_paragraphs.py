@@ -1,0 +1,31 @@
+"""A short real paragraph is article text: extraction and cleaners keep it, first or last."""
+
+from newsclean.cleaners import clean_html, clean_text
+
+LONG = (
+    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
+    "ending a dispute that has divided residents and shop owners for more than two years."
+)
+LONG2 = (
+    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
+    "kerb and a row of planters, and work is due to start in the spring."
+)
+
+
+def test_short_first_and_last_paragraphs_of_an_html_article_stay() -> None:
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        "<h1>Council approves cycle lane on Harbour Road</h1>"
+        f"<p>It is official.</p><p>{LONG}</p><p>{LONG2}</p><p>He denied the charges.</p>"
+        "</article><footer><a href='/contact'>Contact us</a></footer></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.split("\n\n") == ["It is official.", LONG, LONG2, "He denied the charges."]
+
+
+def test_short_paragraphs_inside_a_text_dump_stay() -> None:
+    dump = "\n".join(
+        ["Council approves cycle lane on Harbour Road", LONG, "It is official.", LONG2, "Work starts soon."]
+    )
+    body = clean_text(dump).articleBody or ""
+    assert "It is official." in body and "Work starts soon." in body
