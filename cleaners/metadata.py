@@ -334,14 +334,16 @@ def extract_metadata(
             meta_ci.get("parsely-author"),
             meta_ci.get("sailthru.author"),
         )
-        sources = (
-            _names(article.get("author")),
-            [Author(name=meta_name)] if meta_name else [],
-            _byline_authors(tree),
-        )
         fallback: list[Author] = []
-        for source in sources:
-            people, houses = _people(source, names_of_site)
+        for source in ("jsonld", "meta", "byline"):
+            found = (
+                _names(article.get("author"))
+                if source == "jsonld"
+                else ([Author(name=meta_name)] if meta_name else [])
+                if source == "meta"
+                else _byline_authors(tree)
+            )
+            people, houses = _people(found, names_of_site)
             if people:
                 authors = people
                 break
@@ -440,8 +442,10 @@ def _shown_as_standfirst(tree: etree._Element, description: str) -> bool:
     """True when the page shows ``description`` as visible text in a standfirst-like element."""
     target = description.casefold()
     for el in tree.iter("p", "div", "h2", "span"):
-        hint = (el.get("class") or "") + " " + (el.get("id") or "")
-        if hint != " " and _standfirst_hint(hint) and _clean(el.text_content()).casefold() == target:
+        cls, eid = el.get("class"), el.get("id")
+        if not ((cls and _standfirst_hint(cls)) or (eid and _standfirst_hint(eid))):
+            continue
+        if _clean(el.text_content()).casefold() == target:
             return True
     return False
 
