@@ -99,11 +99,11 @@ def _score(name: str):  # type: ignore[no-untyped-def]
 def test_sample_scores_hold_their_floor() -> None:
     scores = [_score(name) for name in SAMPLE]
     totals = summarise(scores)
-    # Measured 0.930 F1 (P 0.910, R 0.952) / 0.019 leak when pinned; trafilatura: 0.925 F1.
+    # Measured 0.933 F1 (P 0.916, R 0.952) / 0.014 leak when pinned; trafilatura: 0.925 F1.
     assert totals.f1 >= 0.92, totals
     assert totals.precision >= 0.90, totals
     assert totals.recall >= 0.94, totals
-    assert totals.leak <= 0.03, totals
+    assert totals.leak <= 0.025, totals
     assert totals.empty == 0
 
 
