@@ -112,9 +112,9 @@ def test_fundus_pages_hold_their_metadata_floors() -> None:
         day += _same_day(record.datePublished, truth.get("publishing_date"))  # type: ignore[arg-type]
         authors += _same_authors([a.name for a in record.authors], truth.get("authors") or [])  # type: ignore[arg-type]
     n = len(pages)
-    # Pinned at 0.833 / 0.969 / 0.822 (trafilatura: 0.671 / 0.969 / 0.736).
+    # Pinned at 0.833 / 0.973 / 0.822 (trafilatura: 0.671 / 0.969 / 0.736).
     assert headline / n >= 0.81
-    assert day / n >= 0.95
+    assert day / n >= 0.96
     assert authors / n >= 0.80
 
 
