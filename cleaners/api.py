@@ -123,14 +123,16 @@ def clean_html(
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     encoding: str | None = None,
+    main_content: str = "scorer",
 ) -> Article:
     """Clean an HTML page: main content and metadata are extracted, then cleaned.
 
-    ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint.
+    ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint;
+    ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml).
     """
     if isinstance(html, bytes):
         html = decode_html(html, declared=encoding)
-    doc = extract_html(html, url=url, site=site)
+    doc = extract_html(html, url=url, site=site, main_content=main_content)
     return build_record(doc, _chain(chain))
 
 

@@ -398,13 +398,34 @@ def _in_flow(block: Block, flow: set[str]) -> bool:
     return block.tag == "p" and block.path in flow and block.text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
 
 
-def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None = None) -> Document:
+MAIN_CONTENT_FINDERS = ("scorer", "readability")
+"""How the main content is found when no site profile names the body: ``scorer`` (newsclean's
+own, on the single parse; the default) or ``readability`` (readability-lxml's, for comparison or
+for pages where a user prefers it)."""
+
+
+def _readability_blocks(tree: etree._Element) -> list[Block]:
+    from readability import Document as ReadabilityDocument  # imported only when chosen
+
+    summary = ReadabilityDocument(lxml.html.tostring(tree, encoding="unicode")).summary(html_partial=True)
+    return trim_edges(blocks_from_element(lxml.html.fragment_fromstring(summary, create_parent="div")))
+
+
+def extract_html(
+    html: str, *, url: str | None = None, site: SiteProfile | None = None, main_content: str = "scorer"
+) -> Document:
     """Extract the main content's blocks and the page's metadata.
+
+    ``main_content`` names the finder used when no site profile gives a ``body`` selector (see
+    :data:`MAIN_CONTENT_FINDERS`).
 
     A site profile's ``body`` selector replaces main-content detection and its
     ``boilerplate`` selectors are cut out before main content is found; their blocks are
     appended, marked with the rule, for the ``site_rules`` cleaner to remove and explain.
     """
+    if main_content not in MAIN_CONTENT_FINDERS:
+        choices = ", ".join(MAIN_CONTENT_FINDERS)
+        raise ValueError(f"unknown main-content finder {main_content!r}; choose one of {choices}")
     tree = parse_html(html)
     metadata, raw = extract_metadata(tree, url=url, site=site)
     content: etree._Element | None = None
@@ -420,7 +441,7 @@ def extract_html(html: str, *, url: str | None = None, site: SiteProfile | None 
     else:
         if site and site.boilerplate:
             marked = _take_site_boilerplate(tree, site)
-        blocks = _main_blocks(tree)
+        blocks = _readability_blocks(tree) if main_content == "readability" else _main_blocks(tree)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
         fresh = parse_html(html)

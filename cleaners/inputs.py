@@ -62,11 +62,13 @@ def read_input(source: str) -> bytes:
     return data
 
 
-def _clean_one(source: str, url: str | None, site: SiteProfile | None, chain: CleanerChain) -> Article:
+def _clean_one(
+    source: str, url: str | None, site: SiteProfile | None, chain: CleanerChain, main_content: str
+) -> Article:
     data = read_input(source)
     try:
         if looks_like_html(data):
-            article = clean_html(decode_html(data), url=url, site=site, chain=chain)
+            article = clean_html(decode_html(data), url=url, site=site, chain=chain, main_content=main_content)
         else:
             article = clean_text(decode_text(data), url=url, site=site, chain=chain)
     except DecodeError as exc:
@@ -83,11 +85,12 @@ def clean_inputs(
     url: str | None = None,
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
+    main_content: str = "scorer",
 ) -> Iterator[CleanResult]:
     """Clean each input in turn; a bad input yields an error result and the rest go on."""
     the_chain = chain if isinstance(chain, CleanerChain) else CleanerChain(chain)
     for source in sources:
         try:
-            yield CleanResult(source, article=_clean_one(source, url, site, the_chain))
+            yield CleanResult(source, article=_clean_one(source, url, site, the_chain, main_content))
         except InputError as exc:
             yield CleanResult(source, error=str(exc))

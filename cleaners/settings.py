@@ -27,6 +27,9 @@ DEFAULTS: dict[str, Any] = {
     # Cleaner chain: {name: order}; merged over DEFAULT_CLEANERS; an order of None turns a
     # cleaner off. Plugins not named here run at the order their class declares (default 900).
     "NEWSCLEAN_CLEANERS": {},
+    # How spiders find an HTML page's main content when no site profile names its body:
+    # "scorer" (newsclean's own) or "readability" (readability-lxml).
+    "NEWSCLEAN_MAIN_CONTENT": "scorer",
     # Site memory (cleaner "site-memory"): a block is removed once seen on at least this
     # many distinct pages (by URL) of the same site; 2 is the least allowed.
     "NEWSCLEAN_SITE_MEMORY_MIN_PAGES": 3,

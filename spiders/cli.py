@@ -42,6 +42,11 @@ def _add_clean(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="use the site memory in this SQLite store (learning from the inputs first; see `newsclean memory`)",
     )
     p.add_argument("--no-learn", action="store_true", help="with --memory: use the memory read-only")
+    p.add_argument(
+        "--main-content", choices=("scorer", "readability"), default="scorer",
+        help="how HTML main content is found when no site profile names it: newsclean's scorer "
+        "(default) or readability-lxml",
+    )
     p.set_defaults(func=_run_clean)
 
 
@@ -64,7 +69,7 @@ def _run_clean(args: argparse.Namespace) -> int:
     failed = 0
     out = sys.stdout
     explain_to = sys.stderr if args.format == "jsonl" else sys.stdout
-    for result in clean_inputs(args.paths, url=args.url, site=site, chain=chain):
+    for result in clean_inputs(args.paths, url=args.url, site=site, chain=chain, main_content=args.main_content):
         if result.article is None:
             failed += 1
             print(f"newsclean clean: {result.source}: {result.error}", file=sys.stderr)

@@ -261,7 +261,8 @@ class NewsSpider(scrapy.Spider):
         if self.limit is not None and self.articles >= self.limit:
             return
         site = profile_for_url(response.url) or self.profile
-        document = extract_html(response.text, url=response.url, site=site)
+        main_content = self.settings.get("NEWSCLEAN_MAIN_CONTENT") or "scorer"
+        document = extract_html(response.text, url=response.url, site=site, main_content=main_content)
         if is_older(document.metadata.get("datePublishedRaw"), self.since):
             self._inc("skipped/too_old")
             return
