@@ -6,10 +6,8 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
-import threading
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ from scrapy.crawler import AsyncCrawlerRunner
 from scrapy.http import Response
 from scrapy.settings import Settings
 
-from .conftest import DATA
+from .conftest import DATA, PageHandler, serving
 
 CYCLE_LANE = [
     "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
@@ -84,31 +82,17 @@ ORDER = ["/news/cycle-lane", "/news/trains", "/mirror/cycle-lane", "/wire/123", 
          "/news/cycle-lane?utm_source=rss&utm_campaign=feed"]
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = PAGES.get(self.path.split("?")[0])
-        if self.path.startswith("/rt/") and DATA.is_dir():
-            body = gzip.decompress((DATA / "rt" / "rt.com-news-473849-2019-11-20.html.gz").read_bytes()).decode()
-        data = (body or "not found").encode()
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: Any) -> None:
-        pass
+class Handler(PageHandler):
+    def page(self, path: str) -> str | None:
+        if path.startswith("/rt/") and DATA.is_dir():
+            return gzip.decompress((DATA / "rt" / "rt.com-news-473849-2019-11-20.html.gz").read_bytes()).decode()
+        return PAGES.get(path.split("?")[0])
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(Handler) as base:
+        yield base
 
 
 class GazetteSpider(Spider):

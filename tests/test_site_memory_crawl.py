@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-import threading
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,8 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import AsyncCrawlerRunner
 from scrapy.http import Response
 from scrapy.settings import Settings
+
+from .conftest import PageHandler, serving
 
 ARTICLES = 12
 """Articles sharing only the widget; two more share the widget and a quoted paragraph."""
@@ -64,29 +64,15 @@ def article_html(n: int) -> str:
 PAGES = {f"/news/{n}": article_html(n) for n in range(1, ARTICLES + 3)}
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        page = PAGES.get(self.path)
-        data = (page or "not found").encode()
-        self.send_response(200 if page else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: Any) -> None:
-        pass
+class Handler(PageHandler):
+    def page(self, path: str) -> str | None:
+        return PAGES.get(path)
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(Handler) as base:
+        yield base
 
 
 class GazetteSpider(Spider):
