@@ -26,6 +26,19 @@ MIN_REPEAT_WORDS = 4
 MIN_REPEAT_WORDS = 4
 """Shorter blocks (list items, "Summary" headings) repeat legitimately and are never removed as repeats."""
 
+COPY_MIN_WORDS = 13
+"""In HTML, blocks at least this long (paragraphs, quotes, list items) that repeat earlier
+ones word for word can form a second copy of the text (see ``COPY_MIN_BLOCKS``)."""
+
+COPY_MIN_BLOCKS = 3
+"""A run of repeated long blocks (shorter blocks between them do not break it) with at least
+this many different texts is a second copy of a passage: a mobile and a desktop rendering,
+a hidden tab, the article printed twice. It goes; one or two paragraphs said again (a pull
+quote) stay."""
+
+COPY_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM, BlockKind.OTHER)
+"""Kinds of block a second copy is made of; code and table rows repeat legitimately."""
+
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
 _SPACE = re.compile(r"\s+")
 
@@ -71,6 +84,7 @@ class Repeats:
             seen[_norm(headline)] = -1
         if description:
             seen.setdefault(_norm(description), -2)
+        removed: set[int] = set()
         for i, block in enumerate(blocks):
             if i in decided:
                 if i == 1:
@@ -84,13 +98,40 @@ class Repeats:
                 seen[key] = i
             elif first == -1:
                 what = "a caption" if block.kind is BlockKind.CAPTION or i > 0 else "the title"
+                removed.add(i)
                 yield Decision.remove(i, f"repeats the headline ({what} restating it)")
             elif first == -2 and description and _is_standfirst_repeat(blocks, i, description):
+                removed.add(i)
                 yield Decision.remove(i, "repeats the standfirst")
             elif first >= 0 and doc.source_format != "text" and _short_repeat(block):
                 # Only HTML says what a block is: in a text dump a line seen twice is as often a
                 # heading listed in the table of contents above it as a duplicated caption.
+                removed.add(i)
                 yield Decision.remove(i, f"repeats block {blocks[first].index} word for word")
+        if doc.source_format != "text":
+            yield from _second_copies(blocks, removed | decided)
+
+
+def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:
+    """Removes runs of long blocks that repeat earlier ones word for word (``COPY_MIN_BLOCKS``)."""
+    first_at: dict[str, int] = {}
+    run: list[tuple[int, int]] = []  # (position, position of the first copy)
+
+    def flush() -> Iterator[Decision]:
+        if len({first for _, first in run}) >= COPY_MIN_BLOCKS:
+            for i, first in run:
+                yield Decision.remove(i, f"repeats block {blocks[first].index} word for word (a second copy)")
+        run.clear()
+
+    for i, block in enumerate(blocks):
+        if i in skip or block.kind not in COPY_KINDS or len(block.text.split()) < COPY_MIN_WORDS:
+            continue
+        first = first_at.setdefault(_norm(block.text), i)
+        if first == i:
+            yield from flush()
+        else:
+            run.append((i, first))
+    yield from flush()
 
 
 def _is_standfirst_repeat(blocks: list[Block], i: int, description: str) -> bool:
