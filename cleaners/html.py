@@ -347,6 +347,24 @@ to blog"): an introduction's short first lines are the article's."""
 
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"'”’»]\s*$")
 
+END_MATTER = re.compile(
+    r"about the (?:author|reviewer|writer|expert)s?|author bio|"
+    r"meet (?:the|your|our) (?:authors?|testers?|guides?|experts?|writers?)|"
+    r"(?:related|recent|popular|more|similar|recommended|latest) "
+    r"(?:posts|articles|stories|reading|reads|news|content)|"
+    r"you (?:may|might|will) also (?:like|enjoy)|read (?:more|next)|up next|keep reading|related|"
+    r"(?:article )?sources|citations|bibliography|works cited|how we reviewed this article|"
+    r"disclaimer|disclosure",
+    re.I,
+)
+"""A short line that opens what follows an article (the author's bio, related posts, the
+sources list, a disclaimer); from it to the end is not the article's text."""
+
+END_MATTER_MAX_WORDS = 8
+END_MATTER_FROM = 0.5
+"""An end-matter line counts only after this share of the text's words (a "Related" line near
+the top is a section of the article)."""
+
 
 def _is_prose(block: Block) -> bool:
     return (
@@ -372,6 +390,10 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
     if not prose:
         return blocks
+    blocks = _cut_end_matter(blocks)
+    prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
+    if not prose:
+        return blocks
     first, last = prose[0], prose[-1]
     flow = {blocks[i].path for i in prose}
     kept: list[Block] = []
@@ -390,6 +412,23 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
             continue
         kept.append(block)
     return kept
+
+
+def _cut_end_matter(blocks: list[Block]) -> list[Block]:
+    """Blocks up to the first end-matter line in the last half of the text (``END_MATTER``)."""
+    total = sum(len(b.text.split()) for b in blocks)
+    seen = 0
+    for i, block in enumerate(blocks):
+        words = len(block.text.split())
+        if (
+            seen >= END_MATTER_FROM * total
+            and words <= END_MATTER_MAX_WORDS
+            and block.kind is not BlockKind.LIST_ITEM
+            and END_MATTER.fullmatch(block.text.strip().rstrip(".:…").strip()) is not None
+        ):
+            return blocks[:i]
+        seen += words
+    return blocks
 
 
 def _in_flow(block: Block, flow: set[str]) -> bool:
