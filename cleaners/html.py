@@ -490,7 +490,7 @@ def extract_html(
     if (
         standfirst
         and metadata.get("_standfirst_shown")
-        and not (blocks and blocks[0].normalized == _SPACE.sub(" ", standfirst).strip().casefold())
+        and not _opens_body(blocks, standfirst)
     ):
         blocks.insert(
             0,
@@ -502,6 +502,23 @@ def extract_html(
     # Blocks the profile names as boilerplate stay in the document, marked, so that their
     # removal is made and explained by a cleaner (site_rules) like every other removal.
     return Document(blocks + marked, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _opens_body(blocks: list[Block], standfirst: str) -> bool:
+    """True when the body already starts with the standfirst's words (as its first
+    paragraph, or spread over its first paragraphs): it is not added a second time."""
+    words = _WORDS.findall(standfirst.casefold())
+    if not words:
+        return True
+    opening: list[str] = []
+    for block in blocks:
+        opening.extend(_WORDS.findall(block.text.casefold()))
+        if len(opening) >= len(words):
+            break
+    return opening[: len(words)] == words
 
 
 def _take_site_boilerplate(root: etree._Element, site: SiteProfile) -> list[Block]:
