@@ -347,6 +347,19 @@ to blog"): an introduction's short first lines are the article's."""
 
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"'”’»]\s*$")
 
+BYLINE = re.compile(
+    r"^(?:(?:medically |expert[- ])?reviewed by|(?:written|posted|published|edited|fact[- ]checked|updated|reported)"
+    r" (?:by|on)|on behalf of|last (?:updated|reviewed))\b|^by:?\s+(?-i:[A-Z])|"
+    r"^[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+(?:by|·|\||-)|"
+    r"\bupdated(?: on)?:?\s+(?:\w+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} \w+ \d{4})",
+    re.I,
+)
+"""A line before the article's first paragraph that gives its author or dates ("By Ann Lee –
+Updated Mar 5, 2026", "Reviewed by ...", "Published on: February 14, 2025"): metadata,
+not text."""
+
+BYLINE_MAX_WORDS = 30
+
 END_MATTER = re.compile(
     r"about the (?:author|reviewer|writer|expert)s?|author bio|"
     r"meet (?:the|your|our) (?:authors?|testers?|guides?|experts?|writers?)|"
@@ -400,6 +413,8 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     for i, block in enumerate(blocks):
         edge = i < first or i > last
         short = len(block.text.split()) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
+        if i < first and len(block.text.split()) <= BYLINE_MAX_WORDS and BYLINE.search(block.text.strip()):
+            continue
         if edge and (
             block.tag == "h1"
             or (
