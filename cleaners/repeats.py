@@ -113,7 +113,8 @@ class Repeats:
 
 
 def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:
-    """Removes runs of long blocks that repeat earlier ones word for word (``COPY_MIN_BLOCKS``)."""
+    """Removes runs of long blocks that repeat earlier ones word for word (``COPY_MIN_BLOCKS``)
+    and a long block that repeats the block just before it."""
     first_at: dict[str, int] = {}
     run: list[tuple[int, int]] = []  # (position, position of the first copy)
 
@@ -126,7 +127,12 @@ def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:
     for i, block in enumerate(blocks):
         if i in skip or block.kind not in COPY_KINDS or len(block.text.split()) < COPY_MIN_WORDS:
             continue
-        first = first_at.setdefault(_norm(block.text), i)
+        key = _norm(block.text)
+        first = first_at.setdefault(key, i)
+        if first != i and _norm(blocks[i - 1].text) == key:
+            # The same long paragraph twice in a row is never meant (a stacked mobile copy).
+            yield Decision.remove(i, f"repeats block {blocks[i - 1].index}, just before it, word for word")
+            continue
         if first == i:
             yield from flush()
         else:
