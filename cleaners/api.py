@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
 
 from newsclean.cleaners.chain import Action, CleanerChain
 from newsclean.cleaners.dates import normalize_date
@@ -158,8 +157,3 @@ def clean(
     if looks_like_html(data):
         return clean_html(data, url=url, site=site, chain=chain)
     return clean_text(data, url=url, site=site, chain=chain)
-
-
-def now_iso() -> str:
-    """The current UTC time as ISO 8601 with offset, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
