@@ -407,8 +407,11 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
     if not prose:
         return blocks
-    first, last = prose[0], prose[-1]
     flow = {blocks[i].path for i in prose}
+    # Short sentences among the article's own paragraphs extend it: a how-to written in short
+    # paragraphs keeps its later headings and steps.
+    text = [i for i, b in enumerate(blocks) if i in prose or (_is_sentence(b) and _in_flow(b, flow))]
+    first, last = text[0], text[-1]
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         edge = i < first or i > last

@@ -29,3 +29,21 @@ def test_short_paragraphs_inside_a_text_dump_stay() -> None:
     )
     body = clean_text(dump).articleBody or ""
     assert "It is official." in body and "Work starts soon." in body
+
+
+def test_a_guide_written_in_short_paragraphs_keeps_its_later_headings() -> None:
+    # One long opening paragraph, then short steps under headings: the headings between the
+    # steps are the article's, although no long paragraph follows them.
+    html = (
+        "<html><body><article><h1>Planning a wedding in twelve months</h1>"
+        f"<p>{LONG}</p>"
+        "<h2>Twelve months before</h2><p>Set a realistic budget for the day.</p>"
+        "<h2>Ten months before, book your vendors</h2><p>Popular photographers book up first.</p>"
+        "<p><strong>Start dress shopping</strong></p><p>Most gowns take months to arrive.</p>"
+        "</article><footer><p>Share this</p></footer></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert "Ten months before, book your vendors" in body
+    assert "Start dress shopping" in body
+    assert body.endswith("Most gowns take months to arrive.")
+    assert "Share this" not in body
