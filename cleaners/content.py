@@ -255,6 +255,8 @@ def strip_page(root: etree._Element) -> None:
             doomed.append(el)
             continue
         if tag in VERBATIM:
+            if _hidden(el):
+                doomed.append(el)  # a hidden copy of the page as markdown or source
             continue  # code: its spans are named "hljs-comment", never boilerplate
         if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
             s = stats.get(el)

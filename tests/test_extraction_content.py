@@ -152,3 +152,16 @@ def test_code_keeps_its_highlighted_comments() -> None:
     code = "<pre><code><span class='hljs-comment'># undo the last commit</span>\ngit reset HEAD~1</code></pre>"
     body = clean_html(_page(f"<article>{_paras(2)}{code}{_paras(1)}</article>")).articleBody or ""
     assert "# undo the last commit" in body
+
+
+def test_a_hidden_markdown_copy_of_the_article_stays_out() -> None:
+    # Some sites ship the article a second time as markdown in a hidden <pre> (for copying
+    # or for bots); a reader never sees it, and the text must not come out twice.
+    html = _page(
+        f"<main><article><h1>Tram line extended</h1>{_paras(4)}</article>"
+        "<pre hidden class='raw'># Tram line extended\n\nThe council voted on Tuesday ...</pre>"
+        "<pre><code>tram.extend(stops=4)</code></pre></main>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    assert "# Tram line extended" not in body
