@@ -241,6 +241,19 @@ def _wraps_page(el: etree._Element, s: _Stats, page: _Stats) -> bool:
     )
 
 
+SIGNUP_INPUTS = frozenset(["email", "tel"])
+"""Input types of a signup form (newsletter, SMS alerts): its box in the text is a pitch."""
+
+SIGNUP_MARK = "data-newsclean-signup"
+
+
+def _mark_signup(field_: etree._Element) -> None:
+    # The inputs go with the other controls: their form remembers it asked for an address.
+    form = next(field_.iterancestors("form"), None)
+    if form is not None:
+        form.set(SIGNUP_MARK, "")
+
+
 def strip_page(root: etree._Element) -> None:
     """Drop, in place, what is never article text: scripts, controls, hidden elements,
     navigation and boilerplate boxes. Comments and processing instructions go too."""
@@ -258,6 +271,8 @@ def strip_page(root: etree._Element) -> None:
             if _hidden(el):
                 doomed.append(el)  # a hidden copy of the page as markdown or source
             continue  # code: its spans are named "hljs-comment", never boilerplate
+        if tag == "input" and (el.get("type") or "").lower() in SIGNUP_INPUTS:
+            _mark_signup(el)
         if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
             s = stats.get(el)
             if s is None or not (
@@ -517,8 +532,40 @@ def prune(main: MainContent) -> None:
                 or BOX_WORDS.search(_hint(el)) is not None
             ):
                 doomed.append(el)
+        doomed.extend(_form_boxes(part, stats, prose))
         gone: set[etree._Element] = set()
         for el in doomed:
             if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
                 gone.add(el)
                 el.drop_tree()
+
+
+FORM_BOX_CHARS = 600
+"""A box this short around a form is the form's pitch ("Be the first to know!", "Sign up for
+our newsletter", the consent small print), whatever its class names say."""
+
+
+def _form_boxes(part: etree._Element, stats: dict[etree._Element, _Stats], prose: int) -> list[etree._Element]:
+    """The outermost short box around each form inside the content: a signup or contact box
+    in the middle of an article goes whole, its heading and small print with its form."""
+    boxes: list[etree._Element] = []
+    for form in part.iterdescendants("form"):
+        if form.get(SIGNUP_MARK) is None:
+            continue
+        box: etree._Element | None = None
+        for el in form.iterancestors():
+            if el is part:
+                break
+            s = stats.get(el)
+            if (
+                s is None
+                or s.text > FORM_BOX_CHARS
+                or s.prose > KEEP_PROSE * prose
+                or s.prose > 0.5 * s.text
+                or next(el.iterdescendants("table", "h1"), None) is not None
+            ):
+                break
+            box = el
+        if box is not None:
+            boxes.append(box)
+    return boxes

@@ -165,3 +165,19 @@ def test_a_hidden_markdown_copy_of_the_article_stays_out() -> None:
     body = clean_html(html).articleBody or ""
     assert body.count("The council voted") == 4
     assert "# Tram line extended" not in body
+
+
+def test_a_signup_box_inside_the_article_goes_whole() -> None:
+    # An SMS/newsletter signup in the middle of the text, with no telling class names: its
+    # pitch and small print go with its form.
+    signup = (
+        "<section><div>Be the first to know!</div><div>Get our best stories texted to your phone.</div>"
+        "<form><input type='tel' name='phone'><button>Sign Me Up</button></form>"
+        "<div>By signing up, you agree to receive recurring automated messages. Reply STOP to opt out.</div>"
+        "</section>"
+    )
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(2)}{signup}{_paras(2)}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for gone in ("Be the first to know", "texted to your phone", "Reply STOP"):
+        assert gone not in body
