@@ -24,6 +24,7 @@ __all__ = [
     "feed_entries",
     "feed_links",
     "is_older",
+    "later_date",
     "looks_like_article",
     "looks_like_section",
     "parse_since",
@@ -166,9 +167,18 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 """The sitemap protocol's limit on an uncompressed sitemap."""
 
 
+_VIA_RANK = {"sitemap": 2, "feed": 1, "link": 0}
+"""How specific a listing's publication date is: a Google News sitemap's
+``news:publication_date`` before a feed item's date; page links carry none."""
+
+
 @dataclass(frozen=True)
 class Entry:
-    """An article URL found in a feed or sitemap, with what the listing said about it."""
+    """An article URL found in a feed or sitemap, with what the listing said about it.
+
+    The listing's two dates are kept apart: ``published`` says when the article came out and
+    ``modified`` when the page last changed (what incremental crawls compare).
+    """
 
     url: str
     via: str
@@ -176,12 +186,36 @@ class Entry:
     source: str
     """URL of the feed, sitemap or page the entry came from."""
     published: str | None = None
-    """Date as the listing gave it (feed ``pubDate``, ``news:publication_date``, ``lastmod``)."""
+    """Publication date as the listing gave it: ``news:publication_date``, RSS ``pubDate`` or
+    ``dc:date``, Atom ``<published>``."""
     title: str | None = None
     """``news:title`` or the feed item's title."""
+    modified: str | None = None
+    """Last-change date as the listing gave it: sitemap ``<lastmod>``, Atom ``<updated>``, a
+    feed item's ``dcterms:modified``."""
 
     def as_dict(self) -> dict[str, str]:
         return {k: v for k, v in vars(self).items() if v}
+
+    def merged(self, other: Entry) -> Entry:
+        """This entry and ``other`` (the same URL in another listing) as one: the later
+        ``modified`` date, and the publication date, title, ``via`` and ``source`` of the more
+        specific listing (a news sitemap's publication date, else a feed's, else the one first
+        seen); a missing title is filled from the other."""
+        best, rest = self, other
+        if (other.published is not None, _VIA_RANK.get(other.via, 0)) > (
+            self.published is not None,
+            _VIA_RANK.get(self.via, 0),
+        ):
+            best, rest = other, self
+        return Entry(
+            self.url,
+            best.via,
+            best.source,
+            best.published or rest.published,
+            best.title or rest.title,
+            later_date(self.modified, other.modified),
+        )
 
 
 # -- URLs -------------------------------------------------------------------------------------
@@ -292,6 +326,22 @@ def is_older(published: str | None, since: date | None) -> bool:
     return when.date() < since
 
 
+def _utc(value: str | None) -> datetime | None:
+    when = _to_datetime(value) if value else None
+    if when is None:
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def later_date(first: str | None, second: str | None) -> str | None:
+    """The later of two listing dates, as given; a readable date wins over an unreadable one,
+    and ``first`` wins a tie."""
+    a, b = _utc(first), _utc(second)
+    if a is None or b is None:
+        return first if a is not None or (b is None and first) else second
+    return second if b > a else first
+
+
 # -- feeds ------------------------------------------------------------------------------------
 
 
@@ -321,6 +371,9 @@ def _child_text(el: etree._Element, *names: str) -> str | None:
 def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
     """Items of an RSS 2.0 / RSS 1.0 / Atom feed, in feed order.
 
+    ``published`` is the item's ``pubDate``, ``dc:date`` or Atom ``<published>``; ``modified``
+    its Atom ``<updated>`` or ``dcterms:modified``.
+
     An RSS ``<guid>`` that is an absolute URL wins over ``<link>`` (rt.com's links carry
     tracking parameters, its guids are the clean URLs); tracking parameters are stripped.
     """
@@ -346,13 +399,13 @@ def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
             url = url or _child_text(item, "link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
         if not url:
             continue
-        published = _child_text(item, "pubdate", "published", "updated", "date", "issued")
         yield Entry(
             strip_tracking(urljoin(feed_url, url)),
             "feed",
             feed_url,
-            published,
-            _child_text(item, "title"),
+            published=_child_text(item, "pubdate", "published", "date", "issued"),
+            title=_child_text(item, "title"),
+            modified=_child_text(item, "updated", "modified"),
         )
 
 
@@ -374,7 +427,8 @@ def feed_links(html_links: Iterator[tuple[str, str, str]], page_url: str) -> lis
 def sitemap_entries(body: bytes, sitemap_url: str) -> tuple[list[Entry], list[Entry]]:
     """``(child sitemaps, pages)`` of a sitemap or sitemap index (gzip accepted).
 
-    Page entries carry ``news:publication_date`` (else ``lastmod``) and ``news:title``.
+    Page entries carry ``news:publication_date`` as ``published``, ``lastmod`` as ``modified``
+    and ``news:title``; child sitemaps their ``lastmod`` as ``modified``.
     """
     root = _xml_root(body)
     children: list[Entry] = []
@@ -390,14 +444,14 @@ def sitemap_entries(body: bytes, sitemap_url: str) -> tuple[list[Entry], list[En
             continue
         lastmod = _child_text(el, "lastmod")
         if kind == "sitemapindex" or _local(el) == "sitemap":
-            children.append(Entry(urljoin(sitemap_url, loc), "sitemap", sitemap_url, lastmod))
+            children.append(Entry(urljoin(sitemap_url, loc), "sitemap", sitemap_url, modified=lastmod))
             continue
         news_date = news_title = None
         for news in el.iter(f"{{{NS['news']}}}news"):
             news_date = _child_text(news, "publication_date")
             news_title = _child_text(news, "title")
         pages.append(
-            Entry(strip_tracking(urljoin(sitemap_url, loc)), "sitemap", sitemap_url, news_date or lastmod, news_title)
+            Entry(strip_tracking(urljoin(sitemap_url, loc)), "sitemap", sitemap_url, news_date, news_title, lastmod)
         )
     return children, pages
 

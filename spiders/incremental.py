@@ -36,7 +36,8 @@ logger = logging.getLogger(__name__)
 
 LASTMOD_META = "newsclean_lastmod"
 """Request meta key a spider sets to the ``lastmod`` (sitemap) or updated date (feed) it saw
-for an article URL; a newer value than at the last fetch means the page changed."""
+for an article URL; a newer value than at the last fetch means the page changed. A
+publication date belongs here only when the listing gives no other date."""
 
 INCREMENTAL_META = "newsclean_incremental"
 """Request meta key; ``False`` fetches the request whatever the state says."""
@@ -163,6 +164,12 @@ class SeenUrls:
                 rows,
             )
 
+    def record_lastmod(self, url: str, lastmod: float) -> None:
+        """Set the listing date remembered for a URL fetched already (another listing of it,
+        read after the fetch, gave a better one)."""
+        with self.store.transaction() as db:
+            db.execute("UPDATE crawl_seen SET lastmod = ? WHERE url = ?", (_iso(lastmod), url))
+
     def record_check(self, urls: Iterable[str], *, now: float) -> None:
         """Remember a re-check that found the page unchanged (HTTP 304)."""
         with self.store.transaction() as db:
@@ -202,12 +209,19 @@ def decide(
 
 def listed_lastmod(request: Request) -> float | None:
     """The change date discovery gave for ``request``'s URL: ``meta["newsclean_lastmod"]``,
-    else the ``lastmod`` or ``published`` of the discovery entry the spider passes its
-    callback (``cb_kwargs["entry"]``)."""
+    else the ``modified`` date (sitemap ``lastmod``, Atom ``<updated>``) of the discovery
+    entry the spider passes its callback (``cb_kwargs["entry"]``).
+
+    An entry with a publication date only (an RSS ``pubDate``) gives that: a page published
+    again after its last fetch has changed. When the entry has a ``modified`` date, its
+    publication date is not a sign of change.
+    """
     value = request.meta.get(LASTMOD_META)
     if value is None:
         entry = request.cb_kwargs.get("entry")
-        value = getattr(entry, "lastmod", None) or getattr(entry, "published", None)
+        value = (
+            getattr(entry, "modified", None) or getattr(entry, "lastmod", None) or getattr(entry, "published", None)
+        )
     return parse_lastmod(value)
 
 
@@ -221,6 +235,11 @@ class _State:
         self.window = window
         self.interval = interval
         self.clock = time.time
+        self.started = float(int(self.clock()))  # (fetch times are kept to the second)
+        self.decided: dict[str, Decision] = {}
+        """This run's decision for each URL asked about (a URL can be listed more than once)."""
+        self.listed: dict[str, float] = {}
+        """The change date the latest listing of each URL gave in this run."""
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -240,16 +259,34 @@ class _State:
             state = _STATES[crawler] = cls(crawler, SeenUrls(store), window=window, interval=interval)
         return state
 
-    def inc(self, key: str) -> None:
+    def inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"newsclean/incremental/{key}")
+        self.crawler.stats.inc_value(f"newsclean/incremental/{key}", count)
+
+    def note(self, request: Request) -> float | None:
+        """The change date ``request`` carries, remembered as its URL's latest for this run."""
+        lastmod = listed_lastmod(request)
+        if lastmod is not None:
+            self.listed[request.url] = lastmod
+        return lastmod
 
     def decide(self, request: Request) -> tuple[Decision, SeenUrl | None]:
         seen = self.seen.get(request.url)
         decision = decide(
-            seen, lastmod=listed_lastmod(request), now=self.clock(), window=self.window, interval=self.interval
+            seen, lastmod=self.note(request), now=self.clock(), window=self.window, interval=self.interval
         )
         return decision, seen
+
+    def listed_again(self, request: Request) -> None:
+        """A URL already asked for in this run, listed again (a sitemap read after a feed):
+        when its page was fetched already in this run, the new listing's date is remembered
+        for it, provided the page as fetched is at least that recent."""
+        lastmod = self.note(request)
+        seen = self.seen.get(request.url) if lastmod is not None else None
+        if lastmod is None or seen is None or seen.last_fetched < self.started:
+            return
+        if lastmod <= seen.last_fetched and lastmod != seen.lastmod:
+            self.seen.record_lastmod(request.url, lastmod)
 
     def remember(self, response: Response | None, outcome: str) -> None:
         if response is None or response.status != 200 or response.request is None:
@@ -259,10 +296,13 @@ class _State:
             return
         etag = response.headers.get(b"ETag")
         last_modified = response.headers.get(b"Last-Modified")
+        urls = _urls_of(response)
+        # The latest listing of the URL in this run (it may have come after the request left).
+        listed = next((self.listed[url] for url in reversed(urls) if url in self.listed), None)
         self.seen.record_fetch(
-            _urls_of(response),
+            urls,
             now=self.clock(),
-            lastmod=listed_lastmod(request),
+            lastmod=listed if listed is not None else listed_lastmod(request),
             etag=etag.decode("latin-1") if etag else None,
             last_modified=last_modified.decode("latin-1") if last_modified else None,
             outcome=outcome,
@@ -298,7 +338,9 @@ def _urls_of(response: Response) -> list[str]:
 class IncrementalSpiderMiddleware:
     """Spider middleware: drops requests for known, unchanged article URLs as the spider
     yields them (they never reach the scheduler), and marks the others new, changed or due
-    for a re-check.
+    for a re-check. A URL requested again in the same run is decided again only when it was
+    left out the first time (a feed lists it without a change date, then a sitemap gives a newer
+    ``lastmod``), and counted once.
 
     A URL enters the state only once the item extracted from it has gone through every item
     pipeline (stored, or dropped as unchanged, duplicate or invalid), so a run killed before
@@ -317,9 +359,21 @@ class IncrementalSpiderMiddleware:
     def _keep(self, request: Request) -> bool:
         if request.method != "GET" or request.meta.get(INCREMENTAL_META) is False:
             return True
+        earlier = self.state.decided.get(request.url)
+        if earlier is not None and earlier is not Decision.SKIP:
+            self.state.listed_again(request)
+            return True  # already on its way: the scheduler's duplicate filter sees to it
         decision, seen = self.state.decide(request)
         if seen is None:
+            self.state.decided[request.url] = Decision.NEW
             return True
+        # A URL left out earlier in the run and listed again (a sitemap after a feed) is
+        # counted once, under what became of it.
+        if earlier is Decision.SKIP:
+            if decision is Decision.SKIP:
+                return False
+            self.state.inc(str(Decision.SKIP), -1)
+        self.state.decided[request.url] = decision
         self.state.inc(str(decision))
         if decision is Decision.SKIP:
             logger.debug("unchanged since the last fetch, not requested: %s", request.url)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,6 +41,8 @@ class Page:
 class NewsSite:
     """A small news site: robots.txt -> sitemap.xml (with lastmod) -> article pages.
 
+    With ``news``, the sitemap is a Google News sitemap (``news:publication_date`` too) and the
+    homepage links an RSS feed listing the same articles with their ``pubDate``.
     Honours If-None-Match / If-Modified-Since with 304 and records every request.
     """
 
@@ -48,6 +52,8 @@ class NewsSite:
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     article_delay: float = 0.0
     broken: set[str] = field(default_factory=set)
+    news: bool = False
+    sitemap_delay: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -72,11 +78,12 @@ class NewsSite:
             f"<time datetime='{iso}'>{iso}</time>{''.join(paragraphs)}</article></body></html>"
         ).encode()
 
-    def add_article(self, slug: str, headline: str) -> None:
+    def add_article(self, slug: str, headline: str, *, published: float | None = None) -> None:
         now = time.time()
+        published = now if published is None else published
         with self.lock:
-            self.articles[slug] = (headline, 1, now)
-            self.pages[f"/news/{slug}"] = Page(self._article_html(slug, headline, 1, now), "text/html", now)
+            self.articles[slug] = (headline, 1, published)
+            self.pages[f"/news/{slug}"] = Page(self._article_html(slug, headline, 1, published), "text/html", now)
             self._rebuild()
 
     def update_article(self, slug: str) -> None:
@@ -88,24 +95,45 @@ class NewsSite:
             self.pages[f"/news/{slug}"] = Page(html, "text/html", now)
             self._rebuild()
 
+    def lastmod(self, slug: str) -> str:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.pages[f"/news/{slug}"].modified))
+
+    def _news_tag(self, slug: str) -> str:
+        if not self.news:
+            return ""
+        published = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.articles[slug][2]))
+        return (
+            "<news:news><news:publication><news:name>Harbour News</news:name><news:language>en"
+            f"</news:language></news:publication><news:publication_date>{published}"
+            f"</news:publication_date><news:title>{self.articles[slug][0]}</news:title></news:news>"
+        )
+
     def _rebuild(self) -> None:
         now = time.time()
         entries = "".join(
-            f"<url><loc>{self.url(slug)}</loc><lastmod>"
-            f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(self.pages[f'/news/{slug}'].modified))}"
-            f"</lastmod></url>"
+            f"<url><loc>{self.url(slug)}</loc><lastmod>{self.lastmod(slug)}</lastmod>{self._news_tag(slug)}</url>"
             for slug in self.articles
         )
         sitemap = (
             '<?xml version="1.0" encoding="UTF-8"?>'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{entries}</urlset>'
         )
+        if self.news:
+            items = "".join(
+                f"<item><title>{headline}</title><link>{self.url(slug)}</link>"
+                f"<pubDate>{email.utils.formatdate(published, usegmt=True)}</pubDate></item>"
+                for slug, (headline, _, published) in self.articles.items()
+            )
+            feed = f'<rss version="2.0"><channel><title>Harbour News</title>{items}</channel></rss>'
+            self.pages["/feed.xml"] = Page(feed.encode(), "application/rss+xml", now)
         self.pages["/sitemap.xml"] = Page(sitemap.encode(), "application/xml", now)
         self.pages["/robots.txt"] = Page(
             f"User-agent: *\nAllow: /\nSitemap: {self.base}/sitemap.xml\n".encode(), "text/plain", now
         )
+        feed_link = b'<link rel="alternate" type="application/rss+xml" href="/feed.xml">' if self.news else b""
         self.pages["/"] = Page(
-            b"<!doctype html><html><head><title>Harbour News</title></head>"
+            b"<!doctype html><html><head><title>Harbour News</title>" + feed_link + b"</head>"
             b"<body><h1>Harbour News</h1><p>Local news.</p></body></html>",
             "text/html",
             now,
@@ -137,6 +165,8 @@ class NewsSite:
                     return
                 if self.path.startswith("/news/") and site.article_delay:
                     time.sleep(site.article_delay)
+                if self.path == "/sitemap.xml" and site.sitemap_delay:
+                    time.sleep(site.sitemap_delay)
                 if headers.get("if-none-match") == page.etag:
                     self.send_response(304)
                     self.send_header("ETag", page.etag)
@@ -158,17 +188,25 @@ class NewsSite:
         return server
 
 
-@pytest.fixture
-def site():
-    news = NewsSite()
+@contextmanager
+def running(news: NewsSite, *, published: float | None = None) -> Iterator[NewsSite]:
+    """``news`` served on 127.0.0.1 with five articles."""
     server = news.serve()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     for n in range(1, 6):
-        news.add_article(f"harbour-budget-story-{n}", f"Harbour budget story number {n}")
-    yield news
-    server.shutdown()
-    server.server_close()
+        news.add_article(f"harbour-budget-story-{n}", f"Harbour budget story number {n}", published=published)
+    try:
+        yield news
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def site() -> Iterator[NewsSite]:
+    with running(NewsSite()) as news:
+        yield news
 
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_ENABLED=False"]
@@ -249,6 +287,46 @@ def test_incremental_runs_fetch_only_new_and_changed_articles(site: NewsSite, tm
                    "Harbour festival returns this summer"]
     assert len(stored_urls(out)) == 7
     assert [r["exit_status"] for r in runs(out)] == [0, 0, 0]
+
+
+def crawl_seen_lastmod(out: Path, url: str) -> str | None:
+    import sqlite3
+
+    db = sqlite3.connect(out / "newsclean.sqlite")
+    try:
+        return db.execute("SELECT lastmod FROM crawl_seen WHERE url = ?", (url,)).fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_moved_sitemap_lastmod_refetches_an_article_whose_publication_date_stayed(tmp_path: Path) -> None:
+    """A site with a feed (pubDate) and a Google News sitemap (publication date + lastmod) for
+    the same articles; the sitemap answers late, so the feed is read first each run."""
+    out = tmp_path / "out"
+    published = time.time() - 6 * 3600  # out this morning; the pages were last changed now
+    with running(NewsSite(news=True, sitemap_delay=1.0), published=published) as site:
+        first = crawl(site, out)
+        assert first.returncode == 0, first.stderr
+        assert runs(out)[-1]["articles"]["new"] == 5
+        # The feed listed them first, without a change date: the sitemap's lastmod is kept.
+        story = site.url("harbour-budget-story-3")
+        assert crawl_seen_lastmod(out, story) == site.lastmod("harbour-budget-story-3")
+
+        time.sleep(1.1)  # a lastmod one second later at least
+        site.update_article("harbour-budget-story-3")  # lastmod moves, publication date stays
+        assert f"<pubDate>{email.utils.formatdate(published, usegmt=True)}</pubDate>" in (
+            site.pages["/feed.xml"].body.decode())
+        before = len(site.article_requests())
+        second = crawl(site, out)
+        assert second.returncode == 0, second.stderr
+        assert site.article_requests()[before:] == ["/news/harbour-budget-story-3"]
+        report = runs(out)[-1]
+        assert (report["articles"]["new"], report["articles"]["updated"]) == (0, 1)
+        assert report["skipped_unchanged"] == 4  # listed twice each, counted once
+        (record,) = records(report["output"])
+        assert record["url"] == story and record["version"] == 2
+        assert record["datePublished"] == time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(published))
+        assert crawl_seen_lastmod(out, story) == site.lastmod("harbour-budget-story-3")
 
 
 def test_recheck_sends_conditional_requests_and_304_is_a_healthy_unchanged(site: NewsSite, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from newsclean.pipelines.article_store import ArticleStore
+from newsclean.spiders.discovery import Entry
 from newsclean.spiders.incremental import (
     LASTMOD_META,
     Decision,
@@ -137,6 +138,57 @@ def test_spider_middleware_drops_unchanged_articles_before_scheduling(tmp_path: 
 
     changed = Request(URL, meta={LASTMOD_META: "2026-11-25T09:00:00Z"})
     assert filtered(mw, [changed]) == [URL]
+    assert crawler.stats.get_value("newsclean/incremental/changed") == 1
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+
+
+def listed(url: str = URL, *, via: str = "sitemap", published: str | None = None,
+           modified: str | None = None) -> Request:
+    """An article request as the news spider makes it, with its discovery entry."""
+    entry = Entry(url, via, f"https://news.example/{via}.xml", published, None, modified)
+    return Request(url, cb_kwargs={"entry": entry})
+
+
+def test_a_moved_lastmod_refetches_though_the_publication_date_stayed(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    published = "2026-11-24T08:00:00Z"
+    seen_at(store, when=time.time() - 60, lastmod=parse_lastmod("2026-11-24T09:00:00Z"))
+    crawler = crawler_for(store)
+    mw = IncrementalSpiderMiddleware.from_crawler(crawler)
+    assert filtered(mw, [listed(published=published, modified="2026-11-24T09:00:00Z")]) == []
+    assert filtered(mw, [listed(published=published, modified="2026-11-25T07:30:00Z")]) == [URL]
+    assert crawler.stats.get_value("newsclean/incremental/changed") == 1
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+
+
+def test_a_publication_date_alone_still_says_when_a_page_was_republished(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    seen_at(store, when=time.time() - 60, lastmod=parse_lastmod("Tue, 24 Nov 2026 08:00:00 GMT"))
+    crawler = crawler_for(store)
+    mw = IncrementalSpiderMiddleware.from_crawler(crawler)
+    assert filtered(mw, [listed(via="feed", published="Tue, 24 Nov 2026 08:00:00 GMT")]) == []
+    assert filtered(mw, [listed(via="feed", published="Wed, 25 Nov 2026 06:00:00 GMT")]) == [URL]
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+
+
+def test_a_url_listed_again_in_a_run_is_decided_again_and_counted_once(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    other = "https://news.example/2026/11/ferry-timetable-changes"
+    for url in (URL, other):
+        seen_at(store, url, when=time.time() - 60, lastmod=parse_lastmod("2026-11-24T09:00:00Z"))
+    crawler = crawler_for(store)
+    mw = IncrementalSpiderMiddleware.from_crawler(crawler)
+    # The feed comes first, with publication dates only: both are left out as unchanged.
+    feed = [listed(url, via="feed", published="2026-11-24T08:00:00Z") for url in (URL, other)]
+    assert filtered(mw, feed) == []
+    # Then the sitemap: URL's lastmod moved on, the other's did not.
+    sitemap = [listed(URL, modified="2026-11-25T07:30:00Z"), listed(other, modified="2026-11-24T09:00:00Z")]
+    kept = filtered(mw, sitemap)
+    assert kept == [URL]
+    assert crawler.stats.get_value("newsclean/incremental/skip") == 1  # the other, once
+    assert crawler.stats.get_value("newsclean/incremental/changed") == 1
+    # Once on its way, a third listing of URL leaves it to the scheduler's duplicate filter.
+    assert filtered(mw, [listed(URL, modified="2026-11-25T08:00:00Z")]) == [URL]
     assert crawler.stats.get_value("newsclean/incremental/changed") == 1
     crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
 

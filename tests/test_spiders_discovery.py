@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from newsclean.spiders.discovery import (
+    Entry,
     feed_entries,
     feed_links,
     is_older,
+    later_date,
     looks_like_article,
     looks_like_section,
     parse_since,
@@ -77,7 +79,24 @@ def test_wordpress_shortlink_guids_give_way_to_the_link() -> None:
 def test_atom_entries_use_the_alternate_link() -> None:
     (entry,) = feed_entries(ATOM, "https://example.org/feed.atom")
     assert entry.url == "https://example.org/2024/03/14/e/"
+    # <updated> says when the entry last changed, not when it came out.
+    assert (entry.published, entry.modified) == (None, "2024-03-14T09:00:00Z")
+
+
+def test_atom_published_and_updated_stay_apart() -> None:
+    feed = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Budget</title>
+      <link href="https://example.org/2024/03/14/council-budget-vote/"/>
+      <published>2024-03-14T09:00:00Z</published><updated>2024-03-16T17:45:00Z</updated></entry></feed>"""
+    (entry,) = feed_entries(feed, "https://example.org/feed.atom")
     assert entry.published == "2024-03-14T09:00:00Z"
+    assert entry.modified == "2024-03-16T17:45:00Z"
+    assert entry.as_dict()["modified"] == "2024-03-16T17:45:00Z"
+
+
+def test_rss_item_with_a_pubdate_only_has_no_modified_date() -> None:
+    entries = list(feed_entries(RSS, "https://www.rt.com/rss/"))
+    assert [e.modified for e in entries] == [None, None]
+    assert "modified" not in entries[0].as_dict()
 
 
 def test_broken_feed_gives_no_entries_instead_of_an_error() -> None:
@@ -89,9 +108,10 @@ def test_google_news_sitemap_keeps_publication_date_and_title() -> None:
     children, pages = sitemap_entries(NEWS_SITEMAP, "https://example.org/sitemap-news.xml")
     assert children == []
     assert pages[0].url == "https://example.org/a/first-news-story/"
-    assert pages[0].published == "2024-03-14T08:30:00+01:00"  # news date wins over lastmod
+    assert pages[0].published == "2024-03-14T08:30:00+01:00"  # the news publication date
+    assert pages[0].modified == "2024-03-15"  # and, apart, the lastmod
     assert pages[0].title == "First & foremost"
-    assert pages[1].published == "2023-01-02"  # lastmod when there is no news date
+    assert (pages[1].published, pages[1].modified) == (None, "2023-01-02")  # a lastmod only
     assert pages[1].title is None
 
 
@@ -102,7 +122,44 @@ def test_sitemap_index_and_gzip() -> None:
         "https://example.org/sitemap-news.xml",
         "https://example.org/sitemap-2019.xml.gz",
     ]
-    assert children[0].published == "2024-03-14"
+    assert (children[0].published, children[0].modified) == (None, "2024-03-14")
+
+
+def test_a_url_in_a_feed_and_a_sitemap_keeps_the_best_of_each() -> None:
+    url = "https://example.org/a/first-news-story/"
+    (feed_entry,) = feed_entries(
+        b"""<rss version="2.0"><channel><item><title>First story</title><link>%s</link>
+        <pubDate>Thu, 14 Mar 2024 07:31:00 +0000</pubDate></item></channel></rss>""" % url.encode(),
+        "https://example.org/rss",
+    )
+    _, (news, _) = sitemap_entries(NEWS_SITEMAP, "https://example.org/sitemap-news.xml")
+    for merged in (feed_entry.merged(news), news.merged(feed_entry)):  # in either order
+        assert merged.modified == "2024-03-15"  # the sitemap's lastmod is not lost
+        assert merged.published == "2024-03-14T08:30:00+01:00"  # the news sitemap's date
+        assert (merged.via, merged.source) == ("sitemap", "https://example.org/sitemap-news.xml")
+        assert merged.title == "First & foremost"
+
+    plain = Entry(url, "sitemap", "https://example.org/sitemap.xml", modified="2024-03-16T10:00:00Z")
+    merged = feed_entry.merged(plain)
+    # A plain sitemap gives no publication date: the feed's stays, with the sitemap's lastmod.
+    assert (merged.published, merged.modified) == ("Thu, 14 Mar 2024 07:31:00 +0000", "2024-03-16T10:00:00Z")
+    assert (merged.via, merged.title) == ("feed", "First story")
+    # Two lastmods: the later one, whatever the notation.
+    older = Entry(url, "sitemap", "https://example.org/sitemap-2.xml", modified="2024-03-16T09:00:00+00:00")
+    assert plain.merged(older).modified == "2024-03-16T10:00:00Z"
+    assert older.merged(plain).modified == "2024-03-16T10:00:00Z"
+    link = Entry(url, "link", "https://example.org/")
+    assert link.merged(feed_entry) == Entry(url, "feed", "https://example.org/rss",
+                                            "Thu, 14 Mar 2024 07:31:00 +0000", "First story")
+
+
+def test_later_date_compares_moments_not_text() -> None:
+    assert later_date("2024-03-16T10:00:00+02:00", "2024-03-16T09:00:00Z") == "2024-03-16T09:00:00Z"
+    assert later_date("Sat, 16 Mar 2024 10:00:00 GMT", "2024-03-16") == "Sat, 16 Mar 2024 10:00:00 GMT"
+    assert later_date(None, "2024-03-16") == "2024-03-16"
+    assert later_date("soon", "2024-03-16") == "2024-03-16"  # a readable date wins
+    assert later_date("2024-03-16", None) == "2024-03-16"
+    assert later_date(None, None) is None
 
 
 def test_robots_txt_sitemaps() -> None:

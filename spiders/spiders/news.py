@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from newsclean.spiders.discovery import (
     feed_entries,
     feed_links,
     is_older,
+    later_date,
     looks_like_article,
     looks_like_section,
     parse_since,
@@ -84,7 +86,9 @@ class NewsSpider(scrapy.Spider):
             self._read_arguments(start, site or getattr(type(self), "site_name", None), since, limit)
         except (KeyError, ValueError) as exc:
             self.argument_error = str(exc.args[0])
-        self.scheduled: set[str] = set()
+        self.scheduled: dict[str, Entry] = {}
+        """Article URLs asked for, with what every listing that named them said (merged)."""
+        self._requests: weakref.WeakValueDictionary[str, scrapy.Request] = weakref.WeakValueDictionary()
         self.articles = 0
 
     def _read_arguments(self, start: str | None, site: str | None, since: str | None, limit: str | int | None) -> None:
@@ -203,7 +207,7 @@ class NewsSpider(scrapy.Spider):
         if not children and not pages:
             logger.warning("no sitemap entries in %s", response.url)
         for child in children:
-            if is_older(child.published, self.since):
+            if is_older(child.modified, self.since):
                 self._inc("skipped/too_old")
                 continue
             yield self._listing(child.url, self.parse_sitemap)
@@ -224,24 +228,49 @@ class NewsSpider(scrapy.Spider):
 
     def _articles(self, entries: Iterable[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
-            if entry.url in self.scheduled:
+            known = self.scheduled.get(entry.url)
+            if known is not None:
+                yield from self._listed_again(known, entry)
                 continue
             if not self.is_article(entry):
                 if entry.via != "link":
                     self._inc("skipped/not_article")
                 continue
-            if is_older(entry.published, self.since):
+            if is_older(entry.published or entry.modified, self.since):
                 self._inc("skipped/too_old")
                 continue
             if self.limit is not None and self.articles >= self.limit:
                 return
-            self.scheduled.add(entry.url)
-            yield scrapy.Request(
-                entry.url,
-                callback=self.parse_article,
-                errback=self.article_failed,
-                cb_kwargs={"entry": entry},
-            )
+            self.scheduled[entry.url] = entry
+            yield self._article_request(entry)
+
+    def _article_request(self, entry: Entry) -> scrapy.Request:
+        request = scrapy.Request(
+            entry.url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            cb_kwargs={"entry": entry},
+        )
+        # The first request still alive is the one the scheduler may hold: keep updating it.
+        self._requests.setdefault(entry.url, request)
+        return request
+
+    def _listed_again(self, known: Entry, entry: Entry) -> Iterator[scrapy.Request]:
+        """A URL already asked for, named by another listing (a feed and a sitemap): the two
+        entries become one, and a request still waiting carries the merged entry. When the
+        merged entry says the page changed later than the first one did, the URL is asked for
+        again: incremental crawling may have left the first request out as unchanged (if it
+        did not, the scheduler's duplicate filter drops this one)."""
+        merged = known.merged(entry)
+        if merged == known:
+            return
+        self.scheduled[entry.url] = merged
+        waiting = self._requests.get(entry.url)
+        if waiting is not None:
+            waiting.cb_kwargs["entry"] = merged
+        before, after = known.modified or known.published, merged.modified or merged.published
+        if after is not None and after != before and later_date(before, after) == after:
+            yield self._article_request(merged)
 
     # -- articles ------------------------------------------------------------------------------
 
