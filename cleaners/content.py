@@ -254,6 +254,14 @@ def _mark_signup(field_: etree._Element) -> None:
         form.set(SIGNUP_MARK, "")
 
 
+def _closed_dialog(el: etree._Element) -> bool:
+    """A hidden dialog (a "republish this story" modal holding a copy of the article) is
+    never the page, however much of its text it holds."""
+    if el.tag == "dialog":
+        return el.get("open") is None or _hidden(el)
+    return (el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true") and _hidden(el)
+
+
 def strip_page(root: etree._Element) -> None:
     """Drop, in place, what is never article text: scripts, controls, hidden elements,
     navigation and boilerplate boxes. Comments and processing instructions go too."""
@@ -275,7 +283,7 @@ def strip_page(root: etree._Element) -> None:
             _mark_signup(el)
         if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
             s = stats.get(el)
-            if s is None or not (
+            if s is None or _closed_dialog(el) or not (
                 (s.prose >= STREAMED_PROSE and el.get("hidden") is not None)
                 # Broken markup can nest the whole page in a <button> or a menu: keep that.
                 or _wraps_page(el, s, page)

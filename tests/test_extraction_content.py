@@ -181,3 +181,17 @@ def test_a_signup_box_inside_the_article_goes_whole() -> None:
     assert body.count("The council voted") == 4
     for gone in ("Be the first to know", "texted to your phone", "Reply STOP"):
         assert gone not in body
+
+
+def test_a_hidden_republish_dialog_with_a_copy_of_the_article_stays_out() -> None:
+    copy = "".join(f"<p>{PARA}</p>" for _ in range(6))
+    html = _page(
+        f"<main><article><h1>Tram line extended</h1>{_paras(3)}</article></main>"
+        "<div id='republish' style='display:none' role='dialog' aria-modal='true'>"
+        "<p>Republish our articles for free, online or in print, under a Creative Commons license.</p>"
+        f"<p>Please credit us and our writers.</p>{copy}</div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 3
+    assert "Republish our articles" not in body
+    assert "credit us" not in body
