@@ -26,6 +26,8 @@ API
   :meth:`~ArticleStore.counts`, :meth:`~ArticleStore.export_jsonl`.
 - Articles are keyed by :func:`article_key`: the record's ``canonicalUrl`` (``url`` when it
   has none).
+- :mod:`newsclean.pipelines.store_query` has the read-only queries and text listings of
+  ``newsclean store``, taking a path or an open store.
 
 Other tables
 ------------
@@ -204,6 +206,16 @@ def _utc_sort_key(value: str | None) -> str | None:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
+def _holds_articles(conn: sqlite3.Connection) -> bool:
+    """Whether the database has this module's tables (read without writing to it)."""
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_versions'"
+    ).fetchone()
+    return known is not None and (
+        conn.execute("SELECT 1 FROM schema_versions WHERE component = 'articles'").fetchone() is not None
+    )
+
+
 def _statements(script: str) -> Iterator[str]:
     buffer = ""
     for piece in script.split(";"):
@@ -228,24 +240,33 @@ class ArticleStore:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> ArticleStore:
-        """Open the store at ``path``; with ``create`` false a missing file is an error."""
+        """Open the store at ``path``; with ``create`` false a missing file, or one that is not
+        an article store (another SQLite database, an empty file), is an error and is left
+        untouched."""
         target = Path(path).expanduser()
         if not create and not target.is_file():
             raise StoreError(f"{target}: no article store here (run a crawl with NEWSCLEAN_STORE set)")
+        conn: sqlite3.Connection | None = None
         try:
             if create:
                 target.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(target, isolation_level=None, timeout=30.0)
+            if not create and not _holds_articles(conn):
+                raise StoreError(f"{target}: not an article store (an SQLite file without newsclean's tables)")
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             store = cls(conn, target)
             store.migrate("articles", _SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{target}: cannot open the article store: {exc}") from exc
-        except OSError as exc:
-            raise StoreError(f"{target}: {exc.strerror or exc}") from exc
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{target}: cannot open the article store: {exc}") from exc
+            if isinstance(exc, OSError):
+                raise StoreError(f"{target}: {exc.strerror or exc}") from exc
+            raise
         return store
 
     def close(self) -> None:

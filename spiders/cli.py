@@ -226,49 +226,40 @@ def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _run_store(args: argparse.Namespace) -> int:
-    from newsclean.pipelines.article_store import ArticleStore, StoreError, summary
+    from newsclean.pipelines import store_query as query
+    from newsclean.pipelines.article_store import StoreError
 
     if not args.store:
         print("newsclean store: no store given: pass --store PATH or set NEWSCLEAN_STORE", file=sys.stderr)
         return 2
-    out = sys.stdout
+    action = args.store_command
     try:
-        with ArticleStore.open(args.store, create=False) as store:
-            action = args.store_command
-            if action in ("recent", "search"):
-                if action == "recent":
-                    records = store.recent(limit=args.limit, site=args.site, since=args.since)
-                    lines = [summary(r) for r in records]
-                else:
-                    hits = store.search(args.query, limit=args.limit, site=args.site)
-                    records = [h.record for h in hits]
-                    lines = [f"{summary(h.record)}\n    {h.snippet}" for h in hits]
-                if args.format == "jsonl":
-                    lines = [json.dumps(r, ensure_ascii=False) for r in records]
-                for line in lines:
-                    out.write(line + "\n")
-            elif action == "show":
-                found = store.versions(args.url) if args.versions else [store.get(args.url)]
-                if not found or found[0] is None:
-                    print(f"newsclean store: {args.url}: not in {args.store}", file=sys.stderr)
-                    return 1
-                for record in found:
-                    out.write(json.dumps(record, ensure_ascii=False, indent=None if args.versions else 2) + "\n")
-            elif action == "export":
-                if args.output:
-                    with open(args.output, "w", encoding="utf-8") as target:
-                        n = store.export_jsonl(target, site=args.site, since=args.since, all_versions=args.all_versions)
-                    print(f"newsclean store: wrote {n} records to {args.output}", file=sys.stderr)
-                else:
-                    store.export_jsonl(out, site=args.site, since=args.since, all_versions=args.all_versions)
-            elif action == "quarantine":
-                for entry in store.quarantined(limit=args.limit):
-                    out.write(f"{entry['stored_at']}  {entry['url'] or '(no URL)'}\n")
-                    for reason in entry["reasons"]:
-                        out.write(f"    {reason}\n")
+        if action == "recent":
+            lines = query.format_records(
+                query.recent(args.store, limit=args.limit, site=args.site, since=args.since), fmt=args.format
+            )
+        elif action == "search":
+            lines = query.format_hits(query.search(args.store, args.query, limit=args.limit, site=args.site),
+                                      fmt=args.format)
+        elif action == "show":
+            lines = query.format_shown(query.show(args.store, args.url, versions=args.versions), versions=args.versions)
+        elif action == "export":
+            options = {"site": args.site, "since": args.since, "all_versions": args.all_versions}
+            if args.output:
+                n = query.export_file(args.store, args.output, **options)
+                print(f"newsclean store: wrote {n} records to {args.output}", file=sys.stderr)
             else:
-                for name, count in store.counts().items():
-                    out.write(f"{name:16} {count}\n")
+                query.export(args.store, sys.stdout, **options)
+            return 0
+        elif action == "quarantine":
+            lines = query.format_quarantine(query.quarantined(args.store, limit=args.limit))
+        else:
+            lines = query.format_stats(query.stats(args.store))
+        for line in lines:
+            sys.stdout.write(line + "\n")
+    except query.ArticleNotFound as exc:
+        print(f"newsclean store: {exc}", file=sys.stderr)
+        return 1
     except StoreError as exc:
         print(f"newsclean store: {exc}", file=sys.stderr)
         return 2

@@ -176,3 +176,104 @@ def test_records_not_normalised_upstream_still_get_versions_right(store: Article
     assert store.put(raw).status == "new"
     assert store.put(raw).status == "unchanged"
     assert store.put({**raw, "articleBody": FERRY}).status == "updated"
+
+
+def test_store_queries_as_a_library(tmp_path: Path) -> None:
+    from newsclean.pipelines import store_query as query
+
+    path = tmp_path / "store.sqlite3"
+    with ArticleStore.open(path) as store:
+        store.put(rec("https://ex.com/kremlin", KREMLIN, datePublishedRaw="2024-02-14T10:08:00+00:00"))
+        store.put(rec("https://ex.com/ferry", FERRY, site="gazette", datePublishedRaw="2024-02-13T09:00:00+00:00"))
+        store.put(rec("https://ex.com/ferry", FERRY + " Updated.", site="gazette",
+                      datePublishedRaw="2024-02-13T09:00:00+00:00"))
+        store.quarantine({"url": None, "cleaning": []}, ["no_headline: the record has no headline"])
+
+    # Rows and dicts, from a path (opened and closed for the call) or from an open store.
+    assert [r["url"] for r in query.recent(path)] == ["https://ex.com/kremlin", "https://ex.com/ferry"]
+    with ArticleStore.open(path, create=False) as store:
+        assert [r["url"] for r in query.recent(store, site="gazette")] == ["https://ex.com/ferry"]
+        assert query.stats(store)["versions"] == 3
+    (hit,) = query.search(path, "Peskov")
+    assert hit.record["url"] == "https://ex.com/kremlin" and "[Peskov]" in hit.snippet
+    assert [r["version"] for r in query.show(path, "https://ex.com/ferry", versions=True)] == [1, 2]
+    (latest,) = query.show(path, "https://ex.com/ferry?utm_source=x")
+    assert latest["version"] == 2
+    with pytest.raises(query.ArticleNotFound, match=r"https://ex.com/nothing: not in .*store\.sqlite3"):
+        query.show(path, "https://ex.com/nothing")
+    out = io.StringIO()
+    assert query.export(path, out, all_versions=True) == 3
+    assert query.export_file(path, tmp_path / "all.jsonl", site="gazette") == 1
+    assert json.loads((tmp_path / "all.jsonl").read_text())["version"] == 2
+    (entry,) = query.quarantined(path)
+    assert entry["reasons"] == ["no_headline: the record has no headline"]
+
+    # The formatters give the command's lines.
+    lines = list(query.format_records(query.recent(path, limit=1)))
+    assert lines == ["2024-02-14T10:08:00+00:00  rt  v1  A media report suggesting that Russian President Vladimir Pu"
+                     "\n    https://ex.com/kremlin"]
+    assert json.loads(next(query.format_records(query.recent(path, limit=1), fmt="jsonl")))["version"] == 1
+    assert next(query.format_hits([hit])).endswith("\n    " + hit.snippet)
+    assert list(query.format_quarantine([entry]))[1:] == ["    no_headline: the record has no headline"]
+    assert "articles         2" in list(query.format_stats(query.stats(path)))
+    assert json.loads("\n".join(query.format_shown([latest])))["articleBody"] == FERRY + " Updated."
+
+
+def damaged_copy(tmp_path: Path) -> Path:
+    """A store whose middle pages were overwritten (a disk or copy error): it opens, and
+    queries fail half-way."""
+    path = tmp_path / "damaged.sqlite3"
+    with ArticleStore.open(path) as store:
+        for n in range(120):
+            store.put(rec(f"https://ex.com/story-{n}", f"{FERRY} Story {n}: " + "harbour news " * 150))
+    data = bytearray(path.read_bytes())
+    page = 4096
+    pages = len(data) // page
+    for number in range(pages // 3, 2 * pages // 3):
+        data[number * page + 8:(number + 1) * page] = b"\x5a" * (page - 8)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_bad_store_input_is_one_clear_line_and_a_failing_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("these are not the bytes of an SQLite file\n" * 20)
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    other = tmp_path / "other-app.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    conn.close()
+    untouched = {path: path.read_bytes() for path in (text, empty, other)}
+    damaged = damaged_copy(tmp_path)
+    cases = [
+        (tmp_path / "absent.sqlite3", "absent.sqlite3: no article store here"),
+        (text, "notes.sqlite3: cannot open the article store: file is not a database"),
+        (empty, "empty.sqlite3: not an article store"),
+        (other, "other-app.sqlite3: not an article store"),
+        (damaged, "damaged.sqlite3: cannot read the article store: database disk image is malformed"),
+    ]
+    for path, message in cases:
+        for action in (["recent", "--limit", "500"], ["stats"], ["show", "https://ex.com/story-60"], ["export"]):
+            assert cli_main(["store", *action, "--store", str(path)]) == 2, (path, action)
+            err = capsys.readouterr().err
+            assert err.count("\n") == 1 and message in err, (path, action, err)
+    # Nothing was written to files that are not stores.
+    assert {path: path.read_bytes() for path in untouched} == untouched
+    # A failed export leaves yesterday's export file as it was.
+    earlier = tmp_path / "export.jsonl"
+    earlier.write_text('{"url": "https://ex.com/yesterday"}\n')
+    for path in (tmp_path / "absent.sqlite3", damaged):
+        assert cli_main(["store", "export", "--store", str(path), "-o", str(earlier)]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+        assert earlier.read_text() == '{"url": "https://ex.com/yesterday"}\n'
+        assert sorted(p.name for p in tmp_path.glob("export*")) == ["export.jsonl"]
+
+    good = tmp_path / "good.sqlite3"
+    with ArticleStore.open(good) as store:
+        store.put(rec("https://ex.com/kremlin", KREMLIN))
+    assert cli_main(["store", "show", "https://ex.com/no-such-story", "--store", str(good)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"newsclean store: https://ex.com/no-such-story: not in {good}\n"

@@ -1,0 +1,191 @@
+"""Reading the article store: the queries and listings behind ``newsclean store``, for programs too.
+
+Each query takes a store path (opened read-only in spirit: a missing file, or a file that is
+not an article store, is a :class:`~newsclean.pipelines.article_store.StoreError` and is left
+untouched) or an open :class:`~newsclean.pipelines.article_store.ArticleStore`, and returns
+plain data; each ``format_*`` function turns that data into the lines the command prints::
+
+    from newsclean.pipelines.store_query import format_records, recent
+
+    for line in format_records(recent("out/newsclean.sqlite", site="rt", limit=5)):
+        print(line)
+
+A damaged file (``database disk image is malformed`` half-way through a query) is a
+``StoreError`` naming the file too, never a bare ``sqlite3`` error; an unknown URL given to
+:func:`show` is an :class:`ArticleNotFound`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from newsclean.pipelines.article_store import ArticleStore, SearchHit, StoreError, summary
+
+__all__ = [
+    "ArticleNotFound",
+    "StoreSource",
+    "export",
+    "export_file",
+    "format_hits",
+    "format_quarantine",
+    "format_records",
+    "format_shown",
+    "format_stats",
+    "quarantined",
+    "recent",
+    "search",
+    "show",
+    "stats",
+]
+
+StoreSource = ArticleStore | str | os.PathLike[str]
+"""A store to read: an open :class:`ArticleStore`, or the path of its file."""
+
+ListingFormat = Literal["text", "jsonl"]
+
+
+class ArticleNotFound(StoreError):
+    """The store holds no article at the URL asked for; the message names the URL and file."""
+
+
+@contextmanager
+def _reading(source: StoreSource) -> Iterator[ArticleStore]:
+    """The store to read (opened here, and closed after, when given a path); SQLite errors
+    while reading become a ``StoreError`` naming the file."""
+    store = source if isinstance(source, ArticleStore) else ArticleStore.open(source, create=False)
+    try:
+        yield store
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: cannot read the article store: {exc}") from exc
+    finally:
+        if store is not source:
+            store.close()
+
+
+# -- queries -------------------------------------------------------------------------------------
+
+
+def recent(
+    source: StoreSource, *, limit: int = 20, site: str | None = None, since: str | None = None
+) -> list[dict[str, Any]]:
+    """The latest versions of the newest articles (by publication time, else first-seen time),
+    as records; ``site`` narrows to one site profile, ``since`` (ISO 8601) to articles
+    published or first seen at or after it."""
+    with _reading(source) as store:
+        return store.recent(limit=limit, site=site, since=since)
+
+
+def search(source: StoreSource, query: str, *, limit: int = 20, site: str | None = None) -> list[SearchHit]:
+    """Full-text search of headlines, standfirsts and bodies, best match first (FTS5 syntax;
+    anything else is searched as plain words)."""
+    with _reading(source) as store:
+        return store.search(query, limit=limit, site=site)
+
+
+def show(source: StoreSource, url: str, *, versions: bool = False) -> list[dict[str, Any]]:
+    """The stored record of the article at ``url`` (tracking parameters ignored) as a list of
+    one, or with ``versions`` every version, oldest first; :class:`ArticleNotFound` when the
+    store has none."""
+    with _reading(source) as store:
+        found = store.versions(url) if versions else [record for record in [store.get(url)] if record]
+        if not found:
+            raise ArticleNotFound(f"{url}: not in {store.path}")
+        return found
+
+
+def export(
+    source: StoreSource,
+    out: TextIO,
+    *,
+    site: str | None = None,
+    since: str | None = None,
+    all_versions: bool = False,
+) -> int:
+    """Write the stored records to ``out`` as JSON Lines, oldest first (latest versions unless
+    ``all_versions``); returns how many were written."""
+    with _reading(source) as store:
+        return store.export_jsonl(out, site=site, since=since, all_versions=all_versions)
+
+
+def export_file(
+    source: StoreSource,
+    path: str | os.PathLike[str],
+    *,
+    site: str | None = None,
+    since: str | None = None,
+    all_versions: bool = False,
+) -> int:
+    """:func:`export` to the file ``path``, which appears only complete: the records go to
+    ``<path>.part`` first, renamed when all are written, so a failed export (a damaged store, a
+    full disk) leaves an earlier file at ``path`` as it was."""
+    target = Path(path)
+    part = target.with_name(target.name + ".part")
+    with _reading(source) as store:
+        try:
+            with open(part, "w", encoding="utf-8") as out:
+                written = export(store, out, site=site, since=since, all_versions=all_versions)
+            os.replace(part, target)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+    return written
+
+
+def quarantined(source: StoreSource, *, limit: int = 20) -> list[dict[str, Any]]:
+    """The latest records that failed validation: ``{"url", "reasons", "record", "stored_at"}``."""
+    with _reading(source) as store:
+        return store.quarantined(limit=limit)
+
+
+def stats(source: StoreSource) -> dict[str, int]:
+    """Numbers of articles, versions, duplicates, near-duplicates and quarantined records."""
+    with _reading(source) as store:
+        return store.counts()
+
+
+# -- listings ------------------------------------------------------------------------------------
+
+
+def format_records(records: Iterable[dict[str, Any]], *, fmt: ListingFormat = "text") -> Iterator[str]:
+    """Records as listed by ``newsclean store recent``: two lines each (date, site, version,
+    headline; then the URL and duplicate flags), or one JSON object each with ``fmt="jsonl"``."""
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False) if fmt == "jsonl" else summary(record)
+
+
+def format_hits(hits: Iterable[SearchHit], *, fmt: ListingFormat = "text") -> Iterator[str]:
+    """Search hits as listed by ``newsclean store search``: each record's summary and its
+    snippet (matches in ``[brackets]``), or the records as JSON Lines."""
+    for hit in hits:
+        if fmt == "jsonl":
+            yield json.dumps(hit.record, ensure_ascii=False)
+        else:
+            yield f"{summary(hit.record)}\n    {hit.snippet}"
+
+
+def format_shown(records: Iterable[dict[str, Any]], *, versions: bool = False) -> Iterator[str]:
+    """Records as ``newsclean store show`` prints them: indented JSON, or one line of JSON
+    each for ``--versions``."""
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False, indent=None if versions else 2)
+
+
+def format_quarantine(entries: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Quarantined records as ``newsclean store quarantine`` lists them: when and which URL,
+    then each reason indented."""
+    for entry in entries:
+        yield f"{entry['stored_at']}  {entry['url'] or '(no URL)'}"
+        for reason in entry["reasons"]:
+            yield f"    {reason}"
+
+
+def format_stats(counts: dict[str, int]) -> Iterator[str]:
+    """The store's counts, one ``name  number`` line each."""
+    for name, count in counts.items():
+        yield f"{name:16} {count}"
