@@ -16,7 +16,6 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import closing
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -43,30 +42,19 @@ def article(n: int) -> str:
             f"<body><article><h1>Bridge {n} repairs in {town}</h1>{body}</article></body></html>")
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        match = re.fullmatch(r"/bridges/(\d+)", self.path)
-        data = (article(int(match[1])) if match else "not found").encode()
-        time.sleep(0.02)  # a real site is not instant: the crawl is still running when killed
-        self.send_response(200 if match else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    # Imported here: this file also runs as a script (the crawl), where there is no package.
+    from .conftest import PageHandler, serving
+
+    class Handler(PageHandler):
+        def page(self, path: str) -> str | None:
+            time.sleep(0.02)  # a real site is not instant: the crawl is still running when killed
+            match = re.fullmatch(r"/bridges/(\d+)", path)
+            return article(int(match[1])) if match else None
+
+    with serving(Handler) as base:
+        yield base
 
 
 def start_crawl(base: str, store: Path) -> subprocess.Popen[str]:
