@@ -541,6 +541,7 @@ def prune(main: MainContent) -> None:
             ):
                 doomed.append(el)
         doomed.extend(_form_boxes(part, stats, prose))
+        doomed.extend(_teaser_cards(part, stats))
         gone: set[etree._Element] = set()
         for el in doomed:
             if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
@@ -577,3 +578,63 @@ def _form_boxes(part: etree._Element, stats: dict[etree._Element, _Stats], prose
         if box is not None:
             boxes.append(box)
     return boxes
+
+
+TEASER_CHARS = 600
+"""A card this short with a heading and a link, one of a row of alike cards, is a teaser of
+another page (a "latest posts" grid, a post loop under the article)."""
+
+TEASER_MIN_CARDS = 3
+
+TEASER_SHARE = 0.5
+"""Cards holding this share of the content's text are the page itself (a course catalogue)."""
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """Rows of at least :data:`TEASER_MIN_CARDS` sibling cards of one kind (same tag and
+    class), each short and holding a heading and a link: other pages' teasers."""
+    cards: list[etree._Element] = []
+    for el in part.iter():
+        if len(el) < TEASER_MIN_CARDS:
+            continue
+        groups: dict[tuple[str, str], list[etree._Element]] = {}
+        for child in el:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for (tag, _), items in groups.items():
+            if len(items) < TEASER_MIN_CARDS or tag in ("p", "li", "tr", "td") or tag in _HEADINGS:
+                continue
+            if (
+                all(_teaser(item, stats) for item in items)
+                and sum(stats[item].text for item in items) < TEASER_SHARE * stats[part].text
+                and _ends_text(items[-1], part, stats)
+            ):
+                cards.extend(items)
+    return cards
+
+
+TRAILING_PROSE = 100
+"""Paragraph text after a row of cards that makes them part of the article, not end matter."""
+
+
+def _ends_text(el: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether no paragraph of the content follows ``el``: it comes after the article."""
+    node: etree._Element | None = el
+    while node is not None and node is not part:
+        for sibling in node.itersiblings():
+            s = stats.get(sibling)
+            if s is not None and s.prose >= TRAILING_PROSE:
+                return False
+        node = node.getparent()
+    return True
+
+
+def _teaser(card: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    s = stats.get(card)
+    if s is None or not s.text or s.text > TEASER_CHARS:
+        return False
+    if next(card.iterdescendants(*_HEADINGS), None) is None:
+        return False
+    return any((a.get("href") or "#")[:1] != "#" for a in card.iter("a"))

@@ -195,3 +195,30 @@ def test_a_hidden_republish_dialog_with_a_copy_of_the_article_stays_out() -> Non
     assert body.count("The council voted") == 3
     assert "Republish our articles" not in body
     assert "credit us" not in body
+
+
+def _cards(titles: list[str]) -> str:
+    return "".join(
+        f"<div class='card'><h3><a href='/{i}'>{t}</a></h3><p>A short teaser of this other story.</p></div>"
+        for i, t in enumerate(titles)
+    )
+
+
+def test_a_row_of_teaser_cards_after_the_article_goes() -> None:
+    teasers = _cards(["Bridge reopens after repairs", "Mayor resigns over budget row", "Storm closes port"])
+    grid = f"<div class='grid'>{teasers}</div>"
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}{grid}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for gone in ("Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser"):
+        assert gone not in body
+
+
+def test_cards_followed_by_more_of_the_article_stay() -> None:
+    # A roundup's product cards in the middle of the text are the article's own.
+    cards = _cards(["The Acme 300 cargo bike", "The Velo family tandem", "The Urban folding bike"])
+    html = _page(f"<main><article><h1>Best cargo bikes</h1>{_paras(2)}<div>{cards}</div>{_paras(2)}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for kept in ("Acme 300", "Velo family tandem", "Urban folding bike"):
+        assert kept in body
