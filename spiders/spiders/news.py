@@ -28,6 +28,7 @@ from newsclean.spiders.discovery import (
     sitemap_entries,
     strip_tracking,
 )
+from newsclean.spiders.incremental import LASTMOD_META
 from newsclean.spiders.sites import get_profile, profile_for_url
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
@@ -245,11 +246,14 @@ class NewsSpider(scrapy.Spider):
             yield self._article_request(entry)
 
     def _article_request(self, entry: Entry) -> scrapy.Request:
+        # Incremental crawling compares the listing's last-change date (LASTMOD_META); an
+        # entry with a publication date only is judged on that (see incremental.listed_lastmod).
         request = scrapy.Request(
             entry.url,
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"entry": entry},
+            meta={LASTMOD_META: entry.modified} if entry.modified else None,
         )
         # The first request still alive is the one the scheduler may hold: keep updating it.
         self._requests.setdefault(entry.url, request)
@@ -268,6 +272,8 @@ class NewsSpider(scrapy.Spider):
         waiting = self._requests.get(entry.url)
         if waiting is not None:
             waiting.cb_kwargs["entry"] = merged
+            if merged.modified:
+                waiting.meta[LASTMOD_META] = merged.modified
         before, after = known.modified or known.published, merged.modified or merged.published
         if after is not None and after != before and later_date(before, after) == after:
             yield self._article_request(merged)
