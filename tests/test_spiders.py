@@ -263,3 +263,26 @@ def test_with_a_cassette_no_scheme_reaches_the_network() -> None:
     assert handlers["http"] == handlers["https"] == "newsclean.spiders.cassette.CassetteDownloadHandler"
     assert handlers["ftp"] is None and handlers["s3"] is None
     assert handlers["data"]  # data: URLs need no network
+
+
+def test_a_url_listed_again_is_merged_and_asked_again_only_when_its_lastmod_moved() -> None:
+    from newsclean.spiders.discovery import Entry
+    from newsclean.spiders.incremental import LASTMOD_META
+    from newsclean.spiders.spiders.news import NewsSpider
+
+    spider = NewsSpider(start="https://news.example/")
+    url = "https://news.example/2026/11/24/harbour-budget-approved/"
+    feed = Entry(url, "feed", "https://news.example/rss", "Tue, 24 Nov 2026 08:00:00 GMT", "Budget approved")
+    (first,) = spider._articles([feed])
+    assert LASTMOD_META not in first.meta  # a publication date is not a change date
+    sitemap = Entry(url, "sitemap", "https://news.example/sitemap.xml", "2026-11-24T08:00:00Z",
+                    "Harbour budget approved", "2026-11-25T07:30:00Z")
+    (again,) = spider._articles([sitemap])  # the incremental stage may have left the first out
+    merged = again.cb_kwargs["entry"]
+    assert (merged.published, merged.modified, merged.title) == (
+        "2026-11-24T08:00:00Z", "2026-11-25T07:30:00Z", "Harbour budget approved")
+    assert again.meta[LASTMOD_META] == "2026-11-25T07:30:00Z"
+    # The first request, if still waiting in the scheduler, carries the merged entry too.
+    assert first.cb_kwargs["entry"] == merged and first.meta[LASTMOD_META] == "2026-11-25T07:30:00Z"
+    # Listed again with nothing newer: not asked for again.
+    assert list(spider._articles([feed, sitemap, Entry(url, "link", "https://news.example/")])) == []
