@@ -283,10 +283,14 @@ def strip_page(root: etree._Element) -> None:
             _mark_signup(el)
         if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
             s = stats.get(el)
-            if s is None or _closed_dialog(el) or not (
-                (s.prose >= STREAMED_PROSE and el.get("hidden") is not None)
-                # Broken markup can nest the whole page in a <button> or a menu: keep that.
-                or _wraps_page(el, s, page)
+            if (
+                s is None
+                or _closed_dialog(el)
+                or not (
+                    (s.prose >= STREAMED_PROSE and el.get("hidden") is not None)
+                    # Broken markup can nest the whole page in a <button> or a menu: keep that.
+                    or _wraps_page(el, s, page)
+                )
             ):
                 doomed.append(el)
                 continue
@@ -532,7 +536,12 @@ def prune(main: MainContent) -> None:
             tag = _tag(el)
             density = s.links / s.text
             if (
-                (density > LINK_FARM_DENSITY and tag != "p" and s.prose < 0.5 * s.text)
+                (
+                    density > LINK_FARM_DENSITY
+                    and tag != "p"
+                    and s.prose < 0.5 * s.text
+                    and not _cited_list(el, tag, s, part, stats)
+                )
                 or (tag == "p" and density > 0.8 and s.text < 200)
                 or tag in ("aside", "footer")
                 or (_class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text)
@@ -547,6 +556,22 @@ def prune(main: MainContent) -> None:
             if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
                 gone.add(el)
                 el.drop_tree()
+
+
+CITED_ITEM_CHARS = 35
+"""A list of links whose items average this many characters names its links in sentences
+("libgccjit: Fix volatile loads and stores"), unlike a menu's one- or two-word links."""
+
+
+def _cited_list(
+    el: etree._Element, tag: str, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats]
+) -> bool:
+    """A list of long links with more of the article after it: the article's own list (the
+    patches a report cites, the studies a guide lists), not a menu or a related-posts box."""
+    if tag not in ("ul", "ol"):
+        return False
+    items = sum(1 for child in el if child.tag == "li")
+    return items >= 2 and s.text >= CITED_ITEM_CHARS * items and not _ends_text(el, part, stats)
 
 
 FORM_BOX_CHARS = 600

@@ -505,11 +505,7 @@ def extract_html(
         body = fresh.find("body")
         blocks = blocks_from_element(body if body is not None else fresh)
     standfirst = metadata.get("description")
-    if (
-        standfirst
-        and metadata.get("_standfirst_shown")
-        and not _opens_body(blocks, standfirst)
-    ):
+    if standfirst and metadata.get("_standfirst_shown") and not _opens_body(blocks, standfirst):
         blocks.insert(
             0,
             Block(

@@ -222,3 +222,22 @@ def test_cards_followed_by_more_of_the_article_stay() -> None:
     assert body.count("The council voted") == 4
     for kept in ("Acme 300", "Velo family tandem", "Urban folding bike"):
         assert kept in body
+
+
+def test_a_list_of_cited_links_inside_the_article_stays() -> None:
+    titles = [
+        "libgccjit: Fix volatile loads and stores",
+        "libgccjit: Add support for packed structs",
+        "libgccjit: Allow casts between integers and pointers",
+    ]
+    patches = "".join(f"<li><a href='/patch/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    menu = "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li><a href='/about'>About</a></li></ul>"
+    html = _page(
+        f"<main><article><h1>Progress report</h1>{_paras(2)}<p>Many patches were sent for review:</p>"
+        f"<ul>{patches}</ul>{menu}{_paras(2)}</article></main>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for kept in ("Fix volatile loads and stores", "packed structs", "integers and pointers"):
+        assert kept in body
+    assert "About" not in body
