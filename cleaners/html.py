@@ -412,6 +412,9 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     # paragraphs keeps its later headings and steps.
     text = [i for i, b in enumerate(blocks) if i in prose or (_is_sentence(b) and _in_flow(b, flow))]
     first, last = text[0], text[-1]
+    # A heading beside the article's own paragraphs ("What is rustc_codegen_gcc?") before the
+    # first of them opens the first section.
+    sections = {_parent(path) for path in flow}
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         edge = i < first or i > last
@@ -425,11 +428,16 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
                 and block.kind is not BlockKind.LIST_ITEM
                 and not _is_sentence(block)
                 and not _in_flow(block, flow)
+                and not (i < first and block.kind is BlockKind.HEADING and _parent(block.path) in sections)
             )
         ):
             continue
         kept.append(block)
     return kept
+
+
+def _parent(path: str) -> str:
+    return path.rsplit("/", 1)[0]
 
 
 def _cut_end_matter(blocks: list[Block]) -> list[Block]:

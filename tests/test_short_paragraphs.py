@@ -47,3 +47,13 @@ def test_a_guide_written_in_short_paragraphs_keeps_its_later_headings() -> None:
     assert "Start dress shopping" in body
     assert body.endswith("Most gowns take months to arrive.")
     assert "Share this" not in body
+
+
+def test_a_heading_before_the_first_paragraph_stays() -> None:
+    html = (
+        "<html><body><article><h1>Progress report 39</h1><div class='post'>"
+        f"<p>5 min read</p><h2>What is the project?</h2><p>{LONG}</p><p>{LONG2}</p>"
+        "</div></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.startswith("What is the project?")
