@@ -544,7 +544,7 @@ def prune(main: MainContent) -> None:
                 )
                 or (tag == "p" and density > 0.8 and s.text < 200)
                 or tag in ("aside", "footer")
-                or (_class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text)
+                or (_class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text and not _heading_box(el, s))
                 or (tag == "form")
                 or BOX_WORDS.search(_hint(el)) is not None
             ):
@@ -556,6 +556,15 @@ def prune(main: MainContent) -> None:
             if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
                 gone.add(el)
                 el.drop_tree()
+
+
+def _heading_box(el: etree._Element, s: _Stats) -> bool:
+    """A box holding only a heading without links: a page builder's heading widget
+    (``elementor-widget-heading``) in the article, not a widget of the page."""
+    if s.links or el.tag in _HEADINGS:
+        return False
+    heading = next(el.iterdescendants(*_HEADINGS), None)
+    return heading is not None and len(heading.text_content().strip()) >= 0.8 * s.text
 
 
 CITED_ITEM_CHARS = 35

@@ -241,3 +241,16 @@ def test_a_list_of_cited_links_inside_the_article_stays() -> None:
     for kept in ("Fix volatile loads and stores", "packed structs", "integers and pointers"):
         assert kept in body
     assert "About" not in body
+
+
+def test_headings_in_page_builder_widgets_stay() -> None:
+    # Page builders wrap each heading of the text in its own "widget" box.
+    def widget(inner: str) -> str:
+        return f"<div class='builder-widget'><div class='widget-container'>{inner}</div></div>"
+
+    sections = "".join(widget(f"<h3>{n}. Build an emergency fund</h3>") + widget(_paras(2)) for n in (1, 2, 3))
+    html = _page(f"<main><h1>Money tips</h1>{sections}</main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 6
+    for n in (1, 2, 3):
+        assert f"{n}. Build an emergency fund" in body
