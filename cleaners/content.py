@@ -51,7 +51,7 @@ NEGATIVE = re.compile(
 """Class/id words that weigh an element down (readability's lists, extended)."""
 
 ARTICLE_BODY = re.compile(
-    r"(?:^|[-_ ])(?:article|story|entry|post|news|blog|content)[-_]?(?:body|text|content)(?:$|[-_ ])|"
+    r"(?:^|[-_ ])(?:article|story|entry|post|news|blog|content)(?:[-_]|__)?(?:body|text|content)(?:$|[-_ ])|"
     r"(?:^|\s)prose(?:\s|$)|"
     r"^(?:articlebody|article-?text|story-?body|entry-content|post-content|post-body|"
     r"article__body|article__text|article-content|c-article-body|body-text|text-body)$",

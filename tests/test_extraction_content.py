@@ -254,3 +254,19 @@ def test_headings_in_page_builder_widgets_stay() -> None:
     assert body.count("The council voted") == 6
     for n in (1, 2, 3):
         assert f"{n}. Build an emergency fund" in body
+
+
+def test_a_bem_named_article_body_is_preferred_over_the_page_around_it() -> None:
+    # "article__content" (block__element naming) marks the article text like "article-content".
+    faq = "".join(
+        f"<div class='faq__item'>Question {i}? You do not need a large space to set up a home gym, a corner "
+        "of a room or a garage can work as long as you choose space-saving equipment.</div>"
+        for i in range(3)
+    )
+    html = _page(
+        "<div class='page'><div class='banner'>FREE shipping when you spend over $999.00</div>"
+        f"<div class='article__content'>{_paras(3)}</div><div class='faq'>{faq}</div></div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 3
+    assert "FREE shipping" not in body and "space-saving" not in body
