@@ -546,7 +546,7 @@ def prune(main: MainContent) -> None:
                 or tag in ("aside", "footer")
                 or (_class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text and not _heading_box(el, s))
                 or (tag == "form")
-                or BOX_WORDS.search(_hint(el)) is not None
+                or _named_box(el, s)
             ):
                 doomed.append(el)
         doomed.extend(_form_boxes(part, stats, prose))
@@ -556,6 +556,26 @@ def prune(main: MainContent) -> None:
             if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
                 gone.add(el)
                 el.drop_tree()
+
+
+TOC_SECTION_CHARS = 200
+"""A "toc" box with this much text, most of it paragraphs, is a section of the article, not its
+contents list (a list of titles, or an empty box a script fills)."""
+
+TOC = re.compile(r"(?<![a-z])(?:toc|table-?of-?contents?)(?![a-z])", re.I)
+
+
+def _named_box(el: etree._Element, s: _Stats) -> bool:
+    """A box whose class or id names a widget (:data:`BOX_WORDS`). A "toc" box of paragraphs
+    is no table of contents: the sections a contents list points to can be named after it
+    too (``section.toc-para``)."""
+    hint = _hint(el)
+    found = BOX_WORDS.search(hint)
+    if found is None:
+        return False
+    if TOC.fullmatch(found.group(0)) and s.text >= TOC_SECTION_CHARS and s.prose >= 0.5 * s.text:
+        return BOX_WORDS.search(TOC.sub(" ", hint)) is not None
+    return True
 
 
 def _heading_box(el: etree._Element, s: _Stats) -> bool:

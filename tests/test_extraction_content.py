@@ -270,3 +270,18 @@ def test_a_bem_named_article_body_is_preferred_over_the_page_around_it() -> None
     body = clean_html(html).articleBody or ""
     assert body.count("The council voted") == 3
     assert "FREE shipping" not in body and "space-saving" not in body
+
+
+def test_sections_named_after_the_contents_list_stay_and_the_list_goes() -> None:
+    contents = (
+        "<div class='toc'><p>Table of Contents</p><ul><li><a href='#s1'>Choosing a name</a></li>"
+        "<li><a href='#s2'>Filing fee</a></li></ul></div>"
+    )
+    sections = "".join(
+        f"<section id='s{n}' class='toc-para'><h2>{title}</h2><div>{_paras(2)}</div></section>"
+        for n, title in ((1, "Choosing a name"), (2, "Filing fee"), (3, "Filing receipt"), (4, "Contact"))
+    )
+    html = _page(f"<main><article><h1>Forming a company</h1>{_paras(2)}{contents}{sections}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 10
+    assert "Filing receipt" in body and "Table of Contents" not in body
