@@ -363,8 +363,9 @@ BYLINE_MAX_WORDS = 30
 END_MATTER = re.compile(
     r"about the (?:author|reviewer|writer|expert)s?|author bio|"
     r"meet (?:the|your|our) (?:authors?|testers?|guides?|experts?|writers?)|"
-    r"(?:related|recent|popular|more|similar|recommended|latest) "
+    r"(?:related|recent|popular|more|other|similar|recommended|latest) "
     r"(?:posts|articles|stories|reading|reads|news|content)|"
+    r"(?:other|more) (?:posts|articles|stories) you(?:'ll| will| may| might) (?:like|enjoy|love)|"
     r"you (?:may|might|will) also (?:like|enjoy)|read (?:more|next)|up next|keep reading|related|"
     r"(?:article )?sources|citations|bibliography|works cited|how we reviewed this article|"
     r"disclaimer|disclosure",
@@ -412,8 +413,6 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     # paragraphs keeps its later headings and steps.
     text = [i for i, b in enumerate(blocks) if i in prose or (_is_sentence(b) and _in_flow(b, flow))]
     first, last = text[0], text[-1]
-    # A heading beside the article's own paragraphs ("What is rustc_codegen_gcc?") before the
-    # first of them opens the first section.
     sections = {_parent(path) for path in flow}
     kept: list[Block] = []
     for i, block in enumerate(blocks):
@@ -428,12 +427,22 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
                 and block.kind is not BlockKind.LIST_ITEM
                 and not _is_sentence(block)
                 and not _in_flow(block, flow)
-                and not (i < first and block.kind is BlockKind.HEADING and _parent(block.path) in sections)
+                and not _opens_section(blocks, i, last, sections)
             )
         ):
             continue
         kept.append(block)
     return kept
+
+
+def _opens_section(blocks: list[Block], i: int, last: int, sections: set[str]) -> bool:
+    """Whether block ``i`` is a heading beside the article's own paragraphs that opens a
+    section: before the first of them ("What is rustc_codegen_gcc?"), or after the last, over a
+    list (a roundup's brand over its features)."""
+    block = blocks[i]
+    if block.kind is not BlockKind.HEADING or _parent(block.path) not in sections:
+        return False
+    return i < last or (i + 1 < len(blocks) and blocks[i + 1].kind is BlockKind.LIST_ITEM)
 
 
 def _parent(path: str) -> str:

@@ -57,3 +57,28 @@ def test_a_heading_before_the_first_paragraph_stays() -> None:
     )
     body = clean_html(html).articleBody or ""
     assert body.startswith("What is the project?")
+
+
+def test_headings_over_lists_after_the_last_paragraph_stay() -> None:
+    # A roundup: one long introduction, then each brand as a heading over a list of features.
+    brands = "".join(
+        f"<h2>{name}</h2><ul><li>organic cotton</li><li>recycled packaging</li></ul>"
+        for name in ("Carve Designs", "Eileen Fisher", "Fair Indigo")
+    )
+    html = (
+        f"<html><body><article><h1>Sustainable clothing brands</h1><p>{LONG}</p><p>{LONG2}</p>{brands}"
+        "</article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    for name in ("Carve Designs", "Eileen Fisher", "Fair Indigo"):
+        assert name in body
+
+
+def test_other_posts_you_may_enjoy_ends_the_article() -> None:
+    teasers = "".join(f"<li>{t}</li>" for t in ("Grow your own food", "Container gardening for vegetables"))
+    html = (
+        f"<html><body><article><h1>Organic pest control</h1><p>{LONG}</p><p>{LONG2}</p>"
+        f"<h3>Other Posts You May Enjoy</h3><ul>{teasers}</ul></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(LONG2)
