@@ -503,11 +503,12 @@ BOX_WORDS = re.compile(
     r"(?<![a-z])(?:author|byline|bio(?![a-z])|about-?the-?author|written-?by|newsletter|subscri|"
     r"share(?![a-z])|sharing|social|comment|disclaimer|related|recommend|promo|cta(?![a-z])|"
     r"toc(?![a-z])|table-?of-?contents?|breadcrumb|tags(?![a-z])|post-?meta|entry-?meta|"
-    r"meta-?data|read-?time|reading-?time|sidebar|advert|sponsor|carousel|testimonials?|modal|caption|credits?(?![a-z]))",
+    r"meta-?data|read-?time|reading-?time|sidebar|advert|sponsor|carousel|testimonials?|modal|caption|credits?(?![a-z])|"
+    r"donat(?:e|ions?)(?![a-z]))",
     re.I,
 )
 """Class/id words of boxes inside an article that are not its text: author bios, bylines,
-share and newsletter boxes, related links, tables of contents, disclaimers."""
+share and newsletter boxes, related links, tables of contents, disclaimers, donation appeals."""
 
 KEEP_PROSE = 0.3
 """Boxes holding more than this share of the content's paragraph text are never pruned."""

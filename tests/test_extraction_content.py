@@ -285,3 +285,14 @@ def test_sections_named_after_the_contents_list_stay_and_the_list_goes() -> None
     body = clean_html(html).articleBody or ""
     assert body.count("The council voted") == 10
     assert "Filing receipt" in body and "Table of Contents" not in body
+
+
+def test_a_donation_appeal_inside_the_article_goes() -> None:
+    appeal = (
+        "<div class='inline-box donate'><p>Support our reporting</p><p>Our interviews are expensive to "
+        "produce. If you have enjoyed this one, please support us by donating a small amount.</p></div>"
+    )
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(3)}{appeal}{_paras(2)}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 5
+    assert "donating" not in body and "Support our reporting" not in body
