@@ -23,9 +23,6 @@ paragraph that recurs is left for site memory and de-duplication to judge."""
 MIN_REPEAT_WORDS = 4
 """Shorter blocks (list items, "Summary" headings) repeat legitimately and are never removed as repeats."""
 
-MIN_REPEAT_WORDS = 4
-"""Shorter blocks (list items, "Summary" headings) repeat legitimately and are never removed as repeats."""
-
 COPY_MIN_WORDS = 13
 """In HTML, blocks at least this long (paragraphs, quotes, list items) that repeat earlier
 ones word for word can form a second copy of the text (see ``COPY_MIN_BLOCKS``)."""
@@ -38,6 +35,9 @@ quote) stay."""
 
 COPY_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM, BlockKind.OTHER)
 """Kinds of block a second copy is made of; code and table rows repeat legitimately."""
+
+QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+"""A paragraph with these quotes something: said again, it is a pull quote, not boilerplate."""
 
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
 _SPACE = re.compile(r"\s+")
@@ -148,6 +148,11 @@ def _is_standfirst_repeat(blocks: list[Block], i: int, description: str) -> bool
 def _short_repeat(block: Block) -> bool:
     words = len(block.text.split())
     # One to three words repeat legitimately: list items, "Summary" headings in each section.
-    return words >= MIN_REPEAT_WORDS and (
-        block.kind in (BlockKind.CAPTION, BlockKind.HEADING, BlockKind.OTHER) or words <= 12
-    )
+    if words < MIN_REPEAT_WORDS:
+        return False
+    if words <= 12 or block.kind in (BlockKind.CAPTION, BlockKind.HEADING, BlockKind.OTHER):
+        return True
+    # A paragraph said again word for word is a call to action placed twice ("Sign up for our
+    # newsletter and shop smarter.") or a card rendered twice; one that quotes someone is a
+    # pull quote, and list items repeat legitimately.
+    return block.kind is BlockKind.PARAGRAPH and QUOTE_MARKS.search(block.text) is None
