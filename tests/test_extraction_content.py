@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import count
+
 from newsclean.cleaners import clean_html
 from newsclean.cleaners.html import extract_html
 
@@ -15,8 +17,12 @@ def _page(body: str, head: str = "<title>Tram line extended - City News</title>"
     return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
 
 
+_NUMBERS = count(1)
+
+
 def _paras(n: int, tag: str = "p") -> str:
-    return "".join(f"<{tag}>{i}. {PARA}</{tag}>" for i in range(n))
+    # Numbered across the whole page: a real article never prints a paragraph twice.
+    return "".join(f"<{tag}>{next(_NUMBERS)}. {PARA}</{tag}>" for _ in range(n))
 
 
 def test_sidebar_menus_and_footer_stay_out() -> None:
