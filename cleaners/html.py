@@ -449,9 +449,27 @@ def _parent(path: str) -> str:
     return path.rsplit("/", 1)[0]
 
 
+ABOUT_SOMEONE = re.compile(r"About (?:[A-Z][\w'’.-]*\s?){2,3}")
+"""A bio's title naming its author ("About Sara Harberson"): two or three capitalised words."""
+
+BIO_MAX_WORDS = 150
+"""An "About <name>" line ends the article only with at most this many words after it (a bio,
+not a section per book or product)."""
+
+
+def _end_matter_line(text: str, bio_room: int) -> bool:
+    """Whether ``text`` opens the end matter; ``bio_room``: the words after it when it may title
+    a bio, else 0."""
+    if END_MATTER.fullmatch(text) is not None:
+        return True
+    return 0 < bio_room <= BIO_MAX_WORDS and ABOUT_SOMEONE.fullmatch(text) is not None
+
+
 def _cut_end_matter(blocks: list[Block]) -> list[Block]:
     """Blocks up to the first end-matter line in the last half of the text (``END_MATTER``)."""
     total = sum(len(b.text.split()) for b in blocks)
+    # "About <name>" titles a bio only when it is the one such line: a roundup has one per book.
+    abouts = sum(1 for b in blocks if ABOUT_SOMEONE.fullmatch(_line(b)) is not None)
     seen = 0
     for i, block in enumerate(blocks):
         words = len(block.text.split())
@@ -459,11 +477,15 @@ def _cut_end_matter(blocks: list[Block]) -> list[Block]:
             seen >= END_MATTER_FROM * total
             and words <= END_MATTER_MAX_WORDS
             and block.kind is not BlockKind.LIST_ITEM
-            and END_MATTER.fullmatch(block.text.strip().rstrip(".:…").strip()) is not None
+            and _end_matter_line(_line(block), total - seen - words if abouts == 1 else 0)
         ):
             return blocks[:i]
         seen += words
     return blocks
+
+
+def _line(block: Block) -> str:
+    return block.text.strip().rstrip(".:…").strip()
 
 
 def _in_flow(block: Block, flow: set[str]) -> bool:

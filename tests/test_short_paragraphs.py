@@ -82,3 +82,24 @@ def test_other_posts_you_may_enjoy_ends_the_article() -> None:
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
+
+
+def test_an_about_the_writer_bio_at_the_end_goes() -> None:
+    html = (
+        f"<html><body><article><h1>Writing a college essay</h1><p>{LONG}</p><p>{LONG2}</p>"
+        "<h3>About Sara Harberson</h3><p>Sara Harberson is the founder of a college admissions practice and a "
+        "former dean of admissions.</p></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(LONG2)
+    assert "founder of a college admissions practice" not in body
+
+
+def test_about_sections_of_a_roundup_stay() -> None:
+    books = "".join(
+        f"<h3>About The {name} Empire</h3><p>The {name} Empire {LONG}</p><p>The {name} Empire {LONG2}</p>"
+        for name in ("Grave", "Dawn", "Obsidian")
+    )
+    html = f"<html><body><article><h1>The best fantasy books</h1><p>{LONG}</p>{books}</article></body></html>"
+    body = clean_html(html).articleBody or ""
+    assert "About The Obsidian Empire" in body and body.endswith(f"The Obsidian Empire {LONG2}")
