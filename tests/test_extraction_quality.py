@@ -99,11 +99,11 @@ def _score(name: str):  # type: ignore[no-untyped-def]
 def test_sample_scores_hold_their_floor() -> None:
     scores = [_score(name) for name in SAMPLE]
     totals = summarise(scores)
-    # Measured 0.933 F1 (P 0.916, R 0.952) / 0.014 leak when pinned; trafilatura: 0.925 F1.
-    assert totals.f1 >= 0.92, totals
-    assert totals.precision >= 0.90, totals
-    assert totals.recall >= 0.94, totals
-    assert totals.leak <= 0.025, totals
+    # Measured 0.945 F1 (P 0.934, R 0.955) / 0.014 leak when pinned; trafilatura: 0.925 F1.
+    assert totals.f1 >= 0.94, totals
+    assert totals.precision >= 0.925, totals
+    assert totals.recall >= 0.95, totals
+    assert totals.leak <= 0.02, totals
     assert totals.empty == 0
 
 
@@ -118,6 +118,14 @@ def test_sample_scores_hold_their_floor() -> None:
         ("0044", 0.95, "an unclosed <button> swallows the whole page"),
         ("0208", 0.95, "the article is wrapped in a 'share-container'"),
         ("0017", 0.95, "the article is split over sibling page-builder widgets"),
+        ("4587", 0.95, "a guide in short paragraphs: its later headings and steps follow the last long one"),
+        ("4258", 0.95, "a hidden <pre> holds a markdown copy of the article"),
+        ("0329", 0.95, "a hidden 'republish' dialog holds a copy of the article"),
+        ("4262", 0.95, "the article's sections are named after the contents list ('toc-para')"),
+        ("4113", 0.9, "a roundup: each brand a heading over a list, after the last paragraph"),
+        ("0477", 0.88, "SMS and newsletter signup boxes without telling class names inside the text"),
+        ("4090", 0.9, "each heading sits in its own page-builder 'widget'"),
+        ("0464", 0.95, "a row of teaser cards for other posts follows the article"),
     ],
 )
 def test_markup_pathologies_keep_the_article(name: str, floor: float, what: str) -> None:
