@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from newsclean.cleaners.chain import Decision
@@ -22,6 +23,9 @@ paragraph that recurs is left for site memory and de-duplication to judge."""
 
 MIN_REPEAT_WORDS = 4
 """Shorter blocks (list items, "Summary" headings) repeat legitimately and are never removed as repeats."""
+
+LABEL_MAX_WORDS = 6
+LABEL_MIN_TIMES = 3
 
 COPY_MIN_WORDS = 13
 """In HTML, blocks at least this long (paragraphs, quotes, list items) that repeat earlier
@@ -85,6 +89,7 @@ class Repeats:
         if description:
             seen.setdefault(_norm(description), -2)
         removed: set[int] = set()
+        counts = Counter(_norm(b.text) for b in blocks if len(b.text.split()) <= LABEL_MAX_WORDS)
         for i, block in enumerate(blocks):
             if i in decided:
                 if i == 1:
@@ -103,7 +108,7 @@ class Repeats:
             elif first == -2 and description and _is_standfirst_repeat(blocks, i, description):
                 removed.add(i)
                 yield Decision.remove(i, "repeats the standfirst")
-            elif first >= 0 and doc.source_format != "text" and _short_repeat(block):
+            elif first >= 0 and doc.source_format != "text" and _short_repeat(block) and not _label(block, counts):
                 # Only HTML says what a block is: in a text dump a line seen twice is as often a
                 # heading listed in the table of contents above it as a duplicated caption.
                 removed.add(i)
@@ -143,6 +148,17 @@ def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:
 def _is_standfirst_repeat(blocks: list[Block], i: int, description: str) -> bool:
     # The standfirst is kept once as the body's first paragraph: only later copies go.
     return any(_norm(b.text) == _norm(description) for b in blocks[:i])
+
+
+def _label(block: Block, counts: Counter[str]) -> bool:
+    """A short heading or line printed over each item of a roundup ("What We Don't Like",
+    "Top Expert Recommendations:"): seen at least :data:`LABEL_MIN_TIMES` times, it labels the
+    items, it is no duplicated caption."""
+    return (
+        block.kind is not BlockKind.CAPTION
+        and len(block.text.split()) <= LABEL_MAX_WORDS
+        and counts[_norm(block.text)] >= LABEL_MIN_TIMES
+    )
 
 
 def _short_repeat(block: Block) -> bool:

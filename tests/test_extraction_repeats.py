@@ -25,3 +25,19 @@ def test_a_pull_quote_repeating_the_text_stays() -> None:
     html = _article(f"<p>{PARA}</p><p>{PULL}</p><p>1. {PARA}</p><p>2. {PARA}</p><p>{PULL}</p><p>3. {PARA}</p>")
     body = clean_html(html).articleBody or ""
     assert body.count("We listened to every single objection") == 2
+
+
+def test_a_label_over_each_item_of_a_roundup_stays() -> None:
+    items = "".join(
+        f"<h2>{name}</h2><p>{name} {PARA}</p><h3>What We Don't Like</h3><p>The {name} lid is loose.</p>"
+        for name in ("Fellow Stagg", "Bonavita", "Cosori")
+    )
+    body = clean_html(_article(f"{items}<p>In short, {PARA}</p>")).articleBody or ""
+    assert body.count("What We Don't Like") == 3
+
+
+def test_a_caption_printed_twice_is_kept_once() -> None:
+    caption = "The new tram stop at Harbour Road, seen from the bridge"
+    html = _article(f"<p>{PARA}</p><p>{caption}</p><p>1. {PARA}</p><p>{caption}</p><p>2. {PARA}</p>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("seen from the bridge") == 1
