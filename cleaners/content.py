@@ -511,7 +511,11 @@ BOX_WORDS = re.compile(
 share and newsletter boxes, related links, tables of contents, disclaimers, donation appeals."""
 
 KEEP_PROSE = 0.3
-"""Boxes holding more than this share of the content's paragraph text are never pruned."""
+"""Boxes holding more than this share of the content's paragraph text are never pruned..."""
+
+KEEP_TEXT = 0.15
+"""... unless they hold less than this share of all its text: an author's bio is the only
+``<p>`` of an article written in ``<div>``s and ``<br>``s."""
 """Containers inside the content with more link text than this share are link lists."""
 
 
@@ -523,7 +527,7 @@ def prune(main: MainContent) -> None:
     """
     for part in main.parts:
         stats = main.stats if part in main.stats else _measure(part)
-        prose = stats[part].prose
+        prose, text = stats[part].prose, stats[part].text
         verbatim: set[etree._Element] = set()
         for code in part.iter(*VERBATIM):
             verbatim.update(code.iterdescendants())
@@ -532,7 +536,7 @@ def prune(main: MainContent) -> None:
             s = stats.get(el)
             if s is None or not s.text or el in verbatim:
                 continue
-            if s.prose > KEEP_PROSE * prose and not COMMENTS.search(_hint(el)):
+            if s.prose > KEEP_PROSE * prose and s.text > KEEP_TEXT * text and not COMMENTS.search(_hint(el)):
                 continue
             tag = _tag(el)
             density = s.links / s.text

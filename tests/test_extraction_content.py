@@ -302,3 +302,16 @@ def test_a_donation_appeal_inside_the_article_goes() -> None:
     body = clean_html(html).articleBody or ""
     assert body.count("The council voted") == 5
     assert "donating" not in body and "Support our reporting" not in body
+
+
+def test_an_author_bio_goes_from_an_article_written_without_paragraph_tags() -> None:
+    # The bio is the page's only <p>: it must not count as most of the article's paragraphs.
+    loose = "<br><br>".join(f"{i}. {PARA}" for i in range(8))
+    bio = (
+        "<div class='author-desc'><p>The Lifestyle Desk is a dynamic team of dedicated journalists who, "
+        "with unwavering passion and commitment, sift through the pulse of the nation.</p></div>"
+    )
+    html = _page(f"<div class='story'><h1>Tram line extended</h1><div class='body'>{loose}</div>{bio}</div>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 8
+    assert "dynamic team" not in body
