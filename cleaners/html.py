@@ -488,6 +488,35 @@ def _line(block: Block) -> str:
     return block.text.strip().rstrip(".:…").strip()
 
 
+BIO_MAX_TAIL = 150
+"""An author's bio closes the text: at most this many words from it to the end."""
+
+BIO_VERBS = r"(?:is|was|has|holds|writes|covers|joined|lives|loves|works|leads|specializes|specialises)"
+
+
+def _cut_author_bio(blocks: list[Block], names: list[str]) -> list[Block]:
+    """The blocks before the author's bio at the end of the text: a paragraph opening with the
+    byline's full name and a verb ("Karina Cohen is the owner of ...") or greeting with the
+    first name ("Hi, I'm Jack"), with the short name or role line just above it."""
+    people = [n.strip() for n in names if len(n.split()) >= 2]
+    if not people or not blocks:
+        return blocks
+    full = "|".join(re.escape(n) for n in people)
+    first = "|".join(re.escape(n.split()[0]) for n in people)
+    bio = re.compile(rf"(?:{full}),? {BIO_VERBS}\b|(?:(?:hi|hello|hey)[,!]?\s*)?i[’']?m (?:{first})\b", re.I)
+    tail = 0
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        tail += len(block.text.split())
+        if tail > BIO_MAX_TAIL:
+            break
+        if block.kind is BlockKind.PARAGRAPH and bio.match(block.text):
+            while i > 0 and len(blocks[i - 1].text.split()) <= 5 and not _is_sentence(blocks[i - 1]):
+                i -= 1
+            return blocks[:i] if i else blocks
+    return blocks
+
+
 def _in_flow(block: Block, flow: set[str]) -> bool:
     """A paragraph among the article's own paragraphs that ends a sentence: a short real
     paragraph ("He denied the charges."), not furniture beside the text."""
@@ -543,6 +572,8 @@ def extract_html(
         fresh = parse_html(html)
         body = fresh.find("body")
         blocks = blocks_from_element(body if body is not None else fresh)
+    if content is None:
+        blocks = _cut_author_bio(blocks, [a.name for a in metadata.get("authors") or [] if a.name])
     standfirst = metadata.get("description")
     if standfirst and metadata.get("_standfirst_shown") and not _opens_body(blocks, standfirst):
         blocks.insert(

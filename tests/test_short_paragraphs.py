@@ -103,3 +103,26 @@ def test_about_sections_of_a_roundup_stay() -> None:
     html = f"<html><body><article><h1>The best fantasy books</h1><p>{LONG}</p>{books}</article></body></html>"
     body = clean_html(html).articleBody or ""
     assert "About The Obsidian Empire" in body and body.endswith(f"The Obsidian Empire {LONG2}")
+
+
+def test_the_bylined_authors_bio_at_the_end_goes() -> None:
+    html = (
+        "<html><head><meta name='author' content='Karina Cohen'></head><body><article>"
+        f"<h1>Trends in house cleaning</h1><p>{LONG}</p><p>{LONG2}</p>"
+        "<div class='x'><p>Karina Cohen</p><p>Karina Cohen is the owner of a local cleaning company serving the "
+        "Greater Denver area, with a background in hospitality.</p></div></article></body></html>"
+    )
+    record = clean_html(html)
+    assert [a.name for a in record.authors] == ["Karina Cohen"]
+    assert (record.articleBody or "").endswith(LONG2)
+
+
+def test_an_article_about_its_author_keeps_its_text() -> None:
+    # The name with a verb early in the text is the article's subject, not a bio.
+    html = (
+        "<html><head><meta name='author' content='Russell Miller'></head><body><article>"
+        "<h1>Vibe coding</h1><p>Russell Miller is a product builder, and this is what he learned.</p>"
+        f"<p>{LONG}</p><p>{LONG2}</p><p>{LONG} Again.</p></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.startswith("Russell Miller is a product builder") and body.endswith("Again.")
