@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
+from newsclean.cleaners.line_model import LineModel, line_features, load_model
 
-__all__ = ["PageChrome"]
+__all__ = ["PageChrome", "keep_range", "rule_run", "rule_run_of"]
+
+log = logging.getLogger(__name__)
 
 LINE_COST = 10
 """A line earns its word count minus this: paragraphs score high, menu items below zero, so the
@@ -83,29 +87,92 @@ def _scores(texts: list[str]) -> list[int]:
     return scores
 
 
+BEFORE = "before the article text (menu, header)"
+AFTER = "after the article text (footer, sidebar, links)"
+
+ARTICLE_SHARE = 0.5
+"""A line whose model probability of being the article's is above this pulls the kept run
+towards it; below, it pushes the run away. Each line weighs by its word count plus one."""
+
+
 class PageChrome:
     """Removes menus, footers and sidebars from plain-text dumps: the lines outside the
-    densest run of prose (HTML documents are left to main-content extraction)."""
+    article's run of lines (HTML documents are left to main-content extraction).
+
+    Each line's probability of being the article's comes from a line model
+    (:mod:`newsclean.cleaners.line_model`) that reads the line's shape, its neighbours, its
+    place on the page, the page address and the prose-density rule's own choice; the kept run
+    is the one that gains most from lines above :data:`ARTICLE_SHARE`. ``model=False`` uses the
+    prose-density rule alone.
+    """
 
     name = "page_chrome"
     order = 450
 
+    def __init__(self, model: LineModel | bool = True) -> None:
+        self._model: LineModel | None
+        if model is True:
+            try:
+                self._model = load_model()
+            except (OSError, ValueError) as exc:
+                log.error("page_chrome: line model unavailable (%s); using the prose-density rule", exc)
+                self._model = None
+        else:
+            self._model = model or None
+
     def __call__(self, doc: Document) -> Iterator[Decision]:
         if doc.source_format != "text" or len(doc.blocks) < MIN_LINES:
             return
-        scores = _scores([b.text for b in doc.blocks])
-        start, end = _best_run(scores)
+        texts = [b.text for b in doc.blocks]
+        start, end = rule_run_of(texts)
+        scores: list[float] | None = None
+        if self._model is not None:
+            scores = self._model.predict(line_features(texts, doc.url, (start, end)))
+            found = keep_range(texts, scores)
+            if found is not None:
+                start, end = found
         if start < 0:
             return
-        start, end = _extend(scores, start, end)
-        end = _cut_at_end_marker(doc, start, end)
-        while start > 0 and end - start >= 0 and _lead_in_ok(doc, start - 1, start, scores):
-            start -= 1
-        for i in range(len(doc.blocks)):
-            if i < start:
-                yield Decision.remove(i, "page chrome before the article text (menu, header)")
-            elif i > end:
-                yield Decision.remove(i, "page chrome after the article text (footer, sidebar, links)")
+        for i in range(len(texts)):
+            if start <= i <= end:
+                continue
+            where = BEFORE if i < start else AFTER
+            detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
+            yield Decision.remove(i, f"page chrome {where}{detail}")
+
+
+def keep_range(texts: Sequence[str], probabilities: Sequence[float]) -> tuple[int, int] | None:
+    """The run of lines that gains most from the model's article lines, with the headline and
+    standfirst just above it (later cleaners move the headline to its field); ``None`` when no
+    line is likely enough to be the article's."""
+    gains = [(p - ARTICLE_SHARE) * (len(t.split()) + 1) for t, p in zip(texts, probabilities, strict=True)]
+    first, end = _best_run(gains)
+    if first < 0:
+        return None
+    start = first
+    while start > 0 and _lead_in_ok(texts, start - 1, first):
+        start -= 1
+    return start, end
+
+
+def rule_run_of(texts: Sequence[str]) -> tuple[int, int]:
+    """The article's first and last line by the prose-density rule alone: the densest run of
+    prose, carried across tables and galleries, cut at an end marker, with its headline and
+    standfirst; ``(-1, -1)`` when no line reads like prose."""
+    scores = _scores(list(texts))
+    start, end = _best_run(scores)
+    if start < 0:
+        return start, end
+    start, end = _extend(scores, start, end)
+    end = _cut_at_end_marker(texts, start, end)
+    while start > 0 and end - start >= 0 and _lead_in_ok(texts, start - 1, start):
+        start -= 1
+    return start, end
+
+
+def rule_run(doc: Document) -> tuple[int, int]:
+    """:func:`rule_run_of` over ``doc``'s block texts."""
+    return rule_run_of([b.text for b in doc.blocks])
 
 
 END_OF_ARTICLE = re.compile(
@@ -130,23 +197,23 @@ END_MIN_WORDS = 150
 a sidebar, and an article is not over after its first paragraph."""
 
 
-def _cut_at_end_marker(doc: Document, start: int, end: int) -> int:
-    words = [len(b.text.split()) for b in doc.blocks[start : end + 1]]
+def _cut_at_end_marker(texts: Sequence[str], start: int, end: int) -> int:
+    words = [len(t.split()) for t in texts[start : end + 1]]
     seen = 0
     for offset, count in enumerate(words):
         i = start + offset
-        if seen >= END_MIN_WORDS and END_OF_ARTICLE.match(doc.blocks[i].text.strip()):
+        if seen >= END_MIN_WORDS and END_OF_ARTICLE.match(texts[i].strip()):
             return i - 1
         seen += count
     return end
 
 
-def _lead_in_ok(doc: Document, i: int, start: int, scores: list[int]) -> bool:
+def _lead_in_ok(texts: Sequence[str], i: int, start: int) -> bool:
     # The headline and standfirst sit just above the first paragraph and score below zero
     # because they are short; menu items are shorter still.
     if start - i > LEAD_IN:
         return False
-    return len(doc.blocks[i].text.split()) >= LEAD_IN_WORDS
+    return len(texts[i].split()) >= LEAD_IN_WORDS
 
 
 EXTEND_SHARE = 0.5
@@ -183,10 +250,10 @@ def _extend(scores: list[int], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _best_run(scores: list[int]) -> tuple[int, int]:
+def _best_run(scores: Sequence[float]) -> tuple[int, int]:
     """The contiguous run with the highest total score (Kadane); ``(-1, -1)`` if none is positive."""
-    best, best_start, best_end = 0, -1, -1
-    total, start = 0, 0
+    best, best_start, best_end = 0.0, -1, -1
+    total, start = 0.0, 0
     for i, score in enumerate(scores):
         if total <= 0:
             total, start = score, i

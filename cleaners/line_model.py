@@ -1,0 +1,222 @@
+"""Which lines of a text dump are the article's: shallow line features and a tree ensemble.
+
+A naive text dump has lost its markup, so what is left to tell a paragraph from a menu item is
+the shape of each line and of the lines around it: length, sentence ends, capitalisation,
+digits and separators, where it sits on the page, how much prose lies before and after it, and
+whether it repeats the page's address (the headline usually does). Each line gets a vector of
+such features (:func:`line_features`); a gradient-boosted tree ensemble, trained by
+``benchmarks/train_page_chrome.py`` and shipped as ``page_chrome_model.json``, turns the
+vectors into the probability that the line belongs to the article's text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["FEATURE_NAMES", "LineModel", "line_features", "load_model"]
+
+MODEL_FILE = "page_chrome_model.json"
+
+_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
+_SEPARATOR = re.compile(r"[|•·»›«‹/©]")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]")
+_DATEISH = re.compile(r"\b(?:\d{1,2}[:.]\d{2}|\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b", re.I)
+_END_HEADING = re.compile(
+    r"^(?:related|read (?:more|next|also)|more from|recommended|most (?:popular|read)|comments?|"
+    r"leave a (?:reply|comment)|share this|tags?|about the author|you may also like)\b",
+    re.I,
+)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FUNCTION_WORDS = _word_set(
+    "the a an and or of to in on for with is are was were be been it that this as at by from his her "
+    "their its not but have has had will would can could which who we you they he she i"
+)
+"""English function words: their share separates running prose from labels and headlines."""
+_SLUG_NOISE = _word_set("html htm php aspx asp shtml www com index amp article articles news story")
+
+PROSE_WORDS = 15
+"""A line of at least this many words with a sentence end counts as prose when measuring how
+much of the page's prose lies before and after a line."""
+
+_LINE = [
+    "log_words", "sentence_ends", "ends_like_sentence", "title_case_share", "starts_upper",
+    "starts_lower", "digit_share", "punct_share", "ends_with_colon", "separators", "commas",
+    "mean_word_length", "function_word_share", "short_word_share", "has_date", "end_heading",
+    "copyright", "all_caps",
+]  # fmt: skip
+_CONTEXT = [f"{name}_{off}" for off in ("prev2", "prev1", "next1", "next2") for name in ("log_words", "sentence")]
+FEATURE_NAMES: list[str] = [
+    *_LINE,
+    *_CONTEXT,
+    "log_words_window3", "sentence_window3", "log_words_window10", "sentence_window10",
+    "position", "words_before", "prose_before", "prose_after",
+    "repeats", "log_lines", "words_vs_longest", "offset_from_longest",
+    "in_rule_run", "log_distance_to_rule_run",
+    "slug_match", "has_slug_line", "offset_from_slug_line", "log_offset_from_slug_line",
+]  # fmt: skip
+"""The features of one line, in the order the model reads them."""
+
+
+def _line_shape(text: str) -> list[float]:
+    words = text.split()
+    count = len(words)
+    alpha = [w for w in words if w[:1].isalpha()]
+    n_alpha = len(alpha) or 1
+    n_chars = len(text) or 1
+    return [
+        math.log1p(count),
+        float(min(len(_SENTENCE.findall(text)), 6)),
+        1.0 if text.rstrip()[-1:] in '.!?"”’)' else 0.0,
+        sum(1 for w in alpha if w[0].isupper()) / n_alpha,
+        1.0 if text[:1].isupper() else 0.0,
+        1.0 if text[:1].islower() else 0.0,
+        len(_DIGIT.findall(text)) / n_chars,
+        len(_PUNCT.findall(text)) / n_chars,
+        1.0 if text.rstrip().endswith(":") else 0.0,
+        float(min(len(_SEPARATOR.findall(text)), 5)),
+        float(min(text.count(","), 10)),
+        sum(len(w) for w in words) / (count or 1),
+        sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / (count or 1),
+        sum(1 for w in alpha if len(w) <= 3) / n_alpha,
+        1.0 if _DATEISH.search(text) else 0.0,
+        1.0 if _END_HEADING.match(text) else 0.0,
+        1.0 if ("©" in text or "copyright" in text.lower()) else 0.0,
+        1.0 if alpha and all(w.isupper() for w in alpha) else 0.0,
+    ]
+
+
+def _slug_words(url: str | None) -> set[str]:
+    """The words of the URL path's most wordy segment (its slug), without file-type noise."""
+    if not url:
+        return set()
+    segments = [s for s in unquote(urlsplit(url).path).split("/") if s]
+    slug = max(segments, key=lambda s: len(_LETTERS.findall(s)), default="")
+    return {w.lower() for w in _LETTERS.findall(slug)} - _SLUG_NOISE
+
+
+def _slug_columns(texts: Sequence[str], url: str | None) -> list[list[float]]:
+    slug = _slug_words(url)
+    if len(slug) < 2 or not texts:
+        return [[0.0, 0.0, 0.0, 0.0] for _ in texts]
+    match = [len({w.lower() for w in _LETTERS.findall(t)} & slug) / len(slug) for t in texts]
+    best = max(match)
+    anchor = match.index(best) if best >= 0.5 else -1
+    n = len(texts)
+    rows = []
+    for i, m in enumerate(match):
+        if anchor < 0:
+            rows.append([m, 0.0, 0.0, 0.0])
+        else:
+            d = i - anchor
+            rows.append([m, 1.0, d / n, math.copysign(math.log1p(abs(d)), d)])
+    return rows
+
+
+def line_features(texts: Sequence[str], url: str | None, rule_run: tuple[int, int]) -> list[list[float]]:
+    """One feature vector per line (see :data:`FEATURE_NAMES`).
+
+    ``rule_run`` is the first and last line of the article as the hand-written prose-density rule
+    finds it; the model learns how far to trust it.
+    """
+    n = len(texts)
+    if not n:
+        return []
+    shapes = [_line_shape(t) for t in texts]
+    words = [len(t.split()) for t in texts]
+    total = sum(words) or 1
+    prose = [w if (w >= PROSE_WORDS and _SENTENCE.search(t)) else 0 for t, w in zip(texts, words, strict=True)]
+    prose_total = sum(prose) or 1
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    longest = max(words)
+    longest_at = words.index(longest)
+    log_words = [s[0] for s in shapes]
+    sentence = [1.0 if s[1] else 0.0 for s in shapes]
+
+    def window(values: list[float], i: int, k: int) -> float:
+        lo, hi = max(0, i - k), min(n, i + k + 1)
+        return sum(values[lo:hi]) / (hi - lo)
+
+    start, end = rule_run
+    slug = _slug_columns(texts, url)
+    rows: list[list[float]] = []
+    before = prose_before = 0
+    for i, text in enumerate(texts):
+        row = list(shapes[i])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            row += [log_words[j], sentence[j]] if 0 <= j < n else [0.0, 0.0]
+        row += [window(log_words, i, 3), window(sentence, i, 3), window(log_words, i, 10), window(sentence, i, 10)]
+        row += [i / n, before / total, prose_before / prose_total, 1 - (prose_before + prose[i]) / prose_total]
+        row += [float(min(counts[text] - 1, 3)), math.log(n), words[i] / (longest or 1), (i - longest_at) / n]
+        inside = start <= i <= end
+        distance = 0 if inside or start < 0 else (start - i if i < start else i - end)
+        row += [1.0 if inside else 0.0, math.log1p(distance)]
+        row += slug[i]
+        rows.append(row)
+        before += words[i]
+        prose_before += prose[i]
+    return rows
+
+
+class LineModel:
+    """A binary gradient-boosted tree ensemble, evaluated over all lines and trees at once."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        if spec.get("features") != FEATURE_NAMES:
+            raise ValueError(f"{MODEL_FILE}: its features do not match this version's line features")
+        self.baseline = float(spec["baseline"])
+        trees = spec["trees"]
+        sizes = [len(t["feature"]) for t in trees]
+        offsets = np.cumsum([0, *sizes[:-1]])
+        self.roots: NDArray[np.int64] = offsets.astype(np.int64)
+        self.feature = np.concatenate([np.asarray(t["feature"], dtype=np.int64) for t in trees])
+        self.threshold = np.concatenate([np.asarray(t["threshold"], dtype=np.float64) for t in trees])
+        placed = list(zip(trees, offsets, strict=True))
+        self.left = np.concatenate([np.asarray(t["left"], dtype=np.int64) + o for t, o in placed])
+        self.right = np.concatenate([np.asarray(t["right"], dtype=np.int64) + o for t, o in placed])
+        self.value = np.concatenate([np.asarray(t["value"], dtype=np.float64) for t in trees])
+        self.leaf = np.concatenate([np.asarray(t["leaf"], dtype=bool) for t in trees])
+        self.depth = max(int(t["depth"]) for t in trees)
+        self.meta: dict[str, Any] = dict(spec.get("meta", {}))
+
+    def predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The probability that each row's line belongs to the article."""
+        if not rows:
+            return []
+        x = np.asarray(rows, dtype=np.float64)
+        line = np.arange(len(rows))[:, None]
+        node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()
+        for _ in range(self.depth + 1):
+            leaf = self.leaf[node]
+            if leaf.all():
+                break
+            go_left = x[line, self.feature[node]] <= self.threshold[node]
+            node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
+        raw = self.baseline + self.value[node].sum(axis=1)
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-raw))]
+
+
+@cache
+def load_model() -> LineModel:
+    """The shipped model (read once per process)."""
+    text = resources.files("newsclean.cleaners").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return LineModel(json.loads(text))
