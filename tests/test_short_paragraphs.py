@@ -126,3 +126,13 @@ def test_an_article_about_its_author_keeps_its_text() -> None:
     )
     body = clean_html(html).articleBody or ""
     assert body.startswith("Russell Miller is a product builder") and body.endswith("Again.")
+
+
+def test_a_feedback_box_after_the_article_goes() -> None:
+    html = (
+        f"<html><body><article><h1>Workflow automation</h1><p>{LONG}</p><p>{LONG2}</p>"
+        "<div><p>Was this helpful?</p><p>Thanks for your feedback, it helps us improve our tutorials "
+        "for everyone.</p></div></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(LONG2)
