@@ -368,16 +368,18 @@ END_MATTER = re.compile(
     r"(?:other|more) (?:posts|articles|stories) you(?:'ll| will| may| might) (?:like|enjoy|love)|"
     r"you (?:may|might|will) also (?:like|enjoy)|read (?:more|next)|up next|keep reading|related|"
     r"(?:article )?sources|citations|bibliography|works cited|how we reviewed this article|"
-    r"disclaimer|disclosure|"
+    r"disclaimer|disclosure|written by|"
+    r"(?:(?:contributing|staff|senior|associate|managing|guest|freelance) )?"
+    r"(?:writer|editor|contributor|author|reporter|journalist)|"
     r"(?:was|did you find) this (?:(?:article|post|page|content|guide|information) )?(?:helpful|useful)\??|"
     r"how (?:useful|helpful) was this (?:article|post|page)\??|"
     r"(?:click on a star to )?rate (?:this|it)(?: (?:article|post|recipe))?!?|"
     r"no votes so far! be the first to rate this post",
     re.I,
 )
-"""A short line that opens what follows an article (the author's bio, related posts, the
-sources list, a disclaimer, a "Was this article helpful?" feedback box); from it to the end is
-not the article's text."""
+"""A short line that opens what follows an article (the author's bio or its "Contributing
+Writer" title, related posts, the sources list, a disclaimer, a "Was this article helpful?"
+feedback box); from it to the end is not the article's text."""
 
 END_MATTER_MAX_WORDS = 8
 END_MATTER_FROM = 0.5

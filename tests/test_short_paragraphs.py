@@ -136,3 +136,13 @@ def test_a_feedback_box_after_the_article_goes() -> None:
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
+
+
+def test_a_contributor_card_after_the_article_goes() -> None:
+    html = (
+        f"<html><body><article><h1>Accounting software</h1><p>{LONG}</p><p>{LONG2}</p>"
+        "<div class='card'><p>Contributor</p><p>Michelle Lee</p><p>Michelle worked in marketing and "
+        "promotions for radio and event coordination for non-profits.</p></div></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(LONG2)
