@@ -501,16 +501,20 @@ BIO_MAX_TAIL = 150
 BIO_VERBS = r"(?:is|was|has|holds|writes|covers|joined|lives|loves|works|leads|specializes|specialises)"
 
 
+GREETING = re.compile(r"(?:hi|hello|hey)(?: there)?[,!]*\s*i[’']?m (?-i:[A-Z])", re.I)
+"""A bio introducing its writer ("Hi there! I'm Shivya", "Hey, I'm Jessica!")."""
+
+
 def _cut_author_bio(blocks: list[Block], names: list[str]) -> list[Block]:
     """The blocks before the author's bio at the end of the text: a paragraph opening with the
-    byline's full name and a verb ("Karina Cohen is the owner of ...") or greeting with the
-    first name ("Hi, I'm Jack"), with the short name or role line just above it."""
+    byline's full name and a verb ("Karina Cohen is the owner of ...") or with a writer's
+    greeting ("Hi, I'm Jack"), with the short name or role line just above it."""
     people = [n.strip() for n in names if len(n.split()) >= 2]
-    if not people or not blocks:
-        return blocks
-    full = "|".join(re.escape(n) for n in people)
-    first = "|".join(re.escape(n.split()[0]) for n in people)
-    bio = re.compile(rf"(?:{full}),? {BIO_VERBS}\b|(?:(?:hi|hello|hey)[,!]?\s*)?i[’']?m (?:{first})\b", re.I)
+    bio = GREETING
+    if people:
+        full = "|".join(re.escape(n) for n in people)
+        first = "|".join(re.escape(n.split()[0]) for n in people)
+        bio = re.compile(rf"{GREETING.pattern}|(?:{full}),? {BIO_VERBS}\b|i[’']?m (?:{first})\b", re.I)
     tail = 0
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]

@@ -146,3 +146,13 @@ def test_a_contributor_card_after_the_article_goes() -> None:
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
+
+
+def test_a_writers_greeting_bio_at_the_end_goes() -> None:
+    html = (
+        f"<html><body><article><h1>Storing office supplies</h1><p>{LONG}</p><p>{LONG2}</p>"
+        "<div><p>Hey, I'm Jessica! Welcome to my blog, where organizing is made doable and totally "
+        "overwhelm-free.</p></div></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(LONG2)
