@@ -1,7 +1,12 @@
 """Page chrome: menus, footers and teaser lists around a text dump's article go; the article,
 its lists and its tables stay."""
 
-from newsclean.cleaners import Block, Document, clean_text
+import logging
+
+import pytest
+
+from newsclean.cleaners import Block, Document, clean_text, page_chrome
+from newsclean.cleaners.line_model import LineModel, load_model
 from newsclean.cleaners.page_chrome import PageChrome
 
 MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
@@ -61,3 +66,47 @@ def test_an_article_of_short_paragraphs_is_not_cut() -> None:
     article = clean_text("\n".join(lines))
     assert article.articleBody is not None
     assert article.articleBody.count("Point") == 12
+
+
+def test_each_removal_names_the_line_score() -> None:
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *AFTER])
+    article = clean_text(dump, url="https://gazette.example/news/harbour-road-cycle-lane-approved")
+    assert article.articleBody == "\n\n".join([STANDFIRST, *ARTICLE])
+    assert {s.text for s in article.cleaning} >= set(MENU) | set(AFTER)
+    chrome = [s for s in article.cleaning if s.cleaner == "page_chrome"]
+    assert {"Home", "Contact", "Mill Street bridge to close for repairs in June"} <= {s.text for s in chrome}
+    for step in chrome:
+        score = float(step.reason.rsplit("article-line score ", 1)[1])
+        assert 0.0 <= score < 0.5
+
+
+def test_the_prose_rule_alone_still_finds_the_article() -> None:
+    lines = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, *AFTER]
+    doc = Document([Block(line) for line in lines], source_format="text")
+    removed = {d.position for d in PageChrome(model=False)(doc)}
+    kept = [line for i, line in enumerate(lines) if i not in removed]
+    assert kept == [HEADLINE, STANDFIRST, *ARTICLE]
+    assert all("score" not in d.reason for d in PageChrome(model=False)(doc))
+
+
+def test_a_model_file_for_other_features_is_refused() -> None:
+    spec = {"features": ["log_words"], "baseline": 0.0, "trees": []}
+    with pytest.raises(ValueError, match="page_chrome_model.json"):
+        LineModel(spec)
+    assert load_model().predict([]) == []
+
+
+def test_without_its_model_page_chrome_falls_back_to_the_prose_rule(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken() -> LineModel:
+        raise ValueError("page_chrome_model.json: truncated")
+
+    monkeypatch.setattr(page_chrome, "load_model", broken)
+    with caplog.at_level(logging.ERROR, logger="newsclean.cleaners.page_chrome"):
+        cleaner = PageChrome()
+    assert "line model unavailable" in caplog.text
+    lines = [*MENU, HEADLINE, *ARTICLE, *AFTER]
+    doc = Document([Block(line) for line in lines], source_format="text")
+    removed = {d.position for d in cleaner(doc)}
+    assert [line for i, line in enumerate(lines) if i not in removed] == [HEADLINE, *ARTICLE]
