@@ -4,7 +4,6 @@ its lists and its tables stay."""
 import logging
 
 import pytest
-
 from newsclean.cleaners import Block, Document, clean_text, page_chrome
 from newsclean.cleaners.line_model import LineModel, load_model
 from newsclean.cleaners.page_chrome import PageChrome
@@ -91,7 +90,7 @@ def test_the_prose_rule_alone_still_finds_the_article() -> None:
 
 def test_a_model_file_for_other_features_is_refused() -> None:
     spec = {"features": ["log_words"], "baseline": 0.0, "trees": []}
-    with pytest.raises(ValueError, match="page_chrome_model.json"):
+    with pytest.raises(ValueError, match=r"page_chrome_model\.json"):
         LineModel(spec)
     assert load_model().predict([]) == []
 

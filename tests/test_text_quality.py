@@ -43,7 +43,8 @@ def _pages() -> list[tuple[str, str, str, str, list[str]]]:
             continue
         truth = gt["ground_truth"]
         dump = visible_text(gzip.decompress(html.read_bytes()))
-        pages.append((path.stem, gt.get("url") or "", dump, truth.get("main_content") or "", truth.get("without") or []))
+        main, without = truth.get("main_content") or "", truth.get("without") or []
+        pages.append((path.stem, gt.get("url") or "", dump, main, without))
     return pages[::STEP]
 
 
