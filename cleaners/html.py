@@ -220,6 +220,22 @@ def _is_link_line(text: str, link_chars: int) -> bool:
     return len(text.split()) <= LINK_LINE_WORDS and link_chars >= 0.9 * len(text)
 
 
+CREDIT = re.compile(
+    r"(?:photo(?:graph)?|image|picture)s?(?: (?:by|from|via|courtesy of)\b|:)|getty images\b|courtesy of\b",
+    re.I,
+)
+"""The start of an image's credit line printed under it ("Photo: Shutterstock", "Getty Images /
+Holger Leue", "Image from Mary's April 2024 review.", "Courtesy of brand")."""
+
+CREDIT_MAX_WORDS = 10
+
+
+def _is_credit(text: str) -> bool:
+    """A short line crediting an image outside any caption element (one with a link address
+    cites a source and stays)."""
+    return len(text.split()) <= CREDIT_MAX_WORDS and CREDIT.match(text) is not None and "://" not in text
+
+
 def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only: bool = False) -> list[Block]:
     """The blocks under ``root`` in reading order.
 
@@ -253,7 +269,7 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
                 text = _numbered(el, text)
             if main_only and local in LINK_LINE_TAGS and _is_link_line(text, _link_chars(el)):
                 return
-            if main_only and local in ("figcaption", "caption"):
+            if main_only and (local in ("figcaption", "caption") or (local == "p" and _is_credit(text))):
                 return
             emit(el, text, BLOCK_KINDS[local], here)
             return
@@ -277,7 +293,7 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
         text = _SPACE.sub(" ", " ".join(loose)).strip()
         loose.clear()
         links, loose_links[0] = loose_links[0], 0
-        if text and not (main_only and _is_link_line(text, links)):
+        if text and not (main_only and (_is_link_line(text, links) or _is_credit(text))):
             tag, classes, eid = _describe(el)
             blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path))
 

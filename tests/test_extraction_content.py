@@ -315,3 +315,17 @@ def test_an_author_bio_goes_from_an_article_written_without_paragraph_tags() -> 
     body = clean_html(html).articleBody or ""
     assert body.count("The council voted") == 8
     assert "dynamic team" not in body
+
+
+def test_image_credit_lines_outside_captions_go() -> None:
+    html = _page(
+        f"<main><article><h1>Best vacation packages</h1>{_paras(1)}<img src='a.jpg'>"
+        "<p>Getty Images / Holger Leue</p>"
+        f"{_paras(1)}<img src='b.jpg'><div>Image from Mary's April 2024 review.</div>{_paras(1)}"
+        "<p>Photo by Pixabay https://www.pexels.com/photo/417458</p>"
+        f"{_paras(1)}</article></main>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    assert "Holger Leue" not in body and "April 2024 review" not in body
+    assert "Photo by Pixabay https://www.pexels.com/photo/417458" in body  # a cited source stays
