@@ -101,6 +101,12 @@ def parse_html(html: str) -> etree._Element:
     return root
 
 
+BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "section", "article", "blockquote", "pre")
+"""Elements that make their own block: an inline or custom element holding one
+(``<growth-linkgroup>``, ``<b>`` around paragraphs) is walked like a container, not flattened
+into one line. A link around blocks (a teaser card) stays one line, judged as a link."""
+
+
 def _numbered(li: etree._Element, text: str) -> str:
     """An ordered list's item as the browser shows it: "3. Text" (``start`` honoured)."""
     parent = li.getparent()
@@ -278,7 +284,12 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
             loose.append(el.text)
         for child in el:
             ctag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if ctag and (ctag in CONTAINERS or ctag in BLOCK_KINDS or ctag in ("svg", "symbol", "br", "hr")):
+            if ctag and (
+                ctag in CONTAINERS
+                or ctag in BLOCK_KINDS
+                or ctag in ("svg", "symbol", "br", "hr")
+                or (ctag != "a" and next(child.iterdescendants(*BLOCK_TAGS), None) is not None)
+            ):
                 _flush(el, loose, here)
                 walk(child, here)
             elif ctag and ctag not in NEVER_TEXT:

@@ -329,3 +329,11 @@ def test_image_credit_lines_outside_captions_go() -> None:
     assert body.count("The council voted") == 4
     assert "Holger Leue" not in body and "April 2024 review" not in body
     assert "Photo by Pixabay https://www.pexels.com/photo/417458" in body  # a cited source stays
+
+
+def test_paragraphs_inside_a_custom_element_stay_separate_paragraphs() -> None:
+    # Web components (<story-text>) and inline tags around blocks are containers, not one line.
+    html = _page(f"<main><article><h1>Tram line extended</h1><story-text>{_paras(3)}</story-text></article></main>")
+    body = clean_html(html).articleBody or ""
+    paragraphs = body.split("\n\n")
+    assert len(paragraphs) == 3 and all(p.endswith("transport union.") for p in paragraphs)
