@@ -293,7 +293,7 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
                 _flush(el, loose, here)
                 walk(child, here)
             elif ctag and ctag not in NEVER_TEXT:
-                loose.append(child.text_content())
+                loose.append(_text(child))
                 if main_only:
                     loose_links[0] += len(_SPACE.sub(" ", loose[-1]).strip()) if ctag == "a" else _link_chars(child)
             if child.tail and child.tail.strip():

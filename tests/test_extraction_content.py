@@ -337,3 +337,12 @@ def test_paragraphs_inside_a_custom_element_stay_separate_paragraphs() -> None:
     body = clean_html(html).articleBody or ""
     paragraphs = body.split("\n\n")
     assert len(paragraphs) == 3 and all(p.endswith("transport union.") for p in paragraphs)
+
+
+def test_a_line_break_inside_inline_markup_separates_words() -> None:
+    html = _page(
+        f"<main><article><h1>Tram passes</h1>{_paras(2)}<div>Monthly pass: <b>$20<br>per month</b></div>"
+        f"{_paras(1)}</article></main>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert "Monthly pass: $20 per month" in body
