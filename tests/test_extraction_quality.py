@@ -126,6 +126,8 @@ def test_sample_scores_hold_their_floor() -> None:
         ("0477", 0.88, "SMS and newsletter signup boxes without telling class names inside the text"),
         ("4090", 0.9, "each heading sits in its own page-builder 'widget'"),
         ("0464", 0.95, "a row of teaser cards for other posts follows the article"),
+        ("4267", 0.78, "menus inside custom elements (<growth-linkgroup>) sit in the article"),
+        ("0128", 0.95, "the bylined author's bio closes the text"),
     ],
 )
 def test_markup_pathologies_keep_the_article(name: str, floor: float, what: str) -> None:
