@@ -70,8 +70,15 @@ FEATURE_NAMES: list[str] = [
     "repeats", "log_lines", "words_vs_longest", "offset_from_longest",
     "in_rule_run", "log_distance_to_rule_run",
     "slug_match", "has_slug_line", "offset_from_slug_line", "log_offset_from_slug_line",
+    *(f"{name}_window{k}" for name in ("title_case_share", "function_word_share", "digit_share", "punct_share")
+      for k in (3, 8)),
 ]  # fmt: skip
 """The features of one line, in the order the model reads them."""
+
+
+_STYLE_COLUMNS = (3, 12, 6, 7)
+"""Positions in :data:`_LINE` of the title-case, function-word, digit and punctuation shares, whose
+means over the neighbouring lines tell a run of prose from a menu or a table."""
 
 
 def _line_shape(text: str) -> list[float]:
@@ -157,6 +164,13 @@ def line_features(texts: Sequence[str], url: str | None, rule_run: tuple[int, in
 
     start, end = rule_run
     slug = _slug_columns(texts, url)
+    # Running sums of the style columns, for their means over the lines around each line.
+    style: dict[int, list[float]] = {}
+    for column in _STYLE_COLUMNS:
+        sums = [0.0]
+        for shape in shapes:
+            sums.append(sums[-1] + shape[column])
+        style[column] = sums
     rows: list[list[float]] = []
     before = prose_before = 0
     for i, text in enumerate(texts):
@@ -171,6 +185,10 @@ def line_features(texts: Sequence[str], url: str | None, rule_run: tuple[int, in
         distance = 0 if inside or start < 0 else (start - i if i < start else i - end)
         row += [1.0 if inside else 0.0, math.log1p(distance)]
         row += slug[i]
+        for column in _STYLE_COLUMNS:
+            for k in (3, 8):
+                lo, hi = max(0, i - k), min(n, i + k + 1)
+                row.append((style[column][hi] - style[column][lo]) / (hi - lo))
         rows.append(row)
         before += words[i]
         prose_before += prose[i]
