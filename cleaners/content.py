@@ -285,12 +285,12 @@ def strip_page(root: etree._Element) -> None:
             s = stats.get(el)
             if (
                 s is None
-                or _closed_dialog(el)
                 or not (
                     (s.prose >= STREAMED_PROSE and el.get("hidden") is not None)
                     # Broken markup can nest the whole page in a <button> or a menu: keep that.
                     or _wraps_page(el, s, page)
                 )
+                or _closed_dialog(el)
             ):
                 doomed.append(el)
                 continue
@@ -645,25 +645,39 @@ another page (a "latest posts" grid, a post loop under the article)."""
 
 TEASER_MIN_CARDS = 3
 
+TEASER_DEPTH = 5
+"""How far below the row of cards a card's heading may sit."""
+
 TEASER_SHARE = 0.5
 """Cards holding this share of the content's text are the page itself (a course catalogue)."""
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_NOT_CARDS = frozenset(["p", "li", "tr", "td", "br", "span", "a", "img", *_HEADINGS])
 
 
 def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
     """Rows of at least :data:`TEASER_MIN_CARDS` sibling cards of one kind (same tag and
     class), each short and holding a heading and a link: other pages' teasers."""
     cards: list[etree._Element] = []
-    for el in part.iter():
-        if len(el) < TEASER_MIN_CARDS:
-            continue
+    # A card holds a heading a few levels down: only the rows above headings are looked at.
+    rows: dict[etree._Element, None] = {}
+    for heading in part.iterdescendants(*_HEADINGS):
+        node = heading
+        for _ in range(TEASER_DEPTH):
+            parent = node.getparent()
+            if parent is None or node is part:
+                break
+            if len(parent) >= TEASER_MIN_CARDS:
+                rows[parent] = None
+            node = parent
+    for el in rows:
         groups: dict[tuple[str, str], list[etree._Element]] = {}
         for child in el:
-            if isinstance(child.tag, str):
-                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
-        for (tag, _), items in groups.items():
-            if len(items) < TEASER_MIN_CARDS or tag in ("p", "li", "tr", "td") or tag in _HEADINGS:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in _NOT_CARDS:
+                groups.setdefault((tag, child.get("class") or ""), []).append(child)
+        for items in groups.values():
+            if len(items) < TEASER_MIN_CARDS:
                 continue
             if (
                 all(_teaser(item, stats) for item in items)

@@ -288,12 +288,12 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
                 ctag in CONTAINERS
                 or ctag in BLOCK_KINDS
                 or ctag in ("svg", "symbol", "br", "hr")
-                or (ctag != "a" and next(child.iterdescendants(*BLOCK_TAGS), None) is not None)
+                or (ctag != "a" and len(child) and next(child.iterdescendants(*BLOCK_TAGS), None) is not None)
             ):
                 _flush(el, loose, here)
                 walk(child, here)
             elif ctag and ctag not in NEVER_TEXT:
-                loose.append(_text(child))
+                loose.append(_text(child) if len(child) else child.text or "")
                 if main_only:
                     loose_links[0] += len(_SPACE.sub(" ", loose[-1]).strip()) if ctag == "a" else _link_chars(child)
             if child.tail and child.tail.strip():
@@ -445,7 +445,8 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     flow = {blocks[i].path for i in prose}
     # Short sentences among the article's own paragraphs extend it: a how-to written in short
     # paragraphs keeps its later headings and steps.
-    text = [i for i, b in enumerate(blocks) if i in prose or (_is_sentence(b) and _in_flow(b, flow))]
+    in_prose = set(prose)
+    text = [i for i, b in enumerate(blocks) if i in in_prose or (_in_flow(b, flow) and _is_sentence(b))]
     first, last = text[0], text[-1]
     sections = {_parent(path) for path in flow}
     kept: list[Block] = []
@@ -537,22 +538,32 @@ def _cut_author_bio(blocks: list[Block], names: list[str]) -> list[Block]:
     byline's full name and a verb ("Karina Cohen is the owner of ...") or with a writer's
     greeting ("Hi, I'm Jack"), with the short name or role line just above it."""
     people = [n.strip() for n in names if len(n.split()) >= 2]
-    bio = GREETING
-    if people:
-        full = "|".join(re.escape(n) for n in people)
-        first = "|".join(re.escape(n.split()[0]) for n in people)
-        bio = re.compile(rf"{GREETING.pattern}|(?:{full}),? {BIO_VERBS}\b|i[’']?m (?:{first})\b", re.I)
     tail = 0
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
         tail += len(block.text.split())
         if tail > BIO_MAX_TAIL:
             break
-        if block.kind is BlockKind.PARAGRAPH and bio.match(block.text):
+        if block.kind is BlockKind.PARAGRAPH and _opens_bio(block.text, people):
             while i > 0 and len(blocks[i - 1].text.split()) <= 5 and not _is_sentence(blocks[i - 1]):
                 i -= 1
             return blocks[:i] if i else blocks
     return blocks
+
+
+_BIO_VERB = re.compile(rf",? {BIO_VERBS}\b", re.I)
+_I_AM = re.compile(r"i[’']?m (\w+)", re.I)
+
+
+def _opens_bio(text: str, people: list[str]) -> bool:
+    if GREETING.match(text):
+        return True
+    folded = text.casefold()
+    for name in people:
+        if folded.startswith(name.casefold()) and _BIO_VERB.match(text, len(name)):
+            return True
+    me = _I_AM.match(text)
+    return me is not None and any(me.group(1).casefold() == n.split()[0].casefold() for n in people)
 
 
 def _in_flow(block: Block, flow: set[str]) -> bool:

@@ -25,6 +25,7 @@ MIN_REPEAT_WORDS = 4
 """Shorter blocks (list items, "Summary" headings) repeat legitimately and are never removed as repeats."""
 
 LABEL_MAX_WORDS = 6
+LABEL_MAX_CHARS = 60
 LABEL_MIN_TIMES = 3
 
 COPY_MIN_WORDS = 13
@@ -89,7 +90,7 @@ class Repeats:
         if description:
             seen.setdefault(_norm(description), -2)
         removed: set[int] = set()
-        counts = Counter(_norm(b.text) for b in blocks if len(b.text.split()) <= LABEL_MAX_WORDS)
+        counts = Counter(_norm(b.text) for b in blocks if len(b.text) <= LABEL_MAX_CHARS)
         for i, block in enumerate(blocks):
             if i in decided:
                 if i == 1:
