@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsclean.cleaners.chain import Cleaner
+from newsclean.cleaners.edges import Edges
 from newsclean.cleaners.icon_sprites import IconSprites
 from newsclean.cleaners.media_players import MediaPlayers
 from newsclean.cleaners.page_chrome import PageChrome
@@ -18,6 +19,7 @@ __all__ = ["CLEANERS"]
 
 CLEANERS: dict[str, Callable[[], Cleaner]] = {
     "site_rules": SiteRules,
+    "edges": Edges,
     "icon_sprites": IconSprites,
     "media_players": MediaPlayers,
     "prompts": Prompts,

@@ -10,6 +10,7 @@ import lxml.html
 from lxml import etree
 from newsclean.cleaners.content import find_main_content, prune, strip_page
 from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.edges import EDGE_RULES
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.site import SiteProfile
 
@@ -242,17 +243,26 @@ def _is_credit(text: str) -> bool:
     return len(text.split()) <= CREDIT_MAX_WORDS and CREDIT.match(text) is not None and "://" not in text
 
 
-def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only: bool = False) -> list[Block]:
+Origin = tuple[etree._Element, bool]
+"""Where a block's text starts on the page: at an element (``False``) or in the text just
+after it, its tail (``True``)."""
+
+
+def blocks_from_element(
+    root: etree._Element, base_path: str = "", *, main_only: bool = False, origins: list[Origin] | None = None
+) -> list[Block]:
     """The blocks under ``root`` in reading order.
 
     Block-level elements (paragraphs, headings, list items, captions, quotes, SVG
     ``<title>``) give one block each; loose text directly inside containers gives a block of
     its own, so text in ``<div>``s without ``<p>`` is not lost. With ``main_only`` (the
     main-content extractor's mode), captions and short paragraphs made only of a link are left
-    out (list items stay: a list of links can be the article's own).
+    out (list items stay: a list of links can be the article's own). ``origins``, when given,
+    receives where each block's text starts (to place other blocks among them in page order).
     """
     blocks: list[Block] = []
     loose_links = [0]
+    loose_origin: list[Origin] = []
 
     def emit(el: etree._Element, text: str, kind: BlockKind, path: str) -> None:
         tag, classes, eid = _describe(el)
@@ -260,6 +270,8 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
         if kind is not BlockKind.OTHER and tag in BLOCK_KINDS:
             html = lxml.html.tostring(el, encoding="unicode", with_tail=False)
         blocks.append(Block(text, kind, tag, classes, eid, path, html))
+        if origins is not None:
+            origins.append((el, False))
 
     def walk(el: etree._Element, path: str) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -282,6 +294,8 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
         loose: list[str] = []
         if el.text and el.text.strip():
             loose.append(el.text)
+            if origins is not None:
+                loose_origin[:] = [(el, False)]
         for child in el:
             ctag = child.tag.lower() if isinstance(child.tag, str) else ""
             if ctag and (
@@ -293,10 +307,14 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
                 _flush(el, loose, here)
                 walk(child, here)
             elif ctag and ctag not in NEVER_TEXT:
+                if origins is not None and not loose:
+                    loose_origin[:] = [(child, False)]
                 loose.append(_text(child) if len(child) else child.text or "")
                 if main_only:
                     loose_links[0] += len(_SPACE.sub(" ", loose[-1]).strip()) if ctag == "a" else _link_chars(child)
             if child.tail and child.tail.strip():
+                if origins is not None and not loose:
+                    loose_origin[:] = [(child, True)]
                 loose.append(child.tail)
         _flush(el, loose, here)
 
@@ -304,9 +322,13 @@ def blocks_from_element(root: etree._Element, base_path: str = "", *, main_only:
         text = _SPACE.sub(" ", " ".join(loose)).strip()
         loose.clear()
         links, loose_links[0] = loose_links[0], 0
+        origin = loose_origin[0] if loose_origin else (el, False)
+        loose_origin.clear()
         if text and not (main_only and (_is_link_line(text, links) or _is_credit(text))):
             tag, classes, eid = _describe(el)
             blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path))
+            if origins is not None:
+                origins.append(origin)
 
     walk(root, base_path)
     return blocks
@@ -341,7 +363,7 @@ def _path(el: etree._Element | None) -> str:
     return "/".join(reversed(steps))
 
 
-def _main_blocks(tree: etree._Element) -> list[Block]:
+def _main_blocks(tree: etree._Element, origins: list[Origin] | None = None) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
@@ -351,11 +373,11 @@ def _main_blocks(tree: etree._Element) -> list[Block]:
     prune(main)
     blocks: list[Block] = []
     for part in main.parts:
-        blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True))
+        blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins))
     if not blocks and main.root is not body:
         # Never empty: the whole page's text is better than nothing.
-        blocks = blocks_from_element(body, _path(body.getparent()))
-    return trim_edges(blocks)
+        blocks = blocks_from_element(body, _path(body.getparent()), origins=origins)
+    return blocks
 
 
 PROSE_WORDS = 20
@@ -431,17 +453,32 @@ def _is_sentence(block: Block) -> bool:
     )
 
 
-def trim_edges(blocks: list[Block]) -> list[Block]:
-    """Drop short blocks before the first and after the last prose paragraph; the page's
-    ``<h1>`` is the headline, never body text. Nothing is trimmed from a document without
-    prose (a list or a table is the whole article then)."""
+FURNITURE_BEFORE = "furniture before the first paragraph"
+FURNITURE_AFTER = "furniture after the last paragraph"
+HEADLINE_BEFORE = "the page's <h1> (the headline) before the first paragraph"
+HEADLINE_AFTER = "the page's <h1> after the last paragraph"
+BYLINE_BEFORE = "byline/date line before the first paragraph"
+AUTHOR_BIO = "the author's bio closing the text"
+"""The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
+
+
+def edge_rules(blocks: list[Block]) -> list[str]:
+    """Per block, the rule marking it as outside the article's text, or ``""``: short blocks
+    before the first and after the last prose paragraph (the page's ``<h1>`` is the headline,
+    never body text), byline lines above the text, and the end matter. Nothing is marked in a
+    document without prose (a list or a table is the whole article then)."""
+    rules = [""] * len(blocks)
     prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
     if not prose:
-        return blocks
-    blocks = _cut_end_matter(blocks)
+        return rules
+    end = _end_matter_start(blocks)
+    if end < len(blocks):
+        rule = f"end matter: {_line(blocks[end])!r} and everything after it"
+        rules[end:] = [rule] * (len(blocks) - end)
+        blocks = blocks[:end]
     prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
     if not prose:
-        return blocks
+        return rules
     flow = {blocks[i].path for i in prose}
     # Short sentences among the article's own paragraphs extend it: a how-to written in short
     # paragraphs keeps its later headings and steps.
@@ -449,25 +486,23 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     text = [i for i, b in enumerate(blocks) if i in in_prose or (_in_flow(b, flow) and _is_sentence(b))]
     first, last = text[0], text[-1]
     sections = {_parent(path) for path in flow}
-    kept: list[Block] = []
     for i, block in enumerate(blocks):
         edge = i < first or i > last
         short = len(block.text.split()) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
         if i < first and len(block.text.split()) <= BYLINE_MAX_WORDS and BYLINE.search(block.text.strip()):
-            continue
-        if edge and (
-            block.tag == "h1"
-            or (
-                short
-                and block.kind is not BlockKind.LIST_ITEM
-                and not _is_sentence(block)
-                and not _in_flow(block, flow)
-                and not _opens_section(blocks, i, last, sections)
-            )
+            rules[i] = BYLINE_BEFORE
+        elif edge and block.tag == "h1":
+            rules[i] = HEADLINE_BEFORE if i < first else HEADLINE_AFTER
+        elif (
+            edge
+            and short
+            and block.kind is not BlockKind.LIST_ITEM
+            and not _is_sentence(block)
+            and not _in_flow(block, flow)
+            and not _opens_section(blocks, i, last, sections)
         ):
-            continue
-        kept.append(block)
-    return kept
+            rules[i] = FURNITURE_BEFORE if i < first else FURNITURE_AFTER
+    return rules
 
 
 def _opens_section(blocks: list[Block], i: int, last: int, sections: set[str]) -> bool:
@@ -500,8 +535,9 @@ def _end_matter_line(text: str, bio_room: int) -> bool:
     return 0 < bio_room <= BIO_MAX_WORDS and ABOUT_SOMEONE.fullmatch(text) is not None
 
 
-def _cut_end_matter(blocks: list[Block]) -> list[Block]:
-    """Blocks up to the first end-matter line in the last half of the text (``END_MATTER``)."""
+def _end_matter_start(blocks: list[Block]) -> int:
+    """Where the end matter starts: the first end-matter line in the last half of the text
+    (``END_MATTER``); ``len(blocks)`` when there is none."""
     total = sum(len(b.text.split()) for b in blocks)
     # "About <name>" titles a bio only when it is the one such line: a roundup has one per book.
     abouts = sum(1 for b in blocks if ABOUT_SOMEONE.fullmatch(_line(b)) is not None)
@@ -514,9 +550,9 @@ def _cut_end_matter(blocks: list[Block]) -> list[Block]:
             and block.kind is not BlockKind.LIST_ITEM
             and _end_matter_line(_line(block), total - seen - words if abouts == 1 else 0)
         ):
-            return blocks[:i]
+            return i
         seen += words
-    return blocks
+    return len(blocks)
 
 
 def _line(block: Block) -> str:
@@ -533,10 +569,11 @@ GREETING = re.compile(r"(?:hi|hello|hey)(?: there)?[,!]*\s*i[’']?m (?-i:[A-Z])
 """A bio introducing its writer ("Hi there! I'm Shivya", "Hey, I'm Jessica!")."""
 
 
-def _cut_author_bio(blocks: list[Block], names: list[str]) -> list[Block]:
-    """The blocks before the author's bio at the end of the text: a paragraph opening with the
-    byline's full name and a verb ("Karina Cohen is the owner of ...") or with a writer's
-    greeting ("Hi, I'm Jack"), with the short name or role line just above it."""
+def _author_bio_start(blocks: list[Block], names: list[str]) -> int:
+    """Where the author's bio at the end of the text starts (``len(blocks)`` when there is
+    none): a paragraph opening with the byline's full name and a verb ("Karina Cohen is the
+    owner of ...") or with a writer's greeting ("Hi, I'm Jack"), with the short name or role
+    line just above it."""
     people = [n.strip() for n in names if len(n.split()) >= 2]
     tail = 0
     for i in range(len(blocks) - 1, -1, -1):
@@ -547,8 +584,8 @@ def _cut_author_bio(blocks: list[Block], names: list[str]) -> list[Block]:
         if block.kind is BlockKind.PARAGRAPH and _opens_bio(block.text, people):
             while i > 0 and len(blocks[i - 1].text.split()) <= 5 and not _is_sentence(blocks[i - 1]):
                 i -= 1
-            return blocks[:i] if i else blocks
-    return blocks
+            return i or len(blocks)
+    return len(blocks)
 
 
 _BIO_VERB = re.compile(rf",? {BIO_VERBS}\b", re.I)
@@ -582,7 +619,7 @@ def _readability_blocks(tree: etree._Element) -> list[Block]:
     from readability import Document as ReadabilityDocument  # imported only when chosen
 
     summary = ReadabilityDocument(lxml.html.tostring(tree, encoding="unicode")).summary(html_partial=True)
-    return trim_edges(blocks_from_element(lxml.html.fragment_fromstring(summary, create_parent="div")))
+    return blocks_from_element(lxml.html.fragment_fromstring(summary, create_parent="div"))
 
 
 def extract_html(
@@ -594,8 +631,11 @@ def extract_html(
     :data:`MAIN_CONTENT_FINDERS`).
 
     A site profile's ``body`` selector replaces main-content detection and its
-    ``boilerplate`` selectors are cut out before main content is found; their blocks are
-    appended, marked with the rule, for the ``site_rules`` cleaner to remove and explain.
+    ``boilerplate`` selectors are cut out before main content is found; their blocks stay in
+    the document where they were on the page, marked with the rule, for the ``site_rules``
+    cleaner to remove and explain. Likewise what the extractor finds around the article's
+    text (furniture at its edges, bylines, end matter, the author's bio) stays in place, its
+    rule in ``raw_metadata[EDGE_RULES]``, for the ``edges`` cleaner to remove and explain.
     """
     if main_content not in MAIN_CONTENT_FINDERS:
         choices = ", ".join(MAIN_CONTENT_FINDERS)
@@ -607,34 +647,117 @@ def extract_html(
         found = tree.cssselect(site.body)
         if found:
             content = found[0] if len(found) == 1 else _join_parts(found)
-    marked: list[Block] = []
+    # Site boilerplate is cut out before extraction; where each cut element was on the page
+    # (its position in document order) puts its blocks back in their place.
+    origins: list[Origin] | None = None
+    marked: list[tuple[Block, float]] = []
+    order: dict[etree._Element, int] = {}
+    if site and site.boilerplate:
+        origins = []
+        order = _document_order(content if content is not None else tree)
+        marked = _take_site_boilerplate(content if content is not None else tree, site, order)
     if content is not None:
-        if site and site.boilerplate:
-            marked = _take_site_boilerplate(content, site)
-        blocks = blocks_from_element(content, _path(content.getparent()))
+        blocks = blocks_from_element(content, _path(content.getparent()), origins=origins)
+        rules = [""] * len(blocks)
     else:
-        if site and site.boilerplate:
-            marked = _take_site_boilerplate(tree, site)
-        blocks = _readability_blocks(tree) if main_content == "readability" else _main_blocks(tree)
+        if main_content == "readability":
+            blocks, origins = _readability_blocks(tree), None
+        else:
+            blocks = _main_blocks(tree, origins)
+        rules = edge_rules(blocks)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
         fresh = parse_html(html)
         body = fresh.find("body")
         blocks = blocks_from_element(body if body is not None else fresh)
+        rules, origins = [""] * len(blocks), None
     if content is None:
-        blocks = _cut_author_bio(blocks, [a.name for a in metadata.get("authors") or [] if a.name])
+        kept = [i for i, rule in enumerate(rules) if not rule]
+        bio = _author_bio_start([blocks[i] for i in kept], [a.name for a in metadata.get("authors") or [] if a.name])
+        for i in kept[bio:]:
+            rules[i] = AUTHOR_BIO
+    keys = _order_keys(origins, order, len(blocks)) if marked else []
     standfirst = metadata.get("description")
-    if standfirst and metadata.get("_standfirst_shown") and not _opens_body(blocks, standfirst):
-        blocks.insert(
-            0,
-            Block(
-                standfirst, BlockKind.PARAGRAPH, "p", ("standfirst",), "", "standfirst", f"<p>{_escape(standfirst)}</p>"
-            ),
+    if (
+        standfirst
+        and metadata.get("_standfirst_shown")
+        and not _opens_body([b for b, rule in zip(blocks, rules, strict=True) if not rule], standfirst)
+    ):
+        # Just above the text: below a headline or byline the extractor marks.
+        at = next((i for i, rule in enumerate(rules) if not rule), 0)
+        block = Block(
+            standfirst, BlockKind.PARAGRAPH, "p", ("standfirst",), "", "standfirst", f"<p>{_escape(standfirst)}</p>"
         )
+        blocks.insert(at, block)
+        rules.insert(at, "")
+        if keys:
+            keys.insert(at, keys[at] if at < len(keys) else keys[-1])
     metadata.pop("_standfirst_shown", None)
-    # Blocks the profile names as boilerplate stay in the document, marked, so that their
-    # removal is made and explained by a cleaner (site_rules) like every other removal.
-    return Document(blocks + marked, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
+    if marked:
+        blocks, rules = _in_page_order(blocks, rules, keys, marked)
+    if any(rules):
+        raw[EDGE_RULES] = {i: rule for i, rule in enumerate(rules) if rule}
+    return Document(blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
+
+
+def _document_order(root: etree._Element) -> dict[etree._Element, int]:
+    return {el: n for n, el in enumerate(root.iter())}
+
+
+def _order_keys(origins: list[Origin] | None, order: dict[etree._Element, int], count: int) -> list[float]:
+    """Per block, where its text starts in document order; a block whose start is unknown
+    takes its neighbour's place (none known: after everything)."""
+    keys: list[float | None] = [None] * count
+    if origins is not None and len(origins) == count:
+        for i, (el, tail) in enumerate(origins):
+            keys[i] = _start_key(el, tail, order)
+    known = [k for k in keys if k is not None]
+    if not known:
+        return [float("inf")] * count
+    last = known[0]
+    filled: list[float] = []
+    for k in keys:
+        last = k if k is not None else last
+        filled.append(last)
+    return filled
+
+
+def _start_key(el: etree._Element, tail: bool, order: dict[etree._Element, int]) -> float | None:
+    if not tail:
+        n = order.get(el)
+        return None if n is None else float(n)
+    # Text after an element starts where the next element after its subtree starts.
+    node: etree._Element | None = el
+    while node is not None:
+        nxt = node.getnext()
+        while nxt is not None and not isinstance(nxt.tag, str):
+            nxt = nxt.getnext()
+        if nxt is not None:
+            n = order.get(nxt)
+            return None if n is None else n - 0.5
+        node = node.getparent()
+    return float("inf")
+
+
+def _in_page_order(
+    blocks: list[Block], rules: list[str], keys: list[float], marked: list[tuple[Block, float]]
+) -> tuple[list[Block], list[str]]:
+    """The extracted blocks with the site-boilerplate blocks put back where they were."""
+    pending = sorted(marked, key=lambda m: m[1])
+    out: list[Block] = []
+    out_rules: list[str] = []
+    at = 0
+    for block, rule, key in zip(blocks, rules, keys, strict=True):
+        while at < len(pending) and pending[at][1] < key:
+            out.append(pending[at][0])
+            out_rules.append("")
+            at += 1
+        out.append(block)
+        out_rules.append(rule)
+    for block, _ in pending[at:]:
+        out.append(block)
+        out_rules.append("")
+    return out, out_rules
 
 
 _WORDS = re.compile(r"\w+")
@@ -654,16 +777,25 @@ def _opens_body(blocks: list[Block], standfirst: str) -> bool:
     return opening[: len(words)] == words
 
 
-def _take_site_boilerplate(root: etree._Element, site: SiteProfile) -> list[Block]:
+def _take_site_boilerplate(
+    root: etree._Element, site: SiteProfile, order: dict[etree._Element, int]
+) -> list[tuple[Block, float]]:
     """Cut the elements matching the profile's boilerplate selectors out of ``root``; return
-    their blocks, each marked with the selector that matched."""
-    marked: list[Block] = []
+    their blocks, each marked with the selector that matched, with where it starts in
+    document ``order``."""
+    marked: list[tuple[Block, float]] = []
     for selector in site.boilerplate:
         rule = f"boilerplate selector {selector} of site profile {site.name}"
         for el in root.cssselect(selector):
             parent = el.getparent()
-            for block in blocks_from_element(el, _path(parent)):
-                marked.append(replace(block, site_rule=rule))
+            if parent is None:
+                continue
+            origins: list[Origin] = []
+            blocks = blocks_from_element(el, _path(parent), origins=origins)
+            base = float(order.get(el, len(order)))
+            for block, (origin, tail) in zip(blocks, origins, strict=True):
+                key = _start_key(origin, tail, order)
+                marked.append((replace(block, site_rule=rule), base if key is None else key))
             el.drop_tree()
     return marked
 

@@ -13,6 +13,7 @@ __all__ = ["DEFAULTS", "DEFAULT_CLEANERS"]
 
 DEFAULT_CLEANERS: dict[str, int] = {
     "site_rules": 50,
+    "edges": 60,
     "icon_sprites": 100,
     "media_players": 200,
     "prompts": 300,

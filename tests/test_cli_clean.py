@@ -126,8 +126,9 @@ def test_cleaners_lists_every_builtin_with_a_description() -> None:
     lines = done.stdout.decode().splitlines()
     in_order = sorted(DEFAULT_CLEANERS, key=DEFAULT_CLEANERS.__getitem__)
     assert [line.split()[0] for line in lines[: len(in_order)]] == in_order
-    assert in_order[:7] == [
+    assert in_order[:8] == [
         "site_rules",
+        "edges",
         "icon_sprites",
         "media_players",
         "prompts",

@@ -64,7 +64,7 @@ def run_cli(path: Path, *args: str, stdin: bytes | None = None) -> subprocess.Co
 def test_installed_plugin_is_listed_and_runs_in_its_order(outside_plugin: Path) -> None:
     listed = run_cli(outside_plugin, "cleaners").stdout.decode().splitlines()
     names = [line.split()[0] for line in listed]
-    assert names[:5] == ["site_rules", "icon_sprites", "media_players", "prompts", "shouting"]
+    assert names[:6] == ["site_rules", "edges", "icon_sprites", "media_players", "prompts", "shouting"]
     assert names.index("shouting") + 1 == names.index("timestamps")
     text = b"A headline about the plugin test\nBREAKING NEWS BANNER\nThe body of the article goes here.\n"
     done = run_cli(outside_plugin, "clean", "-", stdin=text)
