@@ -1,0 +1,113 @@
+"""Edges: what the HTML extractor trims around the article's text is listed in `cleaning` with its reason."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from newsclean.cleaners import clean_html
+
+FIRST = (
+    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
+    "ending a dispute that has divided residents and shop owners for more than two years."
+)
+SECOND = (
+    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
+    "kerb and a row of planters. Work is due to start in the spring and to take about eight months."
+)
+THIRD = (
+    "Shop owners had argued that losing parking outside their doors would cost them trade, while cycling "
+    "groups said the road had seen four serious crashes involving cyclists in the past three years."
+)
+BODY = f"{FIRST}\n\n{SECOND}\n\n{THIRD}"
+
+
+def _page(before: str = "", after: str = "", head: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article>{before}<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>{after}</article>"
+        "<footer><a href='/about'>About us</a></footer></body></html>"
+    )
+
+
+def _edges(article: object) -> list[tuple[str, str]]:
+    return [(s.text, s.reason) for s in article.cleaning if s.cleaner == "edges"]  # type: ignore[attr-defined]
+
+
+def test_furniture_before_the_first_paragraph_is_explained() -> None:
+    article = clean_html(_page(before="<h1>Harbour Road lane approved</h1><p>Back to blog</p>"))
+    assert article.articleBody == BODY
+    assert _edges(article) == [
+        ("Harbour Road lane approved", "the page's <h1> (the headline) before the first paragraph"),
+        ("Back to blog", "furniture before the first paragraph"),
+    ]
+
+
+def test_a_byline_and_date_line_before_the_first_paragraph_is_explained() -> None:
+    article = clean_html(_page(before="<p>By Ann Lee – Updated Mar 5, 2026</p>"))
+    assert article.articleBody == BODY
+    assert _edges(article) == [("By Ann Lee – Updated Mar 5, 2026", "byline/date line before the first paragraph")]
+
+
+def test_furniture_after_the_last_paragraph_is_explained() -> None:
+    article = clean_html(_page(after="<p>Be the first to comment</p><p>Tags: transport</p>"))
+    assert article.articleBody == BODY
+    assert _edges(article) == [
+        ("Be the first to comment", "furniture after the last paragraph"),
+        ("Tags: transport", "furniture after the last paragraph"),
+    ]
+
+
+def test_end_matter_goes_from_its_title_line_to_the_end() -> None:
+    after = (
+        "<h3>Related posts</h3><p>Why the ferry timetable changed again this winter and what it means for you</p>"
+        "<p>Ten bridges worth a detour</p>"
+    )
+    article = clean_html(_page(after=after))
+    assert article.articleBody == BODY
+    rule = "end matter: 'Related posts' and everything after it"
+    assert _edges(article) == [
+        ("Related posts", rule),
+        ("Why the ferry timetable changed again this winter and what it means for you", rule),
+        ("Ten bridges worth a detour", rule),
+    ]
+
+
+def test_the_authors_bio_closing_the_text_is_explained() -> None:
+    bio = "Ann Lee is the Gazette's transport reporter and has covered the city council since 2019."
+    article = clean_html(_page(after=f"<p>{bio}</p>", head="<meta name='author' content='Ann Lee'>"))
+    assert article.articleBody == BODY
+    assert _edges(article) == [(bio, "the author's bio closing the text")]
+
+
+def test_turned_off_the_trimmed_lines_stay_in_their_places() -> None:
+    page = _page(
+        head="<title>Harbour Road lane approved</title>",
+        before="<p>Back to blog</p><p>By Ann Lee – Updated Mar 5, 2026</p>",
+        after="<p>Filed under Transport</p>",
+    )
+    on = clean_html(page)
+    off = clean_html(page, chain={"edges": None})
+    assert on.articleBody == BODY
+    assert len(_edges(on)) == 3
+    assert not off.cleaning
+    assert off.articleBody == f"Back to blog\n\nBy Ann Lee – Updated Mar 5, 2026\n\n{BODY}\n\nFiled under Transport"
+
+
+def test_a_page_without_prose_is_not_trimmed() -> None:
+    page = (
+        "<html><body><article><h1>Opening hours</h1>"
+        "<ul><li>Monday: 9 to 5</li><li>Tuesday: 9 to 5</li></ul></article></body></html>"
+    )
+    assert not _edges(clean_html(page))
+
+
+def test_the_command_explains_and_disables_edges(tmp_path: Path) -> None:
+    source = tmp_path / "page.html"
+    source.write_text(_page(head="<title>Lane approved</title>", before="<p>Back to blog</p>"), encoding="utf-8")
+    cli = [sys.executable, "-m", "newsclean.spiders.cli", "clean", "--format", "text", str(source)]
+    explained = subprocess.run([*cli, "--explain"], capture_output=True, timeout=120, check=True).stdout.decode()
+    assert "[edges] removed: 'Back to blog'\n      because furniture before the first paragraph" in explained
+    kept = subprocess.run([*cli, "--disable", "edges"], capture_output=True, timeout=120, check=True).stdout.decode()
+    assert f"Back to blog\n\n{FIRST}" in kept
