@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import replace
 
@@ -650,6 +651,7 @@ def extract_html(
     # Site boilerplate is cut out before extraction; where each cut element was on the page
     # (its position in document order) puts its blocks back in their place.
     origins: list[Origin] | None = None
+    found_at: list[Origin | None] | None = None
     marked: list[tuple[Block, float]] = []
     order: dict[etree._Element, int] = {}
     if site and site.boilerplate:
@@ -661,7 +663,9 @@ def extract_html(
         rules = [""] * len(blocks)
     else:
         if main_content == "readability":
-            blocks, origins = _readability_blocks(tree), None
+            blocks = _readability_blocks(tree)
+            if origins is not None:
+                found_at, origins = _origins_by_text(blocks, tree), None
         else:
             blocks = _main_blocks(tree, origins)
         rules = edge_rules(blocks)
@@ -670,13 +674,13 @@ def extract_html(
         fresh = parse_html(html)
         body = fresh.find("body")
         blocks = blocks_from_element(body if body is not None else fresh)
-        rules, origins = [""] * len(blocks), None
+        rules, origins, found_at = [""] * len(blocks), None, None
     if content is None:
         kept = [i for i, rule in enumerate(rules) if not rule]
         bio = _author_bio_start([blocks[i] for i in kept], [a.name for a in metadata.get("authors") or [] if a.name])
         for i in kept[bio:]:
             rules[i] = AUTHOR_BIO
-    keys = _order_keys(origins, order, len(blocks)) if marked else []
+    keys = _order_keys(found_at if found_at is not None else origins, order, len(blocks)) if marked else []
     standfirst = metadata.get("description")
     if (
         standfirst
@@ -704,22 +708,40 @@ def _document_order(root: etree._Element) -> dict[etree._Element, int]:
     return {el: n for n, el in enumerate(root.iter())}
 
 
-def _order_keys(origins: list[Origin] | None, order: dict[etree._Element, int], count: int) -> list[float]:
+def _order_keys(origins: Sequence[Origin | None] | None, order: dict[etree._Element, int], count: int) -> list[float]:
     """Per block, where its text starts in document order; a block whose start is unknown
-    takes its neighbour's place (none known: after everything)."""
+    takes its neighbour's place. With none known the site-boilerplate blocks go after all of
+    them."""
     keys: list[float | None] = [None] * count
     if origins is not None and len(origins) == count:
-        for i, (el, tail) in enumerate(origins):
-            keys[i] = _start_key(el, tail, order)
+        for i, origin in enumerate(origins):
+            keys[i] = None if origin is None else _start_key(origin[0], origin[1], order)
     known = [k for k in keys if k is not None]
     if not known:
-        return [float("inf")] * count
+        return [float("-inf")] * count
     last = known[0]
     filled: list[float] = []
     for k in keys:
         last = k if k is not None else last
         filled.append(last)
     return filled
+
+
+def _origins_by_text(blocks: list[Block], root: etree._Element) -> list[Origin | None]:
+    """Where blocks extracted from a copy of the page (readability-lxml's) start on the page:
+    at the page's blocks with the same text, taken in order."""
+    page_origins: list[Origin] = []
+    page = blocks_from_element(root, origins=page_origins)
+    where: dict[str, list[int]] = {}
+    for n, block in enumerate(page):
+        where.setdefault(block.text, []).append(n)
+    found: list[Origin | None] = []
+    after = -1
+    for block in blocks:
+        hit = next((n for n in where.get(block.text, ()) if n > after), None)
+        found.append(None if hit is None else page_origins[hit])
+        after = after if hit is None else hit
+    return found
 
 
 def _start_key(el: etree._Element, tail: bool, order: dict[etree._Element, int]) -> float | None:

@@ -1,5 +1,6 @@
 """Site rules: what a profile's boilerplate selectors name is removed, and the record says which rule."""
 
+import pytest
 from newsclean.cleaners import SiteProfile, clean_html
 
 PAGE = """<html><head><title>Harbour Road cycle lane approved</title></head><body>
@@ -55,12 +56,14 @@ groups said the road had seen four serious crashes involving cyclists in the pas
 FOUND_SITE = SiteProfile(name="gazette", domains=("gazette.example",), boilerplate=(".signup-box",))
 
 
-def test_without_a_body_selector_the_marked_text_is_removed_or_kept_in_its_place() -> None:
-    cleaned = clean_html(FOUND_PAGE, url="https://gazette.example/b", site=FOUND_SITE)
+@pytest.mark.parametrize("finder", ["scorer", "readability"])
+def test_without_a_body_selector_the_marked_text_is_removed_or_kept_in_its_place(finder: str) -> None:
+    url = "https://gazette.example/b"
+    cleaned = clean_html(FOUND_PAGE, url=url, site=FOUND_SITE, main_content=finder)
     assert cleaned.articleBody is not None and "weekend edition" not in cleaned.articleBody
     (step,) = [s for s in cleaned.cleaning if s.cleaner == "site_rules"]
     assert step.reason == "matches the boilerplate selector .signup-box of site profile gazette"
-    kept = clean_html(FOUND_PAGE, url="https://gazette.example/b", site=FOUND_SITE, chain={"site_rules": None})
+    kept = clean_html(FOUND_PAGE, url=url, site=FOUND_SITE, chain={"site_rules": None}, main_content=finder)
     assert kept.articleBody is not None
     paragraphs = kept.articleBody.split("\n\n")
     assert len(paragraphs) == 4
