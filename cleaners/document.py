@@ -52,6 +52,9 @@ class Block:
     site_rule: str = ""
     """The site profile rule that marks this block as boilerplate (``"boilerplate selector
     .podcast-player of site rt"``); the ``site_rules`` cleaner removes such blocks."""
+    edge_rule: str = ""
+    """The HTML extractor's rule that marks this block as furniture around the article's text
+    (``"byline/date line before the first paragraph"``); the ``edges`` cleaner removes such blocks."""
 
     @property
     def normalized(self) -> str:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 
-__all__ = ["EDGE_RULES", "Edges"]
-
-EDGE_RULES = "edge_rules"
-"""Key of ``Document.raw_metadata`` under which the HTML extractor leaves its marks: a mapping
-from a block's ``index`` (its position as extracted) to the rule that marks it."""
+__all__ = ["Edges"]
 
 
 class Edges:
@@ -27,10 +23,6 @@ class Edges:
     order = 60
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        marks = doc.raw_metadata.get(EDGE_RULES)
-        if not isinstance(marks, Mapping) or not marks:
-            return
         for i, block in enumerate(doc.blocks):
-            rule = marks.get(block.index)
-            if rule:
-                yield Decision.remove(i, str(rule))
+            if block.edge_rule:
+                yield Decision.remove(i, block.edge_rule)

@@ -11,7 +11,6 @@ import lxml.html
 from lxml import etree
 from newsclean.cleaners.content import find_main_content, prune, strip_page
 from newsclean.cleaners.document import Block, BlockKind, Document
-from newsclean.cleaners.edges import EDGE_RULES
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.site import SiteProfile
 
@@ -636,7 +635,7 @@ def extract_html(
     the document where they were on the page, marked with the rule, for the ``site_rules``
     cleaner to remove and explain. Likewise what the extractor finds around the article's
     text (furniture at its edges, bylines, end matter, the author's bio) stays in place, its
-    rule in ``raw_metadata[EDGE_RULES]``, for the ``edges`` cleaner to remove and explain.
+    rule in its ``Block.edge_rule``, for the ``edges`` cleaner to remove and explain.
     """
     if main_content not in MAIN_CONTENT_FINDERS:
         choices = ", ".join(MAIN_CONTENT_FINDERS)
@@ -700,7 +699,7 @@ def extract_html(
     if marked:
         blocks, rules = _in_page_order(blocks, rules, keys, marked)
     if any(rules):
-        raw[EDGE_RULES] = {i: rule for i, rule in enumerate(rules) if rule}
+        blocks = [replace(b, edge_rule=rule) if rule else b for b, rule in zip(blocks, rules, strict=True)]
     return Document(blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
 
 
