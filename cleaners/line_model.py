@@ -27,6 +27,9 @@ __all__ = ["FEATURE_NAMES", "LineModel", "line_features", "load_model"]
 
 MODEL_FILE = "page_chrome_model.json"
 
+PREDICT_CHUNK = 2000
+"""Lines evaluated at once: bounds the work arrays (lines x trees) on huge dumps."""
+
 _SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
 _SEPARATOR = re.compile(r"[|•·»›«‹/©]")
 _DIGIT = re.compile(r"\d")
@@ -218,8 +221,12 @@ class LineModel:
 
     def predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability that each row's line belongs to the article."""
-        if not rows:
-            return []
+        out: list[float] = []
+        for start in range(0, len(rows), PREDICT_CHUNK):
+            out.extend(self._predict(rows[start : start + PREDICT_CHUNK]))
+        return out
+
+    def _predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
         x = np.asarray(rows, dtype=np.float64)
         line = np.arange(len(rows))[:, None]
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()

@@ -110,3 +110,14 @@ def test_without_its_model_page_chrome_falls_back_to_the_prose_rule(
     doc = Document([Block(line) for line in lines], source_format="text")
     removed = {d.position for d in cleaner(doc)}
     assert [line for i, line in enumerate(lines) if i not in removed] == [HEADLINE, *ARTICLE]
+
+
+def test_a_huge_dump_is_scored_in_chunks_with_the_same_scores() -> None:
+    from newsclean.cleaners import line_model
+
+    texts = [HEADLINE, *ARTICLE, *AFTER] * 200
+    rows = line_model.line_features(texts, None, (0, len(texts) - 1))
+    assert len(rows) > 2 * line_model.PREDICT_CHUNK
+    together = load_model().predict(rows)
+    one_by_one = [load_model().predict([row])[0] for row in rows[:: line_model.PREDICT_CHUNK // 4]]
+    assert together[:: line_model.PREDICT_CHUNK // 4] == one_by_one
