@@ -95,6 +95,13 @@ ARTICLE_SHARE = 0.5
 towards it; below, it pushes the run away. Each line weighs by its word count plus one."""
 
 
+TAIL_SHARE = 0.4
+TAIL_WORDS = 15
+"""A line of at least this many words with a sentence end, just after the kept run and scoring
+at least :data:`TAIL_SHARE`, is kept too: an unsure closing paragraph is more likely the
+article's last than a footer (on unseen sites: F1 unchanged, recall up, leak +0.001)."""
+
+
 class PageChrome:
     """Removes menus, footers and sidebars from plain-text dumps: the lines outside the
     article's run of lines (HTML documents are left to main-content extraction).
@@ -149,6 +156,14 @@ def keep_range(texts: Sequence[str], probabilities: Sequence[float]) -> tuple[in
     first, end = _best_run(gains)
     if first < 0:
         return None
+    # A paragraph right after the run that the model is unsure of is the article's last.
+    while (
+        end + 1 < len(texts)
+        and probabilities[end + 1] >= TAIL_SHARE
+        and len(texts[end + 1].split()) >= TAIL_WORDS
+        and SENTENCE.search(texts[end + 1])
+    ):
+        end += 1
     start = first
     while start > 0 and _lead_in_ok(texts, start - 1, first):
         start -= 1

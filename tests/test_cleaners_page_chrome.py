@@ -70,9 +70,7 @@ def test_an_article_of_short_paragraphs_is_not_cut() -> None:
 def test_each_removal_names_the_line_score() -> None:
     dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *AFTER])
     article = clean_text(dump, url="https://gazette.example/news/harbour-road-cycle-lane-approved")
-    body = (article.articleBody or "").split("\n\n")
-    assert body[:9] == [STANDFIRST, *ARTICLE[:8]]
-    assert not set(body) & (set(MENU) | set(AFTER))
+    assert article.articleBody == "\n\n".join([STANDFIRST, *ARTICLE])
     chrome = [s for s in article.cleaning if s.cleaner == "page_chrome"]
     assert {"Home", "Contact", "Mill Street bridge to close for repairs in June"} <= {s.text for s in chrome}
     for step in chrome:
