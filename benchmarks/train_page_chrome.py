@@ -35,7 +35,7 @@ from newsclean.cleaners.line_model import FEATURE_NAMES, MODEL_FILE, LineModel, 
 from newsclean.cleaners.text import extract_text
 
 from benchmarks.quality import DATA, wcxb_articles
-from benchmarks.scoring import score_page, summarise
+from benchmarks.scoring import SHINGLE, score_page, summarise
 from benchmarks.textdump import visible_text
 
 OUT = Path(__file__).resolve().parent.parent / "cleaners" / MODEL_FILE
@@ -60,7 +60,11 @@ class Sample:
 
 def _truth_index(truth: str) -> tuple[set[tuple[str, ...]], str]:
     tokens = _TOKEN.findall(truth)
-    return {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}, " " + " ".join(tokens) + " "
+    return set(_shingle_list(tokens)), " " + " ".join(tokens) + " "
+
+
+def _shingle_list(tokens: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
 
 
 def _label(line: str, index: tuple[set[tuple[str, ...]], str]) -> bool | None:
@@ -68,9 +72,9 @@ def _label(line: str, index: tuple[set[tuple[str, ...]], str]) -> bool | None:
     tokens = _TOKEN.findall(line)
     if not tokens:
         return None
-    if len(tokens) < 4:
+    if len(tokens) < SHINGLE:
         return (" " + " ".join(tokens) + " ") in joined
-    own = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+    own = _shingle_list(tokens)
     return sum(s in shingles for s in own) >= 0.5 * len(own)
 
 

@@ -23,14 +23,15 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["FEATURE_NAMES", "LineModel", "line_features", "load_model"]
+__all__ = ["FEATURE_NAMES", "SENTENCE", "LineModel", "line_features", "load_model"]
 
 MODEL_FILE = "page_chrome_model.json"
 
 PREDICT_CHUNK = 2000
 """Lines evaluated at once: bounds the work arrays (lines x trees) on huge dumps."""
 
-_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
+SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
+"""A sentence end: prose has them, menus and link lists do not."""
 _SEPARATOR = re.compile(r"[|•·»›«‹/©]")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -92,7 +93,7 @@ def _line_shape(text: str) -> list[float]:
     n_chars = len(text) or 1
     return [
         math.log1p(count),
-        float(min(len(_SENTENCE.findall(text)), 6)),
+        float(min(len(SENTENCE.findall(text)), 6)),
         1.0 if text.rstrip()[-1:] in '.!?"”’)' else 0.0,
         sum(1 for w in alpha if w[0].isupper()) / n_alpha,
         1.0 if text[:1].isupper() else 0.0,
@@ -151,7 +152,7 @@ def line_features(texts: Sequence[str], url: str | None, rule_run: tuple[int, in
     shapes = [_line_shape(t) for t in texts]
     words = [len(t.split()) for t in texts]
     total = sum(words) or 1
-    prose = [w if (w >= PROSE_WORDS and _SENTENCE.search(t)) else 0 for t, w in zip(texts, words, strict=True)]
+    prose = [w if (w >= PROSE_WORDS and SENTENCE.search(t)) else 0 for t, w in zip(texts, words, strict=True)]
     prose_total = sum(prose) or 1
     counts: dict[str, int] = {}
     for t in texts:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
-from newsclean.cleaners.line_model import LineModel, line_features, load_model
+from newsclean.cleaners.line_model import SENTENCE, LineModel, line_features, load_model
 
 __all__ = ["PageChrome", "keep_range", "rule_run", "rule_run_of"]
 
@@ -20,9 +20,6 @@ best-scoring run of lines is the article."""
 
 WORD_CAP = 200
 """Words counted per line at most, so one huge line cannot pull a whole footer in."""
-
-SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
-"""A sentence end: prose has them, menus and link lists do not."""
 
 SENTENCE_BONUS = 4
 """Extra score for a line that contains a sentence end."""

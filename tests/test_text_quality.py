@@ -9,8 +9,6 @@ its score on sites it never saw is measured by ``python -m benchmarks.train_page
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -23,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the benchmarks folder is not an installed package
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.quality import wcxb_articles  # noqa: E402
 from benchmarks.scoring import PageScore, score_page, summarise  # noqa: E402
 from benchmarks.textdump import visible_text  # noqa: E402
 
@@ -36,15 +35,10 @@ pytestmark = pytest.mark.skipif(not WCXB.is_dir(), reason="../shared/data/wcxb-d
 @cache
 def _pages() -> list[tuple[str, str, str, str, list[str]]]:
     pages = []
-    for path in sorted((WCXB / "ground-truth").glob("*.json")):
-        gt = json.loads(path.read_text(encoding="utf-8"))
-        html = WCXB / "html" / f"{path.stem}.html.gz"
-        if gt["_internal"]["page_type"]["primary"] != "article" or not html.exists():
-            continue
-        truth = gt["ground_truth"]
-        dump = visible_text(gzip.decompress(html.read_bytes()))
+    for page in wcxb_articles(WCXB, None):
+        truth = page.truth["ground_truth"]
         main, without = truth.get("main_content") or "", truth.get("without") or []
-        pages.append((path.stem, gt.get("url") or "", dump, main, without))
+        pages.append((page.name, page.url, visible_text(page.html), main, without))
     return pages[::STEP]
 
 
