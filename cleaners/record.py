@@ -23,7 +23,9 @@ class Author:
     """A person or organisation credited with the article."""
 
     name: str
+    """The name as credited, one person or organisation ("By" and roles removed)."""
     url: str | None = None
+    """Their profile page, when the page links one."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -31,6 +33,7 @@ class Image:
     """An image shown with the article."""
 
     url: str
+    """Absolute URL of the image."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -38,7 +41,9 @@ class Breadcrumb:
     """One step of the site's navigation path to the article."""
 
     name: str
+    """The step's label ("Home", "Politics")."""
     url: str | None = None
+    """The step's link, when it has one."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -48,8 +53,9 @@ class CleaningStep:
     cleaner: str
     """Registered name of the cleaner (``"media_players"``)."""
     action: str
-    """``"removed"``, ``"moved-to-field"`` (removed from the body, value kept in ``field``)
-    or ``"copied-to-field"`` (kept in the body and also stored in ``field``)."""
+    """``"removed"``, ``"moved-to-field"`` (removed from the body, value kept in ``field``),
+    ``"copied-to-field"`` (kept in the body and also stored in ``field``) or ``"trimmed"``
+    (part of the block's text removed, the rest kept)."""
     text: str
     """The block's text as removed or lifted, shortened to 200 characters."""
     reason: str
@@ -74,6 +80,8 @@ class Article:
     canonicalUrl: str | None = None
     """The page's canonical URL, tracking parameters removed."""
     headline: str | None = None
+    """The article's title as the page gives it (JSON-LD, OpenGraph, ``<h1>``, or the text's
+    first title-like line)."""
     description: str | None = None
     """The standfirst or summary, as shown by the page."""
     articleBody: str | None = None
@@ -84,20 +92,31 @@ class Article:
     datePublished: str | None = None
     """ISO 8601; carries an offset only when the time zone is known."""
     datePublishedRaw: str | None = None
+    """The publication date as printed or declared on the page, before normalisation."""
     dateModified: str | None = None
+    """ISO 8601 time of the last update; carries an offset only when the time zone is known."""
     dateModifiedRaw: str | None = None
+    """The update date as printed or declared on the page, before normalisation."""
     authors: list[Author] = field(default_factory=list)
+    """One entry per person ("By Jane Roe and John Doe" gives two), repeats removed."""
     inLanguage: str | None = None
     """BCP 47 language code (``"en"``)."""
     mainImage: Image | None = None
+    """The article's lead image (OpenGraph / JSON-LD ``image``)."""
     images: list[Image] = field(default_factory=list)
+    """Images shown with the article."""
     breadcrumbs: list[Breadcrumb] = field(default_factory=list)
+    """The site's navigation path to the article."""
     section: str | None = None
+    """The site's section the article is filed under (``article:section``)."""
     tags: list[str] = field(default_factory=list)
+    """Keywords and tags the page declares."""
     isAccessibleForFree: bool | None = None
+    """``False`` for a paywalled article, as the page declares it."""
     dateDownloaded: str | None = None
     """ISO 8601 UTC time the page was fetched."""
     wordCount: int | None = None
+    """Words in ``articleBody``; each Han/Kana character counts as a word."""
     fingerprint: str | None = None
     """Hash of the normalised body, for de-duplication."""
     version: int | None = None

@@ -1,15 +1,16 @@
-"""The one table of ``NEWSCLEAN_*`` settings and their defaults, shared by every entry point.
+"""The one table of ``NEWSCLEAN_*`` settings: each name with its default and what it means.
 
 Scrapy reads these names from its settings, the ``newsclean`` command from its options and
-the environment; the library's functions take them as keyword arguments. Each key's meaning
-is documented in README.md (a test fails when one is not).
+the environment; the library's functions take them as keyword arguments. The reference page
+of the docs (``docs/reference/settings.md``) is generated from :data:`SETTINGS`, so a setting
+is documented where it is defined.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["DEFAULTS", "DEFAULT_CLEANERS"]
+__all__ = ["DEFAULTS", "DEFAULT_CLEANERS", "SETTINGS", "Setting"]
 
 DEFAULT_CLEANERS: dict[str, int] = {
     "site_rules": 50,
@@ -24,76 +25,166 @@ DEFAULT_CLEANERS: dict[str, int] = {
 }
 """Built-in cleaners and their order (lower runs first)."""
 
-DEFAULTS: dict[str, Any] = {
-    # Cleaner chain: {name: order}; merged over DEFAULT_CLEANERS; an order of None turns a
-    # cleaner off. Plugins not named here run at the order their class declares (default 900).
-    "NEWSCLEAN_CLEANERS": {},
-    # How spiders find an HTML page's main content when no site profile names its body:
-    # "scorer" (newsclean's own) or "readability" (readability-lxml).
-    "NEWSCLEAN_MAIN_CONTENT": "scorer",
-    # Site memory (cleaner "site-memory"): a block is removed once seen on at least this
-    # many distinct pages (by URL) of the same site; 2 is the least allowed.
-    "NEWSCLEAN_SITE_MEMORY_MIN_PAGES": 3,
-    # Site memory: whether a crawl (or `newsclean clean --memory`) feeds the memory with the
-    # pages it cleans; False uses the memory read-only, so results never depend on the order
-    # pages arrive in.
-    "NEWSCLEAN_SITE_MEMORY_LEARN": True,
-    # Site memory: how many pages of each site the memory holds; beyond it the page seen
-    # longest ago leaves with its evidence (bounds the store, follows site redesigns).
-    # None keeps every page.
-    "NEWSCLEAN_SITE_MEMORY_MAX_PAGES": 2000,
-    # Recorded HTTP (spiders): path of a vcrpy YAML cassette that answers every http(s)
-    # request; None fetches from the network as usual.
-    "NEWSCLEAN_CASSETTE": None,
-    # vcrpy record mode for NEWSCLEAN_CASSETTE: none (replay only, never the network), once
-    # (record a cassette that does not exist yet), new_episodes (replay, record what is
-    # missing), all (re-record everything).
-    "NEWSCLEAN_CASSETTE_MODE": "none",
-    # Download handler (import path) that fetches what a recording mode records; None uses
-    # Scrapy's own handler for the scheme. The fixture recorder points it at a local server.
-    "NEWSCLEAN_CASSETTE_RECORD_HANDLER": None,
-    # Pipelines (newsclean.pipelines): each stage turns itself off when its switch is False.
-    "NEWSCLEAN_NORMALIZE": True,
-    "NEWSCLEAN_VALIDATE": True,
-    "NEWSCLEAN_DEDUPE": True,
-    # Normalise: IANA zone applied to dates printed without an offset when the site profile
-    # names none; None leaves such dates without an offset.
-    "NEWSCLEAN_DEFAULT_TIMEZONE": None,
-    # Normalise: query parameters removed from canonical URLs on top of the built-in list
-    # (utm_*, fbclid, gclid, ...); a name ending in * is a prefix.
-    "NEWSCLEAN_TRACKING_PARAMETERS": [],
-    # Validate: a body needs at least NEWSCLEAN_MIN_WORDS and at most NEWSCLEAN_MAX_WORDS words.
-    "NEWSCLEAN_MIN_WORDS": 25,
-    "NEWSCLEAN_MAX_WORDS": 50000,
-    # Validate: JSON Lines file that receives every quarantined record with its reasons
-    # (created on the first failure); None keeps them only in the store and the log.
-    "NEWSCLEAN_QUARANTINE": "quarantine.jsonl",
-    # De-duplicate: estimated Jaccard similarity of word 4-grams (MinHash) from which a body
-    # is flagged as a near-duplicate of an earlier one; 0 turns near-duplicate checks off.
-    "NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD": 0.8,
-    # De-duplicate: stored articles from this many days back are compared for near-duplicates.
-    "NEWSCLEAN_NEAR_DUPLICATE_DAYS": 30,
-    # Store: path of the SQLite store (articles, versions, provenance, full-text index,
-    # quarantine); None turns the store off and de-duplication then works within a run only.
-    "NEWSCLEAN_STORE": None,
-    # Scheduled crawls (newsclean crawl): remember fetched article URLs in the store and fetch
-    # only new or changed ones (needs NEWSCLEAN_STORE); False refetches everything.
-    "NEWSCLEAN_INCREMENTAL": True,
-    # Incremental: for this long after its first fetch an article with no newer sitemap/feed
-    # date is re-checked with a conditional request (If-None-Match / If-Modified-Since).
-    "NEWSCLEAN_RECHECK_WINDOW": "2d",
-    # Incremental: the least time between two such re-checks of one article.
-    "NEWSCLEAN_RECHECK_INTERVAL": "1h",
-    # newsclean crawl: a run fails (exit 1) when errors exceed this share of its requests.
-    "NEWSCLEAN_MAX_ERROR_RATE": 0.1,
-    # newsclean crawl: a run that meets no article fails (exit 4) when any of the spider's
-    # previous this-many runs met some, or when it has no previous run; 0 turns this off.
-    "NEWSCLEAN_EMPTY_RUN_LOOKBACK": 10,
-    # newsclean crawl: the runs log (one JSON report per run); None: DIR/runs.jsonl.
-    "NEWSCLEAN_RUNS_LOG": None,
-    # File that receives the run's records, written under a temporary name and renamed when
-    # the crawl ends (newsclean crawl sets DIR/<spider>/<start>.jsonl); None: off.
-    "NEWSCLEAN_RUN_OUTPUT": None,
-    # One status line on stderr during the crawl (newsclean crawl: on when stderr is a terminal).
-    "NEWSCLEAN_PROGRESS": False,
-}
+
+class Setting(NamedTuple):
+    """One setting: its name, its default and what it does (Markdown, shown in the docs)."""
+
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "NEWSCLEAN_CLEANERS",
+        {},
+        "cleaner name -> order, merged over the built-in orders (50-600); `None` turns a cleaner off; plugins "
+        "not named run at their class's `order` (default 900)",
+    ),
+    Setting(
+        "NEWSCLEAN_MAIN_CONTENT",
+        "scorer",
+        "how spiders find an HTML page's main content when no site profile names its body: `scorer` "
+        "(newsclean's own) or `readability` (readability-lxml); `newsclean clean --main-content` is the same "
+        "choice",
+    ),
+    Setting(
+        "NEWSCLEAN_CASSETTE",
+        None,
+        "path of a vcrpy YAML cassette that answers every http(s) request of a crawl (see Cassettes); `None`: "
+        "the network",
+    ),
+    Setting(
+        "NEWSCLEAN_CASSETTE_MODE",
+        "none",
+        "vcrpy record mode: `none` (replay only), `once`, `new_episodes`, `all`",
+    ),
+    Setting(
+        "NEWSCLEAN_CASSETTE_RECORD_HANDLER",
+        None,
+        "import path of the download handler that fetches what a recording mode records; `None`: Scrapy's own",
+    ),
+    Setting(
+        "NEWSCLEAN_NORMALIZE",
+        True,
+        "run the normalise stage",
+    ),
+    Setting(
+        "NEWSCLEAN_VALIDATE",
+        True,
+        "run the validate stage (quarantine)",
+    ),
+    Setting(
+        "NEWSCLEAN_DEDUPE",
+        True,
+        "run the de-duplicate stage",
+    ),
+    Setting(
+        "NEWSCLEAN_DEFAULT_TIMEZONE",
+        None,
+        "IANA zone applied to dates printed without an offset when the site profile names none; `None` leaves "
+        "them without an offset",
+    ),
+    Setting(
+        "NEWSCLEAN_TRACKING_PARAMETERS",
+        [],
+        "query parameters removed from canonical URLs on top of the built-in list; a trailing `*` makes a "
+        "prefix (`partner_*`)",
+    ),
+    Setting(
+        "NEWSCLEAN_MIN_WORDS",
+        25,
+        "fewest words a valid body has",
+    ),
+    Setting(
+        "NEWSCLEAN_MAX_WORDS",
+        50000,
+        "most words a valid body has (more means the page's text was not isolated)",
+    ),
+    Setting(
+        "NEWSCLEAN_QUARANTINE",
+        "quarantine.jsonl",
+        "JSON Lines file receiving quarantined records with their reasons, created on the first one; `None`: "
+        "only the store and the log",
+    ),
+    Setting(
+        "NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD",
+        0.8,
+        "estimated Jaccard similarity (word 4-grams, MinHash) from which a body is a near-duplicate of an "
+        "earlier one; `0` turns the check off",
+    ),
+    Setting(
+        "NEWSCLEAN_NEAR_DUPLICATE_DAYS",
+        30,
+        "how many days of stored articles are compared for near-duplicates",
+    ),
+    Setting(
+        "NEWSCLEAN_STORE",
+        None,
+        "path of the SQLite store; `None`: no store, and de-duplication works within one run only",
+    ),
+    Setting(
+        "NEWSCLEAN_SITE_MEMORY_MIN_PAGES",
+        3,
+        "distinct pages of a site a block must be seen on before the `site-memory` cleaner removes it (at least 2)",
+    ),
+    Setting(
+        "NEWSCLEAN_SITE_MEMORY_LEARN",
+        True,
+        "crawls feed the site memory with the pages they clean; `False`: use it read-only, so records never "
+        "depend on crawl order",
+    ),
+    Setting(
+        "NEWSCLEAN_SITE_MEMORY_MAX_PAGES",
+        2000,
+        "pages of each site the site memory holds (the ones seen most recently); `None`: all",
+    ),
+    Setting(
+        "NEWSCLEAN_INCREMENTAL",
+        True,
+        "`newsclean crawl` remembers fetched article URLs in the store and fetches only new or changed ones; "
+        "`False`: fetch everything",
+    ),
+    Setting(
+        "NEWSCLEAN_RECHECK_WINDOW",
+        "2d",
+        "for this long after its first fetch, an article with no newer sitemap/feed date is re-checked with a "
+        "conditional request (`90s`, `15m`, `2h`, `3d`, `1w` or seconds)",
+    ),
+    Setting(
+        "NEWSCLEAN_RECHECK_INTERVAL",
+        "1h",
+        "the least time between two re-checks of one article",
+    ),
+    Setting(
+        "NEWSCLEAN_MAX_ERROR_RATE",
+        0.1,
+        "share of a run's requests that may fail before `newsclean crawl` exits 1",
+    ),
+    Setting(
+        "NEWSCLEAN_EMPTY_RUN_LOOKBACK",
+        10,
+        "a run with no article page exits 4 when any of the spider's previous this-many runs had some, or it "
+        "has no previous run; `0`: never",
+    ),
+    Setting(
+        "NEWSCLEAN_RUNS_LOG",
+        None,
+        "the runs log, one JSON report per run; `None`: `DIR/runs.jsonl`",
+    ),
+    Setting(
+        "NEWSCLEAN_RUN_OUTPUT",
+        None,
+        "file receiving the records the run stored, written as a `.part` file and renamed at the end "
+        "(`newsclean crawl` sets `DIR/<spider>/<start time>.jsonl`); `None`: off",
+    ),
+    Setting(
+        "NEWSCLEAN_PROGRESS",
+        False,
+        "a status line on stderr while crawling (`newsclean crawl` turns it on when stderr is a terminal)",
+    ),
+)
+"""Every setting, grouped by what reads it."""
+
+DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SETTINGS}
+"""Setting name -> default value."""

@@ -496,10 +496,10 @@ def test_interactive_run_shows_progress_and_a_cron_run_does_not(site: NewsSite, 
     assert "\x1b[K" not in piped.stderr and piped.stderr.count("\n") == 1
 
 
-def test_readme_offline_command_crawls_rt_from_the_bundled_cassette(tmp_path: Path) -> None:
-    """The README's first crawl command, run as written from a fresh directory."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Crawl offline in one command"):]
+def test_tutorial_offline_command_crawls_rt_from_the_bundled_cassette(tmp_path: Path) -> None:
+    """The tutorial's first crawl command, run as written from a fresh directory."""
+    tutorial = (Path(__file__).resolve().parents[1] / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    section = tutorial[tutorial.index("## Crawl offline in one command"):]
     start = section.index("```sh\n") + 6
     command = section[start : section.index("\n```", start)].strip()
     assert command == "newsclean crawl rt --cassette fixtures/cassettes/rt.yaml"
