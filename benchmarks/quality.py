@@ -8,11 +8,20 @@ Run from the project root::
 
 Tables:
 
-- ``extraction``: article pages of ``../shared/data/wcxb-dev``; 4-word-shingle precision,
-  recall, F1 (scrapinghub article-extraction-benchmark), leak (share of each page's
-  ``without`` snippets found in the output), empty outputs, pages/s and the speed ratio to
-  trafilatura (default settings). Every tool gets the page's bytes and its URL; the time is
-  the whole call, bytes to text (for newsclean: to the cleaned record).
+- ``extraction``: one table per collection of ``../shared/data`` (``--only wcxb,dragnet,fundus,rt``
+  picks some): wcxb-dev article pages, dragnet (whose truth includes the headline, dateline and
+  captions: compare tools side by side there, never tune to it), fundus bodies (the expected
+  ``body`` of each page's parser version) and the rt.com page. Every tool in the same run,
+  interleaved page by page: 4-word-shingle precision, recall, F1 (scrapinghub
+  article-extraction-benchmark) with its 95% bootstrap spread (pages resampled), leak (wcxb: the
+  page's ``without`` snippets; dragnet: the reader comments' lines found in the output), empty
+  outputs where the truth has text, errors, pages/s and the speed ratio to trafilatura
+  (``include_comments=False``). Every tool gets the page's bytes and its URL; the time is the
+  whole call, bytes to text (for newsclean: to the cleaned record). Outputs are cached per page
+  in ``.bench-cache/`` by tool version (newsclean: by the hash of its source), so an unchanged
+  tool is not run again; ``--no-cache`` runs and times everything afresh. ``--save FILE`` keeps
+  every page's scores and ``--baseline FILE`` prints newsclean's change against them (paired
+  bootstrap; with ``-v`` the pages that moved).
 - ``metadata``: ``../shared/data/fundus`` pages; headline exact match, datePublished on the
   right day, author names (same set), against trafilatura's and newspaper4k's metadata and
   htmldate's date.
@@ -23,7 +32,11 @@ Tables:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import gzip
+import hashlib
+import importlib.metadata
 import json
 import logging
 import re
@@ -39,10 +52,12 @@ from typing import Any
 from newsclean.cleaners import CleanerChain, clean_html, clean_text
 from newsclean.cleaners.page_chrome import PageChrome
 
-from benchmarks.scoring import PageScore, Totals, score_page, summarise
+from benchmarks.scoring import PageScore, Totals, _precision, _recall, score_page, summarise
 from benchmarks.textdump import visible_text
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / ".." / "shared" / "data"
+CACHE = ROOT / ".bench-cache"
 
 Extractor = Callable[[bytes, str], str]
 
@@ -50,8 +65,11 @@ Extractor = Callable[[bytes, str], str]
 # --- the compared tools -------------------------------------------------------------------
 
 
-def _newsclean(html: bytes, url: str) -> str:
-    return clean_html(html, url=url).articleBody or ""
+def _newsclean(main_content: str) -> Extractor:
+    def run(html: bytes, url: str) -> str:
+        return clean_html(html, url=url, main_content=main_content).articleBody or ""
+
+    return run
 
 
 def _readability(html: bytes, url: str) -> str:
@@ -72,14 +90,21 @@ def _trafilatura(include_comments: bool) -> Extractor:
 def _newspaper(html: bytes, url: str) -> str:
     import newspaper
 
-    article = newspaper.Article(url, fetch_images=False)
+    article = newspaper.Article(url or "https://example.com/", fetch_images=False)
     article.download(input_html=html.decode("utf-8", "replace"))
     article.parse()
     return str(article.text or "")
 
 
+NEWSCLEAN = "newsclean"
+NEWSCLEAN_READABILITY = "newsclean (readability finder)"
+TRAFILATURA = "trafilatura"
+"""trafilatura with ``include_comments=False``: reader comments are not article text in any
+collection here, and the speed ratios are taken against it."""
+
+
 def extractors() -> dict[str, Extractor]:
-    tools: dict[str, Extractor] = {"newsclean": _newsclean}
+    tools: dict[str, Extractor] = {NEWSCLEAN: _newsclean("scorer"), NEWSCLEAN_READABILITY: _newsclean("readability")}
     try:
         import readability  # noqa: F401
 
@@ -89,8 +114,7 @@ def extractors() -> dict[str, Extractor]:
     try:
         import trafilatura  # noqa: F401
 
-        tools["trafilatura"] = _trafilatura(True)
-        tools["trafilatura (no comments)"] = _trafilatura(False)
+        tools[TRAFILATURA] = _trafilatura(False)
     except ImportError:
         pass
     try:
@@ -103,6 +127,29 @@ def extractors() -> dict[str, Extractor]:
     return tools
 
 
+@functools.cache
+def _source_hash() -> str:
+    """The hash of newsclean's cleaners as this process loaded them (taken once, on first use)."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "cleaners").glob("*")):
+        if path.suffix in (".py", ".json"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _tool_key(name: str) -> str:
+    """What a cached output depends on: newsclean's own source (any change recomputes), or the
+    peer's installed version."""
+    if name.startswith(NEWSCLEAN):
+        return f"{name}@{_source_hash()}"
+    module = {"readability-lxml": "readability-lxml", TRAFILATURA: "trafilatura", "newspaper4k": "newspaper4k"}
+    try:
+        version = importlib.metadata.version(module.get(name, name))
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    return f"{name}@{version}"
+
+
 # --- data sets ------------------------------------------------------------------------------
 
 
@@ -112,6 +159,10 @@ class Page:
     url: str
     html: bytes
     truth: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    """The expected article text."""
+    without: list[str] = field(default_factory=list)
+    """Snippets that must not appear (boilerplate, reader comments)."""
 
 
 def wcxb_articles(root: Path, limit: int | None) -> Iterator[Page]:
@@ -123,7 +174,40 @@ def wcxb_articles(root: Path, limit: int | None) -> Iterator[Page]:
         html_path = root / "html" / f"{gt_path.stem}.html.gz"
         if not html_path.exists():
             continue
-        yield Page(gt_path.stem, gt.get("url") or "", gzip.decompress(html_path.read_bytes()), gt)
+        main = gt.get("ground_truth") or {}
+        html = gzip.decompress(html_path.read_bytes())
+        text, without = main.get("main_content") or "", main.get("without") or []
+        yield Page(gt_path.stem, gt.get("url") or "", html, gt, text, without)
+        count += 1
+        if limit and count >= limit:
+            return
+
+
+COMMENT_SNIPPET_WORDS = 8
+"""A reader comment's line this long, not in the article text, is a dragnet page's leak snippet."""
+
+
+def dragnet_pages(root: Path, limit: int | None) -> Iterator[Page]:
+    """Dragnet's pages: the human-cut ``articleBody`` (headline, dateline and captions included)
+    is the truth; the reader comments' longer lines are what must not appear."""
+    path = root / "ground-truth.json"
+    if not path.exists():
+        return
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    count = 0
+    for name in sorted(truth, key=lambda n: (len(n), n)):
+        html_path = root / "html" / f"{name}.html.gz"
+        if not html_path.exists():
+            continue
+        entry = truth[name]
+        body = entry.get("articleBody") or ""
+        folded = _fold(body)
+        without = [
+            line
+            for line in (entry.get("comments") or "").splitlines()
+            if len(line.split()) >= COMMENT_SNIPPET_WORDS and _fold(line) not in folded
+        ]
+        yield Page(name, entry.get("url") or "", gzip.decompress(html_path.read_bytes()), entry, body, without)
         count += 1
         if limit and count >= limit:
             return
@@ -133,8 +217,20 @@ def _version_key(name: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", name))
 
 
+def fundus_body(expected: dict[str, Any]) -> str:
+    """A fundus ``body`` as text: the summary, then each section's headline and paragraphs."""
+    body = expected.get("body") or {}
+    parts: list[str] = list(body.get("summary") or [])
+    for section in body.get("sections") or []:
+        parts.extend(section.get("headline") or [])
+        parts.extend(section.get("paragraphs") or [])
+    return "\n\n".join(p for p in parts if p and p.strip())
+
+
 def fundus_pages(root: Path, limit: int | None) -> Iterator[Page]:
-    """Each publisher's pages sorted by crawl date pair with its parser versions in order."""
+    """Each publisher's pages sorted by crawl date pair with its parser versions in order (the
+    newest page with the newest version: fundus tests each version on a page of its time);
+    ``meta.info`` gives each page's URL."""
     count = 0
     for expected_path in sorted(root.glob("*/*.json")):
         publisher, country = expected_path.stem, expected_path.parent
@@ -145,10 +241,59 @@ def fundus_pages(root: Path, limit: int | None) -> Iterator[Page]:
         versions = sorted(expected, key=_version_key)
         for version, path in zip(versions, pages, strict=False):
             url = meta.get(path.name, {}).get("url", "")
-            yield Page(f"{country.name}/{path.name}", url, gzip.decompress(path.read_bytes()), expected[version])
+            html = gzip.decompress(path.read_bytes())
+            truth = expected[version]
+            yield Page(f"{country.name}/{path.name}", url, html, truth, fundus_body(truth))
             count += 1
             if limit and count >= limit:
                 return
+
+
+def fundus_bodies(root: Path, limit: int | None) -> Iterator[Page]:
+    """The fundus pages whose expected record has a body."""
+    count = 0
+    for page in fundus_pages(root, None):
+        if page.text.strip():
+            yield page
+            count += 1
+            if limit and count >= limit:
+                return
+
+
+def rt_pages(root: Path, limit: int | None) -> Iterator[Page]:
+    for count, expected_path in enumerate(sorted(root.glob("*.expected.json")), 1):
+        html_path = expected_path.with_name(expected_path.name.replace(".expected.json", ".html.gz"))
+        if not html_path.exists():
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        html = gzip.decompress(html_path.read_bytes())
+        yield Page(html_path.name, expected.get("url") or "", html, expected, expected.get("articleBody") or "")
+        if limit and count >= limit:
+            return
+
+
+@dataclass(frozen=True)
+class Collection:
+    key: str
+    title: str
+    load: Callable[[Path, int | None], Iterator[Page]]
+    folder: str
+    leak: str
+    """What the leak column measures here ("" when the collection has nothing to leak)."""
+
+
+COLLECTIONS = (
+    Collection("wcxb", "wcxb-dev articles", wcxb_articles, "wcxb-dev", "the page's `without` snippets"),
+    Collection(
+        "dragnet",
+        "dragnet (truth includes headline, dateline and captions)",
+        dragnet_pages,
+        "dragnet",
+        "reader comments' lines",
+    ),
+    Collection("fundus", "fundus bodies", fundus_bodies, "fundus", ""),
+    Collection("rt", "rt.com", rt_pages, "rt", ""),
+)
 
 
 # --- table printing -------------------------------------------------------------------------
@@ -163,47 +308,251 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 # --- extraction -----------------------------------------------------------------------------
 
 
-def run_extraction(pages: list[Page], tools: dict[str, Extractor], verbose: bool) -> str:
-    scores: dict[str, list[PageScore]] = {name: [] for name in tools}
-    seconds: dict[str, float] = dict.fromkeys(tools, 0.0)
-    errors: dict[str, int] = dict.fromkeys(tools, 0)
+BOOTSTRAP = 1000
+"""Resamples of the pages for the 95% spread of each F1."""
+
+
+def _per_page(scores: list[PageScore]) -> tuple[Any, Any, Any, Any]:
+    import numpy as np
+
+    p = np.array([_precision(s) for s in scores])
+    pm = np.array([s.tp + s.fp > 0 for s in scores], dtype=float)
+    r = np.array([_recall(s) for s in scores])
+    rm = np.array([s.tp + s.fn > 0 for s in scores], dtype=float)
+    return p, pm, r, rm
+
+
+def _f1s(scores: list[PageScore], idx: Any) -> Any:
+    import numpy as np
+
+    p, pm, r, rm = _per_page(scores)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        prec = (p[idx] * pm[idx]).sum(1) / pm[idx].sum(1)
+        rec = (r[idx] * rm[idx]).sum(1) / rm[idx].sum(1)
+        f1 = 2 * prec * rec / (prec + rec)
+    return np.nan_to_num(f1)
+
+
+def _resamples(n: int, seed: int = 13) -> Any:
+    import numpy as np
+
+    return np.random.default_rng(seed).integers(0, n, size=(BOOTSTRAP, n))
+
+
+def f1_spread(scores: list[PageScore]) -> tuple[float, float]:
+    """The 95% bootstrap interval of the collection's F1 (pages resampled)."""
+    import numpy as np
+
+    if len(scores) < 2:
+        f1 = summarise(scores).f1
+        return f1, f1
+    f1 = _f1s(scores, _resamples(len(scores)))
+    return float(np.percentile(f1, 2.5)), float(np.percentile(f1, 97.5))
+
+
+def paired_delta(before: list[PageScore], after: list[PageScore]) -> tuple[float, float, float]:
+    """F1 after minus before on the same pages, with its paired 95% bootstrap interval."""
+    import numpy as np
+
+    delta = summarise(after).f1 - summarise(before).f1
+    if len(before) < 2:
+        return delta, delta, delta
+    idx = _resamples(len(before))
+    d = _f1s(after, idx) - _f1s(before, idx)
+    return delta, float(np.percentile(d, 2.5)), float(np.percentile(d, 97.5))
+
+
+@dataclass
+class ToolRun:
+    scores: list[PageScore] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    errors: int = 0
+    cached: int = 0
+
+
+class Cache:
+    """Per-page outputs and times, one JSON file per tool version and collection, so an
+    unchanged tool is not run again (``--no-cache`` runs everything)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.data: dict[str, dict[str, list[Any]]] = {}
+        self.dirty: set[str] = set()
+
+    def _file(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / (re.sub(r"[^\w.@-]+", "_", key) + ".json")
+
+    def _load(self, key: str) -> dict[str, list[Any]]:
+        if key not in self.data:
+            self.data[key] = {}
+            if self.folder is not None and self._file(key).exists():
+                with contextlib.suppress(OSError, ValueError):
+                    self.data[key] = json.loads(self._file(key).read_text(encoding="utf-8"))
+        return self.data[key]
+
+    def get(self, key: str, page: Page) -> tuple[str, float] | None:
+        if self.folder is None:
+            return None
+        hit = self._load(key).get(_page_key(page))
+        return (hit[0], hit[1]) if hit else None
+
+    def put(self, key: str, page: Page, text: str, seconds: float) -> None:
+        if self.folder is None:
+            return
+        self._load(key)[_page_key(page)] = [text, seconds]
+        self.dirty.add(key)
+
+    def save(self) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for key in self.dirty:
+            self._file(key).write_text(json.dumps(self.data[key]), encoding="utf-8")
+        self.dirty.clear()
+
+
+def _page_key(page: Page) -> str:
+    return hashlib.sha1(page.name.encode() + b"\0" + page.url.encode() + b"\0" + page.html).hexdigest()
+
+
+def run_collection(
+    collection: Collection, pages: list[Page], tools: dict[str, Extractor], cache: Cache, verbose: bool
+) -> dict[str, ToolRun]:
+    """Every tool on every page, interleaved page by page; a tool raising scores the page empty."""
+    runs = {name: ToolRun() for name in tools}
+    keys = {name: f"{_tool_key(name)}-{collection.key}" for name in tools}
     for page in pages:
-        gt = page.truth["ground_truth"]
         for name, tool in tools.items():
-            start = time.perf_counter()
-            try:
-                text = tool(page.html, page.url)
-            except Exception as exc:  # a tool failing on a page scores it as empty
-                errors[name] += 1
-                text = ""
-                if verbose:
-                    print(f"{name} failed on {page.name}: {exc}", file=sys.stderr)
-            seconds[name] += time.perf_counter() - start
-            score = score_page(gt.get("main_content") or "", text, gt.get("without") or [])
-            scores[name].append(score)
-            if verbose and name == "newsclean":
-                f1 = summarise([score]).f1
-                print(f"{page.name} f1={f1:.3f} leak={score.leak} {page.url}", file=sys.stderr)
-    base = seconds.get("trafilatura")
+            run = runs[name]
+            hit = cache.get(keys[name], page)
+            if hit is not None:
+                text, seconds = hit
+                run.cached += 1
+            else:
+                start = time.perf_counter()
+                try:
+                    text = tool(page.html, page.url)
+                except Exception as exc:  # a tool failing on a page scores it as empty
+                    run.errors += 1
+                    text = ""
+                    problem = f"{type(exc).__name__}: {exc}"
+                    print(f"{name} failed on {collection.key}/{page.name}: {problem}", file=sys.stderr)
+                seconds = time.perf_counter() - start
+                cache.put(keys[name], page, text, seconds)
+            run.seconds += seconds
+            run.outputs.append(text)
+            run.scores.append(score_page(page.text, text, page.without))
+        if verbose:
+            f1 = summarise([runs[NEWSCLEAN].scores[-1]]).f1 if NEWSCLEAN in runs else 0.0
+            others = " ".join(f"{n}={summarise([r.scores[-1]]).f1:.3f}" for n, r in runs.items() if n != NEWSCLEAN)
+            print(f"{collection.key}/{page.name} newsclean={f1:.3f} {others} {page.url}", file=sys.stderr)
+    cache.save()
+    return runs
+
+
+def collection_table(collection: Collection, pages: list[Page], runs: dict[str, ToolRun]) -> str:
+    base = runs[TRAFILATURA].seconds if TRAFILATURA in runs else None
     rows = []
-    for name in tools:
-        t: Totals = summarise(scores[name])
-        speed = len(pages) / seconds[name] if seconds[name] else 0.0
-        ratio = f"{base / seconds[name]:.2f}x" if base and seconds[name] else "-"
+    best = max((summarise(r.scores).f1 for r in runs.values()), default=0.0)
+    with_text = [bool(p.text.strip()) for p in pages]
+    for name, run in runs.items():
+        t: Totals = summarise(run.scores)
+        low, high = f1_spread(run.scores)
+        speed = len(pages) / run.seconds if run.seconds else 0.0
+        ratio = f"{base / run.seconds:.2f}x" if base and run.seconds else "-"
+        empty = sum(1 for s, has in zip(run.scores, with_text, strict=True) if s.empty and has)
+        f1 = f"{t.f1:.3f}"
         rows.append(
             [
                 name,
                 f"{t.precision:.3f}",
                 f"{t.recall:.3f}",
-                f"**{t.f1:.3f}**" if name == "newsclean" else f"{t.f1:.3f}",
-                f"{t.leak:.3f}",
-                str(t.empty),
-                f"{speed:.0f}",
+                f"**{f1}**" if t.f1 == best else f1,
+                f"{low:.3f}-{high:.3f}",
+                f"{t.leak:.3f}" if collection.leak else "-",
+                str(empty),
+                str(run.errors),
+                f"{speed:.0f}" + ("*" if run.cached else ""),
                 ratio,
             ]
         )
-    headers = ["extractor", "precision", "recall", "F1", "leak", "empty", "pages/s", "speed vs trafilatura"]
-    return f"wcxb-dev articles: {len(pages)} pages\n\n" + _table(headers, rows)
+    headers = [
+        "extractor",
+        "precision",
+        "recall",
+        "F1",
+        "F1 95% spread",
+        "leak",
+        "empty",
+        "errors",
+        "pages/s",
+        "speed vs trafilatura",
+    ]
+    notes = []
+    if collection.leak:
+        notes.append(f"leak: share of {collection.leak} found in the output")
+    if any(r.cached for r in runs.values()):
+        notes.append("*: times partly from the result cache of an earlier run (--no-cache to time all afresh)")
+    note = "".join(f"\n{n}" for n in notes)
+    return f"{collection.title}: {len(pages)} pages\n\n" + _table(headers, rows) + ("\n" + note if note else "")
+
+
+def run_extraction(
+    collections: list[Collection],
+    data: Path,
+    tools: dict[str, Extractor],
+    *,
+    limit: int | None,
+    cache: Cache,
+    verbose: bool,
+    save: Path | None = None,
+    baseline: Path | None = None,
+) -> None:
+    """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
+    newsclean's change against such a file, page by page."""
+    saved: dict[str, Any] = {}
+    before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
+    for collection in collections:
+        folder = data / collection.folder
+        pages = list(collection.load(folder, limit)) if folder.is_dir() else []
+        if not pages:
+            print(f"{collection.title}: no pages in {folder}\n", flush=True)
+            continue
+        runs = run_collection(collection, pages, tools, cache, verbose)
+        print(collection_table(collection, pages, runs), end="\n\n", flush=True)
+        saved[collection.key] = {
+            name: {p.name: [s.tp, s.fp, s.fn, s.leak, s.empty] for p, s in zip(pages, run.scores, strict=True)}
+            for name, run in runs.items()
+        }
+        if NEWSCLEAN in runs and collection.key in before and NEWSCLEAN in before[collection.key]:
+            print(_compare(pages, runs[NEWSCLEAN].scores, before[collection.key][NEWSCLEAN], verbose), end="\n\n")
+    if save is not None:
+        save.write_text(json.dumps(saved), encoding="utf-8")
+
+
+def _compare(pages: list[Page], scores: list[PageScore], before: dict[str, list[Any]], verbose: bool) -> str:
+    pairs = [(p, s, PageScore(*before[p.name])) for p, s in zip(pages, scores, strict=True) if p.name in before]
+    old = [b for _, _, b in pairs]
+    new = [s for _, s, _ in pairs]
+    delta, low, high = paired_delta(old, new)
+    f1 = [(summarise([s]).f1 - summarise([b]).f1, p.name) for p, s, b in pairs]
+    up = sum(1 for d, _ in f1 if d > 0.005)
+    down = sum(1 for d, _ in f1 if d < -0.005)
+    t_old, t_new = summarise(old), summarise(new)
+    lines = [
+        f"newsclean against the baseline: F1 {t_old.f1:.4f} -> {t_new.f1:.4f} ({delta:+.4f}, paired 95% "
+        f"{low:+.4f} to {high:+.4f}), leak {t_old.leak:.4f} -> {t_new.leak:.4f}, {up} pages up, {down} down"
+    ]
+    if verbose:
+        for d, name in sorted(f1)[:15]:
+            if d < -0.005:
+                lines.append(f"  down {d:+.3f} {name}")
+        for d, name in sorted(f1, reverse=True)[:15]:
+            if d > 0.005:
+                lines.append(f"  up   {d:+.3f} {name}")
+    return "\n".join(lines)
 
 
 # --- metadata -------------------------------------------------------------------------------
@@ -355,9 +704,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default: ../shared/data)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
-    parser.add_argument("--only", default="extraction,metadata,text", help="comma-separated tables to run")
+    parser.add_argument(
+        "--only",
+        default="extraction,metadata,text",
+        help="comma-separated tables: extraction (every collection) or wcxb, dragnet, fundus, rt; metadata; text",
+    )
     parser.add_argument("--tools", default=None, help="comma-separated extractors (default: all installed)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="per-page newsclean scores on stderr")
+    parser.add_argument("--no-cache", action="store_true", help="run and time every tool afresh (no result cache)")
+    parser.add_argument("--save", type=Path, default=None, help="write every page's scores to this JSON file")
+    parser.add_argument("--baseline", type=Path, default=None, help="compare newsclean with a --save file")
+    parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
@@ -366,18 +722,31 @@ def main(argv: list[str] | None = None) -> int:
     if not data.is_dir():
         print(f"no data folder at {data}", file=sys.stderr)
         return 2
-    if wanted & {"extraction", "text"}:
-        articles = list(wcxb_articles(data / "wcxb-dev", args.limit))
-    if "extraction" in wanted:
+    collections = [c for c in COLLECTIONS if "extraction" in wanted or c.key in wanted]
+    if collections:
         tools = extractors()
         if args.tools:
             keep = {t.strip() for t in args.tools.split(",")}
+            unknown = keep - set(tools)
+            if unknown:
+                print(f"unknown tools {sorted(unknown)}; installed: {sorted(tools)}", file=sys.stderr)
+                return 2
             tools = {k: v for k, v in tools.items() if k in keep}
-        print(run_extraction(articles, tools, args.verbose), end="\n\n", flush=True)
+        cache = Cache(None if args.no_cache else CACHE)
+        run_extraction(
+            collections,
+            data,
+            tools,
+            limit=args.limit,
+            cache=cache,
+            verbose=args.verbose,
+            save=args.save,
+            baseline=args.baseline,
+        )
     if "metadata" in wanted:
         print(run_metadata(list(fundus_pages(data / "fundus", args.limit))), end="\n\n", flush=True)
     if "text" in wanted:
-        print(run_text(articles), end="\n\n", flush=True)
+        print(run_text(list(wcxb_articles(data / "wcxb-dev", args.limit))), end="\n\n", flush=True)
     return 0
 
 
