@@ -131,7 +131,9 @@ def extractors() -> dict[str, Extractor]:
 def _source_hash() -> str:
     """The hash of newsclean's cleaners as this process loaded them (taken once, on first use)."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "cleaners").glob("*")):
+    import newsclean.cleaners
+
+    for path in sorted(Path(newsclean.cleaners.__file__).parent.glob("*")):
         if path.suffix in (".py", ".json"):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
