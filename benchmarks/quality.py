@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import functools
 import gzip
 import hashlib
@@ -50,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.cleaners import CleanerChain, clean_html, clean_text
+from newsclean.cleaners.images import same_image
 from newsclean.cleaners.page_chrome import PageChrome
 
 from benchmarks.scoring import PageScore, Totals, _precision, _recall, score_page, summarise
@@ -581,12 +583,40 @@ def _same_authors(found: list[str], expected: list[str]) -> bool:
     return {_fold(a).casefold() for a in found if _fold(a)} == {_fold(a).casefold() for a in expected if _fold(a)}
 
 
+def _caption_match(found: str | None, expected: str) -> bool:
+    a, b = _fold(found).casefold(), _fold(expected).casefold()
+    return bool(a) and (a == b or (len(a) >= 20 and (a in b or b in a)))
+
+
+def image_scores(found_main: str | None, found: list[dict[str, Any]], expected: list[dict[str, Any]]) -> list[int]:
+    """Per page: ``[main image right, main image expected, captions found, captions expected,
+    credits found, credits expected]``. The main image is right when it is one of the cover
+    image's versions (the same picture at another size); a caption or credit counts when one
+    of the found images carries it."""
+    cover = next((i for i in expected if i.get("is_cover")), None)
+    out = [0, 0, 0, 0, 0, 0]
+    if cover is not None:
+        out[1] = 1
+        out[0] = int(found_main is not None and any(same_image(found_main, v["url"]) for v in cover["versions"]))
+    for image in expected:
+        if image.get("caption"):
+            out[3] += 1
+            out[2] += any(_caption_match(f.get("caption"), image["caption"]) for f in found)
+        for credit in image.get("authors") or []:
+            out[5] += 1
+            want = _fold(credit).casefold()
+            out[4] += any(want in _fold(f.get("credit")).casefold() for f in found if f.get("credit"))
+    return out
+
+
 def _meta_newsclean(page: Page) -> dict[str, Any]:
     record = clean_html(page.html, url=page.url)
     return {
         "headline": record.headline,
         "date": record.datePublished,
         "authors": [a.name for a in record.authors],
+        "image": record.mainImage.url if record.mainImage else None,
+        "images": [dataclasses.asdict(i) for i in record.images],
     }
 
 
@@ -597,7 +627,7 @@ def _meta_trafilatura(page: Page) -> dict[str, Any]:
     if doc is None:
         return {"headline": None, "date": None, "authors": []}
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    return {"headline": doc.title, "date": doc.date, "authors": authors}
+    return {"headline": doc.title, "date": doc.date, "authors": authors, "image": doc.image, "images": None}
 
 
 def _meta_newspaper(page: Page) -> dict[str, Any]:
@@ -607,13 +637,52 @@ def _meta_newspaper(page: Page) -> dict[str, Any]:
     article.download(input_html=page.html.decode("utf-8", "replace"))
     article.parse()
     date = article.publish_date.isoformat() if article.publish_date else None
-    return {"headline": article.title, "date": date, "authors": list(article.authors)}
+    # newspaper4k lists image addresses without captions or credits: no "images".
+    image = article.top_image or None
+    return {"headline": article.title, "date": date, "authors": list(article.authors), "image": image, "images": None}
 
 
 def _meta_htmldate(page: Page) -> dict[str, Any]:
     from htmldate import find_date
 
-    return {"headline": None, "date": find_date(page.html, url=page.url, original_date=True), "authors": None}
+    date = find_date(page.html, url=page.url, original_date=True)
+    return {"headline": None, "date": date, "authors": None, "image": None, "images": None}
+
+
+_FUNDUS_MISSING = (
+    "not run: fundus (0.5.7 on PyPI) pins lxml<6 while newsclean needs lxml>=6.1 (lxml_html_clean), and "
+    "it does not import beside them (curl_cffi); install it in a separate environment to compare. Its "
+    "parsers wrote this ground truth, so its own figures here would be near 1.0 by construction."
+)
+
+
+def _fundus_tool() -> tuple[str, Callable[[Page], dict[str, Any]]] | None:
+    """Fundus's own parsers (the ones that wrote the expected JSON), when fundus imports."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from fundus import PublisherCollection  # type: ignore[import-not-found]
+            from fundus import __version__ as version
+    except Exception:
+        return None
+
+    def run(page: Page) -> dict[str, Any]:
+        country, name = page.name.split("/", 1)
+        publisher = getattr(getattr(PublisherCollection, country), name.split("_", 1)[0])
+        day = datetime.strptime("_".join(name.split(".")[0].split("_")[1:4]), "%Y_%m_%d")
+        parsed = publisher.parser(day).parse(page.html.decode("utf-8", "replace"), error_handling="suppress")
+        images = parsed.get("images") or []
+        cover = next((i for i in images if i.is_cover), None)
+        date = parsed.get("publishing_date")
+        return {
+            "headline": parsed.get("title"),
+            "date": date.isoformat() if date else None,
+            "authors": list(parsed.get("authors") or []),
+            "image": cover.versions[-1].url if cover else None,
+            "images": [{"caption": i.caption, "credit": ", ".join(i.authors)} for i in images],
+        }
+
+    return version, run
 
 
 def run_metadata(pages: list[Page]) -> str:
@@ -630,36 +699,58 @@ def run_metadata(pages: list[Page]) -> str:
             tools[name] = fn
         except ImportError:
             continue
+    fundus = _fundus_tool()
+    if fundus is not None:
+        tools["fundus " + fundus[0]] = fundus[1]
     hits = {name: [0, 0, 0] for name in tools}
+    image_hits = {name: [0] * 6 for name in tools}
+    has_images = {name: False for name in tools}
     seconds = dict.fromkeys(tools, 0.0)
+    empty = {"headline": None, "date": None, "authors": [], "image": None, "images": None}
     for page in pages:
         for name, fn in tools.items():
             start = time.perf_counter()
             try:
                 found = fn(page)
             except Exception:
-                found = {"headline": None, "date": None, "authors": []}
+                found = empty
             seconds[name] += time.perf_counter() - start
             hits[name][0] += _fold(found["headline"]) == _fold(page.truth.get("title"))
             hits[name][1] += _same_day(found["date"], page.truth.get("publishing_date"))
             if found["authors"] is not None:
                 hits[name][2] += _same_authors(found["authors"], page.truth.get("authors") or [])
+            has_images[name] |= found["images"] is not None
+            scores = image_scores(found["image"], found["images"] or [], page.truth.get("images") or [])
+            for k, v in enumerate(scores):
+                image_hits[name][k] += v
     n = len(pages) or 1
     rows = []
     for name in tools:
         h, d, a = hits[name]
         dash = name.startswith("htmldate")
+        im = image_hits[name]
         rows.append(
             [
                 name,
                 "-" if dash else f"{h / n:.3f}",
                 f"{d / n:.3f}",
                 "-" if dash else f"{a / n:.3f}",
+                "-" if dash else f"{im[0] / (im[1] or 1):.3f}",
+                f"{im[2] / (im[3] or 1):.3f}" if has_images[name] else "-",
+                f"{im[4] / (im[5] or 1):.3f}" if has_images[name] else "-",
                 f"{len(pages) / seconds[name]:.0f}" if seconds[name] else "-",
             ]
         )
-    headers = ["tool", "headline exact", "datePublished right day", "authors (same names)", "pages/s"]
-    return f"fundus: {len(pages)} pages\n\n" + _table(headers, rows)
+    im = image_hits["newsclean"]
+    headers = ["tool", "headline exact", "datePublished right day", "authors (same names)", "main image",
+               "captions", "credits", "pages/s"]
+    note = (
+        f"\nmain image: right picture on {im[1]} pages with a cover image; captions: share of the "
+        f"{im[3]} expected captions found on an image; credits: share of the {im[5]} expected credits."
+        + ("" if fundus is not None else "\nfundus: " + _FUNDUS_MISSING)
+        + "\n"
+    )
+    return f"fundus: {len(pages)} pages\n\n" + _table(headers, rows) + note
 
 
 # --- plain text -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from newsclean.cleaners.dates import normalize_date
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.html import extract_html
+from newsclean.cleaners.markdown import blocks_to_markdown
 from newsclean.cleaners.record import Article, Author, CleaningStep
 from newsclean.cleaners.site import SiteProfile
 from newsclean.cleaners.text import extract_text
@@ -42,8 +43,9 @@ def _removed_part(before: str, after: str) -> str:
     return (before[:at] + " … " + before[at + len(after) :]).strip(" …") or before
 
 
-def build_record(doc: Document, chain: CleanerChain | None = None) -> Article:
-    """Run ``chain`` over ``doc`` and assemble the record with its provenance."""
+def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: bool = False) -> Article:
+    """Run ``chain`` over ``doc`` and assemble the record with its provenance; with
+    ``markdown`` the record carries ``articleBodyMarkdown`` too."""
     remaining, applied = _chain(chain).run(doc)
     fields = dict(doc.metadata)
     steps: list[CleaningStep] = []
@@ -74,6 +76,7 @@ def build_record(doc: Document, chain: CleanerChain | None = None) -> Article:
         description=fields.get("description"),
         articleBody=body or None,
         articleBodyHtml=body_html if doc.source_format == "html" else None,
+        articleBodyMarkdown=(blocks_to_markdown(remaining.blocks, doc.url or "") or None) if markdown else None,
         datePublishedRaw=fields.get("datePublishedRaw"),
         dateModifiedRaw=fields.get("dateModifiedRaw"),
         authors=[a if isinstance(a, Author) else Author(name=str(a)) for a in fields.get("authors", [])],
@@ -96,9 +99,9 @@ def build_record(doc: Document, chain: CleanerChain | None = None) -> Article:
     return article
 
 
-def clean_document(doc: Document, *, chain: CleanerChain | None = None) -> Article:
+def clean_document(doc: Document, *, chain: CleanerChain | None = None, markdown: bool = False) -> Article:
     """Clean an already extracted document (site code that builds its own blocks)."""
-    return build_record(doc, chain)
+    return build_record(doc, chain, markdown=markdown)
 
 
 def clean_text(
@@ -107,12 +110,14 @@ def clean_text(
     url: str | None = None,
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
+    markdown: bool = False,
 ) -> Article:
-    """Clean a plain-text dump: one block per non-empty line."""
+    """Clean a plain-text dump: one block per non-empty line (``markdown``: also fill
+    ``articleBodyMarkdown``)."""
     if isinstance(text, bytes):
         text = decode_text(text)
     doc = extract_text(text, url=url, site=site)
-    return build_record(doc, _chain(chain))
+    return build_record(doc, _chain(chain), markdown=markdown)
 
 
 def clean_html(
@@ -123,16 +128,18 @@ def clean_html(
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     encoding: str | None = None,
     main_content: str = "scorer",
+    markdown: bool = False,
 ) -> Article:
     """Clean an HTML page: main content and metadata are extracted, then cleaned.
 
     ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint;
-    ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml).
+    ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml);
+    ``markdown`` also fills ``articleBodyMarkdown``.
     """
     if isinstance(html, bytes):
         html = decode_html(html, declared=encoding)
     doc = extract_html(html, url=url, site=site, main_content=main_content)
-    return build_record(doc, _chain(chain))
+    return build_record(doc, _chain(chain), markdown=markdown)
 
 
 def looks_like_html(data: str | bytes) -> bool:
@@ -152,8 +159,9 @@ def clean(
     url: str | None = None,
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
+    markdown: bool = False,
 ) -> Article:
     """Clean ``data``, telling HTML from plain text by its first characters."""
     if looks_like_html(data):
-        return clean_html(data, url=url, site=site, chain=chain)
-    return clean_text(data, url=url, site=site, chain=chain)
+        return clean_html(data, url=url, site=site, chain=chain, markdown=markdown)
+    return clean_text(data, url=url, site=site, chain=chain, markdown=markdown)

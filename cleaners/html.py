@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 from newsclean.cleaners.content import find_main_content, prune, strip_page
 from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.site import SiteProfile
 
@@ -363,13 +364,18 @@ def _path(el: etree._Element | None) -> str:
     return "/".join(reversed(steps))
 
 
-def _main_blocks(tree: etree._Element, origins: list[Origin] | None = None) -> list[Block]:
-    """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`."""
+def _main_blocks(
+    tree: etree._Element, origins: list[Origin] | None = None, scope: list[etree._Element] | None = None
+) -> list[Block]:
+    """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
+    elements chosen go to ``scope`` when given."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
     strip_page(body)
     main = find_main_content(body)
+    if scope is not None:
+        scope.extend(main.parts)
     prune(main)
     blocks: list[Block] = []
     for part in main.parts:
@@ -642,6 +648,8 @@ def extract_html(
         raise ValueError(f"unknown main-content finder {main_content!r}; choose one of {choices}")
     tree = parse_html(html)
     metadata, raw = extract_metadata(tree, url=url, site=site)
+    figures = find_figures(tree, url)
+    scope: list[etree._Element] = []
     content: etree._Element | None = None
     if site and site.body:
         found = tree.cssselect(site.body)
@@ -659,6 +667,7 @@ def extract_html(
         marked = _take_site_boilerplate(content if content is not None else tree, site, order)
     if content is not None:
         blocks = blocks_from_element(content, _path(content.getparent()), origins=origins)
+        scope.append(content)
         rules = [""] * len(blocks)
     else:
         if main_content == "readability":
@@ -666,7 +675,7 @@ def extract_html(
             if origins is not None:
                 found_at, origins = _origins_by_text(blocks, tree), None
         else:
-            blocks = _main_blocks(tree, origins)
+            blocks = _main_blocks(tree, origins, scope)
         rules = edge_rules(blocks)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
@@ -696,6 +705,11 @@ def extract_html(
         if keys:
             keys.insert(at, keys[at] if at < len(keys) else keys[-1])
     metadata.pop("_standfirst_shown", None)
+    main_image, images = article_images(figures, scope, metadata.get("mainImage"))
+    if main_image is not None:
+        metadata["mainImage"] = main_image
+    if images:
+        metadata["images"] = images
     if marked:
         blocks, rules = _in_page_order(blocks, rules, keys, marked)
     if any(rules):

@@ -63,14 +63,16 @@ def read_input(source: str) -> bytes:
 
 
 def _clean_one(
-    source: str, url: str | None, site: SiteProfile | None, chain: CleanerChain, main_content: str
+    source: str, url: str | None, site: SiteProfile | None, chain: CleanerChain, main_content: str, markdown: bool
 ) -> Article:
     data = read_input(source)
     try:
         if looks_like_html(data):
-            article = clean_html(decode_html(data), url=url, site=site, chain=chain, main_content=main_content)
+            article = clean_html(
+                decode_html(data), url=url, site=site, chain=chain, main_content=main_content, markdown=markdown
+            )
         else:
-            article = clean_text(decode_text(data), url=url, site=site, chain=chain)
+            article = clean_text(decode_text(data), url=url, site=site, chain=chain, markdown=markdown)
     except DecodeError as exc:
         raise InputError(str(exc)) from None
     if not article.articleBody and not article.headline:
@@ -86,11 +88,13 @@ def clean_inputs(
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     main_content: str = "scorer",
+    markdown: bool = False,
 ) -> Iterator[CleanResult]:
-    """Clean each input in turn; a bad input yields an error result and the rest go on."""
+    """Clean each input in turn; a bad input yields an error result and the rest go on
+    (``markdown``: records carry ``articleBodyMarkdown``)."""
     the_chain = chain if isinstance(chain, CleanerChain) else CleanerChain(chain)
     for source in sources:
         try:
-            yield CleanResult(source, article=_clean_one(source, url, site, the_chain, main_content))
+            yield CleanResult(source, article=_clean_one(source, url, site, the_chain, main_content, markdown))
         except InputError as exc:
             yield CleanResult(source, error=str(exc))

@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from newsclean.cleaners.dates import looks_like_date
+from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image
 from newsclean.cleaners.site import SiteProfile
 
@@ -229,12 +230,8 @@ def _site_names(jsonld: list[dict[str, Any]], og: dict[str, str], meta_ci: dict[
     return {_clean(n) for n in names if isinstance(n, str) and _clean(n)}
 
 
-def _image_url(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("url") or value.get("contentUrl")
-    return value if isinstance(value, str) and value.strip() else None
+def _dimension(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() and int(value) > 0 else None
 
 
 def _select_text(tree: etree._Element, selector: str | None) -> str:
@@ -371,9 +368,15 @@ def extract_metadata(
     if isinstance(lang, str) and lang.strip():
         fields["inLanguage"] = lang.strip().replace("_", "-").split("-")[0].lower()
 
-    image = _image_url(article.get("image")) or og.get("og:image")
-    if image:
-        fields["mainImage"] = Image(url=urljoin(url or "", image))
+    declared = image_from_jsonld(article.get("image"), url or "")
+    if declared:
+        fields["mainImage"] = declared[0]
+    elif og.get("og:image"):
+        fields["mainImage"] = Image(
+            url=urljoin(url or "", og["og:image"]),
+            width=_dimension(og.get("og:image:width")),
+            height=_dimension(og.get("og:image:height")),
+        )
 
     section = article.get("articleSection") or og.get("article:section")
     if isinstance(section, list):

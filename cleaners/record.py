@@ -33,7 +33,15 @@ class Image:
     """An image shown with the article."""
 
     url: str
-    """Absolute URL of the image."""
+    """Absolute URL of the image (the widest one the page offers)."""
+    caption: str | None = None
+    """The caption printed with it, without its credit."""
+    credit: str | None = None
+    """Who made or supplied it, as printed ("Max Muster/dpa")."""
+    width: int | None = None
+    """Width in pixels, when the page declares it."""
+    height: int | None = None
+    """Height in pixels, when the page declares it."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -89,6 +97,9 @@ class Article:
     shows one, is the first paragraph."""
     articleBodyHtml: str | None = None
     """The article's cleaned HTML (HTML inputs only)."""
+    articleBodyMarkdown: str | None = None
+    """The article as Markdown (CommonMark; tables as GitHub prints them), from the same kept
+    blocks as ``articleBody``; filled on request (``markdown=True``, ``NEWSCLEAN_MARKDOWN``)."""
     datePublished: str | None = None
     """ISO 8601; carries an offset only when the time zone is known."""
     datePublishedRaw: str | None = None

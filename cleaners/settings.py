@@ -65,6 +65,11 @@ SETTINGS: tuple[Setting, ...] = (
         "import path of the download handler that fetches what a recording mode records; `None`: Scrapy's own",
     ),
     Setting(
+        "NEWSCLEAN_MARKDOWN",
+        False,
+        "records also carry `articleBodyMarkdown` (the kept blocks as CommonMark)",
+    ),
+    Setting(
         "NEWSCLEAN_NORMALIZE",
         True,
         "run the normalise stage",

@@ -17,12 +17,16 @@ class CleanPipeline:
 
     A page item is a dict with ``document`` (a :class:`~newsclean.cleaners.Document`) and
     optionally ``dateDownloaded`` (ISO 8601). Items that are not page items pass unchanged.
-    The chain comes from ``NEWSCLEAN_CLEANERS``. Each page feeds the site memory (see
+    The chain comes from ``NEWSCLEAN_CLEANERS``; ``NEWSCLEAN_MARKDOWN`` adds ``articleBodyMarkdown``.
+    Each page feeds the site memory (see
     :mod:`newsclean.pipelines.site_memory`) before it is cleaned, so it counts as evidence too.
     """
 
-    def __init__(self, chain: CleanerChain, crawler: Crawler, memory: CrawlMemory | None = None) -> None:
+    def __init__(
+        self, chain: CleanerChain, crawler: Crawler, memory: CrawlMemory | None = None, *, markdown: bool = False
+    ) -> None:
         self.chain = chain
+        self.markdown = markdown
         self.stats = crawler.stats
         self.memory = memory
 
@@ -31,7 +35,7 @@ class CleanPipeline:
         config = crawler.settings.getdict("NEWSCLEAN_CLEANERS")
         memory = CrawlMemory.from_settings(crawler.settings)
         chain = CleanerChain(config, instances=memory.instances if memory else None)
-        return cls(chain, crawler, memory)
+        return cls(chain, crawler, memory, markdown=crawler.settings.getbool("NEWSCLEAN_MARKDOWN"))
 
     def close_spider(self) -> None:
         if self.memory is not None:
@@ -43,7 +47,7 @@ class CleanPipeline:
         doc: Document = item["document"]
         if self.memory is not None:
             self.memory.observe(doc)
-        article = clean_document(doc, chain=self.chain)
+        article = clean_document(doc, chain=self.chain, markdown=self.markdown)
         if item.get("dateDownloaded"):
             article.dateDownloaded = item["dateDownloaded"]
         article.source = doc.url

@@ -32,7 +32,11 @@ def _add_clean(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("paths", nargs="+", metavar="PATH", help="input files; - reads standard input")
     p.add_argument("--url", help="the inputs' source URL (sets the site, its time zone and the record's url)")
     p.add_argument("--site", help="site profile name (see `newsclean sites`)")
-    p.add_argument("--format", choices=("jsonl", "text"), default="jsonl", help="output format (default jsonl)")
+    p.add_argument(
+        "--format", choices=("jsonl", "text", "markdown"), default="jsonl",
+        help="output format: JSON Lines records (default), plain text, or Markdown (headline as # heading)",
+    )
+    p.add_argument("--markdown", action="store_true", help="with jsonl: records carry articleBodyMarkdown")
     p.add_argument(
         "--explain", action="store_true", help="print every removal with its cleaner and reason (to stderr with jsonl)"
     )
@@ -68,8 +72,12 @@ def _run_clean(args: argparse.Namespace) -> int:
         return 2
     failed = 0
     out = sys.stdout
-    explain_to = sys.stderr if args.format == "jsonl" else sys.stdout
-    for result in clean_inputs(args.paths, url=args.url, site=site, chain=chain, main_content=args.main_content):
+    explain_to = sys.stdout if args.format == "text" else sys.stderr
+    markdown = args.markdown or args.format == "markdown"
+    results = clean_inputs(
+        args.paths, url=args.url, site=site, chain=chain, main_content=args.main_content, markdown=markdown
+    )
+    for n, result in enumerate(results):
         if result.article is None:
             failed += 1
             print(f"newsclean clean: {result.source}: {result.error}", file=sys.stderr)
@@ -77,6 +85,15 @@ def _run_clean(args: argparse.Namespace) -> int:
         article = result.article
         if args.format == "jsonl":
             out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        elif args.format == "markdown":
+            from newsclean.cleaners.markdown import escape_inline
+
+            if n or len(args.paths) > 1:
+                source = result.source.replace("--", "- -")  # "--" would end the comment
+                out.write(("\n" if n else "") + f"<!-- {source} -->\n\n")
+            if article.headline:
+                out.write(f"# {escape_inline(article.headline)}\n\n")
+            out.write((article.articleBodyMarkdown or "") + "\n")
         else:
             out.write(f"# {result.source}\n{article.headline or ''}\n\n{article.articleBody or ''}\n\n")
         if args.explain:
