@@ -123,11 +123,45 @@ _SCHEMA: tuple[str, ...] = (
         stored_at TEXT NOT NULL
     );
     """,
+    # v2: a URL lookup (``get``/``versions`` by fetched URL) no longer scans the table.
+    """
+    CREATE INDEX articles_url ON articles (url);
+    """,
 )
 
 
 class StoreError(Exception):
     """The store file cannot be opened or queried; the message names the file and the cause."""
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, psycopg.Error)
+
+
+DATABASE_ERRORS: tuple[type[Exception], ...] = _database_errors()
+"""The errors a store's database can raise (SQLite's, and PostgreSQL's when psycopg is
+installed): what a caller catches around a store call besides :class:`StoreError`."""
+
+
+def is_postgres_url(location: object) -> bool:
+    """Whether a store location (``NEWSCLEAN_STORE``, ``--store``) names a PostgreSQL database
+    (``postgresql://...`` or ``postgres://...``) rather than an SQLite file."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(location: str | os.PathLike[str], *, create: bool = True) -> ArticleStore:
+    """Open the store at ``location``: a ``postgresql://`` URL opens the PostgreSQL store
+    (:class:`~newsclean.pipelines.pg_store.PostgresStore`), anything else is the path of an
+    SQLite file (:meth:`ArticleStore.open`). Both have the same API."""
+    if is_postgres_url(location):
+        from newsclean.pipelines.pg_store import PostgresStore
+
+        return PostgresStore.open(str(location), create=create)
+    return ArticleStore.open(location, create=create)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +265,12 @@ def _statements(script: str) -> Iterator[str]:
 class ArticleStore:
     """An open store file. Create with :meth:`open`; see the module docstring for the API."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    dialect = "sqlite"
+    """The SQL dialect of :attr:`connection`: ``"sqlite"`` here, ``"postgresql"`` for
+    :class:`~newsclean.pipelines.pg_store.PostgresStore`. Both connections take ``?``
+    parameters and give rows readable by index and by column name."""
+
+    def __init__(self, connection: Any, path: Path | str) -> None:
         self.connection = connection
         """The underlying connection (autocommit mode: use :meth:`transaction` to write)."""
         self.path = path
@@ -284,7 +323,7 @@ class ArticleStore:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Any]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back when the block raises."""
         conn = self.connection
         conn.execute("BEGIN IMMEDIATE")
@@ -339,14 +378,15 @@ class ArticleStore:
             fingerprint = body_fingerprint(record["articleBody"])  # not normalised upstream
         modified = record.get("dateModified")
         with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT id, version, fingerprint, date_modified FROM articles WHERE key = ?", (key,)
-            ).fetchone()
+            row = self._locked_article(conn, key, when)
             if row is not None and row["fingerprint"] == fingerprint and row["date_modified"] == modified:
                 conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (when, row["id"]))
                 return PutResult(key, row["version"], "unchanged")
             version = 1 if row is None else row["version"] + 1
             stored = {**record, "version": version}
+            owner = self._fingerprint_owner_locked(conn, fingerprint, key) if fingerprint else None
+            if owner is not None and not record.get("duplicateOf"):
+                stored["duplicateOf"] = owner  # a copy stored at the same moment by another worker
             if fingerprint is not None:
                 stored["fingerprint"] = fingerprint
             columns = {
@@ -357,7 +397,7 @@ class ArticleStore:
                 "date_modified": modified,
                 "fingerprint": fingerprint,
                 "version": version,
-                "duplicate_of": record.get("duplicateOf"),
+                "duplicate_of": stored.get("duplicateOf"),
                 "near_duplicate_of": record.get("nearDuplicateOf"),
                 "last_seen": when,
                 "updated_at": when,
@@ -366,9 +406,9 @@ class ArticleStore:
                 names = ", ".join(columns)
                 marks = ", ".join("?" for _ in columns)
                 article_id = conn.execute(
-                    f"INSERT INTO articles (key, first_seen, {names}) VALUES (?, ?, {marks})",
+                    f"INSERT INTO articles (key, first_seen, {names}) VALUES (?, ?, {marks}) RETURNING id",
                     (key, when, *columns.values()),
-                ).lastrowid
+                ).fetchone()[0]
             else:
                 article_id = row["id"]
                 assignments = ", ".join(f"{name} = ?" for name in columns)
@@ -393,12 +433,30 @@ class ArticleStore:
                     for position, step in enumerate(record.get("cleaning") or [])
                 ],
             )
-            conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, headline, description, body) VALUES (?, ?, ?, ?)",
-                (article_id, record.get("headline"), record.get("description"), record.get("articleBody")),
-            )
+            self._index_text(conn, article_id, record)
         return PutResult(key, version, "new" if row is None else "updated")
+
+    def _locked_article(self, conn: Any, key: str, when: str) -> Any:
+        """The article row of ``key`` (``id, version, fingerprint, date_modified``), locked
+        against other writers until the transaction ends; None when there is none. (SQLite's
+        ``BEGIN IMMEDIATE`` has locked the whole file already.)"""
+        return conn.execute(
+            "SELECT id, version, fingerprint, date_modified FROM articles WHERE key = ?", (key,)
+        ).fetchone()
+
+    def _fingerprint_owner_locked(self, conn: Any, fingerprint: str, key: str) -> str | None:
+        """With several writers at once (PostgreSQL), the article that already owns the body
+        ``fingerprint``, read under a lock on the fingerprint; None here: SQLite has one writer,
+        and the de-duplicate stage has flagged copies already."""
+        return None
+
+    def _index_text(self, conn: Any, article_id: int, record: dict[str, Any]) -> None:
+        """Put the record's headline, standfirst and body into the full-text index."""
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, headline, description, body) VALUES (?, ?, ?, ?)",
+            (article_id, record.get("headline"), record.get("description"), record.get("articleBody")),
+        )
 
     def touch(self, key: str, *, seen_at: str | None = None) -> bool:
         """Record that the article ``key`` was seen again unchanged; False when unknown."""
@@ -412,20 +470,20 @@ class ArticleStore:
         """Keep a record that failed validation, with the reasons; returns its quarantine id."""
         url = record.get("canonicalUrl") or record.get("url") or record.get("source")
         with self.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO quarantine (url, reasons, record, stored_at) VALUES (?, ?, ?, ?)",
+            row = conn.execute(
+                "INSERT INTO quarantine (url, reasons, record, stored_at) VALUES (?, ?, ?, ?) RETURNING id",
                 (url, json.dumps(list(reasons), ensure_ascii=False),
                  json.dumps(record, ensure_ascii=False, default=str), _now()),
-            )
-        return int(cursor.lastrowid or 0)
+            ).fetchone()
+        return int(row[0])
 
     # -- reading ------------------------------------------------------------------------------
 
     def _key_for(self, url: str) -> str | None:
-        row = self.connection.execute(
-            "SELECT key FROM articles WHERE key = ? OR url = ? ORDER BY key = ? DESC LIMIT 1",
-            (url, url, url),
-        ).fetchone()
+        # Two lookups, each on an index (key, then fetched URL): no table scan.
+        row = self.connection.execute("SELECT key FROM articles WHERE key = ?", (url,)).fetchone()
+        if row is None:
+            row = self.connection.execute("SELECT key FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
         if row is None:
             # A URL as shared (tracking parameters, fragment) still finds its article.
             from newsclean.pipelines.normalize import canonical_url
@@ -470,9 +528,9 @@ class ArticleStore:
     def fingerprint_owner(self, fingerprint: str, *, exclude: str | None = None) -> str | None:
         """Key of the first-stored article whose latest body has ``fingerprint``."""
         row = self.connection.execute(
-            "SELECT key FROM articles WHERE fingerprint = ? AND key IS NOT ?"
+            "SELECT key FROM articles WHERE fingerprint = ? AND key <> ?"
             " ORDER BY duplicate_of IS NOT NULL, first_seen, id LIMIT 1",
-            (fingerprint, exclude),
+            (fingerprint, "" if exclude is None else exclude),
         ).fetchone()
         return None if row is None else str(row["key"])
 

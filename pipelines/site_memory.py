@@ -1,7 +1,8 @@
-"""Site memory in the SQLite store: which blocks recur on how many pages of each site.
+"""Site memory in the store: which blocks recur on how many pages of each site.
 
-The tables live in the store file (``NEWSCLEAN_STORE``) next to the articles; each is
-created with ``CREATE TABLE IF NOT EXISTS`` when the memory is opened:
+The tables live in the store (``NEWSCLEAN_STORE``: an SQLite file, or a PostgreSQL database
+with :class:`PostgresBlockMemory`) next to the articles; each is created with ``CREATE TABLE
+IF NOT EXISTS`` when the memory is opened:
 
 - ``site_memory_sites``: one row per site, with the number of pages held and a counter that
   orders observations;
@@ -12,8 +13,10 @@ created with ``CREATE TABLE IF NOT EXISTS`` when the memory is opened:
 - ``site_memory_blocks``: per site and block fingerprint, the number of pages showing it and
   an example of the block (tag, kind, element path, text) for ``newsclean memory``.
 
-Every observation is one ``BEGIN IMMEDIATE ... COMMIT`` transaction, so a killed crawl leaves
-counts that match the pages recorded. No Scrapy import: the ``newsclean`` command uses this
+Every observation is one transaction (``BEGIN IMMEDIATE ... COMMIT`` in SQLite), so a killed
+crawl leaves counts that match the pages recorded. In PostgreSQL, workers observing pages of
+the same site at once queue on the site's row (taken first in every observation), so their
+counts add up and they never deadlock. No Scrapy import: the ``newsclean`` command uses this
 module as well as the clean stage.
 """
 
@@ -23,7 +26,8 @@ import dataclasses
 import json
 import os
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +47,15 @@ from newsclean.cleaners.site_memory import (
     sample,
 )
 
-__all__ = ["CrawlMemory", "SiteMemoryError", "SqliteBlockMemory", "forget_site", "memory_report"]
+__all__ = [
+    "CrawlMemory",
+    "PostgresBlockMemory",
+    "SiteMemoryError",
+    "SqliteBlockMemory",
+    "forget_site",
+    "memory_report",
+    "open_memory",
+]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS site_memory_sites (
@@ -72,11 +84,14 @@ CREATE TABLE IF NOT EXISTS site_memory_blocks (
 ) WITHOUT ROWID;
 """
 
+PG_SCHEMA = SCHEMA.replace(") WITHOUT ROWID;", ");")
+"""The same tables in PostgreSQL (no ``WITHOUT ROWID``)."""
+
 _CHUNK = 500
 """Fingerprints per ``IN (...)`` query (well under SQLite's variable limit)."""
 
 
-def _decrement(conn: sqlite3.Connection, site: str, fingerprints: Collection[str]) -> None:
+def _decrement(conn: Any, site: str, fingerprints: Collection[str]) -> None:
     """One page fewer shows each of ``fingerprints``; blocks no page shows any more go."""
     rows = [(site, fp) for fp in sorted(fingerprints)]
     conn.executemany("UPDATE site_memory_blocks SET pages = pages - 1 WHERE site = ? AND fingerprint = ?", rows)
@@ -94,10 +109,21 @@ class SqliteBlockMemory:
     of distinct pages showing a block, by each page's latest content.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: str, max_pages: int | None = None) -> None:
+    def __init__(self, connection: Any, path: str, max_pages: int | None = None) -> None:
         self.connection = connection
         self.path = path
         self.max_pages = check_max_pages(max_pages)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     @classmethod
     def open(
@@ -166,29 +192,32 @@ class SqliteBlockMemory:
             if known is None or block.path < known.path:
                 examples[fp] = sample(block, fp)
         new = set(examples)
-        conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as conn:
+            # The site's row first: concurrent observers of a site queue here (PostgreSQL).
+            conn.execute(
+                "INSERT INTO site_memory_sites (site, pages, last_seq) VALUES (?, 0, 0) "
+                "ON CONFLICT (site) DO UPDATE SET last_seq = site_memory_sites.last_seq",
+                (site,),
+            )
             row = conn.execute(
                 "SELECT fingerprints FROM site_memory_pages WHERE site = ? AND page = ?", (site, page)
             ).fetchone()
             old = set(row[0].split()) if row else set()
             conn.execute(
-                "INSERT INTO site_memory_sites (site, pages, last_seq) VALUES (?, 1, 1) "
-                "ON CONFLICT (site) DO UPDATE SET pages = pages + ?, last_seq = last_seq + 1",
-                (site, 0 if row else 1),
+                "UPDATE site_memory_sites SET pages = pages + ?, last_seq = last_seq + 1 WHERE site = ?",
+                (0 if row else 1, site),
             )
             pages, seq = conn.execute(
                 "SELECT pages, last_seq FROM site_memory_sites WHERE site = ?", (site,)
             ).fetchone()
             conn.executemany(
-                "INSERT INTO site_memory_blocks (site, fingerprint, pages, tag, kind, path, text) "
+                "INSERT INTO site_memory_blocks AS b (site, fingerprint, pages, tag, kind, path, text) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (site, fingerprint) DO UPDATE SET pages = pages + excluded.pages, "
-                "tag = iif(excluded.path < path, excluded.tag, tag), "
-                "kind = iif(excluded.path < path, excluded.kind, kind), "
-                "text = iif(excluded.path < path, excluded.text, text), "
-                "path = min(path, excluded.path)",
+                "ON CONFLICT (site, fingerprint) DO UPDATE SET pages = b.pages + excluded.pages, "
+                "tag = CASE WHEN excluded.path < b.path THEN excluded.tag ELSE b.tag END, "
+                "kind = CASE WHEN excluded.path < b.path THEN excluded.kind ELSE b.kind END, "
+                "text = CASE WHEN excluded.path < b.path THEN excluded.text ELSE b.text END, "
+                "path = CASE WHEN excluded.path < b.path THEN excluded.path ELSE b.path END",
                 [
                     (site, fp, 0 if fp in old else 1, ex.tag, ex.kind, ex.path, ex.text)
                     for fp, ex in sorted(examples.items())
@@ -211,10 +240,6 @@ class SqliteBlockMemory:
                     _decrement(conn, site, prints.split())
                     conn.execute("DELETE FROM site_memory_pages WHERE site = ? AND page = ?", (site, old_page))
                 conn.execute("UPDATE site_memory_sites SET pages = ? WHERE site = ?", (self.max_pages, site))
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
 
     # -- inspecting -------------------------------------------------------------------------
 
@@ -232,16 +257,58 @@ class SqliteBlockMemory:
 
     def forget(self, site: str) -> int:
         had = self.pages_seen(site)
-        conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as conn:
             for table in ("site_memory_sites", "site_memory_pages", "site_memory_blocks"):
                 conn.execute(f"DELETE FROM {table} WHERE site = ?", (site,))
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
         return had
+
+
+class PostgresBlockMemory(SqliteBlockMemory):
+    """The site memory in a PostgreSQL store (``NEWSCLEAN_STORE=postgresql://...``): the same
+    tables and counts, shared by every crawl worker."""
+
+    def __init__(self, store: Any, max_pages: int | None = None) -> None:
+        super().__init__(store.connection, str(store.path), max_pages)
+        self.store = store
+
+    @classmethod
+    def open(  # type: ignore[override]
+        cls, path: str | os.PathLike[str], *, create: bool = True, max_pages: int | None = None
+    ) -> PostgresBlockMemory:
+        from newsclean.pipelines.article_store import StoreError
+        from newsclean.pipelines.pg_store import PostgresStore
+
+        max_pages = check_max_pages(max_pages)
+        try:
+            store = PostgresStore.open(str(path), create=create)
+        except StoreError as exc:
+            raise SiteMemoryError(str(exc).replace("no article store", "no store")) from exc
+        try:
+            store.migrate("site_memory", [PG_SCHEMA])
+        except BaseException:
+            store.close()
+            raise
+        return cls(store, max_pages)
+
+    def close(self) -> None:
+        self.store.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        with self.store.transaction() as conn:
+            yield conn
+
+
+def open_memory(
+    location: str | os.PathLike[str], *, create: bool = True, max_pages: int | None = None
+) -> SqliteBlockMemory:
+    """The site memory in the store at ``location``: an SQLite file (or ``":memory:"``) or a
+    ``postgresql://`` URL."""
+    from newsclean.pipelines.article_store import is_postgres_url
+
+    if is_postgres_url(location):
+        return PostgresBlockMemory.open(location, create=create, max_pages=max_pages)
+    return SqliteBlockMemory.open(location, create=create, max_pages=max_pages)
 
 
 def window(max_pages: object, min_pages: int) -> int | None:
@@ -260,7 +327,7 @@ class CrawlMemory:
     """The site memory of one crawl (or one ``newsclean clean`` run): the memory, the cleaner
     that reads it, and whether this run feeds it."""
 
-    memory: SqliteBlockMemory
+    memory: SqliteBlockMemory  # or PostgresBlockMemory
     cleaner: SiteMemory
     learning: bool
 
@@ -282,7 +349,7 @@ class CrawlMemory:
         # None is a value here (no limit), so it cannot mean "not set" as for settings.get().
         name = "NEWSCLEAN_SITE_MEMORY_MAX_PAGES"
         max_pages = window(settings[name] if name in settings else DEFAULTS[name], min_pages)
-        memory = SqliteBlockMemory.open(settings.get("NEWSCLEAN_STORE") or ":memory:", max_pages=max_pages)
+        memory = open_memory(settings.get("NEWSCLEAN_STORE") or ":memory:", max_pages=max_pages)
         return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)
 
     @classmethod
@@ -306,7 +373,7 @@ class CrawlMemory:
             raise SiteMemoryError("a site memory reads every input twice (learn, then clean): not standard input")
         min_pages = check_min_pages(DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"] if min_pages is None else min_pages)
         max_pages = window(DEFAULTS["NEWSCLEAN_SITE_MEMORY_MAX_PAGES"], min_pages)
-        memory = SqliteBlockMemory.open(store, create=learning, max_pages=max_pages)
+        memory = open_memory(store, create=learning, max_pages=max_pages)
         if learning:
             learn_inputs(memory, sources, url=url, site=site)
         return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)
@@ -331,7 +398,7 @@ def memory_report(
     counts, or one site's learned blocks (most frequent first). ``SiteMemoryError`` when the
     store or the site is unknown."""
     min_pages = check_min_pages(min_pages)
-    with SqliteBlockMemory.open(store, create=False) as memory:
+    with open_memory(store, create=False) as memory:
         sites = memory.sites()
         if site is None:
             return [
@@ -355,5 +422,5 @@ def memory_report(
 
 def forget_site(store: str | os.PathLike[str], site: str) -> int:
     """Drop what the store's memory learned about ``site``; the number of pages it had."""
-    with SqliteBlockMemory.open(store, create=False) as memory:
+    with open_memory(store, create=False) as memory:
         return memory.forget(site)

@@ -1,12 +1,11 @@
-"""Store stage: writes each article record to the SQLite store, one transaction per record."""
+"""Store stage: writes each article record to the store (SQLite or PostgreSQL), one transaction per record."""
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from typing import Any
 
-from newsclean.pipelines.article_store import ArticleStore
+from newsclean.pipelines.article_store import DATABASE_ERRORS, ArticleStore, open_store
 from newsclean.pipelines.normalize import in_field_order
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
@@ -38,7 +37,7 @@ class StorePipeline:
         return cls(crawler, str(path))
 
     def open_spider(self) -> None:
-        self.store = ArticleStore.open(self.path)
+        self.store = open_store(self.path)
         logger.info("Storing articles in %s", self.store.path)
 
     def close_spider(self) -> None:
@@ -52,7 +51,7 @@ class StorePipeline:
         assert self.store is not None
         try:
             result = self.store.put(item)
-        except (sqlite3.Error, ValueError) as exc:
+        except (*DATABASE_ERRORS, ValueError) as exc:
             self.stats.inc_value("newsclean/store/failed")
             logger.error("Could not store %s in %s: %s", item.get("url") or item.get("source"), self.path, exc)
             return item

@@ -19,13 +19,19 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
-from newsclean.pipelines.article_store import ArticleStore, SearchHit, StoreError, summary
+from newsclean.pipelines.article_store import (
+    DATABASE_ERRORS,
+    ArticleStore,
+    SearchHit,
+    StoreError,
+    open_store,
+    summary,
+)
 
 __all__ = [
     "ArticleNotFound",
@@ -45,7 +51,8 @@ __all__ = [
 ]
 
 StoreSource = ArticleStore | str | os.PathLike[str]
-"""A store to read: an open :class:`ArticleStore`, or the path of its file."""
+"""A store to read: an open :class:`ArticleStore`, the path of its file, or a
+``postgresql://`` URL."""
 
 ListingFormat = Literal["text", "jsonl"]
 
@@ -58,10 +65,10 @@ class ArticleNotFound(StoreError):
 def _reading(source: StoreSource) -> Iterator[ArticleStore]:
     """The store to read (opened here, and closed after, when given a path); SQLite errors
     while reading become a ``StoreError`` naming the file."""
-    store = source if isinstance(source, ArticleStore) else ArticleStore.open(source, create=False)
+    store = source if isinstance(source, ArticleStore) else open_store(source, create=False)
     try:
         yield store
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         raise StoreError(f"{store.path}: cannot read the article store: {exc}") from exc
     finally:
         if store is not source:

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from jsonschema import Draft202012Validator, FormatChecker
 from newsclean.cleaners.record import json_schema
-from newsclean.pipelines.article_store import ArticleStore
+from newsclean.pipelines.article_store import ArticleStore, open_store
 from newsclean.pipelines.normalize import count_words
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
@@ -139,7 +139,7 @@ class ValidatePipeline:
 
     def open_spider(self) -> None:
         if self.store_path:
-            self._store = ArticleStore.open(self.store_path)
+            self._store = open_store(self.store_path)
 
     def close_spider(self) -> None:
         if self._file is not None:

@@ -165,8 +165,9 @@ def _add_memory(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     p.add_argument("site", nargs="?", metavar="SITE", help="site name (a profile name or a host)")
     p.add_argument(
-        "--store", metavar="PATH",
-        help="SQLite store (default NEWSCLEAN_STORE from the environment, else out/newsclean.sqlite)",
+        "--store", metavar="PATH|URL",
+        help="SQLite store or postgresql:// URL (default NEWSCLEAN_STORE from the environment, "
+        "else out/newsclean.sqlite)",
     )
     p.add_argument(
         "--min-pages", type=int, metavar="N",
@@ -205,15 +206,15 @@ def _run_memory(args: argparse.Namespace) -> int:
 def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "store",
-        help="query the SQLite article store: recent articles, by site, full-text search, export",
-        description="Query the SQLite article store a crawl wrote (NEWSCLEAN_STORE).",
+        help="query the article store: recent articles, by site, full-text search, export",
+        description="Query the article store a crawl wrote (NEWSCLEAN_STORE): an SQLite file or PostgreSQL.",
     )
     p.add_argument(
-        "--store", metavar="PATH", default=os.environ.get("NEWSCLEAN_STORE"),
-        help="the store file (default: the NEWSCLEAN_STORE environment variable)",
+        "--store", metavar="PATH|URL", default=os.environ.get("NEWSCLEAN_STORE"),
+        help="the store file or postgresql:// URL (default: the NEWSCLEAN_STORE environment variable)",
     )
     common = argparse.ArgumentParser(add_help=False)  # --store also after the action
-    common.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="the store file")
+    common.add_argument("--store", metavar="PATH|URL", default=argparse.SUPPRESS, help="the store file or URL")
     cmds = p.add_subparsers(dest="store_command", required=True, metavar="ACTION")
 
     def action(name: str, text: str) -> argparse.ArgumentParser:
@@ -316,8 +317,8 @@ def _add_crawl(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="output directory (default ./out)",
     )
     p.add_argument(
-        "--store", type=Path, metavar="PATH",
-        help="SQLite store (default NEWSCLEAN_STORE, else DIR/newsclean.sqlite)",
+        "--store", metavar="PATH|URL",
+        help="SQLite store file or postgresql:// URL (default NEWSCLEAN_STORE, else DIR/newsclean.sqlite)",
     )
     p.add_argument(
         "--cassette", type=Path, metavar="PATH",
@@ -379,7 +380,7 @@ def _add_schedule(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--output", "-o", type=Path, default=Path("out"), metavar="DIR",
         help="output directory (made absolute; default ./out)",
     )
-    p.add_argument("--store", type=Path, metavar="PATH", help="SQLite store (made absolute)")
+    p.add_argument("--store", metavar="PATH|URL", help="SQLite store (made absolute) or postgresql:// URL")
     p.add_argument("--workdir", type=Path, metavar="DIR", help="directory the crawl runs in (default: this one)")
     p.set_defaults(func=_run_schedule)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from dateutil import parser as date_parser
-from newsclean.pipelines.article_store import ArticleStore, article_key
+from newsclean.pipelines.article_store import article_key, open_store
 from newsclean.spiders.durations import parse_duration
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
@@ -100,14 +100,14 @@ class SeenUrl:
 
 
 class SeenUrls:
-    """The ``crawl_seen`` table in the article store's SQLite file.
+    """The ``crawl_seen`` table in the article store (SQLite file or PostgreSQL database).
 
     Every write is its own transaction, so a process killed at any moment leaves the table as
     it was after the last article it finished.
     """
 
     def __init__(self, path: str | Path) -> None:
-        self.store = ArticleStore.open(path)
+        self.store = open_store(path)
         self.store.migrate("crawl_seen", [SCHEMA])
         self.db = self.store.connection
 

@@ -1,19 +1,30 @@
-"""One crawl at a time per spider and store: an advisory lock file the kernel frees on exit."""
+"""One crawl at a time per spider (and site) and store: an advisory lock freed when its holder dies.
+
+With an SQLite store the lock is an ``flock`` on a file next to the store (:class:`RunLock`);
+with a PostgreSQL store it is a session-level advisory lock held by a connection the crawl
+keeps open for its whole run (:class:`PgRunLock`): any host's crawl of the same spider and
+site waits its turn, and the server frees the lock the moment the holder's connection dies
+(exit, crash, SIGKILL, a lost host: TCP keepalives notice within about a minute)."""
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
+import socket
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
 
-__all__ = ["LockHeld", "RunLock", "lock_path_for"]
+__all__ = ["LockHeld", "PgRunLock", "RunLock", "lock_name", "lock_path_for"]
 
 
 class LockHeld(Exception):
     """Another run holds the lock; ``holder`` is what it wrote there (its pid and start)."""
 
-    def __init__(self, path: Path, holder: str) -> None:
+    def __init__(self, path: Path | str, holder: str) -> None:
         super().__init__(f"another run holds {path}" + (f" ({holder})" if holder else ""))
         self.path = path
         self.holder = holder
@@ -58,6 +69,85 @@ class RunLock:
             self._fd = None
 
     def __enter__(self) -> RunLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
+
+
+def lock_name(spider: str, arguments: Mapping[str, str] | None = None) -> str:
+    """What a run lock guards: the spider, and the site when the arguments name one (``-a
+    site=NAME`` or the host of ``-a start=URL``), so crawls of different sites by one spider
+    (site-sharded workers) run side by side while two crawls of the same site never do."""
+    arguments = arguments or {}
+    site = arguments.get("site") or (urlsplit(arguments["start"]).hostname if arguments.get("start") else None)
+    return f"{spider}/{site}" if site else spider
+
+
+def _lock_key(name: str) -> int:
+    """The 64-bit advisory lock key of a lock name (stable across hosts and versions)."""
+    digest = hashlib.blake2b(f"newsclean run {name}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+class PgRunLock:
+    """A PostgreSQL session-level advisory lock (``pg_try_advisory_lock``) named by
+    :func:`lock_name`, taken without waiting on a connection of its own that stays open
+    until :meth:`release`. The connection's ``application_name`` says who holds it (host,
+    pid, start time), which :class:`LockHeld` reports to the run that finds it taken.
+
+    With ``shared`` (workers of one run sharing a Redis frontier) any number of holders take
+    the lock together, and an exclusive run of the same spider and site waits for all of them.
+    """
+
+    def __init__(self, url: str, name: str, *, shared: bool = False) -> None:
+        self.url = url
+        self.name = name
+        self.key = _lock_key(name)
+        self.shared = shared
+        self._conn: Any = None
+
+    def acquire(self, note: str = "") -> None:
+        """Take the lock or raise :class:`LockHeld` at once; ``StoreError`` when the database
+        cannot be reached."""
+        from newsclean.pipelines.pg_store import connect, redact
+
+        holder = f"newsclean {self.name} {socket.gethostname()} pid {os.getpid()}{' ' + note if note else ''}"
+        conn = connect(self.url)
+        try:
+            conn.execute("SELECT set_config('application_name', %s, false)", (holder[:63],))
+            take = "pg_try_advisory_lock_shared" if self.shared else "pg_try_advisory_lock"
+            got = conn.execute(f"SELECT {take}(%s)", (self.key,)).fetchone()[0]
+            if not got:
+                raise LockHeld(f"{redact(self.url)} (lock {self.name})", self._holders(conn))
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+
+    def _holders(self, conn: Any) -> str:
+        rows = conn.execute(
+            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+            " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+            " AND l.classid::bigint = %s AND l.objid::bigint = %s",
+            ((self.key >> 32) & 0xFFFFFFFF, self.key & 0xFFFFFFFF),
+        ).fetchall()
+        return "; ".join(sorted(str(r[0]) for r in rows if r[0]))
+
+    def release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                release = "pg_advisory_unlock_shared" if self.shared else "pg_advisory_unlock"
+                conn.execute(f"SELECT {release}(%s)", (self.key,))
+            except Exception:
+                pass  # closing the session frees it anyway
+            conn.close()
+
+    def __enter__(self) -> PgRunLock:
         self.acquire()
         return self
 

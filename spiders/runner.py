@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.pipelines.addon import PIPELINES
-from newsclean.spiders.runlock import LockHeld, RunLock, lock_path_for
+from newsclean.pipelines.article_store import is_postgres_url
+from newsclean.spiders.runlock import LockHeld, PgRunLock, RunLock, lock_name, lock_path_for
 from newsclean.spiders.runoutput import recover_parts
 from newsclean.spiders.runreport import (
     ExitStatus,
@@ -49,7 +50,7 @@ class CrawlOptions:
     spider: str
     arguments: dict[str, str] = field(default_factory=dict)
     output: Path = Path("out")
-    store: Path | None = None
+    store: Path | str | None = None  # an SQLite file, or a postgresql:// URL
     cassette: Path | None = None
     settings: dict[str, str] = field(default_factory=dict)
     verbose: bool = False
@@ -118,19 +119,31 @@ def run_crawl(options: CrawlOptions) -> int:
         return ExitStatus.CANNOT_START
 
     output = options.output.resolve()
-    store = (options.store or Path(settings.get("NEWSCLEAN_STORE") or output / "newsclean.sqlite")).resolve()
+    location = options.store or settings.get("NEWSCLEAN_STORE") or output / "newsclean.sqlite"
+    store: Path | str = str(location) if is_postgres_url(str(location)) else Path(location).resolve()
     runs_log = Path(settings.get("NEWSCLEAN_RUNS_LOG") or output / "runs.jsonl").resolve()
     spider_dir = output / options.spider
     if options.cassette is not None and not options.cassette.is_file():
         _say(f"cassette {options.cassette} does not exist")
         return ExitStatus.CANNOT_START
 
-    lock = RunLock(lock_path_for(store, options.spider))
+    from newsclean.pipelines.article_store import StoreError
+    from newsclean.pipelines.pg_store import redact
+
+    lock: RunLock | PgRunLock
+    if isinstance(store, str):
+        lock = PgRunLock(store, lock_name(options.spider, options.arguments))
+    else:
+        lock = RunLock(lock_path_for(store, options.spider))
+    shown = redact(store) if isinstance(store, str) else store
     try:
         lock.acquire(note=f"started {start:%Y-%m-%dT%H:%M:%SZ}")
     except LockHeld as held:
-        _say(f"{options.spider} is already running on {store} ({held.holder or 'pid unknown'}); exiting")
+        _say(f"{options.spider} is already running on {shown} ({held.holder or 'pid unknown'}); exiting")
         return ExitStatus.LOCKED
+    except StoreError as exc:
+        _say(f"could not start: {exc}")
+        return ExitStatus.CANNOT_START
     except OSError as exc:
         _say(f"cannot create the lock file next to the store {store}: {exc.strerror}")
         return ExitStatus.CANNOT_START
@@ -150,16 +163,17 @@ def _locked_run(
     start_clock: float,
     *,
     output: Path,
-    store: Path,
+    store: Path | str,
     runs_log: Path,
     spider_dir: Path,
 ) -> int:
-    from newsclean.pipelines.article_store import ArticleStore, StoreError
+    from newsclean.pipelines.article_store import StoreError, open_store
+    from newsclean.pipelines.pg_store import redact
     from scrapy.crawler import AsyncCrawlerProcess
     from scrapy.settings import SETTINGS_PRIORITIES
 
     try:
-        ArticleStore.open(store).close()
+        open_store(store).close()
     except StoreError as exc:
         _say(f"could not start: {exc}")
         return ExitStatus.CANNOT_START
@@ -225,7 +239,7 @@ def _locked_run(
         stats=stats,
         paths={
             "output": str(run_output) if run_output.exists() else None,
-            "store": str(store),
+            "store": redact(store) if isinstance(store, str) else str(store),
             "log": str(log_file) if log_file else None,
         },
     )

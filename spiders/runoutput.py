@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from newsclean.pipelines.article_store import ArticleStore, StoreError, article_key
+from newsclean.pipelines.article_store import ArticleStore, StoreError, article_key, open_store
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
@@ -44,7 +44,7 @@ def _in_store(store: ArticleStore) -> Callable[[dict[str, Any]], bool]:
     return stored
 
 
-def publish_part(part: Path, final: Path, store: Path | None) -> int:
+def publish_part(part: Path, final: Path, store: str | Path | None) -> int:
     """Move a run's part file to ``final`` keeping only complete lines whose record the store
     committed (all complete lines when ``store`` is None); returns the records published. A
     file left with no record is removed instead."""
@@ -52,7 +52,7 @@ def publish_part(part: Path, final: Path, store: Path | None) -> int:
     data = part.read_bytes()
     lines = data.split(b"\n")[:-1]  # what follows the last newline is a half-written line
     if store is not None and lines:
-        with ArticleStore.open(store) as opened:
+        with open_store(store) as opened:
             stored = _in_store(opened)
             for line in lines:
                 try:
@@ -76,7 +76,7 @@ def publish_part(part: Path, final: Path, store: Path | None) -> int:
     return len(kept)
 
 
-def recover_parts(directory: Path, store: Path | None) -> list[Path]:
+def recover_parts(directory: Path, store: str | Path | None) -> list[Path]:
     """Publish what runs killed before their end left in ``directory`` (call it holding the
     crawl lock): the records their store committed. Returns the files published."""
     published: list[Path] = []
@@ -97,7 +97,7 @@ class RunOutputPipeline:
     publishes the part file). A run with no record leaves no file. Off when the setting is
     empty."""
 
-    def __init__(self, crawler: Crawler, path: Path, store: Path | None) -> None:
+    def __init__(self, crawler: Crawler, path: Path, store: str | None) -> None:
         self.crawler = crawler
         self.path = path
         self.part = part_path(path)
@@ -110,7 +110,7 @@ class RunOutputPipeline:
         if not path:
             raise NotConfigured("NEWSCLEAN_RUN_OUTPUT is not set")
         store = crawler.settings.get("NEWSCLEAN_STORE")
-        return cls(crawler, Path(path), Path(store) if store else None)
+        return cls(crawler, Path(path), str(store) if store else None)
 
     async def process_item(self, item: Any) -> Any:
         if not (isinstance(item, dict) and "cleaning" in item):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 import zlib
@@ -69,7 +70,7 @@ def crawl_command(
     arguments: Sequence[str] = (),
     settings: Sequence[str] = (),
     output: Path,
-    store: Path | None,
+    store: Path | str | None,
     quiet: bool,
 ) -> list[str]:
     """The ``newsclean crawl`` command line a scheduler runs, with absolute paths."""
@@ -80,7 +81,8 @@ def crawl_command(
         command += ["-s", pair]
     command += ["--output", str(output.resolve())]
     if store is not None:
-        command += ["--store", str(store.resolve())]
+        # A postgresql:// URL as given (put its password in ~/.pgpass or PGPASSWORD, not here).
+        command += ["--store", str(store) if "://" in str(store) else str(Path(store).resolve())]
     if quiet:
         command.append("--quiet")
     return command
@@ -103,13 +105,15 @@ def schedule_text(
     arguments: Sequence[str] = (),
     settings: Sequence[str] = (),
     output: Path,
-    store: Path | None = None,
+    store: Path | str | None = None,
     workdir: Path | None = None,
 ) -> str:
     """Ready-to-paste crontab line and systemd units for crawling ``spider`` every ``every``."""
     when = cadence(every, stagger_key=spider)
     workdir = (workdir or Path.cwd()).resolve()
-    unit = f"newsclean-crawl-{spider}"
+    site = next((pair.partition("=")[2] for pair in arguments if pair.startswith("site=")), "")
+    # One unit per spider and site: a host running several sites' crawls of one spider.
+    unit = f"newsclean-crawl-{spider}" + (f"-{re.sub(r'[^A-Za-z0-9_.-]', '-', site)}" if site else "")
     cron_cmd = shlex.join(
         crawl_command(spider, arguments=arguments, settings=settings, output=output, store=store, quiet=True)
     )

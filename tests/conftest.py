@@ -66,3 +66,55 @@ def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# -- real servers: throwaway PostgreSQL and Redis on 127.0.0.1 ---------------------------------
+
+if str(ROOT) not in __import__("sys").path:  # the benchmarks folder is not an installed package
+    __import__("sys").path.insert(0, str(ROOT))
+
+from benchmarks.servers import (  # noqa: E402
+    PostgresServer,
+    missing_postgres,
+    missing_redis,
+    postgres_server,
+    redis_server,
+)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL cluster for the session (skips, saying why, without the
+    binaries: ``apt-get install -y postgresql``)."""
+    why = missing_postgres()
+    if why:
+        pytest.skip(why)
+    with postgres_server() as server:
+        yield server
+
+
+_databases = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(postgres: PostgresServer) -> str:
+    """The URL of a new, empty database for this test."""
+    return postgres.create_database(f"test_{next(_databases)}")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A throwaway Redis server for the session (skips, saying why, without ``redis-server``)."""
+    why = missing_redis()
+    if why:
+        pytest.skip(why)
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A store location of each back-end: an SQLite file path, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "deep" / "store.sqlite3")
+    return str(request.getfixturevalue("pg_url"))

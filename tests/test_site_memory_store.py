@@ -57,6 +57,26 @@ def test_sqlite_memory_counts_exactly_like_the_in_process_memory(
         assert stored.pages_seen("gazette.example") == reference.pages_seen("gazette.example") > 0
 
 
+@pytest.mark.parametrize(("seed", "max_pages"), [(1, None), (3, 6)])
+def test_postgresql_memory_counts_exactly_like_the_in_process_memory(
+    seed: int, max_pages: int | None, pg_url: str
+) -> None:
+    from newsclean.pipelines.site_memory import PostgresBlockMemory, memory_report, open_memory
+
+    pages = random_pages(seed)
+    reference = InMemoryBlockMemory(max_pages=max_pages)
+    with open_memory(pg_url, max_pages=max_pages) as stored:
+        assert isinstance(stored, PostgresBlockMemory)
+        for doc in pages:
+            learn(reference, doc)
+            learn(stored, doc)
+        assert state(stored) == state(reference)
+    # Kept in the database: another process sees the same memory, `newsclean memory` lists it.
+    with open_memory(pg_url, create=False) as again:
+        assert state(again) == state(reference)
+    assert any(line.startswith("gazette.example\t") for line in memory_report(pg_url, None, min_pages=2))
+
+
 def test_the_final_state_does_not_depend_on_the_order_pages_came_in(tmp_path: Path) -> None:
     # The latest version of each page decides; apart from that, order is free.
     pages = random_pages(7)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from newsclean.pipelines.article_store import ArticleStore, StoreError
+from newsclean.pipelines.article_store import ArticleStore, StoreError, open_store
 from newsclean.pipelines.normalize import normalize_record
 from newsclean.spiders.cli import main as cli_main
 
@@ -35,8 +35,9 @@ def rec(url: str, body: str, **fields: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Any:
-    with ArticleStore.open(tmp_path / "deep" / "store.sqlite3") as s:
+def store(store_location: str) -> Any:
+    """An open store of each back-end (SQLite, then PostgreSQL)."""
+    with open_store(store_location) as s:
         yield s
 
 
@@ -128,9 +129,11 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
         ArticleStore.open(tmp_path / "missing.sqlite3", create=False)
 
 
-def test_store_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "store.sqlite3"
-    with ArticleStore.open(path) as store:
+def test_store_command(
+    store_location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = store_location
+    with open_store(path) as store:
         store.put(rec("https://ex.com/kremlin", KREMLIN, datePublishedRaw="2024-02-14T10:08:00+00:00"))
         store.put(rec("https://ex.com/ferry", FERRY, site="gazette", duplicateOf="https://ex.com/boat"))
         store.quarantine({"url": "https://ex.com/empty", "cleaning": []}, ["no_headline: the record has no headline"])
@@ -178,11 +181,11 @@ def test_records_not_normalised_upstream_still_get_versions_right(store: Article
     assert store.put({**raw, "articleBody": FERRY}).status == "updated"
 
 
-def test_store_queries_as_a_library(tmp_path: Path) -> None:
+def test_store_queries_as_a_library(store_location: str, tmp_path: Path) -> None:
     from newsclean.pipelines import store_query as query
 
-    path = tmp_path / "store.sqlite3"
-    with ArticleStore.open(path) as store:
+    path = store_location
+    with open_store(path) as store:
         store.put(rec("https://ex.com/kremlin", KREMLIN, datePublishedRaw="2024-02-14T10:08:00+00:00"))
         store.put(rec("https://ex.com/ferry", FERRY, site="gazette", datePublishedRaw="2024-02-13T09:00:00+00:00"))
         store.put(rec("https://ex.com/ferry", FERRY + " Updated.", site="gazette",
@@ -191,7 +194,7 @@ def test_store_queries_as_a_library(tmp_path: Path) -> None:
 
     # Rows and dicts, from a path (opened and closed for the call) or from an open store.
     assert [r["url"] for r in query.recent(path)] == ["https://ex.com/kremlin", "https://ex.com/ferry"]
-    with ArticleStore.open(path, create=False) as store:
+    with open_store(path, create=False) as store:
         assert [r["url"] for r in query.recent(store, site="gazette")] == ["https://ex.com/ferry"]
         assert query.stats(store)["versions"] == 3
     (hit,) = query.search(path, "Peskov")
@@ -199,7 +202,7 @@ def test_store_queries_as_a_library(tmp_path: Path) -> None:
     assert [r["version"] for r in query.show(path, "https://ex.com/ferry", versions=True)] == [1, 2]
     (latest,) = query.show(path, "https://ex.com/ferry?utm_source=x")
     assert latest["version"] == 2
-    with pytest.raises(query.ArticleNotFound, match=r"https://ex.com/nothing: not in .*store\.sqlite3"):
+    with pytest.raises(query.ArticleNotFound, match=r"https://ex.com/nothing: not in .*(store\.sqlite3|test_)"):
         query.show(path, "https://ex.com/nothing")
     out = io.StringIO()
     assert query.export(path, out, all_versions=True) == 3
