@@ -126,7 +126,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "NEWSCLEAN_STORE",
         None,
-        "path of the SQLite store; `None`: no store, and de-duplication works within one run only",
+        "path of the SQLite store, or a `postgresql://` URL (a store many crawl workers share); `None`: no "
+        "store, and de-duplication works within one run only",
     ),
     Setting(
         "NEWSCLEAN_SITE_MEMORY_MIN_PAGES",
@@ -187,6 +188,17 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSCLEAN_PROGRESS",
         False,
         "a status line on stderr while crawling (`newsclean crawl` turns it on when stderr is a terminal)",
+    ),
+    Setting(
+        "NEWSCLEAN_FRONTIER",
+        None,
+        "`redis://` URL of a request queue shared by every worker crawling the same spider and site "
+        "(`newsclean crawl --frontier`; see the deployment guide); `None`: each crawl queues its own requests",
+    ),
+    Setting(
+        "NEWSCLEAN_FRONTIER_TTL",
+        86400,
+        "seconds a shared frontier run's queue and duplicate filter live after their last use",
     ),
 )
 """Every setting, grouped by what reads it."""

@@ -325,6 +325,11 @@ def _add_crawl(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="replay this vcrpy cassette instead of the network",
     )
     p.add_argument(
+        "--frontier", metavar="REDIS_URL",
+        help="share the request queue with every worker crawling this spider and site "
+        "(default NEWSCLEAN_FRONTIER; see the deployment guide)",
+    )
+    p.add_argument(
         "--verbose", "-v", action="store_true",
         help="Scrapy's log on stderr instead of DIR/SPIDER/logs/",
     )
@@ -349,6 +354,7 @@ def _run_crawl(args: argparse.Namespace) -> int:
         arguments=arguments,
         output=args.output,
         store=args.store,
+        frontier=args.frontier,
         cassette=args.cassette,
         settings=settings,
         verbose=args.verbose,

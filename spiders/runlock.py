@@ -44,8 +44,10 @@ class RunLock:
     the pid and start time of the run that last took it.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, shared: bool = False) -> None:
         self.path = Path(path)
+        self.shared = shared
+        """Held together by workers sharing a frontier (``LOCK_SH``)."""
         self._fd: int | None = None
 
     def acquire(self, note: str = "") -> None:
@@ -53,13 +55,14 @@ class RunLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
             os.close(fd)
             raise LockHeld(self.path, holder) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}{' ' + note if note else ''}\n".encode(), 0)
+        if not self.shared:  # (shared holders would overwrite each other)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}{' ' + note if note else ''}\n".encode(), 0)
         self._fd = fd
 
     def release(self) -> None:
@@ -83,7 +86,7 @@ def lock_name(spider: str, arguments: Mapping[str, str] | None = None) -> str:
     site=NAME`` or the host of ``-a start=URL``), so crawls of different sites by one spider
     (site-sharded workers) run side by side while two crawls of the same site never do."""
     arguments = arguments or {}
-    site = arguments.get("site") or (urlsplit(arguments["start"]).hostname if arguments.get("start") else None)
+    site = arguments.get("site") or (urlsplit(arguments["start"]).netloc.lower() if arguments.get("start") else None)
     return f"{spider}/{site}" if site else spider
 
 

@@ -51,6 +51,7 @@ class CrawlOptions:
     arguments: dict[str, str] = field(default_factory=dict)
     output: Path = Path("out")
     store: Path | str | None = None  # an SQLite file, or a postgresql:// URL
+    frontier: str | None = None  # a redis:// URL: share the request queue with other workers
     cassette: Path | None = None
     settings: dict[str, str] = field(default_factory=dict)
     verbose: bool = False
@@ -130,11 +131,20 @@ def run_crawl(options: CrawlOptions) -> int:
     from newsclean.pipelines.article_store import StoreError
     from newsclean.pipelines.pg_store import redact
 
+    frontier = options.frontier or settings.get("NEWSCLEAN_FRONTIER") or None
+    if frontier is not None:
+        from newsclean.spiders.frontier import POLITENESS, frontier_settings
+
+        name = lock_name(options.spider, options.arguments)
+        settings.setdict(frontier_settings(str(frontier), settings, name), priority="cmdline")
+        if settings.getfloat("NEWSCLEAN_FRONTIER_DELAY") > 0 and POLITENESS not in settings["DOWNLOADER_MIDDLEWARES"]:
+            settings["DOWNLOADER_MIDDLEWARES"][POLITENESS] = 960
+    # Workers sharing a frontier hold the lock together; an exclusive run waits for them all.
     lock: RunLock | PgRunLock
     if isinstance(store, str):
-        lock = PgRunLock(store, lock_name(options.spider, options.arguments))
+        lock = PgRunLock(store, lock_name(options.spider, options.arguments), shared=frontier is not None)
     else:
-        lock = RunLock(lock_path_for(store, options.spider))
+        lock = RunLock(lock_path_for(store, options.spider), shared=frontier is not None)
     shown = redact(store) if isinstance(store, str) else store
     try:
         lock.acquire(note=f"started {start:%Y-%m-%dT%H:%M:%SZ}")

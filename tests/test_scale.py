@@ -22,6 +22,7 @@ def test_lock_names_shard_by_site() -> None:
     assert lock_name("rt") == "rt"
     assert lock_name("news", {"site": "ntv"}) == "news/ntv"
     assert lock_name("news", {"start": "https://www.rt.com/news/"}) == "news/www.rt.com"
+    assert lock_name("news", {"start": "http://127.0.0.1:8080/"}) == "news/127.0.0.1:8080"
 
 
 def test_postgres_run_lock_is_exclusive_says_who_holds_it_and_dies_with_its_holder(pg_url: str) -> None:
@@ -145,10 +146,10 @@ def test_newsclean_crawl_into_postgresql(
         assert [r["version"] for r in records(report["output"])] == [2]
 
         # Held lock: exit 75 naming the holder, as with SQLite.
-        with PgRunLock(pg_url, f"news/127.0.0.1"):
+        with PgRunLock(pg_url, f"news/127.0.0.1:{site.port}"):
             locked = crawl(site, out, "--store", pg_url)
         assert locked.returncode == 75, locked.stderr
-        assert "already running" in locked.stderr and "newsclean news/127.0.0.1" in locked.stderr
+        assert "already running" in locked.stderr and f"newsclean news/127.0.0.1:{site.port}" in locked.stderr
 
     # Every `newsclean store` and `newsclean memory` command reads the same database.
     assert cli_main(["store", "stats", "--store", pg_url]) == 0

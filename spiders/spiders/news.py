@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import weakref
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +28,7 @@ from newsclean.spiders.discovery import (
     sitemap_entries,
     strip_tracking,
 )
+from newsclean.spiders.frontier import LISTING_META
 from newsclean.spiders.incremental import LASTMOD_META
 from newsclean.spiders.sites import get_profile, profile_for_url
 from scrapy.exceptions import CloseSpider, IgnoreRequest
@@ -91,6 +92,9 @@ class NewsSpider(scrapy.Spider):
         """Article URLs asked for, with what every listing that named them said (merged)."""
         self._requests: weakref.WeakValueDictionary[str, scrapy.Request] = weakref.WeakValueDictionary()
         self.articles = 0
+        self.count_article: Callable[[], int] | None = None
+        """Set by a shared frontier: counts this article in the run (all workers) and returns
+        the run's count, which ``limit`` applies to."""
 
     def _read_arguments(self, start: str | None, site: str | None, since: str | None, limit: str | int | None) -> None:
         self.profile = get_profile(site) if site else None
@@ -140,18 +144,12 @@ class NewsSpider(scrapy.Spider):
             logger.error("%s spider: %s", self.name, self.argument_error)
             raise CloseSpider("bad_arguments")
         for url in self.start_points():
-            yield scrapy.Request(
-                url, callback=self.parse_start, errback=self.listing_failed, priority=_LISTING_PRIORITY
-            )
+            yield self._listing(url, self.parse_start)
         if not self.home:
             return
         parts = urlsplit(self.home)
-        yield scrapy.Request(
-            f"{parts.scheme}://{parts.netloc}/robots.txt",
-            callback=self.parse_robots,
-            errback=self.robots_failed,
-            priority=_LISTING_PRIORITY,
-        )
+        request = self._listing(f"{parts.scheme}://{parts.netloc}/robots.txt", self.parse_robots)
+        yield request.replace(errback=self.robots_failed)
 
     # -- listings ------------------------------------------------------------------------------
 
@@ -216,7 +214,13 @@ class NewsSpider(scrapy.Spider):
         yield from self._articles(pages)
 
     def _listing(self, url: str, callback: Any) -> scrapy.Request:
-        return scrapy.Request(url, callback=callback, errback=self.listing_failed, priority=_LISTING_PRIORITY)
+        # With a shared frontier every worker reads the listings (dont_filter: the run's
+        # duplicate filter is for article URLs); alone, the scheduler's filter applies.
+        shared = bool(self.settings.get("NEWSCLEAN_FRONTIER")) if hasattr(self, "crawler") else False
+        return scrapy.Request(
+            url, callback=callback, errback=self.listing_failed, priority=_LISTING_PRIORITY,
+            dont_filter=shared, meta={LISTING_META: True},
+        )
 
     def is_article(self, entry: Entry) -> bool:
         """Whether a discovered URL should be fetched as an article."""
@@ -310,7 +314,10 @@ class NewsSpider(scrapy.Spider):
             fetch["discovery"] = entry.as_dict()
         if response.request is not None and response.request.meta.get("redirect_urls"):
             fetch["redirected_from"] = response.request.meta["redirect_urls"][0]
-        self.articles += 1
+        counted = self.count_article() if self.count_article is not None else self.articles + 1
+        if self.limit is not None and counted > self.limit:
+            return  # another worker of the run reached the limit first
+        self.articles = counted
         self._inc("articles")
         yield {
             "document": document,
