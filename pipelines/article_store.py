@@ -130,6 +130,21 @@ _SCHEMA: tuple[str, ...] = (
 )
 
 
+_RUN_REPORTS: tuple[str, ...] = (
+    """
+    CREATE TABLE run_reports (
+        host TEXT NOT NULL,
+        spider TEXT NOT NULL,
+        run TEXT NOT NULL,
+        start TEXT NOT NULL,
+        report TEXT NOT NULL,
+        PRIMARY KEY (host, spider, run)
+    );
+    CREATE INDEX run_reports_start ON run_reports (start);
+    """,
+)
+
+
 class StoreError(Exception):
     """The store file cannot be opened or queried; the message names the file and the cause."""
 
@@ -589,6 +604,29 @@ class ArticleStore:
              "stored_at": r["stored_at"]}
             for r in rows
         ]
+
+    def add_run_report(self, report: dict[str, Any], *, host: str | None = None) -> None:
+        """Keep a ``newsclean crawl`` run report (``run``, ``spider``, ``start`` ...) in the
+        ``run_reports`` table, so the reports of workers on every host are in one place."""
+        import socket
+
+        self.migrate("run_reports", _RUN_REPORTS)
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO run_reports (host, spider, run, start, report) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (host, spider, run) DO UPDATE SET report = excluded.report",
+                (host or socket.gethostname(), str(report.get("spider") or ""), str(report.get("run") or ""),
+                 str(report.get("start") or ""), json.dumps(report, ensure_ascii=False, default=str)),
+            )
+
+    def run_reports(self, *, spider: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest run reports kept in the store (newest first), each with its ``host``."""
+        self.migrate("run_reports", _RUN_REPORTS)
+        where, params = ("WHERE spider = ?", (spider,)) if spider else ("", ())
+        rows = self.connection.execute(
+            f"SELECT host, report FROM run_reports {where} ORDER BY start DESC, run DESC LIMIT ?", (*params, limit)
+        ).fetchall()
+        return [{"host": r["host"], **json.loads(r["report"])} for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Numbers of articles, versions, duplicates, near-duplicates and quarantined records."""

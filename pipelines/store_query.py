@@ -41,10 +41,12 @@ __all__ = [
     "format_hits",
     "format_quarantine",
     "format_records",
+    "format_runs",
     "format_shown",
     "format_stats",
     "quarantined",
     "recent",
+    "runs",
     "search",
     "show",
     "stats",
@@ -150,6 +152,12 @@ def quarantined(source: StoreSource, *, limit: int = 20) -> list[dict[str, Any]]
         return store.quarantined(limit=limit)
 
 
+def runs(source: StoreSource, *, spider: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """The latest ``newsclean crawl`` run reports the store keeps (every host's), newest first."""
+    with _reading(source) as store:
+        return store.run_reports(spider=spider, limit=limit)
+
+
 def stats(source: StoreSource) -> dict[str, int]:
     """Numbers of articles, versions, duplicates, near-duplicates and quarantined records."""
     with _reading(source) as store:
@@ -190,6 +198,17 @@ def format_quarantine(entries: Iterable[dict[str, Any]]) -> Iterator[str]:
         yield f"{entry['stored_at']}  {entry['url'] or '(no URL)'}"
         for reason in entry["reasons"]:
             yield f"    {reason}"
+
+
+def format_runs(reports: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Run reports as ``newsclean store runs`` lists them: start, host, spider and arguments,
+    exit status, then the articles and errors."""
+    for r in reports:
+        arguments = " ".join(f"{k}={v}" for k, v in (r.get("arguments") or {}).items())
+        articles = ", ".join(f"{n} {k}" for k, n in (r.get("articles") or {}).items() if n)
+        yield (f"{r.get('start')}  {r.get('host')}  {r.get('spider')} {arguments}".rstrip()
+               + f"  exit {r.get('exit_status')}: {r.get('status')}")
+        yield f"    {r.get('pages_fetched', 0)} pages, {articles or 'no articles'}, {r.get('errors', 0)} errors"
 
 
 def format_stats(counts: dict[str, int]) -> Iterator[str]:

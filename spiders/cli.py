@@ -240,6 +240,9 @@ def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     quarantine = action("quarantine", "records that failed validation, with their reasons")
     quarantine.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
     action("stats", "numbers of articles, versions, duplicates and quarantined records")
+    runs = action("runs", "the latest newsclean crawl run reports kept in the store, from every host")
+    runs.add_argument("--spider", help="only this spider's runs")
+    runs.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
     p.set_defaults(func=_run_store)
 
 
@@ -271,6 +274,8 @@ def _run_store(args: argparse.Namespace) -> int:
             return 0
         elif action == "quarantine":
             lines = query.format_quarantine(query.quarantined(args.store, limit=args.limit))
+        elif action == "runs":
+            lines = query.format_runs(query.runs(args.store, spider=args.spider, limit=args.limit))
         else:
             lines = query.format_stats(query.stats(args.store))
         for line in lines:

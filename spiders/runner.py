@@ -264,9 +264,22 @@ def _locked_run(
         append_report(runs_log, report)
     except OSError as exc:
         _say(f"cannot append to the runs log {runs_log}: {exc.strerror}")
+    _report_to_store(store, report)
     if status is not ExitStatus.OK or not options.quiet:
         print(summary_line(report), file=sys.stderr, flush=True)
     return int(status)
+
+
+def _report_to_store(store: Path | str, report: dict[str, Any]) -> None:
+    """The run report into the store's ``run_reports`` too (the reports of every host's workers
+    in one place: ``newsclean store runs``); a store that cannot take it is said, not fatal."""
+    from newsclean.pipelines.article_store import DATABASE_ERRORS, StoreError, open_store
+
+    try:
+        with open_store(store) as opened:
+            opened.add_run_report(report)
+    except (StoreError, OSError, *DATABASE_ERRORS) as exc:
+        _say(f"cannot keep the run report in the store: {exc}")
 
 
 def parse_pairs(pairs: list[str], *, option: str) -> dict[str, str]:

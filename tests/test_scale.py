@@ -160,8 +160,48 @@ def test_newsclean_crawl_into_postgresql(
     url = f"{site.base}/news/harbour-budget-story-2"
     assert cli_main(["store", "show", "--versions", "--store", pg_url, url]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
+    assert cli_main(["store", "runs", "--store", pg_url]) == 0  # every host's reports, newest first
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 4 and "exit 0" in listed[0] and "1 updated" in listed[1] and "5 new" in listed[3]
     assert cli_main(["memory", "--store", pg_url]) == 0
     assert "127.0.0.1\t5 pages" in capsys.readouterr().out
     assert cli_main(["store", "stats", "--store", pg_url.rsplit("/", 1)[0] + "/no_such_db"]) == 2
     assert "cannot connect to PostgreSQL" in capsys.readouterr().err
 
+
+
+def test_two_frontier_workers_in_one_process_share_the_queue_without_warnings(
+    pg_url: str, redis_url: str
+) -> None:
+    """In-process (pytest turns every warning into an error here): two crawlers of the news
+    spider on one site share the run's queue; each article is fetched and stored once."""
+    import asyncio
+
+    from newsclean.spiders.frontier import frontier_settings
+    from newsclean.spiders.spiders.news import NewsSpider
+    from scrapy.crawler import AsyncCrawlerRunner
+    from scrapy.settings import Settings
+
+    from .test_crawl import running
+
+    with running(NewsSite()) as site:
+        for n in range(6, 31):
+            site.add_article(f"harbour-budget-story-{n}", f"Harbour budget story number {n}")
+        settings = Settings()
+        settings.setmodule("newsclean.spiders.settings", priority="project")
+        settings.setdict({
+            "TWISTED_REACTOR_ENABLED": False, "LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": 0.01,
+            "AUTOTHROTTLE_ENABLED": False, "NEWSCLEAN_STORE": pg_url,
+        }, priority="cmdline")
+        settings.setdict(frontier_settings(redis_url, settings, "news/in-process"), priority="cmdline")
+        settings["DOWNLOADER_MIDDLEWARES"]["newsclean.spiders.frontier.FrontierPoliteness"] = 960
+
+        async def run() -> None:
+            runner = AsyncCrawlerRunner(settings)
+            await asyncio.gather(*(runner.crawl(NewsSpider, start=f"{site.base}/") for _ in range(2)))
+
+        asyncio.run(run())
+        fetched = site.article_requests()
+        assert len(fetched) == len(set(fetched)) == 30
+    with open_store(pg_url) as store:
+        assert store.counts()["articles"] == 30
