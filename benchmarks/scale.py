@@ -27,6 +27,7 @@ import gzip
 import json
 import multiprocessing
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -142,9 +143,18 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROB
         "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING"]
 
 
-def crawl_workers(starts: list[str], store: str, out: Path, extra: list[str]) -> tuple[float, int, list[int]]:
-    """Start one ``newsclean crawl`` per start URL together; wall time, pages fetched, exits."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def crawl_workers(
+    starts: list[str], store: str, out: Path, extra: list[str]
+) -> tuple[float, int, list[int], float]:
+    """Start one ``newsclean crawl`` per start URL together; wall time, pages fetched, exits,
+    and the workers' CPU seconds."""
     env = dict(os.environ, PYTHONWARNINGS="ignore")
+    cpu_before = _children_cpu()
     began = time.perf_counter()
     processes = [
         subprocess.Popen(
@@ -161,12 +171,13 @@ def crawl_workers(starts: list[str], store: str, out: Path, extra: list[str]) ->
         if process.returncode:
             print(err.decode(errors="replace")[-1500:], file=sys.stderr)
     wall = time.perf_counter() - began
+    cpu = _children_cpu() - cpu_before
     pages = 0
     for k in range(len(starts)):
         runs = out / f"w{k}" / "runs.jsonl"
         if runs.exists():
             pages += sum(json.loads(line)["pages_fetched"] for line in runs.read_text().splitlines())
-    return wall, pages, codes
+    return wall, pages, codes, cpu
 
 
 def split(pages: list[bytes], n: int) -> list[list[bytes]]:
@@ -241,8 +252,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = news_pages(args.pages)
     print(f"loopback site: {len(pages)} article pages from {DATA}; {os.cpu_count()} CPUs")
-    rows: list[tuple[str, int, float, int, float]] = []
-    with postgres_server(max_connections=200) as pg, redis_server() as redis_url, \
+    rows: list[tuple[str, int, float, int, float, float]] = []
+    with postgres_server(max_connections=200, durable=True) as pg, redis_server() as redis_url, \
             tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         last_out = None
@@ -254,27 +265,34 @@ def main(argv: list[str] | None = None) -> int:
                     store = pg.create_database(f"crawl_{mode}_{n}")
                     out = tmp / f"{mode}-{n}"
                     if mode == "sharded":
-                        wall, fetched, codes = crawl_workers(sites.bases(), store, out, [])
+                        wall, fetched, codes, cpu = crawl_workers(sites.bases(), store, out, [])
                     else:
-                        wall, fetched, codes = crawl_workers(sites.bases() * n, store, out,
-                                                             ["--frontier", redis_url])
+                        wall, fetched, codes, cpu = crawl_workers(sites.bases() * n, store, out,
+                                                                  ["--frontier", redis_url])
                 finally:
                     sites.close()
                 import psycopg
 
                 with psycopg.connect(store) as conn:
                     stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-                rows.append((mode, n, wall, stored, stored / wall))
+                rows.append((mode, n, wall, stored, stored / wall, cpu))
                 print(f"  {mode:9} {n} worker(s): {wall:6.1f} s, {fetched} pages fetched, {stored} articles stored,"
-                      f" {stored / wall:5.1f} articles/s, exits {codes}", flush=True)
+                      f" {stored / wall:5.1f} articles/s, workers' CPU {cpu:.0f} s, exits {codes},"
+                      f" load average {os.getloadavg()[0]:.1f}", flush=True)
                 last_out = out
 
         print("\nCrawl scaling (newsclean crawl, whole chain, one PostgreSQL store):")
-        print(f"{'mode':10} {'workers':>7} {'wall s':>8} {'articles':>9} {'articles/s':>11} {'vs 1 worker':>12}")
-        for mode, n, wall, stored, rate in rows:
+        cores = os.cpu_count() or 1
+        print(f"{'mode':10} {'workers':>7} {'wall s':>8} {'articles':>9} {'articles/s':>11} {'vs 1 worker':>12}"
+              f" {'CPU ms/article':>15} {'cores busy':>11}")
+        for mode, n, wall, stored, rate, cpu in rows:
             one = next((r[4] for r in rows if r[0] == mode and r[1] == 1), None)
             ratio = f"{rate / one:.2f}x" if one else "-"
-            print(f"{mode:10} {n:>7} {wall:>8.1f} {stored:>9} {rate:>11.1f} {ratio:>12}")
+            per = 1000 * cpu / max(stored, 1)
+            print(f"{mode:10} {n:>7} {wall:>8.1f} {stored:>9} {rate:>11.1f} {ratio:>12} {per:>15.1f}"
+                  f" {cpu / wall:>8.2f}/{cores}")
+        print("(cores busy: the workers' CPU seconds per wall second; the loopback server and PostgreSQL"
+              " take the rest of the machine)")
 
         assert last_out is not None
         records = records_from(last_out)

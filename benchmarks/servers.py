@@ -118,8 +118,10 @@ def _wait_port(port: int, process: subprocess.Popen[bytes], what: str, log: Path
 
 
 @contextlib.contextmanager
-def postgres_server(*, max_connections: int = 100) -> Iterator[PostgresServer]:
-    """Start a throwaway PostgreSQL cluster; stopped and deleted on exit."""
+def postgres_server(*, max_connections: int = 100, durable: bool = False) -> Iterator[PostgresServer]:
+    """Start a throwaway PostgreSQL cluster; stopped and deleted on exit. Without ``durable``
+    commits are not flushed to disk (fast tests); with it, PostgreSQL's defaults (fsync and
+    synchronous commit on), as a benchmark comparing stores needs."""
     why = missing_postgres()
     if why:
         raise RuntimeError(why)
@@ -145,7 +147,8 @@ def postgres_server(*, max_connections: int = 100) -> Iterator[PostgresServer]:
             process = subprocess.Popen(
                 [*prefix, str(bindir / "postgres"), "-D", str(data), "-p", str(port),
                  "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={base}",
-                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                 *([] if durable else ["-c", "fsync=off", "-c", "synchronous_commit=off",
+                                       "-c", "full_page_writes=off"]),
                  "-c", f"max_connections={max_connections}", "-c", "shared_buffers=64MB"],
                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
             )
