@@ -11,6 +11,7 @@ from newsclean.cleaners.document import Document
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.markdown import blocks_to_markdown
 from newsclean.cleaners.record import Article, Author, CleaningStep
+from newsclean.cleaners.regions import Region
 from newsclean.cleaners.site import SiteProfile
 from newsclean.cleaners.text import extract_text
 
@@ -18,6 +19,11 @@ __all__ = ["build_record", "clean", "clean_document", "clean_html", "clean_text"
 
 _DEFAULT_CHAIN: CleanerChain | None = None
 _TEXT_LIMIT = 200
+
+LEFT_OUT_BY = "main-content"
+"""The ``cleaner`` of the record's entries for regions HTML extraction left out."""
+LEFT_OUT = "left-out"
+"""Their ``action``."""
 
 
 def _chain(chain: CleanerChain | Mapping[str, int | None] | None) -> CleanerChain:
@@ -43,12 +49,38 @@ def _removed_part(before: str, after: str) -> str:
     return (before[:at] + " … " + before[at + len(after) :]).strip(" …") or before
 
 
+_NOTED_FIELDS = ("headline", "description", "datePublishedRaw", "dateModifiedRaw")
+
+
+def _field_note(region: Region, fields: Mapping[str, object]) -> str:
+    """``"; its text is the record's headline"`` when a left-out region printed a field's value
+    (the page's ``<h1>`` outside the body, its date line)."""
+    opening = region.text.removesuffix(" …").split()
+    for name in _NOTED_FIELDS:
+        value = fields.get(name)
+        if isinstance(value, str):
+            words = value.split()
+            if len(words) == region.words and words[: len(opening)] == opening:
+                return f"; its text is the record's {name}"
+    return ""
+
+
 def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: bool = False) -> Article:
     """Run ``chain`` over ``doc`` and assemble the record with its provenance; with
     ``markdown`` the record carries ``articleBodyMarkdown`` too."""
     remaining, applied = _chain(chain).run(doc)
     fields = dict(doc.metadata)
-    steps: list[CleaningStep] = []
+    steps: list[CleaningStep] = [
+        CleaningStep(
+            cleaner=LEFT_OUT_BY,
+            action=LEFT_OUT,
+            text=region.text,
+            reason=region.reason + _field_note(region, fields),
+            path=region.path or None,
+            words=region.words,
+        )
+        for region in doc.left_out
+    ]
     for name, decision, block in applied:
         removed = block.text
         if decision.action is Action.TRIM and decision.value is not None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
+from newsclean.cleaners.regions import RegionLog
 
 __all__ = ["MainContent", "find_main_content", "prune"]
 
@@ -262,9 +263,10 @@ def _closed_dialog(el: etree._Element) -> bool:
     return (el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true") and _hidden(el)
 
 
-def strip_page(root: etree._Element) -> None:
+def strip_page(root: etree._Element, log: RegionLog | None = None) -> None:
     """Drop, in place, what is never article text: scripts, controls, hidden elements,
-    navigation and boilerplate boxes. Comments and processing instructions go too."""
+    navigation and boilerplate boxes. Comments and processing instructions go too. ``log``,
+    when given, notes each dropped element that showed text, with the rule that dropped it."""
     stats = _measure(root)
     page = stats[root]
     doomed: list[etree._Element] = []
@@ -278,6 +280,8 @@ def strip_page(root: etree._Element) -> None:
         if tag in VERBATIM:
             if _hidden(el):
                 doomed.append(el)  # a hidden copy of the page as markdown or source
+                if log is not None:
+                    log.add(el, "hidden on the page (a copy of the text as code)")
             continue  # code: its spans are named "hljs-comment", never boilerplate
         if tag == "input" and (el.get("type") or "").lower() in SIGNUP_INPUTS:
             _mark_signup(el)
@@ -293,6 +297,8 @@ def strip_page(root: etree._Element) -> None:
                 or _closed_dialog(el)
             ):
                 doomed.append(el)
+                if log is not None:
+                    log.add(el, _strip_rule(el, tag))
                 continue
         stack.extend(el)
     for el in doomed:
@@ -308,6 +314,39 @@ def strip_page(root: etree._Element) -> None:
             else:
                 parent.text = (parent.text or "") + tail
         parent.remove(el)
+
+
+_DROP_RULES = {
+    "svg": "an SVG graphic: its titles are icon names, never article text",
+    "nav": "a <nav> element: navigation, never article text",
+    "button": "a form control (<button>)",
+    "select": "a form control (<select>)",
+    "textarea": "a form control (<textarea>)",
+    "input": "a form control (<input>)",
+    "dialog": "a dialog (<dialog>)",
+    "iframe": "an embedded frame (<iframe>)",
+    "object": "an embedded object",
+    "embed": "an embedded object",
+    "map": "an image map",
+    "canvas": "a canvas",
+}
+
+
+def _strip_rule(el: etree._Element, tag: str) -> str:
+    """Why :func:`strip_page` dropped ``el``, in words."""
+    if _closed_dialog(el):
+        return "a closed dialog (a modal the page opens on demand)"
+    if tag in DROP_TAGS:
+        return _DROP_RULES.get(tag, f"a <{tag}> element, never article text")
+    if _hidden(el):
+        return "hidden on the page (hidden attribute, aria-hidden or display:none)"
+    role = el.get("role")
+    if role in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):
+        return f"role={role}: never the article"
+    hint = _hint(el)
+    if not hint:
+        return "an <aside> box"
+    return f"class/id {hint[:60]!r} names boilerplate"
 
 
 @dataclass(slots=True)
@@ -519,11 +558,11 @@ KEEP_TEXT = 0.15
 """Containers inside the content with more link text than this share are link lists."""
 
 
-def prune(main: MainContent) -> None:
+def prune(main: MainContent, log: RegionLog | None = None) -> None:
     """Remove link farms and boilerplate boxes inside the chosen content, in place.
 
     A box that holds a real share of the content's paragraph text is never removed, however
-    many links surround it.
+    many links surround it. ``log``, when given, notes each removed box with its rule.
     """
     for part in main.parts:
         stats = main.stats if part in main.stats else _measure(part)
@@ -531,36 +570,51 @@ def prune(main: MainContent) -> None:
         verbatim: set[etree._Element] = set()
         for code in part.iter(*VERBATIM):
             verbatim.update(code.iterdescendants())
-        doomed: list[etree._Element] = []
+        doomed: list[tuple[etree._Element, str]] = []
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
             if s is None or not s.text or el in verbatim:
                 continue
             if s.prose > KEEP_PROSE * prose and s.text > KEEP_TEXT * text and not COMMENTS.search(_hint(el)):
                 continue
-            tag = _tag(el)
-            density = s.links / s.text
-            if (
-                (
-                    density > LINK_FARM_DENSITY
-                    and tag != "p"
-                    and s.prose < 0.5 * s.text
-                    and not _cited_list(el, tag, s, part, stats)
-                )
-                or (tag == "p" and density > 0.8 and s.text < 200)
-                or tag in ("aside", "footer")
-                or (_class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text and not _heading_box(el, s))
-                or (tag == "form")
-                or _named_box(el, s)
-            ):
-                doomed.append(el)
-        doomed.extend(_form_boxes(part, stats, prose))
-        doomed.extend(_teaser_cards(part, stats))
+            rule = _prune_rule(el, s, part, stats)
+            if rule:
+                doomed.append((el, rule))
+        doomed.extend((el, "a short box around a signup form (its pitch)") for el in _form_boxes(part, stats, prose))
+        doomed.extend(
+            (el, "one of a row of teaser cards (other pages' headlines)") for el in _teaser_cards(part, stats)
+        )
         gone: set[etree._Element] = set()
-        for el in doomed:
+        for el, rule in doomed:
             if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
                 gone.add(el)
+                if log is not None:
+                    log.add(el, f"pruned inside the main content: {rule}")
                 el.drop_tree()
+
+
+def _prune_rule(el: etree._Element, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats]) -> str:
+    """Why :func:`prune` removes ``el`` from the content, or ``""`` when it stays."""
+    tag = _tag(el)
+    density = s.links / s.text
+    if (
+        density > LINK_FARM_DENSITY
+        and tag != "p"
+        and s.prose < 0.5 * s.text
+        and not _cited_list(el, tag, s, part, stats)
+    ):
+        return "a link list (mostly link text)"
+    if tag == "p" and density > 0.8 and s.text < 200:
+        return "a short paragraph of links"
+    if tag in ("aside", "footer"):
+        return f"an <{tag}> box"
+    if _class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text and not _heading_box(el, s):
+        return f"a short box whose class/id {_hint(el)[:60]!r} weighs against content"
+    if tag == "form":
+        return "a form"
+    if _named_box(el, s):
+        return f"class/id {_hint(el)[:60]!r} names a widget"
+    return ""
 
 
 TOC_SECTION_CHARS = 200

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from newsclean.cleaners.regions import Region
 from newsclean.cleaners.site import SiteProfile
 
 __all__ = ["Block", "BlockKind", "Document"]
@@ -78,7 +79,9 @@ class Document:
     ``metadata`` holds what the extractor found alongside the blocks, already reduced to
     record field names (``headline``, ``datePublishedRaw``, ``authors``, ...); ``raw_metadata``
     keeps the sources as found (``jsonld``, ``opengraph``, ``meta``, ``time``) for cleaners
-    and site code that want more.
+    and site code that want more. ``left_out`` lists the regions of an HTML page that
+    extraction left out of the blocks (navigation, sidebars, players, sprites, ...), each with
+    its rule, for the record's provenance.
     """
 
     blocks: list[Block]
@@ -87,6 +90,7 @@ class Document:
     source_format: str = "text"
     metadata: dict[str, Any] = field(default_factory=dict)
     raw_metadata: dict[str, Any] = field(default_factory=dict)
+    left_out: list[Region] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.blocks = [b if b.index >= 0 else b.with_index(i) for i, b in enumerate(self.blocks)]

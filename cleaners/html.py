@@ -13,6 +13,7 @@ from newsclean.cleaners.content import find_main_content, prune, strip_page
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
+from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.site import SiteProfile
 
 __all__ = ["blocks_from_element", "extract_html", "parse_html"]
@@ -250,7 +251,12 @@ after it, its tail (``True``)."""
 
 
 def blocks_from_element(
-    root: etree._Element, base_path: str = "", *, main_only: bool = False, origins: list[Origin] | None = None
+    root: etree._Element,
+    base_path: str = "",
+    *,
+    main_only: bool = False,
+    origins: list[Origin] | None = None,
+    log: RegionLog | None = None,
 ) -> list[Block]:
     """The blocks under ``root`` in reading order.
 
@@ -259,7 +265,8 @@ def blocks_from_element(
     its own, so text in ``<div>``s without ``<p>`` is not lost. With ``main_only`` (the
     main-content extractor's mode), captions and short paragraphs made only of a link are left
     out (list items stay: a list of links can be the article's own). ``origins``, when given,
-    receives where each block's text starts (to place other blocks among them in page order).
+    receives where each block's text starts (to place other blocks among them in page order);
+    ``log`` the captions and link lines that ``main_only`` leaves out.
     """
     blocks: list[Block] = []
     loose_links = [0]
@@ -287,8 +294,12 @@ def blocks_from_element(
             if local == "li":
                 text = _numbered(el, text)
             if main_only and local in LINK_LINE_TAGS and _is_link_line(text, _link_chars(el)):
+                if log is not None:
+                    log.add(el, "a short paragraph that is one link (a button or a teaser)")
                 return
             if main_only and (local in ("figcaption", "caption") or (local == "p" and _is_credit(text))):
+                if log is not None:
+                    log.add(el, "an image's caption or credit" if local == "p" else "a caption")
                 return
             emit(el, text, BLOCK_KINDS[local], here)
             return
@@ -365,25 +376,37 @@ def _path(el: etree._Element | None) -> str:
 
 
 def _main_blocks(
-    tree: etree._Element, origins: list[Origin] | None = None, scope: list[etree._Element] | None = None
+    tree: etree._Element,
+    origins: list[Origin] | None = None,
+    scope: list[etree._Element] | None = None,
+    log: RegionLog | None = None,
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
-    elements chosen go to ``scope`` when given."""
+    elements chosen go to ``scope`` when given, and ``log`` receives the regions left out."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
-    strip_page(body)
+    strip_page(body, log)
+    stripped = len(log) if log is not None else 0
     main = find_main_content(body)
     if scope is not None:
         scope.extend(main.parts)
-    prune(main)
+    if log is not None:
+        log.add_unchosen(body, main.parts, OUTSIDE_MAIN)
+    prune(main, log)
     blocks: list[Block] = []
     for part in main.parts:
-        blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins))
+        blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins, log=log))
     if not blocks and main.root is not body:
         # Never empty: the whole page's text is better than nothing.
+        if log is not None:
+            log.forget_after(stripped)
         blocks = blocks_from_element(body, _path(body.getparent()), origins=origins)
     return blocks
+
+
+OUTSIDE_MAIN = "outside the main content (the element holding most of the page's paragraph text)"
+OUTSIDE_READABILITY = "outside the main content readability-lxml found"
 
 
 PROSE_WORDS = 20
@@ -650,11 +673,13 @@ def extract_html(
     metadata, raw = extract_metadata(tree, url=url, site=site)
     figures = find_figures(tree, url)
     scope: list[etree._Element] = []
+    log = RegionLog()
     content: etree._Element | None = None
     if site and site.body:
         found = tree.cssselect(site.body)
         if found:
             content = found[0] if len(found) == 1 else _join_parts(found)
+            log.add_unchosen(tree, found, f"outside the body that site profile {site.name} names ({site.body})")
     # Site boilerplate is cut out before extraction; where each cut element was on the page
     # (its position in document order) puts its blocks back in their place.
     origins: list[Origin] | None = None
@@ -672,10 +697,13 @@ def extract_html(
     else:
         if main_content == "readability":
             blocks = _readability_blocks(tree)
-            if origins is not None:
-                found_at, origins = _origins_by_text(blocks, tree), None
+            found_at = _origins_by_text(blocks, tree)
+            log.add_unchosen(tree, _origin_elements(found_at), OUTSIDE_READABILITY)
+            if origins is None:
+                found_at = None
+            origins = None
         else:
-            blocks = _main_blocks(tree, origins, scope)
+            blocks = _main_blocks(tree, origins, scope, log)
         rules = edge_rules(blocks)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
@@ -683,6 +711,7 @@ def extract_html(
         body = fresh.find("body")
         blocks = blocks_from_element(body if body is not None else fresh)
         rules, origins, found_at = [""] * len(blocks), None, None
+        log = RegionLog()
     if content is None:
         kept = [i for i, rule in enumerate(rules) if not rule]
         bio = _author_bio_start([blocks[i] for i in kept], [a.name for a in metadata.get("authors") or [] if a.name])
@@ -714,7 +743,23 @@ def extract_html(
         blocks, rules = _in_page_order(blocks, rules, keys, marked)
     if any(rules):
         blocks = [replace(b, edge_rule=rule) if rule else b for b, rule in zip(blocks, rules, strict=True)]
-    return Document(blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw)
+    return Document(
+        blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw, left_out=log.bounded()
+    )
+
+
+def _origin_elements(found: Sequence[Origin | None]) -> list[etree._Element]:
+    """The page elements holding blocks' text, from where the blocks start (text after an
+    element belongs to its parent)."""
+    out: list[etree._Element] = []
+    for origin in found:
+        if origin is None:
+            continue
+        el, tail = origin
+        parent = el.getparent() if tail else el
+        if parent is not None:
+            out.append(parent)
+    return out
 
 
 def _document_order(root: etree._Element) -> dict[etree._Element, int]:

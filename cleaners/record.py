@@ -56,22 +56,32 @@ class Breadcrumb:
 
 @dataclass(kw_only=True, slots=True)
 class CleaningStep:
-    """One decision a cleaner made: a removal, or text lifted into a field."""
+    """One decision a cleaner made (a removal, a trim, or text lifted into a field), or one
+    region of an HTML page that main-content extraction left out (``cleaner`` is
+    ``"main-content"``, ``action`` is ``"left-out"``, with the region's ``path``, ``words`` and
+    opening words as ``text``)."""
 
     cleaner: str
-    """Registered name of the cleaner (``"media_players"``)."""
+    """Registered name of the cleaner (``"media_players"``), or ``"main-content"`` for what
+    HTML extraction left out."""
     action: str
     """``"removed"``, ``"moved-to-field"`` (removed from the body, value kept in ``field``),
-    ``"copied-to-field"`` (kept in the body and also stored in ``field``) or ``"trimmed"``
-    (part of the block's text removed, the rest kept)."""
+    ``"copied-to-field"`` (kept in the body and also stored in ``field``), ``"trimmed"`` (part
+    of the block removed) or ``"left-out"`` (a region of the page never taken into the body)."""
     text: str
-    """The block's text as removed or lifted, shortened to 200 characters."""
+    """The block's text as removed or lifted, shortened to 200 characters; for a left-out
+    region its opening words (``…`` when there are more)."""
     reason: str
-    """Why, in words a reader can check."""
+    """Why, in words a reader can check (for a region: what it is, when its markup says, and
+    the rule that left it out)."""
     field: str | None = None
     """The record field the text went to, for moves and copies."""
     block: int | None = None
     """Position of the block in the extracted document."""
+    path: str | None = None
+    """For a left-out region: its element path on the page (``html/body/aside.sidebar``)."""
+    words: int | None = None
+    """For a left-out region: how many words of text it held."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -143,7 +153,8 @@ class Article:
     source: str | None = None
     """The input the record came from: a file path, ``-`` or a URL."""
     cleaning: list[CleaningStep] = field(default_factory=list)
-    """Provenance: every removal or lift the cleaners made, in order."""
+    """Provenance: for an HTML page first each region extraction left out (``left-out``, one
+    entry per region, at most 40), then every removal or lift the cleaners made, in order."""
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data; ``None`` fields and empty lists are left out,

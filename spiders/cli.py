@@ -100,6 +100,8 @@ def _run_clean(args: argparse.Namespace) -> int:
             explain_to.write(f"== {result.source}: {len(article.cleaning)} decisions\n")
             for step in article.cleaning:
                 target = f" -> {step.field}" if step.field else ""
+                if step.path is not None or step.words is not None:
+                    target = f" ({step.path or 'page'}, {step.words} words)"
                 explain_to.write(
                     f"  [{step.cleaner}] {step.action}{target}: {step.text!r}\n      because {step.reason}\n"
                 )

@@ -114,6 +114,26 @@ def test_rt_records_have_no_sprite_player_or_prompt_text(rt_crawl: Crawl) -> Non
         assert record["datePublished"].endswith("+00:00"), record["url"]
 
 
+def test_rt_seed_record_names_the_sprite_and_the_player_it_left_out(rt_crawl: Crawl) -> None:
+    """What extraction never took into the body is in the record's provenance, one entry per
+    region: the icon sprite and the podcast player of the seed's page among them."""
+    record = rt_crawl.by_url["https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/"]
+    left_out = {s["path"]: s for s in record["cleaning"] if s["action"] == "left-out"}
+    assert all(s["cleaner"] == "main-content" for s in left_out.values())
+    sprite = left_out["html/body/svg"]
+    assert sprite["reason"].startswith("icon sprite: outside the body that site profile rt names")
+    assert sprite["text"].startswith("icon bookmark-b icon bookmark icon camera") and sprite["text"].endswith("…")
+    assert sprite["words"] > 100
+    player = next(s for path, s in left_out.items() if "podcast-player" in path)
+    assert player["reason"].startswith("player: ")
+    assert player["text"] == "Podcasts Going Underground 0:00 25:36 Cross Talk 0:00 26:25"
+    assert player["words"] == 9
+    assert any(s["reason"].endswith("its text is the record's headline") for s in left_out.values())
+    # Regions, not text nodes: a handful of entries, none longer than its opening words.
+    assert 5 <= len(left_out) <= 20
+    assert all(len(s["text"].split()) <= 13 for s in left_out.values())
+
+
 def test_rt_articles_are_discovered_from_feed_and_news_sitemap(rt_crawl: Crawl) -> None:
     assert rt_crawl.stat("newsclean/spider/feed_entries") == 5
     assert rt_crawl.stat("newsclean/spider/sitemap_entries") == 4
