@@ -35,6 +35,7 @@ from newsclean.cleaners.record import (
     Breadcrumb,
     CleaningStep,
     Image,
+    LiveBlogUpdate,
     json_schema,
 )
 from newsclean.cleaners.site import SiteProfile
@@ -53,6 +54,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "Image",
+    "LiveBlogUpdate",
     "SiteProfile",
     "available_cleaners",
     "clean",

@@ -115,6 +115,7 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
         inLanguage=fields.get("inLanguage") or (doc.site.language if doc.site else None),
         mainImage=fields.get("mainImage"),
         images=fields.get("images", []),
+        liveBlogUpdate=fields.get("liveBlogUpdate", []),
         breadcrumbs=fields.get("breadcrumbs", []),
         section=fields.get("section"),
         tags=fields.get("tags", []),

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.images import image_from_jsonld
-from newsclean.cleaners.record import Author, Breadcrumb, Image
+from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
 from newsclean.cleaners.site import SiteProfile
 
 __all__ = ["extract_metadata"]
@@ -397,6 +397,10 @@ def extract_metadata(
     elif isinstance(free, str) and free.lower() in ("true", "false"):
         fields["isAccessibleForFree"] = free.lower() == "true"
 
+    updates = _live_updates(next((o for o in jsonld if "LiveBlogPosting" in _types(o)), None), url)
+    if updates:
+        fields["liveBlogUpdate"] = updates
+
     crumbs = next((o for o in jsonld if "BreadcrumbList" in _types(o)), None)
     if crumbs:
         items = sorted(
@@ -412,6 +416,40 @@ def extract_metadata(
                 trail.append(Breadcrumb(name=name, url=link if isinstance(link, str) else None))
         fields["breadcrumbs"] = trail
     return {k: v for k, v in fields.items() if v not in ("", None, [])}, raw
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _live_updates(blog: dict[str, Any] | None, url: str | None) -> list[LiveBlogUpdate]:
+    """The entries of a ``LiveBlogPosting`` (its ``liveBlogUpdate`` list) with their time,
+    headline and text; entries without text are left out."""
+    if blog is None:
+        return []
+    raw = blog.get("liveBlogUpdate")
+    out: list[LiveBlogUpdate] = []
+    for entry in raw if isinstance(raw, list) else [raw]:
+        if not isinstance(entry, dict):
+            continue
+        body = entry.get("articleBody") or entry.get("text") or ""
+        if not isinstance(body, str):
+            continue
+        body = html.unescape(_TAG.sub(" ", html.unescape(body)))
+        paragraphs = [_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", body)]
+        text = "\n\n".join(p for p in paragraphs if p)
+        if not text:
+            continue
+        when = entry.get("datePublished") or entry.get("dateCreated")
+        link = entry.get("url")
+        out.append(
+            LiveBlogUpdate(
+                datePublished=_clean(when) if isinstance(when, str) and _clean(when) else None,
+                headline=_clean(entry.get("headline")) or None,
+                articleBody=text,
+                url=urljoin(url or "", link) if isinstance(link, str) and link.strip() else None,
+            )
+        )
+    return out
 
 
 def _visible_date(tree: etree._Element) -> str:

@@ -14,6 +14,7 @@ __all__ = [
     "Breadcrumb",
     "CleaningStep",
     "Image",
+    "LiveBlogUpdate",
     "json_schema",
 ]
 
@@ -42,6 +43,20 @@ class Image:
     """Width in pixels, when the page declares it."""
     height: int | None = None
     """Height in pixels, when the page declares it."""
+
+
+@dataclass(kw_only=True, slots=True)
+class LiveBlogUpdate:
+    """One entry of a live blog (a ``LiveBlogPosting``'s ``liveBlogUpdate``)."""
+
+    datePublished: str | None = None
+    """When the entry was posted, ISO 8601 as the page declares it."""
+    headline: str | None = None
+    """The entry's own title, when it has one."""
+    articleBody: str
+    """The entry's text, paragraphs separated by one blank line."""
+    url: str | None = None
+    """The entry's own address (an anchor in the live blog), when the page gives one."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -126,6 +141,9 @@ class Article:
     """The article's lead image (OpenGraph / JSON-LD ``image``)."""
     images: list[Image] = field(default_factory=list)
     """Images shown with the article."""
+    liveBlogUpdate: list[LiveBlogUpdate] = field(default_factory=list)
+    """A live blog's entries, newest first as the page lists them, each with its time,
+    headline and text (``LiveBlogPosting`` pages)."""
     breadcrumbs: list[Breadcrumb] = field(default_factory=list)
     """The site's navigation path to the article."""
     section: str | None = None
@@ -177,6 +195,8 @@ class Article:
             values["mainImage"] = Image(**values["mainImage"])
         if "images" in values:
             values["images"] = [Image(**i) for i in values["images"]]
+        if "liveBlogUpdate" in values:
+            values["liveBlogUpdate"] = [LiveBlogUpdate(**u) for u in values["liveBlogUpdate"]]
         if "breadcrumbs" in values:
             values["breadcrumbs"] = [Breadcrumb(**b) for b in values["breadcrumbs"]]
         if "cleaning" in values:

@@ -17,10 +17,12 @@ A damaged file (``database disk image is malformed`` half-way through a query) i
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
@@ -36,8 +38,12 @@ from newsclean.pipelines.article_store import (
 __all__ = [
     "ArticleNotFound",
     "StoreSource",
+    "VersionDiff",
+    "diff",
+    "diff_records",
     "export",
     "export_file",
+    "format_diff",
     "format_hits",
     "format_quarantine",
     "format_records",
@@ -106,6 +112,106 @@ def show(source: StoreSource, url: str, *, versions: bool = False) -> list[dict[
         if not found:
             raise ArticleNotFound(f"{url}: not in {store.path}")
         return found
+
+
+EDITED_SIMILARITY = 0.5
+"""Two paragraphs at the same place are one paragraph edited when this share of their words
+match (``difflib`` ratio); below it, one was removed and another added."""
+
+
+@dataclass(slots=True)
+class VersionDiff:
+    """What changed between two stored versions of one article, paragraph by paragraph."""
+
+    url: str
+    old: int
+    new: int
+    changes: list[tuple[str, str, str]]
+    """``(kind, old paragraph, new paragraph)`` in text order; kind is ``"added"``,
+    ``"removed"`` or ``"edited"`` (unchanged paragraphs are left out)."""
+    fields: dict[str, tuple[Any, Any]]
+    """Other fields that changed (``headline``, ``dateModified``, ...): old and new value."""
+
+
+DIFFED_FIELDS = ("headline", "description", "datePublished", "dateModified", "authors", "dateDisappeared")
+
+
+def _paragraphs(record: dict[str, Any]) -> list[str]:
+    return [p.strip() for p in (record.get("articleBody") or "").split("\n\n") if p.strip()]
+
+
+def diff_records(old: dict[str, Any], new: dict[str, Any]) -> VersionDiff:
+    """The paragraphs added, removed and edited from ``old`` to ``new`` (records as stored)."""
+    a, b = _paragraphs(old), _paragraphs(new)
+    changes: list[tuple[str, str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        while olds and news:
+            before, after = olds[0], news[0]
+            ratio = difflib.SequenceMatcher(a=before.split(), b=after.split(), autojunk=False).ratio()
+            if ratio < EDITED_SIMILARITY:
+                break
+            changes.append(("edited", olds.pop(0), news.pop(0)))
+        changes += [("removed", p, "") for p in olds]
+        changes += [("added", "", p) for p in news]
+    fields = {
+        name: (old.get(name), new.get(name)) for name in DIFFED_FIELDS if old.get(name) != new.get(name)
+    }
+    return VersionDiff(
+        str(new.get("url") or old.get("url") or ""), int(old.get("version") or 0), int(new.get("version") or 0),
+        changes, fields,
+    )
+
+
+def diff(source: StoreSource, url: str, *, old: int | None = None, new: int | None = None) -> VersionDiff:
+    """What changed between two stored versions of the article at ``url`` (default: the
+    last two; ``old``/``new`` pick version numbers); :class:`ArticleNotFound` when the store
+    has no such article or version."""
+    records = show(source, url, versions=True)
+    by_version = {int(r.get("version") or n + 1): r for n, r in enumerate(records)}
+    numbers = sorted(by_version)
+    new_v = new if new is not None else numbers[-1]
+    old_v = old if old is not None else (numbers[-2] if len(numbers) > 1 and new is None else new_v - 1)
+    for v in (new_v, old_v):
+        if v not in by_version:
+            have = ", ".join(str(n) for n in numbers)
+            raise ArticleNotFound(f"{url}: no version {v} (stored versions: {have})")
+    return diff_records(by_version[old_v], by_version[new_v])
+
+
+def _words_changed(before: str, after: str) -> str:
+    """An edited paragraph with its removed words in ``[-...-]`` and added ones in ``{+...+}``."""
+    a, b = before.split(), after.split()
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out += a[i1:i2]
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+def format_diff(d: VersionDiff) -> Iterator[str]:
+    """A diff as ``newsclean store diff`` prints it: ``+`` added, ``-`` removed and ``~`` edited
+    paragraphs (changed words marked ``[-old-]{+new+}``), then other changed fields."""
+    added = sum(1 for c in d.changes if c[0] == "added")
+    removed = sum(1 for c in d.changes if c[0] == "removed")
+    edited = len(d.changes) - added - removed
+    yield f"{d.url}: version {d.old} -> {d.new}: {added} added, {removed} removed, {edited} edited paragraphs"
+    for name, (before, after) in d.fields.items():
+        yield f"  {name}: {json.dumps(before, ensure_ascii=False)} -> {json.dumps(after, ensure_ascii=False)}"
+    for kind, before, after in d.changes:
+        if kind == "added":
+            yield f"+ {after}"
+        elif kind == "removed":
+            yield f"- {before}"
+        else:
+            yield f"~ {_words_changed(before, after)}"
 
 
 def export(

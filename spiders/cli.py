@@ -111,6 +111,60 @@ def _run_clean(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+# -- newsclean explain ----------------------------------------------------------------------
+
+
+def _add_explain(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "explain",
+        help="write one HTML page showing a page's cleaning: the article as kept, every removal in place",
+        description=(
+            "Clean PAGE (.html, .html.gz, .txt or - for stdin) and write a self-contained HTML report: "
+            "a summary per cleaner, then the article as kept with every removed block in place, struck "
+            "through and coloured by cleaner, its reason on hover."
+        ),
+    )
+    p.add_argument("page", metavar="PAGE", help="the page or text dump; - reads standard input")
+    p.add_argument("--url", help="the page's URL (sets the site, its time zone and the record's url)")
+    p.add_argument("--site", help="site profile name (see `newsclean sites`)")
+    p.add_argument("--disable", action="append", default=[], metavar="CLEANER", help="turn a cleaner off (repeatable)")
+    p.add_argument("--html", metavar="FILE", help="write the report to FILE (default: standard output)")
+    p.set_defaults(func=_run_explain)
+
+
+def _write_report(text: str, target: str | None, command: str) -> int:
+    if not target:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(target).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{command}: {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"{command}: wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from newsclean.cleaners import CleanerChain
+    from newsclean.cleaners.decoding import DecodeError
+    from newsclean.cleaners.explain import explain_page, render_report
+    from newsclean.cleaners.inputs import InputError, read_input
+
+    try:
+        site = _site_for(args)
+        chain = CleanerChain(dict.fromkeys(args.disable))
+    except (KeyError, ValueError) as exc:
+        print(f"newsclean explain: {exc.args[0]}", file=sys.stderr)
+        return 2
+    try:
+        article, blocks = explain_page(read_input(args.page), url=args.url, site=site, chain=chain)
+    except (InputError, DecodeError) as exc:
+        print(f"newsclean explain: {args.page}: {exc}", file=sys.stderr)
+        return 1
+    return _write_report(render_report(article, blocks, source=args.page), args.html, "newsclean explain")
+
+
 # -- newsclean cleaners / sites -------------------------------------------------------------
 
 
@@ -245,6 +299,13 @@ def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     runs = action("runs", "the latest newsclean crawl run reports kept in the store, from every host")
     runs.add_argument("--spider", help="only this spider's runs")
     runs.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+    diff = action("diff", "what changed between two stored versions of an article: paragraphs added, removed, edited")
+    diff.add_argument("url", metavar="URL", help="the article's URL (tracking parameters are ignored)")
+    diff.add_argument("--old", type=int, metavar="N", help="the older version (default: the one before --new)")
+    diff.add_argument("--new", type=int, metavar="N", help="the newer version (default: the latest)")
+    explain = action("explain", "an HTML page showing the stored record's cleaning, every removal in place")
+    explain.add_argument("url", metavar="URL", help="the article's URL (tracking parameters are ignored)")
+    explain.add_argument("--html", metavar="FILE", help="write the report to FILE (default: standard output)")
     p.set_defaults(func=_run_store)
 
 
@@ -274,6 +335,14 @@ def _run_store(args: argparse.Namespace) -> int:
             else:
                 query.export(args.store, sys.stdout, **options)
             return 0
+        elif action == "diff":
+            lines = query.format_diff(query.diff(args.store, args.url, old=args.old, new=args.new))
+        elif action == "explain":
+            from newsclean.cleaners.explain import explain_record, render_report
+
+            record = query.show(args.store, args.url)[0]
+            report = render_report(record, explain_record(record), source=f"{args.store}: {args.url}")
+            return _write_report(report, args.html, "newsclean store explain")
         elif action == "quarantine":
             lines = query.format_quarantine(query.quarantined(args.store, limit=args.limit))
         elif action == "runs":
@@ -446,6 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclean", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_clean(sub)
+    _add_explain(sub)
     _add_cleaners(sub)
     _add_store(sub)
     _add_memory(sub)
