@@ -124,9 +124,9 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
         cleaning=steps,
     )
     if article.datePublishedRaw:
-        article.datePublished = normalize_date(article.datePublishedRaw, timezone=tz)
+        article.datePublished = normalize_date(article.datePublishedRaw, timezone=tz, language=article.inLanguage)
     if article.dateModifiedRaw:
-        article.dateModified = normalize_date(article.dateModifiedRaw, timezone=tz)
+        article.dateModified = normalize_date(article.dateModifiedRaw, timezone=tz, language=article.inLanguage)
     if article.articleBody:
         article.wordCount = len(article.articleBody.split())
     return article

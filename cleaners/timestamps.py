@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newsclean.cleaners.chain import Decision
-from newsclean.cleaners.dates import looks_like_date
+from newsclean.cleaners.dates import RELATIVE_DATE, looks_like_date
 from newsclean.cleaners.document import Document
 
 __all__ = ["Timestamps"]
@@ -20,7 +20,11 @@ RELATIVE_TIME = re.compile(
 )
 """'Updated 3 hours ago', '5 mins ago', 'Yesterday 10:15': relative times, never article text."""
 
-MODIFIED_LABEL = re.compile(r"^\s*(?:updated|last\s+updated|modified|edited)\b", re.IGNORECASE)
+MODIFIED_LABEL = re.compile(
+    r"^\s*(?:updated|last\s+updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt|"
+    r"uppdaterad|обновлено|оновлено)\b",
+    re.IGNORECASE,
+)
 """A date line about the last change, lifted into ``dateModifiedRaw``."""
 
 LEAD_WINDOW = 6
@@ -53,5 +57,5 @@ class Timestamps:
                     yield Decision.move(i, "datePublishedRaw", "the date line that dates the article")
                 else:
                     yield Decision.remove(i, "a date line outside the article text")
-            elif RELATIVE_TIME.match(text):
+            elif RELATIVE_TIME.match(text) or RELATIVE_DATE.match(text):
                 yield Decision.remove(i, "a relative time ('3 hours ago') outside the article text")
