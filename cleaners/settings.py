@@ -158,6 +158,12 @@ SETTINGS: tuple[Setting, ...] = (
         "conditional request (`90s`, `15m`, `2h`, `3d`, `1w` or seconds)",
     ),
     Setting(
+        "NEWSCLEAN_CRAWL_DELAY",
+        None,
+        "seconds between two requests to one domain; `None`: each domain's robots.txt `Crawl-delay` for our "
+        "user agent (when robots.txt is obeyed); a number overrides it for every domain, `0` ignores it",
+    ),
+    Setting(
         "NEWSCLEAN_RECHECK_INTERVAL",
         "1h",
         "the least time between two re-checks of one article",

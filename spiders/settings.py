@@ -19,6 +19,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25
+# robots.txt's Crawl-delay, per domain (Scrapy parses it but never applies it); right after
+# RobotsTxtMiddleware (100), which has read the domain's robots.txt by then.
+DOWNLOADER_MIDDLEWARES = {"newsclean.spiders.politeness.CrawlDelayMiddleware": 101}
 
 # The RemoteControl extension (a local code-execution server) and the telnet console are
 # on by default in Scrapy: never wanted here.
