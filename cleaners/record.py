@@ -166,6 +166,12 @@ class Article:
     nearDuplicateOf: str | None = None
     """Canonical URL of an earlier article whose body is nearly the same (a syndicated copy
     with small edits)."""
+    textSource: str | None = None
+    """Where the text came from when not from the article's page: ``"feed"`` when the page
+    could not be fetched and the feed item's full text (``content:encoded``) stands in."""
+    feedAgreement: float | None = None
+    """When the feed item carried the whole article: the share of its text (word 4-grams)
+    found in the text extracted from the page, a cross-check of the extraction (1.0: all)."""
     site: str | None = None
     """Name of the site profile used, if any."""
     source: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsclean.cleaners import CleanerChain, Document, clean_document
@@ -9,7 +10,21 @@ from newsclean.pipelines.site_memory import CrawlMemory
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-__all__ = ["CleanPipeline"]
+__all__ = ["CleanPipeline", "agreement"]
+
+_WORD = re.compile(r"\w+")
+
+
+def agreement(reference: str, text: str, n: int = 4) -> float:
+    """The share of ``reference``'s word ``n``-grams (case folded) that ``text`` holds too,
+    rounded to three places; 1.0 for a reference too short to have any."""
+
+    def grams(s: str) -> set[tuple[str, ...]]:
+        words = _WORD.findall(s.casefold())
+        return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+    want = grams(reference)
+    return round(len(want & grams(text)) / len(want), 3) if want else 1.0
 
 
 class CleanPipeline:
@@ -51,6 +66,13 @@ class CleanPipeline:
         if item.get("dateDownloaded"):
             article.dateDownloaded = item["dateDownloaded"]
         article.source = doc.url
+        if item.get("textSource"):
+            article.textSource = str(item["textSource"])
+        feed_doc = item.get("feed_document")
+        if isinstance(feed_doc, Document) and article.articleBody:
+            feed_text = clean_document(feed_doc, chain=self.chain).articleBody
+            if feed_text:
+                article.feedAgreement = agreement(feed_text, article.articleBody)
         if not article.articleBody:
             assert self.stats is not None
             self.stats.inc_value("newsclean/clean/empty_body")

@@ -193,9 +193,13 @@ class Entry:
     modified: str | None = None
     """Last-change date as the listing gave it: sitemap ``<lastmod>``, Atom ``<updated>``, a
     feed item's ``dcterms:modified``."""
+    content: str | None = None
+    """The whole article as the feed item carries it (RSS ``content:encoded``, Atom
+    ``<content type="html">``): HTML, used to cross-check the page's text and as the fallback
+    when the page cannot be fetched."""
 
     def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in vars(self).items() if v}
+        return {k: v for k, v in vars(self).items() if v and k != "content"}
 
     def merged(self, other: Entry) -> Entry:
         """This entry and ``other`` (the same URL in another listing) as one: the later
@@ -215,6 +219,7 @@ class Entry:
             best.published or rest.published,
             best.title or rest.title,
             later_date(self.modified, other.modified),
+            best.content or rest.content,
         )
 
 
@@ -406,7 +411,23 @@ def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
             published=_child_text(item, "pubdate", "published", "date", "issued"),
             title=_child_text(item, "title"),
             modified=_child_text(item, "updated", "modified"),
+            content=_full_text(item),
         )
+
+
+FULL_TEXT_MIN_WORDS = 80
+"""A feed item's content shorter than this is a teaser, not the whole article."""
+
+
+def _full_text(item: etree._Element) -> str | None:
+    """The item's whole article: ``content:encoded`` or Atom ``<content>`` (HTML), when it is
+    long enough to be more than a teaser."""
+    for child in item:
+        if _local(child) in ("encoded", "content") and (child.text or "").strip():
+            text = child.text or ""
+            words = len(re.sub(r"<[^>]+>", " ", text).split())
+            return text if words >= FULL_TEXT_MIN_WORDS else None
+    return None
 
 
 def feed_links(html_links: Iterator[tuple[str, str, str]], page_url: str) -> list[str]:

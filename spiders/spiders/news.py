@@ -312,6 +312,9 @@ class NewsSpider(scrapy.Spider):
                 fetch[key] = value.decode("latin-1")
         if entry is not None:
             fetch["discovery"] = entry.as_dict()
+        feed_document = None
+        if entry is not None and entry.content:
+            feed_document = extract_html(entry.content, url=response.url, site=site, main_content=main_content)
         if response.request is not None and response.request.meta.get("redirect_urls"):
             fetch["redirected_from"] = response.request.meta["redirect_urls"][0]
         counted = self.count_article() if self.count_article is not None else self.articles + 1
@@ -319,16 +322,46 @@ class NewsSpider(scrapy.Spider):
             return  # another worker of the run reached the limit first
         self.articles = counted
         self._inc("articles")
-        yield {
+        item: dict[str, Any] = {
             "document": document,
             "dateDownloaded": datetime.now(UTC).isoformat(timespec="seconds"),
             "fetch": fetch,
         }
+        if feed_document is not None:
+            item["feed_document"] = feed_document
+        yield item
         if self.limit is not None and self.articles >= self.limit:
             raise CloseSpider("limit")
 
-    def article_failed(self, failure: Failure) -> None:
+    def article_failed(self, failure: Failure) -> Iterator[Any]:
+        """A page that could not be fetched: an error; when its feed item carried the whole
+        article, that text becomes the record (``textSource`` ``"feed"``)."""
         self._failed("article", failure)
+        request = getattr(failure, "request", None)
+        entry = request.cb_kwargs.get("entry") if request is not None else None
+        if not isinstance(entry, Entry) or not entry.content or (failure.check(IgnoreRequest) and not failure.check(
+            HttpError
+        )):
+            return
+        if self.limit is not None and self.articles >= self.limit:
+            return
+        site = profile_for_url(entry.url) or self.profile
+        document = extract_html(entry.content, url=entry.url, site=site)
+        if entry.title:
+            document.metadata.setdefault("headline", entry.title)
+            document.metadata["headline"] = document.metadata.get("headline") or entry.title
+        if entry.published:
+            document.metadata["datePublishedRaw"] = entry.published
+        response = getattr(failure.value, "response", None)
+        self.articles += 1
+        self._inc("articles_from_feed")
+        logger.info("%s: page not fetched, its feed item's full text stands in", entry.url)
+        yield {
+            "document": document,
+            "dateDownloaded": datetime.now(UTC).isoformat(timespec="seconds"),
+            "fetch": {"status": getattr(response, "status", None), "discovery": entry.as_dict()},
+            "textSource": "feed",
+        }
 
     def robots_failed(self, failure: Failure) -> None:
         """Many sites have no robots.txt: that only means no sitemaps from it."""
