@@ -204,7 +204,7 @@ def render_report(article: Article | Mapping[str, Any], blocks: Sequence[ReportB
             record.get("url") or source,
             record.get("datePublished"),
             ", ".join(a.get("name", "") for a in record.get("authors", [])),
-            f"{len(record.get('images', []))} images" if record.get("images") else None,
+            _count(len(record.get("images", [])), "image"),
         )
         if v
     )
@@ -229,6 +229,10 @@ def render_report(article: Article | Mapping[str, Any], blocks: Sequence[ReportB
         parts.append("</ul>")
     parts.append("</main></body></html>")
     return "".join(parts)
+
+
+def _count(n: int, noun: str) -> str | None:
+    return f"{n} {noun}{'' if n == 1 else 's'}" if n else None
 
 
 def _block_html(b: ReportBlock, tag: str, colours: Mapping[str, str]) -> str:
