@@ -245,6 +245,14 @@ class FrontierScheduler:
             self._beat_task.cancel()
         if self.run is not None:
             try:
+                # The run's article pages across all its workers: a worker whose share was
+                # none (the others took every page) did not find an empty site.
+                shared = self.server.get(self.run.key("articles"))
+                assert self.crawler.stats is not None
+                self.crawler.stats.set_value("newsclean/frontier/run_articles", int(shared or 0))
+            except Exception as exc:
+                logger.warning("frontier: could not read run %s's article count: %s", self.run.id, exc)
+            try:
                 self.run.leave()
             except Exception as exc:
                 logger.warning("frontier: could not leave run %s cleanly: %s", self.run.id, exc)

@@ -143,6 +143,7 @@ def build_report(
         "skipped_unchanged": int(stats.get("newsclean/incremental/skip", 0)),
         "records_written": int(stats.get("newsclean/run_output/records", 0)),
         "articles_seen": articles_seen(stats),
+        "frontier_run_articles": int(stats.get("newsclean/frontier/run_articles", 0)),
         "articles": articles,
         "errors": errors,
         "errors_by_kind": kinds,
@@ -168,7 +169,7 @@ def assess(
             f"{report['errors']} errors in {report['requests']} requests "
             f"({rate:.0%} > NEWSCLEAN_MAX_ERROR_RATE {thresholds.max_error_rate:.0%})",
         )
-    if thresholds.empty_run_lookback and not report["articles_seen"]:
+    if thresholds.empty_run_lookback and not report["articles_seen"] and not report.get("frontier_run_articles"):
         recent = history[-thresholds.empty_run_lookback :]
         if not recent or any(run.get("articles_seen") for run in recent):
             why = "no earlier run to compare" if not recent else "earlier runs found some"

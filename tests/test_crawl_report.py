@@ -102,6 +102,16 @@ def test_no_article_fails_when_the_source_normally_has_some() -> None:
     assert assess(empty, [], Thresholds(empty_run_lookback=0))[0] is ExitStatus.OK
 
 
+def test_a_frontier_worker_whose_share_was_empty_is_not_an_empty_run() -> None:
+    # The other workers sharing the Redis frontier took every article page of the run.
+    stats = {"finish_reason": "finished", "downloader/request_count": 3}
+    share_none = report_for({**stats, "newsclean/frontier/run_articles": 15})
+    assert share_none["frontier_run_articles"] == 15
+    assert assess(share_none, [], Thresholds())[0] is ExitStatus.OK
+    run_empty = report_for({**stats, "newsclean/frontier/run_articles": 0})
+    assert assess(run_empty, [], Thresholds())[0] is ExitStatus.NO_ARTICLES
+
+
 def test_runs_log_appends_one_object_per_run_and_reads_a_spiders_history(tmp_path: Path) -> None:
     log = tmp_path / "runs.jsonl"
     append_report(log, {"spider": "news", "articles_seen": 3})

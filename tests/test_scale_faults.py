@@ -46,13 +46,30 @@ def serving(prefix: str, count: int) -> Iterator[NewsSite]:
         server.server_close()
 
 
+STARTED: list[subprocess.Popen[str]] = []
+"""Every worker process a test started: the ones still alive when it ends are killed."""
+
+
+@pytest.fixture(autouse=True)
+def no_worker_outlives_its_test() -> Iterator[None]:
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            kill(process)
+        elif process.stderr is not None and not process.stderr.closed:
+            process.stderr.close()
+
+
 def worker(site: NewsSite, out: Path, store: str, *extra: str) -> subprocess.Popen[str]:
     command = [
         sys.executable, "-m", "newsclean.spiders.cli", "crawl", "news", "-a", f"start={site.base}/",
         "--output", str(out), "--store", store, *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", *extra,
     ]
     env = dict(os.environ, PYTHONWARNINGS="ignore")
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    STARTED.append(process)
+    return process
 
 
 def kill(process: subprocess.Popen[str]) -> None:
