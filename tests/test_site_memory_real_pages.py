@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from newsclean.cleaners import CleanerChain, Document, available_cleaners
 from newsclean.cleaners.html import extract_html
+from newsclean.cleaners.settings import DEFAULTS
 from newsclean.cleaners.site_memory import InMemoryBlockMemory, SiteMemory, learn
 
 _SPACE = re.compile(r"\s+")
@@ -59,11 +60,18 @@ def _wcxb(data: Path) -> dict[str, list[tuple[str, Path, str]]]:
     return groups
 
 
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
 @pytest.fixture(scope="module")
 def sites() -> list[list[tuple[Document, str]]]:
-    data = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    if not data.is_dir():
+    if not DATA.is_dir():
         pytest.skip("../shared/data is not present")
+    return load_sites(DATA)
+
+
+def load_sites(data: Path) -> list[list[tuple[Document, str]]]:
+    """Every site with two pages or more: each page's extracted document and ground truth."""
     found = []
     for groups in (_fundus(data), _wcxb(data)):
         for pages in groups.values():
@@ -98,17 +106,39 @@ def _removed(site: list[tuple[Document, str]], order: list[int], min_pages: int)
     return out
 
 
-def test_site_memory_removes_boilerplate_not_article_text_on_real_sites(sites: list[Any]) -> None:
-    # The least evidence allowed (2 pages): the harshest setting, where mistakes would show.
-    removed = [r for site in sites for r in _removed(site, list(range(len(site))), min_pages=2)]
+def _figures(sites: list[Any], min_pages: int) -> tuple[int, int, float, float]:
+    """(blocks removed outside the truth, blocks removed in it, share of removed words outside
+    the truth, share of the truth's words removed)."""
+    removed = [r for site in sites for r in _removed(site, list(range(len(site))), min_pages=min_pages)]
     boiler = sum(len(text.split()) for text, content, _ in removed if not content)
     content = sum(len(text.split()) for text, content, _ in removed if content)
     truth_words = sum(len(truth.split()) for site in sites for _, truth in site)
-    assert len([r for r in removed if not r[1]]) >= 20
-    assert boiler >= 0.65 * (boiler + content)
-    assert content <= 0.002 * truth_words
-    # Never the whole page.
-    assert all(body for _, _, body in removed)
+    assert all(body for _, _, body in removed)  # never the whole page
+    outside = sum(1 for r in removed if not r[1])
+    return outside, len(removed) - outside, boiler / max(1, boiler + content), content / truth_words
+
+
+def test_site_memory_removes_boilerplate_not_article_text_on_real_sites(sites: list[Any]) -> None:
+    # The least evidence allowed (2 pages): the harshest setting, where mistakes would show.
+    # Measured: 214 blocks outside the ground truth, 52 in it, 86% of the words outside, 0.045%
+    # of the truth's words lost (docs/howto/site-memory.md).
+    outside, inside, boiler_share, lost = _figures(sites, min_pages=2)
+    assert outside >= 190
+    assert inside <= 60
+    assert boiler_share >= 0.82
+    assert lost <= 0.0006
+
+
+def test_site_memory_at_its_default_setting_keeps_almost_all_article_text(sites: list[Any]) -> None:
+    # Measured at the default (3 pages): 55 blocks outside the ground truth, 5 in it (two rating
+    # lines, their labels and an "Updated"), 95% of the words outside, 0.002% of the truth lost.
+    default = SiteMemory().min_pages
+    assert default == DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"] == 3
+    outside, inside, boiler_share, lost = _figures(sites, min_pages=default)
+    assert outside >= 48
+    assert inside <= 7
+    assert boiler_share >= 0.92
+    assert lost <= 0.00005
 
 
 def test_real_pages_fed_in_any_order_give_the_same_records(sites: list[Any]) -> None:
