@@ -238,11 +238,24 @@ Holger Leue", "Image from Mary's April 2024 review.", "Courtesy of brand")."""
 
 CREDIT_MAX_WORDS = 10
 
+CREDIT_PHRASE_MAX_WORDS = 8
+"""A credit that is not a label ("Image from Becca's October 2024 review.") is this short:
+"Images from the probe showed ice on the crater floor" is a sentence. One that starts with
+"Courtesy of" and goes on after a comma is one too ("Courtesy of the family, the letters were
+published in 1990")."""
+
+_CREDIT_LABEL = re.compile(r"(?:photo(?:graph)?|image|picture)s?(?::|\s+(?:by|courtesy of)\b)|getty images\b", re.I)
+
 
 def _is_credit(text: str) -> bool:
     """A short line crediting an image outside any caption element (one with a link address
     cites a source and stays)."""
-    return len(text.split()) <= CREDIT_MAX_WORDS and CREDIT.match(text) is not None and "://" not in text
+    words = len(text.split())
+    if words > CREDIT_MAX_WORDS or CREDIT.match(text) is None or "://" in text:
+        return False
+    if _CREDIT_LABEL.match(text) is not None:
+        return True
+    return words <= CREDIT_PHRASE_MAX_WORDS and not ("," in text and text[:8].lower() == "courtesy")
 
 
 Origin = tuple[etree._Element, bool]
@@ -451,8 +464,7 @@ END_MATTER = re.compile(
     r"(?:writer|editor|contributor|author|reporter|journalist)|"
     r"(?:was|did you find) this (?:(?:article|post|page|content|guide|information) )?(?:helpful|useful)\??|"
     r"how (?:useful|helpful) was this (?:article|post|page)\??|"
-    r"(?:click on a star to )?rate (?:this|it)(?: (?:article|post|recipe))?!?|"
-    r"no votes so far! be the first to rate this post",
+    r"(?:click on a star to )?rate (?:this|it)(?: (?:article|post|recipe))?!?",
     re.I,
 )
 """A short line that opens what follows an article (the author's bio or its "Contributing

@@ -13,8 +13,13 @@ __all__ = ["IconSprites"]
 SPRITE_PATH = re.compile(r"(?:^|/)(?:svg|symbol|use)(?:[#./]|$)")
 """An element inside an inline ``<svg>`` or ``<symbol>``: never article text."""
 
-ICON_WORD = re.compile(r"icon|^ico[-_]|^svg[-_]|[-_]ico$", re.I)
-"""A word that names an icon: "bookmarkicon", "icon-share", "svg-facebook"."""
+_NOT_ICON = r"(?<!sil)(?<!lex)(?<!rub)(?<!opt)(?<!hel)"
+ICON_WORD = re.compile(rf"^icons?(?:[-_]|$)|[-_]icons?$|{_NOT_ICON}icon$|^ico[-_]|^svg[-_]|[-_]ico$", re.I)
+"""A word that names an icon: "icon", "bookmarkicon", "icon-share", "svg-facebook"; never an
+English word that holds the letters ("iconic", "silicon", "lexicon", "Rubicon")."""
+
+FUSED_ICON = re.compile(rf"[a-z0-9]{_NOT_ICON}icon(?![a-z])", re.I)
+"""An icon name run into the one before it ("bookmarkicon cameraicon")."""
 
 MIN_ICON_WORDS = 4
 """Fewer icon names than this could be prose about icons."""
@@ -28,7 +33,7 @@ def _is_sprite_text(text: str) -> bool:
     if len(words) < MIN_ICON_WORDS:
         return False
     icon_words = sum(1 for w in words if ICON_WORD.search(w))
-    fused = len(re.findall(r"[a-z0-9]icon", text, re.I))
+    fused = len(FUSED_ICON.findall(text))
     return icon_words >= MIN_ICON_WORDS and (icon_words / len(words) >= MIN_ICON_SHARE or fused >= 8)
 
 

@@ -23,7 +23,7 @@ SHARE = re.compile(
         share\ (?:on|via|to)\ (?:{_NETWORKS})\b.*|
         (?:click\ to\ )?share(?:\ on)?(?:\s*[:|]?\s*(?:{_NETWORKS}))+\s*$|
         share\s*[:|]?\s*$|
-        (?:get\ )?short\ url\s*$|copy\ (?:link|url)\s*$|link\ copied.*|
+        (?:get\ )?short\ url\s*$|copy\ (?:link|url)\s*$|link\ copied[.!]?\s*$|
         (?:{_NETWORKS})(?:\s*[|,]?\s*(?:{_NETWORKS}))+\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -31,10 +31,14 @@ SHARE = re.compile(
 """Share and short-URL prompts: "Like this story? Share it with a friend!", "Get short URL"."""
 
 FOLLOW_PREFIX = re.compile(
-    rf"^(?:follow|join)\s+(?:us|rt|@?\w+)\s+on(?:\s+(?:{_NETWORKS}))?(?:\s*(?:and|,|&)\s*(?:{_NETWORKS}))*\s*[:!.]?\s*",
+    rf"^(?:follow|join)\s+(?:us|@?\w+)\s+on(?:"
+    rf"\s+(?:{_NETWORKS})(?:\s*(?:and|,|&)\s*(?:{_NETWORKS}))*\s*[:!.]?\s*|"  # "Follow us on Telegram"
+    rf"\s*[:!.]?\s*$|"  # the whole block: "Follow us on"
+    rf"(?-i:(?=[A-Z])))",  # glued to the next word: "Follow RT onA media report..."
     re.IGNORECASE,
 )
-"""A follow prompt; it also travels glued to the start of copied paragraphs ("Follow RT onA media report...")."""
+"""A follow prompt: naming a network, alone, or glued to the start of a copied paragraph
+("Follow RT onA media report..."); "Join him on a walk through the old town" is a sentence."""
 
 TEASER = re.compile(
     r"""^(?:
@@ -42,7 +46,7 @@ TEASER = re.compile(
         read\ (?:more|also|next)\s*(?::|»|›|>|-|–|—).*|read\ more\s*$|
         (?:see|watch|listen)\ (?:also|more)\s*:.*|
         related(?:\ (?:articles?|stories|content|coverage|news|reading|topics|links))?\s*(?:[:»›|]\s*.*)?$|
-        (?:more|recommended|trending|most\ (?:read|popular|viewed))
+        (?!.*[.!?]\s*$)(?:more|recommended|trending|most\ (?:read|popular|viewed))
             (?:\ (?:stories|news|articles|from\ .{1,30}|on\ .{1,30}))?\s*:?\s*$|
         trends\s*:.*|
         you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)\s*[:.!…]?\s*$|
@@ -57,19 +61,19 @@ TEASER = re.compile(
 NEWSLETTER = re.compile(
     r"""^(?:
         (?:sign\ up|subscribe)\ (?:for|to)\ (?:our|the)\ .{0,40}newsletters?.*|
-        .{0,60}\bnewsletters?\b.{0,40}\b(?:inbox|sign\ up|subscribe)\b.*|
+        (?=.*\b(?:our|your)\b).{0,60}\bnewsletters?\b.{0,40}\b(?:inbox|sign\ up|subscribe)\b.*|
         get\ (?:the|our)\ .{0,40}(?:in|to)\ your\ inbox.*|
         enter\ your\ e-?mail(?:\ address)?.*|
-        (?:we|this\ (?:site|website))\ uses?\ cookies.*|
+        (?:we|this\ (?:site|website))\ uses?\ cookies\ (?:and\ similar|to|on\ (?:our|this)|for)\b.*|
         (?:accept\ (?:all\ )?cookies|cookie\ (?:settings|policy|preferences))\s*$|
         subscribe\ (?:now|today|here)\b.*|already\ a\ subscriber\?.*|
-        (?:support|fund)\ (?:our|independent|quality)\ journalism.*|
-        become\ a\ (?:member|subscriber|supporter)\b.*|
+        (?:support|fund)\ (?:our\ journalism\b.*|(?:independent|quality)\ journalism\b[^,;]{0,60}$)|
+        become\ a\ (?:member|subscriber|supporter)\b[^,;]{0,60}$|
         (?:log|sign)\ in\ to\ (?:continue|read|comment).*|
         this\ (?:article|content)\ is\ (?:for|available\ to)\ (?:subscribers|members)\ only.*|
         (?:advertisement|ad|sponsored(?:\ content)?|scroll\ to\ continue(?:\ with\ content)?)\s*$|
         (?:comments?|leave\ a\ comment|\d+\ comments?|show\ comments|view\ comments)\s*$|
-        (?:tags?|topics?|filed\ under)\s*:.*|
+        (?:tags?|topics?|filed\ under)\s*:(?!.*[.!?]\s*$).*|
         (?:print|e-?mail)\ (?:this\ )?(?:article|page|story)\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -78,21 +82,29 @@ NEWSLETTER = re.compile(
 
 CALL_TO_ACTION = re.compile(
     r"""(?:
-        ^(?:subscribe|sign\ up|join|get|love)\b.{0,50}\b(?:newsletters?|mailing\ list|updates|inbox|posts)\b|
-        ^subscribe\b|\bunsubscribe\b|\bto\ your\ inbox\b|
-        \bfree\ (?:trial|consultation|demo|quote|e-?book)\b|\bbook\ a\ (?:demo|call|consultation)\b|
-        \bstart\ (?:your\ )?free\b|^contact\ us\b|
-        ©|\bcopyright\b|\ball\ rights\ reserved\b|
-        ^written\ by\b|^\d+\s*min(?:ute)?s?\ read\b|\b\d+\s*min(?:ute)?s?\ read\s*$|
-        \baffiliate\ links?\b|\bearn\ (?:a\ )?(?:small\ )?commission\b|^disclosure\b|
-        ^advertisement\b|
+        ^(?:subscribe|sign\ up|join|get|love)\b.{0,50}
+            \b(?:newsletters?|mailing\ list|(?:e-?mail|our|latest|new|live|real-time)\ (?:updates|posts)|
+            (?:updates|posts)\ (?:delivered|straight\ to|from\ (?:this|our|the)\b)|inbox)\b|
+        ^subscribe\b|^unsubscribe\b|\bunsubscribe\ (?:at\ any\ time|anytime|here)\b|\bunsubscribe\s*[.!]?$|
+        \bwith\ unsubscribe\b|\bno\ spam\b\W*(?:ever\W*)?$|\bto\ your\ inbox\b|
+        (?:^|[–—|:]\s*)(?:(?:start|get|try|claim|book|request|download|grab)\ (?:your\ |a\ |our\ |the\ )?)?
+            (?:\d+[-\ ]day\ )?free\ (?:trial|consultation|demo|quote|e-?book)\b|\bsign\ up\b.{0,20}\bfree\ trial\b|
+        ^book\ a\ (?:free\ )?(?:demo|call|consultation)\b|
+        ^start\ (?:your\ )?free\b|^contact\ us\b[^,]*$|
+        ©|\(c\)\ \d{4}|\bcopyright\s*(?:©|\(c\)|\d{4}|:)|\bcopyright(?:ed)?\ (?:by|of)\b|^copyright\s*$|
+        \ball\ rights\ reserved\b|
+        ^written\ by\b(?!.*[.!?]\s*$)|^\d+\s*min(?:ute)?s?\ read\b|\b\d+\s*min(?:ute)?s?\ read\s*$|
+        ^affiliate\ links?\b|\b(?:contains?|may\ contain|uses?|includes?)\ affiliate\ links?\b|
+        \b(?:we|i)\ (?:may\ )?earn\ (?:a\ )?(?:small\ )?commission\b|^disclosure\s*(?:[:.–—-]|$)|
+        ^advertisement\s*:|^advertisement\b(?!.*[.!?]\s*$)|
         ^(?:join\ the\ (?:conversation|discussion)|add\ a\ comment|leave\ a\ (?:comment|reply)|
-            be\ the\ first\ to\ comment|comment\ via\b)|
+            be\ the\ first\ to\ comment|comment\ via\b)[^.!?]{0,25}[.!?]?\s*$|
         ^(?:keep\ reading|recent\ posts|(?:article|story)\ continues\ below|continue\ reading\ below)
             \s*[:.!…»›]*\s*$|
         ^(?:register|sign\ in|sign\ up|log\ ?in|create\ an\ account|follow\ us)\s*[.!:]?\s*$|
         ^what\ do\ you\ think\s*\?\s*$|
-        \bcheck\ your\ inbox\b|\bfunded\ by\ (?:readers|members)\b
+        (?:^|(?<=[.!?]\s))(?:please\ )?check\ your\ inbox\b[^,]{0,60}$|\bfunded\ by\ (?:readers|members)\ like\ you\b|
+        \b(?:we\ are|we're)\ (?:\w+\ )?funded\ by\ (?:readers|members)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -102,9 +114,14 @@ CALL_TO_ACTION = re.compile(
 
 DISCLOSURE = re.compile(
     r"""(?:
-        \b(?:earn|receive|get)s?\ (?:a\ )?(?:small\ )?(?:affiliate\ )?commissions?\b|
-        \baffiliate\ (?:links?|marketer|commissions?|partners?|programs?)\b|
-        \bmay\ be\ compensated\b|\bpurchases?\ made\ through\ (?:our\ |these\ )?links\b|
+        \b(?:we|i|us|this\ (?:site|page|post|article)|[\w-]+\.(?:com|org|net|co|io))\b.{0,40}
+            \b(?:earn|receive|get)s?\ (?:a\ )?(?:small\ )?(?:affiliate\ )?commissions?\b|
+        \b(?:our|your|we|this\ (?:site|page|post|article)|contains?|may\ contain|uses?|using)\b.{0,40}
+            \baffiliate\ (?:links?|commissions?|partners?|programs?)\b|
+        \baffiliate\ (?:links?|marketer|programs?)\b.{0,60}
+            \b(?:we|our|us|i|you|your|(?:this|the)\ (?:blog\ )?(?:post|site|page|article))\b|
+        \b(?:we|i|site|author|publisher)\ (?:\w+\ )?may\ be\ compensated\b|
+        \bpurchases?\ made\ through\ (?:our\ |these\ )?links\b|
         \bwe\ (?:only\ )?(?:recommend|independently\ (?:review|evaluate|select))\b.{0,80}\blinks?\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -113,17 +130,24 @@ DISCLOSURE = re.compile(
 
 NOTICE = re.compile(
     r"""(?:
-        \balready\ have\ an\ account\?|\bsign\ in\ to\ (?:comment|reply)\b|
-        \bis\ a\ production\ of\b|
-        \bif\ you\ (?:liked|enjoyed)\ this\ (?:article|interview|post|story|recipe)\b.{0,30}\bplease\b|
-        \bplease\ take\ a\ moment\ to\ (?:leave|give)\b|
-        \bviews\ expressed\b.{0,80}\bnot\ necessarily\b|^feature(?:d)?\ image\ (?:by|via|courtesy)\b|
+        (?:^|(?<=[.!?]\s))already\ have\ an\ account\?(?:\s*(?:sign|log)\ ?in\b[^.!?]*)?[.!]?\s*$|
+        (?:^|(?<=[.!?]\s))(?:please\ )?(?:sign|log)\ ?in\ to\ (?:comment|reply)\b|
+        (?:^|(?<=[.!?]\s))if\ you\ (?:liked|enjoyed)\ this\ (?:article|interview|post|story|recipe)
+            \s*[,!]?\s*(?:then\ )?please
+            \ (?:share|consider|support|subscribe|donate|rate|leave|like|follow|tell|check|sign)\b|
+        ^please\ take\ a\ moment\ to\ (?:leave|give|rate)\b|
+        ^(?:(?:note|disclaimer)\s*:\s*)?(?:the\ )?(?:views|opinions)(?:\ and\ opinions)?\ expressed\ (?:
+            (?:in|on|by)\ (?:this|these|the\ (?:author|writer|contributor)s?|our|[\w-]+\.[a-z]{2,})\b|
+            (?:here\ )?are\ (?:the\ (?:author|writer)|those\ of|solely|my\ own))|
+        ^feature(?:d)?\ image\ (?:by|via|courtesy)\b|
         ^why\ trust\ us\s*\?
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Site notices around an article: sign-in-to-comment, "X is a production of Y", rating and
-support requests, opinion disclaimers, image credits."""
+"""Site notices around an article: sign-in-to-comment, rating and support requests, opinion
+disclaimers, image credits. Each starts the block and speaks to the reader or of the site ("If
+you enjoyed this article, please share it"); the same words inside a sentence ("The views
+expressed by residents were not necessarily shared by the council") are prose and stay."""
 
 MAX_DISCLOSURE_WORDS = 70
 """A disclosure is a short paragraph; a longer one that mentions commissions is an article."""
