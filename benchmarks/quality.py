@@ -191,6 +191,9 @@ COMMENT_SNIPPET_WORDS = 8
 """A reader comment's line this long, not in the article text, is a dragnet page's leak snippet."""
 
 
+DRAGNET_COMMENTS = "!@#$%^&*() COMMENTS"
+
+
 def dragnet_pages(root: Path, limit: int | None) -> Iterator[Page]:
     """Dragnet's pages: the human-cut ``articleBody`` (headline, dateline and captions included)
     is the truth; the reader comments' longer lines are what must not appear."""
@@ -205,10 +208,16 @@ def dragnet_pages(root: Path, limit: int | None) -> Iterator[Page]:
             continue
         entry = truth[name]
         body = entry.get("articleBody") or ""
+        comments = entry.get("comments") or ""
+        if DRAGNET_COMMENTS in body:
+            # Dragnet's gold files separate the text from the comments with this marker; in a
+            # few pages the conversion left both in articleBody.
+            body, after = body.split(DRAGNET_COMMENTS, 1)
+            comments = f"{after}\n{comments}"
         folded = _fold(body)
         without = [
             line
-            for line in (entry.get("comments") or "").splitlines()
+            for line in comments.splitlines()
             if len(line.split()) >= COMMENT_SNIPPET_WORDS and _fold(line) not in folded
         ]
         yield Page(name, entry.get("url") or "", gzip.decompress(html_path.read_bytes()), entry, body, without)
