@@ -437,6 +437,26 @@ JUNK_WEIGHT = 1.0
 """How much a character of non-paragraph text (menus, link lists, labels) costs a container
 against a character of paragraph text it holds."""
 
+LABEL_CHARS = 80
+"""A paragraph this short without any punctuation is a label or a tagline, not prose: it does
+not vote for its container (a table's cell beside other cells does: a datum)."""
+
+_PUNCTUATED = re.compile(r"[.!?,;:]")
+
+
+def _label(el: etree._Element) -> bool:
+    return _PUNCTUATED.search(el.text_content()) is None
+
+
+def _in_row(el: etree._Element, tag: str) -> bool:
+    """A cell beside other cells in its row."""
+    if tag not in ("td", "th"):
+        return False
+    return next(el.itersiblings("td", "th"), None) is not None or (
+        next(el.itersiblings("td", "th", preceding=True), None) is not None
+    )
+
+
 MAX_PARAGRAPH_LINKS = 0.5
 """A paragraph with more link text than this share is a link list, not prose."""
 
@@ -472,6 +492,8 @@ def find_main_content(body: etree._Element) -> MainContent:
             text, links = _loose(el, stats)
         if text < MIN_PARAGRAPH or links > MAX_PARAGRAPH_LINKS * text:
             continue
+        if text < LABEL_CHARS and el in good_self and not _in_row(el, tag) and _label(el):
+            continue  # a tagline or a label ("Millbrook Gazette Serving the valley since 1887")
         value = float(text - links)
         node: etree._Element | None = el
         while node is not None:
@@ -487,7 +509,37 @@ def find_main_content(body: etree._Element) -> MainContent:
         return g - JUNK_WEIGHT * (stats[el].text - g) + _semantic_bonus(el, g)
 
     top = max(good, key=worth)
-    return MainContent(top, [top], stats)
+    return MainContent(top, [*_lead(top, stats), top], stats)
+
+
+LEAD_PROSE = 80
+"""A paragraph box just before the chosen element with this much paragraph text, few links and
+nothing else is the article's introduction in its own container (``div.story-intro`` before
+``div.story-body``)."""
+
+
+def _lead(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """The article's introduction kept in sibling boxes just before ``top``, in page order;
+    empty boxes and figures between them are passed over, a heading or anything else ends it."""
+    lead: list[etree._Element] = []
+    node = top.getprevious()
+    while node is not None:
+        tag = _tag(node)
+        s = stats.get(node)
+        if tag and s is not None and s.text:
+            if (
+                tag in _HEADINGS
+                or tag == "h1"
+                or s.prose < LEAD_PROSE
+                or s.prose < 0.7 * s.text
+                or s.links > 0.2 * s.text
+                or _is_unlikely(node, tag)
+                or COMMENTS.search(_hint(node))
+            ):
+                break
+            lead.insert(0, node)
+        node = node.getprevious()
+    return lead
 
 
 def _loose(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[int, int]:
@@ -584,13 +636,72 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         doomed.extend(
             (el, "one of a row of teaser cards (other pages' headlines)") for el in _teaser_cards(part, stats)
         )
-        gone: set[etree._Element] = set()
+        doomed.extend(
+            (el, "a list of other stories after the text (a headline and a teaser sentence each)")
+            for el in _teaser_lists(part, stats)
+        )
+        gone: dict[etree._Element, str] = {}
         for el, rule in doomed:
-            if el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
-                gone.add(el)
+            if el not in gone and el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
+                gone[el] = rule
+        for el in _within_share(list(gone), part, stats):
+            if el.getparent() is not None:
                 if log is not None:
-                    log.add(el, f"pruned inside the main content: {rule}")
+                    log.add(el, f"pruned inside the main content: {gone[el]}")
                 el.drop_tree()
+
+
+PRUNE_MAX_SHARE = 0.5
+"""Pruning never takes more than this share of the chosen content's substance when that would
+leave it nearly empty: what a box's class or link density suggests is weaker evidence than
+most of the article's words (a blog post inside an unclosed ``<span class="byline-author">``,
+a photo post's text in per-image ``caption`` boxes)."""
+
+PRUNE_LEFT_CHARS = 250
+"""The guard steps in only when pruning would leave less than this (about forty words): a
+near-empty body, not an article freed of a large box beside it."""
+
+SURE_BOXES = frozenset(["aside", "footer", "nav", "form"])
+"""Boxes whose tag (not a class name) says they are beside the article: the share guard
+neither spares them nor counts them."""
+
+
+def _substance(el: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """Text outside links: what the article's words are made of."""
+    s = stats.get(el)
+    return max(0, s.text - s.links) if s is not None else 0
+
+
+def _within_share(
+    doomed: list[etree._Element], part: etree._Element, stats: dict[etree._Element, _Stats]
+) -> list[etree._Element]:
+    """The boxes to prune. When together they would take more than :data:`PRUNE_MAX_SHARE` of
+    the content's substance and leave less than :data:`PRUNE_LEFT_CHARS`, the largest are
+    spared (with the boxes alike to a spared one: the same tag and class beside it, as a photo
+    post's per-image caption boxes) until the rest fits. Reader comments and
+    :data:`SURE_BOXES` always go."""
+    sizes = {el: _substance(el, stats) for el in doomed}
+    sure = [el for el in doomed if _tag(el) in SURE_BOXES or COMMENTS.search(_hint(el))]
+    whole = _substance(part, stats) - sum(sizes[el] for el in sure)
+    budget = PRUNE_MAX_SHARE * whole
+    total = sum(sizes.values()) - sum(sizes[el] for el in sure)
+    if total <= budget or whole - total >= PRUNE_LEFT_CHARS:
+        return doomed
+    spared: set[etree._Element] = set()
+    for el in sorted(doomed, key=lambda e: sizes[e], reverse=True):
+        if total <= budget:
+            break
+        if el in spared or el in sure:
+            continue
+        kind = (el.tag, el.get("class"))
+        parent = el.getparent()
+        for other in doomed:
+            if other in spared or other in sure:
+                continue
+            if other is el or (other.getparent() is parent and (other.tag, other.get("class")) == kind):
+                spared.add(other)
+                total -= sizes[other]
+    return [el for el in doomed if el not in spared]
 
 
 def _prune_rule(el: etree._Element, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats]) -> str:
@@ -765,3 +876,39 @@ def _teaser(card: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
     if next(card.iterdescendants(*_HEADINGS), None) is None:
         return False
     return any((a.get("href") or "#")[:1] != "#" for a in card.iter("a"))
+
+
+TEASER_ITEM_WORDS = 40
+"""A list item this short that opens with a link of a few words is a teaser of another page
+("Ferry fares to rise in spring" and its one-sentence summary)."""
+
+
+def _teaser_lists(part: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """Lists after the article's last paragraph whose every item (at least
+    :data:`TEASER_MIN_CARDS`) opens with a headline link followed by a short summary: a
+    related-stories list with a teaser sentence per story, too wordy for the link-list test."""
+    found: list[etree._Element] = []
+    for el in part.iterdescendants("ul", "ol"):
+        items = [c for c in el if c.tag == "li"]
+        if len(items) < TEASER_MIN_CARDS or len(items) != len(el):
+            continue
+        if all(_teaser_item(li) for li in items) and _ends_text(el, part, stats):
+            found.append(el)
+    return found
+
+
+_LINK_HOLDERS = frozenset([*_HEADINGS, "strong", "b", "span"])
+
+
+def _teaser_item(li: etree._Element) -> bool:
+    text = li.text_content()
+    if len(text.split()) > TEASER_ITEM_WORDS or (li.text and li.text.strip()):
+        return False
+    # The item starts with a link (or a heading holding one) naming another page.
+    node = next((c for c in li if isinstance(c.tag, str)), None)
+    while node is not None and node.tag != "a" and node.tag in _LINK_HOLDERS:
+        node = next((c for c in node if isinstance(c.tag, str)), None)
+    if node is None or node.tag != "a" or (node.get("href") or "#")[:1] == "#":
+        return False
+    words = len(node.text_content().split())
+    return words >= 3 and len(text.split()) > words

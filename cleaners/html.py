@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import replace
+from typing import Any
 
 import lxml.html
 from lxml import etree
-from newsclean.cleaners.content import find_main_content, prune, strip_page
+from newsclean.cleaners.content import MainContent, find_main_content, prune, strip_page
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
@@ -62,9 +63,11 @@ CONTAINERS = frozenset(
         "center",
         "font",
         "td",
+        "th",
         "tr",
         "tbody",
         "thead",
+        "tfoot",
     ]
 )
 """Elements that hold blocks; their own loose text becomes a block too."""
@@ -300,7 +303,9 @@ def blocks_from_element(
             return
         local = tag.split("}")[-1]
         here = f"{path}/{_step(el)}" if path else _step(el)
-        if local in BLOCK_KINDS and not (local == "li" and _has_block_child(el)):
+        if local in BLOCK_KINDS and not (
+            (local == "li" and _has_block_child(el)) or (local == "table" and _layout_table(el))
+        ):
             text = _table_text(el) if local == "table" else _text(el)
             if not text:
                 return
@@ -359,6 +364,19 @@ def blocks_from_element(
     return blocks
 
 
+LAYOUT_CELL_CHARS = 200
+"""A table cell with this much text holds a page's column or paragraphs, not a datum."""
+
+
+def _layout_table(table: etree._Element) -> bool:
+    """A table used to lay the page out (a table inside it, or a cell holding a column of
+    text) is walked like a container: as one ``cell | cell`` block, the text of every nested
+    table would come out once per enclosing level."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return True
+    return any(len(cell.text_content()) >= LAYOUT_CELL_CHARS for cell in table.iterdescendants("td", "th"))
+
+
 def _has_block_child(el: etree._Element) -> bool:
     return any(isinstance(c.tag, str) and c.tag.lower() in ("p", "ul", "ol", "div") for c in el)
 
@@ -393,9 +411,12 @@ def _main_blocks(
     origins: list[Origin] | None = None,
     scope: list[etree._Element] | None = None,
     log: RegionLog | None = None,
+    ld_body: str = "",
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
-    elements chosen go to ``scope`` when given, and ``log`` receives the regions left out."""
+    elements chosen go to ``scope`` when given, and ``log`` receives the regions left out.
+    ``ld_body``, the page's JSON-LD ``articleBody``, cross-checks the choice (see
+    :func:`_ld_holder`)."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
@@ -410,6 +431,21 @@ def _main_blocks(
     blocks: list[Block] = []
     for part in main.parts:
         blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins, log=log))
+    if ld_body and origins is None:
+        better = _ld_holder(body, blocks, ld_body)
+        if better is not None:
+            # Tried on a copy first: the page and the log change only when it matches better.
+            trial = deepcopy(better)
+            prune(MainContent(trial, [trial]))
+            other = blocks_from_element(trial, _path(better.getparent()), main_only=True)
+            if other and _ld_f1(other, ld_body) > _ld_f1(blocks, ld_body):
+                if log is not None:
+                    log.forget_after(stripped)
+                    log.add_unchosen(body, [better], OUTSIDE_LD)
+                prune(MainContent(better, [better]), log)
+                blocks = blocks_from_element(better, _path(better.getparent()), main_only=True, log=log)
+                if scope is not None:
+                    scope[:] = [better]
     if not blocks and main.root is not body:
         # Never empty: the whole page's text is better than nothing.
         if log is not None:
@@ -419,6 +455,99 @@ def _main_blocks(
 
 
 OUTSIDE_MAIN = "outside the main content (the element holding most of the page's paragraph text)"
+OUTSIDE_LD = "outside the element holding the page's JSON-LD articleBody (the publisher's copy of the text)"
+
+LD_MIN_WORDS = 40
+"""A JSON-LD ``articleBody`` this long is the publisher's own copy of the text, good enough to
+check the chosen element against."""
+
+LD_SHARE = 0.4
+"""An ``articleBody`` shorter than this share of the chosen text is a teaser or a paywall's
+first paragraph: it does not narrow the choice."""
+
+LD_COVER = 0.9
+"""The element taken instead holds at least this share of the ``articleBody``'s shingles."""
+
+LD_MISSING = 0.5
+"""Chosen text holding less than this share of the ``articleBody``'s shingles is the wrong
+element (a teaser box, an app promo, a copyright line)."""
+
+LD_CHECKS = 8
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _ld_article_body(raw: dict[str, Any]) -> str:
+    objects = raw.get("jsonld")
+    if not isinstance(objects, list):
+        return ""
+    for obj in objects:
+        body = obj.get("articleBody") if isinstance(obj, dict) else None
+        if isinstance(body, str) and len(body.split()) >= LD_MIN_WORDS:
+            return body
+    return ""
+
+
+def _shingles(text: str) -> list[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text.casefold())
+    return [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+
+
+def _ld_f1(blocks: list[Block], ld_body: str) -> float:
+    truth = set(_shingles(ld_body))
+    found = set(_shingles(" ".join(b.text for b in blocks)))
+    common = len(found & truth)
+    return 2 * common / (len(found) + len(truth)) if found and truth else 0.0
+
+
+def _ld_holder(root: etree._Element, blocks: list[Block], ld_body: str) -> etree._Element | None:
+    """The smallest element holding the page's JSON-LD ``articleBody`` when that copy of the
+    text says the scorer chose wrong: the chosen text lacks most of it, or holds it with as
+    much again beside it (an "about us" box chosen with the article); else ``None``."""
+    truth = set(_shingles(ld_body))
+    found = _shingles(" ".join(b.text for b in blocks))
+    if not truth or not found:
+        return None
+    seen = set(found)
+    covered = sum(1 for sh in truth if sh in seen)
+    if covered >= LD_COVER * len(truth):
+        hits = sum(1 for sh in found if sh in truth)
+        if hits >= 0.8 * len(found) or len(truth) < LD_SHARE * len(found):
+            return None  # precise already, or the articleBody is a teaser of the text
+    elif covered >= LD_MISSING * len(truth):
+        return None
+    return _tightest_holder(root, truth)
+
+
+def _tightest_holder(root: etree._Element, truth: set[tuple[str, ...]]) -> etree._Element | None:
+    """The element with the fewest words among those holding :data:`LD_COVER` of ``truth``'s
+    shingles (words counted per text node first, shingles checked on the few smallest)."""
+    vocabulary = {token for shingle in truth for token in shingle}
+    hits: dict[etree._Element, int] = {}
+    total: dict[etree._Element, int] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in NEVER_TEXT:
+            continue
+        for piece, owner in ((el.text, el), (el.tail, el.getparent())):
+            if not piece or owner is None:
+                continue
+            tokens = _TOKEN.findall(piece.casefold())
+            if not tokens:
+                continue
+            n, h = len(tokens), sum(1 for t in tokens if t in vocabulary)
+            node: etree._Element | None = owner
+            while node is not None:
+                total[node] = total.get(node, 0) + n
+                hits[node] = hits.get(node, 0) + h
+                node = node.getparent()
+    words = len(truth) + 3
+    holders = sorted((el for el, h in hits.items() if h >= LD_COVER * words), key=lambda el: total[el])
+    for el in holders[:LD_CHECKS]:
+        if len(truth & set(_shingles(_text(el)))) >= LD_COVER * len(truth):
+            return el
+    return None
+
+
 OUTSIDE_READABILITY = "outside the main content readability-lxml found"
 
 
@@ -502,6 +631,18 @@ BYLINE_BEFORE = "byline/date line before the first paragraph"
 AUTHOR_BIO = "the author's bio closing the text"
 """The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
 
+ABOVE_HEADLINE = "above the page's <h1> (the headline)"
+LEGAL_AFTER = "copyright or legal notice after the last paragraph"
+
+LEGAL = re.compile(r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", re.I)
+"""A copyright or trademark notice ("© 2012 Bayside Courier Ltd. All rights reserved.")."""
+
+LEGAL_MAX_WORDS = 120
+
+
+def _is_legal(block: Block) -> bool:
+    return len(block.text.split()) <= LEGAL_MAX_WORDS and LEGAL.search(block.text) is not None
+
 
 def edge_rules(blocks: list[Block]) -> list[str]:
     """Per block, the rule marking it as outside the article's text, or ``""``: short blocks
@@ -520,6 +661,15 @@ def edge_rules(blocks: list[Block]) -> list[str]:
     prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
     if not prose:
         return rules
+    # A copyright notice after the article's last paragraph closes the page, not the article,
+    # however long and sentence-like it is.
+    legal = {i for i in prose if _is_legal(blocks[i])}
+    real = [i for i in prose if i not in legal]
+    if real:
+        for i in legal:
+            if i > real[-1]:
+                rules[i] = LEGAL_AFTER
+        prose = [i for i in prose if not (i in legal and i > real[-1])]
     flow = {blocks[i].path for i in prose}
     # Short sentences among the article's own paragraphs extend it: a how-to written in short
     # paragraphs keeps its later headings and steps.
@@ -527,8 +677,17 @@ def edge_rules(blocks: list[Block]) -> list[str]:
     text = [i for i, b in enumerate(blocks) if i in in_prose or (_in_flow(b, flow) and _is_sentence(b))]
     first, last = text[0], text[-1]
     sections = {_parent(path) for path in flow}
+    # The headline opens the article: what sits above it is the page's (a site's tagline, a
+    # masthead, a row of other headlines).
+    headline = next((i for i in range(first) if blocks[i].tag == "h1"), -1)
     for i, block in enumerate(blocks):
         edge = i < first or i > last
+        if i < headline and not _is_prose(block):
+            rules[i] = ABOVE_HEADLINE
+            continue
+        if i > last and _is_legal(block):
+            rules[i] = LEGAL_AFTER
+            continue
         short = len(block.text.split()) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
         if i < first and len(block.text.split()) <= BYLINE_MAX_WORDS and BYLINE.search(block.text.strip()):
             rules[i] = BYLINE_BEFORE
@@ -715,7 +874,7 @@ def extract_html(
                 found_at = None
             origins = None
         else:
-            blocks = _main_blocks(tree, origins, scope, log)
+            blocks = _main_blocks(tree, origins, scope, log, _ld_article_body(raw))
         rules = edge_rules(blocks)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
