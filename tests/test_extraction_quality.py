@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the benchmarks folder is not an installed package
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.scoring import score_page, summarise  # noqa: E402
+from benchmarks.scoring import PageScore, Totals, score_page, summarise  # noqa: E402
 
 WCXB = ROOT.parent / "shared" / "data" / "wcxb-dev"
 
@@ -110,9 +110,9 @@ def test_sample_scores_hold_their_floor() -> None:
 @pytest.mark.parametrize(
     ("name", "floor", "what"),
     [
-        ("0310", 0.7, "the article sits after a premature </html>"),
-        ("0174", 0.85, "a hidden republishing modal repeats the article next to it"),
-        ("4503", 0.7, "streamed rendering parks half the article in <div hidden>"),
+        ("0310", 0.95, "the article sits after a premature </html>"),
+        ("0174", 0.9, "a hidden republishing modal repeats the article next to it"),
+        ("4503", 0.78, "streamed rendering parks half the article in <div hidden>"),
         ("0072", 0.95, "the text is loose in a <span> between <br>s, headings and lists"),
         ("0356", 0.95, "the page wrapper's class says 'with-sidebar-layout'"),
         ("0044", 0.95, "an unclosed <button> swallows the whole page"),
@@ -123,13 +123,57 @@ def test_sample_scores_hold_their_floor() -> None:
         ("0329", 0.95, "a hidden 'republish' dialog holds a copy of the article"),
         ("4262", 0.95, "the article's sections are named after the contents list ('toc-para')"),
         ("4113", 0.9, "a roundup: each brand a heading over a list, after the last paragraph"),
-        ("0477", 0.88, "SMS and newsletter signup boxes without telling class names inside the text"),
+        ("0477", 0.9, "SMS and newsletter signup boxes without telling class names inside the text"),
         ("4090", 0.9, "each heading sits in its own page-builder 'widget'"),
         ("0464", 0.95, "a row of teaser cards for other posts follows the article"),
-        ("4267", 0.78, "menus inside custom elements (<growth-linkgroup>) sit in the article"),
+        ("4267", 0.8, "menus inside custom elements (<growth-linkgroup>) sit in the article"),
         ("0128", 0.95, "the bylined author's bio closes the text"),
     ],
 )
 def test_markup_pathologies_keep_the_article(name: str, floor: float, what: str) -> None:
     f1 = summarise([_score(name)]).f1
     assert f1 >= floor, f"{name}: {what}: F1 {f1:.3f} < {floor}"
+
+
+
+DATA = ROOT.parent / "shared" / "data"
+
+
+def _collection_totals(key: str, every: int) -> tuple[Totals, int]:
+    """newsclean on every ``every``-th page of a benchmark collection: the totals, and the
+    pages left empty where the truth has text."""
+    from benchmarks.quality import COLLECTIONS
+
+    collection = next(c for c in COLLECTIONS if c.key == key)
+    folder = DATA / collection.folder
+    if not folder.is_dir():
+        pytest.skip(f"../shared/data/{collection.folder} is not present")
+    scores: list[PageScore] = []
+    empty = 0
+    for n, page in enumerate(collection.load(folder, None)):
+        if n % every:
+            continue
+        try:
+            body = clean_html(page.html, url=page.url).articleBody or ""
+        except ValueError:  # a page the decoder refuses (bytes: issue 10, kind 8) scores as empty
+            body = ""
+        scores.append(score_page(page.text, body, page.without))
+        empty += bool(page.text.strip()) and not body.strip()
+    return summarise(scores), empty
+
+
+def test_dragnet_sample_holds_its_floor() -> None:
+    """Every 8th dragnet page (2012 news and blogs: table layouts, three-column blogs)."""
+    totals, empty = _collection_totals("dragnet", 8)
+    # Measured 0.905 F1 (P 0.914, R 0.895) on these 173 pages when pinned, one page empty (its
+    # bytes are refused by the decoder).
+    assert totals.f1 >= 0.895, totals
+    assert empty <= 1, totals
+
+
+def test_fundus_sample_holds_its_floor() -> None:
+    """Every 4th fundus page with a body (news sites of 40 countries, 2023-2026)."""
+    totals, empty = _collection_totals("fundus", 4)
+    # Measured 0.919 F1 (P 0.916, R 0.923) on these 65 pages when pinned.
+    assert totals.f1 >= 0.91, totals
+    assert empty == 0, totals
