@@ -68,7 +68,7 @@ def _site_files(pages: list[bytes], base: str) -> dict[str, tuple[bytes, str]]:
     entries = []
     for n, body in enumerate(pages):
         path = f"/news/2024/story-{n:05d}-harbour-report.html"
-        files[path] = (body, "text/html; charset=utf-8")
+        files[path] = (body, "text/html")  # no charset: the pages say theirs (or are detected)
         entries.append(f"<url><loc>{base}{path}</loc><lastmod>2024-05-01T10:00:00Z</lastmod></url>")
     sitemap = (
         '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = news_pages(args.pages)
     print(f"loopback site: {len(pages)} article pages from {DATA}; {os.cpu_count()} CPUs")
-    rows: list[tuple[str, int, float, int, float, float]] = []
+    rows: list[tuple[str, int, float, int, float, float, int]] = []
     with postgres_server(max_connections=200, durable=True) as pg, redis_server() as redis_url, \
             tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -275,21 +275,21 @@ def main(argv: list[str] | None = None) -> int:
 
                 with psycopg.connect(store) as conn:
                     stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-                rows.append((mode, n, wall, stored, stored / wall, cpu))
+                rows.append((mode, n, wall, fetched, fetched / wall, cpu, stored))
                 print(f"  {mode:9} {n} worker(s): {wall:6.1f} s, {fetched} pages fetched, {stored} articles stored,"
-                      f" {stored / wall:5.1f} articles/s, workers' CPU {cpu:.0f} s, exits {codes},"
+                      f" {fetched / wall:5.1f} pages/s, workers' CPU {cpu:.0f} s, exits {codes},"
                       f" load average {os.getloadavg()[0]:.1f}", flush=True)
                 last_out = out
 
         print("\nCrawl scaling (newsclean crawl, whole chain, one PostgreSQL store):")
         cores = os.cpu_count() or 1
-        print(f"{'mode':10} {'workers':>7} {'wall s':>8} {'articles':>9} {'articles/s':>11} {'vs 1 worker':>12}"
-              f" {'CPU ms/article':>15} {'cores busy':>11}")
-        for mode, n, wall, stored, rate, cpu in rows:
+        print(f"{'mode':10} {'workers':>7} {'wall s':>8} {'pages':>6} {'stored':>7} {'pages/s':>8} {'vs 1 worker':>12}"
+              f" {'CPU ms/page':>12} {'cores busy':>11}")
+        for mode, n, wall, fetched, rate, cpu, stored in rows:
             one = next((r[4] for r in rows if r[0] == mode and r[1] == 1), None)
             ratio = f"{rate / one:.2f}x" if one else "-"
-            per = 1000 * cpu / max(stored, 1)
-            print(f"{mode:10} {n:>7} {wall:>8.1f} {stored:>9} {rate:>11.1f} {ratio:>12} {per:>15.1f}"
+            per = 1000 * cpu / max(fetched, 1)
+            print(f"{mode:10} {n:>7} {wall:>8.1f} {fetched:>6} {stored:>7} {rate:>8.1f} {ratio:>12} {per:>12.1f}"
                   f" {cpu / wall:>8.2f}/{cores}")
         print("(cores busy: the workers' CPU seconds per wall second; the loopback server and PostgreSQL"
               " take the rest of the machine)")
