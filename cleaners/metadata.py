@@ -62,7 +62,7 @@ STANDFIRST_HINTS = re.compile(r"summary|standfirst|lead|dek|intro|subtitle|subhe
 _SPACE = re.compile(r"\s+")
 _BYLINE_WORD = re.compile(r"^(?:by|von|av|af|par|di|da|por|door|przez|от)\s+", re.I)
 """The word a visible byline starts with ("Von Juliane Rohr"), dropped from author names."""
-_SCRIPT_WRAPPER = re.compile(r"^(?:<!--|(?://\s*)?<!\[CDATA\[)\s*|\s*(?:-->|(?://\s*)?\]\]>)$")
+_SCRIPT_WRAPPER = re.compile(r"^(?:<!--|(?://\s*)?<!\[CDATA\[)\s*|(?<!\s)\s*(?:-->|(?://\s*)?\]\]>)$")
 """HTML-comment or (commented) CDATA wrappers around JSON-LD, e.g. Rails' ``//<![CDATA[``."""
 
 
@@ -76,10 +76,10 @@ def _clean(text: Any) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•»/]\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[-|–—·•»/]\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+)")
 """Where a page title joins the headline to the site's name ("Headline - Site.de")."""
 
-SITE_SEPARATORS = re.compile(TITLE_SEPARATORS.pattern + r"|\s+:\s+|(?<=\S):\s+")
+SITE_SEPARATORS = re.compile(TITLE_SEPARATORS.pattern + r"|(?<!\s)\s+:\s+|(?<=\S):\s+")
 """Separators a site name may hang on, a colon too ("City News: Headline"); a colon never
 marks the part before it as droppable otherwise ("Kenia: Nairobi von unten" is one headline)."""
 
@@ -168,9 +168,9 @@ def _names(value: Any) -> list[Author]:
     return out
 
 
-NAME_JOINERS = re.compile(r"\s*(?:,|;|&|\s(?:and|und|og|och|et|y|e|en|i|и|ja|és)\s)\s*", re.I)
+NAME_JOINERS = re.compile(r"(?<!\s)\s*(?:,|;|&|\s(?:and|und|og|och|et|y|e|en|i|и|ja|és)\s)\s*", re.I)
 """What joins several names in one author string ("A and B", "A und B, dpa")."""
-_INITIALS = re.compile(r"\s*\((?:[^()]{1,12})\)\s*$")
+_INITIALS = re.compile(r"(?<!\s)\s*\((?:[^()]{1,12})\)\s*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$")
 
 

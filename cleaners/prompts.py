@@ -21,10 +21,10 @@ SHARE = re.compile(
         like\ this\ story\?.*share\ it.*|
         share\ (?:this|the)\ (?:article|story|post|page)\b.*|
         share\ (?:on|via|to)\ (?:{_NETWORKS})\b.*|
-        (?:click\ to\ )?share(?:\ on)?(?:\s*[:|]?\s*(?:{_NETWORKS}))+\s*$|
+        (?:click\ to\ )?share(?:\ on)?(?:\s*(?:[:|]\s*)?(?:{_NETWORKS}))+\s*$|
         share\s*[:|]?\s*$|
         (?:get\ )?short\ url\s*$|copy\ (?:link|url)\s*$|link\ copied[.!]?\s*$|
-        (?:{_NETWORKS})(?:\s*[|,]?\s*(?:{_NETWORKS}))+\s*$
+        (?:{_NETWORKS})(?:\s*(?:[|,]\s*)?(?:{_NETWORKS}))+\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -57,7 +57,7 @@ _BY = re.compile(
     r"^\s*(?:(?:written|reported|reporting|additional\s+reporting|editing|edited|words|text|story|photos?)\s+)?"
     r"by\b\s*:?\s*", re.IGNORECASE
 )
-_AND = re.compile(r"\s+and\s+|\s*&\s*|\s*;\s*", re.IGNORECASE)
+_AND = re.compile(r"(?<!\s)(?:\s+and\s+|\s*&\s*|\s*;\s*)", re.IGNORECASE)
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|[^\W_]+(?:['’\-][^\W_]+)*")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DATE_FIELDS = (("datePublished", "datePublishedRaw"), ("dateModified", "dateModifiedRaw"))
