@@ -16,6 +16,8 @@ Public API:
   :func:`available_cleaners`: writing and configuring cleaners (plugins use the entry-point
   group ``newsclean.cleaners``).
 - :class:`SiteProfile`: declarative per-site knowledge.
+- :class:`InputError` (and its subclass :class:`DecodeError`): the only exception the
+  ``clean*`` functions raise for bad input (binary bytes, a malformed ``url`` argument).
 """
 
 from newsclean.cleaners.api import clean, clean_document, clean_html, clean_text, looks_like_html
@@ -29,6 +31,7 @@ from newsclean.cleaners.chain import (
 )
 from newsclean.cleaners.decoding import DecodeError
 from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.errors import InputError
 from newsclean.cleaners.record import (
     Article,
     Author,
@@ -54,6 +57,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "Image",
+    "InputError",
     "LiveBlogUpdate",
     "SiteProfile",
     "available_cleaners",

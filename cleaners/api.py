@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping
 
 from newsclean.cleaners.chain import Action, CleanerChain
 from newsclean.cleaners.dates import normalize_date
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Document
+from newsclean.cleaners.errors import check_url
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.markdown import blocks_to_markdown
 from newsclean.cleaners.record import Article, Author, CleaningStep
@@ -134,6 +136,7 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
 
 def clean_document(doc: Document, *, chain: CleanerChain | None = None, markdown: bool = False) -> Article:
     """Clean an already extracted document (site code that builds its own blocks)."""
+    check_url(doc.url)
     return build_record(doc, chain, markdown=markdown)
 
 
@@ -146,7 +149,11 @@ def clean_text(
     markdown: bool = False,
 ) -> Article:
     """Clean a plain-text dump: one block per non-empty line (``markdown``: also fill
-    ``articleBodyMarkdown``)."""
+    ``articleBodyMarkdown``).
+
+    Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
+    """
+    check_url(url)
     if isinstance(text, bytes):
         text = decode_text(text)
     doc = extract_text(text, url=url, site=site)
@@ -168,7 +175,9 @@ def clean_html(
     ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint;
     ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml);
     ``markdown`` also fills ``articleBodyMarkdown``.
+    Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
     """
+    check_url(url)
     if isinstance(html, bytes):
         html = decode_html(html, declared=encoding)
     doc = extract_html(html, url=url, site=site, main_content=main_content)
@@ -179,7 +188,15 @@ def looks_like_html(data: str | bytes) -> bool:
     """True when the start of ``data`` looks like markup rather than plain text."""
     head = data[:2048]
     if isinstance(head, bytes):
-        head = head.decode("latin-1")
+        for bom, codec in (
+            (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+            (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+        ):  # fmt: skip
+            if head.startswith(bom):
+                head = head.decode(codec, errors="replace")
+                break
+        else:
+            head = head.decode("latin-1")
     head = head.lstrip("\ufeff \t\r\n").lower()
     return head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body", "<!--", "<meta")) or (
         head.startswith("<") and ("<p" in head or "<div" in head or "</" in head)

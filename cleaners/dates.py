@@ -121,6 +121,8 @@ _UNIT_SECONDS = [
     (("year", "jahr", "an", "año", "ann", "год", "лет", "年"), 365 * 86400),
 ]
 
+_NEGATIVE_YEAR = re.compile(r"^-\s*\d{1,6}-\d")
+
 
 def looks_like_date(text: str) -> bool:
     """True when ``text`` is a date or date-time line and nothing more, in English or in the
@@ -215,7 +217,7 @@ def normalize_date(
     '2024-02-14T10:08:00'
     """
     text = _LABEL.sub("", raw.strip())
-    if not text:
+    if not text or _NEGATIVE_YEAR.match(text):  # no datetime for years before 1: no date, not a wrong one
         return None
     if RELATIVE_DATE.match(text):
         base = reference or datetime.now(UTC)
@@ -231,7 +233,10 @@ def normalize_date(
     if parsed.tzinfo is None and timezone:
         with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
             parsed = parsed.replace(tzinfo=ZoneInfo(timezone))
-    return parsed.isoformat()
+    try:
+        return parsed.isoformat()
+    except ValueError:  # an offset of 24 hours or more ("+24:00", "UTC+30") is no real offset
+        return None
 
 
 def _english(text: str) -> datetime | None:

@@ -1,4 +1,9 @@
-"""Turning input bytes into text: declared charsets first, then detection."""
+"""Turning input bytes into text: a BOM, valid UTF-8, declared charsets, then detection.
+
+Decoding never fails on text: bytes that do not fit the chosen encoding become U+FFFD, as
+browsers show them. Only binary data (NUL bytes without a UTF-16/32 BOM) raises
+:class:`DecodeError`.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ import codecs
 import re
 
 from charset_normalizer import from_bytes
+from newsclean.cleaners.errors import InputError
 
-__all__ = ["DecodeError", "decode_html", "decode_text"]
+__all__ = ["DecodeError", "decode_html", "decode_text", "text_encoding"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
@@ -19,60 +25,111 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+_WEB_ENCODINGS = (
+    "utf-8", "ibm866", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6",
+    "iso-8859-7", "iso-8859-8", "iso-8859-10", "iso-8859-13", "iso-8859-14", "iso-8859-15",
+    "iso-8859-16", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp1250", "cp1251",
+    "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb2312", "gb18030",
+    "big5", "big5hkscs", "euc-jp", "iso-2022-jp", "shift_jis", "cp932", "euc-kr", "cp949", "latin-1",
+    "ascii", "cp1125", "tis-620", "iso-8859-11", "cp437", "cp850", "cp852", "cp855", "cp866",
+)  # fmt: skip
+"""The text encodings a page may declare (the WHATWG Encoding Standard's, by Python codec name).
+A declared name outside them (``zlib``, ``base64``, ``rot13``, ``utf-7``, ``punycode``) is ignored."""
 
-class DecodeError(ValueError):
-    """The input is binary or in no encoding that could be recognised."""
+_ACCEPTED = frozenset(codecs.lookup(name).name for name in _WEB_ENCODINGS)
+_AS_WINDOWS_1252 = frozenset(codecs.lookup(name).name for name in ("latin-1", "ascii"))
+_UTF16_32 = frozenset(codecs.lookup(name).name for name in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"))
 
 
-def _known(name: str) -> str | None:
-    try:
-        return codecs.lookup(name.decode("ascii") if isinstance(name, bytes) else name).name
-    except (LookupError, UnicodeDecodeError):
+class DecodeError(InputError):
+    """The input is binary data (NUL bytes), not text or HTML."""
+
+
+def text_encoding(name: str | bytes | None) -> str | None:
+    """The Python codec for a declared charset, or ``None`` when it names no web text encoding.
+
+    As in browsers, ISO-8859-1 and ASCII read as windows-1252, and a UTF-16/32 label in a
+    page's own markup (which, being readable, is not UTF-16) as UTF-8.
+    """
+    if not name:
         return None
+    try:
+        text = name.decode("ascii") if isinstance(name, bytes) else name
+        codec = codecs.lookup(text.strip()).name
+    except (LookupError, UnicodeDecodeError, UnicodeEncodeError):
+        return None
+    if codec in _AS_WINDOWS_1252:
+        return "cp1252"
+    if codec in _UTF16_32:
+        return "utf-8"
+    return codec if codec in _ACCEPTED else None
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    return b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return b"\x00" in data[:4096]
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True for bytes that are UTF-8 with a few damaged sequences (a truncated or spliced page)."""
+    sample = data[:262144]
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - sample.decode("utf-8", errors="ignore").count("\ufffd")
+    wide = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    return wide >= 2 and bad <= max(1, wide // 50)
 
 
 def _decode(data: bytes, candidates: list[str | None]) -> str:
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(bom_codec)
+            return data.decode(bom_codec, errors="replace")
     if _looks_binary(data):
         raise DecodeError("binary data (NUL bytes), not text or HTML")
-    for name in candidates:
-        if not name:
-            continue
-        try:
-            return data.decode(name)
-        except UnicodeDecodeError:
-            continue
     try:
+        # Valid UTF-8 with any byte over 0x7f is UTF-8, whatever the page declares: legacy
+        # text is almost never valid UTF-8 by chance, mislabelled UTF-8 is common.
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    for name in candidates:
+        if name and name != "utf-8":
+            try:
+                return data.decode(name)
+            except UnicodeDecodeError:
+                continue
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
+    for name in candidates:
+        if name == "utf-8":
+            return data.decode("utf-8", errors="replace")
     best = from_bytes(data[:65536]).best()
-    if best is None or best.encoding is None:
-        raise DecodeError("undecodable: no text encoding fits these bytes")
+    encoding = text_encoding(best.encoding) if best is not None else None
+    declared = next((name for name in candidates if name), None)
+    return data.decode(encoding or declared or "cp1252", errors="replace")
+
+
+def _declared_wide(name: str) -> str | None:
+    """The UTF-16/32 codec an HTTP header names (the one place such a label is believed)."""
     try:
-        return data.decode(best.encoding)
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"undecodable as {best.encoding}: {exc.reason}") from exc
+        codec = codecs.lookup(name.strip()).name
+    except LookupError:
+        return None
+    return codec if codec in _UTF16_32 else None
 
 
 def decode_html(data: bytes, *, declared: str | None = None) -> str:
-    """Decode an HTML page: BOM, then the HTTP-declared charset, then ``<meta charset>``,
-    then UTF-8, then detection. A page that declares windows-1252's subset
+    """Decode an HTML page: a BOM, then valid UTF-8, then the HTTP-declared charset, then
+    ``<meta charset>`` or the XML prolog's encoding, then UTF-8 with a few damaged bytes, then
+    detection. Bytes that do not fit become U+FFFD. A page that declares windows-1252's subset
     ISO-8859-1 is read as windows-1252, as browsers do."""
+    if declared and _looks_binary(data) and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        with_nul = _declared_wide(declared)
+        if with_nul:
+            return data.decode(with_nul, errors="replace")
     head = data[:4096]
     meta = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    names = [_known(declared) if declared else None, _known(meta.group(1).decode("ascii")) if meta else None]
-    names = ["cp1252" if n in ("iso8859-1", "ascii") else n for n in names]
-    return _decode(data, names)
+    return _decode(data, [text_encoding(declared), text_encoding(meta.group(1)) if meta else None])
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a plain-text dump: BOM, UTF-8, then detection."""
+    """Decode a plain-text dump: a BOM, UTF-8, then detection; bytes that do not fit become U+FFFD."""
     return _decode(data, [])

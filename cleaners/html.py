@@ -90,14 +90,21 @@ NEVER_TEXT = frozenset(
 )
 
 
+_NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters lxml refuses in text (C0 controls, surrogates, U+FFFE, U+FFFF): read as a space."""
+
+
 def parse_html(html: str) -> etree._Element:
     """Parse a page with lxml; an XML declaration with an encoding is tolerated.
 
     Markup after a premature ``</html>`` (a second ``<html>`` with the article in it) is
     moved into the body, where a browser shows it.
     """
-    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
-    root = lxml.html.document_fromstring(html or "<html></html>")
+    html = _NOT_XML_TEXT.sub(" ", re.sub(r"^[\s\ufeff]*<\?xml[^>]*>?", "", html, count=1))
+    try:
+        root = lxml.html.document_fromstring(html or "<html></html>")
+    except etree.ParserError:  # only a comment, a doctype or white space: an empty page
+        root = lxml.html.document_fromstring("<html><body></body></html>")
     strays = [s for s in root.itersiblings() if isinstance(s.tag, str)]
     if strays:
         body = root.find("body")

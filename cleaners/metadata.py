@@ -134,9 +134,9 @@ def _jsonld_objects(tree: etree._Element) -> list[dict[str, Any]]:
         raw = _SCRIPT_WRAPPER.sub("", (script.text or "").strip())
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+            found.extend(_flatten(data))
+        except (ValueError, RecursionError):  # broken, or nested deeper than anything real
             continue
-        found.extend(_flatten(data))
     return found
 
 
@@ -232,6 +232,16 @@ def _site_names(jsonld: list[dict[str, Any]], og: dict[str, str], meta_ci: dict[
 
 def _dimension(value: str | None) -> int | None:
     return int(value) if value and value.strip().isdigit() and int(value) > 0 else None
+
+
+def _absolute(base: str | None, ref: str) -> str | None:
+    """``ref`` resolved against ``base``; ``None`` when it is no URL (``http://[::1/x``)."""
+    try:
+        joined = urljoin(base or "", ref)
+        urlsplit(joined).hostname  # noqa: B018 - validates a bracketed host
+    except ValueError:
+        return None
+    return joined
 
 
 def _select_text(tree: etree._Element, selector: str | None) -> str:
@@ -361,19 +371,21 @@ def extract_metadata(
         None,
     )
     canonical = canonical or og.get("og:url")
-    if canonical:
-        fields["canonicalUrl"] = urljoin(url or "", canonical.strip())
+    canonical_url = _absolute(url, canonical.strip()) if canonical else None
+    if canonical_url:
+        fields["canonicalUrl"] = canonical_url
 
     lang = tree.get("lang") or meta_ci.get("language") or og.get("og:locale") or article.get("inLanguage")
     if isinstance(lang, str) and lang.strip():
         fields["inLanguage"] = lang.strip().replace("_", "-").split("-")[0].lower()
 
     declared = image_from_jsonld(article.get("image"), url or "")
+    og_image = _absolute(url, og["og:image"]) if og.get("og:image") else None
     if declared:
         fields["mainImage"] = declared[0]
-    elif og.get("og:image"):
+    elif og_image:
         fields["mainImage"] = Image(
-            url=urljoin(url or "", og["og:image"]),
+            url=og_image,
             width=_dimension(og.get("og:image:width")),
             height=_dimension(og.get("og:image:height")),
         )

@@ -191,6 +191,18 @@ SETTINGS: tuple[Setting, ...] = (
         "(`newsclean crawl` sets `DIR/<spider>/<start time>.jsonl`); `None`: off",
     ),
     Setting(
+        "NEWSCLEAN_MAX_INPUT_BYTES",
+        52428800,
+        "`newsclean clean` refuses an input larger than this (50 MiB), as read or once gunzipped: a gzip bomb "
+        "or `/dev/zero` gets an error line, not all memory",
+    ),
+    Setting(
+        "NEWSCLEAN_INPUT_TIMEOUT",
+        30,
+        "`newsclean clean` gives up a pipe, FIFO or device that sends nothing for this many seconds (a FIFO "
+        "nobody writes to) with an error line, and goes on with the other inputs",
+    ),
+    Setting(
         "NEWSCLEAN_PROGRESS",
         False,
         "a status line on stderr while crawling (`newsclean crawl` turns it on when stderr is a terminal)",

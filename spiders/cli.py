@@ -56,11 +56,21 @@ def _add_clean(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def _run_clean(args: argparse.Namespace) -> int:
     from newsclean.cleaners import CleanerChain
+    from newsclean.cleaners.errors import check_url
     from newsclean.cleaners.inputs import clean_inputs
+    from newsclean.cleaners.settings import DEFAULTS
     from newsclean.pipelines.site_memory import CrawlMemory, SiteMemoryError
 
     memory = None
     try:
+        try:
+            check_url(args.url)
+        except ValueError as exc:
+            raise ValueError(f"--url: {exc}") from None
+        limits = {
+            name: float(os.environ.get(name, DEFAULTS[name]))
+            for name in ("NEWSCLEAN_MAX_INPUT_BYTES", "NEWSCLEAN_INPUT_TIMEOUT")
+        }
         site = _site_for(args)
         if args.memory:
             memory = CrawlMemory.for_files(
@@ -75,7 +85,8 @@ def _run_clean(args: argparse.Namespace) -> int:
     explain_to = sys.stdout if args.format == "text" else sys.stderr
     markdown = args.markdown or args.format == "markdown"
     results = clean_inputs(
-        args.paths, url=args.url, site=site, chain=chain, main_content=args.main_content, markdown=markdown
+        args.paths, url=args.url, site=site, chain=chain, main_content=args.main_content, markdown=markdown,
+        max_bytes=int(limits["NEWSCLEAN_MAX_INPUT_BYTES"]), timeout=limits["NEWSCLEAN_INPUT_TIMEOUT"],
     )
     for n, result in enumerate(results):
         if result.article is None:

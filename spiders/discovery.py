@@ -363,7 +363,8 @@ def _xml_root(body: bytes) -> etree._Element | None:
 
 
 def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname.lower() if isinstance(el.tag, str) else ""
+    # Not etree.QName: a recovered tag name need not be a valid one ("guid2https:").
+    return el.tag.rsplit("}", 1)[-1].lower() if isinstance(el.tag, str) else ""
 
 
 def _child_text(el: etree._Element, *names: str) -> str | None:

@@ -1,0 +1,62 @@
+"""Bytes as pages arrive (issue 10, kind 8): each hand-written page in ``fixtures/bytes`` is
+decoded as a browser shows it, and its article comes out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsclean.cleaners import clean, clean_html, looks_like_html
+from newsclean.cleaners.decoding import decode_html
+
+BYTES = Path(__file__).resolve().parents[1] / "fixtures" / "bytes"
+HEADLINE = "Harbour bridge reopens after repairs"
+FIRST = "The Skåne harbour bridge reopened on Tuesday after eleven weeks of repairs, the city’s engineers said."
+SECOND = "café owners on both banks welcomed the return of their customers."
+
+
+def load(name: str) -> bytes:
+    return (BYTES / name).read_bytes()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BYTES.glob("*.html")))
+def test_every_fixture_gives_its_article(name: str) -> None:
+    article = clean(load(name))
+    assert article.headline == HEADLINE
+    body = article.articleBody or ""
+    assert FIRST in body
+    assert SECOND in body
+    assert "<p>" not in body and "DOCTYPE" not in body
+
+
+def test_bom_before_doctype_is_html() -> None:
+    data = load("bom-before-doctype.html")
+    assert looks_like_html(data)
+    assert clean(data).articleBodyHtml is not None
+
+
+def test_one_invalid_byte_is_replaced_not_refused() -> None:
+    text = decode_html(load("one-invalid-byte.html"))
+    assert "Traffic\ufffd was light" in text
+    assert "Skåne" in text and "café" in text
+
+
+def test_valid_utf8_wins_over_a_latin1_declaration() -> None:
+    text = decode_html(load("latin1-declared-utf8-bytes.html"))
+    assert "Skåne" in text and "city’s" in text
+    assert "Ã" not in text
+    assert "café" in decode_html(load("latin1-declared-utf8-bytes.html"), declared="iso-8859-1")
+
+
+def test_a_real_latin1_page_is_still_latin1() -> None:
+    data = '<meta charset="iso-8859-1"><p>Skåne café</p>'.encode("latin-1")
+    assert "Skåne café" in decode_html(data)
+
+
+def test_bogus_xml_encoding_is_ignored() -> None:
+    assert "café" in clean_html(load("xml-prolog-bogus-encoding.html")).articleBody  # type: ignore[operator]
+
+
+def test_utf16_declared_by_http_header() -> None:
+    data = "<p>Skåne café</p>".encode("utf-16-le")
+    assert "Skåne café" in decode_html(data, declared="utf-16-le")

@@ -1,0 +1,93 @@
+"""The library's exception contract: ``clean_html``/``clean_text``/``clean`` give a record for any
+content and raise only :class:`InputError` (binary bytes, a malformed ``url`` argument)."""
+
+from __future__ import annotations
+
+import pytest
+from newsclean.cleaners import DecodeError, InputError, clean, clean_html, clean_text
+from newsclean.cleaners.dates import normalize_date
+
+PARAGRAPH = "<p>The council approved the budget on Monday after a long debate about the new school.</p>"
+
+
+def page(head: str = "", body: str = PARAGRAPH) -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+ODD_PAGES = {
+    "control character after a removed element": page(body=PARAGRAPH + "<nav>Home</nav>\x01 tail \x0b text"),
+    "U+FFFE after a removed element": page(body=PARAGRAPH + "<aside>Related</aside>\ufffe tail"),
+    "offset of 24 hours": page('<meta property="article:published_time" content="2024-03-01T10:00:00+24:00">'),
+    "offset of 30 hours": page('<meta property="article:published_time" content="1 March 2024 10:00 UTC+30">'),
+    "malformed IPv6 canonical": page('<link rel="canonical" href="http://[::1/story">'),
+    "malformed IPv6 og:url": page('<meta property="og:url" content="https://[2001:db8::1/story">'),
+    "malformed IPv6 og:image": page('<meta property="og:image" content="http://[zz]/a.png">'),
+    "only a comment": "<!-- nothing here -->",
+    "only a doctype": "<!DOCTYPE html>",
+    "only white space": " \n\t ",
+    "deeply nested JSON-LD array": page('<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>"),
+    "deeply nested JSON-LD object": page(
+        '<script type="application/ld+json">' + '{"a":' * 5000 + "1" + "}" * 5000 + "</script>"
+    ),
+}
+
+ODD_BYTES = {
+    "meta charset zlib": page('<meta charset="zlib">').encode(),
+    "meta charset base64": page('<meta charset="base64">').encode(),
+    "XML prolog naming a non-text codec": b'<?xml version="1.0" encoding="rot13"?>' + page().encode(),
+    "BOM then invalid bytes": b"\xef\xbb\xbf" + page().encode().replace(b"council", b"coun\xffcil"),
+    "odd-length UTF-16": b"\xff\xfe" + page().encode("utf-16-le") + b"x",
+    "UTF-32 BOM, truncated": b"\xff\xfe\x00\x00" + page().encode("utf-32-le")[:-3],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_PAGES))
+def test_odd_pages_give_a_record(name: str) -> None:
+    html = ODD_PAGES[name]
+    for cleaned in (clean_html(html, url="https://example.com/a"), clean(html), clean_text(html)):
+        assert cleaned.url in (None, "https://example.com/a")
+    article = clean_html(html, url="https://example.com/a")
+    if "council" in html:
+        assert "council approved the budget" in (article.articleBody or "")
+    if "IPv6" in name:
+        assert article.canonicalUrl in (None, "https://example.com/a")
+        assert article.mainImage is None
+    if "offset" in name:
+        assert article.datePublished is None
+
+
+@pytest.mark.parametrize("name", sorted(ODD_BYTES))
+def test_odd_bytes_give_a_record(name: str) -> None:
+    data = ODD_BYTES[name]
+    article = clean_html(data)
+    assert "approved the budget" in (article.articleBody or "")
+    clean_text(data)
+    clean(data)
+
+
+def test_dates_out_of_range_are_no_dates() -> None:
+    assert normalize_date("2024-03-01T10:00:00+24:00") is None
+    assert normalize_date("1 March 2024 10:00 UTC+30") is None
+    assert normalize_date("2024-03-01T10:00:00+23:59") == "2024-03-01T10:00:00+23:59"
+    # A negative year lost its sign ("0044-03-15"): no date rather than a wrong one.
+    assert normalize_date("-0044-03-15") is None
+
+
+def test_text_dump_with_offset_date_line() -> None:
+    article = clean_text("Budget approved\nPublished: 1 March 2024 10:00 +25:00\nThe council approved it.\n")
+    assert article.datePublished is None
+
+
+def test_binary_bytes_raise_the_documented_error() -> None:
+    data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    for fn in (clean_html, clean_text, clean):
+        with pytest.raises(DecodeError) as caught:
+            fn(data)
+        assert isinstance(caught.value, InputError)
+        assert "binary" in str(caught.value)
+
+
+def test_malformed_url_argument_raises_the_documented_error() -> None:
+    for fn in (clean_html, clean_text, clean):
+        with pytest.raises(InputError, match=r"malformed url 'http://\[::1'"):
+            fn(page(), url="http://[::1")
