@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from dateutil import parser as dateparser
 from lxml import etree
@@ -229,8 +229,19 @@ class Entry:
 def strip_tracking(url: str) -> str:
     """``url`` without its fragment and tracking parameters (``utm_*``, ``fbclid``, ...)."""
     parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
+    # Parameters are kept as written (not re-encoded): "?a=1&b" stays "?a=1&b".
+    query = [p for p in parts.query.split("&") if p and not TRACKING_PARAMS.match(unquote_plus(p.split("=", 1)[0]))]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "&".join(query), ""))
+
+
+def _resolved(base: str, ref: str) -> str | None:
+    """``ref`` resolved against ``base``, or ``None`` when it is no URL (``https://[::1/x``)."""
+    try:
+        url = urljoin(base, ref.strip())
+        urlsplit(url).hostname  # noqa: B018 - validates a bracketed host
+    except ValueError:
+        return None
+    return url
 
 
 def _host(url: str) -> str:
@@ -350,13 +361,18 @@ def later_date(first: str | None, second: str | None) -> str | None:
 # -- feeds ------------------------------------------------------------------------------------
 
 
+_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9._-]{0,31};)")
+"""An ``&`` that starts no entity (``?a=1&b=2`` in a ``<loc>``): escaped before parsing, so the
+URL is read as written instead of losing ``&b`` to the parser's recovery."""
+
+
 def _xml_root(body: bytes) -> etree._Element | None:
     if body[:2] == b"\x1f\x8b":
         with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz:
             body = gz.read(MAX_SITEMAP_BYTES + 1)[:MAX_SITEMAP_BYTES]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
-        root = etree.fromstring(body.lstrip(), parser=parser)
+        root = etree.fromstring(_BARE_AMPERSAND.sub(b"&amp;", body.lstrip()), parser=parser)
     except etree.XMLSyntaxError:
         return None
     return root
@@ -400,13 +416,14 @@ def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
             guid = _child_text(item, "guid")
             # A permalink guid with a real path is the clean URL; WordPress's "/?p=123"
             # guids are not, and the item's <link> is then better.
-            if guid and guid.startswith(("http://", "https://")) and urlsplit(guid).path.strip("/"):
-                url = guid
+            if guid and guid.startswith(("http://", "https://")) and _resolved(feed_url, guid):
+                url = guid if urlsplit(guid).path.strip("/") else None
             url = url or _child_text(item, "link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
-        if not url:
+        absolute = _resolved(feed_url, url) if url else None
+        if not absolute:
             continue
         yield Entry(
-            strip_tracking(urljoin(feed_url, url)),
+            strip_tracking(absolute),
             "feed",
             feed_url,
             published=_child_text(item, "pubdate", "published", "date", "issued"),
@@ -437,8 +454,8 @@ def feed_links(html_links: Iterator[tuple[str, str, str]], page_url: str) -> lis
     for rel, kind, href in html_links:
         rels = rel.lower().split()
         if "alternate" in rels and re.search(r"(rss|atom)\+xml", kind, re.I) and href:
-            url = urljoin(page_url, href.strip())
-            if url not in found:
+            url = _resolved(page_url, href)
+            if url and url not in found:
                 found.append(url)
     return found
 
@@ -462,18 +479,19 @@ def sitemap_entries(body: bytes, sitemap_url: str) -> tuple[list[Entry], list[En
         if _local(el) not in ("sitemap", "url"):
             continue
         loc = _child_text(el, "loc")
+        loc = _resolved(sitemap_url, loc) if loc else None
         if not loc:
             continue
         lastmod = _child_text(el, "lastmod")
         if kind == "sitemapindex" or _local(el) == "sitemap":
-            children.append(Entry(urljoin(sitemap_url, loc), "sitemap", sitemap_url, modified=lastmod))
+            children.append(Entry(loc, "sitemap", sitemap_url, modified=lastmod))
             continue
         news_date = news_title = None
         for news in el.iter(f"{{{NS['news']}}}news"):
             news_date = _child_text(news, "publication_date")
             news_title = _child_text(news, "title")
         pages.append(
-            Entry(strip_tracking(urljoin(sitemap_url, loc)), "sitemap", sitemap_url, news_date, news_title, lastmod)
+            Entry(strip_tracking(loc), "sitemap", sitemap_url, news_date, news_title, lastmod)
         )
     return children, pages
 
@@ -484,7 +502,7 @@ def robots_sitemaps(text: str, robots_url: str) -> list[str]:
     for line in text.splitlines():
         key, _, value = line.partition(":")
         if key.strip().lower() == "sitemap" and value.strip():
-            url = urljoin(robots_url, value.strip())
-            if url not in found:
+            url = _resolved(robots_url, value)
+            if url and url not in found:
                 found.append(url)
     return found
