@@ -23,6 +23,7 @@ import os
 import random
 import re
 import resource
+import signal
 import sys
 import time
 import traceback
@@ -282,6 +283,8 @@ class Supervisor:
         self.peak_rss = 0
         self.peak_at = -1
         self.seconds: collections.Counter[str] = collections.Counter()
+        self.workers: list[tuple[Any, Connection]] = []
+        self.started = self.elapsed = 0.0
 
     def _start(self) -> tuple[Any, Connection]:
         parent, child = self.ctx.Pipe()
@@ -295,11 +298,11 @@ class Supervisor:
         return proc, parent
 
     def run(self, indices: list[int]) -> None:
-        workers = [self._start() for _ in range(self.args.workers)]
+        self.workers = workers = [self._start() for _ in range(self.args.workers)]
         busy: dict[int, tuple[int, float]] = {}
         todo = collections.deque(indices)
         done = 0
-        started = time.monotonic()
+        self.started = started = time.monotonic()
         last_report = started
         while todo or busy:
             for w, (_proc, conn) in enumerate(workers):
@@ -416,6 +419,10 @@ def _cached_pages(limit: int) -> list[bytes]:
     return _PAGES[limit]
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.fuzz", description=__doc__.split("\n")[0])
     parser.add_argument("--inputs", type=int, default=1000, help="how many inputs (default 1000)")
@@ -433,7 +440,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     indices = args.only or list(range(args.start, args.start + args.inputs))
     supervisor = Supervisor(args)
-    supervisor.run(indices)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        supervisor.run(indices)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: stop the workers, report what was tried
+        for proc, _ in supervisor.workers:
+            proc.kill()
+        supervisor.elapsed = time.monotonic() - supervisor.started
+        print("fuzz: interrupted", file=sys.stderr)
     figures = supervisor.report()
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

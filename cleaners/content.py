@@ -826,13 +826,17 @@ def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
     cards: list[etree._Element] = []
     # A card holds a heading a few levels down: only the rows above headings are looked at.
     rows: dict[etree._Element, None] = {}
+    sizes: dict[etree._Element, int] = {}  # len() of an lxml element counts its children: once each
     for heading in part.iterdescendants(*_HEADINGS):
         node = heading
         for _ in range(TEASER_DEPTH):
             parent = node.getparent()
             if parent is None or node is part:
                 break
-            if len(parent) >= TEASER_MIN_CARDS:
+            size = sizes.get(parent)
+            if size is None:
+                size = sizes[parent] = len(parent)
+            if size >= TEASER_MIN_CARDS:
                 rows[parent] = None
             node = parent
     for el in rows:

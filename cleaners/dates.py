@@ -251,7 +251,7 @@ def _english(text: str) -> datetime | None:
             parsed = dateutil_parser.parse(
                 text, dayfirst=dayfirst, default=datetime(1900, 1, 1), tzinfos=ZONE_ABBREVIATIONS
             )
-    except (ValueError, OverflowError, TypeError):
+    except (ValueError, ArithmeticError, TypeError):  # dateutil's own; decimal's on "2024:0888...8"
         return None
     if parsed.year == 1900:
         return None

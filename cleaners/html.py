@@ -90,6 +90,9 @@ NEVER_TEXT = frozenset(
 )
 
 
+_XML_PROLOGS = re.compile(r"^(?:[\s\ufeff]*<\?xml[^>]*>?)+")
+"""XML declarations in front of a page (lxml refuses a string that starts with one naming an encoding)."""
+
 _NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters lxml refuses in text (C0 controls, surrogates, U+FFFE, U+FFFF): read as a space."""
 
@@ -100,7 +103,7 @@ def parse_html(html: str) -> etree._Element:
     Markup after a premature ``</html>`` (a second ``<html>`` with the article in it) is
     moved into the body, where a browser shows it.
     """
-    html = _NOT_XML_TEXT.sub(" ", re.sub(r"^[\s\ufeff]*<\?xml[^>]*>?", "", html, count=1))
+    html = _NOT_XML_TEXT.sub(" ", _XML_PROLOGS.sub("", html, count=1))
     try:
         root = lxml.html.document_fromstring(html or "<html></html>")
     except etree.ParserError:  # only a comment, a doctype or white space: an empty page

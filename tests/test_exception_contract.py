@@ -35,6 +35,8 @@ ODD_BYTES = {
     "meta charset zlib": page('<meta charset="zlib">').encode(),
     "meta charset base64": page('<meta charset="base64">').encode(),
     "XML prolog naming a non-text codec": b'<?xml version="1.0" encoding="rot13"?>' + page().encode(),
+    "two XML prologs": b'<?xml version="1.0" encoding="bogus"?><?xml version="1.0" encoding="x"?>' + page().encode(),
+    "unclosed XML prolog": b'<?xml version="1.0" encoding="bogus">' + page().encode(),
     "BOM then invalid bytes": b"\xef\xbb\xbf" + page().encode().replace(b"council", b"coun\xffcil"),
     "odd-length UTF-16": b"\xff\xfe" + page().encode("utf-16-le") + b"x",
     "UTF-32 BOM, truncated": b"\xff\xfe\x00\x00" + page().encode("utf-32-le")[:-3],
@@ -71,6 +73,8 @@ def test_dates_out_of_range_are_no_dates() -> None:
     assert normalize_date("2024-03-01T10:00:00+23:59") == "2024-03-01T10:00:00+23:59"
     # A negative year lost its sign ("0044-03-15"): no date rather than a wrong one.
     assert normalize_date("-0044-03-15") is None
+    # dateutil raised decimal.InvalidOperation on a long run of digits after a colon (fuzzing).
+    assert normalize_date("14 Feb, 2024:08" + "8" * 200) is None
 
 
 def test_text_dump_with_offset_date_line() -> None:
