@@ -17,7 +17,7 @@ from newsclean.cleaners.regions import Region
 from newsclean.cleaners.site import SiteProfile
 from newsclean.cleaners.text import extract_text
 
-__all__ = ["build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
+__all__ = ["STEPS_PER_KIND", "build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
 
 _DEFAULT_CHAIN: CleanerChain | None = None
 _TEXT_LIMIT = 200
@@ -67,6 +67,32 @@ def _field_note(region: Region, fields: Mapping[str, object]) -> str:
     return ""
 
 
+STEPS_PER_KIND = 50
+"""Provenance entries kept per cleaner and action; further decisions of that kind are folded
+into one entry with a ``count``."""
+
+
+def _aggregated(steps: list[CleaningStep]) -> list[CleaningStep]:
+    """``steps`` with every decision past :data:`STEPS_PER_KIND` of one (cleaner, action, field)
+    folded into one entry, placed where the first folded decision was."""
+    seen: dict[tuple[str, str, str | None], int] = {}
+    folded: dict[tuple[str, str, str | None], CleaningStep] = {}
+    out: list[CleaningStep] = []
+    for step in steps:
+        kind = (step.cleaner, step.action, step.field)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= STEPS_PER_KIND:
+            out.append(step)
+        elif kind in folded:
+            folded[kind].count = (folded[kind].count or 0) + 1
+        else:
+            folded[kind] = CleaningStep(
+                cleaner=step.cleaner, action=step.action, text=step.text, reason=step.reason, field=step.field, count=1
+            )
+            out.append(folded[kind])
+    return out
+
+
 def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: bool = False) -> Article:
     """Run ``chain`` over ``doc`` and assemble the record with its provenance; with
     ``markdown`` the record carries ``articleBodyMarkdown`` too."""
@@ -100,6 +126,7 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
                 block=block.index,
             )
         )
+    steps = _aggregated(steps)
     body = "\n\n".join(b.text for b in remaining.blocks if b.text.strip())
     body_html = "\n".join(b.html for b in remaining.blocks if b.html) or None
     tz = doc.site.timezone if doc.site else None

@@ -97,6 +97,11 @@ class CleaningStep:
     """For a left-out region: its element path on the page (``html/body/aside.sidebar``)."""
     words: int | None = None
     """For a left-out region: how many words of text it held."""
+    count: int | None = None
+    """For an aggregated entry only: how many decisions of this kind it stands for. Past
+    :data:`~newsclean.cleaners.api.STEPS_PER_KIND` entries of one cleaner and action, the
+    rest are folded into one entry (the first folded decision's text and reason, ``block``
+    unset), so a page that repeats a paragraph 100,000 times gives a readable record."""
 
 
 @dataclass(kw_only=True, slots=True)

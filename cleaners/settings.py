@@ -107,6 +107,12 @@ SETTINGS: tuple[Setting, ...] = (
         "most words a valid body has (more means the page's text was not isolated)",
     ),
     Setting(
+        "NEWSCLEAN_MAX_RECORD_BYTES",
+        5000000,
+        "a record larger than this as JSON is quarantined (`record_too_large`) without its body, HTML and "
+        "provenance; `0` turns the check off",
+    ),
+    Setting(
         "NEWSCLEAN_QUARANTINE",
         "quarantine.jsonl",
         "JSON Lines file receiving quarantined records with their reasons, created on the first one; `None`: "

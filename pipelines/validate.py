@@ -27,6 +27,7 @@ CLOCK_SKEW = timedelta(minutes=10)
 UNKNOWN_ZONE_SLACK = timedelta(hours=14)
 """A date without an offset may be in any zone: UTC+14 is as far ahead as zones go."""
 _MESSAGE_LIMIT = 200
+_BULK = frozenset(["articleBody", "articleBodyHtml", "cleaning", "images"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def problems(
     *,
     min_words: int = 25,
     max_words: int = 50_000,
+    max_record_bytes: int | None = None,
     now: datetime | None = None,
 ) -> list[Problem]:
     """Everything wrong with ``record``: JSON Schema errors, then the sanity rules (a
@@ -87,6 +89,10 @@ def problems(
         found.append(Problem("body_too_short", f"the body has {words} words, fewer than {min_words}"))
     elif words > max_words:
         found.append(Problem("body_too_long", f"the body has {words} words, more than {max_words}"))
+    if max_record_bytes:
+        size = len(json.dumps(record, ensure_ascii=False, default=str).encode("utf-8"))
+        if size > max_record_bytes:
+            found.append(Problem("record_too_large", f"the record has {size} bytes, more than {max_record_bytes}"))
     moment = now or datetime.now(UTC)
     for field in ("datePublished", "dateModified"):
         value = record.get(field)
@@ -114,11 +120,13 @@ class ValidatePipeline:
         max_words: int,
         quarantine_path: str | None,
         store_path: str | None,
+        max_record_bytes: int | None = None,
     ) -> None:
         assert crawler.stats is not None
         self.stats = crawler.stats
         self.min_words = min_words
         self.max_words = max_words
+        self.max_record_bytes = max_record_bytes
         self.quarantine_path = Path(quarantine_path) if quarantine_path else None
         self.store_path = store_path
         self._file: TextIO | None = None
@@ -133,6 +141,7 @@ class ValidatePipeline:
             crawler,
             min_words=settings.getint("NEWSCLEAN_MIN_WORDS", 25),
             max_words=settings.getint("NEWSCLEAN_MAX_WORDS", 50_000),
+            max_record_bytes=settings.getint("NEWSCLEAN_MAX_RECORD_BYTES", 5_000_000) or None,
             quarantine_path=settings.get("NEWSCLEAN_QUARANTINE") or None,
             store_path=settings.get("NEWSCLEAN_STORE") or None,
         )
@@ -152,7 +161,9 @@ class ValidatePipeline:
     async def process_item(self, item: Any) -> Any:
         if not (isinstance(item, dict) and "cleaning" in item):
             return item
-        found = problems(item, min_words=self.min_words, max_words=self.max_words)
+        found = problems(
+            item, min_words=self.min_words, max_words=self.max_words, max_record_bytes=self.max_record_bytes
+        )
         if not found:
             self.stats.inc_value("newsclean/validate/valid")
             return item
@@ -162,6 +173,9 @@ class ValidatePipeline:
 
     def _quarantine(self, record: dict[str, Any], found: list[Problem]) -> None:
         reasons = [str(p) for p in found]
+        if any(p.code == "record_too_large" for p in found):
+            # Keep what identifies the page, not the bulk: a quarantine must not grow by 100 MB.
+            record = {k: v for k, v in record.items() if k not in _BULK}
         url = record.get("canonicalUrl") or record.get("url") or record.get("source") or "a record without URL"
         self.stats.inc_value("newsclean/validate/quarantined")
         for code in dict.fromkeys(p.code for p in found):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -366,13 +367,24 @@ _BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z]
 URL is read as written instead of losing ``&b`` to the parser's recovery."""
 
 
+_XML_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})""")
+
+
 def _xml_root(body: bytes) -> etree._Element | None:
     if body[:2] == b"\x1f\x8b":
-        with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz:
-            body = gz.read(MAX_SITEMAP_BYTES + 1)[:MAX_SITEMAP_BYTES]
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz:
+                body = gz.read(MAX_SITEMAP_BYTES + 1)[:MAX_SITEMAP_BYTES]
+        except (OSError, EOFError, zlib.error):
+            return None
+    body = body.lstrip()
+    declared = _XML_DECLARED_ENCODING.match(body)
+    if declared is None or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+        # Invalid UTF-8 would survive recovery and raise when an element's text is read.
+        body = body.decode("utf-8", "replace").encode("utf-8")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
-        root = etree.fromstring(_BARE_AMPERSAND.sub(b"&amp;", body.lstrip()), parser=parser)
+        root = etree.fromstring(_BARE_AMPERSAND.sub(b"&amp;", body), parser=parser)
     except etree.XMLSyntaxError:
         return None
     return root
@@ -385,8 +397,12 @@ def _local(el: etree._Element) -> str:
 
 def _child_text(el: etree._Element, *names: str) -> str | None:
     for child in el:
-        if _local(child) in names and (child.text or "").strip():
-            return (child.text or "").strip()
+        try:
+            text = (child.text or "").strip()
+        except UnicodeDecodeError:  # bytes invalid in the declared encoding, kept by recovery
+            continue
+        if _local(child) in names and text:
+            return text
     return None
 
 
