@@ -197,6 +197,19 @@ SETTINGS: tuple[Setting, ...] = (
         "(`newsclean crawl` sets `DIR/<spider>/<start time>.jsonl`); `None`: off",
     ),
     Setting(
+        "NEWSCLEAN_MAX_LISTING_DEPTH",
+        3,
+        "how many listings deep a crawl follows feeds, sitemaps and section fronts (a start point is 0, a "
+        "sitemap an index names is 1, ...); deeper ones are counted in the run report, not fetched; `0`: no "
+        "bound",
+    ),
+    Setting(
+        "NEWSCLEAN_MAX_LISTING_REQUESTS",
+        1000,
+        "most listing requests (feeds, sitemaps, section fronts) in one run; further ones are counted in the "
+        "run report, not fetched (a sitemap index chain that never ends stops here); `0`: no bound",
+    ),
+    Setting(
         "NEWSCLEAN_MAX_INPUT_BYTES",
         52428800,
         "`newsclean clean` refuses an input larger than this (50 MiB), as read or once gunzipped: a gzip bomb "

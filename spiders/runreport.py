@@ -142,6 +142,11 @@ def build_report(
         "not_modified": int(stats.get("newsclean/incremental/not_modified", 0)),
         "skipped_unchanged": int(stats.get("newsclean/incremental/skip", 0)),
         "records_written": int(stats.get("newsclean/run_output/records", 0)),
+        "listings": {
+            "requested": int(stats.get("newsclean/spider/listings", 0)),
+            "not_followed_too_deep": int(stats.get("newsclean/spider/skipped/listing_depth", 0)),
+            "not_followed_over_limit": int(stats.get("newsclean/spider/skipped/listing_limit", 0)),
+        },
         "articles_seen": articles_seen(stats),
         "frontier_run_articles": int(stats.get("newsclean/frontier/run_articles", 0)),
         "articles": articles,

@@ -48,6 +48,9 @@ MAX_SECTIONS = 20
 _LISTING_PRIORITY = 10
 """Feeds and sitemaps are read before articles, so dates are known before fetching."""
 
+DEPTH_META = "newsclean_listing_depth"
+"""Request meta key: how many listings led to this one (a start point is 0)."""
+
 
 class NewsSpider(scrapy.Spider):
     """Discovers articles on one site and yields a page item for each.
@@ -143,13 +146,19 @@ class NewsSpider(scrapy.Spider):
         if self.argument_error:
             logger.error("%s spider: %s", self.name, self.argument_error)
             raise CloseSpider("bad_arguments")
+        settings = self.crawler.settings
+        self.max_listing_depth = settings.getint("NEWSCLEAN_MAX_LISTING_DEPTH", 3)
+        self.max_listing_requests = settings.getint("NEWSCLEAN_MAX_LISTING_REQUESTS", 1000)
         for url in self.start_points():
-            yield self._listing(url, self.parse_start)
+            request = self._listing(url, self.parse_start, depth=0)
+            if request is not None:
+                yield request
         if not self.home:
             return
         parts = urlsplit(self.home)
-        request = self._listing(f"{parts.scheme}://{parts.netloc}/robots.txt", self.parse_robots)
-        yield request.replace(errback=self.robots_failed)
+        request = self._listing(f"{parts.scheme}://{parts.netloc}/robots.txt", self.parse_robots, depth=0)
+        if request is not None:
+            yield request.replace(errback=self.robots_failed)
 
     # -- listings ------------------------------------------------------------------------------
 
@@ -166,7 +175,9 @@ class NewsSpider(scrapy.Spider):
         """robots.txt: follow the sitemaps it lists."""
         text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
         for url in robots_sitemaps(text, response.url):
-            yield self._listing(url, self.parse_sitemap)
+            request = self._listing(url, self.parse_sitemap, depth=0)
+            if request is not None:
+                yield request
 
     def parse_homepage(self, response: HtmlResponse) -> Iterator[Any]:
         """A homepage: its feeds, then the in-domain links that look like articles."""
@@ -175,12 +186,16 @@ class NewsSpider(scrapy.Spider):
             for el in response.css("link[rel][href]")
         )
         for url in feed_links(iter(links), response.url):
-            yield self._listing(url, self.parse_feed)
+            request = self._listing(url, self.parse_feed, parent=response)
+            if request is not None:
+                yield request
         entries = self._page_links(response)
         yield from self._articles(entries)
         hubs = [e.url for e in entries if looks_like_section(e.url) and same_site(e.url, self.home)]
         for url in list(dict.fromkeys(hubs))[:MAX_SECTIONS]:
-            yield self._listing(url, self.parse_section)
+            request = self._listing(url, self.parse_section, parent=response)
+            if request is not None:
+                yield request
 
     def parse_section(self, response: Response) -> Iterator[Any]:
         """A section front linked from the homepage: a listing of articles, never an article."""
@@ -209,18 +224,48 @@ class NewsSpider(scrapy.Spider):
             if is_older(child.modified, self.since):
                 self._inc("skipped/too_old")
                 continue
-            yield self._listing(child.url, self.parse_sitemap)
+            request = self._listing(child.url, self.parse_sitemap, parent=response)
+            if request is not None:
+                yield request
         self._inc("sitemap_entries", len(pages))
         yield from self._articles(pages)
 
-    def _listing(self, url: str, callback: Any) -> scrapy.Request:
+    max_listing_depth = 3
+    max_listing_requests = 1000
+
+    def _listing(
+        self, url: str, callback: Any, *, parent: Response | None = None, depth: int | None = None
+    ) -> scrapy.Request | None:
+        """A request for a listing (feed, sitemap, section front), or ``None`` past the run's
+        bounds: ``NEWSCLEAN_MAX_LISTING_DEPTH`` listings deep (a sitemap index whose child is
+        another index, forever) or ``NEWSCLEAN_MAX_LISTING_REQUESTS`` listings in the run."""
+        if depth is None:
+            depth = int(parent.meta.get(DEPTH_META, 0)) + 1 if parent is not None else 0
+        if self.max_listing_depth and depth > self.max_listing_depth:
+            self._over_bound("listing_depth", url, f"more than NEWSCLEAN_MAX_LISTING_DEPTH {self.max_listing_depth}")
+            return None
+        if self.max_listing_requests and self._listing_count() >= self.max_listing_requests:
+            self._over_bound("listing_limit", url, f"NEWSCLEAN_MAX_LISTING_REQUESTS {self.max_listing_requests}")
+            return None
+        self._inc("listings")
         # With a shared frontier every worker reads the listings (dont_filter: the run's
         # duplicate filter is for article URLs); alone, the scheduler's filter applies.
         shared = bool(self.settings.get("NEWSCLEAN_FRONTIER")) if hasattr(self, "crawler") else False
         return scrapy.Request(
             url, callback=callback, errback=self.listing_failed, priority=_LISTING_PRIORITY,
-            dont_filter=shared, meta={LISTING_META: True},
+            dont_filter=shared, meta={LISTING_META: True, DEPTH_META: depth},
         )
+
+    def _listing_count(self) -> int:
+        assert self.crawler.stats is not None
+        return int(self.crawler.stats.get_value(f"{STATS}/listings", 0) or 0)
+
+    def _over_bound(self, kind: str, url: str, why: str) -> None:
+        assert self.crawler.stats is not None
+        first = not self.crawler.stats.get_value(f"{STATS}/skipped/{kind}")
+        self._inc(f"skipped/{kind}")
+        if first:  # once per run: a chain of 30,000 indexes must not flood the log
+            logger.warning("listing not followed: %s (%s; further ones are only counted)", url, why)
 
     def is_article(self, entry: Entry) -> bool:
         """Whether a discovered URL should be fetched as an article."""
