@@ -14,6 +14,7 @@ __all__ = [
     "ARTICLE_STATS",
     "ExitStatus",
     "Thresholds",
+    "accounting",
     "append_report",
     "articles_seen",
     "assess",
@@ -95,7 +96,51 @@ def count_errors(stats: Mapping[str, Any]) -> tuple[int, dict[str, int]]:
         elif group == "logged_errors":
             kinds[f"log_{name}"] = int(value)
             errors += int(value)
+    for key in SPIDER_ERRORS:
+        if stats.get(key):
+            kinds[f"article_{key.rsplit('/', 1)[1]}"] = int(stats[key])
+            errors += int(stats[key])
     return errors, dict(sorted(kinds.items()))
+
+
+SPIDER_ERRORS = ("newsclean/spider/article/failed/redirect_loop", "newsclean/spider/article/failed/too_large")
+"""Article failures the spider sees that no downloader middleware counts (both end as an
+``IgnoreRequest``): a redirect loop, a body over ``DOWNLOAD_MAXSIZE`` once decompressed."""
+
+
+def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:
+    """Where every article URL the run discovered ended: exactly one outcome each, so
+    ``discovered`` equals the sum of the others and ``unaccounted`` is 0."""
+    prefix = "newsclean/spider/article/"
+    skipped: dict[str, int] = {}
+    failed: dict[str, int] = {}
+    for key, value in stats.items():
+        if key.startswith(prefix + "skipped/") and not key.endswith("/not_modified"):
+            skipped[key.removeprefix(prefix + "skipped/")] = int(value)
+        elif key.startswith(prefix + "failed/"):
+            failed[key.removeprefix(prefix + "failed/")] = int(value)
+    empty = int(stats.get("newsclean/clean/empty_body", 0))
+    if empty:
+        skipped["no_article_text"] = empty
+    if any(k.startswith("newsclean/store/") for k in stats):
+        stored = _sum(stats, ("newsclean/store/new", "newsclean/store/updated"))
+        store_failed = int(stats.get("newsclean/store/failed", 0))
+    else:  # no store: what came through the pipelines is what the run kept
+        stored, store_failed = int(stats.get("item_scraped_count", 0)), 0
+    if store_failed:
+        failed["store"] = store_failed
+    outcomes = {
+        "stored": stored,
+        "unchanged": _sum(stats, ("newsclean/dedupe/unchanged", "newsclean/store/unchanged")),
+        "quarantined": int(stats.get("newsclean/validate/quarantined", 0)),
+        "not_fetched_unchanged": int(stats.get("newsclean/incremental/skip", 0)),
+        "not_modified": int(stats.get("newsclean/incremental/not_modified", 0)),
+        "skipped": dict(sorted(skipped.items())),
+        "failed": dict(sorted(failed.items())),
+    }
+    discovered = int(stats.get(prefix + "discovered", 0))
+    total = sum(v if isinstance(v, int) else sum(v.values()) for v in outcomes.values())
+    return {"discovered": discovered, **outcomes, "unaccounted": discovered - total}
 
 
 def articles_seen(stats: Mapping[str, Any]) -> int:
@@ -150,6 +195,7 @@ def build_report(
         "articles_seen": articles_seen(stats),
         "frontier_run_articles": int(stats.get("newsclean/frontier/run_articles", 0)),
         "articles": articles,
+        "accounting": accounting(stats),
         "errors": errors,
         "errors_by_kind": kinds,
         "first_error": stats.get("newsclean/run/first_error"),

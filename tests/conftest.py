@@ -118,3 +118,18 @@ def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "deep" / "store.sqlite3")
     return str(request.getfixturevalue("pg_url"))
+
+
+def assert_accounted(report: dict[str, Any]) -> None:
+    """The run report is an accounting identity: every article URL the run discovered ends in
+    exactly one outcome (stored, unchanged, quarantined, not fetched as unchanged, not
+    modified, skipped or failed with a reason), and failures count as errors."""
+    if report.get("exit_status") == 2 or "accounting" not in report:  # never started
+        return
+    books = report["accounting"]
+    outcomes = [v if isinstance(v, int) else sum(v.values()) for k, v in books.items() if k not in
+                ("discovered", "unaccounted")]  # fmt: skip
+    assert books["discovered"] == sum(outcomes), books
+    assert books["unaccounted"] == 0, books
+    spider_errors = books["failed"].get("redirect_loop", 0) + books["failed"].get("too_large", 0)
+    assert report["errors"] >= spider_errors, report

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import assert_accounted
+
 STORY = (
     "council members met on tuesday to debate the new budget for schools roads and the harbour "
     "while residents gathered outside the hall asking for more money to repair the old bridge"
@@ -227,7 +229,11 @@ def crawl(site: NewsSite, out: Path, *extra: str, timeout: float = 120) -> subpr
 
 
 def runs(out: Path) -> list[dict]:
-    return [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines()]
+    """The runs log's reports, each checked as an accounting identity."""
+    reports = [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines()]
+    for report in reports:
+        assert_accounted(report)
+    return reports
 
 
 def records(path: str | None) -> list[dict]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsclean.spiders.demo import CASSETTE, DUMP
 
-from .conftest import ROOT
+from .conftest import ROOT, assert_accounted
 
 
 def test_demo_crawls_the_bundled_cassette_and_explains_a_cleaned_page(tmp_path: Path) -> None:
@@ -24,6 +24,7 @@ def test_demo_crawls_the_bundled_cassette_and_explains_a_cleaned_page(tmp_path: 
     assert done.returncode == 0, done.stderr
     assert "newsclean crawl rt: ok" in done.stderr and " 6 new," in done.stderr
     report = json.loads((tmp_path / "out" / "runs.jsonl").read_text().splitlines()[-1])
+    assert_accounted(report)
     assert report["errors"] == 0 and report["records_written"] == 6
     assert "Kremlin responds to report Putin offered to freeze Ukraine conflict" in done.stdout
     # The cleaned page: the body without the sprite or the player, then the decisions with reasons.

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .conftest import PageHandler, serving
+from .conftest import PageHandler, assert_accounted, serving
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_ENABLED=False"]
 
@@ -56,6 +56,7 @@ def crawl(base: str, out: Path, *extra: str, timeout: float = 180) -> tuple[subp
         capture_output=True, text=True, timeout=timeout, env=env,
     )  # fmt: skip
     reports = [json.loads(line) for line in (out / "runs.jsonl").read_text().splitlines()]
+    assert_accounted(reports[-1])
     return done, reports[-1]
 
 

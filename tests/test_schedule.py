@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from newsclean.spiders.schedule import cadence, schedule_text
 
+from .conftest import assert_accounted
+
 ROOT = Path(__file__).resolve().parents[1]
 RT_CASSETTE = ROOT / "fixtures" / "cassettes" / "rt.yaml"
 
@@ -91,6 +93,7 @@ def test_schedule_command_prints_a_cron_line_that_runs(tmp_path: Path) -> None:
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr == ""  # --quiet: a healthy run says nothing, so cron mails nothing
     report = json.loads((out / "runs.jsonl").read_text().splitlines()[-1])
+    assert_accounted(report)
     assert report["spider"] == "rt" and report["articles"]["new"] > 0
 
     exec_start = next(line for line in shown.stdout.splitlines() if line.startswith("ExecStart="))

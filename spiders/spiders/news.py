@@ -31,6 +31,7 @@ from newsclean.spiders.discovery import (
 from newsclean.spiders.frontier import LISTING_META
 from newsclean.spiders.incremental import LASTMOD_META
 from newsclean.spiders.sites import get_profile, profile_for_url
+from scrapy import signals
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -98,6 +99,24 @@ class NewsSpider(scrapy.Spider):
         self.count_article: Callable[[], int] | None = None
         """Set by a shared frontier: counts this article in the run (all workers) and returns
         the run's count, which ``limit`` applies to."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        return spider
+
+    def _request_dropped(self, request: scrapy.Request) -> None:
+        """The scheduler's duplicate filter dropped a redirected article request: its URL ends
+        here (a loop back to a URL of the chain, or a redirect to an article already asked for)."""
+        chain = request.meta.get("redirect_urls")
+        if not chain or getattr(request.callback, "__func__", None) is not NewsSpider.parse_article:
+            return
+        if request.url in chain:
+            self._inc("article/failed/redirect_loop")
+            logger.warning("article not fetched: %s (redirect loop)", chain[0])
+        else:
+            self._inc("article/skipped/redirected_to_known")
 
     def _read_arguments(self, start: str | None, site: str | None, since: str | None, limit: str | int | None) -> None:
         self.profile = get_profile(site) if site else None
@@ -292,6 +311,7 @@ class NewsSpider(scrapy.Spider):
             if self.limit is not None and self.articles >= self.limit:
                 return
             self.scheduled[entry.url] = entry
+            self._inc("article/discovered")
             yield self._article_request(entry)
 
     def _article_request(self, entry: Entry) -> scrapy.Request:
@@ -339,16 +359,19 @@ class NewsSpider(scrapy.Spider):
         """
         if not isinstance(response, HtmlResponse):
             self._inc("skipped/non_html")
+            self._inc("article/skipped/non_html")
             kind = (response.headers.get("Content-Type") or b"").decode("latin-1")
             logger.info("skipped %s: not HTML (%s)", response.url, kind)
             return
         if self.limit is not None and self.articles >= self.limit:
+            self._inc("article/skipped/limit")
             return
         site = profile_for_url(response.url) or self.profile
         main_content = self.settings.get("NEWSCLEAN_MAIN_CONTENT") or "scorer"
         document = extract_html(response.text, url=response.url, site=site, main_content=main_content)
         if is_older(document.metadata.get("datePublishedRaw"), self.since):
             self._inc("skipped/too_old")
+            self._inc("article/skipped/too_old")
             return
         fetch: dict[str, Any] = {"status": response.status}
         for key, header in (("etag", b"ETag"), ("last_modified", b"Last-Modified")):
@@ -367,6 +390,7 @@ class NewsSpider(scrapy.Spider):
             return  # another worker of the run reached the limit first
         self.articles = counted
         self._inc("articles")
+        self._inc("article/fetched")
         item: dict[str, Any] = {
             "document": document,
             "dateDownloaded": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -384,12 +408,16 @@ class NewsSpider(scrapy.Spider):
         self._failed("article", failure)
         request = getattr(failure, "request", None)
         entry = request.cb_kwargs.get("entry") if request is not None else None
+        outcome = f"article/{_article_outcome(failure)}"
         if not isinstance(entry, Entry) or not entry.content or (failure.check(IgnoreRequest) and not failure.check(
             HttpError
         )):
+            self._inc(outcome)
             return
         if self.limit is not None and self.articles >= self.limit:
+            self._inc(outcome)
             return
+        # The feed's text stands in: the pipelines give this URL its outcome.
         site = profile_for_url(entry.url) or self.profile
         document = extract_html(entry.content, url=entry.url, site=site)
         if entry.title:
@@ -429,6 +457,28 @@ class NewsSpider(scrapy.Spider):
     def _inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"{STATS}/{key}", count)
+
+
+def _article_outcome(failure: Failure) -> str:
+    """What became of an article request that reached its errback: ``failed/<reason>`` (counted
+    as an error) or ``skipped/<reason>``."""
+    if failure.check(HttpError):
+        response = getattr(failure.value, "response", None)
+        return f"failed/http_{response.status if response is not None else 'error'}"
+    if failure.check(UnrecordedRequest):
+        return "failed/not_in_cassette"
+    if failure.check(IgnoreRequest):
+        message = failure.getErrorMessage().lower()
+        if "not modified since the last fetch" in message:
+            return "skipped/not_modified"
+        if "redirect" in message:
+            return "failed/redirect_loop"
+        if "max size" in message or "maxsize" in message or "larger than" in message:
+            return "failed/too_large"
+        if "robots.txt" in message:
+            return "skipped/robots_txt"
+        return "skipped/ignored"
+    return f"failed/download_{type(failure.value).__name__}"  # counted by RunOutcomes too
 
 
 def _is_sitemap(body: bytes) -> bool:
