@@ -103,9 +103,14 @@ def count_errors(stats: Mapping[str, Any]) -> tuple[int, dict[str, int]]:
     return errors, dict(sorted(kinds.items()))
 
 
-SPIDER_ERRORS = ("newsclean/spider/article/failed/redirect_loop", "newsclean/spider/article/failed/too_large")
-"""Article failures the spider sees that no downloader middleware counts (both end as an
-``IgnoreRequest``): a redirect loop, a body over ``DOWNLOAD_MAXSIZE`` once decompressed."""
+SPIDER_ERRORS = (
+    "newsclean/spider/article/failed/redirect_loop",
+    "newsclean/spider/article/failed/too_large",
+    "newsclean/spider/article/failed/undecodable",
+)
+"""Article failures the spider sees that no downloader middleware counts: a redirect loop, a
+body over ``DOWNLOAD_MAXSIZE`` once decompressed (both end as an ``IgnoreRequest``), a page
+that is binary data."""
 
 
 def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:

@@ -131,5 +131,5 @@ def assert_accounted(report: dict[str, Any]) -> None:
                 ("discovered", "unaccounted")]  # fmt: skip
     assert books["discovered"] == sum(outcomes), books
     assert books["unaccounted"] == 0, books
-    spider_errors = books["failed"].get("redirect_loop", 0) + books["failed"].get("too_large", 0)
+    spider_errors = sum(books["failed"].get(k, 0) for k in ("redirect_loop", "too_large", "undecodable"))
     assert report["errors"] >= spider_errors, report

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +84,87 @@ def test_an_index_chain_ends_at_the_listing_request_limit(tmp_path: Path) -> Non
     assert report["listings"]["requested"] == 6
     assert report["listings"]["not_followed_over_limit"] >= 1
     assert report["listings"]["not_followed_too_deep"] == 0
+
+
+class Hostile(PageHandler):
+    """A sitemap of 30 articles served every hostile way: redirect loops, reset connections,
+    gzip bombs, a PDF, UTF-8 declared as ISO-8859-1, a body that trickles, binary data."""
+
+    def do_GET(self) -> None:
+        base = f"http://{self.headers['Host']}"
+        if self.path == "/robots.txt":
+            return self.reply(f"User-agent: *\nSitemap: {base}/sitemap.xml\n".encode(), "text/plain")
+        if self.path == "/sitemap.xml":
+            locs = "".join(f"<url><loc>{base}/news/{k}-harbour-story-{k}</loc></url>" for k in range(30))
+            return self.reply(f"<urlset {SITEMAP_NS}>{locs}</urlset>".encode(), "application/xml")
+        match = re.fullmatch(r"/news/(\d+)-harbour-story-\d+", self.path)
+        if match is None:
+            return self.reply(b"<html><body><p>Home</p></body></html>", "text/html", 200 if self.path == "/" else 404)
+        k = int(match.group(1))
+        article = ARTICLE.format(n=k).replace("harbour council", "harbour’s café council").encode()
+        if k < 4:  # redirects to itself
+            self.send_response(302)
+            self.send_header("Location", f"{base}{self.path}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif k < 8:  # connection reset
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.connection.close()
+        elif k < 10:  # 64 MiB of spaces in 64 KB of gzip, over DOWNLOAD_MAXSIZE once decompressed
+            body = BOMB
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif k < 12:
+            self.reply(b"%PDF-1.4 not a page", "application/pdf")
+        elif k < 14:  # UTF-8 bytes, a header that says ISO-8859-1
+            self.reply(article, "text/html; charset=iso-8859-1")
+        elif k < 16:  # headers, then a body slower than DOWNLOAD_TIMEOUT
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(article)))
+            self.end_headers()
+            for byte in article[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        elif k < 17:
+            self.reply(b"\x89PNG\r\n\x1a\n\x00\x00\x00" + bytes(range(256)) * 8, "text/html")
+        else:
+            self.reply(article, "text/html; charset=utf-8")
+
+    def reply(self, data: bytes, kind: str, status: int = 200) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+BOMB = gzip.compress(b" " * (64 * 1024 * 1024), compresslevel=9)
+
+
+def test_hostile_articles_each_end_in_one_outcome_and_fail_the_run(tmp_path: Path) -> None:
+    with serving(Hostile) as base:
+        done, report = crawl(
+            base, tmp_path / "out", "-s", "DOWNLOAD_MAXSIZE=10000000", "-s", "DOWNLOAD_WARNSIZE=0",
+            "-s", "DOWNLOAD_TIMEOUT=3",
+        )  # fmt: skip
+    books = report["accounting"]
+    assert books["discovered"] == 30
+    assert books["stored"] == 15  # 13 plain, 2 with the wrong charset header
+    assert books["skipped"] == {"non_html": 2}
+    failed = books["failed"]
+    assert failed["redirect_loop"] == 4
+    assert failed["too_large"] == 2
+    assert failed["undecodable"] == 1
+    assert sum(v for k, v in failed.items() if k.startswith("download_")) == 6  # 4 resets, 2 timeouts
+    assert report["errors"] == 13
+    assert done.returncode == 1  # 13 errors in about 35 requests: over NEWSCLEAN_MAX_ERROR_RATE
+    stored = [json.loads(line) for line in Path(report["output"]).read_text().splitlines()]
+    wrong_header = [r for r in stored if r["url"].endswith(("12-harbour-story-12", "13-harbour-story-13"))]
+    assert len(wrong_header) == 2
+    assert all("harbour’s café council" in r["articleBody"] for r in wrong_header)  # not mojibake

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import weakref
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -11,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from newsclean.cleaners.decoding import DecodeError, decode_html
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.site import SiteProfile
 from newsclean.spiders.cassette import UnrecordedRequest
@@ -368,7 +370,15 @@ class NewsSpider(scrapy.Spider):
             return
         site = profile_for_url(response.url) or self.profile
         main_content = self.settings.get("NEWSCLEAN_MAIN_CONTENT") or "scorer"
-        document = extract_html(response.text, url=response.url, site=site, main_content=main_content)
+        try:
+            # The library's decoding (valid UTF-8 wins over a wrong header, damaged bytes become
+            # U+FFFD), not Scrapy's, which trusts the header.
+            text = decode_html(response.body, declared=_header_charset(response))
+        except DecodeError as exc:
+            self._inc("article/failed/undecodable")
+            logger.warning("article not cleaned: %s (%s)", response.url, exc)
+            return
+        document = extract_html(text, url=response.url, site=site, main_content=main_content)
         if is_older(document.metadata.get("datePublishedRaw"), self.since):
             self._inc("skipped/too_old")
             self._inc("article/skipped/too_old")
@@ -457,6 +467,11 @@ class NewsSpider(scrapy.Spider):
     def _inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"{STATS}/{key}", count)
+
+
+def _header_charset(response: Response) -> str | None:
+    match = re.search(rb"charset=[\"']?([A-Za-z0-9._:-]+)", response.headers.get(b"Content-Type") or b"", re.I)
+    return match.group(1).decode("ascii") if match else None
 
 
 def _article_outcome(failure: Failure) -> str:
