@@ -102,6 +102,13 @@ class SiteMemoryError(Exception):
     """The memory's file cannot be opened or used; the message names the file."""
 
 
+def _holds_newsclean_tables(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the site memory's or the article store's tables (a foreign
+    SQLite file is left untouched rather than given tables of ours)."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return bool(names & {"site_memory_sites", "articles"})
+
+
 class SqliteBlockMemory:
     """A site memory kept in an SQLite file (or in RAM with ``":memory:"``).
 
@@ -143,6 +150,9 @@ class SqliteBlockMemory:
             if create and name != ":memory:":
                 Path(name).parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(name, isolation_level=None, timeout=30.0)
+            if not create and not _holds_newsclean_tables(conn):
+                conn.close()
+                raise SiteMemoryError(f"{name}: not a newsclean store (an SQLite file without newsclean's tables)")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.executescript(SCHEMA)

@@ -127,6 +127,10 @@ def run_crawl(options: CrawlOptions) -> int:
     if options.cassette is not None and not options.cassette.is_file():
         _say(f"cassette {options.cassette} does not exist")
         return ExitStatus.CANNOT_START
+    problem = _unreadable_cassette(options.cassette) if options.cassette is not None else None
+    if problem:
+        _say(f"cassette {options.cassette} cannot be read: {problem}")
+        return ExitStatus.CANNOT_START
 
     from newsclean.pipelines.article_store import StoreError
     from newsclean.pipelines.pg_store import redact
@@ -291,3 +295,17 @@ def parse_pairs(pairs: list[str], *, option: str) -> dict[str, str]:
             raise ValueError(f"{option} expects NAME=VALUE, got {pair!r}")
         found[name.strip()] = value
     return found
+
+
+def _unreadable_cassette(path: Path) -> str | None:
+    """Why the cassette at ``path`` cannot be replayed (not YAML, not a vcrpy cassette), or None."""
+    import yaml
+
+    try:
+        with path.open("rb") as fh:
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if not isinstance(data, dict) or not isinstance(data.get("interactions"), list):
+        return "not a vcrpy cassette (no list of interactions)"
+    return None

@@ -168,3 +168,17 @@ def test_hostile_articles_each_end_in_one_outcome_and_fail_the_run(tmp_path: Pat
     wrong_header = [r for r in stored if r["url"].endswith(("12-harbour-story-12", "13-harbour-story-13"))]
     assert len(wrong_header) == 2
     assert all("harbour’s café council" in r["articleBody"] for r in wrong_header)  # not mojibake
+
+
+def test_an_unloadable_cassette_cannot_start(tmp_path: Path) -> None:
+    # It exited 1 with "4 errors in 3 requests (133% ...)".
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("interactions: [\n  - {request: 1\n")
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    done = subprocess.run(
+        [sys.executable, "-m", "newsclean.spiders.cli", "crawl", "news", "-a", "start=https://www.example.com/",
+         "--cassette", str(broken), "--output", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert f"cassette {broken} cannot be read" in done.stderr

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,22 @@ def test_memory_without_a_site_or_with_stdin_is_a_clear_error(
     assert "not standard input" in capsys.readouterr().err
     assert main(["clean", "--site", "rt", "--memory", str(tmp_path / "none.sqlite3"), "--no-learn", *paths]) == 2
     assert "no store here" in capsys.readouterr().err
+
+
+def test_memory_refuses_a_foreign_sqlite_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    foreign = tmp_path / "other.sqlite"
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE notes (text TEXT)")
+    db.commit()
+    db.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "newsclean.spiders.cli", "memory", "--store", str(foreign)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "not a newsclean store" in done.stderr
+    db = sqlite3.connect(foreign)
+    assert [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["notes"]
+    db.close()
