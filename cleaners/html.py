@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from copy import deepcopy
@@ -16,6 +17,8 @@ from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.site import SiteProfile
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["blocks_from_element", "extract_html", "parse_html"]
 
@@ -97,6 +100,25 @@ _NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 """Characters lxml refuses in text (C0 controls, surrogates, U+FFFE, U+FFFF): read as a space."""
 
 
+MAX_DEPTH = 200
+"""Elements nested deeper than this are unwrapped (their text and children move up), so the
+walks from elements to blocks stay within Python's recursion limit."""
+
+_LXML_DEPTH = 2048  # libxml2's limit even with huge_tree: deeper markup is not parsed
+
+
+def _flatten_deep(root: etree._Element) -> None:
+    depth: dict[etree._Element, int] = {}
+    deep: list[lxml.html.HtmlElement] = []
+    for el in root.iter():
+        parent = el.getparent()
+        d = depth[el] = depth.get(parent, 0) + 1 if parent is not None else 0
+        if d > MAX_DEPTH and isinstance(el, lxml.html.HtmlElement):
+            deep.append(el)
+    for el in reversed(deep):
+        el.drop_tag()
+
+
 def parse_html(html: str) -> etree._Element:
     """Parse a page with lxml; an XML declaration with an encoding is tolerated.
 
@@ -104,10 +126,14 @@ def parse_html(html: str) -> etree._Element:
     moved into the body, where a browser shows it.
     """
     html = _NOT_XML_TEXT.sub(" ", _XML_PROLOGS.sub("", html, count=1))
+    parser = lxml.html.HTMLParser(huge_tree=True)  # text nodes over 10 MB, nesting past 256
     try:
-        root = lxml.html.document_fromstring(html or "<html></html>")
+        root = lxml.html.document_fromstring(html or "<html></html>", parser=parser)
     except etree.ParserError:  # only a comment, a doctype or white space: an empty page
         root = lxml.html.document_fromstring("<html><body></body></html>")
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        logger.warning("page nested more than %d elements deep: the text below that depth is left out", _LXML_DEPTH)
+    _flatten_deep(root)
     strays = [s for s in root.itersiblings() if isinstance(s.tag, str)]
     if strays:
         body = root.find("body")

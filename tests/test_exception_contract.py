@@ -95,3 +95,20 @@ def test_malformed_url_argument_raises_the_documented_error() -> None:
     for fn in (clean_html, clean_text, clean):
         with pytest.raises(InputError, match=r"malformed url 'http://\[::1'"):
             fn(page(), url="http://[::1")
+
+
+def test_nesting_past_lxmls_default_limit_keeps_the_text(caplog: pytest.LogCaptureFixture) -> None:
+    # Past 255 levels the body came out empty, without a word.
+    for depth in (300, 1500):
+        html = "<html><body>" + "<div>" * depth + PARAGRAPH + "</div>" * depth + "</body></html>"
+        assert "council approved the budget" in (clean_html(html).articleBody or "")
+    html = "<html><body>" + "<div>" * 3000 + PARAGRAPH + "</div>" * 3000 + "</body></html>"
+    clean_html(html)
+    assert "nested more than 2048 elements deep" in caplog.text
+
+
+def test_a_text_node_over_10_mb_is_parsed() -> None:
+    from newsclean.cleaners.html import parse_html
+
+    root = parse_html("<html><body><p>" + "word " * 2_200_000 + "</p></body></html>")
+    assert len(root.text_content()) > 10_000_000
