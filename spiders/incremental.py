@@ -335,6 +335,14 @@ def _urls_of(response: Response) -> list[str]:
     return urls
 
 
+def left_out(crawler: Crawler) -> set[str]:
+    """Article URLs this crawl left out as known and unchanged (never requested)."""
+    state = _STATES.get(crawler)
+    if state is None:
+        return set()
+    return {url for url, decision in state.decided.items() if decision is Decision.SKIP}
+
+
 class IncrementalSpiderMiddleware:
     """Spider middleware: drops requests for known, unchanged article URLs as the spider
     yields them (they never reach the scheduler), and marks the others new, changed or due

@@ -101,6 +101,8 @@ class NewsSpider(scrapy.Spider):
         self.count_article: Callable[[], int] | None = None
         """Set by a shared frontier: counts this article in the run (all workers) and returns
         the run's count, which ``limit`` applies to."""
+        self.pending: set[str] = set()
+        """Article URLs asked for whose outcome the spider has not seen yet."""
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -114,6 +116,7 @@ class NewsSpider(scrapy.Spider):
         chain = request.meta.get("redirect_urls")
         if not chain or getattr(request.callback, "__func__", None) is not NewsSpider.parse_article:
             return
+        self._settled(request)
         if request.url in chain:
             self._inc("article/failed/redirect_loop")
             logger.warning("article not fetched: %s (redirect loop)", chain[0])
@@ -313,6 +316,7 @@ class NewsSpider(scrapy.Spider):
             if self.limit is not None and self.articles >= self.limit:
                 return
             self.scheduled[entry.url] = entry
+            self.pending.add(entry.url)
             self._inc("article/discovered")
             yield self._article_request(entry)
 
@@ -359,6 +363,8 @@ class NewsSpider(scrapy.Spider):
         @returns requests 0 0
         @scrapes document dateDownloaded fetch
         """
+        if response.request is not None:
+            self._settled(response.request)
         if not isinstance(response, HtmlResponse):
             self._inc("skipped/non_html")
             self._inc("article/skipped/non_html")
@@ -397,6 +403,7 @@ class NewsSpider(scrapy.Spider):
             fetch["redirected_from"] = response.request.meta["redirect_urls"][0]
         counted = self.count_article() if self.count_article is not None else self.articles + 1
         if self.limit is not None and counted > self.limit:
+            self._inc("article/skipped/limit")
             return  # another worker of the run reached the limit first
         self.articles = counted
         self._inc("articles")
@@ -417,6 +424,8 @@ class NewsSpider(scrapy.Spider):
         article, that text becomes the record (``textSource`` ``"feed"``)."""
         self._failed("article", failure)
         request = getattr(failure, "request", None)
+        if request is not None:
+            self._settled(request)
         entry = request.cb_kwargs.get("entry") if request is not None else None
         outcome = f"article/{_article_outcome(failure)}"
         if not isinstance(entry, Entry) or not entry.content or (failure.check(IgnoreRequest) and not failure.check(
@@ -463,6 +472,21 @@ class NewsSpider(scrapy.Spider):
             return
         self._inc(f"failed/{kind}")
         logger.warning("%s not fetched: %s (%s)", kind, url, failure.getErrorMessage())
+
+    def _settled(self, request: scrapy.Request) -> None:
+        self.pending.discard(request.url)
+        for url in request.meta.get("redirect_urls", ()):
+            self.pending.discard(url)
+
+    def closed(self, reason: str) -> None:
+        """Article URLs still waiting when the run ends (a limit, SIGTERM, CLOSESPIDER_*) end
+        as skipped: the run ended before them; those incremental crawling left out are counted
+        there."""
+        from newsclean.spiders.incremental import left_out
+
+        waiting = self.pending - left_out(self.crawler)
+        if waiting:
+            self._inc("article/skipped/run_ended", len(waiting))
 
     def _inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
