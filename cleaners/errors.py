@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
-__all__ = ["InputError", "check_url"]
+__all__ = ["InputError", "check_url", "resolve_url"]
 
 
 class InputError(ValueError):
@@ -24,3 +24,14 @@ def check_url(url: str | None) -> str | None:
     except ValueError as exc:
         raise InputError(f"malformed url {url!r}: {exc}") from None
     return url
+
+
+def resolve_url(base: str, ref: str) -> str | None:
+    """``ref`` resolved against ``base``, or ``None`` when it is no URL (``http://[::1/x``):
+    a page's own links must never raise."""
+    try:
+        joined = urljoin(base, ref.strip())
+        urlsplit(joined).hostname  # noqa: B018 - validates a bracketed host
+    except ValueError:
+        return None
+    return joined

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
+from newsclean.cleaners.errors import resolve_url
 from newsclean.cleaners.record import Image
 
 __all__ = ["Figure", "article_images", "find_figures", "image_from_jsonld", "same_image"]
@@ -136,7 +137,8 @@ def _img_source(img: etree._Element, base: str) -> tuple[str, int | None, int | 
         if lazy is None:
             return None
         src = str(lazy)
-    return urljoin(base, src.strip()), width, height
+    resolved = resolve_url(base, src)
+    return (resolved, width, height) if resolved else None
 
 
 def _credit_elements(figure: etree._Element) -> list[etree._Element]:
@@ -284,12 +286,15 @@ def image_from_jsonld(value: Any, base: str) -> list[Image]:
     out: list[Image] = []
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str) and _usable(item):
-            out.append(Image(url=urljoin(base, item.strip())))
+            resolved = resolve_url(base, item)
+            if resolved:
+                out.append(Image(url=resolved))
         elif isinstance(item, dict):
             src = item.get("url") or item.get("contentUrl")
             if isinstance(src, list):
                 src = src[0] if src else None
-            if not isinstance(src, str) or not _usable(src):
+            resolved = resolve_url(base, src) if isinstance(src, str) and _usable(src) else None
+            if not resolved:
                 continue
             credit = item.get("creditText") or item.get("copyrightHolder") or item.get("author")
             if isinstance(credit, dict):
@@ -299,7 +304,7 @@ def image_from_jsonld(value: Any, base: str) -> list[Image]:
             caption = item.get("caption") or item.get("description")
             out.append(
                 Image(
-                    url=urljoin(base, src.strip()),
+                    url=resolved,
                     caption=_clean(caption) if isinstance(caption, str) and _clean(caption) else None,
                     credit=_clean(credit) if isinstance(credit, str) and _clean(credit) else None,
                     width=_int(item.get("width")),

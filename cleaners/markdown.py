@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 from newsclean.cleaners.document import Block, BlockKind
+from newsclean.cleaners.errors import resolve_url
 
 __all__ = ["blocks_to_markdown", "escape_inline"]
 
@@ -63,8 +63,10 @@ def _inline(el: etree._Element, base: str) -> str:
             return _code_span(_SPACE.sub(" ", node.text_content()))
         inner = content(node)
         href = (node.get("href") or "").strip()
-        if tag == "a" and href and not href.startswith(("#", "javascript:")):
-            target = urljoin(base, href).replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        linked = tag == "a" and href and not href.startswith(("#", "javascript:"))
+        resolved = resolve_url(base, href) if linked else None
+        if resolved:
+            target = resolved.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
             return f"[{inner.strip()}]({target})" if inner.strip() else ""
         if tag in EMPHASIS and inner.strip():
             mark = EMPHASIS[tag]
