@@ -323,14 +323,15 @@ def _key(url: str) -> str:
     return stem if len(stem) >= 8 else path.casefold()
 
 
-_ID_SEGMENT = re.compile(r".*(?:\d{6,}|(?=[0-9a-f]*\d)[0-9a-f]{10,}|\w\.(?:jpe?g|png|webp|gif|avif)$).*", re.I)
+_ID_SEGMENT = re.compile(r"\d{6,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{10,}|\w\.(?:jpe?g|png|webp|gif|avif)$", re.I)
+"""A path segment that carries an id (searched: a leading ``.*`` made it quadratic on long segments)."""
 
 
 def _ids(url: str) -> set[str]:
     """Path segments (but the last) that name one picture: a long number ("242244962"), a
     hash, or a file name ("e3j19e-IMG_4400.JPEG/alternates/..."); resizers keep them."""
     path = unquote(urlsplit(url).path)
-    return {seg.casefold() for seg in path.split("/") if len(seg) >= 9 and _ID_SEGMENT.fullmatch(seg)} - {
+    return {seg.casefold() for seg in path.split("/") if len(seg) >= 9 and _ID_SEGMENT.search(seg)} - {
         seg.casefold() for seg in path.split("/")[-1:]
     }
 
