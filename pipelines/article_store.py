@@ -345,7 +345,8 @@ class ArticleStore:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite has rolled back itself on SQLITE_FULL: keep its error
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 

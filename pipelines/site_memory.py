@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Collection, Iterator, Sequence
@@ -46,6 +47,8 @@ from newsclean.cleaners.site_memory import (
     learn_inputs,
     sample,
 )
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "CrawlMemory",
@@ -128,7 +131,8 @@ class SqliteBlockMemory:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite has rolled back itself on SQLITE_FULL: keep its error
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 
@@ -394,8 +398,19 @@ class CrawlMemory:
         return {SiteMemory.name: self.cleaner}
 
     def observe(self, doc: Document) -> bool:
-        """Feed ``doc`` to the memory (before cleaning it) when this run learns."""
-        return self.learning and learn(self.memory, doc)
+        """Feed ``doc`` to the memory (before cleaning it) when this run learns. When the
+        memory cannot be written (a full disk), it says so once and the run goes on without
+        learning: the page is still cleaned and stored (or fails there, on the store's path)."""
+        from newsclean.pipelines.article_store import DATABASE_ERRORS
+
+        if not self.learning:
+            return False
+        try:
+            return learn(self.memory, doc)
+        except DATABASE_ERRORS as exc:
+            self.learning = False
+            logger.error("site memory: cannot learn from %s (%s); learning stops for this run", doc.url, exc)
+            return False
 
     def close(self) -> None:
         self.memory.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from typing import Any
 
@@ -9,6 +10,7 @@ from newsclean.pipelines.article_store import DATABASE_ERRORS, ArticleStore, ope
 from newsclean.pipelines.normalize import in_field_order
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import _schedule_coro
 
 __all__ = ["StorePipeline"]
 
@@ -26,6 +28,7 @@ class StorePipeline:
     def __init__(self, crawler: Crawler, path: str) -> None:
         assert crawler.stats is not None
         self.stats = crawler.stats
+        self.crawler = crawler
         self.path = path
         self.store: ArticleStore | None = None
 
@@ -40,6 +43,21 @@ class StorePipeline:
         self.store = open_store(self.path)
         logger.info("Storing articles in %s", self.store.path)
 
+    _disk_is_full = False
+
+    def _stop_on_full_disk(self, exc: Exception) -> None:
+        """Say "disk full" once and stop fetching; what was stored stays (the crawl ends with
+        the finish reason ``disk_full``, exit status 3)."""
+        if self._disk_is_full:
+            return
+        self._disk_is_full = True
+        logger.error("disk full: cannot store in %s (%s); the crawl stops, what was stored is kept", self.path, exc)
+        try:
+            engine = self.crawler.engine
+        except RuntimeError:  # not crawling (a pipeline used on its own)
+            return
+        _schedule_coro(engine.close_spider_async(reason="disk_full"))
+
     def close_spider(self) -> None:
         if self.store is not None:
             self.store.close()
@@ -53,8 +71,18 @@ class StorePipeline:
             result = self.store.put(item)
         except (*DATABASE_ERRORS, ValueError) as exc:
             self.stats.inc_value("newsclean/store/failed")
-            logger.error("Could not store %s in %s: %s", item.get("url") or item.get("source"), self.path, exc)
+            if _disk_full(exc):
+                self._stop_on_full_disk(exc)
+            else:
+                logger.error("Could not store %s in %s: %s", item.get("url") or item.get("source"), self.path, exc)
             return item
         self.stats.inc_value(f"newsclean/store/{result.status}")
         logger.debug("Stored %s as version %d (%s)", result.key, result.version, result.status)
         return in_field_order({**item, "version": result.version})
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL, an ENOSPC from the OS, PostgreSQL's disk_full (53100)."""
+    if getattr(exc, "errno", None) == errno.ENOSPC or getattr(exc, "sqlstate", None) == "53100":
+        return True
+    return "disk is full" in str(exc) or "No space left on device" in str(exc)

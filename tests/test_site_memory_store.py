@@ -177,3 +177,22 @@ def test_a_bounded_memory_keeps_the_latest_pages_and_follows_a_redesign(tmp_path
         blocks = memory.connection.execute("SELECT count(*) FROM site_memory_blocks").fetchone()[0]
     assert rows == 5
     assert blocks == 2 + 5  # the two widgets and one own block per page held
+
+
+def test_a_full_disk_stops_learning_not_the_crawl(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # A full store disk surfaced in the site-memory step: the item was logged whole and lost.
+    from newsclean.cleaners import Block, Document
+    from newsclean.pipelines.site_memory import CrawlMemory, SiteMemory, SqliteBlockMemory
+
+    memory = SqliteBlockMemory.open(tmp_path / "store.sqlite")
+    crawl = CrawlMemory(memory, SiteMemory(memory, min_pages=2), True)
+    page = [Block(f"Paragraph {n} of a page with some words in it to learn from.") for n in range(50)]
+    assert crawl.observe(Document(page, url="https://example.com/a"))
+    pages = memory.connection.execute("PRAGMA page_count").fetchone()[0]
+    memory.connection.execute(f"PRAGMA max_page_count = {pages}")  # SQLite: "database or disk is full"
+    bigger = [Block(f"Another paragraph {n} " + "with many more words " * 30) for n in range(200)]
+    assert crawl.observe(Document(bigger, url="https://example.com/b")) is False
+    assert crawl.observe(Document(bigger, url="https://example.com/c")) is False
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "database or disk is full" in errors[0].getMessage()
+    crawl.close()
