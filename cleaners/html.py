@@ -107,6 +107,14 @@ walks from elements to blocks stay within Python's recursion limit."""
 _LXML_DEPTH = 2048  # libxml2's limit even with huge_tree: deeper markup is not parsed
 
 
+_NOT_XML_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
+"""Character references to the same characters (``&#8;``, ``&#xFFFE;``): the parser would put
+them into the text, and lxml refuses to set such text on an element."""
+
+
 def _flatten_deep(root: etree._Element) -> None:
     depth: dict[etree._Element, int] = {}
     deep: list[lxml.html.HtmlElement] = []
@@ -126,6 +134,8 @@ def parse_html(html: str) -> etree._Element:
     moved into the body, where a browser shows it.
     """
     html = _NOT_XML_TEXT.sub(" ", _XML_PROLOGS.sub("", html, count=1))
+    if "&#" in html:
+        html = _NOT_XML_REFERENCE.sub(" ", html)
     parser = lxml.html.HTMLParser(huge_tree=True)  # text nodes over 10 MB, nesting past 256
     try:
         root = lxml.html.document_fromstring(html or "<html></html>", parser=parser)

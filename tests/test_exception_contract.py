@@ -17,6 +17,8 @@ def page(head: str = "", body: str = PARAGRAPH) -> str:
 ODD_PAGES = {
     "control character after a removed element": page(body=PARAGRAPH + "<nav>Home</nav>\x01 tail \x0b text"),
     "U+FFFE after a removed element": page(body=PARAGRAPH + "<aside>Related</aside>\ufffe tail"),
+    # Found by fuzzing: the same characters as references (&#8;, &#xFFFE;), decoded by the parser.
+    "control character references": page(body=PARAGRAPH + "<nav>Home</nav>&#8;&#8&#x1f; tail &#xFFFE;"),
     "offset of 24 hours": page('<meta property="article:published_time" content="2024-03-01T10:00:00+24:00">'),
     "offset of 30 hours": page('<meta property="article:published_time" content="1 March 2024 10:00 UTC+30">'),
     "malformed IPv6 canonical": page('<link rel="canonical" href="http://[::1/story">'),
