@@ -384,7 +384,7 @@ class ArticleStore:
         fingerprint or ``dateModified`` differs from its latest version becomes the next
         version; otherwise only its ``last_seen`` time moves. The stored record carries its
         ``version``. One transaction: all of it is stored, or none."""
-        from newsclean.pipelines.normalize import body_fingerprint
+        from newsclean.cleaners.normalize import body_fingerprint
 
         key = article_key(record)
         when = seen_at or _now()
@@ -501,7 +501,7 @@ class ArticleStore:
             row = self.connection.execute("SELECT key FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
         if row is None:
             # A URL as shared (tracking parameters, fragment) still finds its article.
-            from newsclean.pipelines.normalize import canonical_url
+            from newsclean.cleaners.urls import canonical_url
 
             row = self.connection.execute(
                 "SELECT key FROM articles WHERE key = ?", (canonical_url(url),)

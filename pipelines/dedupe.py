@@ -10,8 +10,8 @@ from functools import cache
 from typing import Any
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from newsclean.cleaners.normalize import body_fingerprint, in_field_order, word_tokens
 from newsclean.pipelines.article_store import ArticleState, ArticleStore, article_key, open_store
-from newsclean.pipelines.normalize import body_fingerprint, in_field_order, word_tokens
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from newsclean.cleaners.normalize import in_field_order
 from newsclean.pipelines.article_store import DATABASE_ERRORS, ArticleStore, open_store
-from newsclean.pipelines.normalize import in_field_order
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 

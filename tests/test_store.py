@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newsclean.cleaners.normalize import normalize_record
 from newsclean.pipelines.article_store import ArticleStore, StoreError, open_store
-from newsclean.pipelines.normalize import normalize_record
 from newsclean.spiders.cli import main as cli_main
 
 KREMLIN = (
