@@ -12,7 +12,7 @@ from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.markdown import blocks_to_markdown
 from newsclean.cleaners.record import Article, Author, CleaningStep
 from newsclean.cleaners.regions import Region
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, profile_for_url
 from newsclean.cleaners.text import extract_text
 
 __all__ = ["build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
@@ -35,6 +35,10 @@ def _chain(chain: CleanerChain | Mapping[str, int | None] | None) -> CleanerChai
     if _DEFAULT_CHAIN is None:
         _DEFAULT_CHAIN = CleanerChain()
     return _DEFAULT_CHAIN
+
+
+def _site(site: SiteProfile | None, url: str | None, find_site: bool) -> SiteProfile | None:
+    return site if site is not None or not find_site else profile_for_url(url)
 
 
 def _shorten(text: str) -> str:
@@ -144,12 +148,17 @@ def clean_text(
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     markdown: bool = False,
+    find_site: bool = True,
 ) -> Article:
     """Clean a plain-text dump: one block per non-empty line (``markdown``: also fill
-    ``articleBodyMarkdown``)."""
+    ``articleBodyMarkdown``).
+
+    Without ``site``, the profile of ``url``'s site is used (its time zone dates the article),
+    unless ``find_site`` is false.
+    """
     if isinstance(text, bytes):
         text = decode_text(text)
-    doc = extract_text(text, url=url, site=site)
+    doc = extract_text(text, url=url, site=_site(site, url, find_site))
     return build_record(doc, _chain(chain), markdown=markdown)
 
 
@@ -162,15 +171,18 @@ def clean_html(
     encoding: str | None = None,
     main_content: str = "scorer",
     markdown: bool = False,
+    find_site: bool = True,
 ) -> Article:
     """Clean an HTML page: main content and metadata are extracted, then cleaned.
 
     ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint;
     ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml);
-    ``markdown`` also fills ``articleBodyMarkdown``.
+    ``markdown`` also fills ``articleBodyMarkdown``. Without ``site``, the profile of ``url``'s
+    site is used (as ``newsclean clean --url`` does), unless ``find_site`` is false.
     """
     if isinstance(html, bytes):
         html = decode_html(html, declared=encoding)
+    site = _site(site, url, find_site)
     doc = extract_html(html, url=url, site=site, main_content=main_content)
     return build_record(doc, _chain(chain), markdown=markdown)
 
@@ -193,8 +205,9 @@ def clean(
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     markdown: bool = False,
+    find_site: bool = True,
 ) -> Article:
     """Clean ``data``, telling HTML from plain text by its first characters."""
     if looks_like_html(data):
-        return clean_html(data, url=url, site=site, chain=chain, markdown=markdown)
-    return clean_text(data, url=url, site=site, chain=chain, markdown=markdown)
+        return clean_html(data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site)
+    return clean_text(data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site)

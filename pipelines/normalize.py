@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsclean.cleaners.normalize import DATE_FIELDS, normalize_record
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, get_profile, profile_for_url
 from newsclean.cleaners.urls import TRACKING_PARAMETERS
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
@@ -19,8 +19,6 @@ __all__ = ["NormalizePipeline"]
 def _site_timezone(record: dict[str, Any], fallback: str | None) -> str | None:
     # The zone is per-site knowledge kept in one declarative file per site: look it up from
     # the site name the record carries rather than copying it into every record.
-    from newsclean.spiders.sites import get_profile, profile_for_url
-
     profile: SiteProfile | None = None
     if isinstance(record.get("site"), str):
         try:

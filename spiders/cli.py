@@ -13,7 +13,7 @@ __all__ = ["main"]
 
 
 def _site_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from newsclean.spiders.sites import get_profile, profile_for_url
+    from newsclean.cleaners.site import get_profile, profile_for_url
 
     if args.site:
         return get_profile(args.site)
@@ -198,9 +198,9 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _run_sites(args: argparse.Namespace) -> int:
-    from newsclean.spiders.sites import all_profiles
+    from newsclean.cleaners.site import site_profiles
 
-    for name, profile in sorted(all_profiles().items()):
+    for name, profile in sorted(site_profiles().items()):
         print(f"{name:16} {', '.join(profile.domains)}  tz={profile.timezone or '-'}")
     return 0
 

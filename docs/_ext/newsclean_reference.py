@@ -145,13 +145,13 @@ def cleaners() -> str:
 
 def sites() -> str:
     """The bundled site profiles."""
-    from newsclean.spiders.sites import all_profiles
+    from newsclean.cleaners.site import site_profiles
 
     rows = [
         "| name | domains | time zone | language | feeds | sitemaps | module |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, p in sorted(all_profiles().items()):
+    for name, p in sorted(site_profiles().items()):
         rows.append(
             f"| `{name}` | {', '.join(f'`{d}`' for d in p.domains)} | {p.timezone or '-'} | {p.language or '-'} "
             f"| {len(p.feeds)} | {len(p.sitemaps)} | `newsclean.spiders.sites.{name}` |"
