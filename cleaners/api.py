@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from newsclean.cleaners.chain import Action, CleanerChain
-from newsclean.cleaners.dates import normalize_date
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.markdown import blocks_to_markdown
+from newsclean.cleaners.normalize import normalize_article
 from newsclean.cleaners.record import Article, Author, CleaningStep
 from newsclean.cleaners.regions import Region
 from newsclean.cleaners.site import SiteProfile, profile_for_url
 from newsclean.cleaners.text import extract_text
+from newsclean.cleaners.urls import TRACKING_PARAMETERS
 
 __all__ = ["build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
 
@@ -69,9 +70,22 @@ def _field_note(region: Region, fields: Mapping[str, object]) -> str:
     return ""
 
 
-def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: bool = False) -> Article:
-    """Run ``chain`` over ``doc`` and assemble the record with its provenance; with
-    ``markdown`` the record carries ``articleBodyMarkdown`` too."""
+def build_record(
+    doc: Document,
+    chain: CleanerChain | None = None,
+    *,
+    markdown: bool = False,
+    default_timezone: str | None = None,
+    tracking: Iterable[str] = TRACKING_PARAMETERS,
+) -> Article:
+    """Run ``chain`` over ``doc`` and assemble the normalised record with its provenance; with
+    ``markdown`` the record carries ``articleBodyMarkdown`` too.
+
+    Every way to a record (library calls, ``newsclean clean``, a crawl's clean stage) ends here,
+    so one page and URL give one record. Dates printed without an offset take the site
+    profile's zone, else ``default_timezone``; ``tracking`` lists the query parameters
+    ``canonicalUrl`` sheds (see :func:`~newsclean.cleaners.normalize.normalize_record`).
+    """
     remaining, applied = _chain(chain).run(doc)
     fields = dict(doc.metadata)
     steps: list[CleaningStep] = [
@@ -104,7 +118,6 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
         )
     body = "\n\n".join(b.text for b in remaining.blocks if b.text.strip())
     body_html = "\n".join(b.html for b in remaining.blocks if b.html) or None
-    tz = doc.site.timezone if doc.site else None
     article = Article(
         url=doc.url,
         canonicalUrl=fields.get("canonicalUrl"),
@@ -127,13 +140,8 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
         site=doc.site.name if doc.site else None,
         cleaning=steps,
     )
-    if article.datePublishedRaw:
-        article.datePublished = normalize_date(article.datePublishedRaw, timezone=tz, language=article.inLanguage)
-    if article.dateModifiedRaw:
-        article.dateModified = normalize_date(article.dateModifiedRaw, timezone=tz, language=article.inLanguage)
-    if article.articleBody:
-        article.wordCount = len(article.articleBody.split())
-    return article
+    zone = (doc.site.timezone if doc.site else None) or default_timezone
+    return normalize_article(article, timezone=zone, tracking=tracking)
 
 
 def clean_document(doc: Document, *, chain: CleanerChain | None = None, markdown: bool = False) -> Article:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsclean.cleaners import CleanerChain, Document, clean_document
+from newsclean.cleaners import CleanerChain, Document
+from newsclean.cleaners.api import build_record
+from newsclean.cleaners.urls import TRACKING_PARAMETERS
 from newsclean.pipelines.site_memory import CrawlMemory
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -44,6 +46,9 @@ class CleanPipeline:
         self.markdown = markdown
         self.stats = crawler.stats
         self.memory = memory
+        # The record is normalised here already, as the library does for any caller.
+        self.default_timezone = crawler.settings.get("NEWSCLEAN_DEFAULT_TIMEZONE") or None
+        self.tracking = TRACKING_PARAMETERS + tuple(crawler.settings.getlist("NEWSCLEAN_TRACKING_PARAMETERS"))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
@@ -62,7 +67,9 @@ class CleanPipeline:
         doc: Document = item["document"]
         if self.memory is not None:
             self.memory.observe(doc)
-        article = clean_document(doc, chain=self.chain, markdown=self.markdown)
+        article = build_record(
+            doc, self.chain, markdown=self.markdown, default_timezone=self.default_timezone, tracking=self.tracking
+        )
         if item.get("dateDownloaded"):
             article.dateDownloaded = item["dateDownloaded"]
         article.source = doc.url

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from newsclean.cleaners.normalize import DATE_FIELDS, normalize_record
+from newsclean.cleaners.normalize import DATE_FIELDS, normalize_record, utc_time
 from newsclean.cleaners.site import SiteProfile, get_profile, profile_for_url
 from newsclean.cleaners.urls import TRACKING_PARAMETERS
 from scrapy.crawler import Crawler
@@ -63,6 +63,9 @@ class NormalizePipeline:
         if not (isinstance(item, dict) and "cleaning" in item):
             return item
         zone = _site_timezone(item, self.default_timezone)
+        downloaded = item.get("dateDownloaded")
+        if isinstance(downloaded, str | None):  # a crawled page was downloaded now, unless the spider said when
+            item = {**item, "dateDownloaded": utc_time(downloaded)}
         record = normalize_record(item, timezone=zone, tracking=self.tracking)
         self.stats.inc_value("newsclean/normalize/records")
         for field, raw_field in DATE_FIELDS:

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from newsclean.cleaners.decoding import decode_html
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.site import SiteProfile
 from newsclean.spiders.cassette import UnrecordedRequest
@@ -35,6 +36,7 @@ from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
+from w3lib.encoding import http_content_type_encoding
 
 __all__ = ["NewsSpider"]
 
@@ -301,7 +303,11 @@ class NewsSpider(scrapy.Spider):
             return
         site = profile_for_url(response.url) or self.profile
         main_content = self.settings.get("NEWSCLEAN_MAIN_CONTENT") or "scorer"
-        document = extract_html(response.text, url=response.url, site=site, main_content=main_content)
+        # Decoded as the library decodes a file (BOM, HTTP charset, <meta>, UTF-8, detection), so a
+        # crawled page and the same page cleaned from disk give the same record.
+        declared = http_content_type_encoding((response.headers.get("Content-Type") or b"").decode("latin-1"))
+        html = decode_html(response.body, declared=declared)
+        document = extract_html(html, url=response.url, site=site, main_content=main_content)
         if is_older(document.metadata.get("datePublishedRaw"), self.since):
             self._inc("skipped/too_old")
             return
