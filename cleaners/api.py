@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from newsclean.cleaners.chain import Action, CleanerChain
+from newsclean.cleaners.chain import Action, CleanerChain, registry_generation
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.html import extract_html
@@ -18,7 +18,7 @@ from newsclean.cleaners.urls import TRACKING_PARAMETERS
 
 __all__ = ["build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
 
-_DEFAULT_CHAIN: CleanerChain | None = None
+_DEFAULT_CHAIN: tuple[int, CleanerChain] | None = None
 _TEXT_LIMIT = 200
 
 LEFT_OUT_BY = "main-content"
@@ -33,9 +33,10 @@ def _chain(chain: CleanerChain | Mapping[str, int | None] | None) -> CleanerChai
         return chain
     if chain:
         return CleanerChain(chain)
-    if _DEFAULT_CHAIN is None:
-        _DEFAULT_CHAIN = CleanerChain()
-    return _DEFAULT_CHAIN
+    # Built once and reused, until register() adds a cleaner.
+    if _DEFAULT_CHAIN is None or _DEFAULT_CHAIN[0] != registry_generation():
+        _DEFAULT_CHAIN = (registry_generation(), CleanerChain())
+    return _DEFAULT_CHAIN[1]
 
 
 def _site(site: SiteProfile | None, url: str | None, find_site: bool) -> SiteProfile | None:

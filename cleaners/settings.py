@@ -10,21 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-__all__ = ["DEFAULTS", "DEFAULT_CLEANERS", "SETTINGS", "Setting"]
-
-DEFAULT_CLEANERS: dict[str, int] = {
-    "site_rules": 50,
-    "edges": 60,
-    "icon_sprites": 100,
-    "media_players": 200,
-    "prompts": 300,
-    "timestamps": 400,
-    "page_chrome": 450,
-    "repeats": 500,
-    "site-memory": 600,
-}
-"""Built-in cleaners and their order (lower runs first)."""
-
+__all__ = ["DEFAULTS", "SETTINGS", "Setting"]
 
 class Setting(NamedTuple):
     """One setting: its name, its default and what it does (Markdown, shown in the docs)."""

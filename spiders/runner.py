@@ -115,6 +115,8 @@ def run_crawl(options: CrawlOptions) -> int:
         settings = _project_settings(options)
         thresholds = _thresholds(settings)
         spidercls = load_spider(options.spider, settings)
+        if hasattr(spidercls, "check_arguments"):  # newsclean's spiders say which -a they take
+            spidercls.check_arguments(options.arguments)
     except (ValueError, ImportError) as exc:
         _say(f"could not start: {exc}")
         return ExitStatus.CANNOT_START

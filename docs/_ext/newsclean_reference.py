@@ -129,8 +129,8 @@ def record() -> str:
 def cleaners() -> str:
     """The installed cleaners in chain order with what each removes."""
     from newsclean.cleaners import CleanerChain, available_cleaners
+    from newsclean.cleaners.builtin import DEFAULT_CLEANERS
     from newsclean.cleaners.chain import DEFAULT_PLUGIN_ORDER, describe
-    from newsclean.cleaners.settings import DEFAULT_CLEANERS
 
     factories = available_cleaners()
     chain = CleanerChain()

@@ -69,6 +69,8 @@ class NewsSpider(scrapy.Spider):
     """
 
     name = "news"
+    ARGUMENTS = ("start", "site", "since", "limit")
+    """What ``-a NAME=VALUE`` may name; anything else ends the crawl at once with one error line."""
 
     def __init__(
         self,
@@ -87,6 +89,7 @@ class NewsSpider(scrapy.Spider):
         self.argument_error: str | None = None
         """Why the arguments cannot be used; the crawl then logs it and closes at once."""
         try:
+            self.check_arguments(kwargs)
             self._read_arguments(start, site or getattr(type(self), "site_name", None), since, limit)
         except (KeyError, ValueError) as exc:
             self.argument_error = str(exc.args[0])
@@ -97,6 +100,18 @@ class NewsSpider(scrapy.Spider):
         self.count_article: Callable[[], int] | None = None
         """Set by a shared frontier: counts this article in the run (all workers) and returns
         the run's count, which ``limit`` applies to."""
+
+    @classmethod
+    def check_arguments(cls, names: Iterable[str]) -> None:
+        """``ValueError`` naming any argument the spider does not take: a misspelt one
+        (``-a limt=5``) must not be ignored, as Scrapy would (it sets it as an attribute). Names
+        starting with ``_`` are the scheduler's (Scrapyd passes ``_job``)."""
+        unknown = sorted(n for n in names if n not in cls.ARGUMENTS and not n.startswith("_"))
+        if unknown:
+            raise ValueError(
+                f"unknown argument(s) {', '.join(map(repr, unknown))}; the {cls.name} spider takes "
+                f"{', '.join(cls.ARGUMENTS)}"
+            )
 
     def _read_arguments(self, start: str | None, site: str | None, since: str | None, limit: str | int | None) -> None:
         self.profile = get_profile(site) if site else None
