@@ -274,7 +274,8 @@ def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     cmds = p.add_subparsers(dest="store_command", required=True, metavar="ACTION")
 
     def action(name: str, text: str) -> argparse.ArgumentParser:
-        return cmds.add_parser(name, help=text, description=text, parents=[common])
+        parser: argparse.ArgumentParser = cmds.add_parser(name, help=text, description=text, parents=[common])
+        return parser
 
     recent = action("recent", "latest articles, newest first (--site for one site)")
     recent.add_argument("--site", help="only this site profile's articles")

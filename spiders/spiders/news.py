@@ -394,7 +394,8 @@ class NewsSpider(scrapy.Spider):
     def _failed(self, kind: str, failure: Failure) -> None:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        if failure.check(IgnoreRequest) and not failure.check(HttpError, UnrecordedRequest):
+        error = failure.value
+        if isinstance(error, IgnoreRequest) and not isinstance(error, HttpError | UnrecordedRequest):
             # Not an error: robots.txt forbids it, or a middleware chose to drop it.
             self._inc(f"skipped/ignored_{kind}")
             logger.info("%s not fetched: %s (%s)", kind, url, failure.getErrorMessage())
