@@ -222,7 +222,7 @@ def _add_memory(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("site", nargs="?", metavar="SITE", help="site name (a profile name or a host)")
     p.add_argument(
         "--store", metavar="PATH|URL",
-        help="SQLite store or postgresql:// URL (default NEWSCLEAN_STORE from the environment, "
+        help="SQLite store or postgresql:// URL (default: the NEWSCLEAN_STORE environment variable, "
         "else out/newsclean.sqlite)",
     )
     p.add_argument(
@@ -237,8 +237,9 @@ def _add_memory(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def _run_memory(args: argparse.Namespace) -> int:
     from newsclean.cleaners.settings import DEFAULTS
     from newsclean.pipelines.site_memory import SiteMemoryError, forget_site, memory_report
+    from newsclean.spiders.runner import store_location
 
-    store = args.store or os.environ.get("NEWSCLEAN_STORE") or os.path.join("out", "newsclean.sqlite")
+    store = store_location(args.store)
     min_pages = args.min_pages if args.min_pages is not None else DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"]
     try:
         if args.forget:
@@ -266,8 +267,9 @@ def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description="Query the article store a crawl wrote (NEWSCLEAN_STORE): an SQLite file or PostgreSQL.",
     )
     p.add_argument(
-        "--store", metavar="PATH|URL", default=os.environ.get("NEWSCLEAN_STORE"),
-        help="the store file or postgresql:// URL (default: the NEWSCLEAN_STORE environment variable)",
+        "--store", metavar="PATH|URL",
+        help="the store file or postgresql:// URL (default: the NEWSCLEAN_STORE environment variable, "
+        "else out/newsclean.sqlite)",
     )
     common = argparse.ArgumentParser(add_help=False)  # --store also after the action
     common.add_argument("--store", metavar="PATH|URL", default=argparse.SUPPRESS, help="the store file or URL")
@@ -313,10 +315,9 @@ def _add_store(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def _run_store(args: argparse.Namespace) -> int:
     from newsclean.pipelines import store_query as query
     from newsclean.pipelines.article_store import StoreError
+    from newsclean.spiders.runner import store_location
 
-    if not args.store:
-        print("newsclean store: no store given: pass --store PATH or set NEWSCLEAN_STORE", file=sys.stderr)
-        return 2
+    args.store = store_location(args.store)
     action = args.store_command
     try:
         if action == "recent":
@@ -395,7 +396,8 @@ def _add_crawl(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument(
         "--store", metavar="PATH|URL",
-        help="SQLite store file or postgresql:// URL (default NEWSCLEAN_STORE, else DIR/newsclean.sqlite)",
+        help="SQLite store file or postgresql:// URL (default: the NEWSCLEAN_STORE setting or environment "
+        "variable, else DIR/newsclean.sqlite)",
     )
     p.add_argument(
         "--cassette", type=Path, metavar="PATH",

@@ -123,7 +123,7 @@ def crawl(
     feed = tmp_path / "items.jsonl"
     values = {
         **DEFAULTS,
-        "ADDONS": {"newsclean.pipelines.addon.NewscleanAddon": 0},
+        "ADDONS": {"newsclean.spiders.addon.NewscleanAddon": 0},
         "TWISTED_REACTOR_ENABLED": False,
         "ROBOTSTXT_OBEY": False,
         "COOKIES_ENABLED": False,

@@ -155,7 +155,7 @@ def _child(base: str, store: str) -> None:
 
     settings = Settings({
         **DEFAULTS,
-        "ADDONS": {"newsclean.pipelines.addon.NewscleanAddon": 0},
+        "ADDONS": {"newsclean.spiders.addon.NewscleanAddon": 0},
         "TWISTED_REACTOR_ENABLED": False,
         "ROBOTSTXT_OBEY": False,
         "COOKIES_ENABLED": False,
