@@ -100,11 +100,12 @@ class CleanPipeline:
         if isinstance(downloaded, str) and downloaded:
             article.dateDownloaded = downloaded
         article.source = doc.url
-        if item.get("textSource"):
-            article.textSource = str(item["textSource"])
-        feed_doc = item.get("feed_document")
+        fields: Any = {} if isinstance(item, Document) else ItemAdapter(item)
+        if fields.get("textSource"):
+            article.textSource = str(fields["textSource"])
+        feed_doc = fields.get("feed_document")
         if isinstance(feed_doc, Document) and article.articleBody:
-            feed_text = clean_document(feed_doc, chain=self.chain).articleBody
+            feed_text = build_record(feed_doc, self.chain).articleBody
             if feed_text:
                 article.feedAgreement = agreement(feed_text, article.articleBody)
         if not article.articleBody:

@@ -66,3 +66,49 @@ def test_register_after_the_first_clean_takes_effect(monkeypatch: pytest.MonkeyP
     register("shouting", Shouting)
     after = clean_text(text)
     assert [s.text for s in after.cleaning if s.cleaner == "shouting"] == ["TIDE TABLE FOR THE HARBOUR"]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["clen"], "newsclean: argument COMMAND: invalid choice: 'clen'"),
+        (["clean", "--explian", "page.html"], "newsclean: unrecognized arguments: --explian"),
+        (["store", "recnet"], "newsclean store: argument ACTION: invalid choice: 'recnet'"),
+        (["crawl"], "newsclean crawl: the following arguments are required: SPIDER"),
+    ],
+)
+def test_unknown_commands_and_options_get_one_line(args: list[str], line: str, tmp_path: Path) -> None:
+    done = newsclean(*args, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith(line), done.stderr
+
+
+def test_version(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    done = newsclean("--version", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout == f"newsclean {version('newsclean')}\n"
+
+
+def test_one_module_per_command() -> None:
+    from newsclean.spiders.cli import build_parser
+    from newsclean.spiders.commands import COMMANDS
+
+    parser = build_parser()
+    (sub,) = (a for a in parser._actions if a.dest == "command")
+    assert list(sub.choices) == list(COMMANDS)  # type: ignore[attr-defined]
+    for name in COMMANDS:
+        module = __import__(f"newsclean.spiders.commands.{name}", fromlist=["register"])
+        assert sub.choices[name].get_default("func").__module__ == module.__name__  # type: ignore[attr-defined]
+
+
+def test_one_rule_finds_the_store_for_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.spiders.runner import store_location
+
+    monkeypatch.delenv("NEWSCLEAN_STORE", raising=False)
+    assert store_location() == "out/newsclean.sqlite"  # newsclean store, newsclean memory
+    assert store_location(output=Path("/srv/out")) == "/srv/out/newsclean.sqlite"  # newsclean crawl --output
+    monkeypatch.setenv("NEWSCLEAN_STORE", "/data/news.sqlite")
+    assert store_location() == store_location(output=Path("/srv/out")) == "/data/news.sqlite"
+    assert store_location(setting="/etc/store.sqlite") == "/etc/store.sqlite"  # -s NEWSCLEAN_STORE=...
+    assert store_location("given.sqlite", setting="/etc/store.sqlite") == "given.sqlite"  # --store
