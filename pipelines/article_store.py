@@ -479,7 +479,7 @@ class ArticleStore:
             cursor = conn.execute(
                 "UPDATE articles SET last_seen = ? WHERE key = ?", (seen_at or _now(), key)
             )
-        return cursor.rowcount > 0
+        return bool(cursor.rowcount > 0)
 
     def quarantine(self, record: dict[str, Any], reasons: Sequence[str]) -> int:
         """Keep a record that failed validation, with the reasons; returns its quarantine id."""

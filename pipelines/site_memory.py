@@ -272,7 +272,7 @@ class PostgresBlockMemory(SqliteBlockMemory):
         self.store = store
 
     @classmethod
-    def open(  # type: ignore[override]
+    def open(
         cls, path: str | os.PathLike[str], *, create: bool = True, max_pages: int | None = None
     ) -> PostgresBlockMemory:
         from newsclean.pipelines.article_store import StoreError

@@ -51,7 +51,7 @@ class StorePipeline:
         assert self.store is not None
         try:
             result = self.store.put(item)
-        except (*DATABASE_ERRORS, ValueError) as exc:
+        except (*DATABASE_ERRORS, ValueError) as exc:  # type: ignore[misc]  # mypy cannot read the unpacking
             self.stats.inc_value("newsclean/store/failed")
             logger.error("Could not store %s in %s: %s", item.get("url") or item.get("source"), self.path, exc)
             return item

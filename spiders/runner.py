@@ -283,7 +283,7 @@ def _report_to_store(store: Path | str, report: dict[str, Any]) -> None:
     try:
         with open_store(store) as opened:
             opened.add_run_report(report)
-    except (StoreError, OSError, *DATABASE_ERRORS) as exc:
+    except (StoreError, OSError, *DATABASE_ERRORS) as exc:  # type: ignore[misc]  # mypy cannot read the unpacking
         _say(f"cannot keep the run report in the store: {exc}")
 
 
