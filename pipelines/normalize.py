@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from newsclean.cleaners.normalize import DATE_FIELDS, normalize_record, utc_time
 from newsclean.cleaners.site import SiteProfile, get_profile, profile_for_url
 from newsclean.cleaners.urls import TRACKING_PARAMETERS
+from newsclean.pipelines.settings import DEFAULTS
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
@@ -48,7 +49,7 @@ class NormalizePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
         settings = crawler.settings
-        if not settings.getbool("NEWSCLEAN_NORMALIZE", True):
+        if not settings.getbool("NEWSCLEAN_NORMALIZE", DEFAULTS["NEWSCLEAN_NORMALIZE"]):
             raise NotConfigured("NEWSCLEAN_NORMALIZE is off")
         zone = settings.get("NEWSCLEAN_DEFAULT_TIMEZONE") or None
         if zone:

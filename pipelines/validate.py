@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from newsclean.cleaners.settings import DEFAULTS as LIBRARY
 from newsclean.cleaners.validate import Problem, problems
 from newsclean.pipelines.article_store import ArticleStore, open_store
+from newsclean.pipelines.settings import DEFAULTS
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
@@ -50,12 +52,12 @@ class ValidatePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
         settings = crawler.settings
-        if not settings.getbool("NEWSCLEAN_VALIDATE", True):
+        if not settings.getbool("NEWSCLEAN_VALIDATE", DEFAULTS["NEWSCLEAN_VALIDATE"]):
             raise NotConfigured("NEWSCLEAN_VALIDATE is off")
         return cls(
             crawler,
-            min_words=settings.getint("NEWSCLEAN_MIN_WORDS", 25),
-            max_words=settings.getint("NEWSCLEAN_MAX_WORDS", 50_000),
+            min_words=settings.getint("NEWSCLEAN_MIN_WORDS", LIBRARY["NEWSCLEAN_MIN_WORDS"]),
+            max_words=settings.getint("NEWSCLEAN_MAX_WORDS", LIBRARY["NEWSCLEAN_MAX_WORDS"]),
             quarantine_path=settings.get("NEWSCLEAN_QUARANTINE") or None,
             store_path=settings.get("NEWSCLEAN_STORE") or None,
         )

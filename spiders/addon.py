@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from newsclean.cleaners.settings import DEFAULTS
 from newsclean.pipelines import STAGES
 from newsclean.spiders.cassette import CassetteAddon
+from newsclean.spiders.defaults import ALL_DEFAULTS
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from w3lib.encoding import http_content_type_encoding
@@ -58,7 +58,7 @@ class NewscleanAddon:
     """Merges newsclean's components and defaults into a project's settings (see the module)."""
 
     def update_settings(self, settings: BaseSettings) -> None:
-        for name, default in DEFAULTS.items():
+        for name, default in ALL_DEFAULTS.items():
             # Below the project's, a spider's and the command line's own values.
             settings.set(name, default, priority="addon")
         for setting, components in COMPONENTS.items():

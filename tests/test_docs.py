@@ -8,7 +8,8 @@ import re
 import sys
 from types import ModuleType
 
-from newsclean.cleaners.settings import DEFAULTS, SETTINGS
+from newsclean.spiders.defaults import ALL_DEFAULTS as DEFAULTS
+from newsclean.spiders.defaults import ALL_SETTINGS as SETTINGS
 
 from .conftest import ROOT
 

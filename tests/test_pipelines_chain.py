@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 from newsclean.cleaners import json_schema
 from newsclean.cleaners.html import extract_html
-from newsclean.cleaners.settings import DEFAULTS
 from newsclean.pipelines.article_store import ArticleStore
+from newsclean.spiders.defaults import ALL_DEFAULTS as DEFAULTS
 from newsclean.spiders.sites import get_profile
 from scrapy import Request, Spider
 from scrapy.crawler import AsyncCrawlerRunner

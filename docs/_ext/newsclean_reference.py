@@ -30,12 +30,15 @@ def _value(value: Any) -> str:
 
 
 def settings() -> str:
-    """The ``NEWSCLEAN_*`` settings table."""
-    from newsclean.cleaners.settings import SETTINGS
+    """The ``NEWSCLEAN_*`` settings tables, one per package."""
+    from newsclean.spiders.defaults import TABLES
 
-    rows = ["| setting | default | meaning |", "| --- | --- | --- |"]
-    rows += [f"| `{s.name}` | {_value(s.default)} | {_cell(s.help)} |" for s in SETTINGS]
-    return "\n".join(rows) + "\n"
+    out: list[str] = []
+    for package, table in TABLES.items():
+        out += [f"## `{package}`\n", "| setting | default | meaning |", "| --- | --- | --- |"]
+        out += [f"| `{s.name}` | {_value(s.default)} | {_cell(s.help)} |" for s in table]
+        out.append("")
+    return "\n".join(out)
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:

@@ -1,0 +1,107 @@
+"""The crawl's ``NEWSCLEAN_*`` settings (cassettes, incremental crawling, runs, frontier), and
+every package's tables joined: what the add-on applies and the docs list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsclean.cleaners import settings as library
+from newsclean.cleaners.settings import Setting
+from newsclean.pipelines import settings as pipelines
+
+__all__ = ["ALL_DEFAULTS", "ALL_SETTINGS", "DEFAULTS", "SETTINGS", "TABLES"]
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "NEWSCLEAN_CASSETTE",
+        None,
+        "path of a vcrpy YAML cassette that answers every http(s) request of a crawl (see Cassettes); `None`: "
+        "the network",
+    ),
+    Setting(
+        "NEWSCLEAN_CASSETTE_MODE",
+        "none",
+        "vcrpy record mode: `none` (replay only), `once`, `new_episodes`, `all`",
+    ),
+    Setting(
+        "NEWSCLEAN_CASSETTE_RECORD_HANDLER",
+        None,
+        "import path of the download handler that fetches what a recording mode records; `None`: Scrapy's own",
+    ),
+    Setting(
+        "NEWSCLEAN_INCREMENTAL",
+        True,
+        "`newsclean crawl` remembers fetched article URLs in the store and fetches only new or changed ones; "
+        "`False`: fetch everything",
+    ),
+    Setting(
+        "NEWSCLEAN_RECHECK_WINDOW",
+        "2d",
+        "for this long after its first fetch, an article with no newer sitemap/feed date is re-checked with a "
+        "conditional request (`90s`, `15m`, `2h`, `3d`, `1w` or seconds)",
+    ),
+    Setting(
+        "NEWSCLEAN_CRAWL_DELAY",
+        None,
+        "seconds between two requests to one domain; `None`: each domain's robots.txt `Crawl-delay` for our "
+        "user agent (when robots.txt is obeyed); a number overrides it for every domain, `0` ignores it",
+    ),
+    Setting(
+        "NEWSCLEAN_RECHECK_INTERVAL",
+        "1h",
+        "the least time between two re-checks of one article",
+    ),
+    Setting(
+        "NEWSCLEAN_MAX_ERROR_RATE",
+        0.1,
+        "share of a run's requests that may fail before `newsclean crawl` exits 1",
+    ),
+    Setting(
+        "NEWSCLEAN_EMPTY_RUN_LOOKBACK",
+        10,
+        "a run with no article page exits 4 when any of the spider's previous this-many runs had some, or it "
+        "has no previous run; `0`: never",
+    ),
+    Setting(
+        "NEWSCLEAN_RUNS_LOG",
+        None,
+        "the runs log, one JSON report per run; `None`: `DIR/runs.jsonl`",
+    ),
+    Setting(
+        "NEWSCLEAN_RUN_OUTPUT",
+        None,
+        "file receiving the records the run stored, written as a `.part` file and renamed at the end "
+        "(`newsclean crawl` sets `DIR/<spider>/<start time>.jsonl`); `None`: off",
+    ),
+    Setting(
+        "NEWSCLEAN_PROGRESS",
+        False,
+        "a status line on stderr while crawling (`newsclean crawl` turns it on when stderr is a terminal)",
+    ),
+    Setting(
+        "NEWSCLEAN_FRONTIER",
+        None,
+        "`redis://` URL of a request queue shared by every worker crawling the same spider and site "
+        "(`newsclean crawl --frontier`; see the deployment guide); `None`: each crawl queues its own requests",
+    ),
+    Setting(
+        "NEWSCLEAN_FRONTIER_TTL",
+        86400,
+        "seconds a shared frontier run's queue and duplicate filter live after their last use",
+    ),
+)
+"""The settings the spiders, their middlewares and ``newsclean crawl`` read."""
+
+DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SETTINGS}
+"""Setting name -> default value."""
+
+TABLES: dict[str, tuple[Setting, ...]] = {
+    "newsclean.cleaners": library.SETTINGS,
+    "newsclean.pipelines": pipelines.SETTINGS,
+    "newsclean.spiders": SETTINGS,
+}
+"""Each package's table, by package."""
+
+ALL_SETTINGS: tuple[Setting, ...] = tuple(setting for table in TABLES.values() for setting in table)
+ALL_DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in ALL_SETTINGS}
+"""Every ``NEWSCLEAN_*`` setting's default."""
