@@ -6,7 +6,7 @@ from typing import Any
 
 from newsclean.cleaners.settings import Setting
 
-__all__ = ["DEFAULTS", "SETTINGS"]
+__all__ = ["DEFAULTS", "SETTINGS", "STATS"]
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -63,3 +63,27 @@ SETTINGS: tuple[Setting, ...] = (
 
 DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SETTINGS}
 """Setting name -> default value."""
+
+STATS: dict[str, str] = {
+    "newsclean/clean/articles": "page items the clean stage turned into records",
+    "newsclean/clean/decisions": "cleaner decisions in those records (each listed in `cleaning`)",
+    "newsclean/clean/empty_body": "pages with no article text left (dropped, logged)",
+    "newsclean/normalize/records": "records normalised",
+    "newsclean/normalize/date_unparsed": "raw dates that could not be read (kept in `...Raw`)",
+    "newsclean/normalize/date_without_offset": "dates left without an offset (zone unknown)",
+    "newsclean/validate/valid": "records that passed",
+    "newsclean/validate/quarantined": "records quarantined",
+    "newsclean/validate/quarantined/<reason>": "records quarantined, per reason code (`body_too_short`, ...)",
+    "newsclean/dedupe/new": "new URLs",
+    "newsclean/dedupe/updated": "new versions of known URLs",
+    "newsclean/dedupe/unchanged": "records skipped as unchanged",
+    "newsclean/dedupe/duplicate": "records flagged `duplicateOf` (also counted as new or updated)",
+    "newsclean/dedupe/near_duplicate": "records flagged `nearDuplicateOf` (also counted as new or updated)",
+    "newsclean/dedupe/no_url": "records without a URL to identify them (passed on)",
+    "newsclean/store/new": "records the store added as new articles",
+    "newsclean/store/updated": "records the store added as new versions",
+    "newsclean/store/unchanged": "records the store already held",
+    "newsclean/store/failed": "records the store could not write (logged; the record still goes to the feed)",
+}
+"""Every crawl stat the pipelines keep, with what it counts (``<reason>``: one stat per value)."""
+

@@ -9,7 +9,7 @@ from newsclean.cleaners import settings as library
 from newsclean.cleaners.settings import Setting
 from newsclean.pipelines import settings as pipelines
 
-__all__ = ["ALL_DEFAULTS", "ALL_SETTINGS", "DEFAULTS", "SETTINGS", "TABLES"]
+__all__ = ["ALL_DEFAULTS", "ALL_SETTINGS", "ALL_STATS", "DEFAULTS", "SETTINGS", "STATS", "TABLES"]
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -105,3 +105,40 @@ TABLES: dict[str, tuple[Setting, ...]] = {
 ALL_SETTINGS: tuple[Setting, ...] = tuple(setting for table in TABLES.values() for setting in table)
 ALL_DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in ALL_SETTINGS}
 """Every ``NEWSCLEAN_*`` setting's default."""
+
+STATS: dict[str, str] = {
+    "newsclean/spider/articles": "article pages turned into page items",
+    "newsclean/spider/feed_entries": "entries read from RSS/Atom feeds",
+    "newsclean/spider/sitemap_entries": "entries read from sitemaps",
+    "newsclean/spider/sections": "section fronts read as listings",
+    "newsclean/spider/skipped/not_article": "links that do not look like articles",
+    "newsclean/spider/skipped/too_old": "articles dated before `-a since`",
+    "newsclean/spider/skipped/non_html": "responses that are not HTML",
+    "newsclean/spider/skipped/ignored_<kind>": "requests a middleware dropped (robots.txt forbids it), per kind",
+    "newsclean/spider/failed/<kind>": "requests that failed (an HTTP error after retries, or no recording), "
+    "per kind (`article`, `listing`)",
+    "newsclean/cassette/played": "requests answered from the cassette",
+    "newsclean/cassette/recorded": "interactions recorded",
+    "newsclean/cassette/unmatched": "requests the cassette could not answer in a replay mode",
+    "newsclean/cassette/unplayed": "recorded interactions the crawl never asked for",
+    "newsclean/incremental/new": "article URLs never fetched before (fetched)",
+    "newsclean/incremental/changed": "known articles whose sitemap or feed date moved on (fetched)",
+    "newsclean/incremental/recheck": "young articles re-checked with a conditional request",
+    "newsclean/incremental/skip": "known, unchanged articles not requested",
+    "newsclean/incremental/not_modified": "re-checks answered 304 Not Modified",
+    "newsclean/run_output/records": "records written to the run's file (`NEWSCLEAN_RUN_OUTPUT`)",
+    "newsclean/run/final_status/<code>": "requests whose final answer was this HTTP error status",
+    "newsclean/run/failed_download/<exception>": "downloads that failed for good, per exception",
+    "newsclean/run/logged_errors/<logger>": "other errors logged, per logger",
+    "newsclean/run/first_error": "the run's first error message",
+    "newsclean/frontier/run": "the shared frontier's run id",
+    "newsclean/frontier/enqueued": "requests put on the shared frontier",
+    "newsclean/frontier/dequeued": "requests taken from the shared frontier",
+    "newsclean/frontier/filtered": "requests the shared frontier had seen already",
+}
+"""Every crawl stat the spiders and their components keep, with what it counts (``<...>``: one
+stat per value)."""
+
+ALL_STATS: dict[str, dict[str, str]] = {"newsclean.spiders": STATS, "newsclean.pipelines": pipelines.STATS}
+"""Each package's stats, by package."""
+

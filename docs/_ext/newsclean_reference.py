@@ -162,12 +162,25 @@ def sites() -> str:
     return "\n".join(rows) + "\n"
 
 
+def stats() -> str:
+    """The crawl stats tables, one per package."""
+    from newsclean.spiders.defaults import ALL_STATS
+
+    out: list[str] = []
+    for package, table in ALL_STATS.items():
+        out += [f"## `{package}`\n", "| stat | counts |", "| --- | --- |"]
+        out += [f"| `{name}` | {_cell(meaning)} |" for name, meaning in table.items()]
+        out.append("")
+    return "\n".join(out)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "settings": settings,
     "commands": commands,
     "record": record,
     "cleaners": cleaners,
     "sites": sites,
+    "stats": stats,
 }
 
 
