@@ -360,9 +360,10 @@ class NewsSpider(scrapy.Spider):
         self._failed("article", failure)
         request = getattr(failure, "request", None)
         entry = request.cb_kwargs.get("entry") if request is not None else None
-        if not isinstance(entry, Entry) or not entry.content or (failure.check(IgnoreRequest) and not failure.check(
-            HttpError
-        )):
+        error = failure.value
+        if not isinstance(entry, Entry) or not entry.content or (
+            isinstance(error, IgnoreRequest) and not isinstance(error, HttpError)
+        ):
             return
         if self.limit is not None and self.articles >= self.limit:
             return
