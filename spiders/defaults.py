@@ -108,6 +108,8 @@ ALL_DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in ALL
 
 STATS: dict[str, str] = {
     "newsclean/spider/articles": "article pages turned into page items",
+    "newsclean/spider/articles_from_feed": "articles whose page could not be fetched, given by their feed item's "
+    "full text",
     "newsclean/spider/feed_entries": "entries read from RSS/Atom feeds",
     "newsclean/spider/sitemap_entries": "entries read from sitemaps",
     "newsclean/spider/sections": "section fronts read as listings",
