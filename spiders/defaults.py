@@ -134,6 +134,7 @@ STATS: dict[str, str] = {
     "newsclean/run/logged_errors/<logger>": "other errors logged, per logger",
     "newsclean/run/first_error": "the run's first error message",
     "newsclean/frontier/run": "the shared frontier's run id",
+    "newsclean/frontier/run_articles": "article pages all workers sharing the frontier's run met",
     "newsclean/frontier/enqueued": "requests put on the shared frontier",
     "newsclean/frontier/dequeued": "requests taken from the shared frontier",
     "newsclean/frontier/filtered": "requests the shared frontier had seen already",
