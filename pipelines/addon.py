@@ -21,7 +21,9 @@ class NewscleanAddon:
     """Enables every newsclean item pipeline (each may still turn itself off by its setting)."""
 
     def update_settings(self, settings: BaseSettings) -> None:
-        pipelines = settings.getdict("ITEM_PIPELINES")
+        # Merged into the project's own ITEM_PIPELINES (which outranks an add-on's priority):
+        # a stage the project already names keeps the project's order, or its None.
+        named = set(settings.getdict("ITEM_PIPELINES"))  # Scrapy's merge would re-enable a None
         for path, order in PIPELINES.items():
-            pipelines.setdefault(path, order)
-        settings.set("ITEM_PIPELINES", pipelines, priority="addon")
+            if path not in named:
+                settings.setdefault_in_component_priority_dict("ITEM_PIPELINES", path, order)
