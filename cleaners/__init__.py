@@ -15,7 +15,8 @@ Public API:
 - :class:`Cleaner`, :class:`Decision`, :class:`CleanerChain`, :func:`register`,
   :func:`available_cleaners`: writing and configuring cleaners (plugins use the entry-point
   group ``newsclean.cleaners``).
-- :class:`SiteProfile`: declarative per-site knowledge.
+- :class:`SiteProfile`, :func:`profile_for_url`, :func:`register_site`: declarative per-site
+  knowledge, found from a URL (plugins use the entry-point group ``newsclean.sites``).
 """
 
 from newsclean.cleaners.api import clean, clean_document, clean_html, clean_text, looks_like_html
@@ -38,7 +39,7 @@ from newsclean.cleaners.record import (
     LiveBlogUpdate,
     json_schema,
 )
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, profile_for_url, register_site
 
 __all__ = [
     "Action",
@@ -63,5 +64,7 @@ __all__ = [
     "clean_text",
     "json_schema",
     "looks_like_html",
+    "profile_for_url",
     "register",
+    "register_site",
 ]

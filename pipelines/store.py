@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from newsclean.cleaners.normalize import in_field_order
 from newsclean.pipelines.article_store import DATABASE_ERRORS, ArticleStore, open_store
-from newsclean.pipelines.normalize import in_field_order
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
@@ -51,7 +51,7 @@ class StorePipeline:
         assert self.store is not None
         try:
             result = self.store.put(item)
-        except (*DATABASE_ERRORS, ValueError) as exc:
+        except (*DATABASE_ERRORS, ValueError) as exc:  # type: ignore[misc]  # mypy cannot read the unpacking
             self.stats.inc_value("newsclean/store/failed")
             logger.error("Could not store %s in %s: %s", item.get("url") or item.get("source"), self.path, exc)
             return item

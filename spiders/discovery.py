@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from dateutil import parser as dateparser
 from lxml import etree
+from newsclean.cleaners.urls import canonical_url
 
 __all__ = [
     "Entry",
@@ -150,7 +151,6 @@ NON_ARTICLE_SEGMENTS = frozenset(
 )
 """Path segments of tag pages, listings, shop, forum, documentation and service pages."""
 
-TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|at_[a-z]+)$", re.I)
 """Query parameters that only track where a reader came from."""
 
 _ARTICLE_ID = re.compile(r"\d{4,}")
@@ -227,10 +227,9 @@ class Entry:
 
 
 def strip_tracking(url: str) -> str:
-    """``url`` without its fragment and tracking parameters (``utm_*``, ``fbclid``, ...)."""
-    parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
+    """``url`` as the crawl keys and fetches it: its canonical form
+    (:func:`~newsclean.cleaners.urls.canonical_url`: no fragment, no tracking parameters)."""
+    return canonical_url(url)
 
 
 def _host(url: str) -> str:

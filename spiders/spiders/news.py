@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from newsclean.cleaners.decoding import decode_html
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.site import SiteProfile
 from newsclean.spiders.cassette import UnrecordedRequest
@@ -35,6 +36,7 @@ from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
+from w3lib.encoding import http_content_type_encoding
 
 __all__ = ["NewsSpider"]
 
@@ -67,6 +69,8 @@ class NewsSpider(scrapy.Spider):
     """
 
     name = "news"
+    ARGUMENTS = ("start", "site", "since", "limit")
+    """What ``-a NAME=VALUE`` may name; anything else ends the crawl at once with one error line."""
 
     def __init__(
         self,
@@ -85,6 +89,7 @@ class NewsSpider(scrapy.Spider):
         self.argument_error: str | None = None
         """Why the arguments cannot be used; the crawl then logs it and closes at once."""
         try:
+            self.check_arguments(kwargs)
             self._read_arguments(start, site or getattr(type(self), "site_name", None), since, limit)
         except (KeyError, ValueError) as exc:
             self.argument_error = str(exc.args[0])
@@ -95,6 +100,18 @@ class NewsSpider(scrapy.Spider):
         self.count_article: Callable[[], int] | None = None
         """Set by a shared frontier: counts this article in the run (all workers) and returns
         the run's count, which ``limit`` applies to."""
+
+    @classmethod
+    def check_arguments(cls, names: Iterable[str]) -> None:
+        """``ValueError`` naming any argument the spider does not take: a misspelt one
+        (``-a limt=5``) must not be ignored, as Scrapy would (it sets it as an attribute). Names
+        starting with ``_`` are the scheduler's (Scrapyd passes ``_job``)."""
+        unknown = sorted(n for n in names if n not in cls.ARGUMENTS and not n.startswith("_"))
+        if unknown:
+            raise ValueError(
+                f"unknown argument(s) {', '.join(map(repr, unknown))}; the {cls.name} spider takes "
+                f"{', '.join(cls.ARGUMENTS)}"
+            )
 
     def _read_arguments(self, start: str | None, site: str | None, since: str | None, limit: str | int | None) -> None:
         self.profile = get_profile(site) if site else None
@@ -301,7 +318,11 @@ class NewsSpider(scrapy.Spider):
             return
         site = profile_for_url(response.url) or self.profile
         main_content = self.settings.get("NEWSCLEAN_MAIN_CONTENT") or "scorer"
-        document = extract_html(response.text, url=response.url, site=site, main_content=main_content)
+        # Decoded as the library decodes a file (BOM, HTTP charset, <meta>, UTF-8, detection), so a
+        # crawled page and the same page cleaned from disk give the same record.
+        declared = http_content_type_encoding((response.headers.get("Content-Type") or b"").decode("latin-1"))
+        html = decode_html(response.body, declared=declared)
+        document = extract_html(html, url=response.url, site=site, main_content=main_content)
         if is_older(document.metadata.get("datePublishedRaw"), self.since):
             self._inc("skipped/too_old")
             return
@@ -339,9 +360,10 @@ class NewsSpider(scrapy.Spider):
         self._failed("article", failure)
         request = getattr(failure, "request", None)
         entry = request.cb_kwargs.get("entry") if request is not None else None
-        if not isinstance(entry, Entry) or not entry.content or (failure.check(IgnoreRequest) and not failure.check(
-            HttpError
-        )):
+        error = failure.value
+        if not isinstance(entry, Entry) or not entry.content or (
+            isinstance(error, IgnoreRequest) and not isinstance(error, HttpError)
+        ):
             return
         if self.limit is not None and self.articles >= self.limit:
             return
@@ -373,7 +395,8 @@ class NewsSpider(scrapy.Spider):
     def _failed(self, kind: str, failure: Failure) -> None:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        if failure.check(IgnoreRequest) and not failure.check(HttpError, UnrecordedRequest):
+        error = failure.value
+        if isinstance(error, IgnoreRequest) and not isinstance(error, HttpError | UnrecordedRequest):
             # Not an error: robots.txt forbids it, or a middleware chose to drop it.
             self._inc(f"skipped/ignored_{kind}")
             logger.info("%s not fetched: %s (%s)", kind, url, failure.getErrorMessage())
