@@ -15,7 +15,8 @@ Public API:
 - :class:`Cleaner`, :class:`Decision`, :class:`CleanerChain`, :func:`register`,
   :func:`available_cleaners`: writing and configuring cleaners (plugins use the entry-point
   group ``newsclean.cleaners``).
-- :class:`SiteProfile`: declarative per-site knowledge.
+- :class:`SiteProfile`, :func:`profile_for_url`, :func:`register_site`: declarative per-site
+  knowledge, found from a URL (plugins use the entry-point group ``newsclean.sites``).
 - :class:`InputError` (and its subclass :class:`DecodeError`): the only exception the
   ``clean*`` functions raise for bad input (binary bytes, a malformed ``url`` argument).
 """
@@ -41,7 +42,7 @@ from newsclean.cleaners.record import (
     LiveBlogUpdate,
     json_schema,
 )
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, profile_for_url, register_site
 
 __all__ = [
     "Action",
@@ -67,5 +68,7 @@ __all__ = [
     "clean_text",
     "json_schema",
     "looks_like_html",
+    "profile_for_url",
     "register",
+    "register_site",
 ]

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from newsclean.cleaners.chain import Action, CleanerChain
-from newsclean.cleaners.dates import normalize_date
+from newsclean.cleaners.chain import Action, CleanerChain, registry_generation
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.errors import check_url
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.markdown import blocks_to_markdown
+from newsclean.cleaners.normalize import normalize_article
 from newsclean.cleaners.record import Article, Author, CleaningStep
 from newsclean.cleaners.regions import Region
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, profile_for_url
 from newsclean.cleaners.text import extract_text
+from newsclean.cleaners.urls import TRACKING_PARAMETERS
 
 __all__ = ["STEPS_PER_KIND", "build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
 
-_DEFAULT_CHAIN: CleanerChain | None = None
+_DEFAULT_CHAIN: tuple[int, CleanerChain] | None = None
 _TEXT_LIMIT = 200
 
 LEFT_OUT_BY = "main-content"
@@ -34,9 +35,14 @@ def _chain(chain: CleanerChain | Mapping[str, int | None] | None) -> CleanerChai
         return chain
     if chain:
         return CleanerChain(chain)
-    if _DEFAULT_CHAIN is None:
-        _DEFAULT_CHAIN = CleanerChain()
-    return _DEFAULT_CHAIN
+    # Built once and reused, until register() adds a cleaner.
+    if _DEFAULT_CHAIN is None or _DEFAULT_CHAIN[0] != registry_generation():
+        _DEFAULT_CHAIN = (registry_generation(), CleanerChain())
+    return _DEFAULT_CHAIN[1]
+
+
+def _site(site: SiteProfile | None, url: str | None, find_site: bool) -> SiteProfile | None:
+    return site if site is not None or not find_site else profile_for_url(url)
 
 
 def _shorten(text: str) -> str:
@@ -93,9 +99,22 @@ def _aggregated(steps: list[CleaningStep]) -> list[CleaningStep]:
     return out
 
 
-def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: bool = False) -> Article:
-    """Run ``chain`` over ``doc`` and assemble the record with its provenance; with
-    ``markdown`` the record carries ``articleBodyMarkdown`` too."""
+def build_record(
+    doc: Document,
+    chain: CleanerChain | None = None,
+    *,
+    markdown: bool = False,
+    default_timezone: str | None = None,
+    tracking: Iterable[str] = TRACKING_PARAMETERS,
+) -> Article:
+    """Run ``chain`` over ``doc`` and assemble the normalised record with its provenance; with
+    ``markdown`` the record carries ``articleBodyMarkdown`` too.
+
+    Every way to a record (library calls, ``newsclean clean``, a crawl's clean stage) ends here,
+    so one page and URL give one record. Dates printed without an offset take the site
+    profile's zone, else ``default_timezone``; ``tracking`` lists the query parameters
+    ``canonicalUrl`` sheds (see :func:`~newsclean.cleaners.normalize.normalize_record`).
+    """
     remaining, applied = _chain(chain).run(doc)
     fields = dict(doc.metadata)
     steps: list[CleaningStep] = [
@@ -129,7 +148,6 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
     steps = _aggregated(steps)
     body = "\n\n".join(b.text for b in remaining.blocks if b.text.strip())
     body_html = "\n".join(b.html for b in remaining.blocks if b.html) or None
-    tz = doc.site.timezone if doc.site else None
     article = Article(
         url=doc.url,
         canonicalUrl=fields.get("canonicalUrl"),
@@ -152,13 +170,8 @@ def build_record(doc: Document, chain: CleanerChain | None = None, *, markdown: 
         site=doc.site.name if doc.site else None,
         cleaning=steps,
     )
-    if article.datePublishedRaw:
-        article.datePublished = normalize_date(article.datePublishedRaw, timezone=tz, language=article.inLanguage)
-    if article.dateModifiedRaw:
-        article.dateModified = normalize_date(article.dateModifiedRaw, timezone=tz, language=article.inLanguage)
-    if article.articleBody:
-        article.wordCount = len(article.articleBody.split())
-    return article
+    zone = (doc.site.timezone if doc.site else None) or default_timezone
+    return normalize_article(article, timezone=zone, tracking=tracking)
 
 
 def clean_document(doc: Document, *, chain: CleanerChain | None = None, markdown: bool = False) -> Article:
@@ -174,16 +187,19 @@ def clean_text(
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     markdown: bool = False,
+    find_site: bool = True,
 ) -> Article:
     """Clean a plain-text dump: one block per non-empty line (``markdown``: also fill
     ``articleBodyMarkdown``).
 
+    Without ``site``, the profile of ``url``'s site is used (its time zone dates the article),
+    unless ``find_site`` is false.
     Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
     """
     check_url(url)
     if isinstance(text, bytes):
         text = decode_text(text)
-    doc = extract_text(text, url=url, site=site)
+    doc = extract_text(text, url=url, site=_site(site, url, find_site))
     return build_record(doc, _chain(chain), markdown=markdown)
 
 
@@ -196,17 +212,20 @@ def clean_html(
     encoding: str | None = None,
     main_content: str = "scorer",
     markdown: bool = False,
+    find_site: bool = True,
 ) -> Article:
     """Clean an HTML page: main content and metadata are extracted, then cleaned.
 
     ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint;
     ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml);
-    ``markdown`` also fills ``articleBodyMarkdown``.
+    ``markdown`` also fills ``articleBodyMarkdown``. Without ``site``, the profile of ``url``'s
+    site is used (as ``newsclean clean --url`` does), unless ``find_site`` is false.
     Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
     """
     check_url(url)
     if isinstance(html, bytes):
         html = decode_html(html, declared=encoding)
+    site = _site(site, url, find_site)
     doc = extract_html(html, url=url, site=site, main_content=main_content)
     return build_record(doc, _chain(chain), markdown=markdown)
 
@@ -237,8 +256,9 @@ def clean(
     site: SiteProfile | None = None,
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     markdown: bool = False,
+    find_site: bool = True,
 ) -> Article:
     """Clean ``data``, telling HTML from plain text by its first characters."""
     if looks_like_html(data):
-        return clean_html(data, url=url, site=site, chain=chain, markdown=markdown)
-    return clean_text(data, url=url, site=site, chain=chain, markdown=markdown)
+        return clean_html(data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site)
+    return clean_text(data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site)

@@ -1,8 +1,9 @@
-"""The built-in cleaners by name (what the package's entry points declare)."""
+"""The built-in cleaners: the one list of them (each class carries its ``name`` and ``order``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from newsclean.cleaners.chain import Cleaner
 from newsclean.cleaners.edges import Edges
@@ -15,16 +16,14 @@ from newsclean.cleaners.site_memory import SiteMemory
 from newsclean.cleaners.site_rules import SiteRules
 from newsclean.cleaners.timestamps import Timestamps
 
-__all__ = ["CLEANERS"]
+__all__ = ["CLEANERS", "DEFAULT_CLEANERS"]
 
-CLEANERS: dict[str, Callable[[], Cleaner]] = {
-    "site_rules": SiteRules,
-    "edges": Edges,
-    "icon_sprites": IconSprites,
-    "media_players": MediaPlayers,
-    "prompts": Prompts,
-    "timestamps": Timestamps,
-    "page_chrome": PageChrome,
-    "repeats": Repeats,
-    "site-memory": SiteMemory,
-}
+_CLASSES: tuple[Any, ...] = (
+    SiteRules, Edges, IconSprites, MediaPlayers, Prompts, Timestamps, PageChrome, Repeats, SiteMemory
+)
+
+CLEANERS: dict[str, Callable[[], Cleaner]] = {cls.name: cls for cls in _CLASSES}
+"""Built-in cleaners by name."""
+
+DEFAULT_CLEANERS: dict[str, int] = {cls.name: cls.order for cls in _CLASSES}
+"""Built-in cleaners and their order (lower runs first)."""

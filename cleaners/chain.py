@@ -10,7 +10,6 @@ from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
 
 from newsclean.cleaners.document import Document
-from newsclean.cleaners.settings import DEFAULT_CLEANERS
 
 __all__ = [
     "Action",
@@ -88,24 +87,37 @@ _registered: dict[str, CleanerFactory] = {}
 
 
 def register(name: str, factory: CleanerFactory) -> None:
-    """Register a cleaner in this process (entry points do the same for installed packages)."""
+    """Register a cleaner in this process (entry points do the same for installed packages).
+
+    Chains built afterwards include it, the library's default chain too.
+    """
+    global _generation
     _registered[name] = factory
+    _generation += 1
+
+
+_generation = 0
+"""Bumped by :func:`register`: a cached chain built before it is stale."""
+
+
+def registry_generation() -> int:
+    """A number that changes whenever :func:`register` adds a cleaner."""
+    return _generation
 
 
 def available_cleaners() -> dict[str, CleanerFactory]:
-    """Every installed cleaner by name: entry points of group ``newsclean.cleaners`` plus
-    those passed to :func:`register`."""
-    found: dict[str, CleanerFactory] = {}
+    """Every installed cleaner by name: the built-ins, entry points of group
+    ``newsclean.cleaners`` (plugins), then those passed to :func:`register`."""
+    from newsclean.cleaners.builtin import CLEANERS
+
+    found: dict[str, CleanerFactory] = dict(CLEANERS)
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in CLEANERS:
+            continue  # an install made before the built-ins stopped being entry points
         try:
             found[ep.name] = ep.load()
         except Exception as exc:  # a broken plugin must not stop the others
             log.error("cleaner plugin %r (%s) failed to load: %s", ep.name, ep.value, exc)
-    if not found:
-        # Running from a source tree that was never installed: the built-ins still work.
-        from newsclean.cleaners import builtin
-
-        found.update(builtin.CLEANERS)
     found.update(_registered)
     return found
 
@@ -143,6 +155,8 @@ class CleanerChain:
         *,
         instances: Mapping[str, Cleaner] | None = None,
     ) -> None:
+        from newsclean.cleaners.builtin import DEFAULT_CLEANERS
+
         orders: dict[str, int | None] = dict(DEFAULT_CLEANERS)
         orders.update(config or {})
         factories = available_cleaners()
@@ -150,9 +164,11 @@ class CleanerChain:
         # their no-argument construction.
         for name, instance in (instances or {}).items():
             factories[name] = _Prebuilt(instance)
-        unknown = sorted(n for n, o in orders.items() if o is not None and n not in factories)
+        unknown = sorted(n for n in orders if n not in factories)
         if unknown:
-            raise ValueError(f"unknown cleaner(s) in NEWSCLEAN_CLEANERS: {', '.join(unknown)}")
+            raise ValueError(
+                f"unknown cleaner(s) {', '.join(map(repr, unknown))}; known: {', '.join(sorted(factories))}"
+            )
         chosen: list[tuple[int, str, Cleaner]] = []
         for name, factory in factories.items():
             order = orders.get(name, getattr(factory, "order", DEFAULT_PLUGIN_ORDER))

@@ -12,6 +12,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 from newsclean.cleaners.content import MainContent, find_main_content, prune, strip_page
+from newsclean.cleaners.decoding import decode_html
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
@@ -869,9 +870,17 @@ def _readability_blocks(tree: etree._Element) -> list[Block]:
 
 
 def extract_html(
-    html: str, *, url: str | None = None, site: SiteProfile | None = None, main_content: str = "scorer"
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    site: SiteProfile | None = None,
+    main_content: str = "scorer",
+    encoding: str | None = None,
 ) -> Document:
     """Extract the main content's blocks and the page's metadata.
+
+    ``html`` may be bytes (a response's body), decoded as :func:`~newsclean.cleaners.decoding.decode_html`
+    does, with ``encoding`` (the HTTP header's charset) as a hint.
 
     ``main_content`` names the finder used when no site profile gives a ``body`` selector (see
     :data:`MAIN_CONTENT_FINDERS`).
@@ -886,6 +895,8 @@ def extract_html(
     if main_content not in MAIN_CONTENT_FINDERS:
         choices = ", ".join(MAIN_CONTENT_FINDERS)
         raise ValueError(f"unknown main-content finder {main_content!r}; choose one of {choices}")
+    if isinstance(html, bytes):
+        html = decode_html(html, declared=encoding)
     tree = parse_html(html)
     metadata, raw = extract_metadata(tree, url=url, site=site)
     figures = find_figures(tree, url)

@@ -1,30 +1,17 @@
-"""The one table of ``NEWSCLEAN_*`` settings: each name with its default and what it means.
+"""The library's ``NEWSCLEAN_*`` settings: each name with its default and what it means.
 
-Scrapy reads these names from its settings, the ``newsclean`` command from its options and
-the environment; the library's functions take them as keyword arguments. The reference page
-of the docs (``docs/reference/settings.md``) is generated from :data:`SETTINGS`, so a setting
-is documented where it is defined.
+Each package keeps one such table for the settings it reads (this one;
+``newsclean.pipelines.settings``; ``newsclean.spiders.defaults``, which also joins the three).
+Scrapy reads the names from its settings, the ``newsclean`` command from its options; the
+library's functions take them as keyword arguments. The docs' settings reference is generated
+from the tables, so a setting is documented where it is defined.
 """
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-__all__ = ["DEFAULTS", "DEFAULT_CLEANERS", "SETTINGS", "Setting"]
-
-DEFAULT_CLEANERS: dict[str, int] = {
-    "site_rules": 50,
-    "edges": 60,
-    "icon_sprites": 100,
-    "media_players": 200,
-    "prompts": 300,
-    "timestamps": 400,
-    "page_chrome": 450,
-    "repeats": 500,
-    "site-memory": 600,
-}
-"""Built-in cleaners and their order (lower runs first)."""
-
+__all__ = ["DEFAULTS", "SETTINGS", "Setting"]
 
 class Setting(NamedTuple):
     """One setting: its name, its default and what it does (Markdown, shown in the docs)."""
@@ -49,40 +36,9 @@ SETTINGS: tuple[Setting, ...] = (
         "choice",
     ),
     Setting(
-        "NEWSCLEAN_CASSETTE",
-        None,
-        "path of a vcrpy YAML cassette that answers every http(s) request of a crawl (see Cassettes); `None`: "
-        "the network",
-    ),
-    Setting(
-        "NEWSCLEAN_CASSETTE_MODE",
-        "none",
-        "vcrpy record mode: `none` (replay only), `once`, `new_episodes`, `all`",
-    ),
-    Setting(
-        "NEWSCLEAN_CASSETTE_RECORD_HANDLER",
-        None,
-        "import path of the download handler that fetches what a recording mode records; `None`: Scrapy's own",
-    ),
-    Setting(
         "NEWSCLEAN_MARKDOWN",
         False,
         "records also carry `articleBodyMarkdown` (the kept blocks as CommonMark)",
-    ),
-    Setting(
-        "NEWSCLEAN_NORMALIZE",
-        True,
-        "run the normalise stage",
-    ),
-    Setting(
-        "NEWSCLEAN_VALIDATE",
-        True,
-        "run the validate stage (quarantine)",
-    ),
-    Setting(
-        "NEWSCLEAN_DEDUPE",
-        True,
-        "run the de-duplicate stage",
     ),
     Setting(
         "NEWSCLEAN_DEFAULT_TIMEZONE",
@@ -113,132 +69,12 @@ SETTINGS: tuple[Setting, ...] = (
         "provenance; `0` turns the check off",
     ),
     Setting(
-        "NEWSCLEAN_QUARANTINE",
-        "quarantine.jsonl",
-        "JSON Lines file receiving quarantined records with their reasons, created on the first one; `None`: "
-        "only the store and the log",
-    ),
-    Setting(
-        "NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD",
-        0.8,
-        "estimated Jaccard similarity (word 4-grams, MinHash) from which a body is a near-duplicate of an "
-        "earlier one; `0` turns the check off",
-    ),
-    Setting(
-        "NEWSCLEAN_NEAR_DUPLICATE_DAYS",
-        30,
-        "how many days of stored articles are compared for near-duplicates",
-    ),
-    Setting(
-        "NEWSCLEAN_STORE",
-        None,
-        "path of the SQLite store, or a `postgresql://` URL (a store many crawl workers share); `None`: no "
-        "store, and de-duplication works within one run only",
-    ),
-    Setting(
         "NEWSCLEAN_SITE_MEMORY_MIN_PAGES",
         3,
         "distinct pages of a site a block must be seen on before the `site-memory` cleaner removes it (at least 2)",
     ),
-    Setting(
-        "NEWSCLEAN_SITE_MEMORY_LEARN",
-        True,
-        "crawls feed the site memory with the pages they clean; `False`: use it read-only, so records never "
-        "depend on crawl order",
-    ),
-    Setting(
-        "NEWSCLEAN_SITE_MEMORY_MAX_PAGES",
-        2000,
-        "pages of each site the site memory holds (the ones seen most recently); `None`: all",
-    ),
-    Setting(
-        "NEWSCLEAN_INCREMENTAL",
-        True,
-        "`newsclean crawl` remembers fetched article URLs in the store and fetches only new or changed ones; "
-        "`False`: fetch everything",
-    ),
-    Setting(
-        "NEWSCLEAN_RECHECK_WINDOW",
-        "2d",
-        "for this long after its first fetch, an article with no newer sitemap/feed date is re-checked with a "
-        "conditional request (`90s`, `15m`, `2h`, `3d`, `1w` or seconds)",
-    ),
-    Setting(
-        "NEWSCLEAN_CRAWL_DELAY",
-        None,
-        "seconds between two requests to one domain; `None`: each domain's robots.txt `Crawl-delay` for our "
-        "user agent (when robots.txt is obeyed); a number overrides it for every domain, `0` ignores it",
-    ),
-    Setting(
-        "NEWSCLEAN_RECHECK_INTERVAL",
-        "1h",
-        "the least time between two re-checks of one article",
-    ),
-    Setting(
-        "NEWSCLEAN_MAX_ERROR_RATE",
-        0.1,
-        "share of a run's requests that may fail before `newsclean crawl` exits 1",
-    ),
-    Setting(
-        "NEWSCLEAN_EMPTY_RUN_LOOKBACK",
-        10,
-        "a run with no article page exits 4 when any of the spider's previous this-many runs had some, or it "
-        "has no previous run; `0`: never",
-    ),
-    Setting(
-        "NEWSCLEAN_RUNS_LOG",
-        None,
-        "the runs log, one JSON report per run; `None`: `DIR/runs.jsonl`",
-    ),
-    Setting(
-        "NEWSCLEAN_RUN_OUTPUT",
-        None,
-        "file receiving the records the run stored, written as a `.part` file and renamed at the end "
-        "(`newsclean crawl` sets `DIR/<spider>/<start time>.jsonl`); `None`: off",
-    ),
-    Setting(
-        "NEWSCLEAN_MAX_LISTING_DEPTH",
-        3,
-        "how many listings deep a crawl follows feeds, sitemaps and section fronts (a start point is 0, a "
-        "sitemap an index names is 1, ...); deeper ones are counted in the run report, not fetched; `0`: no "
-        "bound",
-    ),
-    Setting(
-        "NEWSCLEAN_MAX_LISTING_REQUESTS",
-        1000,
-        "most listing requests (feeds, sitemaps, section fronts) in one run; further ones are counted in the "
-        "run report, not fetched (a sitemap index chain that never ends stops here); `0`: no bound",
-    ),
-    Setting(
-        "NEWSCLEAN_MAX_INPUT_BYTES",
-        52428800,
-        "`newsclean clean` refuses an input larger than this (50 MiB), as read or once gunzipped: a gzip bomb "
-        "or `/dev/zero` gets an error line, not all memory",
-    ),
-    Setting(
-        "NEWSCLEAN_INPUT_TIMEOUT",
-        30,
-        "`newsclean clean` gives up a pipe, FIFO or device that sends nothing for this many seconds (a FIFO "
-        "nobody writes to) with an error line, and goes on with the other inputs",
-    ),
-    Setting(
-        "NEWSCLEAN_PROGRESS",
-        False,
-        "a status line on stderr while crawling (`newsclean crawl` turns it on when stderr is a terminal)",
-    ),
-    Setting(
-        "NEWSCLEAN_FRONTIER",
-        None,
-        "`redis://` URL of a request queue shared by every worker crawling the same spider and site "
-        "(`newsclean crawl --frontier`; see the deployment guide); `None`: each crawl queues its own requests",
-    ),
-    Setting(
-        "NEWSCLEAN_FRONTIER_TTL",
-        86400,
-        "seconds a shared frontier run's queue and duplicate filter live after their last use",
-    ),
 )
-"""Every setting, grouped by what reads it."""
+"""The settings the library reads."""
 
 DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SETTINGS}
 """Setting name -> default value."""

@@ -1,12 +1,32 @@
-"""Declarative per-site knowledge: the type that site profiles are written in."""
+"""Declarative per-site knowledge: the type site profiles are written in, and the registry
+that finds a URL's profile.
+
+Profiles come from the entry-point group ``newsclean.sites`` (each entry point names a
+:class:`SiteProfile`, a mapping of them, or a function returning either; newsclean's own are in
+``newsclean.spiders.sites``) and from :func:`register_site`. Every entry point (the command,
+the spiders, the pipelines, library calls such as ``clean_text(dump, url=...)``) looks a URL's
+profile up here, so they all apply the same one.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import importlib.metadata
+import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-__all__ = ["SiteProfile"]
+__all__ = ["SiteProfile", "get_profile", "profile_for_url", "register_site", "site_profiles"]
+
+SITES_GROUP = "newsclean.sites"
+_BUNDLED = "newsclean.spiders.sites"
+"""Where newsclean's own profiles live: read directly only from a source tree that was never
+installed (an installed one declares it as an entry point)."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,3 +68,70 @@ class SiteProfile:
         if not self.matches_url(url):
             return False
         return self.article_url is None or re.search(self.article_url, url) is not None
+
+
+_registered: dict[str, SiteProfile] = {}
+_installed: dict[str, SiteProfile] | None = None
+
+
+def _profiles_of(obj: object, origin: str) -> dict[str, SiteProfile]:
+    if callable(obj) and not isinstance(obj, SiteProfile):
+        obj = obj()
+    if isinstance(obj, SiteProfile):
+        return {obj.name: obj}
+    if isinstance(obj, Mapping) and all(isinstance(p, SiteProfile) for p in obj.values()):
+        return {p.name: p for p in obj.values()}
+    log.error("site profiles from %s: expected a SiteProfile or a mapping of them, got %r", origin, type(obj))
+    return {}
+
+
+def _load_installed() -> dict[str, SiteProfile]:
+    found: dict[str, SiteProfile] = {}
+    entry_points = list(importlib.metadata.entry_points(group=SITES_GROUP))
+    for ep in entry_points:
+        try:
+            found.update(_profiles_of(ep.load(), f"entry point {ep.name!r} ({ep.value})"))
+        except Exception as exc:  # a broken plugin must not stop the others
+            log.error("site profile plugin %r (%s) failed to load: %s", ep.name, ep.value, exc)
+    if not entry_points:
+        with contextlib.suppress(ImportError):
+            found.update(_profiles_of(importlib.import_module(_BUNDLED).all_profiles, _BUNDLED))
+    return found
+
+
+def site_profiles() -> dict[str, SiteProfile]:
+    """Every known site profile by name: installed ones, then those given to :func:`register_site`."""
+    global _installed
+    if _installed is None:
+        _installed = _load_installed()
+    return {**_installed, **_registered}
+
+
+def register_site(profile: SiteProfile) -> None:
+    """Make ``profile`` known in this process (entry points do the same for installed packages)."""
+    _registered[profile.name] = profile
+
+
+def get_profile(name: str) -> SiteProfile:
+    """The profile called ``name``; ``KeyError`` listing the known names otherwise."""
+    profiles = site_profiles()
+    if name not in profiles:
+        raise KeyError(f"unknown site {name!r}; known sites: {', '.join(sorted(profiles))}")
+    return profiles[name]
+
+
+def profile_for_url(url: str | None) -> SiteProfile | None:
+    """The profile whose domains include ``url``'s host, if any (the most specific domain wins).
+
+    >>> profile_for_url("https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/").name
+    'rt'
+    """
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    best: tuple[int, SiteProfile] | None = None
+    for profile in site_profiles().values():
+        for domain in profile.domains:
+            if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
+                best = (len(domain), profile)
+    return best[1] if best else None

@@ -22,12 +22,12 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.settings import DEFAULTS
 from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.urls import canonical_url, site_host
 
 __all__ = [
     "BlockMemory",
@@ -60,7 +60,6 @@ QUOTATION = re.compile(r"(?:^|(?<=[\s(\[]))[\"“„«‘']\S+(?:\s+\S+){2,}?[\"
 """Three or more words between quotation marks (an apostrophe inside a word does not open
 one): someone is being quoted."""
 
-TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|at_\w+)$", re.I)
 """Query parameters that name a campaign, not a page."""
 
 LABEL_WORDS = 6
@@ -131,18 +130,13 @@ def site_key(doc: Document) -> str | None:
         return doc.site.name
     if not doc.url:
         return None
-    host = (urlsplit(doc.url).hostname or "").lower().rstrip(".")
-    host = host.removeprefix("www.")
-    return host or None
+    return site_host(doc.url) or None
 
 
 def page_key(url: str) -> str:
-    """A page's identity in the memory: its URL without fragment and tracking parameters."""
-    parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
-    return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), "")
-    )
+    """A page's identity in the memory: its canonical URL (:func:`~newsclean.cleaners.urls.canonical_url`),
+    the same key the store and the crawl's incremental state use."""
+    return canonical_url(url)
 
 
 def learn(memory: LearningMemory, doc: Document, page: str | None = None) -> bool:

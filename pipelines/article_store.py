@@ -385,7 +385,7 @@ class ArticleStore:
         fingerprint or ``dateModified`` differs from its latest version becomes the next
         version; otherwise only its ``last_seen`` time moves. The stored record carries its
         ``version``. One transaction: all of it is stored, or none."""
-        from newsclean.pipelines.normalize import body_fingerprint
+        from newsclean.cleaners.normalize import body_fingerprint
 
         key = article_key(record)
         when = seen_at or _now()
@@ -480,7 +480,7 @@ class ArticleStore:
             cursor = conn.execute(
                 "UPDATE articles SET last_seen = ? WHERE key = ?", (seen_at or _now(), key)
             )
-        return cursor.rowcount > 0
+        return bool(cursor.rowcount > 0)
 
     def quarantine(self, record: dict[str, Any], reasons: Sequence[str]) -> int:
         """Keep a record that failed validation, with the reasons; returns its quarantine id."""
@@ -502,7 +502,7 @@ class ArticleStore:
             row = self.connection.execute("SELECT key FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
         if row is None:
             # A URL as shared (tracking parameters, fragment) still finds its article.
-            from newsclean.pipelines.normalize import canonical_url
+            from newsclean.cleaners.urls import canonical_url
 
             row = self.connection.execute(
                 "SELECT key FROM articles WHERE key = ?", (canonical_url(url),)

@@ -1,11 +1,17 @@
-"""Clean stage: runs the configured cleaner chain on the document a spider extracted."""
+"""Clean stage: turns any spider's page item into an article record with the library."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from newsclean.cleaners import CleanerChain, Document, clean_document
+from itemadapter import ItemAdapter
+from newsclean.cleaners import CleanerChain, Document
+from newsclean.cleaners.api import build_record
+from newsclean.cleaners.html import extract_html
+from newsclean.cleaners.settings import DEFAULTS
+from newsclean.cleaners.site import profile_for_url
+from newsclean.cleaners.urls import TRACKING_PARAMETERS
 from newsclean.pipelines.site_memory import CrawlMemory
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -30,8 +36,12 @@ def agreement(reference: str, text: str, n: int = 4) -> float:
 class CleanPipeline:
     """Turns a spider's page item into an article record (a dict in the record's JSON shape).
 
-    A page item is a dict with ``document`` (a :class:`~newsclean.cleaners.Document`) and
-    optionally ``dateDownloaded`` (ISO 8601). Items that are not page items pass unchanged.
+    A page item is any of: a :class:`~newsclean.cleaners.Document`; an item (dict, Scrapy
+    ``Item``, dataclass or attrs object) with ``document`` (a Document); an item with ``url``
+    and ``html`` (str, or bytes with an optional ``encoding``: the HTTP charset), extracted here
+    with the URL's site profile and ``NEWSCLEAN_MAIN_CONTENT``; or a response the spider
+    yielded (the add-on's :class:`~newsclean.spiders.addon.ResponseItems` makes it the last
+    kind). An item may also give ``dateDownloaded`` (ISO 8601). Other items pass unchanged.
     The chain comes from ``NEWSCLEAN_CLEANERS``; ``NEWSCLEAN_MARKDOWN`` adds ``articleBodyMarkdown``.
     Each page feeds the site memory (see
     :mod:`newsclean.pipelines.site_memory`) before it is cleaned, so it counts as evidence too.
@@ -44,6 +54,10 @@ class CleanPipeline:
         self.markdown = markdown
         self.stats = crawler.stats
         self.memory = memory
+        # The record is normalised here already, as the library does for any caller.
+        self.default_timezone = crawler.settings.get("NEWSCLEAN_DEFAULT_TIMEZONE") or None
+        self.tracking = TRACKING_PARAMETERS + tuple(crawler.settings.getlist("NEWSCLEAN_TRACKING_PARAMETERS"))
+        self.main_content = crawler.settings.get("NEWSCLEAN_MAIN_CONTENT") or DEFAULTS["NEWSCLEAN_MAIN_CONTENT"]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
@@ -56,21 +70,42 @@ class CleanPipeline:
         if self.memory is not None:
             self.memory.close()
 
+    def _document(self, item: Any) -> tuple[Document, Any] | None:
+        """The page item's document and its ``dateDownloaded``; ``None`` for other items."""
+        if isinstance(item, Document):
+            return item, None
+        if not ItemAdapter.is_item(item):
+            return None
+        fields = ItemAdapter(item)
+        if isinstance(fields.get("document"), Document):
+            return fields["document"], fields.get("dateDownloaded")
+        url, html = fields.get("url"), fields.get("html")
+        if isinstance(url, str) and isinstance(html, str | bytes):
+            site = profile_for_url(url)
+            encoding = fields.get("encoding") if isinstance(fields.get("encoding"), str) else None
+            doc = extract_html(html, url=url, site=site, main_content=self.main_content, encoding=encoding)
+            return doc, fields.get("dateDownloaded")
+        return None
+
     async def process_item(self, item: Any) -> Any:
-        if not (isinstance(item, dict) and isinstance(item.get("document"), Document)):
+        page = self._document(item)
+        if page is None:
             return item
-        doc: Document = item["document"]
+        doc, downloaded = page
         if self.memory is not None:
             self.memory.observe(doc)
-        article = clean_document(doc, chain=self.chain, markdown=self.markdown)
-        if item.get("dateDownloaded"):
-            article.dateDownloaded = item["dateDownloaded"]
+        article = build_record(
+            doc, self.chain, markdown=self.markdown, default_timezone=self.default_timezone, tracking=self.tracking
+        )
+        if isinstance(downloaded, str) and downloaded:
+            article.dateDownloaded = downloaded
         article.source = doc.url
-        if item.get("textSource"):
-            article.textSource = str(item["textSource"])
-        feed_doc = item.get("feed_document")
+        fields: Any = {} if isinstance(item, Document) else ItemAdapter(item)
+        if fields.get("textSource"):
+            article.textSource = str(fields["textSource"])
+        feed_doc = fields.get("feed_document")
         if isinstance(feed_doc, Document) and article.articleBody:
-            feed_text = clean_document(feed_doc, chain=self.chain).articleBody
+            feed_text = build_record(feed_doc, self.chain).articleBody
             if feed_text:
                 article.feedAgreement = agreement(feed_text, article.articleBody)
         if not article.articleBody:

@@ -10,8 +10,9 @@ from functools import cache
 from typing import Any
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from newsclean.cleaners.normalize import body_fingerprint, in_field_order, word_tokens
 from newsclean.pipelines.article_store import ArticleState, ArticleStore, article_key, open_store
-from newsclean.pipelines.normalize import body_fingerprint, in_field_order, word_tokens
+from newsclean.pipelines.settings import DEFAULTS
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
@@ -344,16 +345,17 @@ class DedupePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
         settings = crawler.settings
-        if not settings.getbool("NEWSCLEAN_DEDUPE", True):
+        if not settings.getbool("NEWSCLEAN_DEDUPE", DEFAULTS["NEWSCLEAN_DEDUPE"]):
             raise NotConfigured("NEWSCLEAN_DEDUPE is off")
-        threshold = settings.getfloat("NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD", 0.8)
+        name = "NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD"
+        threshold = settings.getfloat(name, DEFAULTS[name])
         if not 0 <= threshold <= 1:
             raise ValueError(f"NEWSCLEAN_NEAR_DUPLICATE_THRESHOLD must be between 0 and 1, not {threshold}")
         return cls(
             crawler,
             store_path=settings.get("NEWSCLEAN_STORE") or None,
             threshold=threshold,
-            window_days=settings.getint("NEWSCLEAN_NEAR_DUPLICATE_DAYS", 30),
+            window_days=settings.getint("NEWSCLEAN_NEAR_DUPLICATE_DAYS", DEFAULTS["NEWSCLEAN_NEAR_DUPLICATE_DAYS"]),
         )
 
     def open_spider(self) -> None:

@@ -283,7 +283,7 @@ class PostgresStore(ArticleStore):
         self.url = url
 
     @classmethod
-    def open(cls, path: Any, *, create: bool = True) -> PostgresStore:  # type: ignore[override]
+    def open(cls, path: Any, *, create: bool = True) -> PostgresStore:
         """Open the store in the database at the URL ``path``; with ``create`` false a database
         without newsclean's tables is an error and is left untouched."""
         url = str(path)

@@ -47,6 +47,7 @@ from newsclean.cleaners.site_memory import (
     learn_inputs,
     sample,
 )
+from newsclean.pipelines.settings import DEFAULTS as PIPELINE_DEFAULTS
 
 logger = logging.getLogger(__name__)
 
@@ -286,7 +287,7 @@ class PostgresBlockMemory(SqliteBlockMemory):
         self.store = store
 
     @classmethod
-    def open(  # type: ignore[override]
+    def open(
         cls, path: str | os.PathLike[str], *, create: bool = True, max_pages: int | None = None
     ) -> PostgresBlockMemory:
         from newsclean.pipelines.article_store import StoreError
@@ -359,10 +360,10 @@ class CrawlMemory:
         min_pages = check_min_pages(
             settings.get("NEWSCLEAN_SITE_MEMORY_MIN_PAGES", DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"])
         )
-        learning = settings.getbool("NEWSCLEAN_SITE_MEMORY_LEARN", DEFAULTS["NEWSCLEAN_SITE_MEMORY_LEARN"])
+        learning = settings.getbool("NEWSCLEAN_SITE_MEMORY_LEARN", PIPELINE_DEFAULTS["NEWSCLEAN_SITE_MEMORY_LEARN"])
         # None is a value here (no limit), so it cannot mean "not set" as for settings.get().
         name = "NEWSCLEAN_SITE_MEMORY_MAX_PAGES"
-        max_pages = window(settings[name] if name in settings else DEFAULTS[name], min_pages)
+        max_pages = window(settings[name] if name in settings else PIPELINE_DEFAULTS[name], min_pages)
         memory = open_memory(settings.get("NEWSCLEAN_STORE") or ":memory:", max_pages=max_pages)
         return cls(memory, SiteMemory(memory, min_pages=min_pages), learning)
 
@@ -386,7 +387,7 @@ class CrawlMemory:
         if "-" in sources:
             raise SiteMemoryError("a site memory reads every input twice (learn, then clean): not standard input")
         min_pages = check_min_pages(DEFAULTS["NEWSCLEAN_SITE_MEMORY_MIN_PAGES"] if min_pages is None else min_pages)
-        max_pages = window(DEFAULTS["NEWSCLEAN_SITE_MEMORY_MAX_PAGES"], min_pages)
+        max_pages = window(PIPELINE_DEFAULTS["NEWSCLEAN_SITE_MEMORY_MAX_PAGES"], min_pages)
         memory = open_memory(store, create=learning, max_pages=max_pages)
         if learning:
             learn_inputs(memory, sources, url=url, site=site)

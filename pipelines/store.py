@@ -6,8 +6,8 @@ import errno
 import logging
 from typing import Any
 
+from newsclean.cleaners.normalize import in_field_order
 from newsclean.pipelines.article_store import DATABASE_ERRORS, ArticleStore, open_store
-from newsclean.pipelines.normalize import in_field_order
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import _schedule_coro
@@ -69,7 +69,7 @@ class StorePipeline:
         assert self.store is not None
         try:
             result = self.store.put(item)
-        except (*DATABASE_ERRORS, ValueError) as exc:
+        except (*DATABASE_ERRORS, ValueError) as exc:  # type: ignore[misc]  # mypy cannot read the unpacking
             self.stats.inc_value("newsclean/store/failed")
             if _disk_full(exc):
                 self._stop_on_full_disk(exc)

@@ -1,106 +1,28 @@
-"""Validate stage: records that break the schema or sanity rules go to quarantine, with reasons."""
+"""Validate stage: records that break the library's rules (:mod:`newsclean.cleaners.validate`)
+go to quarantine, with reasons."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from functools import cache
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from jsonschema import Draft202012Validator, FormatChecker
-from newsclean.cleaners.record import json_schema
+from newsclean.cleaners.settings import DEFAULTS as LIBRARY
+from newsclean.cleaners.validate import Problem, problems
 from newsclean.pipelines.article_store import ArticleStore, open_store
-from newsclean.pipelines.normalize import count_words
+from newsclean.pipelines.settings import DEFAULTS
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
-__all__ = ["Problem", "ValidatePipeline", "problems"]
+__all__ = ["ValidatePipeline"]
 
 logger = logging.getLogger(__name__)
 
-CLOCK_SKEW = timedelta(minutes=10)
-"""How far in the future a date with an offset may be (clocks differ a little)."""
-UNKNOWN_ZONE_SLACK = timedelta(hours=14)
-"""A date without an offset may be in any zone: UTC+14 is as far ahead as zones go."""
-_MESSAGE_LIMIT = 200
 _BULK = frozenset(["articleBody", "articleBodyHtml", "cleaning", "images"])
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Why a record is not fit to store: a short code (used in stats) and a sentence."""
-
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.message}"
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(json_schema(), format_checker=FormatChecker())
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= _MESSAGE_LIMIT else text[: _MESSAGE_LIMIT - 1] + "…"
-
-
-def _future(field: str, value: str, now: datetime) -> Problem | None:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return Problem("bad_date", f"{field} {value!r} is not an ISO 8601 date")
-    if moment.tzinfo is None:
-        ahead = moment - now.replace(tzinfo=None) > UNKNOWN_ZONE_SLACK
-    else:
-        ahead = moment - now > CLOCK_SKEW
-    return Problem("date_in_future", f"{field} {value} is in the future") if ahead else None
-
-
-def problems(
-    record: dict[str, Any],
-    *,
-    min_words: int = 25,
-    max_words: int = 50_000,
-    max_record_bytes: int | None = None,
-    now: datetime | None = None,
-) -> list[Problem]:
-    """Everything wrong with ``record``: JSON Schema errors, then the sanity rules (a
-    headline, a body of ``min_words`` to ``max_words`` words, no date in the future).
-
-    >>> [p.code for p in problems({"cleaning": [], "articleBody": "Too short."})]
-    ['no_headline', 'body_too_short']
-    """
-    found: list[Problem] = []
-    for error in sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(p) for p in error.absolute_path) or "record"
-        found.append(Problem("schema", f"{where}: {_shorten(error.message)}"))
-    headline = record.get("headline")
-    if not (isinstance(headline, str) and headline.strip()):
-        found.append(Problem("no_headline", "the record has no headline"))
-    body = record.get("articleBody")
-    words = count_words(body) if isinstance(body, str) else 0
-    if words < min_words:
-        found.append(Problem("body_too_short", f"the body has {words} words, fewer than {min_words}"))
-    elif words > max_words:
-        found.append(Problem("body_too_long", f"the body has {words} words, more than {max_words}"))
-    if max_record_bytes:
-        size = len(json.dumps(record, ensure_ascii=False, default=str).encode("utf-8"))
-        if size > max_record_bytes:
-            found.append(Problem("record_too_large", f"the record has {size} bytes, more than {max_record_bytes}"))
-    moment = now or datetime.now(UTC)
-    for field in ("datePublished", "dateModified"):
-        value = record.get(field)
-        if isinstance(value, str):
-            problem = _future(field, value, moment)
-            if problem:
-                found.append(problem)
-    return found
+"""What a quarantined oversized record is written without: its identity stays, not 100 MB."""
 
 
 class ValidatePipeline:
@@ -135,13 +57,15 @@ class ValidatePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
         settings = crawler.settings
-        if not settings.getbool("NEWSCLEAN_VALIDATE", True):
+        if not settings.getbool("NEWSCLEAN_VALIDATE", DEFAULTS["NEWSCLEAN_VALIDATE"]):
             raise NotConfigured("NEWSCLEAN_VALIDATE is off")
         return cls(
             crawler,
-            min_words=settings.getint("NEWSCLEAN_MIN_WORDS", 25),
-            max_words=settings.getint("NEWSCLEAN_MAX_WORDS", 50_000),
-            max_record_bytes=settings.getint("NEWSCLEAN_MAX_RECORD_BYTES", 5_000_000) or None,
+            min_words=settings.getint("NEWSCLEAN_MIN_WORDS", LIBRARY["NEWSCLEAN_MIN_WORDS"]),
+            max_words=settings.getint("NEWSCLEAN_MAX_WORDS", LIBRARY["NEWSCLEAN_MAX_WORDS"]),
+            max_record_bytes=(
+                settings.getint("NEWSCLEAN_MAX_RECORD_BYTES", LIBRARY["NEWSCLEAN_MAX_RECORD_BYTES"]) or None
+            ),
             quarantine_path=settings.get("NEWSCLEAN_QUARANTINE") or None,
             store_path=settings.get("NEWSCLEAN_STORE") or None,
         )

@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from dateutil import parser as dateparser
 from lxml import etree
+from newsclean.cleaners.urls import canonical_url
 
 __all__ = [
     "Entry",
@@ -151,7 +152,6 @@ NON_ARTICLE_SEGMENTS = frozenset(
 )
 """Path segments of tag pages, listings, shop, forum, documentation and service pages."""
 
-TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|at_[a-z]+)$", re.I)
 """Query parameters that only track where a reader came from."""
 
 _ARTICLE_ID = re.compile(r"\d{4,}")
@@ -228,11 +228,9 @@ class Entry:
 
 
 def strip_tracking(url: str) -> str:
-    """``url`` without its fragment and tracking parameters (``utm_*``, ``fbclid``, ...)."""
-    parts = urlsplit(url.strip())
-    # Parameters are kept as written (not re-encoded): "?a=1&b" stays "?a=1&b".
-    query = [p for p in parts.query.split("&") if p and not TRACKING_PARAMS.match(unquote_plus(p.split("=", 1)[0]))]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "&".join(query), ""))
+    """``url`` as the crawl keys and fetches it: its canonical form
+    (:func:`~newsclean.cleaners.urls.canonical_url`: no fragment, no tracking parameters)."""
+    return canonical_url(url)
 
 
 def _resolved(base: str, ref: str) -> str | None:

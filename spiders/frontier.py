@@ -275,7 +275,7 @@ class FrontierScheduler:
         if request is not None:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("newsclean/frontier/dequeued")
-        return request  # type: ignore[no-any-return]
+        return request
 
 
 def _site_arguments(spider: Any) -> dict[str, str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from dateutil import parser as date_parser
 from newsclean.pipelines.article_store import article_key, open_store
+from newsclean.spiders.defaults import DEFAULTS
 from newsclean.spiders.durations import parse_duration
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
@@ -250,11 +251,11 @@ class _State:
         if state is None:
             settings = crawler.settings
             store = settings.get("NEWSCLEAN_STORE")
-            if not settings.getbool("NEWSCLEAN_INCREMENTAL", True) or not store:
+            if not settings.getbool("NEWSCLEAN_INCREMENTAL", DEFAULTS["NEWSCLEAN_INCREMENTAL"]) or not store:
                 raise NotConfigured("incremental crawling needs NEWSCLEAN_STORE and NEWSCLEAN_INCREMENTAL")
-            window = parse_duration(settings.get("NEWSCLEAN_RECHECK_WINDOW", "2d"), name="NEWSCLEAN_RECHECK_WINDOW")
-            interval = parse_duration(
-                settings.get("NEWSCLEAN_RECHECK_INTERVAL", "1h"), name="NEWSCLEAN_RECHECK_INTERVAL"
+            window, interval = (
+                parse_duration(settings.get(name, DEFAULTS[name]), name=name)
+                for name in ("NEWSCLEAN_RECHECK_WINDOW", "NEWSCLEAN_RECHECK_INTERVAL")
             )
             state = _STATES[crawler] = cls(crawler, SeenUrls(store), window=window, interval=interval)
         return state

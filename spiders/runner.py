@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsclean.pipelines.addon import PIPELINES
 from newsclean.pipelines.article_store import is_postgres_url
 from newsclean.spiders.runlock import LockHeld, PgRunLock, RunLock, lock_name, lock_path_for
 from newsclean.spiders.runoutput import recover_parts
@@ -24,32 +23,32 @@ from newsclean.spiders.runreport import (
     summary_line,
 )
 
-__all__ = ["CrawlOptions", "load_spider", "parse_pairs", "run_crawl"]
+__all__ = ["CrawlOptions", "load_spider", "parse_pairs", "run_crawl", "store_location"]
+
 
 SETTINGS_MODULE = "newsclean.spiders.settings"
-STORE_PIPELINE = "newsclean.pipelines.store.StorePipeline"
-RUN_COMPONENTS = {
-    "EXTENSIONS": {"newsclean.spiders.progress.CrawlProgress": 910},
-    # Just before the store: a record is in the run's file before the store commits it.
-    "ITEM_PIPELINES": {"newsclean.spiders.runoutput.RunOutputPipeline": PIPELINES[STORE_PIPELINE] - 1},
-    "SPIDER_MIDDLEWARES": {"newsclean.spiders.incremental.IncrementalSpiderMiddleware": 950},
-    "DOWNLOADER_MIDDLEWARES": {
-        "newsclean.spiders.incremental.IncrementalDownloaderMiddleware": 650,
-        # Below RetryMiddleware (550): sees each request's final outcome once.
-        "newsclean.spiders.runstats.RunOutcomes": 540,
-    },
-}
-"""What ``newsclean crawl`` adds to the project's settings (each part turns itself off by its
-own setting)."""
+DEFAULT_OUTPUT = Path("out")
+"""Where ``newsclean crawl`` writes when not told (``--output``)."""
+STORE_NAME = "newsclean.sqlite"
+"""The store's file name in the output directory."""
 
 
+def store_location(
+    given: str | Path | None = None, *, setting: str | None = None, output: Path = DEFAULT_OUTPUT
+) -> str:
+    """The store every command uses when not told otherwise, one rule for all: the given path,
+    else the ``NEWSCLEAN_STORE`` setting (``-s``, the project's), else the ``NEWSCLEAN_STORE``
+    environment variable, else ``newsclean.sqlite`` in the output directory (``out/``)."""
+    chosen = given or setting or os.environ.get("NEWSCLEAN_STORE")
+    return str(chosen) if chosen else str(output / STORE_NAME)
+ADDON = "newsclean.spiders.addon.NewscleanAddon"
 @dataclass
 class CrawlOptions:
     """What ``newsclean crawl`` was asked to do."""
 
     spider: str
     arguments: dict[str, str] = field(default_factory=dict)
-    output: Path = Path("out")
+    output: Path = DEFAULT_OUTPUT
     store: Path | str | None = None  # an SQLite file, or a postgresql:// URL
     frontier: str | None = None  # a redis:// URL: share the request queue with other workers
     cassette: Path | None = None
@@ -64,10 +63,17 @@ def _say(message: str) -> None:
 
 
 def _project_settings(options: CrawlOptions) -> Any:
+    """The Scrapy project's settings: ``SCRAPY_SETTINGS_MODULE``, else the ``scrapy.cfg`` of the
+    directory (a user's own project), else newsclean's; ``-s`` values over them."""
     from scrapy.settings import Settings
+    from scrapy.utils.conf import closest_scrapy_cfg
+    from scrapy.utils.project import get_project_settings
 
-    settings = Settings()
-    settings.setmodule(os.environ.get("SCRAPY_SETTINGS_MODULE") or SETTINGS_MODULE, priority="project")
+    if os.environ.get("SCRAPY_SETTINGS_MODULE") or closest_scrapy_cfg():
+        settings = get_project_settings()
+    else:
+        settings = Settings()
+        settings.setmodule(SETTINGS_MODULE, priority="project")
     settings.setdict(options.settings, priority="cmdline")
     return settings
 
@@ -115,13 +121,15 @@ def run_crawl(options: CrawlOptions) -> int:
         settings = _project_settings(options)
         thresholds = _thresholds(settings)
         spidercls = load_spider(options.spider, settings)
+        if hasattr(spidercls, "check_arguments"):  # newsclean's spiders say which -a they take
+            spidercls.check_arguments(options.arguments)
     except (ValueError, ImportError) as exc:
         _say(f"could not start: {exc}")
         return ExitStatus.CANNOT_START
 
     output = options.output.resolve()
-    location = options.store or settings.get("NEWSCLEAN_STORE") or output / "newsclean.sqlite"
-    store: Path | str = str(location) if is_postgres_url(str(location)) else Path(location).resolve()
+    location = store_location(options.store, setting=settings.get("NEWSCLEAN_STORE"), output=output)
+    store: Path | str = location if is_postgres_url(location) else Path(location).resolve()
     runs_log = Path(settings.get("NEWSCLEAN_RUNS_LOG") or output / "runs.jsonl").resolve()
     spider_dir = output / options.spider
     if options.cassette is not None and not options.cassette.is_file():
@@ -218,12 +226,9 @@ def _locked_run(
         overrides["LOG_FILE"] = str(log_file)
         overrides["LOG_FILE_APPEND"] = False
     settings.setdict(overrides, priority="cmdline")
-    for name, components in RUN_COMPONENTS.items():
-        # Component dicts are per-key settings: adding keys keeps what the project and the
-        # add-ons put there.
-        for component, order in components.items():
-            if component not in settings[name]:
-                settings[name][component] = order
+    # The add-on brings every component (incremental crawling, the run's records file, error
+    # counting, progress), whatever the project's settings module enables.
+    settings.setdefault_in_component_priority_dict("ADDONS", ADDON, 0)
 
     failure: BaseException | None = None
     stats: dict[str, Any] = {}
@@ -282,7 +287,7 @@ def _report_to_store(store: Path | str, report: dict[str, Any]) -> None:
     try:
         with open_store(store) as opened:
             opened.add_run_report(report)
-    except (StoreError, OSError, *DATABASE_ERRORS) as exc:
+    except (StoreError, OSError, *DATABASE_ERRORS) as exc:  # type: ignore[misc]  # mypy cannot read the unpacking
         _say(f"cannot keep the run report in the store: {exc}")
 
 

@@ -10,6 +10,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
+from newsclean.spiders.defaults import DEFAULTS
+
 __all__ = [
     "ARTICLE_STATS",
     "ExitStatus",
@@ -59,9 +61,9 @@ NOT_ERRORS = frozenset({404, 410})
 class Thresholds:
     """When a finished run still counts as failed."""
 
-    max_error_rate: float = 0.1
+    max_error_rate: float = DEFAULTS["NEWSCLEAN_MAX_ERROR_RATE"]
     """Errors per request above which the run fails (``NEWSCLEAN_MAX_ERROR_RATE``)."""
-    empty_run_lookback: int = 10
+    empty_run_lookback: int = DEFAULTS["NEWSCLEAN_EMPTY_RUN_LOOKBACK"]
     """A run that meets no article fails when any of the spider's previous this-many runs met
     some, or when there is no previous run; 0 turns the check off
     (``NEWSCLEAN_EMPTY_RUN_LOOKBACK``)."""
@@ -134,7 +136,7 @@ def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:
         stored, store_failed = int(stats.get("item_scraped_count", 0)), 0
     if store_failed:
         failed["store"] = store_failed
-    outcomes = {
+    outcomes: dict[str, int | dict[str, int]] = {
         "stored": stored,
         "unchanged": _sum(stats, ("newsclean/dedupe/unchanged", "newsclean/store/unchanged")),
         "quarantined": int(stats.get("newsclean/validate/quarantined", 0)),

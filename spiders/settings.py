@@ -1,15 +1,11 @@
-"""Scrapy settings of the newsclean project: polite crawling defaults plus the NEWSCLEAN_* table."""
-
-from newsclean.cleaners.settings import DEFAULTS
+"""Scrapy settings of the newsclean project: polite crawling defaults and the newsclean add-on
+(which brings the NEWSCLEAN_* defaults table and every newsclean component)."""
 
 BOT_NAME = "newsclean"
 SPIDER_MODULES = ["newsclean.spiders.spiders"]
 NEWSPIDER_MODULE = "newsclean.spiders.spiders"
 
-ADDONS = {
-    "newsclean.pipelines.addon.NewscleanAddon": 0,
-    "newsclean.spiders.cassette.CassetteAddon": 0,
-}
+ADDONS = {"newsclean.spiders.addon.NewscleanAddon": 0}
 
 # Politeness for real crawls.
 ROBOTSTXT_OBEY = True
@@ -31,4 +27,3 @@ TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
 
-globals().update(DEFAULTS)

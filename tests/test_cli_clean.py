@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from newsclean.cleaners.settings import DEFAULT_CLEANERS
+from newsclean.cleaners.builtin import DEFAULT_CLEANERS
 
 SEED_URL = "https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/"
 

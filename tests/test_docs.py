@@ -8,7 +8,8 @@ import re
 import sys
 from types import ModuleType
 
-from newsclean.cleaners.settings import DEFAULTS, SETTINGS
+from newsclean.spiders.defaults import ALL_DEFAULTS as DEFAULTS
+from newsclean.spiders.defaults import ALL_SETTINGS as SETTINGS
 
 from .conftest import ROOT
 
@@ -97,3 +98,22 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert [line.split()[:2] for line in block.splitlines()[1:]] == [["make", "demo"], ["make", "test"]]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^demo: ", makefile, re.M) and re.search(r"^test: ", makefile, re.M)
+
+
+def test_every_stat_the_code_counts_is_in_the_stats_reference() -> None:
+    """Stat names written out in the code, and the spider's and the cassette's own, are listed."""
+    from newsclean.spiders.defaults import ALL_STATS
+
+    listed = {name for table in ALL_STATS.values() for name in table}
+    patterns = [re.compile("^" + re.sub(r"<[a-z]+>", "[^/]+", n) + "$") for n in listed]
+    found: set[str] = set()
+    for folder in ("cleaners", "pipelines", "spiders"):
+        for path in (ROOT / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            found |= set(re.findall(r'"(newsclean/[a-z_]+/[a-z_/]*[a-z_])"', text))
+            prefix = re.search(r'^(?:STATS|PREFIX) = "(newsclean/[a-z_]+)"', text, re.M)
+            if prefix:
+                found |= {f"{prefix.group(1)}/{key}" for key in re.findall(r'_inc\("([a-z_/]+)"', text)}
+    assert found, "no stats found in the code"
+    missing = sorted(name for name in found if not any(p.match(name) for p in patterns))
+    assert not missing, f"stats counted but not in the stats tables: {missing}"

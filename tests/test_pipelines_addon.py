@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsclean.pipelines.addon import PIPELINES, NewscleanAddon
+from newsclean.spiders.addon import COMPONENTS, NewscleanAddon
 from scrapy.settings import Settings
 
 
@@ -12,7 +12,7 @@ def test_a_projects_own_pipelines_keep_newsclean_stages_beside_them() -> None:
     NewscleanAddon().update_settings(settings)
     pipelines = settings.getdict("ITEM_PIPELINES")
     assert pipelines["scrapy.pipelines.files.FilesPipeline"] == 800
-    for path, order in PIPELINES.items():
+    for path, order in COMPONENTS["ITEM_PIPELINES"].items():
         assert pipelines[path] == order
 
 

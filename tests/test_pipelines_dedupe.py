@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newsclean.cleaners.normalize import normalize_record
 from newsclean.pipelines.dedupe import DedupePipeline, minhash
-from newsclean.pipelines.normalize import normalize_record
 from newsclean.pipelines.store import StorePipeline
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler

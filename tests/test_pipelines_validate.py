@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newsclean.cleaners.validate import problems
 from newsclean.pipelines.article_store import ArticleStore
-from newsclean.pipelines.validate import ValidatePipeline, problems
+from newsclean.pipelines.validate import ValidatePipeline
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 

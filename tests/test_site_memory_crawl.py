@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from newsclean.cleaners import CleanerChain, clean_html
 from newsclean.cleaners.html import extract_html
-from newsclean.cleaners.settings import DEFAULTS
 from newsclean.pipelines.site_memory import SqliteBlockMemory
 from newsclean.spiders.cli import main as cli_main
+from newsclean.spiders.defaults import ALL_DEFAULTS as DEFAULTS
 from scrapy import Request, Spider, signals
 from scrapy.crawler import AsyncCrawlerRunner
 from scrapy.http import Response

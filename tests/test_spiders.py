@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from newsclean.pipelines.addon import PIPELINES
+from newsclean.spiders.addon import COMPONENTS
 from newsclean.spiders.cassette import CassetteAddon
 from scrapy import signals
 from scrapy.crawler import AsyncCrawlerRunner
@@ -197,8 +197,9 @@ def test_news_records_are_clean(news_crawl: Crawl) -> None:
 
 
 def test_page_items_say_how_each_article_was_found() -> None:
-    raw_items = {"ITEM_PIPELINES": dict.fromkeys(PIPELINES)}  # every stage off: the spider's page items
-    raw = crawl("news", CASSETTES / "news.yaml", raw_items, start=GAZETTE)
+    # The add-on merges its stages into ITEM_PIPELINES: None turns each off, for the raw page items.
+    no_stages = dict.fromkeys(COMPONENTS["ITEM_PIPELINES"])
+    raw = crawl("news", CASSETTES / "news.yaml", {"ITEM_PIPELINES": no_stages}, start=GAZETTE)
     fetch = {item["document"].url: item["fetch"] for item in raw.records}
     rowing = fetch[GAZETTE + "sport/2024/03/14/northbridge-rowing-club-wins-regatta/"]
     assert rowing["redirected_from"] == GAZETTE + "news/rowing-club-regatta-win"

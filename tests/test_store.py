@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newsclean.cleaners.normalize import normalize_record
 from newsclean.pipelines.article_store import ArticleStore, StoreError, open_store
-from newsclean.pipelines.normalize import normalize_record
 from newsclean.spiders.cli import main as cli_main
 
 KREMLIN = (
@@ -168,8 +168,9 @@ def test_store_command(
     assert "articles         2" in capsys.readouterr().out
 
     monkeypatch.delenv("NEWSCLEAN_STORE")
+    monkeypatch.chdir(tmp_path)  # no NEWSCLEAN_STORE: the store newsclean crawl keeps, out/newsclean.sqlite
     assert cli_main(["store", "recent"]) == 2
-    assert "pass --store PATH or set NEWSCLEAN_STORE" in capsys.readouterr().err
+    assert "out/newsclean.sqlite: no article store here" in capsys.readouterr().err
     assert cli_main(["store", "recent", "--store", str(tmp_path / "none.sqlite3")]) == 2
     assert "none.sqlite3: no article store here" in capsys.readouterr().err
 

@@ -135,7 +135,7 @@ def test_sigkill_mid_crawl_leaves_a_consistent_store_with_every_reported_article
 def _child(base: str, store: str) -> None:
     """The crawl that gets killed: every pipeline stage on, the store at ``store``."""
     from newsclean.cleaners.html import extract_html
-    from newsclean.cleaners.settings import DEFAULTS
+    from newsclean.spiders.defaults import ALL_DEFAULTS as DEFAULTS
     from scrapy import Request, Spider
     from scrapy.crawler import AsyncCrawlerRunner
     from scrapy.http import Response
@@ -155,7 +155,7 @@ def _child(base: str, store: str) -> None:
 
     settings = Settings({
         **DEFAULTS,
-        "ADDONS": {"newsclean.pipelines.addon.NewscleanAddon": 0},
+        "ADDONS": {"newsclean.spiders.addon.NewscleanAddon": 0},
         "TWISTED_REACTOR_ENABLED": False,
         "ROBOTSTXT_OBEY": False,
         "COOKIES_ENABLED": False,

@@ -30,12 +30,15 @@ def _value(value: Any) -> str:
 
 
 def settings() -> str:
-    """The ``NEWSCLEAN_*`` settings table."""
-    from newsclean.cleaners.settings import SETTINGS
+    """The ``NEWSCLEAN_*`` settings tables, one per package."""
+    from newsclean.spiders.defaults import TABLES
 
-    rows = ["| setting | default | meaning |", "| --- | --- | --- |"]
-    rows += [f"| `{s.name}` | {_value(s.default)} | {_cell(s.help)} |" for s in SETTINGS]
-    return "\n".join(rows) + "\n"
+    out: list[str] = []
+    for package, table in TABLES.items():
+        out += [f"## `{package}`\n", "| setting | default | meaning |", "| --- | --- | --- |"]
+        out += [f"| `{s.name}` | {_value(s.default)} | {_cell(s.help)} |" for s in table]
+        out.append("")
+    return "\n".join(out)
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -129,8 +132,8 @@ def record() -> str:
 def cleaners() -> str:
     """The installed cleaners in chain order with what each removes."""
     from newsclean.cleaners import CleanerChain, available_cleaners
+    from newsclean.cleaners.builtin import DEFAULT_CLEANERS
     from newsclean.cleaners.chain import DEFAULT_PLUGIN_ORDER, describe
-    from newsclean.cleaners.settings import DEFAULT_CLEANERS
 
     factories = available_cleaners()
     chain = CleanerChain()
@@ -145,18 +148,30 @@ def cleaners() -> str:
 
 def sites() -> str:
     """The bundled site profiles."""
-    from newsclean.spiders.sites import all_profiles
+    from newsclean.cleaners.site import site_profiles
 
     rows = [
         "| name | domains | time zone | language | feeds | sitemaps | module |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, p in sorted(all_profiles().items()):
+    for name, p in sorted(site_profiles().items()):
         rows.append(
             f"| `{name}` | {', '.join(f'`{d}`' for d in p.domains)} | {p.timezone or '-'} | {p.language or '-'} "
             f"| {len(p.feeds)} | {len(p.sitemaps)} | `newsclean.spiders.sites.{name}` |"
         )
     return "\n".join(rows) + "\n"
+
+
+def stats() -> str:
+    """The crawl stats tables, one per package."""
+    from newsclean.spiders.defaults import ALL_STATS
+
+    out: list[str] = []
+    for package, table in ALL_STATS.items():
+        out += [f"## `{package}`\n", "| stat | counts |", "| --- | --- |"]
+        out += [f"| `{name}` | {_cell(meaning)} |" for name, meaning in table.items()]
+        out.append("")
+    return "\n".join(out)
 
 
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -165,6 +180,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "record": record,
     "cleaners": cleaners,
     "sites": sites,
+    "stats": stats,
 }
 
 

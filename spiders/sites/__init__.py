@@ -1,7 +1,9 @@
-"""Site profiles, one small module per publisher; :func:`profile_for_url` finds the right one.
+"""Site profiles, one small module per publisher (each defines ``PROFILE``).
 
-This package never imports Scrapy, so the ``newsclean clean`` command and library users can
-look profiles up cheaply.
+The package is declared as the ``newsclean.sites`` entry point, so the library's registry
+(:func:`newsclean.cleaners.site.profile_for_url`, :func:`~newsclean.cleaners.site.get_profile`)
+finds these profiles, with those of any installed plugin, for every caller. This package never
+imports Scrapy.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import importlib
 import pkgutil
 from functools import cache
 
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, get_profile, profile_for_url
 
 __all__ = ["all_profiles", "get_profile", "profile_for_url"]
 
@@ -25,18 +27,3 @@ def all_profiles() -> dict[str, SiteProfile]:
         if isinstance(profile, SiteProfile):
             found[profile.name] = profile
     return found
-
-
-def get_profile(name: str) -> SiteProfile:
-    """The profile called ``name``; ``KeyError`` listing the known names otherwise."""
-    profiles = all_profiles()
-    if name not in profiles:
-        raise KeyError(f"unknown site {name!r}; known sites: {', '.join(sorted(profiles))}")
-    return profiles[name]
-
-
-def profile_for_url(url: str | None) -> SiteProfile | None:
-    """The profile whose domains include ``url``'s host, if any."""
-    if not url:
-        return None
-    return next((p for p in all_profiles().values() if p.matches_url(url)), None)

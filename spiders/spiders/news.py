@@ -73,6 +73,8 @@ class NewsSpider(scrapy.Spider):
     """
 
     name = "news"
+    ARGUMENTS = ("start", "site", "since", "limit")
+    """What ``-a NAME=VALUE`` may name; anything else ends the crawl at once with one error line."""
 
     def __init__(
         self,
@@ -91,6 +93,7 @@ class NewsSpider(scrapy.Spider):
         self.argument_error: str | None = None
         """Why the arguments cannot be used; the crawl then logs it and closes at once."""
         try:
+            self.check_arguments(kwargs)
             self._read_arguments(start, site or getattr(type(self), "site_name", None), since, limit)
         except (KeyError, ValueError) as exc:
             self.argument_error = str(exc.args[0])
@@ -122,6 +125,18 @@ class NewsSpider(scrapy.Spider):
             logger.warning("article not fetched: %s (redirect loop)", chain[0])
         else:
             self._inc("article/skipped/redirected_to_known")
+
+    @classmethod
+    def check_arguments(cls, names: Iterable[str]) -> None:
+        """``ValueError`` naming any argument the spider does not take: a misspelt one
+        (``-a limt=5``) must not be ignored, as Scrapy would (it sets it as an attribute). Names
+        starting with ``_`` are the scheduler's (Scrapyd passes ``_job``)."""
+        unknown = sorted(n for n in names if n not in cls.ARGUMENTS and not n.startswith("_"))
+        if unknown:
+            raise ValueError(
+                f"unknown argument(s) {', '.join(map(repr, unknown))}; the {cls.name} spider takes "
+                f"{', '.join(cls.ARGUMENTS)}"
+            )
 
     def _read_arguments(self, start: str | None, site: str | None, since: str | None, limit: str | int | None) -> None:
         self.profile = get_profile(site) if site else None
@@ -428,9 +443,10 @@ class NewsSpider(scrapy.Spider):
             self._settled(request)
         entry = request.cb_kwargs.get("entry") if request is not None else None
         outcome = f"article/{_article_outcome(failure)}"
-        if not isinstance(entry, Entry) or not entry.content or (failure.check(IgnoreRequest) and not failure.check(
-            HttpError
-        )):
+        error = failure.value
+        if not isinstance(entry, Entry) or not entry.content or (
+            isinstance(error, IgnoreRequest) and not isinstance(error, HttpError)
+        ):
             self._inc(outcome)
             return
         if self.limit is not None and self.articles >= self.limit:
@@ -465,7 +481,8 @@ class NewsSpider(scrapy.Spider):
     def _failed(self, kind: str, failure: Failure) -> None:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        if failure.check(IgnoreRequest) and not failure.check(HttpError, UnrecordedRequest):
+        error = failure.value
+        if isinstance(error, IgnoreRequest) and not isinstance(error, HttpError | UnrecordedRequest):
             # Not an error: robots.txt forbids it, or a middleware chose to drop it.
             self._inc(f"skipped/ignored_{kind}")
             logger.info("%s not fetched: %s (%s)", kind, url, failure.getErrorMessage())
@@ -502,12 +519,13 @@ def _header_charset(response: Response) -> str | None:
 def _article_outcome(failure: Failure) -> str:
     """What became of an article request that reached its errback: ``failed/<reason>`` (counted
     as an error) or ``skipped/<reason>``."""
-    if failure.check(HttpError):
-        response = getattr(failure.value, "response", None)
+    error = failure.value
+    if isinstance(error, HttpError):
+        response = getattr(error, "response", None)
         return f"failed/http_{response.status if response is not None else 'error'}"
-    if failure.check(UnrecordedRequest):
+    if isinstance(error, UnrecordedRequest):
         return "failed/not_in_cassette"
-    if failure.check(IgnoreRequest):
+    if isinstance(error, IgnoreRequest):
         message = failure.getErrorMessage().lower()
         if "not modified since the last fetch" in message:
             return "skipped/not_modified"

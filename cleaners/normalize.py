@@ -1,0 +1,302 @@
+"""Normalisation of article records: one Unicode form, one whitespace style, ISO 8601 dates,
+canonical URLs, one entry per author, a BCP 47 language, the word count and the fingerprint."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import ftfy
+from newsclean.cleaners.dates import normalize_date
+from newsclean.cleaners.record import Article
+from newsclean.cleaners.urls import TRACKING_PARAMETERS, canonical_url, same_site
+
+__all__ = [
+    "DATE_FIELDS",
+    "body_fingerprint",
+    "count_words",
+    "detect_language",
+    "in_field_order",
+    "normalize_article",
+    "normalize_body",
+    "normalize_line",
+    "normalize_record",
+    "split_authors",
+    "utc_time",
+    "word_tokens",
+]
+
+_FIXER = ftfy.TextFixerConfig(
+    uncurl_quotes=False,  # typographic quotes are the publisher's, not an encoding accident
+    fix_character_width=False,  # full-width forms are normal in CJK text
+    unescape_html=False,  # the HTML body must keep its escapes; text fields have none left
+)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # zero-width space/joiner-less marks, soft hyphen
+_HSPACE = re.compile(r"[^\S\n]+")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_BY = re.compile(
+    r"^\s*(?:(?:written|reported|reporting|additional\s+reporting|editing|edited|words|text|story|photos?)\s+)?"
+    r"by\b\s*:?\s*", re.IGNORECASE
+)
+_AND = re.compile(r"(?<!\s)(?:\s+and\s+|\s*&\s*|\s*;\s*)", re.IGNORECASE)
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|[^\W_]+(?:['’\-][^\W_]+)*")
+DATE_FIELDS = (("datePublished", "datePublishedRaw"), ("dateModified", "dateModifiedRaw"))
+"""Each normalised date field with the field that keeps its text as seen."""
+_MIN_WORDS_FOR_LANGUAGE = 8
+_FIELD_ORDER = tuple(f.name for f in dataclasses.fields(Article))
+
+
+# What ftfy can change in text after our own line-break handling: mojibake (a UTF-8 lead byte
+# read as Latin-1/cp1252, followed by a continuation byte read the same way), control and C1
+# characters, surrogates, Latin ligatures, lossy replacement characters and Unicode line breaks.
+# Text with none of these only needs NFC, and most text has none: ftfy costs ~10 ms a page.
+_FTFY_WORK = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufb00-\ufb06\ufffd\u2028\u0085]"
+)
+
+
+def _fix(text: str) -> str:
+    # U+2029 separates paragraphs; ftfy would turn it into a single line break.
+    text = text.replace("\u2029", "\n\n").replace("\r\n", "\n").replace("\r", "\n")
+    fixed = ftfy.fix_text(text, _FIXER) if _FTFY_WORK.search(text) else unicodedata.normalize("NFC", text)
+    return _INVISIBLE.sub("", fixed)
+
+
+def normalize_line(text: str) -> str:
+    """One-line text (headline, name, tag): mojibake repaired, NFC, single spaces.
+
+    >>> normalize_line("  The Kremlinâ€™s\\u00a0answer \\n")
+    'The Kremlin’s answer'
+    """
+    return " ".join(_fix(text).split())
+
+
+def normalize_body(text: str) -> str:
+    """Article text: mojibake repaired, NFC, every kind of line break made ``\\n``, spaces
+    folded, paragraphs separated by exactly one blank line (single breaks inside a paragraph,
+    as from ``<br>``, are kept).
+
+    >>> normalize_body("One.\\r\\n\\r\\n\\r\\nTwo,\\u00a0 still\\rtwo.\\u2029Three.")
+    'One.\\n\\nTwo, still\\ntwo.\\n\\nThree.'
+    """
+    paragraphs = []
+    for chunk in _PARAGRAPH_BREAK.split(_fix(text)):
+        lines = [_HSPACE.sub(" ", line).strip() for line in chunk.split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def body_fingerprint(body: str) -> str:
+    """32-hex-digit hash of a normalised body, blind to case and whitespace."""
+    key = " ".join(body.casefold().split())
+    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text`` as :func:`count_words` counts them."""
+    return _WORD.findall(text)
+
+
+def in_field_order(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with its keys in :class:`~newsclean.cleaners.Article` order, ``None`` values
+    left out (unknown keys follow, in their order)."""
+    ordered = {k: record[k] for k in _FIELD_ORDER if record.get(k) is not None}
+    ordered.update((k, v) for k, v in record.items() if k not in ordered and v is not None)
+    return ordered
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``; each Han or Kana character counts as one word.
+
+    >>> count_words("It's a well-known fact: 42 cats. 東京都")
+    9
+    """
+    return len(word_tokens(text))
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text``'s language (py3langid), or ``None`` for too little text."""
+    if count_words(text) < _MIN_WORDS_FOR_LANGUAGE:
+        return None
+    import py3langid  # loads its model on first use: keep the import out of module load
+
+    code, _score = py3langid.classify(text[:5000])
+    return str(code)
+
+
+def _bcp47(tag: str) -> str:
+    parts = [p for p in re.split(r"[-_\s]+", tag.strip()) if p]
+    if not parts:
+        return ""
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.title() if len(part) == 4 else part.upper() if len(part) == 2 else part)
+    return "-".join(out)
+
+
+def split_authors(authors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Credits split into one entry per person, "By" dropped, names trimmed, repeats removed.
+
+    A credit naming several people keeps its URL on the first of them. "Surname, Given"
+    (two single words around one comma) is kept whole: it is one person.
+
+    >>> [a["name"] for a in split_authors([{"name": "By Jane Roe and John Doe"}])]
+    ['Jane Roe', 'John Doe']
+    >>> [a["name"] for a in split_authors([{"name": "Ann Lee, Bo Chan & Cy Diaz"}])]
+    ['Ann Lee', 'Bo Chan', 'Cy Diaz']
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for author in authors:
+        credit = _BY.sub("", normalize_line(str(author.get("name") or "")))
+        pieces = _AND.split(credit)
+        names: list[str] = []
+        for piece in pieces:
+            commas = piece.split(",")
+            surname_first = len(pieces) == 1 and len(commas) == 2
+            if surname_first and all(len(c.split()) == 1 for c in commas):
+                names.append(piece)
+            else:
+                names.extend(commas)
+        names = [_BY.sub("", n).strip(" \t.,;:|-–—") for n in names]
+        names = [n for n in names if n]
+        for i, name in enumerate(names):
+            if name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            entry: dict[str, Any] = {"name": name}
+            if i == 0 and author.get("url"):
+                entry["url"] = author["url"]
+            out.append(entry)
+    return out
+
+
+def _iso(value: datetime) -> str:
+    return value.replace(microsecond=0).isoformat()
+
+
+def _normalize_date(raw: str, value: str | None, zone: str | None, language: str | None) -> str | None:
+    parsed = normalize_date(raw, timezone=zone, language=language)
+    if parsed is None and value and value != raw:
+        parsed = normalize_date(value, timezone=zone, language=language)
+    if parsed is None:
+        return None
+    moment = datetime.fromisoformat(parsed)
+    if moment.tzinfo is None and zone:
+        with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
+            moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return _iso(moment)
+
+
+def utc_time(value: str | None = None) -> str:
+    """``value`` (ISO 8601; one without an offset is taken as UTC) in UTC to the second; now
+    when ``value`` is missing or unreadable."""
+    if value:
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        if moment is not None:
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return _iso(moment.astimezone(UTC))
+    return _iso(datetime.now(UTC))
+
+
+def normalize_record(
+    record: dict[str, Any],
+    *,
+    timezone: str | None = None,
+    tracking: Iterable[str] = TRACKING_PARAMETERS,
+) -> dict[str, Any]:
+    """A normalised copy of ``record`` (a dict in the :class:`~newsclean.cleaners.Article` shape).
+
+    ``timezone`` (IANA name) is applied to dates printed without an offset. Raw date text is
+    kept in the ``...Raw`` fields; when a record only has a normalised date, that value becomes
+    the raw one. ``canonicalUrl`` is the page's own canonical link when it is on the same site
+    as ``url``, otherwise ``url`` itself, both cleaned by :func:`canonical_url`.
+    """
+    # Values of the wrong type are left as they are for the validate stage to report.
+    out = dict(record)
+    for key in ("headline", "description", "section"):
+        if isinstance(out.get(key), str):
+            out[key] = normalize_line(out[key]) or None
+    if isinstance(out.get("articleBody"), str):
+        out["articleBody"] = normalize_body(out["articleBody"]) or None
+    if isinstance(out.get("articleBodyHtml"), str):
+        out["articleBodyHtml"] = _fix(out["articleBodyHtml"])
+    if _list_of(out.get("tags"), str):
+        tags = [normalize_line(t) for t in out["tags"]]
+        out["tags"] = list(dict.fromkeys(t for t in tags if t))
+    if _list_of(out.get("authors"), dict):
+        out["authors"] = split_authors(out["authors"])
+
+    patterns = tuple(tracking)
+    url = out.get("url")
+    page_canonical = out.get("canonicalUrl")
+    if url and isinstance(url, str):
+        canonical = canonical_url(url, tracking=patterns)
+        if page_canonical and isinstance(page_canonical, str):
+            candidate = canonical_url(page_canonical, base=url, tracking=patterns)
+            if same_site(candidate, canonical):
+                canonical = candidate
+        out["canonicalUrl"] = canonical
+    elif page_canonical and isinstance(page_canonical, str):
+        out["canonicalUrl"] = canonical_url(page_canonical, tracking=patterns)
+
+    for field, raw_field in DATE_FIELDS:
+        raw, value = out.get(raw_field), out.get(field)
+        if not (isinstance(raw, str | None) and isinstance(value, str | None)):
+            continue
+        if not raw and value:
+            out[raw_field] = raw = value
+        if raw:
+            # Month names in the page's language ("14. März 2024") read with it.
+            language = out.get("inLanguage") if isinstance(out.get("inLanguage"), str) else None
+            normalised = _normalize_date(raw, value, timezone, language)
+            if normalised:
+                out[field] = normalised
+            else:
+                out.pop(field, None)
+    if isinstance(out.get("dateDownloaded"), str):
+        out["dateDownloaded"] = utc_time(out["dateDownloaded"])
+
+    body = out.get("articleBody") if isinstance(out.get("articleBody"), str) else ""
+    if isinstance(out.get("inLanguage"), str):
+        out["inLanguage"] = _bcp47(out["inLanguage"]) or None
+    if not out.get("inLanguage"):
+        headline = out.get("headline") if isinstance(out.get("headline"), str) else ""
+        language = detect_language(" ".join(filter(None, [headline, body])))
+        if language:
+            out["inLanguage"] = language
+    if body:
+        out["wordCount"] = count_words(body)
+        out["fingerprint"] = body_fingerprint(body)
+    else:
+        out.pop("wordCount", None)
+        out.pop("fingerprint", None)
+    return in_field_order(out)
+
+
+def _list_of(value: Any, kind: type) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, kind) for v in value)
+
+
+def normalize_article(
+    article: Article, *, timezone: str | None = None, tracking: Iterable[str] = TRACKING_PARAMETERS
+) -> Article:
+    """``article`` normalised by :func:`normalize_record`: what :func:`~newsclean.cleaners.api.build_record`
+    returns, so a library call, ``newsclean clean`` and a crawl give the same record."""
+    return Article.from_dict(normalize_record(article.to_dict(), timezone=timezone, tracking=tracking))
+
