@@ -210,7 +210,7 @@ def _runners() -> dict[str, tuple[Callable[[Any], Any], tuple[type[BaseException
     """Each target's call and the exceptions its documentation allows."""
     from newsclean.cleaners import InputError, clean, clean_html, clean_text
     from newsclean.cleaners.dates import normalize_date
-    from newsclean.pipelines.normalize import canonical_url
+    from newsclean.cleaners.urls import canonical_url
     from newsclean.spiders.discovery import feed_entries, sitemap_entries
 
     return {

@@ -139,6 +139,17 @@ STATS: dict[str, str] = {
     "newsclean/spider/sitemap_entries": "entries read from sitemaps",
     "newsclean/spider/sections": "section fronts read as listings",
     "newsclean/spider/skipped/not_article": "links that do not look like articles",
+    "newsclean/spider/listings": "listing requests made (feeds, sitemaps, section fronts)",
+    "newsclean/spider/skipped/listing_depth": "listings not followed past `NEWSCLEAN_MAX_LISTING_DEPTH` (the run "
+    "report's `listings` block shows them)",
+    "newsclean/spider/skipped/listing_limit": "listings not followed past `NEWSCLEAN_MAX_LISTING_REQUESTS`",
+    "newsclean/spider/article/discovered": "article URLs the run set out to fetch (the run report's accounting "
+    "starts here)",
+    "newsclean/spider/article/fetched": "article pages fetched and handed to the pipelines",
+    "newsclean/spider/article/skipped/<reason>": "article URLs given up without an error, per reason (`limit`, "
+    "`too_old`, `non_html`, `redirected_to_known`, `run_ended`, ...)",
+    "newsclean/spider/article/failed/<reason>": "article URLs that failed, per reason (`http_<status>`, "
+    "`redirect_loop`, `too_large`, `undecodable`, `not_in_cassette`, ...); they count toward the exit status",
     "newsclean/spider/skipped/too_old": "articles dated before `-a since`",
     "newsclean/spider/skipped/non_html": "responses that are not HTML",
     "newsclean/spider/skipped/ignored_<kind>": "requests a middleware dropped (robots.txt forbids it), per kind",

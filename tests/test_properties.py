@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsclean.cleaners import InputError, clean, clean_html, clean_text
 from newsclean.cleaners.dates import normalize_date
-from newsclean.pipelines.normalize import canonical_url
+from newsclean.cleaners.urls import canonical_url
 from newsclean.spiders.discovery import feed_entries, sitemap_entries
 
 settings.register_profile(

@@ -8,7 +8,7 @@ import json
 import pytest
 from newsclean.cleaners import api, clean_html
 from newsclean.cleaners.api import STEPS_PER_KIND
-from newsclean.pipelines.validate import problems
+from newsclean.cleaners.validate import problems
 
 PARAGRAPH = "<p>The council approved the budget on Monday after a long debate about the new school.</p>"
 
