@@ -49,7 +49,10 @@ COMPONENTS: dict[str, dict[str, int]] = {
         # Below RetryMiddleware (550): sees each request's final outcome once.
         "newsclean.spiders.runstats.RunOutcomes": 540,
     },
-    "EXTENSIONS": {"newsclean.spiders.progress.CrawlProgress": 910},
+    "EXTENSIONS": {
+        "newsclean.spiders.progress.CrawlProgress": 910,
+        "newsclean.spiders.runreport.RunReport": 920,
+    },
 }
 """Component -> order, per Scrapy component setting."""
 

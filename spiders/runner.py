@@ -20,6 +20,7 @@ from newsclean.spiders.runreport import (
     assess,
     build_report,
     previous_runs,
+    report_to_store,
     summary_line,
 )
 
@@ -78,18 +79,6 @@ def _project_settings(options: CrawlOptions) -> Any:
     return settings
 
 
-def _thresholds(settings: Any) -> Thresholds:
-    try:
-        defaults = Thresholds()
-        rate = settings.getfloat("NEWSCLEAN_MAX_ERROR_RATE", defaults.max_error_rate)
-        lookback = settings.getint("NEWSCLEAN_EMPTY_RUN_LOOKBACK", defaults.empty_run_lookback)
-    except ValueError as exc:
-        raise ValueError(f"bad threshold setting: {exc}") from None
-    if not 0 <= rate <= 1:
-        raise ValueError(f"NEWSCLEAN_MAX_ERROR_RATE must be between 0 and 1, got {rate}")
-    return Thresholds(max_error_rate=rate, empty_run_lookback=max(lookback, 0))
-
-
 def _run_id(start: datetime, directory: Path) -> str:
     base = start.strftime("%Y%m%dT%H%M%SZ")
     run, n = base, 1
@@ -119,7 +108,7 @@ def run_crawl(options: CrawlOptions) -> int:
     start = datetime.now(UTC)
     try:
         settings = _project_settings(options)
-        thresholds = _thresholds(settings)
+        thresholds = Thresholds.from_settings(settings)
         spidercls = load_spider(options.spider, settings)
         if hasattr(spidercls, "check_arguments"):  # newsclean's spiders say which -a they take
             spidercls.check_arguments(options.arguments)
@@ -216,6 +205,7 @@ def _locked_run(
         "NEWSCLEAN_STORE": str(store),
         "NEWSCLEAN_RUN_OUTPUT": str(run_output),
         "NEWSCLEAN_PROGRESS": progress,
+        "NEWSCLEAN_RUN_REPORT": False,  # written below, with the lock's and the exit status's knowledge
     }
     if (settings.getpriority("NEWSCLEAN_QUARANTINE") or 0) < SETTINGS_PRIORITIES["cmdline"]:
         overrides["NEWSCLEAN_QUARANTINE"] = str(output / "quarantine.jsonl")
@@ -280,16 +270,9 @@ def _locked_run(
 
 
 def _report_to_store(store: Path | str, report: dict[str, Any]) -> None:
-    """The run report into the store's ``run_reports`` too (the reports of every host's workers
-    in one place: ``newsclean store runs``); a store that cannot take it is said, not fatal."""
-    from newsclean.pipelines.article_store import DATABASE_ERRORS, StoreError, open_store
-
-    try:
-        with open_store(store) as opened:
-            opened.add_run_report(report)
-    except (StoreError, OSError, *DATABASE_ERRORS) as exc:  # type: ignore[misc]  # mypy cannot read the unpacking
-        _say(f"cannot keep the run report in the store: {exc}")
-
+    problem = report_to_store(store, report)
+    if problem:
+        _say(f"cannot keep the run report in the store: {problem}")
 
 def parse_pairs(pairs: list[str], *, option: str) -> dict[str, str]:
     """``NAME=VALUE`` strings as a dict; ``ValueError`` naming the option and the bad pair."""

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
 from newsclean.spiders.defaults import DEFAULTS
 
+logger = logging.getLogger(__name__)
+
 __all__ = [
     "ARTICLE_STATS",
     "ExitStatus",
+    "RunReport",
     "Thresholds",
     "accounting",
     "append_report",
@@ -23,6 +29,7 @@ __all__ = [
     "build_report",
     "count_errors",
     "previous_runs",
+    "report_to_store",
     "summary_line",
 ]
 
@@ -67,6 +74,18 @@ class Thresholds:
     """A run that meets no article fails when any of the spider's previous this-many runs met
     some, or when there is no previous run; 0 turns the check off
     (``NEWSCLEAN_EMPTY_RUN_LOOKBACK``)."""
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Thresholds:
+        """The thresholds a crawl's settings give; ``ValueError`` naming a bad one."""
+        try:
+            rate = settings.getfloat("NEWSCLEAN_MAX_ERROR_RATE", DEFAULTS["NEWSCLEAN_MAX_ERROR_RATE"])
+            lookback = settings.getint("NEWSCLEAN_EMPTY_RUN_LOOKBACK", DEFAULTS["NEWSCLEAN_EMPTY_RUN_LOOKBACK"])
+        except ValueError as exc:
+            raise ValueError(f"bad threshold setting: {exc}") from None
+        if not 0 <= rate <= 1:
+            raise ValueError(f"NEWSCLEAN_MAX_ERROR_RATE must be between 0 and 1, got {rate}")
+        return cls(max_error_rate=rate, empty_run_lookback=max(lookback, 0))
 
 
 def _sum(stats: Mapping[str, Any], keys: tuple[str, ...]) -> int:
@@ -145,8 +164,11 @@ def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:
         "skipped": dict(sorted(skipped.items())),
         "failed": dict(sorted(failed.items())),
     }
-    discovered = int(stats.get(prefix + "discovered", 0))
     total = sum(v if isinstance(v, int) else sum(v.values()) for v in outcomes.values())
+    if prefix + "discovered" not in stats and total:
+        # A spider of the user's own counts no discoveries: outcomes only, no identity to check.
+        return {"discovered": None, **outcomes, "unaccounted": None}
+    discovered = int(stats.get(prefix + "discovered", 0))
     return {"discovered": discovered, **outcomes, "unaccounted": discovered - total}
 
 
@@ -291,3 +313,87 @@ def summary_line(report: Mapping[str, Any]) -> str:
     if report.get("output"):
         line += f" -> {report['output']}"
     return line + f" (exit {report['exit_status']})"
+
+
+def report_to_store(store: Path | str, report: Mapping[str, Any]) -> str | None:
+    """Keep ``report`` in the store's ``run_reports`` too (every host's workers' reports in one
+    place: ``newsclean store runs``); returns why the store could not take it, else ``None``."""
+    from newsclean.pipelines.article_store import DATABASE_ERRORS, StoreError, open_store
+
+    try:
+        with open_store(store) as opened:
+            opened.add_run_report(dict(report))
+    except (StoreError, OSError, *DATABASE_ERRORS) as exc:  # type: ignore[misc]  # mypy cannot read the unpacking
+        return str(exc)
+    return None
+
+
+class RunReport:
+    """Extension: the run report under ``scrapy crawl`` and Scrapyd, as ``newsclean crawl``
+    writes it. When the spider closes it builds the report from the crawl's stats, judges it
+    against the spider's earlier runs (:func:`assess`), appends it to ``NEWSCLEAN_RUNS_LOG``
+    (when set), keeps it in ``NEWSCLEAN_STORE`` (when set), puts the verdict in the stats
+    (``newsclean/run/exit_status``) and logs the summary line (a warning when not ok).
+
+    Off when ``NEWSCLEAN_RUN_REPORT`` is false: ``newsclean crawl`` writes its own report (it
+    also knows the run lock and the exit status it returns).
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.settings = crawler.settings
+        self.start = datetime.now(UTC)
+        self.clock = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RunReport:
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
+        if not crawler.settings.getbool("NEWSCLEAN_RUN_REPORT", DEFAULTS["NEWSCLEAN_RUN_REPORT"]):
+            raise NotConfigured("NEWSCLEAN_RUN_REPORT is off")
+        extension = cls(crawler)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        stats = dict(self.crawler.stats.get_stats()) if self.crawler.stats is not None else {}
+        stats.setdefault("finish_reason", reason)
+        store = self.settings.get("NEWSCLEAN_STORE") or None
+        runs_log = self.settings.get("NEWSCLEAN_RUNS_LOG") or None
+        run_output = self.settings.get("NEWSCLEAN_RUN_OUTPUT") or None
+        report = build_report(
+            run=self.start.strftime("%Y-%m-%dT%H-%M-%SZ"),
+            spider=spider.name,
+            arguments={k: str(v) for k, v in getattr(spider, "arguments", {}).items()},
+            start=self.start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            end=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            duration=time.monotonic() - self.clock,
+            stats=stats,
+            paths={"output": run_output, "store": _shown(store), "log": self.settings.get("LOG_FILE") or None},
+        )
+        history = previous_runs(Path(runs_log), spider.name) if runs_log else []
+        status, why = assess(report, history, Thresholds.from_settings(self.settings))
+        report["exit_status"] = int(status)
+        report["status"] = why
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("newsclean/run/exit_status", int(status))
+        if runs_log:
+            try:
+                append_report(Path(runs_log), report)
+            except OSError as exc:
+                logger.error("cannot append to the runs log %s: %s", runs_log, exc.strerror)
+        if store:
+            problem = report_to_store(store, report)
+            if problem:
+                logger.error("cannot keep the run report in the store: %s", problem)
+        log = logger.info if status is ExitStatus.OK else logger.warning
+        log("%s", summary_line(report).replace("newsclean crawl ", "run report of ", 1))
+
+
+def _shown(store: str | None) -> str | None:
+    if store and "://" in store:
+        from newsclean.pipelines.pg_store import redact
+
+        return redact(store)
+    return store

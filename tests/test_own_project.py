@@ -143,3 +143,42 @@ def test_the_addon_merges_into_a_project_s_component_settings() -> None:
     assert settings.getint("NEWSCLEAN_MIN_WORDS") == 5  # the project's value wins
     assert settings.get("NEWSCLEAN_QUARANTINE") == "quarantine.jsonl"  # defaults fill the rest
     assert "newsclean.spiders.incremental.IncrementalSpiderMiddleware" in settings.getdict("SPIDER_MIDDLEWARES")
+
+
+def _scrapy_crawl(project: Path, *settings: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SCRAPY_")}
+    env["PYTHONPATH"] = str(project)
+    args = [arg for setting in settings for arg in ("-s", setting)]
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "pages", "-s", "LOG_LEVEL=INFO", *args],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+def test_scrapy_crawl_writes_the_run_report_output_and_store(project: Path) -> None:
+    """Under plain `scrapy crawl` (as Scrapyd runs it) the add-on keeps the store, writes the
+    run's records file and appends a judged run report to the runs log and the store."""
+    from newsclean.pipelines.article_store import open_store
+
+    settings = ("NEWSCLEAN_STORE=store.sqlite3", "NEWSCLEAN_RUNS_LOG=runs.jsonl", "NEWSCLEAN_RUN_OUTPUT=run.jsonl")
+    first = _scrapy_crawl(project, *settings)
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert "run report of pages: ok" in first.stderr
+    (report,) = map(json.loads, (project / "runs.jsonl").read_text().splitlines())
+    assert report["spider"] == "pages" and report["status"] == "ok" and report["exit_status"] == 0
+    assert report["articles"]["new"] == 4 and report["articles"]["quarantined"] == 1
+    assert report["output"] == "run.jsonl" and report["store"] == "store.sqlite3"
+    written = [json.loads(line)["url"] for line in (project / "run.jsonl").read_text().splitlines()]
+    assert sorted(written) == sorted("https://www.rt.com/" + path for path in PAGES.values())
+    with open_store(project / "store.sqlite3") as store:
+        assert store.counts()["articles"] == 4
+        assert [r["run"] for r in store.run_reports()] == [report["run"]]
+
+    second = _scrapy_crawl(project, *settings)  # the same pages again
+    assert second.returncode == 0, second.stderr[-3000:]
+    reports = list(map(json.loads, (project / "runs.jsonl").read_text().splitlines()))
+    assert len(reports) == 2 and reports[1]["articles"]["new"] == 0
+    # Incremental crawling works under scrapy crawl too: the stored pages are not fetched again.
+    assert reports[1]["skipped_unchanged"] == 4 and reports[1]["pages_fetched"] == 0
+    assert reports[1]["accounting"]["discovered"] is None  # the project's spider counts no discoveries
+
