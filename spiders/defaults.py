@@ -177,8 +177,8 @@ STATS: dict[str, str] = {
     "newsclean/run/failed_download/<exception>": "downloads that failed for good, per exception",
     "newsclean/run/logged_errors/<logger>": "other errors logged, per logger",
     "newsclean/run/first_error": "the run's first error message",
-    "newsclean/run/exit_status": "the run report's verdict under `scrapy crawl` (the `RunReport` extension): `0` ok, `1` "
-    "errors over `NEWSCLEAN_MAX_ERROR_RATE`, `3` ended early, `4` no article where earlier runs found some",
+    "newsclean/run/exit_status": "the run report's verdict under `scrapy crawl` (the `RunReport` extension): "
+    "`0` ok, `1` errors over `NEWSCLEAN_MAX_ERROR_RATE`, `3` ended early, `4` no article where earlier runs found some",
     "newsclean/frontier/run": "the shared frontier's run id",
     "newsclean/frontier/run_articles": "article pages all workers sharing the frontier's run met",
     "newsclean/frontier/enqueued": "requests put on the shared frontier",

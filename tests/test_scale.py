@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from newsclean.pipelines.article_store import open_store
 from newsclean.cleaners.normalize import normalize_record
+from newsclean.pipelines.article_store import open_store
 from newsclean.spiders.cli import main as cli_main
 from newsclean.spiders.runlock import LockHeld, PgRunLock, lock_name
 
