@@ -166,6 +166,12 @@ class Article:
     version: int | None = None
     """1 for the first text stored under a URL; raised by one each time the text or
     ``dateModified`` changes."""
+    dateDisappeared: str | None = None
+    """ISO 8601 UTC time a re-check found the article's page gone (HTTP 404 or 410); set on
+    the version the store made for that (its text is the last one seen), absent once the
+    page is back."""
+    disappearedStatus: int | None = None
+    """The HTTP status that said the page is gone (404 or 410), with ``dateDisappeared``."""
     duplicateOf: str | None = None
     """Canonical URL of the first article seen with exactly the same body."""
     nearDuplicateOf: str | None = None

@@ -19,7 +19,9 @@ API
 - :meth:`ArticleStore.open` (path, ``create=True``): opens or creates the file, in WAL mode
   with ``synchronous=FULL``; the store is a context manager and has :meth:`~ArticleStore.close`.
 - Writing: :meth:`~ArticleStore.put` (upsert + version history, one transaction per call),
-  :meth:`~ArticleStore.touch` (mark a URL seen again), :meth:`~ArticleStore.quarantine`.
+  :meth:`~ArticleStore.touch` (mark a URL seen again), :meth:`~ArticleStore.mark_disappeared`
+  (a re-check found the page gone: a new version with ``dateDisappeared``),
+  :meth:`~ArticleStore.quarantine`.
 - Reading: :meth:`~ArticleStore.get`, :meth:`~ArticleStore.state`,
   :meth:`~ArticleStore.versions`, :meth:`~ArticleStore.recent`, :meth:`~ArticleStore.search`,
   :meth:`~ArticleStore.quarantined`, :meth:`~ArticleStore.fingerprint_owner`,
@@ -58,6 +60,7 @@ from types import TracebackType
 from typing import Any, Literal, TextIO
 
 __all__ = [
+    "GONE_STATUSES",
     "ArticleState",
     "ArticleStore",
     "PutResult",
@@ -66,6 +69,15 @@ __all__ = [
     "article_key",
     "summary",
 ]
+
+DISAPPEARED_COLUMNS = """
+    ALTER TABLE articles ADD COLUMN disappeared_at TEXT;
+    ALTER TABLE articles ADD COLUMN disappeared_status INTEGER;
+"""
+"""The columns that say an article's page is gone (both stores' schema v3)."""
+
+GONE_STATUSES = frozenset({404, 410})
+"""HTTP statuses that mean an article's page is gone from the site."""
 
 _SCHEMA: tuple[str, ...] = (
     """
@@ -127,6 +139,8 @@ _SCHEMA: tuple[str, ...] = (
     """
     CREATE INDEX articles_url ON articles (url);
     """,
+    # v3: an article whose page a re-check found gone (HTTP 404/410) says since when.
+    DISAPPEARED_COLUMNS,
 )
 
 
@@ -185,7 +199,10 @@ class PutResult:
 
     key: str
     version: int
-    status: Literal["new", "updated", "unchanged"]
+    status: Literal["new", "updated", "unchanged", "disappeared", "still_disappeared"]
+    """``new``, ``updated``, ``unchanged`` (:meth:`ArticleStore.put`); ``disappeared`` (a new
+    version saying the page is gone) or ``still_disappeared`` (it was gone already:
+    :meth:`ArticleStore.mark_disappeared`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +214,9 @@ class ArticleState:
     version: int
     fingerprint: str | None
     date_modified: str | None
+    disappeared_at: str | None = None
+    """When a re-check found the page gone (the latest version says so); ``None`` while it is
+    on the site."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +239,8 @@ def summary(record: dict[str, Any]) -> str:
         flags.append(f"duplicate of {record['duplicateOf']}")
     if record.get("nearDuplicateOf"):
         flags.append(f"near-duplicate of {record['nearDuplicateOf']}")
+    if record.get("dateDisappeared"):
+        flags.append(f"gone from the site since {record['dateDisappeared']} (HTTP {record.get('disappearedStatus')})")
     first = "  ".join([
         record.get("datePublished") or "(no date)".ljust(25),
         record.get("site") or "-",
@@ -236,6 +258,9 @@ def article_key(record: dict[str, Any]) -> str:
         if value:
             return str(value)
     raise ValueError("record has no canonicalUrl, url or source to identify it")
+
+
+_DISAPPEARED_FIELDS = ("dateDisappeared", "disappearedStatus")
 
 
 def _now() -> str:
@@ -395,11 +420,18 @@ class ArticleStore:
         modified = record.get("dateModified")
         with self.transaction() as conn:
             row = self._locked_article(conn, key, when)
-            if row is not None and row["fingerprint"] == fingerprint and row["date_modified"] == modified:
+            if (
+                row is not None
+                and row["fingerprint"] == fingerprint
+                and row["date_modified"] == modified
+                and row["disappeared_at"] is None  # a page back after it was gone: a new version
+            ):
                 conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (when, row["id"]))
                 return PutResult(key, row["version"], "unchanged")
             version = 1 if row is None else row["version"] + 1
             stored = {**record, "version": version}
+            for name in _DISAPPEARED_FIELDS:
+                stored.pop(name, None)
             owner = self._fingerprint_owner_locked(conn, fingerprint, key) if fingerprint else None
             if owner is not None and not record.get("duplicateOf"):
                 stored["duplicateOf"] = owner  # a copy stored at the same moment by another worker
@@ -417,6 +449,8 @@ class ArticleStore:
                 "near_duplicate_of": record.get("nearDuplicateOf"),
                 "last_seen": when,
                 "updated_at": when,
+                "disappeared_at": None,
+                "disappeared_status": None,
             }
             if row is None:
                 names = ", ".join(columns)
@@ -453,12 +487,60 @@ class ArticleStore:
         return PutResult(key, version, "new" if row is None else "updated")
 
     def _locked_article(self, conn: Any, key: str, when: str) -> Any:
-        """The article row of ``key`` (``id, version, fingerprint, date_modified``), locked
-        against other writers until the transaction ends; None when there is none. (SQLite's
-        ``BEGIN IMMEDIATE`` has locked the whole file already.)"""
+        """The article row of ``key`` (``id, version, fingerprint, date_modified,
+        disappeared_at``), locked against other writers until the transaction ends; None when
+        there is none. (SQLite's ``BEGIN IMMEDIATE`` has locked the whole file already.)"""
         return conn.execute(
-            "SELECT id, version, fingerprint, date_modified FROM articles WHERE key = ?", (key,)
+            "SELECT id, version, fingerprint, date_modified, disappeared_at FROM articles WHERE key = ?", (key,)
         ).fetchone()
+
+    def mark_disappeared(self, url: str, *, status: int, at: str | None = None) -> PutResult | None:
+        """Record that a re-check of the article at ``url`` (its key, fetched URL, or a URL that
+        canonicalises to its key) found its page gone (HTTP ``status``, 404 or 410, at time
+        ``at``, default now): its latest record is stored again as the next version with
+        ``dateDisappeared`` and ``disappearedStatus`` (text, cleaning and everything else as
+        they were), status ``disappeared``. An article already marked gone keeps its version
+        (``still_disappeared``); an unknown URL gives ``None``. When the page comes back,
+        :meth:`put` stores it as a new version without those fields."""
+        key = self._key_for(url)
+        if key is None:
+            return None
+        when = at or _now()
+        with self.transaction() as conn:
+            row = self._locked_article(conn, key, when)
+            if row is None:  # removed by another writer meanwhile
+                return None
+            if row["disappeared_at"] is not None:
+                conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (when, row["id"]))
+                return PutResult(key, row["version"], "still_disappeared")
+            latest = conn.execute(
+                "SELECT record FROM article_versions WHERE article_id = ? AND version = ?",
+                (row["id"], row["version"]),
+            ).fetchone()
+            version = row["version"] + 1
+            stored = {**json.loads(latest["record"]), "version": version}
+            stored["dateDisappeared"] = when
+            stored["disappearedStatus"] = int(status)
+            conn.execute(
+                "UPDATE articles SET version = ?, disappeared_at = ?, disappeared_status = ?, last_seen = ?,"
+                " updated_at = ? WHERE id = ?",
+                (version, when, int(status), when, when, row["id"]),
+            )
+            conn.execute(
+                "INSERT INTO article_versions"
+                " (article_id, version, fingerprint, date_modified, stored_at, record)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (row["id"], version, row["fingerprint"], row["date_modified"], when,
+                 json.dumps(stored, ensure_ascii=False)),
+            )
+            conn.execute(
+                "INSERT INTO cleaning_steps"
+                " (article_id, version, position, cleaner, action, field, block, reason, text)"
+                " SELECT article_id, ?, position, cleaner, action, field, block, reason, text"
+                " FROM cleaning_steps WHERE article_id = ? AND version = ?",
+                (version, row["id"], row["version"]),
+            )
+        return PutResult(key, version, "disappeared")
 
     def _fingerprint_owner_locked(self, conn: Any, fingerprint: str, key: str) -> str | None:
         """With several writers at once (PostgreSQL), the article that already owns the body
@@ -512,11 +594,14 @@ class ArticleStore:
     def state(self, key: str) -> ArticleState | None:
         """The latest stored version's identity, fingerprint and ``dateModified``."""
         row = self.connection.execute(
-            "SELECT key, url, version, fingerprint, date_modified FROM articles WHERE key = ?", (key,)
+            "SELECT key, url, version, fingerprint, date_modified, disappeared_at FROM articles WHERE key = ?",
+            (key,),
         ).fetchone()
         if row is None:
             return None
-        return ArticleState(row["key"], row["url"], row["version"], row["fingerprint"], row["date_modified"])
+        return ArticleState(
+            row["key"], row["url"], row["version"], row["fingerprint"], row["date_modified"], row["disappeared_at"]
+        )
 
     def get(self, url: str) -> dict[str, Any] | None:
         """The latest version of the article at ``url`` (its key, fetched URL, or a URL that
@@ -630,7 +715,8 @@ class ArticleStore:
         return [{"host": r["host"], **json.loads(r["report"])} for r in rows]
 
     def counts(self) -> dict[str, int]:
-        """Numbers of articles, versions, duplicates, near-duplicates and quarantined records."""
+        """Numbers of articles, versions, duplicates, near-duplicates, quarantined records and
+        articles whose page is gone."""
         one = self.connection.execute
         return {
             "articles": one("SELECT count(*) FROM articles").fetchone()[0],
@@ -640,6 +726,7 @@ class ArticleStore:
                 "SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL"
             ).fetchone()[0],
             "quarantined": one("SELECT count(*) FROM quarantine").fetchone()[0],
+            "disappeared": one("SELECT count(*) FROM articles WHERE disappeared_at IS NOT NULL").fetchone()[0],
         }
 
     def export_jsonl(

@@ -404,7 +404,12 @@ class DedupePipeline:
         fingerprint = item.get("fingerprint") or body_fingerprint(body)
         modified = item.get("dateModified")
         previous = self._previous(key)
-        if previous is not None and previous.fingerprint == fingerprint and previous.date_modified == modified:
+        if (
+            previous is not None
+            and previous.fingerprint == fingerprint
+            and previous.date_modified == modified
+            and previous.disappeared_at is None  # back on the site after it was gone: a new version
+        ):
             self.stats.inc_value("newsclean/dedupe/unchanged")
             if self.store is not None and key not in self.seen:
                 self.store.touch(key)

@@ -45,7 +45,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from newsclean.pipelines.article_store import ArticleStore, SearchHit, StoreError
+from newsclean.pipelines.article_store import DISAPPEARED_COLUMNS, ArticleStore, SearchHit, StoreError
 
 __all__ = ["PgConnection", "PostgresStore", "connect", "redact", "tsquery"]
 
@@ -107,6 +107,7 @@ SCHEMA: tuple[str, ...] = (
     """,
     # (The SQLite store's v2 adds the url index, which v1 has here.)
     "SELECT 1",
+    DISAPPEARED_COLUMNS,
 )
 
 _MIGRATION_LOCK = 0x6E657773636C6E  # "newscln": one advisory lock key for all migrations

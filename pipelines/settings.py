@@ -84,6 +84,10 @@ STATS: dict[str, str] = {
     "newsclean/store/updated": "records the store added as new versions",
     "newsclean/store/unchanged": "records the store already held",
     "newsclean/store/failed": "records the store could not write (logged; the record still goes to the feed)",
+    "newsclean/store/disappeared": "stored articles whose page answered 404/410, marked gone (a new version)",
+    "newsclean/store/still_disappeared": "stored articles whose page answered 404/410 again (marked gone already)",
+    "newsclean/store/gone_unknown/<status>": "pages that answered 404/410 and that the store never held (failed "
+    "`http_<status>` in the run report's accounting)",
 }
 """Every crawl stat the pipelines keep, with what it counts (``<reason>``: one stat per value)."""
 

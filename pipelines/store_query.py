@@ -133,7 +133,9 @@ class VersionDiff:
     """Other fields that changed (``headline``, ``dateModified``, ...): old and new value."""
 
 
-DIFFED_FIELDS = ("headline", "description", "datePublished", "dateModified", "authors", "dateDisappeared")
+DIFFED_FIELDS = (
+    "headline", "description", "datePublished", "dateModified", "authors", "dateDisappeared", "disappearedStatus",
+)
 
 
 def _paragraphs(record: dict[str, Any]) -> list[str]:

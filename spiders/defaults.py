@@ -154,6 +154,8 @@ STATS: dict[str, str] = {
     "newsclean/spider/article/discovered": "article URLs the run set out to fetch (the run report's accounting "
     "starts here)",
     "newsclean/spider/article/fetched": "article pages fetched and handed to the pipelines",
+    "newsclean/spider/article/gone": "article pages that answered 404/410 while a store is kept, handed to the "
+    "store stage to be marked gone (it gives them their outcome)",
     "newsclean/spider/article/skipped/<reason>": "article URLs given up without an error, per reason (`limit`, "
     "`too_old`, `non_html`, `redirected_to_known`, `run_ended`, ...)",
     "newsclean/spider/article/failed/<reason>": "article URLs that failed, per reason (`http_<status>`, "

@@ -20,6 +20,7 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 __all__ = [
     "INCREMENTAL_META",
@@ -30,6 +31,7 @@ __all__ = [
     "SeenUrl",
     "SeenUrls",
     "decide",
+    "fetched_before",
     "parse_lastmod",
 ]
 
@@ -171,6 +173,15 @@ class SeenUrls:
         with self.store.transaction() as db:
             db.execute("UPDATE crawl_seen SET lastmod = ? WHERE url = ?", (_iso(lastmod), url))
 
+    def record_gone(self, urls: Iterable[str], *, now: float) -> None:
+        """Remember a re-check that found the page gone (HTTP 404/410): its validators are
+        dropped, so the page is fetched in full if it comes back."""
+        with self.store.transaction() as db:
+            db.executemany(
+                "UPDATE crawl_seen SET last_checked = ?, etag = NULL, last_modified = NULL WHERE url = ?",
+                [(_iso(now), url) for url in dict.fromkeys(urls)],
+            )
+
     def record_check(self, urls: Iterable[str], *, now: float) -> None:
         """Remember a re-check that found the page unchanged (HTTP 304)."""
         with self.store.transaction() as db:
@@ -178,6 +189,12 @@ class SeenUrls:
                 "UPDATE crawl_seen SET last_checked = ? WHERE url = ?",
                 [(_iso(now), url) for url in dict.fromkeys(urls)],
             )
+
+
+def fetched_before(request: Request) -> bool:
+    """Whether incremental crawling knows ``request``'s URL from an earlier fetch (the request
+    is a re-check or a fetch of a changed page)."""
+    return bool(request.meta.get(_CONDITIONAL_META))
 
 
 class Decision(StrEnum):
@@ -289,8 +306,10 @@ class _State:
         if lastmod <= seen.last_fetched and lastmod != seen.lastmod:
             self.seen.record_lastmod(request.url, lastmod)
 
-    def remember(self, response: Response | None, outcome: str) -> None:
-        if response is None or response.status != 200 or response.request is None:
+    def remember(self, response: Response | Failure | None, outcome: str) -> None:
+        # An item yielded by an errback (a gone page, a feed text standing in) comes with the
+        # failure: nothing was fetched to remember.
+        if not isinstance(response, Response) or response.status != 200 or response.request is None:
             return
         request = response.request
         if request.method != "GET" or request.meta.get(INCREMENTAL_META) is False:
@@ -425,6 +444,9 @@ class IncrementalDownloaderMiddleware:
         return None
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if response.status in (404, 410) and request.meta.get(_CONDITIONAL_META):
+            # Gone: a page that comes back must be fetched in full, whatever its ETag.
+            self.state.seen.record_gone(_urls_of(response), now=self.state.clock())
         if response.status == 304 and request.meta.get(_CONDITIONAL_META):
             self.state.seen.record_check(_urls_of(response), now=self.state.clock())
             self.state.inc("not_modified")

@@ -51,6 +51,7 @@ ARTICLE_STATS: dict[str, tuple[str, ...]] = {
     "unchanged": ("newsclean/dedupe/unchanged", "newsclean/store/unchanged"),
     "duplicate": ("newsclean/dedupe/duplicate",),
     "quarantined": ("newsclean/validate/quarantined",),
+    "disappeared": ("newsclean/store/disappeared", "newsclean/store/still_disappeared"),
 }
 """Crawl stats the pipelines keep for each article outcome (summed when several)."""
 
@@ -155,10 +156,16 @@ def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:
         stored, store_failed = int(stats.get("item_scraped_count", 0)), 0
     if store_failed:
         failed["store"] = store_failed
+    gone_prefix = "newsclean/store/gone_unknown/"
+    for key, value in stats.items():
+        if key.startswith(gone_prefix):  # a 404/410 for a URL the store never held: failed as before
+            name = "http_" + key.removeprefix(gone_prefix)
+            failed[name] = failed.get(name, 0) + int(value)
     outcomes: dict[str, int | dict[str, int]] = {
         "stored": stored,
         "unchanged": _sum(stats, ("newsclean/dedupe/unchanged", "newsclean/store/unchanged")),
         "quarantined": int(stats.get("newsclean/validate/quarantined", 0)),
+        "disappeared": _sum(stats, ARTICLE_STATS["disappeared"]),
         "not_fetched_unchanged": int(stats.get("newsclean/incremental/skip", 0)),
         "not_modified": int(stats.get("newsclean/incremental/not_modified", 0)),
         "skipped": dict(sorted(skipped.items())),
@@ -309,6 +316,8 @@ def summary_line(report: Mapping[str, Any]) -> str:
         f"{a['duplicate']} duplicate, {a['quarantined']} quarantined",
         f"{report['errors']} errors",
     ]
+    if a.get("disappeared"):
+        parts.insert(-1, f"{a['disappeared']} gone from the site")
     line = ", ".join(parts)
     if report.get("output"):
         line += f" -> {report['output']}"

@@ -54,6 +54,8 @@ class NewsSite:
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     article_delay: float = 0.0
     broken: set[str] = field(default_factory=set)
+    gone: dict[str, int] = field(default_factory=dict)
+    """Paths that answer with this status (404, 410) and no body: taken off the site."""
     news: bool = False
     sitemap_delay: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -160,8 +162,8 @@ class NewsSite:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
-                if page is None:
-                    self.send_response(404)
+                if page is None or self.path in site.gone:
+                    self.send_response(site.gone.get(self.path, 404))
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return

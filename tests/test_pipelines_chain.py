@@ -188,7 +188,7 @@ def test_crawl_twice_then_after_a_change(site: str, tmp_path: Path) -> None:
     assert dedupe_stats(stats) == {"new": 4, "unchanged": 1, "duplicate": 1, "near_duplicate": 1}
     with ArticleStore.open(tmp_path / "store.sqlite3", create=False) as store:
         assert store.counts() == {"articles": 4, "versions": 4, "duplicates": 1, "near_duplicates": 1,
-                                  "quarantined": 1}
+                                  "quarantined": 1, "disappeared": 0}
 
     # The same crawl again: nothing new is stored or fed, every article is reported unchanged.
     again, stats = crawl(site, tmp_path)

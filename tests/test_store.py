@@ -56,7 +56,8 @@ def test_upsert_keeps_every_version_and_only_changes_make_one(store: ArticleStor
     assert latest is not None and latest["version"] == 3 and latest["dateModified"] == "2024-02-15T08:00:00+00:00"
     assert [v["version"] for v in store.versions(url)] == [1, 2, 3]
     assert store.versions(url)[0]["articleBody"] == KREMLIN
-    assert store.counts() == {"articles": 1, "versions": 3, "duplicates": 0, "near_duplicates": 0, "quarantined": 0}
+    assert store.counts() == {"articles": 1, "versions": 3, "duplicates": 0, "near_duplicates": 0, "quarantined": 0,
+                              "disappeared": 0}
 
 
 def test_cleaning_provenance_is_queryable(store: ArticleStore) -> None:

@@ -15,6 +15,7 @@ import scrapy
 from newsclean.cleaners.decoding import DecodeError, decode_html
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.site import SiteProfile
+from newsclean.pipelines.article_store import GONE_STATUSES
 from newsclean.spiders.cassette import UnrecordedRequest
 from newsclean.spiders.discovery import (
     Entry,
@@ -31,7 +32,7 @@ from newsclean.spiders.discovery import (
     strip_tracking,
 )
 from newsclean.spiders.frontier import LISTING_META
-from newsclean.spiders.incremental import LASTMOD_META
+from newsclean.spiders.incremental import LASTMOD_META, fetched_before
 from newsclean.spiders.sites import get_profile, profile_for_url
 from scrapy import signals
 from scrapy.exceptions import CloseSpider, IgnoreRequest
@@ -442,6 +443,12 @@ class NewsSpider(scrapy.Spider):
         if request is not None:
             self._settled(request)
         entry = request.cb_kwargs.get("entry") if request is not None else None
+        gone = self._gone(failure, request, entry)
+        if gone is not None:
+            # The store stage gives this URL its outcome (marked gone, or never stored).
+            self._inc("article/gone")
+            yield gone
+            return
         outcome = f"article/{_article_outcome(failure)}"
         error = failure.value
         if not isinstance(entry, Entry) or not entry.content or (
@@ -470,6 +477,24 @@ class NewsSpider(scrapy.Spider):
             "fetch": {"status": getattr(response, "status", None), "discovery": entry.as_dict()},
             "textSource": "feed",
         }
+
+    def _gone(self, failure: Failure, request: scrapy.Request | None, entry: Any) -> dict[str, Any] | None:
+        """For a page that answered 404 or 410 while a store is kept: the notice that asks the
+        store stage to mark the article gone (``{"disappeared": {"urls", "status", "at"}}``).
+        A page fetched before (a re-check) always gives one; a new page only when its feed
+        item has no full text to stand in."""
+        response = getattr(failure.value, "response", None)
+        status = getattr(response, "status", None)
+        if request is None or not failure.check(HttpError) or status not in GONE_STATUSES:
+            return None
+        if not self.settings.get("NEWSCLEAN_STORE"):
+            return None
+        if not fetched_before(request) and isinstance(entry, Entry) and entry.content:
+            return None
+        urls = [*request.meta.get("redirect_urls", ()), request.url]
+        at = datetime.now(UTC).replace(microsecond=0).isoformat()
+        logger.info("%s: HTTP %d, the page is gone", urls[0], status)
+        return {"disappeared": {"urls": list(dict.fromkeys(urls)), "status": status, "at": at}}
 
     def robots_failed(self, failure: Failure) -> None:
         """Many sites have no robots.txt: that only means no sitemaps from it."""
