@@ -10,6 +10,7 @@ from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.errors import check_url
 from newsclean.cleaners.html import extract_html
+from newsclean.cleaners.live_blogs import live_blog_body
 from newsclean.cleaners.markdown import blocks_to_markdown
 from newsclean.cleaners.normalize import normalize_article
 from newsclean.cleaners.record import Article, Author, CleaningStep
@@ -146,8 +147,17 @@ def build_record(
             )
         )
     steps = _aggregated(steps)
-    body = "\n\n".join(b.text for b in remaining.blocks if b.text.strip())
+    kept = [b for b in remaining.blocks if b.text.strip()]
+    body = "\n\n".join(b.text for b in kept)
     body_html = "\n".join(b.html for b in remaining.blocks if b.html) or None
+    body_markdown = (blocks_to_markdown(remaining.blocks, doc.url or "") or None) if markdown else None
+    live = live_blog_body([b.text for b in kept], fields.get("liveBlogUpdate", []))
+    if live is not None:  # a live blog: its introduction, then each update on its own
+        intro = [kept[i] for i in live.intro]
+        body = live.text([b.text for b in kept])
+        body_html = live.html([b.html for b in intro if b.html]) or None
+        if markdown:
+            body_markdown = live.markdown([blocks_to_markdown(intro, doc.url or "")]) or None
     article = Article(
         url=doc.url,
         canonicalUrl=fields.get("canonicalUrl"),
@@ -155,7 +165,7 @@ def build_record(
         description=fields.get("description"),
         articleBody=body or None,
         articleBodyHtml=body_html if doc.source_format == "html" else None,
-        articleBodyMarkdown=(blocks_to_markdown(remaining.blocks, doc.url or "") or None) if markdown else None,
+        articleBodyMarkdown=body_markdown,
         datePublishedRaw=fields.get("datePublishedRaw"),
         dateModifiedRaw=fields.get("dateModifiedRaw"),
         authors=[a if isinstance(a, Author) else Author(name=str(a)) for a in fields.get("authors", [])],

@@ -148,7 +148,9 @@ class Article:
     """Images shown with the article."""
     liveBlogUpdate: list[LiveBlogUpdate] = field(default_factory=list)
     """A live blog's entries, newest first as the page lists them, each with its time,
-    headline and text (``LiveBlogPosting`` pages)."""
+    headline and text (``LiveBlogPosting`` pages). With two or more, ``articleBody`` is the
+    page's introduction followed by the entries the page shows, each headline and text as
+    paragraphs of their own."""
     breadcrumbs: list[Breadcrumb] = field(default_factory=list)
     """The site's navigation path to the article."""
     section: str | None = None
