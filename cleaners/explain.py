@@ -1,5 +1,6 @@
 """The cleaning made visible: one self-contained HTML page with the article as kept and every
-removal in place, struck through and coloured by cleaner, its reason on hover."""
+removal in place (the regions main-content finding left out too, where they are on the page),
+struck through and coloured by cleaner, its reason on hover."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from newsclean.cleaners.record import Article
 from newsclean.cleaners.site import SiteProfile
 from newsclean.cleaners.text import extract_text
 
-__all__ = ["ReportBlock", "explain_page", "explain_record", "render_report"]
+__all__ = ["ReportBlock", "explain_page", "explain_record", "in_page_order", "render_report"]
 
 PALETTE = (
     "#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
@@ -93,13 +94,77 @@ def explain_page(
         doc = extract_text(text, url=url, site=site)
     article = build_record(doc, the_chain)
     _, applied = the_chain.run(doc)
-    # Removals the record lists without a block (whole page regions) come first.
     regions = [
         ReportBlock(s.text, cleaner=s.cleaner, action=s.action, reason=s.reason, field=s.field)
         for s in article.cleaning
         if s.block is None
     ]
-    return article, regions + _blocks_from_chain(doc.blocks, applied)
+    blocks = _blocks_from_chain(doc.blocks, applied)
+    if doc.source_format == "html":
+        return article, in_page_order(text, regions, blocks)
+    return article, regions + blocks
+
+
+_PROBE_CHARS = 48
+"""Characters (spaces left out) of a block's or region's opening that find it in the page."""
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _page_text(page: str) -> str:
+    """The page's visible text in document order, spaces left out (text nodes are joined one
+    way by the extractor and another by region summaries: without spaces both match)."""
+    import lxml.html
+    from lxml import etree
+    from newsclean.cleaners.regions import SILENT
+
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return ""
+    etree.strip_elements(root, *SILENT, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return _squeezed("".join(root.itertext()))
+
+
+def _positions(page: str, texts: Sequence[str]) -> list[int]:
+    """Where each text (in page order) starts in ``page``: searched from the previous one's
+    place on; a text not found there keeps the previous place."""
+    out: list[int] = []
+    cursor = 0
+    for text in texts:
+        probe = _squeezed(text.removesuffix("…"))[:_PROBE_CHARS]
+        at = page.find(probe, cursor) if probe else -1
+        if at >= 0:
+            cursor = at
+        out.append(cursor)
+    return out
+
+
+def in_page_order(page: str, regions: Sequence[ReportBlock], blocks: Sequence[ReportBlock]) -> list[ReportBlock]:
+    """The regions main-content finding left out (navigation, sidebar, player, sprite, ...)
+    put in place among the extracted ``blocks``, by where their text starts in ``page`` (the
+    HTML). Both lists are in page order already; a region whose text cannot be found stays
+    after the region before it."""
+    if not regions:
+        return list(blocks)
+    text = _page_text(page)
+    if not text:
+        return [*regions, *blocks]
+    r_at = _positions(text, [r.text for r in regions])
+    b_at = _positions(text, [b.text for b in blocks])
+    # Each list keeps its own order; at one place a region comes before the block it precedes.
+    merged: list[ReportBlock] = []
+    i = j = 0
+    while i < len(regions) or j < len(blocks):
+        if j >= len(blocks) or (i < len(regions) and r_at[i] <= b_at[j]):
+            merged.append(regions[i])
+            i += 1
+        else:
+            merged.append(blocks[j])
+            j += 1
+    return merged
 
 
 def explain_record(record: Mapping[str, Any]) -> list[ReportBlock]:
@@ -157,6 +222,8 @@ padding-left:.5rem;margin-left:-.75rem;cursor:help}
 .removed .tag,.lifted .tag{font:11px system-ui,sans-serif;text-decoration:none;display:inline-block;
 border-radius:3px;color:#fff;padding:0 .3rem;margin-right:.4rem;vertical-align:middle}
 del.trim{cursor:help;text-decoration-thickness:2px}
+div.removed[data-action=left-out]{font:13px/1.4 system-ui,sans-serif;border:1px dashed;border-left:4px solid;
+margin:.6rem 0 .6rem -.75rem;padding:.25rem .5rem;background:#fafafa}
 .kept-note{font:12px system-ui,sans-serif;color:#666}
 main li{margin-left:1.5rem} pre{white-space:pre-wrap;font-size:.9rem}
 """
@@ -215,7 +282,9 @@ def render_report(article: Article | Mapping[str, Any], blocks: Sequence[ReportB
         f'<h1>{_e(record.get("headline"))}</h1><div class="meta">{meta}</div>',
         f'<table class="summary" id="summary"><tr><th>cleaner</th><th>blocks removed</th><th>words</th></tr>{rows}'
         f"<tr><td>kept</td><td>{sum(1 for b in blocks if not b.cleaner)}</td><td>{kept_words}</td></tr></table>",
-        '<p class="kept-note">Struck-through text was removed; hover over it for the cleaner and its reason.</p>',
+        '<p class="kept-note">Struck-through text was removed, in its place on the page; boxed text is a region'
+        " main-content finding left out (navigation, sidebar, player, ...), shown by its opening words. Hover over"
+        " either for the cleaner and its reason.</p>",
         '</header><main id="article">',
     ]
     in_list = False
@@ -254,8 +323,19 @@ def _block_html(b: ReportBlock, tag: str, colours: Mapping[str, str]) -> str:
             return f"{opening}{_e(part)}</del>" if part.strip() else _e(part)
 
         return f"<{tag}>{struck(before)}{_e(b.kept_text)}{struck(after)}</{tag}>"
+    if b.action == "left-out":  # a whole region of the page: in place, boxed, opening words only
+        tag = "div"
     return (
-        f'<{tag} class="removed" data-cleaner="{_e(b.cleaner)}" style="border-color:{colour};color:{colour}" '
-        f'title="{_e(title)}"><span class="tag" style="background:{colour}">{_e(b.cleaner)}</span>'
+        f'<{tag} class="removed" data-cleaner="{_e(b.cleaner)}" data-action="{_e(b.action)}" '
+        f'style="border-color:{colour};color:{colour}" title="{_e(title)}">'
+        f'<span class="tag" style="background:{colour}">{_e(b.cleaner)}{_e(_region_label(b))}</span>'
         f"<del>{_e(b.text)}</del></{tag}>"
     )
+
+
+def _region_label(b: ReportBlock) -> str:
+    """' · left out: navigation' for a region whose reason says what it is."""
+    if b.action != "left-out":
+        return ""
+    kind = (b.reason or "").split(":", 1)[0] if ": " in (b.reason or "") else ""
+    return f" · left out: {kind}" if kind and len(kind) <= 30 else " · left out"

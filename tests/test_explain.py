@@ -31,7 +31,10 @@ PAGE = f"""<html><head><title>Tram line extended | City News</title></head><body
 <span class="vjs-duration-display">Duration 3:15</span></div>
 <p>{PROSE.replace("Tuesday", "Monday")}</p>
 <p>Work on the new stops starts in spring and should end before the summer holidays, officials said.</p>
-</article></body></html>"""
+</article>
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Harbour festival returns</a></li>
+<li><a href="/b">Bridge closed for repairs</a></li></ul></aside>
+<footer><p>City News · Contact · Imprint · Privacy</p></footer></body></html>"""
 
 
 def _report() -> tuple[str, lxml.html.HtmlElement]:
@@ -66,6 +69,26 @@ def test_report_shows_kept_text_and_every_removal_in_place() -> None:
     assert rows["media_players"].cssselect("td")[1].text_content() == str(
         sum(1 for el in removed if el.get("data-cleaner") == "media_players")
     )
+
+
+def test_left_out_regions_are_shown_in_place_in_page_order() -> None:
+    _, doc = _report()
+    main = doc.get_element_by_id("article")
+    order = [(el.get("data-action") or "kept", " ".join(el.text_content().split())) for el in main]
+    regions = [(i, text) for i, (action, text) in enumerate(order) if action == "left-out"]
+    first_kept = next(i for i, (action, _) in enumerate(order) if action == "kept")
+    last_kept = max(i for i, (action, _) in enumerate(order) if action == "kept")
+    nav = next(i for i, text in regions if "Home News" in text)
+    sidebar = next(i for i, text in regions if "Most read" in text)
+    footer = next(i for i, text in regions if "Imprint" in text)
+    assert nav < first_kept and last_kept < sidebar < footer  # where they are on the page, not on top
+    box = main[sidebar]
+    assert box.tag == "div" and box.get("data-cleaner") == "main-content"
+    assert box.get("title", "").startswith("main-content: left-out: sidebar: ")
+    assert "left out: sidebar" in box.cssselect(".tag")[0].text_content()
+    # The summary per cleaner stays at the top, main-content's regions counted there too.
+    rows = {tr.get("data-cleaner") for tr in doc.cssselect("#summary tr[data-cleaner]")}
+    assert "main-content" in rows and doc.get_element_by_id("summary").getparent().tag == "header"
 
 
 def test_store_record_report_places_removals_by_block() -> None:
@@ -151,6 +174,14 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
     assert " ".join(removed[0].text.split()) in dels
     titles = [el.get("title") for el in tree.cssselect("#article .removed")]
     assert all(t and ": " in t for t in titles)
+    # The left-out regions in place: one before the first kept paragraph (the site's navigation),
+    # one after the last (its footer), each a box with its reason on hover.
+    children = list(tree.get_element_by_id("article"))
+    actions = [el.get("data-action") or "kept" for el in children]
+    first_kept, last_kept = actions.index("kept"), len(actions) - 1 - actions[::-1].index("kept")
+    assert "left-out" in actions[:first_kept] and "left-out" in actions[last_kept:]
+    assert all(children[i].get("title", "").startswith("main-content: left-out: ") for i, a in enumerate(actions)
+               if a == "left-out")
     shot = ROOT / "build" / "explain-report.png"
     shot.parent.mkdir(exist_ok=True)
     shot.unlink(missing_ok=True)
