@@ -168,6 +168,8 @@ class Page:
     """The expected article text."""
     without: list[str] = field(default_factory=list)
     """Snippets that must not appear (boilerplate, reader comments)."""
+    fetched_at: str | None = None
+    """When the page was crawled, when the collection says (what relative dates count back from)."""
 
 
 def wcxb_articles(root: Path, limit: int | None) -> Iterator[Page]:
@@ -255,9 +257,10 @@ def fundus_pages(root: Path, limit: int | None) -> Iterator[Page]:
         versions = sorted(expected, key=_version_key)
         for version, path in zip(versions, pages, strict=False):
             url = meta.get(path.name, {}).get("url", "")
+            crawled = meta.get(path.name, {}).get("crawl_date")
             html = gzip.decompress(path.read_bytes())
             truth = expected[version]
-            yield Page(f"{country.name}/{path.name}", url, html, truth, fundus_body(truth))
+            yield Page(f"{country.name}/{path.name}", url, html, truth, fundus_body(truth), fetched_at=crawled)
             count += 1
             if limit and count >= limit:
                 return
@@ -620,7 +623,7 @@ def image_scores(found_main: str | None, found: list[dict[str, Any]], expected: 
 
 
 def _meta_newsclean(page: Page) -> dict[str, Any]:
-    record = clean_html(page.html, url=page.url, find_site=False)
+    record = clean_html(page.html, url=page.url, find_site=False, fetched_at=page.fetched_at)
     return {
         "headline": record.headline,
         "date": record.datePublished,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from newsclean.cleaners.chain import Action, CleanerChain, registry_generation
+from newsclean.cleaners.dates import fetch_time
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.errors import check_url
@@ -107,6 +109,7 @@ def build_record(
     markdown: bool = False,
     default_timezone: str | None = None,
     tracking: Iterable[str] = TRACKING_PARAMETERS,
+    fetched_at: datetime | str | None = None,
 ) -> Article:
     """Run ``chain`` over ``doc`` and assemble the normalised record with its provenance; with
     ``markdown`` the record carries ``articleBodyMarkdown`` too.
@@ -115,6 +118,7 @@ def build_record(
     so one page and URL give one record. Dates printed without an offset take the site
     profile's zone, else ``default_timezone``; ``tracking`` lists the query parameters
     ``canonicalUrl`` sheds (see :func:`~newsclean.cleaners.normalize.normalize_record`).
+    Relative dates ("vor 3 Stunden") count back from ``fetched_at`` (see :func:`clean_html`).
     """
     remaining, applied = _chain(chain).run(doc)
     fields = dict(doc.metadata)
@@ -181,13 +185,20 @@ def build_record(
         cleaning=steps,
     )
     zone = (doc.site.timezone if doc.site else None) or default_timezone
-    return normalize_article(article, timezone=zone, tracking=tracking)
+    return normalize_article(article, timezone=zone, tracking=tracking, reference=fetch_time(fetched_at))
 
 
-def clean_document(doc: Document, *, chain: CleanerChain | None = None, markdown: bool = False) -> Article:
-    """Clean an already extracted document (site code that builds its own blocks)."""
+def clean_document(
+    doc: Document,
+    *,
+    chain: CleanerChain | None = None,
+    markdown: bool = False,
+    fetched_at: datetime | str | None = None,
+) -> Article:
+    """Clean an already extracted document (site code that builds its own blocks);
+    ``fetched_at`` as for :func:`clean_html`."""
     check_url(doc.url)
-    return build_record(doc, chain, markdown=markdown)
+    return build_record(doc, chain, markdown=markdown, fetched_at=fetched_at)
 
 
 def clean_text(
@@ -198,19 +209,20 @@ def clean_text(
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     markdown: bool = False,
     find_site: bool = True,
+    fetched_at: datetime | str | None = None,
 ) -> Article:
     """Clean a plain-text dump: one block per non-empty line (``markdown``: also fill
     ``articleBodyMarkdown``).
 
     Without ``site``, the profile of ``url``'s site is used (its time zone dates the article),
-    unless ``find_site`` is false.
+    unless ``find_site`` is false; ``fetched_at`` as for :func:`clean_html`.
     Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
     """
     check_url(url)
     if isinstance(text, bytes):
         text = decode_text(text)
     doc = extract_text(text, url=url, site=_site(site, url, find_site))
-    return build_record(doc, _chain(chain), markdown=markdown)
+    return build_record(doc, _chain(chain), markdown=markdown, fetched_at=fetched_at)
 
 
 def clean_html(
@@ -223,6 +235,7 @@ def clean_html(
     main_content: str = "scorer",
     markdown: bool = False,
     find_site: bool = True,
+    fetched_at: datetime | str | None = None,
 ) -> Article:
     """Clean an HTML page: main content and metadata are extracted, then cleaned.
 
@@ -230,6 +243,10 @@ def clean_html(
     ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml);
     ``markdown`` also fills ``articleBodyMarkdown``. Without ``site``, the profile of ``url``'s
     site is used (as ``newsclean clean --url`` does), unless ``find_site`` is false.
+    ``fetched_at`` (a ``datetime`` or ISO 8601 text, a time without zone being UTC, or an HTTP
+    date) is when the page was fetched: a relative date on it ("vor 3 Stunden", "il y a 2
+    jours", "2 hours ago") counts back from it, so cleaning the same page again later gives the
+    same date; default: now.
     Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
     """
     check_url(url)
@@ -237,7 +254,7 @@ def clean_html(
         html = decode_html(html, declared=encoding)
     site = _site(site, url, find_site)
     doc = extract_html(html, url=url, site=site, main_content=main_content)
-    return build_record(doc, _chain(chain), markdown=markdown)
+    return build_record(doc, _chain(chain), markdown=markdown, fetched_at=fetched_at)
 
 
 def looks_like_html(data: str | bytes) -> bool:
@@ -267,8 +284,13 @@ def clean(
     chain: CleanerChain | Mapping[str, int | None] | None = None,
     markdown: bool = False,
     find_site: bool = True,
+    fetched_at: datetime | str | None = None,
 ) -> Article:
     """Clean ``data``, telling HTML from plain text by its first characters."""
     if looks_like_html(data):
-        return clean_html(data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site)
-    return clean_text(data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site)
+        return clean_html(
+            data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site, fetched_at=fetched_at
+        )
+    return clean_text(
+        data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site, fetched_at=fetched_at
+    )

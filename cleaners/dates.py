@@ -10,7 +10,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
-__all__ = ["DATE_LINE", "LOCAL_DATE_LINE", "MONTH_NAMES", "RELATIVE_DATE", "looks_like_date", "normalize_date"]
+__all__ = [
+    "DATE_LINE",
+    "LOCAL_DATE_LINE",
+    "MONTH_NAMES",
+    "RELATIVE_DATE",
+    "fetch_time",
+    "is_relative",
+    "looks_like_date",
+    "normalize_date",
+]
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -122,6 +131,33 @@ _UNIT_SECONDS = [
 ]
 
 _NEGATIVE_YEAR = re.compile(r"^-\s*\d{1,6}-\d")
+
+
+def fetch_time(value: datetime | str | None) -> datetime | None:
+    """When a page was fetched, as an aware ``datetime`` (what relative dates count back
+    from): a ``datetime`` (UTC when it has no zone), ISO 8601 text, or an HTTP date
+    (``Tue, 05 Mar 2024 12:00:00 GMT``); ``None`` for ``None`` or text that is neither."""
+    if value is None or value == "":
+        return None
+    moment: datetime | None = value if isinstance(value, datetime) else None
+    if moment is None:
+        text = str(value).strip()
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            from email.utils import parsedate_to_datetime
+
+            try:
+                moment = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def is_relative(text: str) -> bool:
+    """True when ``text`` is a relative time ("vor 3 Stunden", "Published 2 hours ago"): its
+    date depends on when the page was fetched."""
+    return RELATIVE_DATE.match(_LABEL.sub("", text.strip())) is not None
 
 
 def looks_like_date(text: str) -> bool:

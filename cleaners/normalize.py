@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import ftfy
-from newsclean.cleaners.dates import normalize_date
+from newsclean.cleaners.dates import fetch_time, is_relative, normalize_date
 from newsclean.cleaners.record import Article
 from newsclean.cleaners.urls import TRACKING_PARAMETERS, canonical_url, same_site
 
@@ -186,8 +186,13 @@ def _iso(value: datetime) -> str:
     return value.replace(microsecond=0).isoformat()
 
 
-def _normalize_date(raw: str, value: str | None, zone: str | None, language: str | None) -> str | None:
-    parsed = normalize_date(raw, timezone=zone, language=language)
+def _normalize_date(
+    raw: str, value: str | None, zone: str | None, language: str | None, reference: datetime | None
+) -> str | None:
+    if value and value != raw and is_relative(raw):
+        parsed = normalize_date(value, timezone=zone, language=language)  # counted back already
+    else:
+        parsed = normalize_date(raw, timezone=zone, language=language, reference=reference)
     if parsed is None and value and value != raw:
         parsed = normalize_date(value, timezone=zone, language=language)
     if parsed is None:
@@ -219,10 +224,14 @@ def normalize_record(
     *,
     timezone: str | None = None,
     tracking: Iterable[str] = TRACKING_PARAMETERS,
+    reference: datetime | None = None,
 ) -> dict[str, Any]:
     """A normalised copy of ``record`` (a dict in the :class:`~newsclean.cleaners.Article` shape).
 
-    ``timezone`` (IANA name) is applied to dates printed without an offset. Raw date text is
+    ``timezone`` (IANA name) is applied to dates printed without an offset. A relative date
+    ("vor 3 Stunden") counts back from ``reference``, else from the record's
+    ``dateDownloaded``, else from now; one counted back already (a normalised value beside
+    it) keeps its value. Raw date text is
     kept in the ``...Raw`` fields; when a record only has a normalised date, that value becomes
     the raw one. ``canonicalUrl`` is the page's own canonical link when it is on the same site
     as ``url``, otherwise ``url`` itself, both cleaned by :func:`canonical_url`.
@@ -264,7 +273,9 @@ def normalize_record(
         if raw:
             # Month names in the page's language ("14. März 2024") read with it.
             language = out.get("inLanguage") if isinstance(out.get("inLanguage"), str) else None
-            normalised = _normalize_date(raw, value, timezone, language)
+            downloaded = out.get("dateDownloaded")
+            fetched = reference or fetch_time(downloaded if isinstance(downloaded, str) else None)
+            normalised = _normalize_date(raw, value, timezone, language, fetched)
             if normalised:
                 out[field] = normalised
             else:
@@ -294,9 +305,15 @@ def _list_of(value: Any, kind: type) -> bool:
 
 
 def normalize_article(
-    article: Article, *, timezone: str | None = None, tracking: Iterable[str] = TRACKING_PARAMETERS
+    article: Article,
+    *,
+    timezone: str | None = None,
+    tracking: Iterable[str] = TRACKING_PARAMETERS,
+    reference: datetime | None = None,
 ) -> Article:
     """``article`` normalised by :func:`normalize_record`: what :func:`~newsclean.cleaners.api.build_record`
     returns, so a library call, ``newsclean clean`` and a crawl give the same record."""
-    return Article.from_dict(normalize_record(article.to_dict(), timezone=timezone, tracking=tracking))
+    return Article.from_dict(
+        normalize_record(article.to_dict(), timezone=timezone, tracking=tracking, reference=reference)
+    )
 

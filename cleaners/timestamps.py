@@ -27,6 +27,13 @@ MODIFIED_LABEL = re.compile(
 )
 """A date line about the last change, lifted into ``dateModifiedRaw``."""
 
+_LABEL = re.compile(
+    r"^\s*(?:(?:published|updated|posted|last\s+updated|modified|edited|aktualisiert|veröffentlicht|"
+    r"mis\s+à\s+jour|publié|actualizado|publicado)\s*:?\s*)",
+    re.IGNORECASE,
+)
+"""A label before a relative time ("Updated 3 hours ago")."""
+
 LEAD_WINDOW = 6
 """Only a date among the first blocks dates the article; later ones are just removed."""
 
@@ -43,6 +50,10 @@ class Timestamps:
     def __call__(self, doc: Document) -> Iterator[Decision]:
         have_published = bool(doc.metadata.get("datePublishedRaw"))
         have_modified = bool(doc.metadata.get("dateModifiedRaw"))
+        # A relative time ("3 hours ago") dates the article only when the lead prints no date.
+        dated = any(
+            len(b.text.strip()) <= MAX_DATE_LINE and looks_like_date(b.text.strip()) for b in doc.blocks[:LEAD_WINDOW]
+        )
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             if len(text) > MAX_DATE_LINE:
@@ -58,4 +69,20 @@ class Timestamps:
                 else:
                     yield Decision.remove(i, "a date line outside the article text")
             elif RELATIVE_TIME.match(text) or RELATIVE_DATE.match(text):
+                relative = _LABEL.sub("", text)
+                if i < LEAD_WINDOW and not dated and RELATIVE_DATE.match(relative):
+                    # The only date the page gives: counted back from the fetch time.
+                    modified = MODIFIED_LABEL.match(text) is not None
+                    if modified and not have_modified:
+                        have_modified = True
+                        yield Decision.move(
+                            i, "dateModifiedRaw", "the page's last-updated time, relative to when it was fetched"
+                        )
+                        continue
+                    if not modified and not have_published:
+                        have_published = True
+                        yield Decision.move(
+                            i, "datePublishedRaw", "the relative time that dates the article (from the fetch time)"
+                        )
+                        continue
                 yield Decision.remove(i, "a relative time ('3 hours ago') outside the article text")

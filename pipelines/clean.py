@@ -41,7 +41,9 @@ class CleanPipeline:
     and ``html`` (str, or bytes with an optional ``encoding``: the HTTP charset), extracted here
     with the URL's site profile and ``NEWSCLEAN_MAIN_CONTENT``; or a response the spider
     yielded (the add-on's :class:`~newsclean.spiders.addon.ResponseItems` makes it the last
-    kind). An item may also give ``dateDownloaded`` (ISO 8601). Other items pass unchanged.
+    kind). An item may also give ``dateDownloaded`` (ISO 8601) and ``fetch`` (``{"date": ...}``:
+    the response's ``Date`` header); relative dates on the page ("vor 3 Stunden") count back from
+    ``fetch["date"]``, else from ``dateDownloaded``. Other items pass unchanged.
     The chain comes from ``NEWSCLEAN_CLEANERS``; ``NEWSCLEAN_MARKDOWN`` adds ``articleBodyMarkdown``.
     Each page feeds the site memory (see
     :mod:`newsclean.pipelines.site_memory`) before it is cleaned, so it counts as evidence too.
@@ -94,13 +96,21 @@ class CleanPipeline:
         doc, downloaded = page
         if self.memory is not None:
             self.memory.observe(doc)
+        fields: Any = {} if isinstance(item, Document) else ItemAdapter(item)
+        fetch = fields.get("fetch") if isinstance(fields.get("fetch"), dict) else {}
+        # Relative dates ("vor 3 Stunden") count back from the server's Date, else the fetch time.
+        fetched_at = fetch.get("date") or (downloaded if isinstance(downloaded, str) and downloaded else None)
         article = build_record(
-            doc, self.chain, markdown=self.markdown, default_timezone=self.default_timezone, tracking=self.tracking
+            doc,
+            self.chain,
+            markdown=self.markdown,
+            default_timezone=self.default_timezone,
+            tracking=self.tracking,
+            fetched_at=fetched_at,
         )
         if isinstance(downloaded, str) and downloaded:
             article.dateDownloaded = downloaded
         article.source = doc.url
-        fields: Any = {} if isinstance(item, Document) else ItemAdapter(item)
         if fields.get("textSource"):
             article.textSource = str(fields["textSource"])
         feed_doc = fields.get("feed_document")

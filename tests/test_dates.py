@@ -98,3 +98,66 @@ def test_fundus_right_days_rise_and_none_falls(shared_data: Path) -> None:
                 assert _same_day(record.datePublished, want), (page.name, record.datePublishedRaw)
     assert total == 258
     assert right >= 253
+
+
+_RELATIVE_PAGE = (
+    "<html lang='de'><head><title>Ein Titel</title></head><body><article><h1>Der Titel des Artikels</h1>"
+    "<p class='date'>{when}</p>"
+    + "<p>Der Stadtrat hat am Dienstag beschlossen, die Straßenbahnlinie bis zum Hafen zu verlängern.</p>" * 3
+    + "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("printed", "fetched_at", "expected"),
+    [
+        ("vor 3 Stunden", "2024-03-05T12:00:00Z", "2024-03-05T09:00:00+00:00"),
+        ("il y a 2 jours", "Tue, 05 Mar 2024 12:00:00 GMT", "2024-03-03T12:00:00+00:00"),  # an HTTP Date header
+        ("2 hours ago", datetime(2024, 3, 5, 12, 0, tzinfo=UTC), "2024-03-05T10:00:00+00:00"),
+        ("hace 2 horas", "2024-03-05T12:00:00+01:00", "2024-03-05T10:00:00+01:00"),
+    ],
+)
+def test_relative_dates_count_back_from_the_fetch_time(printed: str, fetched_at: object, expected: str) -> None:
+    page = _RELATIVE_PAGE.format(when=printed)
+    first = clean_html(page, url="https://zeitung.example.de/a", fetched_at=fetched_at)  # type: ignore[arg-type]
+    assert (first.datePublishedRaw, first.datePublished) == (printed, expected)
+    again = clean_html(page, url="https://zeitung.example.de/a", fetched_at=fetched_at)  # type: ignore[arg-type]
+    assert again.datePublished == first.datePublished  # the same page cleaned later: the same date
+    assert printed not in (first.articleBody or "")
+
+
+def test_a_relative_time_line_in_a_text_dump_dates_the_article() -> None:
+    dump = "Der Titel des Artikels\nvor 3 Stunden\n" + (
+        "Der Stadtrat hat am Dienstag beschlossen, die Straßenbahnlinie bis zum Hafen zu verlängern.\n" * 3
+    )
+    article = clean_text(dump, fetched_at="2024-03-05T12:00:00Z")
+    assert (article.datePublishedRaw, article.datePublished) == ("vor 3 Stunden", "2024-03-05T09:00:00+00:00")
+    step = next(s for s in article.cleaning if s.field == "datePublishedRaw")
+    assert step.cleaner == "timestamps" and "fetch time" in step.reason
+
+
+def test_a_crawl_counts_relative_dates_back_from_the_servers_date() -> None:
+    """The spider keeps the response's Date header; the clean and normalise stages count back
+    from it, not from the moment the pipelines run."""
+    import asyncio
+
+    from newsclean.pipelines.clean import CleanPipeline
+    from newsclean.pipelines.normalize import NormalizePipeline
+    from newsclean.spiders.spiders.news import NewsSpider
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    url = "https://zeitung.example.de/politik/stadtrat-beschliesst-verlaengerung"
+    crawler = get_crawler(NewsSpider)
+    spider = NewsSpider.from_crawler(crawler, start="https://zeitung.example.de/")
+    response = HtmlResponse(
+        url, body=_RELATIVE_PAGE.format(when="vor 3 Stunden").encode(), encoding="utf-8",
+        headers={"Date": "Tue, 05 Mar 2024 12:00:00 GMT"}, request=Request(url),
+    )
+    (item,) = list(spider.parse_article(response))
+    assert item["fetch"]["date"] == "2024-03-05T12:00:00+00:00"
+    assert item["dateDownloaded"] > "2025"  # fetched now; the page's own clock says 2024
+    record = asyncio.run(CleanPipeline.from_crawler(crawler).process_item(item))
+    record = asyncio.run(NormalizePipeline.from_crawler(crawler).process_item(record))
+    assert (record["datePublishedRaw"], record["datePublished"]) == ("vor 3 Stunden", "2024-03-05T09:00:00+00:00")

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from newsclean.cleaners.dates import fetch_time
 from newsclean.cleaners.decoding import DecodeError, decode_html
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.site import SiteProfile
@@ -410,6 +411,9 @@ class NewsSpider(scrapy.Spider):
             value = response.headers.get(header)
             if value:
                 fetch[key] = value.decode("latin-1")
+        served = fetch_time((response.headers.get(b"Date") or b"").decode("latin-1"))
+        if served is not None:  # what relative dates on the page ("vor 3 Stunden") count back from
+            fetch["date"] = served.astimezone(UTC).isoformat()
         if entry is not None:
             fetch["discovery"] = entry.as_dict()
         feed_document = None
