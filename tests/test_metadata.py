@@ -130,3 +130,19 @@ def test_a_visible_date_under_the_headline_dates_the_article() -> None:
         "<h2>Other news <span class='date'>20.04.2023</span></h2>" + BODY
     )
     assert clean_html(_page("", body)).datePublished == "2023-04-24T00:00:00"
+
+
+def test_the_metadata_benchmark_says_why_fundus_did_not_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Fundus cannot share newsclean's environment; the benchmark runs it in its own and, when
+    that environment is missing or fundus does not start in it, says so in the table's notes."""
+    from benchmarks.quality import FUNDUS_PYTHON, FUNDUS_SETUP, Page, fundus_results, run_metadata
+
+    page = Page("de/Example_2024_03_05.html.gz", "https://example.de/a", _page("<title>A</title>").encode())
+    monkeypatch.setenv(FUNDUS_PYTHON, sys.executable)  # newsclean's own Python: no fundus here
+    why = fundus_results([page], tmp_path)
+    assert isinstance(why, str) and why.startswith("not run: fundus did not start in ")
+    assert "No module named 'fundus'" in why and FUNDUS_SETUP in why
+    monkeypatch.setenv(FUNDUS_PYTHON, str(tmp_path / "no-such-python"))
+    table = run_metadata([page], tmp_path)
+    assert "fundus: not run: " in table and "no-such-python" in table
+    assert "| newsclean |" in table
