@@ -489,7 +489,7 @@ class NewsSpider(scrapy.Spider):
         item has no full text to stand in."""
         response = getattr(failure.value, "response", None)
         status = getattr(response, "status", None)
-        if request is None or not failure.check(HttpError) or status not in GONE_STATUSES:
+        if request is None or not isinstance(failure.value, HttpError) or status not in GONE_STATUSES:
             return None
         if not self.settings.get("NEWSCLEAN_STORE"):
             return None
