@@ -114,7 +114,7 @@ CALL_TO_ACTION = re.compile(
 
 DISCLOSURE = re.compile(
     r"""(?:
-        \b(?:we|i|us|this\ (?:site|page|post|article)|[\w-]+\.(?:com|org|net|co|io))\b.{0,40}
+        \b(?:we|i|us|this\ (?:site|page|post|article)|(?<![\w-])[\w-]+\.(?:com|org|net|co|io))\b.{0,40}
             \b(?:earn|receive|get)s?\ (?:a\ )?(?:small\ )?(?:affiliate\ )?commissions?\b|
         \b(?:our|your|we|this\ (?:site|page|post|article)|contains?|may\ contain|uses?|using)\b.{0,40}
             \baffiliate\ (?:links?|commissions?|partners?|programs?)\b|
