@@ -11,6 +11,7 @@ import traceback
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from newsclean.cleaners.api import clean_html, clean_text, looks_like_html
@@ -171,14 +172,18 @@ def _clean_one(
     main_content: str,
     markdown: bool,
     limits: tuple[int | None, float | None],
+    fetched_at: datetime | str | None = None,
 ) -> Article:
     data = read_input(source, max_bytes=limits[0], timeout=limits[1])
     if looks_like_html(data):
         article = clean_html(
-            decode_html(data), url=url, site=site, chain=chain, main_content=main_content, markdown=markdown
-        )
+            decode_html(data), url=url, site=site, chain=chain, main_content=main_content, markdown=markdown,
+            fetched_at=fetched_at,
+        )  # fmt: skip
     else:
-        article = clean_text(decode_text(data), url=url, site=site, chain=chain, markdown=markdown)
+        article = clean_text(
+            decode_text(data), url=url, site=site, chain=chain, markdown=markdown, fetched_at=fetched_at
+        )
     if not article.articleBody and not article.headline:
         raise InputError("no article text found")
     article.source = source
@@ -195,16 +200,21 @@ def clean_inputs(
     markdown: bool = False,
     max_bytes: int | None = None,
     timeout: float | None = None,
+    fetched_at: datetime | str | None = None,
 ) -> Iterator[CleanResult]:
     """Clean each input in turn; a bad input yields an error result and the rest go on
     (``markdown``: records carry ``articleBodyMarkdown``).
 
-    ``max_bytes`` and ``timeout`` bound each input's reading (see :func:`read_input`).
+    ``max_bytes`` and ``timeout`` bound each input's reading (see :func:`read_input`);
+    ``fetched_at``: when the inputs were fetched, what relative dates on them count back from
+    (see :func:`~newsclean.cleaners.api.clean_html`).
     """
     the_chain = chain if isinstance(chain, CleanerChain) else CleanerChain(chain)
     for source in sources:
         try:
-            article = _clean_one(source, url, site, the_chain, main_content, markdown, (max_bytes, timeout))
+            article = _clean_one(
+                source, url, site, the_chain, main_content, markdown, (max_bytes, timeout), fetched_at
+            )
             yield CleanResult(source, article=article)
         except InputError as exc:
             yield CleanResult(source, error=str(exc))

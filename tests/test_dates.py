@@ -161,3 +161,19 @@ def test_a_crawl_counts_relative_dates_back_from_the_servers_date() -> None:
     record = asyncio.run(CleanPipeline.from_crawler(crawler).process_item(item))
     record = asyncio.run(NormalizePipeline.from_crawler(crawler).process_item(record))
     assert (record["datePublishedRaw"], record["datePublished"]) == ("vor 3 Stunden", "2024-03-05T09:00:00+00:00")
+
+
+def test_newsclean_clean_fetched_at_dates_a_saved_page(tmp_path: Path) -> None:
+    import json
+    import subprocess
+
+    page = tmp_path / "saved.html"
+    page.write_text(_RELATIVE_PAGE.format(when="vor 3 Stunden"), encoding="utf-8")
+    cli = [sys.executable, "-m", "newsclean.spiders.cli", "clean", str(page)]
+    done = subprocess.run([*cli, "--fetched-at", "Tue, 05 Mar 2024 12:00:00 GMT"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert (record["datePublishedRaw"], record["datePublished"]) == ("vor 3 Stunden", "2024-03-05T09:00:00+00:00")
+    bad = subprocess.run([*cli, "--fetched-at", "last tuesday"], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.strip() == "newsclean clean: --fetched-at: 'last tuesday' is not an ISO 8601 or HTTP date"

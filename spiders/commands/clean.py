@@ -44,6 +44,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--no-learn", action="store_true", help="with --memory: use the memory read-only")
     p.add_argument(
+        "--fetched-at", metavar="DATE",
+        help="when the inputs were fetched (ISO 8601, or an HTTP Date header): relative dates on them "
+        "('vor 3 Stunden', '2 hours ago') count back from it (default: now)",
+    )
+    p.add_argument(
         "--main-content", choices=("scorer", "readability"), default="scorer",
         help="how HTML main content is found when no site profile names it: newsclean's scorer "
         "(default) or readability-lxml",
@@ -53,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _run_clean(args: argparse.Namespace) -> int:
     from newsclean.cleaners import CleanerChain
+    from newsclean.cleaners.dates import fetch_time
     from newsclean.cleaners.errors import check_url
     from newsclean.cleaners.inputs import clean_inputs
     from newsclean.pipelines.site_memory import CrawlMemory, SiteMemoryError
@@ -68,6 +74,9 @@ def _run_clean(args: argparse.Namespace) -> int:
             name: float(os.environ.get(name, ALL_DEFAULTS[name]))
             for name in ("NEWSCLEAN_MAX_INPUT_BYTES", "NEWSCLEAN_INPUT_TIMEOUT")
         }
+        fetched_at = fetch_time(args.fetched_at)
+        if args.fetched_at and fetched_at is None:
+            raise ValueError(f"--fetched-at: {args.fetched_at!r} is not an ISO 8601 or HTTP date")
         site = _site_for(args)
         if args.memory:
             memory = CrawlMemory.for_files(
@@ -84,6 +93,7 @@ def _run_clean(args: argparse.Namespace) -> int:
     results = clean_inputs(
         args.paths, url=args.url, site=site, chain=chain, main_content=args.main_content, markdown=markdown,
         max_bytes=int(limits["NEWSCLEAN_MAX_INPUT_BYTES"]), timeout=limits["NEWSCLEAN_INPUT_TIMEOUT"],
+        fetched_at=fetched_at,
     )
     for n, result in enumerate(results):
         if result.article is None:
