@@ -63,11 +63,20 @@ def news_pages(limit: int) -> list[bytes]:
 # -- the loopback site --------------------------------------------------------------------------
 
 
-def _site_files(pages: list[bytes], base: str) -> dict[str, tuple[bytes, str]]:
+SECTIONS = ("world", "politics", "business", "science", "health", "sport", "culture", "opinion", "travel",
+            "climate", "technology", "education", "media", "law", "money", "food", "books", "music", "film", "cities")
+"""Section fronts of the loopback site when it has listings (at most 20: the news spider's limit)."""
+
+
+def _site_files(pages: list[bytes], base: str, sections: int = 0) -> dict[str, tuple[bytes, str]]:
+    """The site: the article pages, a sitemap named in robots.txt, and with ``sections`` a
+    homepage linking that many section fronts, each linking its share of the articles."""
     files: dict[str, tuple[bytes, str]] = {}
     entries = []
+    paths = []
     for n, body in enumerate(pages):
         path = f"/news/2024/story-{n:05d}-harbour-report.html"
+        paths.append(path)
         files[path] = (body, "text/html")  # no charset: the pages say theirs (or are detected)
         entries.append(f"<url><loc>{base}{path}</loc><lastmod>2024-05-01T10:00:00Z</lastmod></url>")
     sitemap = (
@@ -76,17 +85,23 @@ def _site_files(pages: list[bytes], base: str) -> dict[str, tuple[bytes, str]]:
     )
     files["/sitemap.xml"] = (sitemap.encode(), "application/xml")
     files["/robots.txt"] = (f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n".encode(), "text/plain")
-    files["/"] = (b"<!doctype html><html><head><title>Loopback News</title></head><body>News</body></html>",
-                  "text/html")
+    names = SECTIONS[: max(0, min(sections, len(SECTIONS)))]
+    links = "".join(f'<li><a href="/{name}/">{name.title()}</a></li>' for name in names)
+    files["/"] = (f"<!doctype html><html><head><title>Loopback News</title></head><body><h1>News</h1>"
+                  f"<ul>{links}</ul></body></html>".encode(), "text/html")
+    for k, name in enumerate(names):
+        items = "".join(f'<li><a href="{path}">Story {path[17:22]}</a></li>' for path in paths[k :: len(names)])
+        files[f"/{name}/"] = (f"<!doctype html><html><head><title>{name.title()} - Loopback News</title></head>"
+                              f"<body><h1>{name.title()}</h1><ul>{items}</ul></body></html>".encode(), "text/html")
     return files
 
 
-def _serve(sites: list[tuple[int, list[bytes]]], ready: Any) -> None:
+def _serve(sites: list[tuple[int, list[bytes]]], ready: Any, sections: int = 0) -> None:
     """Serve each (port, pages) site over HTTP/1.1 keep-alive until killed."""
 
     async def main() -> None:
         for port, pages in sites:
-            files = _site_files(pages, f"http://127.0.0.1:{port}")
+            files = _site_files(pages, f"http://127.0.0.1:{port}", sections)
 
             async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
                              files: dict[str, tuple[bytes, str]] = files) -> None:
@@ -119,11 +134,11 @@ def _serve(sites: list[tuple[int, list[bytes]]], ready: Any) -> None:
 class LoopbackSites:
     """``len(shards)`` sites on 127.0.0.1, each serving its share of the pages, in a child process."""
 
-    def __init__(self, shards: list[list[bytes]]) -> None:
+    def __init__(self, shards: list[list[bytes]], sections: int = 0) -> None:
         self.ports = [free_port() for _ in shards]
         ctx = multiprocessing.get_context("fork")
         ready = ctx.Event()
-        self.process = ctx.Process(target=_serve, args=(list(zip(self.ports, shards, strict=True)), ready),
+        self.process = ctx.Process(target=_serve, args=(list(zip(self.ports, shards, strict=True)), ready, sections),
                                    daemon=True)
         self.process.start()
         if not ready.wait(30):
