@@ -35,6 +35,7 @@ import json
 import os
 import pstats
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -166,7 +167,7 @@ def profile_child(stats_path: str, argv: list[str]) -> int:
     return code
 
 
-def run_profile(base: str, out: Path) -> tuple[int, float, list[tuple[str, float]]]:
+def run_profile(base: str, out: Path, keep: str | None = None) -> tuple[int, float, list[tuple[str, float]]]:
     stats = out / "crawl.prof"
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     done = subprocess.run(
@@ -177,6 +178,8 @@ def run_profile(base: str, out: Path) -> tuple[int, float, list[tuple[str, float
         raise SystemExit(f"the profiled crawl wrote no profile (exit {done.returncode}): "
                          f"{done.stderr.decode(errors='replace')[-1500:]}")
     total, rows = stage_shares(stats)
+    if keep:
+        shutil.copyfile(stats, keep)
     return _pages_newsclean(out), total, rows
 
 
@@ -189,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds (default 2)")
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=TOOLS)
     parser.add_argument("--no-profile", action="store_true", help="skip the profiled newsclean crawl")
+    parser.add_argument("--keep-profile", metavar="PATH", help="copy the crawl's cProfile dump here (for pstats)")
     parser.add_argument("--profile-child", help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -213,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
                     results[tool].append((wall, cpu, fetched))
                     print(f"  round {round_no + 1} {tool:24} {wall:6.1f} s wall, {cpu:6.1f} s CPU, {fetched} pages, "
                           f"{fetched / wall:6.1f} pages/s (exit {code}, load {os.getloadavg()[0]:.1f})", flush=True)
-            profile = None if args.no_profile or "newsclean" not in args.tools else run_profile(base, tmp / "profile")
+            profile = None
+            if not args.no_profile and "newsclean" in args.tools:
+                profile = run_profile(base, tmp / "profile", args.keep_profile)
     finally:
         site.close()
 

@@ -7,6 +7,8 @@ import contextlib
 import dataclasses
 import hashlib
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -14,6 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import ftfy
+from ftfy.badness import BADNESS_RE, is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES
 from newsclean.cleaners.dates import fetch_time, is_relative, normalize_date
 from newsclean.cleaners.record import Article
 from newsclean.cleaners.urls import TRACKING_PARAMETERS, canonical_url, same_site
@@ -53,21 +57,106 @@ _MIN_WORDS_FOR_LANGUAGE = 8
 _FIELD_ORDER = tuple(f.name for f in dataclasses.fields(Article))
 
 
-# What ftfy can change in text after our own line-break handling: mojibake (a UTF-8 lead byte
-# read as Latin-1/cp1252, followed by a continuation byte read the same way), control and C1
-# characters, surrogates, Latin ligatures, lossy replacement characters and Unicode line breaks.
-# Text with none of these only needs NFC, and most text has none: ftfy costs ~10 ms a page.
-_FTFY_WORK = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufb00-\ufb06\ufffd\u2028\u0085]"
+_FTFY_TOUCHES = re.compile(
+    "["
+    + "".join(f"\\U{c:08x}" for c in sorted(set(CONTROL_CHARS) | set(LIGATURES)))
+    + "\\x80-\\x9f\\r\\u2028\\u2029\\ud800-\\udfff\\x1b]|(?m:^[ÃÂ] )"
 )
+"""What any of ftfy's fixes we run could change besides NFC: control characters, ligatures, C1
+controls, line breaks, surrogates, terminal escapes, and a line starting with the mojibake
+``Ã``/``Â`` + space (ftfy fixes line by line, so its ``^`` is a line start here)."""
+
+
+_COMMON = frozenset("“”‘’—–…•«»€£©®™°")
+
+
+def _cost(chars: frozenset[str]) -> int:
+    return sum(1000 if c.isascii() else 30 if c in _COMMON else 1 for c in chars)
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(arg))
+        elif op is _sre.RANGE and arg[1] - arg[0] <= 5000:
+            chars.update(map(chr, range(arg[0], arg[1] + 1)))
+        else:  # a negated class, a category (\s), a huge range: no small set of characters
+            return None
+    return frozenset(chars)
+
+
+def _required_chars(sequence: Any) -> frozenset[str] | None:
+    """Characters of which every match of the parsed regex ``sequence`` holds at least one
+    (its rarest mandatory element; a branch: the union over its alternatives), or None."""
+    best: frozenset[str] | None = None
+    for op, arg in sequence:
+        found: frozenset[str] | None = None
+        if op is _sre.LITERAL:
+            found = frozenset(chr(arg))
+        elif op is _sre.IN:
+            found = _class_chars(arg)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            found = _required_chars(arg[2])
+        elif op is _sre.SUBPATTERN:
+            found = _required_chars(arg[-1])
+        elif op is _sre.BRANCH:
+            parts = [_required_chars(branch) for branch in arg[1]]
+            found = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        if found is not None and (best is None or _cost(found) < _cost(best)):
+            best = found
+    return best
+
+
+def _mojibake_marks() -> tuple[re.Pattern[str], int] | None:
+    """A pattern of the characters without which ftfy's mojibake detector (``is_bad``) cannot
+    match, and the longest match it can make, both derived from its own pattern; None when
+    the pattern cannot be read that way (then the detector runs on the whole text)."""
+    try:
+        parsed = _sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        marks = _required_chars(parsed)
+        _shortest, longest = parsed.getwidth()
+    except Exception:  # a future ftfy or Python with another pattern or parser: no shortcut
+        return None
+    if not marks or longest >= 100 or any(s in BADNESS_RE.pattern for s in ("(?=", "(?!", "(?<")):
+        return None
+    return re.compile("[" + "".join(f"\\U{ord(c):08x}" for c in sorted(marks)) + "]"), longest
+
+
+_MOJIBAKE_MARKS = _mojibake_marks()
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    """ftfy's ``is_bad``, run only around the characters a match must hold (a match is at
+    most a few characters long and has no look-around, so it lies in such a window)."""
+    if _MOJIBAKE_MARKS is None:
+        return is_bad(text)
+    marks, width = _MOJIBAKE_MARKS
+    searched = 0
+    for mark in marks.finditer(text):
+        start = max(mark.start() - width, searched)
+        end = mark.end() + width
+        if BADNESS_RE.search(text, start, end):
+            return True
+        searched = max(searched, end - width)  # what a later window must still look at
+    return False
+
+
+def _ftfy_would_touch(text: str) -> bool:
+    if _FTFY_TOUCHES.search(text):
+        return True
+    return not text.isascii() and _looks_like_mojibake(text)
 
 
 def _fix(text: str) -> str:
     # U+2029 separates paragraphs; ftfy would turn it into a single line break.
     text = text.replace("\u2029", "\n\n").replace("\r\n", "\n").replace("\r", "\n")
-    fixed = ftfy.fix_text(text, _FIXER) if _FTFY_WORK.search(text) else unicodedata.normalize("NFC", text)
+    # ftfy returns text it finds nothing to fix in NFC: say so without running its fixes line
+    # by line (most of a crawl's CPU in this stage). Exact: any text a fix could change
+    # (before or after NFC, as ftfy repeats its passes until nothing changes) goes to ftfy.
+    fixed = text if text.isascii() else unicodedata.normalize("NFC", text)
+    if _ftfy_would_touch(text) or (fixed != text and _ftfy_would_touch(fixed)):
+        fixed = ftfy.fix_text(text, _FIXER)
     return _INVISIBLE.sub("", fixed)
 
 

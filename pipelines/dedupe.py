@@ -118,6 +118,19 @@ def bands_for(signature: LeanMinHash, bands: int, rows: int) -> list[int]:
     return buckets
 
 
+@cache
+def _permutations() -> tuple[Any, Any]:
+    """datasketch's permutations for ``NUM_PERM`` (default seed and scheme), drawn once
+    rather than for every text."""
+    model = MinHash(num_perm=NUM_PERM)
+    return model.permutations, model.scheme
+
+
+def _sha1_32(data: bytes, _sha1: Any = hashlib.sha1) -> int:
+    """datasketch's default hash (``sha1_hash32``: the SHA-1's first 4 bytes, little-endian)."""
+    return int.from_bytes(_sha1(data).digest()[:4], "little")
+
+
 def minhash(text: str) -> LeanMinHash:
     """MinHash signature of ``text``'s word 4-grams (case-insensitive)."""
     words = [w.casefold() for w in word_tokens(text)]
@@ -125,7 +138,8 @@ def minhash(text: str) -> LeanMinHash:
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     else:
         shingles = {" ".join(words)}
-    m = MinHash(num_perm=NUM_PERM)
+    permutations, scheme = _permutations()
+    m = MinHash(num_perm=NUM_PERM, hashfunc=_sha1_32, permutations=permutations, scheme=scheme)
     m.update_batch([s.encode() for s in shingles])
     return LeanMinHash(m)
 

@@ -150,3 +150,57 @@ def test_values_of_the_wrong_type_are_left_for_validation_to_report() -> None:
         42, 7, "Jane Roe", "news", 20240214)
     where = {str(p).split(":")[1].strip() for p in problems(out) if p.code == "schema"}
     assert where == {"url", "headline", "authors", "tags", "datePublished", "site", "inLanguage"}
+
+
+# -- ftfy only when the text needs it ------------------------------------------------------------
+
+_FTFY_ALPHABET = "abcÃÂ â€™Ã©Ã¨ Â é e\u0301 A\u0303 ﬁ \x85\x93\x00\x1b[31m\r\n\u2028\u2029\ufeff\u00adœ!Œ.Г©ВЂ"
+
+
+def _fixed_by_ftfy(text: str) -> str:
+    """What ``_fix`` returned before it learned to skip ftfy: ftfy on every text."""
+    import ftfy
+    from newsclean.cleaners.normalize import _FIXER, _INVISIBLE
+
+    text = text.replace("\u2029", "\n\n").replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", ftfy.fix_text(text, _FIXER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ASCII", "naÃ¯ve cafÃ©", "Ã las", "first\nÃ la", "Â new", "A\u0303 composed", "e\u0301", "ﬁne",
+     "a\x85b", "\x1b[31mred", "a\u2028b", "café\x00", "“quoted” — dash", "Ã\xa0", "line\r\nbreak"],
+)
+def test_fix_skips_ftfy_only_when_ftfy_would_change_nothing_but_nfc(text: str) -> None:
+    from newsclean.cleaners.normalize import _fix
+
+    assert _fix(text) == _fixed_by_ftfy(text)
+
+
+def test_fix_matches_ftfy_on_random_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from newsclean.cleaners.normalize import _fix
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list(_FTFY_ALPHABET)) | st.characters(), max_size=40))
+    def same(text: str) -> None:
+        assert _fix(text) == _fixed_by_ftfy(text)
+
+    same()
+
+
+def test_mojibake_check_around_marks_agrees_with_ftfy() -> None:
+    from ftfy.badness import is_bad
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from newsclean.cleaners.normalize import _MOJIBAKE_MARKS, _looks_like_mojibake
+
+    assert _MOJIBAKE_MARKS is not None  # derived from ftfy's pattern: the shortcut is on
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list(_FTFY_ALPHABET + "ÃÂ€œ™¡ ")), max_size=60))
+    def same(text: str) -> None:
+        assert _looks_like_mojibake(text) == is_bad(text)
+
+    same()

@@ -113,3 +113,33 @@ def test_with_nowhere_to_keep_it_the_record_is_logged_whole(tmp_path: Path, capl
 def test_the_stage_can_be_turned_off() -> None:
     with pytest.raises(NotConfigured):
         ValidatePipeline.from_crawler(get_crawler(settings_dict={"NEWSCLEAN_VALIDATE": False}))
+
+
+@pytest.mark.parametrize(
+    ("step", "valid"),
+    [
+        ({"cleaner": "edges", "action": "removed", "text": "Share this", "reason": "share links", "block": 3}, True),
+        ({"cleaner": "edges", "action": "removed", "text": "x", "reason": "y", "block": True}, False),
+        ({"cleaner": "edges", "action": "removed", "text": "x", "reason": "y", "block": 3.0}, True),
+        ({"cleaner": "edges", "action": "removed", "text": "x", "reason": "y", "block": 3.5}, False),
+        ({"cleaner": "edges", "action": "removed", "text": "x"}, False),
+        ({"cleaner": "edges", "action": "removed", "text": "x", "reason": "y", "colour": "red"}, False),
+        ({"cleaner": "edges", "action": "removed", "text": None, "reason": "y"}, False),
+        ("not a step", False),
+    ],
+)
+def test_schema_problems_are_those_of_the_whole_record(step: object, valid: bool) -> None:
+    """Plainly valid cleaning steps skip jsonschema; the problems found are still exactly the
+    ones jsonschema finds in the whole record."""
+    from newsclean.cleaners.validate import _validator
+
+    good = {"cleaner": "edges", "action": "removed", "text": "Menu", "reason": "navigation", "count": 2}
+    record = {"headline": "A headline", "articleBody": "word " * 40, "cleaning": [good, step, good],
+              "url": "https://example.com/a"}
+    expected = sorted(
+        ("/".join(str(p) for p in e.absolute_path) or "record", e.message)
+        for e in _validator().iter_errors(record)
+    )
+    found = sorted(p.message.split(": ", 1)[0] for p in problems(record) if p.code == "schema")
+    assert found == [where for where, _ in expected]
+    assert bool(expected) is not valid
