@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -47,33 +48,54 @@ def _in_store(store: ArticleStore) -> Callable[[dict[str, Any]], bool]:
 def publish_part(part: Path, final: Path, store: str | Path | None) -> int:
     """Move a run's part file to ``final`` keeping only complete lines whose record the store
     committed (all complete lines when ``store`` is None); returns the records published. A
-    file left with no record is removed instead."""
-    kept: list[bytes] = []
-    data = part.read_bytes()
-    lines = data.split(b"\n")[:-1]  # what follows the last newline is a half-written line
-    if store is not None and lines:
-        with open_store(store) as opened:
-            stored = _in_store(opened)
-            for line in lines:
-                try:
-                    record = json.loads(line)
-                except ValueError:
+    file left with no record is removed instead.
+
+    Streams: one line in memory at a time, whatever the size of the run. When lines are left
+    out, the kept ones go to a sibling file (fsynced) that replaces ``final``; when every
+    line is kept the part file itself is renamed."""
+    scratch = part.with_name(part.name + ".publishing")
+    kept = dropped = 0
+    try:
+        with contextlib.ExitStack() as stack:
+            source = stack.enter_context(part.open("rb"))
+            opened = stack.enter_context(open_store(store)) if store is not None else None
+            stored = _in_store(opened) if opened is not None else None
+            out = stack.enter_context(scratch.open("wb"))
+            for line in source:
+                if not line.endswith(b"\n"):  # a half-written last line
+                    dropped += 1
                     continue
-                if isinstance(record, dict) and stored(record):
-                    kept.append(line)
-    else:
-        kept = lines
-    if not kept:
-        part.unlink()
-        return 0
-    if len(kept) != len(lines) or len(data) != sum(len(x) + 1 for x in lines):
-        with part.open("wb") as fh:
-            fh.write(b"".join(line + b"\n" for line in kept))
-            fh.flush()
-            os.fsync(fh.fileno())
-    os.replace(part, final)
+                if stored is not None and not _committed(line, stored):
+                    dropped += 1
+                    continue
+                out.write(line)
+                kept += 1
+            out.flush()
+            if kept and dropped:
+                os.fsync(out.fileno())
+        if not kept:
+            scratch.unlink()
+            part.unlink()
+            return 0
+        if dropped:
+            os.replace(scratch, final)
+            part.unlink()
+        else:
+            scratch.unlink()
+            os.replace(part, final)
+    except BaseException:
+        scratch.unlink(missing_ok=True)
+        raise
     _fsync_dir(final.parent)
-    return len(kept)
+    return kept
+
+
+def _committed(line: bytes, stored: Callable[[dict[str, Any]], bool]) -> bool:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and stored(record)
 
 
 def recover_parts(directory: Path, store: str | Path | None) -> list[Path]:

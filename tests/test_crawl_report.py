@@ -196,6 +196,22 @@ def test_published_file_holds_exactly_what_the_store_committed(tmp_path: Path) -
     assert recover_parts(final.parent, store) == [final]
     assert not part.exists()
     assert [json.loads(line)["headline"] for line in final.read_text().splitlines()] == ["Story 1", "Story 2"]
+    assert sorted(p.name for p in final.parent.iterdir()) == [final.name]  # no scratch file left
+
+
+def test_a_part_file_whose_lines_are_all_stored_is_renamed_as_it_is(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite"
+    with ArticleStore.open(store) as opened:
+        for n in range(1, 4):
+            opened.put(record(n))
+    part = part_path(tmp_path / "run.jsonl")
+    text = "".join(json.dumps(record(n)) + "\n" for n in range(1, 4))
+    part.write_text(text)
+    inode = part.stat().st_ino
+    assert publish_part(part, tmp_path / "run.jsonl", store) == 3
+    assert (tmp_path / "run.jsonl").read_text() == text and (tmp_path / "run.jsonl").stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.jsonl", "store.sqlite", *(
+        [n for n in ("store.sqlite-shm", "store.sqlite-wal") if (tmp_path / n).exists()])]
 
 
 def test_a_part_file_with_nothing_stored_is_removed(tmp_path: Path) -> None:
