@@ -11,7 +11,9 @@ once, by its latest content), never on the order they came in; the cleaner's dec
 depend only on the page and those counts. So cleaning a page against a memory that holds the
 same pages always gives the same record. (A memory bounded to the latest ``max_pages`` pages
 of a site holds the ones seen most recently: that set is a matter of time, not of order
-within it.)
+within it.) The example a memory keeps of a block, for inspection only, is taken once the
+block is on two pages (the smallest element path among the pages seen since), so it may
+depend on order.
 """
 
 from __future__ import annotations
@@ -192,8 +194,10 @@ class InMemoryBlockMemory:
         self._drop(site, old - new)
         for block, fp in zip(blocks, prints, strict=True):
             key = (site, fp)
+            if counter[fp] < 2 and key not in self._samples:
+                continue  # a block on one page keeps no example (as in the store: most blocks are such)
             known = self._samples.get(key)
-            # The smallest path is kept as the example, so the example is order-independent too.
+            # The smallest path seen since the block recurs is kept as the example.
             if known is None or block.path < known.path:
                 self._samples[key] = sample(block, fp)
         pages[page] = new
@@ -213,7 +217,7 @@ class InMemoryBlockMemory:
         found = []
         for fp, n in counter.items():
             if n >= min_pages:
-                s = self._samples[(site, fp)]
+                s = self._samples.get((site, fp)) or LearnedBlock(fp, n, "", "", "", "")
                 found.append(LearnedBlock(fp, n, s.tag, s.kind, s.path, s.text))
         return sorted(found, key=lambda b: (-b.pages, b.text, b.fingerprint))
 

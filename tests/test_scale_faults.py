@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newsclean.pipelines.site_memory import fingerprint_text, page_fingerprints
 from newsclean.spiders.runlock import PgRunLock, lock_name
 
 from .test_crawl import FAST, NewsSite
@@ -136,9 +137,10 @@ def check_store(store: str, urls: set[str]) -> None:
     assert sites == pages and sum(pages.values()) == len(urls)
     counted: dict[tuple[str, str], int] = {}
     for site, prints in stored(store, "SELECT site, fingerprints FROM site_memory_pages"):
-        for fp in prints.split():
+        for fp in page_fingerprints(prints):
             counted[site, fp] = counted.get((site, fp), 0) + 1
-    blocks = {(s, fp): n for s, fp, n in stored(store, "SELECT site, fingerprint, pages FROM site_memory_blocks")}
+    blocks = {(s, fingerprint_text(fp)): n
+              for s, fp, n in stored(store, "SELECT site, fingerprint, pages FROM site_memory_blocks")}
     assert blocks == counted
 
 

@@ -196,3 +196,72 @@ def test_a_full_disk_stops_learning_not_the_crawl(tmp_path: Path, caplog: pytest
     errors = [r for r in caplog.records if r.levelname == "ERROR"]
     assert len(errors) == 1 and "database or disk is full" in errors[0].getMessage()
     crawl.close()
+
+
+V1_SCHEMA = """
+CREATE TABLE site_memory_sites (site TEXT PRIMARY KEY, pages INTEGER NOT NULL, last_seq INTEGER NOT NULL);
+CREATE TABLE site_memory_pages (site TEXT NOT NULL, page TEXT NOT NULL, seq INTEGER NOT NULL,
+    fingerprints TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (site, page)) WITHOUT ROWID;
+CREATE INDEX site_memory_pages_by_age ON site_memory_pages (site, seq);
+CREATE TABLE site_memory_blocks (site TEXT NOT NULL, fingerprint TEXT NOT NULL, pages INTEGER NOT NULL,
+    tag TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (site, fingerprint)) WITHOUT ROWID;
+"""
+
+
+def test_a_store_in_the_older_layout_is_migrated_with_its_counts(tmp_path: Path) -> None:
+    """Older stores kept fingerprints as hex text and an example for every block: opening one
+    moves it to the compact layout, and it counts and cleans exactly as before."""
+    from newsclean.cleaners.site_memory import SiteMemory
+
+    pages = random_pages(5)
+    reference = InMemoryBlockMemory()
+    for doc in pages:
+        learn(reference, doc)
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_SCHEMA)
+    latest = {doc.url: doc for doc in pages}
+    counted: dict[tuple[str, str], tuple[int, Block]] = {}
+    for seq, (url, doc) in enumerate(latest.items(), 1):
+        site = "gazette.example" if "gazette" in str(url) else "herald.example"
+        prints = sorted({b.fingerprint for b in doc.blocks})
+        conn.execute("INSERT INTO site_memory_pages VALUES (?, ?, ?, ?, '2026-11-29T00:00:00+00:00')",
+                     (site, url, seq, " ".join(prints)))
+        for block in doc.blocks:
+            n, _ = counted.get((site, block.fingerprint), (0, block))
+            counted[site, block.fingerprint] = (n + 1 if block.fingerprint in prints else n, block)
+            prints = [p for p in prints if p != block.fingerprint]
+    for (site, fp), (n, block) in counted.items():
+        conn.execute("INSERT INTO site_memory_blocks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (site, fp, n, block.tag, str(block.kind), block.path, block.text))
+    for site in ("gazette.example", "herald.example"):
+        total = conn.execute("SELECT count(*) FROM site_memory_pages WHERE site = ?", (site,)).fetchone()[0]
+        conn.execute("INSERT INTO site_memory_sites VALUES (?, ?, ?)", (site, total, len(latest)))
+    conn.commit()
+    conn.close()
+
+    with SqliteBlockMemory.open(path, create=False) as migrated:
+        kinds = {row[1]: row[2] for row in migrated.connection.execute("PRAGMA table_info(site_memory_blocks)")}
+        assert kinds["fingerprint"] == "INTEGER"
+        assert state(migrated)[0] == state(reference)[0]
+        assert state(migrated)[2] == state(reference)[2]
+        assert [b.text for b in migrated.learned("gazette.example", 2)]  # recurring blocks keep an example
+        for doc in pages:
+            expected = list(SiteMemory(reference, min_pages=2)(doc))
+            assert list(SiteMemory(migrated, min_pages=2)(doc)) == expected
+        learn(migrated, pages[0])  # and it goes on learning in the new layout
+        assert migrated.pages_seen("gazette.example") + migrated.pages_seen("herald.example") == len(latest)
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_the_compact_memory_makes_the_same_decisions_as_the_in_process_one(seed: int, tmp_path: Path) -> None:
+    from newsclean.cleaners.site_memory import SiteMemory
+
+    pages = random_pages(seed)
+    reference = InMemoryBlockMemory(max_pages=8)
+    with SqliteBlockMemory.open(tmp_path / "store.sqlite3", max_pages=8) as stored:
+        for doc in pages:
+            learn(reference, doc)
+            learn(stored, doc)
+            assert list(SiteMemory(stored, min_pages=2)(doc)) == list(SiteMemory(reference, min_pages=2)(doc))
