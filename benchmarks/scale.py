@@ -54,7 +54,8 @@ def news_pages(limit: int) -> list[bytes]:
         if gt.get("_internal", {}).get("page_type", {}).get("primary") == "article" and html.exists():
             pages.append(gzip.decompress(html.read_bytes()))
     for path in sorted((DATA / "dragnet" / "html").glob("*")):
-        pages.append(path.read_bytes())
+        body = path.read_bytes()
+        pages.append(gzip.decompress(body) if path.suffix == ".gz" else body)  # served as HTML, not gzip
     if not pages:
         raise SystemExit(f"no pages under {DATA}: the benchmark needs ../shared/data")
     return [pages[n % len(pages)] for n in range(limit)]
