@@ -117,8 +117,9 @@ STAGES: list[tuple[str, list[tuple[str, str]]]] = [
     ("site memory: learning", [("pipelines/site_memory.py", "observe")]),
     ("site memory: cleaner", [("cleaners/site_memory.py", "__call__")]),
     ("cleaners (chain, record)", [("cleaners/api.py", "clean_document")]),
-    ("normalise", [("pipelines/normalize.py", "process_item")]),
-    ("  of which ftfy", [("ftfy/__init__.py", "fix_text")]),
+    ("normalise (the record path)", [("cleaners/normalize.py", "normalize_article")]),
+    ("normalise stage", [("pipelines/normalize.py", "process_item")]),
+    ("  ftfy (in both)", [("ftfy/__init__.py", "fix_text")]),
     ("validate", [("pipelines/validate.py", "process_item")]),
     ("de-duplicate", [("pipelines/dedupe.py", "process_item"), ("pipelines/dedupe.py", "open_spider"),
                       ("pipelines/dedupe.py", "close_spider")]),
@@ -126,7 +127,8 @@ STAGES: list[tuple[str, list[tuple[str, str]]]] = [
                ("pipelines/store.py", "close_spider")]),
     ("run file (JSONL, publish)", [("spiders/runoutput.py", "process_item"), ("spiders/runoutput.py", "close_spider")]),
 ]
-NESTED = {"site memory: cleaner": "cleaners (chain, record)", "  of which ftfy": None}
+NESTED = {"site memory: cleaner": "cleaners (chain, record)",
+          "normalise (the record path)": "cleaners (chain, record)", "  ftfy (in both)": None}
 """Stages measured inside another one: subtracted from it (None: shown as a part, not subtracted)."""
 
 

@@ -72,7 +72,6 @@ WORDS = _VOCABULARY.split()
 def real_records(limit: int) -> list[dict[str, Any]]:
     """Cleaned, normalised records of the first ``limit`` wcxb-dev article pages."""
     from newsclean.cleaners import clean_html
-    from newsclean.pipelines.normalize import normalize_record
 
     records = []
     for gt_path in sorted((DATA / "wcxb-dev" / "ground-truth").glob("*.json")):
@@ -83,7 +82,7 @@ def real_records(limit: int) -> list[dict[str, Any]]:
         if gt.get("_internal", {}).get("page_type", {}).get("primary") != "article" or not html.exists():
             continue
         article = clean_html(gzip.decompress(html.read_bytes()), url=gt.get("url") or f"https://example.com/{gt_path.stem}")
-        record = normalize_record(article.to_dict())
+        record = article.to_dict()  # clean_html's record is normalised already
         if record.get("articleBody"):
             records.append(record)
     if not records:
@@ -106,7 +105,7 @@ def fresh(records: list[dict[str, Any]], size: int) -> list[dict[str, Any]]:
 def vocabulary(records: list[dict[str, Any]]) -> list[str]:
     """The real records' words in running order: sampling it gives bodies with a natural
     (Zipf-like) spread of common and rare words."""
-    from newsclean.pipelines.normalize import word_tokens
+    from newsclean.cleaners.normalize import word_tokens
 
     return [w for r in records for w in word_tokens(r["articleBody"])] or WORDS
 
@@ -116,8 +115,8 @@ def fill(store: Any, start: int, stop: int, rng: random.Random, words: list[str]
     them, in transactions of 2,000."""
     import numpy as np
     from datasketch import LeanMinHash, MinHash
+    from newsclean.cleaners.normalize import body_fingerprint
     from newsclean.pipelines.dedupe import NUM_PERM, StoredBandIndex
-    from newsclean.pipelines.normalize import body_fingerprint
     from newsclean.spiders.incremental import SCHEMA as SEEN_SCHEMA
 
     store.migrate("crawl_seen", [SEEN_SCHEMA])
