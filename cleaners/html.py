@@ -116,7 +116,14 @@ _NOT_XML_REFERENCE = re.compile(
 them into the text, and lxml refuses to set such text on an element."""
 
 
+_BELOW_MAX_DEPTH = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
+"""Whether an element lies deeper than ``MAX_DEPTH`` below the root: asked in C, level by
+level, so the usual page (a few dozen levels) is not walked element by element in Python."""
+
+
 def _flatten_deep(root: etree._Element) -> None:
+    if not _BELOW_MAX_DEPTH(root):
+        return
     depth: dict[etree._Element, int] = {}
     deep: list[lxml.html.HtmlElement] = []
     for el in root.iter():

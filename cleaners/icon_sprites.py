@@ -28,9 +28,14 @@ MIN_ICON_SHARE = 0.5
 """Share of a line's words that must name icons for the line to be a sprite dump."""
 
 
+_ICON_LETTERS = re.compile("ico|svg", re.I)
+"""What every icon word holds (with ``ICON_WORD``'s case rules): a line with fewer than
+``MIN_ICON_WORDS`` of these cannot be a sprite dump, and is not split into words."""
+
+
 def _is_sprite_text(text: str) -> bool:
     words = text.split()
-    if len(words) < MIN_ICON_WORDS:
+    if len(words) < MIN_ICON_WORDS or len(_ICON_LETTERS.findall(text)) < MIN_ICON_WORDS:
         return False
     icon_words = sum(1 for w in words if ICON_WORD.search(w))
     fused = len(FUSED_ICON.findall(text))

@@ -42,3 +42,30 @@ def test_prose_about_icons_stays() -> None:
         "Iconic photographer dies at 90",
     )
     assert removed(doc) == []
+
+
+def test_the_letter_prefilter_never_changes_the_verdict() -> None:
+    """Lines with fewer than four "ico"/"svg" are not split into words any more: the verdict
+    is the one the word-by-word count gives, whatever the case folding."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from newsclean.cleaners import icon_sprites as sprites
+
+    def word_by_word(text: str) -> bool:
+        words = text.split()
+        if len(words) < sprites.MIN_ICON_WORDS:
+            return False
+        icon_words = sum(1 for w in words if sprites.ICON_WORD.search(w))
+        fused = len(sprites.FUSED_ICON.findall(text))
+        share = icon_words / len(words) >= sprites.MIN_ICON_SHARE
+        return icon_words >= sprites.MIN_ICON_WORDS and (share or fused >= 8)
+
+    words = ["icon", "ICON", "İcon", "ıcon", "ſvg-x", "svg-a", "x-ico", "ico-", "bookmarkicon", "silicon",
+             "word", "the", "İCO", "Icons", "-icon", "cameraicon"]
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(st.sampled_from(words), max_size=14).map(" ".join))
+    def same(text: str) -> None:
+        assert sprites._is_sprite_text(text) == word_by_word(text)
+
+    same()
