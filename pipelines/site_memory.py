@@ -14,7 +14,7 @@ IF NOT EXISTS`` when the memory is opened:
   of pages showing it and, once it is on two pages or more, an example of the block (tag, kind,
   element path, text) for ``newsclean memory``. Blocks on one page are most of a site's
   blocks (its articles' own paragraphs) and keep only their count: a site at its 2,000-page
-  cap takes about 8 MB instead of about 85.
+  cap takes about 7 MB instead of about 87.
 
 Every observation is one transaction (``BEGIN IMMEDIATE ... COMMIT`` in SQLite), so a killed
 crawl leaves counts that match the pages recorded. In PostgreSQL, workers observing pages of
