@@ -22,6 +22,10 @@ Tables:
   tool is not run again; ``--no-cache`` runs and times everything afresh. ``--save FILE`` keeps
   every page's scores and ``--baseline FILE`` prints newsclean's change against them (paired
   bootstrap; with ``-v`` the pages that moved).
+  After the collections, the learned main-content selector's cross-collection table (trained
+  on two collections, scored on the third, grouped by site: the selector against each fixed
+  candidate and the page-by-page oracle, and how often readability-lxml was run), as measured
+  when the shipped model was trained by ``python -m benchmarks.train_selector``.
 - ``metadata``: ``../shared/data/fundus`` pages; headline exact match, datePublished on the
   right day, author names (same set), main image, image captions and credits, against
   trafilatura's and newspaper4k's metadata, htmldate's date and fundus's own parsers (run in
@@ -101,6 +105,7 @@ def _newspaper(html: bytes, url: str) -> str:
 
 
 NEWSCLEAN = "newsclean"
+NEWSCLEAN_SELECTED = "newsclean (learned selector)"
 NEWSCLEAN_READABILITY = "newsclean (readability finder)"
 TRAFILATURA = "trafilatura"
 """trafilatura with ``include_comments=False``: reader comments are not article text in any
@@ -108,7 +113,11 @@ collection here, and the speed ratios are taken against it."""
 
 
 def extractors() -> dict[str, Extractor]:
-    tools: dict[str, Extractor] = {NEWSCLEAN: _newsclean("scorer"), NEWSCLEAN_READABILITY: _newsclean("readability")}
+    tools: dict[str, Extractor] = {
+        NEWSCLEAN: _newsclean("scorer"),
+        NEWSCLEAN_SELECTED: _newsclean("selected"),
+        NEWSCLEAN_READABILITY: _newsclean("readability"),
+    }
     try:
         import readability  # noqa: F401
 
@@ -863,6 +872,14 @@ def _unseen() -> str:
     )
 
 
+def _selector_table() -> str:
+    """The shipped main-content selector's cross-collection table, as measured when it was
+    trained (``python -m benchmarks.train_selector`` measures it afresh)."""
+    from benchmarks.train_selector import selector_tables
+
+    return selector_tables()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default: ../shared/data)")
@@ -906,6 +923,9 @@ def main(argv: list[str] | None = None) -> int:
             save=args.save,
             baseline=args.baseline,
         )
+        table = _selector_table()
+        if table:
+            print(table, end="\n\n", flush=True)
     if "metadata" in wanted:
         print(run_metadata(list(fundus_pages(data / "fundus", args.limit)), data / "fundus"), end="\n\n", flush=True)
     if "text" in wanted:

@@ -30,6 +30,9 @@ LEFT_OUT_BY = "main-content"
 """The ``cleaner`` of the record's entries for regions HTML extraction left out."""
 LEFT_OUT = "left-out"
 """Their ``action``."""
+CHOSE = "chose"
+"""The ``action`` of the entry saying which main-content candidate was taken, when the
+learned selector weighed two (``text`` names the winner, ``reason`` says why)."""
 
 
 def _chain(chain: CleanerChain | Mapping[str, int | None] | None) -> CleanerChain:
@@ -133,6 +136,9 @@ def build_record(
         )
         for region in doc.left_out
     ]
+    if doc.chosen:
+        winner, _, why = doc.chosen.partition(": ")
+        steps.insert(0, CleaningStep(cleaner=LEFT_OUT_BY, action=CHOSE, text=winner, reason=why))
     for name, decision, block in applied:
         removed = block.text
         if decision.action is Action.TRIM and decision.value is not None:
@@ -240,7 +246,8 @@ def clean_html(
     """Clean an HTML page: main content and metadata are extracted, then cleaned.
 
     ``html`` may be bytes in any encoding; ``encoding`` (from HTTP headers) is a hint;
-    ``main_content`` is ``"scorer"`` (default) or ``"readability"`` (readability-lxml);
+    ``main_content`` names the finder (see :data:`~newsclean.cleaners.html.MAIN_CONTENT_FINDERS`:
+    ``"scorer"``, the default, ``"readability"`` or ``"selected"``);
     ``markdown`` also fills ``articleBodyMarkdown``. Without ``site``, the profile of ``url``'s
     site is used (as ``newsclean clean --url`` does), unless ``find_site`` is false.
     ``fetched_at`` (a ``datetime`` or ISO 8601 text, a time without zone being UTC, or an HTTP

@@ -431,6 +431,11 @@ class MainContent:
     parts: list[etree._Element]
     stats: dict[etree._Element, _Stats] = field(default_factory=dict, repr=False)
     """Text measures of the page as scored, reused by :func:`prune`."""
+    worth: float = 0.0
+    """The chosen element's value (its paragraph text less its other text, with its bonus)."""
+    rival: float = 0.0
+    """The best value of an element neither inside nor around the chosen one: close to
+    :attr:`worth` when another part of the page could as well be the article."""
 
 
 JUNK_WEIGHT = 1.0
@@ -508,8 +513,12 @@ def find_main_content(body: etree._Element) -> MainContent:
         g = good[el]
         return g - JUNK_WEIGHT * (stats[el].text - g) + _semantic_bonus(el, g)
 
-    top = max(good, key=worth)
-    return MainContent(top, [*_lead(top, stats), top], stats)
+    values = {el: worth(el) for el in good}
+    top = max(values, key=values.__getitem__)
+    line = set(top.iter())
+    line.update(top.iterancestors())
+    rival = max((v for el, v in values.items() if el not in line), default=0.0)
+    return MainContent(top, [*_lead(top, stats), top], stats, values[top], rival)
 
 
 LEAD_PROSE = 80

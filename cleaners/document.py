@@ -81,7 +81,8 @@ class Document:
     keeps the sources as found (``jsonld``, ``opengraph``, ``meta``, ``time``) for cleaners
     and site code that want more. ``left_out`` lists the regions of an HTML page that
     extraction left out of the blocks (navigation, sidebars, players, sprites, ...), each with
-    its rule, for the record's provenance.
+    its rule, for the record's provenance. ``chosen`` says, when the main content was
+    cross-checked, which candidate was taken and why.
     """
 
     blocks: list[Block]
@@ -91,6 +92,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     raw_metadata: dict[str, Any] = field(default_factory=dict)
     left_out: list[Region] = field(default_factory=list)
+    chosen: str = ""
 
     def __post_init__(self) -> None:
         self.blocks = [b if b.index >= 0 else b.with_index(i) for i, b in enumerate(self.blocks)]

@@ -17,6 +17,7 @@ from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
+from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -466,17 +467,25 @@ def _main_blocks(
     scope: list[etree._Element] | None = None,
     log: RegionLog | None = None,
     ld_body: str = "",
+    evidence: Evidence | None = None,
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
     elements chosen go to ``scope`` when given, and ``log`` receives the regions left out.
     ``ld_body``, the page's JSON-LD ``articleBody``, cross-checks the choice (see
-    :func:`_ld_holder`)."""
+    :func:`_ld_holder`). ``evidence``, when given, receives the scorer's measurements of its
+    choice for the learned selector."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
     strip_page(body, log)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body)
+    if evidence is not None:
+        page, chosen = main.stats[body], main.stats[main.root]
+        evidence.page_chars, evidence.page_prose = page.text, page.prose
+        evidence.chosen_chars, evidence.chosen_prose, evidence.chosen_links = chosen.text, chosen.prose, chosen.links
+        evidence.worth, evidence.rival, evidence.whole_page = main.worth, main.rival, main.root is body
+        evidence.ld_body = ld_body
     if scope is not None:
         scope.extend(main.parts)
     if log is not None:
@@ -505,6 +514,8 @@ def _main_blocks(
         if log is not None:
             log.forget_after(stripped)
         blocks = blocks_from_element(body, _path(body.getparent()), origins=origins)
+        if evidence is not None:
+            evidence.whole_page = True
     return blocks
 
 
@@ -863,10 +874,62 @@ def _in_flow(block: Block, flow: set[str]) -> bool:
     return block.tag == "p" and block.path in flow and block.text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
 
 
-MAIN_CONTENT_FINDERS = ("scorer", "readability")
+MAIN_CONTENT_FINDERS = ("scorer", "readability", "selected")
 """How the main content is found when no site profile names the body: ``scorer`` (newsclean's
-own, on the single parse; the default) or ``readability`` (readability-lxml's, for comparison or
-for pages where a user prefers it)."""
+own, on the single parse; the default), ``readability`` (readability-lxml's, for comparison or
+for pages where a user prefers it) or ``selected`` (the scorer's, cross-checked against
+readability-lxml's candidate by the learned selector of :mod:`newsclean.cleaners.selector` when
+its choice is unsure; measured across collections it does not beat the scorer alone, see
+``docs/quality.md``)."""
+
+SCORER = "newsclean's scorer"
+READABILITY = "readability-lxml's candidate"
+
+
+def _cross_check(
+    html: str, evidence: Evidence, blocks: list[Block], force: bool, probe: dict[str, Any] | None
+) -> tuple[Choice | None, list[Block], etree._Element | None]:
+    """Whether readability-lxml's candidate should replace the scorer's ``blocks``: run only
+    when the gate finds the scorer's choice unsure (always with ``force``). Gives the choice
+    made (``None`` without a model), readability's blocks and the page they were found on."""
+    model = load_model()
+    if model is None and probe is None:
+        return None, [], None
+    cheap = cheap_features(evidence, blocks)
+    unsure = model.gate.probability(cheap) if model is not None else 0.0
+    if probe is not None:
+        probe.update(cheap=cheap, unsure=unsure, evidence=evidence, blocks=blocks)
+    sure = model is None or unsure < model.gate.threshold
+    if sure and not force:
+        return Choice("scorer", unsure, False), [], None
+    page = parse_html(html)
+    try:
+        other = _readability_blocks(page)
+    except Exception as exc:  # readability-lxml refuses some pages ("Unparseable"): the scorer stays
+        logger.debug("readability-lxml failed on %s: %s", html[:60], exc)
+        other = []
+    full = full_features(cheap, evidence, blocks, other)
+    if probe is not None:
+        probe["full"] = full
+        probe["other"] = other
+    if model is None:
+        return None, other, page
+    preferred = model.select.probability(full)
+    if sure:
+        return Choice("scorer", unsure, False), other, page
+    take = bool(other) and preferred >= model.select.threshold
+    why = model.select.why(full, take)
+    if take:
+        reason = (
+            f"the scorer's choice was unsure (gate {unsure:.2f}); the learned selector took "
+            f"readability-lxml's candidate instead (p={preferred:.2f}), mostly for {why}"
+        )
+    else:
+        reason = (
+            f"the scorer's choice was unsure (gate {unsure:.2f}); the learned selector kept it over "
+            f"readability-lxml's candidate (p={preferred:.2f}), mostly for {why}"
+        )
+    return Choice("readability" if take else "scorer", unsure, True, preferred, reason), other, page
 
 
 def _readability_blocks(tree: etree._Element) -> list[Block]:
@@ -883,6 +946,7 @@ def extract_html(
     site: SiteProfile | None = None,
     main_content: str = "scorer",
     encoding: str | None = None,
+    probe: dict[str, Any] | None = None,
 ) -> Document:
     """Extract the main content's blocks and the page's metadata.
 
@@ -890,7 +954,8 @@ def extract_html(
     does, with ``encoding`` (the HTTP header's charset) as a hint.
 
     ``main_content`` names the finder used when no site profile gives a ``body`` selector (see
-    :data:`MAIN_CONTENT_FINDERS`).
+    :data:`MAIN_CONTENT_FINDERS`). ``probe``, a dict, receives the selector's features and
+    readability-lxml's candidate is always measured (for ``benchmarks/train_selector.py``).
 
     A site profile's ``body`` selector replaces main-content detection and its
     ``boilerplate`` selectors are cut out before main content is found; their blocks stay in
@@ -909,6 +974,7 @@ def extract_html(
     figures = find_figures(tree, url)
     scope: list[etree._Element] = []
     log = RegionLog()
+    chosen = ""
     content: etree._Element | None = None
     if site and site.body:
         found = tree.cssselect(site.body)
@@ -938,7 +1004,18 @@ def extract_html(
                 found_at = None
             origins = None
         else:
-            blocks = _main_blocks(tree, origins, scope, log, _ld_article_body(raw))
+            evidence = Evidence()
+            blocks = _main_blocks(tree, origins, scope, log, _ld_article_body(raw), evidence)
+            if origins is None and (main_content == "selected" or probe is not None):
+                choice, other, page = _cross_check(html, evidence, blocks, probe is not None, probe)
+                if choice is not None and main_content == "selected":
+                    if choice.winner == "readability" and page is not None:
+                        blocks = other
+                        scope.clear()
+                        log = RegionLog()
+                        log.add_unchosen(page, _origin_elements(_origins_by_text(blocks, page)), OUTSIDE_READABILITY)
+                    if choice.checked:
+                        chosen = f"{READABILITY if choice.winner == 'readability' else SCORER}: {choice.reason}"
         rules = edge_rules(blocks)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
@@ -947,6 +1024,7 @@ def extract_html(
         blocks = blocks_from_element(body if body is not None else fresh)
         rules, origins, found_at = [""] * len(blocks), None, None
         log = RegionLog()
+        chosen = ""
     if content is None:
         kept = [i for i, rule in enumerate(rules) if not rule]
         bio = _author_bio_start([blocks[i] for i in kept], [a.name for a in metadata.get("authors") or [] if a.name])
@@ -979,7 +1057,14 @@ def extract_html(
     if any(rules):
         blocks = [replace(b, edge_rule=rule) if rule else b for b, rule in zip(blocks, rules, strict=True)]
     return Document(
-        blocks, url=url, site=site, source_format="html", metadata=metadata, raw_metadata=raw, left_out=log.bounded()
+        blocks,
+        url=url,
+        site=site,
+        source_format="html",
+        metadata=metadata,
+        raw_metadata=raw,
+        left_out=log.bounded(),
+        chosen=chosen,
     )
 
 

@@ -32,8 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSCLEAN_MAIN_CONTENT",
         "scorer",
         "how spiders find an HTML page's main content when no site profile names its body: `scorer` "
-        "(newsclean's own) or `readability` (readability-lxml); `newsclean clean --main-content` is the same "
-        "choice",
+        "(newsclean's own), `readability` (readability-lxml) or `selected` (the scorer, cross-checked "
+        "against readability-lxml's candidate by a learned selector when unsure); "
+        "`newsclean clean --main-content` is the same choice",
     ),
     Setting(
         "NEWSCLEAN_MARKDOWN",

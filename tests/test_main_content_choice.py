@@ -26,7 +26,7 @@ PAGE = (
 )
 
 
-@pytest.mark.parametrize("finder", ["scorer", "readability"])
+@pytest.mark.parametrize("finder", ["scorer", "readability", "selected"])
 def test_both_finders_give_the_article(finder: str) -> None:
     article = clean_html(PAGE, main_content=finder)
     assert article.articleBody == "\n\n".join(PARAGRAPHS)
@@ -34,7 +34,8 @@ def test_both_finders_give_the_article(finder: str) -> None:
 
 
 def test_unknown_finder_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="unknown main-content finder 'boilerpipe'; choose one of scorer, readability"):
+    message = "unknown main-content finder 'boilerpipe'; choose one of scorer, readability, selected"
+    with pytest.raises(ValueError, match=message):
         clean_html(PAGE, main_content="boilerpipe")
 
 

@@ -49,9 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "('vor 3 Stunden', '2 hours ago') count back from it (default: now)",
     )
     p.add_argument(
-        "--main-content", choices=("scorer", "readability"), default="scorer",
+        "--main-content", choices=("scorer", "readability", "selected"), default="scorer",
         help="how HTML main content is found when no site profile names it: newsclean's scorer "
-        "(default) or readability-lxml",
+        "(default), readability-lxml, or the scorer cross-checked against readability-lxml by a learned "
+        "selector when unsure (selected)",
     )
     p.set_defaults(func=_run_clean)
 
