@@ -98,7 +98,9 @@ CALL_TO_ACTION = re.compile(
         \b(?:we|i)\ (?:may\ )?earn\ (?:a\ )?(?:small\ )?commission\b|^disclosure\s*(?:[:.–—-]|$)|
         ^advertisement\s*:|^advertisement\b(?!.*[.!?]\s*$)|
         ^(?:join\ the\ (?:conversation|discussion)|add\ a\ comment|leave\ a\ (?:comment|reply)|
-            be\ the\ first\ to\ comment|comment\ via\b)[^.!?]{0,25}[.!?]?\s*$|
+            be\ the\ first\ to\ comment|comment\ via\ [\w.-]+)
+            (?:\s*(?:cancel\ reply|below|here|now|(?:on|via|with)\ [\w.-]+|in\ the\ comments(?:\ below)?|
+            to\ [\w.-]+(?:\ [\w.-]+)?\ cancel\ reply))?\s*[.!:…»›]*\s*$|
         ^(?:keep\ reading|recent\ posts|(?:article|story)\ continues\ below|continue\ reading\ below)
             \s*[:.!…»›]*\s*$|
         ^(?:register|sign\ in|sign\ up|log\ ?in|create\ an\ account|follow\ us)\s*[.!:]?\s*$|

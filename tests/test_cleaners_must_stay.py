@@ -164,3 +164,90 @@ def test_the_kind_9_page_keeps_the_review_and_drops_the_notices() -> None:
         assert explained, notice  # every removal is in the provenance
         if cleaner:
             assert any(s.cleaner == cleaner for s in explained), (notice, explained)
+
+
+CLOSING = (
+    "A second meeting is planned for June, when the county will say how much of the bill it can pay this year."
+)
+
+LEAD_STAYS = [
+    ("byline-reviewed-by", "Reviewed by three judges, the plan was approved without changes."),
+    ("byline-written-by", "Written by a former nurse, the memoir became a bestseller."),
+    ("byline-posted-on", "Posted on the town hall door, the notice gave residents two weeks."),
+    ("byline-published-by", "Published by a small press in Leeds, the book sold ten thousand copies."),
+    ("byline-edited-by", "Edited by his widow, the diaries appear in print for the first time."),
+    ("byline-fact-checked-by", "Fact-checked by the paper's staff, the claims held up."),
+    ("byline-updated-on", "Updated on Monday, the flood map now covers the whole valley."),
+    ("byline-reported-by", "Reported by a neighbour, the fire was out within an hour."),
+    ("byline-on-behalf-of", "On behalf of the family, his son thanked the rescue crews."),
+    ("byline-last-updated", "Last updated in 1990, the map sent the hikers the wrong way."),
+    ("byline-by-name", "By Tuesday morning the water had receded from the quay."),
+    ("byline-date-by", "June 8, 2012 - the day the quay closed - is still remembered."),
+    ("byline-updated-date", "The rules, updated on March 5, 2024, apply to every boat."),
+]
+"""(the ``html.BYLINE`` alternative whose words the sentence opens with, the sentence): the
+article's first paragraph, short, where bylines sit."""
+
+END_STAYS = [
+    ("end-about-the-author", "About the author of the plan, little is known."),
+    ("end-related", "Related costs rose faster than rents."),
+    ("end-read-more", "Read more books, the librarian urged."),
+    ("end-sources", "Sources close to the board disagreed."),
+    ("end-citations", "Citations for speeding doubled in May."),
+    ("end-disclaimer", "Disclaimer notices went up on every pier."),
+    ("end-disclosure", "Disclosure of the files was ordered."),
+    ("end-written-by", "Written by hand, the letter reached the board."),
+    ("end-editor", "The editor resigned in protest."),
+    ("end-helpful", "Was this helpful? Not to the fishermen."),
+    ("end-rate-this", "Rate it as you like, the chair said."),
+    ("end-up-next", "Up next is the harbour wall."),
+    ("end-keep-reading", "Keep reading the small print, he warned."),
+    ("end-recommended", "Recommended reading for the board: the 1990 report."),
+    ("end-more-from", "More news from the quay will follow."),
+    ("end-comments", "Comments from residents were mixed."),
+    ("end-tags", "Tags on every crate were checked."),
+    ("end-share-this", "Share this view? Few fishermen do."),
+    ("end-most-read", "Most read the report in a day."),
+    ("end-leave-a-reply", "Leave a reply by Friday, the council asked."),
+    ("end-popular", "Popular now, the quay was empty then."),
+    ("end-filed-under", "Filed under protest, the appeal failed."),
+    ("end-posted-in", "Posted in March, the notice was ignored."),
+    ("end-join-the-discussion", "Join the discussion at the town hall."),
+    ("end-like-this", "Like this, the quay could last a century."),
+    ("end-categories", "Categories of boats were listed."),
+]
+"""(the end-matter pattern whose words the sentence opens with: ``html.END_MATTER``,
+``page_chrome.END_OF_ARTICLE``, the line model's end-heading feature, ``prompts``, the
+sentence): a short paragraph in the article's second half, where those headings sit."""
+
+
+def _both(paragraphs: list[str]) -> tuple[str, str]:
+    page = "<html><body><article><h1>Quay to be rebuilt</h1>"
+    page += "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    html = clean_html(page).articleBody or ""
+    text = clean_text("\n".join(["Quay to be rebuilt", *paragraphs])).articleBody or ""
+    return html, text
+
+
+@pytest.mark.parametrize(("pattern", "sentence"), LEAD_STAYS, ids=[p for p, _ in LEAD_STAYS])
+def test_a_first_paragraph_with_a_bylines_words_stays(pattern: str, sentence: str) -> None:
+    for body in _both([sentence, *ARTICLE]):
+        assert sentence in body
+
+
+@pytest.mark.parametrize(("pattern", "sentence"), END_STAYS, ids=[p for p, _ in END_STAYS])
+def test_a_late_paragraph_with_an_end_headings_words_stays_with_what_follows(pattern: str, sentence: str) -> None:
+    for body in _both([*ARTICLE, sentence, CLOSING]):
+        assert sentence in body and CLOSING in body
+    for body in _both([*ARTICLE, CLOSING, sentence]):
+        assert sentence in body
+
+
+END_HEADINGS_GO = ["Related posts", "About the author", "Read more", "Sources", "Disclaimer"]
+
+
+@pytest.mark.parametrize("heading", END_HEADINGS_GO)
+def test_the_end_headings_themselves_still_close_the_article(heading: str) -> None:
+    teaser = "Ferry fares to rise in spring as the operator blames fuel costs and a shortage of crews"
+    html, _ = _both([*ARTICLE, CLOSING, heading, teaser])
+    assert CLOSING in html and teaser not in html, html

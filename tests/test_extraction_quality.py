@@ -113,8 +113,8 @@ def test_sample_scores_hold_their_floor() -> None:
 @pytest.mark.parametrize(
     ("name", "floor", "what"),
     [
-        ("0310", 0.95, "the article sits after a premature </html>"),
-        ("0174", 0.9, "a hidden republishing modal repeats the article next to it"),
+        ("0310", 0.96, "the article sits after a premature </html>"),
+        ("0174", 0.91, "a hidden republishing modal repeats the article next to it"),
         ("4503", 0.78, "streamed rendering parks half the article in <div hidden>"),
         ("0072", 0.95, "the text is loose in a <span> between <br>s, headings and lists"),
         ("0356", 0.95, "the page wrapper's class says 'with-sidebar-layout'"),
@@ -125,11 +125,11 @@ def test_sample_scores_hold_their_floor() -> None:
         ("4258", 0.95, "a hidden <pre> holds a markdown copy of the article"),
         ("0329", 0.95, "a hidden 'republish' dialog holds a copy of the article"),
         ("4262", 0.95, "the article's sections are named after the contents list ('toc-para')"),
-        ("4113", 0.9, "a roundup: each brand a heading over a list, after the last paragraph"),
+        ("4113", 0.92, "a roundup: each brand a heading over a list, after the last paragraph"),
         ("0477", 0.9, "SMS and newsletter signup boxes without telling class names inside the text"),
-        ("4090", 0.9, "each heading sits in its own page-builder 'widget'"),
+        ("4090", 0.91, "each heading sits in its own page-builder 'widget'"),
         ("0464", 0.95, "a row of teaser cards for other posts follows the article"),
-        ("4267", 0.8, "menus inside custom elements (<growth-linkgroup>) sit in the article"),
+        ("4267", 0.81, "menus inside custom elements (<growth-linkgroup>) sit in the article"),
         ("0128", 0.95, "the bylined author's bio closes the text"),
     ],
 )
@@ -168,15 +168,14 @@ def _collection_totals(key: str, every: int) -> tuple[Totals, int]:
 def test_dragnet_sample_holds_its_floor() -> None:
     """Every 8th dragnet page (2012 news and blogs: table layouts, three-column blogs)."""
     totals, empty = _collection_totals("dragnet", 8)
-    # Measured 0.905 F1 (P 0.914, R 0.895) on these 173 pages when pinned, one page empty (its
-    # bytes are refused by the decoder).
-    assert totals.f1 >= 0.895, totals
-    assert empty <= 1, totals
+    # Measured 0.905 F1 (P 0.909, R 0.901) on these 173 pages when pinned, none empty.
+    assert totals.f1 >= 0.9, totals
+    assert empty == 0, totals
 
 
 def test_fundus_sample_holds_its_floor() -> None:
     """Every 4th fundus page with a body (news sites of 40 countries, 2023-2026)."""
     totals, empty = _collection_totals("fundus", 4)
-    # Measured 0.919 F1 (P 0.916, R 0.923) on these 65 pages when pinned.
-    assert totals.f1 >= 0.91, totals
+    # Measured 0.921 F1 (P 0.918, R 0.923) on these 65 pages when pinned.
+    assert totals.f1 >= 0.915, totals
     assert empty == 0, totals
