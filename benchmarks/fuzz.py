@@ -211,7 +211,7 @@ def _runners() -> dict[str, tuple[Callable[[Any], Any], tuple[type[BaseException
     from newsclean.cleaners import InputError, clean, clean_html, clean_text
     from newsclean.cleaners.dates import normalize_date
     from newsclean.cleaners.urls import canonical_url
-    from newsclean.spiders.discovery import feed_entries, sitemap_entries
+    from newsclean.spiders.discovery import entries_in, feed_entries, sitemap_entries
 
     return {
         "clean_html": (lambda d: clean_html(d, url="https://example.com/news/a-story"), (InputError,)),
@@ -219,8 +219,8 @@ def _runners() -> dict[str, tuple[Callable[[Any], Any], tuple[type[BaseException
         "clean": (lambda d: clean(d), (InputError,)),
         "date": (lambda d: normalize_date(d, timezone="Europe/Berlin"), ()),
         "url": (lambda d: canonical_url(d, base="https://example.com/news/"), (ValueError,)),
-        "feed": (lambda d: list(feed_entries(d, "https://example.com/feed.xml")), ()),
-        "sitemap": (lambda d: sitemap_entries(d, "https://example.com/sitemap.xml"), ()),
+        "feed": (lambda d: (list(feed_entries(d, "https://example.com/feed.xml")), entries_in(d, "feed")), ()),
+        "sitemap": (lambda d: (sitemap_entries(d, "https://example.com/sitemap.xml"), entries_in(d, "sitemap")), ()),
     }
 
 

@@ -69,7 +69,7 @@ class Sample:
     dump: str
     texts: list[str]
     labels: list[bool | None]
-    rows: list[list[float]]
+    rows: Any
     truth: str
     without: list[str]
 

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
-from newsclean.cleaners.chain import Action, CleanerChain, registry_generation
+from newsclean.cleaners.chain import Action, CleanerChain, Decision, registry_generation
 from newsclean.cleaners.dates import fetch_time
 from newsclean.cleaners.decoding import decode_html, decode_text
-from newsclean.cleaners.document import Document
-from newsclean.cleaners.errors import check_url
+from newsclean.cleaners.document import Block, Document
+from newsclean.cleaners.errors import InputError, check_url
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.live_blogs import live_blog_body
 from newsclean.cleaners.markdown import blocks_to_markdown
 from newsclean.cleaners.normalize import normalize_article
 from newsclean.cleaners.record import Article, Author, CleaningStep
 from newsclean.cleaners.regions import Region
+from newsclean.cleaners.settings import DEFAULTS
 from newsclean.cleaners.site import SiteProfile, profile_for_url
 from newsclean.cleaners.text import extract_text
 from newsclean.cleaners.urls import TRACKING_PARAMETERS
@@ -84,25 +86,38 @@ STEPS_PER_KIND = 50
 into one entry with a ``count``."""
 
 
-def _aggregated(steps: list[CleaningStep]) -> list[CleaningStep]:
-    """``steps`` with every decision past :data:`STEPS_PER_KIND` of one (cleaner, action, field)
-    folded into one entry, placed where the first folded decision was."""
-    seen: dict[tuple[str, str, str | None], int] = {}
-    folded: dict[tuple[str, str, str | None], CleaningStep] = {}
-    out: list[CleaningStep] = []
-    for step in steps:
-        kind = (step.cleaner, step.action, step.field)
-        seen[kind] = seen.get(kind, 0) + 1
-        if seen[kind] <= STEPS_PER_KIND:
-            out.append(step)
-        elif kind in folded:
-            folded[kind].count = (folded[kind].count or 0) + 1
-        else:
-            folded[kind] = CleaningStep(
-                cleaner=step.cleaner, action=step.action, text=step.text, reason=step.reason, field=step.field, count=1
+def _text(text: str | Callable[[], str]) -> str:
+    return text if isinstance(text, str) else text()
+
+
+class _Provenance:
+    """The record's ``cleaning`` list, folded as it grows: past :data:`STEPS_PER_KIND` entries of
+    one (cleaner, action, field) the rest become one entry with a count, placed where the first
+    folded decision was. Folding as decisions arrive keeps a page of a million removed lines
+    from building a million entries first."""
+
+    def __init__(self) -> None:
+        self.steps: list[CleaningStep] = []
+        self._seen: dict[tuple[str, str, str | None], int] = {}
+        self._folded: dict[tuple[str, str, str | None], CleaningStep] = {}
+
+    def add(
+        self, cleaner: str, action: str, field: str | None, text: str | Callable[[], str], reason: str, **more: Any
+    ) -> None:
+        """One decision; ``text`` (or the function giving it) is read only for an entry kept."""
+        kind = (cleaner, action, field)
+        seen = self._seen[kind] = self._seen.get(kind, 0) + 1
+        if seen <= STEPS_PER_KIND:
+            self.steps.append(
+                CleaningStep(cleaner=cleaner, action=action, text=_text(text), reason=reason, field=field, **more)
             )
-            out.append(folded[kind])
-    return out
+        elif kind in self._folded:
+            step = self._folded[kind]
+            step.count = (step.count or 0) + 1
+        else:
+            step = CleaningStep(cleaner=cleaner, action=action, text=_text(text), reason=reason, field=field, count=1)
+            self._folded[kind] = step
+            self.steps.append(step)
 
 
 def build_record(
@@ -123,40 +138,36 @@ def build_record(
     ``canonicalUrl`` sheds (see :func:`~newsclean.cleaners.normalize.normalize_record`).
     Relative dates ("vor 3 Stunden") count back from ``fetched_at`` (see :func:`clean_html`).
     """
-    remaining, applied = _chain(chain).run(doc)
     fields = dict(doc.metadata)
-    steps: list[CleaningStep] = [
-        CleaningStep(
-            cleaner=LEFT_OUT_BY,
-            action=LEFT_OUT,
-            text=region.text,
-            reason=region.reason + _field_note(region, fields),
+    provenance = _Provenance()
+    if doc.chosen:
+        winner, _, why = doc.chosen.partition(": ")
+        provenance.add(LEFT_OUT_BY, CHOSE, None, winner, why)
+    for region in doc.left_out:
+        provenance.add(
+            LEFT_OUT_BY,
+            LEFT_OUT,
+            None,
+            region.text,
+            region.reason + _field_note(region, fields),
             path=region.path or None,
             words=region.words,
         )
-        for region in doc.left_out
-    ]
-    if doc.chosen:
-        winner, _, why = doc.chosen.partition(": ")
-        steps.insert(0, CleaningStep(cleaner=LEFT_OUT_BY, action=CHOSE, text=winner, reason=why))
-    for name, decision, block in applied:
-        removed = block.text
-        if decision.action is Action.TRIM and decision.value is not None:
-            removed = _removed_part(block.text, decision.value)
+
+    def applied(name: str, decision: Decision, block: Block) -> None:
         if decision.field is not None:
             value = decision.value if decision.value is not None else block.text
             fields.setdefault(decision.field, value)
-        steps.append(
-            CleaningStep(
-                cleaner=name,
-                action=str(decision.action),
-                text=_shorten(removed),
-                reason=decision.reason,
-                field=decision.field,
-                block=block.index,
-            )
-        )
-    steps = _aggregated(steps)
+
+        def removed() -> str:
+            if decision.action is Action.TRIM and decision.value is not None:
+                return _shorten(_removed_part(block.text, decision.value))
+            return _shorten(block.text)
+
+        provenance.add(name, str(decision.action), decision.field, removed, decision.reason, block=block.index)
+
+    remaining, _ = _chain(chain).run(doc, on_applied=applied)
+    steps = provenance.steps
     kept = [b for b in remaining.blocks if b.text.strip()]
     body = "\n\n".join(b.text for b in kept)
     body_html = "\n".join(b.html for b in remaining.blocks if b.html) or None
@@ -194,6 +205,20 @@ def build_record(
     return normalize_article(article, timezone=zone, tracking=tracking, reference=fetch_time(fetched_at))
 
 
+MAX_PAGE_BYTES: int = DEFAULTS["NEWSCLEAN_MAX_PAGE_BYTES"]
+"""Default of ``max_bytes`` (``NEWSCLEAN_MAX_PAGE_BYTES``): the largest page the entry points clean."""
+
+
+def check_size(data: str | bytes, max_bytes: int | None) -> None:
+    """:class:`InputError` when ``data`` is over ``max_bytes`` (bytes, or characters of a ``str``;
+    ``None`` or ``0``: no bound)."""
+    if max_bytes and len(data) > max_bytes:
+        unit = "bytes" if isinstance(data, bytes) else "characters"
+        raise InputError(
+            f"page of {len(data):,} {unit} is larger than the limit of {max_bytes:,} (NEWSCLEAN_MAX_PAGE_BYTES)"
+        )
+
+
 def clean_document(
     doc: Document,
     *,
@@ -216,15 +241,18 @@ def clean_text(
     markdown: bool = False,
     find_site: bool = True,
     fetched_at: datetime | str | None = None,
+    max_bytes: int | None = MAX_PAGE_BYTES,
 ) -> Article:
     """Clean a plain-text dump: one block per non-empty line (``markdown``: also fill
     ``articleBodyMarkdown``).
 
     Without ``site``, the profile of ``url``'s site is used (its time zone dates the article),
     unless ``find_site`` is false; ``fetched_at`` as for :func:`clean_html`.
-    Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
+    Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``, a
+    text over ``max_bytes`` (``NEWSCLEAN_MAX_PAGE_BYTES``, 20 MiB; ``None``: no bound).
     """
     check_url(url)
+    check_size(text, max_bytes)
     if isinstance(text, bytes):
         text = decode_text(text)
     doc = extract_text(text, url=url, site=_site(site, url, find_site))
@@ -242,6 +270,7 @@ def clean_html(
     markdown: bool = False,
     find_site: bool = True,
     fetched_at: datetime | str | None = None,
+    max_bytes: int | None = MAX_PAGE_BYTES,
 ) -> Article:
     """Clean an HTML page: main content and metadata are extracted, then cleaned.
 
@@ -254,9 +283,11 @@ def clean_html(
     date) is when the page was fetched: a relative date on it ("vor 3 Stunden", "il y a 2
     jours", "2 hours ago") counts back from it, so cleaning the same page again later gives the
     same date; default: now.
-    Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``.
+    Raises only :class:`~newsclean.cleaners.InputError`: binary bytes, a malformed ``url``, a
+    page over ``max_bytes`` (``NEWSCLEAN_MAX_PAGE_BYTES``, 20 MiB; ``None``: no bound).
     """
     check_url(url)
+    check_size(html, max_bytes)
     if isinstance(html, bytes):
         html = decode_html(html, declared=encoding)
     site = _site(site, url, find_site)
@@ -292,12 +323,15 @@ def clean(
     markdown: bool = False,
     find_site: bool = True,
     fetched_at: datetime | str | None = None,
+    max_bytes: int | None = MAX_PAGE_BYTES,
 ) -> Article:
     """Clean ``data``, telling HTML from plain text by its first characters."""
     if looks_like_html(data):
         return clean_html(
-            data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site, fetched_at=fetched_at
-        )
+            data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site, fetched_at=fetched_at,
+            max_bytes=max_bytes,
+        )  # fmt: skip
     return clean_text(
-        data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site, fetched_at=fetched_at
-    )
+        data, url=url, site=site, chain=chain, markdown=markdown, find_site=find_site, fetched_at=fetched_at,
+        max_bytes=max_bytes,
+    )  # fmt: skip

@@ -182,10 +182,15 @@ class CleanerChain:
     def names(self) -> list[str]:
         return [n for n, _ in self.cleaners]
 
-    def run(self, doc: Document) -> tuple[Document, list[tuple[str, Decision, Any]]]:
+    def run(
+        self, doc: Document, on_applied: Callable[[str, Decision, Any], None] | None = None
+    ) -> tuple[Document, list[tuple[str, Decision, Any]]]:
         """Apply each cleaner in turn; return the remaining document and, per decision,
-        ``(cleaner name, decision, block)`` in the order they were made."""
+        ``(cleaner name, decision, block)`` in the order they were made. With ``on_applied``
+        each of those is handed to it as it is applied instead (the list comes back empty), so a
+        caller that folds them keeps no list as long as the document."""
         applied: list[tuple[str, Decision, Any]] = []
+        keep = on_applied or (lambda name, d, block: applied.append((name, d, block)))
         for name, cleaner in self.cleaners:
             try:
                 decisions = list(cleaner(doc))
@@ -201,7 +206,7 @@ class CleanerChain:
                     continue
                 if d.position in drop:
                     continue
-                applied.append((name, d, doc.blocks[d.position]))
+                keep(name, d, doc.blocks[d.position])
                 if d.action is Action.TRIM:
                     if d.value and d.value.strip():
                         edits[d.position] = d.value.strip()

@@ -216,6 +216,20 @@ def _local(text: str) -> datetime | None:
         return None
 
 
+DATEPARSER_MAX_CHARS = 64
+"""Longest text handed to dateparser: a date line is short, and dateparser's work grows with the
+text (500 characters of junk took seconds, most of it trying every language)."""
+
+
+def _worth_dateparser(text: str, language: str | None) -> bool:
+    """Whether ``text`` is short and date-like enough for dateparser: at most
+    :data:`DATEPARSER_MAX_CHARS` characters, not only digits, and with a digit in it unless the
+    page's language is known ("gestern", "hier" are dates only in a known language)."""
+    if len(text) > DATEPARSER_MAX_CHARS or text.isdigit():
+        return False
+    return language is not None or any(c.isdigit() for c in text)
+
+
 def _dateparser(text: str, language: str | None, reference: datetime) -> datetime | None:
     """dateparser, the maintained multilingual parser, as the last resort (the page's language
     as a hint)."""
@@ -262,7 +276,7 @@ def normalize_date(
     parsed = _english(text)
     if parsed is None:
         parsed = _local(text)
-    if parsed is None and not text.isdigit():
+    if parsed is None and _worth_dateparser(text, language):
         parsed = _dateparser(text, language, reference or datetime.now(UTC))
     if parsed is None:
         return None

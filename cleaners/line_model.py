@@ -122,81 +122,123 @@ def _slug_words(url: str | None) -> set[str]:
     return {w.lower() for w in _LETTERS.findall(slug)} - _SLUG_NOISE
 
 
-def _slug_columns(texts: Sequence[str], url: str | None) -> list[list[float]]:
+def _slug_columns(texts: Sequence[str], url: str | None) -> NDArray[np.float64]:
+    n = len(texts)
+    out = np.zeros((n, 4), dtype=np.float64)
     slug = _slug_words(url)
     if len(slug) < 2 or not texts:
-        return [[0.0, 0.0, 0.0, 0.0] for _ in texts]
-    match = [len({w.lower() for w in _LETTERS.findall(t)} & slug) / len(slug) for t in texts]
-    best = max(match)
-    anchor = match.index(best) if best >= 0.5 else -1
-    n = len(texts)
-    rows = []
-    for i, m in enumerate(match):
-        if anchor < 0:
-            rows.append([m, 0.0, 0.0, 0.0])
-        else:
-            d = i - anchor
-            rows.append([m, 1.0, d / n, math.copysign(math.log1p(abs(d)), d)])
-    return rows
+        return out
+    match = np.fromiter(
+        (len({w.lower() for w in _LETTERS.findall(t)} & slug) / len(slug) for t in texts), np.float64, n
+    )
+    out[:, 0] = match
+    best = float(match.max())
+    if best < 0.5:
+        return out
+    anchor = int(match.argmax())
+    d = np.arange(n, dtype=np.float64) - anchor
+    out[:, 1] = 1.0
+    out[:, 2] = d / n
+    out[:, 3] = np.copysign(_log1p(np.abs(d)), d)
+    return out
 
 
-def line_features(texts: Sequence[str], url: str | None, rule_run: tuple[int, int]) -> list[list[float]]:
-    """One feature vector per line (see :data:`FEATURE_NAMES`).
+def _log1p(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``math.log1p`` of each value (numpy's own log1p differs from it in the last bit, which the
+    trained thresholds would notice)."""
+    return np.fromiter(map(math.log1p, values.tolist()), np.float64, len(values))
+
+
+def _window_means(values: NDArray[np.float64], k: int) -> NDArray[np.float64]:
+    """The mean of ``values`` over each line and the ``k`` lines either side (fewer at the ends),
+    summed left to right like Python's ``sum`` so the figures are exactly those of a plain loop."""
+    n = len(values)
+    total = np.zeros(n, dtype=np.float64)
+    count = np.zeros(n, dtype=np.float64)
+    for off in range(-k, k + 1):
+        lo, hi = max(0, -off), min(n, n - off)
+        if lo >= hi:
+            continue
+        total[lo:hi] += values[lo + off : hi + off]
+        count[lo:hi] += 1.0
+    return total / count
+
+
+def line_features(texts: Sequence[str], url: str | None, rule_run: tuple[int, int]) -> NDArray[np.float64]:
+    """One feature vector per line (see :data:`FEATURE_NAMES`), as the rows of an array.
 
     ``rule_run`` is the first and last line of the article as the hand-written prose-density rule
-    finds it; the model learns how far to trust it.
+    finds it; the model learns how far to trust it. Work and memory are linear in the lines: only
+    the per-line shapes are computed line by line, the context columns are array operations.
     """
     n = len(texts)
+    width = len(FEATURE_NAMES)
     if not n:
-        return []
-    shapes = [_line_shape(t) for t in texts]
-    words = [len(t.split()) for t in texts]
-    total = sum(words) or 1
-    prose = [w if (w >= PROSE_WORDS and SENTENCE.search(t)) else 0 for t, w in zip(texts, words, strict=True)]
-    prose_total = sum(prose) or 1
+        return np.zeros((0, width), dtype=np.float64)
+    x = np.empty((n, width), dtype=np.float64)
+    shape_width = len(_LINE)
+    for i, t in enumerate(texts):
+        x[i, :shape_width] = _line_shape(t)
+    words = np.fromiter((len(t.split()) for t in texts), np.int64, n)
+    total = int(words.sum()) or 1
+    prose = np.fromiter(
+        (w if (w >= PROSE_WORDS and SENTENCE.search(t)) else 0 for t, w in zip(texts, words.tolist(), strict=True)),
+        np.int64,
+        n,
+    )
+    prose_total = int(prose.sum()) or 1
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
-    longest = max(words)
-    longest_at = words.index(longest)
-    log_words = [s[0] for s in shapes]
-    sentence = [1.0 if s[1] else 0.0 for s in shapes]
-
-    def window(values: list[float], i: int, k: int) -> float:
-        lo, hi = max(0, i - k), min(n, i + k + 1)
-        return sum(values[lo:hi]) / (hi - lo)
-
+    longest = int(words.max())
+    longest_at = int(words.argmax())
+    log_words = x[:, 0].copy()
+    sentence = (x[:, 1] != 0).astype(np.float64)
+    col = shape_width
+    for off in (-2, -1, 1, 2):
+        for values in (log_words, sentence):
+            shifted = np.zeros(n, dtype=np.float64)
+            lo, hi = max(0, -off), min(n, n - off)
+            if lo < hi:
+                shifted[lo:hi] = values[lo + off : hi + off]
+            x[:, col] = shifted
+            col += 1
+    for values, k in ((log_words, 3), (sentence, 3), (log_words, 10), (sentence, 10)):
+        x[:, col] = _window_means(values, k)
+        col += 1
+    index = np.arange(n, dtype=np.float64)
+    before = np.concatenate(([0], np.cumsum(words)[:-1])).astype(np.float64)
+    prose_before = np.concatenate(([0], np.cumsum(prose)[:-1])).astype(np.float64)
+    x[:, col] = index / n
+    x[:, col + 1] = before / total
+    x[:, col + 2] = prose_before / prose_total
+    x[:, col + 3] = 1 - (prose_before + prose) / prose_total
+    x[:, col + 4] = np.fromiter((min(counts[t] - 1, 3) for t in texts), np.float64, n)
+    x[:, col + 5] = math.log(n)
+    x[:, col + 6] = words / (longest or 1)
+    x[:, col + 7] = (index - longest_at) / n
+    col += 8
     start, end = rule_run
-    slug = _slug_columns(texts, url)
-    # Running sums of the style columns, for their means over the lines around each line.
-    style: dict[int, list[float]] = {}
+    inside = (index >= start) & (index <= end)
+    if start < 0:
+        distance = np.zeros(n, dtype=np.float64)
+    else:
+        distance = np.where(index < start, start - index, index - end)
+        distance[inside] = 0.0
+    x[:, col] = inside
+    x[:, col + 1] = _log1p(distance)
+    col += 2
+    x[:, col : col + 4] = _slug_columns(texts, url)
+    col += 4
     for column in _STYLE_COLUMNS:
-        sums = [0.0]
-        for shape in shapes:
-            sums.append(sums[-1] + shape[column])
-        style[column] = sums
-    rows: list[list[float]] = []
-    before = prose_before = 0
-    for i, text in enumerate(texts):
-        row = list(shapes[i])
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            row += [log_words[j], sentence[j]] if 0 <= j < n else [0.0, 0.0]
-        row += [window(log_words, i, 3), window(sentence, i, 3), window(log_words, i, 10), window(sentence, i, 10)]
-        row += [i / n, before / total, prose_before / prose_total, 1 - (prose_before + prose[i]) / prose_total]
-        row += [float(min(counts[text] - 1, 3)), math.log(n), words[i] / (longest or 1), (i - longest_at) / n]
-        inside = start <= i <= end
-        distance = 0 if inside or start < 0 else (start - i if i < start else i - end)
-        row += [1.0 if inside else 0.0, math.log1p(distance)]
-        row += slug[i]
-        for column in _STYLE_COLUMNS:
-            for k in (3, 8):
-                lo, hi = max(0, i - k), min(n, i + k + 1)
-                row.append((style[column][hi] - style[column][lo]) / (hi - lo))
-        rows.append(row)
-        before += words[i]
-        prose_before += prose[i]
-    return rows
+        sums = np.concatenate(([0.0], np.cumsum(x[:, column])))
+        for k in (3, 8):
+            first = np.maximum(0, np.arange(n) - k)
+            stop = np.minimum(n, np.arange(n) + k + 1)
+            x[:, col] = (sums[stop] - sums[first]) / (stop - first)
+            col += 1
+    assert col == width
+    return x
 
 
 class LineModel:
@@ -220,14 +262,14 @@ class LineModel:
         self.depth = max(int(t["depth"]) for t in trees)
         self.meta: dict[str, Any] = dict(spec.get("meta", {}))
 
-    def predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
+    def predict(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> list[float]:
         """The probability that each row's line belongs to the article."""
         out: list[float] = []
         for start in range(0, len(rows), PREDICT_CHUNK):
             out.extend(self._predict(rows[start : start + PREDICT_CHUNK]))
         return out
 
-    def _predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
+    def _predict(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> list[float]:
         x = np.asarray(rows, dtype=np.float64)
         line = np.arange(len(rows))[:, None]
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()

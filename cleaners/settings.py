@@ -70,6 +70,14 @@ SETTINGS: tuple[Setting, ...] = (
         "provenance; `0` turns the check off",
     ),
     Setting(
+        "NEWSCLEAN_MAX_PAGE_BYTES",
+        20971520,
+        "`clean_html`, `clean_text` and `clean` (and so `newsclean clean`) refuse a page larger than this "
+        "(20 MiB; bytes, or characters of a `str`) with `InputError` instead of spending memory and time on "
+        "it (their `max_bytes` argument); `0`: no bound. Crawled pages are bounded by Scrapy's "
+        "`DOWNLOAD_MAXSIZE`",
+    ),
+    Setting(
         "NEWSCLEAN_SITE_MEMORY_MIN_PAGES",
         3,
         "distinct pages of a site a block must be seen on before the `site-memory` cleaner removes it (at least 2)",

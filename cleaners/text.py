@@ -34,11 +34,12 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     ``lynx -dump`` or ``fmt`` save it) has its paragraphs joined again first (:func:`unwrap`).
     """
     lines = _LINE_BREAKS.sub("\n", text.lstrip("\ufeff")).split("\n")
-    blocks = []
-    for line in unwrap([_INNER_SPACE.sub(" ", line).rstrip() for line in lines]):
+    lines = unwrap([_INNER_SPACE.sub(" ", line).rstrip() for line in lines])
+    blocks: list[Block] = []
+    for line in lines:
         line = line.strip()
         if line:
-            blocks.append(Block(line, BlockKind.PARAGRAPH))
+            blocks.append(Block(line, BlockKind.PARAGRAPH, index=len(blocks)))
     return Document(blocks, url=url, site=site, source_format="text")
 
 

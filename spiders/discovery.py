@@ -8,6 +8,7 @@ here with lxml.
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import re
 import zlib
@@ -360,22 +361,48 @@ def later_date(first: str | None, second: str | None) -> str | None:
 # -- feeds ------------------------------------------------------------------------------------
 
 
-_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9._-]{0,31};)")
-"""An ``&`` that starts no entity (``?a=1&b=2`` in a ``<loc>``): escaped before parsing, so the
-URL is read as written instead of losing ``&b`` to the parser's recovery."""
+_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|(?:amp|lt|gt|quot|apos);)")
+"""An ``&`` that starts no character reference or XML's five entities (``?a=1&b=2`` in a
+``<loc>``, an entity the document declares itself, an HTML one such as ``&nbsp;``): escaped
+before parsing, so the text is read as written instead of losing ``&b`` to the parser's
+recovery, and an entity bomb (entities declared in terms of each other) expands to nothing:
+its references stay literal text. libxml2 stops at such a bomb and recovery kept 1 entry of 30."""
+
+_ENTRY_TAGS = {
+    "feed": re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]", re.I),
+    "sitemap": re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:url|sitemap)[\s/>]", re.I),
+}
+"""The opening tag of a feed's or sitemap's entry, counted in the raw bytes to tell how many
+entries the parser could not read (a feed's channel ``<image><url>`` is no entry)."""
 
 
 _XML_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})""")
 
 
-def _xml_root(body: bytes) -> etree._Element | None:
+def _xml_bytes(body: bytes) -> bytes | None:
+    """``body`` gunzipped when it is gzip (at most :data:`MAX_SITEMAP_BYTES`), ``None`` when that fails."""
     if body[:2] == b"\x1f\x8b":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz:
-                body = gz.read(MAX_SITEMAP_BYTES + 1)[:MAX_SITEMAP_BYTES]
+                return gz.read(MAX_SITEMAP_BYTES + 1)[:MAX_SITEMAP_BYTES]
         except (OSError, EOFError, zlib.error):
             return None
-    body = body.lstrip()
+    return body
+
+
+def entries_in(body: bytes, kind: str) -> int:
+    """How many entries a ``kind`` ``"feed"`` (``<item>``, ``<entry>``) or ``"sitemap"``
+    (``<url>``, ``<sitemap>``) opens in its bytes, read or not: that minus what
+    :func:`feed_entries` or :func:`sitemap_entries` gave is the entries that could not be read."""
+    data = _xml_bytes(body)
+    return len(_ENTRY_TAGS[kind].findall(data)) if data else 0
+
+
+def _xml_root(body: bytes) -> etree._Element | None:
+    data = _xml_bytes(body)
+    if data is None:
+        return None
+    body = data.lstrip()
     declared = _XML_DECLARED_ENCODING.match(body)
     if declared is None or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
         # Invalid UTF-8 would survive recovery and raise when an element's text is read.
@@ -386,6 +413,11 @@ def _xml_root(body: bytes) -> etree._Element | None:
     except etree.XMLSyntaxError:
         return None
     return root
+
+
+def _unescaped(title: str | None) -> str | None:
+    """A title with the HTML entities it names (``&nbsp;``, kept literal by the parser) read."""
+    return html.unescape(title) if title else title
 
 
 def _local(el: etree._Element) -> str:
@@ -441,7 +473,7 @@ def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
             "feed",
             feed_url,
             published=_child_text(item, "pubdate", "published", "date", "issued"),
-            title=_child_text(item, "title"),
+            title=_unescaped(_child_text(item, "title")),
             modified=_child_text(item, "updated", "modified"),
             content=_full_text(item),
         )
@@ -503,10 +535,8 @@ def sitemap_entries(body: bytes, sitemap_url: str) -> tuple[list[Entry], list[En
         news_date = news_title = None
         for news in el.iter(f"{{{NS['news']}}}news"):
             news_date = _child_text(news, "publication_date")
-            news_title = _child_text(news, "title")
-        pages.append(
-            Entry(strip_tracking(loc), "sitemap", sitemap_url, news_date, news_title, lastmod)
-        )
+            news_title = _unescaped(_child_text(news, "title"))
+        pages.append(Entry(strip_tracking(loc), "sitemap", sitemap_url, news_date, news_title, lastmod))
     return children, pages
 
 

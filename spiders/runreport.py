@@ -227,6 +227,7 @@ def build_report(
             "requested": int(stats.get("newsclean/spider/listings", 0)),
             "not_followed_too_deep": int(stats.get("newsclean/spider/skipped/listing_depth", 0)),
             "not_followed_over_limit": int(stats.get("newsclean/spider/skipped/listing_limit", 0)),
+            "entries_unreadable": int(stats.get("newsclean/spider/listing/unreadable_entries", 0)),
         },
         "articles_seen": articles_seen(stats),
         "frontier_run_articles": int(stats.get("newsclean/frontier/run_articles", 0)),

@@ -177,3 +177,50 @@ def test_newsclean_clean_fetched_at_dates_a_saved_page(tmp_path: Path) -> None:
     bad = subprocess.run([*cli, "--fetched-at", "last tuesday"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.strip() == "newsclean clean: --fetched-at: 'last tuesday' is not an ISO 8601 or HTTP date"
+
+
+def _junk(length: int, seed: int) -> str:
+    import random
+    import string
+
+    rng = random.Random(seed)
+    return "".join(rng.choice(string.ascii_letters + string.digits + " .,:-/") for _ in range(length))
+
+
+def test_dateparser_is_asked_only_about_short_date_like_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.cleaners import dates
+
+    asked: list[str] = []
+    real = dates._dateparser
+
+    def spy(text: str, language: str | None, reference: datetime) -> datetime | None:
+        asked.append(text)
+        return real(text, language, reference)
+
+    monkeypatch.setattr(dates, "_dateparser", spy)
+    assert normalize_date(_junk(500, 1), reference=REF) is None
+    assert normalize_date(_junk(500, 2), language="de", reference=REF) is None
+    assert normalize_date("no digits in this line at all", reference=REF) is None
+    assert asked == []
+    assert (normalize_date("gestern", language="de", reference=REF) or "").startswith("2024-03-04")
+    assert asked == ["gestern"]
+
+
+def test_junk_text_is_no_date_in_bounded_time() -> None:
+    import signal
+
+    def alarm(signum: int, frame: object) -> None:
+        raise TimeoutError
+
+    # 500 characters of junk took 5 s each in dateparser (every language tried); now none reaches it.
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, 20.0)
+    try:
+        for seed in range(20):
+            assert normalize_date(_junk(500, seed), reference=REF) is None
+            assert normalize_date(_junk(500, seed), language="de", reference=REF) is None
+    except TimeoutError:
+        pytest.fail("40 junk texts took over 20 s")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

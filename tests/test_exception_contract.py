@@ -114,3 +114,24 @@ def test_a_text_node_over_10_mb_is_parsed() -> None:
 
     root = parse_html("<html><body><p>" + "word " * 2_200_000 + "</p></body></html>")
     assert len(root.text_content()) > 10_000_000
+
+
+def test_a_page_over_the_size_limit_is_refused_by_name() -> None:
+    from newsclean.cleaners.api import MAX_PAGE_BYTES
+
+    assert MAX_PAGE_BYTES == 20 * 1024 * 1024
+    big = page(body=PARAGRAPH * 2000)
+    for fn in (clean_html, clean_text, clean):
+        for data in (big, big.encode()):
+            with pytest.raises(InputError, match=r"larger than the limit of 1,000 \(NEWSCLEAN_MAX_PAGE_BYTES\)"):
+                fn(data, max_bytes=1000)
+    # No bound with None or 0; the default lets an ordinary page through.
+    assert "council approved" in (clean_html(big, max_bytes=None).articleBody or "")
+    assert "council approved" in (clean_text(PARAGRAPH * 3, max_bytes=0).articleBody or "")
+    assert "council approved" in (clean_html(big).articleBody or "")
+
+
+def test_a_page_over_the_default_limit_is_refused_before_any_work() -> None:
+    huge = b"<html><body><p>" + b"word " * (5 * 1024 * 1024) + b"</p></body></html>"
+    with pytest.raises(InputError, match="NEWSCLEAN_MAX_PAGE_BYTES"):
+        clean_html(huge)

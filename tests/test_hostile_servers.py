@@ -21,7 +21,8 @@ ARTICLE = (
     "<!doctype html><html lang='en'><head><title>Harbour story {n}</title></head><body><article>"
     "<h1>Harbour story {n}</h1>"
     + "<p>The harbour council approved the budget for story {n} on Monday after a long debate about"
-    " the new bridge, the ferry timetable and the school that the town has wanted for years.</p>" * 3
+    " the new bridge, the ferry timetable and the school that the town has wanted for years.</p>"
+    * 3
     + "</article></body></html>"
 )
 SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -182,3 +183,35 @@ def test_an_unloadable_cassette_cannot_start(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert f"cassette {broken} cannot be read" in done.stderr
+
+
+class BrokenListings(PageHandler):
+    """A sitemap with an entity bomb, six articles and two entries without a usable URL."""
+
+    def page(self, path: str) -> str | None:
+        base = f"http://{self.headers['Host']}"
+        if path == "/robots.txt":
+            return f"User-agent: *\nSitemap: {base}/sitemap.xml\n"
+        if path == "/sitemap.xml":
+            levels = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+            locs = "".join(
+                f"<url><loc>{base}/news/{k}-harbour-story-{k}?a=1&b=2</loc><lastmod>&lol9;</lastmod></url>"
+                for k in range(6)
+            )
+            broken = "<url><loc>http://[::1/news/7-x</loc></url><url><loc></loc></url>"
+            return f'<!DOCTYPE urlset [<!ENTITY lol0 "lol">{levels}]><urlset {SITEMAP_NS}>{locs}{broken}</urlset>'
+        if match := re.fullmatch(r"/news/(\d+)-harbour-story-\d+\?a=1&b=2", path):
+            return ARTICLE.format(n=match.group(1))
+        if path == "/":
+            return "<html><body><p>Home</p></body></html>"
+        return None
+
+
+def test_listing_entries_that_cannot_be_read_are_reported(tmp_path: Path) -> None:
+    with serving(BrokenListings) as base:
+        done, report = crawl(base, tmp_path / "out")
+    assert report["articles"]["new"] == 6  # the bomb costs nothing; the & is read as written
+    assert report["listings"]["entries_unreadable"] == 2
+    assert report["errors"] >= 1
+    assert "2 of 8 entries in" in report["first_error"]
+    assert "1 errors" in done.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 
-from newsclean.spiders.discovery import feed_entries, sitemap_entries
+from newsclean.spiders.discovery import entries_in, feed_entries, sitemap_entries
 
 SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -40,3 +40,44 @@ def test_feed_with_malformed_guid_and_invalid_tag() -> None:
 </channel></rss>"""
     urls = [e.url for e in feed_entries(feed, "https://example.com/feed.xml")]
     assert urls == ["https://example.com/news/1-one", "https://example.com/news/2-two"]
+
+
+def _bomb(root: str) -> str:
+    """A DTD whose entities expand to 10^9 'lol's (billion laughs), before ``root``."""
+    levels = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10))
+    return f'<?xml version="1.0"?>\n<!DOCTYPE {root} [\n<!ENTITY lol0 "lol">\n{levels}]>\n'
+
+
+def test_an_entity_bomb_costs_no_entry() -> None:
+    # libxml2 stopped at the bomb and recovery kept 1 entry of 30 (2 in a sitemap), silently.
+    locs = "".join(
+        f"<url><loc>https://example.com/news/{k}-story?a=1&b=2</loc>"
+        + ("<lastmod>&lol9;</lastmod>" if k == 1 else "")
+        + "</url>\n"
+        for k in range(30)
+    )
+    body = (_bomb("urlset") + f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>').encode()
+    _, pages = sitemap_entries(body, "https://example.com/sitemap.xml")
+    assert len(pages) == 30 == entries_in(body, "sitemap")
+    assert pages[1].url == "https://example.com/news/1-story?a=1&b=2"
+    assert pages[1].modified == "&lol9;"  # the reference as written, never expanded
+
+    items = "<image><url>https://example.com/logo.png</url></image>" + "".join(
+        f"<item><title>{'&lol9;' if k == 1 else 'Story&nbsp;' + str(k)}</title>"
+        f"<link>https://example.com/news/{k}-story</link></item>"
+        for k in range(30)
+    )
+    feed = (_bomb("rss") + f"<rss><channel>{items}</channel></rss>").encode()
+    entries = list(feed_entries(feed, "https://example.com/feed.xml"))
+    assert len(entries) == 30 == entries_in(feed, "feed")
+    assert entries[2].title == "Story\u00a02"  # HTML entities in titles are read
+
+
+def test_entries_that_cannot_be_read_are_counted() -> None:
+    # One malformed URL, and a document cut off after its second entry.
+    _, pages = sitemap_entries(SITEMAP, "https://example.com/sitemap.xml")
+    assert entries_in(SITEMAP, "sitemap") - len(pages) == 1
+    cut = SITEMAP[: SITEMAP.index(b"<url><loc>https://[::1")] + b"<url><lo\x00c>https://exa"
+    _, pages = sitemap_entries(cut, "https://example.com/sitemap.xml")
+    assert entries_in(cut, "sitemap") - len(pages) == 1
+    assert entries_in(gzip.compress(SITEMAP), "sitemap") == 4

@@ -20,6 +20,7 @@ from newsclean.pipelines.article_store import GONE_STATUSES
 from newsclean.spiders.cassette import UnrecordedRequest
 from newsclean.spiders.discovery import (
     Entry,
+    entries_in,
     feed_entries,
     feed_links,
     is_older,
@@ -254,6 +255,7 @@ class NewsSpider(scrapy.Spider):
         """An RSS or Atom feed: its items' article URLs, dated by the feed."""
         entries = list(feed_entries(response.body, response.url))
         self._inc("feed_entries", len(entries))
+        self._count_unread(response, "feed", len(entries))
         yield from self._articles(entries)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
@@ -261,6 +263,7 @@ class NewsSpider(scrapy.Spider):
         children, pages = sitemap_entries(response.body, response.url)
         if not children and not pages:
             logger.warning("no sitemap entries in %s", response.url)
+        self._count_unread(response, "sitemap", len(children) + len(pages))
         for child in children:
             if is_older(child.modified, self.since):
                 self._inc("skipped/too_old")
@@ -533,6 +536,20 @@ class NewsSpider(scrapy.Spider):
         waiting = self.pending - left_out(self.crawler)
         if waiting:
             self._inc("article/skipped/run_ended", len(waiting))
+
+    def _count_unread(self, response: Response, kind: str, read: int) -> None:
+        """Entries of a feed or sitemap that could not be read (no usable URL, or lost to a
+        broken document): counted (``listing/unreadable_entries``) and logged once as an error,
+        so the listing counts as one error of the run."""
+        listed = entries_in(response.body, kind)
+        if listed > read:
+            self._inc("listing/unreadable_entries", listed - read)
+            logger.error(
+                "%d of %d entries in %s could not be read (no usable URL or a broken document)",
+                listed - read,
+                listed,
+                response.url,
+            )
 
     def _inc(self, key: str, count: int = 1) -> None:
         crawler = getattr(self, "crawler", None)  # a spider built without one (unit tests) keeps no stats
