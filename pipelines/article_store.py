@@ -48,8 +48,10 @@ cut); a write interrupted half-way is rolled back when the file is next opened.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -141,6 +143,12 @@ _SCHEMA: tuple[str, ...] = (
     """,
     # v3: an article whose page a re-check found gone (HTTP 404/410) says since when.
     DISAPPEARED_COLUMNS,
+    # v4: one quarantine row per URL, reasons and content (a run killed before it finished
+    # quarantines the same page again on the next run).
+    """
+    ALTER TABLE quarantine ADD COLUMN digest TEXT;
+    CREATE UNIQUE INDEX quarantine_digest ON quarantine (digest);
+    """,
 )
 
 
@@ -157,6 +165,45 @@ _RUN_REPORTS: tuple[str, ...] = (
     CREATE INDEX run_reports_start ON run_reports (start);
     """,
 )
+
+
+_FETCH_FIELDS = ("dateDownloaded", "quarantinedAt")
+"""Record fields that say when a page was fetched, not what it is: left out of a quarantine
+row's identity."""
+
+
+def quarantine_digest(record: dict[str, Any], reasons: Sequence[str]) -> str:
+    """A quarantined record's identity: its URL, its reasons and its content (every field but
+    the fetch time), as a hex SHA-256."""
+    url = record.get("canonicalUrl") or record.get("url") or record.get("source")
+    content = {k: v for k, v in record.items() if k not in _FETCH_FIELDS}
+    key = json.dumps([url, sorted(map(str, reasons)), content], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+MAX_SEARCH_TERMS = 32
+"""Most terms (words, phrases, prefixes) one search may have."""
+MAX_SEARCH_PREFIXES = 8
+"""Most ``prefix*`` terms one search may have: each expands over the whole vocabulary (2,000 of
+them ran for minutes)."""
+MAX_SEARCH_CHARS = 1000
+"""Longest search query, in characters."""
+
+_QUERY_TERM = re.compile(r'"[^"]*"?|[^\s"]+')
+
+
+def check_query(query: str) -> None:
+    """:class:`StoreError` naming the bound when ``query`` is longer than
+    :data:`MAX_SEARCH_CHARS` or has more than :data:`MAX_SEARCH_TERMS` terms or
+    :data:`MAX_SEARCH_PREFIXES` prefix terms."""
+    if len(query) > MAX_SEARCH_CHARS:
+        raise StoreError(f"search query of {len(query):,} characters: at most {MAX_SEARCH_CHARS} are searched")
+    terms = [t for t in _QUERY_TERM.findall(query) if t not in ("OR", "AND", "NOT")]
+    prefixes = sum(1 for t in terms if t.endswith("*") and not t.startswith('"'))
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise StoreError(f"search query of {len(terms)} terms: at most {MAX_SEARCH_TERMS} are searched")
+    if prefixes > MAX_SEARCH_PREFIXES:
+        raise StoreError(f"search query of {prefixes} prefix terms (word*): at most {MAX_SEARCH_PREFIXES} are searched")
 
 
 class StoreError(Exception):
@@ -565,13 +612,18 @@ class ArticleStore:
         return bool(cursor.rowcount > 0)
 
     def quarantine(self, record: dict[str, Any], reasons: Sequence[str]) -> int:
-        """Keep a record that failed validation, with the reasons; returns its quarantine id."""
+        """Keep a record that failed validation, with the reasons; returns its quarantine id.
+
+        Idempotent per URL, reasons and content (:func:`quarantine_digest`): the same page
+        quarantined again for the same reasons (a killed run's page, fetched again by the next
+        run) keeps its one row, whose ``stored_at`` becomes the latest time."""
         url = record.get("canonicalUrl") or record.get("url") or record.get("source")
         with self.transaction() as conn:
             row = conn.execute(
-                "INSERT INTO quarantine (url, reasons, record, stored_at) VALUES (?, ?, ?, ?) RETURNING id",
+                "INSERT INTO quarantine (url, reasons, record, stored_at, digest) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (digest) DO UPDATE SET stored_at = excluded.stored_at RETURNING id",
                 (url, json.dumps(list(reasons), ensure_ascii=False),
-                 json.dumps(record, ensure_ascii=False, default=str), _now()),
+                 json.dumps(record, ensure_ascii=False, default=str), _now(), quarantine_digest(record, reasons)),
             ).fetchone()
         return int(row[0])
 
@@ -652,7 +704,9 @@ class ArticleStore:
 
     def search(self, query: str, *, limit: int = 20, site: str | None = None) -> list[SearchHit]:
         """Full-text search of headlines, standfirsts and bodies (FTS5 syntax: words, "a
-        phrase", OR, NOT, prefix*); words that are not valid syntax are searched as words."""
+        phrase", OR, NOT, prefix*); words that are not valid syntax are searched as words.
+        A query over the bounds of :func:`check_query` raises :class:`StoreError`."""
+        check_query(query)
         try:
             return self._search(query, limit, site)
         except sqlite3.OperationalError:

@@ -45,7 +45,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from newsclean.pipelines.article_store import DISAPPEARED_COLUMNS, ArticleStore, SearchHit, StoreError
+from newsclean.pipelines.article_store import DISAPPEARED_COLUMNS, ArticleStore, SearchHit, StoreError, check_query
 
 __all__ = ["PgConnection", "PostgresStore", "connect", "redact", "tsquery"]
 
@@ -108,6 +108,8 @@ SCHEMA: tuple[str, ...] = (
     # (The SQLite store's v2 adds the url index, which v1 has here.)
     "SELECT 1",
     DISAPPEARED_COLUMNS,
+    # v4: one quarantine row per URL, reasons and content (see ArticleStore.quarantine).
+    "ALTER TABLE quarantine ADD COLUMN digest TEXT; CREATE UNIQUE INDEX quarantine_digest ON quarantine (digest)",
 )
 
 _MIGRATION_LOCK = 0x6E657773636C6E  # "newscln": one advisory lock key for all migrations
@@ -396,9 +398,10 @@ class PostgresStore(ArticleStore):
         )
 
     def search(self, query: str, *, limit: int = 20, site: str | None = None) -> list[SearchHit]:
-        """Full-text search, best match first (``ts_rank_cd``); the SQLite store's syntax."""
+        """Full-text search, best match first (``ts_rank_cd``); the SQLite store's syntax and bounds."""
         import psycopg
 
+        check_query(query)
         expression = tsquery(query)
         if not expression:
             return []

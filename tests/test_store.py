@@ -282,3 +282,69 @@ def test_bad_store_input_is_one_clear_line_and_a_failing_exit(
     assert cli_main(["store", "show", "https://ex.com/no-such-story", "--store", str(good)]) == 1
     err = capsys.readouterr().err
     assert err == f"newsclean store: https://ex.com/no-such-story: not in {good}\n"
+
+
+def test_a_page_quarantined_again_keeps_one_row(store: ArticleStore) -> None:
+    # A run killed after quarantining a page left its row; the next run fetched the page again
+    # and added a second, identical one (and so on, one per killed run).
+    record = {"url": "https://ex.com/empty", "articleBody": "too short", "dateDownloaded": "2024-03-01T10:00:00+00:00"}
+    first = store.quarantine(record, ["too_short: 2 words"])
+    again = store.quarantine(dict(record, dateDownloaded="2024-03-02T10:00:00+00:00"), ["too_short: 2 words"])
+    assert again == first
+    assert store.counts()["quarantined"] == 1
+    (row,) = store.quarantined()
+    assert row["stored_at"] >= "2024"
+    # Other reasons or other content are other rows.
+    assert store.quarantine(record, ["no_headline: the record has no headline"]) != first
+    assert store.quarantine(dict(record, articleBody="still too short"), ["too_short: 3 words"]) != first
+    assert store.counts()["quarantined"] == 3
+
+
+def test_an_older_store_file_gains_one_row_quarantine(tmp_path: Path) -> None:
+    from newsclean.pipelines import article_store
+
+    path = tmp_path / "old.sqlite"
+    old = ArticleStore.open(path)
+    old.connection.execute("DROP INDEX quarantine_digest")
+    old.connection.execute("ALTER TABLE quarantine DROP COLUMN digest")
+    old.connection.execute(
+        "UPDATE schema_versions SET version = ? WHERE component = 'articles'", (len(article_store._SCHEMA) - 1,)
+    )
+    old.connection.execute(
+        "INSERT INTO quarantine (url, reasons, record, stored_at) VALUES ('https://ex.com/a', '[]', '{}', 'x')"
+    )
+    old.close()
+    store = ArticleStore.open(path)
+    assert store.connection.execute("SELECT version FROM schema_versions WHERE component = 'articles'").fetchone()[
+        0
+    ] == len(article_store._SCHEMA)
+    record = {"url": "https://ex.com/a"}
+    assert store.quarantine(record, ["r"]) == store.quarantine(record, ["r"])
+    assert store.counts()["quarantined"] == 2
+    store.close()
+
+
+def test_a_search_past_its_bounds_is_a_clear_error(
+    store: ArticleStore, store_location: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+
+    from newsclean.pipelines.article_store import MAX_SEARCH_PREFIXES, MAX_SEARCH_TERMS
+
+    store.put(rec("https://ex.com/kremlin", KREMLIN))
+    store.put(rec("https://ex.com/ferry", FERRY, site="gazette"))
+    started = time.monotonic()
+    # 2,000 prefix terms ran for minutes.
+    with pytest.raises(StoreError, match="at most 1000"):
+        store.search(" ".join(f"a{i}*" for i in range(2000)))
+    with pytest.raises(StoreError, match=f"of 20 prefix terms \\(word\\*\\): at most {MAX_SEARCH_PREFIXES}"):
+        store.search(" ".join(f"k{i}*" for i in range(20)))
+    with pytest.raises(StoreError, match=f"of 40 terms: at most {MAX_SEARCH_TERMS}"):
+        store.search(" OR ".join(["kremlin"] * 40))
+    assert time.monotonic() - started < 30
+    # Within the bounds a query still searches.
+    assert [h.key for h in store.search(" OR ".join(["kreml*"] * MAX_SEARCH_PREFIXES))] == ["https://ex.com/kremlin"]
+    store.close()
+    assert cli_main(["store", "--store", store_location, "search", " ".join(f"a{i}*" for i in range(2000))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "at most 1000 are searched" in err
