@@ -175,6 +175,8 @@ STATS: dict[str, str] = {
     "newsclean/incremental/skip": "known, unchanged articles not requested",
     "newsclean/incremental/not_modified": "re-checks answered 304 Not Modified",
     "newsclean/run_output/records": "records written to the run's file (`NEWSCLEAN_RUN_OUTPUT`)",
+    "newsclean/run_output/failed": "records a full disk kept out of the run's file, and so out of the store (the "
+    "accounting's `failed.output`; fetched again next run)",
     "newsclean/run/final_status/<code>": "requests whose final answer was this HTTP error status",
     "newsclean/run/failed_download/<exception>": "downloads that failed for good, per exception",
     "newsclean/run/logged_errors/<logger>": "other errors logged, per logger",

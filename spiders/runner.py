@@ -19,6 +19,7 @@ from newsclean.spiders.runreport import (
     append_report,
     assess,
     build_report,
+    keep_report_room,
     previous_runs,
     report_to_store,
     summary_line,
@@ -196,6 +197,7 @@ def _locked_run(
         return ExitStatus.CANNOT_START
     for path in recovered:
         _say(f"published {path} left by a run that was killed")
+    keep_report_room(runs_log)
     run = _run_id(start, spider_dir)
     run_output = spider_dir / f"{run}.jsonl"
     log_file = None if options.verbose else spider_dir / "logs" / f"{run}.log"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
 import os
@@ -161,6 +163,9 @@ def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:
         if key.startswith(gone_prefix):  # a 404/410 for a URL the store never held: failed as before
             name = "http_" + key.removeprefix(gone_prefix)
             failed[name] = failed.get(name, 0) + int(value)
+    output_failed = int(stats.get("newsclean/run_output/failed", 0))
+    if output_failed:  # the run's file could not take them (a full disk): not stored either
+        failed["output"] = output_failed
     outcomes: dict[str, int | dict[str, int]] = {
         "stored": stored,
         "unchanged": _sum(stats, ("newsclean/dedupe/unchanged", "newsclean/store/unchanged")),
@@ -295,12 +300,46 @@ def append_report(log: Path, report: Mapping[str, Any]) -> None:
     spiders never interleave inside a line."""
     log.parent.mkdir(parents=True, exist_ok=True)
     data = (json.dumps(report, ensure_ascii=False) + "\n").encode()
+    reserve = report_reserve(log)
+    with contextlib.suppress(FileNotFoundError):
+        reserve.unlink()  # the room kept for this report on a disk that filled up meanwhile
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
+        size = os.fstat(fd).st_size
+        try:
+            written = os.write(fd, data)
+            if written != len(data):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            os.fsync(fd)
+        except OSError:
+            os.ftruncate(fd, size)  # never half a line
+            raise
     finally:
         os.close(fd)
+
+
+REPORT_RESERVE_BYTES = 256 * 1024
+"""Room kept beside the runs log while a run goes on, freed for the run's report: a disk that
+fills up during the crawl still takes the report."""
+
+
+def report_reserve(log: Path) -> Path:
+    """The file keeping :data:`REPORT_RESERVE_BYTES` for the runs log's next report."""
+    return log.with_name(f".{log.name}.reserve")
+
+
+def keep_report_room(log: Path) -> None:
+    """Set the room for this run's report aside (best effort: a disk already full keeps none)."""
+    reserve = report_reserve(log)
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with reserve.open("wb") as fh:
+            fh.write(b"\0" * REPORT_RESERVE_BYTES)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError:
+        with contextlib.suppress(OSError):
+            reserve.unlink()
 
 
 def summary_line(report: Mapping[str, Any]) -> str:
