@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from newsclean.cleaners.api import clean_html, clean_text, looks_like_html
+from newsclean.cleaners.api import MAX_PAGE_BYTES, clean_html, clean_text, looks_like_html
 from newsclean.cleaners.chain import CleanerChain
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.errors import InputError
@@ -171,19 +171,21 @@ def _clean_one(
     chain: CleanerChain,
     main_content: str,
     markdown: bool,
-    limits: tuple[int | None, float | None],
+    limits: tuple[int | None, float | None, int | None],
     fetched_at: datetime | str | None = None,
 ) -> Article:
     data = read_input(source, max_bytes=limits[0], timeout=limits[1])
+    page = limits[2]
     if looks_like_html(data):
         article = clean_html(
             decode_html(data), url=url, site=site, chain=chain, main_content=main_content, markdown=markdown,
-            fetched_at=fetched_at,
+            fetched_at=fetched_at, max_bytes=page,
         )  # fmt: skip
     else:
         article = clean_text(
-            decode_text(data), url=url, site=site, chain=chain, markdown=markdown, fetched_at=fetched_at
-        )
+            decode_text(data), url=url, site=site, chain=chain, markdown=markdown, fetched_at=fetched_at,
+            max_bytes=page,
+        )  # fmt: skip
     if not article.articleBody and not article.headline:
         raise InputError("no article text found")
     article.source = source
@@ -201,20 +203,21 @@ def clean_inputs(
     max_bytes: int | None = None,
     timeout: float | None = None,
     fetched_at: datetime | str | None = None,
+    max_page_bytes: int | None = MAX_PAGE_BYTES,
 ) -> Iterator[CleanResult]:
     """Clean each input in turn; a bad input yields an error result and the rest go on
     (``markdown``: records carry ``articleBodyMarkdown``).
 
     ``max_bytes`` and ``timeout`` bound each input's reading (see :func:`read_input`);
     ``fetched_at``: when the inputs were fetched, what relative dates on them count back from
-    (see :func:`~newsclean.cleaners.api.clean_html`).
+    (see :func:`~newsclean.cleaners.api.clean_html`); ``max_page_bytes``
+    (``NEWSCLEAN_MAX_PAGE_BYTES``) bounds the page cleaned once decoded.
     """
     the_chain = chain if isinstance(chain, CleanerChain) else CleanerChain(chain)
     for source in sources:
         try:
-            article = _clean_one(
-                source, url, site, the_chain, main_content, markdown, (max_bytes, timeout), fetched_at
-            )
+            limits = (max_bytes, timeout, max_page_bytes)
+            article = _clean_one(source, url, site, the_chain, main_content, markdown, limits, fetched_at)
             yield CleanResult(source, article=article)
         except InputError as exc:
             yield CleanResult(source, error=str(exc))

@@ -124,6 +124,18 @@ def test_malformed_url_option_is_named() -> None:
     done = newsclean("clean", "--url", "http://[::1", "-")
     assert done.returncode == 2
     assert done.stderr.decode().startswith("newsclean clean: --url: malformed url 'http://[::1'")
+    done = newsclean("explain", "--url", "http://[::1", "-")
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("newsclean explain: --url: malformed url 'http://[::1'")
+
+
+def test_a_page_over_the_page_size_limit_is_one_error_line(tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_bytes(GOOD)
+    done = newsclean("clean", str(good), str(good), env={"NEWSCLEAN_MAX_PAGE_BYTES": "100"})
+    assert done.returncode == 1
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 2 and all(line.endswith("(NEWSCLEAN_MAX_PAGE_BYTES)") for line in lines), lines
 
 
 def test_a_defect_costs_one_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

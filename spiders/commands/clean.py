@@ -73,7 +73,7 @@ def _run_clean(args: argparse.Namespace) -> int:
             raise ValueError(f"--url: {exc}") from None
         limits = {
             name: float(os.environ.get(name, ALL_DEFAULTS[name]))
-            for name in ("NEWSCLEAN_MAX_INPUT_BYTES", "NEWSCLEAN_INPUT_TIMEOUT")
+            for name in ("NEWSCLEAN_MAX_INPUT_BYTES", "NEWSCLEAN_INPUT_TIMEOUT", "NEWSCLEAN_MAX_PAGE_BYTES")
         }
         fetched_at = fetch_time(args.fetched_at)
         if args.fetched_at and fetched_at is None:
@@ -95,6 +95,7 @@ def _run_clean(args: argparse.Namespace) -> int:
         args.paths, url=args.url, site=site, chain=chain, main_content=args.main_content, markdown=markdown,
         max_bytes=int(limits["NEWSCLEAN_MAX_INPUT_BYTES"]), timeout=limits["NEWSCLEAN_INPUT_TIMEOUT"],
         fetched_at=fetched_at,
+        max_page_bytes=int(limits["NEWSCLEAN_MAX_PAGE_BYTES"]),
     )
     for n, result in enumerate(results):
         if result.article is None:

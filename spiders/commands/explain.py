@@ -53,10 +53,15 @@ def _write_report(text: str, target: str | None, command: str) -> int:
 def _run_explain(args: argparse.Namespace) -> int:
     from newsclean.cleaners import CleanerChain
     from newsclean.cleaners.decoding import DecodeError
+    from newsclean.cleaners.errors import check_url
     from newsclean.cleaners.explain import explain_page, render_report
     from newsclean.cleaners.inputs import InputError, read_input
 
     try:
+        try:
+            check_url(args.url)
+        except ValueError as exc:
+            raise ValueError(f"--url: {exc}") from None
         site = _site_for(args)
         chain = CleanerChain(dict.fromkeys(args.disable))
     except (KeyError, ValueError) as exc:
