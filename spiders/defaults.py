@@ -151,13 +151,17 @@ STATS: dict[str, str] = {
     "newsclean/spider/skipped/listing_depth": "listings not followed past `NEWSCLEAN_MAX_LISTING_DEPTH` (the run "
     "report's `listings` block shows them)",
     "newsclean/spider/skipped/listing_limit": "listings not followed past `NEWSCLEAN_MAX_LISTING_REQUESTS`",
+    "newsclean/spider/listing/unreadable_entries": "entries of a feed or sitemap that could not be read (no usable "
+    "URL, or lost to a broken document); each such listing also logs one error (the report's "
+    "`listings.entries_unreadable`)",
     "newsclean/spider/article/discovered": "article URLs the run set out to fetch (the run report's accounting "
     "starts here)",
     "newsclean/spider/article/fetched": "article pages fetched and handed to the pipelines",
     "newsclean/spider/article/gone": "article pages that answered 404/410 while a store is kept, handed to the "
     "store stage to be marked gone (it gives them their outcome)",
     "newsclean/spider/article/skipped/<reason>": "article URLs given up without an error, per reason (`limit`, "
-    "`too_old`, `non_html`, `redirected_to_known`, `run_ended`, ...)",
+    "`too_old`, `non_html`, `redirected_to_known`, `run_ended`, `already_requested` (a shared frontier's other "
+    "worker queued it first), ...)",
     "newsclean/spider/article/failed/<reason>": "article URLs that failed, per reason (`http_<status>`, "
     "`redirect_loop`, `too_large`, `undecodable`, `not_in_cassette`, ...); they count toward the exit status",
     "newsclean/spider/skipped/too_old": "articles dated before `-a since`",
@@ -188,6 +192,10 @@ STATS: dict[str, str] = {
     "newsclean/frontier/enqueued": "requests put on the shared frontier",
     "newsclean/frontier/dequeued": "requests taken from the shared frontier",
     "newsclean/frontier/filtered": "requests the shared frontier had seen already",
+    "newsclean/frontier/articles_handed": "article requests this worker put on the shared frontier (the "
+    "accounting's `handed_to_frontier`: whoever takes them accounts for them)",
+    "newsclean/frontier/articles_taken": "article requests this worker took from the shared frontier (the "
+    "accounting's `taken_from_frontier`)",
 }
 """Every crawl stat the spiders and their components keep, with what it counts (``<...>``: one
 stat per value)."""

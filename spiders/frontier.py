@@ -41,13 +41,26 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
-__all__ = ["LISTING_META", "FrontierDupeFilter", "FrontierPoliteness", "FrontierScheduler", "frontier_settings"]
+__all__ = [
+    "COUNTED_META",
+    "LISTING_META",
+    "FrontierDupeFilter",
+    "FrontierPoliteness",
+    "FrontierScheduler",
+    "frontier_settings",
+]
 
 logger = logging.getLogger(__name__)
 
 LISTING_META = "newsclean_listing"
 """Request meta key the spiders set on listing requests (robots.txt, feeds, sitemaps, section
 fronts): fetched by every worker of a shared frontier, never filtered as duplicates."""
+
+COUNTED_META = "newsclean_counted"
+"""Request meta key on an article request this worker accounts for: one its spider counted as
+discovered, or one it took from the shared queue (and the retries and redirects that continue
+it). Such a request that goes into the shared queue ends there for this worker (``handed to the
+frontier``); whoever takes it out accounts for it from then on."""
 
 HEARTBEAT = 2.0
 """Seconds between a worker's reports to the run."""
@@ -263,18 +276,39 @@ class FrontierScheduler:
 
     def enqueue_request(self, request: Request) -> bool:
         assert self.df is not None and self.crawler.stats is not None
+        counted = bool(request.meta.get(COUNTED_META))
         if not request.dont_filter and self.df.request_seen(request):
             self.crawler.stats.inc_value("newsclean/frontier/filtered")
+            if counted and not request.meta.get("redirect_urls"):
+                # Another worker (or this one) asked for it first in this run: this discovery
+                # ends here. (A redirect the filter drops is the spider's to count.)
+                self.crawler.stats.inc_value("newsclean/spider/article/skipped/already_requested")
+                self._settle(request)
             return False
         self.queue.push(request)
         self.crawler.stats.inc_value("newsclean/frontier/enqueued")
+        if counted:
+            self.crawler.stats.inc_value("newsclean/frontier/articles_handed")
+            self._settle(request)
         return True
+
+    def _settle(self, request: Request) -> None:
+        settled = getattr(self.spider, "_settled", None)
+        if settled is not None:
+            settled(request)
 
     def next_request(self) -> Request | None:
         request = self.queue.pop(0) if self.queue is not None else None
         if request is not None:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("newsclean/frontier/dequeued")
+            if not request.meta.get(LISTING_META) and getattr(request.callback, "__name__", "") == "parse_article":
+                # From here this worker accounts for it, whichever worker queued it.
+                request.meta[COUNTED_META] = True
+                self.crawler.stats.inc_value("newsclean/frontier/articles_taken")
+                pending = getattr(self.spider, "pending", None)
+                if pending is not None:
+                    pending.add(request.url)
         return request
 
 

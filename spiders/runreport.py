@@ -176,12 +176,17 @@ def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:
         "skipped": dict(sorted(skipped.items())),
         "failed": dict(sorted(failed.items())),
     }
+    inputs: dict[str, int | None] = {"discovered": int(stats.get(prefix + "discovered", 0))}
+    if any(k.startswith("newsclean/frontier/") for k in stats):
+        # A shared frontier's worker also accounts for the article requests it took from the
+        # run's queue, whoever queued them; those it put there end there for it.
+        inputs["taken_from_frontier"] = int(stats.get("newsclean/frontier/articles_taken", 0))
+        outcomes["handed_to_frontier"] = int(stats.get("newsclean/frontier/articles_handed", 0))
     total = sum(v if isinstance(v, int) else sum(v.values()) for v in outcomes.values())
     if prefix + "discovered" not in stats and total:
         # A spider of the user's own counts no discoveries: outcomes only, no identity to check.
         return {"discovered": None, **outcomes, "unaccounted": None}
-    discovered = int(stats.get(prefix + "discovered", 0))
-    return {"discovered": discovered, **outcomes, "unaccounted": discovered - total}
+    return {**inputs, **outcomes, "unaccounted": sum(v or 0 for v in inputs.values()) - total}
 
 
 def articles_seen(stats: Mapping[str, Any]) -> int:

@@ -212,3 +212,26 @@ def test_frontier_limit_counts_across_workers(pg_url: str, redis_url: str, tmp_p
             code, err = finish(process)
             assert code == 0, err
         assert stored(pg_url, "SELECT count(*) FROM articles")[0][0] == 15
+
+
+def test_frontier_accounting_adds_up_per_worker_and_across_workers(
+    pg_url: str, redis_url: str, tmp_path: Path
+) -> None:
+    # Every worker reads the listings and discovers every article URL, but each page is fetched
+    # by one worker: the others' discoveries ended nowhere (unaccounted, or "run ended").
+    from .conftest import assert_accounted
+
+    with serving("harbour", 60) as site:
+        outs = [tmp_path / f"host{k}" for k in range(2)]
+        processes = [worker(site, out, pg_url, "--frontier", redis_url) for out in outs]
+        for process in processes:
+            code, err = finish(process)
+            assert code == 0, err
+    books = [reports(out)[-1]["accounting"] for out in outs]
+    for report in (reports(out)[-1] for out in outs):
+        assert_accounted(report)
+        assert "run_ended" not in report["accounting"]["skipped"], report["accounting"]
+    assert sum(b["stored"] for b in books) == 60
+    inputs = sum(b["discovered"] + b.get("taken_from_frontier", 0) for b in books)
+    outcomes = sum(b["stored"] + b.get("handed_to_frontier", 0) + sum(b["skipped"].values()) for b in books)
+    assert inputs == outcomes, books

@@ -33,7 +33,7 @@ from newsclean.spiders.discovery import (
     sitemap_entries,
     strip_tracking,
 )
-from newsclean.spiders.frontier import LISTING_META
+from newsclean.spiders.frontier import COUNTED_META, LISTING_META
 from newsclean.spiders.incremental import LASTMOD_META, fetched_before
 from newsclean.spiders.sites import get_profile, profile_for_url
 from scrapy import signals
@@ -338,17 +338,21 @@ class NewsSpider(scrapy.Spider):
             self.scheduled[entry.url] = entry
             self.pending.add(entry.url)
             self._inc("article/discovered")
-            yield self._article_request(entry)
+            yield self._article_request(entry, counted=True)
 
-    def _article_request(self, entry: Entry) -> scrapy.Request:
+    def _article_request(self, entry: Entry, *, counted: bool = False) -> scrapy.Request:
         # Incremental crawling compares the listing's last-change date (LASTMOD_META); an
         # entry with a publication date only is judged on that (see incremental.listed_lastmod).
+        # COUNTED_META: this URL's discovery was counted (a shared frontier's accounting).
+        meta: dict[str, Any] = {LASTMOD_META: entry.modified} if entry.modified else {}
+        if counted:
+            meta[COUNTED_META] = True
         request = scrapy.Request(
             entry.url,
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"entry": entry},
-            meta={LASTMOD_META: entry.modified} if entry.modified else None,
+            meta=meta or None,
         )
         # The first request still alive is the one the scheduler may hold: keep updating it.
         self._requests.setdefault(entry.url, request)
