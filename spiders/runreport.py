@@ -408,6 +408,9 @@ class RunReport:
             raise NotConfigured("NEWSCLEAN_RUN_REPORT is off")
         extension = cls(crawler)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        runs_log = crawler.settings.get("NEWSCLEAN_RUNS_LOG")
+        if runs_log:
+            keep_report_room(Path(runs_log))  # a disk that fills up during the crawl still takes the report
         return extension
 
     def spider_closed(self, spider: Any, reason: str) -> None:
