@@ -183,8 +183,9 @@ def accounting(stats: Mapping[str, Any]) -> dict[str, Any]:
         inputs["taken_from_frontier"] = int(stats.get("newsclean/frontier/articles_taken", 0))
         outcomes["handed_to_frontier"] = int(stats.get("newsclean/frontier/articles_handed", 0))
     total = sum(v if isinstance(v, int) else sum(v.values()) for v in outcomes.values())
-    if prefix + "discovered" not in stats and total:
+    if prefix + "discovered" not in stats and total and "taken_from_frontier" not in inputs:
         # A spider of the user's own counts no discoveries: outcomes only, no identity to check.
+        # (A frontier worker may discover none itself: another worker read every listing.)
         return {"discovered": None, **outcomes, "unaccounted": None}
     return {**inputs, **outcomes, "unaccounted": sum(v or 0 for v in inputs.values()) - total}
 
