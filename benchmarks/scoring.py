@@ -1,16 +1,17 @@
 """Scores for extracted article text: 4-word-shingle precision/recall/F1 and boilerplate leak.
 
 The shingle metric follows the scrapinghub article-extraction-benchmark: tokens are runs of
-``\\w`` characters, shingles are overlapping 4-token tuples counted as a multiset, each page's
-true/false positives and false negatives are normalised to sum to 1 (long pages weigh no more
-than short ones), precision is averaged over pages with any predicted shingle, recall over
-pages with any true shingle, and F1 is computed from those two means.
+``\\w`` characters of the text's NFC form, shingles are overlapping 4-token tuples counted as a
+multiset, each page's true/false positives and false negatives are normalised to sum to 1 (long
+pages weigh no more than short ones), precision is averaged over pages with any predicted
+shingle, recall over pages with any true shingle, and F1 is computed from those two means.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ class PageScore:
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text or "")
+    # NFC on both sides: "für" written decomposed (u + U+0308) is one word, not "fu" and "r",
+    # whichever form the page, the ground truth or a tool happens to use.
+    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text or ""))
     return Counter(tuple(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1)) if tokens)
 
 
@@ -49,7 +52,7 @@ def shingle_match(true: str, pred: str) -> tuple[float, float, float]:
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def leak_share(pred: str, without: Sequence[str]) -> float | None:
