@@ -75,6 +75,8 @@ def test_an_older_store_file_gains_the_columns(tmp_path: Path) -> None:
     db = sqlite3.connect(path)  # as a store made before the columns existed
     db.executescript(
         "ALTER TABLE articles DROP COLUMN disappeared_at; ALTER TABLE articles DROP COLUMN disappeared_status;"
+        # and before v4's quarantine digest
+        "DROP INDEX quarantine_digest; ALTER TABLE quarantine DROP COLUMN digest;"
         "UPDATE schema_versions SET version = 2 WHERE component = 'articles';"
     )
     db.close()
