@@ -238,7 +238,9 @@ def _resolved(base: str, ref: str) -> str | None:
     """``ref`` resolved against ``base``, or ``None`` when it is no URL (``https://[::1/x``)."""
     try:
         url = urljoin(base, ref.strip())
-        urlsplit(url).hostname  # noqa: B018 - validates a bracketed host
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - validates a bracketed host
+        parts.port  # noqa: B018 - validates the port ("http://x:00:00 GMT/" is no URL)
     except ValueError:
         return None
     return url

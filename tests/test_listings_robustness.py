@@ -81,3 +81,26 @@ def test_entries_that_cannot_be_read_are_counted() -> None:
     _, pages = sitemap_entries(cut, "https://example.com/sitemap.xml")
     assert entries_in(cut, "sitemap") - len(pages) == 1
     assert entries_in(gzip.compress(SITEMAP), "sitemap") == 4
+
+
+def test_an_entry_with_a_port_that_is_no_number_is_skipped_and_counted() -> None:
+    # Found by fuzzing: "Port could not be cast to integer value" raised out of feed_entries.
+    feed = b"""<rss><channel>
+<item><link>https://example.com:10:00 GMT/news/1-one</link></item>
+<item><link>https://example.com/news/2-two</link></item>
+</channel></rss>"""
+    entries = list(feed_entries(feed, "https://example.com/feed.xml"))
+    assert [e.url for e in entries] == ["https://example.com/news/2-two"]
+    assert entries_in(feed, "feed") - len(entries) == 1
+    sitemap = SITEMAP.replace(b"https://example.com/news/4-story", b"https://example.com:99999/news/4-story")
+    _, pages = sitemap_entries(sitemap, "https://example.com/sitemap.xml")
+    assert len(pages) == 2
+
+
+def test_a_page_link_that_is_no_url_is_left_out() -> None:
+    from newsclean.spiders.spiders.news import NewsSpider
+    from scrapy.http import HtmlResponse
+
+    body = b'<a href="https://example.com:10:00/x">x</a><a href="http://[::1/y">y</a><a href="/news/a-story">ok</a>'
+    page = HtmlResponse("https://example.com/", body=body, encoding="utf-8")
+    assert [e.url for e in NewsSpider._page_links(page)] == ["https://example.com/news/a-story"]

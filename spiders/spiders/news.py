@@ -20,6 +20,7 @@ from newsclean.pipelines.article_store import GONE_STATUSES
 from newsclean.spiders.cassette import UnrecordedRequest
 from newsclean.spiders.discovery import (
     Entry,
+    _resolved,
     entries_in,
     feed_entries,
     feed_links,
@@ -249,7 +250,9 @@ class NewsSpider(scrapy.Spider):
     @staticmethod
     def _page_links(response: HtmlResponse) -> list[Entry]:
         hrefs = response.css("a[href]::attr(href)").getall()
-        return [Entry(strip_tracking(response.urljoin(href)), "link", response.url) for href in hrefs]
+        # A link that is no URL (a port that is no number, an unclosed IPv6 host) is left out.
+        urls = [url for url in (_resolved(response.url, href) for href in hrefs) if url]
+        return [Entry(strip_tracking(url), "link", response.url) for url in urls]
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         """An RSS or Atom feed: its items' article URLs, dated by the feed."""
