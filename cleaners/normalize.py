@@ -308,6 +308,15 @@ def utc_time(value: str | None = None) -> str:
     return _iso(datetime.now(UTC))
 
 
+def _page_url(url: str, *, base: str | None, tracking: tuple[str, ...]) -> str | None:
+    """The canonical form of a URL the page states, or ``None`` when it is no URL (a port that
+    is no number, a broken IPv6 host): what the page got wrong is left out, never raised."""
+    try:
+        return canonical_url(url, base=base, tracking=tracking)
+    except ValueError:
+        return None
+
+
 def normalize_record(
     record: dict[str, Any],
     *,
@@ -346,12 +355,12 @@ def normalize_record(
     if url and isinstance(url, str):
         canonical = canonical_url(url, tracking=patterns)
         if page_canonical and isinstance(page_canonical, str):
-            candidate = canonical_url(page_canonical, base=url, tracking=patterns)
-            if same_site(candidate, canonical):
+            candidate = _page_url(page_canonical, base=url, tracking=patterns)
+            if candidate and same_site(candidate, canonical):
                 canonical = candidate
         out["canonicalUrl"] = canonical
     elif page_canonical and isinstance(page_canonical, str):
-        out["canonicalUrl"] = canonical_url(page_canonical, tracking=patterns)
+        out["canonicalUrl"] = _page_url(page_canonical, base=None, tracking=patterns)
 
     for field, raw_field in DATE_FIELDS:
         raw, value = out.get(raw_field), out.get(field)

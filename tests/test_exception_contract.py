@@ -135,3 +135,15 @@ def test_a_page_over_the_default_limit_is_refused_before_any_work() -> None:
     huge = b"<html><body><p>" + b"word " * (5 * 1024 * 1024) + b"</p></body></html>"
     with pytest.raises(InputError, match="NEWSCLEAN_MAX_PAGE_BYTES"):
         clean_html(huge)
+
+
+def test_a_canonical_link_with_a_port_that_is_no_number_is_left_out() -> None:
+    """Found by fuzzing the final code: `<link rel=canonical>` with junk where the port goes
+    raised ValueError out of clean_html; the page's own URL stands instead."""
+    page = (
+        '<html><head><link rel="canonical" href="https://www.example.com:x9:com/blog/a-post">'
+        "<title>A post</title></head><body><article><p>" + "Words of the post. " * 20 + "</p></article></body></html>"
+    )
+    article = clean_html(page, url="https://www.example.com/blog/a-post")
+    assert article.canonicalUrl == "https://www.example.com/blog/a-post"
+    assert clean_html(page).canonicalUrl is None
