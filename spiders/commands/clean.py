@@ -9,10 +9,11 @@ import sys
 
 from newsclean.cleaners.site import SiteProfile
 
-__all__ = ["register"]
+__all__ = ["register", "site_for"]
 
 
-def _site_for(args: argparse.Namespace) -> SiteProfile | None:
+def site_for(args: argparse.Namespace) -> SiteProfile | None:
+    """The profile ``--site`` names, else the one of ``--url``'s site (``clean`` and ``explain``)."""
     from newsclean.cleaners.site import get_profile, profile_for_url
 
     if args.site:
@@ -78,7 +79,7 @@ def _run_clean(args: argparse.Namespace) -> int:
         fetched_at = fetch_time(args.fetched_at)
         if args.fetched_at and fetched_at is None:
             raise ValueError(f"--fetched-at: {args.fetched_at!r} is not an ISO 8601 or HTTP date")
-        site = _site_for(args)
+        site = site_for(args)
         if args.memory:
             memory = CrawlMemory.for_files(
                 args.memory, args.paths, url=args.url, site=site, learning=not args.no_learn

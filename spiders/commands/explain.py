@@ -6,17 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsclean.cleaners.site import SiteProfile
+from newsclean.spiders.commands.clean import site_for
 
 __all__ = ["register"]
-
-
-def _site_for(args: argparse.Namespace) -> SiteProfile | None:
-    from newsclean.cleaners.site import get_profile, profile_for_url
-
-    if args.site:
-        return get_profile(args.site)
-    return profile_for_url(args.url)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -62,7 +54,7 @@ def _run_explain(args: argparse.Namespace) -> int:
             check_url(args.url)
         except ValueError as exc:
             raise ValueError(f"--url: {exc}") from None
-        site = _site_for(args)
+        site = site_for(args)
         chain = CleanerChain(dict.fromkeys(args.disable))
     except (KeyError, ValueError) as exc:
         print(f"newsclean explain: {exc.args[0]}", file=sys.stderr)
