@@ -152,13 +152,13 @@ def parse_html(html: str) -> etree._Element:
         root = lxml.html.document_fromstring("<html><body></body></html>")
     if any("Excessive depth" in entry.message for entry in parser.error_log):
         logger.warning("page nested more than %d elements deep: the text below that depth is left out", _LXML_DEPTH)
-    _flatten_deep(root)
     strays = [s for s in root.itersiblings() if isinstance(s.tag, str)]
     if strays:
         body = root.find("body")
         target = body if body is not None else root
         for stray in strays:
             target.append(stray)
+    _flatten_deep(root)  # after the strays moved in: their depth counts too
     return root
 
 
@@ -234,23 +234,26 @@ def _text(el: etree._Element) -> str:
     if next(el.iterdescendants(*BREAKS), None) is None:
         return _SPACE.sub(" ", el.text_content()).strip()
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
+    # An explicit stack, not recursion: an element's text, its children (each followed by
+    # its tail), then the closing break; no depth of markup can exhaust Python's stack.
+    stack: list[etree._Element | str] = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
         if not isinstance(node.tag, str) or node.tag.lower() in NEVER_TEXT:
-            return
+            continue
         brk = node.tag.lower() in BREAKS
         if brk:
             parts.append(" ")
+            stack.append(" ")
         if node.text:
             parts.append(node.text)
-        for child in node:
-            walk(child)
+        for child in reversed(node):
             if child.tail:
-                parts.append(child.tail)
-        if brk:
-            parts.append(" ")
-
-    walk(el)
+                stack.append(child.tail)
+            stack.append(child)
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 

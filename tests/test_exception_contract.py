@@ -109,6 +109,39 @@ def test_nesting_past_lxmls_default_limit_keeps_the_text(caplog: pytest.LogCaptu
     assert "nested more than 2048 elements deep" in caplog.text
 
 
+def test_deep_markup_after_the_closing_html_tag_is_flattened_too() -> None:
+    # Found by fuzzing (input 239961): a mutated widget list after ``</html>`` parsed into a second
+    # ``<html>`` 1,100 levels deep. It is moved into the body, but the depth bound ran before the
+    # move, so the walk from elements to text recursed past Python's limit (RecursionError).
+    from newsclean.cleaners.html import MAX_DEPTH, parse_html
+
+    html = "<p>intro</p></body></html>" + "<ul><li><h3>Meta</h3><a href=/x>entry" * 400
+    root = parse_html(html)
+    depth, stack = 0, [(root, 0)]
+    while stack:
+        el, d = stack.pop()
+        depth = max(depth, d)
+        stack.extend((child, d + 1) for child in el)
+    assert depth <= MAX_DEPTH + 1
+    assert root.text_content().count("entry") == 400
+
+
+def test_the_text_of_an_element_nested_past_the_recursion_limit_is_read() -> None:
+    # The text walk is iterative: no depth of markup handed to it can exhaust Python's stack.
+    from lxml import etree
+    from newsclean.cleaners.html import _text
+
+    top = el = etree.Element("div")
+    for i in range(5000):
+        el = etree.SubElement(el, "p")
+        el.text = f"w{i}"
+        el.tail = "t"
+    text = _text(top)
+    words = text.split()
+    assert words[:3] == ["w0", "w1", "w2"] and words[4999] == "w4999"
+    assert words[5000:] == ["t"] * 5000
+
+
 def test_a_text_node_over_10_mb_is_parsed() -> None:
     from newsclean.cleaners.html import parse_html
 
