@@ -436,6 +436,9 @@ class MainContent:
     rival: float = 0.0
     """The best value of an element neither inside nor around the chosen one: close to
     :attr:`worth` when another part of the page could as well be the article."""
+    headlines: tuple[str, ...] = ()
+    """The page's headline and title, when known: content holding one is the article's (see
+    :func:`prune`)."""
 
 
 JUNK_WEIGHT = 1.0
@@ -632,12 +635,16 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         for code in part.iter(*VERBATIM):
             verbatim.update(code.iterdescendants())
         doomed: list[tuple[etree._Element, str]] = []
+        own = _own_links(part, stats) if _holds_headline(part, main.headlines) else {}
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
             if s is None or not s.text or el in verbatim:
                 continue
             if s.prose > KEEP_PROSE * prose and s.text > KEEP_TEXT * text and not COMMENTS.search(_hint(el)):
                 continue
+            if el in own:
+                # The article's own list of links is its text, not a link farm around it.
+                s = _Stats(s.text, s.links - own[el], s.blocks, s.prose)
             rule = _prune_rule(el, s, part, stats)
             if rule:
                 doomed.append((el, rule))
@@ -658,6 +665,140 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 if log is not None:
                     log.add(el, f"pruned inside the main content: {gone[el]}")
                 el.drop_tree()
+
+
+OWN_LIST_MIN_ITEMS = 3
+"""A list of links with at least this many sentence-long items can be the article itself."""
+
+OWN_PROSE_CHARS = 250
+"""Content holding less paragraph text than this outside boxes named like boilerplate is made of
+its lists: a roundup, a "quickies" post, a list of names."""
+
+RELATED_LABEL = re.compile(
+    r"related|recent|popular|latest|trending|recommended|"
+    r"(?:more|other|top|similar) (?:stories|posts|articles|news|from)|also|read (?:more|next)|"
+    r"most (?:read|viewed|popular|shared)|elsewhere|around the web|you (?:may|might)",
+    re.I,
+)
+"""A heading over a list of links naming other pages of the site ("Related posts", "More from
+News", "You may also like")."""
+
+LABEL_WORDS = 8
+LABEL_DEPTH = 3
+"""How many boxes up from a list its heading is looked for."""
+
+
+def _own_links(part: etree._Element, stats: dict[etree._Element, _Stats]) -> dict[etree._Element, int]:
+    """The link text of the article's own lists of links, credited to each element holding one:
+    when the content (which holds the page's headline, see :func:`prune`) has little prose of
+    its own (less than :data:`OWN_PROSE_CHARS` outside
+    boxes named like boilerplate), its lists of sentence-long links (at least
+    :data:`OWN_LIST_MIN_ITEMS` items averaging :data:`CITED_ITEM_CHARS`) that no box name or
+    "Related" heading marks as beside the article are what the post is made of: a roundup of
+    headlines, a "quickies" post. Empty when there are none."""
+    lists: list[etree._Element] = []
+    for el in part.iterdescendants("ul", "ol"):
+        s = stats.get(el)
+        if s is None or not s.text or s.links <= LINK_FARM_DENSITY * s.text:
+            continue
+        items = sum(1 for child in el if child.tag == "li")
+        if items < OWN_LIST_MIN_ITEMS or s.text < CITED_ITEM_CHARS * items:
+            continue
+        if any(a in lists for a in el.iterancestors()) or _boxed(el, part) or _labelled_related(el):
+            continue
+        lists.append(el)
+    if not lists or _own_prose(part, stats) >= OWN_PROSE_CHARS:
+        return {}
+    own: dict[etree._Element, int] = {}
+    for el in lists:
+        links = stats[el].links
+        node: etree._Element | None = el
+        while node is not None:
+            own[node] = own.get(node, 0) + links
+            if node is part:
+                break
+            node = node.getparent()
+    return own
+
+
+_HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
+HEADLINE_CHARS = 10
+"""A heading this long that the headline or title holds (or that holds it) names the article."""
+_FOLD = re.compile(r"[\W_]+")
+
+
+def _fold(text: str) -> str:
+    return _FOLD.sub(" ", text.casefold()).strip()
+
+
+def _holds_headline(part: etree._Element, headlines: tuple[str, ...]) -> bool:
+    """Whether a heading in ``part`` (or in the box just around it) gives the page's headline
+    or its title: the content is the article's, not a sidebar's list of links."""
+    wanted = [w for w in (_fold(h) for h in headlines) if len(w) >= HEADLINE_CHARS]
+    if not wanted:
+        return False
+    parent = part.getparent()
+    for box in (part, parent) if parent is not None else (part,):
+        for heading in box.iterdescendants(*_HEADLINE_TAGS):
+            found = _fold(heading.text_content())
+            if len(found) >= HEADLINE_CHARS and any(found in w or w in found for w in wanted):
+                return True
+    return False
+
+
+def _boxy(el: etree._Element) -> bool:
+    return _tag(el) in SURE_BOXES or _class_weight(el) < 0 or BOX_WORDS.search(_hint(el)) is not None
+
+
+def _boxed(el: etree._Element, part: etree._Element) -> bool:
+    """Whether ``el`` or a box around it inside ``part`` is named or tagged like boilerplate."""
+    node: etree._Element | None = el
+    while node is not None and node is not part:
+        if _boxy(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+BOX_CHARS = 300
+"""A box named like boilerplate this short is one beside the article (a longer one can be the
+post itself, named after its author)."""
+
+
+def _own_prose(part: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """``part``'s paragraph text outside short boxes named or tagged like boilerplate (a post's
+    "This entry was posted in ..." footer, an author box)."""
+    prose = stats[part].prose
+    stack = list(part)
+    while stack:
+        el = stack.pop()
+        s = stats.get(el)
+        if s is None or not s.prose:
+            continue
+        if s.text < BOX_CHARS and _boxy(el):
+            prose -= s.prose
+        else:
+            stack.extend(el)
+    return prose
+
+
+def _labelled_related(el: etree._Element) -> bool:
+    """Whether a short heading just before ``el`` (or before the box it opens) names other
+    pages ("Related posts", "More from News")."""
+    node: etree._Element | None = el
+    for _ in range(LABEL_DEPTH):
+        if node is None:
+            break
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None:
+            label = _SPACE.sub(" ", before.text_content()).strip()
+            return 0 < len(label.split()) <= LABEL_WORDS and RELATED_LABEL.search(label) is not None
+        node = node.getparent()
+        if node is not None and (node.text or "").strip():
+            return False
+    return False
 
 
 PRUNE_MAX_SHARE = 0.5

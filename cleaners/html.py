@@ -471,15 +471,18 @@ def _main_blocks(
     log: RegionLog | None = None,
     ld_body: str = "",
     evidence: Evidence | None = None,
+    headline: str = "",
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
     elements chosen go to ``scope`` when given, and ``log`` receives the regions left out.
     ``ld_body``, the page's JSON-LD ``articleBody``, cross-checks the choice (see
     :func:`_ld_holder`). ``evidence``, when given, receives the scorer's measurements of its
-    choice for the learned selector."""
+    choice for the learned selector. ``headline``, the page's, lets a post made of links keep
+    them (see :func:`~newsclean.cleaners.content.prune`)."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
+    title = tree.findtext(".//title") or ""
     strip_page(body, log)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body)
@@ -493,6 +496,7 @@ def _main_blocks(
         scope.extend(main.parts)
     if log is not None:
         log.add_unchosen(body, main.parts, OUTSIDE_MAIN)
+    main.headlines = (headline, title)
     prune(main, log)
     blocks: list[Block] = []
     for part in main.parts:
@@ -1008,7 +1012,9 @@ def extract_html(
             origins = None
         else:
             evidence = Evidence()
-            blocks = _main_blocks(tree, origins, scope, log, _ld_article_body(raw), evidence)
+            blocks = _main_blocks(
+                tree, origins, scope, log, _ld_article_body(raw), evidence, metadata.get("headline") or ""
+            )
             if origins is None and (main_content == "selected" or probe is not None):
                 choice, other, page = _cross_check(html, evidence, blocks, probe is not None, probe)
                 if choice is not None and main_content == "selected":
