@@ -263,10 +263,14 @@ def _closed_dialog(el: etree._Element) -> bool:
     return (el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true") and _hidden(el)
 
 
-def strip_page(root: etree._Element, log: RegionLog | None = None) -> None:
+def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree._Element, _Stats]:
     """Drop, in place, what is never article text: scripts, controls, hidden elements,
     navigation and boilerplate boxes. Comments and processing instructions go too. ``log``,
-    when given, notes each dropped element that showed text, with the rule that dropped it."""
+    when given, notes each dropped element that showed text, with the rule that dropped it.
+
+    Returns the text measures of the stripped page (as :func:`_measure` gives them), for
+    :func:`find_main_content`: only the elements around what was dropped are measured again.
+    """
     stats = _measure(root)
     page = stats[root]
     doomed: list[etree._Element] = []
@@ -301,6 +305,7 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> None:
                     log.add(el, _strip_rule(el, tag))
                 continue
         stack.extend(el)
+    changed: list[etree._Element] = []
     for el in doomed:
         parent = el.getparent()
         if parent is None:
@@ -314,6 +319,12 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> None:
             else:
                 parent.text = (parent.text or "") + tail
         parent.remove(el)
+        changed.append(parent)
+        if isinstance(el.tag, str):
+            for gone in el.iter():
+                stats.pop(gone, None)
+    _remeasure(root, stats, changed)
+    return stats
 
 
 _DROP_RULES = {
@@ -407,6 +418,52 @@ def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
     return stats
 
 
+def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], changed: list[etree._Element]) -> None:
+    """Measure again, in place, the elements in ``changed`` and their ancestors up to ``root``
+    (children lost, text moved), deepest first, from their children's measures: the same
+    figures as :func:`_measure` of the whole tree, whose other elements did not change."""
+    depth: dict[etree._Element, int] = {}
+    for start in changed:
+        chain: list[etree._Element] = []
+        node: etree._Element | None = start
+        while node is not None and node not in depth:
+            chain.append(node)
+            node = None if node is root else node.getparent()
+        d = depth[node] if node is not None else -1
+        for el in reversed(chain):
+            d += 1
+            depth[el] = d
+    order = sorted(depth, key=depth.__getitem__)
+    # An <a> or inside one (below root): every ancestor of a changed element is in ``order``.
+    linked: dict[etree._Element, bool] = {}
+    for el in order:
+        parent = None if el is root else el.getparent()
+        linked[el] = el.tag == "a" or (parent is not None and linked.get(parent, False))
+    for el in reversed(order):
+        tag = el.tag
+        s = stats[el] = _Stats()
+        if tag in UNMEASURED:
+            continue
+        for child in el:
+            ctag = child.tag
+            if not isinstance(ctag, str):
+                continue  # a comment's tail is not counted either
+            c = stats[child]
+            tail = child.tail
+            s.text += c.text + (len(tail.strip()) if tail else 0)
+            s.links += c.links
+            s.prose += c.prose
+            if not s.blocks and (c.blocks or ctag not in INLINE):
+                s.blocks = True
+        text = el.text
+        if text:
+            s.text += len(text.strip())
+        if linked[el]:
+            s.links = s.text
+        elif tag == "p" and s.links < 0.5 * s.text:
+            s.prose = s.text - s.links
+
+
 def _link_density(stats: dict[etree._Element, _Stats], el: etree._Element) -> float:
     s = stats.get(el)
     return s.links / s.text if s and s.text else 0.0
@@ -469,17 +526,18 @@ MAX_PARAGRAPH_LINKS = 0.5
 """A paragraph with more link text than this share is a link list, not prose."""
 
 
-def find_main_content(body: etree._Element) -> MainContent:
+def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] | None = None) -> MainContent:
     """Pick the element holding the most paragraph text for the least other text.
 
     Each paragraph-like element's text (counted once, at the element) is credited to every
     ancestor; an ancestor's value is its paragraph text minus :data:`JUNK_WEIGHT` times the
     rest of its text. The best value wins: the smallest container that still holds the
     article's paragraphs, even when they are spread over sibling widgets. ``body`` should
-    have gone through :func:`strip_page` first; ``body`` itself comes back when nothing
-    reads like a paragraph.
+    have gone through :func:`strip_page` first (``stats``: the measures it returned, else
+    ``body`` is measured here); ``body`` itself comes back when nothing reads like a paragraph.
     """
-    stats = _measure(body)
+    if stats is None:
+        stats = _measure(body)
     good_self: set[etree._Element] = set()
     good: dict[etree._Element, float] = {}
     for el in body.iter():

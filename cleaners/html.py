@@ -116,6 +116,8 @@ _NOT_XML_REFERENCE = re.compile(
 """Character references to the same characters (``&#8;``, ``&#xFFFE;``): the parser would put
 them into the text, and lxml refuses to set such text on an element."""
 
+_NOT_XML_REFERENCE_BYTES = re.compile(_NOT_XML_REFERENCE.pattern.encode("ascii"))
+
 
 _BELOW_MAX_DEPTH = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
 """Whether an element lies deeper than ``MAX_DEPTH`` below the root: asked in C, level by
@@ -136,18 +138,50 @@ def _flatten_deep(root: etree._Element) -> None:
         el.drop_tag()
 
 
+_XML_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
+"""Bytes that are never (part of) a character lxml refuses, in UTF-8: all but the C0 controls."""
+
+_ELEMENT_CLASSES = etree.ElementNamespaceClassLookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
+"""The element classes of ``lxml.html`` (``<form>`` a ``FormElement``, ...), looked up in C:
+lxml.html's own lookup calls Python for every element the code touches."""
+_ELEMENT_CLASSES.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+
+
+def _utf8_for_lxml(html: str) -> bytes:
+    """``html`` as UTF-8 without the characters and references lxml refuses in text
+    (:data:`_NOT_XML_TEXT`, :data:`_NOT_XML_REFERENCE`), read as spaces. Searched in the bytes
+    first: a page without C0 controls, surrogates or U+FFFE/U+FFFF (most) is not scanned
+    character by character."""
+    data = html.encode("utf-8", "surrogatepass")
+    # Surrogates are ED A0-BF .. in UTF-8 (ED also starts Hangul), U+FFFE/U+FFFF EF BF BE/BF.
+    if data.translate(None, _XML_TEXT_BYTES) or b"\xed" in data or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        html = _NOT_XML_TEXT.sub(" ", html)
+        data = html.encode("utf-8")
+    if b"&#" in data:
+        data = _NOT_XML_REFERENCE_BYTES.sub(b" ", data)
+    return data
+
+
 def parse_html(html: str) -> etree._Element:
     """Parse a page with lxml; an XML declaration with an encoding is tolerated.
 
     Markup after a premature ``</html>`` (a second ``<html>`` with the article in it) is
     moved into the body, where a browser shows it.
     """
-    html = _NOT_XML_TEXT.sub(" ", _XML_PROLOGS.sub("", html, count=1))
-    if "&#" in html:
-        html = _NOT_XML_REFERENCE.sub(" ", html)
-    parser = lxml.html.HTMLParser(huge_tree=True)  # text nodes over 10 MB, nesting past 256
+    data = _utf8_for_lxml(_XML_PROLOGS.sub("", html, count=1))
+    # Text nodes over 10 MB, nesting past 256; the page is handed over as UTF-8 (as lxml
+    # would convert a str), its own charset declarations ignored as for a str.
+    parser = etree.HTMLParser(huge_tree=True, encoding="utf-8")
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
     try:
-        root = lxml.html.document_fromstring(html or "<html></html>", parser=parser)
+        root = lxml.html.document_fromstring(data or b"<html></html>", parser=parser)
     except etree.ParserError:  # only a comment, a doctype or white space: an empty page
         root = lxml.html.document_fromstring("<html><body></body></html>")
     if any("Excessive depth" in entry.message for entry in parser.error_log):
@@ -483,9 +517,9 @@ def _main_blocks(
     # the article after the body, straight under <html>.
     body = tree
     title = tree.findtext(".//title") or ""
-    strip_page(body, log)
+    measured = strip_page(body, log)
     stripped = len(log) if log is not None else 0
-    main = find_main_content(body)
+    main = find_main_content(body, measured)
     if evidence is not None:
         page, chosen = main.stats[body], main.stats[main.root]
         evidence.page_chars, evidence.page_prose = page.text, page.prose

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -209,19 +210,37 @@ def _caption_holder(figure: etree._Element) -> etree._Element | None:
     return None
 
 
-def _holder(img: etree._Element) -> etree._Element | None:
+def _holder(
+    img: etree._Element, seen: dict[etree._Element, etree._Element | bool] | None = None
+) -> etree._Element | None:
     """The element around an image outside ``<figure>`` that also holds its caption (a
-    ``div.image`` with a ``span.caption``): one or two pictures and little text."""
+    ``div.image`` with a ``span.caption``): one or two pictures and little text. ``seen``
+    keeps each ancestor's verdict for the page's other images (``True``: look further up)."""
     node = img
     for _ in range(HOLDER_LEVELS):
         node = node.getparent()
         if node is None or node.tag in ("body", "article", "main", "figure"):
             return None
-        if sum(1 for _ in node.iter("img")) > 2:
+        verdict = seen.get(node) if seen is not None else None
+        if verdict is None:
+            verdict = _holder_verdict(node)
+            if seen is not None:
+                seen[node] = verdict
+        if verdict is False:
             return None
-        if _caption_holder(node) is not None:
-            return node if len(node.text_content().split()) <= HOLDER_MAX_WORDS else None
+        if verdict is not True:
+            return verdict
     return None
+
+
+def _holder_verdict(node: etree._Element) -> etree._Element | bool:
+    """``node`` when it holds an image's caption, ``False`` when it cannot, ``True`` when an
+    element further up may."""
+    if next(islice(node.iter("img"), 2, None), None) is not None:
+        return False  # three pictures or more
+    if _caption_holder(node) is not None:
+        return node if len(node.text_content().split()) <= HOLDER_MAX_WORDS else False
+    return True
 
 
 @lru_cache(maxsize=8192)
@@ -256,6 +275,7 @@ def find_figures(tree: etree._Element, url: str | None) -> list[Figure]:
     base = url or ""
     out: list[Figure] = []
     in_figures: set[etree._Element] = set()
+    seen: dict[etree._Element, etree._Element | bool] = {}
     for figure in tree.iter("figure"):
         image = _figure_image(figure, base)
         in_figures.update(figure.iter("img"))
@@ -264,7 +284,7 @@ def find_figures(tree: etree._Element, url: str | None) -> list[Figure]:
     for img in tree.iter("img"):
         if img in in_figures:
             continue
-        holder = _holder(img)
+        holder = _holder(img, seen)
         if holder is not None:
             image = _figure_image(holder, base)
             in_figures.update(holder.iter("img"))

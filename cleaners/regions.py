@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -118,11 +119,16 @@ def region_kind(el: etree._Element) -> str:
     if role:
         return role
     hint = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-    if hint:
-        for kind, pattern in _KINDS:
-            if pattern.search(hint):
-                return kind
-    return _TAG_KINDS.get(tag, "")
+    return (_hint_kind(hint) if hint else "") or _TAG_KINDS.get(tag, "")
+
+
+@lru_cache(maxsize=4096)
+def _hint_kind(hint: str) -> str:
+    # Pages repeat the same class strings: judge each once.
+    for kind, pattern in _KINDS:
+        if pattern.search(hint):
+            return kind
+    return ""
 
 
 def _visible_text(el: etree._Element, with_tail: bool) -> str:

@@ -1,0 +1,115 @@
+"""The extractor's shortcuts give exactly what the plain way gives: the page parsed from checked
+UTF-8 bytes with the element classes looked up in C, and the text measures of the stripped page
+updated around what was dropped instead of measured twice."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from datetime import timedelta
+
+import lxml.html
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from newsclean.cleaners.content import _measure, strip_page
+from newsclean.cleaners.html import parse_html
+
+settings.register_profile(
+    "single-pass",
+    max_examples=150,
+    deadline=timedelta(seconds=10),
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+PROFILE = settings.get_profile("single-pass")
+
+NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
+
+
+def plain_parse(html: str) -> etree._Element:
+    """The page parsed the plain way: every character checked in the str, lxml.html's parser."""
+    html = NOT_XML_REFERENCE.sub(" ", NOT_XML_TEXT.sub(" ", html))
+    return lxml.html.document_fromstring(html or "<html></html>", parser=lxml.html.HTMLParser(huge_tree=True))
+
+
+def same_tree(a: etree._Element, b: etree._Element) -> None:
+    assert etree.tostring(a, encoding="unicode") == etree.tostring(b, encoding="unicode")
+    assert [type(el) for el in a.iter()] == [type(el) for el in b.iter()]
+
+
+PIECES = st.sampled_from(
+    [
+        "plain words, with a comma.",
+        "\x00", "\x08", "\x0b", "\x1f", "\t", "\r\n", "\ud800", "\udfff", "\ufffe", "\uffff", "\ufffd",
+        "한국어 기사", "\ud7ff", "\ue000", "é", "北京", "\U0001f600", "&#8;", "&#x0b;", "&#xFFFE;", "&#65535;",
+        "&#10;", "&#x1F600;", "&amp;", "&#", "<b>bold</b>", "<form><input type=email></form>",
+        "<select><option>a</option></select>", "<textarea>t</textarea>", "<label>l</label>",
+    ]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_parsing_checked_bytes_gives_the_plain_parse(text: str) -> None:
+    page = f"<html><body><p>{text}</p><div>{text}</div></body></html>"
+    same_tree(parse_html(page), plain_parse(page))
+
+
+def test_element_classes_are_lxml_htmls() -> None:
+    root = parse_html("<form><input type=email><select></select><textarea></textarea><label>x</label></form><p>t")
+    assert isinstance(root.find(".//form"), lxml.html.FormElement)
+    assert isinstance(root.find(".//input"), lxml.html.InputElement)
+    assert isinstance(root.find(".//select"), lxml.html.SelectElement)
+    assert isinstance(root.find(".//textarea"), lxml.html.TextareaElement)
+    assert isinstance(root.find(".//label"), lxml.html.LabelElement)
+    assert type(root.find(".//p")) is lxml.html.HtmlElement
+
+
+TAGS = ("p", "div", "span", "a", "b", "nav", "aside", "script", "style", "title", "button", "li", "pre", "td", "h2")
+ATTRS = ("", ' class="content"', ' class="share"', ' class="sidebar"', " hidden", ' style="display:none"')
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """Random nests of kept and dropped elements, comments, and text and tails around them."""
+
+    def text() -> str:
+        return html_lib.escape(draw(st.sampled_from(["", " ", "  word ", "A sentence, with commas, here. ", "x"])))
+
+    def node(depth: int) -> str:
+        kind = draw(st.integers(0, 6))
+        if depth > 5 or kind == 0:
+            return text()
+        if kind == 1:
+            return f"<!-- note -->{text()}"
+        tag = draw(st.sampled_from(TAGS))
+        children = "".join(node(depth + 1) for _ in range(draw(st.integers(0, 4))))
+        return f"<{tag}{draw(st.sampled_from(ATTRS))}>{text()}{children}</{tag}>{text()}"
+
+    return "<html><body>" + "".join(node(0) for _ in range(draw(st.integers(1, 4)))) + "</body></html>"
+
+
+@PROFILE
+@given(pages())
+def test_strip_page_gives_the_measures_of_the_stripped_page(page: str) -> None:
+    root = parse_html(page)
+    measured = strip_page(root)
+    assert measured == _measure(root)
+
+
+def test_strip_page_measures_after_moved_tails_and_links() -> None:
+    page = (
+        "<html><body><div class='content'><p>Lead text, long enough. <a href='/x'>link <script>x()</script>"
+        " tail in link</a> after</p><!-- c --> comment tail <nav>menu</nav> nav tail "
+        "<p><span hidden>gone</span>  kept  </p><title>t</title> title tail</div></body></html>"
+    )
+    root = parse_html(page)
+    measured = strip_page(root)
+    assert root.find(".//nav") is None and root.find(".//script") is None
+    assert measured == _measure(root)
