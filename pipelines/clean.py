@@ -12,6 +12,7 @@ from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.settings import DEFAULTS
 from newsclean.cleaners.site import profile_for_url
 from newsclean.cleaners.urls import TRACKING_PARAMETERS
+from newsclean.pipelines.normalize import NormalizedRecord
 from newsclean.pipelines.site_memory import CrawlMemory
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -125,4 +126,6 @@ class CleanPipeline:
         assert self.stats is not None
         self.stats.inc_value("newsclean/clean/articles")
         self.stats.inc_value("newsclean/clean/decisions", len(article.cleaning))
-        return article.to_dict()
+        # build_record normalised it: with the same zone and tracking the normalise stage need not.
+        zone = (doc.site.timezone if doc.site else None) or self.default_timezone
+        return NormalizedRecord(article.to_dict(), timezone=str(zone) if zone else None, tracking=self.tracking)

@@ -7,14 +7,30 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from newsclean.cleaners.normalize import DATE_FIELDS, normalize_record, utc_time
+from newsclean.cleaners.normalize import DATE_FIELDS, in_field_order, normalize_record, utc_time
 from newsclean.cleaners.site import SiteProfile, get_profile, profile_for_url
 from newsclean.cleaners.urls import TRACKING_PARAMETERS
 from newsclean.pipelines.settings import DEFAULTS
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-__all__ = ["NormalizePipeline"]
+__all__ = ["NormalizePipeline", "NormalizedRecord"]
+
+
+class NormalizedRecord(dict[str, Any]):
+    """A record normalised already, as :func:`~newsclean.cleaners.api.build_record` leaves every
+    record, with the time zone and tracking parameters it was normalised with. The clean stage
+    hands its records on as these: the normalise stage then gives them their download time and
+    counts them, and normalises only a record it would normalise differently (another zone or
+    other tracking parameters), instead of normalising every record twice. Any other dict,
+    including a copy a stage in between made, is normalised as usual."""
+
+    __slots__ = ("timezone", "tracking")
+
+    def __init__(self, record: dict[str, Any], *, timezone: str | None, tracking: tuple[str, ...]) -> None:
+        super().__init__(record)
+        self.timezone = timezone
+        self.tracking = tracking
 
 
 def _site_timezone(record: dict[str, Any], fallback: str | None) -> str | None:
@@ -64,10 +80,11 @@ class NormalizePipeline:
         if not (isinstance(item, dict) and "cleaning" in item):
             return item
         zone = _site_timezone(item, self.default_timezone)
+        done = type(item) is NormalizedRecord and item.timezone == zone and item.tracking == self.tracking
         downloaded = item.get("dateDownloaded")
         if isinstance(downloaded, str | None):  # a crawled page was downloaded now, unless the spider said when
             item = {**item, "dateDownloaded": utc_time(downloaded)}
-        record = normalize_record(item, timezone=zone, tracking=self.tracking)
+        record = in_field_order(item) if done else normalize_record(item, timezone=zone, tracking=self.tracking)
         self.stats.inc_value("newsclean/normalize/records")
         for field, raw_field in DATE_FIELDS:
             value = record.get(field)

@@ -204,3 +204,49 @@ def test_mojibake_check_around_marks_agrees_with_ftfy() -> None:
         assert _looks_like_mojibake(text) == is_bad(text)
 
     same()
+
+
+RT_PAGE = """<html><head><title>Kremlin denies talks</title>
+<meta property="article:published_time" content="2023-12-24 10:15">
+<meta property="og:title" content="Kremlin denies offering talks on freezing Ukraine conflict"></head>
+<body><article><h1>Kremlin denies offering talks on freezing Ukraine conflict</h1>
+<p>{body}</p><p>{body} Peskov told reporters on Sunday, calling the report fiction.</p>
+<p>Share this story!</p></article></body></html>"""
+
+
+def test_a_crawled_record_is_normalised_once_and_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.cleaners import normalize as library
+    from newsclean.pipelines import normalize as stage
+    from newsclean.pipelines.clean import CleanPipeline
+
+    calls: list[str] = []
+    real = library.normalize_record
+
+    def counted(record: dict[str, object], **kwargs: object) -> dict[str, object]:
+        calls.append(str(record.get("url")))
+        return real(record, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "normalize_record", counted)
+    monkeypatch.setattr(stage, "normalize_record", counted)
+    crawler = get_crawler(settings_dict={"NEWSCLEAN_TRACKING_PARAMETERS": ["ref"]})
+    clean, normalise = CleanPipeline.from_crawler(crawler), NormalizePipeline.from_crawler(crawler)
+    url = "https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/?utm_source=x&ref=feed"
+    item = {"url": url, "html": RT_PAGE.format(body=BODY), "dateDownloaded": "2024-02-16T01:00:00+01:00"}
+    cleaned = asyncio.run(clean.process_item(item))
+    assert calls == [url]  # the record path normalises every record it builds
+    out = asyncio.run(normalise.process_item(cleaned))
+    assert calls == [url]  # ... and the stage does not do it again
+    # The same record as when the stage normalised it a second time.
+    zone = stage._site_timezone(cleaned, None)  # rt.com's profile: its pages print GMT
+    again = real(dict(cleaned, dateDownloaded="2024-02-16T00:00:00+00:00"), timezone=zone, tracking=normalise.tracking)
+    assert out == again and list(out) == list(again)
+    assert out["dateDownloaded"] == "2024-02-16T00:00:00+00:00" and out["datePublished"] == "2023-12-24T10:15:00+00:00"
+    assert out["canonicalUrl"] == "https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/"
+    assert crawler.stats is not None and crawler.stats.get_value("newsclean/normalize/records") == 1
+
+    # A record another stage copied, or one normalised with another zone, is normalised here.
+    asyncio.run(normalise.process_item(dict(cleaned)))
+    assert len(calls) == 2
+    other = stage.NormalizedRecord(cleaned, timezone="Europe/Berlin", tracking=normalise.tracking)
+    asyncio.run(normalise.process_item(other))
+    assert len(calls) == 3
