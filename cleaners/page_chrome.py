@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
@@ -237,29 +238,67 @@ EXTEND_GAP = 300
 
 
 def _extend(scores: list[int], start: int, end: int) -> tuple[int, int]:
+    # Each step looks for the best run after the kept one and before it; a dump alternating
+    # short prose and menu lines extends by two lines a step, so the runs of every suffix and
+    # every prefix are found once up front (as :func:`_best_run` would find them): linear work.
     best = sum(scores[start : end + 1])
+    sums = [0, *accumulate(scores)]
+    after_runs = _suffix_runs(scores)
+    before_runs = _prefix_runs(scores)
     changed = True
     while changed:
         changed = False
-        after = scores[end + 1 :]
-        if after:
-            s2, e2 = _best_run(after)
+        if end + 1 < len(scores):
+            s2, e2 = after_runs[end + 1]
             if s2 >= 0:
-                gain = sum(after[s2 : e2 + 1])
-                gap = -sum(after[:s2])
+                gain = sums[e2 + 1] - sums[s2]
+                gap = sums[end + 1] - sums[s2]
                 if gain >= EXTEND_SHARE * best and gap <= EXTEND_GAP:
-                    end = end + 1 + e2
+                    end = e2
                     changed = True
-        before = scores[:start]
-        if before:
-            s2, e2 = _best_run(before)
+        if start > 0:
+            s2, e2 = before_runs[start]
             if s2 >= 0:
-                gain = sum(before[s2 : e2 + 1])
-                gap = -sum(before[e2 + 1 :])
+                gain = sums[e2 + 1] - sums[s2]
+                gap = sums[e2 + 1] - sums[start]
                 if gain >= EXTEND_SHARE * best and gap <= EXTEND_GAP:
                     start = s2
                     changed = True
     return start, end
+
+
+def _suffix_runs(scores: Sequence[int]) -> list[tuple[int, int]]:
+    """For each ``p``, ``_best_run(scores[p:])`` with positions in ``scores``: the run of highest
+    total, the earliest-ending one on a tie and of those the latest-starting one."""
+    n = len(scores)
+    runs: list[tuple[int, int]] = [(-1, -1)] * (n + 1)
+    best, best_start, best_end = 0, -1, -1
+    head, head_end = 0, -1  # the best run starting at p: its total and its end
+    for p in range(n - 1, -1, -1):
+        if head > 0:
+            head += scores[p]
+        else:
+            head, head_end = scores[p], p
+        if head > best or (head == best and best > 0 and head_end < best_end):
+            best, best_start, best_end = head, p, head_end
+        runs[p] = (best_start, best_end)
+    return runs
+
+
+def _prefix_runs(scores: Sequence[int]) -> list[tuple[int, int]]:
+    """For each ``q``, ``_best_run(scores[:q])``."""
+    runs: list[tuple[int, int]] = [(-1, -1)]
+    best, best_start, best_end = 0, -1, -1
+    total, start = 0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_start, best_end = total, start, i
+        runs.append((best_start, best_end))
+    return runs
 
 
 def _best_run(scores: Sequence[float]) -> tuple[int, int]:

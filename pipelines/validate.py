@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsclean.cleaners.settings import DEFAULTS as LIBRARY
 from newsclean.cleaners.validate import Problem, problems
-from newsclean.pipelines.article_store import ArticleStore, open_store
+from newsclean.pipelines.article_store import ArticleStore, open_store, quarantine_digest
 from newsclean.pipelines.settings import DEFAULTS
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
@@ -30,6 +31,11 @@ class ValidatePipeline:
     with its reasons to the ``NEWSCLEAN_QUARANTINE`` JSON Lines file (created on the first
     failure) and to the store's ``quarantine`` table (when ``NEWSCLEAN_STORE`` is set), logged
     as a warning and counted in the ``newsclean/validate/*`` stats.
+
+    Both are idempotent per URL, reasons and content (:func:`quarantine_digest`): each line of
+    the file carries its record's ``digest``, and a record whose digest the file already holds
+    (the page of a killed run, fetched again by the next one) is not written again. A last line
+    torn by a kill mid-write is cut off before the first new line is appended.
 
     Off when ``NEWSCLEAN_VALIDATE`` is false.
     """
@@ -52,6 +58,7 @@ class ValidatePipeline:
         self.quarantine_path = Path(quarantine_path) if quarantine_path else None
         self.store_path = store_path
         self._file: TextIO | None = None
+        self._written: set[str] = set()
         self._store: ArticleStore | None = None
 
     @classmethod
@@ -106,16 +113,19 @@ class ValidatePipeline:
             self.stats.inc_value(f"newsclean/validate/quarantined/{code}")
         if self.quarantine_path is not None:
             if self._file is None:
-                self.quarantine_path.parent.mkdir(parents=True, exist_ok=True)
-                self._file = self.quarantine_path.open("a", encoding="utf-8")
-            entry = {
-                "reasons": reasons,
-                "quarantinedAt": datetime.now(UTC).replace(microsecond=0).isoformat(),
-                "record": record,
-            }
-            self._file.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
-            self._file.flush()
-            os.fsync(self._file.fileno())
+                self._file = self._open_file(self.quarantine_path)
+            digest = quarantine_digest(record, reasons)
+            if digest not in self._written:
+                entry = {
+                    "digest": digest,
+                    "reasons": reasons,
+                    "quarantinedAt": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                    "record": record,
+                }
+                self._file.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
+                self._file.flush()
+                os.fsync(self._file.fileno())
+                self._written.add(digest)
         if self._store is not None:
             self._store.quarantine(record, reasons)
         where = [str(self.quarantine_path)] if self.quarantine_path else []
@@ -127,3 +137,43 @@ class ValidatePipeline:
             logger.warning(
                 "Quarantined %s: %s; record: %s", url, "; ".join(reasons), json.dumps(record, ensure_ascii=False)
             )
+
+    def _open_file(self, path: Path) -> TextIO:
+        """``path`` opened for appending, with the digests of the entries it already holds read
+        into :attr:`_written` and a torn last line (a run killed mid-write) cut off."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a+b") as raw:
+            raw.seek(0)
+            kept = 0  # bytes up to the end of the last complete line
+            for line in raw:
+                if not line.endswith(b"\n"):
+                    break
+                kept += len(line)
+                digest = _digest_of(line)
+                if digest:
+                    self._written.add(digest)
+            torn = raw.tell() - kept
+            if torn:
+                logger.warning("%s: cut off a torn last line of %d bytes (a run killed while writing it)", path, torn)
+                raw.truncate(kept)
+        return path.open("a", encoding="utf-8")
+
+
+_DIGEST = re.compile(rb'^\{"digest": "([0-9a-f]{64})"')
+
+
+def _digest_of(line: bytes) -> str | None:
+    """The digest of one quarantine file line: as written, or (a line written before digests
+    were) computed from its record and reasons; ``None`` for a line that is no entry."""
+    found = _DIGEST.match(line)
+    if found:
+        return found.group(1).decode("ascii")
+    try:
+        entry = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not (
+        isinstance(entry, dict) and isinstance(entry.get("record"), dict) and isinstance(entry.get("reasons"), list)
+    ):
+        return None
+    return quarantine_digest(entry["record"], entry["reasons"])

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
 import lxml.html
 import pytest
 from newsclean.cleaners.content import _measure, _teaser_cards
+from newsclean.cleaners.page_chrome import rule_run_of
 
 
 class _Overrun(Exception):
@@ -32,6 +34,24 @@ def within(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def cpu_seconds(run: Callable[[], object], repeats: int = 3) -> float:
+    """The least CPU time of ``repeats`` runs (the least is the one other work on the machine
+    disturbed least)."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def growth(make: Callable[[int], object], run: Callable[[object], object], n: int) -> float:
+    """How many times the work of ``run`` grows when its input ``make(n)`` grows four times
+    (two doublings): about 4 for linear work, 16 for quadratic."""
+    small, large = make(n), make(4 * n)
+    return cpu_seconds(lambda: run(large)) / cpu_seconds(lambda: run(small))
 
 
 def test_teaser_rows_with_50k_headings_under_one_parent() -> None:
@@ -59,3 +79,14 @@ def test_a_text_of_200k_one_character_lines_costs_linear_memory() -> None:
     grown_kib = int(done.stdout.split()[-1])
     # Measured: about 800 bytes a line now, 2,300 before.
     assert grown_kib * 1024 / 200_000 < 1200, f"{grown_kib} KiB for 200,000 lines"
+
+
+def test_the_prose_rule_extends_its_run_in_linear_work() -> None:
+    # A dump alternating an 11-word line (scores +1) and a 1-word line (-9): the kept run was
+    # extended two lines a step, each step scanning the rest of the dump again (8,000 pairs: 8.5 s).
+    def dump(pairs: int) -> list[str]:
+        return ["one two three four five six seven eight nine ten eleven", "Menu"] * pairs
+
+    assert rule_run_of(dump(10)) == (0, 18)
+    ratio = growth(dump, rule_run_of, 2_500)
+    assert ratio < 8, f"work grew {ratio:.1f} times for 4 times the lines"

@@ -143,3 +143,43 @@ def test_schema_problems_are_those_of_the_whole_record(step: object, valid: bool
     found = sorted(p.message.split(": ", 1)[0] for p in problems(record) if p.code == "schema")
     assert found == [where for where, _ in expected]
     assert bool(expected) is not valid
+
+
+def test_a_run_after_a_killed_one_does_not_write_its_quarantined_records_twice(tmp_path: Path) -> None:
+    quarantine = tmp_path / "out" / "quarantine.jsonl"
+    first, second, third = (good(url=f"https://www.rt.com/news/{n}-story/", headline="") for n in (1, 2, 3))
+    killed, _ = pipeline(tmp_path, NEWSCLEAN_STORE=None)
+    for record in (first, second):
+        with pytest.raises(DropItem):
+            asyncio.run(killed.process_item(dict(record, dateDownloaded="2026-11-29T10:00:00+00:00")))
+    # Killed: no close_spider, and the third entry torn halfway through its line.
+    assert killed._file is not None
+    killed._file.write('{"digest": "' + "0" * 64 + '", "reasons": ["no_head')
+    killed._file.close()  # as the kill closes it
+
+    rerun, stats = pipeline(tmp_path, NEWSCLEAN_STORE=None)
+    for record in (first, second, third):  # the next run fetches the same pages again, later
+        with pytest.raises(DropItem):
+            asyncio.run(rerun.process_item(dict(record, dateDownloaded="2026-11-29T11:00:00+00:00")))
+    rerun.close_spider()
+
+    entries = [json.loads(line) for line in quarantine.read_text(encoding="utf-8").splitlines()]
+    assert [e["record"]["url"] for e in entries] == [first["url"], second["url"], third["url"]]
+    assert len({e["digest"] for e in entries}) == 3
+    assert stats.get_value("newsclean/validate/quarantined") == 3  # counted: this run quarantined them
+
+
+def test_a_quarantine_file_written_before_digests_is_not_duplicated_either(tmp_path: Path) -> None:
+    quarantine = tmp_path / "out" / "quarantine.jsonl"
+    quarantine.parent.mkdir()
+    bad = good(headline="")
+    old = {"reasons": [str(p) for p in problems(bad)], "quarantinedAt": "2026-01-01T00:00:00+00:00", "record": bad}
+    quarantine.write_text(json.dumps(old) + "\n" + "not json\n", encoding="utf-8")
+    stage, _ = pipeline(tmp_path, NEWSCLEAN_STORE=None)
+    for record in (bad, good(headline="", url="https://www.rt.com/news/other/")):
+        with pytest.raises(DropItem):
+            asyncio.run(stage.process_item(record))
+    stage.close_spider()
+    lines = quarantine.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and lines[1] == "not json"  # what was there stays as it was
+    assert json.loads(lines[2])["record"]["url"] == "https://www.rt.com/news/other/"
