@@ -390,13 +390,23 @@ def article_images(
     for el in list(roots):
         roots.update(el.iterancestors("article"))
     images: list[Image] = []
+    # What the images kept so far go by (:func:`same_image` against each of them is the same
+    # as against these together, and a page of 10,000 figures is not 10,000 x 10,000 tests).
+    urls: set[str] = set()
+    keys: set[str] = set()
+    ids: set[str] = set()
     for figure in figures:
         inside = any(r in figure.ancestors for r in roots)
-        if not inside and not (main is not None and same_image(main.url, figure.image.url)):
+        url = figure.image.url
+        if not inside and not (main is not None and same_image(main.url, url)):
             continue
-        if any(same_image(i.url, figure.image.url) for i in images):
+        key, its_ids = _key(url), _ids(url)
+        if url in urls or key in keys or its_ids & ids:
             continue
         images.append(figure.image)
+        urls.add(url)
+        keys.add(key)
+        ids |= its_ids
     if main is not None:
         at = next((n for n, i in enumerate(images) if same_image(i.url, main.url)), None)
         if at is not None:

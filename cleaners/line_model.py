@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["FEATURE_NAMES", "SENTENCE", "LineModel", "line_features", "load_model"]
+__all__ = ["FEATURE_NAMES", "SENTENCE", "LineModel", "feature_chunks", "line_features", "load_model"]
 
 MODEL_FILE = "page_chrome_model.json"
 
@@ -122,21 +122,27 @@ def _slug_words(url: str | None) -> set[str]:
     return {w.lower() for w in _LETTERS.findall(slug)} - _SLUG_NOISE
 
 
-def _slug_columns(texts: Sequence[str], url: str | None) -> NDArray[np.float64]:
-    n = len(texts)
-    out = np.zeros((n, 4), dtype=np.float64)
+def _slug_match(texts: Sequence[str], url: str | None) -> tuple[NDArray[np.float64] | None, int]:
+    """The share of the slug's words each line holds (``None`` without a slug of two words or
+    more) and the line that holds most of them (-1 when none holds half)."""
     slug = _slug_words(url)
     if len(slug) < 2 or not texts:
-        return out
+        return None, -1
     match = np.fromiter(
-        (len({w.lower() for w in _LETTERS.findall(t)} & slug) / len(slug) for t in texts), np.float64, n
+        (len({w.lower() for w in _LETTERS.findall(t)} & slug) / len(slug) for t in texts), np.float64, len(texts)
     )
-    out[:, 0] = match
-    best = float(match.max())
-    if best < 0.5:
+    return match, (int(match.argmax()) if float(match.max()) >= 0.5 else -1)
+
+
+def _slug_columns(match: NDArray[np.float64] | None, anchor: int, n: int, a: int, b: int) -> NDArray[np.float64]:
+    """The slug columns of lines ``a`` to ``b`` (of ``n``)."""
+    out = np.zeros((b - a, 4), dtype=np.float64)
+    if match is None:
         return out
-    anchor = int(match.argmax())
-    d = np.arange(n, dtype=np.float64) - anchor
+    out[:, 0] = match[a:b]
+    if anchor < 0:
+        return out
+    d = np.arange(a, b, dtype=np.float64) - anchor
     out[:, 1] = 1.0
     out[:, 2] = d / n
     out[:, 3] = np.copysign(_log1p(np.abs(d)), d)
@@ -168,77 +174,110 @@ def line_features(texts: Sequence[str], url: str | None, rule_run: tuple[int, in
     """One feature vector per line (see :data:`FEATURE_NAMES`), as the rows of an array.
 
     ``rule_run`` is the first and last line of the article as the hand-written prose-density rule
-    finds it; the model learns how far to trust it. Work and memory are linear in the lines: only
-    the per-line shapes are computed line by line, the context columns are array operations.
+    finds it; the model learns how far to trust it. The rows of :func:`feature_chunks`, together.
+    """
+    chunks = list(feature_chunks(texts, url, rule_run))
+    return np.concatenate(chunks) if chunks else np.zeros((0, len(FEATURE_NAMES)), dtype=np.float64)
+
+
+def feature_chunks(
+    texts: Sequence[str], url: str | None, rule_run: tuple[int, int], size: int = PREDICT_CHUNK
+) -> Iterator[NDArray[np.float64]]:
+    """The rows of :func:`line_features`, ``size`` lines at a time.
+
+    Work and memory are linear in the lines: the per-line shapes are computed line by line for
+    one chunk (and the few lines its windows reach beyond it) at a time, the context columns
+    are array operations over a few figures a line, and the full rows (52 figures a line) exist
+    for one chunk at a time.
     """
     n = len(texts)
-    width = len(FEATURE_NAMES)
     if not n:
-        return np.zeros((0, width), dtype=np.float64)
-    x = np.empty((n, width), dtype=np.float64)
-    shape_width = len(_LINE)
-    for i, t in enumerate(texts):
-        x[i, :shape_width] = _line_shape(t)
+        return
     words = np.fromiter((len(t.split()) for t in texts), np.int64, n)
     total = int(words.sum()) or 1
-    prose = np.fromiter(
-        (w if (w >= PROSE_WORDS and SENTENCE.search(t)) else 0 for t, w in zip(texts, words.tolist(), strict=True)),
-        np.int64,
-        n,
-    )
+    has_sentence = np.fromiter((SENTENCE.search(t) is not None for t in texts), bool, n)
+    prose = np.where((words >= PROSE_WORDS) & has_sentence, words, 0)
     prose_total = int(prose.sum()) or 1
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
     longest = int(words.max())
     longest_at = int(words.argmax())
-    log_words = x[:, 0].copy()
-    sentence = (x[:, 1] != 0).astype(np.float64)
-    col = shape_width
-    for off in (-2, -1, 1, 2):
-        for values in (log_words, sentence):
-            shifted = np.zeros(n, dtype=np.float64)
-            lo, hi = max(0, -off), min(n, n - off)
-            if lo < hi:
-                shifted[lo:hi] = values[lo + off : hi + off]
-            x[:, col] = shifted
-            col += 1
-    for values, k in ((log_words, 3), (sentence, 3), (log_words, 10), (sentence, 10)):
-        x[:, col] = _window_means(values, k)
-        col += 1
-    index = np.arange(n, dtype=np.float64)
-    before = np.concatenate(([0], np.cumsum(words)[:-1])).astype(np.float64)
-    prose_before = np.concatenate(([0], np.cumsum(prose)[:-1])).astype(np.float64)
-    x[:, col] = index / n
-    x[:, col + 1] = before / total
-    x[:, col + 2] = prose_before / prose_total
-    x[:, col + 3] = 1 - (prose_before + prose) / prose_total
-    x[:, col + 4] = np.fromiter((min(counts[t] - 1, 3) for t in texts), np.float64, n)
-    x[:, col + 5] = math.log(n)
-    x[:, col + 6] = words / (longest or 1)
-    x[:, col + 7] = (index - longest_at) / n
-    col += 8
+    words_before = np.concatenate(([0], np.cumsum(words)[:-1]))
+    prose_before_all = np.concatenate(([0], np.cumsum(prose)[:-1]))
+    log_words = _log1p(words.astype(np.float64))  # the shapes' first column
+    sentence = has_sentence.astype(np.float64)  # whether the shapes' second column is not 0
+    del has_sentence
+    match, anchor = _slug_match(texts, url)
+    width = len(FEATURE_NAMES)
+    shape_width = len(_LINE)
     start, end = rule_run
-    inside = (index >= start) & (index <= end)
-    if start < 0:
-        distance = np.zeros(n, dtype=np.float64)
-    else:
-        distance = np.where(index < start, start - index, index - end)
-        distance[inside] = 0.0
-    x[:, col] = inside
-    x[:, col + 1] = _log1p(distance)
-    col += 2
-    x[:, col : col + 4] = _slug_columns(texts, url)
-    col += 4
-    for column in _STYLE_COLUMNS:
-        sums = np.concatenate(([0.0], np.cumsum(x[:, column])))
-        for k in (3, 8):
-            first = np.maximum(0, np.arange(n) - k)
-            stop = np.minimum(n, np.arange(n) + k + 1)
-            x[:, col] = (sums[stop] - sums[first]) / (stop - first)
+    margin = 10  # the widest window reaches this many lines either side
+    # Shapes of lines [kept_from, kept_from + len(kept)); the style windows' running sums up to
+    # line kept_from, added line by line as one cumulative sum over all lines would be.
+    kept_from = 0
+    kept = np.zeros((0, shape_width), dtype=np.float64)
+    carried = np.zeros(len(_STYLE_COLUMNS), dtype=np.float64)
+    for a in range(0, n, size):
+        b = min(n, a + size)
+        lo, hi = max(0, a - margin), min(n, b + margin)
+        if lo > kept_from:  # lines no window of this chunk reaches any more
+            gone = kept[: lo - kept_from]
+            for c, column in enumerate(_STYLE_COLUMNS):
+                carried[c] = np.cumsum(np.concatenate(([carried[c]], gone[:, column])))[-1]
+            kept, kept_from = kept[lo - kept_from :].copy(), lo
+        have = kept_from + len(kept)
+        if hi > have:
+            more = np.empty((hi - have, shape_width), dtype=np.float64)
+            for i in range(have, hi):
+                more[i - have] = _line_shape(texts[i])
+            kept = np.concatenate((kept, more))
+        x = np.empty((b - a, width), dtype=np.float64)
+        x[:, :shape_width] = kept[a - kept_from : b - kept_from]
+        col = shape_width
+        rows = np.arange(a, b)
+        for off in (-2, -1, 1, 2):
+            source = rows + off
+            valid = (source >= 0) & (source < n)
+            for values in (log_words, sentence):
+                x[:, col] = np.where(valid, values[np.clip(source, 0, n - 1)], 0.0)
+                col += 1
+        for values, k in ((log_words, 3), (sentence, 3), (log_words, 10), (sentence, 10)):
+            x[:, col] = _window_means(values[lo:hi], k)[a - lo : b - lo]
             col += 1
-    assert col == width
-    return x
+        index = np.arange(a, b, dtype=np.float64)
+        before = words_before[a:b].astype(np.float64)
+        prose_before = prose_before_all[a:b].astype(np.float64)
+        x[:, col] = index / n
+        x[:, col + 1] = before / total
+        x[:, col + 2] = prose_before / prose_total
+        x[:, col + 3] = 1 - (prose_before + prose[a:b]) / prose_total
+        x[:, col + 4] = np.fromiter((min(counts[t] - 1, 3) for t in texts[a:b]), np.float64, b - a)
+        x[:, col + 5] = math.log(n)
+        x[:, col + 6] = words[a:b] / (longest or 1)
+        x[:, col + 7] = (index - longest_at) / n
+        col += 8
+        inside = (index >= start) & (index <= end)
+        if start < 0:
+            distance = np.zeros(b - a, dtype=np.float64)
+        else:
+            distance = np.where(index < start, start - index, index - end)
+            distance[inside] = 0.0
+        x[:, col] = inside
+        x[:, col + 1] = _log1p(distance)
+        col += 2
+        x[:, col : col + 4] = _slug_columns(match, anchor, n, a, b)
+        col += 4
+        for c, column in enumerate(_STYLE_COLUMNS):
+            # sums[i] is the column's sum over lines before line kept_from + i
+            sums = np.cumsum(np.concatenate(([carried[c]], kept[:, column])))
+            for k in (3, 8):
+                first = np.maximum(0, rows - k) - kept_from
+                stop = np.minimum(n, rows + k + 1) - kept_from
+                x[:, col] = (sums[stop] - sums[first]) / (stop - first)
+                col += 1
+        assert col == width
+        yield x
 
 
 class LineModel:
@@ -269,7 +308,20 @@ class LineModel:
             out.extend(self._predict(rows[start : start + PREDICT_CHUNK]))
         return out
 
+    def predict_lines(self, texts: Sequence[str], url: str | None, rule_run: tuple[int, int]) -> NDArray[np.float64]:
+        """The probability that each line belongs to the article: :meth:`predict` of
+        :func:`line_features`, computed one chunk of rows at a time (:func:`feature_chunks`)."""
+        out = np.empty(len(texts), dtype=np.float64)
+        at = 0
+        for rows in feature_chunks(texts, url, rule_run):
+            out[at : at + len(rows)] = self._probabilities(rows)
+            at += len(rows)
+        return out
+
     def _predict(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> list[float]:
+        return [float(p) for p in self._probabilities(rows)]
+
+    def _probabilities(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> NDArray[np.float64]:
         x = np.asarray(rows, dtype=np.float64)
         line = np.arange(len(rows))[:, None]
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()
@@ -280,7 +332,8 @@ class LineModel:
             go_left = x[line, self.feature[node]] <= self.threshold[node]
             node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
         raw = self.baseline + self.value[node].sum(axis=1)
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-raw))]
+        probabilities: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-raw))
+        return probabilities
 
 
 @cache

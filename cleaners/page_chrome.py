@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
+import numpy as np
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
-from newsclean.cleaners.line_model import SENTENCE, LineModel, line_features, load_model
+from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model
+from numpy.typing import NDArray
 
 __all__ = ["PageChrome", "keep_range", "rule_run", "rule_run_of"]
 
@@ -130,9 +132,9 @@ class PageChrome:
             return
         texts = [b.text for b in doc.blocks]
         start, end = rule_run_of(texts)
-        scores: list[float] | None = None
+        scores: NDArray[np.float64] | None = None
         if self._model is not None:
-            scores = self._model.predict(line_features(texts, doc.url, (start, end)))
+            scores = self._model.predict_lines(texts, doc.url, (start, end))
             found = keep_range(texts, scores)
             if found is not None:
                 start, end = found
@@ -146,10 +148,12 @@ class PageChrome:
             yield Decision.remove(i, f"page chrome {where}{detail}")
 
 
-def keep_range(texts: Sequence[str], probabilities: Sequence[float]) -> tuple[int, int] | None:
+def keep_range(texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64]) -> tuple[int, int] | None:
     """The run of lines that gains most from the model's article lines, with the headline and
     standfirst just above it (later cleaners move the headline to its field); ``None`` when no
     line is likely enough to be the article's."""
+    if isinstance(probabilities, np.ndarray):
+        probabilities = probabilities.tolist()
     gains = [(p - ARTICLE_SHARE) * (len(t.split()) + 1) for t, p in zip(texts, probabilities, strict=True)]
     first, end = _best_run(gains)
     if first < 0:

@@ -62,18 +62,29 @@ def unwrap(lines: list[str]) -> list[str]:
         return lines
     width = lengths[len(lengths) - 1 - over]
     out: list[str] = []
+    parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
+    tail = ""  # its last two characters
     previous = -1  # length of the line before, -1 after a blank line
     for line in lines:
         stripped = line.strip()
         if not stripped:
+            if parts:
+                out.append("".join(parts))
+                parts = []
             out.append("")
             previous = -1
             continue
         if previous >= 0 and previous + 1 + len(stripped.split(" ", 1)[0]) > width:
             # A compound broken at its hyphen ("chef-" / "designed") is joined without a space.
-            glue = "" if out[-1][-1:] == "-" and out[-1][-2:-1].isalpha() else " "
-            out[-1] = f"{out[-1]}{glue}{stripped}"
+            glue = "" if tail[-1:] == "-" and tail[-2:-1].isalpha() else " "
+            parts += (glue, stripped)
+            tail = (tail + glue + stripped)[-2:]
         else:
-            out.append(stripped)
+            if parts:
+                out.append("".join(parts))
+            parts = [stripped]
+            tail = stripped[-2:]
         previous = len(line.rstrip())
+    if parts:
+        out.append("".join(parts))
     return out
