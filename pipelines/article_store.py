@@ -54,12 +54,14 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TextIO
+
+from newsclean.pipelines.sqlite import immediate_transaction
 
 __all__ = [
     "GONE_STATUSES",
@@ -409,18 +411,9 @@ class ArticleStore:
     ) -> None:
         self.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[Any]:
+    def transaction(self) -> AbstractContextManager[Any]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back when the block raises."""
-        conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            if conn.in_transaction:  # SQLite has rolled back itself on SQLITE_FULL: keep its error
-                conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        return immediate_transaction(self.connection)
 
     def migrate(self, component: str, scripts: Sequence[str]) -> int:
         """Bring ``component``'s tables to version ``len(scripts)``: runs each script not yet

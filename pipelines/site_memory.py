@@ -31,7 +31,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +51,7 @@ from newsclean.cleaners.site_memory import (
     sample,
 )
 from newsclean.pipelines.settings import DEFAULTS as PIPELINE_DEFAULTS
+from newsclean.pipelines.sqlite import immediate_transaction
 
 logger = logging.getLogger(__name__)
 
@@ -167,8 +168,7 @@ def _migrate_sqlite(conn: sqlite3.Connection) -> None:
     columns = {row[1]: row[2] for row in conn.execute("PRAGMA table_info(site_memory_blocks)")}
     if columns.get("fingerprint", "INTEGER").upper() != "TEXT":
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         conn.execute("ALTER TABLE site_memory_pages RENAME TO site_memory_pages_v1")
         conn.execute("ALTER TABLE site_memory_blocks RENAME TO site_memory_blocks_v1")
         conn.execute("DROP INDEX IF EXISTS site_memory_pages_by_age")
@@ -196,11 +196,6 @@ def _migrate_sqlite(conn: sqlite3.Connection) -> None:
         )
         conn.execute("DROP TABLE site_memory_pages_v1")
         conn.execute("DROP TABLE site_memory_blocks_v1")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 class SiteMemoryError(Exception):
@@ -226,17 +221,8 @@ class SqliteBlockMemory:
         self.path = path
         self.max_pages = check_max_pages(max_pages)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Any]:
-        conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            if conn.in_transaction:  # SQLite has rolled back itself on SQLITE_FULL: keep its error
-                conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[Any]:
+        return immediate_transaction(self.connection)
 
     @classmethod
     def open(

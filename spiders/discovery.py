@@ -31,6 +31,7 @@ __all__ = [
     "looks_like_article",
     "looks_like_section",
     "parse_since",
+    "resolve_url",
     "robots_sitemaps",
     "same_site",
     "sitemap_entries",
@@ -234,7 +235,7 @@ def strip_tracking(url: str) -> str:
     return canonical_url(url)
 
 
-def _resolved(base: str, ref: str) -> str | None:
+def resolve_url(base: str, ref: str) -> str | None:
     """``ref`` resolved against ``base``, or ``None`` when it is no URL (``https://[::1/x``)."""
     try:
         url = urljoin(base, ref.strip())
@@ -464,10 +465,10 @@ def feed_entries(body: bytes, feed_url: str) -> Iterator[Entry]:
             guid = _child_text(item, "guid")
             # A permalink guid with a real path is the clean URL; WordPress's "/?p=123"
             # guids are not, and the item's <link> is then better.
-            if guid and guid.startswith(("http://", "https://")) and _resolved(feed_url, guid):
+            if guid and guid.startswith(("http://", "https://")) and resolve_url(feed_url, guid):
                 url = guid if urlsplit(guid).path.strip("/") else None
             url = url or _child_text(item, "link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
-        absolute = _resolved(feed_url, url) if url else None
+        absolute = resolve_url(feed_url, url) if url else None
         if not absolute:
             continue
         yield Entry(
@@ -502,7 +503,7 @@ def feed_links(html_links: Iterator[tuple[str, str, str]], page_url: str) -> lis
     for rel, kind, href in html_links:
         rels = rel.lower().split()
         if "alternate" in rels and re.search(r"(rss|atom)\+xml", kind, re.I) and href:
-            url = _resolved(page_url, href)
+            url = resolve_url(page_url, href)
             if url and url not in found:
                 found.append(url)
     return found
@@ -527,7 +528,7 @@ def sitemap_entries(body: bytes, sitemap_url: str) -> tuple[list[Entry], list[En
         if _local(el) not in ("sitemap", "url"):
             continue
         loc = _child_text(el, "loc")
-        loc = _resolved(sitemap_url, loc) if loc else None
+        loc = resolve_url(sitemap_url, loc) if loc else None
         if not loc:
             continue
         lastmod = _child_text(el, "lastmod")
@@ -548,7 +549,7 @@ def robots_sitemaps(text: str, robots_url: str) -> list[str]:
     for line in text.splitlines():
         key, _, value = line.partition(":")
         if key.strip().lower() == "sitemap" and value.strip():
-            url = _resolved(robots_url, value)
+            url = resolve_url(robots_url, value)
             if url and url not in found:
                 found.append(url)
     return found

@@ -258,3 +258,12 @@ def test_article_url_heuristic_on_real_urls() -> None:
     rejection = seen[False, False] / (seen[False, False] + seen[False, True])
     assert recall >= 0.85
     assert rejection >= 0.65
+
+
+def test_resolve_url_joins_and_refuses_what_is_no_url() -> None:
+    from newsclean.spiders.discovery import resolve_url
+
+    assert resolve_url("https://example.com/a/b", "../c?x=1") == "https://example.com/c?x=1"
+    assert resolve_url("https://example.com/", "  /news/1  ") == "https://example.com/news/1"
+    assert resolve_url("https://example.com/", "https://[::1/x") is None
+    assert resolve_url("https://example.com/", "https://example.com:10:00 GMT/x") is None

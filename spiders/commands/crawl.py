@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsclean.spiders.commands import add_spider_options
+
 __all__ = ["register"]
 
 
@@ -21,14 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ),
     )
     p.add_argument("spider", metavar="SPIDER", help="spider name (see `scrapy list`)")
-    p.add_argument(
-        "-a", dest="arguments", action="append", default=[], metavar="NAME=VALUE",
-        help="spider argument (repeatable)",
-    )
-    p.add_argument(
-        "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
-        help="Scrapy or NEWSCLEAN_* setting (repeatable)",
-    )
+    add_spider_options(p)
     p.add_argument(
         "--output", "-o", type=Path, default=Path("out"), metavar="DIR",
         help="output directory (default ./out)",

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsclean.spiders.commands import add_spider_options
+
 __all__ = ["register"]
 
 
@@ -20,14 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--every", required=True, metavar="INTERVAL",
         help="how often: 15m, 1h, 6h, 1d, 7d ... (minutes dividing an hour, hours dividing a day, 1d or 7d)",
     )
-    p.add_argument(
-        "-a", dest="arguments", action="append", default=[], metavar="NAME=VALUE",
-        help="spider argument (repeatable)",
-    )
-    p.add_argument(
-        "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
-        help="Scrapy or NEWSCLEAN_* setting (repeatable)",
-    )
+    add_spider_options(p)
     p.add_argument(
         "--output", "-o", type=Path, default=Path("out"), metavar="DIR",
         help="output directory (made absolute; default ./out)",

@@ -20,7 +20,6 @@ from newsclean.pipelines.article_store import GONE_STATUSES
 from newsclean.spiders.cassette import UnrecordedRequest
 from newsclean.spiders.discovery import (
     Entry,
-    _resolved,
     entries_in,
     feed_entries,
     feed_links,
@@ -29,6 +28,7 @@ from newsclean.spiders.discovery import (
     looks_like_article,
     looks_like_section,
     parse_since,
+    resolve_url,
     robots_sitemaps,
     same_site,
     sitemap_entries,
@@ -251,7 +251,7 @@ class NewsSpider(scrapy.Spider):
     def _page_links(response: HtmlResponse) -> list[Entry]:
         hrefs = response.css("a[href]::attr(href)").getall()
         # A link that is no URL (a port that is no number, an unclosed IPv6 host) is left out.
-        urls = [url for url in (_resolved(response.url, href) for href in hrefs) if url]
+        urls = [url for url in (resolve_url(response.url, href) for href in hrefs) if url]
         return [Entry(strip_tracking(url), "link", response.url) for url in urls]
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
