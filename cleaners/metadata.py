@@ -6,6 +6,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -255,14 +256,19 @@ def _select_text(tree: etree._Element, selector: str | None) -> str:
     return ""
 
 
-def extract_metadata(
-    tree: etree._Element, *, url: str | None = None, site: SiteProfile | None = None
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Reduce the page's metadata to record fields; also return the raw sources.
+@dataclass
+class _Sources:
+    """The page's metadata as found, before any field is chosen from it."""
 
-    Precedence per field: site selector, JSON-LD article object, OpenGraph / ``<meta>``,
-    visible markup (``<h1>``, ``<time>``, ``<title>``).
-    """
+    meta: dict[str, str]  # <meta name|itemprop>, first value of each key
+    og: dict[str, str]  # OpenGraph and article:* properties
+    meta_ci: dict[str, str]  # ``meta`` with lower-case keys
+    jsonld: list[dict[str, Any]]
+    article: dict[str, Any]  # the JSON-LD article object, or {}
+    times: list[dict[str, Any]]  # <time> elements
+
+
+def _sources(tree: etree._Element) -> _Sources:
     meta: dict[str, str] = {}
     og: dict[str, str] = {}
     for el in tree.iter("meta"):
@@ -272,7 +278,6 @@ def extract_metadata(
             continue
         target = og if key.startswith(("og:", "article:")) else meta
         target.setdefault(key.lower() if target is meta else key, _clean(content))
-    meta_ci = {k.lower(): v for k, v in meta.items()}
     jsonld = _jsonld_objects(tree)
     article = next((o for o in jsonld if _types(o) & (ARTICLE_TYPES - {"WebPage"})), None)
     if article is None:
@@ -282,85 +287,52 @@ def extract_metadata(
         for t in tree.iter("time")
         if t.get("datetime") or _clean(t.text_content())
     ]
-    raw = {"jsonld": jsonld, "opengraph": og, "meta": meta, "time": times}
+    meta_ci = {k.lower(): v for k, v in meta.items()}
+    return _Sources(meta, og, meta_ci, jsonld, article, times)
 
+
+def _first(*values: Any) -> str:
+    """The first value that is non-empty text once cleaned."""
+    for v in values:
+        text = _clean(v) if isinstance(v, str) else ""
+        if text:
+            return text
+    return ""
+
+
+def extract_metadata(
+    tree: etree._Element, *, url: str | None = None, site: SiteProfile | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Reduce the page's metadata to record fields; also return the raw sources.
+
+    Precedence per field: site selector, JSON-LD article object, OpenGraph / ``<meta>``,
+    visible markup (``<h1>``, ``<time>``, ``<title>``).
+    """
+    src = _sources(tree)
+    og, meta_ci, article = src.og, src.meta_ci, src.article
+    raw = {"jsonld": src.jsonld, "opengraph": og, "meta": src.meta, "time": src.times}
+    site_names = _site_names(src.jsonld, og, meta_ci, url)
     fields: dict[str, Any] = {}
-
-    def first(*values: Any) -> str:
-        for v in values:
-            text = _clean(v) if isinstance(v, str) else ""
-            if text:
-                return text
-        return ""
 
     h1 = next((_clean(h.text_content()) for h in tree.iter("h1") if _clean(h.text_content())), "")
     title_el = tree.find(".//title")
     title = _clean(title_el.text_content()) if title_el is not None else ""
     site_headline = _select_text(tree, site.headline if site else None)
-    headline = first(site_headline, article.get("headline"), og.get("og:title"), h1, title)
+    headline = _first(site_headline, article.get("headline"), og.get("og:title"), h1, title)
     if headline and not site_headline:
-        headline = _strip_site_name(headline, h1, _site_names(jsonld, og, meta_ci, url))
+        headline = _strip_site_name(headline, h1, site_names)
     fields["headline"] = headline
 
     site_standfirst = _select_text(tree, site.standfirst if site else None)
-    description = first(
+    description = _first(
         site_standfirst, article.get("description"), og.get("og:description"), meta_ci.get("description")
     )
     if description:
         fields["description"] = description
         fields["_standfirst_shown"] = bool(site_standfirst) or _shown_as_standfirst(tree, description)
 
-    site_date = _select_text(tree, site.date if site else None)
-    published = first(
-        article.get("datePublished"),
-        *(og.get(k) or meta_ci.get(k.lower()) for k in PUBLISHED_META),
-        article.get("dateCreated"),
-        site_date,
-        next((t["datetime"] for t in times if t["datetime"]), None),
-        next((v for k, v in {**og, **meta_ci}.items() if PUBLISHED_KEY.search(k)), None),
-    )
-    if not published:
-        published = _visible_date(tree)
-    if published:
-        fields["datePublishedRaw"] = published
-    modified = first(article.get("dateModified"), *(og.get(k) or meta_ci.get(k.lower()) for k in MODIFIED_META))
-    if modified:
-        fields["dateModifiedRaw"] = modified
-
-    authors = []
-    if site and site.authors:
-        names = (_BYLINE_WORD.sub("", _clean(el.text_content())) for el in tree.cssselect(site.authors))
-        authors = [Author(name=name) for name in names if name]
-    names_of_site = {n.casefold() for n in _site_names(jsonld, og, meta_ci, url)}
-    if not authors:
-        # People first: a source naming only the site itself ("BBC News") is kept in case
-        # no source names a person.
-        meta_name = first(
-            meta_ci.get("author"),
-            og.get("article:author"),
-            meta_ci.get("parsely-author"),
-            meta_ci.get("sailthru.author"),
-        )
-        fallback: list[Author] = []
-        for source in ("jsonld", "meta", "byline"):
-            found = (
-                _names(article.get("author"))
-                if source == "jsonld"
-                else ([Author(name=meta_name)] if meta_name else [])
-                if source == "meta"
-                else _byline_authors(tree)
-            )
-            people, houses = _people(found, names_of_site)
-            if people:
-                authors = people
-                break
-            fallback = fallback or houses
-        else:
-            authors = fallback
-    unique: dict[str, Author] = {}
-    for a in authors:
-        unique.setdefault(a.name, a)
-    fields["authors"] = list(unique.values())
+    fields.update(_dates(tree, src, _select_text(tree, site.date if site else None)))
+    fields["authors"] = _authors(tree, src, site, site_names)
 
     canonical = next(
         (
@@ -379,29 +351,8 @@ def extract_metadata(
     if isinstance(lang, str) and lang.strip():
         fields["inLanguage"] = lang.strip().replace("_", "-").split("-")[0].lower()
 
-    declared = image_from_jsonld(article.get("image"), url or "")
-    og_image = _absolute(url, og["og:image"]) if og.get("og:image") else None
-    if declared:
-        fields["mainImage"] = declared[0]
-    elif og_image:
-        fields["mainImage"] = Image(
-            url=og_image,
-            width=_dimension(og.get("og:image:width")),
-            height=_dimension(og.get("og:image:height")),
-        )
-
-    section = article.get("articleSection") or og.get("article:section")
-    if isinstance(section, list):
-        section = section[0] if section else None
-    if isinstance(section, str) and section.strip():
-        fields["section"] = _clean(section)
-
-    keywords = article.get("keywords") or meta_ci.get("keywords") or meta_ci.get("news_keywords")
-    tags = [
-        k for k in (keywords if isinstance(keywords, list) else str(keywords or "").split(",")) if isinstance(k, str)
-    ]
-    tags += [v for k, v in og.items() if k == "article:tag"]
-    fields["tags"] = list(dict.fromkeys(_clean(t) for t in tags if _clean(t)))
+    fields["mainImage"] = _main_image(src, url)
+    fields.update(_section_and_tags(src))
 
     free = article.get("isAccessibleForFree")
     if isinstance(free, bool):
@@ -409,25 +360,114 @@ def extract_metadata(
     elif isinstance(free, str) and free.lower() in ("true", "false"):
         fields["isAccessibleForFree"] = free.lower() == "true"
 
-    updates = _live_updates(next((o for o in jsonld if "LiveBlogPosting" in _types(o)), None), url)
-    if updates:
-        fields["liveBlogUpdate"] = updates
-
-    crumbs = next((o for o in jsonld if "BreadcrumbList" in _types(o)), None)
+    fields["liveBlogUpdate"] = _live_updates(
+        next((o for o in src.jsonld if "LiveBlogPosting" in _types(o)), None), url
+    )
+    crumbs = next((o for o in src.jsonld if "BreadcrumbList" in _types(o)), None)
     if crumbs:
-        items = sorted(
-            (i for i in crumbs.get("itemListElement", []) if isinstance(i, dict)),
-            key=lambda i: i.get("position", 0) if isinstance(i.get("position"), int) else 0,
-        )
-        trail = []
-        for item in items:
-            thing = item.get("item")
-            name = _clean(item.get("name") or (thing.get("name") if isinstance(thing, dict) else ""))
-            link = thing.get("@id") if isinstance(thing, dict) else thing
-            if name:
-                trail.append(Breadcrumb(name=name, url=link if isinstance(link, str) else None))
-        fields["breadcrumbs"] = trail
+        fields["breadcrumbs"] = _breadcrumbs(crumbs)
     return {k: v for k, v in fields.items() if v not in ("", None, [])}, raw
+
+
+def _dates(tree: etree._Element, src: _Sources, site_date: str) -> dict[str, str]:
+    og, meta_ci, article = src.og, src.meta_ci, src.article
+    published = _first(
+        article.get("datePublished"),
+        *(og.get(k) or meta_ci.get(k.lower()) for k in PUBLISHED_META),
+        article.get("dateCreated"),
+        site_date,
+        next((t["datetime"] for t in src.times if t["datetime"]), None),
+        next((v for k, v in {**og, **meta_ci}.items() if PUBLISHED_KEY.search(k)), None),
+    )
+    if not published:
+        published = _visible_date(tree)
+    modified = _first(article.get("dateModified"), *(og.get(k) or meta_ci.get(k.lower()) for k in MODIFIED_META))
+    return {"datePublishedRaw": published, "dateModifiedRaw": modified}
+
+
+def _authors(tree: etree._Element, src: _Sources, site: SiteProfile | None, site_names: set[str]) -> list[Author]:
+    authors = []
+    if site and site.authors:
+        names = (_BYLINE_WORD.sub("", _clean(el.text_content())) for el in tree.cssselect(site.authors))
+        authors = [Author(name=name) for name in names if name]
+    names_of_site = {n.casefold() for n in site_names}
+    if not authors:
+        # People first: a source naming only the site itself ("BBC News") is kept in case
+        # no source names a person.
+        meta_ci, og = src.meta_ci, src.og
+        meta_name = _first(
+            meta_ci.get("author"),
+            og.get("article:author"),
+            meta_ci.get("parsely-author"),
+            meta_ci.get("sailthru.author"),
+        )
+        fallback: list[Author] = []
+        for source in ("jsonld", "meta", "byline"):
+            found = (
+                _names(src.article.get("author"))
+                if source == "jsonld"
+                else ([Author(name=meta_name)] if meta_name else [])
+                if source == "meta"
+                else _byline_authors(tree)
+            )
+            people, houses = _people(found, names_of_site)
+            if people:
+                authors = people
+                break
+            fallback = fallback or houses
+        else:
+            authors = fallback
+    unique: dict[str, Author] = {}
+    for a in authors:
+        unique.setdefault(a.name, a)
+    return list(unique.values())
+
+
+def _main_image(src: _Sources, url: str | None) -> Image | None:
+    declared = image_from_jsonld(src.article.get("image"), url or "")
+    if declared:
+        return declared[0]
+    og = src.og
+    og_image = _absolute(url, og["og:image"]) if og.get("og:image") else None
+    if og_image:
+        return Image(
+            url=og_image,
+            width=_dimension(og.get("og:image:width")),
+            height=_dimension(og.get("og:image:height")),
+        )
+    return None
+
+
+def _section_and_tags(src: _Sources) -> dict[str, Any]:
+    article, og, meta_ci = src.article, src.og, src.meta_ci
+    fields: dict[str, Any] = {}
+    section = article.get("articleSection") or og.get("article:section")
+    if isinstance(section, list):
+        section = section[0] if section else None
+    if isinstance(section, str) and section.strip():
+        fields["section"] = _clean(section)
+    keywords = article.get("keywords") or meta_ci.get("keywords") or meta_ci.get("news_keywords")
+    tags = [
+        k for k in (keywords if isinstance(keywords, list) else str(keywords or "").split(",")) if isinstance(k, str)
+    ]
+    tags += [v for k, v in og.items() if k == "article:tag"]
+    fields["tags"] = list(dict.fromkeys(_clean(t) for t in tags if _clean(t)))
+    return fields
+
+
+def _breadcrumbs(crumbs: dict[str, Any]) -> list[Breadcrumb]:
+    items = sorted(
+        (i for i in crumbs.get("itemListElement", []) if isinstance(i, dict)),
+        key=lambda i: i.get("position", 0) if isinstance(i.get("position"), int) else 0,
+    )
+    trail = []
+    for item in items:
+        thing = item.get("item")
+        name = _clean(item.get("name") or (thing.get("name") if isinstance(thing, dict) else ""))
+        link = thing.get("@id") if isinstance(thing, dict) else thing
+        if name:
+            trail.append(Breadcrumb(name=name, url=link if isinstance(link, str) else None))
+    return trail
 
 
 _TAG = re.compile(r"<[^>]+>")
