@@ -251,7 +251,8 @@ def forget(location: str, records: list[dict[str, Any]]) -> None:
             if row is not None:
                 for table in ("cleaning_steps", "article_versions"):
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (row[0],))
-                conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
+                if store.dialect == "sqlite":  # PostgreSQL's index is a column of articles
+                    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
                 conn.execute("DELETE FROM articles WHERE id = ?", (row[0],))
 
 
