@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from newsclean.cleaners.document import Document
 
@@ -20,13 +22,22 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
     ancestor that is still small wins. Returns position -> the matching path step.
     """
     totals: dict[str, int] = {}
+    by_path: dict[str, int] = {}  # words of the blocks at each path (built on the first question)
+    paths: list[str] = []  # those paths sorted: the ones under a prefix are one run of them
+    sums: list[int] = []  # words of the first k paths
 
     def words_under(prefix: str) -> int:
+        if not by_path:
+            for b in doc.blocks:
+                if b.path:
+                    by_path[b.path] = by_path.get(b.path, 0) + len(b.text.split())
+            paths.extend(sorted(by_path))
+            sums.extend(accumulate((by_path[p] for p in paths), initial=0))
         if prefix not in totals:
-            inside = prefix + "/"
-            totals[prefix] = sum(
-                len(b.text.split()) for b in doc.blocks if b.path == prefix or b.path.startswith(inside)
-            )
+            # Paths that start with prefix + "/" sort between it and prefix + "0" ("0" follows "/"):
+            # two binary searches, not a pass over every block for each prefix asked about.
+            lo, hi = bisect_left(paths, prefix + "/"), bisect_left(paths, prefix + "0")
+            totals[prefix] = by_path.get(prefix, 0) + sums[hi] - sums[lo]
         return totals[prefix]
 
     named: dict[str, bool] = {}  # blocks share their ancestors: judge each step once

@@ -165,3 +165,25 @@ def test_clean_text_memory_is_a_small_multiple_of_a_dump_of_prose() -> None:
     multiple = (_peak_bytes(large) - _peak_bytes(small)) / (len(large) - len(small))
     # Measured: 2.7 times (5.2 when the line model's features existed for every line at once).
     assert multiple < 4, f"peak memory grows {multiple:.1f} times as fast as the input"
+
+
+def test_boxes_named_like_widgets_are_measured_in_linear_work() -> None:
+    # The words under each box were counted over every block of the page: 10,000 share boxes of
+    # distinct classes (a card grid) took minutes.
+    import re
+
+    from newsclean.cleaners.boxes import blocks_in_boxes
+    from newsclean.cleaners.document import Block, Document
+
+    def page(boxes: int) -> Document:
+        return Document(
+            [Block(f"Words in card {i}.", path=f"body/div.grid/div.c{i}.share") for i in range(boxes)],
+            source_format="html",
+        )
+
+    def boxed(doc: object) -> object:
+        return blocks_in_boxes(doc, re.compile("share"), 20)  # type: ignore[arg-type]
+
+    assert boxed(page(3)) == {0: "div.c0.share", 1: "div.c1.share", 2: "div.c2.share"}
+    ratio = growth(page, boxed, 2_000)
+    assert ratio < 8, f"work grew {ratio:.1f} times for 4 times the boxes"
