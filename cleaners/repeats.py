@@ -44,6 +44,9 @@ COPY_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM, BlockKi
 QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 """A paragraph with these quotes something: said again, it is a pull quote, not boilerplate."""
 
+QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“«„]\w[^\"“”«»„]*[\"”»“](?=$|[\s.,;:!?)\]—–-])")
+"""A quoted span ("“Whose streets? Our streets!”"), not inch marks (3"x5")."""
+
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
 _SPACE = re.compile(r"\s+")
 
@@ -109,7 +112,13 @@ class Repeats:
             elif first == -2 and description and _is_standfirst_repeat(blocks, i, description):
                 removed.add(i)
                 yield Decision.remove(i, "repeats the standfirst")
-            elif first >= 0 and doc.source_format != "text" and _short_repeat(block) and not _label(block, counts):
+            elif (
+                first >= 0
+                and doc.source_format != "text"
+                and _short_repeat(block)
+                and not _label(block, counts)
+                and not _meant(blocks, i, first, seen)
+            ):
                 # Only HTML says what a block is: in a text dump a line seen twice is as often a
                 # heading listed in the table of contents above it as a duplicated caption.
                 removed.add(i)
@@ -160,6 +169,53 @@ def _label(block: Block, counts: Counter[str]) -> bool:
         and len(block.text.split()) <= LABEL_MAX_WORDS
         and counts[_norm(block.text)] >= LABEL_MIN_TIMES
     )
+
+
+VERSE_BREAKS = 2
+"""A paragraph broken into this many lines or more (``<br>``) is verse: a stanza sung again is
+the song's chorus."""
+
+_BR = re.compile(r"<br\b", re.I)
+
+
+def _meant(blocks: list[Block], i: int, first: int, seen: dict[str, int]) -> bool:
+    """Whether the article repeats block ``i`` (a copy of block ``first``) on purpose: a quoted
+    refrain or pull quote, a chorus between verses, the same question heading each section of a
+    guide, an ingredient in two lists of a recipe. A caption, a call to action said twice or a
+    list printed twice is no such repeat."""
+    block = blocks[i]
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+        return QUOTED.search(block.text) is not None or len(_BR.findall(block.html)) >= VERSE_BREAKS
+    if block.kind is not blocks[first].kind:
+        return False  # a contents list's entry printed again as its section's heading, a caption
+    if block.kind is BlockKind.HEADING:
+        # A heading between new texts heads a section of its own; beside text said before, it
+        # is part of a second copy of the page.
+        after = _after(blocks, i)
+        said = i == first + 1 or (i > 0 and seen.get(_norm(blocks[i - 1].text), i - 1) < i - 1)
+        return bool(after) and after not in seen and after != _after(blocks, first) and not said
+    if block.kind is BlockKind.LIST_ITEM:
+        return not _copied_list(blocks, i, seen)
+    return False
+
+
+def _after(blocks: list[Block], i: int) -> str:
+    return _norm(blocks[i + 1].text) if i + 1 < len(blocks) else ""
+
+
+def _copied_list(blocks: list[Block], i: int, seen: dict[str, int]) -> bool:
+    """Whether the list holding item ``i`` (the run of list items beside it with its path) is
+    mostly a copy of earlier text: a list printed twice, not one item in common with another
+    list."""
+    path = blocks[i].path
+    start = i
+    while start > 0 and blocks[start - 1].kind is BlockKind.LIST_ITEM and blocks[start - 1].path == path:
+        start -= 1
+    end = i + 1
+    while end < len(blocks) and blocks[end].kind is BlockKind.LIST_ITEM and blocks[end].path == path:
+        end += 1
+    earlier = sum(1 for b in blocks[start:end] if seen.get(_norm(b.text), start) < start)
+    return 2 * earlier > end - start
 
 
 def _short_repeat(block: Block) -> bool:

@@ -41,3 +41,84 @@ def test_a_caption_printed_twice_is_kept_once() -> None:
     html = _article(f"<p>{PARA}</p><p>{caption}</p><p>1. {PARA}</p><p>{caption}</p><p>2. {PARA}</p>")
     body = clean_html(html).articleBody or ""
     assert body.count("seen from the bridge") == 1
+
+
+# Prose that repeats on purpose: each repeat below is part of the article and must stay.
+
+CHORUS = (
+    "So carry me down to the harbour wall<br>Where the lamps burn low and the gulls still call<br>"
+    "Carry me down when the tide runs high<br>And sing me the song of the salt-grey sky"
+)
+
+
+def test_a_chorus_sung_between_verses_stays_each_time() -> None:
+    verses = (
+        "My father built boats on the river's side<br>With oak from the hill and tar from the tide",
+        "The yard is a car park, the slipway is sold<br>But the river still runs where the keels were laid",
+        "When my time comes round and the light goes thin<br>Let the boats that he built bring the evening in",
+    )
+    stanzas = "".join(f"<p>{verse}</p><p>{CHORUS}</p>" for verse in verses)
+    html = _article(
+        "<p>The song that closes the new album is the one the band has played at every show since 2019, "
+        "a ballad about the boatyards that once lined the estuary. The full lyrics, printed in the "
+        "album's sleeve, read:</p>"
+        f"{stanzas}<p>The band recorded it live in one take at the old sail loft in Penwith.</p>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("So carry me down to the harbour wall") == 3
+    assert body.count("Let the boats that he built") == 1
+
+
+def test_a_quoted_refrain_repeated_by_the_crowd_stays() -> None:
+    chant = "“Whose streets? Our streets!”"
+    html = _article(
+        f"<p>{PARA}</p><blockquote>{chant}</blockquote>"
+        "<p>The marchers set off from the station square shortly after noon, led by a brass band and "
+        "a banner that stretched across both lanes of Harbour Road.</p>"
+        f"<blockquote>{chant}</blockquote>"
+        "<p>By the time they reached the town hall, police estimated the crowd at four thousand, twice "
+        "the number the organisers had registered for.</p>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("Whose streets? Our streets!") == 2
+
+
+def test_the_same_question_under_each_section_of_a_guide_stays() -> None:
+    sections = "".join(
+        f"<h2>{name}</h2><p>{name} {PARA}</p><h3>Who is it for?</h3><p>{who}</p>"
+        for name, who in (
+            ("The harbour tram", "Commuters who work near the docks and want to skip the ring road at rush hour."),
+            ("The night bus", "Shift workers and anyone leaving the city centre after the last tram at midnight."),
+        )
+    )
+    body = clean_html(_article(f"{sections}<p>Both services take the same contactless cards.</p>")).articleBody or ""
+    assert body.count("Who is it for?") == 2
+
+
+def test_the_same_ingredient_in_two_lists_of_a_recipe_stays() -> None:
+    html = _article(
+        "<p>This tart comes in two parts, a rich shortcrust base and a lemon filling, and both are made the "
+        "day before you serve it so the pastry can rest and the curd can set overnight.</p>"
+        "<h2>For the pastry</h2><ul><li>225 g plain flour</li><li>2 tablespoons unsalted butter, melted</li>"
+        "<li>1 egg yolk</li><li>A pinch of fine sea salt</li></ul>"
+        "<h2>For the filling</h2><ul><li>Zest and juice of four lemons</li><li>150 g caster sugar</li>"
+        "<li>2 tablespoons unsalted butter, melted</li><li>3 large free-range eggs</li></ul>"
+        "<p>Rub the butter into the flour until it looks like breadcrumbs, then bind it with the yolk and "
+        "a spoonful of cold water, wrap it and chill it for an hour before rolling.</p>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("2 tablespoons unsalted butter, melted") == 2
+
+
+def test_a_list_of_headlines_printed_twice_is_kept_once() -> None:
+    items = "".join(
+        f"<li>{h}</li>"
+        for h in (
+            "Ferry timetable changes from Monday",
+            "Library extends its weekend hours",
+            "New crossing planned near the school gates",
+        )
+    )
+    html = _article(f"<p>{PARA}</p><ul>{items}</ul><p>1. {PARA}</p><p>2. {PARA}</p><ul>{items}</ul>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("Library extends its weekend hours") == 1
