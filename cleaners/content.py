@@ -274,8 +274,23 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
     stats = _measure(root)
     page = stats[root]
     doomed: list[etree._Element] = []
+    named: dict[str, list[etree._Element]] = {}
     stack = list(root)
-    while stack:
+    while stack or named:
+        if not stack:
+            # The boxes dropped only for their class name are judged together: alike boxes
+            # holding most of the page's prose are the article cut in chunks, walked into.
+            chunks = _alike_article_chunks(named, stats, page)
+            kept = set(chunks)
+            for group in named.values():
+                for el in group:
+                    if el not in kept:
+                        doomed.append(el)
+                        if log is not None:
+                            log.add(el, _strip_rule(el, el.tag))
+            named = {}
+            stack = [child for el in chunks for child in el]
+            continue
         el = stack.pop()
         tag = el.tag
         if not isinstance(tag, str):
@@ -300,6 +315,9 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
                 )
                 or _closed_dialog(el)
             ):
+                if _named_only(el, tag):
+                    named.setdefault(el.get("class") or "", []).append(el)
+                    continue
                 doomed.append(el)
                 if log is not None:
                     log.add(el, _strip_rule(el, tag))
@@ -325,6 +343,35 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
                 stats.pop(gone, None)
     _remeasure(root, stats, changed)
     return stats
+
+
+CHUNKS_MIN = 2
+"""Boxes with one class name that hold most of the page's prose together are the article cut
+in chunks (a "paywall" class on each run of paragraphs), when there are at least this many."""
+
+
+def _named_only(el: etree._Element, tag: str) -> bool:
+    """Whether :func:`strip_page` drops ``el`` for its class or id words alone (no tag, role,
+    hidden state or dialog says it is no text)."""
+    if tag in DROP_TAGS or _hidden(el) or _closed_dialog(el) or not el.get("class"):
+        return False
+    return el.get("role") not in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog")
+
+
+def _alike_article_chunks(
+    named: dict[str, list[etree._Element]], stats: dict[etree._Element, _Stats], page: _Stats
+) -> list[etree._Element]:
+    """The boxes of ``named`` (grouped by class) that are the article cut in chunks: at least
+    :data:`CHUNKS_MIN` boxes of one class, not named as comments, holding :data:`PROSE_SHARE`
+    of the page's prose between them. What a class name suggests is weaker evidence than most
+    of the page's paragraphs."""
+    found: list[etree._Element] = []
+    for key, group in named.items():
+        if len(group) < CHUNKS_MIN or COMMENTS.search(key):
+            continue
+        if page.prose and sum(stats[el].prose for el in group if el in stats) >= PROSE_SHARE * page.prose:
+            found.extend(group)
+    return found
 
 
 _DROP_RULES = {

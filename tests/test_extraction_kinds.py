@@ -55,6 +55,37 @@ def test_kind_2_a_post_inside_a_box_named_like_a_byline_stays() -> None:
     assert any("Posted by Mary Winters" in (step.text or "") for step in record.cleaning)
 
 
+def test_kind_2_an_article_cut_in_chunks_named_like_boilerplate_stays() -> None:
+    # Some publishers put each run of the article's paragraphs in a box whose class names a
+    # paywall; the boxes hold most of the page's prose between them. Comments named alike and a
+    # short promo box named alike still go.
+    paragraphs = [
+        "The county will close the old swing bridge to cars from March, engineers said on Monday.",
+        "Divers found cracks in two of the four piers last autumn, and a second survey confirmed them.",
+        "Buses and bicycles may still cross while the repairs go on, at no more than ten miles an hour.",
+        "A temporary ferry will carry cars between the two quays at peak times, free of charge.",
+        "The work is expected to take eighteen months and to cost about four million pounds.",
+        "Shop owners on the east bank asked for help with the loss of passing trade during the works.",
+    ]
+    pairs = zip(paragraphs[::2], paragraphs[1::2], strict=True)
+    chunks = "".join(f'<div class="paywall"><p>{a} {a}</p><p>{b} {b}</p></div>' for a, b in pairs)
+    comments = "".join(
+        f'<div class="comment"><p>{c}</p></div>'
+        for c in ("Good, that bridge has been shaking for years.", "Eighteen months is far too long for us.")
+    )
+    html = (
+        "<html><head><title>Swing bridge to close to cars</title></head><body><main>"
+        f"<h1>Swing bridge to close to cars</h1>{chunks}"
+        '<div class="paywall promo"><p>Subscribe for unlimited access to local news.</p></div>'
+        f"{comments}</main></body></html>"
+    )
+    body = clean_html(html, url="https://news.example.com/2024/02/bridge.html").articleBody or ""
+    for sentence in paragraphs:
+        assert _count(body, sentence) == 2, sentence
+    for gone in ("Subscribe for unlimited access", "shaking for years", "far too long"):
+        assert gone not in body
+
+
 def test_kind_3_an_article_made_of_links_stays() -> None:
     body = _body("kind-3-article-of-links.html")
     for item in (
