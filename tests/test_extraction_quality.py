@@ -176,6 +176,7 @@ def test_dragnet_sample_holds_its_floor() -> None:
 def test_fundus_sample_holds_its_floor() -> None:
     """Every 4th fundus page with a body (news sites of 40 countries, 2023-2026)."""
     totals, empty = _collection_totals("fundus", 4)
-    # Measured 0.921 F1 (P 0.918, R 0.923) on these 65 pages when pinned.
-    assert totals.f1 >= 0.915, totals
+    # Measured 0.935 F1 (P 0.920, R 0.951) on these 65 pages when pinned (0.921 before the
+    # article cut in "paywall"-named chunks was kept).
+    assert totals.f1 >= 0.93, totals
     assert empty == 0, totals
