@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 from newsclean.cleaners import clean_text, page_chrome
 from newsclean.cleaners.chain import CleanerChain
 from newsclean.cleaners.decoding import DecodeError, decode_html
-from newsclean.cleaners.line_model import FEATURE_NAMES, MODEL_FILE, LineModel, line_features
+from newsclean.cleaners.line_model import FEATURE_NAMES, MODEL_FILE, LineModel, line_features, load_model
 from newsclean.cleaners.text import extract_text
 
 from benchmarks.quality import DATA, fundus_pages, wcxb_articles
@@ -270,10 +270,36 @@ def cross_validate(all_samples: list[Sample], folds: int) -> tuple[Totals, Total
     return summarise(learned), summarise(by_rule)
 
 
+def _figures(scores: list[PageScore], leak: bool) -> dict[str, Any]:
+    from benchmarks.quality import f1_spread
+
+    totals = summarise(scores)
+    low, high = f1_spread(scores)
+    return {
+        "precision": round(totals.precision, 4),
+        "recall": round(totals.recall, 4),
+        "f1": round(totals.f1, 4),
+        "spread": [round(low, 4), round(high, 4)],
+        "leak": round(totals.leak, 4) if leak else None,
+    }
+
+
+def _seen_by(model: LineModel, collection: str) -> bool:
+    return collection in str(model.meta.get("trained_on", ""))
+
+
 def cross_collection(all_samples: list[Sample]) -> list[dict[str, Any]]:
-    """For each collection: the raw dump, the prose rule alone, and a model trained on the
-    other collections only (sites a collection shares with another are left out of training)."""
+    """For each collection: the raw dump, the prose rule alone, a model trained on the other
+    collections only (sites a collection shares with another are left out of training), and the
+    shipped model, each with its 95% bootstrap spread, plus the paired difference between the
+    model and the rule on the same pages."""
+    from benchmarks.quality import paired_delta
+
     rule = page_chrome.PageChrome(model=False)
+    try:
+        shipped_model: LineModel | None = load_model()
+    except (OSError, ValueError):
+        shipped_model = None
     rows = []
     for collection in dict.fromkeys(s.collection for s in all_samples):
         test = [s for s in all_samples if s.collection == collection]
@@ -283,40 +309,55 @@ def cross_collection(all_samples: list[Sample]) -> list[dict[str, Any]]:
             continue
         trained_on = sorted({s.collection for s in train})
         cleaner = page_chrome.PageChrome(model=LineModel(export(_fit(train), len(train))))
-        raw = summarise(score_page(s.truth, s.dump, s.without) for s in test)
+        leak = any(s.without for s in test)
+        by_rule = _scored(test, rule)
+        learned = _scored(test, cleaner)
         row: dict[str, Any] = {"collection": collection, "pages": len(test), "trained_on": trained_on}
-        for key, totals in (
-            ("raw", raw),
-            ("rule", summarise(_scored(test, rule))),
-            ("model", summarise(_scored(test, cleaner))),
-        ):
-            row[key] = {
-                "precision": round(totals.precision, 4),
-                "recall": round(totals.recall, 4),
-                "f1": round(totals.f1, 4),
-                "leak": round(totals.leak, 4) if any(s.without for s in test) else None,
-            }
+        row["raw"] = _figures([score_page(s.truth, s.dump, s.without) for s in test], leak)
+        row["rule"] = _figures(by_rule, leak)
+        row["model"] = _figures(learned, leak)
+        delta, low, high = paired_delta(by_rule, learned)
+        row["model_minus_rule"] = [round(delta, 4), round(low, 4), round(high, 4)]
+        if shipped_model is not None:
+            row["shipped"] = _figures(_scored(test, page_chrome.PageChrome(model=shipped_model)), leak)
+            row["shipped"]["seen"] = _seen_by(shipped_model, collection)
         rows.append(row)
         print(cross_collection_table([row], header=not rows[:-1]), flush=True)
     return rows
 
 
+def _cell(figures: dict[str, Any] | None) -> str:
+    if not figures:
+        return "-"
+    text = f"{figures['f1']:.3f}"
+    if figures.get("spread"):
+        low, high = figures["spread"]
+        text += f" ({low:.3f}-{high:.3f})"
+    if figures.get("leak") is not None:
+        text += f", leak {figures['leak']:.3f}"
+    if figures.get("seen"):
+        text += ", seen in training"
+    return text
+
+
 def cross_collection_table(rows: Sequence[dict[str, Any]], header: bool = True) -> str:
-    """The cross-collection rows as a Markdown table (F1, leak in parentheses; ``-`` where the
-    collection marks no boilerplate snippets to leak)."""
+    """The cross-collection rows as a Markdown table: F1 with its 95% bootstrap spread (pages
+    resampled) and, where the collection marks boilerplate snippets, the leak."""
     lines = []
     if header:
         lines += [
-            "| collection scored | pages | trained on | raw dump | prose rule alone | line model |",
-            "| --- | --- | --- | --- | --- | --- |",
+            "| scored on | pages | trained on | raw dump | prose rule alone | line model | model - rule (95%) "
+            "| shipped model |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
     for r in rows:
-        cells = [
-            f"{r[k]['f1']:.3f} ({r[k]['leak']:.3f})" if r[k]["leak"] is not None else f"{r[k]['f1']:.3f} (-)"
-            for k in ("raw", "rule", "model")
-        ]
+        delta = r.get("model_minus_rule")
+        diff = f"{delta[0]:+.3f} ({delta[1]:+.3f} to {delta[2]:+.3f})" if delta else "-"
+        cells = [_cell(r.get(k)) for k in ("raw", "rule", "model")]
         lines.append(
-            f"| {r['collection']} | {r['pages']} | {' + '.join(r['trained_on'])} | " + " | ".join(cells) + " |"
+            f"| {r['collection']} | {r['pages']} | {' + '.join(r['trained_on'])} | "
+            + " | ".join(cells)
+            + f" | {diff} | {_cell(r.get('shipped'))} |"
         )
     return "\n".join(lines)
 
@@ -366,7 +407,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(all_samples)} pages ({per}), {lines} lines, {len({s.site for s in all_samples})} sites", flush=True)
     table: list[dict[str, Any]] = []
     if not args.no_cross_collection and len(collections) > 1:
-        print("clean_text on text dumps of pages from a collection the model never saw: F1 (leak)")
+        print(
+            "clean_text on text dumps of pages from a collection the line model never saw (trained on the "
+            "others, their sites left out): F1 (95% bootstrap spread); the shipped model's column says "
+            "when it saw the collection"
+        )
         table = cross_collection(all_samples)
     if args.folds > 1:
         learned, rule = cross_validate(all_samples, args.folds)
