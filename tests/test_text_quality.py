@@ -121,3 +121,28 @@ def test_dumps_of_the_other_collections_clean_well_too(name: str) -> None:
     assert raw.f1 < raw_ceiling
     assert learned.f1 >= floor
     assert learned.f1 >= by_rule.f1 + gain
+
+
+def test_the_cross_collection_table_shows_spreads_and_reads_older_rows() -> None:
+    from benchmarks.train_page_chrome import cross_collection_table
+
+    figures = {"precision": 0.9, "recall": 0.92, "f1": 0.91, "spread": [0.893, 0.914], "leak": 0.075}
+    row = {
+        "collection": "wcxb-dev",
+        "pages": 793,
+        "trained_on": ["dragnet", "fundus"],
+        "raw": {**figures, "f1": 0.808, "spread": [0.798, 0.818]},
+        "rule": figures,
+        "model": {**figures, "f1": 0.828, "spread": [0.815, 0.84]},
+        "model_minus_rule": [-0.078, -0.09, -0.066],
+        "shipped": {**figures, "f1": 0.947, "seen": True},
+    }
+    table = cross_collection_table([row])
+    assert "| wcxb-dev | 793 | dragnet + fundus | 0.808 (0.798-0.818), leak 0.075 |" in table
+    assert "| -0.078 (-0.090 to -0.066) | 0.947 (0.893-0.914), leak 0.075, seen in training |" in table
+    older = {k: row[k] for k in ("collection", "pages", "trained_on")}
+    older |= {k: {"precision": 0.9, "recall": 0.9, "f1": 0.9, "leak": None} for k in ("raw", "rule", "model")}
+    assert (
+        cross_collection_table([older], header=False)
+        == "| wcxb-dev | 793 | dragnet + fundus | 0.900 | 0.900 | 0.900 | - | - |"
+    )
