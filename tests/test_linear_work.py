@@ -187,3 +187,20 @@ def test_boxes_named_like_widgets_are_measured_in_linear_work() -> None:
     assert boxed(page(3)) == {0: "div.c0.share", 1: "div.c1.share", 2: "div.c2.share"}
     ratio = growth(page, boxed, 2_000)
     assert ratio < 8, f"work grew {ratio:.1f} times for 4 times the boxes"
+
+
+def test_a_srcset_filled_by_a_broken_quote_takes_linear_work() -> None:
+    # Found by fuzzing (input 413021): a quote left open filled an <img srcset> with 20 KB of the
+    # page; the candidate regex backtracked over every start of its long words (25 s for one page).
+    from newsclean.cleaners.images import _srcset_best
+
+    def srcset(n: int) -> str:
+        return "/img/a.jpg 400w, /_next/image?url=" + "x" * n + " tail" + "y" * n
+
+    assert _srcset_best(srcset(10)) == ("/img/a.jpg", 400)
+    assert _srcset_best("a.jpg 600w,b.jpg 1200w") == ("b.jpg", 1200)
+    assert _srcset_best("w_1600,c_limit/a.jpg 800w, x.jpg 400w") == ("w_1600,c_limit/a.jpg", 800)
+    # A descriptor that is no descriptor ("url w") leaves the address, not "w", as the candidate.
+    assert _srcset_best("//cdn.example.com/badge.svg?v=17 w") == ("//cdn.example.com/badge.svg?v=17", None)
+    with within(10):  # linear: milliseconds; the regex it replaces: hours
+        assert _srcset_best(srcset(200_000)) == ("/img/a.jpg", 400)
