@@ -21,7 +21,7 @@ PACKAGES = ("newsclean.cleaners", "newsclean.spiders", "newsclean.pipelines")
 
 UNITS = (
     "x ", "share ", "a-", "| ", ", ", " ", "\n", "\u00a0", "read more ", "2024 ", "10:00 ", "jan ", "a.", "<p>",
-    "(a) ", "and ", "http://", "&amp;",
+    "(a) ", "and ", "http://", "&amp;", "'ab ", "\"a ", "“a ",
 )  # fmt: skip
 """Units repeated into long near-misses: words of the patterns' own vocabulary, separators, space."""
 
