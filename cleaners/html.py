@@ -124,18 +124,25 @@ _BELOW_MAX_DEPTH = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + 
 level, so the usual page (a few dozen levels) is not walked element by element in Python."""
 
 
+_AT_MAX_DEPTH = etree.XPath("/".join(["*"] * MAX_DEPTH) + "[*]")
+"""The elements ``MAX_DEPTH`` below the root that hold elements."""
+
+
 def _flatten_deep(root: etree._Element) -> None:
+    """Unwrap every element deeper than ``MAX_DEPTH``: each element at that depth keeps its text,
+    in order, and no children (comments below it go; their text never shows).
+
+    One pass over each deep subtree: unwrapping the deep elements one by one, deepest first,
+    moved the children gathered so far up again at every level (a 14 KB page of two
+    1,600-level chains took 5 s).
+    """
     if not _BELOW_MAX_DEPTH(root):
         return
-    depth: dict[etree._Element, int] = {}
-    deep: list[lxml.html.HtmlElement] = []
-    for el in root.iter():
-        parent = el.getparent()
-        d = depth[el] = depth.get(parent, 0) + 1 if parent is not None else 0
-        if d > MAX_DEPTH and isinstance(el, lxml.html.HtmlElement):
-            deep.append(el)
-    for el in reversed(deep):
-        el.drop_tag()
+    for holder in _AT_MAX_DEPTH(root):
+        text = etree.tostring(holder, method="text", encoding=str, with_tail=False)
+        for child in list(holder):
+            holder.remove(child)
+        holder.text = text or None
 
 
 _XML_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))

@@ -218,3 +218,20 @@ def test_a_quotation_is_found_in_linear_work() -> None:
     assert not is_quotation("'ab " * 10)
     with within(10):  # linear: milliseconds
         assert not is_quotation("'ab " * 500_000)
+
+
+def test_markup_nested_past_the_depth_bound_is_flattened_in_one_pass() -> None:
+    # Found by fuzzing (input 644984, a mutated shared page): unwrapping the deep elements one by
+    # one moved the children gathered so far up again at every level; 14 KB took 5 s.
+    from pathlib import Path
+
+    from newsclean.cleaners import clean
+
+    if not (Path(__file__).resolve().parents[2] / "shared" / "data").is_dir():
+        pytest.skip("../shared/data is not there")
+    from benchmarks.fuzz import _cached_pages, make_input
+
+    kind, data = make_input(1, 644984, _cached_pages(300))
+    assert kind == "clean"
+    with within(3):  # one pass: 0.3 s; one element at a time: 5 s
+        clean(data)
