@@ -48,6 +48,7 @@ from newsclean.cleaners.text import extract_text
 from benchmarks.quality import DATA, fundus_pages, wcxb_articles
 from benchmarks.scoring import SHINGLE, PageScore, Totals, score_page, summarise
 from benchmarks.textdump import visible_text
+from benchmarks.trees import baseline, tree_arrays
 
 OUT = Path(__file__).resolve().parent.parent / "cleaners" / MODEL_FILE
 _TOKEN = re.compile(r"\w+")
@@ -220,25 +221,11 @@ def _fit(train: Sequence[Sample]) -> Any:
 
 def export(model: Any, pages: int, trained_on: str = "wcxb-dev articles") -> dict[str, Any]:
     """The fitted ensemble as plain arrays (the format :class:`LineModel` reads)."""
-    import numpy as np
 
-    trees = []
-    for (predictor,) in model._predictors:
-        nodes = predictor.nodes
-        trees.append(
-            {
-                "feature": [int(v) for v in nodes["feature_idx"]],
-                "threshold": [float(v) for v in nodes["num_threshold"]],
-                "left": [int(v) for v in nodes["left"]],
-                "right": [int(v) for v in nodes["right"]],
-                "value": [round(float(v), 6) for v in nodes["value"]],
-                "leaf": [bool(v) for v in nodes["is_leaf"]],
-                "depth": int(nodes["depth"].max()),
-            }
-        )
+    trees = tree_arrays(model)
     return {
         "features": FEATURE_NAMES,
-        "baseline": float(np.ravel(model._baseline_prediction)[0]),
+        "baseline": baseline(model),
         "trees": trees,
         "meta": {"trained_on": f"{trained_on}, {pages} pages", "params": PARAMS},
     }

@@ -58,6 +58,7 @@ from newsclean.cleaners.selector import (
 
 from benchmarks.quality import CACHE, DATA, Page, dragnet_pages, fundus_bodies, wcxb_articles
 from benchmarks.scoring import PageScore, score_page, summarise
+from benchmarks.trees import baseline, tree_arrays
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "cleaners" / MODEL_FILE
@@ -236,20 +237,8 @@ def fit_trees(rows: Sequence[dict[str, Any]], features: Sequence[str], threshold
     keep = np.abs(gains) > MIN_GAIN
     model = HistGradientBoostingClassifier(**TREE_PARAMS)
     model.fit(x[keep], gains[keep] > 0, sample_weight=_weights(rows)[keep])
-    trees = []
-    for (predictor,) in model._predictors:
-        nodes = predictor.nodes
-        trees.append(
-            {
-                "feature": [int(v) for v in nodes["feature_idx"]],
-                "threshold": [float(v) for v in nodes["num_threshold"]],
-                "left": [int(v) for v in nodes["left"]],
-                "right": [int(v) for v in nodes["right"]],
-                "value": [round(float(v), 6) for v in nodes["value"]],
-                "leaf": [bool(v) for v in nodes["is_leaf"]],
-            }
-        )
-    return TreeModel(tuple(features), float(np.ravel(model._baseline_prediction)[0]), tuple(trees), threshold)
+    trees = tree_arrays(model)
+    return TreeModel(tuple(features), baseline(model), tuple(trees), threshold)
 
 
 def _fit(kind: str, rows: Sequence[dict[str, Any]], features: Sequence[str]) -> Model:

@@ -289,11 +289,12 @@ def _suffix_runs(scores: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _prefix_runs(scores: Sequence[int]) -> list[tuple[int, int]]:
-    """For each ``q``, ``_best_run(scores[:q])``."""
+def _prefix_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
+    """For each ``q``, ``_best_run(scores[:q])``: the contiguous run with the highest total (Kadane),
+    ``(-1, -1)`` while none is positive."""
     runs: list[tuple[int, int]] = [(-1, -1)]
-    best, best_start, best_end = 0, -1, -1
-    total, start = 0, 0
+    best, best_start, best_end = 0.0, -1, -1
+    total, start = 0.0, 0
     for i, score in enumerate(scores):
         if total <= 0:
             total, start = score, i
@@ -307,13 +308,4 @@ def _prefix_runs(scores: Sequence[int]) -> list[tuple[int, int]]:
 
 def _best_run(scores: Sequence[float]) -> tuple[int, int]:
     """The contiguous run with the highest total score (Kadane); ``(-1, -1)`` if none is positive."""
-    best, best_start, best_end = 0.0, -1, -1
-    total, start = 0.0, 0
-    for i, score in enumerate(scores):
-        if total <= 0:
-            total, start = score, i
-        else:
-            total += score
-        if total > best:
-            best, best_start, best_end = total, start, i
-    return best_start, best_end
+    return _prefix_runs(scores)[-1]

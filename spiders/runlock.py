@@ -15,7 +15,7 @@ import socket
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 __all__ = ["LockHeld", "PgRunLock", "RunLock", "lock_name", "lock_path_for"]
@@ -36,7 +36,26 @@ def lock_path_for(store: str | Path, spider: str) -> Path:
     return store.with_name(f"{store.name}.{spider}.lock")
 
 
-class RunLock:
+class _Lock:
+    """What both locks share: ``with lock:`` acquires it and releases it on the way out."""
+
+    def acquire(self) -> None:
+        raise NotImplementedError
+
+    def release(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
+
+
+class RunLock(_Lock):
     """An ``flock`` on a file: taken without waiting, released when the process ends in any
     way (exit, crash, SIGKILL, reboot), so a stale lock never blocks the next run.
 
@@ -71,14 +90,6 @@ class RunLock:
             os.close(self._fd)
             self._fd = None
 
-    def __enter__(self) -> RunLock:
-        self.acquire()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.release()
 
 
 def lock_name(spider: str, arguments: Mapping[str, str] | None = None) -> str:
@@ -96,7 +107,7 @@ def _lock_key(name: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-class PgRunLock:
+class PgRunLock(_Lock):
     """A PostgreSQL session-level advisory lock (``pg_try_advisory_lock``) named by
     :func:`lock_name`, taken without waiting on a connection of its own that stays open
     until :meth:`release`. The connection's ``application_name`` says who holds it (host,
@@ -150,11 +161,3 @@ class PgRunLock:
                 pass  # closing the session frees it anyway
             conn.close()
 
-    def __enter__(self) -> PgRunLock:
-        self.acquire()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.release()
