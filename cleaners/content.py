@@ -543,6 +543,8 @@ class MainContent:
     headlines: tuple[str, ...] = ()
     """The page's headline and title, when known: content holding one is the article's (see
     :func:`prune`)."""
+    good: dict[etree._Element, float] = field(default_factory=dict, repr=False)
+    """Every element's paragraph text (counted once per paragraph, credited to its ancestors)."""
 
 
 JUNK_WEIGHT = 1.0
@@ -626,7 +628,7 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
     line = set(top.iter())
     line.update(top.iterancestors())
     rival = max((v for el, v in values.items() if el not in line), default=0.0)
-    return MainContent(top, [*_lead(top, stats), top], stats, values[top], rival)
+    return MainContent(top, [*_lead(top, stats), top], stats, values[top], rival, good=good)
 
 
 LEAD_PROSE = 80
@@ -1171,3 +1173,85 @@ def _teaser_item(li: etree._Element) -> bool:
         return False
     words = len(node.text_content().split())
     return words >= 3 and len(text.split()) > words
+
+
+
+def _page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etree._Element]:
+    """Headings giving the page's headline, in page order: an ``<h1>``-``<h3>`` whose text is
+    the headline or is held in the title (at least :data:`HEADLINE_CHARS` long), unless it is
+    the site's name: a heading linking to a home page (a blog's name, which the title holds
+    too), or one with the same text as such a heading."""
+    wanted = [w for w in (_fold(h) for h in headlines) if len(w) >= HEADLINE_CHARS]
+    if not wanted:
+        return []
+    found: list[tuple[etree._Element, str]] = []
+    names: set[str] = set()
+    for heading in body.iter("h1", "h2", "h3"):
+        text = _fold(heading.text_content())
+        if len(text) < HEADLINE_CHARS or not any(text in w for w in wanted):
+            continue
+        if any(_HOME.match((a.get("href") or "").strip()) for a in heading.iter("a")):
+            names.add(text)
+        else:
+            found.append((heading, text))
+    return [heading for heading, text in found if text not in names]
+
+
+_HOME = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
+"""A link to a site's home page (``/``, ``https://site.example/``, ``index.html``)."""
+
+LINKED_CHOICE = 0.5
+"""A chosen element with more link text than this share is a list of links (a "Most popular
+posts" box, a blogroll), not an article."""
+
+UNSURE_CHOICE = 4.0
+"""A chosen element worth less than this many times the paragraph text of the post holding
+the page's headline is no surer a choice than that post."""
+
+
+@dataclass(slots=True)
+class HeadlinePost:
+    """The post holding the page's headline, taken instead of the scorer's choice."""
+
+    post: etree._Element
+    heading: str
+    why: str
+
+
+def headline_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
+    """The element holding the page's headline and its text, when the scorer chose an element
+    apart from it that reads like a sidebar's box, else ``None``.
+
+    A short post (a photo or a video with a sentence or two) loses to a longer box elsewhere on
+    the page: a list of popular posts, the blog's description, a trackback notice. Two signals
+    must agree before the choice is overridden: a heading gives the page's headline (see
+    :func:`_page_headings`) and the nearest box around it holding paragraph text (the post)
+    lies apart from the choice, which holds none of those headings; and the choice is a list
+    of links (more than :data:`LINKED_CHOICE` of its text) or is worth less than
+    :data:`UNSURE_CHOICE` times the post's paragraph text."""
+    heads = _page_headings(body, main.headlines)
+    if not heads:
+        return None
+    top, good, stats = main.root, main.good, main.stats
+    around = set(top.iterancestors())
+    if any(top in set(h.iterancestors()) for h in heads):
+        return None  # the choice holds the headline: it is the article
+    head = heads[0]
+    post: etree._Element | None = None
+    node = head.getparent()
+    while node is not None and node is not body and node not in around:
+        if good.get(node, 0.0) >= MIN_PARAGRAPH:
+            post = node
+            break
+        node = node.getparent()
+    if post is None:
+        return None  # the headline's box meets the choice before it holds any text
+    chosen, held = stats[top], good[post]
+    heading = _SPACE.sub(" ", head.text_content()).strip()
+    if chosen.text and chosen.links > LINKED_CHOICE * chosen.text:
+        why = f"{chosen.links / chosen.text:.0%} of whose text is links"
+    elif main.worth < UNSURE_CHOICE * held:
+        why = f"worth {main.worth:.0f}, under {UNSURE_CHOICE:.0f} times the post's {held:.0f} characters of paragraphs"
+    else:
+        return None
+    return HeadlinePost(post, heading, why)

@@ -11,7 +11,7 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
-from newsclean.cleaners.content import MainContent, find_main_content, prune, strip_page
+from newsclean.cleaners.content import MainContent, find_main_content, headline_post, prune, strip_page
 from newsclean.cleaners.decoding import decode_html
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.images import article_images, find_figures
@@ -513,13 +513,16 @@ def _main_blocks(
     ld_body: str = "",
     evidence: Evidence | None = None,
     headline: str = "",
+    chose: list[str] | None = None,
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
     elements chosen go to ``scope`` when given, and ``log`` receives the regions left out.
     ``ld_body``, the page's JSON-LD ``articleBody``, cross-checks the choice (see
     :func:`_ld_holder`). ``evidence``, when given, receives the scorer's measurements of its
     choice for the learned selector. ``headline``, the page's, lets a post made of links keep
-    them (see :func:`~newsclean.cleaners.content.prune`)."""
+    them (see :func:`~newsclean.cleaners.content.prune`) and anchors a short post that a box
+    elsewhere outscored (see :func:`~newsclean.cleaners.content.headline_post`); ``chose``
+    receives the reason when that changed the choice."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
@@ -527,6 +530,15 @@ def _main_blocks(
     measured = strip_page(body, log)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
+    main.headlines = (headline, title)
+    taken = headline_post(main, body)
+    if taken is not None:
+        if chose is not None:
+            chose.append(
+                f"{HEADLINE_POST}: took the post holding the headline {taken.heading[:80]!r} ({_path(taken.post)}) "
+                f"instead of the scorer's choice ({_path(main.root)}), {taken.why}"
+            )
+        main = MainContent(taken.post, [taken.post], main.stats, main.worth, main.rival, main.headlines, main.good)
     if evidence is not None:
         page, chosen = main.stats[body], main.stats[main.root]
         evidence.page_chars, evidence.page_prose = page.text, page.prose
@@ -537,7 +549,6 @@ def _main_blocks(
         scope.extend(main.parts)
     if log is not None:
         log.add_unchosen(body, main.parts, OUTSIDE_MAIN)
-    main.headlines = (headline, title)
     prune(main, log)
     blocks: list[Block] = []
     for part in main.parts:
@@ -553,6 +564,8 @@ def _main_blocks(
                 if log is not None:
                     log.forget_after(stripped)
                     log.add_unchosen(body, [better], OUTSIDE_LD)
+                if chose is not None:
+                    chose.clear()
                 prune(MainContent(better, [better]), log)
                 blocks = blocks_from_element(better, _path(better.getparent()), main_only=True, log=log)
                 if scope is not None:
@@ -561,11 +574,15 @@ def _main_blocks(
         # Never empty: the whole page's text is better than nothing.
         if log is not None:
             log.forget_after(stripped)
+        if chose is not None:
+            chose.clear()
         blocks = blocks_from_element(body, _path(body.getparent()), origins=origins)
         if evidence is not None:
             evidence.whole_page = True
     return blocks
 
+
+HEADLINE_POST = "the post holding the page's headline"
 
 OUTSIDE_MAIN = "outside the main content (the element holding most of the page's paragraph text)"
 OUTSIDE_LD = "outside the element holding the page's JSON-LD articleBody (the publisher's copy of the text)"
@@ -1053,9 +1070,11 @@ def extract_html(
             origins = None
         else:
             evidence = Evidence()
+            notes: list[str] = []
             blocks = _main_blocks(
-                tree, origins, scope, log, _ld_article_body(raw), evidence, metadata.get("headline") or ""
+                tree, origins, scope, log, _ld_article_body(raw), evidence, metadata.get("headline") or "", notes
             )
+            chosen = notes[0] if notes else ""
             if origins is None and (main_content == "selected" or probe is not None):
                 choice, other, page = _cross_check(html, evidence, blocks, probe is not None, probe)
                 if choice is not None and main_content == "selected":

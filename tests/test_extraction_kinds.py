@@ -199,3 +199,82 @@ def test_no_fixture_text_comes_out_twice(name: str) -> None:
     body = _body(name)
     paragraphs = [p for p in body.split("\n\n") if len(p.split()) >= 6]
     assert len(paragraphs) == len(set(paragraphs)), name
+
+
+def test_kind_5_a_short_post_under_the_headline_wins_over_a_box_beside_it() -> None:
+    # A photo post of one sentence, in a three-column blog: a box of book notes in the right
+    # column holds more paragraph text than the post. The post holds the page's headline (the
+    # blog's name, linked home, does not count) and the box is no surer a choice.
+    record = _clean(
+        "kind-5-short-post-under-headline.html", url="https://making-table.example.com/2012/11/paper-lantern.html"
+    )
+    body = record.articleBody or ""
+    assert "Little Hands Studio shows how to fold these tiny paper lanterns" in body
+    for gone in ("Twenty-one sewing projects", "A gentle drawing course", "Paper crafts", "Archives"):
+        assert gone not in body
+    # The changed choice is explained.
+    chose = [step for step in record.cleaning if step.action == "chose"]
+    assert [step.text for step in chose] == ["the post holding the page's headline"]
+    assert "'Paper Lantern Garland'" in chose[0].reason and "div#right" in chose[0].reason
+
+
+def test_kind_5_a_list_of_links_chosen_gives_way_to_the_post_under_the_headline() -> None:
+    # Whatever made the scorer choose it, a "Most popular posts" list (most of its text links)
+    # apart from the post holding the headline gives way to that post, however it scored.
+    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
+    from newsclean.cleaners.html import parse_html
+
+    popular = "".join(f'<li><a href="/p/{i}">Most read story number {i} this week</a></li>' for i in range(20))
+    html = (
+        "<html><head><title>Leaves pressed in wax paper - Little Fingers</title></head><body>"
+        '<div id="head"><h1><a href="/">Little Fingers</a></h1></div>'
+        '<div id="main"><div class="post"><h2>Leaves pressed in wax paper</h2>'
+        "<div>Iron the leaves between two sheets of wax paper and hang them in the window.</div></div></div>"
+        f'<div id="side"><h2>Most popular posts</h2><ul>{popular}</ul><p>Updated weekly.</p></div></body></html>'
+    )
+    tree = parse_html(html)
+    main = find_main_content(tree, strip_page(tree))
+    main.headlines = ("Little Fingers", "Leaves pressed in wax paper - Little Fingers")
+    main.root = tree.find(".//body")
+    assert headline_post(main, tree) is None  # the choice holds the headline: nothing to do
+    main.root, main.worth = tree.find(".//ul"), 5000.0  # the list chosen, far above the post
+    taken = headline_post(main, tree)
+    assert taken is not None and taken.post.get("class") == "post"
+    assert taken.heading == "Leaves pressed in wax paper"
+    assert taken.why.endswith("of whose text is links")
+    main.headlines = ("Little Fingers", "Little Fingers")  # only the blog's name: no anchor
+    assert headline_post(main, tree) is None
+
+
+def test_kind_5_the_headline_box_does_not_take_over_an_article_beside_it() -> None:
+    # The headline and its standfirst in a header box, the long article in the box after it:
+    # the scorer's choice is sure (far above the standfirst) and no list of links.
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says the new reservoir will hold water for another"
+        " forty thousand homes by the end of the decade, the water board said.</p>"
+        for i in range(8)
+    )
+    html = (
+        "<html><head><title>Reservoir to grow by a third | Valley News</title></head><body>"
+        '<div class="story-header"><h1>Reservoir to grow by a third</h1>'
+        "<p>The water board approved the plan on Monday after two years of talks.</p></div>"
+        f'<div class="story-text">{paragraphs}</div></body></html>'
+    )
+    record = clean_html(html.encode(), url="https://valley-news.example.com/reservoir.html")
+    assert (record.articleBody or "").count("new reservoir will hold water") == 8
+    assert not [step for step in record.cleaning if step.action == "chose"]
+
+
+def test_kind_2_a_japanese_article_in_a_wrapper_named_like_an_ad_stays() -> None:
+    # Words are counted in characters where a script has no spaces: the article under
+    # <div class="l-wrapper gate-ad"> is a page wrapper, not a small ad box.
+    paragraphs = "".join(
+        f"<p>気象庁は{i}日、日向灘で震度5弱の地震があったと発表した。震源の深さは約30キロと推定される。</p>"
+        for i in range(1, 9)
+    )
+    html = (
+        "<html><head><title>宮崎県で震度5弱 気象庁</title></head><body>"
+        f'<div class="l-wrapper gate-ad"><main><h1>宮崎県で震度5弱 気象庁</h1>{paragraphs}</main></div></body></html>'
+    )
+    body = clean_html(html.encode(), url="https://news.example.jp/articles/1.html").articleBody or ""
+    assert body.count("日向灘で震度5弱の地震があったと発表した") == 8
