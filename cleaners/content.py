@@ -1177,10 +1177,12 @@ def _teaser_item(li: etree._Element) -> bool:
 
 
 def _page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etree._Element]:
-    """Headings giving the page's headline, in page order: an ``<h1>``-``<h3>`` whose text is
-    the headline or is held in the title (at least :data:`HEADLINE_CHARS` long), unless it is
-    the site's name: a heading linking to a home page (a blog's name, which the title holds
-    too), or one with the same text as such a heading."""
+    """Headings giving the page's headline: an ``<h1>``-``<h3>`` whose text is the headline or
+    is held in the title (at least :data:`HEADLINE_CHARS` long), unless it is the site's name:
+    a heading linking to a home page (a blog's name, which the title holds too), or one with
+    the same text as such a heading. The longest come first (a title joins the headline to the
+    site's name, which is mostly the shorter; the page's own metadata may give the name as the
+    headline), then page order."""
     wanted = [w for w in (_fold(h) for h in headlines) if len(w) >= HEADLINE_CHARS]
     if not wanted:
         return []
@@ -1194,7 +1196,9 @@ def _page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etr
             names.add(text)
         else:
             found.append((heading, text))
-    return [heading for heading, text in found if text not in names]
+    kept = [(heading, text) for heading, text in found if text not in names]
+    # The longest first: a title joins the headline to the site's name, mostly the shorter.
+    return [heading for heading, text in sorted(kept, key=lambda pair: -len(pair[1]))]
 
 
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
@@ -1205,6 +1209,10 @@ LINKED_CHOICE = 0.5
 posts" box, a blogroll), not an article."""
 
 UNSURE_CHOICE = 4.0
+
+POST_SHARE = 0.25
+"""The box around the headline's heading inside the chosen element is the article when it holds
+at least this share of the choice's paragraph text; the rest is beside it."""
 """A chosen element worth less than this many times the paragraph text of the post holding
 the page's headline is no surer a choice than that post."""
 
@@ -1220,7 +1228,8 @@ class HeadlinePost:
 
 def headline_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
     """The element holding the page's headline and its text, when the scorer chose an element
-    apart from it that reads like a sidebar's box, else ``None``.
+    apart from it that reads like a sidebar's box, or one around it that adds as much again
+    from beside it, else ``None``.
 
     A short post (a photo or a video with a sentence or two) loses to a longer box elsewhere on
     the page: a list of popular posts, the blog's description, a trackback notice. Two signals
@@ -1228,15 +1237,23 @@ def headline_post(main: MainContent, body: etree._Element) -> HeadlinePost | Non
     :func:`_page_headings`) and the nearest box around it holding paragraph text (the post)
     lies apart from the choice, which holds none of those headings; and the choice is a list
     of links (more than :data:`LINKED_CHOICE` of its text) or is worth less than
-    :data:`UNSURE_CHOICE` times the post's paragraph text."""
+    :data:`UNSURE_CHOICE` times the post's paragraph text.
+
+    A post among a blog's columns loses the other way: the element holding the post and the
+    columns beside it (archives with excerpts, a profile, other posts) scores higher than the
+    post alone. When the choice holds the headline's heading, the nearest box around that
+    heading holding paragraph text is taken if it holds at least :data:`POST_SHARE` of the
+    choice's paragraph text (a heading's box holding less is the article's header: its
+    headline and standfirst, with the text in a box beside it)."""
     heads = _page_headings(body, main.headlines)
     if not heads:
         return None
     top, good, stats = main.root, main.good, main.stats
     around = set(top.iterancestors())
-    if any(top in set(h.iterancestors()) for h in heads):
-        return None  # the choice holds the headline: it is the article
     head = heads[0]
+    inside = [h for h in heads if top in set(h.iterancestors())]
+    if inside:
+        return _post_inside(main, head) if inside[0] is head else None
     post: etree._Element | None = None
     node = head.getparent()
     while node is not None and node is not body and node not in around:
@@ -1255,3 +1272,29 @@ def headline_post(main: MainContent, body: etree._Element) -> HeadlinePost | Non
     else:
         return None
     return HeadlinePost(post, heading, why)
+
+
+HEADER = re.compile(r"(?:^|[-_ ])(?:header|heading|headline|title)(?:_area|-area)?(?:$|[-_ ])", re.I)
+"""Class/id words of the box around an article's headline and byline (``entry-header``,
+``post-title``, ``headline_area``), which is not the article's text."""
+
+
+def _header(el: etree._Element) -> bool:
+    return _tag(el) == "header" or HEADER.search(_hint(el)) is not None
+
+
+def _post_inside(main: MainContent, head: etree._Element) -> HeadlinePost | None:
+    """The nearest box around ``head`` (inside the chosen element) holding paragraph text, when
+    it holds at least :data:`POST_SHARE` of the choice's paragraph text and is not the choice."""
+    top, good = main.root, main.good
+    node = head.getparent()
+    while node is not None and node is not top:
+        held = good.get(node, 0.0)
+        if held >= MIN_PARAGRAPH and not _header(node):
+            if held < POST_SHARE * good[top]:
+                return None
+            heading = _SPACE.sub(" ", head.text_content()).strip()
+            why = f"{good[top] - held:.0f} of whose {good[top]:.0f} characters of paragraphs lie beside the post"
+            return HeadlinePost(node, heading, why)
+        node = node.getparent()
+    return None

@@ -278,3 +278,47 @@ def test_kind_2_a_japanese_article_in_a_wrapper_named_like_an_ad_stays() -> None
     )
     body = clean_html(html.encode(), url="https://news.example.jp/articles/1.html").articleBody or ""
     assert body.count("日向灘で震度5弱の地震があったと発表した") == 8
+
+
+def test_kind_5_a_post_among_blog_columns_comes_alone() -> None:
+    # The element holding the post and the column beside it (archive excerpts, a profile)
+    # outscores the post alone; the post holding the headline's heading holds a real share of
+    # the choice's paragraph text, so it is taken without the column. The blog's name in an
+    # unlinked <h1> (which the page's metadata gives as its headline) is held in the title too:
+    # the longer heading the title holds is the headline.
+    record = _clean("kind-5-post-among-columns.html", url="https://allotment.example.org/cabbage-whites")
+    body = record.articleBody or ""
+    for sentence in (
+        "The cabbage whites arrived on Tuesday",
+        "I have put the fine mesh back over the brassica bed",
+        "The nasturtiums along the path are doing their job",
+    ):
+        assert _count(body, sentence) == 1, sentence
+    for gone in ("From the archive", "After three weeks of rain", "An old chimney pot", "Ruth has kept plot 14"):
+        assert gone not in body
+    chose = [step for step in record.cleaning if step.action == "chose"]
+    assert [step.text for step in chose] == ["the post holding the page's headline"]
+    assert "'Cabbage white season on plot 14'" in chose[0].reason and "lie beside the post" in chose[0].reason
+
+
+def test_kind_5_an_article_header_inside_the_choice_does_not_narrow_it() -> None:
+    # The headline and a standfirst in the article's <header>, the text in the box after it:
+    # the header holds a small share of the article's paragraph text, so the choice stays.
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says the new reservoir will hold water for another"
+        " forty thousand homes by the end of the decade, the water board said.</p>"
+        for i in range(8)
+    )
+    html = (
+        "<html><head><title>Reservoir to grow by a third | Valley News</title></head><body><div class='story'>"
+        "<header><h1>Reservoir to grow by a third</h1>"
+        "<p>The water board approved the plan on Monday after two years of talks with the farmers.</p></header>"
+        f"<div class='story-text'>{paragraphs}</div></div>"
+        "<div class='more'><p>Valley News is published every Thursday by the Valley Press cooperative.</p></div>"
+        "</body></html>"
+    )
+    record = clean_html(html.encode(), url="https://valley-news.example.com/reservoir.html")
+    body = record.articleBody or ""
+    assert body.count("new reservoir will hold water") == 8
+    assert "approved the plan on Monday" in body
+    assert not [step for step in record.cleaning if step.action == "chose"]
