@@ -970,6 +970,7 @@ def _prune_rule(el: etree._Element, s: _Stats, part: etree._Element, stats: dict
         and tag != "p"
         and s.prose < 0.5 * s.text
         and not _cited_list(el, tag, s, part, stats)
+        and not (tag == "table" and _data_table(el))
     ):
         return "a link list (mostly link text)"
     if tag == "p" and density > 0.8 and s.text < 200:
@@ -983,6 +984,28 @@ def _prune_rule(el: etree._Element, s: _Stats, part: etree._Element, stats: dict
     if _named_box(el, s):
         return f"class/id {_hint(el)[:60]!r} names a widget"
     return ""
+
+
+DATA_ROWS = 3
+"""A table of at least this many rows of two cells or more can be data (a line-up, a results
+table), not a link list."""
+
+
+def _data_table(table: etree._Element) -> bool:
+    """Whether ``table`` is a table of data whose entries are links (names in a line-up): no
+    table inside it, at least :data:`DATA_ROWS` rows of two cells or more, and most rows hold
+    some text outside links (a position, a score); a menu laid out as a table holds links only."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    rows = [row for row in table.iter("tr") if sum(1 for cell in row if _tag(cell) in ("td", "th")) >= 2]
+    if len(rows) < DATA_ROWS:
+        return False
+    unlinked = sum(1 for row in rows if _chars(row) > sum(_chars(a) for a in row.iter("a")))
+    return unlinked * 3 >= len(rows) * 2
+
+
+def _chars(el: etree._Element) -> int:
+    return len(_SPACE.sub("", el.text_content()))
 
 
 TOC_SECTION_CHARS = 200

@@ -322,3 +322,46 @@ def test_kind_5_an_article_header_inside_the_choice_does_not_narrow_it() -> None
     assert body.count("new reservoir will hold water") == 8
     assert "approved the plan on Monday" in body
     assert not [step for step in record.cleaning if step.action == "chose"]
+
+
+def test_kind_3_a_table_of_linked_names_with_data_stays_a_menu_table_goes() -> None:
+    # A line-up whose names link to the players' pages is data (each row also has a position);
+    # a table laid out as a menu, links only, is still a link list.
+    players = [
+        ("Annabel Leeming", "Beatrice Mossop"),
+        ("Calvin Ngatai", "Deirdre Rayburn"),
+        ("Elijah Orrington", "Fayola Sunderland"),
+        ("Gustav Tanaka", "Halvard Vossberg"),
+    ]
+    rows = "".join(
+        f'<tr><td>{i}. <a href="/p/{a.split()[0].lower()}">{a}</a> LF</td>'
+        f'<td>{i}. <a href="/p/{b.split()[0].lower()}">{b}</a> CF</td></tr>'
+        for i, (a, b) in enumerate(players, 1)
+    )
+    menu = "".join(
+        f'<tr><td><a href="/{w.lower()}">{w} coverage</a></td>'
+        f'<td><a href="/{w.lower()}/all">All {w} stories</a></td></tr>'
+        for w in ("Baseball", "Football", "Hockey", "Tennis")
+    )
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The Rays start their regular shortstop on the bench today, and the manager explained why before the game.",
+            "Both teams are missing a starter, so the line-ups below lean on the younger players from the spring.",
+            "The roof will stay closed all afternoon, with rain forecast over the bay from the first pitch onwards.",
+            "A win would put the Rays two games clear in the wild-card race with nine games left to play this month.",
+            "Tickets are still on sale at the gate, and the first ten thousand fans get a cap in the team's colours.",
+            "The radio call starts half an hour early, with an interview with the manager about the injured starter.",
+        )
+    )
+    html = (
+        "<html><head><title>Game thread: Rays at Jays</title></head><body><div class='post'>"
+        f"<h1>Game thread: Rays at Jays</h1>{paragraphs}"
+        f"<table class='lineup'><tr><th>Rays</th><th>Jays</th></tr>{rows}</table>"
+        f"<table class='sections'>{menu}</table></div></body></html>"
+    )
+    body = clean_html(html.encode(), url="https://baseball.example.com/game-thread").articleBody or ""
+    assert "the manager explained why before the game" in body
+    for name in ("Annabel Leeming", "Deirdre Rayburn", "Halvard Vossberg"):
+        assert name in body
+    assert "All Hockey stories" not in body
