@@ -93,6 +93,10 @@ class Document:
     raw_metadata: dict[str, Any] = field(default_factory=dict)
     left_out: list[Region] = field(default_factory=list)
     chosen: str = ""
+    dropped: list[Block] = field(default_factory=list)
+    """The blocks earlier cleaners removed, in the order they went (each keeps its ``index``),
+    for cleaners that read the page's layout: a "Comments" heading a prompt cleaner took out
+    still tells ``page_chrome`` where the article ends."""
 
     def __post_init__(self) -> None:
         self.blocks = [b if b.index >= 0 else b.with_index(i) for i, b in enumerate(self.blocks)]
@@ -114,7 +118,9 @@ class Document:
     def without(self, positions: Sequence[int] | set[int]) -> Document:
         """A copy without the blocks at ``positions`` (indexes into ``blocks``)."""
         drop = set(positions)
-        return replace(self, blocks=[b for i, b in enumerate(self.blocks) if i not in drop])
+        kept = [b for i, b in enumerate(self.blocks) if i not in drop]
+        gone = [b for i, b in enumerate(self.blocks) if i in drop]
+        return replace(self, blocks=kept, dropped=[*self.dropped, *gone])
 
 
 def _escape(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
@@ -13,7 +14,7 @@ from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model
 from numpy.typing import NDArray
 
-__all__ = ["PageChrome", "keep_range", "rule_run", "rule_run_of"]
+__all__ = ["PageChrome", "keep_range", "prose_past_rule", "rule_run", "rule_run_of"]
 
 log = logging.getLogger(__name__)
 
@@ -131,13 +132,16 @@ class PageChrome:
         if doc.source_format != "text" or len(doc.blocks) < MIN_LINES:
             return
         texts = [b.text for b in doc.blocks]
-        start, end = rule_run_of(texts)
+        rule = rule_run_of(texts, _markers_dropped(doc))
+        start, end = rule
         scores: NDArray[np.float64] | None = None
+        prose_tail = -1
         if self._model is not None:
-            scores = self._model.predict_lines(texts, doc.url, (start, end))
+            scores = self._model.predict_lines(texts, doc.url, rule)
             found = keep_range(texts, scores)
             if found is not None:
                 start, end = found
+                end, prose_tail = prose_past_rule(texts, found, rule)
         if start < 0:
             return
         for i in range(len(texts)):
@@ -145,7 +149,37 @@ class PageChrome:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
+            if end < i <= prose_tail:
+                detail += "; " + PROSE_PAST_RULE
             yield Decision.remove(i, f"page chrome {where}{detail}")
+
+
+PROSE_PAST_RULE = "prose after where the prose-density rule ends the article (comments, teasers)"
+
+PROSE_LINE_WORDS = 15
+"""A line of at least this many words is prose (a paragraph or a reader's comment)."""
+
+PROSE_TAIL_SHARE = 0.5
+"""When the model's run goes on past the end the prose-density rule found, and at least this
+share of the words it adds is in prose lines, the run ends where the rule's does."""
+
+
+def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[int, int]) -> tuple[int, int]:
+    """The model's run ``found`` ends where the rule's run ``rule`` does when what the model adds
+    after it is mostly prose: the line model tells a paragraph from a menu, but not the article's
+    paragraphs from readers' comments or teaser paragraphs after it, while the rule stops at the
+    end markers ("Comments", "Related posts") and at the densest run's end, so two independent
+    signals must agree before prose past the rule is kept. Returns the run's end and the last
+    line left out for this reason (``-1`` when none was)."""
+    start, end = found
+    rule_start, rule_end = rule
+    if rule_start < 0 or end <= rule_end or rule_end < start:
+        return end, -1
+    added = [len(t.split()) for t in texts[rule_end + 1 : end + 1]]
+    prose = sum(n for n in added if n >= PROSE_LINE_WORDS)
+    if prose and prose >= PROSE_TAIL_SHARE * sum(added):
+        return rule_end, end
+    return end, -1
 
 
 def keep_range(texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64]) -> tuple[int, int] | None:
@@ -172,24 +206,25 @@ def keep_range(texts: Sequence[str], probabilities: Sequence[float] | NDArray[np
     return start, end
 
 
-def rule_run_of(texts: Sequence[str]) -> tuple[int, int]:
+def rule_run_of(texts: Sequence[str], markers: frozenset[int] = frozenset()) -> tuple[int, int]:
     """The article's first and last line by the prose-density rule alone: the densest run of
-    prose, carried across tables and galleries, cut at an end marker, with its headline and
-    standfirst; ``(-1, -1)`` when no line reads like prose."""
+    prose, carried across tables and galleries, cut at an end marker (a line of ``texts``, or
+    one an earlier cleaner removed just before each line position in ``markers``), with its
+    headline and standfirst; ``(-1, -1)`` when no line reads like prose."""
     scores = _scores(list(texts))
     start, end = _best_run(scores)
     if start < 0:
         return start, end
     start, end = _extend(scores, start, end)
-    end = _cut_at_end_marker(texts, start, end)
+    end = _cut_at_end_marker(texts, start, end, markers)
     while start > 0 and end - start >= 0 and _lead_in_ok(texts, start - 1, start):
         start -= 1
     return start, end
 
 
 def rule_run(doc: Document) -> tuple[int, int]:
-    """:func:`rule_run_of` over ``doc``'s block texts."""
-    return rule_run_of([b.text for b in doc.blocks])
+    """:func:`rule_run_of` over ``doc``'s block texts and the end markers earlier cleaners dropped."""
+    return rule_run_of([b.text for b in doc.blocks], _markers_dropped(doc))
 
 
 END_OF_ARTICLE = re.compile(
@@ -214,15 +249,44 @@ END_MIN_WORDS = 150
 a sidebar, and an article is not over after its first paragraph."""
 
 
-def _cut_at_end_marker(texts: Sequence[str], start: int, end: int) -> int:
+def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: frozenset[int] = frozenset()) -> int:
     words = [len(t.split()) for t in texts[start : end + 1]]
     seen = 0
     for offset, count in enumerate(words):
         i = start + offset
-        if seen >= END_MIN_WORDS and END_OF_ARTICLE.match(texts[i].strip()):
-            return i - 1
+        if seen >= END_MIN_WORDS:
+            if i in markers and i > start:
+                return i - 1
+            if END_OF_ARTICLE.match(texts[i].strip()):
+                return i - 1
         seen += count
     return end
+
+
+COMMENTS_HEADING = re.compile(
+    r"""^(?:
+        \d*\ ?(?:comments?|responses?|replies)(?:\ to\ .{1,200})?|
+        (?:leave|post|add|write)\ a\ (?:reply|comment)|
+        (?:load|show|view|see|read)\ (?:all\ )?(?:\d+\ )?comments|
+        join\ the\ (?:discussion|conversation)
+    )\s*[:.!+]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The heading of a page's reader comments ("12 Comments", "Leave a Reply"): what follows it is
+readers' text, never the article's."""
+
+
+def _markers_dropped(doc: Document) -> frozenset[int]:
+    """For each heading of the reader comments ("Comments", "Leave a Reply") an earlier cleaner
+    removed, the position in ``doc.blocks`` of the first line after it. Only comment headings
+    count: a removed "Read more" or "Related" line is as often an inline box inside the article
+    (on the shared collections, cutting at those lost more text than it saved)."""
+    if not doc.dropped:
+        return frozenset()
+    after = [b.index for b in doc.blocks]
+    return frozenset(
+        bisect_right(after, b.index) for b in doc.dropped if b.index >= 0 and COMMENTS_HEADING.match(b.text.strip())
+    )
 
 
 def _lead_in_ok(texts: Sequence[str], i: int, start: int) -> bool:

@@ -119,3 +119,82 @@ def test_a_huge_dump_is_scored_in_chunks_with_the_same_scores() -> None:
     together = load_model().predict(rows)
     one_by_one = [load_model().predict([row])[0] for row in rows[:: line_model.PREDICT_CHUNK // 4]]
     assert together[:: line_model.PREDICT_CHUNK // 4] == one_by_one
+
+
+COMMENT = (
+    "I cycle along Harbour Road every morning with my two children and I have been waiting for this "
+    "decision for years, so thank you to the councillors who voted for it."
+)
+
+
+def test_prose_the_model_keeps_past_the_rules_end_needs_both_signals() -> None:
+    # The line model tells paragraphs from menus, not the article's paragraphs from readers'
+    # comments after it; the prose rule stops at the article's end. Prose past the rule's end is
+    # kept only when both agree, so readers' comments go.
+    texts = [*MENU[:2], *ARTICLE[:2], "Margaret Hale says:", COMMENT, "Reply", COMMENT, "Contact"]
+    assert page_chrome.prose_past_rule(texts, (2, 8), (2, 3)) == (3, 8)
+    # A list the model keeps after the rule's end is the article's: short items are not prose.
+    listed = [*MENU[:2], *ARTICLE[:2], "The council listed the changes:", *ARTICLE[3:6], "Contact"]
+    assert page_chrome.prose_past_rule(listed, (2, 7), (2, 3)) == (7, -1)
+    # Nothing changes when the model's run ends first, or when the rule found no article.
+    assert page_chrome.prose_past_rule(texts, (2, 3), (2, 8)) == (3, -1)
+    assert page_chrome.prose_past_rule(texts, (2, 8), (-1, -1)) == (8, -1)
+
+
+def test_comments_the_model_would_keep_are_removed_and_explained() -> None:
+    class KeepsEveryProseLine(LineModel):
+        """The shipped model's probabilities, raised to 0.9 on every long line (as a model fooled
+        by readers' comments gives them)."""
+
+        def __init__(self) -> None:
+            shipped = load_model()
+            self.__dict__.update(shipped.__dict__)
+
+        def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
+            scores = super().predict_lines(texts, url, run)
+            for i, text in enumerate(texts):
+                if len(text.split()) >= 15:
+                    scores[i] = max(scores[i], 0.9)
+            return scores
+
+    comments = ["2 Responses", "Tom Baker says:", COMMENT, "Reply", "Ann Lee says:", COMMENT.replace("I cycle", "We walk"), "Reply"]
+    footer = ["About us", "Contact", "Privacy policy", "Terms of use"]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *comments, *footer])
+    doc = Document([Block(line) for line in dump.split("\n")], source_format="text")
+    fooled = list(PageChrome(model=KeepsEveryProseLine())(doc))
+    removed = {doc.blocks[d.position].text: d.reason for d in fooled}
+    assert COMMENT in removed and page_chrome.PROSE_PAST_RULE in removed[COMMENT]
+    assert not any(t in removed for t in ARTICLE)
+    # The shipped model on its own: the same lines go, for its own reasons.
+    shipped = {doc.blocks[d.position].text for d in PageChrome()(doc)}
+    assert COMMENT in shipped and not any(t in shipped for t in ARTICLE)
+
+
+def test_an_end_heading_another_cleaner_removed_still_ends_the_article() -> None:
+    # "3 Comments" is a prompt, removed before page_chrome runs; the heading still tells the
+    # prose rule where the article ends, so the readers' comments under it go too.
+    comments = [
+        "3 Comments",
+        "Margaret Hale says:",
+        "March 6, 2024 at 9:12 am",
+        COMMENT,
+        "Reply",
+        "Tom Baker says:",
+        "March 6, 2024 at 11:40 am",
+        "The council should have asked the traders on the east side first, because most of their customers "
+        "arrive by car and the parking bays are the only ones for half a mile.",
+        "Reply",
+    ]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *comments, "About us", "Contact"])
+    article = clean_text(dump)
+    assert article.articleBody == "\n\n".join([STANDFIRST, *ARTICLE])
+    by = {s.text: s.cleaner for s in article.cleaning}
+    assert by["3 Comments"] == "prompts"
+    assert by[COMMENT] == "page_chrome"
+
+
+def test_the_chain_keeps_what_it_dropped_for_later_cleaners() -> None:
+    doc = Document([Block(t) for t in ["Comments", "A paragraph of the article text."]])
+    later = doc.without({0})
+    assert [b.text for b in later.blocks] == ["A paragraph of the article text."]
+    assert [(b.text, b.index) for b in later.dropped] == [("Comments", 0)]
