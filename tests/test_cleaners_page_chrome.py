@@ -157,7 +157,8 @@ def test_comments_the_model_would_keep_are_removed_and_explained() -> None:
                     scores[i] = max(scores[i], 0.9)
             return scores
 
-    comments = ["2 Responses", "Tom Baker says:", COMMENT, "Reply", "Ann Lee says:", COMMENT.replace("I cycle", "We walk"), "Reply"]
+    second = COMMENT.replace("I cycle", "We walk")
+    comments = ["2 Responses", "Tom Baker says:", COMMENT, "Reply", "Ann Lee says:", second, "Reply"]
     footer = ["About us", "Contact", "Privacy policy", "Terms of use"]
     dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *comments, *footer])
     doc = Document([Block(line) for line in dump.split("\n")], source_format="text")
