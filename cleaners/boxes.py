@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
+from newsclean.cleaners.caseless import searcher
 from newsclean.cleaners.document import Document
 
 __all__ = ["blocks_in_boxes"]
@@ -49,6 +50,7 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
         return totals[prefix]
 
     named: dict[str, bool] = {}  # blocks share their ancestors: judge each step once
+    search = searcher(pattern)
 
     found: dict[int, str] = {}
     for i, block in enumerate(doc.blocks):
@@ -58,7 +60,7 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
         for n, step in enumerate(steps):
             hit = named.get(step)
             if hit is None:
-                hit = named[step] = pattern.search(_TAG.sub("", step)) is not None
+                hit = named[step] = search(_TAG.sub("", step))
             if not hit:
                 continue
             if words_under("/".join(steps[: n + 1])) <= max_words:

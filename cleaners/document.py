@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -14,7 +13,6 @@ from newsclean.cleaners.site import SiteProfile
 
 __all__ = ["Block", "BlockKind", "Document"]
 
-_SPACE = re.compile(r"\s+")
 
 
 class BlockKind(StrEnum):
@@ -60,7 +58,7 @@ class Block:
     @property
     def normalized(self) -> str:
         """Lower-cased text with runs of whitespace folded: the form blocks are compared in."""
-        return _SPACE.sub(" ", self.text).strip().casefold()
+        return " ".join(self.text.split()).casefold()
 
     @property
     def fingerprint(self) -> str:

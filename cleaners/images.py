@@ -67,7 +67,6 @@ MIN_SIDE = 50
 """Images declared smaller than this (icons, tracking pixels) are not the article's."""
 
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src", "src")
-_SPACE = re.compile(r"\s+")
 _DESCRIPTOR = re.compile(r"(?:(\d+)w|[\d.]+x)(?:,(.*))?", re.S)
 """A ``srcset`` candidate's width or density descriptor ("1200w", "2x"), with what follows a
 comma written without a space ("600w,b.jpg")."""
@@ -84,7 +83,7 @@ class Figure:
 
 
 def _clean(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def _int(value: Any) -> int | None:

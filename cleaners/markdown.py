@@ -75,7 +75,7 @@ def _inline(el: etree._Element, base: str) -> str:
             return f"{lead}{mark}{inner.strip()}{mark}{trail}"
         return inner
 
-    lines = [_SPACE.sub(" ", line).strip() for line in content(el).split("\\\n")]
+    lines = [" ".join(line.split()) for line in content(el).split("\\\n")]
     return "\\\n".join(line for line in lines if line)
 
 
@@ -130,7 +130,7 @@ def block_to_markdown(block: Block, base: str = "") -> str:
         table = _table(el, base)
         if table:
             return table
-    body = _inline(el, base) if el is not None else escape_inline(_SPACE.sub(" ", block.text).strip())
+    body = _inline(el, base) if el is not None else escape_inline(" ".join(block.text.split()))
     if not body:
         return ""
     if block.kind is BlockKind.HEADING:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newsclean.cleaners.boxes import blocks_in_boxes
+from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, Document
 
@@ -69,6 +70,9 @@ MAX_PLAYER_WORDS = 200
 this many words: more is a transcript, or a page wrapper that happens to carry such a name."""
 
 
+_CONTROL_WORDS, _STRONG_CONTROLS = Caseless(CONTROL_WORDS), Caseless(STRONG_CONTROLS)
+_PLAYER_LABEL = Caseless(PLAYER_LABEL)
+
 _CONTROL_SEPARATOR = re.compile(r"\s*(?:/|\||,|\n)\s*|\s{2,}|:\s+")
 
 
@@ -91,7 +95,7 @@ def _controls(text: str) -> list[str] | None:
 
 
 def _control_tokens(part: str) -> list[str] | None:
-    if CONTROL_WORDS.match(part):
+    if _CONTROL_WORDS.match(part):
         return [part]
     # "Current Time 0:00" / "Duration 3:15": label followed by a time.
     words = part.split()
@@ -100,7 +104,7 @@ def _control_tokens(part: str) -> list[str] | None:
     while i < len(words):
         for n in (3, 2, 1):
             chunk = " ".join(words[i : i + n])
-            if len(words) >= i + n and CONTROL_WORDS.match(chunk):
+            if len(words) >= i + n and _CONTROL_WORDS.match(chunk):
                 out.append(chunk)
                 i += n
                 break
@@ -114,13 +118,13 @@ def _is_controls_block(block: Block) -> bool:
     controls = _controls(block.text.strip())
     if not controls or not any(any(ch.isalpha() for ch in c) for c in controls):
         return False  # bare figures ("38%") are table cells as often as player readouts
-    return any(ch.isdigit() for ch in block.text) or any(STRONG_CONTROLS.match(c) for c in controls)
+    return any(ch.isdigit() for ch in block.text) or any(_STRONG_CONTROLS.match(c) for c in controls)
 
 
 def _player_blocks(doc: Document, boxed: dict[int, str]) -> list[bool]:
     times = [TIME_CODE.match(b.text.strip()) is not None for b in doc.blocks]
     controls = [_is_controls_block(b) or i in boxed for i, b in enumerate(doc.blocks)]
-    labels = [PLAYER_LABEL.match(b.text.strip()) is not None for b in doc.blocks]
+    labels = [_PLAYER_LABEL.match(b.text.strip()) for b in doc.blocks]
     players = []
     for i in range(len(doc.blocks)):
         if controls[i]:
@@ -154,7 +158,7 @@ class MediaPlayers:
                     yield Decision.remove(i, f"text inside a media player element ({boxed[i]})")
                 else:
                     yield Decision.remove(i, "media player controls and times")
-            elif PLAYER_LABEL.match(text) or _controls(text):
+            elif _PLAYER_LABEL.match(text) or _controls(text):
                 near = players[max(0, i - LABEL_WINDOW) : i + LABEL_WINDOW + 1]
                 if any(near) or _standalone_label(text):
                     yield Decision.remove(i, "a media player's label or control next to its controls")

@@ -60,7 +60,6 @@ DATE_HINTS = re.compile(r"(?<![a-z])(?:date|time|published|posted|pubdate|timest
 
 STANDFIRST_HINTS = re.compile(r"summary|standfirst|lead|dek|intro|subtitle|subhead|teaser|excerpt|description", re.I)
 
-_SPACE = re.compile(r"\s+")
 _BYLINE_WORD = re.compile(r"^(?:by|von|av|af|par|di|da|por|door|przez|от)\s+", re.I)
 """The word a visible byline starts with ("Von Juliane Rohr"), dropped from author names."""
 _SCRIPT_WRAPPER = re.compile(r"^(?:<!--|(?://\s*)?<!\[CDATA\[)\s*|(?<!\s)\s*(?:-->|(?://\s*)?\]\]>)$")
@@ -74,7 +73,7 @@ def _clean(text: Any) -> str:
     if "&" in text:
         # Publishers double-escape JSON-LD and meta values ("&quot;", "&#8216;", "&uuml;").
         text = html.unescape(text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[-|–—·•»/]\s+|\s*[|ㅣ]\s*|\s+-(?=\S)|(?<=\S)-\s+)")
@@ -487,7 +486,7 @@ def _live_updates(blog: dict[str, Any] | None, url: str | None) -> list[LiveBlog
         if not isinstance(body, str):
             continue
         body = html.unescape(_TAG.sub(" ", html.unescape(body)))
-        paragraphs = [_SPACE.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", body)]
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", body)]
         text = "\n\n".join(p for p in paragraphs if p)
         if not text:
             continue

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newsclean.cleaners.boxes import blocks_in_boxes
+from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 
@@ -167,6 +168,9 @@ PROMPT_CLASS = re.compile(
 )
 """Class or id words of prompt and teaser boxes in HTML."""
 
+_SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSLETTER)
+_CALL_TO_ACTION, _DISCLOSURE, _NOTICE = Caseless(CALL_TO_ACTION), Caseless(DISCLOSURE), Caseless(NOTICE)
+
 MAX_PROMPT_WORDS = 40
 """A longer block is article text, whatever its first words."""
 
@@ -188,22 +192,22 @@ class Prompts:
             text = block.text.strip()
             words = len(text.split())
             if words <= MAX_PROMPT_WORDS:
-                if SHARE.match(text):
+                if _SHARE.match(text):
                     yield Decision.remove(i, "a share or short-URL prompt")
                     continue
-                if TEASER.match(text):
+                if _TEASER.match(text):
                     yield Decision.remove(i, "a read-more teaser or topic bar")
                     continue
-                if NEWSLETTER.match(text):
+                if _NEWSLETTER.match(text):
                     yield Decision.remove(i, "a newsletter, cookie, subscription or ad prompt")
                     continue
-                if words <= MAX_CTA_WORDS and CALL_TO_ACTION.search(text):
+                if words <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
                     yield Decision.remove(i, "a call to action, copyright line, byline or disclosure")
                     continue
-            if words <= MAX_DISCLOSURE_WORDS and DISCLOSURE.search(text):
+            if words <= MAX_DISCLOSURE_WORDS and _DISCLOSURE.search(text):
                 yield Decision.remove(i, "an affiliate or sponsorship disclosure")
                 continue
-            if words <= MAX_PROMPT_WORDS and NOTICE.search(text):
+            if words <= MAX_PROMPT_WORDS and _NOTICE.search(text):
                 yield Decision.remove(i, "a site notice (sign-in, support request, disclaimer, credit)")
                 continue
             follow = FOLLOW_PREFIX.match(text)

@@ -37,7 +37,6 @@ the titles of an icon sprite together)."""
 NO_ENTRY = SILENT | {"title", "meta", "link", "base"}
 """Elements that never get an entry of their own: leaving them out needs no explaining."""
 
-_SPACE = re.compile(r"\s+")
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comments", re.compile(r"(?<![a-z])(?:comments?|commentlist|disqus|replies|respond)(?![a-z])", re.I)),
@@ -99,12 +98,20 @@ def _step(el: etree._Element) -> str:
     return _tag(el) + (f"#{eid}" if eid else "") + "".join(f".{c}" for c in classes[:2])
 
 
-def element_path(el: etree._Element) -> str:
-    """``el``'s path from the root, in the form blocks carry (``html/body/div.main/aside``)."""
+def element_path(el: etree._Element, known: dict[etree._Element, str] | None = None) -> str:
+    """``el``'s path from the root, in the form blocks carry (``html/body/div.main/aside``).
+    ``known`` keeps the steps of the elements met (their tag, id and class do not change), for
+    the next path through them."""
     steps: list[str] = []
     node: etree._Element | None = el
     while node is not None:
-        steps.append(_step(node))
+        if known is None:
+            steps.append(_step(node))
+        else:
+            step = known.get(node)
+            if step is None:
+                step = known[node] = _step(node)
+            steps.append(step)
         node = node.getparent()
     return "/".join(reversed(steps))
 
@@ -191,6 +198,7 @@ class RegionLog:
     def __init__(self) -> None:
         self._found: list[tuple[int, int, Region]] = []
         self._order: dict[etree._Element, int] | None = None
+        self._steps: dict[etree._Element, str] = {}
 
     def _position(self, el: etree._Element) -> int:
         # Document order of the page as first seen (before anything was dropped from it).
@@ -220,7 +228,7 @@ class RegionLog:
         words = _visible_text(el, with_tail).split()
         if not words:
             return
-        region = Region(rule, path or element_path(el), len(words), _opening(words), region_kind(el))
+        region = Region(rule, path or element_path(el, self._steps), len(words), _opening(words), region_kind(el))
         self._found.append((self._position(el), len(self._found), region))
 
     def add_unchosen(self, root: etree._Element, chosen: Iterable[etree._Element], rule: str) -> None:

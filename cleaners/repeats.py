@@ -48,11 +48,10 @@ QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“«„]\w[^\"“”«»„]*
 """A quoted span ("“Whose streets? Our streets!”"), not inch marks (3"x5")."""
 
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
-_SPACE = re.compile(r"\s+")
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold().strip(" .:;,!?\"'“”‘’")
+    return " ".join(text.split()).casefold().strip(" .:;,!?\"'“”‘’")
 
 
 def _headline_like(block: Block) -> bool:
