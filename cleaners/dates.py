@@ -54,6 +54,9 @@ ZONE_ABBREVIATIONS = {
 
 _SHORT_YEAR = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2}\b")
 _ISO_START = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+_PLAIN_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+"""An ISO 8601 date or time as pages' metadata prints it ("2024-05-02T10:08:00+02:00"): what
+``datetime.fromisoformat`` reads as dateutil does, in a fraction of its time."""
 _LABEL = re.compile(r"^\s*(?:published|updated|posted|last\s+updated|modified|date)\s*:?\s*(?:on\s+)?", re.I)
 
 
@@ -293,6 +296,20 @@ def _english(text: str) -> datetime | None:
     """dateutil's reading of ``text`` (English month names, numeric forms), or ``None``."""
     if _DAY_MONTH_YEAR.search(text) and not DATE_LINE.match(text) and not _ISO_START.match(text):
         return None  # a date in another language: dateutil would mistake its month name
+    parsed: datetime | None = None
+    if _PLAIN_ISO.fullmatch(text):
+        with contextlib.suppress(ValueError):  # "T24:00", day 31 of April: dateutil decides
+            parsed = datetime.fromisoformat(text)
+    if parsed is None:
+        parsed = _dateutil(text)
+    if parsed is None or parsed.year == 1900:
+        return None
+    if parsed.year < 1950 and _SHORT_YEAR.search(text):
+        parsed = parsed.replace(year=parsed.year + 100)  # "25.04.24": dateutil's century is 1900's
+    return parsed
+
+
+def _dateutil(text: str) -> datetime | None:
     try:
         dayfirst = re.match(r"^\d{1,2}\.\d{1,2}\.\d{2,4}", text) is not None
         with warnings.catch_warnings():
@@ -303,8 +320,4 @@ def _english(text: str) -> datetime | None:
             )
     except (ValueError, ArithmeticError, TypeError):  # dateutil's own; decimal's on "2024:0888...8"
         return None
-    if parsed.year == 1900:
-        return None
-    if parsed.year < 1950 and _SHORT_YEAR.search(text):
-        parsed = parsed.replace(year=parsed.year + 100)  # "25.04.24": dateutil's century is 1900's
     return parsed

@@ -312,6 +312,8 @@ def find_figures(tree: etree._Element, url: str | None) -> list[Figure]:
             if image is not None:
                 out.append(Figure(image, frozenset(holder.iterancestors())))
             continue
+        if _int(img.get("height")) is None:
+            continue  # no height declared: never kept (its address is not worth resolving)
         source = _img_source(img, base)
         if source is None:
             continue

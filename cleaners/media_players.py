@@ -113,17 +113,17 @@ def _control_tokens(part: str) -> list[str] | None:
     return out
 
 
-def _is_controls_block(block: Block) -> bool:
-    """Player controls: "Current Time 0:00 / Duration 3:15", "Loaded: 0%", "Playback Rate"."""
-    controls = _controls(block.text.strip())
+def _is_controls_block(block: Block, controls: list[str] | None) -> bool:
+    """Player controls: "Current Time 0:00 / Duration 3:15", "Loaded: 0%", "Playback Rate"
+    (``controls``: the block's, as :func:`_controls` gives them)."""
     if not controls or not any(any(ch.isalpha() for ch in c) for c in controls):
         return False  # bare figures ("38%") are table cells as often as player readouts
     return any(ch.isdigit() for ch in block.text) or any(_STRONG_CONTROLS.match(c) for c in controls)
 
 
-def _player_blocks(doc: Document, boxed: dict[int, str]) -> list[bool]:
+def _player_blocks(doc: Document, boxed: dict[int, str], found: list[list[str] | None]) -> list[bool]:
     times = [TIME_CODE.match(b.text.strip()) is not None for b in doc.blocks]
-    controls = [_is_controls_block(b) or i in boxed for i, b in enumerate(doc.blocks)]
+    controls = [_is_controls_block(b, found[i]) or i in boxed for i, b in enumerate(doc.blocks)]
     labels = [_PLAYER_LABEL.match(b.text.strip()) for b in doc.blocks]
     players = []
     for i in range(len(doc.blocks)):
@@ -148,7 +148,8 @@ class MediaPlayers:
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         boxed = blocks_in_boxes(doc, PLAYER_CLASS, MAX_PLAYER_WORDS)
-        players = _player_blocks(doc, boxed)
+        found = [_controls(b.text.strip()) for b in doc.blocks]  # each block's, asked once
+        players = _player_blocks(doc, boxed, found)
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             if players[i]:
@@ -158,7 +159,7 @@ class MediaPlayers:
                     yield Decision.remove(i, f"text inside a media player element ({boxed[i]})")
                 else:
                     yield Decision.remove(i, "media player controls and times")
-            elif _PLAYER_LABEL.match(text) or _controls(text):
+            elif _PLAYER_LABEL.match(text) or found[i]:
                 near = players[max(0, i - LABEL_WINDOW) : i + LABEL_WINDOW + 1]
                 if any(near) or _standalone_label(text):
                     yield Decision.remove(i, "a media player's label or control next to its controls")

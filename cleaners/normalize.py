@@ -43,7 +43,6 @@ _FIXER = ftfy.TextFixerConfig(
     unescape_html=False,  # the HTML body must keep its escapes; text fields have none left
 )
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # zero-width space/joiner-less marks, soft hyphen
-_HSPACE = re.compile(r"[^\S\n]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _BY = re.compile(
     r"^\s*(?:(?:written|reported|reporting|additional\s+reporting|editing|edited|words|text|story|photos?)\s+)?"
@@ -179,7 +178,8 @@ def normalize_body(text: str) -> str:
     """
     paragraphs = []
     for chunk in _PARAGRAPH_BREAK.split(_fix(text)):
-        lines = [_HSPACE.sub(" ", line).strip() for line in chunk.split("\n")]
+        # Spaces folded in each line: what r"[^\S\n]+" -> " " and strip() do, as no line holds "\n".
+        lines = [" ".join(line.split()) for line in chunk.split("\n")]
         paragraph = "\n".join(line for line in lines if line)
         if paragraph:
             paragraphs.append(paragraph)

@@ -8,7 +8,7 @@ import re
 import zlib
 
 import pytest
-from newsclean.cleaners.caseless import Caseless, searcher
+from newsclean.cleaners.caseless import Caseless, needles, searcher
 
 MODULES = ["boxes", "content", "media_players", "metadata", "prompts", "regions", "html", "icon_sprites"]
 
@@ -34,17 +34,34 @@ PIECES = [
     "nav", "Menu", "footer", "article-body", "entry-content", "Read More", "Subscribe to our newsletter",
     "display: NONE", "visibility:hidden", "Current Time", "0:00", "Duration", "Listen to this article",
     "We may earn a commission", "affiliate links", "©", "All Rights Reserved", "the", " ", "-", "_", ".",
-    "Ä", "ſ", "\u212a", "İ", "ı", "é", "’", "—", "\n",
+    "Ä", "ſ", "\u212a", "İ", "ı", "é", "’", "—", "\n", "we", "this site", "get", "commission",
 ]  # fmt: skip
 
+_SPECIALS = {"s": "ſ", "k": "\u212a", "i": "ı"}
 
-def _texts(seed: int, count: int) -> list[str]:
+
+def _variants(needle: str, rng: random.Random) -> str:
+    """``needle`` as a page may print it: in capitals, or with a letter IGNORECASE folds to it."""
+    roll = rng.random()
+    if roll < 0.3:
+        return needle.upper()
+    if roll < 0.5:
+        for plain, special in _SPECIALS.items():
+            if plain in needle:
+                return needle.replace(plain, special if rng.random() < 0.5 else special.upper(), 1)
+    if roll < 0.6 and "i" in needle:
+        return needle.replace("i", "İ", 1)
+    return needle
+
+
+def _texts(pattern: re.Pattern[str], seed: int, count: int) -> list[str]:
     rng = random.Random(seed)
+    pool = PIECES + sorted(needles(pattern) or ())
     texts = []
     for _ in range(count):
-        parts = [rng.choice(PIECES) for _ in range(rng.randint(1, 5))]
+        parts = [_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 6))]
         text = rng.choice(["", " ", "-"]).join(parts)
-        texts.append(text.upper() if rng.random() < 0.2 else text)
+        texts.append(text.upper() if rng.random() < 0.1 else text)
     return texts
 
 
@@ -56,17 +73,28 @@ def test_the_cleaners_patterns_are_covered() -> None:
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[name for name, _ in PATTERNS])
 def test_same_answers_as_the_pattern(name: str, pattern: re.Pattern[str]) -> None:
     fast = Caseless(pattern)
-    for text in _texts(zlib.crc32(name.encode()), 3000):
+    for text in _texts(pattern, zlib.crc32(name.encode()), 3000):
         assert fast.search(text) == (pattern.search(text) is not None), text
         assert fast.match(text) == (pattern.match(text) is not None), text
         assert fast.fullmatch(text) == (pattern.fullmatch(text) is not None), text
 
 
+def test_needles_are_what_every_match_holds() -> None:
+    disclosure = needles(importlib.import_module("newsclean.cleaners.prompts").DISCLOSURE)
+    assert disclosure is not None and "commission" in disclosure and "affiliate " in disclosure
+    assert needles(re.compile(r"ab(?:cd|ef)+g?", re.I)) in ({"ab"}, {"cd", "ef"})
+    assert needles(re.compile(r"x?y*", re.I)) is None  # nothing every match must hold
+    assert needles(re.compile(r"(?:abc|d*)e", re.I)) == {"e"}  # "d*" may be empty: the branch has none
+    assert needles(re.compile("|".join(f"{chr(97 + n % 26)}{n:03d}x" for n in range(60)), re.I)) is None  # too many
+
+
 def test_non_ascii_text_folds_as_the_pattern_does() -> None:
-    # Under IGNORECASE the long s matches "s" and the Kelvin sign "k": the original decides.
-    share = Caseless(re.compile(r"share", re.I))
+    # Under IGNORECASE the long s matches "s", the Kelvin sign "k", dotted and dotless I "i".
+    share = Caseless(re.compile(r"share|sharing", re.I))
     assert share.search("ſhare") and share.search("SHARE") and not share.search("shore")
-    assert Caseless(re.compile(r"kit", re.I)).search("\u212ait")
+    assert Caseless(re.compile(r"kit|kin", re.I)).search("\u212ait")
+    assert Caseless(re.compile(r"link\b|links", re.I)).search("a LİNK here")
+    assert Caseless(re.compile(r"link\b|links", re.I)).search("a lınk here")
 
 
 @pytest.mark.parametrize(
