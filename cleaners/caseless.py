@@ -32,6 +32,8 @@ MAX_NEEDLES = 50
 _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The only non-ASCII characters ``IGNORECASE`` matches with ASCII ones (found by asking ``re``
 of every code point): İ and ı with i, ſ with s, the Kelvin sign with k."""
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+"""(Translating every non-ASCII text character by character cost more than the pattern.)"""
 
 
 def _folds(ch: str) -> bool:
@@ -110,7 +112,7 @@ class Caseless:
 
     def search(self, text: str) -> bool:
         ascii_ = text.isascii()
-        low = text.lower() if ascii_ else text.translate(_ASCII_FOLDS).lower()
+        low = text.lower() if ascii_ or not _FOLDED.search(text) else text.translate(_ASCII_FOLDS).lower()
         if self._needles:
             for needle in self._needles:
                 if needle in low:

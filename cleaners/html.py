@@ -11,6 +11,7 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
+from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import MainContent, find_main_content, headline_post, prune, strip_page
 from newsclean.cleaners.decoding import decode_html
 from newsclean.cleaners.document import Block, BlockKind, Document
@@ -168,9 +169,13 @@ def _utf8_for_lxml(html: str) -> bytes:
     (:data:`_NOT_XML_TEXT`, :data:`_NOT_XML_REFERENCE`), read as spaces. Searched in the bytes
     first: a page without C0 controls, surrogates or U+FFFE/U+FFFF (most) is not scanned
     character by character."""
-    data = html.encode("utf-8", "surrogatepass")
-    # Surrogates are ED A0-BF .. in UTF-8 (ED also starts Hangul), U+FFFE/U+FFFF EF BF BE/BF.
-    if data.translate(None, _XML_TEXT_BYTES) or b"\xed" in data or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+    try:
+        data: bytes | None = html.encode("utf-8")
+    except UnicodeEncodeError:  # a surrogate
+        data = None
+    # U+FFFE/U+FFFF looked for in the text: in the bytes (EF BF BE/BF) the search stumbled over
+    # every continuation byte of a page in CJK.
+    if data is None or data.translate(None, _XML_TEXT_BYTES) or "\ufffe" in html or "\uffff" in html:
         html = _NOT_XML_TEXT.sub(" ", html)
         data = html.encode("utf-8")
     if b"&#" in data:
@@ -436,7 +441,7 @@ def blocks_from_element(
                 or (ctag != "a" and len(child) and next(child.iterdescendants(*BLOCK_TAGS), None) is not None)
             ):
                 _flush(el, loose, here)
-                walk(child, here)
+                walk(child, here)  # noqa: F821 (deleted after the walk, see below)
             elif ctag and ctag not in NEVER_TEXT:
                 if origins is not None and not loose:
                     loose_origin[:] = [(child, False)]
@@ -462,6 +467,7 @@ def blocks_from_element(
                 origins.append(origin)
 
     walk(root, base_path)
+    del walk  # a recursive closure is a reference cycle: the page would wait for the collector
     return blocks
 
 
@@ -773,7 +779,10 @@ LEGAL_MAX_WORDS = 120
 
 
 def _is_legal(block: Block) -> bool:
-    return len(block.text.split()) <= LEGAL_MAX_WORDS and LEGAL.search(block.text) is not None
+    return len(block.text.split()) <= LEGAL_MAX_WORDS and _LEGAL.search(block.text)
+
+
+_LEGAL = Caseless(LEGAL)
 
 
 def edge_rules(blocks: list[Block]) -> list[str]:

@@ -190,11 +190,12 @@ def _text_without(el: etree._Element, skip: Sequence[etree._Element]) -> str:
             parts.append(" " if node.tag in ("br", "p", "div", "span") else "")
             parts.append(node.text or "")
             for child in node:
-                walk(child)
+                walk(child)  # noqa: F821 (deleted after the walk, see below)
         if node is not el and node.tail:
             parts.append(node.tail)
 
     walk(el)
+    del walk  # a recursive closure is a reference cycle: the page would wait for the collector
     return _clean("".join(parts))
 
 

@@ -156,6 +156,7 @@ def _visible_text(el: etree._Element, with_tail: bool) -> str:
                     parts.append(child.tail)
 
         walk(el)
+        del walk  # a recursive closure is a reference cycle: the page would wait for the collector
         text = " ".join(parts)
     if with_tail and el.tail:
         text += " " + el.tail
@@ -251,11 +252,12 @@ class RegionLog:
                 if child in picked:
                     continue
                 if child in on_path:
-                    walk(child)
+                    walk(child)  # noqa: F821 (deleted after the walk, see below)
                 else:
                     self.add(child, rule, with_tail=True)
 
         walk(root)
+        del walk  # a recursive closure is a reference cycle: the page would wait for the collector
 
     def bounded(self) -> list[Region]:
         """The regions, at most :data:`MAX_REGIONS`: the rest are summed up in a last one."""
