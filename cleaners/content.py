@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
@@ -626,13 +627,7 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
             continue
         if text < LABEL_CHARS and el in good_self and not _in_row(el, tag) and _label(el):
             continue  # a tagline or a label ("Millbrook Gazette Serving the valley since 1887")
-        value = float(text - links)
-        node: etree._Element | None = el
-        while node is not None:
-            good[node] = good.get(node, 0.0) + value
-            if node is body:
-                break
-            node = node.getparent()
+        _add_to_ancestors(el, body, float(text - links), good)
     if not good:
         return MainContent(body, [body], stats)
 
@@ -836,14 +831,23 @@ def _own_links(part: etree._Element, stats: dict[etree._Element, _Stats]) -> dic
         return {}
     own: dict[etree._Element, int] = {}
     for el in lists:
-        links = stats[el].links
-        node: etree._Element | None = el
-        while node is not None:
-            own[node] = own.get(node, 0) + links
-            if node is part:
-                break
-            node = node.getparent()
+        _add_to_ancestors(el, part, stats[el].links, own)
     return own
+
+
+_Number = TypeVar("_Number", int, float)
+
+
+def _add_to_ancestors(
+    el: etree._Element, stop: etree._Element, value: _Number, into: dict[etree._Element, _Number]
+) -> None:
+    """Add ``value`` to ``el``'s entry in ``into`` and to each ancestor's, up to ``stop``."""
+    node: etree._Element | None = el
+    while node is not None:
+        into[node] = into.get(node, 0) + value
+        if node is stop:
+            break
+        node = node.getparent()
 
 
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
