@@ -20,6 +20,13 @@ def _body(name: str) -> str:
     return _clean(name).articleBody or ""
 
 
+def _headline_post_reason(record) -> str:  # type: ignore[no-untyped-def]
+    """The reason of the record's one ``chose`` step, which must be the headline post's."""
+    chose = [step for step in record.cleaning if step.action == "chose"]
+    assert [step.text for step in chose] == ["the post holding the page's headline"]
+    return str(chose[0].reason)
+
+
 def _count(body: str, text: str) -> int:
     return len(re.findall(re.escape(text), body))
 
@@ -213,9 +220,8 @@ def test_kind_5_a_short_post_under_the_headline_wins_over_a_box_beside_it() -> N
     for gone in ("Twenty-one sewing projects", "A gentle drawing course", "Paper crafts", "Archives"):
         assert gone not in body
     # The changed choice is explained.
-    chose = [step for step in record.cleaning if step.action == "chose"]
-    assert [step.text for step in chose] == ["the post holding the page's headline"]
-    assert "'Paper Lantern Garland'" in chose[0].reason and "div#right" in chose[0].reason
+    reason = _headline_post_reason(record)
+    assert "'Paper Lantern Garland'" in reason and "div#right" in reason
 
 
 def test_kind_5_a_list_of_links_chosen_gives_way_to_the_post_under_the_headline() -> None:
@@ -296,9 +302,8 @@ def test_kind_5_a_post_among_blog_columns_comes_alone() -> None:
         assert _count(body, sentence) == 1, sentence
     for gone in ("From the archive", "After three weeks of rain", "An old chimney pot", "Ruth has kept plot 14"):
         assert gone not in body
-    chose = [step for step in record.cleaning if step.action == "chose"]
-    assert [step.text for step in chose] == ["the post holding the page's headline"]
-    assert "'Cabbage white season on plot 14'" in chose[0].reason and "lie beside the post" in chose[0].reason
+    reason = _headline_post_reason(record)
+    assert "'Cabbage white season on plot 14'" in reason and "lie beside the post" in reason
 
 
 def test_kind_5_an_article_header_inside_the_choice_does_not_narrow_it() -> None:
