@@ -12,6 +12,7 @@ from newsclean.cleaners.dates import fetch_time
 from newsclean.cleaners.decoding import decode_html, decode_text
 from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.errors import InputError, check_url
+from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.html import extract_html
 from newsclean.cleaners.live_blogs import live_blog_body
 from newsclean.cleaners.markdown import blocks_to_markdown
@@ -120,6 +121,7 @@ class _Provenance:
             self.steps.append(step)
 
 
+@collector_paused
 def build_record(
     doc: Document,
     chain: CleanerChain | None = None,
@@ -232,6 +234,7 @@ def clean_document(
     return build_record(doc, chain, markdown=markdown, fetched_at=fetched_at)
 
 
+@collector_paused
 def clean_text(
     text: str | bytes,
     *,
@@ -259,6 +262,7 @@ def clean_text(
     return build_record(doc, _chain(chain), markdown=markdown, fetched_at=fetched_at)
 
 
+@collector_paused
 def clean_html(
     html: str | bytes,
     *,

@@ -15,6 +15,7 @@ from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import MainContent, find_main_content, headline_post, prune, strip_page
 from newsclean.cleaners.decoding import decode_html
 from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
@@ -1015,6 +1016,7 @@ def _readability_blocks(tree: etree._Element) -> list[Block]:
     return blocks_from_element(lxml.html.fragment_fromstring(summary, create_parent="div"))
 
 
+@collector_paused
 def extract_html(
     html: str | bytes,
     *,
