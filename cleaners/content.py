@@ -233,7 +233,9 @@ PROSE_SHARE = 0.5
 text is the article's wrapper (a ``share-container`` or ``with-sidebar`` layout div)."""
 
 
-COMMENTS = re.compile(r"(?<![a-z])(?:comments?|commentlist|disqus|replies)(?![a-z])", re.I)
+COMMENTS = re.compile(
+    r"(?<![a-z])(?:comments?|commentlist|comment[-_]?(?:body|text|content)|disqus|replies)(?![a-z])", re.I
+)
 """Class/id words of reader comments: long prose that is never the article."""
 
 
@@ -736,6 +738,12 @@ _BOX_WORDS = Caseless(BOX_WORDS)
 KEEP_PROSE = 0.3
 """Boxes holding more than this share of the content's paragraph text are never pruned..."""
 
+BESIDE_PROSE = 1000
+"""... nor when the box is named like a widget (``promo``, ``related``, ``commentbody``), the
+content holds this much paragraph text outside it and the box's own ``<p>`` children hold less
+than half of its paragraph text (:func:`_holds_paragraphs`): a promoted slideshow's captions
+or a reader's comment inside the article's box, not the article's paragraphs."""
+
 KEEP_TEXT = 0.15
 """... unless they hold less than this share of all its text: an author's bio is the only
 ``<p>`` of an article written in ``<div>``s and ``<br>``s."""
@@ -760,7 +768,12 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             s = stats.get(el)
             if s is None or not s.text or el in verbatim:
                 continue
-            if s.prose > KEEP_PROSE * prose and s.text > KEEP_TEXT * text and not _comments_hint(_hint(el)):
+            if (
+                s.prose > KEEP_PROSE * prose
+                and s.text > KEEP_TEXT * text
+                and not _comments_hint(_hint(el))
+                and not (prose - s.prose >= BESIDE_PROSE and _named_box(el, s) and not _holds_paragraphs(el, s, stats))
+            ):
                 continue
             if el in own:
                 # The article's own list of links is its text, not a link farm around it.
@@ -1035,6 +1048,22 @@ TOC_SECTION_CHARS = 200
 contents list (a list of titles, or an empty box a script fills)."""
 
 TOC = re.compile(r"(?<![a-z])(?:toc|table-?of-?contents?)(?![a-z])", re.I)
+
+
+def _holds_paragraphs(el: etree._Element, s: _Stats, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether ``<p>`` children of ``el`` hold at least half of its paragraph text: the
+    article's own paragraphs, in a box whose name says otherwise (an unclosed call-to-action
+    ``<div>`` swallowing the rest of the article, a layout box named ``crux-article``), where a
+    widget's text sits deeper (a slideshow's slides, a comment's body)."""
+    for box in el.iter("div", "section", "article", "td"):
+        direct = 0
+        for child in box:
+            if child.tag == "p":
+                c = stats.get(child)
+                direct += c.prose if c is not None else 0
+        if 2 * direct >= s.prose:
+            return True
+    return False
 
 
 def _named_box(el: etree._Element, s: _Stats) -> bool:

@@ -370,3 +370,60 @@ def test_kind_3_a_table_of_linked_names_with_data_stays_a_menu_table_goes() -> N
     for name in ("Annabel Leeming", "Deirdre Rayburn", "Halvard Vossberg"):
         assert name in body
     assert "All Hockey stories" not in body
+
+
+
+HARBOUR = [
+    "The harbour board approved a new breakwater on Thursday after two years of debate.",
+    "Fishermen had asked for the wall since the storm of 2010 sank six boats at their moorings.",
+    "The stone will come from the quarry above the town, carried down by lorry at night.",
+    "Work starts in the spring and should be finished before the autumn gales, the board said.",
+    "The council will pay a third of the cost and the fishing cooperative another third.",
+]
+
+
+def _harbour_page(inside: str) -> str:
+    return (
+        "<html><head><title>Harbour gets its breakwater</title></head><body><div class='post'>"
+        f"<h1>Harbour gets its breakwater</h1><div class='entry-body'>{inside}</div></div></body></html>"
+    )
+
+
+def test_kind_6_a_promo_slideshow_and_a_comment_inside_the_article_box_go() -> None:
+    # The article's box also holds a promoted slideshow (a heading and a caption per slide, a
+    # third of the box's prose) and a reader's comment in a box named "commentbody" (another
+    # third): both go, though each holds much of the box's prose, for the article beside them
+    # is long and their paragraphs sit deeper than the box's own.
+    slides = "".join(
+        f'<div class="slide"><h3>Harbour scene number {n}</h3><p>Boats at rest in the old harbour on a '
+        f"calm evening, photograph number {n} of the set, taken from the lighthouse steps.</p></div>"
+        for n in range(1, 13)
+    )
+    comment = '<div class="commentbody by-reader"><div class="text">' + (
+        "<p>About time too, my father asked for this wall forty years ago and nobody listened to him.</p>" * 16
+    ) + "</div></div>"
+    article = "".join(f"<p>{p} {p} {p}</p>" for p in HARBOUR)
+    html = _harbour_page(f'{article}<div class="promo_holder"><em>Also on the site:</em>{slides}</div>{comment}')
+    record = clean_html(html, url="https://news.example.com/2012/08/harbour.html")
+    body = record.articleBody or ""
+    for sentence in HARBOUR:
+        assert _count(body, sentence) == 3, sentence
+    for gone in ("Boats at rest in the old harbour", "Harbour scene number", "my father asked"):
+        assert gone not in body
+    assert any("promo_holder" in (step.path or "") for step in record.cleaning)
+
+
+def test_kind_2_an_unclosed_box_named_like_a_widget_keeps_the_paragraphs_it_swallowed() -> None:
+    # A call-to-action box left unclosed holds the article's last paragraphs as its own
+    # children: they are the article's, whatever the box's name.
+    closing = [
+        "Divers will survey the seabed first, to find where the old wreck of the Mary Ann lies.",
+        "The board hopes the wall will also bring back the yachts that stopped calling in 2011.",
+        "A public meeting on the plans will be held in the lifeboat station next Tuesday evening.",
+    ]
+    head = "".join(f"<p>{p} {p} {p}</p>" for p in HARBOUR)
+    tail = "".join(f"<p>{p} {p} {p}</p>" for p in closing)
+    html = _harbour_page(f'{head}<div class="cta float-box"><div>Sign up for our newsletter</div>{tail}</div>')
+    body = clean_html(html, url="https://news.example.com/2012/08/harbour.html").articleBody or ""
+    for sentence in HARBOUR + closing:
+        assert _count(body, sentence) == 3, sentence
