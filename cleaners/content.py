@@ -1359,18 +1359,34 @@ def _header(el: etree._Element) -> bool:
     return _tag(el) == "header" or HEADER.search(_hint(el)) is not None
 
 
+BESIDE_LINKS = 0.5
+POST_PROSE = 0.5
+"""A box around the headline holding less than :data:`POST_SHARE` of the choice's paragraph
+text is still the post when at least this share of the choice's text beside it is links and
+at least this share of its own text is paragraphs."""
+
+
 def _post_inside(main: MainContent, head: etree._Element) -> HeadlinePost | None:
     """The nearest box around ``head`` (inside the chosen element) holding paragraph text, when
-    it holds at least :data:`POST_SHARE` of the choice's paragraph text and is not the choice."""
-    top, good = main.root, main.good
+    it holds at least :data:`POST_SHARE` of the choice's paragraph text and is not the choice,
+    or when it is mostly paragraphs and the choice's text beside it mostly links
+    (:data:`BESIDE_LINKS`, :data:`POST_PROSE`)."""
+    top, good, stats = main.root, main.good, main.stats
     node = head.getparent()
     while node is not None and node is not top:
         held = good.get(node, 0.0)
         if held >= MIN_PARAGRAPH and not _header(node):
-            if held < POST_SHARE * good[top]:
-                return None
             heading = " ".join(head.text_content().split())
-            why = f"{good[top] - held:.0f} of whose {good[top]:.0f} characters of paragraphs lie beside the post"
-            return HeadlinePost(node, heading, why)
+            if held >= POST_SHARE * good[top]:
+                why = f"{good[top] - held:.0f} of whose {good[top]:.0f} characters of paragraphs lie beside the post"
+                return HeadlinePost(node, heading, why)
+            # A short post beside long columns of links (a blog's recent posts, archives and
+            # blogroll): what lies beside it is mostly links, and the post is prose.
+            chosen, post = stats[top], stats[node]
+            beside, linked = chosen.text - post.text, chosen.links - post.links
+            if beside > 0 and linked >= BESIDE_LINKS * beside and post.prose >= POST_PROSE * post.text:
+                why = f"{linked / beside:.0%} of whose text beside the post is links"
+                return HeadlinePost(node, heading, why)
+            return None
         node = node.getparent()
     return None

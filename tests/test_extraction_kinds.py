@@ -427,3 +427,30 @@ def test_kind_2_an_unclosed_box_named_like_a_widget_keeps_the_paragraphs_it_swal
     body = clean_html(html, url="https://news.example.com/2012/08/harbour.html").articleBody or ""
     for sentence in HARBOUR + closing:
         assert _count(body, sentence) == 3, sentence
+
+
+def test_kind_5_a_short_post_beside_columns_of_links_comes_alone() -> None:
+    # The chosen element holds a two-sentence post and the blog's "Recent posts" and archive
+    # columns, whose list items outweigh the post's paragraph four to one: what lies beside the
+    # post is mostly links and the post is prose, so the post is taken alone.
+    items = "".join(
+        f'<li><a href="/2012/10/post-{n}.html">Weekly notes from the allotment, part {n}</a> ({n} comments)</li>'
+        for n in range(1, 31)
+    )
+    archive = "".join(f'<li><a href="/2012/{m:02d}/">2012/{m:02d}</a> ({m + 3})</li>' for m in range(1, 13))
+    html = (
+        "<html><head><title>Allotment diary: The first frost</title></head><body>"
+        "<div id='header'><h1><a href='/'>Allotment diary</a></h1></div><div class='content'>"
+        "<div class='post'><h3>The first frost</h3>"
+        "<p>The first frost came three weeks early this year and blackened the last of the dahlias. "
+        "The leeks did not mind at all, and the sprouts will be sweeter for it by Christmas.</p></div>"
+        f"<div class='column'><h2>Recent posts</h2><ul>{items}</ul><h2>Archive</h2><ul>{archive}</ul></div>"
+        "</div></body></html>"
+    )
+    record = clean_html(html, url="https://allotment.example.com/2012/10/first-frost.html")
+    body = record.articleBody or ""
+    assert "The first frost came three weeks early" in body
+    assert "sweeter for it by Christmas." in body
+    for gone in ("Weekly notes from the allotment", "Recent posts", "2012/03"):
+        assert gone not in body
+    assert "of whose text beside the post is links" in _headline_post_reason(record)

@@ -168,8 +168,10 @@ def _collection_totals(key: str, every: int) -> tuple[Totals, int]:
 def test_dragnet_sample_holds_its_floor() -> None:
     """Every 8th dragnet page (2012 news and blogs: table layouts, three-column blogs)."""
     totals, empty = _collection_totals("dragnet", 8)
-    # Measured 0.905 F1 (P 0.909, R 0.901) on these 173 pages when pinned, none empty.
-    assert totals.f1 >= 0.9, totals
+    # Measured 0.905 F1 (P 0.909, R 0.901) on these 173 pages when first pinned; 0.9215
+    # (P 0.939, R 0.905) after the widget boxes inside the article's box and the short post
+    # beside columns of links (issue 10), none empty.
+    assert totals.f1 >= 0.915, totals
     assert empty == 0, totals
 
 
