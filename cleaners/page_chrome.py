@@ -6,7 +6,8 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 import numpy as np
 from newsclean.cleaners.chain import Decision
@@ -14,7 +15,7 @@ from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model
 from numpy.typing import NDArray
 
-__all__ = ["PageChrome", "keep_range", "prose_past_rule", "rule_run", "rule_run_of"]
+__all__ = ["PageChrome", "keep_range", "prose_past_rule", "reader_comments", "rule_run", "rule_run_of"]
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,8 @@ class PageChrome:
         if doc.source_format != "text" or len(doc.blocks) < MIN_LINES:
             return
         texts = [b.text for b in doc.blocks]
-        rule = rule_run_of(texts, _markers_dropped(doc))
+        markers = _markers_dropped(doc)
+        rule = rule_run_of(texts, markers)
         start, end = rule
         scores: NDArray[np.float64] | None = None
         prose_tail = -1
@@ -144,12 +146,20 @@ class PageChrome:
                 end, prose_tail = prose_past_rule(texts, found, rule)
         if start < 0:
             return
+        comments = reader_comments(texts, start, end, markers)
+        comments_end = end
+        if comments is not None:
+            end = comments.first - 1
+            while scores is not None and end > start and scores[end] < ARTICLE_SHARE:
+                end -= 1
         for i in range(len(texts)):
             if start <= i <= end:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
-            if end < i <= prose_tail:
+            if comments is not None and end < i <= comments_end:
+                detail += "; " + comments.reason
+            elif end < i <= prose_tail:
                 detail += "; " + PROSE_PAST_RULE
             yield Decision.remove(i, f"page chrome {where}{detail}")
 
@@ -263,17 +273,23 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
     return end
 
 
+_COMMENTS_WORDS = r"""(?:
+    (?:(?:\d+|no|total|all|reader|readers'?|your|show|view|load|see|read)\ ?)?
+        (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|commenti|reacties)
+        (?:\ (?:so\ far|to\ .{1,200}))?|
+    (?:leave|post|add|write|submit|have)\ (?:a|an|your)\ (?:reply|comment|response|opinion|say)|
+    (?:load|show|view|see|read)\ (?:all\ )?(?:\d+\ )?comments|
+    join\ the\ (?:discussion|conversation)|comments\ are\ closed|loading\ comments|
+    blog\ comments\ powered\ by\ disqus
+)"""
+
 COMMENTS_HEADING = re.compile(
-    r"""^(?:
-        \d*\ ?(?:comments?|responses?|replies)(?:\ to\ .{1,200})?|
-        (?:leave|post|add|write)\ a\ (?:reply|comment)|
-        (?:load|show|view|see|read)\ (?:all\ )?(?:\d+\ )?comments|
-        join\ the\ (?:discussion|conversation)
-    )\s*[:.!+]?\s*$""",
+    rf"^[\W_]*{_COMMENTS_WORDS}(?:[\W\d_]+{_COMMENTS_WORDS})?[\W\d_]*$",
     re.IGNORECASE | re.VERBOSE,
 )
-"""The heading of a page's reader comments ("12 Comments", "Leave a Reply"): what follows it is
-readers' text, never the article's."""
+"""The heading of a page's reader comments ("12 Comments", "Leave a Reply", "• Comments (3)",
+"2 Comments Leave a comment", "Kommentare"): what follows it is readers' text, never the
+article's. Bullets, counts and arrows around the words do not matter."""
 
 
 def _markers_dropped(doc: Document) -> frozenset[int]:
@@ -287,6 +303,89 @@ def _markers_dropped(doc: Document) -> frozenset[int]:
     return frozenset(
         bisect_right(after, b.index) for b in doc.dropped if b.index >= 0 and COMMENTS_HEADING.match(b.text.strip())
     )
+
+
+COMMENTS_MIN_WORDS = 100
+"""The reader comments start no earlier than this many words of prose (lines of at least
+:data:`PROSE_WORDS` words) into the kept run: a "Comments" link or a time stamp in the first
+lines is the page's header, not the end of the article."""
+
+COMMENTS_SHORT_SHARE = 0.3
+"""Under a comments heading, at least this share of the kept lines are short (the posters'
+names, dates, "Reply" links, the comment form): a "Comments (0)" link in the byline has only
+the article's paragraphs under it (on the dragnet dumps the guard leaves 19 pages worse off
+instead of 24, for the same F1 within noise)."""
+
+STAMP_TIME = re.compile(r"(?<![\d.:])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d.:])")
+STAMP_DATE = re.compile(
+    r"\b(?:19[5-9]\d|20\d\d)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+STAMP_WORDS = 20
+"""A comment's time stamp ("Posted by Ann at May 4, 2012 7:21 AM", "23. 12. 2024 13:31") is a
+short line with a clock time and a date."""
+
+STAMPS = 3
+"""This many time stamps, with prose between most of them, make a comment thread (one stamp is
+the article's own dateline; live blogs stamp their entries with a time but no date)."""
+
+PROSE_WORDS = 8
+
+
+class Comments(NamedTuple):
+    first: int
+    reason: str
+
+
+def _stamp(text: str) -> bool:
+    return len(text.split()) <= STAMP_WORDS and bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))
+
+
+def reader_comments(
+    texts: Sequence[str], start: int, end: int, markers: frozenset[int] = frozenset()
+) -> Comments | None:
+    """Where the readers' comments start inside the kept run ``start..end``, found by two
+    independent signals: a comments heading ("12 Comments", one an earlier cleaner removed
+    counts too) or a thread of time-stamped posts; ``None`` when the run holds neither. Neither
+    the line model nor the prose rule tells a reader's paragraph from the article's."""
+    seen = 0
+    stamps: list[int] = []
+    heading: Comments | None = None
+    for i in range(start, end + 1):
+        if seen >= COMMENTS_MIN_WORDS and i > start:
+            if heading is None and i in markers and _thread_like(texts, i, end):
+                heading = Comments(i, "after a reader-comments heading another cleaner removed")
+            elif heading is None and COMMENTS_HEADING.match(texts[i]) and _thread_like(texts, i + 1, end):
+                heading = Comments(i, f'reader comments from the heading "{_opening(texts[i])}"')
+            if _stamp(texts[i]):
+                stamps.append(i)
+        words = len(texts[i].split())
+        if words >= PROSE_WORDS:
+            seen += words
+    thread = None
+    if len(stamps) >= STAMPS:
+        gaps = list(pairwise(stamps))
+        prose = sum(any(len(texts[j].split()) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in gaps)
+        if 2 * prose >= len(gaps):
+            first = _opening(texts[stamps[0]])
+            thread = Comments(stamps[0], f'reader comments: {len(stamps)} time-stamped posts from "{first}"')
+    found = [c for c in (heading, thread) if c is not None]
+    return min(found) if found else None
+
+
+def _thread_like(texts: Sequence[str], first: int, last: int) -> bool:
+    """Whether the lines ``first..last`` under a comments heading are not all paragraphs."""
+    if first > last:
+        return True
+    short = sum(len(texts[j].split()) < PROSE_WORDS for j in range(first, last + 1))
+    return short >= COMMENTS_SHORT_SHARE * (last - first + 1)
+
+
+def _opening(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
 
 
 def _lead_in_ok(texts: Sequence[str], i: int, start: int) -> bool:

@@ -127,6 +127,22 @@ COMMENT = (
 )
 
 
+class KeepsEveryProseLine(LineModel):
+    """The shipped model's probabilities, raised to 0.9 on every long line (as a model fooled by
+    readers' comments gives them)."""
+
+    def __init__(self) -> None:
+        shipped = load_model()
+        self.__dict__.update(shipped.__dict__)
+
+    def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
+        scores = super().predict_lines(texts, url, run)
+        for i, text in enumerate(texts):
+            if len(text.split()) >= 15:
+                scores[i] = max(scores[i], 0.9)
+        return scores
+
+
 def test_prose_the_model_keeps_past_the_rules_end_needs_both_signals() -> None:
     # The line model tells paragraphs from menus, not the article's paragraphs from readers'
     # comments after it; the prose rule stops at the article's end. Prose past the rule's end is
@@ -142,21 +158,6 @@ def test_prose_the_model_keeps_past_the_rules_end_needs_both_signals() -> None:
 
 
 def test_comments_the_model_would_keep_are_removed_and_explained() -> None:
-    class KeepsEveryProseLine(LineModel):
-        """The shipped model's probabilities, raised to 0.9 on every long line (as a model fooled
-        by readers' comments gives them)."""
-
-        def __init__(self) -> None:
-            shipped = load_model()
-            self.__dict__.update(shipped.__dict__)
-
-        def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
-            scores = super().predict_lines(texts, url, run)
-            for i, text in enumerate(texts):
-                if len(text.split()) >= 15:
-                    scores[i] = max(scores[i], 0.9)
-            return scores
-
     second = COMMENT.replace("I cycle", "We walk")
     comments = ["2 Responses", "Tom Baker says:", COMMENT, "Reply", "Ann Lee says:", second, "Reply"]
     footer = ["About us", "Contact", "Privacy policy", "Terms of use"]
@@ -199,3 +200,100 @@ def test_the_chain_keeps_what_it_dropped_for_later_cleaners() -> None:
     later = doc.without({0})
     assert [b.text for b in later.blocks] == ["A paragraph of the article text."]
     assert [(b.text, b.index) for b in later.dropped] == [("Comments", 0)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 Comments",
+        "Comments",
+        "• 23 Comments",
+        "Comments»",
+        "104 Comments +",
+        "Comments (3)",
+        "0comments",
+        "2 Comments Leave a comment",
+        "38 Responses to “Why focus beats effort”",
+        "Leave a Reply",
+        "Post a comment",
+        "Have your say",
+        "Join the discussion",
+        "Comments are closed.",
+        "Loading comments…",
+        "Kommentare",
+        "3 commentaires",
+    ],
+)
+def test_comment_headings_are_recognised_however_they_are_decorated(line: str) -> None:
+    assert page_chrome.COMMENTS_HEADING.match(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reply",
+        "Recent Comments",
+        "Most commented",
+        "Reactions",
+        "Responsible travel",
+        "Comments from residents were mixed.",
+        "The minister declined to comment on the report.",
+    ],
+)
+def test_lines_that_only_mention_comments_are_not_headings(line: str) -> None:
+    assert not page_chrome.COMMENTS_HEADING.match(line)
+
+
+THREAD = [
+    "Margaret Hale 03.06.24 at 09:12",
+    COMMENT,
+    "Tom Baker 03.06.24 at 11:40",
+    "The council should have asked the traders on the east side first, because most of their customers "
+    "arrive by car and the parking bays are the only ones for half a mile.",
+    "Ann Lee 03.07.24 at 08:05",
+    "We walk our children to school along Harbour Road and the crossings at Mill Street cannot come soon "
+    "enough for the families who live on the estate behind it.",
+]
+
+
+def test_a_thread_of_time_stamped_posts_ends_the_article_without_a_heading() -> None:
+    # No heading says "Comments", and a model fooled by readers' prose keeps it all: the run of
+    # short lines with a date and a clock time, prose between them, is the thread's own shape.
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *THREAD, "About us", "Contact"])
+    doc = Document([Block(line) for line in dump.split("\n")], source_format="text")
+    removed = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert not any(t in removed for t in ARTICLE)
+    assert set(THREAD) <= set(removed)
+    assert '3 time-stamped posts from "Margaret Hale 03.06.24 at 09:12"' in removed[COMMENT]
+    article = clean_text(dump)
+    assert article.articleBody == "\n\n".join([STANDFIRST, *ARTICLE])
+
+
+def test_a_live_blog_and_a_comment_count_in_the_byline_do_not_end_the_article() -> None:
+    paragraphs = [p for p in ARTICLE if len(p.split()) > 15]
+    teasers = [
+        "Recommended: the harbour festival returns this summer with three days of music, food stalls and "
+        "boat races along the quay, and tickets go on sale on Friday morning",
+        "Recommended: the council publishes the results of its consultation on the new bus routes through "
+        "the old town, with changes to the night services and the school runs",
+        "Recommended: the ferry company adds an early crossing on weekdays from May after complaints from "
+        "commuters about the crowded eight o'clock boat and the queues on the pier",
+        "Recommended: the library on Mill Street opens on Sundays from next month, with a reading room for "
+        "students and a new children's corner",
+    ]
+    # A comment count between the teasers and the article: only paragraphs under it.
+    texts = [*teasers, "126 comments", HEADLINE, *paragraphs, *COMMENT.split(", ")]
+    assert sum(len(t.split()) for t in teasers) >= page_chrome.COMMENTS_MIN_WORDS
+    assert page_chrome.reader_comments(texts, 0, len(texts) - 1) is None
+    # The same heading over readers' posts (names and dates between them) is where they start.
+    thread = [*teasers, *paragraphs, "126 comments", "Margaret Hale", COMMENT, "Tom Baker", COMMENT, "Reply"]
+    found = page_chrome.reader_comments(thread, 0, len(thread) - 1)
+    assert found is not None and thread[found.first] == "126 comments"
+    # A live blog stamps its entries with a clock time and no date: not a thread.
+    times = [f"{9 + n}:{15 * n % 60:02d}" for n in range(2 * len(paragraphs))]
+    live = [*teasers, *(line for t, p in zip(times, paragraphs * 2, strict=True) for line in (t, p))]
+    assert page_chrome.reader_comments(live, 0, len(live) - 1) is None
+    # With a date beside each time they are posts' stamps.
+    dated = [f"6 March 2024 at {line}" if line in times else line for line in live]
+    found = page_chrome.reader_comments(dated, 0, len(dated) - 1)
+    assert found is not None and "time-stamped posts" in found.reason
