@@ -23,14 +23,14 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["FEATURE_NAMES", "SENTENCE", "LineModel", "feature_chunks", "line_features", "load_model"]
+__all__ = ["FEATURE_NAMES", "SENTENCE", "LineModel", "feature_chunks", "line_features", "load_model", "word_count"]
 
 MODEL_FILE = "page_chrome_model.json"
 
 PREDICT_CHUNK = 2000
 """Lines evaluated at once: bounds the work arrays (lines x trees) on huge dumps."""
 
-SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")
+SENTENCE = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)|[。！？]")
 """A sentence end: prose has them, menus and link lists do not."""
 _SEPARATOR = re.compile(r"[|•·»›«‹/©]")
 _DIGIT = re.compile(r"\d")
@@ -42,6 +42,19 @@ _END_HEADING = re.compile(
     re.I,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Kana and CJK ideographs: scripts written without spaces between words."""
+
+
+def word_count(text: str) -> int:
+    """Words of ``text``; in Japanese and Chinese, written without spaces, one per two characters
+    (about a word), so a paragraph there is not taken for a one-word menu item."""
+    count = len(text.split())
+    if text.isascii():
+        return count
+    return count + len(_UNSPACED.findall(text)) // 2
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -92,7 +105,7 @@ def _line_shape(text: str) -> list[float]:
     n_alpha = len(alpha) or 1
     n_chars = len(text) or 1
     return [
-        math.log1p(count),
+        math.log1p(word_count(text)),
         float(min(len(SENTENCE.findall(text)), 6)),
         1.0 if text.rstrip()[-1:] in '.!?"”’)' else 0.0,
         sum(1 for w in alpha if w[0].isupper()) / n_alpha,
@@ -193,7 +206,7 @@ def feature_chunks(
     n = len(texts)
     if not n:
         return
-    words = np.fromiter((len(t.split()) for t in texts), np.int64, n)
+    words = np.fromiter((word_count(t) for t in texts), np.int64, n)
     total = int(words.sum()) or 1
     has_sentence = np.fromiter((SENTENCE.search(t) is not None for t in texts), bool, n)
     prose = np.where((words >= PROSE_WORDS) & has_sentence, words, 0)

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
-from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model
+from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, word_count
 from numpy.typing import NDArray
 
 __all__ = ["PageChrome", "keep_range", "prose_past_rule", "reader_comments", "rule_run", "rule_run_of"]
@@ -72,7 +72,7 @@ def _scores(texts: list[str]) -> list[int]:
     scores: list[int] = []
     in_list = False
     for text in texts:
-        words = min(len(text.split()), WORD_CAP)
+        words = min(word_count(text), WORD_CAP)
         bonus = SENTENCE_BONUS if SENTENCE.search(text) else 0
         score = words + bonus - LINE_COST
         if TABLE_CELL.match(text):
@@ -185,7 +185,7 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     rule_start, rule_end = rule
     if rule_start < 0 or end <= rule_end or rule_end < start:
         return end, -1
-    added = [len(t.split()) for t in texts[rule_end + 1 : end + 1]]
+    added = [word_count(t) for t in texts[rule_end + 1 : end + 1]]
     prose = sum(n for n in added if n >= PROSE_LINE_WORDS)
     if prose and prose >= PROSE_TAIL_SHARE * sum(added):
         return rule_end, end
@@ -198,7 +198,7 @@ def keep_range(texts: Sequence[str], probabilities: Sequence[float] | NDArray[np
     line is likely enough to be the article's."""
     if isinstance(probabilities, np.ndarray):
         probabilities = probabilities.tolist()
-    gains = [(p - ARTICLE_SHARE) * (len(t.split()) + 1) for t, p in zip(texts, probabilities, strict=True)]
+    gains = [(p - ARTICLE_SHARE) * (word_count(t) + 1) for t, p in zip(texts, probabilities, strict=True)]
     first, end = _best_run(gains)
     if first < 0:
         return None
@@ -206,7 +206,7 @@ def keep_range(texts: Sequence[str], probabilities: Sequence[float] | NDArray[np
     while (
         end + 1 < len(texts)
         and probabilities[end + 1] >= TAIL_SHARE
-        and len(texts[end + 1].split()) >= TAIL_WORDS
+        and word_count(texts[end + 1]) >= TAIL_WORDS
         and SENTENCE.search(texts[end + 1])
     ):
         end += 1
@@ -260,7 +260,7 @@ a sidebar, and an article is not over after its first paragraph."""
 
 
 def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: frozenset[int] = frozenset()) -> int:
-    words = [len(t.split()) for t in texts[start : end + 1]]
+    words = [word_count(t) for t in texts[start : end + 1]]
     seen = 0
     for offset, count in enumerate(words):
         i = start + offset
@@ -340,7 +340,7 @@ class Comments(NamedTuple):
 
 
 def _stamp(text: str) -> bool:
-    return len(text.split()) <= STAMP_WORDS and bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))
+    return word_count(text) <= STAMP_WORDS and bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))
 
 
 def reader_comments(
@@ -361,13 +361,13 @@ def reader_comments(
                 heading = Comments(i, f'reader comments from the heading "{_opening(texts[i])}"')
             if _stamp(texts[i]):
                 stamps.append(i)
-        words = len(texts[i].split())
+        words = word_count(texts[i])
         if words >= PROSE_WORDS:
             seen += words
     thread = None
     if len(stamps) >= STAMPS:
         gaps = list(pairwise(stamps))
-        prose = sum(any(len(texts[j].split()) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in gaps)
+        prose = sum(any(word_count(texts[j]) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in gaps)
         if 2 * prose >= len(gaps):
             first = _opening(texts[stamps[0]])
             thread = Comments(stamps[0], f'reader comments: {len(stamps)} time-stamped posts from "{first}"')
@@ -379,7 +379,7 @@ def _thread_like(texts: Sequence[str], first: int, last: int) -> bool:
     """Whether the lines ``first..last`` under a comments heading are not all paragraphs."""
     if first > last:
         return True
-    short = sum(len(texts[j].split()) < PROSE_WORDS for j in range(first, last + 1))
+    short = sum(word_count(texts[j]) < PROSE_WORDS for j in range(first, last + 1))
     return short >= COMMENTS_SHORT_SHARE * (last - first + 1)
 
 
@@ -393,7 +393,7 @@ def _lead_in_ok(texts: Sequence[str], i: int, start: int) -> bool:
     # because they are short; menu items are shorter still.
     if start - i > LEAD_IN:
         return False
-    return len(texts[i].split()) >= LEAD_IN_WORDS
+    return word_count(texts[i]) >= LEAD_IN_WORDS
 
 
 EXTEND_SHARE = 0.5

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 from newsclean.cleaners import Block, Document, clean_text, page_chrome
-from newsclean.cleaners.line_model import LineModel, load_model
+from newsclean.cleaners.line_model import LineModel, load_model, word_count
 from newsclean.cleaners.page_chrome import PageChrome
 
 MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
@@ -297,3 +297,29 @@ def test_a_live_blog_and_a_comment_count_in_the_byline_do_not_end_the_article() 
     dated = [f"6 March 2024 at {line}" if line in times else line for line in live]
     found = page_chrome.reader_comments(dated, 0, len(dated) - 1)
     assert found is not None and "time-stamped posts" in found.reason
+
+
+JAPANESE_MENU = ["ホーム", "ニュース", "社会", "政治", "経済", "国際", "スポーツ", "ログイン", "会員登録"]
+JAPANESE_ARTICLE = [
+    "市議会は１３日、港通りに自転車専用レーンを整備する計画を賛成多数で可決した。"
+    "住民と商店主の間で二年以上続いた議論に区切りがついた。",
+    "計画では車道の一車線を減らし、低い縁石と植え込みで車道と分けた双方向の自転車道を設ける。"
+    "工事は春に始まり、完成までおよそ八か月かかる見込みだという。",
+    "賛成した議員は、港通りが市内で最も自転車事故の多い道路の一つになっていると指摘した。"
+    "昨年だけで重大な事故が三件起きている。",
+    "一方、店の前の駐車場所が減ると客足が遠のくとして反対する商店主も多く、"
+    "市は整備から一年後に計画を見直すことで合意した。",
+]
+
+
+def test_a_japanese_dump_keeps_its_article_only() -> None:
+    # Japanese is written without spaces: counted by whitespace, every paragraph is one word and
+    # reads like a menu item, so nothing looked like prose and the whole dump was kept.
+    headline = "港通りの自転車レーン、二年の議論経て可決"
+    footer = ["関連キーワード", "おすすめ情報", "記事一覧", "利用規約", "プライバシーポリシー", "お問い合わせ"]
+    dump = "\n".join([*JAPANESE_MENU, headline, *JAPANESE_ARTICLE, *footer])
+    body = clean_text(dump).articleBody or ""
+    assert all(paragraph in body for paragraph in JAPANESE_ARTICLE)
+    assert not any(line in body.split("\n\n") for line in [*JAPANESE_MENU, *footer])
+    assert word_count(JAPANESE_ARTICLE[0]) > 20
+    assert word_count("Harbour Road cycle lane") == 4
