@@ -1300,9 +1300,46 @@ class HeadlinePost:
     post: etree._Element
     heading: str
     why: str
+    by: str = "headline"
+    """What anchored the post: the page's ``headline`` (a heading) or its ``description``."""
 
 
-def headline_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
+HEADLINE = "headline"
+DESCRIPTION = "description"
+
+DESCRIPTION_CHARS = 60
+"""The page's description (its ``<meta name="description">``) anchors a post only when at least
+this long (a sentence, not a site's tagline); its opening this long must be in one element."""
+
+
+def _description_holder(body: etree._Element, description: str) -> etree._Element | None:
+    """The smallest element whose text holds the opening of the page's description (blog
+    engines make it from the post's first words), else ``None``."""
+    want = _fold(description).rstrip(".…").strip()
+    if len(want) < DESCRIPTION_CHARS:
+        return None
+    want = want[:DESCRIPTION_CHARS]
+    start = want[:20]
+    first = description.split()[0]  # as the page prints it: a cheap test before folding
+    best: tuple[int, etree._Element] | None = None
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            if owner is None or not text or first not in text or start not in _fold(text):
+                continue
+            node: etree._Element | None = owner
+            while node is not None:
+                held = _fold(node.text_content())
+                if want in held:
+                    if best is None or len(held) < best[0]:
+                        best = (len(held), node)
+                    break
+                node = node.getparent()
+    return best[1] if best is not None else None
+
+
+def headline_post(main: MainContent, body: etree._Element, description: str = "") -> HeadlinePost | None:
     """The element holding the page's headline and its text, when the scorer chose an element
     apart from it that reads like a sidebar's box, or one around it that adds as much again
     from beside it, else ``None``.
@@ -1320,16 +1357,39 @@ def headline_post(main: MainContent, body: etree._Element) -> HeadlinePost | Non
     post alone. When the choice holds the headline's heading, the nearest box around that
     heading holding paragraph text is taken if it holds at least :data:`POST_SHARE` of the
     choice's paragraph text (a heading's box holding less is the article's header: its
-    headline and standfirst, with the text in a box beside it)."""
+    headline and standfirst, with the text in a box beside it).
+
+    When no heading anchors the post (its heading is too short to match the title, or the
+    title is only the blog's name) and the choice does not hold the headline's heading, the
+    page's ``description`` anchors it instead when the smallest element holding its opening
+    (:data:`DESCRIPTION_CHARS`; blog engines make the description from the post's first words)
+    lies in the post: the same tests apply, except that a description inside the choice is no
+    measure of the post's share (it is often the article's first paragraph or introduction
+    box), so only a choice whose text beside it is mostly links is narrowed to it."""
     heads = _page_headings(body, main.headlines)
-    if not heads:
+    top = main.root
+    if heads:
+        inside = [h for h in heads if top in set(h.iterancestors())]
+        if inside and inside[0] is heads[0]:
+            return _post_inside(main, heads[0])
+        taken = None if inside else _post_apart(main, body, heads[0])
+        if taken is not None:
+            return taken
+    anchor = _description_holder(body, description)
+    if anchor is None or anchor is top or anchor in set(top.iterancestors()):
         return None
+    if top in set(anchor.iterancestors()):
+        return _post_inside(main, anchor, DESCRIPTION)
+    return _post_apart(main, body, anchor, DESCRIPTION)
+
+
+def _post_apart(
+    main: MainContent, body: etree._Element, head: etree._Element, by: str = HEADLINE
+) -> HeadlinePost | None:
+    """The nearest box around ``head`` (apart from the chosen element) holding paragraph text,
+    when the choice is a list of links or worth less than :data:`UNSURE_CHOICE` times it."""
     top, good, stats = main.root, main.good, main.stats
     around = set(top.iterancestors())
-    head = heads[0]
-    inside = [h for h in heads if top in set(h.iterancestors())]
-    if inside:
-        return _post_inside(main, head) if inside[0] is head else None
     post: etree._Element | None = None
     node = head.getparent()
     while node is not None and node is not body and node not in around:
@@ -1347,7 +1407,7 @@ def headline_post(main: MainContent, body: etree._Element) -> HeadlinePost | Non
         why = f"worth {main.worth:.0f}, under {UNSURE_CHOICE:.0f} times the post's {held:.0f} characters of paragraphs"
     else:
         return None
-    return HeadlinePost(post, heading, why)
+    return HeadlinePost(post, heading, why, by)
 
 
 HEADER = re.compile(r"(?:^|[-_ ])(?:header|heading|headline|title)(?:_area|-area)?(?:$|[-_ ])", re.I)
@@ -1366,7 +1426,7 @@ text is still the post when at least this share of the choice's text beside it i
 at least this share of its own text is paragraphs."""
 
 
-def _post_inside(main: MainContent, head: etree._Element) -> HeadlinePost | None:
+def _post_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) -> HeadlinePost | None:
     """The nearest box around ``head`` (inside the chosen element) holding paragraph text, when
     it holds at least :data:`POST_SHARE` of the choice's paragraph text and is not the choice,
     or when it is mostly paragraphs and the choice's text beside it mostly links
@@ -1377,16 +1437,16 @@ def _post_inside(main: MainContent, head: etree._Element) -> HeadlinePost | None
         held = good.get(node, 0.0)
         if held >= MIN_PARAGRAPH and not _header(node):
             heading = " ".join(head.text_content().split())
-            if held >= POST_SHARE * good[top]:
+            if by == HEADLINE and held >= POST_SHARE * good[top]:
                 why = f"{good[top] - held:.0f} of whose {good[top]:.0f} characters of paragraphs lie beside the post"
-                return HeadlinePost(node, heading, why)
+                return HeadlinePost(node, heading, why, by)
             # A short post beside long columns of links (a blog's recent posts, archives and
             # blogroll): what lies beside it is mostly links, and the post is prose.
             chosen, post = stats[top], stats[node]
             beside, linked = chosen.text - post.text, chosen.links - post.links
             if beside > 0 and linked >= BESIDE_LINKS * beside and post.prose >= POST_PROSE * post.text:
                 why = f"{linked / beside:.0%} of whose text beside the post is links"
-                return HeadlinePost(node, heading, why)
+                return HeadlinePost(node, heading, why, by)
             return None
         node = node.getparent()
     return None

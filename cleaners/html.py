@@ -523,6 +523,7 @@ def _main_blocks(
     evidence: Evidence | None = None,
     headline: str = "",
     chose: list[str] | None = None,
+    description: str = "",
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
     elements chosen go to ``scope`` when given, and ``log`` receives the regions left out.
@@ -540,11 +541,11 @@ def _main_blocks(
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
     main.headlines = (headline, title)
-    taken = headline_post(main, body)
+    taken = headline_post(main, body, description)
     if taken is not None:
         if chose is not None:
             chose.append(
-                f"{HEADLINE_POST}: took the post holding the headline {taken.heading[:80]!r} ({_path(taken.post)}) "
+                f"{HEADLINE_POST}: took the post holding the {taken.by} {taken.heading[:80]!r} ({_path(taken.post)}) "
                 f"instead of the scorer's choice ({_path(main.root)}), {taken.why}"
             )
         main = MainContent(taken.post, [taken.post], main.stats, main.worth, main.rival, main.headlines, main.good)
@@ -1085,7 +1086,15 @@ def extract_html(
             evidence = Evidence()
             notes: list[str] = []
             blocks = _main_blocks(
-                tree, origins, scope, log, _ld_article_body(raw), evidence, metadata.get("headline") or "", notes
+                tree,
+                origins,
+                scope,
+                log,
+                _ld_article_body(raw),
+                evidence,
+                metadata.get("headline") or "",
+                notes,
+                metadata.get("description") or "",
             )
             chosen = notes[0] if notes else ""
             if origins is None and (main_content == "selected" or probe is not None):

@@ -454,3 +454,69 @@ def test_kind_5_a_short_post_beside_columns_of_links_comes_alone() -> None:
     for gone in ("Weekly notes from the allotment", "Recent posts", "2012/03"):
         assert gone not in body
     assert "of whose text beside the post is links" in _headline_post_reason(record)
+
+
+def _typepad_like(title: str, description: str) -> bytes:
+    """A blog page of one short post and a longer trackback notice beside it; the post's
+    heading is not in the title (only the blog's name is)."""
+    trackback = (
+        "<p>TrackBack URL for this entry: https://blog.example.com/services/trackback/6a00e5503c8898</p>"
+        "<p>Listed below are links to weblogs that reference the garden in October, with the dates "
+        "on which they did and the names of the weblogs that sent the pings to this entry.</p>"
+        "<p>Pings are checked by hand before they are listed here, so a new one may take a day or two "
+        "to appear below this notice; pings from weblogs that do not link back are not listed.</p>"
+    )
+    places = "".join(f"<li><a href='https://place-{n}.example.com/'>Inspiring place {n}</a></li>" for n in range(12))
+    return (
+        f"<html><head><title>{title}</title>"
+        f'<meta name="description" content="{description}"></head><body>'
+        "<div id='banner'><h1>Ritzy Bee</h1></div><div id='pagebody'>"
+        "<div id='alpha'><div class='entry'><h3>Oct garden</h3><div class='entry-body'>"
+        "<p>Happy Friday! We love this inspiration board from a friend's studio and are excited to "
+        "celebrate with a garden couple this weekend.</p></div></div>"
+        f"<div class='module'><h2>Inspiring places</h2><ul>{places}</ul></div></div>"
+        f"<div id='beta'><div class='trackbacks'>{trackback}</div></div>"
+        "</div></body></html>"
+    ).encode()
+
+
+def test_kind_5_the_post_the_description_opens_wins_over_a_trackback_box() -> None:
+    # No heading gives the page's headline (the post's own is too short to match, the title is
+    # the blog's name), but the page's description is the post's opening: blog engines make it
+    # from the post's first words. The trackback notice beside it, worth under four times the
+    # post's paragraph text, gives way to the post.
+    description = (
+        "Happy Friday! We love this inspiration board from a friend's studio and are excited to "
+        "celebrate with a garden couple this weekend."
+    )
+    record = clean_html(_typepad_like("Ritzy Bee blog", description), url="https://blog.example.com/2012/10/x.html")
+    body = record.articleBody or ""
+    assert "We love this inspiration board" in body
+    assert "TrackBack URL" not in body and "Listed below are links" not in body
+    reason = _headline_post_reason(record)
+    assert "holding the description" in reason and "Happy Friday! We love" in reason and "div#beta" in reason
+    # A description too short to be a sentence of the post (a site's tagline) anchors nothing.
+    record = clean_html(_typepad_like("Ritzy Bee blog", "Happy Friday!"), url="https://blog.example.com/x.html")
+    assert "TrackBack URL" in (record.articleBody or "")
+
+
+def test_kind_5_a_description_inside_the_article_never_narrows_it() -> None:
+    # The description is the article's first paragraph, in an introduction box of its own; the
+    # rest of the article follows in the box beside it, as prose, not links: the article stays
+    # whole (a description's box is no measure of the article's share, unlike a headline's).
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says the new reservoir will hold water for another"
+        " forty thousand homes by the end of the decade, the water board said.</p>"
+        for i in range(4)
+    )
+    intro = "The water board approved the plan to grow the reservoir by a third on Monday, after two years of talks."
+    html = (
+        "<html><head><title>Reservoir to grow by a third | Valley News</title>"
+        f'<meta name="description" content="{intro}"></head><body>'
+        f'<div class="story"><div class="intro"><p>{intro}</p></div>'
+        f'<div class="text">{paragraphs}</div></div></body></html>'
+    )
+    record = clean_html(html.encode(), url="https://valley-news.example.com/reservoir.html")
+    body = record.articleBody or ""
+    assert "approved the plan" in body and body.count("new reservoir will hold water") == 4
+    assert not [step for step in record.cleaning if step.action == "chose"]
