@@ -1049,6 +1049,9 @@ def extract_html(
     if isinstance(html, bytes):
         html = decode_html(html, declared=encoding)
     tree = parse_html(html)
+    # Every element's Python proxy made once and kept for the call: the metadata, figure and
+    # measuring walks would each make and free them all again.
+    _elements = list(tree.iter())
     metadata, raw = extract_metadata(tree, url=url, site=site)
     figures = find_figures(tree, url)
     scope: list[etree._Element] = []

@@ -33,9 +33,18 @@ _ICON_LETTERS = re.compile("ico|svg", re.I)
 ``MIN_ICON_WORDS`` of these cannot be a sprite dump, and is not split into words."""
 
 
+def _icon_letters(text: str) -> int:
+    """How many times ``_ICON_LETTERS`` matches ``text``: counted as substrings of ASCII text
+    lowered (the same: neither string can overlap itself or the other)."""
+    if text.isascii():
+        low = text.lower()
+        return low.count("ico") + low.count("svg")
+    return len(_ICON_LETTERS.findall(text))
+
+
 def _is_sprite_text(text: str) -> bool:
     words = text.split()
-    if len(words) < MIN_ICON_WORDS or len(_ICON_LETTERS.findall(text)) < MIN_ICON_WORDS:
+    if len(words) < MIN_ICON_WORDS or _icon_letters(text) < MIN_ICON_WORDS:
         return False
     icon_words = sum(1 for w in words if ICON_WORD.search(w))
     fused = len(FUSED_ICON.findall(text))
@@ -57,4 +66,9 @@ class IconSprites:
 
 
 def _inside_svg(block: Block) -> bool:
-    return bool(block.path) and SPRITE_PATH.search(block.path) is not None
+    path = block.path
+    # Every match holds one of the three names: most paths hold none, and a substring search
+    # is far cheaper than the pattern tried at every position.
+    if not path or ("svg" not in path and "symbol" not in path and "use" not in path):
+        return False
+    return SPRITE_PATH.search(path) is not None

@@ -98,8 +98,10 @@ class Repeats:
                 if i == 1:
                     seen[_norm(block.text)] = i
                 continue
+            if len(block.text.split()) > REPEAT_MAX_WORDS:
+                continue
             key = _norm(block.text)
-            if not key or len(block.text.split()) > REPEAT_MAX_WORDS:
+            if not key:
                 continue
             first = seen.get(key)
             if first is None:

@@ -1,0 +1,48 @@
+"""The cleaners' speed shortcuts answer exactly what the plain way answers: substring counts
+and pre-checks instead of regular expressions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from newsclean.cleaners import icon_sprites
+from newsclean.cleaners.document import Block
+
+settings.register_profile(
+    "shortcuts",
+    max_examples=300,
+    deadline=timedelta(seconds=10),
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+PROFILE = settings.get_profile("shortcuts")
+
+# Pieces chosen to meet at the edges of the strings the shortcuts look for, in both cases and
+# with the non-ASCII letters IGNORECASE matches with ASCII ones (ſ with s, the Kelvin sign with k).
+TEXT_PIECES = st.sampled_from(
+    ["ico", "ICO", "Ico", "icon", "svg", "SVG", "sv", "g", "i", "co", "s", "ſvg", "\u0130co", "\u0131co", " ", "-",
+     "_", "word", "é", "/", ".", "#", "use", "symbol", "Symbol", "musEum", "svgs", "x"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(TEXT_PIECES, max_size=16).map("".join))
+def test_icon_letters_are_counted_as_the_pattern_finds_them(text: str) -> None:
+    assert icon_sprites._icon_letters(text) == len(icon_sprites._ICON_LETTERS.findall(text))
+
+
+@PROFILE
+@given(st.lists(TEXT_PIECES, max_size=16).map("".join))
+def test_svg_paths_are_found_as_the_pattern_finds_them(path: str) -> None:
+    block = Block(text="Some text.", path=path)
+    assert icon_sprites._inside_svg(block) == (bool(path) and icon_sprites.SPRITE_PATH.search(path) is not None)
+
+
+def test_svg_paths_in_blocks() -> None:
+    assert icon_sprites._inside_svg(Block(text="Share", path="html/body/div.icons/svg/symbol#share/title"))
+    assert icon_sprites._inside_svg(Block(text="Share", path="html/body/use"))
+    assert not icon_sprites._inside_svg(Block(text="Museum", path="html/body/div.museum/p.user"))
+    assert not icon_sprites._inside_svg(Block(text="Text", path=""))
