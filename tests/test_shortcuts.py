@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsclean.cleaners import icon_sprites
+from newsclean.cleaners import icon_sprites, normalize
 from newsclean.cleaners.document import Block
 
 settings.register_profile(
@@ -46,3 +46,35 @@ def test_svg_paths_in_blocks() -> None:
     assert icon_sprites._inside_svg(Block(text="Share", path="html/body/use"))
     assert not icon_sprites._inside_svg(Block(text="Museum", path="html/body/div.museum/p.user"))
     assert not icon_sprites._inside_svg(Block(text="Text", path=""))
+
+
+WORD_PIECES = st.sampled_from(
+    ["word", "it's", "well-known", "-", "'", "--", "''", "_", "a", "9", " ", "\n", ".", ",", "’", "é", "東京", "ー",
+     "x-", "-y", "don’t", "\t", "(", ")", "A1", "e.g.", "\u00a0"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(WORD_PIECES, max_size=24).map("".join))
+def test_words_are_counted_as_the_word_pattern_finds_them(text: str) -> None:
+    assert normalize.count_words(text) == len(normalize._WORD.findall(text))
+
+
+FIX_PIECES = st.sampled_from(
+    ["plain", " ", "\n", "\r", "Ã ", "Â ", "Ã", "Â", "\nÃ ", "Ã\n", "x\u0080", "\u2028", "\ufb01", "\x1b", "\x07",
+     "é", "e\u0301", "\u200b", "\u00ad", "\ufeff", "\u2060", "ok."]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(FIX_PIECES, max_size=16).map("".join))
+def test_what_ftfy_could_touch_is_found_as_the_pattern_finds_it(text: str) -> None:
+    assert normalize._ftfy_touches(text) == (normalize._FTFY_TOUCHES.search(text) is not None)
+
+
+@PROFILE
+@given(st.lists(FIX_PIECES, max_size=16).map("".join))
+def test_invisible_marks_go_as_before(text: str) -> None:
+    fixed = normalize._fix(text)
+    assert normalize._INVISIBLE.search(fixed) is None
+    assert fixed == normalize._INVISIBLE.sub("", fixed)
