@@ -69,15 +69,21 @@ def _removed_part(before: str, after: str) -> str:
 _NOTED_FIELDS = ("headline", "description", "datePublishedRaw", "dateModifiedRaw")
 
 
-def _field_note(region: Region, fields: Mapping[str, object]) -> str:
+def _field_words(fields: Mapping[str, object]) -> list[tuple[str, list[str]]]:
+    """The words of each field :func:`_field_note` compares regions with, split once a record."""
+    return [(name, value.split()) for name in _NOTED_FIELDS if isinstance(value := fields.get(name), str)]
+
+
+def _field_note(region: Region, field_words: list[tuple[str, list[str]]]) -> str:
     """``"; its text is the record's headline"`` when a left-out region printed a field's value
-    (the page's ``<h1>`` outside the body, its date line)."""
-    opening = region.text.removesuffix(" …").split()
-    for name in _NOTED_FIELDS:
-        value = fields.get(name)
-        if isinstance(value, str):
-            words = value.split()
-            if len(words) == region.words and words[: len(opening)] == opening:
+    (the page's ``<h1>`` outside the body, its date line); ``field_words`` as :func:`_field_words`
+    gives them."""
+    opening: list[str] | None = None
+    for name, words in field_words:
+        if len(words) == region.words:
+            if opening is None:
+                opening = region.text.removesuffix(" …").split()
+            if words[: len(opening)] == opening:
                 return f"; its text is the record's {name}"
     return ""
 
@@ -145,13 +151,14 @@ def build_record(
     if doc.chosen:
         winner, _, why = doc.chosen.partition(": ")
         provenance.add(LEFT_OUT_BY, CHOSE, None, winner, why)
+    field_words = _field_words(fields)
     for region in doc.left_out:
         provenance.add(
             LEFT_OUT_BY,
             LEFT_OUT,
             None,
             region.text,
-            region.reason + _field_note(region, fields),
+            region.reason + _field_note(region, field_words),
             path=region.path or None,
             words=region.words,
         )

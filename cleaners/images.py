@@ -214,21 +214,22 @@ def split_credit(caption: str) -> tuple[str, str]:
     return caption, ""
 
 
-def _hint(el: etree._Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-
-
-def _caption_holder(figure: etree._Element) -> etree._Element | None:
-    """The ``<figcaption>``, else the first element named like a caption, inside ``figure``."""
+def _caption_holder(figure: etree._Element, bare: etree._Element | None = None) -> etree._Element | None:
+    """The ``<figcaption>``, else the first element named like a caption, inside ``figure``.
+    ``bare``, a child of ``figure`` known to hold neither below it (its own caption holder is
+    ``None``), is asked about itself only."""
     holder = next(figure.iter("figcaption"), None)
     if holder is not None:
         return holder
-    for el in figure.iter():
-        if el is figure or not isinstance(el.tag, str) or el.tag in ("img", "picture", "source"):
-            continue
-        hint = el.get("class") or el.get("id")
-        if hint and _caption_hint(_hint(el).lower()) and _clean(el.text_content()):
-            return el
+    for child in figure:
+        for el in (child,) if child is bare else child.iter():
+            tag = el.tag
+            if not isinstance(tag, str) or tag in ("img", "picture", "source"):
+                continue
+            cls, eid = el.get("class"), el.get("id")
+            hint = f"{cls or ''} {eid or ''}".strip().lower() if cls or eid else ""
+            if hint and _caption_hint(hint) and _clean(el.text_content()):
+                return el
     return None
 
 
@@ -239,28 +240,30 @@ def _holder(
     ``div.image`` with a ``span.caption``): one or two pictures and little text. ``seen``
     keeps each ancestor's verdict for the page's other images (``True``: look further up)."""
     node = img
+    bare: etree._Element | None = None  # the child on the way up: it holds no caption below it
     for _ in range(HOLDER_LEVELS):
         node = node.getparent()
         if node is None or node.tag in ("body", "article", "main", "figure"):
             return None
         verdict = seen.get(node) if seen is not None else None
         if verdict is None:
-            verdict = _holder_verdict(node)
+            verdict = _holder_verdict(node, bare)
             if seen is not None:
                 seen[node] = verdict
         if verdict is False:
             return None
         if verdict is not True:
             return verdict
+        bare = node
     return None
 
 
-def _holder_verdict(node: etree._Element) -> etree._Element | bool:
+def _holder_verdict(node: etree._Element, bare: etree._Element | None = None) -> etree._Element | bool:
     """``node`` when it holds an image's caption, ``False`` when it cannot, ``True`` when an
-    element further up may."""
+    element further up may (``bare``: a child whose verdict was ``True``)."""
     if next(islice(node.iter("img"), 2, None), None) is not None:
         return False  # three pictures or more
-    if _caption_holder(node) is not None:
+    if _caption_holder(node, bare) is not None:
         return node if len(node.text_content().split()) <= HOLDER_MAX_WORDS else False
     return True
 

@@ -1,14 +1,17 @@
 """The cleaners' speed shortcuts answer exactly what the plain way answers: substring counts
-and pre-checks instead of regular expressions."""
+and pre-checks instead of regular expressions, a subtree known to hold no caption not searched
+again."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import islice
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsclean.cleaners import icon_sprites, normalize
+from newsclean.cleaners import icon_sprites, images, normalize
 from newsclean.cleaners.document import Block
+from newsclean.cleaners.html import parse_html
 
 settings.register_profile(
     "shortcuts",
@@ -78,3 +81,50 @@ def test_invisible_marks_go_as_before(text: str) -> None:
     fixed = normalize._fix(text)
     assert normalize._INVISIBLE.search(fixed) is None
     assert fixed == normalize._INVISIBLE.sub("", fixed)
+
+
+HOLDER_TAGS = ("div", "span", "p", "figcaption", "section", "a")
+HOLDER_ATTRS = ("", ' class="caption"', ' class="image-credit"', ' id="legend"', ' class="wrap"', ' class="bu"')
+
+
+@st.composite
+def picture_boxes(draw: st.DrawFn) -> str:
+    """Nests of boxes around images, with captions named or not, empty or not, at any depth."""
+
+    def node(depth: int) -> str:
+        kind = draw(st.integers(0, 6))
+        if depth > 5 or kind == 0:
+            return draw(st.sampled_from(["", "A caption, with words.", " "]))
+        if kind == 1:
+            return '<img src="/a.jpg" width="800" height="600">'
+        if kind == 2:
+            return "<!-- c -->"
+        tag = draw(st.sampled_from(HOLDER_TAGS))
+        children = "".join(node(depth + 1) for _ in range(draw(st.integers(0, 3))))
+        return f"<{tag}{draw(st.sampled_from(HOLDER_ATTRS))}>{children}</{tag}>"
+
+    return "<html><body>" + "".join(node(0) for _ in range(draw(st.integers(1, 3)))) + "</body></html>"
+
+
+def _plain_holder(img: object) -> object:
+    """:func:`images._holder` the plain way: each ancestor's whole subtree searched."""
+    node = img
+    for _ in range(images.HOLDER_LEVELS):
+        node = node.getparent()  # type: ignore[attr-defined]
+        if node is None or node.tag in ("body", "article", "main", "figure"):
+            return None
+        if next(islice(node.iter("img"), 2, None), None) is not None:
+            return None
+        if images._caption_holder(node) is not None:
+            return node if len(node.text_content().split()) <= images.HOLDER_MAX_WORDS else None
+    return None
+
+
+@PROFILE
+@given(picture_boxes())
+def test_caption_holders_are_found_as_the_plain_search_finds_them(page: str) -> None:
+    tree = parse_html(page)
+    seen: dict = {}
+    for img in tree.iter("img"):
+        assert images._holder(img, seen) is _plain_holder(img)
+        assert images._holder(img) is _plain_holder(img)
