@@ -306,6 +306,17 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
+_META_CONTENT_TYPE = re.compile(r'<meta http-equiv="Content-Type"[^>]*>')
+"""What ``lxml.html.tostring`` takes out of the markup it writes (lxml's own pattern)."""
+
+
+def _html_of(el: etree._Element) -> str:
+    """``lxml.html.tostring(el, encoding="unicode", with_tail=False)``, its pattern run only on
+    markup that holds what it matches (a search of every block's markup for nothing, else)."""
+    html = etree.tostring(el, method="html", encoding="unicode", with_tail=False)
+    return _META_CONTENT_TYPE.sub("", html) if '<meta http-equiv="Content-Type"' in html else html
+
+
 def _describe(el: etree._Element) -> tuple[str, tuple[str, ...], str]:
     tag = el.tag if isinstance(el.tag, str) else ""
     classes = tuple((el.get("class") or "").split())
@@ -399,7 +410,7 @@ def blocks_from_element(
         tag, classes, eid = _describe(el)
         html = ""
         if kind is not BlockKind.OTHER and tag in BLOCK_KINDS:
-            html = lxml.html.tostring(el, encoding="unicode", with_tail=False)
+            html = _html_of(el)
         blocks.append(Block(text, kind, tag, classes, eid, path, html))
         if origins is not None:
             origins.append((el, False))

@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import timedelta
 from itertools import islice
 
+import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsclean.cleaners import icon_sprites, images, normalize
 from newsclean.cleaners.document import Block
-from newsclean.cleaners.html import parse_html
+from newsclean.cleaners.html import _html_of, parse_html
 
 settings.register_profile(
     "shortcuts",
@@ -128,3 +129,18 @@ def test_caption_holders_are_found_as_the_plain_search_finds_them(page: str) -> 
     for img in tree.iter("img"):
         assert images._holder(img, seen) is _plain_holder(img)
         assert images._holder(img) is _plain_holder(img)
+
+
+MARKUP_PIECES = st.sampled_from(
+    ['<meta http-equiv="Content-Type" content="text/html">', '<meta http-equiv="content-type" content="x">',
+     '<meta charset="utf-8">', "<b>bold</b>", "text, ", "&amp;", "<br>", "<a href='/x'>link</a>", "é", "<span>",
+     '<meta http-equiv="Content-Type">']
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(MARKUP_PIECES, max_size=10).map("".join))
+def test_block_markup_is_written_as_lxml_html_writes_it(inner: str) -> None:
+    tree = parse_html(f"<html><body><p>{inner}</p><div>{inner}<p>{inner}</p></div>tail</body></html>")
+    for el in tree.iter("p", "div"):
+        assert _html_of(el) == lxml.html.tostring(el, encoding="unicode", with_tail=False)
