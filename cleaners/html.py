@@ -1062,7 +1062,24 @@ def extract_html(
     tree = parse_html(html)
     # Every element's Python proxy made once and kept for the call: the metadata, figure and
     # measuring walks would each make and free them all again.
-    _elements = list(tree.iter())
+    elements = list(tree.iter())
+    doc = _extract(html, tree, url, site, main_content, probe)
+    # Freed here, the last in page order first: every element goes before its ancestors.
+    # (Freed parents first, lxml looks through a dropped subtree for live proxies once for each
+    # element in it: a big dropped box took milliseconds.)
+    del tree, elements
+    return doc
+
+
+def _extract(
+    html: str,
+    tree: etree._Element,
+    url: str | None,
+    site: SiteProfile | None,
+    main_content: str,
+    probe: dict[str, Any] | None,
+) -> Document:
+    """:func:`extract_html` of the parsed page."""
     metadata, raw = extract_metadata(tree, url=url, site=site)
     figures = find_figures(tree, url)
     scope: list[etree._Element] = []
