@@ -33,10 +33,16 @@ _ICON_LETTERS = re.compile("ico|svg", re.I)
 ``MIN_ICON_WORDS`` of these cannot be a sprite dump, and is not split into words."""
 
 
+_FOLDS_TO_ICON_LETTERS = re.compile("[\u0130\u0131\u017f]")
+"""The only non-ASCII characters ``IGNORECASE`` matches with letters of "ico" or "svg" (İ, ı and
+ſ; found by asking ``re`` of every code point): without them, lowering is exact."""
+
+
 def _icon_letters(text: str) -> int:
-    """How many times ``_ICON_LETTERS`` matches ``text``: counted as substrings of ASCII text
-    lowered (the same: neither string can overlap itself or the other)."""
-    if text.isascii():
+    """How many times ``_ICON_LETTERS`` matches ``text``: counted as substrings of the text
+    lowered (the same: neither string can overlap itself or the other, and lowering keeps every
+    other character one character, matching as ``IGNORECASE`` does)."""
+    if text.isascii() or not _FOLDS_TO_ICON_LETTERS.search(text):
         low = text.lower()
         return low.count("ico") + low.count("svg")
     return len(_ICON_LETTERS.findall(text))

@@ -28,7 +28,7 @@ PROFILE = settings.get_profile("shortcuts")
 # with the non-ASCII letters IGNORECASE matches with ASCII ones (ſ with s, the Kelvin sign with k).
 TEXT_PIECES = st.sampled_from(
     ["ico", "ICO", "Ico", "icon", "svg", "SVG", "sv", "g", "i", "co", "s", "ſvg", "\u0130co", "\u0131co", " ", "-",
-     "_", "word", "é", "/", ".", "#", "use", "symbol", "Symbol", "musEum", "svgs", "x"]
+     "_", "word", "é", "/", ".", "#", "use", "symbol", "Symbol", "musEum", "svgs", "x", "\u212a", "Σ", "ΣICO", "Ico东"]
 )  # fmt: skip
 
 
