@@ -222,7 +222,8 @@ def _caption_holder(figure: etree._Element, bare: etree._Element | None = None) 
     if holder is not None:
         return holder
     for child in figure:
-        for el in (child,) if child is bare else child.iter():
+        box = child  # (mypy narrows ``child`` by the comparison with ``bare``, not ``box``)
+        for el in (box,) if child is bare else box.iter():
             tag = el.tag
             if not isinstance(tag, str) or tag in ("img", "picture", "source"):
                 continue
