@@ -13,6 +13,7 @@ import numpy as np
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, word_count
+from newsclean.cleaners.regions import opening_words
 from numpy.typing import NDArray
 
 __all__ = ["PageChrome", "keep_range", "prose_past_rule", "reader_comments", "rule_run", "rule_run_of"]
@@ -358,7 +359,7 @@ def reader_comments(
             if heading is None and i in markers and _thread_like(texts, i, end):
                 heading = Comments(i, "after a reader-comments heading another cleaner removed")
             elif heading is None and COMMENTS_HEADING.match(texts[i]) and _thread_like(texts, i + 1, end):
-                heading = Comments(i, f'reader comments from the heading "{_opening(texts[i])}"')
+                heading = Comments(i, f'reader comments from the heading "{opening_words(texts[i].split())}"')
             if _stamp(texts[i]):
                 stamps.append(i)
         words = word_count(texts[i])
@@ -369,7 +370,7 @@ def reader_comments(
         gaps = list(pairwise(stamps))
         prose = sum(any(word_count(texts[j]) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in gaps)
         if 2 * prose >= len(gaps):
-            first = _opening(texts[stamps[0]])
+            first = opening_words(texts[stamps[0]].split())
             thread = Comments(stamps[0], f'reader comments: {len(stamps)} time-stamped posts from "{first}"')
     found = [c for c in (heading, thread) if c is not None]
     return min(found) if found else None
@@ -381,11 +382,6 @@ def _thread_like(texts: Sequence[str], first: int, last: int) -> bool:
         return True
     short = sum(word_count(texts[j]) < PROSE_WORDS for j in range(first, last + 1))
     return short >= COMMENTS_SHORT_SHARE * (last - first + 1)
-
-
-def _opening(text: str, words: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
 
 
 def _lead_in_ok(texts: Sequence[str], i: int, start: int) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-__all__ = ["MAX_REGIONS", "OPENING_WORDS", "Region", "RegionLog", "element_path", "region_kind"]
+__all__ = ["MAX_REGIONS", "OPENING_WORDS", "Region", "RegionLog", "element_path", "opening_words", "region_kind"]
 
 OPENING_WORDS = 12
 """Words of a region's text kept in its entry: enough to recognise it, never the whole box."""
@@ -163,7 +163,9 @@ def _visible_text(el: etree._Element, with_tail: bool) -> str:
     return text
 
 
-def _opening(words: list[str]) -> str:
+def opening_words(words: list[str]) -> str:
+    """The first :data:`OPENING_WORDS` of ``words`` (at most :data:`OPENING_CHARS` characters),
+    ``…`` when cut: how the record quotes what a removal took."""
     text = " ".join(words[:OPENING_WORDS])
     if len(text) > OPENING_CHARS:
         text = text[: OPENING_CHARS - 1].rstrip()
@@ -229,7 +231,7 @@ class RegionLog:
         words = _visible_text(el, with_tail).split()
         if not words:
             return
-        region = Region(rule, path or element_path(el, self._steps), len(words), _opening(words), region_kind(el))
+        region = Region(rule, path or element_path(el, self._steps), len(words), opening_words(words), region_kind(el))
         self._found.append((self._position(el), len(self._found), region))
 
     def add_unchosen(self, root: etree._Element, chosen: Iterable[etree._Element], rule: str) -> None:
