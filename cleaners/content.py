@@ -1306,6 +1306,7 @@ class HeadlinePost:
 
 HEADLINE = "headline"
 DESCRIPTION = "description"
+TITLE = "heading"
 
 DESCRIPTION_CHARS = 60
 """The page's description (its ``<meta name="description">``) anchors a post only when at least
@@ -1359,6 +1360,9 @@ def headline_post(main: MainContent, body: etree._Element, description: str = ""
     choice's paragraph text (a heading's box holding less is the article's header: its
     headline and standfirst, with the text in a box beside it).
 
+    When the choice is only a heading (a title or a date line, see :func:`_title_post`), the
+    box around it holding more text is the post: its own lines were too short to vote.
+
     When no heading anchors the post (its heading is too short to match the title, or the
     title is only the blog's name) and the choice does not hold the headline's heading, the
     page's ``description`` anchors it instead when the smallest element holding its opening
@@ -1366,8 +1370,11 @@ def headline_post(main: MainContent, body: etree._Element, description: str = ""
     lies in the post: the same tests apply, except that a description inside the choice is no
     measure of the post's share (it is often the article's first paragraph or introduction
     box), so only a choice whose text beside it is mostly links is narrowed to it."""
-    heads = _page_headings(body, main.headlines)
     top = main.root
+    titled = _title_post(main, body)
+    if titled is not None:
+        return titled
+    heads = _page_headings(body, main.headlines)
     if heads:
         inside = [h for h in heads if top in set(h.iterancestors())]
         if inside and inside[0] is heads[0]:
@@ -1381,6 +1388,46 @@ def headline_post(main: MainContent, body: etree._Element, description: str = ""
     if top in set(anchor.iterancestors()):
         return _post_inside(main, anchor, DESCRIPTION)
     return _post_apart(main, body, anchor, DESCRIPTION)
+
+
+_ALL_HEADINGS = ("h1", *_HEADINGS)
+
+
+def _title_only(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether all of ``el``'s text is in headings: a title (or a date header), never an
+    article's text."""
+    if _tag(el) in _ALL_HEADINGS:
+        return True
+    s = stats.get(el)
+    if s is None or not s.text or s.prose:
+        return False  # a <p> inside is text (and the common case is decided without a walk)
+    held = 0
+    for heading in el.iterdescendants(*_ALL_HEADINGS):
+        if not any(_tag(a) in _ALL_HEADINGS for a in heading.iterancestors()):
+            h = stats.get(heading)
+            held += h.text if h is not None else 0
+    return held >= s.text
+
+
+def _title_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
+    """The nearest box around the chosen element holding text beside it, when the choice is
+    only a heading: a post of a sentence or two (shorter than :data:`MIN_PARAGRAPH`, so its
+    text never voted) loses to its own title, the one element long enough to vote."""
+    top, stats = main.root, main.stats
+    if top is body or not _title_only(top, stats):
+        return None
+    own = stats[top].text
+    node = top.getparent()
+    while node is not None:
+        s = stats.get(node)
+        if s is not None and s.text > own:
+            heading = " ".join(top.text_content().split())
+            why = "a title or a date line, not text (the post's own lines were too short to count as paragraphs)"
+            return HeadlinePost(node, heading, why, TITLE)
+        if node is body:
+            break
+        node = node.getparent()
+    return None
 
 
 def _post_apart(

@@ -12,7 +12,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
-from newsclean.cleaners.content import MainContent, find_main_content, headline_post, prune, strip_page
+from newsclean.cleaners.content import TITLE, MainContent, find_main_content, headline_post, prune, strip_page
 from newsclean.cleaners.decoding import decode_html
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.gc_pause import collector_paused
@@ -554,7 +554,12 @@ def _main_blocks(
     main.headlines = (headline, title)
     taken = headline_post(main, body, description)
     if taken is not None:
-        if chose is not None:
+        if chose is not None and taken.by == TITLE:
+            chose.append(
+                f"{TITLE_POST}: took the box around it ({_path(taken.post)}) instead of the scorer's choice, "
+                f"the heading {taken.heading[:80]!r} ({_path(main.root)}), {taken.why}"
+            )
+        elif chose is not None:
             chose.append(
                 f"{HEADLINE_POST}: took the post holding the {taken.by} {taken.heading[:80]!r} ({_path(taken.post)}) "
                 f"instead of the scorer's choice ({_path(main.root)}), {taken.why}"
@@ -604,6 +609,7 @@ def _main_blocks(
 
 
 HEADLINE_POST = "the post holding the page's headline"
+TITLE_POST = "the post around a heading chosen alone"
 
 OUTSIDE_MAIN = "outside the main content (the element holding most of the page's paragraph text)"
 OUTSIDE_LD = "outside the element holding the page's JSON-LD articleBody (the publisher's copy of the text)"

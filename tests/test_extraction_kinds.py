@@ -520,3 +520,35 @@ def test_kind_5_a_description_inside_the_article_never_narrows_it() -> None:
     body = record.articleBody or ""
     assert "approved the plan" in body and body.count("new reservoir will hold water") == 4
     assert not [step for step in record.cleaning if step.action == "chose"]
+
+
+def test_kind_5_a_heading_chosen_alone_gives_way_to_its_post() -> None:
+    # A video post of two short lines: neither is long enough to count as a paragraph, so the
+    # post's title is the one element that votes and the scorer chooses the <h1> alone (which
+    # the repeats cleaner then removes as the headline: an empty body). A heading is a title,
+    # never the text: the box around it holding more text is the post.
+    record = _clean("kind-5-heading-chosen-alone.html", url="https://gadgets.example.com/2012/11/12/advert/")
+    body = record.articleBody or ""
+    assert "Words fail us." in body and "[Via Mowers Monthly]" in body
+    for gone in ("Leave a Reply", "Your email address", "Categories", "Gadget Grove", "0 Comments"):
+        assert gone not in body
+    chose = [step for step in record.cleaning if step.action == "chose"]
+    assert [step.text for step in chose] == ["the post around a heading chosen alone"]
+    assert "'Mowbright Advert: The Greatest Lawnmower Advert Ever Filmed'" in str(chose[0].reason)
+    assert "article#post-4711" in str(chose[0].reason)
+
+
+def test_kind_5_a_heading_beside_real_paragraphs_is_never_chosen_alone() -> None:
+    # The same mechanism never moves a choice that holds paragraph text.
+    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
+    from newsclean.cleaners.html import parse_html
+
+    text = "The ferry will run twice an hour from March, the operator said on Monday. " * 3
+    tree = parse_html(
+        "<html><head><title>Ferry timetable doubled</title></head><body><div class='post'>"
+        f"<h1>Ferry timetable doubled</h1><div class='entry'><p>{text}</p></div></div></body></html>"
+    )
+    main = find_main_content(tree, strip_page(tree))
+    main.headlines = ("Ferry timetable doubled",)
+    assert main.root.tag == "p"
+    assert headline_post(main, tree) is None
