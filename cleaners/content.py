@@ -762,6 +762,12 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         verbatim: set[etree._Element] = set()
         for code in part.iter(*VERBATIM):
             verbatim.update(code.iterdescendants())
+        # Inline markup inside a link is all link text ("<a><span>Romney</span></a>" in a
+        # sentence): a link list is judged by its container, never by a link's words. (A box
+        # inside a link, a teaser card, is still judged as a box.)
+        linked: set[etree._Element] = set()
+        for link in part.iter("a"):
+            linked.update(el for el in link.iterdescendants() if _tag(el) in INLINE)
         doomed: list[tuple[etree._Element, str]] = []
         own = _own_links(part, stats) if _holds_headline(part, main.headlines) else {}
         for el in part.iterdescendants(*PRUNABLE):
@@ -778,7 +784,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             if el in own:
                 # The article's own list of links is its text, not a link farm around it.
                 s = _Stats(s.text, s.links - own[el], s.blocks, s.prose)
-            rule = _prune_rule(el, s, part, stats)
+            rule = _prune_rule(el, s, part, stats, el in linked)
             if rule:
                 doomed.append((el, rule))
         doomed.extend((el, "a short box around a signup form (its pitch)") for el in _form_boxes(part, stats, prose))
@@ -996,10 +1002,13 @@ def _within_share(
     return [el for el in doomed if el not in spared]
 
 
-def _prune_rule(el: etree._Element, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats]) -> str:
-    """Why :func:`prune` removes ``el`` from the content, or ``""`` when it stays."""
+def _prune_rule(
+    el: etree._Element, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats], linked: bool = False
+) -> str:
+    """Why :func:`prune` removes ``el`` from the content, or ``""`` when it stays; ``linked``:
+    ``el`` sits inside a link, whose share of link text says nothing about it."""
     tag = _tag(el)
-    density = s.links / s.text
+    density = 0.0 if linked else s.links / s.text
     if (
         density > LINK_FARM_DENSITY
         and tag != "p"

@@ -552,3 +552,18 @@ def test_kind_5_a_heading_beside_real_paragraphs_is_never_chosen_alone() -> None
     main.headlines = ("Ferry timetable doubled",)
     assert main.root.tag == "p"
     assert headline_post(main, tree) is None
+
+
+def test_kind_7_words_inside_links_stay_in_their_sentences() -> None:
+    # A link's words wrapped in a <span> (a coloured or bold run) are all link text, but they
+    # are words of the sentence around them, not a list of links: pruning judges a link list
+    # by its container, never by what sits inside one link.
+    body = _body("kind-7-words-inside-links.html")
+    for sentence in (
+        "thirteen of the worst quotation marks ever printed on a shop sign.",
+        "seven of the worst celebrity adverts of the last seven years",
+        "the story of a lost sheepdog who walked forty miles home",
+    ):
+        assert sentence in " ".join(body.split()), sentence
+    # A list of links below the post is still a list of links.
+    assert "Five posts of week 41" not in body
