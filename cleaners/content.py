@@ -202,6 +202,29 @@ def _is_unlikely(el: etree._Element, tag: str) -> bool:
     return _unlikely_hint(hint)
 
 
+_HIDING = frozenset(["hidden", "aria-hidden", "style"])
+_NEVER_UNLIKELY = ("body", "html", "article", "main")
+_BOX_ROLES = ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog")
+
+
+def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
+    """``_hidden(el) or _is_unlikely(el, tag)`` for an element whose attribute names are
+    ``keys``: only the attributes it has are asked for (each ``get`` costs as much as the
+    ``keys`` call, and most elements have a class and nothing else the tests read)."""
+    if not _HIDING.isdisjoint(keys) and _hidden(el):
+        return True
+    if tag in _NEVER_UNLIKELY or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
+        return False
+    if "role" in keys and el.get("role") in _BOX_ROLES:
+        return True
+    cls = el.get("class") if "class" in keys else None
+    eid = el.get("id") if "id" in keys else None
+    hint = f"{cls or ''} {eid or ''}".strip()
+    if not hint:
+        return tag == "aside"
+    return _unlikely_hint(hint)
+
+
 @lru_cache(maxsize=4096)
 def _unlikely_hint(hint: str) -> bool:
     # Pages repeat the same class strings hundreds of times: judge each once.
@@ -314,6 +337,12 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
         if not isinstance(tag, str):
             doomed.append(el)
             continue
+        if tag in _QUIET_DROPS:
+            s = stats.get(el)
+            if s is not None and not s.text:
+                # No text to keep it by (see _wraps_page) and none to note in the log.
+                doomed.append(el)
+                continue
         if tag in VERBATIM:
             if _hidden(el):
                 doomed.append(el)  # a hidden copy of the page as markdown or source
@@ -322,10 +351,11 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
             continue  # code: its spans are named "hljs-comment", never boilerplate
         if tag == "input" and (el.get("type") or "").lower() in SIGNUP_INPUTS:
             _mark_signup(el)
-        if tag not in DROP_TAGS and tag != "aside" and _STRIP_ATTRIBUTES.isdisjoint(el.keys()):
+        keys = el.keys()
+        if tag not in DROP_TAGS and tag != "aside" and _STRIP_ATTRIBUTES.isdisjoint(keys):
             stack.extend(el)  # nothing about it can say "drop" (most elements: one call to lxml)
             continue
-        if tag in DROP_TAGS or _hidden(el) or _is_unlikely(el, tag):
+        if tag in DROP_TAGS or _judged_unlikely(el, tag, keys):
             s = stats.get(el)
             if (
                 s is None
@@ -364,6 +394,10 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
     _remeasure(root, stats, changed)
     return stats
 
+
+_QUIET_DROPS = frozenset(["script", "style", "noscript", "template", "title", "meta", "link", "base"])
+"""Dropped tags that never get an entry in the region log: one holding no text is dropped
+without further questions."""
 
 _STRIP_ATTRIBUTES = frozenset(["hidden", "aria-hidden", "style", "role", "class", "id", "itemprop"])
 """The attributes :func:`_hidden` and :func:`_is_unlikely` read: an element with none of them

@@ -142,21 +142,18 @@ def _visible_text(el: etree._Element, with_tail: bool) -> str:
     if next(el.iter(*SILENT), None) is None:
         text = " ".join(el.itertext())  # the common case, all in lxml
     else:
+        # The text and tails in page order, the inside of silent elements passed over (their
+        # tails are shown): one walk driven by lxml, no Python call per element.
         parts: list[str] = []
-
-        def walk(node: etree._Element) -> None:
-            tag = node.tag
-            if not isinstance(tag, str) or tag in SILENT:
-                return
-            if node.text:
-                parts.append(node.text)
-            for child in node:
-                walk(child)
-                if child.tail:
-                    parts.append(child.tail)
-
-        walk(el)
-        del walk  # a recursive closure is a reference cycle: the page would wait for the collector
+        walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+        for event, node in walker:
+            if event == "start":
+                if node.tag in SILENT:
+                    walker.skip_subtree()
+                elif node.text:
+                    parts.append(node.text)
+            elif node is not el and node.tail:
+                parts.append(node.tail)  # after an element, a comment or an instruction
         text = " ".join(parts)
     if with_tail and el.tail:
         text += " " + el.tail

@@ -10,7 +10,7 @@ from itertools import islice
 import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsclean.cleaners import icon_sprites, images, normalize
+from newsclean.cleaners import icon_sprites, images, normalize, regions
 from newsclean.cleaners.document import Block
 from newsclean.cleaners.html import _html_of, parse_html
 
@@ -144,3 +144,54 @@ def test_block_markup_is_written_as_lxml_html_writes_it(inner: str) -> None:
     tree = parse_html(f"<html><body><p>{inner}</p><div>{inner}<p>{inner}</p></div>tail</body></html>")
     for el in tree.iter("p", "div"):
         assert _html_of(el) == lxml.html.tostring(el, encoding="unicode", with_tail=False)
+
+
+SILENT_TAGS = ("div", "p", "b", "script", "style", "noscript", "template", "title", "span")
+
+
+@st.composite
+def silent_boxes(draw: st.DrawFn) -> str:
+    """Nests of boxes with scripts, styles, titles and comments inside, text and tails around."""
+
+    def node(depth: int) -> str:
+        kind = draw(st.integers(0, 5))
+        if depth > 4 or kind == 0:
+            return draw(st.sampled_from(["", " ", "word", "Two words ", "\n  "]))
+        if kind == 1:
+            return "<!-- note -->" + draw(st.sampled_from(["", "after a comment"]))
+        tag = draw(st.sampled_from(SILENT_TAGS))
+        children = "".join(node(depth + 1) for _ in range(draw(st.integers(0, 3))))
+        return f"<{tag}>{children}</{tag}>" + draw(st.sampled_from(["", " tail", "x"]))
+
+    inside = "".join(node(0) for _ in range(draw(st.integers(1, 4))))
+    return f"<html><body><div id='box'>{inside}</div>t</body></html>"
+
+
+def _plain_visible_text(el: object, with_tail: bool) -> str:
+    """:func:`regions._visible_text` the plain way: a recursive walk past silent elements."""
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        tag = node.tag  # type: ignore[attr-defined]
+        if not isinstance(tag, str) or tag in regions.SILENT:
+            return
+        if node.text:  # type: ignore[attr-defined]
+            parts.append(node.text)  # type: ignore[attr-defined]
+        for child in node:  # type: ignore[attr-defined]
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    text = " ".join(parts)
+    if with_tail and el.tail:  # type: ignore[attr-defined]
+        text += " " + el.tail  # type: ignore[attr-defined]
+    return text
+
+
+@PROFILE
+@given(silent_boxes(), st.booleans())
+def test_visible_text_is_read_as_the_plain_walk_reads_it(page: str, with_tail: bool) -> None:
+    tree = parse_html(page)
+    for el in tree.iter("div", "p", "span", "b"):
+        assert regions._visible_text(el, with_tail) == _plain_visible_text(el, with_tail)

@@ -12,7 +12,7 @@ import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from newsclean.cleaners.content import _measure, _Stats, strip_page
+from newsclean.cleaners.content import _hidden, _is_unlikely, _judged_unlikely, _measure, _Stats, strip_page
 from newsclean.cleaners.html import parse_html
 
 settings.register_profile(
@@ -118,3 +118,25 @@ def test_strip_page_measures_after_moved_tails_and_links() -> None:
     measured = strip_page(root)
     assert root.find(".//nav") is None and root.find(".//script") is None
     assert _on_page(measured, root) == _measure(root)
+
+
+JUDGED_ATTRS = st.fixed_dictionaries(
+    {},
+    optional={
+        "hidden": st.just(""),
+        "aria-hidden": st.sampled_from(["true", "false"]),
+        "style": st.sampled_from(["", "display: none", "color: red", "VISIBILITY:hidden"]),
+        "role": st.sampled_from(["navigation", "main", "dialog", ""]),
+        "class": st.sampled_from(["", " ", "share-bar", "content", "sidebar article", "menu", "post"]),
+        "id": st.sampled_from(["", "nav", "comments", "story"]),
+        "itemprop": st.sampled_from(["articleBody", "author"]),
+        "data-x": st.just("1"),
+    },
+)
+
+
+@PROFILE
+@given(st.sampled_from(["div", "aside", "body", "article", "main", "span", "section"]), JUDGED_ATTRS)
+def test_elements_are_judged_from_their_attribute_names_as_by_asking_each(tag: str, attrs: dict[str, str]) -> None:
+    el = lxml.html.Element(tag, attrs)
+    assert _judged_unlikely(el, tag, el.keys()) == bool(_hidden(el) or _is_unlikely(el, tag))
