@@ -109,7 +109,7 @@ def race_table(pages: dict[str, list[Page]], totals: dict[str, dict[str, float]]
 
 PHASES: list[tuple[str, str, str]] = [
     # (label, module, function): the function is replaced, in the module that calls it, by a timed one.
-    ("decode", "newsclean.cleaners.api", "decode_html"),
+    ("decode", "newsclean.cleaners.html", "decode_html_utf8"),
     ("parse", "newsclean.cleaners.html", "parse_html"),
     ("metadata", "newsclean.cleaners.html", "extract_metadata"),
     ("figures", "newsclean.cleaners.html", "find_figures"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from newsclean.cleaners.chain import Action, CleanerChain, Decision, registry_generation
 from newsclean.cleaners.dates import fetch_time
-from newsclean.cleaners.decoding import decode_html, decode_text
+from newsclean.cleaners.decoding import decode_text
 from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.errors import InputError, check_url
 from newsclean.cleaners.gc_pause import collector_paused
@@ -299,10 +299,9 @@ def clean_html(
     """
     check_url(url)
     check_size(html, max_bytes)
-    if isinstance(html, bytes):
-        html = decode_html(html, declared=encoding)
     site = _site(site, url, find_site)
-    doc = extract_html(html, url=url, site=site, main_content=main_content)
+    # Bytes are decoded by extract_html, which then parses valid UTF-8 as it came.
+    doc = extract_html(html, url=url, site=site, main_content=main_content, encoding=encoding)
     return build_record(doc, _chain(chain), markdown=markdown, fetched_at=fetched_at)
 
 

@@ -13,7 +13,7 @@ import re
 from charset_normalizer import from_bytes
 from newsclean.cleaners.errors import InputError
 
-__all__ = ["DecodeError", "decode_html", "decode_text", "text_encoding"]
+__all__ = ["DecodeError", "decode_html", "decode_html_utf8", "decode_text", "text_encoding"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
@@ -79,17 +79,27 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _decode(data: bytes, candidates: list[str | None]) -> str:
+    return _decode_utf8(data, candidates)[0]
+
+
+def _decode_utf8(data: bytes, candidates: list[str | None]) -> tuple[str, bool]:
+    """:func:`_decode`, and whether the text is ``data`` read as valid UTF-8 (no BOM): then
+    ``data`` is the text's UTF-8, which the parser can take without encoding it again."""
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(bom_codec, errors="replace")
+            return data.decode(bom_codec, errors="replace"), False
     if _looks_binary(data):
         raise DecodeError("binary data (NUL bytes), not text or HTML")
     try:
         # Valid UTF-8 with any byte over 0x7f is UTF-8, whatever the page declares: legacy
         # text is almost never valid UTF-8 by chance, mislabelled UTF-8 is common.
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
+    return _decode_legacy(data, candidates), False
+
+
+def _decode_legacy(data: bytes, candidates: list[str | None]) -> str:
     for name in candidates:
         if name and name != "utf-8":
             try:
@@ -121,13 +131,19 @@ def decode_html(data: bytes, *, declared: str | None = None) -> str:
     ``<meta charset>`` or the XML prolog's encoding, then UTF-8 with a few damaged bytes, then
     detection. Bytes that do not fit become U+FFFD. A page that declares windows-1252's subset
     ISO-8859-1 is read as windows-1252, as browsers do."""
+    return decode_html_utf8(data, declared=declared)[0]
+
+
+def decode_html_utf8(data: bytes, *, declared: str | None = None) -> tuple[str, bool]:
+    """:func:`decode_html`, and whether the text is ``data`` read as valid UTF-8 as it is
+    (then ``data`` is the text's UTF-8)."""
     if declared and _looks_binary(data) and not data.startswith(tuple(bom for bom, _ in _BOMS)):
         with_nul = _declared_wide(declared)
         if with_nul:
-            return data.decode(with_nul, errors="replace")
+            return data.decode(with_nul, errors="replace"), False
     head = data[:4096]
     meta = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    return _decode(data, [text_encoding(declared), text_encoding(meta.group(1)) if meta else None])
+    return _decode_utf8(data, [text_encoding(declared), text_encoding(meta.group(1)) if meta else None])
 
 
 def decode_text(data: bytes) -> str:

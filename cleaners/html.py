@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import TITLE, MainContent, find_main_content, headline_post, prune, strip_page
-from newsclean.cleaners.decoding import decode_html
+from newsclean.cleaners.decoding import decode_html_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.images import article_images, find_figures
@@ -165,32 +165,40 @@ lxml.html's own lookup calls Python for every element the code touches."""
 _ELEMENT_CLASSES.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
 
 
-def _utf8_for_lxml(html: str) -> bytes:
+def _utf8_for_lxml(html: str, utf8: bytes | None = None) -> bytes:
     """``html`` as UTF-8 without the characters and references lxml refuses in text
     (:data:`_NOT_XML_TEXT`, :data:`_NOT_XML_REFERENCE`), read as spaces. Searched in the bytes
     first: a page without C0 controls, surrogates or U+FFFE/U+FFFF (most) is not scanned
-    character by character."""
-    try:
-        data: bytes | None = html.encode("utf-8")
-    except UnicodeEncodeError:  # a surrogate
-        data = None
+    character by character. ``utf8``, when given, is ``html``'s UTF-8 (the page's bytes as
+    received, valid UTF-8): it is not encoded again."""
+    data: bytes | None = utf8
+    if data is None:
+        try:
+            data = html.encode("utf-8")
+        except UnicodeEncodeError:  # a surrogate
+            data = None
     # U+FFFE/U+FFFF looked for in the text: in the bytes (EF BF BE/BF) the search stumbled over
     # every continuation byte of a page in CJK.
     if data is None or data.translate(None, _XML_TEXT_BYTES) or "\ufffe" in html or "\uffff" in html:
         html = _NOT_XML_TEXT.sub(" ", html)
         data = html.encode("utf-8")
-    if b"&#" in data:
+    # The pattern itself looks for "&#" faster than ``in`` does (and finds nothing on most pages).
+    if _NOT_XML_REFERENCE_BYTES.search(data) is not None:
         data = _NOT_XML_REFERENCE_BYTES.sub(b" ", data)
     return data
 
 
-def parse_html(html: str) -> etree._Element:
-    """Parse a page with lxml; an XML declaration with an encoding is tolerated.
+def parse_html(html: str, utf8: bytes | None = None) -> etree._Element:
+    """Parse a page with lxml; an XML declaration with an encoding is tolerated. ``utf8``,
+    when given, is ``html``'s UTF-8 (the bytes it was decoded from as valid UTF-8).
 
     Markup after a premature ``</html>`` (a second ``<html>`` with the article in it) is
     moved into the body, where a browser shows it.
     """
-    data = _utf8_for_lxml(_XML_PROLOGS.sub("", html, count=1))
+    prolog = _XML_PROLOGS.match(html)
+    if prolog is not None:
+        html, utf8 = html[prolog.end() :], None
+    data = _utf8_for_lxml(html, utf8)
     # Text nodes over 10 MB, nesting past 256; the page is handed over as UTF-8 (as lxml
     # would convert a str), its own charset declarations ignored as for a str.
     parser = etree.HTMLParser(huge_tree=True, encoding="utf-8")
@@ -1063,9 +1071,13 @@ def extract_html(
     if main_content not in MAIN_CONTENT_FINDERS:
         choices = ", ".join(MAIN_CONTENT_FINDERS)
         raise ValueError(f"unknown main-content finder {main_content!r}; choose one of {choices}")
+    utf8: bytes | None = None
     if isinstance(html, bytes):
-        html = decode_html(html, declared=encoding)
-    tree = parse_html(html)
+        data = html
+        html, exact = decode_html_utf8(data, declared=encoding)
+        if exact:
+            utf8 = data  # the page's own bytes are the text's UTF-8: the parser takes them
+    tree = parse_html(html, utf8)
     # Every element's Python proxy made once and kept for the call: the metadata, figure and
     # measuring walks would each make and free them all again.
     elements = list(tree.iter())

@@ -9,10 +9,12 @@ import re
 from datetime import timedelta
 
 import lxml.html
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from newsclean.cleaners.content import _hidden, _is_unlikely, _judged_unlikely, _measure, _Stats, strip_page
+from newsclean.cleaners.decoding import decode_html, decode_html_utf8
 from newsclean.cleaners.html import parse_html
 
 settings.register_profile(
@@ -140,3 +142,32 @@ JUDGED_ATTRS = st.fixed_dictionaries(
 def test_elements_are_judged_from_their_attribute_names_as_by_asking_each(tag: str, attrs: dict[str, str]) -> None:
     el = lxml.html.Element(tag, attrs)
     assert _judged_unlikely(el, tag, el.keys()) == bool(_hidden(el) or _is_unlikely(el, tag))
+
+
+@PROFILE
+@given(st.lists(PIECES, max_size=12).map("".join), st.sampled_from(["", '<?xml version="1.0" encoding="bogus"?>\n']))
+def test_parsing_the_pages_own_utf8_gives_the_plain_parse(text: str, prolog: str) -> None:
+    page = f"{prolog}<html><body><p>{text}</p><div>{text}</div></body></html>"
+    try:
+        data = page.encode("utf-8")
+    except UnicodeEncodeError:  # a surrogate: such text never comes from decoding bytes
+        return
+    same_tree(parse_html(page, data), plain_parse(page[len(prolog) :]))
+
+
+@pytest.mark.parametrize(
+    ("data", "exact"),
+    [
+        (b"<p>plain ascii</p>", True),
+        ("<p>caf\u00e9 \u5317\u4eac</p>".encode(), True),
+        (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", False),  # a BOM: the text lacks it
+        (b"<meta charset=iso-8859-1><p>caf\xe9</p>", False),  # not UTF-8
+        (b"<p>caf\xc3\xa9 and one bad \xff byte</p>", False),  # UTF-8 with replacement
+    ],
+)
+def test_the_decoded_text_is_marked_exact_only_when_its_utf8_is_the_bytes(data: bytes, exact: bool) -> None:
+    text, marked = decode_html_utf8(data)
+    assert text == decode_html(data)
+    assert marked is exact
+    if marked:
+        assert text.encode("utf-8") == data
