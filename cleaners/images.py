@@ -139,9 +139,20 @@ def _usable(src: str | None) -> bool:
     return bool(src) and not src.strip().startswith(("data:", "javascript:", "about:", "#"))  # type: ignore[union-attr]
 
 
-def _img_source(img: etree._Element, base: str) -> tuple[str, int | None, int | None] | None:
-    """The image's address (the widest ``srcset`` candidate, else a lazy-loading attribute,
-    else ``src``) with its declared size."""
+def _resolved(
+    found: tuple[str, int | None, int | None], base: str
+) -> tuple[str, int | None, int | None] | None:
+    """:func:`_img_reference`'s answer with the address resolved against ``base``, ``None``
+    when it is no URL."""
+    src, width, height = found
+    resolved = resolve_url(base, src)
+    return (resolved, width, height) if resolved else None
+
+
+def _img_reference(img: etree._Element) -> tuple[str, int | None, int | None] | None:
+    """The image's address as written (the widest ``srcset`` candidate, else a lazy-loading
+    attribute, else ``src``) with its declared size. Resolved (:func:`_resolved`) only once the
+    size tests pass: an image too small is not worth resolving."""
     width, height = _int(img.get("width")), _int(img.get("height"))
     srcset = img.get("srcset") or img.get("data-srcset")
     if not srcset:
@@ -159,8 +170,7 @@ def _img_source(img: etree._Element, base: str) -> tuple[str, int | None, int | 
         if lazy is None:
             return None
         src = str(lazy)
-    resolved = resolve_url(base, src)
-    return (resolved, width, height) if resolved else None
+    return src, width, height
 
 
 def _credit_elements(figure: etree._Element) -> list[etree._Element]:
@@ -278,12 +288,16 @@ def _figure_image(figure: etree._Element, base: str) -> Image | None:
     img = next(figure.iter("img"), None)
     if img is None:
         return None
-    source = _img_source(img, base)
-    if source is None:
+    found = _img_reference(img)
+    if found is None:
         return None
-    url, width, height = source
+    _, width, height = found
     if (width is not None and width < MIN_SIDE) or (height is not None and height < MIN_SIDE):
         return None
+    source = _resolved(found, base)
+    if source is None:
+        return None
+    url = source[0]
     credits = _credit_elements(figure)
     credit = " ".join(_clean(c.text_content()) for c in credits)
     holder = _caption_holder(figure)
@@ -319,13 +333,16 @@ def find_figures(tree: etree._Element, url: str | None) -> list[Figure]:
             continue
         if _int(img.get("height")) is None:
             continue  # no height declared: never kept (its address is not worth resolving)
-        source = _img_source(img, base)
-        if source is None:
+        found = _img_reference(img)
+        if found is None:
             continue
-        src, width, height = source
+        _, width, height = found
         if width is None or height is None or width < 4 * MIN_SIDE or height < 3 * MIN_SIDE:
             continue
-        out.append(Figure(Image(url=src, width=width, height=height), frozenset(img.iterancestors())))
+        source = _resolved(found, base)
+        if source is None:
+            continue
+        out.append(Figure(Image(url=source[0], width=width, height=height), frozenset(img.iterancestors())))
     return out
 
 

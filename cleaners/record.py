@@ -224,6 +224,8 @@ class Article:
 
 
 def _plain(value: Any) -> Any:
+    if type(value) in _LEAVES:
+        return value  # most values: not asked whether they are dataclasses
     names = _FIELD_NAMES.get(type(value))
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
@@ -238,6 +240,9 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     return value
 
+
+_LEAVES = frozenset([str, int, float, bool, type(None)])
+"""Types :func:`_plain` gives back as they are."""
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 """Each dataclass's field names, read once (``dataclasses.fields`` builds them at every call)."""
