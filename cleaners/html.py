@@ -12,7 +12,15 @@ from typing import Any
 import lxml.html
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
-from newsclean.cleaners.content import TITLE, MainContent, find_main_content, headline_post, prune, strip_page
+from newsclean.cleaners.content import (
+    TITLE,
+    MainContent,
+    find_main_content,
+    headline_post,
+    prune,
+    strip_page,
+    text_content,
+)
 from newsclean.cleaners.decoding import decode_html_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.gc_pause import collector_paused
@@ -289,7 +297,7 @@ BREAKS = frozenset(
 
 def _text(el: etree._Element) -> str:
     if next(el.iterdescendants(*BREAKS), None) is None:
-        return " ".join(el.text_content().split())
+        return " ".join(text_content(el).split())
     parts: list[str] = []
     # An explicit stack, not recursion: an element's text, its children (each followed by
     # its tail), then the closing break; no depth of markup can exhaust Python's stack.
@@ -348,7 +356,7 @@ a roundup's deal) is still the article's heading."""
 
 def _link_chars(el: etree._Element) -> int:
     return sum(
-        len(" ".join(a.text_content().split()))
+        len(" ".join(text_content(a).split()))
         for a in el.iter("a")
         if not (a.get("href") or "").startswith("#")  # a heading's own permalink is no teaser
     )
@@ -501,7 +509,7 @@ def _layout_table(table: etree._Element) -> bool:
     table would come out once per enclosing level."""
     if next(table.iterdescendants("table"), None) is not None:
         return True
-    return any(len(cell.text_content()) >= LAYOUT_CELL_CHARS for cell in table.iterdescendants("td", "th"))
+    return any(len(text_content(cell)) >= LAYOUT_CELL_CHARS for cell in table.iterdescendants("td", "th"))
 
 
 def _has_block_child(el: etree._Element) -> bool:

@@ -138,9 +138,15 @@ def _hint_kind(hint: str) -> str:
     return ""
 
 
+_TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
+"""The text and tails below an element, in page order: what ``itertext()`` gives."""
+
+
 def _visible_text(el: etree._Element, with_tail: bool) -> str:
     if next(el.iter(*SILENT), None) is None:
-        text = " ".join(el.itertext())  # the common case, all in lxml
+        # The common case: ``el.itertext()``, the text nodes gathered by libxml2 without an
+        # element proxy or an event per element.
+        text = " ".join(_TEXT_NODES(el))
     else:
         # The text and tails in page order, the inside of silent elements passed over (their
         # tails are shown): one walk driven by lxml, no Python call per element.

@@ -10,7 +10,7 @@ from itertools import islice
 import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsclean.cleaners import icon_sprites, images, normalize, regions
+from newsclean.cleaners import content, icon_sprites, images, normalize, regions
 from newsclean.cleaners.document import Block
 from newsclean.cleaners.html import _html_of, parse_html
 
@@ -54,7 +54,8 @@ def test_svg_paths_in_blocks() -> None:
 
 WORD_PIECES = st.sampled_from(
     ["word", "it's", "well-known", "-", "'", "--", "''", "_", "a", "9", " ", "\n", ".", ",", "’", "é", "東京", "ー",
-     "x-", "-y", "don’t", "\t", "(", ")", "A1", "e.g.", "\u00a0"]
+     "x-", "-y", "don’t", "\t", "(", ")", "A1", "e.g.", "\u00a0", "²", "e\u0301", "\u2010", "ß", "ﬁ", "Ⅻ", "٣", "_",
+     "’", "—", "Ж", "a’b", "‘", "東x"]
 )  # fmt: skip
 
 
@@ -195,3 +196,32 @@ def test_visible_text_is_read_as_the_plain_walk_reads_it(page: str, with_tail: b
     tree = parse_html(page)
     for el in tree.iter("div", "p", "span", "b"):
         assert regions._visible_text(el, with_tail) == _plain_visible_text(el, with_tail)
+
+
+TEXT_MARKUP = st.sampled_from(
+    ["word", " ", "<b>bold</b>", "<!-- c -->", "<script>x()</script>", "&amp;", "&eacute;", "é", "<br>", "<p>par",
+     "</p>", "<div>", "</div>", "<?pi x?>", "&#160;", "<style>a{}</style>", "<span>s</span>tail", "\n"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(TEXT_MARKUP, max_size=14).map("".join))
+def test_text_content_is_written_as_lxml_html_gives_it(inner: str) -> None:
+    tree = parse_html(f"<html><body><div>{inner}</div><p>{inner}</p>tail</body></html>")
+    for el in tree.iter():
+        if isinstance(el.tag, str):
+            assert content.text_content(el) == el.text_content()
+
+
+@PROFILE
+@given(st.lists(TEXT_MARKUP, max_size=14).map("".join))
+def test_text_nodes_are_gathered_as_itertext_gives_them(inner: str) -> None:
+    tree = parse_html(f"<html><body><div>{inner}</div><p>{inner}</p>tail</body></html>")
+    for el in tree.iter():
+        if isinstance(el.tag, str):
+            assert regions._TEXT_NODES(el) == list(el.itertext())
+
+
+def test_words_of_text_with_many_scripts_are_counted_by_the_pattern() -> None:
+    text = " ".join(chr(c) * 3 + "’s" for c in range(0x410, 0x410 + 80)) + " 東京 ab東 — x-y"
+    assert normalize.count_words(text) == len(normalize._WORD.findall(text))
