@@ -619,7 +619,8 @@ def _label(el: etree._Element) -> bool:
 def text_content(el: etree._Element) -> str:
     """``el.text_content()`` (its text nodes and its descendants', joined), written by libxml2
     without an XPath evaluation (half the cost)."""
-    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    text: str = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    return text
 
 
 def _in_row(el: etree._Element, tag: str) -> bool:
