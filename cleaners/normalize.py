@@ -54,6 +54,11 @@ _WORD_SHAPE = str.maketrans({c: "a" if c.isalnum() else "-" if c in "'-" else " 
 """ASCII text's shape for :func:`count_words`: letters and digits (``[^\\W_]`` in ASCII) ``a``,
 the signs that join them ``-``, anything else a space."""
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|[^\W_]+(?:['’\-][^\W_]+)*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_KANJI_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+MAX_SHAPED_CHARS = 64
+"""Text with more distinct non-ASCII characters than this (Cyrillic, Greek, Arabic) is counted
+by the pattern, not character by character as ASCII."""
 DATE_FIELDS = (("datePublished", "datePublishedRaw"), ("dateModified", "dateModifiedRaw"))
 """Each normalised date field with the field that keeps its text as seen."""
 _MIN_WORDS_FOR_LANGUAGE = 8
@@ -229,7 +234,15 @@ def count_words(text: str) -> int:
     9
     """
     if not text.isascii():
-        return len(word_tokens(text))
+        # Most such text is ASCII with a few curly quotes, dashes or accented letters: each of
+        # them put as the ASCII character the pattern treats alike (a letter, the ' that joins,
+        # a space), the text is counted as ASCII below. Han and Kana (a word each, even
+        # inside a run of letters) and text of many other characters go to the pattern.
+        others = set(_NON_ASCII.findall(text))
+        if len(others) > MAX_SHAPED_CHARS or any(_KANJI_KANA.match(c) for c in others):
+            return len(word_tokens(text))
+        for c in others:
+            text = text.replace(c, "a" if c.isalnum() else "'" if c == "’" else " ")
     # ASCII (the pattern's Han and Kana never occur): a word is a run of letters and digits,
     # or runs joined by single ' or - signs. Counted as runs less the joins between them on the
     # text's shape, without a match or a string per word.
