@@ -188,7 +188,26 @@ def _hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style)
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    names = el.get("class")
+    return bool(names) and _screen_reader_class(names)
+
+
+SCREEN_READER_ONLY = re.compile(
+    r"(?<![\w-])(?:is-|u-|a11y-)?(?:sr-only(?:-focusable)?|screen-?reader-(?:text|only)|visually-?hidden(?:-focusable)?|"
+    r"hidden-visually|show-for-sr|element-invisible|assistive-text)(?![\w-])",
+    re.I,
+)
+"""Class names of text shown to screen readers only, never on the page ("Opens in a new window",
+"Toggle", "Skip to content"): Bootstrap's ``sr-only`` and ``visually-hidden``, WordPress's
+``screen-reader-text``, Bulma's ``is-sr-only``, Foundation's ``show-for-sr``, Drupal's
+``element-invisible``."""
+
+
+@lru_cache(maxsize=4096)
+def _screen_reader_class(names: str) -> bool:
+    return SCREEN_READER_ONLY.search(names) is not None
 
 
 def _is_unlikely(el: etree._Element, tag: str) -> bool:
@@ -455,6 +474,8 @@ def _strip_rule(el: etree._Element, tag: str) -> str:
     if tag in DROP_TAGS:
         return _DROP_RULES.get(tag, f"a <{tag}> element, never article text")
     if _hidden(el):
+        if _screen_reader_class(el.get("class") or ""):
+            return "text for screen readers only (class 'sr-only', 'visually-hidden' or alike), never shown"
         return "hidden on the page (hidden attribute, aria-hidden or display:none)"
     role = el.get("role")
     if role in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):
