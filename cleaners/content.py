@@ -191,7 +191,7 @@ def _hidden(el: etree._Element) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         return True
     names = el.get("class")
-    return bool(names) and _screen_reader_class(names)
+    return bool(names) and (_screen_reader_class(names) or _hidden_class(names))
 
 
 SCREEN_READER_ONLY = re.compile(
@@ -208,6 +208,29 @@ SCREEN_READER_ONLY = re.compile(
 @lru_cache(maxsize=4096)
 def _screen_reader_class(names: str) -> bool:
     return SCREEN_READER_ONLY.search(names) is not None
+
+
+HIDDEN_CLASSES = frozenset(["hidden", "is-hidden", "d-none", "hide", "invisible"])
+"""CSS frameworks' classes for ``display:none`` (Bootstrap's ``hidden``, ``d-none`` and
+``hide``, Tailwind's ``hidden``, Bulma's ``is-hidden``) and ``visibility:hidden``
+(``invisible``): a box the page does not show (a paywall's pitch, a signup form's messages,
+a video carousel waiting for its script)."""
+
+_SHOWN_AT = re.compile(r"(?:^|[:-])(?:block|flex|grid|inline|table|contents|show|visible)(?:$|-)")
+"""A class that shows the box again at some width (``d-md-block``, ``md:flex``, ``visible-lg``):
+hidden on phones only, it is on the page."""
+
+_REVEALED = re.compile(r"accordion|collaps|expand|toggle|tab|panel|faq|more|drawer|reveal|spoiler|dropdown", re.I)
+"""Class words of a box the reader opens (an FAQ's answers, a "read more" remainder): its text
+is the page's, hidden until a click."""
+
+
+@lru_cache(maxsize=4096)
+def _hidden_class(names: str) -> bool:
+    tokens = names.split()
+    if HIDDEN_CLASSES.isdisjoint(tokens) or any(_SHOWN_AT.search(token) for token in tokens):
+        return False
+    return _REVEALED.search(names) is None
 
 
 def _is_unlikely(el: etree._Element, tag: str) -> bool:
@@ -474,8 +497,11 @@ def _strip_rule(el: etree._Element, tag: str) -> str:
     if tag in DROP_TAGS:
         return _DROP_RULES.get(tag, f"a <{tag}> element, never article text")
     if _hidden(el):
-        if _screen_reader_class(el.get("class") or ""):
+        names = el.get("class") or ""
+        if _screen_reader_class(names):
             return "text for screen readers only (class 'sr-only', 'visually-hidden' or alike), never shown"
+        if _hidden_class(names) and el.get("hidden") is None and el.get("aria-hidden") != "true":
+            return f"hidden on the page (class {names[:60]!r}: a CSS framework's display:none)"
         return "hidden on the page (hidden attribute, aria-hidden or display:none)"
     role = el.get("role")
     if role in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):

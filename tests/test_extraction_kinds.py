@@ -584,3 +584,18 @@ def test_kind_6_text_for_screen_readers_only_goes() -> None:
     assert any(
         step.text == "(opens in a new window)" and "screen readers only" in str(step.reason) for step in record.cleaning
     )
+
+
+def test_kind_6_boxes_a_css_framework_hides_go() -> None:
+    # Bootstrap's and Tailwind's display:none classes (hidden, d-none, is-hidden, hide) hide a
+    # box: a paywall's pitch, a sign-in prompt. A box shown again at some width ("hidden
+    # md:block") is on the page, and so is an FAQ's answer the reader opens.
+    record = _clean("kind-6-hidden-classes.html")
+    body = " ".join((record.articleBody or "").split())
+    assert "four hundred people came on the first day." in body
+    assert "it stays open until eight on weekdays." in body
+    assert "the library's café opens in June." in body
+    assert "every book borrowed from Church Lane can be returned" in body
+    for gone in ("RESERVED FOR SUBSCRIBERS", "Unlimited digital access", "Sign in to keep reading"):
+        assert gone not in body
+    assert any("a CSS framework's display:none" in str(step.reason) for step in record.cleaning)
