@@ -120,12 +120,13 @@ def _figures(sites: list[Any], min_pages: int) -> tuple[int, int, float, float]:
 
 def test_site_memory_removes_boilerplate_not_article_text_on_real_sites(sites: list[Any]) -> None:
     # The least evidence allowed (2 pages): the harshest setting, where mistakes would show.
-    # Measured: 200 blocks outside the ground truth, 46 in it, 86% of the words outside, 0.042%
-    # of the truth's words lost (docs/howto/site-memory.md).
+    # Measured: 173 blocks outside the ground truth, 46 in it, 81% of the words outside, 0.042%
+    # of the truth's words lost (docs/howto/site-memory.md). (198 outside before the extractor
+    # left out boxes hidden by a CSS framework's class: a paywall's pitch repeated per page.)
     outside, inside, boiler_share, lost = _figures(sites, min_pages=2)
-    assert outside >= 190
+    assert outside >= 165
     assert inside <= 60
-    assert boiler_share >= 0.82
+    assert boiler_share >= 0.78
     assert lost <= 0.0006
 
 
