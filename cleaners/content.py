@@ -255,11 +255,13 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
     ``keys`` call, and most elements have a class and nothing else the tests read)."""
     if not _HIDING.isdisjoint(keys) and _hidden(el):
         return True
+    cls = el.get("class") if "class" in keys else None
+    if cls and (_screen_reader_class(cls) or _hidden_class(cls)):
+        return True  # what _hidden says of the class (asked here: the class is read anyway)
     if tag in _NEVER_UNLIKELY or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
         return False
     if "role" in keys and el.get("role") in _BOX_ROLES:
         return True
-    cls = el.get("class") if "class" in keys else None
     eid = el.get("id") if "id" in keys else None
     hint = f"{cls or ''} {eid or ''}".strip()
     if not hint:
