@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
+from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.errors import resolve_url
 from newsclean.cleaners.record import Image
 
@@ -21,6 +22,7 @@ CREDIT_HINTS = re.compile(
     r"credit|copyright|source|quelle|photographer|fotograf|byline|author|rights|courtesy|attribution|agency", re.I
 )
 """Class/id words of the element inside a figure that credits the image (``span.credit``)."""
+_CREDIT_HINTS = Caseless(CREDIT_HINTS)
 
 CAPTION_WORDS = (
     "caption",
@@ -179,7 +181,7 @@ def _credit_elements(figure: etree._Element) -> list[etree._Element]:
         if el is figure or not isinstance(el.tag, str) or any(a in found for a in el.iterancestors()):
             continue
         hint = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
-        if el.tag in CREDIT_TAGS or (hint.strip() and CREDIT_HINTS.search(hint)):
+        if el.tag in CREDIT_TAGS or (hint.strip() and _CREDIT_HINTS.search(hint)):
             text = _clean(el.text_content())
             if text and len(text.split()) <= CREDIT_MAX_WORDS:
                 found.append(el)

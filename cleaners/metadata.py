@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
@@ -527,7 +528,7 @@ def _visible_date(tree: etree._Element) -> str:
 
 @lru_cache(maxsize=4096)
 def _date_hint(hint: str) -> bool:
-    return DATE_HINTS.search(hint) is not None and "update" not in hint.lower()
+    return _DATE_HINTS.search(hint) and "update" not in hint.lower()
 
 
 def _shown_as_standfirst(tree: etree._Element, description: str) -> bool:
@@ -544,4 +545,9 @@ def _shown_as_standfirst(tree: etree._Element, description: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _standfirst_hint(hint: str) -> bool:
-    return STANDFIRST_HINTS.search(hint) is not None
+    return _STANDFIRST_HINTS.search(hint)
+
+
+# Asked of lowered ASCII after a substring search for their words (new class strings miss the
+# caches above: most of a page's ids are its own).
+_DATE_HINTS, _STANDFIRST_HINTS = Caseless(DATE_HINTS), Caseless(STANDFIRST_HINTS)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
+from newsclean.cleaners.caseless import Caseless
 
 __all__ = ["MAX_REGIONS", "OPENING_WORDS", "Region", "RegionLog", "element_path", "opening_words", "region_kind"]
 
@@ -55,6 +56,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("header", re.compile(r"(?<![a-z])(?:header|masthead|topbar)(?![a-z])", re.I)),
 )
 """Class/id words that say what a region is, most specific first."""
+
+_CASELESS_KINDS = tuple((kind, Caseless(pattern)) for kind, pattern in _KINDS)
+"""The same, asked of lowered ASCII after a substring search for their words."""
 
 _TAG_KINDS = {
     "nav": "navigation",
@@ -132,7 +136,7 @@ def region_kind(el: etree._Element) -> str:
 @lru_cache(maxsize=4096)
 def _hint_kind(hint: str) -> str:
     # Pages repeat the same class strings: judge each once.
-    for kind, pattern in _KINDS:
+    for kind, pattern in _CASELESS_KINDS:
         if pattern.search(hint):
             return kind
     return ""
