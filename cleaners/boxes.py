@@ -53,17 +53,25 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
     search = searcher(pattern)
 
     found: dict[int, str] = {}
+    at_path: dict[str, str] = {}  # blocks at one path (a container's paragraphs) share the answer
     for i, block in enumerate(doc.blocks):
-        if not block.path:
+        path = block.path
+        if not path:
             continue
-        steps = block.path.split("/")
-        for n, step in enumerate(steps):
-            hit = named.get(step)
-            if hit is None:
-                hit = named[step] = search(_TAG.sub("", step))
-            if not hit:
-                continue
-            if words_under("/".join(steps[: n + 1])) <= max_words:
-                found[i] = step
-                break
+        box = at_path.get(path)
+        if box is None:
+            box = ""
+            steps = path.split("/")
+            for n, step in enumerate(steps):
+                hit = named.get(step)
+                if hit is None:
+                    hit = named[step] = search(_TAG.sub("", step))
+                if not hit:
+                    continue
+                if words_under("/".join(steps[: n + 1])) <= max_words:
+                    box = step
+                    break
+            at_path[path] = box
+        if box:
+            found[i] = box
     return found

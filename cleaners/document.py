@@ -6,12 +6,20 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from newsclean.cleaners.regions import Region
 from newsclean.cleaners.site import SiteProfile
 
-__all__ = ["Block", "BlockKind", "Document"]
+__all__ = ["Block", "BlockKind", "Document", "split_count"]
+
+
+@lru_cache(maxsize=4096)
+def split_count(text: str) -> int:
+    """``len(text.split())``, counted once per text: a block's words are asked by the
+    extractor's edge rules and by most cleaners."""
+    return len(text.split())
 
 
 

@@ -22,7 +22,7 @@ from newsclean.cleaners.content import (
     text_content,
 )
 from newsclean.cleaners.decoding import decode_html_utf8
-from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
@@ -208,8 +208,10 @@ def parse_html(html: str, utf8: bytes | None = None) -> etree._Element:
         html, utf8 = html[prolog.end() :], None
     data = _utf8_for_lxml(html, utf8)
     # Text nodes over 10 MB, nesting past 256; the page is handed over as UTF-8 (as lxml
-    # would convert a str), its own charset declarations ignored as for a str.
-    parser = etree.HTMLParser(huge_tree=True, encoding="utf-8")
+    # would convert a str), its own charset declarations ignored as for a str. No table of
+    # the ids is kept (nothing asks libxml2 for an element by its id): parsing and freeing
+    # the page are faster without it.
+    parser = etree.HTMLParser(huge_tree=True, encoding="utf-8", collect_ids=False)
     parser.set_element_class_lookup(_ELEMENT_CLASSES)
     try:
         root = lxml.html.document_fromstring(data or b"<html></html>", parser=parser)
@@ -363,7 +365,7 @@ def _link_chars(el: etree._Element) -> int:
 
 
 def _is_link_line(text: str, link_chars: int) -> bool:
-    return len(text.split()) <= LINK_LINE_WORDS and link_chars >= 0.9 * len(text)
+    return split_count(text) <= LINK_LINE_WORDS and link_chars >= 0.9 * len(text)
 
 
 CREDIT = re.compile(
@@ -387,7 +389,7 @@ _CREDIT_LABEL = re.compile(r"(?:photo(?:graph)?|image|picture)s?(?::|\s+(?:by|co
 def _is_credit(text: str) -> bool:
     """A short line crediting an image outside any caption element (one with a link address
     cites a source and stays)."""
-    words = len(text.split())
+    words = split_count(text)
     if words > CREDIT_MAX_WORDS or CREDIT.match(text) is None or "://" in text:
         return False
     if _CREDIT_LABEL.match(text) is not None:
@@ -782,7 +784,7 @@ the top is a section of the article)."""
 def _is_prose(block: Block) -> bool:
     return (
         block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
-        and len(block.text.split()) >= PROSE_WORDS
+        and split_count(block.text) >= PROSE_WORDS
         and _SENTENCE_END.search(block.text) is not None
     )
 
@@ -791,7 +793,7 @@ def _is_sentence(block: Block) -> bool:
     """A closing line of the article ("Work starts in spring, the council said.")."""
     return (
         block.kind is BlockKind.PARAGRAPH
-        and len(block.text.split()) >= SENTENCE_WORDS
+        and split_count(block.text) >= SENTENCE_WORDS
         and block.text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
     )
 
@@ -814,7 +816,7 @@ LEGAL_MAX_WORDS = 120
 
 
 def _is_legal(block: Block) -> bool:
-    return len(block.text.split()) <= LEGAL_MAX_WORDS and _LEGAL.search(block.text)
+    return split_count(block.text) <= LEGAL_MAX_WORDS and _LEGAL.search(block.text)
 
 
 _LEGAL = Caseless(LEGAL)
@@ -864,8 +866,8 @@ def edge_rules(blocks: list[Block]) -> list[str]:
         if i > last and _is_legal(block):
             rules[i] = LEGAL_AFTER
             continue
-        short = len(block.text.split()) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
-        if i < first and len(block.text.split()) <= BYLINE_MAX_WORDS and BYLINE.search(block.text.strip()):
+        short = split_count(block.text) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
+        if i < first and split_count(block.text) <= BYLINE_MAX_WORDS and BYLINE.search(block.text.strip()):
             rules[i] = BYLINE_BEFORE
         elif edge and block.tag == "h1":
             rules[i] = HEADLINE_BEFORE if i < first else HEADLINE_AFTER
@@ -914,12 +916,12 @@ def _end_matter_line(text: str, bio_room: int) -> bool:
 def _end_matter_start(blocks: list[Block]) -> int:
     """Where the end matter starts: the first end-matter line in the last half of the text
     (``END_MATTER``); ``len(blocks)`` when there is none."""
-    total = sum(len(b.text.split()) for b in blocks)
+    total = sum(split_count(b.text) for b in blocks)
     # "About <name>" titles a bio only when it is the one such line: a roundup has one per book.
     abouts = sum(1 for b in blocks if ABOUT_SOMEONE.fullmatch(_line(b)) is not None)
     seen = 0
     for i, block in enumerate(blocks):
-        words = len(block.text.split())
+        words = split_count(block.text)
         if (
             seen >= END_MATTER_FROM * total
             and words <= END_MATTER_MAX_WORDS
@@ -954,7 +956,7 @@ def _author_bio_start(blocks: list[Block], names: list[str]) -> int:
     tail = 0
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
-        tail += len(block.text.split())
+        tail += split_count(block.text)
         if tail > BIO_MAX_TAIL:
             break
         if block.kind is BlockKind.PARAGRAPH and _opens_bio(block.text, people):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newsclean.cleaners.chain import Decision
-from newsclean.cleaners.document import Block, Document
+from newsclean.cleaners.document import Block, Document, split_count
 
 __all__ = ["IconSprites"]
 
@@ -49,9 +49,9 @@ def _icon_letters(text: str) -> int:
 
 
 def _is_sprite_text(text: str) -> bool:
-    words = text.split()
-    if len(words) < MIN_ICON_WORDS or _icon_letters(text) < MIN_ICON_WORDS:
+    if split_count(text) < MIN_ICON_WORDS or _icon_letters(text) < MIN_ICON_WORDS:
         return False
+    words = text.split()
     icon_words = sum(1 for w in words if ICON_WORD.search(w))
     fused = len(FUSED_ICON.findall(text))
     return icon_words >= MIN_ICON_WORDS and (icon_words / len(words) >= MIN_ICON_SHARE or fused >= 8)

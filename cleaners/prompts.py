@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from newsclean.cleaners.boxes import blocks_in_boxes
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Decision
-from newsclean.cleaners.document import Document
+from newsclean.cleaners.document import Document, split_count
 
 __all__ = ["Prompts"]
 
@@ -190,7 +190,7 @@ class Prompts:
         boxed = blocks_in_boxes(doc, PROMPT_CLASS, MAX_BOX_WORDS)
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
-            words = len(text.split())
+            words = split_count(block.text)  # (stripping changes no word)
             if words <= MAX_PROMPT_WORDS:
                 if _SHARE.match(text):
                     yield Decision.remove(i, "a share or short-URL prompt")

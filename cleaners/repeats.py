@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from newsclean.cleaners.chain import Decision
-from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 
 __all__ = ["Repeats"]
 
@@ -50,12 +51,14 @@ QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“«„]\w[^\"“”«»„]*
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
+    # Each block is compared with several others: its key made once.
     return " ".join(text.split()).casefold().strip(" .:;,!?\"'“”‘’")
 
 
 def _headline_like(block: Block) -> bool:
-    words = len(block.text.split())
+    words = split_count(block.text)
     if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]:
         return False
     return block.kind is BlockKind.HEADING or not SENTENCE_END.search(block.text.strip())
@@ -98,7 +101,7 @@ class Repeats:
                 if i == 1:
                     seen[_norm(block.text)] = i
                 continue
-            if len(block.text.split()) > REPEAT_MAX_WORDS:
+            if split_count(block.text) > REPEAT_MAX_WORDS:
                 continue
             key = _norm(block.text)
             if not key:
@@ -141,7 +144,7 @@ def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:
         run.clear()
 
     for i, block in enumerate(blocks):
-        if i in skip or block.kind not in COPY_KINDS or len(block.text.split()) < COPY_MIN_WORDS:
+        if i in skip or block.kind not in COPY_KINDS or split_count(block.text) < COPY_MIN_WORDS:
             continue
         key = _norm(block.text)
         first = first_at.setdefault(key, i)
@@ -167,7 +170,7 @@ def _label(block: Block, counts: Counter[str]) -> bool:
     items, it is no duplicated caption."""
     return (
         block.kind is not BlockKind.CAPTION
-        and len(block.text.split()) <= LABEL_MAX_WORDS
+        and split_count(block.text) <= LABEL_MAX_WORDS
         and counts[_norm(block.text)] >= LABEL_MIN_TIMES
     )
 
@@ -220,7 +223,7 @@ def _copied_list(blocks: list[Block], i: int, seen: dict[str, int]) -> bool:
 
 
 def _short_repeat(block: Block) -> bool:
-    words = len(block.text.split())
+    words = split_count(block.text)
     # One to three words repeat legitimately: list items, "Summary" headings in each section.
     if words < MIN_REPEAT_WORDS:
         return False
