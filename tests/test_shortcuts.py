@@ -4,14 +4,15 @@ again."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from itertools import islice
 
 import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsclean.cleaners import content, icon_sprites, images, normalize, regions
-from newsclean.cleaners.document import Block
+from newsclean.cleaners import boxes, content, icon_sprites, images, normalize, regions
+from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.html import _html_of, parse_html
 
 settings.register_profile(
@@ -225,3 +226,33 @@ def test_text_nodes_are_gathered_as_itertext_gives_them(inner: str) -> None:
 def test_words_of_text_with_many_scripts_are_counted_by_the_pattern() -> None:
     text = " ".join(chr(c) * 3 + "’s" for c in range(0x410, 0x410 + 80)) + " 東京 ab東 — x-y"
     assert normalize.count_words(text) == len(normalize._WORD.findall(text))
+
+
+def _plain_blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> dict[int, str]:
+    """:func:`boxes.blocks_in_boxes` the plain way: every block's path walked, words summed."""
+    found: dict[int, str] = {}
+    for i, block in enumerate(doc.blocks):
+        if not block.path:
+            continue
+        steps = block.path.split("/")
+        for n, step in enumerate(steps):
+            if not pattern.search(boxes._TAG.sub("", step)):
+                continue
+            prefix = "/".join(steps[: n + 1])
+            words = sum(boxes._words(b.text) for b in doc.blocks if b.path == prefix or b.path.startswith(prefix + "/"))
+            if words <= max_words:
+                found[i] = step
+                break
+    return found
+
+
+BOX_STEPS = st.sampled_from(["div", "div.share", "p", "section.promo-box", "aside#related", "div.content", "span"])
+BOX_TEXTS = st.sampled_from(["Share", "A few words here.", ""])
+
+
+@PROFILE
+@given(st.lists(st.tuples(st.lists(BOX_STEPS, max_size=4), BOX_TEXTS), max_size=12))
+def test_boxes_are_found_per_path_as_the_plain_walk_finds_them(items: list[tuple[list[str], str]]) -> None:
+    doc = Document([Block(text or "x", path="/".join(["html", "body", *steps])) for steps, text in items])
+    pattern = re.compile(r"(?:^|[-_ .#/])(?:share|promo|related)(?:[-_ .#/]|$)", re.I)
+    assert boxes.blocks_in_boxes(doc, pattern, 3) == _plain_blocks_in_boxes(doc, pattern, 3)
