@@ -129,7 +129,10 @@ JUDGED_ATTRS = st.fixed_dictionaries(
         "aria-hidden": st.sampled_from(["true", "false"]),
         "style": st.sampled_from(["", "display: none", "color: red", "VISIBILITY:hidden"]),
         "role": st.sampled_from(["navigation", "main", "dialog", ""]),
-        "class": st.sampled_from(["", " ", "share-bar", "content", "sidebar article", "menu", "post"]),
+        "class": st.sampled_from(
+            ["", " ", "share-bar", "content", "sidebar article", "menu", "post", "sr-only", "hidden", "d-none menu",
+             "hidden md:block", "visually-hidden post", "accordion-body hidden", "is-hidden"]
+        ),
         "id": st.sampled_from(["", "nav", "comments", "story"]),
         "itemprop": st.sampled_from(["articleBody", "author"]),
         "data-x": st.just("1"),
