@@ -297,7 +297,10 @@ script reveals (streamed server rendering parks it in ``<div hidden>``), not a p
 
 PROSE_SHARE = 0.5
 """A box named like boilerplate that holds at least this share of the page's paragraph
-text is the article's wrapper (a ``share-container`` or ``with-sidebar`` layout div)."""
+text, and more than :data:`KEEP_SHARE` of its text, is the article's wrapper (a
+``share-container`` or ``with-sidebar`` layout div). A small box holding the page's only
+``<p>`` (a footer's licence line, a comment box's notice) is not: the article is written
+in ``<div>``s and ``<br>``s or list items there."""
 
 
 COMMENTS = re.compile(
@@ -317,7 +320,7 @@ _COMMENTS = Caseless(COMMENTS)
 def _wraps_page(el: etree._Element, s: _Stats, page: _Stats) -> bool:
     if _comments_hint(_hint(el)) and next(el.iterdescendants("h1"), None) is None:
         return False
-    if page.prose and s.prose >= PROSE_SHARE * page.prose:
+    if page.prose and s.prose >= PROSE_SHARE * page.prose and s.text > KEEP_SHARE * page.text:
         return True
     return (
         s.text > KEEP_SHARE * page.text
@@ -1481,10 +1484,13 @@ def headline_post(main: MainContent, body: etree._Element, description: str = ""
     lies in the post: the same tests apply, except that a description inside the choice is no
     measure of the post's share (it is often the article's first paragraph or introduction
     box), so only a choice whose text beside it is mostly links is narrowed to it."""
+    taken = _anchored_post(main, body, description)
+    return taken if taken is not None else _title_post(main, body)
+
+
+def _anchored_post(main: MainContent, body: etree._Element, description: str) -> HeadlinePost | None:
+    """The post :func:`headline_post` finds under the page's headline or description."""
     top = main.root
-    titled = _title_post(main, body)
-    if titled is not None:
-        return titled
     heads = _page_headings(body, main.headlines)
     if heads:
         inside = [h for h in heads if top in set(h.iterancestors())]
@@ -1505,13 +1511,16 @@ _ALL_HEADINGS = ("h1", *_HEADINGS)
 
 
 def _title_only(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
-    """Whether all of ``el``'s text is in headings: a title (or a date header), never an
-    article's text."""
+    """Whether ``el`` is a line, never an article's text: all of its text is in headings (a
+    title, a date header), or it holds no ``<p>`` text and is shorter than
+    :data:`LABEL_CHARS` (a byline, "Written By: Ann Lee - Oct 31")."""
     if _tag(el) in _ALL_HEADINGS:
         return True
     s = stats.get(el)
     if s is None or not s.text or s.prose:
         return False  # a <p> inside is text (and the common case is decided without a walk)
+    if s.text < LABEL_CHARS:
+        return True
     held = 0
     for heading in el.iterdescendants(*_ALL_HEADINGS):
         if not any(_tag(a) in _ALL_HEADINGS for a in heading.iterancestors()):
@@ -1522,8 +1531,9 @@ def _title_only(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool
 
 def _title_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
     """The nearest box around the chosen element holding text beside it, when the choice is
-    only a heading: a post of a sentence or two (shorter than :data:`MIN_PARAGRAPH`, so its
-    text never voted) loses to its own title, the one element long enough to vote."""
+    only a heading or a line (see :func:`_title_only`) and nothing anchored a post: a post of
+    a sentence or two (shorter than :data:`MIN_PARAGRAPH`, so its text never voted) loses to
+    its own title, the one element long enough to vote."""
     top, stats = main.root, main.stats
     if top is body or not _title_only(top, stats):
         return None

@@ -599,3 +599,38 @@ def test_kind_6_boxes_a_css_framework_hides_go() -> None:
     for gone in ("RESERVED FOR SUBSCRIBERS", "Unlimited digital access", "Sign in to keep reading"):
         assert gone not in body
     assert any("a CSS framework's display:none" in str(step.reason) for step in record.cleaning)
+
+
+def test_kind_5_a_footer_holding_the_pages_only_paragraph_is_no_wrapper() -> None:
+    # A photo post written in <div>s and <br>s: the page's one <p> is the footer's licence line.
+    # A box named like boilerplate holding most of the page's <p> text is kept as the article's
+    # wrapper only when it also holds a real share of the page's text; this one goes.
+    record = _clean(
+        "kind-5-footer-holding-the-only-paragraph.html", url="https://well-dressed.example.com/2011/07/summer-linen/"
+    )
+    body = record.articleBody or ""
+    assert "Photos by Eirik in Oslo, on the first warm evening of the year" in body
+    assert "A linen suit, loose and creased" in body
+    assert "Creative Commons" not in body and "January 2011" not in body
+    licence = [step for step in record.cleaning if str(step.text).startswith("All photos are licensed")]
+    assert licence and "names boilerplate" in str(licence[0].reason)
+
+
+def test_kind_5_a_byline_chosen_alone_gives_way_to_its_post() -> None:
+    # The post's one sentence is shorter than a paragraph and its list is links: the byline line
+    # is the one element that votes. A line with no <p> text is never the article's text.
+    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
+    from newsclean.cleaners.html import parse_html
+
+    items = "".join(f'<li><a href="/2012/10/{n}.html">Ward story {n}</a> (ctd)</li>' for n in range(5))
+    tree = parse_html(
+        "<html><head><title>Week in review | Health Notes</title></head><body>"
+        "<div id='post-7' class='post'><h2>Reading list</h2>"
+        "<div class='by'><span>Written By: Ann Lee</span> <span>- Oct 31, 2012</span></div>"
+        f"<ul>{items}</ul><p>Plus, one more.</p></div></body></html>"
+    )
+    main = find_main_content(tree, strip_page(tree))
+    main.headlines = ("Week in review",)
+    assert main.root.get("class") == "by"
+    taken = headline_post(main, tree)
+    assert taken is not None and taken.post.get("id") == "post-7" and taken.by == "heading"
