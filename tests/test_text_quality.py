@@ -149,3 +149,20 @@ def test_the_cross_collection_table_shows_spreads_and_reads_older_rows() -> None
         cross_collection_table([older], header=False)
         == "| wcxb-dev | 793 | dragnet + fundus | 0.900 | 0.900 | 0.900 | - | - |"
     )
+
+
+def test_training_weighs_the_article_and_the_rest_evenly_in_each_collection() -> None:
+    from benchmarks.train_page_chrome import balanced
+
+    weights = [1.0, 1.0, 1.0, 2.0, 3.0, 1.0, 4.0]
+    labels = [1, 0, 0, 0, 1, 1, 0]
+    groups = ["a", "a", "a", "a", "b", "b", "b"]
+    out = balanced(weights, labels, groups)
+    for group in "ab":
+        article = sum(w for w, y, g in zip(out, labels, groups, strict=True) if g == group and y == 1)
+        rest = sum(w for w, y, g in zip(out, labels, groups, strict=True) if g == group and y == 0)
+        total = sum(w for w, g in zip(weights, groups, strict=True) if g == group)
+        assert article == pytest.approx(rest) and article + rest == pytest.approx(total)
+    # Within a class and collection, lines keep their relative weights (a page's long lines
+    # still weigh more than its short ones).
+    assert out[3] == pytest.approx(2 * out[1]) and out[4] == pytest.approx(3 * out[5])
