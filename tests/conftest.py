@@ -1,20 +1,37 @@
-"""Shared test helpers: where the read-only real pages live."""
+"""Shared test helpers: where the read-only real pages live, the hypothesis profiles."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 DATA = SHARED / "data"
+
+# Hypothesis profiles: fixed and derandomized, so CI runs the same examples every time; they
+# differ only in how many examples each property file tries.
+settings.register_profile(
+    "newsclean",
+    max_examples=40,
+    deadline=timedelta(seconds=10),
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("newsclean-long", parent=settings.get_profile("newsclean"), max_examples=2000)
+settings.register_profile("shortcuts", parent=settings.get_profile("newsclean"), max_examples=300)
+settings.register_profile("single-pass", parent=settings.get_profile("newsclean"), max_examples=150)
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 the URL canonicaliser and the feed/sitemap parsers raise only their documented exceptions, finish
 in bounded time, and a cleaned body holds only words the input has.
 
-The profile is fixed and derandomized, so CI runs the same examples every time, in well under
-a minute; ``HYPOTHESIS_PROFILE=newsclean-long`` explores more.
+The profile (registered in conftest.py) is fixed and derandomized, so CI runs the same examples
+every time, in well under a minute; ``HYPOTHESIS_PROFILE=newsclean-long`` explores more.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from __future__ import annotations
 import html as html_lib
 import os
 import re
-from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsclean.cleaners import InputError, clean, clean_html, clean_text
 from newsclean.cleaners.dates import normalize_date
@@ -21,16 +20,6 @@ from newsclean.cleaners.normalize import normalize_body
 from newsclean.cleaners.urls import canonical_url
 from newsclean.spiders.discovery import feed_entries, sitemap_entries
 
-settings.register_profile(
-    "newsclean",
-    max_examples=40,
-    deadline=timedelta(seconds=10),
-    derandomize=True,
-    database=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile("newsclean-long", parent=settings.get_profile("newsclean"), max_examples=2000)
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "newsclean"))
 
 WORD = re.compile(r"\w+")

@@ -5,24 +5,15 @@ again."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from itertools import islice
 
 import lxml.html
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsclean.cleaners import boxes, content, icon_sprites, images, normalize, regions
 from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.html import _html_of, parse_html
 
-settings.register_profile(
-    "shortcuts",
-    max_examples=300,
-    deadline=timedelta(seconds=10),
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
 PROFILE = settings.get_profile("shortcuts")
 
 # Pieces chosen to meet at the edges of the strings the shortcuts look for, in both cases and

@@ -6,25 +6,16 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from datetime import timedelta
 
 import lxml.html
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from newsclean.cleaners.content import _hidden, _is_unlikely, _judged_unlikely, _measure, _Stats, strip_page
 from newsclean.cleaners.decoding import decode_html, decode_html_utf8
 from newsclean.cleaners.html import parse_html
 
-settings.register_profile(
-    "single-pass",
-    max_examples=150,
-    deadline=timedelta(seconds=10),
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
 PROFILE = settings.get_profile("single-pass")
 
 NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
