@@ -854,6 +854,7 @@ def edge_rules(blocks: list[Block]) -> list[str]:
     in_prose = set(prose)
     text = [i for i, b in enumerate(blocks) if i in in_prose or (_in_flow(b, flow) and _is_sentence(b))]
     first, last = text[0], text[-1]
+    last = _list_run_end(blocks, last, flow)
     sections = {_parent(path) for path in flow}
     # The headline opens the article: what sits above it is the page's (a site's tagline, a
     # masthead, a row of other headlines).
@@ -881,6 +882,49 @@ def edge_rules(blocks: list[Block]) -> list[str]:
         ):
             rules[i] = FURNITURE_BEFORE if i < first else FURNITURE_AFTER
     return rules
+
+
+LIST_RUN = 4
+"""This many short lines in a row (no sentence among them), in the article's own container,
+just after its last prose paragraph are a list written as paragraphs (a track list, screening
+dates), not furniture."""
+
+
+ADDRESS = re.compile(r"https?://|www\.|(?<!\w)@\w")
+_LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]+>")
+
+RUN_LINKS = 0.3
+"""A line with more link text than this share, or an address in it, is a pointer elsewhere
+("Follow us on Facebook, YouTube", "Twitter: @name"): it ends a run of list lines."""
+
+
+def _addressed(block: Block) -> bool:
+    if ADDRESS.search(block.text):
+        return True
+    linked = sum(len(_TAGS.sub("", m).strip()) for m in _LINK_TEXT.findall(block.html))
+    return linked > RUN_LINKS * len(block.text.strip())
+
+
+def _list_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
+    """The index of the last block of the run of ``<p>`` lines that follows block ``last`` in
+    the article's own container (a path in ``flow``) when the run holds at least
+    :data:`LIST_RUN` lines, else ``last``: page furniture after the text is a line or two
+    ("Share this", "Tags: ..."), or sits in boxes of its own. A sentence, a long line or one
+    pointing elsewhere (:func:`_addressed`) ends the run."""
+    end = last
+    while end + 1 < len(blocks):
+        line = blocks[end + 1]
+        if (
+            line.tag != "p"
+            or line.path not in flow
+            or split_count(line.text) > EDGE_MAX_WORDS
+            or _is_sentence(line)
+            or _addressed(line)
+        ):
+            break
+        end += 1
+    return end if end - last >= LIST_RUN else last
 
 
 def _opens_section(blocks: list[Block], i: int, last: int, sections: set[str]) -> bool:

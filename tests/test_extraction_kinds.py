@@ -372,7 +372,6 @@ def test_kind_3_a_table_of_linked_names_with_data_stays_a_menu_table_goes() -> N
     assert "All Hockey stories" not in body
 
 
-
 HARBOUR = [
     "The harbour board approved a new breakwater on Thursday after two years of debate.",
     "Fishermen had asked for the wall since the storm of 2010 sank six boats at their moorings.",
@@ -399,9 +398,11 @@ def test_kind_6_a_promo_slideshow_and_a_comment_inside_the_article_box_go() -> N
         f"calm evening, photograph number {n} of the set, taken from the lighthouse steps.</p></div>"
         for n in range(1, 13)
     )
-    comment = '<div class="commentbody by-reader"><div class="text">' + (
-        "<p>About time too, my father asked for this wall forty years ago and nobody listened to him.</p>" * 16
-    ) + "</div></div>"
+    comment = (
+        '<div class="commentbody by-reader"><div class="text">'
+        + ("<p>About time too, my father asked for this wall forty years ago and nobody listened to him.</p>" * 16)
+        + "</div></div>"
+    )
     article = "".join(f"<p>{p} {p} {p}</p>" for p in HARBOUR)
     html = _harbour_page(f'{article}<div class="promo_holder"><em>Also on the site:</em>{slides}</div>{comment}')
     record = clean_html(html, url="https://news.example.com/2012/08/harbour.html")
@@ -634,3 +635,35 @@ def test_kind_5_a_byline_chosen_alone_gives_way_to_its_post() -> None:
     assert main.root.get("class") == "by"
     taken = headline_post(main, tree)
     assert taken is not None and taken.post.get("id") == "post-7" and taken.by == "heading"
+
+
+def test_kind_7_a_list_written_as_paragraphs_after_the_text_stays() -> None:
+    # Short lines after the last paragraph are page furniture ("Share this", "3 comments"),
+    # but a run of at least four of them, in the article's own container, is the article's
+    # list written as <p>s: screening dates, a track list.
+    body = _body("kind-7-list-written-as-paragraphs.html")
+    for line in (
+        "Screenings this winter:",
+        "November 9th",
+        "York – City Screen (Tickets)",
+        "Hexham – The Forum (Info)",
+    ):
+        assert line in body, line
+    for gone in ("Posted in Film", "3 comments"):
+        assert gone not in body
+
+
+def test_kind_7_a_line_or_two_after_the_text_still_goes() -> None:
+    # Fewer lines, or lines pointing elsewhere (an address, a handle, mostly link text), are
+    # furniture, in the article's container or not.
+    page = (FIXTURES / "kind-7-list-written-as-paragraphs.html").read_text(encoding="utf-8")
+    start, end = page.index("<p>Screenings"), page.index("</div>", page.index("<p>Screenings"))
+    follow = (
+        "<p>Thanks for reading</p><p>Follow us</p><p>Twitter: @reelnorth</p>"
+        "<p>Web: www.reelnorth.example</p><p>Find us on <a href='https://fb.example/rn'>Facebook</a></p>"
+    )
+    body = clean_html((page[:start] + follow + page[end:]).encode(), url="https://news.example.com/2012/11/reels.html")
+    text = body.articleBody or ""
+    assert "frame by frame, in a basement in Newcastle." in text
+    for gone in ("Thanks for reading", "Follow us", "@reelnorth", "www.reelnorth.example", "Find us on"):
+        assert gone not in text, gone
