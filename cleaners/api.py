@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from newsclean.cleaners.regions import Region
 from newsclean.cleaners.settings import DEFAULTS
 from newsclean.cleaners.site import SiteProfile, profile_for_url
 from newsclean.cleaners.text import extract_text
+from newsclean.cleaners.unshown import too_little
 from newsclean.cleaners.urls import TRACKING_PARAMETERS
 
 __all__ = ["STEPS_PER_KIND", "build_record", "clean", "clean_document", "clean_html", "clean_text", "looks_like_html"]
@@ -178,6 +180,21 @@ def build_record(
     remaining, _ = _chain(chain).run(doc, on_applied=applied)
     steps = provenance.steps
     kept = [b for b in remaining.blocks if b.text.strip()]
+    if doc.recover is not None and too_little(kept):
+        # Cleaned, the page's HTML gave (almost) no body: its text may be where the page does
+        # not show it. Found, the page is cleaned again with it (cleaners only read).
+        found = doc.recover(doc.blocks)
+        if found is not None:
+            blocks, why = found
+            again = replace(doc, blocks=blocks, chosen=why, recover=None)
+            return build_record(
+                again,
+                chain,
+                markdown=markdown,
+                default_timezone=default_timezone,
+                tracking=tracking,
+                fetched_at=fetched_at,
+            )
     body = "\n\n".join(b.text for b in kept)
     body_html = "\n".join(b.html for b in remaining.blocks if b.html) or None
     body_markdown = (blocks_to_markdown(remaining.blocks, doc.url or "") or None) if markdown else None

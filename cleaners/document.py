@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -99,6 +99,13 @@ class Document:
     raw_metadata: dict[str, Any] = field(default_factory=dict)
     left_out: list[Region] = field(default_factory=list)
     chosen: str = ""
+    recover: Callable[[list[Block]], tuple[list[Block], str] | None] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """For an HTML page whose blocks give (almost) no body once cleaned: given the blocks, the
+    blocks again followed by the article's text found where the page does not show it (script
+    data, ``<noscript>``), and why it was taken; ``None`` when it holds none. Asked by
+    :func:`~newsclean.cleaners.api.build_record` only then."""
     dropped: list[Block] = field(default_factory=list)
     """The blocks earlier cleaners removed, in the order they went (each keeps its ``index``),
     for cleaners that read the page's layout: a "Comments" heading a prompt cleaner took out

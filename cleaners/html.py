@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import lxml.html
@@ -29,6 +30,7 @@ from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.unshown import unshown_text
 
 logger = logging.getLogger(__name__)
 
@@ -1259,7 +1261,25 @@ def _extract(
         raw_metadata=raw,
         left_out=log.bounded(),
         chosen=chosen,
+        recover=None if content is not None else partial(_recover, html, metadata),
     )
+
+
+def _recover(html: str, metadata: dict[str, Any], blocks: list[Block]) -> tuple[list[Block], str] | None:
+    """``blocks`` (the page's, which gave (almost) no body once cleaned) followed by the
+    article's text from the page's ``<noscript>`` content or script data (see
+    :mod:`~newsclean.cleaners.unshown`), the extractor's rules marking the furniture around it
+    (a masthead's link or "Loading…" before it), and why it was taken; ``None`` when neither
+    holds the text."""
+    found = unshown_text(parse_html(html), metadata.get("headline") or "", metadata.get("description") or "")
+    if found is None:
+        return None
+    whole = [*blocks, *found.blocks]
+    rules = edge_rules(whole)
+    whole = [
+        replace(b, edge_rule=rule) if rule and not b.edge_rule else b for b, rule in zip(whole, rules, strict=True)
+    ]
+    return whole, f"{found.source}: {found.why}"
 
 
 def _origin_elements(found: Sequence[Origin | None]) -> list[etree._Element]:
