@@ -8,19 +8,11 @@ from itertools import accumulate
 
 from newsclean.cleaners.caseless import searcher
 from newsclean.cleaners.document import Document
+from newsclean.cleaners.line_model import word_count
 
 __all__ = ["blocks_in_boxes"]
 
 _TAG = re.compile(r"^[a-zA-Z0-9:-]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-"""Kana, CJK ideographs and Hangul: scripts written without spaces between words."""
-
-
-def _words(text: str) -> int:
-    """Words of ``text``; in scripts written without spaces, one per two characters (about a
-    Japanese or Chinese word), so a whole article in Japanese is not taken for a small box."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
-
 
 def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> dict[int, str]:
     """Positions of blocks inside a small element whose class or id matches ``pattern``.
@@ -39,7 +31,7 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
         if not by_path:
             for b in doc.blocks:
                 if b.path:
-                    by_path[b.path] = by_path.get(b.path, 0) + _words(b.text)
+                    by_path[b.path] = by_path.get(b.path, 0) + word_count(b.text)
             paths.extend(sorted(by_path))
             sums.extend(accumulate((by_path[p] for p in paths), initial=0))
         if prefix not in totals:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newsclean.cleaners import boxes, content, icon_sprites, images, normalize, regions
 from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.html import _html_of, parse_html
+from newsclean.cleaners.line_model import word_count
 
 PROFILE = settings.get_profile("shortcuts")
 
@@ -230,7 +231,7 @@ def _plain_blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: i
             if not pattern.search(boxes._TAG.sub("", step)):
                 continue
             prefix = "/".join(steps[: n + 1])
-            words = sum(boxes._words(b.text) for b in doc.blocks if b.path == prefix or b.path.startswith(prefix + "/"))
+            words = sum(word_count(b.text) for b in doc.blocks if b.path == prefix or b.path.startswith(prefix + "/"))
             if words <= max_words:
                 found[i] = step
                 break
