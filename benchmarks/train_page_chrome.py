@@ -376,7 +376,10 @@ def cross_collection_table(rows: Sequence[dict[str, Any]], header: bool = True) 
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def options(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line read and checked: ``collections`` and ``ship_on`` become lists of known
+    collection names; a bad name ends the program with a message naming it (exit status 2), before
+    anything is loaded or trained."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.train_page_chrome", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default: ../shared/data)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each collection")
@@ -405,6 +408,33 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, default=None, help="keep the labelled lines in this pickle file and reuse them next time"
     )
     args = parser.parse_args(argv)
+    collections = _names(parser, "--collections", args.collections)
+    if args.ship_on is None:
+        ship_on = [SHIPPED_ON] if SHIPPED_ON in collections else collections
+    else:
+        ship_on = _names(parser, "--ship-on", args.ship_on)
+        outside = [c for c in ship_on if c not in collections]
+        if outside:
+            among = ", ".join(collections)
+            parser.error(f"--ship-on {args.ship_on!r}: {', '.join(outside)} not among --collections ({among})")
+    args.collections, args.ship_on = collections, ship_on
+    return args
+
+
+def _names(parser: argparse.ArgumentParser, option: str, value: str) -> list[str]:
+    """The collection names of a comma-separated option; an unknown one, or none, is an error."""
+    names = [c.strip() for c in value.split(",") if c.strip()]
+    if not names:
+        parser.error(f"{option} {value!r}: names no collection (known: {', '.join(COLLECTIONS)})")
+    unknown = ", ".join(c for c in names if c not in LOADERS)
+    if unknown:
+        parser.error(f"{option} {value!r}: unknown collection(s) {unknown} (known: {', '.join(COLLECTIONS)})")
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = options(argv)
+    collections, ship_on = args.collections, args.ship_on
     logging.disable(logging.CRITICAL)
     try:
         import sklearn  # noqa: F401
@@ -412,18 +442,6 @@ def main(argv: list[str] | None = None) -> int:
         print("scikit-learn is needed to train: pip install -e '.[bench]'", file=sys.stderr)
         return 2
     data = args.data.resolve()
-    collections = [c.strip() for c in args.collections.split(",") if c.strip()]
-    unknown = [c for c in collections if c not in LOADERS]
-    if unknown:
-        print(f"unknown collection(s): {', '.join(unknown)} (known: {', '.join(COLLECTIONS)})", file=sys.stderr)
-        return 2
-    if args.ship_on:
-        ship_on = [c.strip() for c in args.ship_on.split(",") if c.strip()]
-    else:
-        ship_on = [SHIPPED_ON] if SHIPPED_ON in collections else collections
-    if not set(ship_on) <= set(collections):
-        print(f"--ship-on {', '.join(ship_on)}: not all of them are in --collections", file=sys.stderr)
-        return 2
     started = time.perf_counter()
     if args.cache and args.cache.is_file():
         all_samples = [s for s in pickle.loads(args.cache.read_bytes()) if s.collection in collections]
