@@ -12,6 +12,15 @@ LONG2 = (
 )
 
 
+def _article(title: str, after: str, head: str = "") -> str:
+    """A page whose article is a headline and the two long paragraphs, then ``after`` (what
+    each test is about) inside the same ``<article>``."""
+    return (
+        f"<html><head>{head}</head><body><article><h1>{title}</h1><p>{LONG}</p><p>{LONG2}</p>{after}"
+        "</article></body></html>"
+    )
+
+
 def test_short_first_and_last_paragraphs_of_an_html_article_stay() -> None:
     html = (
         "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
@@ -65,30 +74,23 @@ def test_headings_over_lists_after_the_last_paragraph_stay() -> None:
         f"<h2>{name}</h2><ul><li>organic cotton</li><li>recycled packaging</li></ul>"
         for name in ("Carve Designs", "Eileen Fisher", "Fair Indigo")
     )
-    html = (
-        f"<html><body><article><h1>Sustainable clothing brands</h1><p>{LONG}</p><p>{LONG2}</p>{brands}"
-        "</article></body></html>"
-    )
-    body = clean_html(html).articleBody or ""
+    body = clean_html(_article("Sustainable clothing brands", brands)).articleBody or ""
     for name in ("Carve Designs", "Eileen Fisher", "Fair Indigo"):
         assert name in body
 
 
 def test_other_posts_you_may_enjoy_ends_the_article() -> None:
     teasers = "".join(f"<li>{t}</li>" for t in ("Grow your own food", "Container gardening for vegetables"))
-    html = (
-        f"<html><body><article><h1>Organic pest control</h1><p>{LONG}</p><p>{LONG2}</p>"
-        f"<h3>Other Posts You May Enjoy</h3><ul>{teasers}</ul></article></body></html>"
-    )
+    html = _article("Organic pest control", f"<h3>Other Posts You May Enjoy</h3><ul>{teasers}</ul>")
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
 
 
 def test_an_about_the_writer_bio_at_the_end_goes() -> None:
-    html = (
-        f"<html><body><article><h1>Writing a college essay</h1><p>{LONG}</p><p>{LONG2}</p>"
+    html = _article(
+        "Writing a college essay",
         "<h3>About Sara Harberson</h3><p>Sara Harberson is the founder of a college admissions practice and a "
-        "former dean of admissions.</p></article></body></html>"
+        "former dean of admissions.</p>",
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
@@ -106,11 +108,11 @@ def test_about_sections_of_a_roundup_stay() -> None:
 
 
 def test_the_bylined_authors_bio_at_the_end_goes() -> None:
-    html = (
-        "<html><head><meta name='author' content='Karina Cohen'></head><body><article>"
-        f"<h1>Trends in house cleaning</h1><p>{LONG}</p><p>{LONG2}</p>"
+    html = _article(
+        "Trends in house cleaning",
         "<div class='x'><p>Karina Cohen</p><p>Karina Cohen is the owner of a local cleaning company serving the "
-        "Greater Denver area, with a background in hospitality.</p></div></article></body></html>"
+        "Greater Denver area, with a background in hospitality.</p></div>",
+        head="<meta name='author' content='Karina Cohen'>",
     )
     record = clean_html(html)
     assert [a.name for a in record.authors] == ["Karina Cohen"]
@@ -129,30 +131,30 @@ def test_an_article_about_its_author_keeps_its_text() -> None:
 
 
 def test_a_feedback_box_after_the_article_goes() -> None:
-    html = (
-        f"<html><body><article><h1>Workflow automation</h1><p>{LONG}</p><p>{LONG2}</p>"
+    html = _article(
+        "Workflow automation",
         "<div><p>Was this helpful?</p><p>Thanks for your feedback, it helps us improve our tutorials "
-        "for everyone.</p></div></article></body></html>"
+        "for everyone.</p></div>",
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
 
 
 def test_a_contributor_card_after_the_article_goes() -> None:
-    html = (
-        f"<html><body><article><h1>Accounting software</h1><p>{LONG}</p><p>{LONG2}</p>"
+    html = _article(
+        "Accounting software",
         "<div class='card'><p>Contributor</p><p>Michelle Lee</p><p>Michelle worked in marketing and "
-        "promotions for radio and event coordination for non-profits.</p></div></article></body></html>"
+        "promotions for radio and event coordination for non-profits.</p></div>",
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
 
 
 def test_a_writers_greeting_bio_at_the_end_goes() -> None:
-    html = (
-        f"<html><body><article><h1>Storing office supplies</h1><p>{LONG}</p><p>{LONG2}</p>"
+    html = _article(
+        "Storing office supplies",
         "<div><p>Hey, I'm Jessica! Welcome to my blog, where organizing is made doable and totally "
-        "overwhelm-free.</p></div></article></body></html>"
+        "overwhelm-free.</p></div>",
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)

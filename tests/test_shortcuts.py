@@ -10,6 +10,7 @@ from itertools import islice
 import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from newsclean.cleaners import boxes, content, icon_sprites, images, normalize, regions
 from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.html import _html_of, parse_html
@@ -197,22 +198,28 @@ TEXT_MARKUP = st.sampled_from(
 )  # fmt: skip
 
 
+TEXT_RUNS = st.lists(TEXT_MARKUP, max_size=14).map("".join)
+
+
+def _text_elements(inner: str) -> list[etree._Element]:
+    """Every element of a page holding ``inner`` in a ``<div>`` and in a ``<p>``, text after them
+    (comments and processing instructions left out: they hold no text of the page)."""
+    tree = parse_html(f"<html><body><div>{inner}</div><p>{inner}</p>tail</body></html>")
+    return [el for el in tree.iter() if isinstance(el.tag, str)]
+
+
 @PROFILE
-@given(st.lists(TEXT_MARKUP, max_size=14).map("".join))
+@given(TEXT_RUNS)
 def test_text_content_is_written_as_lxml_html_gives_it(inner: str) -> None:
-    tree = parse_html(f"<html><body><div>{inner}</div><p>{inner}</p>tail</body></html>")
-    for el in tree.iter():
-        if isinstance(el.tag, str):
-            assert content.text_content(el) == el.text_content()
+    for el in _text_elements(inner):
+        assert content.text_content(el) == el.text_content()
 
 
 @PROFILE
-@given(st.lists(TEXT_MARKUP, max_size=14).map("".join))
+@given(TEXT_RUNS)
 def test_text_nodes_are_gathered_as_itertext_gives_them(inner: str) -> None:
-    tree = parse_html(f"<html><body><div>{inner}</div><p>{inner}</p>tail</body></html>")
-    for el in tree.iter():
-        if isinstance(el.tag, str):
-            assert regions._TEXT_NODES(el) == list(el.itertext())
+    for el in _text_elements(inner):
+        assert regions._TEXT_NODES(el) == list(el.itertext())
 
 
 def test_words_of_text_with_many_scripts_are_counted_by_the_pattern() -> None:
