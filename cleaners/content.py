@@ -1365,7 +1365,6 @@ def _teaser_item(li: etree._Element) -> bool:
     return words >= 3 and len(text.split()) > words
 
 
-
 def _page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etree._Element]:
     """Headings giving the page's headline: an ``<h1>``-``<h3>`` whose text is the headline or
     is held in the title (at least :data:`HEADLINE_CHARS` long), unless it is the site's name:
@@ -1382,7 +1381,7 @@ def _page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etr
         text = _fold(heading.text_content())
         if len(text) < HEADLINE_CHARS or not any(text in w for w in wanted):
             continue
-        if any(_HOME.match((a.get("href") or "").strip()) for a in heading.iter("a")):
+        if any(_links_home(a) for a in heading.iter("a")):
             names.add(text)
         else:
             found.append((heading, text))
@@ -1393,6 +1392,17 @@ def _page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etr
 
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
 """A link to a site's home page (``/``, ``https://site.example/``, ``index.html``)."""
+
+
+def _links_home(a: etree._Element) -> bool:
+    """Whether ``a`` links to a site's home page, or holds the heading's words without an
+    address (a section's jump label, ``<a name="part2">``, never the headline). An empty
+    anchor (``<a id="post-7"/>``, a permalink's target beside the heading's text) is neither."""
+    href = (a.get("href") or "").strip()
+    if not href:
+        return bool(a.text_content().strip())
+    return _HOME.match(href) is not None
+
 
 LINKED_CHOICE = 0.5
 """A chosen element with more link text than this share is a list of links (a "Most popular
@@ -1495,8 +1505,9 @@ def _anchored_post(main: MainContent, body: etree._Element, description: str) ->
     if heads:
         inside = [h for h in heads if top in set(h.iterancestors())]
         if inside and inside[0] is heads[0]:
-            return _post_inside(main, heads[0])
-        taken = None if inside else _post_apart(main, body, heads[0])
+            taken = _post_inside(main, heads[0])
+        else:
+            taken = None if inside else _post_apart(main, body, heads[0])
         if taken is not None:
             return taken
     anchor = _description_holder(body, description)
@@ -1555,27 +1566,43 @@ def _post_apart(
     main: MainContent, body: etree._Element, head: etree._Element, by: str = HEADLINE
 ) -> HeadlinePost | None:
     """The nearest box around ``head`` (apart from the chosen element) holding paragraph text,
-    when the choice is a list of links or worth less than :data:`UNSURE_CHOICE` times it."""
+    when the choice is a list of links, or the nearest such box the choice is worth less than
+    :data:`UNSURE_CHOICE` times."""
     top, good, stats = main.root, main.good, main.stats
     around = set(top.iterancestors())
-    post: etree._Element | None = None
+    chosen = stats[top]
+    linked = bool(chosen.text) and chosen.links > LINKED_CHOICE * chosen.text
     node = head.getparent()
+    boxed = False  # past the nearest box holding text: only a marked article is asked
     while node is not None and node is not body and node not in around:
-        if good.get(node, 0.0) >= MIN_PARAGRAPH:
-            post = node
-            break
+        held = good.get(node, 0.0)
+        if held >= MIN_PARAGRAPH and (not boxed or _marked_article(node)):
+            heading = " ".join(head.text_content().split())
+            if linked:
+                return HeadlinePost(node, heading, f"{chosen.links / chosen.text:.0%} of whose text is links", by)
+            if main.worth < UNSURE_CHOICE * held:
+                why = (
+                    f"worth {main.worth:.0f}, under {UNSURE_CHOICE:.0f} times the post's {held:.0f} "
+                    "characters of paragraphs"
+                )
+                return HeadlinePost(node, heading, why, by)
+            if boxed or by != HEADLINE:
+                return None
+            # The headline's own box (its standfirst) is no measure of the post: the article
+            # the publisher marks around it (<article>, itemprop="articleBody"), still apart
+            # from the choice, is asked too (an article above a second one the page appends).
+            boxed = True
         node = node.getparent()
-    if post is None:
-        return None  # the headline's box meets the choice before it holds any text
-    chosen, held = stats[top], good[post]
-    heading = " ".join(head.text_content().split())
-    if chosen.text and chosen.links > LINKED_CHOICE * chosen.text:
-        why = f"{chosen.links / chosen.text:.0%} of whose text is links"
-    elif main.worth < UNSURE_CHOICE * held:
-        why = f"worth {main.worth:.0f}, under {UNSURE_CHOICE:.0f} times the post's {held:.0f} characters of paragraphs"
-    else:
-        return None
-    return HeadlinePost(post, heading, why, by)
+    return None  # the headline's box meets the choice before it holds enough text
+
+
+def _marked_article(el: etree._Element) -> bool:
+    """An element the publisher marks as an article (``<article>``, ``itemprop="articleBody"``,
+    a class like ``entry-content``): see :func:`_semantic_bonus`."""
+    if _tag(el) == "article" or el.get("itemprop") == "articleBody":
+        return True
+    hint = _hint(el)
+    return bool(hint) and _article_body_hint(hint)
 
 
 HEADER = re.compile(r"(?:^|[-_ ])(?:header|heading|headline|title)(?:_area|-area)?(?:$|[-_ ])", re.I)
@@ -1594,27 +1621,79 @@ text is still the post when at least this share of the choice's text beside it i
 at least this share of its own text is paragraphs."""
 
 
+SIDE_COLUMN = re.compile(r"(?:side-?bar|aside)\d*", re.I)
+"""A class or id that is, whole, the name of a page's side column (``sidebar``, ``sidebar2``),
+not a layout grid's part (``sidebar-grid__content``, ``lg:mr-[--sidebar-width]``)."""
+
+SIDE_SHARE = 0.5
+"""The post around the headline inside the chosen element is the article when at least this
+share of the choice's paragraph text beside it lies in side columns (:func:`_side_columns`)."""
+
+
+def _side_columns(post: etree._Element, top: etree._Element, good: dict[etree._Element, float]) -> float:
+    """The paragraph text, inside ``top``, of the boxes beside ``post`` (siblings of it or of
+    a box around it) that are a page's side column: an ``<aside>``, ``role="complementary"``
+    or a class/id naming one (:data:`SIDE_COLUMN`)."""
+    total = 0.0
+    node = post
+    while node is not top:
+        parent = node.getparent()
+        if parent is None:
+            break
+        for sibling in parent:
+            if sibling is node or not isinstance(sibling.tag, str) or sibling not in good:
+                continue
+            if _side_column(sibling):
+                total += good[sibling]
+        node = parent
+    return total
+
+
+def _side_column(el: etree._Element) -> bool:
+    if el.tag == "aside" or el.get("role") == "complementary":
+        return True
+    return any(SIDE_COLUMN.fullmatch(name) for name in _hint(el).split())
+
+
 def _post_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) -> HeadlinePost | None:
     """The nearest box around ``head`` (inside the chosen element) holding paragraph text, when
     it holds at least :data:`POST_SHARE` of the choice's paragraph text and is not the choice,
     or when it is mostly paragraphs and the choice's text beside it mostly links
-    (:data:`BESIDE_LINKS`, :data:`POST_PROSE`)."""
+    (:data:`BESIDE_LINKS`, :data:`POST_PROSE`), or when :data:`SIDE_SHARE` of the choice's
+    paragraph text beside it lies in side columns (:func:`_side_columns`; a box holding no
+    paragraph text but the heading's is passed over for this test only)."""
     top, good, stats = main.root, main.good, main.stats
+    own = good.get(head, 0.0) if by == HEADLINE else 0.0
+    titled = False  # past the heading's own box: only the side columns are asked
     node = head.getparent()
     while node is not None and node is not top:
         held = good.get(node, 0.0)
         if held >= MIN_PARAGRAPH and not _header(node):
             heading = " ".join(head.text_content().split())
-            if by == HEADLINE and held >= POST_SHARE * good[top]:
+            if not titled and by == HEADLINE and held >= POST_SHARE * good[top]:
                 why = f"{good[top] - held:.0f} of whose {good[top]:.0f} characters of paragraphs lie beside the post"
                 return HeadlinePost(node, heading, why, by)
             # A short post beside long columns of links (a blog's recent posts, archives and
             # blogroll): what lies beside it is mostly links, and the post is prose.
             chosen, post = stats[top], stats[node]
             beside, linked = chosen.text - post.text, chosen.links - post.links
-            if beside > 0 and linked >= BESIDE_LINKS * beside and post.prose >= POST_PROSE * post.text:
+            if not titled and beside > 0 and linked >= BESIDE_LINKS * beside and post.prose >= POST_PROSE * post.text:
                 why = f"{linked / beside:.0%} of whose text beside the post is links"
                 return HeadlinePost(node, heading, why, by)
-            return None
+            if by == HEADLINE and held - own < MIN_PARAGRAPH:
+                # The heading's own box (no paragraph text but the heading's): the post
+                # around it is asked whether a side column outweighs it.
+                titled = True
+            else:
+                # A side column that strip_page kept for the paragraphs it holds (a blog's
+                # profile, a sidebar of teasers with a sentence each) outweighs the post.
+                side = _side_columns(node, top, good)
+                if by == HEADLINE and side >= SIDE_SHARE * (good[top] - held):
+                    why = (
+                        f"{side:.0f} of whose {good[top]:.0f} characters of paragraphs lie in a side column "
+                        "beside the post"
+                    )
+                    return HeadlinePost(node, heading, why, by)
+                return None
         node = node.getparent()
     return None

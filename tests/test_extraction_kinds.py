@@ -667,3 +667,30 @@ def test_kind_7_a_line_or_two_after_the_text_still_goes() -> None:
     assert "frame by frame, in a basement in Newcastle." in text
     for gone in ("Thanks for reading", "Follow us", "@reelnorth", "www.reelnorth.example", "Find us on"):
         assert gone not in text, gone
+
+
+def test_kind_5_the_article_under_the_headline_beats_one_the_page_appends() -> None:
+    # A page appends the next article below the one asked for (infinite scroll); the appended
+    # one is longer and the scorer takes it. The headline's own box (its standfirst) is no
+    # measure of the post, but the <article> around it, apart from the choice, is.
+    record = _clean("kind-5-appended-article.html", url="https://coast-news.example.com/harbour-fees")
+    body = " ".join((record.articleBody or "").split())
+    assert "Mooring fees in the old harbour will double from April" in body
+    assert "will carry a larger share of the cost than the fishing fleet." in body
+    for gone in ("The cottage beside the north lighthouse", "repairing the harbour wall"):
+        assert gone not in body
+    assert "the post holding the page's headline" in [step.text for step in record.cleaning if step.action == "chose"]
+
+
+def test_kind_5_a_post_beside_a_side_column_kept_for_its_paragraph_comes_alone() -> None:
+    # A blog's profile is the page's one long <p>, so its side column is kept as if it wrapped
+    # the article; the post, written between <br>s, sits beside it. Most of the choice's
+    # paragraph text beside the post lies in a side column: the post is taken. An empty anchor
+    # in the post's heading (a permalink's target) is no link to the home page.
+    record = _clean("kind-5-side-column-beside-the-post.html", url="https://copydesk.example.com/2012/10/signs.html")
+    body = " ".join((record.articleBody or "").split())
+    for line in ('A bakery\'s "fresh" bread', "everything must go, including the shop."):
+        assert line in body, line
+    for gone in ("An advertising copywriter for nineteen years", "week 41"):
+        assert gone not in body
+    assert "lie in a side column beside the post" in _headline_post_reason(record)
