@@ -79,8 +79,20 @@ _STRING_LITERAL = re.compile(r"\"((?:[^\"\\\n]|\\.)*)(\"?)")
 (always a match, so a scan never starts again inside a string: linear time)."""
 _JS_HEX = re.compile(r"\\x([0-9a-fA-F]{2})")
 
-_NOTICE = re.compile(r"javascript|\bjs\b|\bbrowser\b|\bcookies?\b", re.I)
-"""A ``<noscript>`` line asking for scripts or cookies (short ones only: see :func:`_noscript`)."""
+_NOTICE = re.compile(
+    r"\b(?:enable|turn on|activate|allow)\s+(?:javascript|js|cookies|scripts)\b"
+    r"|\bjavascript\s+(?:is\s+)?(?:disabled|required|must be enabled|is turned off)"
+    r"|\b(?:upgrade|update|change)\s+(?:your|to a (?:newer|modern))\s+(?:web\s+)?browser"
+    r"|\bbrowser\b.{0,40}\b(?:not|no longer|isn.t)\s+(?:longer\s+)?supported"
+    r"|\b(?:is|are)\s+not\s+longer\s+supported"
+    r"|\bbrowser\s+(?:does\s+not|doesn.t)\s+support\b",
+    re.I,
+)
+"""A line asking for scripts, cookies or another browser ("Please enable JavaScript to view
+the comments", "Your browser is no longer supported. Please upgrade your browser"): short
+ones (see :data:`NOTICE_CHARS`) are no text of the page's, in ``<noscript>`` or script data."""
+
+NOTICE_CHARS = 200
 
 
 @dataclass
@@ -132,7 +144,7 @@ def _noscript(page: etree._Element) -> tuple[int, Found] | None:
         for child in holder:
             box.append(child)  # the fresh parse is ours: moved, not copied
         for block in _blocks_of(box, "noscript", pruned=False):
-            if len(block.text) < 200 and _NOTICE.search(block.text):
+            if _is_notice(block.text):
                 continue
             blocks.append(block)
     prose = _prose_chars([b.text for b in blocks])
@@ -197,7 +209,7 @@ def _script_data(page: etree._Element, headline: str, description: str) -> tuple
         return None
     blocks: list[Block] = []
     for text in best.texts:
-        blocks.extend(_blocks_of_string(text, best.where))
+        blocks.extend(b for b in _blocks_of_string(text, best.where) if not _is_notice(b.text))
     prose = _prose_chars([b.text for b in blocks])
     if prose < MIN_PROSE:
         return None
@@ -336,6 +348,10 @@ def _blocks_of(box: etree._Element, where: str, *, pruned: bool = True) -> list[
 
 
 # --- measures ------------------------------------------------------------------------------
+
+
+def _is_notice(text: str) -> bool:
+    return len(text) < NOTICE_CHARS and _NOTICE.search(text) is not None
 
 
 def _is_prose(text: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,47 @@ def test_real_pages_that_gave_an_empty_body_give_their_text() -> None:
     body = gallery.articleBody or ""
     assert body.count("\n\n") == 9 and "Pilgrims pray at the Grand Mosque in Mecca" in body
     assert "best viewed" not in body
+
+
+CIDER = (
+    "The county's last cider press will run again this autumn after volunteers spent the summer rebuilding "
+    "its oak frame and replacing the stone.",
+    "Apples from any garden in the parish are welcome on Saturdays in October, and the juice goes home with "
+    "whoever brought the fruit.",
+    "The press was built in 1890 and stood idle for thirty years before the village society bought it at "
+    "auction for a single pound.",
+)
+CIDER_HTML = "".join(f"<p>{p}</p>" for p in CIDER) + "<p>Please enable JavaScript to see the map of the orchards.</p>"
+
+
+def _nuxt3() -> str:
+    # Nuxt 3's payload: the page's data flattened into one array, values referring to others by index.
+    payload = [
+        ["ShallowReactive", 1],
+        {"data": 2},
+        {"article-42": 3},
+        {"title": 4, "body": 5, "related": 6},
+        "Village cider press restored by volunteers",
+        CIDER_HTML,
+        [7],
+        {"title": 8},
+        "Bus timetable changes",
+    ]
+    return f'<script type="application/json" id="__NUXT_DATA__" data-ssr="true">{json.dumps(payload)}</script>'
+
+
+def _nuxt2() -> str:
+    # Nuxt 2's payload: JavaScript, not JSON (unquoted keys, a function's arguments).
+    return (
+        '<script>window.__NUXT__=(function(a,b){return {layout:"default",data:[{article:{title:'
+        f'"Village cider press restored by volunteers",body:{json.dumps(CIDER_HTML)},section:a}}}}],'
+        'state:{user:b}}}("news",null));</script>'
+    )
+
+
+@pytest.mark.parametrize("payload", [_nuxt3, _nuxt2], ids=["nuxt-3-data", "nuxt-2-script"])
+def test_the_article_in_a_nuxt_payload_is_recovered(payload: Callable[[], str]) -> None:
+    page = _page("<div id='__nuxt'></div>", payload(), headline="Village cider press restored by volunteers")
+    record = clean_html(page, url=URL)
+    assert (record.articleBody or "").split("\n\n") == list(CIDER)  # the notice inside the data goes
+    assert _chose(record)[0] == "script data"
