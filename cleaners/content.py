@@ -1120,6 +1120,8 @@ def _prune_rule(
         return "a short paragraph of links"
     if tag in ("aside", "footer"):
         return f"an <{tag}> box"
+    if tag == "span" and _in_line(el):
+        return ""  # a word of its line ("by <span class="author">Ann Lee</span> on June 29"), no box
     if _class_weight(el) < 0 and s.text < 300 and s.prose < 0.5 * s.text and not _heading_box(el, s):
         return f"a short box whose class/id {_hint(el)[:60]!r} weighs against content"
     if tag == "form":
@@ -1127,6 +1129,26 @@ def _prune_rule(
     if _named_box(el, s):
         return f"class/id {_hint(el)[:60]!r} names a widget"
     return ""
+
+
+_WORD = re.compile(r"\w")
+
+
+def _in_line(el: etree._Element) -> bool:
+    """Whether words of the line ``el`` sits in come just before or after it: a name in a
+    byline, a word in a sentence. Its class (``author``, ``caption``) names what the word is,
+    not a box beside the text."""
+    if el.tail and _WORD.search(el.tail):
+        return True
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is not None:
+        text = before.tail
+    else:
+        parent = el.getparent()
+        text = parent.text if parent is not None else None
+    return bool(text and _WORD.search(text))
 
 
 DATA_ROWS = 3

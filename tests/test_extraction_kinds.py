@@ -694,3 +694,14 @@ def test_kind_5_a_post_beside_a_side_column_kept_for_its_paragraph_comes_alone()
     for gone in ("An advertising copywriter for nineteen years", "week 41"):
         assert gone not in body
     assert "lie in a side column beside the post" in _headline_post_reason(record)
+
+
+def test_kind_7_a_name_inside_a_line_stays_in_it() -> None:
+    # A <span> named like an author box or a caption inside a line is a word of that line ("by
+    # <span class="author">Ann Lee</span> on June 29"): pruning it left "by on June 29". The
+    # same names on a box of their own still go.
+    body = " ".join(_body("kind-7-name-in-a-line.html").split())
+    assert "The survey, led by Ann Lee of the county archive, counted forty-one marks" in body
+    assert "a drawing of every mark and a photograph of the wall" in body
+    assert "Share" not in body
+    assert not body.endswith("Ann Lee")
