@@ -179,6 +179,18 @@ MAX_BOX_WORDS = 60
 many words; bigger ones are page wrappers that happen to carry such a name."""
 
 
+LABELLED_PROSE_WORDS = 20
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?][\"”’)]?\s+[\"“‘(]?[^\W\d_]")
+
+
+def _prose_after_label(text: str, words: int) -> bool:
+    """Whether a block opening like a teaser ("RELATED: ...", "Read more: ...") goes on for
+    sentences: the writer's aside in prose ("RELATED: The endorsees did not fare well. Aside
+    from ..."), not another page's headline. At least :data:`LABELLED_PROSE_WORDS` words and a
+    sentence ending after a word, with more words after it ("U.S. Senate" is no break)."""
+    return words >= LABELLED_PROSE_WORDS and _SENTENCE_BREAK.search(text) is not None
+
+
 class Prompts:
     """Removes share/follow/short-URL prompts, read-more teasers, newsletter, cookie and
     subscription prompts; strips a follow prompt glued to the start of a paragraph."""
@@ -195,7 +207,7 @@ class Prompts:
                 if _SHARE.match(text):
                     yield Decision.remove(i, "a share or short-URL prompt")
                     continue
-                if _TEASER.match(text):
+                if _TEASER.match(text) and not _prose_after_label(text, words):
                     yield Decision.remove(i, "a read-more teaser or topic bar")
                     continue
                 if _NEWSLETTER.match(text):

@@ -35,6 +35,11 @@ MUST_STAY = [
     ("teaser-more-on", "More on that later."),
     ("teaser-click-here", "Many readers click here to read the comments first, the survey found."),
     ("teaser-related", "Related costs, such as insurance and parking, rose faster than rents."),
+    (
+        "teaser-related-aside",
+        "RELATED: The board's first plan did not fare well. Aside from the chair, most members voted "
+        "against it in 2019, and the fleet stayed at the old pier.",
+    ),
     ("teaser-trends", "Trends in the data were clear: fewer births, later marriages and smaller homes."),
     (
         "newsletter-inbox",
