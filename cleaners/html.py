@@ -909,8 +909,9 @@ def _addressed(block: Block) -> bool:
 
 
 def _list_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
-    """The index of the last block of the run of ``<p>`` lines that follows block ``last`` in
-    the article's own container (a path in ``flow``) when the run holds at least
+    """The index of the last block of the run of paragraph lines (``<p>``s, or lines between
+    ``<br>``s) that follows block ``last`` in the article's own container (a path in
+    ``flow``) when the run holds at least
     :data:`LIST_RUN` lines, else ``last``: page furniture after the text is a line or two
     ("Share this", "Tags: ..."), or sits in boxes of its own. A sentence, a long line or one
     pointing elsewhere (:func:`_addressed`) ends the run."""
@@ -918,7 +919,7 @@ def _list_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
     while end + 1 < len(blocks):
         line = blocks[end + 1]
         if (
-            line.tag != "p"
+            line.kind is not BlockKind.PARAGRAPH
             or line.path not in flow
             or split_count(line.text) > EDGE_MAX_WORDS
             or _is_sentence(line)

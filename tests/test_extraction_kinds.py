@@ -705,3 +705,23 @@ def test_kind_7_a_name_inside_a_line_stays_in_it() -> None:
     assert "a drawing of every mark and a photograph of the wall" in body
     assert "Share" not in body
     assert not body.endswith("Ann Lee")
+
+
+def test_kind_7_a_list_written_between_line_breaks_after_the_text_stays() -> None:
+    # The same list written as lines between <br>s in the text's own <span> (an old CMS's
+    # body field), not as <p>s.
+    prose = (
+        "Forty years after the reels were found in a barn near Hexham, the restored print is touring "
+        "independent cinemas this winter, with the director in the audience at most screenings.<br><br>"
+        "The restoration took two years and cost less than a new car, the archive said, most of it "
+        "spent on cleaning the sound track by hand in a basement in Newcastle.<br><br>"
+    )
+    dates = "<br>".join(["NOVEMBER", "09 Leeds, Hyde Park Picture House", "10 York, City Screen", "16 Durham, Gala"])
+    page = (
+        "<html><head><title>The lost reels return | Reel North</title></head><body><div id='left'>"
+        f"<h1>The lost reels return</h1><span class='body'>{prose}The dates:<br>{dates}</span>"
+        "</div></body></html>"
+    )
+    body = clean_html(page.encode(), url="https://news.example.com/2012/11/reels.html").articleBody or ""
+    for line in ("09 Leeds, Hyde Park Picture House", "16 Durham, Gala"):
+        assert line in body, line
