@@ -196,13 +196,14 @@ def _hidden(el: etree._Element) -> bool:
 
 SCREEN_READER_ONLY = re.compile(
     r"(?<![\w-])(?:is-|u-|a11y-)?(?:sr-only(?:-focusable)?|screen-?reader-(?:text|only)|visually-?hidden(?:-focusable)?|"
-    r"hidden-visually|show-for-sr|element-invisible|assistive-text)(?![\w-])",
+    r"hidden-visually|show-for-sr|element-invisible|assistive-text|(?:[a-z]{1,4}-)?off-?screen)(?![\w-])",
     re.I,
 )
 """Class names of text shown to screen readers only, never on the page ("Opens in a new window",
 "Toggle", "Skip to content"): Bootstrap's ``sr-only`` and ``visually-hidden``, WordPress's
 ``screen-reader-text``, Bulma's ``is-sr-only``, Foundation's ``show-for-sr``, Drupal's
-``element-invisible``."""
+``element-invisible``, and the ``offscreen`` utility classes (``offscreen``, ``h-offscreen``,
+``u-off-screen``: a box moved out of view, read by screen readers only)."""
 
 
 @lru_cache(maxsize=4096)

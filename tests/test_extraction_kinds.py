@@ -572,15 +572,24 @@ def test_kind_7_words_inside_links_stay_in_their_sentences() -> None:
 
 def test_kind_6_text_for_screen_readers_only_goes() -> None:
     # Text a page shows to screen readers only (Bootstrap's sr-only, WordPress's
-    # screen-reader-text, Bulma's is-sr-only, visually-hidden) is never on the page: a link's
-    # "(opens in a new window)" inside a sentence, a skip link, a toggle's label.
+    # screen-reader-text, Bulma's is-sr-only, visually-hidden, the offscreen utility classes) is
+    # never on the page: a link's "(opens in a new window)" inside a sentence, a skip link, a
+    # toggle's label.
     record = _clean("kind-6-screen-reader-text.html")
     body = " ".join((record.articleBody or "").split())
     assert "meeting of the harbour board last month" in body
     assert "Fishing boats will moor at the western quay while the crane barge is in place." in body
     # A class that merely starts like one of those names is not one.
     assert "the eastern berths would reopen by the end of July" in body
-    for gone in ("opens in a new window", "Skip to content", "End of article", "Bibliography toggle"):
+    assert "The eastern arm was last rebuilt in 1987, after the storm of that October, to the plan kept" in body
+    for gone in (
+        "opens in a new window",
+        "Skip to content",
+        "End of article",
+        "Bibliography toggle",
+        "Box aufklappen",
+        "PDF, 2 MB",
+    ):
         assert gone not in body
     assert any(
         step.text == "(opens in a new window)" and "screen readers only" in str(step.reason) for step in record.cleaning

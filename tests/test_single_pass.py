@@ -122,7 +122,7 @@ JUDGED_ATTRS = st.fixed_dictionaries(
         "role": st.sampled_from(["navigation", "main", "dialog", ""]),
         "class": st.sampled_from(
             ["", " ", "share-bar", "content", "sidebar article", "menu", "post", "sr-only", "hidden", "d-none menu",
-             "hidden md:block", "visually-hidden post", "accordion-body hidden", "is-hidden"]
+             "hidden md:block", "visually-hidden post", "accordion-body hidden", "is-hidden", "h-offscreen"]
         ),
         "id": st.sampled_from(["", "nav", "comments", "story"]),
         "itemprop": st.sampled_from(["articleBody", "author"]),
