@@ -152,3 +152,15 @@ def assert_accounted(report: dict[str, Any]) -> None:
     assert books["unaccounted"] == 0, books
     spider_errors = sum(books["failed"].get(k, 0) for k in ("redirect_loop", "too_large", "undecodable"))
     assert report["errors"] >= spider_errors, report
+
+
+def assert_once(text: str, *expected: str) -> None:
+    """Each of ``expected`` comes out exactly once in ``text`` (all misses named at once)."""
+    wrong = {piece: text.count(piece) for piece in expected if text.count(piece) != 1}
+    assert not wrong, f"not exactly once (piece: times found): {wrong}"
+
+
+def assert_gone(text: str, *unwanted: str) -> None:
+    """None of ``unwanted`` is left in ``text`` (all leftovers named at once)."""
+    left = [piece for piece in unwanted if piece in text]
+    assert not left, f"still there: {left}"
