@@ -234,7 +234,28 @@ def _hidden_class(names: str) -> bool:
     return _REVEALED.search(names) is None
 
 
+EMBEDDED_POST = re.compile(
+    r"(?<![\w-])(?:twitter-(?:tweet|video|timeline)|instagram-media|tiktok-embed|fb-post|fb-video|"
+    r"reddit-(?:embed-bq|card)|bluesky-embed|text-post-media|mastodon-embed|wp-embedded-content)(?![\w-])",
+    re.I,
+)
+"""Class names of another site's post embedded in the page, in the markup the platform gives
+to be replaced by its widget (an ``<iframe>``, dropped too): X/Twitter's
+``blockquote.twitter-tweet``, Instagram's ``instagram-media``, TikTok's ``tiktok-embed``,
+Facebook's ``fb-post``, Reddit's, Bluesky's, Threads' (``text-post-media``) and Mastodon's
+embeds, and WordPress's card of another post (``wp-embedded-content``). A quoted post, not
+the article's own text (the writer's sentence around it stays)."""
+
+
+@lru_cache(maxsize=4096)
+def _embedded_post(names: str) -> bool:
+    return EMBEDDED_POST.search(names) is not None
+
+
 def _is_unlikely(el: etree._Element, tag: str) -> bool:
+    names = el.get("class")
+    if names and _embedded_post(names):
+        return True
     if tag in ("body", "html", "article", "main") or el.get("itemprop") == "articleBody":
         return False
     if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):
@@ -257,8 +278,8 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
     if not _HIDING.isdisjoint(keys) and _hidden(el):
         return True
     cls = el.get("class") if "class" in keys else None
-    if cls and (_screen_reader_class(cls) or _hidden_class(cls)):
-        return True  # what _hidden says of the class (asked here: the class is read anyway)
+    if cls and (_screen_reader_class(cls) or _hidden_class(cls) or _embedded_post(cls)):
+        return True  # what _hidden and _is_unlikely say of the class (it is read anyway)
     if tag in _NEVER_UNLIKELY or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
         return False
     if "role" in keys and el.get("role") in _BOX_ROLES:
@@ -512,6 +533,9 @@ def _strip_rule(el: etree._Element, tag: str) -> str:
     role = el.get("role")
     if role in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):
         return f"role={role}: never the article"
+    names = el.get("class")
+    if names and _embedded_post(names):
+        return "an embedded post from another site (the platform's markup for its widget)"
     hint = _hint(el)
     if not hint:
         return "an <aside> box"

@@ -232,6 +232,10 @@ def parse_html(html: str, utf8: bytes | None = None) -> etree._Element:
 
 
 BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "section", "article", "blockquote", "pre")
+
+_HOLDS_BLOCKS = (*BLOCK_TAGS, "figure", "figcaption")
+"""An element holding one of these is walked, not read as a line of loose text: a caption
+inside a custom element (``<astro-island><figure>...<figcaption>``) is a caption, left out."""
 """Elements that make their own block: an inline or custom element holding one
 (``<growth-linkgroup>``, ``<b>`` around paragraphs) is walked like a container, not flattened
 into one line. A link around blocks (a teaser card) stays one line, judged as a link."""
@@ -470,7 +474,7 @@ def blocks_from_element(
                 ctag in CONTAINERS
                 or ctag in BLOCK_KINDS
                 or ctag in ("svg", "symbol", "br", "hr")
-                or (ctag != "a" and len(child) and next(child.iterdescendants(*BLOCK_TAGS), None) is not None)
+                or (ctag != "a" and len(child) and next(child.iterdescendants(*_HOLDS_BLOCKS), None) is not None)
             ):
                 _flush(el, loose, here)
                 walk(child, here)  # noqa: F821 (deleted after the walk, see below)

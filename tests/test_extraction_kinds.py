@@ -719,3 +719,38 @@ def test_kind_7_a_list_written_between_line_breaks_after_the_text_stays() -> Non
     body = clean_html(page.encode(), url="https://news.example.com/2012/11/reels.html").articleBody or ""
     for line in ("09 Leeds, Hyde Park Picture House", "16 Durham, Gala"):
         assert line in body, line
+
+
+def test_kind_6_posts_embedded_from_other_sites_go() -> None:
+    # The markup X/Twitter, Instagram and the other platforms give for an embedded post (a
+    # blockquote their script replaces by an <iframe>) quotes another site's post: it goes, with
+    # its own entry in `cleaning`, while the writer's sentence before it and a plain quote stay.
+    record = _clean("kind-6-embedded-posts.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "restore the night shift allowance it had cut in March",
+        "announced the deal on social media shortly after eight o'clock:",
+        "the allowance is what makes the night crossings possible",
+        "with extra crossings added through the weekend",
+    )
+    assert_gone(body, "Deal done.", "crewsunion", "View this post on Instagram", "bring a coffee", "Island Cafe")
+    embeds = [step for step in record.cleaning if "an embedded post from another site" in str(step.reason)]
+    assert len(embeds) == 2
+
+
+def test_kind_6_a_caption_inside_a_custom_element_goes() -> None:
+    # A figure inside an element the walker does not know (a web component's <photo-island>)
+    # was read as a line of loose text, so its caption came out among the paragraphs; it is a
+    # caption like any other <figcaption>.
+    record = _clean("kind-6-caption-in-custom-element.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "a six thousand kilometre journey along the coast",
+        "plan to be home again for Christmas",
+        "waiting out a storm.",
+        "a fishing rod they keep strapped to the deck.",
+    )
+    assert_gone(body, "The kayaks loaded with food", "The tent has saved them", "Photo: Private")
+    assert sum(1 for step in record.cleaning if step.reason == "caption: a caption") == 2
