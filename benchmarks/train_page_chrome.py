@@ -18,6 +18,11 @@ the model never saw, measured two ways:
 - across sites: 5-fold cross-validation over all pages grouped by site (no page of a site is
   scored by a model that saw a page of that site).
 
+With ``--teacher COLLECTION,...`` those collections' pages are trained on too, each line labelled
+by whether newsclean's own HTML extraction of the page keeps it (:func:`teacher_labels`: no ground
+truth, so no collection's convention), and :func:`teacher_validation` scores every collection
+with models that never saw its sites nor its teacher labels.
+
 The written model is trained on all pages, and the cross-collection table goes into its
 ``meta`` so that ``python -m benchmarks.quality`` can print it next to the shipped model's
 scores. Needs scikit-learn (the ``bench`` extra).
@@ -39,7 +44,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsclean.cleaners import clean_text, page_chrome
+from newsclean.cleaners import InputError, clean_html, clean_text, page_chrome
 from newsclean.cleaners.chain import CleanerChain
 from newsclean.cleaners.decoding import DecodeError, decode_html
 from newsclean.cleaners.line_model import FEATURE_NAMES, MODEL_FILE, LineModel, line_features, load_model
@@ -76,6 +81,9 @@ class Sample:
     rows: Any
     truth: str
     without: list[str]
+    teacher: list[bool | None] | None = None
+    """The lines labelled by newsclean's own HTML extraction of the page (:func:`teacher_labels`);
+    ``None`` until :func:`teach` runs, ``[]`` when the extraction gave nothing to learn from."""
 
 
 def _truth_index(truth: str) -> tuple[set[tuple[str, ...]], str]:
@@ -163,7 +171,6 @@ def _site(url: str, name: str) -> str:
 
 
 def samples(data: Path, limit: int | None, collections: Sequence[str] = COLLECTIONS) -> list[Sample]:
-    before = CleanerChain({"page_chrome": None, "repeats": None, "site-memory": None})
     out = []
     for collection in collections:
         folder = data / collection
@@ -172,33 +179,81 @@ def samples(data: Path, limit: int | None, collections: Sequence[str] = COLLECTI
             continue
         for page in LOADERS[collection](folder, limit):
             try:
-                try:
-                    html = decode_html(page.html)
-                except DecodeError:
-                    html = page.html.decode("utf-8", "replace")  # as a browser shows a broken page
-                dump = visible_text(html)
+                out.append(sample(collection, page))
             except Exception as exc:  # a page that cannot be dumped is reported and left out
                 print(f"{page.name}: no text dump ({type(exc).__name__}: {exc})", file=sys.stderr)
-                continue
-            doc, _ = before.run(extract_text(dump, url=page.url))
-            texts = [b.text for b in doc.blocks]
-            index = _truth_index(page.text)
-            run = page_chrome.rule_run(doc) if len(texts) >= page_chrome.MIN_LINES else (0, len(texts) - 1)
-            out.append(
-                Sample(
-                    collection,
-                    page.name,
-                    _site(page.url, page.name),
-                    page.url,
-                    dump,
-                    texts,
-                    [_label(t, index) for t in texts],
-                    line_features(texts, page.url, run),
-                    page.text,
-                    page.without,
-                )
-            )
     return out
+
+
+def sample(collection: str, page: Truth) -> Sample:
+    """``page``'s text dump, its lines as ``page_chrome`` sees them (after the cleaners that run
+    before it), their features, and each line labelled by the page's ground truth."""
+    try:
+        html = decode_html(page.html)
+    except DecodeError:
+        html = page.html.decode("utf-8", "replace")  # as a browser shows a broken page
+    dump = visible_text(html)
+    doc, _ = _BEFORE.run(extract_text(dump, url=page.url))
+    texts = [b.text for b in doc.blocks]
+    index = _truth_index(page.text)
+    run = page_chrome.rule_run(doc) if len(texts) >= page_chrome.MIN_LINES else (0, len(texts) - 1)
+    return Sample(
+        collection,
+        page.name,
+        _site(page.url, page.name),
+        page.url,
+        dump,
+        texts,
+        [_label(t, index) for t in texts],
+        line_features(texts, page.url, run),
+        page.text,
+        page.without,
+    )
+
+
+_BEFORE = CleanerChain({"page_chrome": None, "repeats": None, "site-memory": None})
+"""The cleaners that run before ``page_chrome`` in ``clean_text``."""
+
+
+def teacher_labels(texts: Sequence[str], html: bytes | str, url: str | None) -> list[bool | None]:
+    """Each line of a page's dump labelled by whether newsclean's own HTML extraction of the same
+    page keeps it: the teacher, in place of a ground truth.
+
+    A line is the article's when at least half of its 4-word shingles are in the extracted body
+    (a line of fewer than four words: when its words occur there in that order), the rule that
+    labels lines by a ground truth (:func:`_label`): a line the extraction keeps only partly (a
+    paragraph whose "Share this" tail it trimmed, a caption it merged) goes by its larger part.
+    Lines without words stay unlabelled (``None``). A page the extraction fails on, or whose body
+    shares no line with the dump, gives ``[]``: nothing is learnt from it, rather than every line
+    taught as boilerplate.
+    """
+    try:
+        body = clean_html(html, url=url, find_site=False).articleBody or ""
+    except InputError:
+        return []
+    index = _truth_index(body)
+    labels = [_label(t, index) for t in texts]
+    return labels if any(labels) else []
+
+
+def teach(all_samples: Sequence[Sample], data: Path, collections: Sequence[str]) -> int:
+    """Gives each sample of ``collections`` still without them its teacher labels
+    (:func:`teacher_labels`, reading the page's HTML again); returns how many were labelled."""
+    wanted = {s.name: s for s in all_samples if s.collection in collections and s.teacher is None}
+    done = 0
+    for collection in collections:
+        left = {name for name, s in wanted.items() if s.collection == collection}
+        if not left:
+            continue
+        for page in LOADERS[collection](data / collection, None):
+            if page.name in left:
+                s = wanted[page.name]
+                s.teacher = teacher_labels(s.texts, page.html, page.url)
+                done += 1
+                left.discard(page.name)
+                if not left:
+                    break
+    return done
 
 
 def _weights(sample: Sample) -> list[float]:
@@ -206,21 +261,27 @@ def _weights(sample: Sample) -> list[float]:
     return [(len(t.split()) + 1) / total for t in sample.texts]
 
 
-def _fit(train: Sequence[Sample], even: bool = False) -> Any:
-    """The ensemble fitted on ``train``'s labelled lines, every page weighing the same; with
-    ``even``, within each collection the article's lines weigh as much as the others
-    (:func:`balanced`)."""
+def _fit(
+    train: Sequence[Sample], even: bool = False, teacher: Sequence[Sample] = (), teacher_weight: float = 1.0
+) -> Any:
+    """The ensemble fitted on ``train``'s labelled lines, every page weighing the same, and on
+    ``teacher``'s lines as newsclean's HTML extraction labels them (:func:`teacher_labels`), each
+    such page weighing ``teacher_weight``; with ``even``, within each collection (a collection's
+    teacher-labelled pages are a group of their own) the article's lines weigh as much as the
+    others (:func:`balanced`)."""
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     x, y, w, collection = [], [], [], []
-    for s in train:
-        for row, label, weight in zip(s.rows, s.labels, _weights(s), strict=True):
+    sources = [(s, s.labels, 1.0, s.collection) for s in train]
+    sources += [(s, s.teacher, teacher_weight, f"{s.collection} (teacher)") for s in teacher if s.teacher]
+    for s, labels, scale, group in sources:
+        for row, label, weight in zip(s.rows, labels, _weights(s), strict=True):
             if label is not None:
                 x.append(row)
                 y.append(int(label))
-                w.append(weight * 1000)
-                collection.append(s.collection)
+                w.append(weight * scale * 1000)
+                collection.append(group)
     model = HistGradientBoostingClassifier(**PARAMS)
     model.fit(np.asarray(x), np.asarray(y), sample_weight=np.asarray(balanced(w, y, collection) if even else w))
     return model
@@ -340,6 +401,139 @@ def cross_collection(all_samples: list[Sample], even: bool = False) -> list[dict
     return rows
 
 
+def _splits(
+    all_samples: Sequence[Sample], collection: str, truth_on: Sequence[str], folds: int
+) -> Iterator[tuple[list[Sample], set[str]]]:
+    """The scored collection's pages in parts, each with the sites training must leave out: in
+    site-grouped folds when the collection's own ground truth is trained on, else all at once."""
+    test = [s for s in all_samples if s.collection == collection]
+    if collection in truth_on and folds > 1:
+        sites = sorted({s.site for s in test})
+        fold_of = {site: i % folds for i, site in enumerate(sites)}
+        for fold in range(folds):
+            part = [s for s in test if fold_of[s.site] == fold]
+            yield part, {s.site for s in part}
+    elif test:
+        yield test, {s.site for s in test}
+
+
+def teacher_validation(
+    all_samples: Sequence[Sample],
+    truth_on: Sequence[str],
+    teacher_on: Sequence[str],
+    *,
+    folds: int = 5,
+    even: bool = False,
+    teacher_weight: float = 1.0,
+    teacher_only: bool = False,
+    memo: dict[Any, list[PageScore]] | None = None,
+) -> list[dict[str, Any]]:
+    """For each collection: ``clean_text`` on its dumps with the prose rule alone, with a model
+    trained on the ground truth of ``truth_on`` only ("truth only"), with the same plus the
+    teacher labels of ``teacher_on`` ("with teacher"; with ``teacher_only``, those labels alone),
+    and with the shipped model, each F1 with its 95% bootstrap spread, and the paired differences
+    of "with teacher" from "truth only" and from the shipped model on the same pages.
+
+    No model scores a page whose site it was trained on, and none is taught by the scored
+    collection's teacher labels: a collection among ``truth_on`` is scored in ``folds``
+    site-grouped folds (its other folds' ground truth trained on), any other with all its sites
+    left out. ``memo`` keeps the scores that do not depend on the teacher (rule, truth only,
+    shipped) between calls with other settings."""
+    from benchmarks.quality import paired_delta
+
+    memo = {} if memo is None else memo
+    rule = page_chrome.PageChrome(model=False)
+    try:
+        shipped_model: LineModel | None = load_model()
+    except (OSError, ValueError):
+        shipped_model = None
+    rows = []
+    for collection in dict.fromkeys(s.collection for s in all_samples):
+        scores: dict[str, list[PageScore]] = {"rule": [], "truth": [], "teacher": [], "shipped": []}
+        test: list[Sample] = []
+        for part, sites in _splits(all_samples, collection, truth_on, folds):
+            own = collection in truth_on
+            truth = [
+                s
+                for s in all_samples
+                if s.collection in truth_on and s.site not in sites and (own or s.collection != collection)
+            ]
+            taught = [
+                s
+                for s in all_samples
+                if s.collection in teacher_on and s.collection != collection and s.site not in sites and s.teacher
+            ]
+            if not (taught or (truth and not teacher_only)):
+                continue
+            test += part
+            key = (collection, tuple(sorted(sites)))
+            if ("rule", key) not in memo:
+                memo["rule", key] = _scored(part, rule)
+            if ("truth", key, even) not in memo and truth:
+                memo["truth", key, even] = _scored(
+                    part, page_chrome.PageChrome(model=LineModel(export(_fit(truth, even), len(truth))))
+                )
+            if ("shipped", key) not in memo and shipped_model is not None:
+                memo["shipped", key] = _scored(part, page_chrome.PageChrome(model=shipped_model))
+            model = _fit([] if teacher_only else truth, even, taught, teacher_weight)
+            scores["teacher"] += _scored(part, page_chrome.PageChrome(model=LineModel(export(model, len(truth)))))
+            for name in ("rule", "truth", "shipped"):
+                scores[name] += memo.get((name, key, even) if name == "truth" else (name, key), [])
+        if not test:
+            continue
+        leak = any(s.without for s in test)
+        row: dict[str, Any] = {
+            "collection": collection,
+            "pages": len(test),
+            "truth_on": [] if teacher_only else _truth_names(truth_on, collection, folds),
+            "teacher_on": [c for c in teacher_on if c != collection],
+            "teacher_weight": teacher_weight,
+            "even_classes": even,
+        }
+        for name, figures in scores.items():
+            if len(figures) == len(test):
+                row[name] = _figures(figures, leak)
+        for name in ("truth", "shipped", "rule"):
+            if name in row:
+                delta, low, high = paired_delta(scores[name], scores["teacher"])
+                row[f"teacher_minus_{name}"] = [round(delta, 4), round(low, 4), round(high, 4)]
+        if shipped_model is not None:
+            row["shipped"]["seen"] = _seen_by(shipped_model, collection)
+        rows.append(row)
+        print(teacher_table([row], header=not rows[:-1]), flush=True)
+    return rows
+
+
+def _truth_names(truth_on: Sequence[str], collection: str, folds: int) -> list[str]:
+    """The collections whose ground truth scored ``collection``'s pages (its own: other sites)."""
+    return [c if c != collection else f"{c} (other sites)" for c in truth_on if c != collection or folds > 1]
+
+
+def _diff(delta: Sequence[float] | None) -> str:
+    return f"{delta[0]:+.4f} ({delta[1]:+.4f} to {delta[2]:+.4f})" if delta else "-"
+
+
+def teacher_table(rows: Sequence[dict[str, Any]], header: bool = True) -> str:
+    """:func:`teacher_validation`'s rows as a Markdown table."""
+    lines = []
+    if header:
+        lines += [
+            "| scored on | pages | truth of | teacher labels of | prose rule alone | truth only | with teacher "
+            "| with teacher - truth only (95%) | shipped model | with teacher - shipped (95%) |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+    for r in rows:
+        cells = [_cell(r.get(k)) for k in ("rule", "truth", "teacher")]
+        lines.append(
+            f"| {r['collection']} | {r['pages']} | {' + '.join(r['truth_on']) or '-'} | "
+            f"{' + '.join(r['teacher_on']) or '-'} | "
+            + " | ".join(cells)
+            + f" | {_diff(r.get('teacher_minus_truth'))} | {_cell(r.get('shipped'))} | "
+            f"{_diff(r.get('teacher_minus_shipped'))} |"
+        )
+    return "\n".join(lines)
+
+
 def _cell(figures: dict[str, Any] | None) -> str:
     if not figures:
         return "-"
@@ -405,6 +599,24 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
         "among --collections, as the shipped model is, else all of them); the others are still validated on",
     )
     parser.add_argument(
+        "--teacher",
+        default=None,
+        help="comma-separated collections whose pages are also trained on, each line labelled by whether "
+        "newsclean's own HTML extraction of the page keeps it (no ground truth needed; see teacher_labels()); "
+        "validation then never teaches a collection's own labels to the model that scores it",
+    )
+    parser.add_argument(
+        "--teacher-weight",
+        type=float,
+        default=1.0,
+        help="how much a teacher-labelled page weighs against a page labelled by its ground truth (default 1)",
+    )
+    parser.add_argument(
+        "--teacher-only",
+        action="store_true",
+        help="train on the teacher labels alone, no ground truth at all (needs --teacher)",
+    )
+    parser.add_argument(
         "--cache", type=Path, default=None, help="keep the labelled lines in this pickle file and reuse them next time"
     )
     args = parser.parse_args(argv)
@@ -418,6 +630,18 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
             among = ", ".join(collections)
             parser.error(f"--ship-on {args.ship_on!r}: {', '.join(outside)} not among --collections ({among})")
     args.collections, args.ship_on = collections, ship_on
+    if args.teacher is not None:
+        args.teacher = _names(parser, "--teacher", args.teacher)
+        outside = [c for c in args.teacher if c not in collections]
+        if outside:
+            among = ", ".join(collections)
+            parser.error(
+                f"--teacher {','.join(args.teacher)!r}: {', '.join(outside)} not among --collections ({among})"
+            )
+    elif args.teacher_only:
+        parser.error("--teacher-only: needs --teacher (the collections whose teacher labels are trained on)")
+    if not args.teacher_weight > 0 or args.teacher_weight == float("inf"):
+        parser.error(f"--teacher-weight {args.teacher_weight!r}: must be a number above 0")
     return args
 
 
@@ -452,29 +676,56 @@ def main(argv: list[str] | None = None) -> int:
     if not all_samples:
         print(f"no pages of {', '.join(collections)} under {data}", file=sys.stderr)
         return 2
+    if args.teacher:
+        taught = teach(all_samples, data, args.teacher)
+        if taught and args.cache:
+            args.cache.write_bytes(pickle.dumps(all_samples))
+        labelled = sum(bool(s.teacher) for s in all_samples if s.collection in args.teacher)
+        print(f"teacher labels (newsclean's HTML extraction) for {labelled} pages of {', '.join(args.teacher)}")
     lines = sum(len(s.texts) for s in all_samples)
     per = ", ".join(f"{c} {sum(s.collection == c for s in all_samples)}" for c in collections)
     print(f"{len(all_samples)} pages ({per}), {lines} lines, {len({s.site for s in all_samples})} sites", flush=True)
     table: list[dict[str, Any]] = []
-    if not args.no_cross_collection and len(collections) > 1:
+    if args.teacher and not args.no_cross_collection:
+        print(
+            "clean_text on text dumps, each collection scored by models that never saw its sites nor its "
+            "teacher labels (its own ground truth in site-grouped folds when trained on): F1 (95% bootstrap spread)"
+        )
+        table = teacher_validation(
+            all_samples,
+            ship_on,
+            args.teacher,
+            folds=args.folds,
+            even=args.even_classes,
+            teacher_weight=args.teacher_weight,
+            teacher_only=args.teacher_only,
+        )
+    elif not args.no_cross_collection and len(collections) > 1:
         print(
             "clean_text on text dumps of pages from a collection the line model never saw (trained on the "
             "others, their sites left out): F1 (95% bootstrap spread); the shipped model's column says "
             "when it saw the collection"
         )
         table = cross_collection(all_samples, args.even_classes)
-    if args.folds > 1:
+    if args.folds > 1 and not args.teacher:
         learned, rule = cross_validate(all_samples, args.folds, args.even_classes)
         print(f"clean_text on text dumps, {args.folds}-fold cross-validation by site (4-word-shingle scores):")
         print("| page_chrome | precision | recall | F1 | leak |\n| --- | --- | --- | --- | --- |")
         for name, t in (("prose-density rule alone", rule), ("line model (unseen sites)", learned)):
             print(f"| {name} | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} | {t.leak:.3f} |")
     if not args.no_write:
-        shipped = [s for s in all_samples if s.collection in ship_on]
-        spec = export(_fit(shipped, args.even_classes), len(shipped), " + ".join(ship_on))
+        shipped = [] if args.teacher_only else [s for s in all_samples if s.collection in ship_on]
+        taught = [s for s in all_samples if args.teacher and s.collection in args.teacher and s.teacher]
+        trained_on = [" + ".join(ship_on)] if shipped else []
+        if args.teacher:
+            trained_on.append(f"teacher labels of {' + '.join(args.teacher)}")
+        model = _fit(shipped, args.even_classes, taught, args.teacher_weight)
+        spec = export(model, len(shipped) + len(taught), ", ".join(trained_on))
         spec["meta"]["even_classes"] = args.even_classes
+        if args.teacher:
+            spec["meta"]["teacher"] = {"collections": args.teacher, "weight": args.teacher_weight, "pages": len(taught)}
         if table:
-            spec["meta"]["cross_collection"] = table
+            spec["meta"]["teacher_validation" if args.teacher else "cross_collection"] = table
         OUT.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB, {len(spec['trees'])} trees)")
     print(f"{time.perf_counter() - started:.0f} s")
