@@ -21,7 +21,11 @@ Tables:
   in ``.bench-cache/`` by tool version (newsclean: by the hash of its source), so an unchanged
   tool is not run again; ``--no-cache`` runs and times everything afresh. ``--save FILE`` keeps
   every page's scores and ``--baseline FILE`` prints newsclean's change against them (paired
-  bootstrap; with ``-v`` the pages that moved).
+  bootstrap; with ``-v`` the pages that moved). ``--hash-names`` first replaces every class and
+  id name of each page by a meaningless one (the same name always by the same hash, as CSS
+  modules and styled-components ship them, or as a site in another language names its boxes):
+  how much each tool leans on names such as ``comments`` or ``sidebar`` (see
+  :func:`hashed_names`).
   After the collections, the learned main-content selector's cross-collection table (trained
   on two collections, scored on the third, grouped by site: the selector against each fixed
   candidate and the page-by-page oracle, and how often readability-lxml was run), as measured
@@ -56,6 +60,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 from newsclean.cleaners import CleanerChain, clean_html, clean_text
 from newsclean.cleaners.decoding import DecodeError, decode_html
 from newsclean.cleaners.images import same_image
@@ -442,6 +447,25 @@ class Cache:
         self.dirty.clear()
 
 
+def hashed_names(html: bytes) -> bytes:
+    """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
+    same name by the same hash everywhere on the page); text, tags and other attributes stay."""
+    root = lxml.html.document_fromstring(html)
+    names: dict[str, str] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("class", "id"):
+            value = el.get(attr)
+            if value:
+                tokens = value.split()
+                for token in tokens:
+                    if token not in names:
+                        names[token] = "c" + hashlib.md5(token.encode(), usedforsecurity=False).hexdigest()[:6]
+                el.set(attr, " ".join(names[t] for t in tokens))
+    return bytes(lxml.html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
+
+
 def _page_key(page: Page) -> str:
     return hashlib.sha1(page.name.encode() + b"\0" + page.url.encode() + b"\0" + page.html).hexdigest()
 
@@ -538,9 +562,11 @@ def run_extraction(
     verbose: bool,
     save: Path | None = None,
     baseline: Path | None = None,
+    hash_names: bool = False,
 ) -> None:
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
-    newsclean's change against such a file, page by page."""
+    newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
+    pages with their class and id names hashed (:func:`hashed_names`)."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -549,6 +575,9 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
+        if hash_names:
+            pages = [dataclasses.replace(p, html=hashed_names(p.html)) for p in pages]
+            collection = dataclasses.replace(collection, title=f"{collection.title}, class and id names hashed")
         runs = run_collection(collection, pages, tools, cache, verbose)
         print(collection_table(collection, pages, runs), end="\n\n", flush=True)
         saved[collection.key] = {
@@ -939,6 +968,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true", help="run and time every tool afresh (no result cache)")
     parser.add_argument("--save", type=Path, default=None, help="write every page's scores to this JSON file")
     parser.add_argument("--baseline", type=Path, default=None, help="compare newsclean with a --save file")
+    parser.add_argument(
+        "--hash-names",
+        action="store_true",
+        help="extraction: replace every class and id name by a meaningless hash first (how much a tool leans on names)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
@@ -968,6 +1002,7 @@ def main(argv: list[str] | None = None) -> int:
             verbose=args.verbose,
             save=args.save,
             baseline=args.baseline,
+            hash_names=args.hash_names,
         )
         table = _selector_table()
         if table:
