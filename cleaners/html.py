@@ -521,7 +521,8 @@ def _layout_table(table: etree._Element) -> bool:
 
 
 def _has_block_child(el: etree._Element) -> bool:
-    return any(isinstance(c.tag, str) and c.tag.lower() in ("p", "ul", "ol", "div") for c in el)
+    # A <figure> too: a gallery's list items hold an image and its caption, left out as captions.
+    return any(isinstance(c.tag, str) and c.tag.lower() in ("p", "ul", "ol", "div", "figure") for c in el)
 
 
 def _join_parts(parts: list[etree._Element]) -> etree._Element:
