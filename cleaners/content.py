@@ -760,7 +760,7 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
     line = set(top.iter())
     line.update(top.iterancestors())
     rival = max((v for el, v in values.items() if el not in line), default=0.0)
-    return MainContent(top, [*_lead(top, stats), top], stats, values[top], rival, good=good)
+    return MainContent(top, _with_lead_and_chunks(top, stats), stats, values[top], rival, good=good)
 
 
 LEAD_PROSE = 80
@@ -791,6 +791,41 @@ def _lead(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etre
             lead.insert(0, node)
         node = node.getprevious()
     return lead
+
+
+def _with_lead_and_chunks(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """``top`` with its introduction (:func:`_lead`) and the other chunks of its text
+    (:func:`_text_chunks`), in page order."""
+    chunks = _text_chunks(top, stats)
+    if not chunks:
+        return [*_lead(top, stats), top]
+    parent = top.getparent()
+    assert parent is not None  # a chunk is a sibling of top
+    taken = {*_lead(top, stats), top, *chunks}
+    return [el for el in parent if el in taken]
+
+
+def _text_chunks(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """Siblings of ``top`` with its tag and its class, when that class marks the article's text
+    (``div.articleBody``, ``div.entry-content``): the article cut in chunks around an inline
+    box (a promo, an ad slot, "Connect with us on Twitter"), which stays out. Each chunk must
+    read like the text (mostly paragraphs, few links)."""
+    names = top.get("class")
+    if not names or not _article_body_hint(names) or top.getparent() is None:
+        return []
+    found: list[etree._Element] = []
+    for node in top.itersiblings(top.tag, preceding=True):
+        if node.get("class") == names and _reads_like_text(node, stats):
+            found.append(node)
+    for node in top.itersiblings(top.tag):
+        if node.get("class") == names and _reads_like_text(node, stats):
+            found.append(node)
+    return found
+
+
+def _reads_like_text(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    s = stats.get(el)
+    return s is not None and s.prose >= LEAD_PROSE and s.prose >= 0.7 * s.text and s.links <= 0.2 * s.text
 
 
 def _loose(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[int, int]:

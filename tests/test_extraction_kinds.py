@@ -754,3 +754,19 @@ def test_kind_6_a_caption_inside_a_custom_element_goes() -> None:
     )
     assert_gone(body, "The kayaks loaded with food", "The tent has saved them", "A halibut", "Tundra", "Photo: Private")
     assert sum(1 for step in record.cleaning if step.reason == "caption: a caption") == 4
+
+
+def test_kind_7_the_article_cut_in_chunks_around_an_inline_box_comes_whole() -> None:
+    # The article's text in two sibling boxes of its own class (div.articleBody), with an inline
+    # promo between: the first chunk (the wire story's opening paragraph) was left out. Sibling
+    # chunks of the chosen element's article-text class join it; the promo and a teaser box of
+    # another class stay out.
+    body = " ".join((_body("kind-7-article-in-chunks.html")).split())
+    assert_once(
+        body,
+        "AMMAN (Wire) - Rebels fought government troops at the gates of the ancient old city",
+        "The fighting moved closer to the centre overnight",
+        "closed by checkpoints on both sides.",
+    )
+    assert body.index("AMMAN (Wire)") < body.index("The fighting moved closer")
+    assert_gone(body, "Connect With Us on Twitter", "Follow @ledgerworld", "how the border towns are coping")
