@@ -1167,7 +1167,7 @@ def _prune_rule(
     """Why :func:`prune` removes ``el`` from the content, or ``""`` when it stays; ``linked``:
     ``el`` sits inside a link, whose share of link text says nothing about it."""
     tag = _tag(el)
-    density = 0.0 if linked else s.links / s.text
+    density = 0.0 if linked or (tag == "span" and _linked_word(el)) else s.links / s.text
     if (
         density > LINK_FARM_DENSITY
         and tag != "p"
@@ -1209,6 +1209,23 @@ def _in_line(el: etree._Element) -> bool:
         parent = el.getparent()
         text = parent.text if parent is not None else None
     return bool(text and _WORD.search(text))
+
+
+def _linked_word(el: etree._Element) -> bool:
+    """Whether ``el`` holds one link and nothing beside it, in a line with words before or after
+    it, itself or the inline markup around it holding nothing else ("earthy colors:
+    <strong><span><a>Chocolate brown</a></span></strong> takes center stage"): the linked words
+    of a sentence, never a link list."""
+    links = el.findall(".//a")
+    if len(links) != 1 or len(links[0].text_content().strip()) < len(el.text_content().strip()):
+        return False
+    node = el
+    while not _in_line(node):
+        parent = node.getparent()
+        if parent is None or _tag(parent) not in INLINE or parent.text_content().strip() != node.text_content().strip():
+            return False
+        node = parent
+    return True
 
 
 DATA_ROWS = 3

@@ -770,3 +770,20 @@ def test_kind_7_the_article_cut_in_chunks_around_an_inline_box_comes_whole() -> 
     )
     assert body.index("AMMAN (Wire)") < body.index("The fighting moved closer")
     assert_gone(body, "Connect With Us on Twitter", "Follow @ledgerworld", "how the border towns are coping")
+
+
+def test_kind_7_a_link_wrapped_in_bold_and_a_span_stays_in_its_sentence() -> None:
+    # Page builders wrap a link in inline markup ("<strong><span style=...><a>Chocolate
+    # brown</a></span></strong> takes centre stage"): the <span> holds nothing but the link, so
+    # it was pruned as a link list, leaving "takes centre stage". One link alone in a line
+    # (itself or the markup around it holding nothing else) is the sentence's linked words; a
+    # call to action on its own line and a span of several links (tags) still go.
+    body = " ".join(_body("kind-7-spans-around-links.html").split())
+    assert_once(
+        body,
+        "Leading the charge in interior design trends for 2025, earthy colours",
+        "Chocolate brown takes centre stage, with deep reds",
+        "a rounded bench in the hall or a circular rug",
+        "sculptural tables in walnut and brass leading the way.",
+    )
+    assert_gone(body, "Join our trade programme", "Colour", "Homes")
