@@ -784,6 +784,22 @@ feedback box); from it to the end is not the article's text."""
 
 END_MATTER_MAX_WORDS = 8
 END_MATTER_FROM = 0.5
+
+LINK_LABEL = re.compile(
+    r"(?:related|recent|popular|more|other|similar|recommended|latest) "
+    r"(?:posts|articles|stories|reading|reads|news|content)|"
+    r"(?:other|more) (?:posts|articles|stories) you(?:'ll| will| may| might) (?:like|enjoy|love)|"
+    r"you (?:may|might|will) also (?:like|enjoy)|up next|related",
+    re.I,
+)
+"""End-matter lines that label links to other pages ("Related", "Related posts"): such a label
+over a box inside the article (its links pruned) is followed by more of the article's text.
+("Read more" and "Keep reading" are not among them: on a page that folds its text they are the
+button that opens the rest, which the reader has not seen yet.)"""
+
+RESUMED_PARAGRAPHS = 2
+"""Prose paragraphs in the article's own container after a :data:`LINK_LABEL` line that say the
+article goes on after it: the label was an inline box's, not the end matter's."""
 """An end-matter line counts only after this share of the text's words (a "Related" line near
 the top is a section of the article)."""
 
@@ -979,10 +995,18 @@ def _end_matter_start(blocks: list[Block]) -> int:
             and words <= END_MATTER_MAX_WORDS
             and block.kind is not BlockKind.LIST_ITEM
             and _end_matter_line(_line(block), total - seen - words if abouts == 1 else 0)
+            and not (LINK_LABEL.fullmatch(_line(block)) and _text_resumes(blocks, i))
         ):
             return i
         seen += words
     return len(blocks)
+
+
+def _text_resumes(blocks: list[Block], i: int) -> bool:
+    """Whether at least :data:`RESUMED_PARAGRAPHS` prose paragraphs after block ``i`` sit in a
+    container holding the article's prose before it: its text goes on past the line."""
+    flow = {b.path for b in blocks[:i] if _is_prose(b)}
+    return sum(1 for b in blocks[i + 1 :] if b.path in flow and _is_prose(b)) >= RESUMED_PARAGRAPHS
 
 
 def _line(block: Block) -> str:

@@ -787,3 +787,21 @@ def test_kind_7_a_link_wrapped_in_bold_and_a_span_stays_in_its_sentence() -> Non
         "sculptural tables in walnut and brass leading the way.",
     )
     assert_gone(body, "Join our trade programme", "Colour", "Homes")
+
+
+def test_kind_7_a_related_label_inside_the_article_does_not_end_it() -> None:
+    # "Related:" over a box of links in the article's second half was taken for the end
+    # matter's opening line, and the sections after it were cut. A line labelling links ends
+    # the text only when the article's own container holds no more prose paragraphs after it;
+    # "Related posts" over teasers at the end still ends it.
+    record = _clean("kind-7-related-label-inside-the-article.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "Start with the bin you fill fastest",
+        "a bamboo toothbrush lasts as long as a plastic one",
+        "let them weigh the bin every Sunday",
+        "which adds up over a school year.",
+    )
+    assert_gone(body, "Related", "Five plastic straw alternatives", "Composting on a balcony", "A small worm bin")
+    assert any(str(step.reason).startswith("end matter: 'Related posts'") for step in record.cleaning)
