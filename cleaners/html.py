@@ -30,6 +30,7 @@ from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.threads import drop_threads
 from newsclean.cleaners.unshown import unshown_text
 
 logger = logging.getLogger(__name__)
@@ -574,6 +575,7 @@ def _main_blocks(
     body = tree
     title = tree.findtext(".//title") or ""
     measured = strip_page(body, log)
+    drop_threads(body, measured, log)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
     main.headlines = (headline, title)

@@ -1,0 +1,255 @@
+"""Reader comments told by their shape, not their names.
+
+Main-content extraction drops a thread of reader comments by its class and id words
+(``comments``, ``commentlist``, ``disqus``). A page whose names mean nothing (CSS modules'
+hashes, another language's words, an old template's ``div.post``) keeps it, and a thread holds
+more paragraph text than the article it follows, so it can even be chosen instead of the
+article. A thread has a shape of its own, whatever the site: posts repeating one structure,
+each carrying a short line with a date and a clock time ("Posted by Ann at May 4, 2012 7:21
+AM", "#1 - Tue Jul 24, 2012 10:14 AM EDT") and prose of its own, after the article's text.
+:func:`drop_threads` finds such a run of posts among one element's children and drops it
+before the main content is chosen, with an entry in the region log saying why.
+
+Three guards keep the article: a thread never holds an ``<h1>``, at least
+:data:`TEXT_BEFORE` characters of text come before it on the page (a blog's front page, whose
+posts are time-stamped too, starts with one; a dateline is one stamp, not three), and the
+stamped posts sit close together (at most :data:`POST_GAP` elements apart, the median): a
+few time-stamped teasers between an article's paragraphs are not posts with prose of their own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from lxml import etree
+from newsclean.cleaners.content import _remeasure, _Stats
+from newsclean.cleaners.line_model import word_count
+from newsclean.cleaners.page_chrome import STAMP_DATE, STAMP_TIME, STAMP_WORDS
+from newsclean.cleaners.regions import RegionLog
+
+__all__ = ["MIN_POSTS", "POST_GAP", "TEXT_BEFORE", "Thread", "drop_threads", "find_threads"]
+
+MIN_POSTS = 3
+"""This many time-stamped posts with prose of their own make a thread."""
+
+POST_PROSE = 100
+"""A post's own text, links aside, is at least this many characters (its stamp included), or
+a sibling just before or after it (not a ``<p>``: a post's body box, ``<dd>``) holds
+:data:`BODY_PROSE`."""
+
+BODY_PROSE = 60
+
+POST_GAP = 3
+"""The stamped posts are at most this many of their parent's children apart (the median)."""
+
+TEXT_BEFORE = 500
+"""Characters of text (runs of at least :data:`TEXT_RUN` characters, outside links) before the
+thread on the page: the article it follows."""
+
+TEXT_RUN = 80
+
+STAMP_CHARS = 200
+"""An element whose whole text is shorter than this may be a stamp line."""
+
+_STAMPABLE = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "section",
+        "article",
+        "blockquote",
+        "header",
+        "footer",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "address",
+        "cite",
+        "span",
+        "small",
+        "time",
+        "a",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "abbr",
+        "font",
+    ]
+)
+
+REASON = "reader comments told by their shape ({posts} alike posts with a date and a time, from {first!r})"
+
+
+@dataclass(slots=True)
+class Thread:
+    """A run of ``region`` (children of one element) holding ``posts`` alike time-stamped posts."""
+
+    region: list[etree._Element]
+    posts: int
+
+
+def _stamp(text: str) -> bool:
+    return word_count(text) <= STAMP_WORDS and bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))
+
+
+_CLOCK_TEXT = etree.XPath("//text()[contains(., ':')]")
+
+
+def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[etree._Element]:
+    """The elements whose text is a stamp line, and every element holding one.
+
+    Only text holding a clock time is looked at: the nearest element around it (shorter than
+    :data:`STAMP_CHARS`) whose whole text is a stamp line is one."""
+    clocks = [t for t in _CLOCK_TEXT(root) if STAMP_TIME.search(t)]
+    if len(clocks) < MIN_POSTS:
+        return set()
+    holders: set[etree._Element] = set()
+    for text in clocks:
+        el = text.getparent()
+        if el is not None and text.is_tail:
+            el = el.getparent()
+        while el is not None and el is not root and el not in holders:
+            s = stats.get(el)
+            if s is None or s.text >= STAMP_CHARS:
+                break
+            if el.tag in _STAMPABLE and _stamp(" ".join(el.text_content().split())):
+                holders.add(el)
+                for up in el.iterancestors():
+                    if up in holders:
+                        break
+                    holders.add(up)
+                break
+            el = el.getparent()
+    return holders
+
+
+def _own_text(stats: dict[etree._Element, _Stats], el: etree._Element) -> int:
+    s = stats.get(el)
+    return s.text - s.links if s is not None else 0
+
+
+def _text_before(root: etree._Element, first: etree._Element) -> int:
+    """Characters of prose-length text runs before ``first`` in document order, outside links."""
+    total = 0
+    for el in root.iter():
+        if el is first:
+            break
+        if not isinstance(el.tag, str) or el.tag == "a":
+            continue
+        for text in (el.text, el.tail):
+            if text and len(text) >= TEXT_RUN:
+                n = len(text.strip())
+                if n >= TEXT_RUN:
+                    total += n
+        if total >= TEXT_BEFORE:
+            break
+    return total
+
+
+def _posts(
+    kids: list[etree._Element], idx: list[int], stats: dict[etree._Element, _Stats], holders: set[etree._Element]
+) -> list[tuple[int, int]]:
+    """The stamped children ``idx`` of ``kids`` that are posts, each as the span of children it
+    covers (itself, or itself and the body box beside it)."""
+    posts: list[tuple[int, int]] = []
+    for k, a in enumerate(idx):
+        if _own_text(stats, kids[a]) >= POST_PROSE:
+            posts.append((a, a))
+            continue
+        after = kids[a + 1] if a + 1 < len(kids) else None
+        before = kids[a - 1] if a > 0 else None
+        if (
+            after is not None
+            and (k + 1 == len(idx) or idx[k + 1] > a + 1)
+            and after not in holders
+            and after.tag != "p"
+            and _own_text(stats, after) >= BODY_PROSE
+        ):
+            posts.append((a, a + 1))
+        elif (
+            before is not None
+            and before not in holders
+            and before.tag != "p"
+            and _own_text(stats, before) >= BODY_PROSE
+        ):
+            posts.append((a - 1, a))
+    return posts
+
+
+def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[Thread]:
+    """The comment threads under ``root`` (outermost first, none inside another), by shape."""
+    holders = _stamped(root, stats)
+    found: list[Thread] = []
+    taken: set[etree._Element] = set()
+    for parent in root.iter():
+        if parent not in holders or parent.tag in ("html", "body") or parent in taken:
+            continue
+        if any(up in taken for up in parent.iterancestors()):
+            continue
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        if len(kids) < MIN_POSTS:
+            continue
+        alike: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, child in enumerate(kids):
+            if child in holders:
+                alike[(child.tag, child.get("class") or "")].append(i)
+        for idx in alike.values():
+            if len(idx) < MIN_POSTS:
+                continue
+            posts = _posts(kids, idx, stats, holders)
+            if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
+                continue
+            gaps = sorted(b - a for a, b in pairwise(idx))
+            if gaps[len(gaps) // 2] > POST_GAP:
+                continue
+            first = min(min(a for a, _ in posts), idx[0])
+            last = max(max(b for _, b in posts), idx[-1])
+            region = kids[first : last + 1]
+            if any(next(el.iter("h1"), None) is not None for el in region):
+                continue
+            if _text_before(root, region[0]) < TEXT_BEFORE:
+                continue
+            found.append(Thread(region, len(idx)))
+            taken.update(region)
+            break
+    return found
+
+
+def drop_threads(root: etree._Element, stats: dict[etree._Element, _Stats], log: RegionLog | None = None) -> int:
+    """Drop, in place, the comment threads :func:`find_threads` finds under ``root`` (each
+    noted in ``log``) and measure the page again; returns how many elements went."""
+    threads = find_threads(root, stats)
+    changed: list[etree._Element] = []
+    dropped = 0
+    for thread in threads:
+        first = " ".join(thread.region[0].text_content().split())[:60]
+        reason = REASON.format(posts=thread.posts, first=first)
+        for el in thread.region:
+            parent = el.getparent()
+            if parent is None:
+                continue
+            if log is not None:
+                log.add(el, reason)
+            tail = el.tail
+            if tail and tail.strip():
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
+            parent.remove(el)
+            changed.append(parent)
+            dropped += 1
+    if changed:
+        _remeasure(root, stats, changed)
+    return dropped

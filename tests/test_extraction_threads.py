@@ -1,0 +1,96 @@
+"""Reader comments told by their shape (``newsclean.cleaners.threads``): a thread whose boxes
+have meaningless names (CSS modules' hashes, another language's words) goes like one named
+``comments``; an article's own time-stamped lines stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+from newsclean.cleaners import clean_html
+from newsclean.cleaners.content import strip_page
+from newsclean.cleaners.threads import find_threads
+
+from .conftest import assert_gone, assert_once
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+URL = "https://news.example.com/2012/03/harbour-wall.html"
+
+ARTICLE = (
+    "The council agreed on Thursday night to rebuild the north harbour wall in granite",
+    "The old wall, built in 1887, lost forty metres of its face in the January storms",
+    "Work starts in May and should take eighteen months.",
+    "said the harbour master, Tom Reyes.",
+)
+COMMENTS = (
+    "Stone is the right call.",
+    "Eighteen months is a long time for the boats",
+    "Who pays if the loan from the county costs more",
+    "Good news at last.",
+    "Posted by: Nick Hale",
+)
+
+
+def test_a_thread_of_time_stamped_posts_goes_whatever_its_boxes_are_named() -> None:
+    page = (FIXTURES / "kind-6-comments-without-names.html").read_bytes()
+    assert [opening[:20] for opening in _threads(page)] == ["Posted by: Nick Hale"]
+    record = clean_html(page, url=URL)
+    body = record.articleBody or ""
+    assert_once(body, *ARTICLE)
+    assert_gone(body, *COMMENTS, "Copyright 2012")
+    said = [step for step in record.cleaning if "told by their shape" in str(step.reason)]
+    assert said, [str(step.reason) for step in record.cleaning]
+    assert "4 alike posts" in str(said[0].reason) and "Nick Hale" in str(said[0].reason)
+
+
+def _threads(page: bytes) -> list[str]:
+    """The opening words of each thread :func:`find_threads` finds on the stripped ``page``."""
+    root = lxml.html.document_fromstring(page)
+    stats = strip_page(root)
+    return [" ".join(t.region[0].text_content().split())[:40] for t in find_threads(root, stats)]
+
+
+def _page(inside: str) -> bytes:
+    return (
+        "<html><head><title>Notes from the allotment</title></head><body>"
+        f"<div class='a1'><div class='a2'>{inside}</div></div></body></html>"
+    ).encode()
+
+
+PARAGRAPH = (
+    "<p>The first frost came three weeks early this year, and the leeks did not mind at all, "
+    "but the last of the runner beans went black overnight and had to come out. {n}</p>"
+)
+
+
+def test_a_blogs_time_stamped_posts_with_nothing_before_them_stay() -> None:
+    # A blog's front page: every post is stamped and has prose, but no article comes first.
+    posts = "".join(
+        f"<div class='p9'><h2>Week {n}</h2><div class='s8'>March {n}, 2012 at 10:1{n} AM</div>"
+        + PARAGRAPH.format(n=n) * 2
+        + "</div>"
+        for n in range(1, 5)
+    )
+    page = _page(posts)
+    assert _threads(page) == []
+    body = clean_html(page, url="https://allotment.example.com/").articleBody or ""
+    for n in range(1, 5):
+        assert f"had to come out. {n}" in body
+
+
+def test_time_stamped_teasers_between_an_articles_paragraphs_leave_the_paragraphs() -> None:
+    # Three "read also" boxes with a date and a time, each between paragraphs of the article:
+    # a <p> beside a stamp is the article's paragraph, not a post's body.
+    teaser = "<div class='t3'><a href='/x{n}'>Read also: the east pier reopens</a> 3. 3. 2012 10:1{n}</div>"
+    parts = []
+    for n in range(1, 5):
+        parts.append(PARAGRAPH.format(n=f"Part {n}."))
+        parts.append(PARAGRAPH.format(n=f"Part {n}b."))
+        parts.append(teaser.format(n=n))
+    parts.append(PARAGRAPH.format(n="The end."))
+    page = _page("<h1>Notes from the allotment</h1>" + "".join(parts))
+    assert _threads(page) == []
+    body = clean_html(page, url=URL).articleBody or ""
+    for n in range(1, 5):
+        assert f"Part {n}." in body and f"Part {n}b." in body
+    assert "The end." in body
