@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
@@ -1167,7 +1169,9 @@ def _prune_rule(
     """Why :func:`prune` removes ``el`` from the content, or ``""`` when it stays; ``linked``:
     ``el`` sits inside a link, whose share of link text says nothing about it."""
     tag = _tag(el)
-    density = 0.0 if linked or (tag == "span" and _linked_word(el)) else s.links / s.text
+    density = 0.0 if linked else s.links / s.text
+    if density > LINK_FARM_DENSITY and tag == "span" and _linked_word(el):
+        density = 0.0
     if (
         density > LINK_FARM_DENSITY
         and tag != "p"
@@ -1178,6 +1182,8 @@ def _prune_rule(
         return "a link list (mostly link text)"
     if tag == "p" and density > 0.8 and s.text < 200:
         return "a short paragraph of links"
+    if tag in ("ul", "ol", "div", "p") and s.text <= TRAIL_CHARS and _trail(el):
+        return "a breadcrumb trail (links to ever deeper sections of the site)"
     if tag in ("aside", "footer"):
         return f"an <{tag}> box"
     if tag == "span" and _in_line(el):
@@ -1209,6 +1215,66 @@ def _in_line(el: etree._Element) -> bool:
         parent = el.getparent()
         text = parent.text if parent is not None else None
     return bool(text and _WORD.search(text))
+
+
+TRAIL_LINKS = 3
+"""Links to nested paths of the site, each inside the one before (``/``, ``/local/``,
+``/local/bihar/``), that make a breadcrumb trail."""
+
+TRAIL_CHARS = 300
+"""A trail is a line of section names and the page's title, no longer than this."""
+
+TRAIL_LABEL = 20
+"""Text before a trail's first link ("You are here:") is no longer than this."""
+
+TRAIL_SEPARATOR = 3
+"""Text between a trail's links is a separator ("»", "/", " > "), no longer than this."""
+
+
+def _between_links(el: etree._Element) -> list[str]:
+    """The text of ``el`` outside its links, cut at each link: before the first, between each
+    two, after the last."""
+    gaps = [el.text or ""]
+    link: etree._Element | None = None  # the link being walked through (its words are not gaps)
+    # An iterative walk: a recursive closure is a reference cycle, garbage for the collector.
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if node is el:
+            continue
+        if event == "start":
+            if link is None and node.tag == "a":
+                link = node
+                gaps.append("")
+            elif link is None and isinstance(node.tag, str):
+                gaps[-1] += node.text or ""
+            continue
+        if node is link:
+            link = None
+        if link is None:
+            gaps[-1] += node.tail or ""
+    return gaps
+
+
+def _trail(el: etree._Element) -> bool:
+    """Whether ``el`` is a breadcrumb trail: at least :data:`TRAIL_LINKS` links, in order, to
+    ever deeper paths of one site, each path inside the one before, whatever its class names
+    (a hashed ``ul.f3a9`` too) and however much of its text (the page's own title, last) is
+    not linked."""
+    gaps = _between_links(el)
+    if len(gaps[0].strip()) > TRAIL_LABEL or any(len("".join(gap.split())) > TRAIL_SEPARATOR for gap in gaps[1:-1]):
+        return False  # words before or between the links: a sentence linking sections, no trail
+    paths: list[str] = []
+    for a in el.iter("a"):
+        href = a.get("href")
+        if not href or href.startswith("#"):
+            return False
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            return False
+        paths.append(parts.path.rstrip("/") + "/")
+    if len(paths) < TRAIL_LINKS:
+        return False
+    return all(b != a and b.startswith(a) for a, b in pairwise(paths))
 
 
 def _linked_word(el: etree._Element) -> bool:

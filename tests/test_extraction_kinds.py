@@ -805,3 +805,24 @@ def test_kind_7_a_related_label_inside_the_article_does_not_end_it() -> None:
     )
     assert_gone(body, "Related", "Five plastic straw alternatives", "Composting on a balcony", "A small worm bin")
     assert any(str(step.reason).startswith("end matter: 'Related posts'") for step in record.cleaning)
+
+
+def test_kind_6_a_breadcrumb_trail_goes_whatever_its_class_names() -> None:
+    # A breadcrumb trail with hashed class names ("ul" in "div.fba199c3"): its links point to
+    # ever deeper sections of the site (/, /local/, /local/north/, ...) and its last item, the
+    # page's title, is not linked, so less than half of it is link text. The nesting of the
+    # paths says what it is; a sentence linking the same sections stays.
+    record = clean_html(
+        (FIXTURES / "kind-6-breadcrumb-trail.html").read_bytes(),
+        url="https://valleydaily.example.com/local/north/millbrook/police-recover-jewellery",
+    )
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "Police in Millbrook have arrested two men",
+        "traced through a pawn shop in the next town.",
+        "the three we liked best are on our local page, the north page and the Millbrook page.",
+        "due to appear before magistrates next month.",
+    )
+    assert_gone(body, "Valley Daily", "Police recover stolen jewellery", "Millbrook news")
+    assert any("a breadcrumb trail" in str(step.reason) for step in record.cleaning)
