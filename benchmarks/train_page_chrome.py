@@ -427,6 +427,7 @@ def teacher_validation(
     teacher_weight: float = 1.0,
     teacher_only: bool = False,
     memo: dict[Any, list[PageScore]] | None = None,
+    scored: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """For each collection: ``clean_text`` on its dumps with the prose rule alone, with a model
     trained on the ground truth of ``truth_on`` only ("truth only"), with the same plus the
@@ -438,7 +439,8 @@ def teacher_validation(
     collection's teacher labels: a collection among ``truth_on`` is scored in ``folds``
     site-grouped folds (its other folds' ground truth trained on), any other with all its sites
     left out. ``memo`` keeps the scores that do not depend on the teacher (rule, truth only,
-    shipped) between calls with other settings."""
+    shipped) between calls with other settings; ``scored`` names the collections to score (default:
+    all of them)."""
     from benchmarks.quality import paired_delta
 
     memo = {} if memo is None else memo
@@ -449,6 +451,8 @@ def teacher_validation(
         shipped_model = None
     rows = []
     for collection in dict.fromkeys(s.collection for s in all_samples):
+        if scored is not None and collection not in scored:
+            continue
         scores: dict[str, list[PageScore]] = {"rule": [], "truth": [], "teacher": [], "shipped": []}
         test: list[Sample] = []
         for part, sites in _splits(all_samples, collection, truth_on, folds):

@@ -129,6 +129,9 @@ def test_no_collection_is_scored_by_a_model_taught_by_its_own_pages_or_sites(mon
         assert {by_name[n].collection for n in truth} == {"wcxb-dev"}
         # a fold's own sites are in neither its truth nor its teacher labels
         assert ("w-shared" in truth) == ("d-shared" in taught)
+    # Only the collections asked for are scored.
+    only = train_page_chrome.teacher_validation(pages, ["wcxb-dev"], ["dragnet", "fundus"], scored=["fundus"])
+    assert [r["collection"] for r in only] == ["fundus"]
     # Teacher labels alone: no ground truth in any fit that is taught.
     fits.clear()
     train_page_chrome.teacher_validation(pages, ["wcxb-dev"], ["wcxb-dev", "dragnet"], folds=3, teacher_only=True)
