@@ -447,23 +447,30 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
         stack.extend(el)
     changed: list[etree._Element] = []
     for el in doomed:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        # Keep the tail text: it belongs to the parent.
-        tail = el.tail
-        if tail and tail.strip():
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
-        changed.append(parent)
+        parent = remove_keeping_tail(el)
+        if parent is not None:
+            changed.append(parent)
     # The dropped elements' measures stay in ``stats``: nothing asks them of an element out
     # of the page (forgetting them walked every dropped subtree again).
     _remeasure(root, stats, changed)
     return stats
+
+
+def remove_keeping_tail(el: etree._Element) -> etree._Element | None:
+    """Take ``el`` out of the page, leaving its tail text (which belongs to its parent) in
+    place; returns the parent, or ``None`` when ``el`` has none (already out)."""
+    parent = el.getparent()
+    if parent is None:
+        return None
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+    return parent
 
 
 _QUIET_DROPS = frozenset(["script", "style", "noscript", "template", "title", "meta", "link", "base"])

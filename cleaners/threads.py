@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from lxml import etree
-from newsclean.cleaners.content import _remeasure, _Stats
+from newsclean.cleaners.content import _remeasure, _Stats, remove_keeping_tail
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import STAMP_DATE, STAMP_TIME, STAMP_WORDS
 from newsclean.cleaners.regions import RegionLog
@@ -235,21 +235,14 @@ def drop_threads(root: etree._Element, stats: dict[etree._Element, _Stats], log:
         first = " ".join(thread.region[0].text_content().split())[:60]
         reason = REASON.format(posts=thread.posts, first=first)
         for el in thread.region:
-            parent = el.getparent()
-            if parent is None:
+            if el.getparent() is None:
                 continue
             if log is not None:
                 log.add(el, reason)
-            tail = el.tail
-            if tail and tail.strip():
-                prev = el.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
-            parent.remove(el)
-            changed.append(parent)
-            dropped += 1
+            parent = remove_keeping_tail(el)
+            if parent is not None:
+                changed.append(parent)
+                dropped += 1
     if changed:
         _remeasure(root, stats, changed)
     return dropped
