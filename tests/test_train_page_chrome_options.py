@@ -40,6 +40,13 @@ def test_ship_on_and_even_classes_are_read() -> None:
         (["--collections", "dragnet,fundus", "--ship-on", "wcxb-dev"], "wcxb-dev not among --collections"),
         (["--collections", "wcxb"], "--collections 'wcxb': unknown collection(s) wcxb (known: wcxb-dev"),
         (["--even-classes=yes"], "--even-classes: ignored explicit argument 'yes'"),
+        (["--teacher", "dragnett"], "--teacher 'dragnett': unknown collection(s) dragnett"),
+        (["--teacher", " , "], "--teacher ' , ': names no collection"),
+        (["--collections", "wcxb-dev", "--teacher", "fundus"], "--teacher 'fundus': fundus not among --collections"),
+        (["--teacher-only"], "--teacher-only: needs --teacher"),
+        (["--teacher", "fundus", "--teacher-weight", "0"], "--teacher-weight 0.0: must be a number above 0"),
+        (["--teacher", "fundus", "--teacher-weight", "nan"], "--teacher-weight nan: must be a number above 0"),
+        (["--teacher", "fundus", "--teacher-weight", "heavy"], "--teacher-weight: invalid float value: 'heavy'"),
     ],
 )
 def test_a_bad_option_is_an_error_naming_it(

@@ -144,30 +144,3 @@ def test_teacher_options_are_read_and_checked() -> None:
     assert args.teacher == ["dragnet", "fundus"] and args.teacher_weight == 0.5 and not args.teacher_only
     assert options([]).teacher is None
     assert options(["--teacher", "wcxb-dev", "--teacher-only"]).teacher_only is True
-
-
-@pytest.mark.parametrize(
-    ("argv", "says"),
-    [
-        (["--teacher", "dragnett"], "--teacher 'dragnett': unknown collection(s) dragnett"),
-        (["--teacher", " , "], "--teacher ' , ': names no collection"),
-        (["--collections", "wcxb-dev", "--teacher", "fundus"], "--teacher 'fundus': fundus not among --collections"),
-        (["--teacher-only"], "--teacher-only: needs --teacher"),
-        (["--teacher", "fundus", "--teacher-weight", "0"], "--teacher-weight 0.0: must be a number above 0"),
-        (["--teacher", "fundus", "--teacher-weight", "nan"], "--teacher-weight nan: must be a number above 0"),
-        (["--teacher", "fundus", "--teacher-weight", "heavy"], "--teacher-weight: invalid float value: 'heavy'"),
-    ],
-)
-def test_a_bad_teacher_option_is_an_error_naming_it(
-    argv: list[str], says: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def never(*args: object, **kwargs: object) -> None:
-        raise AssertionError("pages loaded despite a bad option")
-
-    monkeypatch.setattr(train_page_chrome, "samples", never)
-    with pytest.raises(SystemExit) as exit_:
-        train_page_chrome.main(argv)
-    assert exit_.value.code == 2
-    err = capsys.readouterr().err
-    assert says in err
-    assert "Traceback" not in err
