@@ -4,9 +4,10 @@ Main-content extraction drops a thread of reader comments by its class and id wo
 (``comments``, ``commentlist``, ``disqus``). A page whose names mean nothing (CSS modules'
 hashes, another language's words, an old template's ``div.post``) keeps it, and a thread holds
 more paragraph text than the article it follows, so it can even be chosen instead of the
-article. A thread has a shape of its own, whatever the site: posts repeating one structure,
-each carrying a short line with a date and a clock time ("Posted by Ann at May 4, 2012 7:21
-AM", "#1 - Tue Jul 24, 2012 10:14 AM EDT") and prose of its own, after the article's text.
+article. A thread has a shape of its own, whatever the site: posts repeating one structure (one
+tag, their classes often alternating), each carrying a short line with a date and a clock time
+("Posted by Ann at May 4, 2012 7:21 AM", "#1 - Tue Jul 24, 2012 10:14 AM EDT") and prose of its
+own, after the article's text.
 :func:`drop_threads` finds such a run of posts among one element's children and drops it
 before the main content is chosen, with an entry in the region log saying why.
 
@@ -186,6 +187,23 @@ def _posts(
     return posts
 
 
+def _alike(kids: list[etree._Element], holders: set[etree._Element]) -> list[list[int]]:
+    """The stamped children of one parent that may be alike posts, as index lists: those of one
+    tag, then those of one tag and class (a thread's posts often alternate classes, ``odd`` and
+    ``even``, ``alt`` and none, and hashed names keep them apart too; the tag alone may take in a
+    pingback or a form among them)."""
+    by_tag: dict[str, list[int]] = defaultdict(list)
+    by_class: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, child in enumerate(kids):
+        if child in holders:
+            by_tag[child.tag].append(i)
+            by_class[(child.tag, child.get("class") or "")].append(i)
+    groups = [idx for idx in by_tag.values() if len(idx) >= MIN_POSTS]
+    seen = {tuple(idx) for idx in groups}
+    groups.extend(idx for idx in by_class.values() if len(idx) >= MIN_POSTS and tuple(idx) not in seen)
+    return groups
+
+
 def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[Thread]:
     """The comment threads under ``root`` (outermost first, none inside another), by shape."""
     holders = _stamped(root, stats)
@@ -199,13 +217,7 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats]) -> l
         kids = [c for c in parent if isinstance(c.tag, str)]
         if len(kids) < MIN_POSTS:
             continue
-        alike: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i, child in enumerate(kids):
-            if child in holders:
-                alike[(child.tag, child.get("class") or "")].append(i)
-        for idx in alike.values():
-            if len(idx) < MIN_POSTS:
-                continue
+        for idx in _alike(kids, holders):
             posts = _posts(kids, idx, stats, holders)
             if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
                 continue

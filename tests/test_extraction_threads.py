@@ -43,6 +43,37 @@ def test_a_thread_of_time_stamped_posts_goes_whatever_its_boxes_are_named() -> N
     assert "4 alike posts" in str(said[0].reason) and "Nick Hale" in str(said[0].reason)
 
 
+def test_a_thread_whose_posts_alternate_classes_goes() -> None:
+    # Threads alternate their posts' classes ("odd" and "even", "alt" and none); hashed, the
+    # two halves share no class string, and neither half alone makes three posts.
+    page = (FIXTURES / "kind-6-comments-without-names.html").read_text(encoding="utf-8")
+    posts = page.split('<div class="w7v6u5">')
+    page = posts[0] + "".join(
+        f'<div class="w7v6u5 {("e2f3", "o4p5")[n % 2]}">' + post for n, post in enumerate(posts[1:])
+    )
+    assert [opening[:20] for opening in _threads(page.encode())] == ["Posted by: Nick Hale"]
+    body = clean_html(page.encode(), url=URL).articleBody or ""
+    assert_once(body, *ARTICLE)
+    assert_gone(body, *COMMENTS)
+
+
+def test_a_thread_with_short_stamped_items_between_its_posts_goes() -> None:
+    # Pingbacks (a stamp and a link, no prose) before each post: with them, under half of the
+    # stamped items are posts; the posts' own class still makes a thread, from its first post
+    # to its last, the pingbacks between included.
+    page = (FIXTURES / "kind-6-comments-without-names.html").read_text(encoding="utf-8")
+    posts = page.split('<div class="w7v6u5">')
+    ping = (
+        '<div class="g6h7"><a href="https://elsewhere.example.org/{n}">Harbour links {n}</a>'
+        " on March {n}, 2012 at 9:4{n} PM</div>\n"
+    )
+    page = posts[0] + "".join(ping.format(n=n) + '<div class="w7v6u5">' + post for n, post in enumerate(posts[1:], 3))
+    assert [opening[:20] for opening in _threads(page.encode())] == ["Posted by: Nick Hale"]
+    body = clean_html(page.encode(), url=URL).articleBody or ""
+    assert_once(body, *ARTICLE)
+    assert_gone(body, *COMMENTS, "Harbour links 4", "Harbour links 5", "Harbour links 6")
+
+
 def _threads(page: bytes) -> list[str]:
     """The opening words of each thread :func:`find_threads` finds on the stripped ``page``."""
     root = lxml.html.document_fromstring(page)
