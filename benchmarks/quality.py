@@ -447,10 +447,28 @@ class Cache:
         self.dirty.clear()
 
 
+_UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
+_UTF8 = ("utf-8", "utf8")
+_UTF8_DECLARED = re.compile(r"charset\s*=\s*[\"']?utf-?8", re.I)
+
+
 def hashed_names(html: bytes) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
-    same name by the same hash everywhere on the page); text, tags and other attributes stay."""
-    root = lxml.html.document_fromstring(html)
+    same name by the same hash everywhere on the page); text, tags and other attributes stay.
+    The page is decoded as newsclean decodes it and comes back as UTF-8, its charset declarations
+    saying so (lxml alone misreads a GB2312 or Shift_JIS page declared in a ``<meta>``: its text
+    comes back as mojibake cut after the title, a hashed page with no body for every tool)."""
+    try:
+        text = decode_html(html)
+    except DecodeError:
+        return html  # no page to hash (each tool reports it as it would the page)
+    root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_UTF8_HTML)
+    for meta in root.iter("meta"):
+        charset, kind = meta.get("charset"), (meta.get("http-equiv") or "").lower()
+        if charset is not None and charset.strip().lower() not in _UTF8:
+            meta.set("charset", "utf-8")
+        elif kind == "content-type" and not _UTF8_DECLARED.search(meta.get("content") or ""):
+            meta.set("content", "text/html; charset=utf-8")
     names: dict[str, str] = {}
     for el in root.iter():
         if not isinstance(el.tag, str):

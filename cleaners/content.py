@@ -260,7 +260,7 @@ def _is_unlikely(el: etree._Element, tag: str) -> bool:
         return True
     if tag in ("body", "html", "article", "main") or el.get("itemprop") == "articleBody":
         return False
-    if el.get("role") in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):
+    if el.get("role") in _BOX_ROLES or _modal(el):
         return True
     hint = _hint(el)
     if not hint:
@@ -268,9 +268,17 @@ def _is_unlikely(el: etree._Element, tag: str) -> bool:
     return _unlikely_hint(hint)
 
 
+def _modal(el: etree._Element) -> bool:
+    """A box the page marks as modal (``aria-modal="true"``): a consent manager's preference
+    centre, a signup or paywall overlay, a "republish this story" dialog. Whatever its class
+    names (hashed or in any language), it lies over the page and is never the article."""
+    value = el.get("aria-modal")
+    return value is not None and value.strip().lower() == "true"
+
+
 _HIDING = frozenset(["hidden", "aria-hidden", "style"])
 _NEVER_UNLIKELY = ("body", "html", "article", "main")
-_BOX_ROLES = ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog")
+_BOX_ROLES = ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog", "alertdialog")
 
 
 def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
@@ -285,6 +293,8 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
     if tag in _NEVER_UNLIKELY or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
         return False
     if "role" in keys and el.get("role") in _BOX_ROLES:
+        return True
+    if "aria-modal" in keys and _modal(el):
         return True
     eid = el.get("id") if "id" in keys else None
     hint = f"{cls or ''} {eid or ''}".strip()
@@ -344,7 +354,9 @@ _COMMENTS = Caseless(COMMENTS)
 def _wraps_page(el: etree._Element, s: _Stats, page: _Stats) -> bool:
     if _comments_hint(_hint(el)) and next(el.iterdescendants("h1"), None) is None:
         return False
-    if page.prose and s.prose >= PROSE_SHARE * page.prose and s.text > KEEP_SHARE * page.text:
+    if page.prose and s.prose >= PROSE_SHARE * page.prose and s.text > KEEP_SHARE * page.text and not _modal(el):
+        # (A modal box is an overlay, not a layout wrapper, however much prose it holds: a
+        # consent manager's preference centre says more than a short article.)
         return True
     return (
         s.text > KEEP_SHARE * page.text
@@ -371,7 +383,7 @@ def _closed_dialog(el: etree._Element) -> bool:
     never the page, however much of its text it holds."""
     if el.tag == "dialog":
         return el.get("open") is None or _hidden(el)
-    return (el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true") and _hidden(el)
+    return (el.get("role") in ("dialog", "alertdialog") or _modal(el)) and _hidden(el)
 
 
 def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree._Element, _Stats]:
@@ -477,7 +489,7 @@ _QUIET_DROPS = frozenset(["script", "style", "noscript", "template", "title", "m
 """Dropped tags that never get an entry in the region log: one holding no text is dropped
 without further questions."""
 
-_STRIP_ATTRIBUTES = frozenset(["hidden", "aria-hidden", "style", "role", "class", "id", "itemprop"])
+_STRIP_ATTRIBUTES = frozenset(["hidden", "aria-hidden", "aria-modal", "style", "role", "class", "id", "itemprop"])
 """The attributes :func:`_hidden` and :func:`_is_unlikely` read: an element with none of them
 (and no dropped tag) is neither."""
 
@@ -491,7 +503,7 @@ def _named_only(el: etree._Element, tag: str) -> bool:
     hidden state or dialog says it is no text)."""
     if tag in DROP_TAGS or _hidden(el) or _closed_dialog(el) or not el.get("class"):
         return False
-    return el.get("role") not in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog")
+    return el.get("role") not in _BOX_ROLES and not _modal(el)
 
 
 def _alike_article_chunks(
@@ -540,8 +552,10 @@ def _strip_rule(el: etree._Element, tag: str) -> str:
             return f"hidden on the page (class {names[:60]!r}: a CSS framework's display:none)"
         return "hidden on the page (hidden attribute, aria-hidden or display:none)"
     role = el.get("role")
-    if role in ("navigation", "complementary", "banner", "contentinfo", "menu", "dialog"):
+    if role in _BOX_ROLES:
         return f"role={role}: never the article"
+    if _modal(el):
+        return 'a modal box (aria-modal="true"): an overlay on the page, never the article'
     names = el.get("class")
     if names and _embedded_post(names):
         return "an embedded post from another site (the platform's markup for its widget)"

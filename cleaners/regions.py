@@ -88,6 +88,7 @@ _ROLE_KINDS = {
     "complementary": "sidebar",
     "menu": "navigation",
     "dialog": "dialog",
+    "alertdialog": "dialog",
     "search": "search box",
 }
 
@@ -129,6 +130,8 @@ def region_kind(el: etree._Element) -> str:
     role = _ROLE_KINDS.get(el.get("role") or "")
     if role:
         return role
+    if (el.get("aria-modal") or "").strip().lower() == "true":
+        return "dialog"
     hint = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
     return (_hint_kind(hint) if hint else "") or _TAG_KINDS.get(tag, "")
 

@@ -826,3 +826,23 @@ def test_kind_6_a_breadcrumb_trail_goes_whatever_its_class_names() -> None:
     )
     assert_gone(body, "Valley Daily", "Police recover stolen jewellery", "Millbrook news")
     assert any("a breadcrumb trail" in str(step.reason) for step in record.cleaning)
+
+
+def test_kind_6_a_modal_overlay_goes_whatever_its_class_names() -> None:
+    # A consent manager's preference centre after the article, with hashed class names and no
+    # dialog role: its paragraphs outweigh the article's, so the element around both (the
+    # page's <body>) was chosen and the cookie text came out with the article. aria-modal="true"
+    # says it lies over the page; the ferry article alone remains.
+    record = clean_html(
+        (FIXTURES / "kind-6-modal-overlay.html").read_bytes(),
+        url="https://coastlinepost.example.com/news/harbour-ferry-timetable",
+    )
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "The harbour ferry will run every twenty minutes",
+        "shift workers at the hospital and the port.",
+        "the parking charges at both piers.",
+    )
+    assert_gone(body, "Your privacy choices", "we store cookies", "Performance cookies", "advertising partners")
+    assert any('aria-modal="true"' in str(step.reason) for step in record.cleaning)

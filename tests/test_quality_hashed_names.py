@@ -65,3 +65,18 @@ def test_the_benchmark_scores_the_rt_page_with_its_names_hashed(
     body = quality.clean_html(quality.hashed_names(page.html), url=page.url).articleBody or ""
     assert "bookmark" not in body and not re.search(r"icon\s*[\w-]*icon", body)  # the sprite
     assert "Podcast" not in body  # the podcast widget
+
+
+def test_a_page_declared_in_a_legacy_charset_keeps_its_text_when_hashed() -> None:
+    # A GB2312 page declared in a <meta>: lxml alone misreads its bytes and cuts the page after
+    # the title, which left every tool a page with no body. It is decoded as newsclean decodes
+    # it, comes back as UTF-8 and says so.
+    page = (
+        "<!DOCTYPE html><html><head><meta http-equiv='content-type' content='text/html;charset=GB2312'>"
+        "<title>航天合作论坛</title></head><body><div class='article-body'>"
+        "<p>新华社北京4月24日电，习近平主席向首届论坛致贺信。</p></div></body></html>"
+    ).encode("gb2312")
+    after = lxml.html.document_fromstring(quality.hashed_names(page).decode("utf-8"))
+    assert "新华社北京4月24日电" in after.text_content()
+    assert after.xpath("//div")[0].get("class") != "article-body"
+    assert "charset=utf-8" in after.xpath("//meta")[0].get("content")
