@@ -13,8 +13,8 @@ before the main content is chosen, with an entry in the region log saying why.
 
 Three guards keep the article: a thread never holds an ``<h1>``, at least
 :data:`TEXT_BEFORE` characters of text come before it on the page (a blog's front page, whose
-posts are time-stamped too, starts with one; a dateline is one stamp, not three), and the
-stamped posts sit close together (at most :data:`POST_GAP` elements apart, the median): a
+posts are time-stamped too, has nothing before its first; a dateline is one stamp, not
+three), and the stamped posts sit close together (at most :data:`POST_GAP` elements apart, the median): a
 few time-stamped teasers between an article's paragraphs are not posts with prose of their own.
 """
 
@@ -45,9 +45,9 @@ BODY_PROSE = 60
 POST_GAP = 3
 """The stamped posts are at most this many of their parent's children apart (the median)."""
 
-TEXT_BEFORE = 500
+TEXT_BEFORE = 250
 """Characters of text (runs of at least :data:`TEXT_RUN` characters, outside links) before the
-thread on the page: the article it follows."""
+thread on the page: the article it follows (a photo post's two paragraphs are one)."""
 
 TEXT_RUN = 80
 
@@ -110,27 +110,37 @@ def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[e
     """The elements whose text is a stamp line, and every element holding one.
 
     Only text holding a clock time is looked at: the nearest element around it (shorter than
-    :data:`STAMP_CHARS`) whose whole text is a stamp line is one."""
+    :data:`STAMP_CHARS`) whose whole text is a stamp line is one. A stamp line loose in a post's
+    box, beside the poster's name (``<li><cite>Ann</cite> on May 4, 2012 7:21 pm <p>...``),
+    makes the box one."""
     clocks = [t for t in _CLOCK_TEXT(root) if STAMP_TIME.search(t)]
     if len(clocks) < MIN_POSTS:
         return set()
     holders: set[etree._Element] = set()
     for text in clocks:
-        el = text.getparent()
+        el = nearest = text.getparent()
         if el is not None and text.is_tail:
-            el = el.getparent()
+            el = nearest = el.getparent()
+        if nearest is None or nearest in holders:
+            continue
+        holder = None
         while el is not None and el is not root and el not in holders:
             s = stats.get(el)
             if s is None or s.text >= STAMP_CHARS:
                 break
             if el.tag in _STAMPABLE and _stamp(" ".join(el.text_content().split())):
-                holders.add(el)
-                for up in el.iterancestors():
-                    if up in holders:
-                        break
-                    holders.add(up)
+                holder = el
                 break
             el = el.getparent()
+        loose = holder is None and nearest.tag in _STAMPABLE and nearest in stats
+        if loose and _stamp(" ".join(text.split())):
+            holder = nearest
+        if holder is not None:
+            holders.add(holder)
+            for up in holder.iterancestors():
+                if up in holders:
+                    break
+                holders.add(up)
     return holders
 
 

@@ -125,3 +125,42 @@ def test_time_stamped_teasers_between_an_articles_paragraphs_leave_the_paragraph
     for n in range(1, 5):
         assert f"Part {n}." in body and f"Part {n}b." in body
     assert "The end." in body
+
+
+SHORT_POST = (
+    "<h2>First frost</h2><div class='d4'>"
+    "<p>The first frost came three weeks early this year. The leeks did not mind at all, but the "
+    "runner beans went black overnight and the last of them had to come out on Sunday, a month "
+    "before I would have pulled them in an ordinary year, and a good deal greener.</p>"
+    "<p>Next week: what to sow under glass before Christmas.</p></div>"
+)
+POSTER = (
+    "Stone walls keep the wind off the brassicas better than any fleece I have tried, and the "
+    "slugs hate the lime mortar too. {n}"
+)
+
+
+def _thread_after_short_post(post: str) -> bytes:
+    return _page(SHORT_POST + "<h3>4 thoughts</h3><ol class='r2'>" + post * 4 + "</ol>")
+
+
+def test_a_stamp_loose_in_a_posts_box_beside_the_posters_name_makes_a_post() -> None:
+    # "<cite>Ann</cite> on March 3, 2012 at 11:02 AM" is loose text in the post's <li>, which
+    # holds the comment too: the stamp line is the text, not an element of its own.
+    post = "<li><cite>Ann Lee</cite> on March 3, 2012 at 11:0{n} AM<div class='k1'><p>" + POSTER + "</p></div></li>"
+    page = _thread_after_short_post("".join(post.format(n=n) for n in range(4)))
+    assert [opening[:20] for opening in _threads(page)] == ["Ann Lee on March 3, "]
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "had to come out on Sunday" in body and "Next week" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ann Lee")
+
+
+def test_a_thread_after_a_post_of_two_paragraphs_goes() -> None:
+    # A post of a few sentences (photo posts, short notes) is enough of an article before a
+    # thread: 250 characters of text runs, not 500.
+    post = "<li><div class='h5'><b>Ann Lee</b> March 3, 2012 at 11:0{n} AM</div><p>" + POSTER + "</p></li>"
+    page = _thread_after_short_post("".join(post.format(n=n) for n in range(4)))
+    assert [opening[:20] for opening in _threads(page)] == ["Ann Lee March 3, 201"]
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "had to come out on Sunday" in body
+    assert_gone(body, "Stone walls keep the wind off")
