@@ -750,6 +750,10 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
         stats = _measure(body)
     good_self: set[etree._Element] = set()
     good: dict[etree._Element, float] = {}
+    teasers: set[etree._Element] = set()
+    for card in _teaser_rows(body, stats):
+        teasers.update(card.iter())
+    teased: dict[etree._Element, float] = {}  # the paragraph text of teaser cards, as ``good``
     for el in body.iter():
         tag = _tag(el)
         if not tag or tag in UNMEASURED:
@@ -771,6 +775,8 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
         if text < LABEL_CHARS and el in good_self and not _in_row(el, tag) and _label(el):
             continue  # a tagline or a label ("Millbrook Gazette Serving the valley since 1887")
         _add_to_ancestors(el, body, float(text - links), good)
+        if el in teasers:
+            _add_to_ancestors(el, body, float(text - links), teased)
     if not good:
         return MainContent(body, [body], stats)
 
@@ -780,10 +786,63 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
 
     values = {el: worth(el) for el in good}
     top = max(values, key=values.__getitem__)
+    if teased.get(top):
+        top = _without_teasers(top, good, teased, stats)
     line = set(top.iter())
     line.update(top.iterancestors())
     rival = max((v for el, v in values.items() if el not in line), default=0.0)
     return MainContent(top, _with_lead_and_chunks(top, stats), stats, values[top], rival, good=good)
+
+
+NARROW_SHARE = 0.5
+"""An element inside the choice holding at least this share of the choice's paragraph text
+outside teaser cards is the article the cards were added to (see :func:`_without_teasers`)."""
+
+
+NARROW_PROSE = 1000
+"""... and at least this much paragraph text: a short post's own cards (the apps a shop's
+story lists, a gallery's captions) are its text, not a grid beside it."""
+
+
+def _in_side_box(el: etree._Element, top: etree._Element) -> bool:
+    """Whether ``el`` lies in an ``<aside>`` or a ``<footer>`` inside ``top``: a side column's
+    list is no article, however much prose is left in it once its cards are set aside."""
+    node: etree._Element | None = el
+    while node is not None and node is not top:
+        if node.tag in ("aside", "footer"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _without_teasers(
+    top: etree._Element,
+    good: dict[etree._Element, float],
+    teased: dict[etree._Element, float],
+    stats: dict[etree._Element, _Stats],
+) -> etree._Element:
+    """The element inside ``top``, holding none of its teaser cards (:func:`_teaser_rows`: rows
+    of alike short cards, each a heading, a link and a sentence), that the scorer would have
+    chosen had the cards' paragraphs not voted, when it holds at least :data:`NARROW_SHARE` of
+    ``top``'s paragraph text outside the cards: the article, which the summaries of a "more
+    stories" grid beside it outweighed together. Else ``top``: the choice only narrows, never
+    moves elsewhere."""
+    whole = good[top] - teased.get(top, 0.0)
+    best, best_value = top, None
+    for el in top.iterdescendants():
+        g = good.get(el)
+        if g is None or el in teased:
+            continue  # (an element holding cards is no article apart from them)
+        own = g
+        if own < NARROW_SHARE * whole or own < NARROW_PROSE or _in_side_box(el, top):
+            continue
+        value = own - JUNK_WEIGHT * (stats[el].text - own) + _semantic_bonus(el, own)
+        if best_value is None or value > best_value:
+            best, best_value = el, value
+    if best_value is None:
+        return top
+    top_value = whole - JUNK_WEIGHT * (stats[top].text - whole) + _semantic_bonus(top, whole)
+    return best if best_value > top_value else top
 
 
 LEAD_PROSE = 80
@@ -1488,6 +1547,55 @@ def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
             ):
                 cards.extend(items)
     return cards
+
+
+TEASER_MOST = 2 / 3
+"""Of the page's cards of one kind, at least this share must read as teasers (:func:`_teaser`)
+for them to be a list of other pages: one long card among them is a featured teaser."""
+
+
+def _teaser_rows(body: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """The page's teaser cards, before the article is chosen: cards of one kind (same tag and
+    class, children of rows of at least :data:`TEASER_MIN_CARDS`, as in :func:`_teaser_cards`),
+    wherever on the page their rows are (a "more stories" grid is often several rows of three),
+    at least :data:`TEASER_MIN_CARDS` of them and :data:`TEASER_MOST` reading as teasers, holding
+    less than :data:`TEASER_SHARE` of the page's text. Their one-sentence summaries are other
+    pages' words: they do not vote for the element around them."""
+    rows: dict[etree._Element, None] = {}
+    sizes: dict[etree._Element, int] = {}
+    for heading in body.iterdescendants(*_HEADINGS):
+        node = heading
+        for _ in range(TEASER_DEPTH):
+            parent = node.getparent()
+            if parent is None or node is body:
+                break
+            size = sizes.get(parent)
+            if size is None:
+                size = sizes[parent] = len(parent)
+            if size >= TEASER_MIN_CARDS:
+                rows[parent] = None
+            node = parent
+    kinds: dict[tuple[str, str], list[etree._Element]] = {}
+    for el in rows:
+        groups: dict[tuple[str, str], list[etree._Element]] = {}
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in _NOT_CARDS:
+                groups.setdefault((tag, child.get("class") or ""), []).append(child)
+        for key, items in groups.items():
+            if len(items) >= TEASER_MIN_CARDS:
+                kinds.setdefault(key, []).extend(items)
+    page = stats[body].text if body in stats else 0
+    found: list[etree._Element] = []
+    for items in kinds.values():
+        teasers = [item for item in items if _teaser(item, stats)]
+        if (
+            len(teasers) >= TEASER_MIN_CARDS
+            and len(teasers) >= TEASER_MOST * len(items)
+            and sum(stats[item].text for item in teasers) < TEASER_SHARE * page
+        ):
+            found.extend(teasers)
+    return found
 
 
 TRAILING_PROSE = 100

@@ -846,3 +846,31 @@ def test_kind_6_a_modal_overlay_goes_whatever_its_class_names() -> None:
     )
     assert_gone(body, "Your privacy choices", "we store cookies", "Performance cookies", "advertising partners")
     assert any('aria-modal="true"' in str(step.reason) for step in record.cleaning)
+
+
+def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it() -> None:
+    # Two rows of three teaser cards after the article (a date, a linked headline and a
+    # one-sentence summary each), beside the article's box, with the headline in a header box of
+    # its own and hashed class names: the summaries' paragraphs made the element around the
+    # article and the cards outscore the article alone, and the first row came out with it.
+    # Cards of one kind (same tag and class, in rows of three), short, each with a heading and a
+    # link, are other pages' teasers wherever their rows are: the choice narrows to the box
+    # apart from them that holds most of the rest of its paragraph text.
+    record = clean_html(
+        (FIXTURES / "kind-5-teaser-rows-after-the-article.html").read_bytes(),
+        url="https://roadandrail.example.com/cars/rental-survey",
+    )
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "A survey of more than eleven thousand drivers",
+        "a problem for many.",
+        "shorter queues at its airport desks before the summer holidays.",
+    )
+    assert_gone(
+        body,
+        "Hotel review: a palace on the hill in Lisbon",
+        "Long in the shadow of Denver",
+        "Which European rail pass is worth buying?",
+        "Tokyo by its food halls",
+    )
