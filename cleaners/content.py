@@ -1516,7 +1516,21 @@ def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
     """Rows of at least :data:`TEASER_MIN_CARDS` sibling cards of one kind (same tag and
     class), each short and holding a heading and a link: other pages' teasers."""
     cards: list[etree._Element] = []
-    # A card holds a heading a few levels down: only the rows above headings are looked at.
+    for _, items in _card_groups(part):
+        if (
+            all(_teaser(item, stats) for item in items)
+            and sum(stats[item].text for item in items) < TEASER_SHARE * stats[part].text
+            and _ends_text(items[-1], part, stats)
+        ):
+            cards.extend(items)
+    return cards
+
+
+def _card_groups(part: etree._Element) -> list[tuple[tuple[str, str], list[etree._Element]]]:
+    """Each row's cards of one kind under ``part``: at least :data:`TEASER_MIN_CARDS` children
+    of one element with the same tag and class (not text tags), with their (tag, class), row by
+    row in document order. A card holds a heading a few levels down (:data:`TEASER_DEPTH`), so
+    only the elements above headings are looked at as rows."""
     rows: dict[etree._Element, None] = {}
     sizes: dict[etree._Element, int] = {}  # len() of an lxml element counts its children: once each
     for heading in part.iterdescendants(*_HEADINGS):
@@ -1531,22 +1545,15 @@ def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
             if size >= TEASER_MIN_CARDS:
                 rows[parent] = None
             node = parent
+    found: list[tuple[tuple[str, str], list[etree._Element]]] = []
     for el in rows:
         groups: dict[tuple[str, str], list[etree._Element]] = {}
         for child in el:
             tag = child.tag
             if isinstance(tag, str) and tag not in _NOT_CARDS:
                 groups.setdefault((tag, child.get("class") or ""), []).append(child)
-        for items in groups.values():
-            if len(items) < TEASER_MIN_CARDS:
-                continue
-            if (
-                all(_teaser(item, stats) for item in items)
-                and sum(stats[item].text for item in items) < TEASER_SHARE * stats[part].text
-                and _ends_text(items[-1], part, stats)
-            ):
-                cards.extend(items)
-    return cards
+        found.extend((key, items) for key, items in groups.items() if len(items) >= TEASER_MIN_CARDS)
+    return found
 
 
 TEASER_MOST = 2 / 3
@@ -1561,30 +1568,9 @@ def _teaser_rows(body: etree._Element, stats: dict[etree._Element, _Stats]) -> l
     at least :data:`TEASER_MIN_CARDS` of them and :data:`TEASER_MOST` reading as teasers, holding
     less than :data:`TEASER_SHARE` of the page's text. Their one-sentence summaries are other
     pages' words: they do not vote for the element around them."""
-    rows: dict[etree._Element, None] = {}
-    sizes: dict[etree._Element, int] = {}
-    for heading in body.iterdescendants(*_HEADINGS):
-        node = heading
-        for _ in range(TEASER_DEPTH):
-            parent = node.getparent()
-            if parent is None or node is body:
-                break
-            size = sizes.get(parent)
-            if size is None:
-                size = sizes[parent] = len(parent)
-            if size >= TEASER_MIN_CARDS:
-                rows[parent] = None
-            node = parent
     kinds: dict[tuple[str, str], list[etree._Element]] = {}
-    for el in rows:
-        groups: dict[tuple[str, str], list[etree._Element]] = {}
-        for child in el:
-            tag = child.tag
-            if isinstance(tag, str) and tag not in _NOT_CARDS:
-                groups.setdefault((tag, child.get("class") or ""), []).append(child)
-        for key, items in groups.items():
-            if len(items) >= TEASER_MIN_CARDS:
-                kinds.setdefault(key, []).extend(items)
+    for key, items in _card_groups(body):
+        kinds.setdefault(key, []).extend(items)
     page = stats[body].text if body in stats else 0
     found: list[etree._Element] = []
     for items in kinds.values():

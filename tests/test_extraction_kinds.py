@@ -812,8 +812,8 @@ def test_kind_6_a_breadcrumb_trail_goes_whatever_its_class_names() -> None:
     # ever deeper sections of the site (/, /local/, /local/north/, ...) and its last item, the
     # page's title, is not linked, so less than half of it is link text. The nesting of the
     # paths says what it is; a sentence linking the same sections stays.
-    record = clean_html(
-        (FIXTURES / "kind-6-breadcrumb-trail.html").read_bytes(),
+    record = _clean(
+        "kind-6-breadcrumb-trail.html",
         url="https://valleydaily.example.com/local/north/millbrook/police-recover-jewellery",
     )
     body = " ".join((record.articleBody or "").split())
@@ -833,10 +833,7 @@ def test_kind_6_a_modal_overlay_goes_whatever_its_class_names() -> None:
     # dialog role: its paragraphs outweigh the article's, so the element around both (the
     # page's <body>) was chosen and the cookie text came out with the article. aria-modal="true"
     # says it lies over the page; the ferry article alone remains.
-    record = clean_html(
-        (FIXTURES / "kind-6-modal-overlay.html").read_bytes(),
-        url="https://coastlinepost.example.com/news/harbour-ferry-timetable",
-    )
+    record = _clean("kind-6-modal-overlay.html", url="https://coastlinepost.example.com/news/harbour-ferry-timetable")
     body = " ".join((record.articleBody or "").split())
     assert_once(
         body,
@@ -856,9 +853,8 @@ def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it() -> No
     # Cards of one kind (same tag and class, in rows of three), short, each with a heading and a
     # link, are other pages' teasers wherever their rows are: the choice narrows to the box
     # apart from them that holds most of the rest of its paragraph text.
-    record = clean_html(
-        (FIXTURES / "kind-5-teaser-rows-after-the-article.html").read_bytes(),
-        url="https://roadandrail.example.com/cars/rental-survey",
+    record = _clean(
+        "kind-5-teaser-rows-after-the-article.html", url="https://roadandrail.example.com/cars/rental-survey"
     )
     body = " ".join((record.articleBody or "").split())
     assert_once(
