@@ -1852,11 +1852,14 @@ def _post_apart(
     around = set(top.iterancestors())
     chosen = stats[top]
     linked = bool(chosen.text) and chosen.links > LINKED_CHOICE * chosen.text
+    # The heading's own box holds no text of the post but the heading's (a title long enough to
+    # vote as a paragraph): the post is the box around it that holds more.
+    own = good.get(head, 0.0) if by == HEADLINE else 0.0
     node = head.getparent()
     boxed = False  # past the nearest box holding text: only a marked article is asked
     while node is not None and node is not body and node not in around:
         held = good.get(node, 0.0)
-        if held >= MIN_PARAGRAPH and (not boxed or _marked_article(node)):
+        if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node)):
             heading = " ".join(head.text_content().split())
             if linked:
                 return HeadlinePost(node, heading, f"{chosen.links / chosen.text:.0%} of whose text is links", by)

@@ -246,6 +246,32 @@ def test_kind_5_a_list_of_links_chosen_gives_way_to_the_post_under_the_headline(
     assert headline_post(main, tree) is None
 
 
+def test_kind_5_the_post_under_the_headline_is_more_than_the_headline_s_own_box() -> None:
+    # A news post laid out in boxes with names that say nothing: the headline alone in one box
+    # (long enough to vote as a paragraph), the byline in the next, the text in a third. The
+    # post taken instead of an unsure choice apart from it is the box holding all three, not
+    # the headline's own box: that one gave an empty body once the headline was lifted out.
+    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
+    from newsclean.cleaners.html import parse_html
+
+    html = (
+        "<html><head><title>Ferry to the island resumes Nov. 13, after repairs</title></head><body>"
+        '<div id="c1"><div class="c2"><div class="c3"><h1>Ferry to the island resumes Nov. 13, after repairs</h1></div>'
+        '<div class="c4">By Ann Lee | Nov 06 2012</div>'
+        '<div class="c5"><p>The ferry returns to its winter timetable after two weeks of repairs.</p>'
+        "<p>Tickets bought for the cancelled crossings stay valid until the end of the month.</p></div></div></div>"
+        '<div id="c6"><p>Our harbour webcam shows the quay, the car park and the lighthouse at all hours.</p></div>'
+        "</body></html>"
+    )
+    tree = parse_html(html)
+    main = find_main_content(tree, strip_page(tree))
+    main.headlines = ("Ferry to the island resumes Nov. 13, after repairs",)
+    main.root, main.worth = tree.find(".//div[@id='c6']"), 80.0  # a box apart, no surer
+    taken = headline_post(main, tree)
+    assert taken is not None and taken.post.get("class") == "c2"
+    assert taken.heading == "Ferry to the island resumes Nov. 13, after repairs"
+
+
 def test_kind_5_the_headline_box_does_not_take_over_an_article_beside_it() -> None:
     # The headline and its standfirst in a header box, the long article in the box after it:
     # the scorer's choice is sure (far above the standfirst) and no list of links.
