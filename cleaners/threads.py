@@ -149,15 +149,32 @@ def _own_text(stats: dict[etree._Element, _Stats], el: etree._Element) -> int:
     return s.text - s.links if s is not None else 0
 
 
-def _text_before(root: etree._Element, first: etree._Element) -> int:
-    """Characters of prose-length text runs before ``first`` in document order, outside links."""
+def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """Characters of prose-length text runs before ``first`` in document order, outside links.
+
+    A ``<p>`` counts as one run (its text outside links): its sentences are cut into short
+    text nodes by the bold, italic and span markup inside them ("not <strong>censored</strong>.
+    You can post ..."), and each piece alone may be shorter than :data:`TEXT_RUN`."""
     total = 0
+    around = set(first.iterancestors())
+    skip = 0
     for el in root.iter():
+        if skip:
+            skip -= 1
+            continue
         if el is first:
             break
         if not isinstance(el.tag, str) or el.tag == "a":
             continue
-        for text in (el.text, el.tail):
+        s = stats.get(el) if el.tag == "p" and el not in around else None
+        if s is not None:
+            n = s.text - s.links
+            total += n if n >= TEXT_RUN else 0
+            skip = sum(1 for _ in el.iterdescendants())
+            texts: tuple[str | None, ...] = (el.tail,)
+        else:
+            texts = (el.text, el.tail)
+        for text in texts:
             if text and len(text) >= TEXT_RUN:
                 n = len(text.strip())
                 if n >= TEXT_RUN:
@@ -239,7 +256,7 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats]) -> l
             region = kids[first : last + 1]
             if any(next(el.iter("h1"), None) is not None for el in region):
                 continue
-            if _text_before(root, region[0]) < TEXT_BEFORE:
+            if _text_before(root, region[0], stats) < TEXT_BEFORE:
                 continue
             found.append(Thread(region, len(idx)))
             taken.update(region)

@@ -164,3 +164,28 @@ def test_a_thread_after_a_post_of_two_paragraphs_goes() -> None:
     body = clean_html(page, url=URL).articleBody or ""
     assert "had to come out on Sunday" in body
     assert_gone(body, "Stone walls keep the wind off")
+
+
+def test_a_thread_after_paragraphs_cut_by_inline_markup_goes() -> None:
+    # Every sentence of the post is cut by <strong>, <em> and <a> into text pieces shorter than
+    # a run of text: a <p> is counted whole (its text outside links), so the post still comes
+    # before the thread.
+    marked = (
+        "<p>The first <strong>frost</strong> came three weeks <em>early</em> this year. The "
+        "<a href='/leeks'>leeks</a> did not mind, but the <strong>runner beans</strong> went "
+        "black overnight and the <em>last of them</em> had to come out on Sunday, a month "
+        "before I would have <strong>pulled them</strong> in an ordinary year.</p>"
+        "<p>Next <em>week</em>: what to sow <strong>under glass</strong> before Christmas, "
+        "and which of the <em>old seed packets</em> are still worth a try.</p>"
+    )
+    post = "<li><div class='h5'><b>Ann Lee</b> March 3, 2012 at 11:0{n} AM</div><p>" + POSTER + "</p></li>"
+    thread = "<ol class='r2'>" + "".join(post.format(n=n) for n in range(4)) + "</ol>"
+    page = _page("<h2>First frost</h2><div class='d4'>" + marked + "</div>" + thread)
+    assert [opening[:20] for opening in _threads(page)] == ["Ann Lee March 3, 201"]
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "had to come out on Sunday" in body and "still worth a try" in body
+    assert_gone(body, "Stone walls keep the wind off")
+    # The same text in bare text runs between the bold words, with no <p>, is still too
+    # little to count: nothing but a list of stamped posts comes before it.
+    bare = "<h2>First frost</h2>" + "".join(f"<b>w{n}</b> frost came early this year" for n in range(30))
+    assert _threads(_page(bare + thread)) == []
