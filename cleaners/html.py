@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -30,7 +31,7 @@ from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
-from newsclean.cleaners.threads import drop_threads
+from newsclean.cleaners.threads import drop_threads, reference_day
 from newsclean.cleaners.unshown import unshown_text
 
 logger = logging.getLogger(__name__)
@@ -561,6 +562,7 @@ def _main_blocks(
     headline: str = "",
     chose: list[str] | None = None,
     description: str = "",
+    day: date | None = None,
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
     elements chosen go to ``scope`` when given, and ``log`` receives the regions left out.
@@ -569,13 +571,15 @@ def _main_blocks(
     choice for the learned selector. ``headline``, the page's, lets a post made of links keep
     them (see :func:`~newsclean.cleaners.content.prune`) and anchors a short post that a box
     elsewhere outscored (see :func:`~newsclean.cleaners.content.headline_post`); ``chose``
-    receives the reason when that changed the choice."""
+    receives the reason when that changed the choice. ``day``, the article's own (see
+    :func:`~newsclean.cleaners.threads.reference_day`), lets reader comments stamped with a date
+    alone be told by their shape."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
     title = tree.findtext(".//title") or ""
     measured = strip_page(body, log)
-    drop_threads(body, measured, log)
+    drop_threads(body, measured, log, day)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
     main.headlines = (headline, title)
@@ -1232,6 +1236,7 @@ def _extract(
                 metadata.get("headline") or "",
                 notes,
                 metadata.get("description") or "",
+                reference_day(metadata.get("datePublishedRaw"), url),
             )
             chosen = notes[0] if notes else ""
             if origins is None and (main_content == "selected" or probe is not None):

@@ -16,21 +16,41 @@ Three guards keep the article: a thread never holds an ``<h1>``, at least
 posts are time-stamped too, has nothing before its first; a dateline is one stamp, not
 three), and the stamped posts sit close together (at most :data:`POST_GAP` elements apart, the median): a
 few time-stamped teasers between an article's paragraphs are not posts with prose of their own.
+
+Many blog engines stamp a post with its date alone ("27. Jun, 2012 / Sara says:"). A date says
+less than a time of day: an article's own items carry dates too (a history in dated entries,
+a list of books with their release dates). So a short line with a whole date and no clock time
+(:data:`DATED_WORDS`) counts as a post's stamp only when the article's own day is known (its
+published date, else the date in its address, else the first dated line on the page before the
+thread: its dateline) and no post of the thread is dated before it: readers comment on an
+article after it appears, while the dates an article lists are mostly of earlier things.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 from itertools import pairwise
 
 from lxml import etree
 from newsclean.cleaners.content import _remeasure, _Stats, remove_keeping_tail
+from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import STAMP_DATE, STAMP_TIME, STAMP_WORDS
 from newsclean.cleaners.regions import RegionLog
 
-__all__ = ["MIN_POSTS", "POST_GAP", "TEXT_BEFORE", "Thread", "drop_threads", "find_threads"]
+__all__ = [
+    "MIN_POSTS",
+    "POST_GAP",
+    "TEXT_BEFORE",
+    "Thread",
+    "drop_threads",
+    "find_threads",
+    "reference_day",
+    "whole_date",
+]
 
 MIN_POSTS = 3
 """This many time-stamped posts with prose of their own make a thread."""
@@ -89,6 +109,94 @@ _STAMPABLE = frozenset(
 )
 
 REASON = "reader comments told by their shape ({posts} alike posts with a date and a time, from {first!r})"
+DATED_REASON = (
+    "reader comments told by their shape ({posts} alike posts with a date, none before the article's {day}, "
+    "from {first!r})"
+)
+
+DATED_WORDS = 8
+"""A line of at most this many words holding a whole date (day, month and year) and no clock time
+may be a post's stamp (see the module's docstring)."""
+
+DATE_SLACK = timedelta(days=1)
+"""A post dated this much before the article's day still counts as after it (time zones)."""
+
+_ENGLISH_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+]
+"""English month names and their abbreviations (``dates.MONTH_NAMES`` leaves out the English
+full names and "mar", a word in other languages; in a short line with a day and a year it is a
+month)."""
+_MONTHS = {**MONTH_NAMES, **{name: n % 12 + 1 for n, name in enumerate(_ENGLISH_MONTHS)}}
+_MONTH = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?\b({_MONTH})\b\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.I
+)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\b\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I)
+_YEAR_MONTH_DAY = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?![\d.])")
+_NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d./])")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
+
+
+def _day_of(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def whole_date(text: str) -> date | None:
+    """The whole date (day, month and year) ``text`` holds, else ``None``: "27. Jun, 2012",
+    "October 23rd, 2012", "2012-10-23", "23.10.2012", "09/06/2012" (slashes read month first
+    unless the first number cannot be a month)."""
+    text = _ORDINAL.sub("", text)
+    if m := _YEAR_MONTH_DAY.search(text):
+        return _day_of(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _NUMERIC.search(text):
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if m.group(2) == "/" and first <= 12:
+            return _day_of(year, first, second)
+        return _day_of(year, second, first)
+    if m := _DAY_MONTH_YEAR.search(text):
+        return _day_of(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    if m := _MONTH_DAY_YEAR.search(text):
+        return _day_of(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    return None
+
+
+def reference_day(published: str | None, url: str | None) -> date | None:
+    """The article's own day: its published date when the page gives one, else the date in its
+    address (``/2012/10/29/``; ``/2012/10/`` gives the month's first day), else ``None``."""
+    if published and (day := whole_date(published[:40])) is not None:
+        return day
+    if url and (m := _URL_DAY.search(url)):
+        return _day_of(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    return None
 
 
 @dataclass(slots=True)
@@ -97,6 +205,8 @@ class Thread:
 
     region: list[etree._Element]
     posts: int
+    after: date | None = None
+    """The article's day, when posts stamped with a date alone were counted."""
 
 
 def _stamp(text: str) -> bool:
@@ -142,6 +252,64 @@ def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[e
                     break
                 holders.add(up)
     return holders
+
+
+_YEAR_TEXT = etree.XPath("//text()[contains(., '19') or contains(., '20')]")
+
+
+def _dated_line(text: str) -> date | None:
+    line = " ".join(text.split())
+    if word_count(line) > DATED_WORDS or STAMP_TIME.search(line):
+        return None
+    return whole_date(line)
+
+
+def _dated(
+    root: etree._Element, stats: dict[etree._Element, _Stats], holders: set[etree._Element]
+) -> dict[etree._Element, date]:
+    """The elements whose text is a dated line (:data:`DATED_WORDS`, a whole date and no clock
+    time), with their dates, found as :func:`_stamped` finds stamp lines; ``holders`` receives
+    them and every element holding one."""
+    found: dict[etree._Element, date] = {}
+    for text in _YEAR_TEXT(root):
+        if len(text) >= STAMP_CHARS or not _YEAR.search(text):
+            continue  # (a longer text is in no element short enough to be a stamp line)
+        el = nearest = text.getparent()
+        if el is not None and text.is_tail:
+            el = nearest = el.getparent()
+        if nearest is None or nearest in found:
+            continue
+        holder, day = None, None
+        while el is not None and el is not root and el not in found:
+            s = stats.get(el)
+            if s is None or s.text >= STAMP_CHARS:
+                break
+            if el.tag in _STAMPABLE and (day := _dated_line(el.text_content())) is not None:
+                holder = el
+                break
+            el = el.getparent()
+        if holder is None and nearest.tag in _STAMPABLE and nearest in stats:
+            day = _dated_line(text)
+            holder = nearest if day is not None else None
+        if holder is not None and day is not None and holder not in found:
+            found[holder] = day
+            if holder in holders:
+                continue
+            holders.add(holder)
+            for up in holder.iterancestors():
+                if up in holders:
+                    break
+                holders.add(up)
+    return found
+
+
+def _day_before(
+    dated: dict[etree._Element, date], inside: set[etree._Element], order: dict[etree._Element, int], start: int
+) -> date | None:
+    """The date of the first dated line on the page before ``start`` (a position in ``order``)
+    and outside the thread: the article's dateline when the page gives no other."""
+    before = [(order[el], day) for el, day in dated.items() if el not in inside and order.get(el, start) < start]
+    return min(before)[1] if before else None
 
 
 def _own_text(stats: dict[etree._Element, _Stats], el: etree._Element) -> int:
@@ -231,9 +399,15 @@ def _alike(kids: list[etree._Element], holders: set[etree._Element]) -> list[lis
     return groups
 
 
-def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[Thread]:
-    """The comment threads under ``root`` (outermost first, none inside another), by shape."""
+def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day: date | None = None) -> list[Thread]:
+    """The comment threads under ``root`` (outermost first, none inside another), by shape.
+    Posts stamped with a date alone count when none of the thread's is dated before the article's
+    day: ``day`` (see :func:`reference_day`), else the first dated line on the page before the
+    thread (the article's own dateline)."""
     holders = _stamped(root, stats)
+    clocked = set(holders)
+    dated = _dated(root, stats, holders)
+    order: dict[etree._Element, int] = {}
     found: list[Thread] = []
     taken: set[etree._Element] = set()
     for parent in root.iter():
@@ -258,21 +432,35 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats]) -> l
                 continue
             if _text_before(root, region[0], stats) < TEXT_BEFORE:
                 continue
-            found.append(Thread(region, len(idx)))
+            after = None
+            if any(kids[i] not in clocked for i in idx):
+                # Posts stamped with a date alone: none may be dated before the article.
+                inside = {inner for el in region for inner in el.iter() if inner in dated}
+                if not order:
+                    order = {el: n for n, el in enumerate(root.iter())}
+                after = day if day is not None else _day_before(dated, inside, order, order[region[0]])
+                if after is None or min(dated[el] for el in inside) < after - DATE_SLACK:
+                    continue  # an article's dated items (a history, releases), not readers' posts
+            found.append(Thread(region, len(idx), after))
             taken.update(region)
             break
     return found
 
 
-def drop_threads(root: etree._Element, stats: dict[etree._Element, _Stats], log: RegionLog | None = None) -> int:
+def drop_threads(
+    root: etree._Element, stats: dict[etree._Element, _Stats], log: RegionLog | None = None, day: date | None = None
+) -> int:
     """Drop, in place, the comment threads :func:`find_threads` finds under ``root`` (each
     noted in ``log``) and measure the page again; returns how many elements went."""
-    threads = find_threads(root, stats)
+    threads = find_threads(root, stats, day)
     changed: list[etree._Element] = []
     dropped = 0
     for thread in threads:
         first = " ".join(thread.region[0].text_content().split())[:60]
-        reason = REASON.format(posts=thread.posts, first=first)
+        if thread.after is not None:
+            reason = DATED_REASON.format(posts=thread.posts, day=thread.after.isoformat(), first=first)
+        else:
+            reason = REASON.format(posts=thread.posts, first=first)
         for el in thread.region:
             if el.getparent() is None:
                 continue

@@ -189,3 +189,55 @@ def test_a_thread_after_paragraphs_cut_by_inline_markup_goes() -> None:
     # little to count: nothing but a list of stamped posts comes before it.
     bare = "<h2>First frost</h2>" + "".join(f"<b>w{n}</b> frost came early this year" for n in range(30))
     assert _threads(_page(bare + thread)) == []
+
+
+DATED_POST = "<li><div class='h5'>{d}. Mar, 2012 / Ann Lee says:</div><p>" + POSTER + "</p></li>"
+
+
+def test_posts_stamped_with_a_date_alone_go_when_none_is_before_the_article() -> None:
+    # Many blog engines stamp a comment with its date and no time of day. After a post dated
+    # 2 March 2012 (its dateline, and no date in its address), four posts of 3 to 6 March are
+    # readers' comments.
+    post = "".join(DATED_POST.format(d=d, n=d) for d in range(3, 7))
+    page = _page("<div class='m1'>2. Mar, 2012</div>" + SHORT_POST + "<ol class='r2'>" + post + "</ol>")
+    assert [opening[:20] for opening in _threads(page)] == ["3. Mar, 2012 / Ann L"]
+    record = clean_html(page, url="https://allotment.example.com/first-frost/")
+    body = record.articleBody or ""
+    assert "had to come out on Sunday" in body and "Next week" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ann Lee says")
+    said = [str(step.reason) for step in record.cleaning if "told by their shape" in str(step.reason)]
+    assert said and "none before the article's 2012-03-02" in said[0], said
+
+
+def test_posts_dated_before_the_article_are_its_own_items() -> None:
+    # The same posts under an article dated 10 March (in its address): a list of dated items
+    # the article writes about (a history, new releases), not readers' comments after it.
+    post = "".join(DATED_POST.format(d=d, n=d) for d in range(3, 7))
+    page = _page(SHORT_POST + "<ol class='r2'>" + post + "</ol>")
+    assert _threads(page) == []  # no day to compare with: only a time of day would tell
+    body = clean_html(page, url="https://allotment.example.com/2012/03/10/first-frost/").articleBody or ""
+    assert "had to come out on Sunday" in body
+    for d in range(3, 7):
+        assert f"slugs hate the lime mortar too. {d}" in body
+
+
+def test_a_history_in_dated_entries_stays() -> None:
+    # An article published in 2025 listing its subject's history, one dated entry each with a
+    # sentence or two: the entries are dated before the article, so they are no thread.
+    entry = (
+        "<div class='e1'><h3>{d}. Oct, 19{y}</h3><p>The stadium held its first game of the season before "
+        "a crowd of forty thousand, and the new stand was finished in time for it. {y}</p></div>"
+    )
+    page = (
+        "<html><head><title>A century at the stadium</title>"
+        "<meta property='article:published_time' content='2025-06-05T08:00:00Z'></head><body>"
+        "<div class='a1'><h1>A century at the stadium</h1>"
+        + PARAGRAPH.format(n="Intro.")
+        + "".join(entry.format(d=d, y=y) for d, y in ((6, 23), (3, 31), (9, 48), (1, 72)))
+        + "</div></body></html>"
+    ).encode()
+    record = clean_html(page, url="https://news.example.com/sport/stadium-century")
+    body = record.articleBody or ""
+    for y in (23, 31, 48, 72):
+        assert f"finished in time for it. {y}" in body
+    assert not [step for step in record.cleaning if "told by their shape" in str(step.reason)]
