@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
+from newsclean.cleaners.overlays import CLOSE_GLYPHS, OVERLAY_MARK, mark_overlays
 from newsclean.cleaners.regions import RegionLog
 
 __all__ = ["MainContent", "find_main_content", "prune"]
@@ -296,6 +297,8 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
         return True
     if "aria-modal" in keys and _modal(el):
         return True
+    if OVERLAY_MARK in keys:
+        return True  # a box opening with a close control (see newsclean.cleaners.overlays)
     eid = el.get("id") if "id" in keys else None
     hint = f"{cls or ''} {eid or ''}".strip()
     if not hint:
@@ -395,7 +398,10 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
     :func:`find_main_content`: only the elements around what was dropped are measured again
     (the dropped elements keep their measures from before: no one asks them).
     """
-    stats = _measure(root)
+    closes: list[etree._Element] = []
+    stats = _measure(root, closes)
+    if closes:
+        mark_overlays(closes, lambda el: stats[el].text if el in stats else 0)
     page = stats[root]
     doomed: list[etree._Element] = []
     named: dict[str, list[etree._Element]] = {}
@@ -489,7 +495,9 @@ _QUIET_DROPS = frozenset(["script", "style", "noscript", "template", "title", "m
 """Dropped tags that never get an entry in the region log: one holding no text is dropped
 without further questions."""
 
-_STRIP_ATTRIBUTES = frozenset(["hidden", "aria-hidden", "aria-modal", "style", "role", "class", "id", "itemprop"])
+_STRIP_ATTRIBUTES = frozenset(
+    ["hidden", "aria-hidden", "aria-modal", "style", "role", "class", "id", "itemprop", OVERLAY_MARK]
+)
 """The attributes :func:`_hidden` and :func:`_is_unlikely` read: an element with none of them
 (and no dropped tag) is neither."""
 
@@ -503,6 +511,8 @@ def _named_only(el: etree._Element, tag: str) -> bool:
     hidden state or dialog says it is no text)."""
     if tag in DROP_TAGS or _hidden(el) or _closed_dialog(el) or not el.get("class"):
         return False
+    if el.get(OVERLAY_MARK) is not None:
+        return False  # marked for its close control, not only named
     return el.get("role") not in _BOX_ROLES and not _modal(el)
 
 
@@ -556,6 +566,8 @@ def _strip_rule(el: etree._Element, tag: str) -> str:
         return f"role={role}: never the article"
     if _modal(el):
         return 'a modal box (aria-modal="true"): an overlay on the page, never the article'
+    if el.get(OVERLAY_MARK) is not None:
+        return "a box opening with a close control (×): an overlay or notice the reader dismisses, never the article"
     names = el.get("class")
     if names and _embedded_post(names):
         return "an embedded post from another site (the platform's markup for its widget)"
@@ -575,12 +587,14 @@ class _Stats:
     """Text inside ``<p>`` elements with few links."""
 
 
-def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
+def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -> dict[etree._Element, _Stats]:
     """Text, link-text and paragraph-text length of every element under ``root``.
 
     One walk in document order (lxml's ``iterwalk``, elements only), an element's measures
     complete at its end, when its parent (the one below it on a stack) adds them up; the text
-    of ``<script>``-like elements does not count.
+    of ``<script>``-like elements does not count. ``closes``, when given, receives each element
+    holding a close control's glyph as text (see :mod:`newsclean.cleaners.overlays`): the walk
+    reads every text anyway.
     """
     stats: dict[etree._Element, _Stats] = {}
     open_: list[_Stats] = []
@@ -600,7 +614,10 @@ def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
         else:
             text = el.text
             if text:
-                s.text += len(text.strip())
+                n = len(text.strip())
+                s.text += n
+                if n == 1 and closes is not None and text.strip() in CLOSE_GLYPHS:
+                    closes.append(el)
             if links:
                 s.links = s.text
             elif tag == "p" and s.links < 0.5 * s.text:
@@ -611,7 +628,11 @@ def _measure(root: etree._Element) -> dict[etree._Element, _Stats]:
             break  # the root
         p = open_[-1]
         tail = el.tail
-        p.text += s.text + (len(tail.strip()) if tail else 0)
+        n = len(tail.strip()) if tail else 0
+        p.text += s.text + n
+        if n == 1 and closes is not None and tail.strip() in CLOSE_GLYPHS:
+            parent = el.getparent()
+            closes.append(root if parent is None else parent)
         p.links += s.links
         p.prose += s.prose
         if not p.blocks and (s.blocks or tag not in INLINE):
