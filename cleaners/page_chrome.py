@@ -16,7 +16,7 @@ from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, word_
 from newsclean.cleaners.regions import opening_words
 from numpy.typing import NDArray
 
-__all__ = ["PageChrome", "keep_range", "prose_past_rule", "reader_comments", "rule_run", "rule_run_of"]
+__all__ = ["PageChrome", "keep_range", "photo_credit", "prose_past_rule", "reader_comments", "rule_run", "rule_run_of"]
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +155,8 @@ class PageChrome:
                 end -= 1
         for i in range(len(texts)):
             if start <= i <= end:
+                if photo_credit(texts[i]):
+                    yield Decision.remove(i, PHOTO_CREDIT)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -166,6 +168,56 @@ class PageChrome:
 
 
 PROSE_PAST_RULE = "prose after where the prose-density rule ends the article (comments, teasers)"
+
+PHOTO_CREDIT = "a photo credit inside the article text"
+
+_CREDIT_LABEL = re.compile(
+    r"^[\W_]*(?:photo(?:graph)?s?|pictures?|images?|foto(?:s|grafie|graf[íi]a)?|bild(?:er|rechte)?|"
+    r"credits?|cr[ée]dits?|cr[ée]dito|imagen|illustration|grafik)"
+    r"(?:\s+(?:credit|cr[ée]dit))?\s*[:=©]",
+    re.IGNORECASE,
+)
+_PICTURE_AGENCY = re.compile(
+    r"getty ?images|\bafp\b|reuters|\bap photo\b|associated press|\bepa\b|\bdpa\b|shutterstock|istock|"
+    r"\bimago\b|picture[- ]alliance|keystone|\banp\b|\befe\b|xinhua|alamy|\bpa (?:images|wire|media)\b|"
+    r"nurphoto|anadolu|wireimage|\bsipa\b",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]")
+_PROSE_WORD = re.compile(r"(?<![\w/@.-])[a-zà-öø-ÿ]{4,}\b")
+CREDIT_WORDS = 12
+"""A credit is a label and a name or two ("Foto: Andreas Woitschützke"); a longer line is a caption or
+prose, whatever word it opens with."""
+
+AGENCY_CREDIT_WORDS = 8
+"""A credit without a label is a photographer's name and an agency's ("Samir Hussein/Getty Images")."""
+
+
+def photo_credit(text: str) -> bool:
+    """Whether a line reads as a picture's credit: "Photograph: Amazon", "Foto: dpa", "Bild:
+    SN/APA/KEYSTONE" (a credit word and a colon, in a few languages, a name after it and at most
+    :data:`CREDIT_WORDS` words in all; a bare "Photo Credit:" label, whose name is on another
+    line, is left alone), or "Marc Piasecki/Getty Images", "(AFP / ISHARA S. KODIKARA)"
+    (a picture agency's name beside a slash, a bar or in brackets, at most
+    :data:`AGENCY_CREDIT_WORDS` words and no lower-case word of prose). A dump keeps such a line
+    between the article's paragraphs, where the line model (never trained on other collections'
+    layouts) scores it as the article's. A data source under a chart ("Source: Bureau of Labor
+    Statistics") is the article's and is not a credit; neither is a byline ("By Hilary Russ,
+    Reuters") nor a dateline ("WASHINGTON (Reuters) - The president said ...")."""
+    stripped = text.strip()
+    words = word_count(stripped)
+    if words > CREDIT_WORDS:
+        return False
+    label = _CREDIT_LABEL.match(stripped)
+    if label is not None:
+        return _LETTERS.search(stripped, label.end()) is not None
+    return (
+        words <= AGENCY_CREDIT_WORDS
+        and _PICTURE_AGENCY.search(stripped) is not None
+        and (stripped.startswith("(") or "/" in stripped or "|" in stripped)
+        and _PROSE_WORD.search(stripped) is None
+    )
+
 
 PROSE_LINE_WORDS = 15
 """A line of at least this many words is prose (a paragraph or a reader's comment)."""

@@ -323,3 +323,29 @@ def test_a_japanese_dump_keeps_its_article_only() -> None:
     assert not any(line in body.split("\n\n") for line in [*JAPANESE_MENU, *footer])
     assert word_count(JAPANESE_ARTICLE[0]) > 20
     assert word_count("Harbour Road cycle lane") == 4
+
+
+def test_photo_credits_between_the_paragraphs_go_and_sources_and_prose_stay() -> None:
+    # A dump keeps a picture's credit line between two paragraphs, where the line model scores
+    # it as the article's; a data source under a chart, a dateline naming an agency and prose
+    # about a picture agency are the article's own.
+    credits = ["Photograph: Harbour Gazette", "Marc Piasecki/Getty Images", "(AFP / ISHARA S. KODIKARA)", "Foto: dpa"]
+    source = "Source: Harbour Road traffic survey, 2023"
+    dateline = (
+        "HARBOUR CITY (Reuters) - Traders said on Wednesday they would ask the council to publish "
+        "the survey that counted the cyclists on Harbour Road before the vote."
+    )
+    prose = (
+        "A photograph of the crossing by a Getty Images photographer was shared thousands of times "
+        "before the meeting, and several councillors said it had changed their minds."
+    )
+    first, second, last = ARTICLE[0], ARTICLE[1], ARTICLE[-1]
+    body = [first, credits[0], second, credits[1], dateline, credits[2], source, prose, credits[3], last]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [k for k in kept if k != STANDFIRST] == [first, second, dateline, source, prose, last]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[c] == page_chrome.PHOTO_CREDIT for c in credits)
+    assert not page_chrome.photo_credit("Photo Credit:")  # a bare label: its name is on another line
+    assert not page_chrome.photo_credit("By Hilary Russ, Reuters")
