@@ -24,6 +24,11 @@ a list of books with their release dates). So a short line with a whole date and
 published date, else the date in its address, else the first dated line on the page before the
 thread: its dateline) and no post of the thread is dated before it: readers comment on an
 article after it appears, while the dates an article lists are mostly of earlier things.
+
+Some templates print no stamp at all: the post opens with its poster's name in a ``<cite>``
+(blog engines' markup for a comment's author), alone in its box, and the comment follows in a
+box of its own. Such a signature counts as a stamp where it opens the post; a ``<cite>`` inside
+a sentence is a work's title, not a name.
 """
 
 from __future__ import annotations
@@ -312,6 +317,64 @@ def _day_before(
     return min(before)[1] if before else None
 
 
+SIGNATURE_WORDS = 6
+"""A ``<cite>`` of at most this many words opening a post is its poster's name."""
+
+
+def _signed(
+    root: etree._Element, stats: dict[etree._Element, _Stats], holders: set[etree._Element]
+) -> set[etree._Element]:
+    """The elements that open with a poster's name in a ``<cite>`` (blog engines' markup for the
+    author of a comment: ``<li><div><cite>Justin</cite></div><div><p>...``), each counted as a
+    post's stamp; ``holders`` receives them and every element holding one."""
+    found: set[etree._Element] = set()
+    for cite in root.iter("cite"):
+        name = " ".join(cite.text_content().split())
+        if (
+            not name
+            or word_count(name) > SIGNATURE_WORDS
+            or any(a.tag in ("blockquote", "p", "q") for a in cite.iterancestors())
+        ):
+            continue
+        if not _line_alone(cite):
+            continue  # a work's title in a sentence ("<cite>Middlemarch</cite> by George Eliot, ...")
+        found.add(cite)
+        if cite in holders:
+            continue
+        holders.add(cite)
+        for up in cite.iterancestors():
+            if up in holders:
+                break
+            holders.add(up)
+    return found
+
+
+_INLINE = frozenset(["span", "a", "b", "strong", "em", "i", "small", "font", "cite", "abbr", "time", "img", "br"])
+
+
+def _line_alone(cite: etree._Element) -> bool:
+    """Whether the block around ``cite`` holds a short line only (the name, "says:", a date),
+    not a sentence that names a work."""
+    box = cite.getparent()
+    while box is not None and box.tag in _INLINE:
+        box = box.getparent()
+    return box is not None and word_count(" ".join(box.text_content().split())) <= SIGNATURE_WORDS + 4
+
+
+def _opens_with(el: etree._Element, signed: set[etree._Element]) -> bool:
+    """Whether the first text in ``el`` is a signature's (see :func:`_signed`)."""
+    for node in el.iter():
+        if node in signed:
+            return True
+        if not isinstance(node.tag, str):
+            continue
+        if (node.text or "").strip():
+            return False
+        if node is not el and (node.tail or "").strip() and node.tag != "cite":
+            return False
+    return False
+
+
 def _own_text(stats: dict[etree._Element, _Stats], el: etree._Element) -> int:
     s = stats.get(el)
     return s.text - s.links if s is not None else 0
@@ -407,6 +470,8 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day:
     holders = _stamped(root, stats)
     clocked = set(holders)
     dated = _dated(root, stats, holders)
+    stamped = set(holders)  # (the elements holding a clock time's or a date's stamp)
+    signed = _signed(root, stats, holders)
     order: dict[etree._Element, int] = {}
     found: list[Thread] = []
     taken: set[etree._Element] = set()
@@ -418,7 +483,11 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day:
         kids = [c for c in parent if isinstance(c.tag, str)]
         if len(kids) < MIN_POSTS:
             continue
-        for idx in _alike(kids, holders):
+        for group in _alike(kids, holders):
+            # A child holding a <cite> is a post only when the signature opens it.
+            idx = [i for i in group if kids[i] in stamped or _opens_with(kids[i], signed)]
+            if len(idx) < MIN_POSTS:
+                continue
             posts = _posts(kids, idx, stats, holders)
             if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
                 continue
@@ -433,7 +502,7 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day:
             if _text_before(root, region[0], stats) < TEXT_BEFORE:
                 continue
             after = None
-            if any(kids[i] not in clocked for i in idx):
+            if any(kids[i] not in clocked and kids[i] in stamped for i in idx):
                 # Posts stamped with a date alone: none may be dated before the article.
                 inside = {inner for el in region for inner in el.iter() if inner in dated}
                 if not order:

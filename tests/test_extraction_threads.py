@@ -241,3 +241,38 @@ def test_a_history_in_dated_entries_stays() -> None:
     for y in (23, 31, 48, 72):
         assert f"finished in time for it. {y}" in body
     assert not [step for step in record.cleaning if "told by their shape" in str(step.reason)]
+
+
+SIGNED_POST = (
+    "<li><div class='n1'><cite><span>{name}</span></cite></div>"
+    "<div class='b1'><div class='b2'><p>" + POSTER + "</p></div></div></li>"
+)
+
+
+def test_posts_opening_with_the_posters_name_in_a_cite_go() -> None:
+    # No stamp at all: each post opens with its poster's name in a <cite> (blog engines' markup
+    # for a comment's author), alone in its box, then the comment in a box of its own.
+    names = ("Justin", "Lisl", "Ground Gamer in NYC", "SueB")
+    post = "".join(SIGNED_POST.format(name=name, n=n) for n, name in enumerate(names))
+    page = _page(SHORT_POST + "<ol class='r2'>" + post + "</ol>")
+    assert [opening[:6] for opening in _threads(page)] == ["Justin"]
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "had to come out on Sunday" in body and "Next week" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ground Gamer in NYC")
+
+
+def test_a_reading_list_citing_its_works_stays() -> None:
+    # An article's list of books, each item opening with the work's title in a <cite> inside
+    # its sentence: the title is no signature, the items are the article's.
+    item = (
+        "<li><cite>{title}</cite> by an author the club read this year, a novel about a harbour "
+        "town and the families who built its walls, with a sea that keeps taking them back. {n}</li>"
+    )
+    titles = ("The Harbour", "Granite", "North Wall", "Slack Water")
+    page = _page(
+        SHORT_POST + "<ol class='r2'>" + "".join(item.format(title=t, n=n) for n, t in enumerate(titles)) + "</ol>"
+    )
+    assert _threads(page) == []
+    body = clean_html(page, url=URL).articleBody or ""
+    for n in range(4):
+        assert f"keeps taking them back. {n}" in body
