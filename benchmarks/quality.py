@@ -63,6 +63,7 @@ from typing import Any
 import lxml.html
 from newsclean.cleaners import CleanerChain, clean_html, clean_text
 from newsclean.cleaners.decoding import DecodeError, decode_html
+from newsclean.cleaners.html import parse_html
 from newsclean.cleaners.images import same_image
 from newsclean.cleaners.page_chrome import PageChrome
 
@@ -447,7 +448,6 @@ class Cache:
         self.dirty.clear()
 
 
-_UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
 _UTF8 = ("utf-8", "utf8")
 _UTF8_DECLARED = re.compile(r"charset\s*=\s*[\"']?utf-?8", re.I)
 
@@ -455,14 +455,18 @@ _UTF8_DECLARED = re.compile(r"charset\s*=\s*[\"']?utf-?8", re.I)
 def hashed_names(html: bytes) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
     same name by the same hash everywhere on the page); text, tags and other attributes stay.
-    The page is decoded as newsclean decodes it and comes back as UTF-8, its charset declarations
-    saying so (lxml alone misreads a GB2312 or Shift_JIS page declared in a ``<meta>``: its text
-    comes back as mojibake cut after the title, a hashed page with no body for every tool)."""
+    The page is decoded and parsed as newsclean decodes and parses it and comes back as UTF-8,
+    its charset declarations saying so (lxml alone misreads a GB2312 or Shift_JIS page declared
+    in a ``<meta>``: its text comes back as mojibake cut after the title, a hashed page with no
+    body for every tool; and it leaves what follows a premature ``</html>`` outside the root)."""
     try:
         text = decode_html(html)
     except DecodeError:
         return html  # no page to hash (each tool reports it as it would the page)
-    root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_UTF8_HTML)
+    # Parsed as newsclean parses a page: markup after a premature </html> (a second <html>
+    # holding the article) moves into the body; serialising lxml's root alone left it out, and
+    # every tool got the page cut there.
+    root = parse_html(text)
     for meta in root.iter("meta"):
         charset, kind = meta.get("charset"), (meta.get("http-equiv") or "").lower()
         if charset is not None and charset.strip().lower() not in _UTF8:

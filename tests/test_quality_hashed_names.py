@@ -80,3 +80,17 @@ def test_a_page_declared_in_a_legacy_charset_keeps_its_text_when_hashed() -> Non
     assert "新华社北京4月24日电" in after.text_content()
     assert after.xpath("//div")[0].get("class") != "article-body"
     assert "charset=utf-8" in after.xpath("//meta")[0].get("content")
+
+
+def test_a_page_with_its_article_after_a_premature_end_keeps_it_when_hashed() -> None:
+    # A second <html> after the first one's </html>: lxml leaves it outside the root, a browser
+    # (and newsclean) shows it in the body. Hashed, the page still holds it for every tool.
+    page = (
+        b"<!DOCTYPE html><html><head><title>HR outsourcing</title></head><body>"
+        b"<nav class='menu'>Home About</nav></body></html>"
+        b"<html><body><div class='blog-content'><p>When defined in the simplest way possible, HR is "
+        b"about people.</p></div></body></html>"
+    )
+    after = lxml.html.document_fromstring(quality.hashed_names(page).decode("utf-8"))
+    assert "HR is about people" in after.text_content()
+    assert after.xpath("//div")[0].get("class") != "blog-content"
