@@ -43,7 +43,7 @@ from lxml import etree
 from newsclean.cleaners.content import _remeasure, _Stats, remove_keeping_tail
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
-from newsclean.cleaners.page_chrome import STAMP_DATE, STAMP_TIME, STAMP_WORDS
+from newsclean.cleaners.page_chrome import COMMENTS_HEADING, STAMP_DATE, STAMP_TIME, STAMP_WORDS
 from newsclean.cleaners.regions import RegionLog
 
 __all__ = [
@@ -203,6 +203,34 @@ def reference_day(published: str | None, url: str | None) -> date | None:
         return _day_of(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
     return None
 
+HEADED = "reader comments under their heading {heading!r} ({posts} alike posts with a date, from {first!r})"
+
+HEADING_CHARS = 200
+"""A comments heading ("48 Responses to “...”", "{ 17 comments }", "Comments (408)") is an
+element whose whole text is shorter than this and reads as one (see
+:data:`~newsclean.cleaners.page_chrome.COMMENTS_HEADING`)."""
+
+DATE_LINE_CHARS = 120
+"""A post's date line (the poster's name and a date, no clock time needed under a heading) is
+an element inside it whose whole text is shorter than this."""
+
+HEADED_POST_TEXT = 40
+"""Under a comments heading, a post holds at least this much text outside links (its name and
+date line included): "Congratulations!" under a stamp is a post there."""
+
+HEADING_REACH = 3
+"""The posts under a comments heading are looked for in the siblings after it, after its parent
+and after its grandparent (a heading in its own box, that box in the thread's section)."""
+
+SIBLINGS_LOOKED = 4
+"""... in the first this many such siblings ..."""
+
+ELEMENTS_LOOKED = 60
+"""... and among the first this many elements inside each."""
+
+POST_ELEMENTS_LOOKED = 30
+"""A post's date line is looked for among its first this many elements."""
+
 
 @dataclass(slots=True)
 class Thread:
@@ -212,6 +240,9 @@ class Thread:
     posts: int
     after: date | None = None
     """The article's day, when posts stamped with a date alone were counted."""
+    heading: str = ""
+    """The comments heading the thread was found under, when it was (its posts' stamps may have
+    no clock time)."""
 
 
 def _stamp(text: str) -> bool:
@@ -219,6 +250,12 @@ def _stamp(text: str) -> bool:
 
 
 _CLOCK_TEXT = etree.XPath("//text()[contains(., ':')]")
+_HEADING_TEXT = etree.XPath(
+    "//text()[contains(., 'omment') or contains(., 'espons') or contains(., 'eplies') or contains(., 'omentar')]"
+)
+"""The texts a comments heading can be made of, found cheaply (each test costs a pass over the
+page's texts; an all-capitals heading is rare, and its words are in the markup's case)."""
+_COUNT = re.compile(r"\d+")
 
 
 def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[etree._Element]:
@@ -462,6 +499,124 @@ def _alike(kids: list[etree._Element], holders: set[etree._Element]) -> list[lis
     return groups
 
 
+def _comment_headings(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[tuple[etree._Element, int]]:
+    """The elements whose whole text is a comments heading, each with the count it gives (0
+    when it gives none)."""
+    found: list[tuple[etree._Element, int]] = []
+    seen: set[etree._Element] = set()
+    for text in _HEADING_TEXT(root):
+        el = text.getparent()
+        if el is not None and text.is_tail:
+            el = el.getparent()
+        while el is not None and el is not root and el not in seen:
+            s = stats.get(el)
+            if s is None or s.text >= HEADING_CHARS:
+                break
+            line = " ".join(el.text_content().split())
+            if COMMENTS_HEADING.match(line):
+                seen.add(el)
+                count = _COUNT.search(line)
+                found.append((el, int(count.group()) if count else 0))
+                break
+            el = el.getparent()
+    return found
+
+
+def _holds_date_line(post: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether ``post`` holds a date line: an element (or ``post`` itself) whose whole text is
+    shorter than :data:`DATE_LINE_CHARS` and holds a date, among its first elements."""
+    for n, el in enumerate(post.iter()):
+        if n >= POST_ELEMENTS_LOOKED:
+            break
+        s = stats.get(el)
+        if s is None or not s.text or s.text >= DATE_LINE_CHARS:
+            continue
+        line = " ".join(el.text_content().split())
+        if word_count(line) <= STAMP_WORDS and STAMP_DATE.search(line):
+            return True
+    return False
+
+
+_NO_POSTS = frozenset(["p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "img", "a", "span", "form"])
+"""Tags whose runs are an article's paragraphs, headings or inline words, never a thread's posts."""
+
+
+def _dated_posts(
+    box: etree._Element, stats: dict[etree._Element, _Stats], count: int
+) -> tuple[list[etree._Element], int] | None:
+    """The run of ``box``'s children that are alike dated posts (at least :data:`MIN_POSTS`,
+    most of one tag, at most ``count`` and two more when the heading gave a count), with how
+    many posts it holds."""
+    kids = [c for c in box if isinstance(c.tag, str)]
+    if len(kids) < MIN_POSTS:
+        return None
+    by_tag: dict[str, list[int]] = defaultdict(list)
+    for i, child in enumerate(kids):
+        if child.tag not in _NO_POSTS:
+            by_tag[child.tag].append(i)
+    for idx in by_tag.values():
+        if len(idx) < MIN_POSTS or (count and len(idx) > count + 2):
+            continue
+        posts = [i for i in idx if _headed_post(kids, i, stats)]
+        if len(posts) >= MIN_POSTS and 2 * len(posts) >= len(idx):
+            last = idx[-1] + 1 if idx[-1] + 1 < len(kids) and kids[idx[-1] + 1].tag != kids[idx[-1]].tag else idx[-1]
+            return kids[idx[0] : last + 1], len(posts)
+    return None
+
+
+def _headed_post(kids: list[etree._Element], i: int, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether ``kids[i]`` is a dated post with text of its own, or a dated line whose body is
+    the sibling after it, of another tag (``<dt>`` and ``<dd>``)."""
+    if not _holds_date_line(kids[i], stats):
+        return False
+    text = _own_text(stats, kids[i])
+    if text < HEADED_POST_TEXT and i + 1 < len(kids) and kids[i + 1].tag != kids[i].tag:
+        text += _own_text(stats, kids[i + 1])
+    return text >= HEADED_POST_TEXT
+
+
+def _after(heading: etree._Element) -> list[etree._Element]:
+    """The elements after ``heading`` where its posts are looked for (see :data:`HEADING_REACH`)."""
+    boxes: list[etree._Element] = []
+    node: etree._Element | None = heading
+    for _ in range(HEADING_REACH):
+        if node is None:
+            break
+        siblings = [s for s in node.itersiblings() if isinstance(s.tag, str)][:SIBLINGS_LOOKED]
+        for sibling in siblings:
+            boxes.extend(el for n, el in enumerate(sibling.iter()) if n < ELEMENTS_LOOKED and isinstance(el.tag, str))
+        node = node.getparent()
+    return boxes
+
+
+def _headed_threads(
+    root: etree._Element, stats: dict[etree._Element, _Stats], taken: set[etree._Element]
+) -> list[Thread]:
+    """Threads under a comments heading: the first run of alike posts after it whose posts
+    carry a date line (no clock time needed: the heading and the dates agree) and text of their
+    own, the heading going with them. The guards of :func:`find_threads` hold."""
+    found: list[Thread] = []
+    for heading, count in _comment_headings(root, stats):
+        if heading in taken or any(up in taken for up in heading.iterancestors()):
+            continue
+        for box in _after(heading):
+            if box in taken or box.tag in ("html", "body"):
+                continue
+            run = _dated_posts(box, stats, count)
+            if run is None:
+                continue
+            region, posts = run
+            if any(el in taken for el in region) or any(next(el.iter("h1"), None) is not None for el in region):
+                break
+            if _text_before(root, heading, stats) < TEXT_BEFORE:
+                break
+            found.append(Thread([heading, *region], posts, heading=" ".join(heading.text_content().split())))
+            taken.update(region)
+            taken.add(heading)
+            break
+    return found
+
+
 def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day: date | None = None) -> list[Thread]:
     """The comment threads under ``root`` (outermost first, none inside another), by shape.
     Posts stamped with a date alone count when none of the thread's is dated before the article's
@@ -513,6 +668,7 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day:
             found.append(Thread(region, len(idx), after))
             taken.update(region)
             break
+    found.extend(_headed_threads(root, stats, taken))
     return found
 
 
@@ -526,7 +682,10 @@ def drop_threads(
     dropped = 0
     for thread in threads:
         first = " ".join(thread.region[0].text_content().split())[:60]
-        if thread.after is not None:
+        if thread.heading:
+            first = " ".join(thread.region[1].text_content().split())[:60]
+            reason = HEADED.format(heading=thread.heading[:60], posts=thread.posts, first=first)
+        elif thread.after is not None:
             reason = DATED_REASON.format(posts=thread.posts, day=thread.after.isoformat(), first=first)
         else:
             reason = REASON.format(posts=thread.posts, first=first)

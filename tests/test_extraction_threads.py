@@ -276,3 +276,49 @@ def test_a_reading_list_citing_its_works_stays() -> None:
     body = clean_html(page, url=URL).articleBody or ""
     for n in range(4):
         assert f"keeps taking them back. {n}" in body
+
+HISTORY = "".join(
+    f"<li><b>Oct. {n}, 19{20 + n}:</b> The stadium's stand number {n} is finished and opened to the public "
+    "with a parade along the harbour road, the band playing and the mayor cutting the ribbon.</li>"
+    for n in range(1, 6)
+)
+
+
+def test_dated_posts_under_a_comments_heading_go_without_a_clock_time() -> None:
+    # "Name - date" stamps with no time of day, on a page that gives no day of its own (no
+    # date in its address, no dateline): the heading above them says what they are.
+    post = "<li><div class='h5'>{n}. Ann Lee {n} - March {n}, 2012</div><p>" + POSTER + "</p></li>"
+    thread = "<h3>4 Responses to 'First frost'</h3><ol class='r2'>" + "".join(post.format(n=n) for n in range(1, 5))
+    page = _page(SHORT_POST + thread + "</ol>")
+    assert [opening[:20] for opening in _threads(page)] == ["4 Responses to 'Firs"]
+    record = clean_html(page, url="https://allotment.example.com/first-frost")
+    body = record.articleBody or ""
+    assert "had to come out on Sunday" in body and "Next week" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ann Lee", "4 Responses")
+    said = [str(step.reason) for step in record.cleaning if "under their heading" in str(step.reason)]
+    assert said and "4 alike posts with a date" in said[0], [str(step.reason) for step in record.cleaning]
+
+
+def test_a_dated_line_and_its_body_beside_it_under_a_comments_heading_go() -> None:
+    # <dt> holds the poster's name and the date, <dd> the comment.
+    pairs = "".join(
+        f"<dt><a href='#c{n}'>{n}.</a> Ann Lee {n} - August {n}, 2012</dt>"
+        f"<dd><p>Good {n}! Mine went black too.</p></dd>"
+        for n in range(1, 5)
+    )
+    page = _page(SHORT_POST + f"<div class='c1'><h2>Comments</h2><dl>{pairs}</dl></div>")
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "had to come out on Sunday" in body
+    assert_gone(body, "Ann Lee", "Good 2!")
+
+
+def test_an_articles_dated_list_stays_beside_a_comments_heading() -> None:
+    # A history in dated entries is the article: a comments link above it (the byline's) has
+    # too little text before it, and the heading after it has no posts under it.
+    intro = "<p>How the old stadium grew, stand by stand.</p>"
+    byline = "<div class='b1'><a href='#comments'>12 comments</a></div>"
+    page = _page(byline + intro + f"<ul class='h2'>{HISTORY}</ul><h3>Comments are closed.</h3>")
+    assert _threads(page) == []
+    body = clean_html(page, url=URL).articleBody or ""
+    for n in range(1, 6):
+        assert f"stand number {n} is finished" in body
