@@ -16,6 +16,7 @@ Works on the one lxml tree the extractor already parsed (no re-parse, no seriali
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -23,6 +24,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from lxml import etree
+from newsclean.cleaners.captions import unmarked_captions
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.overlays import CLOSE_GLYPHS, OVERLAY_MARK, mark_overlays
 from newsclean.cleaners.regions import RegionLog
@@ -686,6 +688,17 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             s.prose = s.text - s.links
 
 
+_NO_STATS = _Stats()
+
+
+def _sizers(
+    stats: dict[etree._Element, _Stats],
+) -> tuple[Callable[[etree._Element], int], Callable[[etree._Element], int]]:
+    """An element's text and link text in characters, from ``stats`` (none for an element the
+    measuring never saw)."""
+    return (lambda el: stats.get(el, _NO_STATS).text), (lambda el: stats.get(el, _NO_STATS).links)
+
+
 def _link_density(stats: dict[etree._Element, _Stats], el: etree._Element) -> float:
     s = stats.get(el)
     return s.links / s.text if s and s.text else 0.0
@@ -1049,6 +1062,10 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             if rule:
                 doomed.append((el, rule))
         doomed.extend((el, "a short box around a signup form (its pitch)") for el in _form_boxes(part, stats, prose))
+        doomed.extend(
+            (el, "a caption: the one short line beside a picture in its box")
+            for el in unmarked_captions(part, *_sizers(stats))
+        )
         doomed.extend(
             (el, "one of a row of teaser cards (other pages' headlines)") for el in _teaser_cards(part, stats)
         )

@@ -122,9 +122,11 @@ def test_site_memory_removes_boilerplate_not_article_text_on_real_sites(sites: l
     # The least evidence allowed (2 pages): the harshest setting, where mistakes would show.
     # Measured: 173 blocks outside the ground truth, 46 in it, 81% of the words outside, 0.042%
     # of the truth's words lost (docs/howto/site-memory.md). (198 outside before the extractor
-    # left out boxes hidden by a CSS framework's class: a paywall's pitch repeated per page.)
+    # left out boxes hidden by a CSS framework's class: a paywall's pitch repeated per page;
+    # 163 since extraction leaves out the line beside a picture in its box, a product's
+    # "SecurityScore: 9.8 /10" under its photo on each page of one site.)
     outside, inside, boiler_share, lost = _figures(sites, min_pages=2)
-    assert outside >= 165
+    assert outside >= 160
     assert inside <= 60
     assert boiler_share >= 0.78
     assert lost <= 0.0006
