@@ -35,12 +35,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import Any, TypeVar
 
 from lxml import etree
-from newsclean.cleaners.content import _remeasure, _Stats, remove_keeping_tail
+from newsclean.cleaners.content import INLINE, _remeasure, _Stats, remove_keeping_tail
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import COMMENTS_HEADING, STAMP_DATE, STAMP_TIME, STAMP_WORDS
@@ -56,6 +58,8 @@ __all__ = [
     "reference_day",
     "whole_date",
 ]
+
+_T = TypeVar("_T")
 
 MIN_POSTS = 3
 """This many time-stamped posts with prose of their own make a thread."""
@@ -203,6 +207,7 @@ def reference_day(published: str | None, url: str | None) -> date | None:
         return _day_of(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
     return None
 
+
 HEADED = "reader comments under their heading {heading!r} ({posts} alike posts with a date, from {first!r})"
 
 HEADING_CHARS = 200
@@ -258,6 +263,49 @@ page's texts; an all-capitals heading is rare, and its words are in the markup's
 _COUNT = re.compile(r"\d+")
 
 
+def _hold(holder: etree._Element, holders: set[etree._Element]) -> None:
+    """Add ``holder`` and every element around it to ``holders``."""
+    if holder in holders:
+        return
+    holders.add(holder)
+    for up in holder.iterancestors():
+        if up in holders:
+            break
+        holders.add(up)
+
+
+def _line_holder(
+    text: Any,
+    root: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    seen: Container[etree._Element],
+    read: Callable[[str], _T | None],
+) -> tuple[etree._Element, _T] | None:
+    """The element whose whole text is the line ``read`` accepts, with what it read: the nearest
+    around ``text`` (a text node) shorter than :data:`STAMP_CHARS`, else, for a line loose in
+    a post's box beside the poster's name, the element holding ``text`` when ``text`` alone is
+    such a line. ``seen`` holds elements already judged: the walk stops at one."""
+    el = nearest = text.getparent()
+    if el is not None and text.is_tail:
+        el = nearest = el.getparent()
+    if nearest is None or nearest in seen:
+        return None
+    while el is not None and el is not root and el not in seen:
+        s = stats.get(el)
+        if s is None or s.text >= STAMP_CHARS:
+            break
+        if el.tag in _STAMPABLE and (value := read(el.text_content())) is not None:
+            return el, value
+        el = el.getparent()
+    if nearest.tag in _STAMPABLE and nearest in stats and (value := read(str(text))) is not None:
+        return nearest, value
+    return None
+
+
+def _stamp_line(text: str) -> bool | None:
+    return True if _stamp(" ".join(text.split())) else None
+
+
 def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[etree._Element]:
     """The elements whose text is a stamp line, and every element holding one.
 
@@ -270,29 +318,9 @@ def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[e
         return set()
     holders: set[etree._Element] = set()
     for text in clocks:
-        el = nearest = text.getparent()
-        if el is not None and text.is_tail:
-            el = nearest = el.getparent()
-        if nearest is None or nearest in holders:
-            continue
-        holder = None
-        while el is not None and el is not root and el not in holders:
-            s = stats.get(el)
-            if s is None or s.text >= STAMP_CHARS:
-                break
-            if el.tag in _STAMPABLE and _stamp(" ".join(el.text_content().split())):
-                holder = el
-                break
-            el = el.getparent()
-        loose = holder is None and nearest.tag in _STAMPABLE and nearest in stats
-        if loose and _stamp(" ".join(text.split())):
-            holder = nearest
-        if holder is not None:
-            holders.add(holder)
-            for up in holder.iterancestors():
-                if up in holders:
-                    break
-                holders.add(up)
+        found = _line_holder(text, root, stats, holders, _stamp_line)
+        if found is not None:
+            _hold(found[0], holders)
     return holders
 
 
@@ -316,32 +344,10 @@ def _dated(
     for text in _YEAR_TEXT(root):
         if len(text) >= STAMP_CHARS or not _YEAR.search(text):
             continue  # (a longer text is in no element short enough to be a stamp line)
-        el = nearest = text.getparent()
-        if el is not None and text.is_tail:
-            el = nearest = el.getparent()
-        if nearest is None or nearest in found:
-            continue
-        holder, day = None, None
-        while el is not None and el is not root and el not in found:
-            s = stats.get(el)
-            if s is None or s.text >= STAMP_CHARS:
-                break
-            if el.tag in _STAMPABLE and (day := _dated_line(el.text_content())) is not None:
-                holder = el
-                break
-            el = el.getparent()
-        if holder is None and nearest.tag in _STAMPABLE and nearest in stats:
-            day = _dated_line(text)
-            holder = nearest if day is not None else None
-        if holder is not None and day is not None and holder not in found:
-            found[holder] = day
-            if holder in holders:
-                continue
-            holders.add(holder)
-            for up in holder.iterancestors():
-                if up in holders:
-                    break
-                holders.add(up)
+        line = _line_holder(text, root, stats, found, _dated_line)
+        if line is not None and line[0] not in found:
+            found[line[0]] = line[1]
+            _hold(line[0], holders)
     return found
 
 
@@ -376,24 +382,15 @@ def _signed(
         if not _line_alone(cite):
             continue  # a work's title in a sentence ("<cite>Middlemarch</cite> by George Eliot, ...")
         found.add(cite)
-        if cite in holders:
-            continue
-        holders.add(cite)
-        for up in cite.iterancestors():
-            if up in holders:
-                break
-            holders.add(up)
+        _hold(cite, holders)
     return found
-
-
-_INLINE = frozenset(["span", "a", "b", "strong", "em", "i", "small", "font", "cite", "abbr", "time", "img", "br"])
 
 
 def _line_alone(cite: etree._Element) -> bool:
     """Whether the block around ``cite`` holds a short line only (the name, "says:", a date),
     not a sentence that names a work."""
     box = cite.getparent()
-    while box is not None and box.tag in _INLINE:
+    while box is not None and box.tag in INLINE:
         box = box.getparent()
     return box is not None and word_count(" ".join(box.text_content().split())) <= SIGNATURE_WORDS + 4
 
