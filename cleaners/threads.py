@@ -25,6 +25,12 @@ published date, else the date in its address, else the first dated line on the p
 thread: its dateline) and no post of the thread is dated before it: readers comment on an
 article after it appears, while the dates an article lists are mostly of earlier things.
 
+A blog engine may print the entry itself like its readers' posts (a box with a stamp line,
+children of the same column, each post's class naming its poster): the run of stamped boxes then
+starts with the article, and nothing comes before it. The first box is taken for the article, and
+the rest for its readers' posts, when its class is none of theirs and none of them is dated
+before it (a front page lists its entries newest first).
+
 Some templates print no stamp at all: the post opens with its poster's name in a ``<cite>``
 (blog engines' markup for a comment's author), alone in its box, and the comment follows in a
 box of its own. Such a signature counts as a stamp where it opens the post; a ``<cite>`` inside
@@ -409,6 +415,43 @@ def _opens_with(el: etree._Element, signed: set[etree._Element]) -> bool:
     return False
 
 
+def _post_day(
+    post: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    clocked: set[etree._Element],
+    dated: dict[etree._Element, date],
+) -> date | None:
+    """The date of ``post``'s first stamp (a clock stamp's or a dated line's), when it is a
+    whole date."""
+    for el in post.iter():
+        if el in dated:
+            return dated[el]
+        if el in clocked and (s := stats.get(el)) is not None and s.text < STAMP_CHARS:
+            return whole_date(" ".join(el.text_content().split()))
+    return None
+
+
+def _entry_first(
+    kids: list[etree._Element],
+    idx: list[int],
+    stats: dict[etree._Element, _Stats],
+    clocked: set[etree._Element],
+    dated: dict[etree._Element, date],
+) -> bool:
+    """Whether the first of the stamped children ``idx`` is the article and the others its
+    readers' posts: its class is none of theirs (a blog's front page prints its entries alike),
+    its date and at least :data:`MIN_POSTS` of theirs can be read, and none of theirs is before
+    it (readers comment after the article appears; a front page lists its entries newest
+    first, each dated before the one above it)."""
+    if kids[idx[0]].get("class") in {kids[i].get("class") for i in idx[1:]}:
+        return False
+    entry = _post_day(kids[idx[0]], stats, clocked, dated)
+    if entry is None:
+        return False
+    days = [d for i in idx[1:] if (d := _post_day(kids[i], stats, clocked, dated)) is not None]
+    return len(days) >= MIN_POSTS and min(days) >= entry - DATE_SLACK
+
+
 def _own_text(stats: dict[etree._Element, _Stats], el: etree._Element) -> int:
     s = stats.get(el)
     return s.text - s.links if s is not None else 0
@@ -647,11 +690,21 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day:
             if gaps[len(gaps) // 2] > POST_GAP:
                 continue
             first = min(min(a for a, _ in posts), idx[0])
+            if _text_before(root, kids[first], stats) < TEXT_BEFORE:
+                # A blog engine may print the entry itself like its comments: then the first
+                # post is the article, and the others, all dated on or after it, its readers'.
+                if not _entry_first(kids, idx, stats, clocked, dated):
+                    continue
+                posts = [(a, b) for a, b in posts if a > idx[0]]
+                idx = idx[1:]
+                if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
+                    continue
+                first = min(min(a for a, _ in posts), idx[0])
+                if _text_before(root, kids[first], stats) < TEXT_BEFORE:
+                    continue
             last = max(max(b for _, b in posts), idx[-1])
             region = kids[first : last + 1]
             if any(next(el.iter("h1"), None) is not None for el in region):
-                continue
-            if _text_before(root, region[0], stats) < TEXT_BEFORE:
                 continue
             after = None
             if any(kids[i] not in clocked and kids[i] in stamped for i in idx):

@@ -277,6 +277,7 @@ def test_a_reading_list_citing_its_works_stays() -> None:
     for n in range(4):
         assert f"keeps taking them back. {n}" in body
 
+
 HISTORY = "".join(
     f"<li><b>Oct. {n}, 19{20 + n}:</b> The stadium's stand number {n} is finished and opened to the public "
     "with a parade along the harbour road, the band playing and the mayor cutting the ribbon.</li>"
@@ -322,3 +323,42 @@ def test_an_articles_dated_list_stays_beside_a_comments_heading() -> None:
     body = clean_html(page, url=URL).articleBody or ""
     for n in range(1, 6):
         assert f"stand number {n} is finished" in body
+
+
+ENTRY = (
+    "<div class='e1'><h2>Leeks after the frost</h2>"
+    + PARAGRAPH.format(n="Entry.")
+    + PARAGRAPH.format(n="Again.")
+    + "<p class='m1'>Posted by Tom Reyes at March {d}, 2012 6:35 AM</p></div>"
+)
+READER = (
+    "<div class='c2 by-{n}'><div class='b3'><p>" + POSTER + "</p></div>"
+    "<p class='m1'>Posted by: Ann Lee at March {d}, 2012 {n}:12 PM</p><hr></div>"
+)
+
+
+def _entry_and_readers(entry_day: int, reader_day: int) -> bytes:
+    readers = "".join(READER.format(n=n, d=reader_day + n % 2) for n in range(1, 5))
+    return _page(ENTRY.format(d=entry_day) + readers)
+
+
+def test_an_entry_printed_like_its_readers_posts_stays_and_their_posts_go() -> None:
+    # A blog engine prints the entry with its stamp ("Posted by ... at ...") and its readers'
+    # posts alike, children of one box, each post's class naming its poster (so no class makes
+    # a run of three): nothing comes before the entry, so the run of stamped boxes starts at
+    # the page's top. The entry's class is none of the posts', and every post after it is
+    # dated on or after its day: it is the article, the rest its readers'.
+    page = _entry_and_readers(entry_day=9, reader_day=9)
+    assert [opening[:24] for opening in _threads(page)] == ["Stone walls keep the win"]
+    body = clean_html(page, url="https://allotment.example.com/leeks.html").articleBody or ""
+    assert "had to come out. Entry." in body and "had to come out. Again." in body
+    assert_gone(body, "Stone walls keep the wind off")
+
+
+def test_posts_dated_before_the_entry_above_them_stay() -> None:
+    # The same page with every later post dated before the first: entries of a front page or
+    # an archive (newest first), not readers writing after the article appeared.
+    page = _entry_and_readers(entry_day=9, reader_day=2)
+    assert _threads(page) == []
+    body = clean_html(page, url="https://allotment.example.com/").articleBody or ""
+    assert "had to come out. Entry." in body and "Stone walls keep the wind off" in body
