@@ -262,11 +262,22 @@ def _stamp(text: str) -> bool:
 
 _CLOCK_TEXT = etree.XPath("//text()[contains(., ':')]")
 _HEADING_TEXT = etree.XPath(
-    "//text()[contains(., 'omment') or contains(., 'espons') or contains(., 'eplies') or contains(., 'omentar')]"
+    "//text()[contains(., 'omment') or contains(., 'espons') or contains(., 'eplies') or contains(., 'omentar')"
+    " or contains(., 'hought')]"
 )
 """The texts a comments heading can be made of, found cheaply (each test costs a pass over the
 page's texts; an all-capitals heading is rare, and its words are in the markup's case)."""
-_COUNT = re.compile(r"\d+")
+_COUNT = re.compile(r"\d+|\bone\b", re.I)
+_THREAD_HEADING = re.compile(
+    r"""^[\W_]*(?:
+        (?:\d+|one)\ (?:thoughts?|responses?|comments?|replies)\ (?:on|to)\ [“"'‘«„].{1,200}|
+        \d+\ comments?\W+read\ (?:them|it)\ below\ or\ add\ one[\W_]*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Thread headings that blog engines print and dumps' comment headings leave to the line model:
+"43 thoughts on “Hello”", "One Response to “...”" (WordPress's defaults), "{ 10 comments… read
+them below or add one }" (Thesis). The quotes keep an article's "10 thoughts on leadership" out."""
 
 
 def _hold(holder: etree._Element, holders: set[etree._Element]) -> None:
@@ -553,10 +564,10 @@ def _comment_headings(root: etree._Element, stats: dict[etree._Element, _Stats])
             if s is None or s.text >= HEADING_CHARS:
                 break
             line = " ".join(el.text_content().split())
-            if COMMENTS_HEADING.match(line):
+            if COMMENTS_HEADING.match(line) or _THREAD_HEADING.match(line):
                 seen.add(el)
                 count = _COUNT.search(line)
-                found.append((el, int(count.group()) if count else 0))
+                found.append((el, (int(count.group()) if count.group().isdigit() else 1) if count else 0))
                 break
             el = el.getparent()
     return found
@@ -564,7 +575,9 @@ def _comment_headings(root: etree._Element, stats: dict[etree._Element, _Stats])
 
 def _holds_date_line(post: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
     """Whether ``post`` holds a date line: an element (or ``post`` itself) whose whole text is
-    shorter than :data:`DATE_LINE_CHARS` and holds a date, among its first elements."""
+    shorter than :data:`DATE_LINE_CHARS` and holds a date or a clock time ("2:59 PM", a
+    permalink's text: under a comments heading either says when a post was written), among
+    its first elements."""
     for n, el in enumerate(post.iter()):
         if n >= POST_ELEMENTS_LOOKED:
             break
@@ -572,7 +585,7 @@ def _holds_date_line(post: etree._Element, stats: dict[etree._Element, _Stats]) 
         if s is None or not s.text or s.text >= DATE_LINE_CHARS:
             continue
         line = " ".join(el.text_content().split())
-        if word_count(line) <= STAMP_WORDS and STAMP_DATE.search(line):
+        if word_count(line) <= STAMP_WORDS and (STAMP_DATE.search(line) or STAMP_TIME.search(line)):
             return True
     return False
 
@@ -588,20 +601,49 @@ def _dated_posts(
     most of one tag, at most ``count`` and two more when the heading gave a count), with how
     many posts it holds."""
     kids = [c for c in box if isinstance(c.tag, str)]
-    if len(kids) < MIN_POSTS:
+    # A heading that counts two posts vouches for two; one dated box under "1 Comment" may be
+    # the article itself, below its byline's count.
+    least = max(2, min(MIN_POSTS, count)) if count else MIN_POSTS
+    if len(kids) < least:
         return None
+    if box.tag == "dl":
+        return _dated_terms(kids, stats, count, least)
     by_tag: dict[str, list[int]] = defaultdict(list)
     for i, child in enumerate(kids):
         if child.tag not in _NO_POSTS:
             by_tag[child.tag].append(i)
     for idx in by_tag.values():
-        if len(idx) < MIN_POSTS or (count and len(idx) > count + 2):
+        if len(idx) < least or (count and len(idx) > count + 2):
             continue
         posts = [i for i in idx if _headed_post(kids, i, stats)]
-        if len(posts) >= MIN_POSTS and 2 * len(posts) >= len(idx):
+        if len(posts) >= least and 2 * len(posts) >= len(idx):
             last = idx[-1] + 1 if idx[-1] + 1 < len(kids) and kids[idx[-1] + 1].tag != kids[idx[-1]].tag else idx[-1]
             return kids[idx[0] : last + 1], len(posts)
     return None
+
+
+def _dated_terms(
+    kids: list[etree._Element], stats: dict[etree._Element, _Stats], count: int, least: int
+) -> tuple[list[etree._Element], int] | None:
+    """:func:`_dated_posts` for a definition list, whose posts are its terms each with the
+    descriptions after it (``<dt>`` the poster's name, ``<dd>`` the comment, ``<dd>`` its date)."""
+    groups: list[list[int]] = []
+    for i, child in enumerate(kids):
+        if child.tag == "dt":
+            groups.append([i])
+        elif child.tag == "dd" and groups:
+            groups[-1].append(i)
+    if len(groups) < least or (count and len(groups) > count + 2):
+        return None
+    posts = sum(
+        1
+        for group in groups
+        if any(_holds_date_line(kids[i], stats) for i in group)
+        and sum(_own_text(stats, kids[i]) for i in group) >= HEADED_POST_TEXT
+    )
+    if posts < least or 2 * posts < len(groups):
+        return None
+    return kids[groups[0][0] : groups[-1][-1] + 1], posts
 
 
 def _headed_post(kids: list[etree._Element], i: int, stats: dict[etree._Element, _Stats]) -> bool:
@@ -629,6 +671,22 @@ def _after(heading: etree._Element) -> list[etree._Element]:
     return boxes
 
 
+def _heads_thread(
+    heading: etree._Element, count: int, region: list[etree._Element], stats: dict[etree._Element, _Stats]
+) -> bool:
+    """Whether ``heading`` heads the thread ``region`` even with little text before it (a photo
+    post, a line of text under a picture): it gives a count and is mostly not a link (a byline's
+    "12 Comments" links to the thread; the thread's own heading is text, "... or add one" at
+    most linking to the form), and no post holds a title (a front page's entries do)."""
+    s = stats.get(heading)
+    return (
+        count > 0
+        and s is not None
+        and 2 * s.links < s.text
+        and not any(next(el.iter("h1", "h2", "h3"), None) is not None for el in region)
+    )
+
+
 def _headed_threads(
     root: etree._Element, stats: dict[etree._Element, _Stats], taken: set[etree._Element]
 ) -> list[Thread]:
@@ -648,7 +706,7 @@ def _headed_threads(
             region, posts = run
             if any(el in taken for el in region) or any(next(el.iter("h1"), None) is not None for el in region):
                 break
-            if _text_before(root, heading, stats) < TEXT_BEFORE:
+            if _text_before(root, heading, stats) < TEXT_BEFORE and not _heads_thread(heading, count, region, stats):
                 break
             found.append(Thread([heading, *region], posts, heading=" ".join(heading.text_content().split())))
             taken.update(region)

@@ -362,3 +362,50 @@ def test_posts_dated_before_the_entry_above_them_stay() -> None:
     assert _threads(page) == []
     body = clean_html(page, url="https://allotment.example.com/").articleBody or ""
     assert "had to come out. Entry." in body and "Stone walls keep the wind off" in body
+
+
+def test_wordpress_and_thesis_thread_headings_head_their_posts() -> None:
+    # "3 thoughts on “...”" (WordPress's default) and "{ 3 comments… read them below or add
+    # one }" (Thesis's) head dated posts as "3 Responses to" does; "10 thoughts on leadership",
+    # without the quotes, is an article's heading.
+    post = "<li><div class='h5'>Ann Lee {n} - March {n}, 2012</div><p>" + POSTER + "</p></li>"
+    posts = "".join(post.format(n=n) for n in range(1, 4))
+    thesis = "{ 3 comments&#8230; read them below or <a href='#r'>add one</a> }"
+    for heading in ("3 thoughts on &#8220;First frost&#8221;", thesis):
+        page = _page(SHORT_POST + f"<h3>{heading}</h3><ol class='r2'>{posts}</ol>")
+        assert len(_threads(page)) == 1, heading
+        body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+        assert "had to come out on Sunday" in body
+        assert_gone(body, "Stone walls keep the wind off")
+
+
+PHOTO_POST = "<h3>Frost on the leeks</h3><div class='i1'><img src='/leeks.jpg'><br>Monday morning.</div>"
+TERMS = "".join(
+    f"<dt><a href='/profile/{n}'>Ann Lee {n}</a> said...</dt><dd><p>{POSTER.format(n=n)}</p></dd>"
+    f"<dd><a href='?showComment={n}'>{n}:12 PM</a></dd>"
+    for n in range(1, 5)
+)
+
+
+def test_a_thread_under_a_photo_post_goes_when_its_heading_counts_it() -> None:
+    # A photo post has a line of text, far from the 250 characters a thread needs before it; a
+    # heading of plain text that counts the posts under it ("4 comments:", Blogger's) says what
+    # they are, and under it a post's time ("2:12 PM", its permalink) is its stamp.
+    page = _page(PHOTO_POST + f"<div class='c3'><h4>4 comments:</h4><dl class='c4'>{TERMS}</dl></div>")
+    assert [opening[:11] for opening in _threads(page)] == ["4 comments:"]
+    body = clean_html(page, url="https://allotment.example.com/2012/11/frost.html").articleBody or ""
+    assert_gone(body, "Stone walls keep the wind off", "Ann Lee")
+
+
+def test_a_linked_comment_count_or_titled_entries_head_no_thread_before_little_text() -> None:
+    # A byline's "4 comments" links to the thread: with little text before it, what follows may
+    # be the post itself. Entries with titles under a plain count are a front page's.
+    linked = _page(
+        PHOTO_POST + f"<div class='c3'><h4><a href='#c'>4 comments</a></h4><dl class='c4'>{TERMS}</dl></div>"
+    )
+    assert _threads(linked) == []
+    entry = "<li><h2>Week {n}</h2><div class='h5'>March {n}, 2012</div><p>" + POSTER + "</p></li>"
+    titled = _page(
+        PHOTO_POST + "<p>4 comments</p><ol class='r2'>" + "".join(entry.format(n=n) for n in range(1, 5)) + "</ol>"
+    )
+    assert _threads(titled) == []
