@@ -50,6 +50,25 @@ QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“«„]\w[^\"“”«»„]*
 
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]?$")
 
+PROSE_END = re.compile(r"[.!?…]['\"”’)]?$")
+
+MARKER_MAX_WORDS = 4
+MARKER_MIN_TIMES = 3
+MARKER_PROSE_WORDS = 8
+MARKER_SHARE = 0.3
+"""A marker is a line of at most ``MARKER_MAX_WORDS`` words without a sentence end, printed
+``MARKER_MIN_TIMES`` times or more in a box of its own between paragraphs of prose (at least
+``MARKER_PROSE_WORDS`` words ending a sentence): an advertisement slot's "Anzeige" or
+"Publicidad", a screen reader's "Article content" before each paragraph. All its copies go
+when at least two sit so and, with the copies stacked on another copy (a label over an empty
+slot), they make ``MARKER_SHARE`` of them. A label that heads the article's own sections sits
+in the paragraphs' own container ("Product spotlight" as one more ``<p>``) or is a heading,
+and stays."""
+
+MARKER_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.OTHER)
+
+MARKER_REASON = "a marker repeated between the article's paragraphs (an ad slot's or a screen reader's label)"
+
 
 @lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
@@ -66,7 +85,8 @@ def _headline_like(block: Block) -> bool:
 
 class Repeats:
     """Removes repeats of the headline, the standfirst and earlier short blocks (captions that
-    restate the headline, duplicated captions); lifts a text dump's headline and standfirst."""
+    restate the headline, duplicated captions) and, in HTML, markers repeated between the
+    paragraphs (:data:`MARKER_SHARE`); lifts a text dump's headline and standfirst."""
 
     name = "repeats"
     order = 500
@@ -95,8 +115,14 @@ class Repeats:
         if description:
             seen.setdefault(_norm(description), -2)
         removed: set[int] = set()
+        if doc.source_format != "text":
+            for i in _markers(blocks, decided):
+                removed.add(i)
+                yield Decision.remove(i, MARKER_REASON)
         counts = Counter(_norm(b.text) for b in blocks if len(b.text) <= LABEL_MAX_CHARS)
         for i, block in enumerate(blocks):
+            if i in removed:
+                continue
             if i in decided:
                 if i == 1:
                     seen[_norm(block.text)] = i
@@ -129,6 +155,58 @@ class Repeats:
                 yield Decision.remove(i, f"repeats block {blocks[first].index} word for word")
         if doc.source_format != "text":
             yield from _second_copies(blocks, removed | decided)
+
+
+def _markers(blocks: list[Block], skip: set[int]) -> list[int]:
+    """Positions of the copies of markers (see :data:`MARKER_SHARE`). Only HTML is asked: the
+    box a line sits in, not its words, tells a marker from the article's own label."""
+    copies: dict[str, list[int]] = {}
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if (
+            i not in skip
+            and block.kind in MARKER_KINDS
+            and split_count(text) <= MARKER_MAX_WORDS
+            and not SENTENCE_END.search(text)
+            and _LETTERS.search(text)
+        ):
+            copies.setdefault(_norm(text), []).append(i)
+    found: list[int] = []
+    for places in copies.values():
+        if len(places) < MARKER_MIN_TIMES:
+            continue
+        at = set(places)
+        between = stacked = 0
+        for i in places:
+            before, after = i - 1, i + 1
+            while before in at:
+                before -= 1
+            while after in at:
+                after += 1
+            if (
+                before >= 0
+                and after < len(blocks)
+                and _prose(blocks[before])
+                and _prose(blocks[after])
+                and blocks[i].path not in (blocks[before].path, blocks[after].path)
+            ):
+                between += 1
+            elif i - 1 in at or i + 1 in at:
+                stacked += 1
+        if between >= 2 and between + stacked >= max(MARKER_MIN_TIMES, MARKER_SHARE * len(places)):
+            found.extend(places)
+    return sorted(found)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _prose(block: Block) -> bool:
+    return (
+        block.kind in MARKER_KINDS
+        and split_count(block.text) >= MARKER_PROSE_WORDS
+        and PROSE_END.search(block.text.strip()) is not None
+    )
 
 
 def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:

@@ -122,3 +122,40 @@ def test_a_list_of_headlines_printed_twice_is_kept_once() -> None:
     html = _article(f"<p>{PARA}</p><ul>{items}</ul><p>1. {PARA}</p><p>2. {PARA}</p><ul>{items}</ul>")
     body = clean_html(html).articleBody or ""
     assert body.count("Library extends its weekend hours") == 1
+
+
+# Markers: a short label printed in a box of its own between the article's paragraphs.
+
+STORY = (
+    "The council voted on Tuesday to extend the tram line by four stops.",
+    "Work on the first of the new stops will begin in the spring, the council said.",
+    "Residents of Harbour Road asked for a crossing beside the school, which was granted.",
+    "The union said it would ask for two more drivers on each shift once the line opens.",
+    "An Anzeige in the local paper announced the public hearing a month before the vote.",
+)
+
+
+def test_an_ad_slots_marker_between_paragraphs_goes_every_time() -> None:
+    slot = '<div class="x9"><div class="y2"><span>Anzeige</span></div></div>'
+    html = _article(slot.join(f"<p>{line}</p>" for line in STORY))
+    body = clean_html(html).articleBody or ""
+    assert "Anzeige\n" not in body and not body.startswith("Anzeige") and "\nAnzeige" not in body
+    assert all(line in body for line in STORY)  # the sentence naming an "Anzeige" stays
+
+
+def test_a_screen_readers_label_over_each_paragraph_goes_with_its_empty_copies() -> None:
+    label = '<div class="v1">Article content</div>'
+    sections = [f'<section class="g1">{label}<div class="i1"><p>{line}</p></div></section>' for line in STORY]
+    empty = f'<section class="g1">{label}<div class="i1"></div></section>'
+    body = clean_html(_article("".join([*sections[:-1], empty, empty, sections[-1]]))).articleBody or ""
+    assert "Article content" not in body
+    assert all(line in body for line in STORY)
+
+
+def test_a_label_in_the_paragraphs_own_container_or_a_heading_stays() -> None:
+    own = "".join(f"<p>Product spotlight</p><p>{line}</p>" for line in STORY)
+    body = clean_html(_article(own)).articleBody or ""
+    assert body.count("Product spotlight") == len(STORY)
+    headed = "".join(f"<h3>Why we like it</h3><p>{line}</p>" for line in STORY)
+    body = clean_html(_article(headed)).articleBody or ""
+    assert body.count("Why we like it") == len(STORY)
