@@ -375,10 +375,24 @@ SIGNUP_INPUTS = frozenset(["email", "tel"])
 
 SIGNUP_MARK = "data-newsclean-signup"
 
+_MAIL_FIELD = re.compile(r"e-?mail|courriel|correo", re.IGNORECASE)
+_FIELD_NAMES = ("autocomplete", "placeholder", "name", "aria-label")
+
+
+def _signup_field(field_: etree._Element) -> bool:
+    """An address field: typed ``email`` or ``tel``, or a plain text field that asks for an
+    e-mail address (``placeholder="Email"``, ``autocomplete="email"``: older and scripted forms
+    leave the type at ``text``)."""
+    kind = (field_.get("type") or "text").lower()
+    if kind in SIGNUP_INPUTS:
+        return True
+    return kind == "text" and any(_MAIL_FIELD.search(field_.get(name) or "") for name in _FIELD_NAMES)
+
 
 def _mark_signup(field_: etree._Element) -> None:
-    # The inputs go with the other controls: their form remembers it asked for an address.
-    form = next(field_.iterancestors("form"), None)
+    # The inputs go with the other controls: their form remembers it asked for an address. A
+    # scripted form is a box with role="form" instead of a <form>.
+    form = next((el for el in field_.iterancestors() if el.tag == "form" or el.get("role") == "form"), None)
     if form is not None:
         form.set(SIGNUP_MARK, "")
 
@@ -440,7 +454,7 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
                 if log is not None:
                     log.add(el, "hidden on the page (a copy of the text as code)")
             continue  # code: its spans are named "hljs-comment", never boilerplate
-        if tag == "input" and (el.get("type") or "").lower() in SIGNUP_INPUTS:
+        if tag == "input" and _signup_field(el):
             _mark_signup(el)
         keys = el.keys()
         if tag not in DROP_TAGS and tag != "aside" and _STRIP_ATTRIBUTES.isdisjoint(keys):
@@ -1512,7 +1526,7 @@ def _form_boxes(part: etree._Element, stats: dict[etree._Element, _Stats], prose
     """The outermost short box around each form inside the content: a signup or contact box
     in the middle of an article goes whole, its heading and small print with its form."""
     boxes: list[etree._Element] = []
-    for form in part.iterdescendants("form"):
+    for form in part.iterdescendants():
         if form.get(SIGNUP_MARK) is None:
             continue
         box: etree._Element | None = None

@@ -189,6 +189,29 @@ def test_a_signup_box_inside_the_article_goes_whole() -> None:
         assert gone not in body
 
 
+def test_a_scripted_signup_box_asking_for_an_email_in_a_text_field_goes_whole() -> None:
+    # A newsletter box built by a script: a role="form" box, its address field typed "text"
+    # with an "Email" placeholder; and an older <form> whose field is only named "email".
+    scripted = (
+        "<div><h3>Sign up to our free breaking news emails</h3><div role='form'>"
+        "<input type='text' placeholder='Email'><button>Sign up</button>"
+        "<label>I would like to be emailed about offers and events. Read our privacy policy</label></div></div>"
+    )
+    older = (
+        "<div><div>Get the Morning Stop in your inbox</div><form><input type='text' name='email'>"
+        "<input type='submit' value='Go'></form><div>We never share your address.</div></div>"
+    )
+    said = "Readers can sign up for the council's email alerts about the works on its website."
+    html = _page(
+        f"<main><article><h1>Tram line extended</h1>{_paras(2)}{scripted}<p>{said}</p>{older}{_paras(2)}"
+        "</article></main>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4 and said in body
+    for gone in ("breaking news emails", "emailed about offers", "Morning Stop", "never share your address"):
+        assert gone not in body
+
+
 def test_a_hidden_republish_dialog_with_a_copy_of_the_article_stays_out() -> None:
     copy = "".join(f"<p>{PARA}</p>" for _ in range(6))
     html = _page(
