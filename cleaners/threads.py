@@ -626,7 +626,10 @@ def _dated_terms(
     kids: list[etree._Element], stats: dict[etree._Element, _Stats], count: int, least: int
 ) -> tuple[list[etree._Element], int] | None:
     """:func:`_dated_posts` for a definition list, whose posts are its terms each with the
-    descriptions after it (``<dt>`` the poster's name, ``<dd>`` the comment, ``<dd>`` its date)."""
+    descriptions after it (``<dt>`` the poster's name, ``<dd>`` the comment, ``<dd>`` its date).
+    Under a heading that counts at least :data:`MIN_POSTS` posts, a term that is a name alone
+    (at most :data:`NAME_WORDS` words: "Ann Lee", "Ann said...") needs no date: some templates
+    print none."""
     groups: list[list[int]] = []
     for i, child in enumerate(kids):
         if child.tag == "dt":
@@ -635,15 +638,31 @@ def _dated_terms(
             groups[-1].append(i)
     if len(groups) < least or (count and len(groups) > count + 2):
         return None
+    named = count >= MIN_POSTS
     posts = sum(
         1
         for group in groups
-        if any(_holds_date_line(kids[i], stats) for i in group)
+        if (any(_holds_date_line(kids[i], stats) for i in group) or (named and _name_alone(kids[group[0]])))
         and sum(_own_text(stats, kids[i]) for i in group) >= HEADED_POST_TEXT
     )
     if posts < least or 2 * posts < len(groups):
         return None
     return kids[groups[0][0] : groups[-1][-1] + 1], posts
+
+
+NAME_WORDS = 8
+"""A definition list's term of at most this many words, with no sentence in it, may be a poster's
+name ("Hesham Zebida", "Jennifer said...")."""
+
+
+def _name_alone(term: etree._Element) -> bool:
+    line = " ".join(term.text_content().split())
+    return bool(line) and word_count(line) <= NAME_WORDS and not _SENTENCE.search(line)
+
+
+_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+\S")
+"""A sentence's end inside a line, not at its end ("Ann said..." is a name, "I agree. Thanks"
+is not)."""
 
 
 def _headed_post(kids: list[etree._Element], i: int, stats: dict[etree._Element, _Stats]) -> bool:

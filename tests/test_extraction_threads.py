@@ -409,3 +409,23 @@ def test_a_linked_comment_count_or_titled_entries_head_no_thread_before_little_t
         PHOTO_POST + "<p>4 comments</p><ol class='r2'>" + "".join(entry.format(n=n) for n in range(1, 5)) + "</ol>"
     )
     assert _threads(titled) == []
+
+
+def test_a_definition_list_of_names_and_comments_under_a_counted_heading_goes() -> None:
+    # Some templates print no date at all: "{ 4 comments }", then <dt> the poster's name (a
+    # link to their site, an avatar) and <dd> the comment. The heading counts the posts; each
+    # term is a name alone.
+    terms = "".join(
+        f"<dt><img src='/a{n}.png'><a href='https://ann{n}.example.net/'>Ann Lee {n}</a></dt>"
+        f"<dd><div><p>{POSTER.format(n=n)}</p></div></dd>"
+        for n in range(1, 5)
+    )
+    page = _page(SHORT_POST + f"<div class='c5'><p>{{ 4 comments }}</p></div><dl class='c6'>{terms}</dl>")
+    assert [opening[:14] for opening in _threads(page)] == ["{ 4 comments }"]
+    body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+    assert "had to come out on Sunday" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ann Lee")
+    # A glossary's terms hold sentences, and a heading that counts no posts vouches for none.
+    glossary = terms.replace("</a></dt>", "</a>. A grower. She writes.</dt>")
+    assert _threads(_page(SHORT_POST + f"<div class='c5'><p>{{ 4 comments }}</p></div><dl>{glossary}</dl>")) == []
+    assert _threads(_page(SHORT_POST + f"<div class='c5'><p>Comments</p></div><dl>{terms}</dl>")) == []
