@@ -9,9 +9,11 @@ Run from the project root, once on the old code and once on the new::
 Every page of ``../shared/data`` (wcxb-dev, all page types; dragnet; fundus; rt; pages) goes
 through ``clean_html`` as the quality benchmark calls it (no site profile) and, for the pages of
 sites that have one, as a crawl does (the URL's site profile), with a fixed fetch time so relative
-dates do not move. The saved file holds each record's digest; ``--against`` prints the pages whose
-record differs (with the first field that differs when the old records were saved in full with
-``--full``) and exits 1 when any does.
+dates do not move. With ``--hash-names`` each page's class and id names are first replaced by
+their hashes, as the quality benchmark's ``--hash-names`` does (the stand-in for unseen sites),
+so the code paths that run when names say nothing are checked too. The saved file holds each
+record's digest; ``--against`` prints the pages whose record differs (with the first field that
+differs when the old records were saved in full with ``--full``) and exits 1 when any does.
 """
 
 from __future__ import annotations
@@ -108,13 +110,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, default=None, help="write the records' digests to this JSON file")
     parser.add_argument("--full", action="store_true", help="with --save: keep the whole records (to show changes)")
     parser.add_argument("--against", type=Path, default=None, help="compare with a --save file; exit 1 on change")
+    parser.add_argument(
+        "--hash-names", action="store_true", help="replace class and id names by their hashes first (as quality's)"
+    )
     args = parser.parse_args(argv)
+    if args.hash_names:
+        from benchmarks.quality import hashed_names  # the bench extra's imports, only when asked
     before = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
     saved: dict[str, Any] = {}
     counts: dict[str, int] = {}
     changed: list[str] = []
     for name, url, html in shared_pages(args.data, args.limit):
-        out = records(html, url)
+        out = records(hashed_names(html) if args.hash_names else html, url)
         entry: Any = out if args.full else digest(out)
         saved[name] = entry
         collection = name.split("/")[0]

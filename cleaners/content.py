@@ -291,7 +291,7 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
     if not _HIDING.isdisjoint(keys) and _hidden(el):
         return True
     cls = el.get("class") if "class" in keys else None
-    if cls and (_screen_reader_class(cls) or _hidden_class(cls) or _embedded_post(cls)):
+    if cls and _class_drops(cls):
         return True  # what _hidden and _is_unlikely say of the class (it is read anyway)
     if tag in _NEVER_UNLIKELY or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
         return False
@@ -306,6 +306,13 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
     if not hint:
         return tag == "aside"
     return _unlikely_hint(hint)
+
+
+@lru_cache(maxsize=4096)
+def _class_drops(names: str) -> bool:
+    """``_screen_reader_class(names) or _hidden_class(names) or _embedded_post(names)``, asked
+    once per class string (one cache look-up instead of three for each element)."""
+    return _screen_reader_class(names) or _hidden_class(names) or _embedded_post(names)
 
 
 @lru_cache(maxsize=4096)
@@ -405,20 +412,37 @@ def _closed_dialog(el: etree._Element) -> bool:
     return (el.get("role") in ("dialog", "alertdialog") or _modal(el)) and _hidden(el)
 
 
-def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree._Element, _Stats]:
+def measure_page(root: etree._Element) -> tuple[dict[etree._Element, _Stats], list[etree._Element]]:
+    """The text measures of every element under ``root`` (:func:`_measure`) and the elements
+    holding a close control's glyph, as :func:`strip_page` takes them (``measured``)."""
+    closes: list[etree._Element] = []
+    return _measure(root, closes), closes
+
+
+def strip_page(
+    root: etree._Element,
+    log: RegionLog | None = None,
+    measured: tuple[dict[etree._Element, _Stats], list[etree._Element]] | None = None,
+) -> dict[etree._Element, _Stats]:
     """Drop, in place, what is never article text: scripts, controls, hidden elements,
     navigation and boilerplate boxes. Comments and processing instructions go too. ``log``,
     when given, notes each dropped element that showed text, with the rule that dropped it.
+    ``measured``, when given, is :func:`measure_page` of ``root`` as it is now (taken when the
+    page was parsed: its dict keeps every element's proxy for the call); it is updated in place.
 
     Returns the text measures of the stripped page (as :func:`_measure` gives them), for
     :func:`find_main_content`: only the elements around what was dropped are measured again
     (the dropped elements keep their measures from before: no one asks them).
     """
-    closes: list[etree._Element] = []
-    stats = _measure(root, closes)
+    stats, closes = measured if measured is not None else measure_page(root)
     if closes:
         mark_overlays(closes, lambda el: stats[el].text if el in stats else 0)
     page = stats[root]
+    whole = log is not None and root is root.getroottree().getroot()
+    if whole and log is not None:
+        # The measured elements are the page's in page order, and stay so until the drops
+        # below: the log numbers them for its order instead of walking the page again.
+        log.page_in_order(stats)
     doomed: list[etree._Element] = []
     named: dict[str, list[etree._Element]] = {}
     stack = list(root)
@@ -479,6 +503,8 @@ def strip_page(root: etree._Element, log: RegionLog | None = None) -> dict[etree
                     log.add(el, _strip_rule(el, tag))
                 continue
         stack.extend(el)
+    if whole and log is not None:
+        log.page_in_order(None)
     changed: list[etree._Element] = []
     for el in doomed:
         parent = remove_keeping_tail(el)
@@ -1058,10 +1084,9 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             linked.update(el for el in link.iterdescendants() if _tag(el) in INLINE)
         doomed: list[tuple[etree._Element, str]] = []
         own = _own_links(part, stats) if _holds_headline(part, main.headlines) else {}
-        around = _around_headline(part, main.headlines, stats)
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
-            if s is None or not s.text or el in verbatim or el in around:
+            if s is None or not s.text or el in verbatim:
                 continue
             if (
                 s.prose > KEEP_PROSE * prose
@@ -1097,31 +1122,6 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 if log is not None:
                     log.add(el, f"pruned inside the main content: {gone[el]}")
                 el.drop_tree()
-
-
-HEADLINE_BOX_PROSE = 200
-"""A box around the page's headline heading with at least this much text outside links is the
-article's (with whatever stands beside it): :func:`prune` judges what it holds, never the box
-whole."""
-
-
-def _around_headline(
-    part: etree._Element, headlines: tuple[str, ...], stats: dict[etree._Element, _Stats]
-) -> set[etree._Element]:
-    """The boxes inside ``part`` around the heading that gives the page's headline and holding
-    :data:`HEADLINE_BOX_PROSE` of text outside links: a blog's post column with its archive's links
-    beside it is mostly link text, but the post is in it."""
-    heads = _page_headings(part, headlines)
-    if not heads:
-        return set()
-    around: set[etree._Element] = set()
-    for up in heads[0].iterancestors():
-        if up is part:
-            break
-        s = stats.get(up)
-        if s is not None and s.text - s.links >= HEADLINE_BOX_PROSE:
-            around.add(up)
-    return around
 
 
 OWN_LIST_MIN_ITEMS = 3
@@ -1805,15 +1805,22 @@ def _description_holder(body: etree._Element, description: str) -> etree._Elemen
     start = want[:20]
     first = description.split()[0]  # as the page prints it: a cheap test before folding
     best: tuple[int, etree._Element] | None = None
+    folded: dict[etree._Element, str] = {}  # each element's text folded once (the climbs share them)
     for el in body.iter():
-        if not isinstance(el.tag, str):
+        # The text, then the tail (its owner the parent), of each element in page order; the
+        # parent is asked for only when the tail holds the first word (most elements: two
+        # attribute reads).
+        own, tail = el.text, el.tail
+        if (not (own and first in own) and not (tail and first in tail)) or not isinstance(el.tag, str):
             continue
-        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+        for text, owner in ((own, el), (tail, el.getparent() if tail else None)):
             if owner is None or not text or first not in text or start not in _fold(text):
                 continue
             node: etree._Element | None = owner
             while node is not None:
-                held = _fold(node.text_content())
+                held = folded.get(node)
+                if held is None:
+                    held = folded[node] = _fold(node.text_content())
                 if want in held:
                     if best is None or len(held) < best[0]:
                         best = (len(held), node)

@@ -75,7 +75,20 @@ class Block:
         return digest.hexdigest()
 
     def with_index(self, index: int) -> Block:
-        return replace(self, index=index)
+        # ``replace(self, index=index)`` without its walk over the fields (2.4 against 1.0 us,
+        # for every block of every page); tests/test_shortcuts.py checks that it stays equal.
+        return Block(
+            self.text,
+            self.kind,
+            self.tag,
+            self.classes,
+            self.element_id,
+            self.path,
+            self.html,
+            index,
+            self.site_rule,
+            self.edge_rule,
+        )
 
 
 @dataclass(slots=True)

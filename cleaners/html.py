@@ -17,9 +17,10 @@ from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import (
     TITLE,
     MainContent,
-    _measure,
+    _Stats,
     find_main_content,
     headline_post,
+    measure_page,
     prune,
     strip_page,
     text_content,
@@ -32,7 +33,7 @@ from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
-from newsclean.cleaners.threads import cut_after_comments, drop_threads, reference_day
+from newsclean.cleaners.threads import drop_threads, reference_day
 from newsclean.cleaners.unshown import unshown_text
 
 logger = logging.getLogger(__name__)
@@ -564,6 +565,7 @@ def _main_blocks(
     chose: list[str] | None = None,
     description: str = "",
     day: date | None = None,
+    premeasured: tuple[dict[etree._Element, _Stats], list[etree._Element]] | None = None,
 ) -> list[Block]:
     """Blocks of the page's main content, found by :mod:`newsclean.cleaners.content`; the
     elements chosen go to ``scope`` when given, and ``log`` receives the regions left out.
@@ -574,12 +576,13 @@ def _main_blocks(
     elsewhere outscored (see :func:`~newsclean.cleaners.content.headline_post`); ``chose``
     receives the reason when that changed the choice. ``day``, the article's own (see
     :func:`~newsclean.cleaners.threads.reference_day`), lets reader comments stamped with a date
-    alone be told by their shape."""
+    alone be told by their shape. ``premeasured``: the page's measures, taken when it was parsed
+    and unchanged since (see :func:`~newsclean.cleaners.content.strip_page`)."""
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
     title = tree.findtext(".//title") or ""
-    measured = strip_page(body, log)
+    measured = strip_page(body, log, premeasured)
     drop_threads(body, measured, log, day)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
@@ -608,8 +611,6 @@ def _main_blocks(
     if log is not None:
         log.add_unchosen(body, main.parts, OUTSIDE_MAIN)
     prune(main, log)
-    for part in main.parts:
-        cut_after_comments(part, main.stats if part in main.stats else _measure(part), log)
     blocks: list[Block] = []
     for part in main.parts:
         blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins, log=log))
@@ -1173,13 +1174,16 @@ def extract_html(
         if exact:
             utf8 = data  # the page's own bytes are the text's UTF-8: the parser takes them
     tree = parse_html(html, utf8)
-    # Every element's Python proxy made once and kept for the call: the metadata, figure and
-    # measuring walks would each make and free them all again.
-    elements = list(tree.iter())
-    doc = _extract(html, tree, url, site, main_content, probe)
+    # The page measured first (strip_page's measures, the page unchanged until then): the walk
+    # makes every element's Python proxy, which its dict keeps for the call (the metadata and
+    # figure walks would each make and free them all again).
+    measured = measure_page(tree)
+    doc = _extract(html, tree, url, site, main_content, probe, measured)
     # Freed here, the last in page order first: every element goes before its ancestors.
     # (Freed parents first, lxml looks through a dropped subtree for live proxies once for each
-    # element in it: a big dropped box took milliseconds.)
+    # element in it: a big dropped box took milliseconds. A dict lets its keys go first first.)
+    elements = list(measured[0])
+    del measured
     del tree, elements
     return doc
 
@@ -1191,8 +1195,10 @@ def _extract(
     site: SiteProfile | None,
     main_content: str,
     probe: dict[str, Any] | None,
+    measured: tuple[dict[etree._Element, _Stats], list[etree._Element]] | None = None,
 ) -> Document:
-    """:func:`extract_html` of the parsed page."""
+    """:func:`extract_html` of the parsed page (``measured``: :func:`measure_page` of it as
+    parsed)."""
     metadata, raw = extract_metadata(tree, url=url, site=site)
     figures = find_figures(tree, url)
     scope: list[etree._Element] = []
@@ -1240,6 +1246,8 @@ def _extract(
                 notes,
                 metadata.get("description") or "",
                 reference_day(metadata.get("datePublishedRaw"), url),
+                # (Site boilerplate cut out of the page changed it since it was measured.)
+                measured if origins is None else None,
             )
             chosen = notes[0] if notes else ""
             if origins is None and (main_content == "selected" or probe is not None):

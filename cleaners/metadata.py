@@ -13,7 +13,6 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
-from newsclean.cleaners.content import _links_home
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
@@ -66,6 +65,17 @@ _BYLINE_WORD = re.compile(r"^(?:by|von|av|af|par|di|da|por|door|przez|от)\s+",
 """The word a visible byline starts with ("Von Juliane Rohr"), dropped from author names."""
 _SCRIPT_WRAPPER = re.compile(r"^(?:<!--|(?://\s*)?<!\[CDATA\[)\s*|(?<!\s)\s*(?:-->|(?://\s*)?\]\]>)$")
 """HTML-comment or (commented) CDATA wrappers around JSON-LD, e.g. Rails' ``//<![CDATA[``."""
+_WRAPPER_OPENINGS = ("<!--", "<![CDATA[", "//")
+_WRAPPER_ENDINGS = ("-->", "]]>")
+"""What a stripped text starts or ends with when :data:`_SCRIPT_WRAPPER` matches in it."""
+
+
+def _unwrapped(text: str) -> str:
+    """``_SCRIPT_WRAPPER.sub("", text)`` for a stripped ``text``: the pattern, tried at every
+    character of a long JSON-LD text, only where it can match (0.1 ms a page)."""
+    if text.startswith(_WRAPPER_OPENINGS) or text.endswith(_WRAPPER_ENDINGS):
+        return _SCRIPT_WRAPPER.sub("", text)
+    return text
 
 
 def _clean(text: Any) -> str:
@@ -121,11 +131,6 @@ def _strip_site_name(headline: str, h1: str, site_names: set[str]) -> str:
     return headline
 
 
-def _names_site(h1: etree._Element) -> bool:
-    """Whether the ``<h1>`` is a link to the site's home page (a blog's name)."""
-    return any(_links_home(a) and (a.get("href") or "").strip() for a in h1.iter("a"))
-
-
 def _is_site_part(part: str, names: set[str]) -> bool:
     p = part.strip().casefold()
     if not p:
@@ -138,7 +143,7 @@ def _jsonld_objects(tree: etree._Element) -> list[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
-        raw = _SCRIPT_WRAPPER.sub("", (script.text or "").strip())
+        raw = _unwrapped((script.text or "").strip())
         try:
             data = json.loads(raw, strict=False)
             found.extend(_flatten(data))
@@ -202,12 +207,17 @@ def _people(authors: list[Author], site_names: set[str]) -> tuple[list[Author], 
     return out, houses
 
 
+_BYLINE_ELEMENTS = etree.XPath('//a[@rel="author"] | //*[@itemprop="author"]')
+_NAME_ELEMENTS = etree.XPath('.//*[@itemprop="name"]')
+"""(Compiled once: ``el.xpath(...)`` compiles its expression again at every call.)"""
+
+
 def _byline_authors(tree: etree._Element) -> list[Author]:
     """Names marked up as the author in the page: ``rel="author"`` links and
     ``itemprop="author"`` elements."""
     found: list[Author] = []
-    for el in tree.xpath('//a[@rel="author"] | //*[@itemprop="author"]'):
-        named = el.xpath('.//*[@itemprop="name"]')
+    for el in _BYLINE_ELEMENTS(tree):
+        named = _NAME_ELEMENTS(el)
         target = named[0] if named else el
         name = _clean(target.get("content") or target.text_content())
         if name and len(name) <= 60 and len(name.split()) <= 6:
@@ -321,11 +331,6 @@ def extract_metadata(
     fields: dict[str, Any] = {}
 
     h1 = next((_clean(h.text_content()) for h in tree.iter("h1") if _clean(h.text_content())), "")
-    if h1 and _names_site(next(h for h in tree.iter("h1") if _clean(h.text_content()))):
-        # A blog prints its name as the <h1> of every page, a link to its home page: the site's
-        # name, never the headline (the title joins the two: "Life as a CIO: In Shanghai").
-        site_names.add(h1)
-        h1 = ""
     title_el = tree.find(".//title")
     title = _clean(title_el.text_content()) if title_el is not None else ""
     site_headline = _select_text(tree, site.headline if site else None)

@@ -153,14 +153,17 @@ def _looks_like_mojibake(text: str) -> bool:
     if _MOJIBAKE_MARKS is None:
         return is_bad(text)
     marks, width = _MOJIBAKE_MARKS
-    searched = 0
+    # Windows that overlap or touch are searched as one span (a match inside a span holds a
+    # mark, so it lies in that mark's window): one search per run of accented or Cyrillic
+    # letters instead of one per letter.
+    start = end = -1
     for mark in marks.finditer(text):
-        start = max(mark.start() - width, searched)
+        if mark.start() - width > end:
+            if end >= 0 and BADNESS_RE.search(text, start, end):
+                return True
+            start = max(mark.start() - width, 0)
         end = mark.end() + width
-        if BADNESS_RE.search(text, start, end):
-            return True
-        searched = max(searched, end - width)  # what a later window must still look at
-    return False
+    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
 
 
 def _ftfy_would_touch(text: str) -> bool:

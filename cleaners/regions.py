@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
@@ -211,12 +212,23 @@ class RegionLog:
     def __init__(self) -> None:
         self._found: list[tuple[int, int, Region]] = []
         self._order: dict[etree._Element, int] | None = None
+        self._in_order: Iterable[etree._Element] | None = None
         self._steps: dict[etree._Element, str] = {}
 
+    def page_in_order(self, elements: Iterable[etree._Element] | None) -> None:
+        """Offer the page's elements in page order, every element of the root's tree as it is
+        now (comments aside), or take the offer back (``None``) before the tree changes: the
+        first entry, while it stands, numbers them instead of walking the page again."""
+        self._in_order = elements
+
     def _position(self, el: etree._Element) -> int:
-        # Document order of the page as first seen (before anything was dropped from it).
+        # Document order of the page as first seen (before anything was dropped from it). Only
+        # the order of elements matters (comments, never noted, may be left out of the count).
         if self._order is None:
-            self._order = {node: n for n, node in enumerate(el.getroottree().getroot().iter())}
+            if self._in_order is not None:
+                self._order = dict(zip(self._in_order, count()))
+            else:
+                self._order = {node: n for n, node in enumerate(el.getroottree().getroot().iter())}
         return self._order.get(el, len(self._order))
 
     @property

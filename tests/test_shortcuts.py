@@ -5,14 +5,15 @@ again."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields, replace
 from itertools import islice
 
 import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from newsclean.cleaners import boxes, content, icon_sprites, images, normalize, regions
-from newsclean.cleaners.document import Block, Document
+from newsclean.cleaners import boxes, content, icon_sprites, images, metadata, normalize, regions
+from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.html import _html_of, parse_html
 from newsclean.cleaners.line_model import word_count
 
@@ -22,7 +23,8 @@ PROFILE = settings.get_profile("shortcuts")
 # with the non-ASCII letters IGNORECASE matches with ASCII ones (ſ with s, the Kelvin sign with k).
 TEXT_PIECES = st.sampled_from(
     ["ico", "ICO", "Ico", "icon", "svg", "SVG", "sv", "g", "i", "co", "s", "ſvg", "\u0130co", "\u0131co", " ", "-",
-     "_", "word", "é", "/", ".", "#", "use", "symbol", "Symbol", "musEum", "svgs", "x", "\u212a", "Σ", "ΣICO", "Ico东"]
+     "_", "word", "é", "/", ".", "#", "use", "symbol", "Symbol", "musEum", "svgs", "x", "\u212a", "Σ", "ΣICO", "Ico东",
+     "\udc80"]
 )  # fmt: skip
 
 
@@ -255,3 +257,58 @@ def test_boxes_are_found_per_path_as_the_plain_walk_finds_them(items: list[tuple
     doc = Document([Block(text or "x", path="/".join(["html", "body", *steps])) for steps, text in items])
     pattern = re.compile(r"(?:^|[-_ .#/])(?:share|promo|related)(?:[-_ .#/]|$)", re.I)
     assert boxes.blocks_in_boxes(doc, pattern, 3) == _plain_blocks_in_boxes(doc, pattern, 3)
+
+
+def test_a_block_with_an_index_is_the_block_replaced() -> None:
+    # Every field set to something other than its default: a field added to Block but not to
+    # with_index would come back with its default here.
+    values: dict[str, object] = {}
+    for f in fields(Block):
+        if f.name == "kind":
+            values[f.name] = BlockKind.CAPTION
+        elif f.name == "classes":
+            values[f.name] = ("a", "b")
+        elif f.name == "index":
+            values[f.name] = 4
+        else:
+            values[f.name] = f"{f.name} value"
+    block = Block(**values)  # type: ignore[arg-type]
+    assert block.with_index(9) == replace(block, index=9)
+    assert block.with_index(9) != block
+
+
+PAGE_PIECES = st.sampled_from(
+    ["<div class='nav'>", "</div>", "<p>", "</p>", "<!-- note -->", "<aside>", "</aside>", "Words here. ",
+     "<nav>Menu</nav>", "<span hidden>Hidden words</span>", "<?pi x?>", "<button>Go</button>", "<b>", "</b>"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(PAGE_PIECES, max_size=24).map("".join))
+def test_the_region_order_numbered_from_the_measures_is_the_page_walk(inner: str) -> None:
+    # strip_page offers the log its measured elements; the regions come out in the order the
+    # plain walk of the page (comments counted) gives them.
+    html = f"<html><body><main><p>{'Some article text here. ' * 20}</p></main>{inner}</body></html>"
+    offered, plain = regions.RegionLog(), regions.RegionLog()
+    page = parse_html(html)
+    content.strip_page(page, offered)
+    other = parse_html(html)
+    original = regions.RegionLog.page_in_order
+    regions.RegionLog.page_in_order = lambda self, elements: None  # type: ignore[method-assign]
+    try:
+        content.strip_page(other, plain)
+    finally:
+        regions.RegionLog.page_in_order = original  # type: ignore[method-assign]
+    assert offered.regions == plain.regions
+
+
+SCRIPT_PIECES = st.sampled_from(
+    ["<!--", "-->", "//", "// ", "<![CDATA[", "]]>", "//]]>", " ", "\n", '{"a": 1}', "x", "-", "]", "<", "!"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(SCRIPT_PIECES, max_size=12).map("".join))
+def test_script_wrappers_are_taken_off_as_the_pattern_takes_them(text: str) -> None:
+    text = text.strip()
+    assert metadata._unwrapped(text) == metadata._SCRIPT_WRAPPER.sub("", text)
