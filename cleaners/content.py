@@ -1084,9 +1084,10 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             linked.update(el for el in link.iterdescendants() if _tag(el) in INLINE)
         doomed: list[tuple[etree._Element, str]] = []
         own = _own_links(part, stats) if _holds_headline(part, main.headlines) else {}
+        around = _around_headline(part, main.headlines, stats)
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
-            if s is None or not s.text or el in verbatim:
+            if s is None or not s.text or el in verbatim or el in around:
                 continue
             if (
                 s.prose > KEEP_PROSE * prose
@@ -1122,6 +1123,31 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 if log is not None:
                     log.add(el, f"pruned inside the main content: {gone[el]}")
                 el.drop_tree()
+
+
+HEADLINE_BOX_PROSE = 200
+"""A box around the page's headline heading with at least this much text outside links is the
+article's (with whatever stands beside it): :func:`prune` judges what it holds, never the box
+whole."""
+
+
+def _around_headline(
+    part: etree._Element, headlines: tuple[str, ...], stats: dict[etree._Element, _Stats]
+) -> set[etree._Element]:
+    """The boxes inside ``part`` around the heading that gives the page's headline and holding
+    :data:`HEADLINE_BOX_PROSE` of text outside links: a blog's post column with its archive's links
+    beside it is mostly link text, but the post is in it."""
+    heads = _page_headings(part, headlines)
+    if not heads:
+        return set()
+    around: set[etree._Element] = set()
+    for up in heads[0].iterancestors():
+        if up is part:
+            break
+        s = stats.get(up)
+        if s is not None and s.text - s.links >= HEADLINE_BOX_PROSE:
+            around.add(up)
+    return around
 
 
 OWN_LIST_MIN_ITEMS = 3

@@ -17,6 +17,7 @@ from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import (
     TITLE,
     MainContent,
+    _measure,
     _Stats,
     find_main_content,
     headline_post,
@@ -33,7 +34,7 @@ from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
-from newsclean.cleaners.threads import drop_threads, reference_day
+from newsclean.cleaners.threads import cut_after_comments, drop_threads, reference_day
 from newsclean.cleaners.unshown import unshown_text
 
 logger = logging.getLogger(__name__)
@@ -611,6 +612,8 @@ def _main_blocks(
     if log is not None:
         log.add_unchosen(body, main.parts, OUTSIDE_MAIN)
     prune(main, log)
+    for part in main.parts:
+        cut_after_comments(part, main.stats if part in main.stats else _measure(part), log)
     blocks: list[Block] = []
     for part in main.parts:
         blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins, log=log))

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
+from newsclean.cleaners.content import _links_home
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
@@ -129,6 +130,11 @@ def _strip_site_name(headline: str, h1: str, site_names: set[str]) -> str:
             end = headline.rfind(parts[-1]) + len(parts[-1])
             return headline[at:end] if at >= 0 and end > at else kept
     return headline
+
+
+def _names_site(h1: etree._Element) -> bool:
+    """Whether the ``<h1>`` is a link to the site's home page (a blog's name)."""
+    return any(_links_home(a) and (a.get("href") or "").strip() for a in h1.iter("a"))
 
 
 def _is_site_part(part: str, names: set[str]) -> bool:
@@ -331,6 +337,11 @@ def extract_metadata(
     fields: dict[str, Any] = {}
 
     h1 = next((_clean(h.text_content()) for h in tree.iter("h1") if _clean(h.text_content())), "")
+    if h1 and _names_site(next(h for h in tree.iter("h1") if _clean(h.text_content()))):
+        # A blog prints its name as the <h1> of every page, a link to its home page: the site's
+        # name, never the headline (the title joins the two: "Life as a CIO: In Shanghai").
+        site_names.add(h1)
+        h1 = ""
     title_el = tree.find(".//title")
     title = _clean(title_el.text_content()) if title_el is not None else ""
     site_headline = _select_text(tree, site.headline if site else None)

@@ -48,7 +48,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from lxml import etree
-from newsclean.cleaners.content import INLINE, _remeasure, _Stats, remove_keeping_tail
+from newsclean.cleaners.content import INLINE, VERBATIM, _remeasure, _Stats, remove_keeping_tail
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import COMMENTS_HEADING, STAMP_DATE, STAMP_TIME, STAMP_WORDS
@@ -59,6 +59,7 @@ __all__ = [
     "POST_GAP",
     "TEXT_BEFORE",
     "Thread",
+    "cut_after_comments",
     "drop_threads",
     "find_threads",
     "reference_day",
@@ -262,7 +263,7 @@ def _stamp(text: str) -> bool:
 
 _CLOCK_TEXT = etree.XPath("//text()[contains(., ':')]")
 _HEADING_TEXT = etree.XPath(
-    "//text()[contains(., 'omment') or contains(., 'espons') or contains(., 'eplies') or contains(., 'omentar')"
+    ".//text()[contains(., 'omment') or contains(., 'espons') or contains(., 'eplies') or contains(., 'omentar')"
     " or contains(., 'hought')]"
 )
 """The texts a comments heading can be made of, found cheaply (each test costs a pass over the
@@ -626,7 +627,10 @@ def _dated_terms(
     kids: list[etree._Element], stats: dict[etree._Element, _Stats], count: int, least: int
 ) -> tuple[list[etree._Element], int] | None:
     """:func:`_dated_posts` for a definition list, whose posts are its terms each with the
-    descriptions after it (``<dt>`` the poster's name, ``<dd>`` the comment, ``<dd>`` its date)."""
+    descriptions after it (``<dt>`` the poster's name, ``<dd>`` the comment, ``<dd>`` its date).
+    Under a heading that counts at least :data:`MIN_POSTS` posts, a term that is a name alone
+    (at most :data:`NAME_WORDS` words: "Ann Lee", "Ann said...") needs no date: some templates
+    print none."""
     groups: list[list[int]] = []
     for i, child in enumerate(kids):
         if child.tag == "dt":
@@ -635,15 +639,31 @@ def _dated_terms(
             groups[-1].append(i)
     if len(groups) < least or (count and len(groups) > count + 2):
         return None
+    named = count >= MIN_POSTS
     posts = sum(
         1
         for group in groups
-        if any(_holds_date_line(kids[i], stats) for i in group)
+        if (any(_holds_date_line(kids[i], stats) for i in group) or (named and _name_alone(kids[group[0]])))
         and sum(_own_text(stats, kids[i]) for i in group) >= HEADED_POST_TEXT
     )
     if posts < least or 2 * posts < len(groups):
         return None
     return kids[groups[0][0] : groups[-1][-1] + 1], posts
+
+
+NAME_WORDS = 8
+"""A definition list's term of at most this many words, with no sentence in it, may be a poster's
+name ("Hesham Zebida", "Jennifer said...")."""
+
+
+def _name_alone(term: etree._Element) -> bool:
+    line = " ".join(term.text_content().split())
+    return bool(line) and word_count(line) <= NAME_WORDS and not _SENTENCE.search(line)
+
+
+_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+\S")
+"""A sentence's end inside a line, not at its end ("Ann said..." is a name, "I agree. Thanks"
+is not)."""
 
 
 def _headed_post(kids: list[etree._Element], i: int, stats: dict[etree._Element, _Stats]) -> bool:
@@ -778,6 +798,53 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day:
             break
     found.extend(_headed_threads(root, stats, taken))
     return found
+
+
+TAIL = "after the reader comments' heading {heading!r} inside the main content (the comments and their form)"
+
+TAIL_BEFORE = 250
+"""The comments heading that ends the content comes after at least this many characters of its
+text runs (:func:`_text_before`): a toolbar's "Comments" above the article is not its end."""
+
+
+_SINGLE = re.compile(
+    r"^\W*(?:comment|response|reply|kommentar|commentaire|comentario|commento)\W*$", re.IGNORECASE
+)
+"""One post's word alone ("comment", "Response:") is a label, a button or a word of code; a
+thread's heading counts its posts, names them in the plural or asks for one ("Leave a Reply")."""
+
+
+def cut_after_comments(part: etree._Element, stats: dict[etree._Element, _Stats], log: RegionLog | None = None) -> int:
+    """Drop, in place, a comments heading inside the chosen content ``part`` and everything after
+    it there (each noted in ``log``); returns how many elements went.
+
+    Whatever its boxes are named, what follows a heading of the readers' comments ("12
+    Comments", "Leave a Reply", "43 thoughts on “...”") is their thread and its form, never
+    the article's text. The heading is an element whose whole text reads as one and is mostly not
+    a link (a byline's or a toolbar's "12 Comments" links to the thread), after at least
+    :data:`TAIL_BEFORE` characters of the content's text."""
+    for heading, _ in _comment_headings(part, stats):
+        if heading is part or _SINGLE.match(" ".join(heading.text_content().split())):
+            continue
+        if any(up.tag in VERBATIM for up in heading.iterancestors()) or heading.tag in VERBATIM:
+            continue
+        if _text_before(part, heading, stats) < TAIL_BEFORE:
+            continue
+        s = stats.get(heading)
+        if s is None or 2 * s.links >= s.text:
+            continue
+        doomed = [heading]
+        node = heading
+        while node is not part and (up := node.getparent()) is not None:
+            doomed.extend(sib for sib in node.itersiblings() if isinstance(sib.tag, str))
+            node = up
+        reason = TAIL.format(heading=" ".join(heading.text_content().split())[:60])
+        for el in doomed:
+            if log is not None:
+                log.add(el, reason)
+            el.drop_tree()
+        return len(doomed)
+    return 0
 
 
 def drop_threads(

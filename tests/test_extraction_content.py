@@ -369,3 +369,26 @@ def test_a_line_break_inside_inline_markup_separates_words() -> None:
     )
     body = clean_html(html).articleBody or ""
     assert "Monthly pass: $20 per month" in body
+
+
+def test_the_box_around_the_headline_is_judged_by_what_it_holds_not_whole() -> None:
+    # A blog's post column beside its archive: the box holding both is mostly link text, but
+    # the post (its lines cut by <br>, no <p>) is in it, under the page's headline.
+    archive = "".join(f"<li><a href='/2012/{n:02d}/'>2012/{n:02d} ({n})</a></li>" for n in range(1, 13))
+    labels = "".join(f"<a href='/search/label/{w}'>{w}</a> " for w in ("EHR", "HIE", "China", "travel", "policy") * 4)
+    post = (
+        "<div class='p1'><h3>In Shanghai this Week</h3><div class='p2'>"
+        "This week I am in Shanghai and the cities around it, working on the records system.<br>"
+        "There will be a few days without posts this week, but I will write up what I learn.<br>"
+        "Along the way I will meet the teams who run the exchange and hear what they need.</div></div>"
+    )
+    page = (
+        "<html><head><title>Life as a CIO: In Shanghai this Week</title></head><body>"
+        "<div class='w1'><div class='h9'><h1><a href='https://cio.example.com/'>Life as a CIO</a></h1>"
+        "<p>Every day I experience life in the world of healthcare IT, and in this blog I record what I see.</p></div>"
+        f"<div class='w2'>{post}<div class='s1'><ul>{archive}</ul><div>{labels}</div></div></div></div>"
+        "</body></html>"
+    )
+    body = clean_html(page.encode(), url="https://cio.example.com/2012/10/shanghai.html").articleBody or ""
+    assert "working on the records system" in body and "hear what they need" in body
+    assert "2012/03" not in body and "travel" not in body

@@ -409,3 +409,47 @@ def test_a_linked_comment_count_or_titled_entries_head_no_thread_before_little_t
         PHOTO_POST + "<p>4 comments</p><ol class='r2'>" + "".join(entry.format(n=n) for n in range(1, 5)) + "</ol>"
     )
     assert _threads(titled) == []
+
+
+def test_a_definition_list_of_names_and_comments_under_a_counted_heading_goes() -> None:
+    # Some templates print no date at all: "{ 4 comments }", then <dt> the poster's name (a
+    # link to their site, an avatar) and <dd> the comment. The heading counts the posts; each
+    # term is a name alone.
+    terms = "".join(
+        f"<dt><img src='/a{n}.png'><a href='https://ann{n}.example.net/'>Ann Lee {n}</a></dt>"
+        f"<dd><div><p>{POSTER.format(n=n)}</p></div></dd>"
+        for n in range(1, 5)
+    )
+    page = _page(SHORT_POST + f"<div class='c5'><p>{{ 4 comments }}</p></div><dl class='c6'>{terms}</dl>")
+    assert [opening[:14] for opening in _threads(page)] == ["{ 4 comments }"]
+    body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+    assert "had to come out on Sunday" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ann Lee")
+    # A glossary's terms hold sentences, and a heading that counts no posts vouches for none.
+    glossary = terms.replace("</a></dt>", "</a>. A grower. She writes.</dt>")
+    assert _threads(_page(SHORT_POST + f"<div class='c5'><p>{{ 4 comments }}</p></div><dl>{glossary}</dl>")) == []
+    assert _threads(_page(SHORT_POST + f"<div class='c5'><p>Comments</p></div><dl>{terms}</dl>")) == []
+
+
+def test_what_follows_a_comments_heading_inside_the_content_goes() -> None:
+    # Two readers' posts with no stamp, no count and boxes named nothing, inside the box that
+    # holds the article: the heading above them ends the article, whatever follows it.
+    posts = "".join(f"<div class='q{n}'><b>Ann Lee {n}</b><p>{POSTER.format(n=n)}</p></div>" for n in range(2))
+    form = "<div class='f1'><h3>Leave a Reply</h3><p>Your email address will not be published.</p></div>"
+    page = _page(SHORT_POST + f"<div class='z9'><h3>Comments</h3>{posts}</div>{form}")
+    record = clean_html(page, url="https://allotment.example.com/first-frost")
+    body = record.articleBody or ""
+    assert "had to come out on Sunday" in body and "Next week" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ann Lee", "Leave a Reply", "will not be published")
+    said = [str(step.reason) for step in record.cleaning if "comments' heading" in str(step.reason)]
+    assert said and "'Comments'" in said[0], [str(step.reason) for step in record.cleaning]
+
+
+def test_a_comments_link_or_label_above_the_article_leaves_the_article() -> None:
+    # A toolbar's "Comments" before the article's text, as a label or as a link, and a link
+    # after it: none of them ends the article.
+    for bar in ("<div class='t1'><span>Comments</span></div>", "<div class='t1'><a href='#c'>12 Comments</a></div>"):
+        text = "".join(PARAGRAPH.format(n=f"Part {n}.") for n in range(3))
+        page = _page("<h2>First frost</h2>" + bar + text + "<p><a href='#c'>4 comments</a></p>")
+        body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+        assert body.count("had to come out.") == 3, bar

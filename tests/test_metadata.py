@@ -69,6 +69,22 @@ def test_site_name_is_cut_off_the_title(title: str, h1: str, expected: str) -> N
     assert clean_html(_page(head, body), url="https://citynews.example/a/1").headline == expected
 
 
+def test_a_blogs_name_in_its_h1_linking_home_is_the_sites_name_not_the_headline() -> None:
+    # A blog prints its name as the <h1> of every page, a link to its home page; the title joins
+    # it to the post's title, which is a smaller heading.
+    body = (
+        "<h1><a href='https://cio.example.com/'>Life as a Healthcare CIO</a></h1>"
+        "<h3>In Shanghai this Week</h3>" + BODY
+    )
+    head = "<title>Life as a Healthcare CIO: In Shanghai this Week</title>"
+    record = clean_html(_page(head, body), url="https://cio.example.com/2012/10/shanghai.html")
+    assert record.headline == "In Shanghai this Week"
+    # An <h1> linking to the article itself is the headline.
+    own = body.replace("https://cio.example.com/'>Life as a Healthcare CIO", "/2012/10/shanghai.html'>Trams at last")
+    record = clean_html(_page(head, own), url="https://cio.example.com/2012/10/shanghai.html")
+    assert record.headline == "Trams at last"
+
+
 def test_joined_author_names_are_split_and_initials_dropped() -> None:
     head = _jsonld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe und Max Roe (mro), dpa"}})
     names = [a.name for a in clean_html(_page(head)).authors]
