@@ -257,9 +257,33 @@ def _embedded_post(names: str) -> bool:
     return EMBEDDED_POST.search(names) is not None
 
 
+POST_LINK = re.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:(?:twitter|x)\.com/\w+/status(?:es)?/\d|instagram\.com/(?:[\w.]+/)?(?:p|reels?|tv)/|"
+    r"tiktok\.com/@[\w.-]+/video/\d|threads\.(?:net|com)/@[\w.-]+/post/|bsky\.app/profile/[^/]+/post/|"
+    r"facebook\.com/[^?#]+/(?:posts|videos)/|reddit\.com/r/\w+/comments/)",
+    re.IGNORECASE,
+)
+"""A post's address on a social platform: a status on X/Twitter, an Instagram post or reel, a
+TikTok video, a Threads or Bluesky post, a Facebook post or video, a Reddit thread."""
+
+_POST_ATTRIBUTES = ("cite", "data-instgrm-permalink", "data-text-post-permalink")
+
+
+def _quoted_post(el: etree._Element) -> bool:
+    """Whether the ``<blockquote>`` ``el`` is another site's post in the markup its platform
+    gives for the embed, told without its class name (renamed, or stripped by the site): its
+    ``cite`` or permalink attribute, or its first or last link, is the post's address (a
+    tweet's quote ends with "— Name (@handle) <a href=".../status/...">date</a>"; a Reddit
+    card opens with its thread's link). A writer's own quotation links elsewhere or nowhere."""
+    if any(POST_LINK.match(el.get(name) or "") for name in _POST_ATTRIBUTES):
+        return True
+    links = [a.get("href") or "" for a in el.iter("a")]
+    return bool(links) and (POST_LINK.match(links[-1]) is not None or POST_LINK.match(links[0]) is not None)
+
+
 def _is_unlikely(el: etree._Element, tag: str) -> bool:
     names = el.get("class")
-    if names and _embedded_post(names):
+    if (names and _embedded_post(names)) or (tag == "blockquote" and _quoted_post(el)):
         return True
     if tag in ("body", "html", "article", "main") or el.get("itemprop") == "articleBody":
         return False
@@ -293,6 +317,8 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
     cls = el.get("class") if "class" in keys else None
     if cls and _class_drops(cls):
         return True  # what _hidden and _is_unlikely say of the class (it is read anyway)
+    if tag == "blockquote" and _quoted_post(el):
+        return True
     if tag in _NEVER_UNLIKELY or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
         return False
     if "role" in keys and el.get("role") in _BOX_ROLES:
@@ -481,7 +507,7 @@ def strip_page(
         if tag == "input" and _signup_field(el):
             _mark_signup(el)
         keys = el.keys()
-        if tag not in DROP_TAGS and tag != "aside" and _STRIP_ATTRIBUTES.isdisjoint(keys):
+        if tag not in DROP_TAGS and tag != "aside" and tag != "blockquote" and _STRIP_ATTRIBUTES.isdisjoint(keys):
             stack.extend(el)  # nothing about it can say "drop" (most elements: one call to lxml)
             continue
         if tag in DROP_TAGS or _judged_unlikely(el, tag, keys):
@@ -555,6 +581,8 @@ def _named_only(el: etree._Element, tag: str) -> bool:
         return False
     if el.get(OVERLAY_MARK) is not None:
         return False  # marked for its close control, not only named
+    if tag == "blockquote" and _quoted_post(el):
+        return False  # told by the post's address, not its name
     return el.get("role") not in _BOX_ROLES and not _modal(el)
 
 
@@ -611,7 +639,7 @@ def _strip_rule(el: etree._Element, tag: str) -> str:
     if el.get(OVERLAY_MARK) is not None:
         return "a box opening with a close control (×): an overlay or notice the reader dismisses, never the article"
     names = el.get("class")
-    if names and _embedded_post(names):
+    if (names and _embedded_post(names)) or (tag == "blockquote" and _quoted_post(el)):
         return "an embedded post from another site (the platform's markup for its widget)"
     hint = _hint(el)
     if not hint:

@@ -765,6 +765,19 @@ def test_kind_6_posts_embedded_from_other_sites_go() -> None:
     assert len(embeds) == 2
 
 
+def test_kind_6_posts_embedded_from_other_sites_go_without_their_class_names() -> None:
+    # The same page with every class name gone (a site that strips them, or renames them): the
+    # posts are told by their addresses (the tweet's last link to its status, the Instagram
+    # permalink), and the writer's own quotation, which links nowhere, stays.
+    html = re.sub(r' class="[^"]*"', "", (FIXTURES / "kind-6-embedded-posts.html").read_text())
+    record = clean_html(html, url="https://news.example.com/2012/06/story.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(body, "announced the deal on social media", "the allowance is what makes the night crossings possible")
+    assert_gone(body, "Deal done.", "crewsunion", "View this post on Instagram", "bring a coffee", "Island Cafe")
+    embeds = [step for step in record.cleaning if "an embedded post from another site" in str(step.reason)]
+    assert len(embeds) == 2
+
+
 def test_kind_6_a_caption_inside_a_custom_element_goes() -> None:
     # A figure inside an element the walker does not know (a web component's <photo-island>)
     # was read as a line of loose text, so its caption came out among the paragraphs; it is a
