@@ -320,7 +320,7 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
         if seen >= END_MIN_WORDS:
             if i in markers and i > start:
                 return i - 1
-            if END_OF_ARTICLE.match(texts[i].strip()):
+            if END_OF_ARTICLE.match(texts[i].strip()) or THREAD_HEADING.match(texts[i].strip()):
                 return i - 1
         seen += count
     return end
@@ -345,6 +345,23 @@ COMMENTS_HEADING = re.compile(
 article's. Bullets, counts and arrows around the words do not matter."""
 
 
+THREAD_HEADING = re.compile(
+    r"""^[\W_]*(?:
+        (?:\d+|one)\ (?:thoughts?|responses?|comments?|replies)\ (?:on|to)\ [“"'‘«„].{1,200}|
+        \d+\ comments?\W+read\ (?:them|it)\ below\ or\ add\ one[\W_]*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Thread headings that blog engines print, which :data:`COMMENTS_HEADING` does not read:
+"43 thoughts on “Hello”", "One Response to “...”" (WordPress's defaults), "{ 10 comments… read
+them below or add one }" (Thesis). The quotes keep an article's "10 thoughts on leadership" out."""
+
+
+def comments_heading(text: str) -> bool:
+    """Whether ``text`` (one line) is the heading of a page's reader comments."""
+    return bool(COMMENTS_HEADING.match(text) or THREAD_HEADING.match(text))
+
+
 def _markers_dropped(doc: Document) -> frozenset[int]:
     """For each heading of the reader comments ("Comments", "Leave a Reply") an earlier cleaner
     removed, the position in ``doc.blocks`` of the first line after it. Only comment headings
@@ -354,7 +371,7 @@ def _markers_dropped(doc: Document) -> frozenset[int]:
         return frozenset()
     after = [b.index for b in doc.blocks]
     return frozenset(
-        bisect_right(after, b.index) for b in doc.dropped if b.index >= 0 and COMMENTS_HEADING.match(b.text.strip())
+        bisect_right(after, b.index) for b in doc.dropped if b.index >= 0 and comments_heading(b.text.strip())
     )
 
 
@@ -410,7 +427,7 @@ def reader_comments(
         if seen >= COMMENTS_MIN_WORDS and i > start:
             if heading is None and i in markers and _thread_like(texts, i, end):
                 heading = Comments(i, "after a reader-comments heading another cleaner removed")
-            elif heading is None and COMMENTS_HEADING.match(texts[i]) and _thread_like(texts, i + 1, end):
+            elif heading is None and comments_heading(texts[i]) and _thread_like(texts, i + 1, end):
                 heading = Comments(i, f'reader comments from the heading "{opening_words(texts[i].split())}"')
             if _stamp(texts[i]):
                 stamps.append(i)

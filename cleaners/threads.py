@@ -51,7 +51,7 @@ from lxml import etree
 from newsclean.cleaners.content import INLINE, VERBATIM, _remeasure, _Stats, remove_keeping_tail
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
-from newsclean.cleaners.page_chrome import COMMENTS_HEADING, STAMP_DATE, STAMP_TIME, STAMP_WORDS
+from newsclean.cleaners.page_chrome import STAMP_DATE, STAMP_TIME, STAMP_WORDS, comments_heading
 from newsclean.cleaners.regions import RegionLog
 
 __all__ = [
@@ -220,7 +220,7 @@ HEADED = "reader comments under their heading {heading!r} ({posts} alike posts w
 HEADING_CHARS = 200
 """A comments heading ("48 Responses to “...”", "{ 17 comments }", "Comments (408)") is an
 element whose whole text is shorter than this and reads as one (see
-:data:`~newsclean.cleaners.page_chrome.COMMENTS_HEADING`)."""
+:func:`~newsclean.cleaners.page_chrome.comments_heading`)."""
 
 DATE_LINE_CHARS = 120
 """A post's date line (the poster's name and a date, no clock time needed under a heading) is
@@ -269,16 +269,7 @@ _HEADING_TEXT = etree.XPath(
 """The texts a comments heading can be made of, found cheaply (each test costs a pass over the
 page's texts; an all-capitals heading is rare, and its words are in the markup's case)."""
 _COUNT = re.compile(r"\d+|\bone\b", re.I)
-_THREAD_HEADING = re.compile(
-    r"""^[\W_]*(?:
-        (?:\d+|one)\ (?:thoughts?|responses?|comments?|replies)\ (?:on|to)\ [“"'‘«„].{1,200}|
-        \d+\ comments?\W+read\ (?:them|it)\ below\ or\ add\ one[\W_]*
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-"""Thread headings that blog engines print and dumps' comment headings leave to the line model:
-"43 thoughts on “Hello”", "One Response to “...”" (WordPress's defaults), "{ 10 comments… read
-them below or add one }" (Thesis). The quotes keep an article's "10 thoughts on leadership" out."""
+
 
 
 def _hold(holder: etree._Element, holders: set[etree._Element]) -> None:
@@ -565,7 +556,7 @@ def _comment_headings(root: etree._Element, stats: dict[etree._Element, _Stats])
             if s is None or s.text >= HEADING_CHARS:
                 break
             line = " ".join(el.text_content().split())
-            if COMMENTS_HEADING.match(line) or _THREAD_HEADING.match(line):
+            if comments_heading(line):
                 seen.add(el)
                 count = _COUNT.search(line)
                 found.append((el, (int(count.group()) if count.group().isdigit() else 1) if count else 0))

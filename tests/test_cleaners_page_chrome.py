@@ -226,6 +226,20 @@ def test_the_chain_keeps_what_it_dropped_for_later_cleaners() -> None:
 )
 def test_comment_headings_are_recognised_however_they_are_decorated(line: str) -> None:
     assert page_chrome.COMMENTS_HEADING.match(line)
+    assert page_chrome.comments_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "43 thoughts on “Hello world”",
+        "One Response to “Why focus beats effort”",
+        "{ 10 comments… read them below or add one }",
+    ],
+)
+def test_blog_engines_thread_headings_are_comment_headings(line: str) -> None:
+    # WordPress's and Thesis's own headings, which COMMENTS_HEADING does not read.
+    assert page_chrome.comments_heading(line)
 
 
 @pytest.mark.parametrize(
@@ -238,10 +252,12 @@ def test_comment_headings_are_recognised_however_they_are_decorated(line: str) -
         "Responsible travel",
         "Comments from residents were mixed.",
         "The minister declined to comment on the report.",
+        "10 thoughts on leadership",
+        "5 thoughts on the budget",
     ],
 )
 def test_lines_that_only_mention_comments_are_not_headings(line: str) -> None:
-    assert not page_chrome.COMMENTS_HEADING.match(line)
+    assert not page_chrome.comments_heading(line)
 
 
 THREAD = [
