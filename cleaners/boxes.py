@@ -4,15 +4,39 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import accumulate
 
 from newsclean.cleaners.caseless import searcher
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import word_count
 
-__all__ = ["blocks_in_boxes"]
+__all__ = ["blocks_in_boxes", "words_under"]
 
 _TAG = re.compile(r"^[a-zA-Z0-9:-]+")
+
+
+def words_under(doc: Document) -> Callable[[str], int]:
+    """A function giving the words of ``doc``'s blocks at a path or under it (``"body/div"``
+    counts ``"body/div"`` and ``"body/div/p"``, never ``"body/div2"``), each answer found by
+    two binary searches over the sorted paths, not a pass over every block."""
+    by_path: dict[str, int] = {}
+    for b in doc.blocks:
+        if b.path:
+            by_path[b.path] = by_path.get(b.path, 0) + word_count(b.text)
+    paths = sorted(by_path)
+    sums = list(accumulate((by_path[p] for p in paths), initial=0))
+    totals: dict[str, int] = {}
+
+    def words(prefix: str) -> int:
+        if prefix not in totals:
+            # Paths that start with prefix + "/" sort between it and prefix + "0" ("0" follows "/").
+            lo, hi = bisect_left(paths, prefix + "/"), bisect_left(paths, prefix + "0")
+            totals[prefix] = by_path.get(prefix, 0) + sums[hi] - sums[lo]
+        return totals[prefix]
+
+    return words
+
 
 def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> dict[int, str]:
     """Positions of blocks inside a small element whose class or id matches ``pattern``.
@@ -22,24 +46,7 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
     text under it is at most ``max_words`` words. For each block the outermost matching
     ancestor that is still small wins. Returns position -> the matching path step.
     """
-    totals: dict[str, int] = {}
-    by_path: dict[str, int] = {}  # words of the blocks at each path (built on the first question)
-    paths: list[str] = []  # those paths sorted: the ones under a prefix are one run of them
-    sums: list[int] = []  # words of the first k paths
-
-    def words_under(prefix: str) -> int:
-        if not by_path:
-            for b in doc.blocks:
-                if b.path:
-                    by_path[b.path] = by_path.get(b.path, 0) + word_count(b.text)
-            paths.extend(sorted(by_path))
-            sums.extend(accumulate((by_path[p] for p in paths), initial=0))
-        if prefix not in totals:
-            # Paths that start with prefix + "/" sort between it and prefix + "0" ("0" follows "/"):
-            # two binary searches, not a pass over every block for each prefix asked about.
-            lo, hi = bisect_left(paths, prefix + "/"), bisect_left(paths, prefix + "0")
-            totals[prefix] = by_path.get(prefix, 0) + sums[hi] - sums[lo]
-        return totals[prefix]
+    words_at: Callable[[str], int] | None = None  # built on the first question: most pages ask none
 
     named: dict[str, bool] = {}  # blocks share their ancestors: judge each step once
     search = searcher(pattern)
@@ -60,7 +67,9 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
                     hit = named[step] = search(_TAG.sub("", step))
                 if not hit:
                     continue
-                if words_under("/".join(steps[: n + 1])) <= max_words:
+                if words_at is None:
+                    words_at = words_under(doc)
+                if words_at("/".join(steps[: n + 1])) <= max_words:
                     box = step
                     break
             at_path[path] = box

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newsclean.cleaners.boxes import blocks_in_boxes
+from newsclean.cleaners.boxes import blocks_in_boxes, words_under
 from newsclean.cleaners.caseless import Caseless
-from newsclean.cleaners.chain import Decision
-from newsclean.cleaners.document import Document, split_count
+from newsclean.cleaners.chain import Action, Decision
+from newsclean.cleaners.document import Block, Document, split_count
 
 __all__ = ["Prompts"]
 
@@ -179,6 +179,15 @@ MAX_BOX_WORDS = 60
 many words; bigger ones are page wrappers that happen to carry such a name."""
 
 
+PITCH_BOX_WORDS = MAX_BOX_WORDS
+PITCH_PROSE_WORDS = 25
+"""A prompt the text patterns find ("Subscribe now to read the latest news in your city") heads
+or ends a box of its offer: a heading, a list of what the subscription brings, a second call.
+The rest of the outermost box around the prompt that holds at most ``PITCH_BOX_WORDS`` words
+(and at most half of the page's) goes with it, when that box comes after the article's first
+paragraph of prose (a paragraph of at least ``PITCH_PROSE_WORDS`` words ending a sentence: a
+header's box beside a share prompt holds the standfirst) and holds no such paragraph itself."""
+
 LABELLED_PROSE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?][\"”’)]?\s+[\"“‘(]?[^\W\d_]")
 
@@ -199,6 +208,15 @@ class Prompts:
     order = 300
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
+        removed: list[int] = []
+        for decision in self._decisions(doc):
+            if decision.action is Action.REMOVE:
+                removed.append(decision.position)
+            yield decision
+        if removed and doc.source_format != "text":
+            yield from _pitch_boxes(doc, removed)
+
+    def _decisions(self, doc: Document) -> Iterator[Decision]:
         boxed = blocks_in_boxes(doc, PROMPT_CLASS, MAX_BOX_WORDS)
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
@@ -232,3 +250,39 @@ class Prompts:
                 continue
             if i in boxed:
                 yield Decision.remove(i, f"text inside a share, teaser or newsletter box ({boxed[i]})")
+
+
+def _prose(block: Block) -> bool:
+    text = block.text.strip()
+    return split_count(text) >= PITCH_PROSE_WORDS and text[-1:] in ".!?"
+
+
+def _pitch_boxes(doc: Document, removed: list[int]) -> Iterator[Decision]:
+    """The other blocks of the small boxes around the prompts removed (see :data:`PITCH_BOX_WORDS`)."""
+    blocks = doc.blocks
+    first = next((i for i, b in enumerate(blocks) if _prose(b)), len(blocks))
+    words = words_under(doc)
+    half = sum(split_count(b.text) for b in blocks) / 2
+    gone = set(removed)
+    boxes: set[str] = set()
+    for i in removed:
+        if i <= first or not blocks[i].path:
+            continue
+        steps = blocks[i].path.split("/")
+        box = ""
+        for n in range(len(steps) - 1, 0, -1):
+            prefix = "/".join(steps[:n])
+            size = words(prefix)
+            if size > PITCH_BOX_WORDS or size > half:
+                break
+            box = prefix
+        if box:
+            boxes.add(box)
+    for box in boxes:
+        inside = [i for i, b in enumerate(blocks) if b.path == box or b.path.startswith(box + "/")]
+        if min(inside) <= first or any(_prose(blocks[i]) for i in inside if i not in gone):
+            continue
+        for i in inside:
+            if i not in gone:
+                gone.add(i)
+                yield Decision.remove(i, "beside a prompt in its small box (the offer's heading, list or small print)")

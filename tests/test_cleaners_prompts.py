@@ -1,6 +1,6 @@
 """Prompts: share, follow, short-URL, teaser, newsletter and cookie prompts go; prose stays."""
 
-from newsclean.cleaners import Action, Block, Document
+from newsclean.cleaners import Action, Block, BlockKind, Document
 from newsclean.cleaners.prompts import Prompts
 
 
@@ -85,10 +85,57 @@ def test_article_wrapped_in_an_element_named_share_stays() -> None:
 
 
 def test_words_that_start_like_prompts_stay() -> None:
-    assert run(
-        "Added sugars and sweets include table sugar, soda, juice, pastries and cookies.",
-        "Adopting a whole-foods, plant-based diet is good for the planet",
-        "Short URLs were banned by the platform last year, the company said.",
-        "Accept cookies from strangers at your own risk, the campaign warns children.",
-        "Copy editors at the paper went on strike on Monday.",
-    ) == []
+    assert (
+        run(
+            "Added sugars and sweets include table sugar, soda, juice, pastries and cookies.",
+            "Adopting a whole-foods, plant-based diet is good for the planet",
+            "Short URLs were banned by the platform last year, the company said.",
+            "Accept cookies from strangers at your own risk, the campaign warns children.",
+            "Copy editors at the paper went on strike on Monday.",
+        )
+        == []
+    )
+
+
+PROSE = (
+    "The council voted on Tuesday to extend the tram line by four stops, a decision that followed "
+    "two years of consultation with residents, shop owners and the transport union."
+)
+
+
+def test_the_offer_around_a_subscription_prompt_goes_with_it() -> None:
+    # A paywall's offer between the paragraphs, its class names meaningless: the prompt's words
+    # tell it, and the heading and the list in its small box go with it.
+    box = "body/article/div.x1/div.x2"
+    doc = Document(
+        [
+            Block(PROSE, tag="p", path="body/article/p"),
+            Block("THIS CONTENT IS RESERVED FOR SUBSCRIBERS", tag="div", path=f"{box}/div"),
+            Block("Subscribe now to read the latest news in your city.", tag="p", path=f"{box}/p"),
+            Block(
+                "Unlimited digital access to the City News.", kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"
+            ),
+            Block("The daily crossword.", kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"),
+            Block(PROSE.replace("Tuesday", "Friday"), tag="p", path="body/article/p"),
+        ],
+        source_format="html",
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {1, 2, 3, 4}
+
+
+def test_a_prompts_box_holding_prose_or_the_standfirst_stays() -> None:
+    # Before the first paragraph, a header's box beside a share prompt holds the standfirst; a box
+    # holding a paragraph of prose beside a call to action is the article's.
+    doc = Document(
+        [
+            Block("Four new stops by 2028, and a crossing by the school.", tag="p", path="body/header/div.h1/p"),
+            Block("Share this article", tag="div", path="body/header/div.h1/div"),
+            Block(PROSE, tag="p", path="body/article/p"),
+            Block(PROSE.replace("Tuesday", "Friday"), tag="p", path="body/article/div.y1/p"),
+            Block("Subscribe now", tag="a", path="body/article/div.y1/a"),
+        ],
+        source_format="html",
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {1, 4}
