@@ -1375,6 +1375,51 @@ def _within_share(
     return [el for el in doomed if el not in spared]
 
 
+INTRO_WORDS = 6
+"""A paragraph of at least this many words ending in a colon introduces the list after it."""
+
+
+def _introduced_list(el: etree._Element) -> bool:
+    """Whether ``el`` is, or holds, a list that the article's own sentence introduces ("Many
+    patches were sent for review:"): the article's list of links, never a link farm around it.
+    A label ("Read more:", "Related stories:") is too short or reads as one."""
+    lists = [el] if el.tag in ("ul", "ol") else list(el.iter("ul", "ol"))
+    for found in lists:
+        line = _line_before(found)
+        if (
+            line.endswith(":")
+            and len(line.split()) >= INTRO_WORDS
+            and not RELATED_LABEL.search(line)
+            and not _OTHER_PAGES.search(line)
+        ):
+            return True
+    return False
+
+
+_OTHER_PAGES = re.compile(r"^(?:more|see|read|also|watch)\b|\b(?:stories|articles|posts|headlines|coverage)\b", re.I)
+"""A line that points to other pages ("More world stories from NBC News:"), not an article's own
+sentence introducing its list."""
+
+
+def _line_before(el: etree._Element) -> str:
+    """The last sentence of the element just before ``el`` (or before the box ``el`` opens, up
+    to two boxes up: ``<div><p>...:</p></div><div><ul>``)."""
+    node: etree._Element | None = el
+    for _ in range(3):
+        if node is None:
+            return ""
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None:
+            if before.tag not in ("p", "div"):
+                return ""
+            text = " ".join(before.text_content().split())
+            return re.split(r"(?<=[.!?])\s+", text[-300:])[-1]
+        node = node.getparent()
+    return ""
+
+
 def _prune_rule(
     el: etree._Element, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats], linked: bool = False
 ) -> str:
@@ -1390,6 +1435,7 @@ def _prune_rule(
         and s.prose < 0.5 * s.text
         and not _cited_list(el, tag, s, part, stats)
         and not (tag == "table" and _data_table(el))
+        and not _introduced_list(el)
     ):
         return "a link list (mostly link text)"
     if tag == "p" and density > 0.8 and s.text < 200:

@@ -392,3 +392,28 @@ def test_the_box_around_the_headline_is_judged_by_what_it_holds_not_whole() -> N
     body = clean_html(page.encode(), url="https://cio.example.com/2012/10/shanghai.html").articleBody or ""
     assert "working on the records system" in body and "hear what they need" in body
     assert "2012/03" not in body and "travel" not in body
+
+
+def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
+    # "Many patches were sent for review:" and a list of the patches, each a link: the article's
+    # list, not a link farm. The same list under "More world stories from NBC News:" points to
+    # other pages and goes.
+    item = "<li><a href='https://gcc.example.org/p/{n}'>libgccjit: fix number {n} of the casts</a></li>"
+    patches = "".join(item.format(n=n) for n in range(8))
+    prose = "".join(
+        f"<p>The backend now builds the standard library on {n} more targets, and the test suite runs "
+        "green on every one of them, which took most of the last two months of work.</p>"
+        for n in range(3)
+    )
+
+    def page(intro: str) -> bytes:
+        return (
+            "<html><head><title>Progress report</title></head><body><article><h1>Progress report</h1>"
+            f"{prose}<div class='s1'><h2>Patches</h2><div class='p1'><p>{intro}</p></div>"
+            f"<div class='u1'><ul>{patches}</ul></div></div></article></body></html>"
+        ).encode()
+
+    body = clean_html(page("There was good progress upstream. Many patches were sent for review:")).articleBody or ""
+    assert "fix number 3 of the casts" in body and "fix number 7 of the casts" in body
+    body = clean_html(page("More world stories from NBC News:")).articleBody or ""
+    assert "fix number 3 of the casts" not in body and "two months of work" in body
