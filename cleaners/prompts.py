@@ -152,6 +152,30 @@ disclaimers, image credits. Each starts the block and speaks to the reader or of
 you enjoyed this article, please share it"); the same words inside a sentence ("The views
 expressed by residents were not necessarily shared by the council") are prose and stay."""
 
+CONSENT = re.compile(
+    r"""(?:
+        ^(?:by|when\ you)\ (?:signing\ up|subscribing|registering|clicking|submitting|continuing|
+            creating\ an\ account|entering\ your\ e-?mail|providing\ your\ e-?mail)\b.{0,160}?
+            \b(?:you|i)\b\s+(?:\w+\s+)?(?:agree|consent|accept|acknowledge)|
+        \bthis\ (?:site|form|page)\ is\ protected\ by\ recaptcha\b|
+        ^i\ (?:would\ like\ to\ (?:be\ emailed|receive)|agree\ to|consent\ to|accept\ the)\b.{0,120}
+            \b(?:e-?mails?|privacy|terms|offers|newsletters?)\b|
+        ^mit\ (?:der|meiner|ihrer|deiner)\ (?:anmeldung|registrierung|eintragung)\b.{0,120}?
+            \b(?:willige|willigen|stimme|stimmen|akzeptiere|akzeptieren|erkl\w{3,4})\b|
+        ^ich\ bin\ damit\ einverstanden\b|
+        \b(?:deine|ihre)\ (?:widerrufliche\ )?einwilligung\b.{0,120}?\b(?:notwendig|erforderlich)\b|
+        ^en\ (?:vous\ inscrivant|cliquant|poursuivant|validant)\b.{0,120}?\b(?:acceptez|consentez)\b|
+        ^al\ (?:suscribirte|suscribirse|registrarte|registrarse|hacer\ clic|pulsar)\b.{0,120}?
+            \b(?:aceptas|acepta|aceptar)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A signup's or an embedded item's consent small print, in which the reader agrees: "By
+signing up you consent to receive the above newsletter", "This site is protected by reCAPTCHA",
+"I would like to be emailed about offers", "Mit der Anmeldung willigen Sie ... ein", "Ich bin
+damit einverstanden, dass mir externe Inhalte angezeigt werden". A sentence in which someone
+else agrees ("By signing up, residents agree to ...") is the article's."""
+
 MAX_DISCLOSURE_WORDS = 70
 """A disclosure is a short paragraph; a longer one that mentions commissions is an article."""
 
@@ -170,6 +194,7 @@ PROMPT_CLASS = re.compile(
 
 _SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSLETTER)
 _CALL_TO_ACTION, _DISCLOSURE, _NOTICE = Caseless(CALL_TO_ACTION), Caseless(DISCLOSURE), Caseless(NOTICE)
+_CONSENT = Caseless(CONSENT)
 
 MAX_PROMPT_WORDS = 40
 """A longer block is article text, whatever its first words."""
@@ -236,6 +261,9 @@ class Prompts:
                     continue
             if words <= MAX_DISCLOSURE_WORDS and _DISCLOSURE.search(text):
                 yield Decision.remove(i, "an affiliate or sponsorship disclosure")
+                continue
+            if words <= MAX_DISCLOSURE_WORDS and _CONSENT.search(text):
+                yield Decision.remove(i, "consent small print (a signup's or an embed's agreement line)")
                 continue
             if words <= MAX_PROMPT_WORDS and _NOTICE.search(text):
                 yield Decision.remove(i, "a site notice (sign-in, support request, disclaimer, credit)")

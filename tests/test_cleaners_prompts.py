@@ -139,3 +139,19 @@ def test_a_prompts_box_holding_prose_or_the_standfirst_stays() -> None:
     )
     gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
     assert gone == {1, 4}
+
+
+def test_consent_small_print_goes_and_someone_elses_agreement_stays() -> None:
+    lines = [
+        "By signing up you consent to receive the above newsletter from City News Inc.",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "I would like to be emailed about offers, events and updates from City News. Read our privacy policy",
+        "Mit der Anmeldung willigen Sie der Verarbeitung Ihrer Daten gemäß unserer Datenschutzerklärung ein.",
+        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+    ]
+    assert [r[0] for r in run(*lines)] == lines
+    prose = (
+        "By signing up for the scheme, residents agree to pay a fixed monthly fee for five years.",
+        "„Ich bin damit einverstanden“, sagte der Bürgermeister am Montag.",
+    )
+    assert run(*prose) == []
