@@ -312,3 +312,37 @@ SCRIPT_PIECES = st.sampled_from(
 def test_script_wrappers_are_taken_off_as_the_pattern_takes_them(text: str) -> None:
     text = text.strip()
     assert metadata._unwrapped(text) == metadata._SCRIPT_WRAPPER.sub("", text)
+
+
+MARKUP_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<span>", "</span>", "<a href='x'>", "</a>", "<em>", "</em>", "<br>",
+     "<li>", "<ul>", "</ul>", "<figure>", "<figcaption>", "</figure>", "<b>x</b>" * 20, "<!-- c -->", "Words ",
+     "<table><tr><td>", "</td></tr></table>", "<x-card>", "</x-card>"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(MARKUP_PIECES, max_size=30).map("".join))
+def test_tags_inside_are_found_as_lxml_finds_them(inner: str) -> None:
+    from newsclean.cleaners import html
+
+    page = parse_html(f"<html><body><div>{inner}</div></body></html>")
+    for el in page.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for tags in (html.BREAKS, html._HOLDING_BLOCKS):
+            assert html.holds_any(el, tags) == (next(el.iterdescendants(*tags), None) is not None)
+
+
+CLASS_PIECES = st.sampled_from(
+    ["sr-only", "SR-Only", "screen-reader-text", "visually-hidden", "u-offscreen", "offscreen", "is-", "a11y-",
+     "twitter-tweet", "Instagram-Media", "fb-post", "wp-embedded-content", "reddit-card", " ", "-", "x", "entry",
+     "content", "\u212a", "ſ", "é"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(CLASS_PIECES, max_size=8).map("".join))
+def test_class_verdicts_are_the_patterns_answers(names: str) -> None:
+    assert content._screen_reader_class.__wrapped__(names) == (content.SCREEN_READER_ONLY.search(names) is not None)
+    assert content._embedded_post.__wrapped__(names) == (content.EMBEDDED_POST.search(names) is not None)
