@@ -34,7 +34,7 @@ from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
-from newsclean.cleaners.threads import cut_after_comments, drop_threads, reference_day
+from newsclean.cleaners.threads import comment_headings, cut_after_comments, drop_threads, reference_day
 from newsclean.cleaners.unshown import unshown_text
 
 logger = logging.getLogger(__name__)
@@ -601,7 +601,8 @@ def _main_blocks(
     body = tree
     title = tree.findtext(".//title") or ""
     measured = strip_page(body, log, premeasured)
-    drop_threads(body, measured, log, day)
+    headings = comment_headings(body, measured)  # (once: the threads' and the content's end)
+    drop_threads(body, measured, log, day, headings)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
     main.headlines = (headline, title)
@@ -630,7 +631,7 @@ def _main_blocks(
         log.add_unchosen(body, main.parts, OUTSIDE_MAIN)
     prune(main, log)
     for part in main.parts:
-        cut_after_comments(part, main.stats if part in main.stats else _measure(part), log)
+        cut_after_comments(part, main.stats if part in main.stats else _measure(part), log, headings)
     blocks: list[Block] = []
     for part in main.parts:
         blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins, log=log))

@@ -59,6 +59,7 @@ __all__ = [
     "POST_GAP",
     "TEXT_BEFORE",
     "Thread",
+    "comment_headings",
     "cut_after_comments",
     "drop_threads",
     "find_threads",
@@ -542,9 +543,9 @@ def _alike(kids: list[etree._Element], holders: set[etree._Element]) -> list[lis
     return groups
 
 
-def _comment_headings(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[tuple[etree._Element, int]]:
-    """The elements whose whole text is a comments heading, each with the count it gives (0
-    when it gives none)."""
+def comment_headings(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[tuple[etree._Element, int]]:
+    """The elements under ``root`` whose whole text is a comments heading, in page order, each
+    with the count it gives (0 when it gives none)."""
     found: list[tuple[etree._Element, int]] = []
     seen: set[etree._Element] = set()
     for text in _HEADING_TEXT(root):
@@ -699,13 +700,16 @@ def _heads_thread(
 
 
 def _headed_threads(
-    root: etree._Element, stats: dict[etree._Element, _Stats], taken: set[etree._Element]
+    root: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    taken: set[etree._Element],
+    headings: list[tuple[etree._Element, int]],
 ) -> list[Thread]:
     """Threads under a comments heading: the first run of alike posts after it whose posts
     carry a date line (no clock time needed: the heading and the dates agree) and text of their
     own, the heading going with them. The guards of :func:`find_threads` hold."""
     found: list[Thread] = []
-    for heading, count in _comment_headings(root, stats):
+    for heading, count in headings:
         if heading in taken or any(up in taken for up in heading.iterancestors()):
             continue
         for box in _after(heading):
@@ -726,11 +730,17 @@ def _headed_threads(
     return found
 
 
-def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day: date | None = None) -> list[Thread]:
+def find_threads(
+    root: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    day: date | None = None,
+    headings: list[tuple[etree._Element, int]] | None = None,
+) -> list[Thread]:
     """The comment threads under ``root`` (outermost first, none inside another), by shape.
     Posts stamped with a date alone count when none of the thread's is dated before the article's
     day: ``day`` (see :func:`reference_day`), else the first dated line on the page before the
-    thread (the article's own dateline)."""
+    thread (the article's own dateline). ``headings``: :func:`comment_headings` of ``root``, when
+    the caller has them."""
     holders = _stamped(root, stats)
     clocked = set(holders)
     dated = _dated(root, stats, holders)
@@ -787,7 +797,7 @@ def find_threads(root: etree._Element, stats: dict[etree._Element, _Stats], day:
             found.append(Thread(region, len(idx), after))
             taken.update(region)
             break
-    found.extend(_headed_threads(root, stats, taken))
+    found.extend(_headed_threads(root, stats, taken, comment_headings(root, stats) if headings is None else headings))
     return found
 
 
@@ -805,7 +815,12 @@ _SINGLE = re.compile(
 thread's heading counts its posts, names them in the plural or asks for one ("Leave a Reply")."""
 
 
-def cut_after_comments(part: etree._Element, stats: dict[etree._Element, _Stats], log: RegionLog | None = None) -> int:
+def cut_after_comments(
+    part: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    log: RegionLog | None = None,
+    headings: list[tuple[etree._Element, int]] | None = None,
+) -> int:
     """Drop, in place, a comments heading inside the chosen content ``part`` and everything after
     it there (each noted in ``log``); returns how many elements went.
 
@@ -813,9 +828,15 @@ def cut_after_comments(part: etree._Element, stats: dict[etree._Element, _Stats]
     Comments", "Leave a Reply", "43 thoughts on “...”") is their thread and its form, never
     the article's text. The heading is an element whose whole text reads as one and is mostly not
     a link (a byline's or a toolbar's "12 Comments" links to the thread), after at least
-    :data:`TAIL_BEFORE` characters of the content's text."""
-    for heading, _ in _comment_headings(part, stats):
-        if heading is part or _SINGLE.match(" ".join(heading.text_content().split())):
+    :data:`TAIL_BEFORE` characters of the content's text. ``headings``: the page's
+    :func:`comment_headings`, found once before the content was chosen (those still inside
+    ``part`` are the ones looked at), else they are looked for in ``part``."""
+    if headings is None:
+        headings = comment_headings(part, stats)
+    for heading, _ in headings:
+        if heading is part or part not in heading.iterancestors():
+            continue
+        if _SINGLE.match(" ".join(heading.text_content().split())):
             continue
         if any(up.tag in VERBATIM for up in heading.iterancestors()) or heading.tag in VERBATIM:
             continue
@@ -839,11 +860,15 @@ def cut_after_comments(part: etree._Element, stats: dict[etree._Element, _Stats]
 
 
 def drop_threads(
-    root: etree._Element, stats: dict[etree._Element, _Stats], log: RegionLog | None = None, day: date | None = None
+    root: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    log: RegionLog | None = None,
+    day: date | None = None,
+    headings: list[tuple[etree._Element, int]] | None = None,
 ) -> int:
     """Drop, in place, the comment threads :func:`find_threads` finds under ``root`` (each
     noted in ``log``) and measure the page again; returns how many elements went."""
-    threads = find_threads(root, stats, day)
+    threads = find_threads(root, stats, day, headings)
     changed: list[etree._Element] = []
     dropped = 0
     for thread in threads:
