@@ -1195,15 +1195,18 @@ def extract_html(
         if exact:
             utf8 = data  # the page's own bytes are the text's UTF-8: the parser takes them
     tree = parse_html(html, utf8)
-    # The page measured first (strip_page's measures, the page unchanged until then): the walk
-    # makes every element's Python proxy, which its dict keeps for the call (the metadata and
-    # figure walks would each make and free them all again).
-    measured = measure_page(tree)
+    # Every element's Python proxy made once and kept for the call: the metadata, figure and
+    # measuring walks would each make and free them all again. When the scorer will choose the
+    # content, the page is measured first (strip_page's measures, the page unchanged until
+    # then): the measuring walk makes the proxies and its dict keeps them. A site profile's
+    # body selector or readability-lxml's choice needs no measures (unless the selector finds
+    # nothing): the proxies are listed then.
+    measured = measure_page(tree) if main_content != "readability" and not (site and site.body) else None
+    elements = list(measured[0]) if measured is not None else list(tree.iter())
     doc = _extract(html, tree, url, site, main_content, probe, measured)
     # Freed here, the last in page order first: every element goes before its ancestors.
     # (Freed parents first, lxml looks through a dropped subtree for live proxies once for each
     # element in it: a big dropped box took milliseconds. A dict lets its keys go first first.)
-    elements = list(measured[0])
     del measured
     del tree, elements
     return doc
