@@ -292,7 +292,7 @@ def _pitch_boxes(doc: Document, removed: list[int]) -> Iterator[Decision]:
     words = words_under(doc)
     half = sum(split_count(b.text) for b in blocks) / 2
     gone = set(removed)
-    boxes: set[str] = set()
+    boxes: dict[str, None] = {}  # (in the order found: the decisions' order never depends on hashing)
     for i in removed:
         if i <= first or not blocks[i].path:
             continue
@@ -305,7 +305,7 @@ def _pitch_boxes(doc: Document, removed: list[int]) -> Iterator[Decision]:
                 break
             box = prefix
         if box:
-            boxes.add(box)
+            boxes[box] = None
     for box in boxes:
         inside = [i for i, b in enumerate(blocks) if b.path == box or b.path.startswith(box + "/")]
         if min(inside) <= first or any(_prose(blocks[i]) for i in inside if i not in gone):
