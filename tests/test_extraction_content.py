@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from itertools import count
 
+import lxml.html
 from newsclean.cleaners import clean_html
+from newsclean.cleaners.content import MainContent, prune, strip_page
 from newsclean.cleaners.html import extract_html
 
 PARA = (
@@ -373,8 +375,12 @@ def test_a_line_break_inside_inline_markup_separates_words() -> None:
 
 def test_the_box_around_the_headline_is_judged_by_what_it_holds_not_whole() -> None:
     # A blog's post column beside its archive: the box holding both is mostly link text, but
-    # the post (its lines cut by <br>, no <p>) is in it, under the page's headline.
-    archive = "".join(f"<li><a href='/2012/{n:02d}/'>2012/{n:02d} ({n})</a></li>" for n in range(1, 13))
+    # the post (its lines cut by <br>, no <p>) is in it, under the page's headline. Pruned
+    # inside content that holds the blog's header too, the column is judged box by box: the
+    # archive goes, the post stays.
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+    item = "<li><a href='/{y}/{m}/'>{m} {y} ({n})</a></li>"
+    archive = "".join(item.format(y=y, m=m, n=y % 9 + 3) for y in range(2008, 2013) for m in months)
     labels = "".join(f"<a href='/search/label/{w}'>{w}</a> " for w in ("EHR", "HIE", "China", "travel", "policy") * 4)
     post = (
         "<div class='p1'><h3>In Shanghai this Week</h3><div class='p2'>"
@@ -389,10 +395,18 @@ def test_the_box_around_the_headline_is_judged_by_what_it_holds_not_whole() -> N
         f"<div class='w2'>{post}<div class='s1'><ul>{archive}</ul><div>{labels}</div></div></div></div>"
         "</body></html>"
     )
+    root = lxml.html.document_fromstring(page)
+    stats = strip_page(root)
+    wrapper = root.find(".//div[@class='w1']")
+    column = root.find(".//div[@class='w2']")
+    assert stats[column].links > 0.6 * stats[column].text  # the column alone reads as a link list
+    prune(MainContent(wrapper, [wrapper], stats, headlines=("In Shanghai this Week", "Life as a CIO")))
+    kept = " ".join(wrapper.text_content().split())
+    assert "working on the records system" in kept and "hear what they need" in kept
+    assert "March 2011" not in kept
     body = clean_html(page.encode(), url="https://cio.example.com/2012/10/shanghai.html").articleBody or ""
     assert "working on the records system" in body and "hear what they need" in body
-    assert "2012/03" not in body and "travel" not in body
-
+    assert "March 2011" not in body and "travel" not in body
 
 def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
     # "Many patches were sent for review:" and a list of the patches, each a link: the article's
