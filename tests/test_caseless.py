@@ -112,3 +112,37 @@ def test_a_case_sensitive_pattern_is_refused_and_searched_as_it_is() -> None:
     search = searcher(re.compile("Share"))
     assert search("Share it") and not search("share it")
     assert searcher(re.compile("Share", re.I))("SHARE it")
+
+
+def test_an_alternation_of_words_is_split_at_its_outermost_bars() -> None:
+    from newsclean.cleaners.caseless import _top_alternatives, _trie
+
+    assert _top_alternatives(r"ad|ban(?:ner|d)|[|x]|a\|b|^ads?$") == ["ad", "ban(?:ner|d)", "[|x]", r"a\|b", "^ads?$"]
+    assert _top_alternatives(r"(?:a|b)") is None  # one piece
+    assert _top_alternatives(r"(?i)a|b") is None  # inline flags
+    assert _top_alternatives(r"(a)|\1b") is None  # a backreference
+    assert _top_alternatives(r"[]|]|x") == ["[]|]", "x"]  # a leading ] is in the class
+    words = ["ad", "advert", "banner", "ban", "x.y"]
+    trie = re.compile(_trie(words))
+    for text in ["an advert", "bank", "band", "a", "xzy", "x.y", "", "b-a-n"]:
+        assert (trie.search(text) is not None) == any(w in text for w in words), text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"-ad-|^ad-|[-_]ads?$|^ads?$|advert|banner|tool-?bar|most-?(?:read|popular)|comment",
+        r"summary|standfirst|lead|dek|intro|subtitle|subhead|teaser|excerpt|description|kicker|deck|sub",
+        r"a\|b|c\.d|[|]x|(?:e|f)g|h",
+        r"sr-only|\bhide\b|^x$|y",
+    ],
+)
+def test_words_and_the_other_alternatives_answer_as_the_pattern(source: str) -> None:
+    pattern = re.compile(source, re.I)
+    fast = Caseless(pattern)
+    pool = [*re.findall(r"[a-z]+", source), "ad", "ads", "-ad-", "x_ad", "a|b", "c.d", "cxd", "|x", "eg", "toolbar",
+            "tool-bar", "most-read", "MOST", "Hide", "hidden", "x", "ſub", "ı", " ", "-", "_"]  # fmt: skip
+    rng = random.Random(source)
+    for _ in range(3000):
+        text = rng.choice(["", " ", "-", "_"]).join(_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 4)))
+        assert fast.search(text) == (pattern.search(text) is not None), text
