@@ -1699,21 +1699,43 @@ def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
     """Rows of at least :data:`TEASER_MIN_CARDS` sibling cards of one kind (same tag and
     class), each short and holding a heading and a link: other pages' teasers."""
     cards: list[etree._Element] = []
-    for _, items in _card_groups(part):
+    for _, items in _card_groups(part, by_shared_names=True):
         if (
             all(_teaser(item, stats) for item in items)
             and sum(stats[item].text for item in items) < TEASER_SHARE * stats[part].text
             and _ends_text(items[-1], part, stats)
+            and _one_site(items)
         ):
             cards.extend(items)
     return cards
 
 
-def _card_groups(part: etree._Element) -> list[tuple[tuple[str, str], list[etree._Element]]]:
+def _one_site(cards: list[etree._Element]) -> bool:
+    """Whether most of the cards link to one site (a link without a host: the page's own): a
+    site's teasers point to its own pages, a roundup's items ("10 projects from around the
+    web") each to another site."""
+    hosts: dict[str, int] = {}
+    for card in cards:
+        link = next((a for a in card.iter("a") if (a.get("href") or "#")[:1] != "#"), None)
+        if link is None:
+            continue
+        try:
+            host = urlsplit((link.get("href") or "").strip()).netloc.lower().removeprefix("www.")
+        except ValueError:  # a malformed address ("http://[oops") names no site
+            continue
+        hosts[host] = hosts.get(host, 0) + 1
+    return bool(hosts) and 2 * max(hosts.values()) >= len(cards)
+
+
+def _card_groups(
+    part: etree._Element, *, by_shared_names: bool = False
+) -> list[tuple[tuple[str, str], list[etree._Element]]]:
     """Each row's cards of one kind under ``part``: at least :data:`TEASER_MIN_CARDS` children
     of one element with the same tag and class (not text tags), with their (tag, class), row by
-    row in document order. A card holds a heading a few levels down (:data:`TEASER_DEPTH`), so
-    only the elements above headings are looked at as rows."""
+    row in document order; ``by_shared_names``: with the same tag and the class names they all
+    share (:func:`_card_kinds`: cards named after their posts). A card holds a heading a few
+    levels down (:data:`TEASER_DEPTH`), so only the elements above headings are looked at as
+    rows."""
     rows: dict[etree._Element, None] = {}
     sizes: dict[etree._Element, int] = {}  # len() of an lxml element counts its children: once each
     for heading in part.iterdescendants(*_HEADINGS):
@@ -1730,13 +1752,38 @@ def _card_groups(part: etree._Element) -> list[tuple[tuple[str, str], list[etree
             node = parent
     found: list[tuple[tuple[str, str], list[etree._Element]]] = []
     for el in rows:
+        children = [c for c in el if isinstance(c.tag, str) and c.tag not in _NOT_CARDS]
         groups: dict[tuple[str, str], list[etree._Element]] = {}
-        for child in el:
-            tag = child.tag
-            if isinstance(tag, str) and tag not in _NOT_CARDS:
-                groups.setdefault((tag, child.get("class") or ""), []).append(child)
+        kinds = _card_kinds(children) if by_shared_names else [c.get("class") or "" for c in children]
+        for child, kind in zip(children, kinds, strict=True):
+            groups.setdefault((child.tag, kind), []).append(child)
         found.extend((key, items) for key, items in groups.items() if len(items) >= TEASER_MIN_CARDS)
     return found
+
+
+def _card_kinds(children: list[etree._Element]) -> list[str]:
+    """Each child's kind: the class names that every classed child of its tag shares, when they
+    are most of its names and at least :data:`CARD_SHARED_NAMES`; else its whole class. A post
+    loop names every card after its post (``post-8812 category-sport``) beside the many names
+    they all share (``post type-post status-publish hentry``): the card's own names do not make
+    it a different kind, and one row is one kind. A side column's boxes sharing one name
+    (``module module-archives``, ``module module-comments``) are different boxes."""
+    tokens = [(c.get("class") or "").split() for c in children]
+    common: dict[str, set[str]] = {}
+    for child, names in zip(children, tokens, strict=True):
+        if names:
+            tag = str(child.tag)
+            common[tag] = common[tag] & set(names) if tag in common else set(names)
+    kinds: list[str] = []
+    for child, names in zip(children, tokens, strict=True):
+        shared = [n for n in names if n in common.get(str(child.tag), ())]
+        alike = len(shared) >= CARD_SHARED_NAMES and 2 * len(shared) > len(names)
+        kinds.append(" ".join(shared if alike else names))
+    return kinds
+
+
+CARD_SHARED_NAMES = 2
+"""Class names a card must share with its siblings to be of their kind whatever its own names."""
 
 
 TEASER_MOST = 2 / 3
@@ -1772,10 +1819,14 @@ TRAILING_PROSE = 100
 
 
 def _ends_text(el: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
-    """Whether no paragraph of the content follows ``el``: it comes after the article."""
+    """Whether no paragraph of the content follows ``el``: it comes after the article. A box
+    whose tag puts it beside the article (:data:`SURE_BOXES`: the page's ``<footer>`` and its
+    licence line) is no paragraph of it."""
     node: etree._Element | None = el
     while node is not None and node is not part:
         for sibling in node.itersiblings():
+            if sibling.tag in SURE_BOXES:
+                continue
             s = stats.get(sibling)
             if s is not None and s.prose >= TRAILING_PROSE:
                 return False

@@ -245,6 +245,65 @@ def test_a_row_of_teaser_cards_after_the_article_goes() -> None:
         assert gone not in body
 
 
+def test_a_post_loop_whose_cards_are_named_after_their_posts_goes() -> None:
+    # A blog engine names every card after its post beside the names the cards share: the
+    # card's own names (an id, a category) do not make it a different kind of box.
+    titles = ["Bridge reopens after repairs", "Mayor resigns over budget row", "Storm closes port"]
+    cards = "".join(
+        f"<article class='x1 post-{800 + i} x2 cat-{i} x3'><h2><a href='/{i}'>{t}</a></h2>"
+        "<div><p>A short teaser of this other story, cut after its first sentence...</p></div></article>"
+        for i, t in enumerate(titles)
+    )
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}<div>{cards}</div></article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for gone in ("Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser"):
+        assert gone not in body
+
+
+def test_teaser_cards_before_the_pages_footer_still_end_the_text() -> None:
+    # The footer's licence line is a paragraph after the cards, but no paragraph of the article.
+    teasers = _cards(["Bridge reopens after repairs", "Mayor resigns over budget row", "Storm closes port"])
+    licence = (
+        "<footer><p>All text on this site is published under a Creative Commons licence; you may "
+        "republish it if you credit the paper and link to the original story.</p></footer>"
+    )
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}<div>{teasers}</div>{licence}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for gone in ("Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser"):
+        assert gone not in body
+
+
+def test_cards_named_after_their_items_in_the_middle_of_the_text_stay() -> None:
+    items = ["The Acme 300 cargo bike", "The Velo family tandem", "The Urban folding bike"]
+    cards = "".join(
+        f"<div class='item item-{i}'><h3><a href='/shop/{i}'>{t}</a></h3>"
+        "<p>Our pick for families who ride to school every day.</p></div>"
+        for i, t in enumerate(items)
+    )
+    html = _page(f"<main><article><h1>Best cargo bikes</h1>{_paras(2)}<div>{cards}</div>{_paras(2)}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for kept in items:
+        assert kept in body
+
+
+def test_a_roundups_items_linking_to_other_sites_stay() -> None:
+    # Shaped like a post loop, but each item points to another site: the post's own list.
+    sites = ["woodshop.example", "makerhome.example", "diyplanter.example", "craftyfox.example"]
+    items = "".join(
+        f"<div class='entry entry-{800 + i} kind'><h2><a href='https://{site}/project'>Project {i} from {site}</a></h2>"
+        f"<p>Item {i}: a planter with solid sides that you can stain any colour to match your garden.</p></div>"
+        for i, site in enumerate(sites)
+    )
+    html = _page(f"<main><article><h1>Ten weekend projects</h1>{_paras(4)}<div>{items}</div></article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for i in range(len(sites)):
+        assert f"Item {i}: a planter" in body
+
+
 def test_cards_followed_by_more_of_the_article_stay() -> None:
     # A roundup's product cards in the middle of the text are the article's own.
     cards = _cards(["The Acme 300 cargo bike", "The Velo family tandem", "The Urban folding bike"])
