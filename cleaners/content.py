@@ -1384,20 +1384,51 @@ INTRO_WORDS = 6
 """A paragraph of at least this many words ending in a colon introduces the list after it."""
 
 
+def introduces(line: str) -> bool:
+    """Whether ``line`` is the article's own sentence introducing what follows it ("Many
+    patches were sent for review:"). A label ("Read more:", "Related stories:") is too short or
+    reads as one."""
+    line = line.rstrip()
+    return (
+        line.endswith(":")
+        and len(line.split()) >= INTRO_WORDS
+        and not RELATED_LABEL.search(line)
+        and not _OTHER_PAGES.search(line)
+    )
+
+
 def _introduced_list(el: etree._Element) -> bool:
-    """Whether ``el`` is, or holds, a list that the article's own sentence introduces ("Many
-    patches were sent for review:"): the article's list of links, never a link farm around it.
-    A label ("Read more:", "Related stories:") is too short or reads as one."""
+    """Whether ``el`` is, or holds, a list that the article's own sentence introduces
+    (:func:`introduces`): the article's list of links, never a link farm around it."""
     lists = [el] if el.tag in ("ul", "ol") else list(el.iter("ul", "ol"))
-    for found in lists:
-        line = _line_before(found)
-        if (
-            line.endswith(":")
-            and len(line.split()) >= INTRO_WORDS
-            and not RELATED_LABEL.search(line)
-            and not _OTHER_PAGES.search(line)
-        ):
+    return any(introduces(_line_before(found)) for found in lists)
+
+
+LINKS_PARAGRAPH_CHARS = 200
+"""A paragraph of links shorter than this is a pointer elsewhere ("Follow us on Twitter"), not
+the article's text (unless the article's sentence introduces it)."""
+
+INTRODUCED_LINES = 40
+"""How many short paragraphs back :func:`introduced_line` looks for the sentence introducing
+them."""
+
+
+def introduced_line(el: etree._Element) -> bool:
+    """Whether the paragraph ``el`` is one of a run of short paragraphs that the article's own
+    sentence, in the paragraph before the run, introduces (a list of places written as one
+    linked name a paragraph)."""
+    before = el.getprevious()
+    for _ in range(INTRODUCED_LINES):
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is None or before.tag != "p":
+            return False
+        text = " ".join(before.text_content().split())
+        if introduces(text):
             return True
+        if len(text) >= LINKS_PARAGRAPH_CHARS:
+            return False
+        before = before.getprevious()
     return False
 
 
@@ -1443,7 +1474,7 @@ def _prune_rule(
         and not _introduced_list(el)
     ):
         return "a link list (mostly link text)"
-    if tag == "p" and density > 0.8 and s.text < 200:
+    if tag == "p" and density > 0.8 and s.text < LINKS_PARAGRAPH_CHARS and not introduced_line(el):
         return "a short paragraph of links"
     if tag in ("ul", "ol", "div", "p") and s.text <= TRAIL_CHARS and _trail(el):
         return "a breadcrumb trail (links to ever deeper sections of the site)"

@@ -21,6 +21,8 @@ from newsclean.cleaners.content import (
     _Stats,
     find_main_content,
     headline_post,
+    introduced_line,
+    introduces,
     measure_page,
     prune,
     strip_page,
@@ -475,7 +477,12 @@ def blocks_from_element(
                 return
             if local == "li":
                 text = _numbered(el, text)
-            if main_only and local in LINK_LINE_TAGS and _is_link_line(text, _link_chars(el)):
+            if (
+                main_only
+                and local in LINK_LINE_TAGS
+                and _is_link_line(text, _link_chars(el))
+                and not (local == "p" and introduced_line(el))
+            ):
                 if log is not None:
                     log.add(el, "a short paragraph that is one link (a button or a teaser)")
                 return
@@ -909,6 +916,7 @@ def edge_rules(blocks: list[Block]) -> list[str]:
     text = [i for i, b in enumerate(blocks) if i in in_prose or (_in_flow(b, flow) and _is_sentence(b))]
     first, last = text[0], text[-1]
     last = _list_run_end(blocks, last, flow)
+    last = _introduced_run_end(blocks, last, flow)
     sections = {_parent(path) for path in flow}
     # The headline opens the article: what sits above it is the page's (a site's tagline, a
     # masthead, a row of other headlines).
@@ -980,6 +988,38 @@ def _list_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
             break
         end += 1
     return end if end - last >= LIST_RUN else last
+
+
+def _introduced_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
+    """The index of the last of the short lines that follow a line introducing them
+    (:func:`introduces`: "Here are the places we'll visit:") in the article's own container,
+    when that line is block ``last`` or one of the :data:`INTRO_REACH` lines after it there;
+    else ``last``. What a sentence announces is the article's, however short its lines and
+    however many of them are links (a list of places, of names, of posts written as
+    paragraphs). A line outside that container or a long one ends the run."""
+    for start in range(last, min(last + INTRO_REACH + 1, len(blocks))):
+        if blocks[start].path not in flow:
+            break
+        if not introduces(blocks[start].text):
+            continue
+        end = start
+        while end + 1 < len(blocks):
+            line = blocks[end + 1]
+            if (
+                line.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+                or line.path not in flow
+                or split_count(line.text) > EDGE_MAX_WORDS
+            ):
+                break
+            end += 1
+        return end
+    return last
+
+
+INTRO_REACH = 3
+"""How many lines after the article's last paragraph :func:`_introduced_run_end` looks for the
+line introducing what follows (the lines between are kept: sentences, a line too long to be
+furniture)."""
 
 
 def _opens_section(blocks: list[Block], i: int, last: int, sections: set[str]) -> bool:

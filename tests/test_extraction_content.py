@@ -490,3 +490,34 @@ def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
     assert "fix number 3 of the casts" in body and "fix number 7 of the casts" in body
     body = clean_html(page("More world stories from NBC News:")).articleBody or ""
     assert "fix number 3 of the casts" not in body and "two months of work" in body
+
+
+def test_short_paragraphs_the_articles_own_sentence_introduces_stay() -> None:
+    # A list written as one paragraph a line, some of them a link each, after "Here are the
+    # places we will visit ...:": the article's own list, neither link lines nor furniture after
+    # its last paragraph. After a label pointing elsewhere ("Follow us:") the links go.
+    places = ["Brazil (Brasilia, Rio de Janeiro)", "Bahrain", "Sri Lanka", "India", "Jakarta", "Belgium"]
+    lines = "".join(
+        f"<p><a href='https://tour.example.com/{n}'>{place}</a></p>" if n % 2 else f"<p>{place}</p>"
+        for n, place in enumerate(places)
+    )
+    prose = (
+        "<p>We are excited to announce the first destinations of our world tour next year. The signup "
+        "pages go live today and you can find every destination in the menu on the left.</p>"
+        "<p>We are so thrilled to be travelling again after such a long time at home.</p>"
+    )
+
+    def page(intro: str) -> bytes:
+        return (
+            "<html><head><title>World tour</title></head><body><div class='nav'><a href='/'>Home</a></div>"
+            f"<div class='post'><h2>World tour</h2>{prose}<p>{intro}</p>{lines}</div>"
+            "<div class='foot'><p>Copyright 2012 Blue Lily</p></div></body></html>"
+        ).encode()
+
+    body = clean_html(page("Here are the places we will visit in the first half of the year:")).articleBody or ""
+    for place in places:
+        assert place in body, place
+    body = clean_html(page("Follow us:")).articleBody or ""
+    assert "so thrilled" in body
+    for place in ("Bahrain", "India", "Belgium"):
+        assert place not in body, place
