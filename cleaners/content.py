@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -983,15 +983,47 @@ def _lead(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etre
 
 
 def _with_lead_and_chunks(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
-    """``top`` with its introduction (:func:`_lead`) and the other chunks of its text
-    (:func:`_text_chunks`), in page order."""
+    """``top`` with its introduction (:func:`_lead`), the other chunks of its text
+    (:func:`_text_chunks`) and what its last sentence introduces (:func:`_announced`), in page
+    order."""
     chunks = _text_chunks(top, stats)
     if not chunks:
-        return [*_lead(top, stats), top]
+        return [*_lead(top, stats), top, *_announced(top, stats)]
     parent = top.getparent()
     assert parent is not None  # a chunk is a sibling of top
     taken = {*_lead(top, stats), top, *chunks}
     return [el for el in parent if el in taken]
+
+
+ANNOUNCED_BOXES = 3
+"""At most this many boxes after the chosen element are what its last sentence introduces."""
+
+
+def _announced(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """The boxes just after ``top`` holding what its last sentence introduces ("... you can now
+    read it on the following devices:" before a list kept in a box of its own): a run of up
+    to :data:`ANNOUNCED_BOXES` siblings, which a heading, a box whose name or tag says it is
+    no text, or one mostly of links ends."""
+    words = text_content(top)[-400:].strip()
+    if not words.endswith(":") or not introduces(re.split(r"(?<=[.!?])\s+", words.splitlines()[-1])[-1]):
+        return []
+    found: list[etree._Element] = []
+    for node in top.itersiblings():
+        tag = _tag(node)
+        s = stats.get(node)
+        if not tag or s is None or not s.text:
+            continue
+        if (
+            len(found) >= ANNOUNCED_BOXES
+            or tag in _HEADINGS
+            or tag == "h1"
+            or s.links > 0.5 * s.text
+            or _is_unlikely(node, tag)
+            or _comments_hint(_hint(node))
+        ):
+            break
+        found.append(node)
+    return found
 
 
 def _text_chunks(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
@@ -1398,10 +1430,18 @@ def introduces(line: str) -> bool:
 
 
 def _introduced_list(el: etree._Element) -> bool:
-    """Whether ``el`` is, or holds, a list that the article's own sentence introduces
-    (:func:`introduces`): the article's list of links, never a link farm around it."""
-    lists = [el] if el.tag in ("ul", "ol") else list(el.iter("ul", "ol"))
+    """Whether ``el`` is, or holds, a list or a table that the article's own sentence
+    introduces (:func:`introduces`): the article's list of links ("Let's take a quick look at
+    what happened last week:" over a table of the week's news, a link in each line), never a
+    link farm around it."""
+    lists = [el] if el.tag in ("ul", "ol", "table") else list(el.iter("ul", "ol", "table"))
+    # A list in a table's cell: the table is what the sentence introduces.
+    lists.extend(a for a in islice(el.iterancestors(), INTRO_TABLE_DEPTH) if a.tag == "table")
     return any(introduces(_line_before(found)) for found in lists)
+
+
+INTRO_TABLE_DEPTH = 4
+"""How many boxes up from a list :func:`_introduced_list` looks for the table holding it."""
 
 
 LINKS_PARAGRAPH_CHARS = 200

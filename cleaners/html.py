@@ -996,7 +996,8 @@ def _introduced_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
     when that line is block ``last`` or one of the :data:`INTRO_REACH` lines after it there;
     else ``last``. What a sentence announces is the article's, however short its lines and
     however many of them are links (a list of places, of names, of posts written as
-    paragraphs). A line outside that container or a long one ends the run."""
+    paragraphs), in the article's container or in a box of their own after it. A long line,
+    a heading or anything else that is no paragraph ends the run."""
     for start in range(last, min(last + INTRO_REACH + 1, len(blocks))):
         if blocks[start].path not in flow:
             break
@@ -1005,11 +1006,7 @@ def _introduced_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
         end = start
         while end + 1 < len(blocks):
             line = blocks[end + 1]
-            if (
-                line.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
-                or line.path not in flow
-                or split_count(line.text) > EDGE_MAX_WORDS
-            ):
+            if line.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or split_count(line.text) > EDGE_MAX_WORDS:
                 break
             end += 1
         return end

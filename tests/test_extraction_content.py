@@ -521,3 +521,51 @@ def test_short_paragraphs_the_articles_own_sentence_introduces_stay() -> None:
     assert "so thrilled" in body
     for place in ("Bahrain", "India", "Belgium"):
         assert place not in body, place
+
+
+def test_what_the_articles_last_sentence_introduces_in_boxes_after_it_stays() -> None:
+    # The article's paragraphs in one box and, after it, what its last sentence announces in
+    # boxes of short lines of their own ("• Amazon Kindle"): the article's, not page furniture.
+    devices = ["Amazon Kindle (DX)", "Barnes & Noble Nook", "Apple iPad", "Android Phone", "Sony Reader", "Kobo"]
+
+    def page(last: str) -> bytes:
+        lines = "".join(f"<div>• {d}</div>" for d in devices[1:])
+        return (
+            "<html><head><title>Read it anywhere</title></head><body>"
+            "<div id='top'><h1><a href='/'>Monthly</a></h1></div>"
+            "<div id='post'><h2>Now you can read the magazine on ebook readers</h2>"
+            "<div class='date'><span>By Lim, 08 June 2010</span></div>"
+            "<p>As promised in our previous update, the electronic edition is ready. And what is more, thanks to "
+            f"our partners at the bookshop, {last}</p><div>• {devices[0]}</div><div>{lines}</div></div>"
+            "<div class='side'><p>Subscribe by email</p></div></body></html>"
+        ).encode()
+
+    body = clean_html(page("you can now read the first issue on the following devices:")).articleBody or ""
+    for device in devices:
+        assert device in body, device
+    body = clean_html(page("you can now read the first issue on your phone. Enjoy it.")).articleBody or ""
+    assert "the electronic edition is ready" in body
+    assert "Sony Reader" not in body
+
+
+def test_a_table_of_links_the_articles_own_sentence_introduces_stays() -> None:
+    # A week's news as a table, a link in each line, under "Let's take a quick look at what
+    # happened last week:": the article's own. Under "More posts from our blog:" it goes.
+    rows = "".join(
+        f"<tr><td>{day}, October {n}</td><td><ul><li>We <a href='/{n}'>released the new calculator number {n} "
+        f"for web applications</a>.</li></ul></td></tr>"
+        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
+    )
+
+    def page(intro: str) -> bytes:
+        return (
+            "<html><head><title>Week in review</title></head><body><div class='c1'><h3>Week in review</h3>"
+            f"<div class='c2'><div class='c3'><p>{intro}</p><table>{rows}</table></div></div>"
+            "<p class='c4'>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review. Comments are "
+            "moderated and will not appear until the author has approved them.</p></div></body></html>"
+        ).encode()
+
+    body = clean_html(page("Let's take a quick look at what happened in the cloud last week:")).articleBody or ""
+    assert "calculator number 23" in body and "calculator number 26" in body
+    body = clean_html(page("More posts from our blog:")).articleBody or ""
+    assert "calculator number 23" not in body
