@@ -1202,7 +1202,7 @@ def _around_headline(
     """The boxes inside ``part`` around the heading that gives the page's headline and holding
     :data:`HEADLINE_BOX_PROSE` of text outside links: a blog's post column with its archive's links
     beside it is mostly link text, but the post is in it."""
-    heads = _page_headings(part, headlines)
+    heads = page_headings(part, headlines)
     if not heads:
         return set()
     around: set[etree._Element] = set()
@@ -1950,7 +1950,7 @@ def _teaser_item(li: etree._Element) -> bool:
     return words >= 3 and len(text.split()) > words
 
 
-def _page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etree._Element]:
+def page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etree._Element]:
     """Headings giving the page's headline: an ``<h1>``-``<h3>`` whose text is the headline or
     is held in the title (at least :data:`HEADLINE_CHARS` long), unless it is the site's name:
     a heading linking to a home page (a blog's name, which the title holds too), or one with
@@ -2064,7 +2064,7 @@ def headline_post(main: MainContent, body: etree._Element, description: str = ""
     A short post (a photo or a video with a sentence or two) loses to a longer box elsewhere on
     the page: a list of popular posts, the blog's description, a trackback notice. Two signals
     must agree before the choice is overridden: a heading gives the page's headline (see
-    :func:`_page_headings`) and the nearest box around it holding paragraph text (the post)
+    :func:`page_headings`) and the nearest box around it holding paragraph text (the post)
     lies apart from the choice, which holds none of those headings; and the choice is a list
     of links (more than :data:`LINKED_CHOICE` of its text) or is worth less than
     :data:`UNSURE_CHOICE` times the post's paragraph text.
@@ -2093,7 +2093,7 @@ def headline_post(main: MainContent, body: etree._Element, description: str = ""
 def _anchored_post(main: MainContent, body: etree._Element, description: str) -> HeadlinePost | None:
     """The post :func:`headline_post` finds under the page's headline or description."""
     top = main.root
-    heads = _page_headings(body, main.headlines)
+    heads = page_headings(body, main.headlines)
     if heads:
         inside = [h for h in heads if top in set(h.iterancestors())]
         if inside and inside[0] is heads[0]:

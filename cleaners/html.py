@@ -609,7 +609,7 @@ def _main_blocks(
     title = tree.findtext(".//title") or ""
     measured = strip_page(body, log, premeasured)
     headings = comment_headings(body, measured)  # (once: the threads' and the content's end)
-    drop_threads(body, measured, log, day, headings)
+    drop_threads(body, measured, log, day, headings, (headline, title))
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
     main.headlines = (headline, title)

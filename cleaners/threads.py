@@ -48,7 +48,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from lxml import etree
-from newsclean.cleaners.content import INLINE, VERBATIM, _remeasure, _Stats, remove_keeping_tail
+from newsclean.cleaners.content import INLINE, VERBATIM, _remeasure, _Stats, page_headings, remove_keeping_tail
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import STAMP_DATE, STAMP_TIME, STAMP_WORDS, comments_heading
@@ -84,7 +84,9 @@ POST_GAP = 3
 
 TEXT_BEFORE = 250
 """Characters of text (runs of at least :data:`TEXT_RUN` characters, outside links) before the
-thread on the page: the article it follows (a photo post's two paragraphs are one)."""
+thread on the page: the article it follows (a photo post's two paragraphs are one). A blog's
+front page, whose entries may be stamped like posts, has nothing before its first; a heading
+giving the page's headline before the run stands in for the text (see :func:`find_threads`)."""
 
 TEXT_RUN = 80
 
@@ -270,7 +272,6 @@ _HEADING_TEXT = etree.XPath(
 """The texts a comments heading can be made of, found cheaply (each test costs a pass over the
 page's texts; an all-capitals heading is rare, and its words are in the markup's case)."""
 _COUNT = re.compile(r"\d+|\bone\b", re.I)
-
 
 
 def _hold(holder: etree._Element, holders: set[etree._Element]) -> None:
@@ -496,14 +497,34 @@ def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree.
     return total
 
 
+ENTRY_SIZE = 2
+"""A run's first post with at least this many times the median post's text, and the most of any,
+is the entry printed like its readers' posts (see :func:`find_threads`)."""
+
+SIGNED_TEXT = 20
+"""A post opening with its poster's signature (see :func:`_signed`) needs this many characters
+besides it: readers' posts are often one line ("Thanks for the info!")."""
+
+
+def _signed_post(post: etree._Element, stats: dict[etree._Element, _Stats], signed: set[etree._Element]) -> bool:
+    """Whether ``post`` opens with a signature and says something besides it."""
+    cite = next((el for el in post.iter() if el in signed), None)
+    return cite is not None and _own_text(stats, post) - _own_text(stats, cite) >= SIGNED_TEXT
+
+
 def _posts(
-    kids: list[etree._Element], idx: list[int], stats: dict[etree._Element, _Stats], holders: set[etree._Element]
+    kids: list[etree._Element],
+    idx: list[int],
+    stats: dict[etree._Element, _Stats],
+    holders: set[etree._Element],
+    signed: set[etree._Element] | None = None,
 ) -> list[tuple[int, int]]:
     """The stamped children ``idx`` of ``kids`` that are posts, each as the span of children it
-    covers (itself, or itself and the body box beside it)."""
+    covers (itself, or itself and the body box beside it). ``signed``: the signatures of
+    :func:`_signed`; a child opening with one is a post when it says something besides it."""
     posts: list[tuple[int, int]] = []
     for k, a in enumerate(idx):
-        if _own_text(stats, kids[a]) >= POST_PROSE:
+        if _own_text(stats, kids[a]) >= POST_PROSE or (signed and _signed_post(kids[a], stats, signed)):
             posts.append((a, a))
             continue
         after = kids[a + 1] if a + 1 < len(kids) else None
@@ -591,7 +612,8 @@ def _dated_posts(
     box: etree._Element, stats: dict[etree._Element, _Stats], count: int
 ) -> tuple[list[etree._Element], int] | None:
     """The run of ``box``'s children that are alike dated posts (at least :data:`MIN_POSTS`,
-    most of one tag, at most ``count`` and two more when the heading gave a count), with how
+    most of one tag, at most ``count`` and two more posts when the heading gave a count: a
+    hidden reply form between them is none), with how
     many posts it holds."""
     kids = [c for c in box if isinstance(c.tag, str)]
     # A heading that counts two posts vouches for two; one dated box under "1 Comment" may be
@@ -606,9 +628,11 @@ def _dated_posts(
         if child.tag not in _NO_POSTS:
             by_tag[child.tag].append(i)
     for idx in by_tag.values():
-        if len(idx) < least or (count and len(idx) > count + 2):
+        if len(idx) < least:
             continue
         posts = [i for i in idx if _headed_post(kids, i, stats)]
+        if count and len(posts) > count + 2:
+            continue
         if len(posts) >= least and 2 * len(posts) >= len(idx):
             last = idx[-1] + 1 if idx[-1] + 1 < len(kids) and kids[idx[-1] + 1].tag != kids[idx[-1]].tag else idx[-1]
             return kids[idx[0] : last + 1], len(posts)
@@ -735,12 +759,16 @@ def find_threads(
     stats: dict[etree._Element, _Stats],
     day: date | None = None,
     headings: list[tuple[etree._Element, int]] | None = None,
+    headlines: tuple[str, ...] = (),
 ) -> list[Thread]:
     """The comment threads under ``root`` (outermost first, none inside another), by shape.
     Posts stamped with a date alone count when none of the thread's is dated before the article's
     day: ``day`` (see :func:`reference_day`), else the first dated line on the page before the
     thread (the article's own dateline). ``headings``: :func:`comment_headings` of ``root``, when
-    the caller has them."""
+    the caller has them. ``headlines``: the page's headline and title; a heading giving them
+    before a run of posts shows the page is one article's, whatever little text it has (a photo,
+    a video, an infographic under its title), so the run is its readers' posts, not a blog's
+    front page (see :data:`TEXT_BEFORE`)."""
     holders = _stamped(root, stats)
     clocked = set(holders)
     dated = _dated(root, stats, holders)
@@ -749,6 +777,20 @@ def find_threads(
     order: dict[etree._Element, int] = {}
     found: list[Thread] = []
     taken: set[etree._Element] = set()
+    heads: list[etree._Element] | None = None
+
+    def _headline_before(first: etree._Element) -> bool:
+        """Whether a heading giving the page's headline comes before ``first``, outside it."""
+        nonlocal heads, order
+        if heads is None:
+            heads = page_headings(root, headlines) if headlines else []
+        if not heads:
+            return False
+        if not order:
+            order = {el: n for n, el in enumerate(root.iter())}
+        inside = set(first.iter())
+        return any(head not in inside and order[head] < order[first] for head in heads)
+
     for parent in root.iter():
         if parent not in holders or parent.tag in ("html", "body") or parent in taken:
             continue
@@ -762,7 +804,7 @@ def find_threads(
             idx = [i for i in group if kids[i] in stamped or _opens_with(kids[i], signed)]
             if len(idx) < MIN_POSTS:
                 continue
-            posts = _posts(kids, idx, stats, holders)
+            posts = _posts(kids, idx, stats, holders, signed)
             if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
                 continue
             gaps = sorted(b - a for a, b in pairwise(idx))
@@ -772,14 +814,34 @@ def find_threads(
             if _text_before(root, kids[first], stats) < TEXT_BEFORE:
                 # A blog engine may print the entry itself like its comments: then the first
                 # post is the article, and the others, all dated on or after it, its readers'.
-                if not _entry_first(kids, idx, stats, clocked, dated):
-                    continue
-                posts = [(a, b) for a, b in posts if a > idx[0]]
-                idx = idx[1:]
-                if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
-                    continue
-                first = min(min(a for a, _ in posts), idx[0])
-                if _text_before(root, kids[first], stats) < TEXT_BEFORE:
+                if _entry_first(kids, idx, stats, clocked, dated):
+                    posts = [(a, b) for a, b in posts if a > idx[0]]
+                    idx = idx[1:]
+                    if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
+                        continue
+                    first = min(min(a for a, _ in posts), idx[0])
+                    if _text_before(root, kids[first], stats) < TEXT_BEFORE:
+                        continue
+                elif (
+                    all(kids[i] in clocked or kids[i] not in stamped for i in idx)
+                    and (all(kids[i] not in stamped for i in idx) or _text_before(root, kids[first], stats) >= TEXT_RUN)
+                    and _headline_before(kids[first])
+                ):
+                    # An article page's short text (a summary, a photo's line) under its
+                    # headline, then its readers' posts: signed ones, or stamped ones after a
+                    # run of text. (Items dated with a day alone under a headline are a
+                    # listing's: events, releases, a history.) The entry printed like its
+                    # readers' posts is the first and by far the longest of them.
+                    sizes = [sum(_own_text(stats, kids[i]) for i in range(a, b + 1)) for a, b in posts]
+                    if sizes[0] >= ENTRY_SIZE * sorted(sizes)[len(sizes) // 2] and sizes[0] == max(sizes):
+                        entry_end = posts[0][1]
+                        posts = posts[1:]
+                        idx = [i for i in idx if i > entry_end]
+                        if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
+                            continue
+                        # (from the entry's end on: a first reply's body may lie before its stamp)
+                        first = min(entry_end + 1, min(a for a, _ in posts), idx[0])
+                else:
                     continue
             last = max(max(b for _, b in posts), idx[-1])
             region = kids[first : last + 1]
@@ -808,9 +870,7 @@ TAIL_BEFORE = 250
 text runs (:func:`_text_before`): a toolbar's "Comments" above the article is not its end."""
 
 
-_SINGLE = re.compile(
-    r"^\W*(?:comment|response|reply|kommentar|commentaire|comentario|commento)\W*$", re.IGNORECASE
-)
+_SINGLE = re.compile(r"^\W*(?:comment|response|reply|kommentar|commentaire|comentario|commento)\W*$", re.IGNORECASE)
 """One post's word alone ("comment", "Response:") is a label, a button or a word of code; a
 thread's heading counts its posts, names them in the plural or asks for one ("Leave a Reply")."""
 
@@ -865,10 +925,11 @@ def drop_threads(
     log: RegionLog | None = None,
     day: date | None = None,
     headings: list[tuple[etree._Element, int]] | None = None,
+    headlines: tuple[str, ...] = (),
 ) -> int:
     """Drop, in place, the comment threads :func:`find_threads` finds under ``root`` (each
     noted in ``log``) and measure the page again; returns how many elements went."""
-    threads = find_threads(root, stats, day, headings)
+    threads = find_threads(root, stats, day, headings, headlines)
     changed: list[etree._Element] = []
     dropped = 0
     for thread in threads:

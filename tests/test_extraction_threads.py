@@ -453,3 +453,103 @@ def test_a_comments_link_or_label_above_the_article_leaves_the_article() -> None
         page = _page("<h2>First frost</h2>" + bar + text + "<p><a href='#c'>4 comments</a></p>")
         body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
         assert body.count("had to come out.") == 3, bar
+
+
+def _photo_post(heading: str, title: str) -> bytes:
+    """A photo under its heading, one short line, and its readers' short posts, each opening
+    with the poster's name in a ``<cite>`` (no stamp, little text before them)."""
+    replies = ("Lovely light on the water!", "Thanks for sharing this one, Ann.", "Wow, what a morning that was.")
+    posts = "".join(
+        f"<li><div class='n1'><cite>{name}</cite></div><div class='b1'><p>{reply} {n}</p></div></li>"
+        for n, (name, reply) in enumerate(zip(("Justin", "Lisl", "SueB", "Tom"), (*replies, replies[0]), strict=True))
+    )
+    return (
+        f"<html><head><title>{title}</title></head><body><div class='a1'>{heading}"
+        "<div class='a3'><img src='/dawn.jpg' alt=''><p>Taken at six.</p></div>"
+        f"<ol class='r2'>{posts}</ol></div></body></html>"
+    ).encode()
+
+
+def test_short_signed_posts_under_a_photo_posts_headline_go() -> None:
+    # A photo post has next to no text before its readers' posts, so the text-before guard
+    # (a blog's front page has none before its first entry) would keep them; the heading that
+    # gives the page's headline before them says the page is one article's.
+    page = _photo_post("<h1>The harbour at dawn</h1>", "The harbour at dawn | Notes from the quay")
+    root = lxml.html.document_fromstring(page)
+    stats = strip_page(root)
+    assert find_threads(root, stats) == []  # (the headline unknown: the guard holds)
+    threads = find_threads(root, stats, headlines=("The harbour at dawn | Notes from the quay",))
+    assert [" ".join(t.region[0].text_content().split())[:6] for t in threads] == ["Justin"]
+    body = clean_html(page, url=URL).articleBody or ""
+    assert_gone(body, "Lovely light on the water", "Thanks for sharing this one", "what a morning")
+
+
+def test_signed_posts_under_the_sites_name_on_a_front_page_stay() -> None:
+    # The same run under the site's name (a heading linking home, the page's title) has no
+    # headline before it: a front page's entries, not readers' posts.
+    page = _photo_post("<h1><a href='/'>Notes from the quay</a></h1>", "Notes from the quay")
+    root = lxml.html.document_fromstring(page)
+    stats = strip_page(root)
+    assert find_threads(root, stats, headlines=("Notes from the quay",)) == []
+
+
+def _entry_page(intro: str) -> bytes:
+    """An entry printed like its readers' posts (a body box, then a "Posted by ... at" stamp
+    line, the same classes for all), under the page's headline and ``intro``."""
+    entry = "".join(
+        f"<p>The bureau reported that real output grew at a {n}.0% annual rate in the third quarter, "
+        "with consumer spending and government purchases doing most of the work.</p>"
+        for n in range(1, 9)
+    )
+    replies = (
+        "Spending by the government will not last, and the next report will show it plainly.",
+        "Consumers are borrowing again, which is the part of the report that worries me most.",
+        "The revision to the second quarter was larger than the change you point to here.",
+        "Exports fell for the first time in three years, which nobody seems to mention at all.",
+    )
+    run = (
+        f"<div class='b5'>{entry}</div><p class='s5'>Posted by James Hamilton at October 28, 2012 01:23 PM</p>"
+        "<a href='https://digg.example.com/submit'>digg this</a>"
+    )
+    for n, reply in enumerate(replies):
+        stamp = f"Posted by: reader{n} at October 28, 2012 0{n + 2}:10 PM"
+        run += f"<div class='b5'><p>{reply}</p></div><p class='s5'>{stamp}</p>"
+    return (
+        "<html><head><title>Yet another weak GDP report | Econbrowser</title></head><body>"
+        f"<div class='w1'><h3>Yet another weak GDP report</h3>{intro}{run}</div></body></html>"
+    ).encode()
+
+
+def test_stamped_posts_under_the_headline_after_a_short_summary_go_and_the_entry_stays() -> None:
+    # A short summary under the headline (less than the text-before guard asks), then the entry
+    # printed like its readers' posts: the first, by far the longest, of the run is the article.
+    intro = (
+        "<p>That is the same title I used for the second quarter's report back in July, and it "
+        "fits the third quarter's just as well.</p>"
+    )
+    body = clean_html(_entry_page(intro), url=URL).articleBody or ""
+    assert "grew at a 8.0% annual rate" in body
+    assert_gone(body, "will not last", "borrowing again", "Exports fell")
+
+
+
+def test_a_counted_thread_with_a_reply_box_after_each_post_goes() -> None:
+    # "5 Responses to ..." over posts (name, date line, comment), each followed by its own reply
+    # box, one tag for both: more boxes than the heading counts, but no more posts.
+    names = ("john", "ann", "dejavue", "tom", "sue")
+    posts = "".join(
+        f"<a name='c{n}'></a><div class='p1'><div class='n1'><b>{name}</b></div><div class='d1'>10/1{n}/2012</div>"
+        f"<div class='t1'>{POSTER.format(n=n)}</div></div>"
+        f"<div class='f1'><span>Name (required)</span> <span>Email (required)</span> <a href='#c{n}'>reply</a></div>"
+        for n, name in enumerate(names)
+    )
+    page = (
+        "<html><head><title>Alien surface | Tutorials</title></head><body><div class='a1'>"
+        "<h1>Alien surface</h1><p>Create a realistic set extension with a matte painting and 3D tracking data, "
+        "in a tutorial of twenty-seven minutes that walks through every step from the plate to the render.</p>"
+        f"<div class='h1'>5 Responses to \u201cAlien surface\u201d</div><div class='r1'>{posts}</div>"
+        "</div></body></html>"
+    ).encode()
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "realistic set extension" in body
+    assert_gone(body, "Stone walls keep the wind off", "dejavue")
