@@ -172,7 +172,8 @@ _HIDDEN_STYLE = Caseless(re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden
 
 
 def _tag(el: etree._Element) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+    tag = el.tag  # (read once: lxml makes a new string at each read)
+    return tag.lower() if isinstance(tag, str) else ""
 
 
 def _hint(el: etree._Element) -> str:
@@ -342,8 +343,14 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
 @lru_cache(maxsize=4096)
 def _class_drops(names: str) -> bool:
     """``_screen_reader_class(names) or _hidden_class(names) or _embedded_post(names)``, asked
-    once per class string (one cache look-up instead of three for each element)."""
-    return _screen_reader_class(names) or _hidden_class(names) or _embedded_post(names)
+    once per class string (one cache look-up instead of three for each element; a new string
+    is asked of the three uncached: their caches would only take it in, at a cost, for the
+    few elements asked again)."""
+    return (
+        _screen_reader_class.__wrapped__(names)
+        or _hidden_class.__wrapped__(names)
+        or _embedded_post.__wrapped__(names)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -862,11 +869,12 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
         teasers.update(card.iter())
     teased: dict[etree._Element, float] = {}  # the paragraph text of teaser cards, as ``good``
     for el in body.iter():
-        tag = _tag(el)
-        if not tag or tag in UNMEASURED:
-            continue
+        # The measures first: most elements hold too little text (a comment has none).
         s = stats.get(el)
         if s is None or s.text < MIN_PARAGRAPH:
+            continue
+        tag = _tag(el)
+        if not tag or tag in UNMEASURED:
             continue
         if not s.blocks and tag not in INLINE:
             # A paragraph: only the outermost counts (a <td> holding a <p>).

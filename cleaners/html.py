@@ -464,7 +464,8 @@ def blocks_from_element(
             origins.append((el, False))
 
     def walk(el: etree._Element, path: str) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        tag = el.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
         if not tag or tag in NEVER_TEXT:
             return
         local = tag.split("}")[-1]

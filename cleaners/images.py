@@ -240,8 +240,7 @@ def _caption_holder(figure: etree._Element, bare: etree._Element | None = None) 
             if not isinstance(tag, str) or tag in ("img", "picture", "source"):
                 continue
             cls, eid = el.get("class"), el.get("id")
-            hint = f"{cls or ''} {eid or ''}".strip().lower() if cls or eid else ""
-            if hint and _caption_hint(hint) and _clean(el.text_content()):
+            if ((cls and _caption_name(cls)) or (eid and _caption_name(eid))) and _clean(el.text_content()):
                 return el
     return None
 
@@ -282,8 +281,12 @@ def _holder_verdict(node: etree._Element, bare: etree._Element | None = None) ->
 
 
 @lru_cache(maxsize=8192)
-def _caption_hint(hint: str) -> bool:
-    return any(w in hint for w in CAPTION_WORDS) or "bu" in hint.split()
+def _caption_name(value: str) -> bool:
+    """Whether a class or id value names a caption holder. Asked of the class and the id
+    apart (the words hold no space, so none spans the two), each value once: the strings
+    repeat on a page, their joins less."""
+    low = value.lower()
+    return any(w in low for w in CAPTION_WORDS) or "bu" in low.split()
 
 
 def _figure_image(figure: etree._Element, base: str) -> Image | None:

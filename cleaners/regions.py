@@ -95,7 +95,8 @@ _ROLE_KINDS = {
 
 
 def _tag(el: etree._Element) -> str:
-    return el.tag.split("}")[-1].lower() if isinstance(el.tag, str) else ""
+    tag = el.tag  # (read once: lxml makes a new string at each read)
+    return tag.split("}")[-1].lower() if isinstance(tag, str) else ""
 
 
 def _step(el: etree._Element) -> str:

@@ -346,3 +346,23 @@ CLASS_PIECES = st.sampled_from(
 def test_class_verdicts_are_the_patterns_answers(names: str) -> None:
     assert content._screen_reader_class.__wrapped__(names) == (content.SCREEN_READER_ONLY.search(names) is not None)
     assert content._embedded_post.__wrapped__(names) == (content.EMBEDDED_POST.search(names) is not None)
+
+
+NAME_PIECES = st.sampled_from(
+    ["caption", "Caption", "CAPTION", "legend", "bu", "BU", "Bu", "bub", "sub", "title", "description", " ", "\t",
+     "-", "_", "x", "ſ", "\u212a", "Σ", "é", "cap", "tion"]
+)  # fmt: skip
+
+
+def _joined_caption_hint(cls: str | None, eid: str | None) -> bool:
+    """The caption-holder test the plain way: the class and the id joined, lowered, asked once."""
+    hint = f"{cls or ''} {eid or ''}".strip().lower() if cls or eid else ""
+    return bool(hint) and (any(w in hint for w in images.CAPTION_WORDS) or "bu" in hint.split())
+
+
+@PROFILE
+@given(st.one_of(st.none(), st.lists(NAME_PIECES, max_size=6).map("".join)),
+       st.one_of(st.none(), st.lists(NAME_PIECES, max_size=6).map("".join)))  # fmt: skip
+def test_caption_names_are_asked_apart_as_the_joined_hint_answers(cls: str | None, eid: str | None) -> None:
+    apart = bool((cls and images._caption_name(cls)) or (eid and images._caption_name(eid)))
+    assert apart == _joined_caption_hint(cls, eid)
