@@ -204,14 +204,15 @@ MAX_BOX_WORDS = 60
 many words; bigger ones are page wrappers that happen to carry such a name."""
 
 
-PITCH_BOX_WORDS = MAX_BOX_WORDS
+PITCH_BOX_WORDS = 100
 PITCH_PROSE_WORDS = 25
 """A prompt the text patterns find ("Subscribe now to read the latest news in your city") heads
 or ends a box of its offer: a heading, a list of what the subscription brings, a second call.
 The rest of the outermost box around the prompt that holds at most ``PITCH_BOX_WORDS`` words
 (and at most half of the page's) goes with it, when that box comes after the article's first
 paragraph of prose (a paragraph of at least ``PITCH_PROSE_WORDS`` words ending a sentence: a
-header's box beside a share prompt holds the standfirst) and holds no such paragraph itself."""
+header's box beside a share prompt holds the standfirst) and holds no such paragraph itself.
+An offer listing five benefits in sentences runs to 80 or 90 words."""
 
 LABELLED_PROSE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?][\"”’)]?\s+[\"“‘(]?[^\W\d_]")
@@ -286,31 +287,42 @@ def _prose(block: Block) -> bool:
 
 
 def _pitch_boxes(doc: Document, removed: list[int]) -> Iterator[Decision]:
-    """The other blocks of the small boxes around the prompts removed (see :data:`PITCH_BOX_WORDS`)."""
+    """The other blocks of the small boxes around the prompts removed (see :data:`PITCH_BOX_WORDS`):
+    for each prompt the outermost offer's box within the size, not a larger box that holds the
+    standfirst (a byline's "Written by" in a header before the first paragraph)."""
     blocks = doc.blocks
     first = next((i for i, b in enumerate(blocks) if _prose(b)), len(blocks))
     words = words_under(doc)
     half = sum(split_count(b.text) for b in blocks) / 2
     gone = set(removed)
-    boxes: dict[str, None] = {}  # (in the order found: the decisions' order never depends on hashing)
+    boxes: dict[tuple[int, ...], None] = {}  # (in the order found: the decisions' order never depends on hashing)
+
+    def offer(box: str) -> list[int]:
+        """The blocks of ``box`` when it is an offer's box, after the article's first paragraph
+        of prose and holding none, else none; when a box is not, no box around it is."""
+        inside = [i for i, b in enumerate(blocks) if b.path == box or b.path.startswith(box + "/")]
+        if not inside or min(inside) <= first or any(_prose(blocks[i]) for i in inside if i not in gone):
+            return []
+        return inside
+
     for i in removed:
         if i <= first or not blocks[i].path:
             continue
         steps = blocks[i].path.split("/")
-        box = ""
+        box: list[int] = []
         for n in range(len(steps) - 1, 0, -1):
             prefix = "/".join(steps[:n])
             size = words(prefix)
             if size > PITCH_BOX_WORDS or size > half:
                 break
-            box = prefix
+            inside = offer(prefix)
+            if not inside:
+                break
+            box = inside
         if box:
-            boxes[box] = None
-    for box in boxes:
-        inside = [i for i, b in enumerate(blocks) if b.path == box or b.path.startswith(box + "/")]
-        if min(inside) <= first or any(_prose(blocks[i]) for i in inside if i not in gone):
-            continue
-        for i in inside:
+            boxes[tuple(box)] = None
+    for held in boxes:
+        for i in held:
             if i not in gone:
                 gone.add(i)
                 yield Decision.remove(i, "beside a prompt in its small box (the offer's heading, list or small print)")

@@ -124,6 +124,32 @@ def test_the_offer_around_a_subscription_prompt_goes_with_it() -> None:
     assert gone == {1, 2, 3, 4}
 
 
+def test_an_offer_of_a_hundred_words_around_a_subscription_prompt_goes() -> None:
+    # A paywall's offer with five benefits runs past 60 words; without a paragraph of prose it
+    # is still the prompt's box, not the article.
+    box = "body/article/div.x1/div.x2"
+    benefits = [
+        "Exclusive articles by our top columnists, plus the morning and evening newsletters and events.",
+        "Unlimited online access to the City News and fifteen news sites with one account.",
+        "The ePaper, an electronic replica of the print edition to view on any device.",
+        "Daily puzzles and comics, including the crossword and the weekly quiz.",
+        "Support local journalism.",
+    ]
+    doc = Document(
+        [
+            Block(PROSE, tag="p", path="body/article/p"),
+            Block("THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY", tag="div", path=f"{box}/div"),
+            Block("Subscribe now to read the latest news in your city.", tag="p", path=f"{box}/p"),
+            *(Block(b, kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li") for b in benefits),
+            *(Block(PROSE.replace("Tuesday", day), tag="p", path="body/article/p") for day in ("Friday", "Monday")),
+        ],
+        source_format="html",
+    )
+    assert sum(len(b.text.split()) for b in doc.blocks[1:-2]) > 60
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {1, 2, 3, 4, 5, 6, 7}
+
+
 def test_a_prompts_box_holding_prose_or_the_standfirst_stays() -> None:
     # Before the first paragraph, a header's box beside a share prompt holds the standfirst; a box
     # holding a paragraph of prose beside a call to action is the article's.
@@ -155,3 +181,23 @@ def test_consent_small_print_goes_and_someone_elses_agreement_stays() -> None:
         "„Ich bin damit einverstanden“, sagte der Bürgermeister am Montag.",
     )
     assert run(*prose) == []
+
+
+def test_the_offers_box_inside_a_larger_box_holding_prose_goes_alone() -> None:
+    # The outermost small box around the prompt holds the article's last paragraph too: the
+    # offer's own box inside it goes, the paragraph stays.
+    outer = "body/article/div.x1"
+    box = f"{outer}/div.x2"
+    doc = Document(
+        [
+            Block(PROSE, tag="p", path="body/article/p"),
+            Block(PROSE.replace("Tuesday", "Friday"), tag="p", path=f"{outer}/p"),
+            Block("Subscribe now to read the latest news in your city.", tag="p", path=f"{box}/p"),
+            Block("Unlimited digital access.", kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"),
+            Block("The daily crossword.", kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"),
+            *(Block(PROSE.replace("Tuesday", day), tag="p", path="body/p") for day in ("Monday", "Sunday")),
+        ],
+        source_format="html",
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {2, 3, 4}
