@@ -176,6 +176,30 @@ signing up you consent to receive the above newsletter", "This site is protected
 damit einverstanden, dass mir externe Inhalte angezeigt werden". A sentence in which someone
 else agrees ("By signing up, residents agree to ...") is the article's."""
 
+# (An umlaut is matched by "." there: a pattern asked of lowered text holds ASCII letters only.)
+EMBED_PLACEHOLDER = re.compile(
+    r"""(?:
+        ^an\ dieser\ stelle\ find(?:est|en|et)\ (?:du|sie|ihr)\b.{0,80}?\bexterne[nr]?\ inhalt|
+        ^empfohlene[rn]?\ redaktionelle[rn]?\ inhalte?\s*$|
+        ^externe[rn]?\ inhalte?\ (?:nicht\ verf.gbar|anzeigen|laden|erlauben|zulassen|aktivieren)\b|
+        \bpersonenbezogene\ daten\b.{0,40}?\ban\ drittplattformen\b.{0,20}?\b.bermittelt\b|
+        \b(?:privatsph.re|datenschutz|cookie)-?einstellungen\ verhindern\b|
+        ^this\ (?:content|embed|post|video)\ is\ (?:not\ available|blocked|hidden)\b.{0,60}?
+            \b(?:privacy|cookie|consent)\b|
+        ^to\ (?:view|see|display|load)\ this\ (?:content|embed|post|video)\b.{0,60}?
+            \b(?:accept|allow|enable)\b.{0,40}?\b(?:cookies|consent|content)\b|
+        \bwe\ ask\ for\ your\ permission\ before\ anything\ is\ loaded\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The placeholder a page shows for an embedded post, video or chart until the reader allows
+third-party content: "An dieser Stelle findest du einen externen Inhalt von YouTube, der den
+Artikel ergänzt", "Externer Inhalt nicht verfügbar", "Personenbezogene Daten können an
+Drittplattformen übermittelt werden", "This content is not available due to your privacy
+preferences", "We ask for your permission before anything is loaded". The notice speaks of the
+embed and the reader's settings; a sentence reporting on data passed to third parties ("ob
+personenbezogene Daten an Drittanbieter gingen") is prose."""
+
 MAX_DISCLOSURE_WORDS = 70
 """A disclosure is a short paragraph; a longer one that mentions commissions is an article."""
 
@@ -195,6 +219,7 @@ PROMPT_CLASS = re.compile(
 _SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSLETTER)
 _CALL_TO_ACTION, _DISCLOSURE, _NOTICE = Caseless(CALL_TO_ACTION), Caseless(DISCLOSURE), Caseless(NOTICE)
 _CONSENT = Caseless(CONSENT)
+_EMBED_PLACEHOLDER = Caseless(EMBED_PLACEHOLDER)
 
 MAX_PROMPT_WORDS = 40
 """A longer block is article text, whatever its first words."""
@@ -265,6 +290,9 @@ class Prompts:
                 continue
             if words <= MAX_DISCLOSURE_WORDS and _CONSENT.search(text):
                 yield Decision.remove(i, "consent small print (a signup's or an embed's agreement line)")
+                continue
+            if words <= MAX_DISCLOSURE_WORDS and _EMBED_PLACEHOLDER.search(text):
+                yield Decision.remove(i, "a placeholder for an embed the reader has not allowed")
                 continue
             if words <= MAX_PROMPT_WORDS and _NOTICE.search(text):
                 yield Decision.remove(i, "a site notice (sign-in, support request, disclaimer, credit)")

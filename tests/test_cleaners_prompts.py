@@ -201,3 +201,33 @@ def test_the_offers_box_inside_a_larger_box_holding_prose_goes_alone() -> None:
     )
     gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
     assert gone == {2, 3, 4}
+
+
+def test_an_embeds_placeholder_goes_with_its_small_box() -> None:
+    # A video the reader has not allowed: its notice, its button and its label go; prose that
+    # reports on data passed to third parties stays.
+    box = "body/article/div.x1"
+    doc = Document(
+        [
+            Block(PROSE, tag="p", path="body/article/p"),
+            Block("Empfohlener redaktioneller Inhalt", tag="div", path=f"{box}/div"),
+            Block(
+                "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+                tag="p",
+                path=f"{box}/p",
+            ),
+            Block("YouTube-Inhalte erlauben", tag="button", path=f"{box}/div/button"),
+            Block(PROSE.replace("Tuesday", "Friday"), tag="p", path="body/article/p"),
+            Block(
+                "Die Behörde prüft, ob personenbezogene Daten an Drittanbieter gingen, und ob externe "
+                "Inhalte ohne Einwilligung geladen wurden.",
+                tag="p",
+                path="body/article/p",
+            ),
+            Block("Externer Inhalt nicht verfügbar", tag="div", path="body/article/div.x2/div"),
+            Block(PROSE.replace("Tuesday", "Monday"), tag="p", path="body/article/p"),
+        ],
+        source_format="html",
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {1, 2, 3, 6}
