@@ -127,7 +127,9 @@ _STAMPABLE = frozenset(
     ]
 )
 
-REASON = "reader comments told by their shape ({posts} alike posts with a date and a time, from {first!r})"
+REASON = (
+    "reader comments told by their shape ({posts} alike posts with a date and a time or how long ago, from {first!r})"
+)
 DATED_REASON = (
     "reader comments told by their shape ({posts} alike posts with a date, none before the article's {day}, "
     "from {first!r})"
@@ -261,10 +263,27 @@ class Thread:
 
 
 def _stamp(text: str) -> bool:
-    return word_count(text) <= STAMP_WORDS and bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))
+    return word_count(text) <= STAMP_WORDS and (
+        (bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))) or bool(AGO.search(text))
+    )
 
 
-_CLOCK_TEXT = etree.XPath("//text()[contains(., ':')]")
+AGO = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:day|week|month|year)s?\s+ago\b|"
+    r"\bvor\s+(?:\d+|einer?|einem)\s+(?:Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b|"
+    r"\bil y a\s+(?:\d+|une?)\s+(?:jour|semaine|mois|an)s?\b|"
+    r"\bhace\s+(?:\d+|una?)\s+(?:d[ií]a|semana|mes|año)(?:e?s)?\b",
+    re.I,
+)
+"""When a post was written, told relative to the page's making ("10 days ago", "vor 3 Tagen",
+"il y a 2 jours"): comment systems print it instead of a date and a time. Minutes and hours
+are left out: a live blog stamps its entries "21 mins ago" (measured: an Express live blog lost
+its entries to them)."""
+
+_CLOCK_TEXT = etree.XPath(
+    "//text()[contains(., ':') or contains(., 'ago') or contains(., 'vor ') or contains(., 'il y a')"
+    " or contains(., 'hace ')]"
+)
 _HEADING_TEXT = etree.XPath(
     ".//text()[contains(., 'omment') or contains(., 'espons') or contains(., 'eplies') or contains(., 'omentar')"
     " or contains(., 'hought')]"
@@ -324,7 +343,7 @@ def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[e
     :data:`STAMP_CHARS`) whose whole text is a stamp line is one. A stamp line loose in a post's
     box, beside the poster's name (``<li><cite>Ann</cite> on May 4, 2012 7:21 pm <p>...``),
     makes the box one."""
-    clocks = [t for t in _CLOCK_TEXT(root) if STAMP_TIME.search(t)]
+    clocks = [t for t in _CLOCK_TEXT(root) if STAMP_TIME.search(t) or AGO.search(t)]
     if len(clocks) < MIN_POSTS:
         return set()
     holders: set[etree._Element] = set()

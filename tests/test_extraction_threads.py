@@ -553,3 +553,46 @@ def test_a_counted_thread_with_a_reply_box_after_each_post_goes() -> None:
     body = clean_html(page, url=URL).articleBody or ""
     assert "realistic set extension" in body
     assert_gone(body, "Stone walls keep the wind off", "dejavue")
+
+
+def test_posts_stamped_how_long_ago_go() -> None:
+    # Comment systems print when a post was written relative to the page's making ("10 days
+    # ago", "vor 3 Tagen"), with no date and no clock time.
+    stamps = ("Miles 10 days ago", "Waiology 9 days ago", "Anna vor 3 Tagen", "Tom a month ago")
+    posts = "".join(
+        f"<div class='p1'><div class='n1'>{stamp}</div><div class='t1'>{POSTER.format(n=n)}</div></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = _page(SHORT_POST + PARAGRAPH.format(n=1) + f"<div class='r1'>{posts}</div>")
+    assert [opening[:5] for opening in _threads(page)] == ["Miles"]
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "had to come out on Sunday" in body
+    assert_gone(body, "Stone walls keep the wind off", "days ago")
+
+
+def test_an_articles_own_line_saying_how_long_ago_stays() -> None:
+    # "Two years ago" in the article's own sentences is no stamp: they are long, and alike
+    # stamped boxes are what a thread is made of.
+    page = _page(
+        SHORT_POST
+        + "".join(
+            f"<p>The wall was rebuilt {n} years ago, after a storm took forty metres of its face, and "
+            f"the council has not touched it since, the harbour master said. {n}</p>"
+            for n in range(2, 6)
+        )
+    )
+    assert _threads(page) == []
+    body = clean_html(page, url=URL).articleBody or ""
+    for n in range(2, 6):
+        assert f"touched it since, the harbour master said. {n}" in body
+
+
+def test_live_blog_entries_stamped_minutes_or_hours_ago_stay() -> None:
+    # A live blog stamps its entries "21 mins ago 11:48": its text, not readers' posts.
+    stamps = ("21 mins ago 11:48", "2 hours ago 10:05", "3 hours ago 09:12", "4 hours ago 08:36")
+    posts = "".join(
+        f"<div class='p1'><div class='n1'>{stamp}</div><div class='t1'>{POSTER.format(n=n)}</div></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = _page(SHORT_POST + PARAGRAPH.format(n=1) + f"<div class='r1'>{posts}</div>")
+    assert _threads(page) == []
