@@ -397,6 +397,18 @@ STAMP_WORDS = 20
 """A comment's time stamp ("Posted by Ann at May 4, 2012 7:21 AM", "23. 12. 2024 13:31") is a
 short line with a clock time and a date."""
 
+STAMP_AGO = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:day|week|month|year)s?\s+ago\b|"
+    r"\bvor\s+(?:\d+|einer?|einem)\s+(?:Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b|"
+    r"\bil y a\s+(?:\d+|une?)\s+(?:jour|semaine|mois|an)s?\b|"
+    r"\bhace\s+(?:\d+|una?)\s+(?:d[ií]a|semana|mes|año)(?:e?s)?\b",
+    re.I,
+)
+"""When a post was written, told relative to the page's making ("10 days ago", "vor 3 Tagen",
+"il y a 2 jours"): comment systems print it instead of a date and a time. Minutes and hours
+are left out: a live blog stamps its entries "21 mins ago" (measured: an Express live blog lost
+its entries to them)."""
+
 STAMPS = 3
 """This many time stamps, with prose between most of them, make a comment thread (one stamp is
 the article's own dateline; live blogs stamp their entries with a time but no date)."""
@@ -410,7 +422,9 @@ class Comments(NamedTuple):
 
 
 def _stamp(text: str) -> bool:
-    return word_count(text) <= STAMP_WORDS and bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))
+    return word_count(text) <= STAMP_WORDS and (
+        (bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))) or bool(STAMP_AGO.search(text))
+    )
 
 
 def reader_comments(

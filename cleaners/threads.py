@@ -51,7 +51,7 @@ from lxml import etree
 from newsclean.cleaners.content import INLINE, VERBATIM, _remeasure, _Stats, page_headings, remove_keeping_tail
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
-from newsclean.cleaners.page_chrome import STAMP_DATE, STAMP_TIME, STAMP_WORDS, comments_heading
+from newsclean.cleaners.page_chrome import STAMP_AGO, STAMP_DATE, STAMP_TIME, STAMP_WORDS, comments_heading
 from newsclean.cleaners.regions import RegionLog
 
 __all__ = [
@@ -264,21 +264,9 @@ class Thread:
 
 def _stamp(text: str) -> bool:
     return word_count(text) <= STAMP_WORDS and (
-        (bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))) or bool(AGO.search(text))
+        (bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))) or bool(STAMP_AGO.search(text))
     )
 
-
-AGO = re.compile(
-    r"\b(?:\d+|an?|one)\s+(?:day|week|month|year)s?\s+ago\b|"
-    r"\bvor\s+(?:\d+|einer?|einem)\s+(?:Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b|"
-    r"\bil y a\s+(?:\d+|une?)\s+(?:jour|semaine|mois|an)s?\b|"
-    r"\bhace\s+(?:\d+|una?)\s+(?:d[ií]a|semana|mes|año)(?:e?s)?\b",
-    re.I,
-)
-"""When a post was written, told relative to the page's making ("10 days ago", "vor 3 Tagen",
-"il y a 2 jours"): comment systems print it instead of a date and a time. Minutes and hours
-are left out: a live blog stamps its entries "21 mins ago" (measured: an Express live blog lost
-its entries to them)."""
 
 _CLOCK_TEXT = etree.XPath(
     "//text()[contains(., ':') or contains(., 'ago') or contains(., 'vor ') or contains(., 'il y a')"
@@ -343,7 +331,7 @@ def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[e
     :data:`STAMP_CHARS`) whose whole text is a stamp line is one. A stamp line loose in a post's
     box, beside the poster's name (``<li><cite>Ann</cite> on May 4, 2012 7:21 pm <p>...``),
     makes the box one."""
-    clocks = [t for t in _CLOCK_TEXT(root) if STAMP_TIME.search(t) or AGO.search(t)]
+    clocks = [t for t in _CLOCK_TEXT(root) if STAMP_TIME.search(t) or STAMP_AGO.search(t)]
     if len(clocks) < MIN_POSTS:
         return set()
     holders: set[etree._Element] = set()

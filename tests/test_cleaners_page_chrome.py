@@ -315,6 +315,21 @@ def test_a_live_blog_and_a_comment_count_in_the_byline_do_not_end_the_article() 
     assert found is not None and "time-stamped posts" in found.reason
 
 
+def test_posts_stamped_with_how_long_ago_end_the_article_and_a_live_blogs_minutes_do_not() -> None:
+    # Comment systems print when a post was written relative to the page ("10 days ago"): a
+    # post's stamp like a date and a time. A live blog's "21 mins ago" is not one.
+    posts = [line for line in THREAD if "03.0" not in line]
+    names = ["Margaret Hale 10 days ago", "Tom Baker 9 days ago", "Ann Lee a month ago"]
+    thread = [*ARTICLE, *(line for name, post in zip(names, posts, strict=True) for line in (name, post))]
+    found = page_chrome.reader_comments(thread, 0, len(thread) - 1)
+    assert found is not None and thread[found.first] == "Margaret Hale 10 days ago"
+    minutes = {"10 days": "21 mins", "9 days": "2 hours", "a month": "3 hours"}
+    live = list(thread)
+    for day, minute in minutes.items():
+        live = [line.replace(day, minute) for line in live]
+    assert page_chrome.reader_comments(live, 0, len(live) - 1) is None
+
+
 JAPANESE_MENU = ["ホーム", "ニュース", "社会", "政治", "経済", "国際", "スポーツ", "ログイン", "会員登録"]
 JAPANESE_ARTICLE = [
     "市議会は１３日、港通りに自転車専用レーンを整備する計画を賛成多数で可決した。"
