@@ -9,6 +9,7 @@ from newsclean.cleaners.boxes import blocks_in_boxes, words_under
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Action, Decision
 from newsclean.cleaners.document import Block, Document, split_count
+from newsclean.cleaners.line_model import word_count
 
 __all__ = ["Prompts"]
 
@@ -200,6 +201,26 @@ preferences", "We ask for your permission before anything is loaded". The notice
 embed and the reader's settings; a sentence reporting on data passed to third parties ("ob
 personenbezogene Daten an Drittanbieter gingen") is prose."""
 
+MEMBERS_ONLY = re.compile(
+    r"""(?:
+        ご利用には(?:無料の?)?会員登録が必要です|
+        会員の方のみ(?:ご利用|お読み)いただけます|
+        有料会員(?:限定|になると|登録|の方は)|
+        この記事は(?:有料)?会員限定|
+        会員限定(?:記事|の記事|です)|
+        (?:記事|有料記事)(?:が|も)?読み放題|
+        続きを読むには|
+        無料で会員登録
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A Japanese news site's members-only prompt: "この記事は会員限定です" (this article is for
+members), "ご利用には会員登録が必要です" (registration needed to use this), "有料会員になると
+..." (as a paying member ...), "記事が読み放題" (read every article). Only a short line
+(:data:`MAX_MEMBERS_CHARS`): a report on a club's members-only offer runs on in a paragraph."""
+
+MAX_MEMBERS_CHARS = 100
+
 MAX_DISCLOSURE_WORDS = 70
 """A disclosure is a short paragraph; a longer one that mentions commissions is an article."""
 
@@ -220,6 +241,7 @@ _SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSL
 _CALL_TO_ACTION, _DISCLOSURE, _NOTICE = Caseless(CALL_TO_ACTION), Caseless(DISCLOSURE), Caseless(NOTICE)
 _CONSENT = Caseless(CONSENT)
 _EMBED_PLACEHOLDER = Caseless(EMBED_PLACEHOLDER)
+_MEMBERS_ONLY = Caseless(MEMBERS_ONLY)
 
 MAX_PROMPT_WORDS = 40
 """A longer block is article text, whatever its first words."""
@@ -294,6 +316,9 @@ class Prompts:
             if words <= MAX_DISCLOSURE_WORDS and _EMBED_PLACEHOLDER.search(text):
                 yield Decision.remove(i, "a placeholder for an embed the reader has not allowed")
                 continue
+            if len(text) <= MAX_MEMBERS_CHARS and _MEMBERS_ONLY.search(text):
+                yield Decision.remove(i, "a members-only prompt (registration or subscription)")
+                continue
             if words <= MAX_PROMPT_WORDS and _NOTICE.search(text):
                 yield Decision.remove(i, "a site notice (sign-in, support request, disclaimer, credit)")
                 continue
@@ -310,8 +335,9 @@ class Prompts:
 
 
 def _prose(block: Block) -> bool:
+    # Japanese and Chinese words by their characters (line_model.word_count), sentences by "。".
     text = block.text.strip()
-    return split_count(text) >= PITCH_PROSE_WORDS and text[-1:] in ".!?"
+    return word_count(text) >= PITCH_PROSE_WORDS and text[-1:] in ".!?。！？"
 
 
 def _pitch_boxes(doc: Document, removed: list[int]) -> Iterator[Decision]:
@@ -321,17 +347,21 @@ def _pitch_boxes(doc: Document, removed: list[int]) -> Iterator[Decision]:
     blocks = doc.blocks
     first = next((i for i, b in enumerate(blocks) if _prose(b)), len(blocks))
     words = words_under(doc)
-    half = sum(split_count(b.text) for b in blocks) / 2
+    half = sum(word_count(b.text) for b in blocks) / 2
     gone = set(removed)
     boxes: dict[tuple[int, ...], None] = {}  # (in the order found: the decisions' order never depends on hashing)
+
+    judged: dict[str, list[int]] = {}  # prompts in one box share its ancestors: judge each once
 
     def offer(box: str) -> list[int]:
         """The blocks of ``box`` when it is an offer's box, after the article's first paragraph
         of prose and holding none, else none; when a box is not, no box around it is."""
-        inside = [i for i, b in enumerate(blocks) if b.path == box or b.path.startswith(box + "/")]
-        if not inside or min(inside) <= first or any(_prose(blocks[i]) for i in inside if i not in gone):
-            return []
-        return inside
+        if box not in judged:
+            inside = [i for i, b in enumerate(blocks) if b.path == box or b.path.startswith(box + "/")]
+            if not inside or min(inside) <= first or any(_prose(blocks[i]) for i in inside if i not in gone):
+                inside = []
+            judged[box] = inside
+        return judged[box]
 
     for i in removed:
         if i <= first or not blocks[i].path:

@@ -231,3 +231,26 @@ def test_an_embeds_placeholder_goes_with_its_small_box() -> None:
     )
     gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
     assert gone == {1, 2, 3, 6}
+
+
+def test_a_japanese_members_only_prompt_goes_with_its_box() -> None:
+    # The prompt's words tell it; its box's list of benefits goes with it, since a Japanese
+    # paragraph of prose (counted by its characters, ending in "。") comes before it.
+    para = (
+        "市議会は火曜日、路面電車の路線を四駅延長することを決めた。"
+        "住民や商店主との二年間の協議を経た決定で、工事は来年始まる。"
+    )
+    box = "body/article/div.x1"
+    doc = Document(
+        [
+            Block(para, tag="p", path="body/article/p"),
+            Block("この記事は会員限定です。無料で会員登録できます。", tag="p", path=f"{box}/p"),
+            Block("電子版が利用できる", kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"),
+            Block("会員向け記事が読み放題", kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"),
+            Block(para.replace("火曜日", "金曜日"), tag="p", path="body/article/p"),
+            Block("クラブは会員限定の見学会を開き、会員の方のみ参加できると説明した。", tag="p", path="body/article/p"),
+        ],
+        source_format="html",
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {1, 2, 3}
