@@ -1974,7 +1974,7 @@ def page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etre
         text = _fold(heading.text_content())
         if len(text) < HEADLINE_CHARS or not any(text in w for w in wanted):
             continue
-        if any(_links_home(a) for a in heading.iter("a")):
+        if any(links_home(a) for a in heading.iter("a")):
             names.add(text)
         else:
             found.append((heading, text))
@@ -1987,7 +1987,7 @@ _HOME = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
 """A link to a site's home page (``/``, ``https://site.example/``, ``index.html``)."""
 
 
-def _links_home(a: etree._Element) -> bool:
+def links_home(a: etree._Element) -> bool:
     """Whether ``a`` links to a site's home page, or holds the heading's words without an
     address (a section's jump label, ``<a name="part2">``, never the headline). An empty
     anchor (``<a id="post-7"/>``, a permalink's target beside the heading's text) is neither."""

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
-from newsclean.cleaners.content import _links_home
+from newsclean.cleaners.content import links_home
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
@@ -134,7 +134,7 @@ def _strip_site_name(headline: str, h1: str, site_names: set[str]) -> str:
 
 def _names_site(h1: etree._Element) -> bool:
     """Whether the ``<h1>`` is a link to the site's home page (a blog's name)."""
-    return any(_links_home(a) and (a.get("href") or "").strip() for a in h1.iter("a"))
+    return any(links_home(a) and (a.get("href") or "").strip() for a in h1.iter("a"))
 
 
 def _is_site_part(part: str, names: set[str]) -> bool:
