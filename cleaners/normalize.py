@@ -217,6 +217,16 @@ def body_fingerprint(body: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
 
+def _normal_body_fingerprint(body: str) -> str:
+    """:func:`body_fingerprint` of a body as :func:`normalize_body` gives it, whose words are
+    apart by one space, one line break or one blank line and nothing else: those breaks made
+    spaces, instead of splitting the whole text into words and joining them again. (Case
+    folding neither makes nor takes away a space, nor folds a character to nothing, so the
+    folded words are the words folded.)"""
+    key = body.casefold().replace("\n\n", " ").replace("\n", " ")
+    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+
+
 def word_tokens(text: str) -> list[str]:
     """The words of ``text`` as :func:`count_words` counts them."""
     return _WORD.findall(text)
@@ -259,7 +269,13 @@ def count_words(text: str) -> int:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language (py3langid), or ``None`` for too little text."""
-    if count_words(text) < _MIN_WORDS_FOR_LANGUAGE:
+    return _language(text, counted=False)
+
+
+def _language(text: str, *, counted: bool) -> str | None:
+    """:func:`detect_language`; ``counted``: ``text`` is known to hold enough words (a part of
+    it did, counted already: words never span the space between parts)."""
+    if not counted and count_words(text) < _MIN_WORDS_FOR_LANGUAGE:
         return None
     import py3langid  # loads its model on first use: keep the import out of module load
 
@@ -425,16 +441,18 @@ def normalize_record(
         out["dateDownloaded"] = utc_time(out["dateDownloaded"])
 
     body = out.get("articleBody") if isinstance(out.get("articleBody"), str) else ""
+    words = count_words(body) if body else 0
     if isinstance(out.get("inLanguage"), str):
         out["inLanguage"] = _bcp47(out["inLanguage"]) or None
     if not out.get("inLanguage"):
         headline = out.get("headline") if isinstance(out.get("headline"), str) else ""
-        language = detect_language(" ".join(filter(None, [headline, body])))
+        # The body's words are the joined text's last words: counted once.
+        language = _language(" ".join(filter(None, [headline, body])), counted=words >= _MIN_WORDS_FOR_LANGUAGE)
         if language:
             out["inLanguage"] = language
     if body:
-        out["wordCount"] = count_words(body)
-        out["fingerprint"] = body_fingerprint(body)
+        out["wordCount"] = words
+        out["fingerprint"] = _normal_body_fingerprint(body)  # (``body``: normalize_body's)
     else:
         out.pop("wordCount", None)
         out.pop("fingerprint", None)

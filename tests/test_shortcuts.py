@@ -366,3 +366,35 @@ def _joined_caption_hint(cls: str | None, eid: str | None) -> bool:
 def test_caption_names_are_asked_apart_as_the_joined_hint_answers(cls: str | None, eid: str | None) -> None:
     apart = bool((cls and images._caption_name(cls)) or (eid and images._caption_name(eid)))
     assert apart == _joined_caption_hint(cls, eid)
+
+
+BODY_PIECES = st.sampled_from(
+    ["word", "Wörd", "ß", "ẞ", "Σ", "ΣΑΣ", "ﬁ", "İ", "ı", "ſ", "\u212a", "東京", " ", "  ", "\n", "\n\n", "\n\n\n",
+     "\r\n", "\t", "\u00a0", "\u2028", "\u2029", "\u3000", "\x1c", "\x85", "-", ".", "’", "\u0345", "ǅ"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(BODY_PIECES, max_size=24).map("".join))
+def test_a_normalised_body_is_fingerprinted_as_the_word_split_fingerprints_it(text: str) -> None:
+    body = normalize.normalize_body(text)
+    assert normalize._normal_body_fingerprint(body) == normalize.body_fingerprint(body)
+
+
+def test_case_folding_makes_no_space_and_takes_none_away() -> None:
+    # What the fingerprint of a normalised body rests on, for every character.
+    for code in range(0x110000):
+        ch = chr(code)
+        folded = ch.casefold()
+        if ch.isspace():
+            assert folded == ch, hex(code)
+        else:
+            assert folded and not any(c.isspace() for c in folded), hex(code)
+
+
+@PROFILE
+@given(st.lists(WORD_PIECES, max_size=12).map("".join), st.lists(WORD_PIECES, max_size=12).map("".join))
+def test_words_of_joined_text_are_the_words_of_its_parts(headline: str, body: str) -> None:
+    # What lets the record's language detection take the body's count for the joined text's.
+    joined = " ".join(filter(None, [headline, body]))
+    assert normalize.count_words(joined) == normalize.count_words(headline) + normalize.count_words(body)
