@@ -1263,7 +1263,7 @@ def _own_links(part: etree._Element, stats: dict[etree._Element, _Stats]) -> dic
         if any(a in lists for a in el.iterancestors()) or _boxed(el, part) or _labelled_related(el):
             continue
         lists.append(el)
-    if not lists or _own_prose(part, stats) >= OWN_PROSE_CHARS:
+    if not lists or _own_prose(part, stats) + _loose_prose(part, stats) >= OWN_PROSE_CHARS:
         return {}
     own: dict[etree._Element, int] = {}
     for el in lists:
@@ -1345,6 +1345,31 @@ def _own_prose(part: etree._Element, stats: dict[etree._Element, _Stats]) -> int
             prose -= s.prose
         else:
             stack.extend(el)
+    return prose
+
+
+_NOT_LOOSE = frozenset(["p", "li", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6"])
+"""Boxes whose lines between ``<br>``s are no loose prose: a paragraph's (counted already), a
+list item's or a heading's."""
+
+
+def _loose_prose(part: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """``part``'s text written between ``<br>``s rather than in ``<p>``s (what the box around
+    each ``<br>`` holds outside its blocks, :func:`_loose`, when at least
+    :data:`MIN_PARAGRAPH` characters and mostly not links): an article written so has prose of
+    its own, and the lists of links under it are no roundup."""
+    prose = 0
+    seen: set[etree._Element] = set()
+    for br in part.iter("br"):
+        box = br.getparent()
+        while box is not None and box is not part and _tag(box) in INLINE:
+            box = box.getparent()
+        if box is None or box in seen or _tag(box) in _NOT_LOOSE:
+            continue
+        seen.add(box)
+        text, links = _loose(box, stats)
+        if text >= MIN_PARAGRAPH and links <= MAX_PARAGRAPH_LINKS * text:
+            prose += text - links
     return prose
 
 

@@ -569,3 +569,20 @@ def test_a_table_of_links_the_articles_own_sentence_introduces_stays() -> None:
     assert "calculator number 23" in body and "calculator number 26" in body
     body = clean_html(page("More posts from our blog:")).articleBody or ""
     assert "calculator number 23" not in body
+
+
+def test_a_trending_list_under_an_article_written_between_brs_goes() -> None:
+    # The article's text runs between <br>s, no <p>: it has prose of its own all the same, so
+    # the list of other stories' headlines under it is no roundup of links.
+    text = "<br><br>".join(f"{n}. {PARA}" for n in range(4))
+    titles = [
+        "Mayor resigns over the budget row after a long night in the council chamber",
+        "Storm closes the port for the third time this winter, ferries cancelled",
+        "Bridge reopens after two years of repairs and a last-minute safety check",
+    ]
+    trending = "".join(f"<li><a href='/news/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    html = _page(f"<main><div><h1>Tram line extended</h1><div>{text}</div><div><ul>{trending}</ul></div></div></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for title in titles:
+        assert title not in body
