@@ -36,7 +36,7 @@ from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
-from newsclean.cleaners.threads import comment_headings, cut_after_comments, drop_threads, reference_day
+from newsclean.cleaners.threads import comment_headings, cut_after_comments, drop_threads, reference_day, shown_texts
 from newsclean.cleaners.unshown import unshown_text
 
 logger = logging.getLogger(__name__)
@@ -609,8 +609,10 @@ def _main_blocks(
     body = tree
     title = tree.findtext(".//title") or ""
     measured = strip_page(body, log, premeasured)
-    headings = comment_headings(body, measured)  # (once: the threads' and the content's end)
-    drop_threads(body, measured, log, day, headings, (headline, title))
+    texts = shown_texts(body)  # (once: the threads' looks for stamps, dates and headings)
+    headings = comment_headings(body, measured, texts)  # (once: the threads' and the content's end)
+    drop_threads(body, measured, log, day, headings, (headline, title), texts)
+    del texts
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
     main.headlines = (headline, title)

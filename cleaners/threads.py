@@ -268,16 +268,32 @@ def _stamp(text: str) -> bool:
     )
 
 
-_CLOCK_TEXT = etree.XPath(
-    "//text()[contains(., ':') or contains(., 'ago') or contains(., 'vor ') or contains(., 'il y a')"
-    " or contains(., 'hace ')]"
-)
-_HEADING_TEXT = etree.XPath(
-    ".//text()[contains(., 'omment') or contains(., 'espons') or contains(., 'eplies') or contains(., 'omentar')"
-    " or contains(., 'hought')]"
-)
+_CLOCK_WORDS = (":", "ago", "vor ", "il y a", "hace ")
+_CLOCK_TEXT = etree.XPath("//text()[" + " or ".join(f"contains(., '{w}')" for w in _CLOCK_WORDS) + "]")
+_HEADING_WORDS = ("omment", "espons", "eplies", "omentar", "hought")
+_HEADING_TEXT = etree.XPath(".//text()[" + " or ".join(f"contains(., '{w}')" for w in _HEADING_WORDS) + "]")
 """The texts a comments heading can be made of, found cheaply (each test costs a pass over the
 page's texts; an all-capitals heading is rare, and its words are in the markup's case)."""
+_SHOWN_TEXT = etree.XPath("//text()[normalize-space()]")
+
+
+def shown_texts(root: etree._Element) -> list[Any]:
+    """The texts of ``root``'s page that hold more than white space, in page order (smart
+    strings: each knows its element), for :func:`comment_headings` and :func:`drop_threads`
+    while the page stays as it is. Gathered once, they stand in for the three looks for a
+    clock's colon, a year's digits and a comments heading's words, each of which asked libxml2
+    for every text of the page again (most of them white space between tags)."""
+    return list(_SHOWN_TEXT(root))
+
+
+def _heading_texts(root: etree._Element, texts: list[Any] | None) -> list[Any]:
+    """``_HEADING_TEXT(root)``: from ``texts`` (:func:`shown_texts`) when given and ``root`` is
+    its page's root element (whose texts are the page's)."""
+    if texts is None or root is not root.getroottree().getroot():
+        return list(_HEADING_TEXT(root))
+    return [t for t in texts if any(w in t for w in _HEADING_WORDS)]
+
+
 _COUNT = re.compile(r"\d+|\bone\b", re.I)
 
 
@@ -324,14 +340,17 @@ def _stamp_line(text: str) -> bool | None:
     return True if _stamp(" ".join(text.split())) else None
 
 
-def _stamped(root: etree._Element, stats: dict[etree._Element, _Stats]) -> set[etree._Element]:
+def _stamped(
+    root: etree._Element, stats: dict[etree._Element, _Stats], texts: list[Any] | None = None
+) -> set[etree._Element]:
     """The elements whose text is a stamp line, and every element holding one.
 
     Only text holding a clock time is looked at: the nearest element around it (shorter than
     :data:`STAMP_CHARS`) whose whole text is a stamp line is one. A stamp line loose in a post's
     box, beside the poster's name (``<li><cite>Ann</cite> on May 4, 2012 7:21 pm <p>...``),
-    makes the box one."""
-    clocks = [t for t in _CLOCK_TEXT(root) if STAMP_TIME.search(t) or STAMP_AGO.search(t)]
+    makes the box one. ``texts``: :func:`shown_texts` of the page as it is, when taken."""
+    found = _CLOCK_TEXT(root) if texts is None else [t for t in texts if any(w in t for w in _CLOCK_WORDS)]
+    clocks = [t for t in found if STAMP_TIME.search(t) or STAMP_AGO.search(t)]
     if len(clocks) < MIN_POSTS:
         return set()
     holders: set[etree._Element] = set()
@@ -353,13 +372,18 @@ def _dated_line(text: str) -> date | None:
 
 
 def _dated(
-    root: etree._Element, stats: dict[etree._Element, _Stats], holders: set[etree._Element]
+    root: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    holders: set[etree._Element],
+    texts: list[Any] | None = None,
 ) -> dict[etree._Element, date]:
     """The elements whose text is a dated line (:data:`DATED_WORDS`, a whole date and no clock
     time), with their dates, found as :func:`_stamped` finds stamp lines; ``holders`` receives
-    them and every element holding one."""
+    them and every element holding one. ``texts``: :func:`shown_texts` of the page as it is, when
+    taken."""
     found: dict[etree._Element, date] = {}
-    for text in _YEAR_TEXT(root):
+    years = _YEAR_TEXT(root) if texts is None else [t for t in texts if "19" in t or "20" in t]
+    for text in years:
         if len(text) >= STAMP_CHARS or not _YEAR.search(text):
             continue  # (a longer text is in no element short enough to be a stamp line)
         line = _line_holder(text, root, stats, found, _dated_line)
@@ -571,12 +595,15 @@ def _alike(kids: list[etree._Element], holders: set[etree._Element]) -> list[lis
     return groups
 
 
-def comment_headings(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[tuple[etree._Element, int]]:
+def comment_headings(
+    root: etree._Element, stats: dict[etree._Element, _Stats], texts: list[Any] | None = None
+) -> list[tuple[etree._Element, int]]:
     """The elements under ``root`` whose whole text is a comments heading, in page order, each
-    with the count it gives (0 when it gives none)."""
+    with the count it gives (0 when it gives none). ``texts``: :func:`shown_texts` of the page as
+    it is, when taken."""
     found: list[tuple[etree._Element, int]] = []
     seen: set[etree._Element] = set()
-    for text in _HEADING_TEXT(root):
+    for text in _heading_texts(root, texts):
         el = text.getparent()
         if el is not None and text.is_tail:
             el = el.getparent()
@@ -767,6 +794,7 @@ def find_threads(
     day: date | None = None,
     headings: list[tuple[etree._Element, int]] | None = None,
     headlines: tuple[str, ...] = (),
+    texts: list[Any] | None = None,
 ) -> list[Thread]:
     """The comment threads under ``root`` (outermost first, none inside another), by shape.
     Posts stamped with a date alone count when none of the thread's is dated before the article's
@@ -775,10 +803,11 @@ def find_threads(
     the caller has them. ``headlines``: the page's headline and title; a heading giving them
     before a run of posts shows the page is one article's, whatever little text it has (a photo,
     a video, an infographic under its title), so the run is its readers' posts, not a blog's
-    front page (see :data:`TEXT_BEFORE`)."""
-    holders = _stamped(root, stats)
+    front page (see :data:`TEXT_BEFORE`). ``texts``: :func:`shown_texts` of the page as it is,
+    when the caller has them."""
+    holders = _stamped(root, stats, texts)
     clocked = set(holders)
-    dated = _dated(root, stats, holders)
+    dated = _dated(root, stats, holders, texts)
     stamped = set(holders)  # (the elements holding a clock time's or a date's stamp)
     signed = _signed(root, stats, holders)
     order: dict[etree._Element, int] = {}
@@ -933,10 +962,11 @@ def drop_threads(
     day: date | None = None,
     headings: list[tuple[etree._Element, int]] | None = None,
     headlines: tuple[str, ...] = (),
+    texts: list[Any] | None = None,
 ) -> int:
     """Drop, in place, the comment threads :func:`find_threads` finds under ``root`` (each
     noted in ``log``) and measure the page again; returns how many elements went."""
-    threads = find_threads(root, stats, day, headings, headlines)
+    threads = find_threads(root, stats, day, headings, headlines, texts)
     changed: list[etree._Element] = []
     dropped = 0
     for thread in threads:

@@ -398,3 +398,32 @@ def test_words_of_joined_text_are_the_words_of_its_parts(headline: str, body: st
     # What lets the record's language detection take the body's count for the joined text's.
     joined = " ".join(filter(None, [headline, body]))
     assert normalize.count_words(joined) == normalize.count_words(headline) + normalize.count_words(body)
+
+
+THREAD_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<li>", "</li>", "<b>", "</b>", "<br>", "<!-- c -->", "\n  ", " ", "\u00a0",
+     "12:30", "May 4, 2012", "2019", "20 years", "1999", "3 Comments", "Leave a Reply", "Responses", "Kommentare",
+     "43 thoughts on", "Comentarios", "10 days ago", "vor 3 Tagen", "il y a 2 jours", "hace 2 días", "text", ":"]
+)  # fmt: skip
+
+
+def _as_found(texts: list) -> list[tuple[str, object, bool]]:
+    return [(str(t), t.getparent(), t.is_tail) for t in texts]
+
+
+@PROFILE
+@given(st.lists(THREAD_PIECES, max_size=30).map("".join))
+def test_the_threads_looks_take_the_shown_texts_as_their_own_searches_find_them(inner: str) -> None:
+    from newsclean.cleaners import threads
+
+    root = parse_html(f"<html><body>{inner}</body></html>")
+    stats = content._measure(root)
+    texts = threads.shown_texts(root)
+    assert _as_found(threads._heading_texts(root, texts)) == _as_found(threads._HEADING_TEXT(root))
+    assert threads.comment_headings(root, stats, texts) == threads.comment_headings(root, stats)
+    assert threads._stamped(root, stats, texts) == threads._stamped(root, stats)
+    holders: set = set()
+    assert threads._dated(root, stats, holders, texts) == threads._dated(root, stats, set())
+    body = root.find("body")
+    assert body is not None  # a part of the page: its own search, whatever is given
+    assert threads.comment_headings(body, stats, texts) == threads.comment_headings(body, stats)
