@@ -144,14 +144,21 @@ NOTICE = re.compile(
             (?:in|on|by)\ (?:this|these|the\ (?:author|writer|contributor)s?|our|[\w-]+\.[a-z]{2,})\b|
             (?:here\ )?are\ (?:the\ (?:author|writer)|those\ of|solely|my\ own))|
         ^feature(?:d)?\ image\ (?:by|via|courtesy)\b|
-        ^why\ trust\ us\s*\?
+        ^why\ trust\ us\s*\?|
+        ^wait!?\s*before\ you\ go\b|
+        ^(?:enjoyed|liked?|did\ you\ (?:enjoy|like))\ (?:this|the|our)\ (?:piece|article|story|post|read)\s*\?\s*
+            (?:we|please|help|support|consider|then|become|donate|subscribe|sign|join|why\ not)\b|
+        ^(?:wie\ )?hat\ (?:ihnen|dir|euch)\ (?:dieser|der|unser)\ (?:artikel|beitrag|text)\ gefallen\s*\?|
+        \bjournalismus\ braucht\ (?:deine|ihre|eure)\ unterst.tzung\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Site notices around an article: sign-in-to-comment, rating and support requests, opinion
-disclaimers, image credits. Each starts the block and speaks to the reader or of the site ("If
-you enjoyed this article, please share it"); the same words inside a sentence ("The views
-expressed by residents were not necessarily shared by the council") are prose and stay."""
+"""Site notices around an article: sign-in-to-comment, rating and support requests ("Enjoyed
+this piece? We need your help ...", "Wait! Before you go", "Hat Ihnen dieser Artikel gefallen?",
+"Unabhängiger Journalismus braucht deine Unterstützung"), opinion disclaimers, image credits.
+Each starts the block and speaks to the reader or of the site ("If you enjoyed this article,
+please share it"); the same words inside a sentence ("The views expressed by residents were not
+necessarily shared by the council") are prose and stay."""
 
 CONSENT = re.compile(
     r"""(?:

@@ -254,3 +254,18 @@ def test_a_japanese_members_only_prompt_goes_with_its_box() -> None:
     )
     gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
     assert gone == {1, 2, 3}
+
+
+def test_reader_support_requests_go_and_prose_about_support_stays() -> None:
+    lines = [
+        "Enjoyed this piece? We need your help to keep publishing.",
+        "Wait! Before you go",
+        "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+        "Wie hat Ihnen dieser Artikel gefallen?",
+        "Unabhängiger Journalismus braucht deine Unterstützung.",
+    ]
+    prose = [
+        "Critics enjoyed the piece? Not all of them: the review in the Herald was scathing.",
+        "Der Verband sagt, unabhängiger Journalismus braucht mehr als gute Worte.",
+    ]
+    assert [r[0] for r in run(*lines, *prose)] == lines
