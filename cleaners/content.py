@@ -1496,7 +1496,7 @@ def introduced_line(el: etree._Element) -> bool:
             before = before.getprevious()
         if before is None or before.tag != "p":
             return False
-        text = " ".join(before.text_content().split())
+        text = " ".join(text_content(before).split())
         if introduces(text):
             return True
         if len(text) >= LINKS_PARAGRAPH_CHARS:
@@ -1523,7 +1523,7 @@ def _line_before(el: etree._Element) -> str:
         if before is not None:
             if before.tag not in ("p", "div"):
                 return ""
-            text = " ".join(before.text_content().split())
+            text = " ".join(text_content(before).split())
             return re.split(r"(?<=[.!?])\s+", text[-300:])[-1]
         node = node.getparent()
     return ""
