@@ -868,6 +868,7 @@ HEADLINE_BEFORE = "the page's <h1> (the headline) before the first paragraph"
 HEADLINE_AFTER = "the page's <h1> after the last paragraph"
 BYLINE_BEFORE = "byline/date line before the first paragraph"
 AUTHOR_BIO = "the author's bio closing the text"
+AUTHOR_BIO_INSIDE = "the author's bio, in the text's last part (a paragraph opening with the byline's name)"
 """The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
 
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
@@ -1087,18 +1088,37 @@ def _line(block: Block) -> str:
 BIO_MAX_TAIL = 150
 """An author's bio closes the text: at most this many words from it to the end."""
 
+BIO_FROM = 0.5
+"""A bio with more after it (a contact form, a list of other posts) is found only after this
+share of the text's words: the article's own paragraph about its writer comes early."""
+
+BIO_MAX_WORDS_ALONE = 120
+"""A bio with more after it is one paragraph of at most this many words, and only it goes (with
+the name and role lines just above it): what follows is judged by the other rules."""
+
 BIO_VERBS = r"(?:is|was|has|holds|writes|covers|joined|lives|loves|works|leads|specializes|specialises)"
+
+FIRST_NAME_BIO = re.compile(
+    r"(?:is|was) (?:a|an|the|our|one)\b|has (?:been|over|more|written|worked|spent|covered|\d)|"
+    r"(?:joined|founded|co-founded|started|leads|oversees|writes|covers|specializes|specialises|manages)\b"
+)
+"""After the byline's first or last name alone, the words that open a bio ("Sam is the VP of
+Marketing at ...", "Sarah joined the Society in 2014"); a company credited as the author ("QCY
+is already ...", "Method has also deployed ...") says something else after its name."""
+
+HONORIFIC = re.compile(r"(?:dr|mr|mrs|ms|prof)\.? ", re.I)
 
 
 GREETING = re.compile(r"(?:hi|hello|hey)(?: there)?[,!]*\s*i[’']?m (?-i:[A-Z])", re.I)
-"""A bio introducing its writer ("Hi there! I'm Shivya", "Hey, I'm Jessica!")."""
+"""A bio introducing its writer ("Hi there! I'm Shivya", "Hey, I'm Jessica!"); "I'm Jack" and
+"Meet Nancy, our fashion lover" count when the name is the byline's."""
 
 
 def _author_bio_start(blocks: list[Block], names: list[str]) -> int:
     """Where the author's bio at the end of the text starts (``len(blocks)`` when there is
-    none): a paragraph opening with the byline's full name and a verb ("Karina Cohen is the
-    owner of ...") or with a writer's greeting ("Hi, I'm Jack"), with the short name or role
-    line just above it."""
+    none): a paragraph opening with the byline's name and a verb ("Karina Cohen is the owner of
+    ...", "Karina is the owner of ...") or with a writer's greeting ("Hi, I'm Jack"), with the
+    short name or role lines just above it."""
     people = [n.strip() for n in names if len(n.split()) >= 2]
     tail = 0
     for i in range(len(blocks) - 1, -1, -1):
@@ -1107,23 +1127,67 @@ def _author_bio_start(blocks: list[Block], names: list[str]) -> int:
         if tail > BIO_MAX_TAIL:
             break
         if block.kind is BlockKind.PARAGRAPH and _opens_bio(block.text, people):
-            while i > 0 and len(blocks[i - 1].text.split()) <= 5 and not _is_sentence(blocks[i - 1]):
-                i -= 1
-            return i or len(blocks)
+            return _above_bio(blocks, i) or len(blocks)
     return len(blocks)
 
 
+def _author_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
+    """The blocks of the author's bio: from :func:`_author_bio_start` to the end when it closes
+    the text; else a bio paragraph in the text's last part with more after it (a contact box, a
+    list of other posts), alone with its name and role lines. One such bio at most: a roundup of
+    people has a paragraph per person, each opening with a name."""
+    start = _author_bio_start(blocks, names)
+    if start < len(blocks):
+        return list(range(start, len(blocks)))
+    people = [n.strip() for n in names if len(n.split()) >= 2]
+    if not people:
+        return []
+    total = sum(split_count(b.text) for b in blocks)
+    seen, found = 0, []
+    for i, block in enumerate(blocks):
+        words = split_count(block.text)
+        if (
+            seen >= BIO_FROM * total
+            and block.kind is BlockKind.PARAGRAPH
+            and words <= BIO_MAX_WORDS_ALONE
+            and _opens_bio(block.text, people)
+        ):
+            found.append(i)
+        seen += words
+    start = _above_bio(blocks, found[0]) if len(found) == 1 else 0
+    return list(range(start, found[0] + 1)) if start else []
+
+
+def _above_bio(blocks: list[Block], i: int) -> int:
+    """The first of the short name and role lines just above the bio at ``i`` ("Lauren Vetter",
+    "SEO Copywriter"), or ``i``."""
+    while i > 0 and len(blocks[i - 1].text.split()) <= 5 and not blocks[i - 1].text.rstrip().endswith(_CLOSES):
+        i -= 1
+    return i
+
+
+_CLOSES = (".", "!", "?", "…", ".”", '."')
+"""A line ending so closes the article ("Happy practicing!"), however short: no name or role."""
+
+
 _BIO_VERB = re.compile(rf",? {BIO_VERBS}\b", re.I)
-_I_AM = re.compile(r"i[’']?m (\w+)", re.I)
+_I_AM = re.compile(r"(?:i[’']?m|meet) (\w+)", re.I)
 
 
 def _opens_bio(text: str, people: list[str]) -> bool:
     if GREETING.match(text):
         return True
+    honorific = HONORIFIC.match(text)
+    start = honorific.end() if honorific else 0
     folded = text.casefold()
     for name in people:
-        if folded.startswith(name.casefold()) and _BIO_VERB.match(text, len(name)):
+        if folded.startswith(name.casefold(), start) and _BIO_VERB.match(text, start + len(name)):
             return True
+        parts = name.split()
+        for part in (parts[0], parts[-1]):
+            # The writer named alone: the whole word, in the name's own case ("Sam is the VP").
+            if text.startswith(part + " ", start) and FIRST_NAME_BIO.match(text, start + len(part) + 1):
+                return True
     me = _I_AM.match(text)
     return me is not None and any(me.group(1).casefold() == n.split()[0].casefold() for n in people)
 
@@ -1335,9 +1399,9 @@ def _extract(
         chosen = ""
     if content is None:
         kept = [i for i, rule in enumerate(rules) if not rule]
-        bio = _author_bio_start([blocks[i] for i in kept], [a.name for a in metadata.get("authors") or [] if a.name])
-        for i in kept[bio:]:
-            rules[i] = AUTHOR_BIO
+        bio = _author_bio_blocks([blocks[i] for i in kept], [a.name for a in metadata.get("authors") or [] if a.name])
+        for at in bio:
+            rules[kept[at]] = AUTHOR_BIO if bio[-1] == len(kept) - 1 else AUTHOR_BIO_INSIDE
     keys = _order_keys(found_at if found_at is not None else origins, order, len(blocks)) if marked else []
     standfirst = metadata.get("description")
     if (

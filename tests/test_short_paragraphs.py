@@ -158,3 +158,60 @@ def test_a_writers_greeting_bio_at_the_end_goes() -> None:
     )
     body = clean_html(html).articleBody or ""
     assert body.endswith(LONG2)
+
+
+def test_the_bylined_authors_first_name_opens_a_bio_at_the_end() -> None:
+    html = _article(
+        "Finding leads",
+        "<div><p>By Sam O'Brien</p><p>Sam is the revenue-focused VP of Marketing at a data company, where he "
+        "balances quick results with long-term value.</p></div>",
+        head="<meta name='author' content=\"Sam O'Brien\">",
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(LONG2)
+
+
+def test_an_authors_bio_with_more_after_it_goes_alone() -> None:
+    # The bio sits in the text's last part, but a long box follows it: only the bio and its
+    # name line go, what follows is left to the other rules.
+    after = " ".join(
+        f"Clinic {n} reported that its patients booked more visits online after the change, and its staff "
+        "spent less time on the phone."
+        for n in range(1, 10)
+    )
+    more = "".join(
+        f"<p>Hospital {n} tried a new way of reaching patients this year, and the marketing team measured how many "
+        "of them came back for a second visit within a month.</p>"
+        for n in range(1, 8)
+    )
+    html = _article(
+        "Marketing in healthcare",
+        f"{more}<div><p>Lauren Vetter</p><p>Lauren Vetter is a growth-focused marketing professional specializing "
+        f"in healthcare technology.</p></div><p>{after}</p>",
+        head="<meta name='author' content='Lauren Vetter'>",
+    )
+    body = clean_html(html).articleBody or ""
+    assert "Lauren Vetter" not in body
+    assert body.endswith(after)
+
+
+def test_a_company_credited_as_author_keeps_its_closing_paragraph() -> None:
+    # "QCY is already ..." is the article speaking of the company, not a bio of a person.
+    closing = "QCY is already embracing many of these trends with its range of headphones and earbuds."
+    html = _article("Headphone trends", f"<p>{closing}</p>", head="<meta name='author' content='QCY Audio'>")
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(closing)
+
+
+def test_meeting_someone_else_at_the_end_stays() -> None:
+    # "Meet <name>" opens a bio only when the name is the byline's.
+    closing = "Meet Bob, the ferry's new captain, who will steer it from the spring."
+    html = _article("A new captain", f"<p>{closing}</p>", head="<meta name='author' content='Nancy Peyer'>")
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(closing)
+    meet = _article(
+        "Autumn fashion",
+        "<div><p>Meet Nancy, our fashion lover with a keen eye for style, who writes our weekly column.</p></div>",
+        head="<meta name='author' content='Nancy Peyer'>",
+    )
+    assert (clean_html(meet).articleBody or "").endswith(LONG2)
