@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-__all__ = ["Caseless", "needles", "searcher"]
+__all__ = ["Caseless", "needles", "searcher", "starts"]
 
 _ESCAPE = re.compile(r"\\.")
 
@@ -80,6 +80,132 @@ def _needles(sequence: Any) -> frozenset[str] | None:
         consider(found)
     consider(frozenset([run]) if run else None)
     return best
+
+
+_AT_START = (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _plain_group(op: Any, arg: Any) -> Any:
+    """The inside of a group that sets no flags, else ``None``."""
+    if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:
+        return arg[3]
+    return None
+
+
+def _cross(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str] | None:
+    found = frozenset(head + tail for head in heads for tail in tails)
+    return found if len(found) <= MAX_NEEDLES else None
+
+
+def _strings(sequence: Any) -> frozenset[str] | None:
+    """Every string ``sequence`` matches, when it matches at most :data:`MAX_NEEDLES` fixed
+    strings (literals, a class of a few, groups and alternations of them), else ``None``."""
+    found: frozenset[str] | None = frozenset([""])
+    for op, arg in sequence:
+        options: frozenset[str] | None = None
+        if op is _sre.LITERAL:
+            options = frozenset([chr(arg)])
+        elif op is _sre.IN and arg and all(item is _sre.LITERAL for item, _ in arg):
+            options = frozenset(chr(code) for _, code in arg)
+        elif op is _sre.BRANCH:
+            parts = [_strings(branch) for branch in arg[1]]
+            if all(part is not None for part in parts):
+                options = frozenset[str]().union(*parts)  # type: ignore[arg-type]
+        elif _plain_group(op, arg) is not None:
+            options = _strings(_plain_group(op, arg))
+        if options is None or found is None:
+            return None
+        found = _cross(found, options)
+    return found
+
+
+def _prefixes(sequence: Any) -> frozenset[str] | None:
+    """Strings (not empty, at most :data:`MAX_NEEDLES`) one of which every match of ``sequence``
+    starts with, else ``None``: its fixed strings from the start, then the beginnings of a
+    group, an alternation or a repeated item (at least once) that is not fixed."""
+    found = frozenset([""])
+    for op, arg in sequence:
+        options = _strings([(op, arg)])
+        if options is None:
+            inner: frozenset[str] | None = None
+            if op is _sre.BRANCH:
+                parts = [_prefixes(branch) for branch in arg[1]]
+                if all(part is not None for part in parts):
+                    inner = frozenset[str]().union(*parts)  # type: ignore[arg-type]
+            elif _plain_group(op, arg) is not None:
+                inner = _prefixes(_plain_group(op, arg))
+            elif op in _REPEATS and arg[0] >= 1:
+                inner = _prefixes(arg[2])
+            longer = _cross(found, inner) if inner else None
+            found = longer if longer is not None else found
+            break
+        longer = _cross(found, options)
+        if longer is None:
+            break
+        found = longer
+    return found if all(found) else None
+
+
+def _gate(sequence: Any, multiline: bool) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``(starts, needles)``: every match of ``sequence`` either begins the text with one of
+    ``starts`` (an alternative anchored at the start, ``^...``) or holds one of ``needles``
+    somewhere (the other alternatives); ``None`` when some alternative has neither."""
+    items = list(sequence)
+    if len(items) == 1:
+        op, arg = items[0]
+        if _plain_group(op, arg) is not None:
+            return _gate(_plain_group(op, arg), multiline)
+        if op is _sre.BRANCH:
+            starts: set[str] = set()
+            inside: set[str] = set()
+            for branch in arg[1]:
+                found = _gate(branch, multiline)
+                if found is None:
+                    return None
+                starts.update(found[0])
+                inside.update(found[1])
+            return frozenset(starts), frozenset(inside)
+    if items and items[0][0] is _sre.AT and items[0][1] in _AT_START and not multiline:
+        prefixes = _prefixes(items[1:])
+        if prefixes:
+            return prefixes, frozenset()
+    found_needles = _needles(items)
+    runs = _fixed_runs(items)
+    if runs and (not found_needles or min(map(len, runs)) > min(map(len, found_needles))):
+        found_needles = runs
+    return (frozenset(), found_needles) if found_needles and all(found_needles) else None
+
+
+def _fixed_runs(sequence: Any) -> frozenset[str] | None:
+    """The strings of the longest run of fixed items in ``sequence`` (by its shortest string),
+    a class of a few characters counted (``[-_]ads?``: ``-ad`` or ``_ad``, where
+    :func:`needles` sees ``ad``)."""
+    best: frozenset[str] | None = None
+    run: frozenset[str] | None = frozenset([""])
+    for item in [*sequence, (None, None)]:
+        options = _strings([item]) if item[0] is not None else None
+        longer = _cross(run, options) if run is not None and options is not None else None
+        if longer is None:
+            if run and all(run) and (best is None or min(map(len, run)) > min(map(len, best))):
+                best = run
+            run = options
+        else:
+            run = longer
+    return best
+
+
+def starts(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """For a pattern some of whose alternatives are anchored at the text's start (``^by
+    signing up|^subscribe|\\bno spam\\b``): ``(starts, needles)``, in lower case, such that the
+    text of every match begins with one of ``starts`` or holds one of ``needles``, else
+    ``None``. An anchored alternative can only match at the start: its first words there say
+    more than a word of it anywhere."""
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    found = _gate(parsed, bool(parsed.state.flags & re.MULTILINE))
+    if found is None or not found[0] or len(found[1]) > MAX_NEEDLES:
+        return None
+    return found
 
 
 TRIE_NEEDLES = 12
@@ -165,6 +291,35 @@ def _needle_trie(found: tuple[str, ...]) -> Callable[[str], re.Match[str] | None
     return re.compile(_trie(found)).search if len(found) >= TRIE_NEEDLES else None
 
 
+def _start_gate(pattern: re.Pattern[str], plain: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """Whether lowered text may match ``pattern``, by :func:`starts`: its anchored beginnings
+    at the text's start, else the other alternatives' needles in it. ``None`` when the pattern
+    has no anchored alternative, or when its ``plain`` needles (:func:`needles`) are fewer and
+    no shorter than the other alternatives' (the beginnings would only add a check)."""
+    found = starts(pattern)
+    if found is None:
+        return None
+    beginnings, inside = tuple(sorted(found[0])), tuple(sorted(found[1]))
+    if plain and inside and len(inside) >= len(plain) and min(map(len, inside)) <= min(map(len, plain)):
+        return None
+    begin = re.compile(_trie(beginnings)).match if len(beginnings) >= TRIE_NEEDLES else None
+    trie = _needle_trie(inside)
+
+    def gate(low: str) -> bool:
+        if low.startswith(beginnings) if begin is None else begin(low) is not None:
+            return True
+        if trie is not None:
+            return trie(low) is not None
+        for needle in inside:  # (a generator for ``any`` costs more than the searches)
+            if needle in low:
+                break
+        else:
+            return False
+        return True
+
+    return gate
+
+
 class Caseless:
     """A case-insensitive pattern whose ``search``/``match``/``fullmatch`` say only whether it
     matches (the spans are the original's too; the matched text would be lowered, so it is
@@ -175,7 +330,7 @@ class Caseless:
     is a match), then as the pattern of the other alternatives: most of a class-word pattern's
     alternatives are words, and a word search settles a match without the pattern."""
 
-    __slots__ = ("_lower", "_needles", "_rest", "_rest_needles", "_rest_trie", "_trie", "_words", "pattern")
+    __slots__ = ("_gate", "_lower", "_needles", "_rest", "_rest_needles", "_rest_trie", "_trie", "_words", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
@@ -199,6 +354,7 @@ class Caseless:
         self._lower = re.compile(source, flags)
         self._needles = tuple(sorted(needles(pattern) or ()))
         self._trie = _needle_trie(self._needles)
+        self._gate = _start_gate(pattern, self._needles)
         # The plain words among the alternatives, and the rest (asked of ASCII text only).
         self._words: Callable[[str], re.Match[str] | None] | None = None
         self._rest: re.Pattern[str] | None = None
@@ -235,7 +391,11 @@ class Caseless:
                     return False
             return self._rest.search(low) is not None
         trie = self._trie
-        if trie is not None:
+        gate = self._gate
+        if gate is not None:
+            if not gate(low):
+                return False  # begins with none of the anchored beginnings, holds none of the rest's needles
+        elif trie is not None:
             if trie(low) is None:
                 return False  # holds none of the needles
         elif self._needles:

@@ -8,7 +8,7 @@ import re
 import zlib
 
 import pytest
-from newsclean.cleaners.caseless import Caseless, needles, searcher
+from newsclean.cleaners.caseless import Caseless, needles, searcher, starts
 
 MODULES = ["boxes", "content", "media_players", "metadata", "prompts", "regions", "html", "icon_sprites"]
 
@@ -56,7 +56,8 @@ def _variants(needle: str, rng: random.Random) -> str:
 
 def _texts(pattern: re.Pattern[str], seed: int, count: int) -> list[str]:
     rng = random.Random(seed)
-    pool = PIECES + sorted(needles(pattern) or ())
+    gate = starts(pattern)
+    pool = PIECES + sorted(needles(pattern) or ()) + sorted(gate[0] | gate[1] if gate else ())
     texts = []
     for _ in range(count):
         parts = [_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 6))]
@@ -145,4 +146,45 @@ def test_words_and_the_other_alternatives_answer_as_the_pattern(source: str) -> 
     rng = random.Random(source)
     for _ in range(3000):
         text = rng.choice(["", " ", "-", "_"]).join(_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 4)))
+        assert fast.search(text) == (pattern.search(text) is not None), text
+
+
+def test_anchored_alternatives_are_looked_for_at_the_start() -> None:
+    consent = re.compile(r"^(?:by|when\ you)\ (?:signing\ up|clicking)\b.{0,20}agree|\bno\ spam\b|^i\ agree", re.I)
+    assert starts(consent) == (
+        {"by signing up", "by clicking", "when you signing up", "when you clicking", "i agree"},
+        {"no spam"},
+    )
+    fast = Caseless(consent)
+    assert fast.search("By Signing Up you agree") and fast.search("I AGREE") and fast.search("Sent, NO SPAM.")
+    assert not fast.search("Residents said: by signing up you agree")  # not at the start
+    assert starts(re.compile(r"^\s*(?:©|copyright)|x", re.I)) is None  # no fixed beginning: needles as before
+    assert starts(re.compile(r"advert|banner", re.I)) is None  # nothing anchored
+    assert starts(re.compile(r"^ads?$|[-_]ads?$", re.I)) == ({"ad"}, {"-ad", "_ad"})
+    assert starts(re.compile(r"(?m)^subscribe|x\d", re.I)) is None  # ^ after every line break
+    assert starts(re.compile(r"^subscribe|x\d", re.I | re.M)) is None
+    assert starts(re.compile(r"\Asubscribe|(?:^|-)ad\b", re.I)) == ({"subscribe"}, {"ad"})
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"^(?:by|when\ you)\ (?:signing\ up|clicking)\b.{0,20}agree|\bno\ spam\b|^i\ agree",
+        r"(?m)^subscribe\b|\bno spam",
+        r"^subscribe\b|\bno spam",
+        r"^(?:read|see)(?:\ also|\ more)?:|^ads?$|[-_]ads?$|\Acopy(?:right)?",
+        r"^(?:the\ )?views\ expressed|^feature(?:d)?\ image|^wait!?\s*before|^[ab]x+y",
+        r"(?:^|(?<=[.!?]\s))already\ have|^(?:a|)b|^(?:ab)+c",
+    ],
+)
+def test_anchored_gates_answer_as_the_pattern(source: str) -> None:
+    pattern = re.compile(source, re.I)
+    fast = Caseless(pattern)
+    pool = ["by signing up", "when you clicking", "agree", "no spam", "i agree", "subscribe", "read also:", "see:",
+            "ads", "ad", "x_ad", "-ads", "copyright", "copy", "the views expressed", "views expressed",
+            "featured image", "feature image", "wait! before", "waitbefore", "axxy", "bxy", "cxy", "already have",
+            "so. already have", "b", "ababc", "abc", "ac", "\n", " ", ".", "ſ", "\u212a", "İ", "Ä"]  # fmt: skip
+    rng = random.Random(source)
+    for _ in range(3000):
+        text = rng.choice(["", " ", "\n"]).join(_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 4)))
         assert fast.search(text) == (pattern.search(text) is not None), text
