@@ -52,6 +52,19 @@ PLAYER_LABEL = re.compile(
 )
 """Labels a player shows: "Podcasts", "Listen to this article", "Your browser does not support the audio element"."""
 
+VIDEO_NOTICE = re.compile(
+    r"""^(?:
+        to\ view\ this\ video,?\ please\ enable\ javascript\b.*|
+        please\ enable\ javascript\ to\ (?:view|watch|play)\ (?:this\ |the\ )?video\b.*|
+        (?:sorry|we\ apologi[sz]e),?\ (?:but\ )?(?:this|the)\ video\ (?:has\ failed\ to\ load|failed\ to\ load|
+            could\ not\ be\ loaded|is\ (?:not|no\ longer)\ available|cannot\ be\ played)\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A video player's notice in place of the video: "To view this video please enable JavaScript,
+and consider upgrading to a web browser that supports HTML5 video" (video.js's own words), "We
+apologize, but this video has failed to load." A player's, whatever surrounds it."""
+
 PLAYER_CLASS = re.compile(
     r"(?:^|[-_ .#/])(?:player|audio|podcast|video-?js|vjs|jw|jwplayer|media-?controls?|"
     r"playback|plyr|mejs|soundcloud|spotify|listen)(?:[-_ .#/]|$)",
@@ -72,6 +85,7 @@ this many words: more is a transcript, or a page wrapper that happens to carry s
 
 _CONTROL_WORDS, _STRONG_CONTROLS = Caseless(CONTROL_WORDS), Caseless(STRONG_CONTROLS)
 _PLAYER_LABEL = Caseless(PLAYER_LABEL)
+_VIDEO_NOTICE = Caseless(VIDEO_NOTICE)
 
 _CONTROL_SEPARATOR = re.compile(r"\s*(?:/|\||,|\n)\s*|\s{2,}|:\s+")
 
@@ -159,6 +173,8 @@ class MediaPlayers:
                     yield Decision.remove(i, f"text inside a media player element ({boxed[i]})")
                 else:
                     yield Decision.remove(i, "media player controls and times")
+            elif _VIDEO_NOTICE.match(text):
+                yield Decision.remove(i, "a video player's notice in place of the video")
             elif _PLAYER_LABEL.match(text) or found[i]:
                 near = players[max(0, i - LABEL_WINDOW) : i + LABEL_WINDOW + 1]
                 if any(near) or _standalone_label(text):

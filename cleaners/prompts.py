@@ -72,7 +72,9 @@ NEWSLETTER = re.compile(
         (?:support|fund)\ (?:our\ journalism\b.*|(?:independent|quality)\ journalism\b[^,;]{0,60}$)|
         become\ a\ (?:member|subscriber|supporter)\b[^,;]{0,60}$|
         (?:log|sign)\ in\ to\ (?:continue|read|comment).*|
-        this\ (?:article|content)\ is\ (?:for|available\ to)\ (?:subscribers|members)\ only.*|
+        this\ (?:article|content|story)\ is\ (?:for|available\ to)\ (?:subscribers|members)\ only.*|
+        this\ (?:article|content|story)\ is\ (?:reserved\ for|exclusive\ to|exclusively\ for)\ (?:paying\ )?
+            (?:subscribers|members)(?:\ only)?\s*[.!]?\s*$|
         (?:advertisement|ad|sponsored(?:\ content)?|scroll\ to\ continue(?:\ with\ content)?)\s*$|
         (?:comments?|leave\ a\ comment|\d+\ comments?|show\ comments|view\ comments)\s*$|
         (?:tags?|topics?|filed\ under)\s*:(?!.*[.!?]\s*$).*|
@@ -184,6 +186,42 @@ signing up you consent to receive the above newsletter", "This site is protected
 damit einverstanden, dass mir externe Inhalte angezeigt werden". A sentence in which someone
 else agrees ("By signing up, residents agree to ...") is the article's."""
 
+COMMENT_FORM = re.compile(
+    r"""^(?:
+        your\ e-?mail(?:\ address)?\ will\ not\ be\ published\b|
+        required\ fields\ are\ marked\b|
+        notify\ me\ of\ (?:follow-?up\ comments|new\ (?:posts|comments)|replies)\b|
+        you\ may\ use\ these\ html\ tags\b|
+        save\ my\ name,?\ e-?mail,?\ and\ website\b|
+        you\ are\ commenting\ using\ your\b|
+        you\ must\ be\ (?:logged|signed)\ in\ to\ (?:post|leave|add|write)\ a\ (?:comment|reply)\b|
+        (?:this\ is\ only\ a\ preview\.\s*)?your\ comment\ (?:has\ not\ yet\ been\ posted|could\ not\ be\ posted|
+            has\ been\ saved|is\ awaiting\ moderation)\b|
+        (?:all\ )?comments\ are\ (?:moderated|subject\ to\ (?:approval|moderation))\b|
+        please\ read\ our\ comment(?:ing)?\ (?:policy|guidelines|rules)\b|
+        would\ you\ like\ to\ comment\ on\ this\ (?:article|story|post)\b|
+        comments\ (?:are|have\ been)\ (?:now\ )?closed(?:\ (?:for|on)\ [\w.'\ ]{1,40})?\s*[.!]?\s*$|
+        (?:name|e-?mail|mail|website)\ \((?:required|optional|will\ not\ be\ published)\)|
+        (?:leave\ a\ (?:reply|comment)|post\ a\ comment|add\ a\ comment|cancel\ reply|post\ comment|
+            submit\ comment)\s*[:.!]?\s*$|
+        (?:name|e-?mail|website)\s*\*\s*$|
+        ihre\ e-mail-adresse\ wird\ nicht\ ver.ffentlicht\b|
+        erforderliche\ felder\ sind\ mit\b|
+        votre\ adresse\ (?:e-?mail|de\ messagerie)\ ne\ sera\ pas\ publi.e\b|
+        tu\ (?:direcci.n\ de\ )?correo\ electr.nico\ no\ ser.\ publicad[oa]\b|
+        il\ tuo\ indirizzo\ e-?mail\ non\ sar.\ pubblicato\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The small print and labels of the reader's reply form under an article, in the words blog
+engines give them whatever the markup ("Your email address will not be published. Required
+fields are marked *", "Notify me of follow-up comments by email.", "You are commenting using
+your WordPress.com account.", "Comments are closed.", "Please read our Comment Policy before
+commenting.", "Ihre E-Mail-Adresse wird nicht veröffentlicht."): with its class names hashed,
+the form's fields go with the other controls and its text stays. Each opens the block (a
+comments-closed line is the whole block): "Comments are closed until Friday, the council said"
+is a report."""
+
 # (An umlaut is matched by "." there: a pattern asked of lowered text holds ASCII letters only.)
 EMBED_PLACEHOLDER = re.compile(
     r"""(?:
@@ -247,6 +285,7 @@ PROMPT_CLASS = re.compile(
 _SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSLETTER)
 _CALL_TO_ACTION, _DISCLOSURE, _NOTICE = Caseless(CALL_TO_ACTION), Caseless(DISCLOSURE), Caseless(NOTICE)
 _CONSENT = Caseless(CONSENT)
+_COMMENT_FORM = Caseless(COMMENT_FORM)
 _EMBED_PLACEHOLDER = Caseless(EMBED_PLACEHOLDER)
 _MEMBERS_ONLY = Caseless(MEMBERS_ONLY)
 
@@ -319,6 +358,9 @@ class Prompts:
                 continue
             if words <= MAX_DISCLOSURE_WORDS and _CONSENT.search(text):
                 yield Decision.remove(i, "consent small print (a signup's or an embed's agreement line)")
+                continue
+            if words <= MAX_DISCLOSURE_WORDS and _COMMENT_FORM.search(text):
+                yield Decision.remove(i, "a reply form's small print or label (under the article)")
                 continue
             if words <= MAX_DISCLOSURE_WORDS and _EMBED_PLACEHOLDER.search(text):
                 yield Decision.remove(i, "a placeholder for an embed the reader has not allowed")

@@ -88,3 +88,14 @@ def test_times_and_figures_in_tables_stay() -> None:
         "1", "Eliud Kipchoge", "2:01:09", "2", "Kenenisa Bekele", "2:01:41", "Share of votes", "38%", "49.98%"
     )
     assert removed(doc) == []
+
+
+def test_a_video_players_notice_goes_and_a_sentence_about_video_stays() -> None:
+    doc = text_doc(
+        "The mayor spoke for ten minutes.",
+        "To view this video please enable JavaScript, and consider upgrading to a web browser that supports "
+        "HTML5 video",
+        "We apologize, but this video has failed to load.",
+        "The video of the meeting failed to load for many residents, the council said.",
+    )
+    assert removed(doc) == [doc.blocks[1].text, doc.blocks[2].text]

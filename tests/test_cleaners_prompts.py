@@ -269,3 +269,30 @@ def test_reader_support_requests_go_and_prose_about_support_stays() -> None:
         "Der Verband sagt, unabhängiger Journalismus braucht mehr als gute Worte.",
     ]
     assert [r[0] for r in run(*lines, *prose)] == lines
+
+
+def test_a_reply_forms_small_print_goes_and_a_report_on_comments_stays() -> None:
+    lines = [
+        "Your email address will not be published. Required fields are marked *",
+        "Notify me of follow-up comments by email.",
+        "You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <b> <em> <strong>",
+        "You are commenting using your WordPress.com account.",
+        "Comments are closed.",
+        "Please read our Comment Policy before commenting.",
+        "Leave a Reply",
+        "Name *",
+        "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
+    ]
+    prose = [
+        "Comments are closed until Friday, when the council will publish the responses it received.",
+        "Leave a reply at the front desk if the office is closed, the notice says.",
+        "Name the street after her, residents asked.",
+    ]
+    assert [r[0] for r in run(*lines, *prose)] == lines
+
+
+def test_a_notice_that_the_content_is_reserved_for_subscribers_goes() -> None:
+    lines = ["THIS CONTENT IS RESERVED FOR SUBSCRIBERS", "This article is for subscribers only."]
+    prose = ["This content is reserved for subscribers who paid before May, the company said in a statement."]
+    assert [r[0] for r in run(*lines)] == lines
+    assert run(*prose) == []
