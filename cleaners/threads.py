@@ -364,9 +364,14 @@ def _stamped(
 _YEAR_TEXT = etree.XPath("//text()[contains(., '19') or contains(., '20')]")
 
 
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S", re.I)
+"""A web address in a line: its path's digits ("/2012/10/17/") date the page it points to, not
+the line's post."""
+
+
 def _dated_line(text: str) -> date | None:
     line = " ".join(text.split())
-    if word_count(line) > DATED_WORDS or STAMP_TIME.search(line):
+    if word_count(line) > DATED_WORDS or STAMP_TIME.search(line) or _ADDRESS.search(line):
         return None
     return whole_date(line)
 
@@ -788,6 +793,55 @@ def _headed_threads(
     return found
 
 
+def _reply_trees(
+    root: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    clocked: set[etree._Element],
+    taken: set[etree._Element],
+) -> list[Thread]:
+    """Threads whose replies are printed inside the posts they answer: one or two posts at the
+    top, each holding its replies, of the same tag and class as itself, each reply holding its
+    own stamp (``#1.2 - Mon Oct 29, 2012 10:28 AM``). The run of top-level posts is the thread
+    when it holds at least :data:`MIN_POSTS` stamped posts in all; the guards of
+    :func:`find_threads` hold (text before it, no ``<h1>`` in it). ``clocked``: the elements
+    holding a clock-time stamp line, :func:`_stamped`'s."""
+    if len(clocked) < MIN_POSTS:
+        return []
+    stamps = [el for el in clocked if not any(kid in clocked for kid in el)]
+    # Each stamp belongs to the nearest element around it that has a class: a post's box.
+    owners: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
+    for stamp in stamps:
+        for up in stamp.iterancestors():
+            if up is root:
+                break
+            if up.get("class"):
+                owners[(up.tag, up.get("class") or "")].append(up)
+    found: list[Thread] = []
+    for (tag, cls), posts in owners.items():
+        if len(posts) < MIN_POSTS:
+            continue
+        kind = set(posts)
+        tops = [p for p in kind if not any(up in kind for up in p.iterancestors())]
+        if len(tops) >= MIN_POSTS or len(tops) == len(kind):
+            continue  # (a run of alike posts side by side: find_threads' own)
+        parents = {p.getparent() for p in tops}
+        if len(parents) != 1 or None in parents:
+            continue
+        parent = next(iter(parents))
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        at = sorted(kids.index(p) for p in tops)
+        region = kids[at[0] : at[-1] + 1]
+        if any(el in taken for el in region) or any(up in taken for up in parent.iterancestors()) or parent in taken:
+            continue
+        if any(next(el.iter("h1"), None) is not None for el in region):
+            continue
+        if _text_before(root, region[0], stats) < TEXT_BEFORE:
+            continue
+        found.append(Thread(region, len(kind)))
+        taken.update(region)
+    return found
+
+
 def find_threads(
     root: etree._Element,
     stats: dict[etree._Element, _Stats],
@@ -895,6 +949,7 @@ def find_threads(
             found.append(Thread(region, len(idx), after))
             taken.update(region)
             break
+    found.extend(_reply_trees(root, stats, clocked, taken))
     found.extend(_headed_threads(root, stats, taken, comment_headings(root, stats) if headings is None else headings))
     return found
 

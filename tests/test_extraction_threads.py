@@ -596,3 +596,33 @@ def test_live_blog_entries_stamped_minutes_or_hours_ago_stay() -> None:
     )
     page = _page(SHORT_POST + PARAGRAPH.format(n=1) + f"<div class='r1'>{posts}</div>")
     assert _threads(page) == []
+
+
+def _reply(number: str, minute: int, replies: str = "", text: str = "") -> str:
+    """A post of a thread whose replies sit inside the post they answer, each box alike."""
+    return (
+        f"<div class='q7 z2'><div class='m3'><b>Ann Lee</b> <span>#{number} - Mon Oct 29, 2012 "
+        f"10:{minute:02d} AM EDT</span></div><div class='b5'>{text or POSTER.format(n=number)}"
+        f"{replies}</div></div>"
+    )
+
+
+def test_a_thread_of_replies_nested_in_the_post_they_answer_goes() -> None:
+    # One post at the top, its three replies inside it (the last two short, under
+    # POST_PROSE): no run of three alike posts side by side, but four stamped posts alike.
+    replies = _reply("1.1", 21) + _reply("1.2", 28, text="That was for 2010.") + _reply("1.3", 40, text="Agreed.")
+    thread = f"<div class='t6'>{_reply('1', 7, replies)}</div>"
+    page = _page("<h1>Notes from the allotment</h1>" + PARAGRAPH.format(n=1) + PARAGRAPH.format(n=2) + thread)
+    assert [opening[:20] for opening in _threads(page)] == ["Ann Lee #1 - Mon Oct"]
+    body = clean_html(page, url=URL).articleBody or ""
+    assert "had to come out. 1" in body and "had to come out. 2" in body
+    assert_gone(body, "Stone walls keep the wind off", "That was for 2010", "Agreed.", "#1.1")
+
+
+def test_nested_stamped_boxes_with_nothing_before_them_stay() -> None:
+    # The same nested boxes with no article before them: a page of posts, not a thread.
+    replies = _reply("1.1", 21) + _reply("1.2", 28) + _reply("1.3", 40)
+    page = _page(f"<div class='t6'>{_reply('1', 7, replies)}</div>")
+    assert _threads(page) == []
+    body = clean_html(page, url="https://allotment.example.com/").articleBody or ""
+    assert "Stone walls keep the wind off" in body
