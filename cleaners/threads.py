@@ -807,7 +807,9 @@ def _reply_trees(
     holding a clock-time stamp line, :func:`_stamped`'s."""
     if len(clocked) < MIN_POSTS:
         return []
-    stamps = [el for el in clocked if not any(kid in clocked for kid in el)]
+    # (in page order, so that where two kinds of box claim one run the first on the page wins
+    # whatever the set's order)
+    stamps = [el for el in root.iter() if el in clocked and not any(kid in clocked for kid in el)]
     # Each stamp belongs to the nearest element around it that has a class: a post's box.
     owners: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
     for stamp in stamps:
@@ -817,10 +819,10 @@ def _reply_trees(
             if up.get("class"):
                 owners[(up.tag, up.get("class") or "")].append(up)
     found: list[Thread] = []
-    for (tag, cls), posts in owners.items():
-        if len(posts) < MIN_POSTS:
+    for posts in owners.values():
+        kind = dict.fromkeys(posts)  # (a post may own two stamps: written and edited)
+        if len(kind) < MIN_POSTS:
             continue
-        kind = set(posts)
         tops = [p for p in kind if not any(up in kind for up in p.iterancestors())]
         if len(tops) >= MIN_POSTS or len(tops) == len(kind):
             continue  # (a run of alike posts side by side: find_threads' own)
