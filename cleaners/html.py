@@ -901,7 +901,7 @@ def edge_rules(blocks: list[Block]) -> list[str]:
         rule = f"end matter: {_line(blocks[end])!r} and everything after it"
         rules[end:] = [rule] * (len(blocks) - end)
         blocks = blocks[:end]
-    prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
+        prose = [i for i in prose if i < end]  # (a block's own text makes it prose: asked once)
     if not prose:
         return rules
     # A copyright notice after the article's last paragraph closes the page, not the article,

@@ -403,7 +403,8 @@ def test_words_of_joined_text_are_the_words_of_its_parts(headline: str, body: st
 THREAD_PIECES = st.sampled_from(
     ["<p>", "</p>", "<div>", "</div>", "<li>", "</li>", "<b>", "</b>", "<br>", "<!-- c -->", "\n  ", " ", "\u00a0",
      "12:30", "May 4, 2012", "2019", "20 years", "1999", "3 Comments", "Leave a Reply", "Responses", "Kommentare",
-     "43 thoughts on", "Comentarios", "10 days ago", "vor 3 Tagen", "il y a 2 jours", "hace 2 días", "text", ":"]
+     "43 thoughts on", "Comentarios", "10 days ago", "vor 3 Tagen", "il y a 2 jours", "hace 2 días", "text", ":",
+     "2 Replies"]
 )  # fmt: skip
 
 
@@ -427,3 +428,14 @@ def test_the_threads_looks_take_the_shown_texts_as_their_own_searches_find_them(
     body = root.find("body")
     assert body is not None  # a part of the page: its own search, whatever is given
     assert threads.comment_headings(body, stats, texts) == threads.comment_headings(body, stats)
+
+
+@PROFILE
+@given(st.lists(THREAD_PIECES, max_size=8).map("".join))
+def test_the_threads_word_checks_are_the_word_lists_asked_in_turn(text: str) -> None:
+    from newsclean.cleaners import threads
+
+    assert threads._holds_clock_word(text) == any(w in text for w in threads._CLOCK_WORDS)
+    assert threads._holds_heading_word(text) == any(w in text for w in threads._HEADING_WORDS)
+    for word in (*threads._CLOCK_WORDS, *threads._HEADING_WORDS):
+        assert threads._holds_clock_word(f"x{word}y") or threads._holds_heading_word(f"x{word}y")
