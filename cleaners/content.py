@@ -1812,9 +1812,9 @@ def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
     """Rows of at least :data:`TEASER_MIN_CARDS` sibling cards of one kind (same tag and
     class), each short and holding a heading and a link: other pages' teasers."""
     cards: list[etree._Element] = []
-    for _, items in _card_groups(part, by_shared_names=True):
+    for _, items in _card_groups(part, by_shared_names=True, linked_titles=True):
         if (
-            all(_teaser(item, stats) for item in items)
+            all(_teaser(item, stats, linked_title=True) for item in items)
             and sum(stats[item].text for item in items) < TEASER_SHARE * stats[part].text
             and _ends_text(items[-1], part, stats)
             and _one_site(items)
@@ -1841,17 +1841,21 @@ def _one_site(cards: list[etree._Element]) -> bool:
 
 
 def _card_groups(
-    part: etree._Element, *, by_shared_names: bool = False
+    part: etree._Element, *, by_shared_names: bool = False, linked_titles: bool = False
 ) -> list[tuple[tuple[str, str], list[etree._Element]]]:
     """Each row's cards of one kind under ``part``: at least :data:`TEASER_MIN_CARDS` children
     of one element with the same tag and class (not text tags), with their (tag, class), row by
     row in document order; ``by_shared_names``: with the same tag and the class names they all
     share (:func:`_card_kinds`: cards named after their posts). A card holds a heading a few
     levels down (:data:`TEASER_DEPTH`), so only the elements above headings are looked at as
-    rows."""
+    rows; ``linked_titles``: above a card's title written as a linked line instead of a heading
+    (:func:`_linked_title`) too."""
     rows: dict[etree._Element, None] = {}
     sizes: dict[etree._Element, int] = {}  # len() of an lxml element counts its children: once each
-    for heading in part.iterdescendants(*_HEADINGS):
+    titles = list(part.iterdescendants(*_HEADINGS))
+    if linked_titles:
+        titles.extend(a for a in part.iterdescendants("a") if _linked_title(a))
+    for heading in titles:
         node = heading
         for _ in range(TEASER_DEPTH):
             parent = node.getparent()
@@ -1947,13 +1951,59 @@ def _ends_text(el: etree._Element, part: etree._Element, stats: dict[etree._Elem
     return True
 
 
-def _teaser(card: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+def _teaser(card: etree._Element, stats: dict[etree._Element, _Stats], linked_title: bool = False) -> bool:
+    """Whether ``card`` reads as another page's teaser: short, with a heading and a link;
+    ``linked_title``: a card opening with a linked line of a few words and holding more text
+    after it (a service's or a post's card whose title is a link, not a heading) counts too."""
     s = stats.get(card)
     if s is None or not s.text or s.text > TEASER_CHARS:
         return False
     if next(card.iterdescendants(*_HEADINGS), None) is None:
-        return False
+        if not linked_title:
+            return False
+        first = next((a for a in card.iter("a") if (a.get("href") or "#")[:1] != "#"), None)
+        return first is not None and _linked_title(first) and _opens(card, first) and s.links < s.text
     return any((a.get("href") or "#")[:1] != "#" for a in card.iter("a"))
+
+
+LINKED_TITLE_WORDS = (2, 15)
+"""A card's title written as a link: a line of this many words, all of it the link's."""
+
+
+def _linked_title(a: etree._Element) -> bool:
+    """Whether the link ``a`` is a title line: a block of its own (it holds a block element, or
+    its parent holds nothing else) of :data:`LINKED_TITLE_WORDS` words, to another page."""
+    if (a.get("href") or "#")[:1] == "#":
+        return False
+    # The shape first (cheap), the words of the few links that have it after.
+    if not any(isinstance(c.tag, str) and c.tag in _TITLE_BLOCKS for c in a):
+        parent = a.getparent()
+        if (
+            parent is None
+            or parent.tag not in _TITLE_BLOCKS
+            or len(parent) != 1
+            or (parent.text or "").strip()
+            or (a.tail or "").strip()
+        ):
+            return False
+    words = len(text_content(a).split())
+    return LINKED_TITLE_WORDS[0] <= words <= LINKED_TITLE_WORDS[1]
+
+
+_TITLE_BLOCKS = frozenset(["p", "div", "span", "strong", "b"])
+
+
+def _opens(card: etree._Element, a: etree._Element) -> bool:
+    """Whether the link ``a`` holds the first words of ``card`` (no text before it)."""
+    above = set(a.iterancestors())
+    for el in card.iter():
+        if el is a:
+            return True
+        if not isinstance(el.tag, str):
+            continue
+        if (el.text or "").strip() or (el is not card and el not in above and (el.tail or "").strip()):
+            return False
+    return False
 
 
 TEASER_ITEM_WORDS = 40

@@ -586,3 +586,32 @@ def test_a_trending_list_under_an_article_written_between_brs_goes() -> None:
     assert body.count("The council voted") == 4
     for title in titles:
         assert title not in body
+
+
+def test_a_row_of_cards_whose_titles_are_links_after_the_article_goes() -> None:
+    # No heading in the cards: each opens with its title as a linked line, then a summary.
+    titles = ["Financial Advisory services", "Investment Banking practice", "Mergers and Acquisitions"]
+    cards = "".join(
+        f"<div><a href='/services/{i}'><p>{t}</p></a><p>Our team helps companies through every step of a deal."
+        f"</p><div><a href='/services/{i}'>Learn More</a></div></div>"
+        for i, t in enumerate(titles)
+    )
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}<div>{cards}</div></article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for gone in ("Financial Advisory", "Investment Banking", "every step of a deal"):
+        assert gone not in body
+
+
+def test_items_whose_names_are_links_in_the_middle_of_the_text_stay() -> None:
+    # (The one-link title lines go by another rule; the items' own sentences stay.)
+    items = ["The Acme 300 cargo bike", "The Velo family tandem", "The Urban folding bike"]
+    cards = "".join(
+        f"<div><p><a href='/shop/{i}'>{t}</a></p><p>Pick {i} for families who ride to school every day.</p></div>"
+        for i, t in enumerate(items)
+    )
+    html = _page(f"<main><article><h1>Best cargo bikes</h1>{_paras(2)}<div>{cards}</div>{_paras(2)}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4
+    for i in range(len(items)):
+        assert f"Pick {i} for families" in body
