@@ -879,12 +879,29 @@ LEGAL = re.compile(r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|\ba
 
 LEGAL_MAX_WORDS = 120
 
+TRADEMARKS = re.compile(
+    r"\b(?:are|is|are registered|is a registered) trademarks? of\b"
+    r"|\bmay not be (?:reproduced|republished|redistributed)\b",
+    re.I,
+)
+"""A trademark or reproduction notice's own words ("... are trademarks of the National Hockey
+League", "may not be reproduced without the prior written consent of ...")."""
+
+LEGAL_LONG_WORDS = 400
+"""A copyright notice longer than :data:`LEGAL_MAX_WORDS` words, up to this many, is still one
+when it also lists trademarks or forbids reproduction: a league's or a publisher's footer
+naming every mark it owns."""
+
 
 def _is_legal(block: Block) -> bool:
-    return split_count(block.text) <= LEGAL_MAX_WORDS and _LEGAL.search(block.text)
+    words = split_count(block.text)
+    if words <= LEGAL_MAX_WORDS:
+        return bool(_LEGAL.search(block.text))
+    return words <= LEGAL_LONG_WORDS and bool(_LEGAL.search(block.text)) and bool(_TRADEMARKS.search(block.text))
 
 
 _LEGAL = Caseless(LEGAL)
+_TRADEMARKS = Caseless(TRADEMARKS)
 
 
 def edge_rules(blocks: list[Block]) -> list[str]:

@@ -909,3 +909,47 @@ def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it() -> No
         "Which European rail pass is worth buying?",
         "Tokyo by its food halls",
     )
+
+
+def _trademark_page(closing: str) -> bytes:
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The league and the players' union met again on Saturday in New York for several hours "
+            "and both sides said they want to keep talking this week.",
+            "It was the first meeting of the two sides since the talks broke off in Toronto last month.",
+            "The league has been without a labour agreement since the middle of September.",
+            closing,
+        )
+    )
+    return (
+        "<html><head><title>Talks resume</title></head><body><h1>Talks resume</h1>"
+        f"<div class='x1'>{paragraphs}</div></body></html>"
+    ).encode()
+
+
+MARKS = ", ".join(f"the Winter Classic {n} name and logo" for n in range(14))
+
+
+def test_kind_6_a_long_trademark_notice_after_the_article_goes() -> None:
+    # Longer than a copyright line (over 120 words), but listing the site's marks: the page's.
+    notice = (
+        f"League.com is the official web site of the League. {MARKS} are trademarks of the League "
+        "and may not be reproduced without the prior written consent of League Enterprises. "
+        "© League 2012. All Rights Reserved."
+    )
+    record = clean_html(_trademark_page(notice), url="https://league.example.com/news/talks.html")
+    body = record.articleBody or ""
+    assert_once(body, "both sides said they want to keep talking", "without a labour agreement")
+    assert_gone(body, "official web site of the League", "All Rights Reserved", "Winter Classic")
+    assert any("copyright" in step.reason for step in record.cleaning)
+
+
+def test_kind_6_a_long_closing_paragraph_about_trademarks_stays() -> None:
+    # The article's own last paragraph may name trademarks: without a copyright notice it stays.
+    closing = (
+        f"The union's lawyers say that {MARKS} are trademarks of the players as much as of the "
+        "league, and that the question will come back when the talks turn to licensing money."
+    )
+    body = clean_html(_trademark_page(closing), url="https://league.example.com/news/talks.html").articleBody or ""
+    assert_once(body, "without a labour agreement", "will come back when the talks turn to licensing")
