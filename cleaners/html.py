@@ -339,9 +339,13 @@ def _text(el: etree._Element) -> str:
         if isinstance(node, str):
             parts.append(node)
             continue
-        if not isinstance(node.tag, str) or node.tag.lower() in NEVER_TEXT:
+        tag = node.tag  # (read once: lxml makes a new string at each read)
+        if not isinstance(tag, str):
             continue
-        brk = node.tag.lower() in BREAKS
+        tag = tag.lower()
+        if tag in NEVER_TEXT:
+            continue
+        brk = tag in BREAKS
         if brk:
             parts.append(" ")
             stack.append(" ")
@@ -366,14 +370,14 @@ def _html_of(el: etree._Element) -> str:
 
 
 def _describe(el: etree._Element) -> tuple[str, tuple[str, ...], str]:
-    tag = el.tag if isinstance(el.tag, str) else ""
+    tag = el.tag  # (read once: lxml makes a new string at each read)
     classes = tuple((el.get("class") or "").split())
-    return tag.lower(), classes, el.get("id") or ""
+    return tag.lower() if isinstance(tag, str) else "", classes, el.get("id") or ""
 
 
 def _step(el: etree._Element) -> str:
     tag, classes, eid = _describe(el)
-    return tag + (f"#{eid}" if eid else "") + "".join(f".{c}" for c in classes[:2])
+    return tag + (f"#{eid}" if eid else "") + "".join([f".{c}" for c in classes[:2]])
 
 
 LINK_LINE_WORDS = 12
@@ -499,7 +503,8 @@ def blocks_from_element(
             if origins is not None:
                 loose_origin[:] = [(el, False)]
         for child in el:
-            ctag = child.tag.lower() if isinstance(child.tag, str) else ""
+            ctag = child.tag  # (read once)
+            ctag = ctag.lower() if isinstance(ctag, str) else ""
             if ctag and (
                 ctag in CONTAINERS
                 or ctag in BLOCK_KINDS
