@@ -178,8 +178,8 @@ def _img_reference(img: etree._Element) -> tuple[str, int | None, int | None] | 
 def _credit_elements(figure: etree._Element) -> list[etree._Element]:
     found: list[etree._Element] = []
     for el in figure.iter():
-        if el is figure or not isinstance(el.tag, str) or any(a in found for a in el.iterancestors()):
-            continue
+        if el is figure or not isinstance(el.tag, str) or (found and any(a in found for a in el.iterancestors())):
+            continue  # (nothing found yet: no ancestor to look through)
         hint = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
         if el.tag in CREDIT_TAGS or (hint.strip() and _CREDIT_HINTS.search(hint)):
             text = _clean(el.text_content())
@@ -236,11 +236,14 @@ def _caption_holder(figure: etree._Element, bare: etree._Element | None = None) 
     for child in figure:
         box = child  # (mypy narrows ``child`` by the comparison with ``bare``, not ``box``)
         for el in (box,) if child is bare else box.iter():
-            tag = el.tag
-            if not isinstance(tag, str) or tag in ("img", "picture", "source"):
-                continue
+            # The names first, the tag only of an element named like a caption: most are not.
+            # (A comment has no attributes; an instruction's pseudo-attributes pass the names
+            # at most, never the tag test.)
             cls, eid = el.get("class"), el.get("id")
-            if ((cls and _caption_name(cls)) or (eid and _caption_name(eid))) and _clean(el.text_content()):
+            if not ((cls and _caption_name(cls)) or (eid and _caption_name(eid))):
+                continue
+            tag = el.tag
+            if isinstance(tag, str) and tag not in ("img", "picture", "source") and _clean(el.text_content()):
                 return el
     return None
 

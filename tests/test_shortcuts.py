@@ -128,6 +128,46 @@ def test_caption_holders_are_found_as_the_plain_search_finds_them(page: str) -> 
         assert images._holder(img) is _plain_holder(img)
 
 
+def _plain_caption_holder(figure: etree._Element) -> etree._Element | None:
+    """:func:`images._caption_holder` the plain way: every element's tag, then its names."""
+    holder = next(figure.iter("figcaption"), None)
+    if holder is not None:
+        return holder
+    for child in figure:
+        for el in child.iter():
+            if not isinstance(el.tag, str) or el.tag in ("img", "picture", "source"):
+                continue
+            cls, eid = el.get("class"), el.get("id")
+            named = (cls and images._caption_name(cls)) or (eid and images._caption_name(eid))
+            if named and images._clean(el.text_content()):
+                return el
+    return None
+
+
+def _plain_credit_elements(figure: etree._Element) -> list[etree._Element]:
+    found: list[etree._Element] = []
+    for el in figure.iter():
+        if el is figure or not isinstance(el.tag, str) or any(a in found for a in el.iterancestors()):
+            continue
+        hint = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+        if el.tag in images.CREDIT_TAGS or (hint.strip() and images._CREDIT_HINTS.search(hint)):
+            text = images._clean(el.text_content())
+            if text and len(text.split()) <= images.CREDIT_MAX_WORDS:
+                found.append(el)
+    return found
+
+
+@PROFILE
+@given(picture_boxes())
+def test_caption_and_credit_elements_are_found_as_the_plain_walk_finds_them(page: str) -> None:
+    # (An instruction's pseudo-attributes can name a caption: it is no element all the same.)
+    tree = parse_html(page.replace("<!-- c -->", "<!-- c --><?pi class='caption'?>"))
+    for el in tree.iter():
+        if isinstance(el.tag, str):
+            assert images._caption_holder(el) is _plain_caption_holder(el)
+            assert images._credit_elements(el) == _plain_credit_elements(el)
+
+
 MARKUP_PIECES = st.sampled_from(
     ['<meta http-equiv="Content-Type" content="text/html">', '<meta http-equiv="content-type" content="x">',
      '<meta charset="utf-8">', "<b>bold</b>", "text, ", "&amp;", "<br>", "<a href='/x'>link</a>", "é", "<span>",
