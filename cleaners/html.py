@@ -808,6 +808,34 @@ not text."""
 
 BYLINE_MAX_WORDS = 30
 
+_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*|dpa|afp|ap|apa|epd|kna|sid|efe|ansa|ntb|tt|pap)"
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:und|and|et|y|e|og|och|i|oraz|en)\s+|\s+){_NAME})*"
+STAMP = re.compile(
+    rf"""^(?:
+        (?:von|par|por|di|av|door|af|przez)\s+{_NAMES}|
+        (?:autor(?:in|ka)?|author|redaktion)(?:\ of\ the\ article)?\s*:(?:\s*{_NAMES})?|
+        .{{0,60}}?\b(?:aktualisiert|ver.ffentlicht|publi.|mis\ .\ jour|publicado|actualizado|aggiornato|pubblicato|
+            aktualizacja|publikacja|g.ncelleme|oppdatert|publisert|uppdaterad|publicerad|updated|published)\b
+            .{{0,60}}?(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}|\d{{1,2}}:\d{{2}}).{{0,60}}|
+        \d+\s*min(?:\.|s|utes?|uten)?\.?(?:\s*(?:lesezeit|lesedauer|read|lecture|lectura|lettura|lesetid|l.sning|czytania))?|
+        (?:lesezeit|lesedauer|reading\ time|temps\ de\ lecture)\s*:?\s*\d+.{{0,40}}|
+        (?:.{{0,30}}?[\s,|(-])?\d{{1,2}}:\d{{2}}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|utc|cet|cest|gmt)\)?|
+        \d{{1,2}}:\d{{2}}|
+        .{{0,30}}?\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}},?\s+(?:-\s+)?\d{{1,2}}:\d{{2}}
+    )$""",
+    re.I | re.X,
+)
+"""A line of the article's credits and stamps, in English and other languages: "von Engin Haupt,
+MDR SACHSEN-ANHALT", "Par Les Echos", "Autor: Monika Bolliger", "Von dpa", "Zuerst
+veröffentlicht am 06/01/2026 - 14:02", "Publikacja: 02.02.2025 21:52", "Son Güncelleme :
+30.04.2024 - 16:49", "3 Min Lesezeit", "Heute, 12:37 Uhr". A name after "von" or "par" is
+capitalised words or a news agency: "Von der Leyen unter Druck", "Por qué importa" are
+headings; a time is a clock's, with its zone or its date or alone ("2:04:38" in a race's
+results is no stamp). (An English "By ..." line counts only before the first paragraph,
+:data:`BYLINE`.)"""
+
+STAMP_MAX_WORDS = 12
+
 END_MATTER = re.compile(
     r"about the (?:author|reviewer|writer|expert)s?|author bio|"
     r"meet (?:the|your|our) (?:authors?|testers?|guides?|experts?|writers?)|"
@@ -872,6 +900,7 @@ FURNITURE_AFTER = "furniture after the last paragraph"
 HEADLINE_BEFORE = "the page's <h1> (the headline) before the first paragraph"
 HEADLINE_AFTER = "the page's <h1> after the last paragraph"
 BYLINE_BEFORE = "byline/date line before the first paragraph"
+BYLINE_UNDER = "byline/date line under the standfirst (the first paragraph)"
 AUTHOR_BIO = "the author's bio closing the text"
 AUTHOR_BIO_INSIDE = "the author's bio, in the text's last part (a paragraph opening with the byline's name)"
 """The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
@@ -896,6 +925,17 @@ LEGAL_LONG_WORDS = 400
 """A copyright notice longer than :data:`LEGAL_MAX_WORDS` words, up to this many, is still one
 when it also lists trademarks or forbids reproduction: a league's or a publisher's footer
 naming every mark it owns."""
+
+
+def _stamp(block: Block) -> bool:
+    """Whether ``block`` is a short line of credits or stamps (:data:`STAMP`), no sentence."""
+    text = block.text.strip()
+    return (
+        block.kind is not BlockKind.HEADING
+        and split_count(text) <= STAMP_MAX_WORDS
+        and not text.endswith((".", "!", "?"))
+        and STAMP.fullmatch(text) is not None
+    )
 
 
 def _is_legal(block: Block) -> bool:
@@ -947,6 +987,9 @@ def edge_rules(blocks: list[Block]) -> list[str]:
     # The headline opens the article: what sits above it is the page's (a site's tagline, a
     # masthead, a row of other headlines).
     headline = next((i for i in range(first) if blocks[i].tag == "h1"), -1)
+    # Between the first paragraph (a standfirst) and the second: the credits and stamps many
+    # sites print under the standfirst ("von Nina Magoley", "Heute, 12:37 Uhr", "3 Min").
+    under = range(prose[0] + 1, prose[1]) if len(prose) > 1 else range(0)
     for i, block in enumerate(blocks):
         edge = i < first or i > last
         if i < headline and not _is_prose(block):
@@ -958,6 +1001,8 @@ def edge_rules(blocks: list[Block]) -> list[str]:
         short = split_count(block.text) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
         if i < first and split_count(block.text) <= BYLINE_MAX_WORDS and BYLINE.search(block.text.strip()):
             rules[i] = BYLINE_BEFORE
+        elif (i < first or i in under) and _stamp(block):
+            rules[i] = BYLINE_BEFORE if i < first else BYLINE_UNDER
         elif edge and block.tag == "h1":
             rules[i] = HEADLINE_BEFORE if i < first else HEADLINE_AFTER
         elif (

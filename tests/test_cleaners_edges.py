@@ -111,3 +111,33 @@ def test_the_command_explains_and_disables_edges(tmp_path: Path) -> None:
     assert "[edges] removed: 'Back to blog'\n      because furniture before the first paragraph" in explained
     kept = subprocess.run([*cli, "--disable", "edges"], capture_output=True, timeout=120, check=True).stdout.decode()
     assert f"Back to blog\n\n{FIRST}" in kept
+
+
+def test_credits_and_stamps_under_the_standfirst_are_explained() -> None:
+    page = (
+        "<html><body><article><h1>Neue Radspur</h1>"
+        f"<p>{FIRST}</p><p>Von Nina Magoley</p><p>Heute, 12:37 Uhr</p><p>3 Min Lesezeit</p>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = clean_html(page)
+    assert article.articleBody == BODY
+    under = "byline/date line under the standfirst (the first paragraph)"
+    assert _edges(article)[-3:] == [
+        ("Von Nina Magoley", under),
+        ("Heute, 12:37 Uhr", under),
+        ("3 Min Lesezeit", under),
+    ]
+
+
+def test_headings_and_lines_like_stamps_under_the_standfirst_stay() -> None:
+    # A heading, a line naming no one after "von" and a sentence are the article's.
+    kept = ["Von der Leyen unter Druck", "Por qué importa el carril", "The vote ended at 10:30."]
+    page = (
+        "<html><body><article><h1>Neue Radspur</h1>"
+        f"<p>{FIRST}</p><h2>Update 2026</h2><p>{kept[0]}</p><p>{kept[1]}</p><p>{kept[2]}</p>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    body = clean_html(page).articleBody or ""
+    assert "Update 2026" in body
+    for line in kept:
+        assert line in body
