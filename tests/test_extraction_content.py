@@ -9,6 +9,8 @@ from newsclean.cleaners import clean_html
 from newsclean.cleaners.content import MainContent, prune, strip_page
 from newsclean.cleaners.html import extract_html
 
+from .conftest import assert_gone
+
 PARA = (
     "The council voted on Tuesday to extend the tram line by four stops, a decision that "
     "followed two years of consultation with residents, shop owners and the transport union."
@@ -25,6 +27,14 @@ _NUMBERS = count(1)
 def _paras(n: int, tag: str = "p") -> str:
     # Numbered across the whole page: a real article never prints a paragraph twice.
     return "".join(f"<{tag}>{next(_NUMBERS)}. {PARA}</{tag}>" for _ in range(n))
+
+
+def _four_paragraphs_without(html: str, *gone: str) -> None:
+    """The body of ``html`` keeps the article's four paragraphs once each (``_paras(4)``) and
+    none of ``gone``."""
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4, body
+    assert_gone(body, *gone)
 
 
 def test_sidebar_menus_and_footer_stay_out() -> None:
@@ -185,10 +195,7 @@ def test_a_signup_box_inside_the_article_goes_whole() -> None:
         "</section>"
     )
     html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(2)}{signup}{_paras(2)}</article></main>")
-    body = clean_html(html).articleBody or ""
-    assert body.count("The council voted") == 4
-    for gone in ("Be the first to know", "texted to your phone", "Reply STOP"):
-        assert gone not in body
+    _four_paragraphs_without(html, "Be the first to know", "texted to your phone", "Reply STOP")
 
 
 def test_a_scripted_signup_box_asking_for_an_email_in_a_text_field_goes_whole() -> None:
@@ -239,10 +246,7 @@ def test_a_row_of_teaser_cards_after_the_article_goes() -> None:
     teasers = _cards(["Bridge reopens after repairs", "Mayor resigns over budget row", "Storm closes port"])
     grid = f"<div class='grid'>{teasers}</div>"
     html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}{grid}</article></main>")
-    body = clean_html(html).articleBody or ""
-    assert body.count("The council voted") == 4
-    for gone in ("Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser"):
-        assert gone not in body
+    _four_paragraphs_without(html, "Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser")
 
 
 def test_a_post_loop_whose_cards_are_named_after_their_posts_goes() -> None:
@@ -255,10 +259,7 @@ def test_a_post_loop_whose_cards_are_named_after_their_posts_goes() -> None:
         for i, t in enumerate(titles)
     )
     html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}<div>{cards}</div></article></main>")
-    body = clean_html(html).articleBody or ""
-    assert body.count("The council voted") == 4
-    for gone in ("Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser"):
-        assert gone not in body
+    _four_paragraphs_without(html, "Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser")
 
 
 def test_teaser_cards_before_the_pages_footer_still_end_the_text() -> None:
@@ -269,10 +270,7 @@ def test_teaser_cards_before_the_pages_footer_still_end_the_text() -> None:
         "republish it if you credit the paper and link to the original story.</p></footer>"
     )
     html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}<div>{teasers}</div>{licence}</article></main>")
-    body = clean_html(html).articleBody or ""
-    assert body.count("The council voted") == 4
-    for gone in ("Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser"):
-        assert gone not in body
+    _four_paragraphs_without(html, "Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser")
 
 
 def test_cards_named_after_their_items_in_the_middle_of_the_text_stay() -> None:
@@ -597,10 +595,7 @@ def test_a_row_of_cards_whose_titles_are_links_after_the_article_goes() -> None:
         for i, t in enumerate(titles)
     )
     html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}<div>{cards}</div></article></main>")
-    body = clean_html(html).articleBody or ""
-    assert body.count("The council voted") == 4
-    for gone in ("Financial Advisory", "Investment Banking", "every step of a deal"):
-        assert gone not in body
+    _four_paragraphs_without(html, "Financial Advisory", "Investment Banking", "every step of a deal")
 
 
 def test_items_whose_names_are_links_in_the_middle_of_the_text_stay() -> None:

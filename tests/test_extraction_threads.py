@@ -555,15 +555,21 @@ def test_a_counted_thread_with_a_reply_box_after_each_post_goes() -> None:
     assert_gone(body, "Stone walls keep the wind off", "dejavue")
 
 
-def test_posts_stamped_how_long_ago_go() -> None:
-    # Comment systems print when a post was written relative to the page's making ("10 days
-    # ago", "vor 3 Tagen"), with no date and no clock time.
-    stamps = ("Miles 10 days ago", "Waiology 9 days ago", "Anna vor 3 Tagen", "Tom a month ago")
+def _stamped_posts_after_a_post(stamps: tuple[str, ...]) -> bytes:
+    """A short post and a paragraph, then one alike box for each of ``stamps``: its stamp line
+    above a reader's paragraph."""
     posts = "".join(
         f"<div class='p1'><div class='n1'>{stamp}</div><div class='t1'>{POSTER.format(n=n)}</div></div>"
         for n, stamp in enumerate(stamps)
     )
-    page = _page(SHORT_POST + PARAGRAPH.format(n=1) + f"<div class='r1'>{posts}</div>")
+    return _page(SHORT_POST + PARAGRAPH.format(n=1) + f"<div class='r1'>{posts}</div>")
+
+
+def test_posts_stamped_how_long_ago_go() -> None:
+    # Comment systems print when a post was written relative to the page's making ("10 days
+    # ago", "vor 3 Tagen"), with no date and no clock time.
+    stamps = ("Miles 10 days ago", "Waiology 9 days ago", "Anna vor 3 Tagen", "Tom a month ago")
+    page = _stamped_posts_after_a_post(stamps)
     assert [opening[:5] for opening in _threads(page)] == ["Miles"]
     body = clean_html(page, url=URL).articleBody or ""
     assert "had to come out on Sunday" in body
@@ -590,11 +596,7 @@ def test_an_articles_own_line_saying_how_long_ago_stays() -> None:
 def test_live_blog_entries_stamped_minutes_or_hours_ago_stay() -> None:
     # A live blog stamps its entries "21 mins ago 11:48": its text, not readers' posts.
     stamps = ("21 mins ago 11:48", "2 hours ago 10:05", "3 hours ago 09:12", "4 hours ago 08:36")
-    posts = "".join(
-        f"<div class='p1'><div class='n1'>{stamp}</div><div class='t1'>{POSTER.format(n=n)}</div></div>"
-        for n, stamp in enumerate(stamps)
-    )
-    page = _page(SHORT_POST + PARAGRAPH.format(n=1) + f"<div class='r1'>{posts}</div>")
+    page = _stamped_posts_after_a_post(stamps)
     assert _threads(page) == []
 
 
