@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from newsclean.cleaners.boxes import blocks_in_boxes, words_under
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Action, Decision
-from newsclean.cleaners.document import Block, Document, split_count
+from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.line_model import word_count
 
 __all__ = ["Prompts"]
@@ -305,7 +305,10 @@ The rest of the outermost box around the prompt that holds at most ``PITCH_BOX_W
 (and at most half of the page's) goes with it, when that box comes after the article's first
 paragraph of prose (a paragraph of at least ``PITCH_PROSE_WORDS`` words ending a sentence: a
 header's box beside a share prompt holds the standfirst) and holds no such paragraph itself.
-An offer listing five benefits in sentences runs to 80 or 90 words."""
+An offer listing five benefits in sentences runs to 80 or 90 words; a benefit may run to a
+long sentence ("Exclusive articles from ... and others. Plus, food reviews and event listings
+in the weekly newsletter."), so list items are not asked: the paragraph that keeps a box is
+a standfirst or the article's own text, never a list's item."""
 
 LABELLED_PROSE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?][\"”’)]?\s+[\"“‘(]?[^\W\d_]")
@@ -407,7 +410,11 @@ def _pitch_boxes(doc: Document, removed: list[int]) -> Iterator[Decision]:
         of prose and holding none, else none; when a box is not, no box around it is."""
         if box not in judged:
             inside = [i for i, b in enumerate(blocks) if b.path == box or b.path.startswith(box + "/")]
-            if not inside or min(inside) <= first or any(_prose(blocks[i]) for i in inside if i not in gone):
+            if (
+                not inside
+                or min(inside) <= first
+                or any(_prose(blocks[i]) for i in inside if i not in gone and blocks[i].kind is not BlockKind.LIST_ITEM)
+            ):
                 inside = []
             judged[box] = inside
         return judged[box]

@@ -150,6 +150,32 @@ def test_an_offer_of_a_hundred_words_around_a_subscription_prompt_goes() -> None
     assert gone == {1, 2, 3, 4, 5, 6, 7}
 
 
+def test_an_offer_whose_benefit_runs_to_a_long_sentence_goes_and_a_paragraph_beside_a_prompt_stays() -> None:
+    # One benefit of the offer is a long sentence: a list's item, never the article's paragraph
+    # that keeps a box. The same sentence as a paragraph beside a call to action keeps its box.
+    box = "body/article/div.x1/div.x2"
+    long_benefit = (
+        "Exclusive articles from our columnists, the city hall reporters, the critics and others. Plus, food reviews "
+        "and event listings in the weekly newsletter, Out of Office."
+    )
+    assert len(long_benefit.split()) >= 25
+    doc = Document(
+        [
+            Block(PROSE, tag="p", path="body/article/p"),
+            Block("SUBSCRIBE TO UNLOCK MORE ARTICLES", tag="div", path=f"{box}/div"),
+            Block("Subscribe now to read the latest news in your city.", tag="p", path=f"{box}/p"),
+            Block(long_benefit, kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"),
+            Block("Support local journalism.", kind=BlockKind.LIST_ITEM, tag="li", path=f"{box}/ul/li"),
+            Block(PROSE.replace("Tuesday", "Friday"), tag="p", path="body/article/p"),
+            Block(long_benefit, tag="p", path="body/article/div.y1/p"),
+            Block("Subscribe now", tag="a", path="body/article/div.y1/a"),
+        ],
+        source_format="html",
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {1, 2, 3, 4, 7}
+
+
 def test_a_prompts_box_holding_prose_or_the_standfirst_stays() -> None:
     # Before the first paragraph, a header's box beside a share prompt holds the standfirst; a box
     # holding a paragraph of prose beside a call to action is the article's.
