@@ -2342,6 +2342,44 @@ def _side_column(el: etree._Element) -> bool:
     return any(SIDE_COLUMN.fullmatch(name) for name in _hint(el).split())
 
 
+def _beside_links(main: MainContent, post: etree._Element, heading: str, by: str) -> HeadlinePost | None:
+    """``post`` taken when it is mostly paragraphs and the chosen element's text beside it mostly
+    links (:data:`BESIDE_LINKS`, :data:`POST_PROSE`), else ``None``."""
+    chosen, own = main.stats[main.root], main.stats[post]
+    beside, linked = chosen.text - own.text, chosen.links - own.links
+    if beside > 0 and linked >= BESIDE_LINKS * beside and own.prose >= POST_PROSE * own.text:
+        return HeadlinePost(post, heading, f"{linked / beside:.0%} of whose text beside the post is links", by)
+    return None
+
+
+def _standfirst(
+    head: etree._Element, box: etree._Element, stats: dict[etree._Element, _Stats], good: dict[etree._Element, float]
+) -> bool:
+    """Whether ``box`` holds the page's description as one paragraph (``head``, which holds no
+    block inside) and no other paragraph text: a standfirst. A description spread over several
+    paragraphs of a box is a short post's whole text, and the box is the post."""
+    s = stats.get(head)
+    return s is not None and not s.blocks and good.get(box, 0.0) - good.get(head, 0.0) < MIN_PARAGRAPH
+
+
+def _around_standfirst(
+    box: etree._Element, top: etree._Element, good: dict[etree._Element, float]
+) -> etree._Element | None:
+    """The nearest element around ``box`` (inside ``top``) holding at least as much paragraph
+    text again as ``box``, which holds the page's description and nothing else: a standfirst
+    printed in its own box, beside the article's paragraphs in another. ``None``
+    when no element below ``top`` adds that much (a photo post whose only text is the
+    description)."""
+    held = good.get(box, 0.0)
+    node = box.getparent()
+    while node is not None and node is not top:
+        more = good.get(node, 0.0) - held
+        if more >= MIN_PARAGRAPH:
+            return node if more >= held else None
+        node = node.getparent()
+    return None
+
+
 def _post_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) -> HeadlinePost | None:
     """The nearest box around ``head`` (inside the chosen element) holding paragraph text, when
     it holds at least :data:`POST_SHARE` of the choice's paragraph text and is not the choice,
@@ -2362,11 +2400,19 @@ def _post_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) ->
                 return HeadlinePost(node, heading, why, by)
             # A short post beside long columns of links (a blog's recent posts, archives and
             # blogroll): what lies beside it is mostly links, and the post is prose.
-            chosen, post = stats[top], stats[node]
-            beside, linked = chosen.text - post.text, chosen.links - post.links
-            if not titled and beside > 0 and linked >= BESIDE_LINKS * beside and post.prose >= POST_PROSE * post.text:
-                why = f"{linked / beside:.0%} of whose text beside the post is links"
-                return HeadlinePost(node, heading, why, by)
+            if not titled:
+                boxes = [node]
+                if by == DESCRIPTION and _standfirst(head, node, stats, good):
+                    # The description printed as one paragraph in a box of its own (a
+                    # standfirst) is the post's introduction: the box around it holding the
+                    # text is asked first.
+                    wider = _around_standfirst(node, top, good)
+                    if wider is not None:
+                        boxes.insert(0, wider)
+                for box in boxes:
+                    taken = _beside_links(main, box, heading, by)
+                    if taken is not None:
+                        return taken
             if by == HEADLINE and held - own < MIN_PARAGRAPH:
                 # The heading's own box (no paragraph text but the heading's): the post
                 # around it is asked whether a side column outweighs it.

@@ -540,6 +540,60 @@ def test_kind_5_a_description_inside_the_article_never_narrows_it() -> None:
     assert not [step for step in record.cleaning if step.action == "chose"]
 
 
+def test_kind_5_a_description_in_a_standfirst_box_takes_the_post_around_it() -> None:
+    # The description is printed as a standfirst in a box of its own, the article's paragraphs
+    # in the box beside it, and the chosen element also holds long columns of links. The
+    # standfirst's box alone is no post: the box around it, holding the paragraphs, is taken.
+    paragraphs = "".join(
+        f"<p>Paragraph {i} says ballots go out today to the ten thousand residents who live within three"
+        " blocks of the planned route, and two thirds of them must approve the tax.</p>"
+        for i in range(4)
+    )
+    intro = "As a special election gets underway on the streetcar tax, the editors offer their qualified support."
+    item = "<li><a href='/node/{n}'>Another planning story worth a read, number {n}</a></li>"
+    links = "".join(item.format(n=n) for n in range(40))
+    html = (
+        "<html><head><title>Planning blog</title>"
+        f'<meta name="description" content="{intro}"></head><body><div class="main">'
+        f'<div class="post"><div class="box"><div class="standfirst"><p>{intro}</p></div></div>'
+        f'<div class="text">{paragraphs}</div></div>'
+        f"<div class='more'><ul>{links}</ul></div></div></body></html>"
+    )
+    record = clean_html(html.encode(), url="https://planning.example.com/node/59257")
+    body = record.articleBody or ""
+    assert intro in body and body.count("two thirds of them must approve") == 4
+    assert "Another planning story" not in body
+    assert "holding the description" in _headline_post_reason(record)
+    # The description's box alone is still taken when nothing around it adds paragraphs (a photo
+    # post whose only text is its description).
+    alone = html.replace(f'<div class="text">{paragraphs}</div>', "")
+    body = clean_html(alone.encode(), url="https://planning.example.com/node/59258").articleBody or ""
+    assert intro in body and "Another planning story" not in body
+    # A description spread over two paragraphs of a box is a short post's whole text: the box is
+    # the post, and the trackback notice and the reader's post beside it stay out.
+    short = "I'm in on this one. Are you in too?"
+    rest = "Download the app today and take part in a global experiment in big data, running through October."
+    notice = (
+        "<p>TrackBack URL for this entry: https://blog.example.com/services/trackback/6a00e552e53bd2</p>"
+        "<p>Really? How can you be in? There is no app yet, and all your marketing is about how cool it is.</p>"
+        "<p>Posted by: Netbacker | September 26, 2012 at 03:49 PM</p>"
+    )
+    about = (
+        "This blog is written by the editors of a planning magazine, who read the week's planning news so that "
+        "you need not, and say what they make of it in a few lines."
+    )
+    post = (
+        "<html><head><title>Planning blog</title>"
+        f'<meta name="description" content="{short} {rest}"></head><body><div class="main">'
+        f'<div class="post"><div class="entry"><div class="box"><p>{short}</p><p>{rest}</p></div></div>'
+        f'<div class="k9">{notice}</div></div>'
+        f"<div class='more'><p>{about}</p><ul>{links}</ul></div></div></body></html>"
+    )
+    body = clean_html(post.encode(), url="https://planning.example.com/node/59259").articleBody or ""
+    assert short in body and rest in body
+    assert_gone(body, "TrackBack URL", "How can you be in", "Netbacker", "Another planning story", "This blog is")
+
+
 def test_kind_5_a_heading_chosen_alone_gives_way_to_its_post() -> None:
     # A video post of two short lines: neither is long enough to count as a paragraph, so the
     # post's title is the one element that votes and the scorer chooses the <h1> alone (which
