@@ -59,9 +59,11 @@ MARKER_SHARE = 0.3
 """A marker is a line of at most ``MARKER_MAX_WORDS`` words without a sentence end, printed
 ``MARKER_MIN_TIMES`` times or more in a box of its own between paragraphs of prose (at least
 ``MARKER_PROSE_WORDS`` words ending a sentence): an advertisement slot's "Anzeige" or
-"Publicidad", a screen reader's "Article content" before each paragraph. All its copies go
-when at least two sit so and, with the copies stacked on another copy (a label over an empty
-slot), they make ``MARKER_SHARE`` of them. A label that heads the article's own sections sits
+"Publicidad", a screen reader's "Article content" before each paragraph. A copy after a
+paragraph of prose and before a section's heading sits so too (the label printed before every
+block, the heading one of them). All its copies go when at least two sit so and, with the
+copies stacked on another copy (a label over an empty slot), they make ``MARKER_SHARE`` of
+them. A label that heads the article's own sections sits
 in the paragraphs' own container ("Product spotlight" as one more ``<p>``) or is a heading,
 and stays."""
 
@@ -187,7 +189,7 @@ def _markers(blocks: list[Block], skip: set[int]) -> list[int]:
                 before >= 0
                 and after < len(blocks)
                 and _prose(blocks[before])
-                and _prose(blocks[after])
+                and (_prose(blocks[after]) or blocks[after].kind is BlockKind.HEADING)
                 and blocks[i].path not in (blocks[before].path, blocks[after].path)
             ):
                 between += 1

@@ -159,3 +159,35 @@ def test_a_label_in_the_paragraphs_own_container_or_a_heading_stays() -> None:
     headed = "".join(f"<h3>Why we like it</h3><p>{line}</p>" for line in STORY)
     body = clean_html(_article(headed)).articleBody or ""
     assert body.count("Why we like it") == len(STORY)
+
+
+def test_a_screen_readers_label_before_each_paragraph_and_section_heading_goes() -> None:
+    # The label sits before every block: between two paragraphs only once, twice before a
+    # section's heading, once before a player's remnant ("Back to video"). It goes every time.
+    label = '<div class="v1">Article content</div>'
+    parts = [
+        f"<p>{STORY[0]}</p>",
+        label,
+        "<h2>The new stops</h2>",
+        f"<p>{STORY[1]}</p>",
+        label,
+        "<h2>What residents asked for</h2>",
+        f"<p>{STORY[2]}</p>",
+        label,
+        "<div>Back to video</div>",
+        f"<p>{STORY[3]}</p>",
+        label,
+        f"<p>{STORY[4]}</p>",
+    ]
+    body = clean_html(_article("".join(parts))).articleBody or ""
+    assert "Article content" not in body
+    assert all(line in body for line in STORY)
+    assert "The new stops" in body and "What residents asked for" in body
+
+
+def test_a_label_over_a_heading_in_the_paragraphs_own_container_stays() -> None:
+    # A section's kicker printed in the paragraphs' own container before each heading is the
+    # article's (the path guard): it stays every time.
+    own = "".join(f"<p>{line}</p><p>Editor's pick</p><h3>Section {n}</h3>" for n, line in enumerate(STORY))
+    body = clean_html(_article(own)).articleBody or ""
+    assert body.count("Editor's pick") == len(STORY)
