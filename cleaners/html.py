@@ -1203,7 +1203,7 @@ def _author_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
     the text; else a bio paragraph in the text's last part with more after it (a contact box, a
     list of other posts), alone with its name and role lines. One such bio at most: a roundup of
     people has a paragraph per person, each opening with a name."""
-    start = _author_bio_start(blocks, names)
+    start = min(_author_bio_start(blocks, names), _titled_bio_start(blocks))
     if start < len(blocks):
         return list(range(start, len(blocks)))
     people = [n.strip() for n in names if len(n.split()) >= 2]
@@ -1223,6 +1223,60 @@ def _author_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
         seen += words
     start = _above_bio(blocks, found[0]) if len(found) == 1 else 0
     return list(range(start, found[0] + 1)) if start else []
+
+
+NAME_LINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
+"""A line that is a name alone ("John Nichols", "Sarah Knowles MW"): two to four capitalised
+words."""
+
+BIO_PROSE_WORDS = 25
+"""After a bio under its writer's name line, no paragraph this long ending a sentence: the
+article goes on (a section on one artist among others, then the next)."""
+
+
+def _titled_bio_start(blocks: list[Block]) -> int:
+    """Where a bio under its writer's name line closes the text (``len(blocks)`` when none),
+    for pages whose metadata names no writer, or another: a name line, at most one short role
+    line, then a paragraph opening with that name, in its own case, and a verb ("John Nichols"
+    over "John Nichols is a national affairs correspondent ...", "Sarah Knowles MW" over "Sarah
+    joined The Society in 2014 ...", "I'm Stephen, a content writer"), at most
+    :data:`BIO_MAX_TAIL` words from the name line to the end and no paragraph of prose after
+    it. The pair must be the text's only one: a roundup of people or tools ("Project Jupyter"
+    over "Project Jupyter is a tool ...") has one per item; and a heading naming a topic opens
+    its paragraph in another case ("In-House Catering" over "In-house catering is ...")."""
+    pairs: list[tuple[int, int]] = []
+    for i in range(len(blocks) - 1):
+        name = blocks[i].text.strip()
+        if blocks[i].kind is BlockKind.LIST_ITEM or NAME_LINE.fullmatch(name) is None:
+            continue
+        j = i + 1
+        if j + 1 < len(blocks) and len(blocks[j].text.split()) <= 5 and not blocks[j].text.rstrip().endswith(_CLOSES):
+            j += 1  # a role line ("Enterprise Sales Executive")
+        if blocks[j].kind is BlockKind.PARAGRAPH and _opens_titled_bio(blocks[j].text, name):
+            pairs.append((i, j))
+    if len(pairs) != 1:
+        return len(blocks)
+    i, j = pairs[0]
+    if sum(split_count(b.text) for b in blocks[i:]) > BIO_MAX_TAIL or any(
+        split_count(b.text) >= BIO_PROSE_WORDS and b.text.rstrip().endswith(_CLOSES) for b in blocks[j + 1 :]
+    ):
+        return len(blocks)
+    return _above_bio(blocks, i) or len(blocks)
+
+
+def _opens_titled_bio(text: str, name: str) -> bool:
+    """Whether ``text`` opens a bio of ``name``, written as the name line writes it: the whole
+    name and a verb, the first or last name alone and a bio's words, or "I'm <first name>"."""
+    honorific = HONORIFIC.match(text)
+    start = honorific.end() if honorific else 0
+    if text.startswith(name, start) and _BIO_VERB.match(text, start + len(name)):
+        return True
+    parts = name.split()
+    for part in (parts[0], parts[-1]):
+        if text.startswith(part + " ", start) and FIRST_NAME_BIO.match(text, start + len(part) + 1):
+            return True
+    me = _I_AM.match(text)
+    return me is not None and me.group(1) == parts[0]
 
 
 def _above_bio(blocks: list[Block], i: int) -> int:

@@ -195,6 +195,46 @@ def test_an_authors_bio_with_more_after_it_goes_alone() -> None:
     assert body.endswith(after)
 
 
+TABLET = (
+    "One of the best-known painters of the last century showed a series of works he drew on a tablet, and "
+    "the critics who came to the opening were divided on whether they were serious art."
+)
+
+
+def test_a_bio_under_its_writers_name_line_goes_without_a_byline() -> None:
+    # No author in the page's metadata: the name line over a paragraph opening with that name
+    # and a verb, closing the text, is the writer's bio (with its role line).
+    html = _article(
+        "Trends in politics",
+        "<div class='x'><p>John Nichols</p><p>National Affairs Correspondent</p><p>John Nichols is a national "
+        "affairs correspondent for the weekly. He has written or edited a dozen books on politics.</p></div>",
+    )
+    record = clean_html(html)
+    assert not record.authors
+    assert (record.articleBody or "").endswith(LONG2)
+
+
+def test_a_roundup_of_people_a_topics_heading_and_a_profile_with_more_after_it_stay() -> None:
+    # Two name lines each over its own "X is a ...": a roundup, not a bio.
+    people = (
+        "<h3>Ada Lovelace</h3><p>Ada Lovelace was a mathematician who wrote the first published program.</p>"
+        "<h3>Grace Hopper</h3><p>Grace Hopper was a computer scientist who led the work on COBOL.</p>"
+    )
+    body = clean_html(_article("Pioneers of computing", people)).articleBody or ""
+    assert body.endswith("led the work on COBOL.") and "Ada Lovelace was a mathematician" in body
+    # A heading naming a topic opens its paragraph in another case: the article's section.
+    topic = "<h3>In-House Catering</h3><p>In-house catering is when the venue also provides the food.</p>"
+    body = clean_html(_article("Event catering", topic)).articleBody or ""
+    assert body.endswith("also provides the food.")
+    # One artist among others, the article going on after him: his profile stays.
+    profile = (
+        "<h3>Jack Butcher</h3><p>Jack Butcher is a conceptual artist who plays with digital scarcity.</p>"
+        f"<h3>The painter's tablet</h3><p>{TABLET}</p>"
+    )
+    body = clean_html(_article("Digital art", profile)).articleBody or ""
+    assert "Jack Butcher is a conceptual artist" in body and body.endswith(TABLET)
+
+
 def test_a_company_credited_as_author_keeps_its_closing_paragraph() -> None:
     # "QCY is already ..." is the article speaking of the company, not a bio of a person.
     closing = "QCY is already embracing many of these trends with its range of headphones and earbuds."
