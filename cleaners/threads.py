@@ -51,7 +51,14 @@ from lxml import etree
 from newsclean.cleaners.content import INLINE, VERBATIM, _remeasure, _Stats, page_headings, remove_keeping_tail
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
-from newsclean.cleaners.page_chrome import STAMP_AGO, STAMP_DATE, STAMP_TIME, STAMP_WORDS, comments_heading
+from newsclean.cleaners.page_chrome import (
+    STAMP_AGO,
+    STAMP_DATE,
+    STAMP_TIME,
+    STAMP_WORDS,
+    THREAD_HEADING,
+    comments_heading,
+)
 from newsclean.cleaners.regions import RegionLog
 
 __all__ = [
@@ -973,6 +980,13 @@ TAIL_BEFORE = 250
 text runs (:func:`_text_before`): a toolbar's "Comments" above the article is not its end."""
 
 
+THREAD_BEFORE = TEXT_RUN
+"""... and at least one run of text (:data:`TEXT_RUN`) after a blog engine's own thread heading
+("43 thoughts on “Hello”", "{ 1 comment… read it below or add one }",
+:data:`~newsclean.cleaners.page_chrome.THREAD_HEADING`), which is printed only above the thread,
+never in a toolbar: a photo post's caption line is enough text before it."""
+
+
 _SINGLE = re.compile(r"^\W*(?:comment|response|reply|kommentar|commentaire|comentario|commento)\W*$", re.IGNORECASE)
 """One post's word alone ("comment", "Response:") is a label, a button or a word of code; a
 thread's heading counts its posts, names them in the plural or asks for one ("Leave a Reply")."""
@@ -999,11 +1013,12 @@ def cut_after_comments(
     for heading, _ in headings:
         if heading is part or part not in heading.iterancestors():
             continue
-        if _SINGLE.match(" ".join(heading.text_content().split())):
+        line = " ".join(heading.text_content().split())
+        if _SINGLE.match(line):
             continue
         if any(up.tag in VERBATIM for up in heading.iterancestors()) or heading.tag in VERBATIM:
             continue
-        if _text_before(part, heading, stats) < TAIL_BEFORE:
+        if _text_before(part, heading, stats) < (THREAD_BEFORE if THREAD_HEADING.match(line) else TAIL_BEFORE):
             continue
         s = stats.get(heading)
         if s is None or 2 * s.links >= s.text:
@@ -1013,7 +1028,7 @@ def cut_after_comments(
         while node is not part and (up := node.getparent()) is not None:
             doomed.extend(sib for sib in node.itersiblings() if isinstance(sib.tag, str))
             node = up
-        reason = TAIL.format(heading=" ".join(heading.text_content().split())[:60])
+        reason = TAIL.format(heading=line[:60])
         for el in doomed:
             if log is not None:
                 log.add(el, reason)

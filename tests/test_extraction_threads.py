@@ -445,6 +445,29 @@ def test_what_follows_a_comments_heading_inside_the_content_goes() -> None:
     assert said and "'Comments'" in said[0], [str(step.reason) for step in record.cleaning]
 
 
+def test_a_blog_engines_thread_heading_under_a_photo_post_ends_it() -> None:
+    # A photo post has one caption line before its one reader's post, far from the 250
+    # characters a plain "Comments" needs before it; Thesis's "{ 1 comment… read it below or
+    # add one }" is printed only above a thread, so what follows it goes: the post, the reply
+    # form and the blog's "About" box the content also holds.
+    caption = "<p>Photographer: Emily Shur, for the magazine's cover story on the new season's films.</p>"
+    thread = (
+        "<div class='k1'><p>{ 1 comment&#8230; read it below or <a href='#r'>add one</a> }</p></div>"
+        f"<dl><dt><a href='/ann'>Ann Lee</a></dt><dd><p>{POSTER.format(n=1)}</p></dd></dl>"
+        "<div class='k2'><h3>Leave a Comment</h3><p>Your email address will not be published.</p></div>"
+        "<div class='k3'><h3>About:</h3><p>A Photo Notebook is edited by Ann Lee, the former photo editor of "
+        "a monthly magazine, with three contributors who write about the business of pictures.</p></div>"
+    )
+    page = _page("<h1>The daily edit</h1><div class='i1'><img src='/cover.jpg'></div>" + caption + thread)
+    body = clean_html(page, url="https://photos.example.com/2012/11/12/the-daily-edit/").articleBody or ""
+    assert "Photographer: Emily Shur" in body
+    assert_gone(body, "read it below", "Stone walls keep the wind off", "Leave a Comment", "About:", "is edited by")
+    # A plain "Comments" after the same line is still no end: it may be a toolbar's label.
+    plain = page.replace(b"{ 1 comment&#8230; read it below or <a href='#r'>add one</a> }", b"Comments")
+    body = clean_html(plain, url="https://photos.example.com/2012/11/12/the-daily-edit/").articleBody or ""
+    assert "is edited by" in body
+
+
 def test_a_comments_link_or_label_above_the_article_leaves_the_article() -> None:
     # A toolbar's "Comments" before the article's text, as a label or as a link, and a link
     # after it: none of them ends the article.
