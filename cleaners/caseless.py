@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-__all__ = ["Caseless", "needles", "searcher", "starts"]
+__all__ = ["Caseless", "anchored", "needles", "searcher", "starts"]
 
 _ESCAPE = re.compile(r"\\.")
 
@@ -208,6 +208,16 @@ def starts(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | 
     return found
 
 
+def anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts at the text's start (it opens with ``^`` or
+    ``\\A``, without ``MULTILINE``): then ``search`` finds what ``match`` finds."""
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & re.MULTILINE or not len(parsed):
+        return False
+    op, arg = parsed[0]
+    return op is _sre.AT and arg in _AT_START
+
+
 TRIE_NEEDLES = 12
 """From this many needles on, they are looked for by one pattern of them as a trie (one pass
 over the text, a character compared with each alternative's first) instead of one substring
@@ -330,7 +340,18 @@ class Caseless:
     is a match), then as the pattern of the other alternatives: most of a class-word pattern's
     alternatives are words, and a word search settles a match without the pattern."""
 
-    __slots__ = ("_gate", "_lower", "_needles", "_rest", "_rest_needles", "_rest_trie", "_trie", "_words", "pattern")
+    __slots__ = (
+        "_anchored",
+        "_gate",
+        "_lower",
+        "_needles",
+        "_rest",
+        "_rest_needles",
+        "_rest_trie",
+        "_trie",
+        "_words",
+        "pattern",
+    )
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
@@ -355,6 +376,7 @@ class Caseless:
         self._needles = tuple(sorted(needles(pattern) or ()))
         self._trie = _needle_trie(self._needles)
         self._gate = _start_gate(pattern, self._needles)
+        self._anchored = anchored(pattern)
         # The plain words among the alternatives, and the rest (asked of ASCII text only).
         self._words: Callable[[str], re.Match[str] | None] | None = None
         self._rest: re.Pattern[str] | None = None
@@ -372,6 +394,10 @@ class Caseless:
                     self._rest_trie = _needle_trie(self._rest_needles)
 
     def search(self, text: str) -> bool:
+        if self._anchored:
+            # Only a match at the start can be found: one attempt there costs less than any
+            # look for the needles through the whole text (a block of 400 characters: 5 us).
+            return self.match(text)
         ascii_ = text.isascii()
         low = text.lower() if ascii_ or not _FOLDED.search(text) else text.translate(_ASCII_FOLDS).lower()
         if ascii_ and self._words is not None:

@@ -8,7 +8,7 @@ import re
 import zlib
 
 import pytest
-from newsclean.cleaners.caseless import Caseless, needles, searcher, starts
+from newsclean.cleaners.caseless import Caseless, anchored, needles, searcher, starts
 
 MODULES = ["boxes", "content", "media_players", "metadata", "prompts", "regions", "html", "icon_sprites"]
 
@@ -164,6 +164,20 @@ def test_anchored_alternatives_are_looked_for_at_the_start() -> None:
     assert starts(re.compile(r"(?m)^subscribe|x\d", re.I)) is None  # ^ after every line break
     assert starts(re.compile(r"^subscribe|x\d", re.I | re.M)) is None
     assert starts(re.compile(r"\Asubscribe|(?:^|-)ad\b", re.I)) == ({"subscribe"}, {"ad"})
+
+
+def test_a_pattern_anchored_at_the_start_is_tried_there_only() -> None:
+    # The reply form's small print opens the block; the same words later in a report do not count.
+    form = re.compile(r"""^(?:(?:this\ is\ a\ preview\.\s*)?your\ comment\ is\ awaiting\ moderation\b|
+        (?:name|e-?mail)\s*\*\s*$)""", re.I | re.X)
+    assert anchored(form) and anchored(re.compile(r"\Acopy", re.I))
+    assert not anchored(re.compile(r"^subscribe|no spam", re.I))  # one alternative anywhere
+    assert not anchored(re.compile(r"(?m)^subscribe", re.I)) and not anchored(re.compile(r"^subscribe", re.I | re.M))
+    fast = Caseless(form)
+    assert fast.search("Your comment is awaiting moderation.") and fast.search("E-MAIL *")
+    assert fast.search("This is a preview. YOUR COMMENT IS AWAITING MODERATION")
+    assert not fast.search("The mayor said your comment is awaiting moderation, then left.")
+    assert not fast.search("Name the street. Email *")
 
 
 @pytest.mark.parametrize(
