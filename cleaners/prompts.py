@@ -142,6 +142,9 @@ NOTICE = re.compile(
             \s*[,!]?\s*(?:then\ )?please
             \ (?:share|consider|support|subscribe|donate|rate|leave|like|follow|tell|check|sign)\b|
         ^please\ take\ a\ moment\ to\ (?:leave|give|rate)\b|
+        ^thanks\ for\ reading\b[^.!?]{0,60}[.!]\s*(?:subscribe\ for\ free\b|this\ post\ is\ public\b)|
+        ^subscribe\ for\ free\ to\ receive\ new\ posts\b|
+        ^(?:(?:a\ )?free\ \d+[-\ ]day\ trial\s*[.,!]?\s*)?no\ credit\ card\ (?:required|needed)\s*[.!]?\s*$|
         ^(?:(?:note|disclaimer)\s*:\s*)?(?:the\ )?(?:views|opinions)(?:\ and\ opinions)?\ expressed\ (?:
             (?:in|on|by)\ (?:this|these|the\ (?:author|writer|contributor)s?|our|[\w-]+\.[a-z]{2,})\b|
             (?:here\ )?are\ (?:the\ (?:author|writer)|those\ of|solely|my\ own))|
@@ -157,7 +160,10 @@ NOTICE = re.compile(
 )
 """Site notices around an article: sign-in-to-comment, rating and support requests ("Enjoyed
 this piece? We need your help ...", "Wait! Before you go", "Hat Ihnen dieser Artikel gefallen?",
-"Unabhängiger Journalismus braucht deine Unterstützung"), opinion disclaimers, image credits.
+"Unabhängiger Journalismus braucht deine Unterstützung"), a newsletter platform's subscribe and
+share boxes in its own words ("Thanks for reading Cloud Report! Subscribe for free to receive new
+posts and support my work.", "... This post is public so feel free to share it."), a trial offer's
+"No credit card required" as a line of its own, opinion disclaimers, image credits.
 Each starts the block and speaks to the reader or of the site ("If you enjoyed this article,
 please share it"); the same words inside a sentence ("The views expressed by residents were not
 necessarily shared by the council") are prose and stay."""

@@ -322,3 +322,21 @@ def test_a_notice_that_the_content_is_reserved_for_subscribers_goes() -> None:
     prose = ["This content is reserved for subscribers who paid before May, the company said in a statement."]
     assert [r[0] for r in run(*lines)] == lines
     assert run(*prose) == []
+
+
+def test_a_newsletter_platforms_subscribe_and_share_boxes_and_a_trials_small_print_go() -> None:
+    lines = [
+        "Thanks for reading Cloud Database Report! Subscribe for free to receive new posts and support my work.",
+        "Thanks for reading! Subscribe for free to receive new posts and support my work.",
+        "Thanks for reading Almost Timely Newsletter! This post is public so feel free to share it.",
+        "No credit card required.",
+        "Free 14-day trial. No credit card required",
+    ]
+    assert [r[0] for r in run(*lines)] == lines
+    prose = (
+        "Thanks for reading, stay safe, take care of one another, and keep being kind.",
+        "Thanks for reading.",
+        "You can try it free for 30 days, no credit card required, and no auto-charge.",
+        "Circle offers a 14-day free trial on all plans with no credit card required.",
+    )
+    assert run(*prose) == []
