@@ -294,7 +294,9 @@ def normalize_date(
 
 def _english(text: str) -> datetime | None:
     """dateutil's reading of ``text`` (English month names, numeric forms), or ``None``."""
-    if _DAY_MONTH_YEAR.search(text) and not DATE_LINE.match(text) and not _ISO_START.match(text):
+    if not _ISO_START.match(text) and _DAY_MONTH_YEAR.search(text) and not DATE_LINE.match(text):
+        # (The anchored test first: metadata's dates are mostly ISO 8601, where the search for a
+        # day, a month's name in 14 languages and a year tried at every character.)
         return None  # a date in another language: dateutil would mistake its month name
     parsed: datetime | None = None
     if _PLAIN_ISO.fullmatch(text):

@@ -88,6 +88,11 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+_SIZE = re.compile(r"^\s*(\d+)(?:\.\d+)?\s*(?:px)?\s*$")
+"""A declared width or height ("640", "640px", " 640.5 "). (Compiled once: ``re.match`` looks the
+pattern up in ``re``'s cache at every call, and every image's size is read.)"""
+
+
 def _int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
@@ -96,7 +101,7 @@ def _int(value: Any) -> int | None:
     if isinstance(value, float):
         return int(value) if value > 0 else None
     if isinstance(value, str):
-        m = re.match(r"^\s*(\d+)(?:\.\d+)?\s*(?:px)?\s*$", value)
+        m = _SIZE.match(value)
         if m and int(m.group(1)) > 0:
             return int(m.group(1))
     if isinstance(value, dict):

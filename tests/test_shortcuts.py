@@ -479,3 +479,31 @@ def test_the_threads_word_checks_are_the_word_lists_asked_in_turn(text: str) -> 
     assert threads._holds_heading_word(text) == any(w in text for w in threads._HEADING_WORDS)
     for word in (*threads._CLOCK_WORDS, *threads._HEADING_WORDS):
         assert threads._holds_clock_word(f"x{word}y") or threads._holds_heading_word(f"x{word}y")
+
+
+FOLD_PIECES = st.sampled_from(
+    ["Word", "it's", "well-known", "_", "a_b", "9", " ", "\n", "\t", "\x1c", ".", "’", "é", "É", "ß", "ﬁ", "\u212a",
+     "\u0130", "\u00a0", "東京", "²", "Ⅻ", "e\u0301", "--", "Σ", "ς", "x"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(FOLD_PIECES, max_size=16).map("".join))
+def test_text_is_folded_as_the_pattern_folds_it(text: str) -> None:
+    assert content._fold(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+MOJIBAKE_PIECES = st.sampled_from(
+    ["ä", "ü", "é", "í", "č", "ß", "Ä", "Ü", "É", "Ã", "Â", "”", "“", "„", "«", "»", "’", "€", "£", "°", "²", "¦", "¬",
+     "\u00a0", " ", "a", "Z", "Ø", "Ù", "├", "œ", "ВЂ", "\x85", "×", "à", "µ"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(MOJIBAKE_PIECES, max_size=12).map("".join))
+def test_mojibake_is_looked_for_around_the_rarer_characters_as_ftfy_finds_it(text: str) -> None:
+    from ftfy.badness import is_bad
+
+    # An accented letter next to a symbol is looked for around the symbol, not every "ä".
+    assert normalize._MOJIBAKE_MARKS is not None and normalize._MOJIBAKE_MARKS[0].search("Grüße aus Köln") is None
+    assert normalize._looks_like_mojibake(text) == is_bad(text)
