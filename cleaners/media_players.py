@@ -83,6 +83,19 @@ MAX_PLAYER_WORDS = 200
 this many words: more is a transcript, or a page wrapper that happens to carry such a name."""
 
 
+SLIDE_COUNTER = re.compile(r"\[?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\]?", re.IGNORECASE)
+"""A slideshow's counter printed on each slide: "2 of 12", "[3/5]"."""
+
+MIN_SLIDES = 3
+"""A slideshow is told by at least this many counters in a row, one apart ("2 of 12", "3 of 12",
+"4 of 12"), each in a box like the others: a rating's "5/5" repeated in a table, or a
+score's "5 / 10" then "10 / 10", never counts up so."""
+
+SLIDE_BLOCKS = 3
+"""A slide is its counter and at most this many blocks after it inside the slideshow's box (a
+separator, the caption, the credit): nothing past them goes, however the box is drawn."""
+
+
 _CONTROL_WORDS, _STRONG_CONTROLS = Caseless(CONTROL_WORDS), Caseless(STRONG_CONTROLS)
 _PLAYER_LABEL = Caseless(PLAYER_LABEL)
 _VIDEO_NOTICE = Caseless(VIDEO_NOTICE)
@@ -154,8 +167,54 @@ def _player_blocks(doc: Document, boxed: dict[int, str], found: list[list[str] |
     return players
 
 
+def _slideshow_blocks(blocks: list[Block]) -> set[int]:
+    """The slides of a photo slideshow printed inline (:data:`MIN_SLIDES`): each counter with
+    the blocks after it in the slideshow's box (:data:`SLIDE_BLOCKS`), and the slide before the
+    first counter left (the first counter is furniture above the text, gone already)."""
+    counters: list[tuple[int, int, int]] = []  # (position, slide, slides)
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if len(text) <= 9 and block.path and (m := SLIDE_COUNTER.fullmatch(text)) is not None:
+            counters.append((i, int(m.group(1)), int(m.group(2))))
+    found: set[int] = set()
+    run: list[tuple[int, int, int]] = []
+    for counter in [*counters, (-1, -1, -1)]:
+        last = run[-1] if run else None
+        if (
+            last is not None
+            and counter[2] == last[2]
+            and counter[1] == last[1] + 1
+            and counter[0] - last[0] <= SLIDE_BLOCKS + 1
+            and blocks[counter[0]].path == blocks[last[0]].path
+        ):
+            run.append(counter)
+            continue
+        if len(run) >= MIN_SLIDES and run[0][2] >= MIN_SLIDES:
+            found.update(_slides(blocks, run))
+        run = [counter]
+    return found
+
+
+def _slides(blocks: list[Block], run: list[tuple[int, int, int]]) -> set[int]:
+    box = blocks[run[0][0]].path.rsplit("/", 1)[0] + "/"
+    step = run[1][0] - run[0][0]  # a slide's blocks, its counter's included
+    found: set[int] = set()
+    for at, _, _ in run:
+        found.add(at)
+        for j in range(at + 1, min(at + step if at != run[-1][0] else at + SLIDE_BLOCKS + 1, len(blocks))):
+            if not blocks[j].path.startswith(box):
+                break
+            found.add(j)
+    for j in range(run[0][0] - 1, max(run[0][0] - step, -1), -1):
+        if not blocks[j].path.startswith(box):
+            break
+        found.add(j)
+    return found
+
+
 class MediaPlayers:
-    """Removes podcast, audio and video player widgets: time codes, controls and labels."""
+    """Removes podcast, audio and video player widgets: time codes, controls and labels; and
+    photo slideshows printed inline, told by their counters."""
 
     name = "media_players"
     order = 200
@@ -164,9 +223,12 @@ class MediaPlayers:
         boxed = blocks_in_boxes(doc, PLAYER_CLASS, MAX_PLAYER_WORDS)
         found = [_controls(b.text.strip()) for b in doc.blocks]  # each block's, asked once
         players = _player_blocks(doc, boxed, found)
+        slides = _slideshow_blocks(doc.blocks) if doc.source_format != "text" else set()
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
-            if players[i]:
+            if i in slides:
+                yield Decision.remove(i, "a slide of a photo slideshow (its counter, caption and credit)")
+            elif players[i]:
                 if TIME_CODE.match(text):
                     yield Decision.remove(i, "a bare playback time from a media player")
                 elif i in boxed:

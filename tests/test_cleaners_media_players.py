@@ -99,3 +99,30 @@ def test_a_video_players_notice_goes_and_a_sentence_about_video_stays() -> None:
         "The video of the meeting failed to load for many residents, the council said.",
     )
     assert removed(doc) == [doc.blocks[1].text, doc.blocks[2].text]
+
+
+PROSE = "The candidates will debate in one week in what will be their first meeting on a stage."
+
+
+def test_a_slideshows_slides_go_and_counts_in_the_text_stay() -> None:
+    # A photo slideshow above the text, its names meaningless: the counters ("2 of 5" ...) tell
+    # it, and each slide's separator and caption inside its box go with them; the article's
+    # paragraphs outside the box stay.
+    box = "body/main/div.g1/div.g2"
+    slides = [Block("The first photo's caption, a crowd at the rally.", tag="p", path=f"{box}/span.c/p")]
+    for k in range(2, 6):
+        slides += [
+            Block(f"{k} of 5", tag="span", path=f"{box}/span.k"),
+            Block("|", tag="span", path=f"{box}/span.k/span.s"),
+            Block(f"Photo {k}'s caption, the candidate waves to supporters.", tag="p", path=f"{box}/span.c/p"),
+        ]
+    article = [Block(PROSE, tag="p", path="body/main/div.t1/p") for _ in range(2)]
+    doc = Document([Block("Election day nears", tag="h2", path="body/main/div.g1/h2"), *slides, *article])
+    doc = Document(doc.blocks, source_format="html")
+    gone = removed(doc)
+    assert gone == [b.text for b in slides]
+    # A rating printed the same on each row, a score counting up in steps, and two counters
+    # alone are no slideshow.
+    rows = [Block(t, tag="td", path="body/main/table/tr/td") for t in ("5/5", "5/5", "5/5", "5 / 10", "10 / 10")]
+    pair = [Block(t, tag="span", path="body/main/div.x/span") for t in ("1 of 3", "2 of 3")]
+    assert removed(Document([*rows, *pair, *article], source_format="html")) == []
