@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from charset_normalizer import from_bytes
 from newsclean.cleaners.errors import InputError
@@ -79,12 +80,14 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _decode(data: bytes, candidates: list[str | None]) -> str:
-    return _decode_utf8(data, candidates)[0]
+    return _decode_utf8(data, lambda: candidates)[0]
 
 
-def _decode_utf8(data: bytes, candidates: list[str | None]) -> tuple[str, bool]:
+def _decode_utf8(data: bytes, candidates: Callable[[], list[str | None]]) -> tuple[str, bool]:
     """:func:`_decode`, and whether the text is ``data`` read as valid UTF-8 (no BOM): then
-    ``data`` is the text's UTF-8, which the parser can take without encoding it again."""
+    ``data`` is the text's UTF-8, which the parser can take without encoding it again.
+    ``candidates`` gives the declared charsets, asked only when the bytes are not UTF-8 (the
+    page's ``<meta charset>`` is searched for case-insensitively through its first 4 KB)."""
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             return data.decode(bom_codec, errors="replace"), False
@@ -96,7 +99,7 @@ def _decode_utf8(data: bytes, candidates: list[str | None]) -> tuple[str, bool]:
         return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
-    return _decode_legacy(data, candidates), False
+    return _decode_legacy(data, candidates()), False
 
 
 def _decode_legacy(data: bytes, candidates: list[str | None]) -> str:
@@ -141,9 +144,13 @@ def decode_html_utf8(data: bytes, *, declared: str | None = None) -> tuple[str, 
         with_nul = _declared_wide(declared)
         if with_nul:
             return data.decode(with_nul, errors="replace"), False
-    head = data[:4096]
-    meta = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    return _decode_utf8(data, [text_encoding(declared), text_encoding(meta.group(1)) if meta else None])
+
+    def candidates() -> list[str | None]:
+        head = data[:4096]
+        meta = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+        return [text_encoding(declared), text_encoding(meta.group(1)) if meta else None]
+
+    return _decode_utf8(data, candidates)
 
 
 def decode_text(data: bytes) -> str:

@@ -329,12 +329,16 @@ def find_figures(tree: etree._Element, url: str | None) -> list[Figure]:
     out: list[Figure] = []
     in_figures: set[etree._Element] = set()
     seen: dict[etree._Element, etree._Element | bool] = {}
-    for figure in tree.iter("figure"):
+    figures: list[etree._Element] = []
+    images: list[etree._Element] = []
+    for el in tree.iter("figure", "img"):
+        (figures if el.tag == "figure" else images).append(el)
+    for figure in figures:
         image = _figure_image(figure, base)
         in_figures.update(figure.iter("img"))
         if image is not None:
             out.append(Figure(image, frozenset(figure.iterancestors())))
-    for img in tree.iter("img"):
+    for img in images:
         if img in in_figures:
             continue
         holder = _holder(img, seen)

@@ -144,9 +144,9 @@ def _is_site_part(part: str, names: set[str]) -> bool:
     return any(p == n or (len(n) >= 4 and (p in n or n in p) and len(p) <= len(n) + 12) for n in names)
 
 
-def _jsonld_objects(tree: etree._Element) -> list[dict[str, Any]]:
+def _jsonld_objects(tree: etree._Element, scripts: list[etree._Element] | None = None) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
+    for script in tree.iter("script") if scripts is None else scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         raw = _unwrapped((script.text or "").strip())
@@ -293,24 +293,30 @@ class _Sources:
 def _sources(tree: etree._Element) -> _Sources:
     meta: dict[str, str] = {}
     og: dict[str, str] = {}
-    for el in tree.iter("meta"):
+    metas: list[etree._Element] = []
+    scripts: list[etree._Element] = []
+    times: list[etree._Element] = []
+    for el in tree.iter("meta", "script", "time"):
+        tag = el.tag
+        (metas if tag == "meta" else scripts if tag == "script" else times).append(el)
+    for el in metas:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip()
         content = el.get("content")
         if not key or content is None:
             continue
         target = og if key.startswith(("og:", "article:")) else meta
         target.setdefault(key.lower() if target is meta else key, _clean(content))
-    jsonld = _jsonld_objects(tree)
+    jsonld = _jsonld_objects(tree, scripts)
     article = next((o for o in jsonld if _types(o) & (ARTICLE_TYPES - {"WebPage"})), None)
     if article is None:
         article = next((o for o in jsonld if _types(o) & ARTICLE_TYPES), {})
-    times = [
+    stamps = [
         {"datetime": t.get("datetime"), "text": _clean(t.text_content())}
-        for t in tree.iter("time")
+        for t in times
         if t.get("datetime") or _clean(t.text_content())
     ]
     meta_ci = {k.lower(): v for k, v in meta.items()}
-    return _Sources(meta, og, meta_ci, jsonld, article, times)
+    return _Sources(meta, og, meta_ci, jsonld, article, stamps)
 
 
 def _first(*values: Any) -> str:

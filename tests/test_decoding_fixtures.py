@@ -60,3 +60,16 @@ def test_bogus_xml_encoding_is_ignored() -> None:
 def test_utf16_declared_by_http_header() -> None:
     data = "<p>Skåne café</p>".encode("utf-16-le")
     assert "Skåne café" in decode_html(data, declared="utf-16-le")
+
+
+def test_the_declared_charsets_are_read_only_for_bytes_that_are_not_utf8(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.cleaners import decoding
+
+    class Unread:
+        def search(self, head: bytes) -> None:
+            raise AssertionError("the <meta charset> was searched for a page in valid UTF-8")
+
+    monkeypatch.setattr(decoding, "_META_CHARSET", Unread())
+    assert "Skåne café" in decode_html('<meta charset="iso-8859-1"><p>Skåne café</p>'.encode())
+    with pytest.raises(AssertionError, match="meta charset"):
+        decode_html('<meta charset="iso-8859-1"><p>Skåne café</p>'.encode("latin-1"))

@@ -507,3 +507,34 @@ def test_mojibake_is_looked_for_around_the_rarer_characters_as_ftfy_finds_it(tex
     # An accented letter next to a symbol is looked for around the symbol, not every "ä".
     assert normalize._MOJIBAKE_MARKS is not None and normalize._MOJIBAKE_MARKS[0].search("Grüße aus Köln") is None
     assert normalize._looks_like_mojibake(text) == is_bad(text)
+
+
+HEAD_PIECES = st.sampled_from(
+    ['<meta property="og:title" content="A &amp; B">', '<meta name="Description" content=" Two  words ">',
+     '<meta itemprop="datePublished" content="2024-05-02">', '<meta name="description" content="Later">',
+     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H"}</script>',
+     '<script>var x = 1;</script>', '<time datetime="2024-05-02">May 2</time>', "<time> </time>",
+     "<time>Yesterday</time>", "<div>", "</div>", "<p>text</p>", '<figure><img src="/a.jpg"></figure>',
+     '<img src="/b.jpg" width="900" height="600">']
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(HEAD_PIECES, max_size=12).map("".join))
+def test_the_metadata_sources_are_read_as_one_walk_per_tag_reads_them(inner: str) -> None:
+    tree = parse_html(f"<html><head></head><body>{inner}</body></html>")
+    src = metadata._sources(tree)
+    meta: dict[str, str] = {}
+    og: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip()
+        if key and el.get("content") is not None:
+            target = og if key.startswith(("og:", "article:")) else meta
+            target.setdefault(key.lower() if target is meta else key, metadata._clean(el.get("content")))
+    times = [
+        {"datetime": t.get("datetime"), "text": metadata._clean(t.text_content())}
+        for t in tree.iter("time")
+        if t.get("datetime") or metadata._clean(t.text_content())
+    ]
+    assert (src.meta, src.og, src.times) == (meta, og, times)
+    assert src.jsonld == metadata._jsonld_objects(tree)
