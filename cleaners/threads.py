@@ -861,6 +861,85 @@ def _reply_trees(
     return found
 
 
+class _PageOrder:
+    """The page's elements in page order and its headings giving the headline, each found once,
+    when first asked (most pages hold no thread and never ask)."""
+
+    __slots__ = ("_heads", "_order", "headlines", "root")
+
+    def __init__(self, root: etree._Element, headlines: tuple[str, ...]) -> None:
+        self.root, self.headlines = root, headlines
+        self._heads: list[etree._Element] | None = None
+        self._order: dict[etree._Element, int] = {}
+
+    def order(self) -> dict[etree._Element, int]:
+        if not self._order:
+            self._order = {el: n for n, el in enumerate(self.root.iter())}
+        return self._order
+
+    def headline_before(self, first: etree._Element) -> bool:
+        """Whether a heading giving the page's headline comes before ``first``, outside it."""
+        if self._heads is None:
+            self._heads = page_headings(self.root, self.headlines) if self.headlines else []
+        if not self._heads:
+            return False
+        order = self.order()
+        inside = set(first.iter())
+        return any(head not in inside and order[head] < order[first] for head in self._heads)
+
+
+_Posts = list[tuple[int, int]]
+
+
+def _after_text(
+    page: _PageOrder,
+    kids: list[etree._Element],
+    idx: list[int],
+    posts: _Posts,
+    stats: dict[etree._Element, _Stats],
+    stamps: tuple[set[etree._Element], set[etree._Element], dict[etree._Element, date]],
+) -> tuple[list[int], _Posts, int] | None:
+    """The run's post indices, its posts and its first child once it follows the article's text:
+    :data:`TEXT_BEFORE` characters before it on the page, else the entry printed like its
+    readers' posts set apart (the first post, or the first and by far the longest under the
+    page's headline), else ``None`` (a blog's front page, an archive). ``stamps``: the elements
+    holding a clock time, those holding any stamp, and the dated ones with their days."""
+    clocked, stamped, dated = stamps
+    first = min(min(a for a, _ in posts), idx[0])
+    if _text_before(page.root, kids[first], stats) >= TEXT_BEFORE:
+        return idx, posts, first
+    root = page.root
+    if _entry_first(kids, idx, stats, clocked, dated):
+        # A blog engine may print the entry itself like its comments: then the first post is
+        # the article, and the others, all dated on or after it, its readers'.
+        posts = [(a, b) for a, b in posts if a > idx[0]]
+        idx = idx[1:]
+        if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
+            return None
+        first = min(min(a for a, _ in posts), idx[0])
+        return (idx, posts, first) if _text_before(root, kids[first], stats) >= TEXT_BEFORE else None
+    if not (
+        all(kids[i] in clocked or kids[i] not in stamped for i in idx)
+        and (all(kids[i] not in stamped for i in idx) or _text_before(root, kids[first], stats) >= TEXT_RUN)
+        and page.headline_before(kids[first])
+    ):
+        return None
+    # An article page's short text (a summary, a photo's line) under its headline, then its
+    # readers' posts: signed ones, or stamped ones after a run of text. (Items dated with a day
+    # alone under a headline are a listing's: events, releases, a history.) The entry printed
+    # like its readers' posts is the first and by far the longest of them.
+    sizes = [sum(_own_text(stats, kids[i]) for i in range(a, b + 1)) for a, b in posts]
+    if sizes[0] >= ENTRY_SIZE * sorted(sizes)[len(sizes) // 2] and sizes[0] == max(sizes):
+        entry_end = posts[0][1]
+        posts = posts[1:]
+        idx = [i for i in idx if i > entry_end]
+        if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
+            return None
+        # (from the entry's end on: a first reply's body may lie before its stamp)
+        first = min(entry_end + 1, min(a for a, _ in posts), idx[0])
+    return idx, posts, first
+
+
 def find_threads(
     root: etree._Element,
     stats: dict[etree._Element, _Stats],
@@ -883,23 +962,9 @@ def find_threads(
     dated = _dated(root, stats, holders, texts)
     stamped = set(holders)  # (the elements holding a clock time's or a date's stamp)
     signed = _signed(root, stats, holders)
-    order: dict[etree._Element, int] = {}
+    page = _PageOrder(root, headlines)
     found: list[Thread] = []
     taken: set[etree._Element] = set()
-    heads: list[etree._Element] | None = None
-
-    def _headline_before(first: etree._Element) -> bool:
-        """Whether a heading giving the page's headline comes before ``first``, outside it."""
-        nonlocal heads, order
-        if heads is None:
-            heads = page_headings(root, headlines) if headlines else []
-        if not heads:
-            return False
-        if not order:
-            order = {el: n for n, el in enumerate(root.iter())}
-        inside = set(first.iter())
-        return any(head not in inside and order[head] < order[first] for head in heads)
-
     for parent in root.iter():
         if parent not in holders or parent.tag in ("html", "body") or parent in taken:
             continue
@@ -919,39 +984,10 @@ def find_threads(
             gaps = sorted(b - a for a, b in pairwise(idx))
             if gaps[len(gaps) // 2] > POST_GAP:
                 continue
-            first = min(min(a for a, _ in posts), idx[0])
-            if _text_before(root, kids[first], stats) < TEXT_BEFORE:
-                # A blog engine may print the entry itself like its comments: then the first
-                # post is the article, and the others, all dated on or after it, its readers'.
-                if _entry_first(kids, idx, stats, clocked, dated):
-                    posts = [(a, b) for a, b in posts if a > idx[0]]
-                    idx = idx[1:]
-                    if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
-                        continue
-                    first = min(min(a for a, _ in posts), idx[0])
-                    if _text_before(root, kids[first], stats) < TEXT_BEFORE:
-                        continue
-                elif (
-                    all(kids[i] in clocked or kids[i] not in stamped for i in idx)
-                    and (all(kids[i] not in stamped for i in idx) or _text_before(root, kids[first], stats) >= TEXT_RUN)
-                    and _headline_before(kids[first])
-                ):
-                    # An article page's short text (a summary, a photo's line) under its
-                    # headline, then its readers' posts: signed ones, or stamped ones after a
-                    # run of text. (Items dated with a day alone under a headline are a
-                    # listing's: events, releases, a history.) The entry printed like its
-                    # readers' posts is the first and by far the longest of them.
-                    sizes = [sum(_own_text(stats, kids[i]) for i in range(a, b + 1)) for a, b in posts]
-                    if sizes[0] >= ENTRY_SIZE * sorted(sizes)[len(sizes) // 2] and sizes[0] == max(sizes):
-                        entry_end = posts[0][1]
-                        posts = posts[1:]
-                        idx = [i for i in idx if i > entry_end]
-                        if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
-                            continue
-                        # (from the entry's end on: a first reply's body may lie before its stamp)
-                        first = min(entry_end + 1, min(a for a, _ in posts), idx[0])
-                else:
-                    continue
+            run = _after_text(page, kids, idx, posts, stats, (clocked, stamped, dated))
+            if run is None:
+                continue
+            idx, posts, first = run
             last = max(max(b for _, b in posts), idx[-1])
             region = kids[first : last + 1]
             if any(next(el.iter("h1"), None) is not None for el in region):
@@ -960,8 +996,7 @@ def find_threads(
             if any(kids[i] not in clocked and kids[i] in stamped for i in idx):
                 # Posts stamped with a date alone: none may be dated before the article.
                 inside = {inner for el in region for inner in el.iter() if inner in dated}
-                if not order:
-                    order = {el: n for n, el in enumerate(root.iter())}
+                order = page.order()
                 after = day if day is not None else _day_before(dated, inside, order, order[region[0]])
                 if after is None or min(dated[el] for el in inside) < after - DATE_SLACK:
                     continue  # an article's dated items (a history, releases), not readers' posts
