@@ -1295,20 +1295,29 @@ _BIO_VERB = re.compile(rf",? {BIO_VERBS}\b", re.I)
 _I_AM = re.compile(r"(?:i[’']?m|meet) (\w+)", re.I)
 
 
+APPOSITIVE = re.compile(r"(?:an?|the) [^,.;:!?]{3,80}, ", re.I)
+"""What the writer is, said before the name ("A 38-year industry veteran and award-winning
+journalist, Lance has covered technology since ..."): a bio may open so."""
+
+
 def _opens_bio(text: str, people: list[str]) -> bool:
     if GREETING.match(text):
         return True
     honorific = HONORIFIC.match(text)
-    start = honorific.end() if honorific else 0
+    starts = [honorific.end() if honorific else 0]
+    described = APPOSITIVE.match(text)
+    if described is not None:
+        starts.append(described.end())
     folded = text.casefold()
     for name in people:
-        if folded.startswith(name.casefold(), start) and _BIO_VERB.match(text, start + len(name)):
-            return True
         parts = name.split()
-        for part in (parts[0], parts[-1]):
-            # The writer named alone: the whole word, in the name's own case ("Sam is the VP").
-            if text.startswith(part + " ", start) and FIRST_NAME_BIO.match(text, start + len(part) + 1):
+        for start in starts:
+            if folded.startswith(name.casefold(), start) and _BIO_VERB.match(text, start + len(name)):
                 return True
+            for part in (parts[0], parts[-1]):
+                # The writer named alone: the whole word, in the name's own case ("Sam is the VP").
+                if text.startswith(part + " ", start) and FIRST_NAME_BIO.match(text, start + len(part) + 1):
+                    return True
     me = _I_AM.match(text)
     return me is not None and any(me.group(1).casefold() == n.split()[0].casefold() for n in people)
 

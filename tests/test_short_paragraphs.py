@@ -235,6 +235,27 @@ def test_a_roundup_of_people_a_topics_heading_and_a_profile_with_more_after_it_s
     assert "Jack Butcher is a conceptual artist" in body and body.endswith(TABLET)
 
 
+def test_a_bio_saying_what_its_writer_is_before_the_name_goes() -> None:
+    # "A ... journalist, Lance has covered ...": the byline's first name after what he is.
+    html = _article(
+        "A new search box",
+        "<div><p>A 38-year industry veteran and award-winning journalist, Lance has covered technology since "
+        "PCs were the size of suitcases. He is a former editor in chief of two magazines.</p></div>",
+        head="<meta name='author' content='Lance Ulanoff'>",
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith(LONG2)
+    # The same shape about someone else is the article's closing paragraph.
+    html = _article(
+        "A new search box",
+        "<p>A longtime critic of the company, Maria has written to its board twice this year and is "
+        "waiting for an answer.</p>",
+        head="<meta name='author' content='Lance Ulanoff'>",
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.endswith("waiting for an answer.")
+
+
 def test_a_company_credited_as_author_keeps_its_closing_paragraph() -> None:
     # "QCY is already ..." is the article speaking of the company, not a bio of a person.
     closing = "QCY is already embracing many of these trends with its range of headphones and earbuds."
