@@ -485,17 +485,24 @@ def _typepad_like(title: str, description: str) -> bytes:
         "to appear below this notice; pings from weblogs that do not link back are not listed.</p>"
     )
     places = "".join(f"<li><a href='https://place-{n}.example.com/'>Inspiring place {n}</a></li>" for n in range(12))
-    return (
-        f"<html><head><title>{title}</title>"
-        f'<meta name="description" content="{description}"></head><body>'
+    return _described(
+        title,
+        description,
         "<div id='banner'><h1>Ritzy Bee</h1></div><div id='pagebody'>"
         "<div id='alpha'><div class='entry'><h3>Oct garden</h3><div class='entry-body'>"
         "<p>Happy Friday! We love this inspiration board from a friend's studio and are excited to "
         "celebrate with a garden couple this weekend.</p></div></div>"
         f"<div class='module'><h2>Inspiring places</h2><ul>{places}</ul></div></div>"
-        f"<div id='beta'><div class='trackbacks'>{trackback}</div></div>"
-        "</div></body></html>"
+        f"<div id='beta'><div class='trackbacks'>{trackback}</div></div></div>",
     ).encode()
+
+
+def _described(title: str, description: str, body: str) -> str:
+    """A page titled ``title`` whose ``<meta name="description">`` is ``description``."""
+    return (
+        f"<html><head><title>{title}</title>"
+        f'<meta name="description" content="{description}"></head><body>{body}</body></html>'
+    )
 
 
 def test_kind_5_the_post_the_description_opens_wins_over_a_trackback_box() -> None:
@@ -528,11 +535,10 @@ def test_kind_5_a_description_inside_the_article_never_narrows_it() -> None:
         for i in range(4)
     )
     intro = "The water board approved the plan to grow the reservoir by a third on Monday, after two years of talks."
-    html = (
-        "<html><head><title>Reservoir to grow by a third | Valley News</title>"
-        f'<meta name="description" content="{intro}"></head><body>'
-        f'<div class="story"><div class="intro"><p>{intro}</p></div>'
-        f'<div class="text">{paragraphs}</div></div></body></html>'
+    html = _described(
+        "Reservoir to grow by a third | Valley News",
+        intro,
+        f'<div class="story"><div class="intro"><p>{intro}</p></div><div class="text">{paragraphs}</div></div>',
     )
     record = clean_html(html.encode(), url="https://valley-news.example.com/reservoir.html")
     body = record.articleBody or ""
@@ -552,12 +558,13 @@ def test_kind_5_a_description_in_a_standfirst_box_takes_the_post_around_it() -> 
     intro = "As a special election gets underway on the streetcar tax, the editors offer their qualified support."
     item = "<li><a href='/node/{n}'>Another planning story worth a read, number {n}</a></li>"
     links = "".join(item.format(n=n) for n in range(40))
-    html = (
-        "<html><head><title>Planning blog</title>"
-        f'<meta name="description" content="{intro}"></head><body><div class="main">'
+    html = _described(
+        "Planning blog",
+        intro,
+        '<div class="main">'
         f'<div class="post"><div class="box"><div class="standfirst"><p>{intro}</p></div></div>'
         f'<div class="text">{paragraphs}</div></div>'
-        f"<div class='more'><ul>{links}</ul></div></div></body></html>"
+        f"<div class='more'><ul>{links}</ul></div></div>",
     )
     record = clean_html(html.encode(), url="https://planning.example.com/node/59257")
     body = record.articleBody or ""
@@ -582,12 +589,13 @@ def test_kind_5_a_description_in_a_standfirst_box_takes_the_post_around_it() -> 
         "This blog is written by the editors of a planning magazine, who read the week's planning news so that "
         "you need not, and say what they make of it in a few lines."
     )
-    post = (
-        "<html><head><title>Planning blog</title>"
-        f'<meta name="description" content="{short} {rest}"></head><body><div class="main">'
+    post = _described(
+        "Planning blog",
+        f"{short} {rest}",
+        '<div class="main">'
         f'<div class="post"><div class="entry"><div class="box"><p>{short}</p><p>{rest}</p></div></div>'
         f'<div class="k9">{notice}</div></div>'
-        f"<div class='more'><p>{about}</p><ul>{links}</ul></div></div></body></html>"
+        f"<div class='more'><p>{about}</p><ul>{links}</ul></div></div>",
     )
     body = clean_html(post.encode(), url="https://planning.example.com/node/59259").articleBody or ""
     assert short in body and rest in body
