@@ -901,8 +901,9 @@ def _after_text(
 ) -> tuple[list[int], _Posts, int] | None:
     """The run's post indices, its posts and its first child once it follows the article's text:
     :data:`TEXT_BEFORE` characters before it on the page, else the entry printed like its
-    readers' posts set apart (the first post, or the first and by far the longest under the
-    page's headline), else ``None`` (a blog's front page, an archive). ``stamps``: the elements
+    readers' posts set apart (the first post, with that much text or a run of it under the
+    page's headline; or the first and by far the longest under the page's headline), else
+    ``None`` (a blog's front page, an archive). ``stamps``: the elements
     holding a clock time, those holding any stamp, and the dated ones with their days."""
     clocked, stamped, dated = stamps
     first = min(min(a for a, _ in posts), idx[0])
@@ -917,7 +918,12 @@ def _after_text(
         if len(posts) < MIN_POSTS or 2 * len(posts) < len(idx) + 1:
             return None
         first = min(min(a for a, _ in posts), idx[0])
-        return (idx, posts, first) if _text_before(root, kids[first], stats) >= TEXT_BEFORE else None
+        before = _text_before(root, kids[first], stats)
+        # (the entry told apart from its posts is the article: a run of its text under the
+        # page's headline is enough, as for a photo post's readers' posts below)
+        if before >= TEXT_BEFORE or (before >= TEXT_RUN and page.headline_before(kids[first])):
+            return idx, posts, first
+        return None
     if not (
         all(kids[i] in clocked or kids[i] not in stamped for i in idx)
         and (all(kids[i] not in stamped for i in idx) or _text_before(root, kids[first], stats) >= TEXT_RUN)

@@ -516,6 +516,34 @@ def test_signed_posts_under_the_sites_name_on_a_front_page_stay() -> None:
     assert find_threads(root, stats, headlines=("Notes from the quay",)) == []
 
 
+def _short_entry_and_readers(heading: str) -> bytes:
+    """One paragraph's entry (less than the text-before guard) printed like its readers' posts,
+    under ``heading``."""
+    entry = (
+        f"<div class='e1'>{heading}"
+        + PARAGRAPH.format(n="Entry.")
+        + "<p class='m1'>Posted by Tom Reyes at March 9, 2012 6:35 AM</p></div>"
+    )
+    readers = "".join(READER.format(n=n, d=9 + n % 2) for n in range(1, 5))
+    return (
+        "<html><head><title>Runner beans | Notes from the allotment</title></head><body>"
+        f"<div class='a1'><div class='a2'>{entry}{readers}</div></div></body></html>"
+    ).encode()
+
+
+def test_readers_posts_under_a_short_entry_go_when_the_headline_heads_it() -> None:
+    # The entry told apart from its readers' posts (its own class, dated before them) has one
+    # paragraph: under a heading giving the page's headline, that run of text is the article.
+    page = _short_entry_and_readers("<h3>Runner beans</h3>")
+    body = clean_html(page, url="https://allotment.example.com/runner-beans.html").articleBody or ""
+    assert "had to come out. Entry." in body
+    assert_gone(body, "Stone walls keep the wind off")
+    # Without the headline's heading it may be a front page's newest entry: the posts stay.
+    page = _short_entry_and_readers("")
+    body = clean_html(page, url="https://allotment.example.com/runner-beans.html").articleBody or ""
+    assert "had to come out. Entry." in body and "Stone walls keep the wind off" in body
+
+
 def _entry_page(intro: str) -> bytes:
     """An entry printed like its readers' posts (a body box, then a "Posted by ... at" stamp
     line, the same classes for all), under the page's headline and ``intro``."""
@@ -553,7 +581,6 @@ def test_stamped_posts_under_the_headline_after_a_short_summary_go_and_the_entry
     body = clean_html(_entry_page(intro), url=URL).articleBody or ""
     assert "grew at a 8.0% annual rate" in body
     assert_gone(body, "will not last", "borrowing again", "Exports fell")
-
 
 
 def test_a_counted_thread_with_a_reply_box_after_each_post_goes() -> None:
