@@ -903,6 +903,7 @@ BYLINE_BEFORE = "byline/date line before the first paragraph"
 BYLINE_UNDER = "byline/date line under the standfirst (the first paragraph)"
 AUTHOR_BIO = "the author's bio closing the text"
 AUTHOR_BIO_INSIDE = "the author's bio, in the text's last part (a paragraph opening with the byline's name)"
+AUTHOR_BIO_ABOVE = "the author's bio above the text (a box of its own opening with the byline's name)"
 """The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
 
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
@@ -1186,7 +1187,7 @@ def _author_bio_start(blocks: list[Block], names: list[str]) -> int:
     none): a paragraph opening with the byline's name and a verb ("Karina Cohen is the owner of
     ...", "Karina is the owner of ...") or with a writer's greeting ("Hi, I'm Jack"), with the
     short name or role lines just above it."""
-    people = [n.strip() for n in names if len(n.split()) >= 2]
+    people = _people(names)
     tail = 0
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
@@ -1206,7 +1207,7 @@ def _author_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
     start = min(_author_bio_start(blocks, names), _titled_bio_start(blocks))
     if start < len(blocks):
         return list(range(start, len(blocks)))
-    people = [n.strip() for n in names if len(n.split()) >= 2]
+    people = _people(names)
     if not people:
         return []
     total = sum(split_count(b.text) for b in blocks)
@@ -1282,9 +1283,14 @@ def _opens_titled_bio(text: str, name: str) -> bool:
 def _above_bio(blocks: list[Block], i: int) -> int:
     """The first of the short name and role lines just above the bio at ``i`` ("Lauren Vetter",
     "SEO Copywriter"), or ``i``."""
-    while i > 0 and len(blocks[i - 1].text.split()) <= 5 and not blocks[i - 1].text.rstrip().endswith(_CLOSES):
+    while i > 0 and _name_or_role(blocks[i - 1]):
         i -= 1
     return i
+
+
+def _name_or_role(block: Block) -> bool:
+    """Whether ``block`` may be a bio's name or role line: at most five words, no sentence."""
+    return len(block.text.split()) <= 5 and not block.text.rstrip().endswith(_CLOSES)
 
 
 _CLOSES = (".", "!", "?", "…", ".”", '."')
@@ -1300,8 +1306,28 @@ APPOSITIVE = re.compile(r"(?:an?|the) [^,.;:!?]{3,80}, ", re.I)
 journalist, Lance has covered technology since ..."): a bio may open so."""
 
 
+def _people(names: Sequence[str]) -> list[str]:
+    """The names a bio may open with, each once: a writer's whole name. (A byline of one word,
+    "Heather" or "Harbour", may be a company's, whose name opens the article's own sentences.)"""
+    return list(dict.fromkeys(n.strip() for n in names if len(n.split()) >= 2))
+
+
+ABOUT_LABEL = re.compile(r"(?:about the (?:author|writer)|author bio)\s*[:–—-]\s*", re.I)
+"""A bio's label written into its paragraph ("About the Author: Derek Halpern is ...")."""
+
+NAME_AGAIN = re.compile(r"\s*[/|–—-]\s*")
+"""Between an author box's name and its bio naming the writer again ("Lee Hutchinson / Lee is
+the Senior Reviews Editor", "Ta-Nehisi Coates - Ta-Nehisi Coates is a senior editor")."""
+
+HANDLE = re.compile(r" \(@\w+\)")
+"""The writer's handle after the name ("Jon Bloom (@Bloom_Jon) is President of ...")."""
+
+
 def _opens_bio(text: str, people: list[str]) -> bool:
-    if GREETING.match(text):
+    """Whether ``text`` opens a bio of one of ``people``: the name and a verb (maybe after an
+    honorific, a description, a handle, or the name given twice), the first or last name alone
+    and a bio's words, a writer's greeting, or a bio's label ("About the Author:")."""
+    if GREETING.match(text) or ABOUT_LABEL.match(text):
         return True
     honorific = HONORIFIC.match(text)
     starts = [honorific.end() if honorific else 0]
@@ -1312,14 +1338,78 @@ def _opens_bio(text: str, people: list[str]) -> bool:
     for name in people:
         parts = name.split()
         for start in starts:
-            if folded.startswith(name.casefold(), start) and _BIO_VERB.match(text, start + len(name)):
-                return True
+            if folded.startswith(name.casefold(), start):
+                end = start + len(name)
+                handle = HANDLE.match(text, end)
+                if _BIO_VERB.match(text, handle.end() if handle else end):
+                    return True
+                again = NAME_AGAIN.match(text, end)
+                if again is not None and _opens_bio(text[again.end() :], [name]):
+                    return True
             for part in (parts[0], parts[-1]):
                 # The writer named alone: the whole word, in the name's own case ("Sam is the VP").
                 if text.startswith(part + " ", start) and FIRST_NAME_BIO.match(text, start + len(part) + 1):
                     return True
     me = _I_AM.match(text)
     return me is not None and any(me.group(1).casefold() == n.split()[0].casefold() for n in people)
+
+
+PROFILE_LINK = re.compile(
+    r"/(?:author|user|profile|people|staff|writer|contributor|columnist)s?/(?:\d+[_-])?"
+    r"([a-z]{2,}(?:[-_][a-z]{2,}){1,2})/?[\"']"
+)
+"""A link to a writer's own page, its last step their name ("/author/anthony-ha/",
+"/user/10009962_joel-feder"): blog engines and newsrooms link every byline and author box so,
+and the address stays when class names say nothing (a link reading "View Staff Page")."""
+
+NAMED_OPENING = re.compile(
+    rf"(?:(?i:{HONORIFIC.pattern}))?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}}(?: \(@\w+\))?"
+    rf"(?:\s*[/|–—-]\s*|,? {BIO_VERBS}\b)"
+)
+"""A paragraph opening as a bio may ("Anthony Ha is a writer ...", "Lee Hutchinson / Lee is
+..."): only then are the page's links to writers' pages looked for."""
+
+
+def _profile_names(html: str) -> list[str]:
+    """The writers the page links to their own pages ("/author/anthony-ha/" -> "Anthony Ha"),
+    read from the page's source: the links may sit in boxes the extraction has pruned."""
+    found = dict.fromkeys(m.group(1) for m in PROFILE_LINK.finditer(html))
+    return [" ".join(part.capitalize() for part in re.split(r"[-_]", slug)) for slug in found]
+
+
+BIO_ABOVE_WORDS = BIO_MAX_WORDS_ALONE
+"""A bio above the text is one paragraph of at most this many words."""
+
+
+def _lead_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
+    """The author's bio printed above the text (an author box under the headline): a paragraph
+    before the first of the text's own paragraphs, in a box of its own (not the text's
+    container), opening with the byline's or a linked writer's name and a verb, with the short
+    name and role lines of its box just above it. An article opening with its writer ("Russell
+    Miller is a product builder, and this is what he learned") does so in its own container."""
+    people = _people(names)
+    prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
+    if not people or len(prose) < 2:
+        return []
+    words: dict[str, int] = {}
+    for i in prose:
+        words[blocks[i].path] = words.get(blocks[i].path, 0) + split_count(blocks[i].text)
+    container = max(words, key=words.__getitem__)  # the text's own: most of its prose
+    first = next(i for i in prose if blocks[i].path == container)
+    for i in range(first):
+        block = blocks[i]
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and block.path != container
+            and split_count(block.text) <= BIO_ABOVE_WORDS
+            and _opens_bio(block.text, people)
+        ):
+            box = _parent(block.path) + "/"
+            start = i
+            while start > 0 and blocks[start - 1].path.startswith(box) and _name_or_role(blocks[start - 1]):
+                start -= 1
+            return list(range(start, i + 1))
+    return []
 
 
 def _in_flow(block: Block, flow: set[str]) -> bool:
@@ -1529,9 +1619,15 @@ def _extract(
         chosen = ""
     if content is None:
         kept = [i for i, rule in enumerate(rules) if not rule]
-        bio = _author_bio_blocks([blocks[i] for i in kept], [a.name for a in metadata.get("authors") or [] if a.name])
+        own = [blocks[i] for i in kept]
+        names = [a.name for a in metadata.get("authors") or [] if a.name]
+        if any(b.kind is BlockKind.PARAGRAPH and NAMED_OPENING.match(b.text) for b in own):
+            names += _profile_names(html)
+        bio = _author_bio_blocks(own, names)
         for at in bio:
             rules[kept[at]] = AUTHOR_BIO if bio[-1] == len(kept) - 1 else AUTHOR_BIO_INSIDE
+        for at in _lead_bio_blocks(own, names):
+            rules[kept[at]] = AUTHOR_BIO_ABOVE
     keys = _order_keys(found_at if found_at is not None else origins, order, len(blocks)) if marked else []
     standfirst = metadata.get("description")
     if (

@@ -1,0 +1,97 @@
+"""Author boxes on pages whose class names say nothing: the writer's bio goes, told by the
+names the page gives its writers (the byline, the links to their own pages), wherever the box
+is printed; the article's own text about a person stays."""
+
+from newsclean.cleaners import clean_html
+
+LONG = (
+    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
+    "ending a dispute that has divided residents and shop owners for more than two years."
+)
+LONG2 = (
+    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
+    "kerb and a row of planters, and work is due to start in the spring."
+)
+LONG3 = (
+    "Shop owners who opposed the plan said they would watch the first months closely and ask the council to "
+    "review it if their takings fell over the summer."
+)
+
+
+def _page(box: str, after: str = "", head: str = "") -> str:
+    """A page whose names mean nothing: a headline, ``box`` in a box of its own above the
+    article's container, the article's three paragraphs, then ``after`` in the container."""
+    return (
+        f"<html><head>{head}</head><body><div class='c5d1e2a'><h1>Council approves the Harbour Road lane</h1>"
+        f"<div class='c09f3b7'>{box}</div><div class='c7a4410'><p>{LONG}</p><p>{LONG2}</p><p>{LONG3}</p>"
+        f"{after}</div></div></body></html>"
+    )
+
+
+def _body(html: str) -> str:
+    return clean_html(html, find_site=False).articleBody or ""
+
+
+BIO = (
+    "Anthony Ha is a writer covering media, advertising and startups. Previously, he was a staff technology "
+    "writer at a trade weekly."
+)
+
+
+def test_a_bio_above_the_text_linking_to_its_writers_page_goes() -> None:
+    # No byline in the metadata: the box's link to the writer's own page names him.
+    box = f"<div class='c44e0a1'><a href='/author/anthony-ha/'>View Staff Page</a></div><p>{BIO}</p>"
+    body = _body(_page(box))
+    assert body.startswith(LONG) and body.endswith(LONG3)
+    assert "Anthony Ha" not in body
+
+
+def test_a_bio_above_the_text_with_its_name_and_role_lines_goes_for_the_byline() -> None:
+    box = (
+        "<div class='c3b2a10'><span>Social Media Manager</span><span>BIO</span><div>Joel oversees the "
+        "network's social media channels and video, while also reporting the latest news.</div></div>"
+    )
+    body = _body(_page(box, head="<meta name='author' content='Joel Feder'>"))
+    assert body.startswith(LONG)
+    assert "Joel oversees" not in body and "Social Media Manager" not in body
+
+
+def test_a_standfirst_about_someone_else_above_the_text_stays() -> None:
+    # The same shape about a person the page does not name as its writer is the article's.
+    standfirst = "Maria Lopez is the council's new transport chief, and the Harbour Road lane is her first plan."
+    body = _body(_page(f"<p>{standfirst}</p>", head="<meta name='author' content='Joel Feder'>"))
+    assert body.startswith(standfirst)
+    # And the writer named in the article's own container opens the article.
+    opening = "Joel Feder is a cyclist, and he rode the new lane on its first morning."
+    html = _page("", head="<meta name='author' content='Joel Feder'>").replace(
+        f"<div class='c7a4410'><p>{LONG}", f"<div class='c7a4410'><p>{opening}</p><p>{LONG}"
+    )
+    assert _body(html).startswith(opening)
+
+
+def test_a_bio_naming_its_writer_twice_or_with_a_handle_goes_at_the_end() -> None:
+    for bio in (
+        "Lee Hutchinson / Lee is the Senior Reviews Editor and runs the reviews desk.",
+        "Ta-Nehisi Coates - Ta-Nehisi Coates is a senior editor who writes about culture and politics.",
+        "Jon Bloom (@Bloom_Jon) is President of a ministry and has written three books.",
+    ):
+        name = bio.split(" /")[0].split(" -")[0].split(" (")[0]
+        head = f"<meta name='author' content='{name}'>"
+        html = _page("", after=f"<div class='c0a0b0c'><p>{bio}</p></div>", head=head)
+        assert _body(html).endswith(LONG3), bio
+
+
+def test_a_one_word_byline_opens_no_bio() -> None:
+    # A byline of one word may be a company's, whose name opens the article's own sentences.
+    closing = "Harbour is a name the council chose after a vote of the residents last year."
+    html = _page("", after=f"<p>{closing}</p>", head="<meta name='author' content='Harbour'>")
+    assert _body(html).endswith(closing)
+
+
+def test_a_bio_labelled_about_the_author_in_its_paragraph_goes_at_the_end() -> None:
+    bio = "About the Author: As the creator of a popular theme, Chris has spent years teaching design."
+    body = _body(_page("", after=f"<div class='c0a0b0c'><p>{bio}</p></div>"))
+    assert body.endswith(LONG3)
+    # "About the author" said in a sentence of the article is the article's.
+    closing = "About the author of the plan, residents said little at the meeting."
+    assert _body(_page("", after=f"<p>{closing}</p>")).endswith(closing)
