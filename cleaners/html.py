@@ -1187,17 +1187,23 @@ def _author_bio_start(blocks: list[Block], names: list[str]) -> int:
     """Where the author's bio at the end of the text starts (``len(blocks)`` when there is
     none): a paragraph opening with the byline's name and a verb ("Karina Cohen is the owner of
     ...", "Karina is the owner of ...") or with a writer's greeting ("Hi, I'm Jack"), with the
-    short name or role lines just above it."""
+    short name or role lines just above it. The bios of co-authors stack (Redfin's two
+    economists, a bio printed twice): each one found, another may end within
+    :data:`BIO_MAX_TAIL` words above its start."""
     people = _people(names)
-    tail = 0
-    for i in range(len(blocks) - 1, -1, -1):
-        block = blocks[i]
-        tail += split_count(block.text)
+    start, tail = len(blocks), 0
+    i = len(blocks) - 1
+    while i >= 0:
+        tail += split_count(blocks[i].text)
         if tail > BIO_MAX_TAIL:
             break
-        if block.kind is BlockKind.PARAGRAPH and _opens_bio(block.text, people):
-            return _above_bio(blocks, i) or len(blocks)
-    return len(blocks)
+        if blocks[i].kind is BlockKind.PARAGRAPH and _opens_bio(blocks[i].text, people):
+            above = _above_bio(blocks, i)
+            if not above:
+                break  # (bios all the way up: the page is about its writers)
+            start, tail, i = above, 0, above
+        i -= 1
+    return start
 
 
 def _author_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:

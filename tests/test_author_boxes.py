@@ -95,3 +95,19 @@ def test_a_bio_labelled_about_the_author_in_its_paragraph_goes_at_the_end() -> N
     # "About the author" said in a sentence of the article is the article's.
     closing = "About the author of the plan, residents said little at the meeting."
     assert _body(_page("", after=f"<p>{closing}</p>")).endswith(closing)
+
+
+def test_the_bios_of_two_bylined_writers_at_the_end_go() -> None:
+    # Two writers, each a name line over a bio, stacked after the text: both go.
+    bios = (
+        "<div class='c7e1f00'><h4>Chen Zhao</h4><p>Chen Zhao is the head of economics research, where she "
+        "studies the housing market.</p><h4>Daryl Fairweather</h4><p>Daryl Fairweather is the chief economist, "
+        "and her work has been featured on national television.</p></div>"
+    )
+    head = (
+        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": [{\"@type\": \"Person\", "
+        "\"name\": \"Chen Zhao\"}, {\"@type\": \"Person\", \"name\": \"Daryl Fairweather\"}]}</script>"
+    )
+    body = _body(_page("", after=bios, head=head))
+    assert body.endswith(LONG3)
+    assert "Chen Zhao" not in body and "Daryl Fairweather" not in body
