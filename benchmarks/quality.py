@@ -452,13 +452,37 @@ _UTF8 = ("utf-8", "utf8")
 _UTF8_DECLARED = re.compile(r"charset\s*=\s*[\"']?utf-?8", re.I)
 
 
-def hashed_names(html: bytes) -> bytes:
+_HTML5_BLOCKS = frozenset(
+    ["article", "aside", "details", "dialog", "figcaption", "figure", "footer", "header", "hgroup", "main", "nav",
+     "search", "section", "summary"]
+)  # fmt: skip
+"""HTML5's sectioning and grouping elements, which a page written before 2010 has as ``<div>``s."""
+
+_HTML5_INLINE = frozenset(["mark", "time"])
+_STRUCTURED_META = ("og:", "twitter:", "article:", "fb:")
+
+
+def old_markup(html: bytes) -> bytes:
+    """``html`` as a page written before HTML5 and structured data would give it, with names
+    that mean nothing: :func:`hashed_names`, and every HTML5 sectioning element (``<article>``,
+    ``<nav>``, ``<aside>``, ``<header>``, ``<figure>`` ...) a ``<div>``, ``<time>`` and
+    ``<mark>`` a ``<span>``; ARIA (``role``, ``aria-*``), microdata (``itemprop`` ...) and
+    ``data-*`` attributes gone, and so are JSON-LD and OpenGraph/Twitter ``<meta>`` tags. The
+    title, ``<meta name="description">``, ``<h1>``-``<h6>``, ``<p>``, lists, tables, inline styles
+    and the ``hidden`` attribute stay. A stand-in for the 2005-2010 pages no collection in
+    ``../shared/data`` samples much, where nothing but the text and the HTML 4 tags tell the
+    article from the rest."""
+    return hashed_names(html, old=True)
+
+
+def hashed_names(html: bytes, *, old: bool = False) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
     same name by the same hash everywhere on the page); text, tags and other attributes stay.
     The page is decoded and parsed as newsclean decodes and parses it and comes back as UTF-8,
     its charset declarations saying so (lxml alone misreads a GB2312 or Shift_JIS page declared
     in a ``<meta>``: its text comes back as mojibake cut after the title, a hashed page with no
-    body for every tool; and it leaves what follows a premature ``</html>`` outside the root)."""
+    body for every tool; and it leaves what follows a premature ``</html>`` outside the root).
+    ``old``: also what :func:`old_markup` takes out."""
     try:
         text = decode_html(html)
     except DecodeError:
@@ -485,7 +509,34 @@ def hashed_names(html: bytes) -> bytes:
                     if token not in names:
                         names[token] = "c" + hashlib.md5(token.encode(), usedforsecurity=False).hexdigest()[:6]
                 el.set(attr, " ".join(names[t] for t in tokens))
+    if old:
+        _drop_html5(root)
     return bytes(lxml.html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
+
+
+def _drop_html5(root: Any) -> None:
+    """Take out of ``root``, in place, what :func:`old_markup` says."""
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag == "script" and (el.get("type") or "").strip().lower() == "application/ld+json":
+            doomed.append(el)
+            continue
+        if tag == "meta" and (el.get("property") or el.get("name") or "").lower().startswith(_STRUCTURED_META):
+            doomed.append(el)
+            continue
+        if tag in _HTML5_BLOCKS:
+            el.tag = "div"
+        elif tag in _HTML5_INLINE:
+            el.tag = "span"
+        for attr in list(el.attrib):
+            name = attr.lower()
+            if name == "role" or name.startswith(("aria-", "data-", "item")):
+                del el.attrib[attr]
+    for el in doomed:
+        el.drop_tree()
 
 
 def _page_key(page: Page) -> str:
@@ -585,10 +636,12 @@ def run_extraction(
     save: Path | None = None,
     baseline: Path | None = None,
     hash_names: bool = False,
+    old_html: bool = False,
 ) -> None:
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
     newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
-    pages with their class and id names hashed (:func:`hashed_names`)."""
+    pages with their class and id names hashed (:func:`hashed_names`), ``old_html`` on the pages
+    as :func:`old_markup` makes them."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -597,7 +650,11 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
-        if hash_names:
+        if old_html:
+            pages = [dataclasses.replace(p, html=old_markup(p.html)) for p in pages]
+            title = f"{collection.title}, old markup (names hashed; no HTML5 sections, ARIA, microdata or JSON-LD)"
+            collection = dataclasses.replace(collection, title=title)
+        elif hash_names:
             pages = [dataclasses.replace(p, html=hashed_names(p.html)) for p in pages]
             collection = dataclasses.replace(collection, title=f"{collection.title}, class and id names hashed")
         runs = run_collection(collection, pages, tools, cache, verbose)
@@ -995,6 +1052,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="extraction: replace every class and id name by a meaningless hash first (how much a tool leans on names)",
     )
+    parser.add_argument(
+        "--old-markup",
+        action="store_true",
+        help="extraction: names hashed, HTML5 sections, ARIA, microdata and JSON-LD taken out first (a pre-2010 page)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
@@ -1025,6 +1087,7 @@ def main(argv: list[str] | None = None) -> int:
             save=args.save,
             baseline=args.baseline,
             hash_names=args.hash_names,
+            old_html=args.old_markup,
         )
         table = _selector_table()
         if table:

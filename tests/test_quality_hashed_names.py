@@ -94,3 +94,36 @@ def test_a_page_with_its_article_after_a_premature_end_keeps_it_when_hashed() ->
     after = lxml.html.document_fromstring(quality.hashed_names(page).decode("utf-8"))
     assert "HR is about people" in after.text_content()
     assert after.xpath("//div")[0].get("class") != "blog-content"
+
+
+OLD_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Ferry</title>"
+    b"<meta name='description' content='The ferry is back.'>"
+    b"<meta property='og:title' content='Ferry back'><meta name='twitter:card' content='summary'>"
+    b'<script type=\'application/ld+json\'>{"@type": "NewsArticle"}</script>'
+    b"<script>var x = 1;</script></head><body>"
+    b"<header role='banner'><nav aria-label='Main'><a href='/'>Home</a></nav></header>"
+    b"<main><article itemscope itemtype='https://schema.org/NewsArticle' data-id='7'>"
+    b"<h1 itemprop='headline'>Ferry</h1><time datetime='2012-03-01'>1 March 2012</time>"
+    b"<figure><img src='f.jpg' alt=''><figcaption>The ferry.</figcaption></figure>"
+    b"<section class='body'><p>The ferry is back. It sails at <mark>nine</mark>.</p></section>"
+    b"</article></main><aside hidden>Most read</aside><footer>(c) Harbour News</footer></body></html>"
+)
+
+
+def test_old_markup_leaves_html4_tags_and_the_text_only() -> None:
+    before = lxml.html.document_fromstring(OLD_PAGE)
+    after = lxml.html.document_fromstring(quality.old_markup(OLD_PAGE))
+    tags = {el.tag for el in after.iter() if isinstance(el.tag, str)}
+    assert not tags & {"header", "nav", "main", "article", "time", "figure", "figcaption", "section", "mark"}
+    assert {"h1", "p", "img", "div", "span", "title"} <= tags
+    attrs = {a for el in after.iter() if isinstance(el.tag, str) for a in el.attrib}
+    assert not {a for a in attrs if a == "role" or a.startswith(("aria-", "item", "data-"))}
+    assert "hidden" in attrs  # (what the page hides stays hidden)
+    assert after.xpath("//meta[@name='description']/@content") == ["The ferry is back."]
+    assert not after.xpath("//meta[@property or starts-with(@name, 'twitter:')]")
+    scripts = [s.text for s in after.iter("script")]
+    assert scripts == ["var x = 1;"]  # the JSON-LD went, the page's script stayed
+    assert after.xpath("//div/@class")[-1].startswith("c")  # names hashed as by hashed_names
+    body = lambda root: " ".join(root.body.text_content().split())  # noqa: E731
+    assert body(after) == body(before)
