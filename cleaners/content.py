@@ -540,6 +540,10 @@ def strip_page(
                 if log is not None:
                     log.add(el, _strip_rule(el, tag))
                 continue
+            if tag in _SWALLOWING:
+                # An unclosed <button> (or <select>, <object>) holding the page: a box, its
+                # text the page's (the walk to blocks reads nothing inside a control).
+                el.tag = "div"
         stack.extend(el)
     if whole and log is not None:
         log.page_in_order(None)
@@ -552,6 +556,11 @@ def strip_page(
     # of the page (forgetting them walked every dropped subtree again).
     _remeasure(root, stats, changed)
     return stats
+
+
+_SWALLOWING = frozenset(["button", "select", "object", "embed", "noscript", "iframe", "canvas", "map"])
+"""Tags left open by broken markup that lxml nests the rest of the page in: kept when they wrap
+the page (see :func:`_wraps_page`), they are read as the ``<div>`` they stand for."""
 
 
 def remove_keeping_tail(el: etree._Element) -> etree._Element | None:

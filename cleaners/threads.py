@@ -1033,6 +1033,14 @@ _SINGLE = re.compile(r"^\W*(?:comment|response|reply|kommentar|commentaire|comen
 thread's heading counts its posts, names them in the plural or asks for one ("Leave a Reply")."""
 
 
+def _count_linked(heading: etree._Element) -> bool:
+    """Whether the count in ``heading`` is a link ("Comments: <a href="#comments">37</a>"): a
+    byline's or a toolbar's count, pointing at the thread from elsewhere, never its heading."""
+    return any(
+        a.get("href") is not None and " ".join(a.text_content().split()).isdigit() for a in heading.iter("a")
+    )
+
+
 def cut_after_comments(
     part: etree._Element,
     stats: dict[etree._Element, _Stats],
@@ -1045,8 +1053,9 @@ def cut_after_comments(
     Whatever its boxes are named, what follows a heading of the readers' comments ("12
     Comments", "Leave a Reply", "43 thoughts on “...”") is their thread and its form, never
     the article's text. The heading is an element whose whole text reads as one and is mostly not
-    a link (a byline's or a toolbar's "12 Comments" links to the thread), after at least
-    :data:`TAIL_BEFORE` characters of the content's text. ``headings``: the page's
+    a link (a byline's or a toolbar's "12 Comments" links to the thread, or its count does:
+    "Comments: <a>37</a>"), after at least :data:`TAIL_BEFORE` characters of the content's
+    text. ``headings``: the page's
     :func:`comment_headings`, found once before the content was chosen (those still inside
     ``part`` are the ones looked at), else they are looked for in ``part``."""
     if headings is None:
@@ -1062,7 +1071,7 @@ def cut_after_comments(
         if _text_before(part, heading, stats) < (THREAD_BEFORE if THREAD_HEADING.match(line) else TAIL_BEFORE):
             continue
         s = stats.get(heading)
-        if s is None or 2 * s.links >= s.text:
+        if s is None or 2 * s.links >= s.text or _count_linked(heading):
             continue
         doomed = [heading]
         node = heading

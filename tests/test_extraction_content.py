@@ -136,6 +136,20 @@ def test_article_after_a_premature_html_end_tag_is_read() -> None:
     assert body.count("The council voted") == 3
 
 
+def test_an_unclosed_button_holding_the_page_leaves_its_article_in_the_body() -> None:
+    # A menu button left open in the header: lxml nests the rest of the page inside it. With no
+    # <article> or publisher's marker to prefer, the button itself holds most of the prose; its
+    # text is the page's and must be read, not skipped as a control's label.
+    html = _page(
+        "<div class='top'><button aria-label='Main menu'><div class='logo'>City News</div>"
+        "<ul><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li></ul>"
+        f"<h1>Tram line extended</h1>{_paras(4)}<div class='foot'>(c) City News</div></div>"
+    )
+    root = lxml.html.document_fromstring(html)
+    assert root.xpath("//button/p")  # (lxml nests the page in the button)
+    _four_paragraphs_without(html, "Sport")
+
+
 def test_a_page_of_short_lines_is_never_empty() -> None:
     html = _page("<div class='nav-menu'><a href='/a'>Opening hours</a></div><div>Closed on Mondays</div>")
     assert clean_html(html).articleBody
@@ -452,6 +466,7 @@ def test_the_box_around_the_headline_is_judged_by_what_it_holds_not_whole() -> N
     body = clean_html(page.encode(), url="https://cio.example.com/2012/10/shanghai.html").articleBody or ""
     assert "working on the records system" in body and "hear what they need" in body
     assert "March 2011" not in body and "travel" not in body
+
 
 def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
     # "Many patches were sent for review:" and a list of the patches, each a link: the article's

@@ -478,6 +478,22 @@ def test_a_comments_link_or_label_above_the_article_leaves_the_article() -> None
         assert body.count("had to come out.") == 3, bar
 
 
+def test_a_comment_count_linked_to_the_thread_after_the_summary_leaves_the_article() -> None:
+    # A review's summary, then its byline's count ("Comments: 37", the number a link to the
+    # thread) and the article: the count points at the thread, it is not the thread's heading.
+    summary = PARAGRAPH.format(n="Summary.") + PARAGRAPH.format(n="Verdict.")
+    count = "<p class='m2'>Comments: <a href='#comments'>37</a></p>"
+    text = "".join(PARAGRAPH.format(n=f"Part {n}.") for n in range(3))
+    page = _page("<h2>First frost</h2>" + summary + count + text)
+    body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+    assert body.count("had to come out.") == 5
+    # The thread's own heading, its count not a link, still ends the article there.
+    page = _page("<h2>First frost</h2>" + summary + text + "<h3>Comments: 37</h3><p>Stone is the right call.</p>")
+    body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+    assert body.count("had to come out.") == 5
+    assert_gone(body, "Stone is the right call")
+
+
 def _photo_post(heading: str, title: str) -> bytes:
     """A photo under its heading, one short line, and its readers' short posts, each opening
     with the poster's name in a ``<cite>`` (no stamp, little text before them)."""
