@@ -1010,12 +1010,12 @@ def _with_lead_and_chunks(top: etree._Element, stats: dict[etree._Element, _Stat
     """``top`` with its introduction (:func:`_lead`), the other chunks of its text
     (:func:`_text_chunks`) and what its last sentence introduces (:func:`_announced`), in page
     order."""
-    chunks = _text_chunks(top, stats)
+    unit, chunks = _text_chunks(top, stats)
     if not chunks:
         return [*_lead(top, stats), top, *_announced(top, stats)]
-    parent = top.getparent()
-    assert parent is not None  # a chunk is a sibling of top
-    taken = {*_lead(top, stats), top, *chunks}
+    parent = unit.getparent()
+    assert parent is not None  # a chunk is a sibling of the unit
+    taken = {*_lead(unit, stats), unit, *chunks}
     return [el for el in parent if el in taken]
 
 
@@ -1050,22 +1050,68 @@ def _announced(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list
     return found
 
 
-def _text_chunks(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
-    """Siblings of ``top`` with its tag and its class, when that class marks the article's text
-    (``div.articleBody``, ``div.entry-content``): the article cut in chunks around an inline
-    box (a promo, an ad slot, "Connect with us on Twitter"), which stays out. Each chunk must
-    read like the text (mostly paragraphs, few links)."""
+def _text_chunks(
+    top: etree._Element, stats: dict[etree._Element, _Stats]
+) -> tuple[etree._Element, list[etree._Element]]:
+    """Siblings holding the rest of the article cut in chunks around an inline box (a promo, an
+    ad slot, "Connect with us on Twitter", a gallery's teasers), which stays out, with the
+    element they are siblings of: ``top``'s with its tag and its class, when that class marks
+    the article's text (``div.articleBody``, ``div.entry-content``); else, whatever the names
+    say, those of the box ``top`` is the only child of (``top`` itself when it has siblings)
+    with its tag, the first word of its class and its shape (:func:`_text_shape`: the same
+    wrappers down to its paragraphs; a page whose names mean nothing still names its chunks
+    alike). Each chunk must read like the text (mostly paragraphs, few links)."""
     names = top.get("class")
-    if not names or not _article_body_hint(names) or top.getparent() is None:
-        return []
-    found: list[etree._Element] = []
-    for node in top.itersiblings(top.tag, preceding=True):
-        if node.get("class") == names and _reads_like_text(node, stats):
+    if names and _article_body_hint(names) and top.getparent() is not None:
+        found = [
+            node
+            for node in (*top.itersiblings(top.tag, preceding=True), *top.itersiblings(top.tag))
+            if node.get("class") == names and _reads_like_text(node, stats)
+        ]
+        if found:
+            return top, found
+    unit = top
+    parent = unit.getparent()
+    while parent is not None and _tag(parent) not in ("body", "html") and _only_child(unit, parent):
+        unit, parent = parent, parent.getparent()
+    names = unit.get("class")
+    if parent is None or not names or not _reads_like_text(unit, stats):
+        return unit, []
+    shape = _text_shape(unit)
+    if shape is None:
+        return unit, []
+    first = names.split()[0]
+    found = []
+    for node in (*unit.itersiblings(unit.tag, preceding=True), *unit.itersiblings(unit.tag)):
+        other = node.get("class")
+        if other and other.split()[0] == first and _reads_like_text(node, stats) and _text_shape(node) == shape:
             found.append(node)
-    for node in top.itersiblings(top.tag):
-        if node.get("class") == names and _reads_like_text(node, stats):
-            found.append(node)
-    return found
+    return unit, found
+
+
+def _only_child(el: etree._Element, parent: etree._Element) -> bool:
+    """Whether ``el`` is ``parent``'s one element child and ``parent`` holds no text of its own."""
+    if (parent.text or "").strip() or (el.tail or "").strip():
+        return False
+    return sum(1 for child in parent if isinstance(child.tag, str)) == 1
+
+
+def _text_shape(el: etree._Element) -> tuple[str, ...] | None:
+    """The tags of the single wrappers inside ``el`` down to the element holding its paragraphs
+    (``("article",)`` for ``<div><article><p>...``), when at least half of that element's
+    children are ``<p>``; else ``None``."""
+    tags: list[str] = []
+    node = el
+    while True:
+        kids = [child for child in node if isinstance(child.tag, str)]
+        if len(kids) != 1 or kids[0].tag == "p":
+            break
+        node = kids[0]
+        tags.append(_tag(node))
+    paragraphs = sum(1 for child in node if child.tag == "p")
+    if not paragraphs or 2 * paragraphs < len(node):
+        return None
+    return tuple(tags)
 
 
 def _reads_like_text(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:

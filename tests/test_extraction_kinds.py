@@ -916,6 +916,59 @@ def test_kind_7_the_article_cut_in_chunks_around_an_inline_box_comes_whole() -> 
     assert_gone(body, "Connect With Us on Twitter", "Follow @ledgerworld", "how the border towns are coping")
 
 
+def _in_chunks(first: str, between: str, beside: str = "") -> bytes:
+    """A page whose names mean nothing: the article's opening ``first`` in a box of its own, an
+    inline box ``between``, the rest of the article in a box of the same first class and shape
+    (``<article>`` around paragraphs), then ``beside``."""
+    rest = "".join(
+        f"<p>Paragraph {i} of the report says the school's seven teachers still hold classes six days"
+        " a week, though drones fly overhead and the roads to the town are often closed.</p>"
+        for i in range(6)
+    )
+    return (
+        "<html><head><title>In the tribal areas, school goes on | The Daily Ledger</title></head><body>"
+        "<div class='c3d8b6c'><h1>In the tribal areas, school goes on</h1><div class='cb16ddd'>By Ann Lee</div>"
+        f"<div class='c92a2b5'>{first}{between}<div class='c9dca39'><article>{rest}</article></div>{beside}</div>"
+        "</div></body></html>"
+    ).encode()
+
+
+def test_kind_7_the_article_cut_in_chunks_comes_whole_whatever_its_names() -> None:
+    # With names that mean nothing, the article's first two paragraphs sit in a box of their
+    # own (its class the rest's plus one more), a box of teasers between them and the rest: the
+    # opening was left out. A sibling with the chosen box's tag, the first word of its class and
+    # its shape (the same wrappers down to its paragraphs) is a chunk of it; the teasers stay out.
+    opening = (
+        "<div class='c9dca39 c39d8bd'><article><p>ISLAMABAD - At the middle school, an enthusiastic group of"
+        " students recites a poem in English, though the town is under the control of fighters.</p>"
+        "<p>In this landscape, where hundreds of schools have been bombed, the school stays open.</p>"
+        "</article></div>"
+    )
+    teasers = "".join(
+        f"<div class='c22884d'><h2>Another story from the region, number {n}</h2>"
+        f"<div class='c6c527f'><a href='/world/{n}'>Max Fisher</a> More on the region, in brief.</div></div>"
+        for n in range(4)
+    )
+    between = f"<div class='c5e9bf2'><p><a href='#comments'>Comments</a></p>{teasers}</div>"
+    url = "https://news.example.com/2012/10/school.html"
+    body = " ".join((clean_html(_in_chunks(opening, between), url=url).articleBody or "").split())
+    assert_once(body, "At the middle school, an enthusiastic group", "where hundreds of schools have been bombed")
+    assert body.count("still hold classes six days a week") == 6
+    assert body.index("ISLAMABAD") < body.index("Paragraph 0")
+    assert_gone(body, "Another story from the region", "More on the region")
+    # A box of the same first class but another shape (a side column: a heading over a list of
+    # links and a line) is no chunk, nor is a box of another class around the same opening.
+    column = (
+        "<div class='c9dca39 c1c9323'><h3>Top world stories</h3><ul>"
+        + "".join(f"<li><a href='/w/{n}'>A top world story, number {n}</a></li>" for n in range(3))
+        + "</ul><p>The world desk picks these stories every morning for readers who want more of them.</p></div>"
+    )
+    for page in (_in_chunks(column, between), _in_chunks(opening.replace("c9dca39 ", "c1c9323 "), between)):
+        body = " ".join((clean_html(page, url=url).articleBody or "").split())
+        assert body.count("still hold classes six days a week") == 6
+        assert_gone(body, "world desk picks", "enthusiastic group", "Another story from the region")
+
+
 def test_kind_7_a_link_wrapped_in_bold_and_a_span_stays_in_its_sentence() -> None:
     # Page builders wrap a link in inline markup ("<strong><span style=...><a>Chocolate
     # brown</a></span></strong> takes centre stage"): the <span> holds nothing but the link, so
