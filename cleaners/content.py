@@ -386,6 +386,10 @@ text, and more than :data:`KEEP_SHARE` of its text, is the article's wrapper (a
 ``<p>`` (a footer's licence line, a comment box's notice) is not: the article is written
 in ``<div>``s and ``<br>``s or list items there."""
 
+UNWRITTEN_SHARE = 0.9
+"""On a page with no paragraph text (no ``<p>``), a box holding at least this share of its text
+outside links is the page's wrapper."""
+
 
 COMMENTS = re.compile(
     r"(?<![a-z])(?:comments?|commentlist|comment[-_]?(?:body|text|content)|disqus|replies)(?![a-z])", re.I
@@ -404,7 +408,14 @@ _COMMENTS = Caseless(COMMENTS)
 def _wraps_page(el: etree._Element, s: _Stats, page: _Stats) -> bool:
     if _comments_hint(_hint(el)) and next(el.iterdescendants("h1"), None) is None:
         return False
-    if page.prose and s.prose >= PROSE_SHARE * page.prose and s.text > KEEP_SHARE * page.text and not _modal(el):
+    # A page written without <p> (text between <br>s in <font>s and table cells) has no
+    # paragraph text to share out: nearly all its text outside links stands in for it (a
+    # blog's sidebar bio may hold more of it than a photo post's line).
+    if page.prose:
+        prose, whole = s.prose, PROSE_SHARE * page.prose
+    else:
+        prose, whole = s.text - s.links, UNWRITTEN_SHARE * (page.text - page.links)
+    if whole and prose >= whole and s.text > KEEP_SHARE * page.text and not _modal(el):
         # (A modal box is an overlay, not a layout wrapper, however much prose it holds: a
         # consent manager's preference centre says more than a short article.)
         return True

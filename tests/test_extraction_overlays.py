@@ -73,3 +73,24 @@ def test_an_article_opening_with_a_short_dismissible_notice_stays() -> None:
     body = clean_html(_page(notice + _paragraphs()), url=URL).articleBody or ""
     for paragraph in PARAGRAPHS:
         assert paragraph in body
+
+
+def test_a_page_without_paragraph_tags_opening_with_a_close_control_stays() -> None:
+    # A page written without <p> (each paragraph a <font> run ended by <br><br>) whose wrapper
+    # opens with a dismissed banner's "×" and holds a menu of links as long as the article: the
+    # box is the page, its text outside links the article's, not an overlay's.
+    menu = (
+        "<ul>"
+        + "".join(f"<li><a href='/s{n}'>Garden section number {n} of the site</a></li>" for n in range(12))
+        + "</ul>"
+    )
+    article = "".join(f"<font face='arial'>{p}</font><br><br>" for p in PARAGRAPHS)
+    page = (
+        "<html><head><title>A year in the garden</title></head><body>"
+        f"<div class='w1'><span class='x2'>×</span>{menu}<h1>A year in the garden</h1>{article}</div>"
+        "<div class='f9'>© Garden Media</div>"
+        "</body></html>"
+    ).encode()
+    body = clean_html(page, url=URL).articleBody or ""
+    for paragraph in PARAGRAPHS:
+        assert paragraph in body
