@@ -993,10 +993,16 @@ nothing else is the article's introduction in its own container (``div.story-int
 ``div.story-body``)."""
 
 
+LEAD_PASS_CHARS = 100
+"""One short box between the introduction and the text (a byline, a date, a row of share
+buttons) is passed over, and stays out."""
+
+
 def _lead(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
     """The article's introduction kept in sibling boxes just before ``top``, in page order;
     empty boxes and figures between them are passed over, a heading or anything else ends it."""
     lead: list[etree._Element] = []
+    passed = 0
     node = top.getprevious()
     while node is not None:
         tag = _tag(node)
@@ -1011,6 +1017,10 @@ def _lead(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etre
                 or _is_unlikely(node, tag)
                 or _comments_hint(_hint(node))
             ):
+                if tag not in _HEADINGS and tag != "h1" and s.text <= LEAD_PASS_CHARS and not passed:
+                    passed += 1
+                    node = node.getprevious()
+                    continue
                 break
             lead.insert(0, node)
         node = node.getprevious()

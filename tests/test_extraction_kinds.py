@@ -969,6 +969,41 @@ def test_kind_7_the_article_cut_in_chunks_comes_whole_whatever_its_names() -> No
         assert_gone(body, "world desk picks", "enthusiastic group", "Another story from the region")
 
 
+def _introduced(between: str) -> bytes:
+    """A page whose names mean nothing: its headline, a row of topic links, ``between``, then the
+    article's five paragraphs in a box of their own."""
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the survey says agencies in the north charge a fifth more an hour than"
+        " those in the south, and the gap is growing.</p>"
+        for i in range(5)
+    )
+    words = ("Valley", "Water", "Reservoirs", "Water board", "Homes", "Planning", "Council", "Climate", "Rivers")
+    topics = " ".join(f"<a href='/topic/{n}'>{word}</a>" for n, word in enumerate(words * 4))
+    return (
+        "<html><head><title>What agencies charge | Ledger</title></head><body><div class='c0f0f0f'>"
+        f"<h1>What agencies charge</h1><div class='c3c3c3c'>{topics}</div>{between}"
+        f"<div class='c4d4d4d'>{paragraphs}</div></div></body></html>"
+    ).encode()
+
+
+def test_kind_7_the_introduction_above_a_byline_joins_the_text() -> None:
+    # The introduction in a box of its own, then a byline's box, then the text: one short box
+    # between the introduction and the text is passed over (and stays out); a heading, or a
+    # second short box, still ends the introduction.
+    intro = (
+        "<div class='c1a1a1a'><p>Setting the right hourly rate can make or break an agency's year. So how"
+        " do its rates compare with those of six thousand others?</p></div>"
+    )
+    byline = "<div class='c2b2b2b'>By Ann Lee, June 4</div>"
+    url = "https://ledger.example.com/rates.html"
+    body = clean_html(_introduced(intro + byline), url=url).articleBody or ""
+    assert body.startswith("Setting the right hourly rate") and body.count("make or break") == 1
+    assert body.count("the gap is growing") == 5 and "Ann Lee" not in body
+    for between in (intro + "<h2>The survey</h2>", intro + byline + byline.replace("Ann Lee", "Bo Chen")):
+        body = clean_html(_introduced(between), url=url).articleBody or ""
+        assert "make or break" not in body and body.count("the gap is growing") == 5
+
+
 def test_kind_7_a_link_wrapped_in_bold_and_a_span_stays_in_its_sentence() -> None:
     # Page builders wrap a link in inline markup ("<strong><span style=...><a>Chocolate
     # brown</a></span></strong> takes centre stage"): the <span> holds nothing but the link, so
