@@ -279,6 +279,33 @@ MAX_CTA_WORDS = 15
 """Only blocks this short are judged by :data:`CALL_TO_ACTION`: a sentence that mentions a
 newsletter inside a real paragraph stays."""
 
+MORE_WORDS = (
+    r"(?:read\ more|more|read\ on|continue\ reading|full\ story|mehr|weiterlesen|lire\ la\ suite|"
+    r"leer\ m[aá]s|ver\ m[aá]s|continua\ a\ leggere|leggi\ (?:di\ pi[uù]|tutto)|les\ mer|l[æe]s\ mere|"
+    r"lees\ meer|czytaj\ wi[eę]cej|wi[eę]cej|leia\ mais|saiba\ mais|lue\ lis[aä][aä])"
+)
+
+MORE_LINK = re.compile(
+    rf"""\s(?:{MORE_WORDS})\s*(?:»|›|>|…|\.\.\.|→)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A block's text ending in a "more" word ("... Der Komet trägt jetzt den Namen seines
+Entdeckers. mehr", "... make it a better pick. Read More"): the excerpt may be another page's,
+when the word is a link away from it (:data:`MORE_LINK_HTML`)."""
+
+MORE_LINK_HTML = re.compile(
+    rf"""<a\b[^>]*\bhref\s*=\s*["']?(?!\s*(?:\#?["'\s>]|javascript:))[^>]*>\s*(?:{MORE_WORDS})
+        \s*(?:»|›|&gt;|>|…|\.\.\.|→)?\s*</a>\s*(?:</\w+>\s*)*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The block's markup ending in a link reading "more" to an address (another page or a section
+further down): an excerpt standing for the text it links to. A "more" that unfolds the text in
+place (``href="#"``, ``javascript:``, no address) is the article's own."""
+
+EXCERPT_MIN_WORDS = 8
+"""An excerpt is a sentence or more before its link; a shorter line is a teaser's label, left to
+the other patterns."""
+
 PROMPT_CLASS = re.compile(
     r"(?:^|[-_ .#/])(?:share|sharing|social|shares|sharebar|newsletter|subscribe|subscription|"
     r"paywall|cookie|consent|gdpr|related|read-?more|readmore|recommend(?:ed|ations)?|promo|"
@@ -390,6 +417,9 @@ class Prompts:
                 continue
             if i in boxed:
                 yield Decision.remove(i, f"text inside a share, teaser or newsletter box ({boxed[i]})")
+                continue
+            if words > EXCERPT_MIN_WORDS and MORE_LINK.search(text) and MORE_LINK_HTML.search(block.html):
+                yield Decision.remove(i, "an excerpt of another text, ending in its 'read more' link")
 
 
 def _prose(block: Block) -> bool:

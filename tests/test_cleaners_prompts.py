@@ -340,3 +340,27 @@ def test_a_newsletter_platforms_subscribe_and_share_boxes_and_a_trials_small_pri
         "Circle offers a 14-day free trial on all plans with no credit card required.",
     )
     assert run(*prose) == []
+
+
+def test_an_excerpt_ending_in_a_link_to_the_rest_goes_and_a_fold_or_a_sentence_stays() -> None:
+    # Another story's excerpt under the article, its "mehr" a link to that story: it goes. The
+    # article's own paragraph folded behind a "Read more" that unfolds it in place stays, and
+    # so does a paragraph ending in a linked phrase or the word "more" of a sentence.
+    excerpt = (
+        "Zahnarzt Jost Jahn hat den Himmelskörper auf Teleskop-Aufnahmen ausgemacht. Der Komet trägt jetzt "
+        "seinen Namen."
+    )
+    folded = "The council will vote again in March, and residents who want to speak must register a week ahead."
+    blocks = [
+        (f"{excerpt} mehr", f"<p>{excerpt} <a href='/nachrichten/komet194.html'>mehr</a></p>"),
+        (f"{excerpt} Read more »", f"<p>{excerpt} <a href='https://example.org/komet'>Read more »</a></p>"),
+        (f"{folded} Read more", f"<p>{folded} <a href='#'>Read more</a></p>"),
+        (f"{folded} more", f"<p>{folded} <a href='javascript:void(0)'>more</a></p>"),
+        (f"{folded} Read the full plan", f"<p>{folded} <a href='/plan'>Read the full plan</a></p>"),
+        ("The new lane will bring cyclists, walkers and shoppers more", "<p>... walkers and shoppers more</p>"),
+    ]
+    doc = Document(
+        [Block(text, tag="p", path="body/div.c1/p", html=html) for text, html in blocks], source_format="html"
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {0, 1}
