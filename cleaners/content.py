@@ -2233,44 +2233,6 @@ def _description_holder(body: etree._Element, description: str) -> etree._Elemen
     return best[1] if best is not None else None
 
 
-_NOT_STANDFIRST = frozenset(["a", "figure", "figcaption"])
-"""Elements whose text is no standfirst however well it matches the description: a link (a
-teaser card's summary) and a picture's box (its caption)."""
-
-
-def standfirst_above(
-    root: etree._Element, description: str, parts: list[etree._Element], headlines: tuple[str, ...]
-) -> bool:
-    """Whether the page prints its description whole, as the text of one element below the
-    heading that gives its headline (:func:`page_headings`) and above the chosen content
-    ``parts`` (outside them, and outside any link): the article's standfirst, kept in the
-    headline's box apart from the text. Told by its place and by the description's own words,
-    not by a class name (``standfirst``, ``dek``), so that it holds on pages whose names mean
-    nothing. A description printed inside the content, only in a teaser card or a picture's
-    caption, after the text, or under a blog's name (its tagline, not the post's headline) is
-    not one."""
-    if not parts:
-        return False
-    holder = _description_holder(root, description)
-    if holder is None or _fold(text_content(holder)).rstrip(".…").strip() != _fold(description).rstrip(".…").strip():
-        return False
-    if any(_tag(el) in _NOT_STANDFIRST for el in (holder, *holder.iterancestors())):
-        return False  # a teaser card's summary, or the lead picture's caption
-    heads = set(page_headings(root, headlines))
-    if not heads:
-        return False
-    chosen = set(parts)
-    headline_above = False
-    for el in root.iter():
-        if el is holder:
-            return headline_above
-        if el in chosen:
-            return False
-        if el in heads:
-            headline_above = True
-    return False
-
-
 def headline_post(main: MainContent, body: etree._Element, description: str = "") -> HeadlinePost | None:
     """The element holding the page's headline and its text, when the scorer chose an element
     apart from it that reads like a sidebar's box, or one around it that adds as much again

@@ -25,7 +25,6 @@ from newsclean.cleaners.content import (
     introduces,
     measure_page,
     prune,
-    standfirst_above,
     strip_page,
     text_content,
 )
@@ -1639,13 +1638,8 @@ def _extract(
     standfirst = metadata.get("description")
     if (
         standfirst
+        and metadata.get("_standfirst_shown")
         and not _opens_body([b for b, rule in zip(blocks, rules, strict=True) if not rule], standfirst)
-        # Shown as one, by its element's name or by its place under the headline (the page's
-        # names may mean nothing).
-        and (
-            metadata.get("_standfirst_shown")
-            or standfirst_above(tree, standfirst, scope, (metadata.get("headline") or "",))
-        )
     ):
         # Just above the text: below a headline or byline the extractor marks.
         at = next((i for i, rule in enumerate(rules) if not rule), 0)

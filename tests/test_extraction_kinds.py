@@ -602,49 +602,6 @@ def test_kind_5_a_description_in_a_standfirst_box_takes_the_post_around_it() -> 
     assert_gone(body, "TrackBack URL", "How can you be in", "Netbacker", "Another planning story", "This blog is")
 
 
-def _headed(header: str, description: str) -> bytes:
-    """A news page whose names mean nothing: ``header``, a byline and a row of topic links (the
-    headline's box, which the choice leaves out for its links), then the article's four
-    paragraphs; the page's description is ``description``."""
-    paragraphs = "".join(
-        f"<p>Paragraph {i} of the report says the new reservoir will hold water for another"
-        " forty thousand homes by the end of the decade, the water board said.</p>"
-        for i in range(4)
-    )
-    words = ("Valley", "Water", "Reservoirs", "Water board", "Homes", "Planning", "Council", "Climate", "Rivers")
-    words += ("Drought", "Taxes", "Elections")
-    topics = " ".join(f"<a href='/topic/{n}'>{word}</a>" for n, word in enumerate(words))
-    return _described(
-        "Reservoir to grow by a third | Valley News",
-        description,
-        f'<div class="c1f2e3d"><div class="c9a8b7c">{header}<p class="c0b1c2d">By Ann Lee</p>'
-        f'<div class="c2b3c4d">{topics}</div></div><div class="c7e8f9a">{paragraphs}</div></div>',
-    ).encode()
-
-
-def test_kind_5_the_description_printed_under_the_headline_is_the_standfirst() -> None:
-    # With names that say nothing (no "standfirst", no "dek"), the standfirst is told by its
-    # place and its words: the page's description printed whole below the headline's heading,
-    # above the text, in a box the choice leaves out. It opens the body, once.
-    intro = "The water board approved the plan to grow the reservoir by a third on Monday, after two years of talks."
-    headline = "<h1>Reservoir to grow by a third</h1>"
-    url = "https://valley-news.example.com/reservoir.html"
-    body = clean_html(_headed(f'{headline}<p class="c3e4f5a">{intro}</p>', intro), url=url).articleBody or ""
-    assert body.startswith(intro) and body.count("approved the plan") == 1
-    assert body.count("new reservoir will hold water") == 4
-    # The same words as the lead picture's caption, as a teaser card's link, above the
-    # headline, or as a blog's tagline under the blog's name are no standfirst.
-    for header in (
-        f"{headline}<figure><img src='/r.jpg'><figcaption>{intro}</figcaption></figure>",
-        f"{headline}<a href='/reservoir.html'><p>{intro}</p></a>",
-        f"<p>{intro}</p>{headline}",
-        f"<h1><a href='/'>Valley Notes</a></h1><p>{intro}</p><h2>Reservoir to grow by a third</h2>",
-    ):
-        body = clean_html(_headed(header, intro), url=url).articleBody or ""
-        assert "approved the plan" not in body and body.count("new reservoir will hold water") == 4
-        assert "Rivers" not in body
-
-
 def test_kind_5_a_heading_chosen_alone_gives_way_to_its_post() -> None:
     # A video post of two short lines: neither is long enough to count as a paragraph, so the
     # post's title is the one element that votes and the scorer chooses the <h1> alone (which
