@@ -475,14 +475,22 @@ def old_markup(html: bytes) -> bytes:
     return hashed_names(html, old=True)
 
 
-def hashed_names(html: bytes, *, old: bool = False) -> bytes:
+def loose_paragraphs(html: bytes) -> bytes:
+    """``html`` with names hashed (:func:`hashed_names`) and every ``<p>`` written as pages of
+    2000-2005 and some blog engines write paragraphs: a ``<font>`` run ended by ``<br><br>``,
+    so that no paragraph tag says where the text is."""
+    return hashed_names(html, loose=True)
+
+
+def hashed_names(html: bytes, *, old: bool = False, loose: bool = False) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
     same name by the same hash everywhere on the page); text, tags and other attributes stay.
     The page is decoded and parsed as newsclean decodes and parses it and comes back as UTF-8,
     its charset declarations saying so (lxml alone misreads a GB2312 or Shift_JIS page declared
     in a ``<meta>``: its text comes back as mojibake cut after the title, a hashed page with no
     body for every tool; and it leaves what follows a premature ``</html>`` outside the root).
-    ``old``: also what :func:`old_markup` takes out."""
+    ``old``: also what :func:`old_markup` takes out; ``loose``: paragraphs as
+    :func:`loose_paragraphs` writes them."""
     try:
         text = decode_html(html)
     except DecodeError:
@@ -511,6 +519,13 @@ def hashed_names(html: bytes, *, old: bool = False) -> bytes:
                 el.set(attr, " ".join(names[t] for t in tokens))
     if old:
         _drop_html5(root)
+    if loose:
+        for p in list(root.iter("p")):
+            p.tag = "font"
+            breaks = lxml.html.Element("br"), lxml.html.Element("br")
+            breaks[1].tail, p.tail = p.tail, None
+            p.addnext(breaks[0])
+            breaks[0].addnext(breaks[1])
     return bytes(lxml.html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
 
 
@@ -637,11 +652,12 @@ def run_extraction(
     baseline: Path | None = None,
     hash_names: bool = False,
     old_html: bool = False,
+    loose_p: bool = False,
 ) -> None:
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
     newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
     pages with their class and id names hashed (:func:`hashed_names`), ``old_html`` on the pages
-    as :func:`old_markup` makes them."""
+    as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -650,7 +666,11 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
-        if old_html:
+        if loose_p:
+            pages = [dataclasses.replace(p, html=loose_paragraphs(p.html)) for p in pages]
+            title = f"{collection.title}, paragraphs without <p> (names hashed; each a <font> run ended by <br><br>)"
+            collection = dataclasses.replace(collection, title=title)
+        elif old_html:
             pages = [dataclasses.replace(p, html=old_markup(p.html)) for p in pages]
             title = f"{collection.title}, old markup (names hashed; no HTML5 sections, ARIA, microdata or JSON-LD)"
             collection = dataclasses.replace(collection, title=title)
@@ -1057,6 +1077,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="extraction: names hashed, HTML5 sections, ARIA, microdata and JSON-LD taken out first (a pre-2010 page)",
     )
+    parser.add_argument(
+        "--loose-paragraphs",
+        action="store_true",
+        help="extraction: names hashed and every <p> a <font> run ended by <br><br> first (no paragraph tags)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
@@ -1088,6 +1113,7 @@ def main(argv: list[str] | None = None) -> int:
             baseline=args.baseline,
             hash_names=args.hash_names,
             old_html=args.old_markup,
+            loose_p=args.loose_paragraphs,
         )
         table = _selector_table()
         if table:

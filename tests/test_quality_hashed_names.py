@@ -127,3 +127,17 @@ def test_old_markup_leaves_html4_tags_and_the_text_only() -> None:
     assert after.xpath("//div/@class")[-1].startswith("c")  # names hashed as by hashed_names
     body = lambda root: " ".join(root.body.text_content().split())  # noqa: E731
     assert body(after) == body(before)
+
+
+def test_loose_paragraphs_leave_no_paragraph_tag_and_the_same_text() -> None:
+    page = (
+        b"<html><body><div class='story'><p>The ferry is back.</p> Then "
+        b"<p>It sails at <b>nine</b>.</p></div></body></html>"
+    )
+    after = lxml.html.document_fromstring(quality.loose_paragraphs(page))
+    assert not after.xpath("//p")
+    runs = after.xpath("//font")
+    assert [" ".join(f.text_content().split()) for f in runs] == ["The ferry is back.", "It sails at nine."]
+    assert [el.tag for el in runs[0].itersiblings()][:2] == ["br", "br"]
+    assert runs[0].getnext().getnext().tail == " Then "  # (the text after a paragraph stays after it)
+    assert after.xpath("//div/@class")[0].startswith("c")  # names hashed as by hashed_names
