@@ -337,9 +337,13 @@ READER = (
 )
 
 
+def _readers(day: int) -> str:
+    """Four readers' posts printed like the entry, dated ``day`` and the day after."""
+    return "".join(READER.format(n=n, d=day + n % 2) for n in range(1, 5))
+
+
 def _entry_and_readers(entry_day: int, reader_day: int) -> bytes:
-    readers = "".join(READER.format(n=n, d=reader_day + n % 2) for n in range(1, 5))
-    return _page(ENTRY.format(d=entry_day) + readers)
+    return _page(ENTRY.format(d=entry_day) + _readers(reader_day))
 
 
 def test_an_entry_printed_like_its_readers_posts_stays_and_their_posts_go() -> None:
@@ -540,10 +544,9 @@ def _short_entry_and_readers(heading: str) -> bytes:
         + PARAGRAPH.format(n="Entry.")
         + "<p class='m1'>Posted by Tom Reyes at March 9, 2012 6:35 AM</p></div>"
     )
-    readers = "".join(READER.format(n=n, d=9 + n % 2) for n in range(1, 5))
     return (
         "<html><head><title>Runner beans | Notes from the allotment</title></head><body>"
-        f"<div class='a1'><div class='a2'>{entry}{readers}</div></div></body></html>"
+        f"<div class='a1'><div class='a2'>{entry}{_readers(9)}</div></div></body></html>"
     ).encode()
 
 
