@@ -154,6 +154,17 @@ def assert_accounted(report: dict[str, Any]) -> None:
     assert report["errors"] >= spider_errors, report
 
 
+# Two paragraphs of one news story, for pages the extraction and bio tests build around them.
+LONG = (
+    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
+    "ending a dispute that has divided residents and shop owners for more than two years."
+)
+LONG2 = (
+    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
+    "kerb and a row of planters, and work is due to start in the spring."
+)
+
+
 def assert_once(text: str, *expected: str) -> None:
     """Each of ``expected`` comes out exactly once in ``text`` (all misses named at once)."""
     wrong = {piece: text.count(piece) for piece in expected if text.count(piece) != 1}

@@ -4,14 +4,8 @@ is printed; the article's own text about a person stays."""
 
 from newsclean.cleaners import clean_html
 
-LONG = (
-    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
-    "ending a dispute that has divided residents and shop owners for more than two years."
-)
-LONG2 = (
-    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
-    "kerb and a row of planters, and work is due to start in the spring."
-)
+from .conftest import LONG, LONG2
+
 LONG3 = (
     "Shop owners who opposed the plan said they would watch the first months closely and ask the council to "
     "review it if their takings fell over the summer."

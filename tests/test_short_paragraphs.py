@@ -2,14 +2,7 @@
 
 from newsclean.cleaners import clean_html, clean_text
 
-LONG = (
-    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
-    "ending a dispute that has divided residents and shop owners for more than two years."
-)
-LONG2 = (
-    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
-    "kerb and a row of planters, and work is due to start in the spring."
-)
+from .conftest import LONG, LONG2
 
 
 def _article(title: str, after: str, head: str = "") -> str:
