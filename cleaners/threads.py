@@ -530,14 +530,19 @@ def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree.
             continue
         if el is first:
             break
-        if not isinstance(el.tag, str) or el.tag == "a":
+        if el.tag == "a" and el in around:
             continue
-        s = stats.get(el) if el.tag == "p" and el not in around else None
-        if s is not None:
+        if not isinstance(el.tag, str) or el.tag == "a":
+            # A link's words (or a comment's) are not the page's prose, but the text after it
+            # is: a paragraph without <p> is cut into runs at each link, and each run counts.
+            if el.tag == "a":
+                skip = sum(1 for _ in el.iterdescendants())
+            texts: tuple[str | None, ...] = (el.tail,)
+        elif (s := stats.get(el) if el.tag == "p" and el not in around else None) is not None:
             n = s.text - s.links
             total += n if n >= TEXT_RUN else 0
             skip = sum(1 for _ in el.iterdescendants())
-            texts: tuple[str | None, ...] = (el.tail,)
+            texts = (el.tail,)
         else:
             texts = (el.text, el.tail)
         for text in texts:

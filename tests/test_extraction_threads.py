@@ -449,6 +449,38 @@ def test_what_follows_a_comments_heading_inside_the_content_goes() -> None:
     assert said and "'Comments'" in said[0], [str(step.reason) for step in record.cleaning]
 
 
+def test_a_comments_heading_after_text_runs_cut_by_links_ends_the_article() -> None:
+    # A post written without <p>: its words loose in a box, cut into runs by a link in the
+    # middle. The runs on both sides of the link are the post's prose, so the "Comments"
+    # heading after them ends it, and its one reader's post goes.
+    post = (
+        "<div class='e1'>The first frost came three weeks early this year, and on the whole the leeks did "
+        "not mind it at all, <a href='/leeks'>the leeks I wrote about in March</a>. The runner beans went "
+        "black overnight and the last of them had to come out on Sunday, a month before I would have pulled them in an "
+        "ordinary year, and a good deal greener than I would have liked.</div>"
+    )
+    reader = (
+        "<dl><dt><div class='d1'>November 15, 2012 at 6:55 pm</div>(1) Ann says:</dt>"
+        f"<dd><div><p>{POSTER.format(n=1)}</p></div></dd></dl>"
+    )
+    page = _page("<h2>First frost</h2>" + post + "<div class='c1'><h3>Comments</h3>" + reader + "</div>")
+    record = clean_html(page, url="https://allotment.example.com/2012/11/14/first-frost")
+    body = record.articleBody or ""
+    assert "leeks did not mind it" in body and "a good deal greener than I would have liked" in body
+    assert_gone(body, "Stone walls keep the wind off", "Ann says", "6:55 pm")
+    said = [str(step.reason) for step in record.cleaning if "comments' heading" in str(step.reason)]
+    assert said and "'Comments'" in said[0], [str(step.reason) for step in record.cleaning]
+    # Without the link's tail the same words are one run too short: the heading must not
+    # come after a title and a sentence alone.
+    short = page.replace(
+        b". The runner beans went black overnight and the last of them had to come out on Sunday, a month "
+        b"before I would have pulled them in an ordinary year, and a good deal greener than I would have liked.",
+        b".",
+    )
+    body = clean_html(short, url="https://allotment.example.com/2012/11/14/first-frost").articleBody or ""
+    assert "Stone walls keep the wind off" in body
+
+
 def test_a_blog_engines_thread_heading_under_a_photo_post_ends_it() -> None:
     # A photo post has one caption line before its one reader's post, far from the 250
     # characters a plain "Comments" needs before it; Thesis's "{ 1 comment… read it below or
