@@ -657,7 +657,8 @@ def run_extraction(
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
     newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
     pages with their class and id names hashed (:func:`hashed_names`), ``old_html`` on the pages
-    as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does."""
+    as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does (both: both
+    rewrites at once, a page of the early 2000s)."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -666,7 +667,11 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
-        if loose_p:
+        if loose_p and old_html:
+            pages = [dataclasses.replace(p, html=hashed_names(p.html, old=True, loose=True)) for p in pages]
+            title = f"{collection.title}, old markup and paragraphs without <p> (both rewrites below at once)"
+            collection = dataclasses.replace(collection, title=title)
+        elif loose_p:
             pages = [dataclasses.replace(p, html=loose_paragraphs(p.html)) for p in pages]
             title = f"{collection.title}, paragraphs without <p> (names hashed; each a <font> run ended by <br><br>)"
             collection = dataclasses.replace(collection, title=title)
@@ -1080,7 +1085,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--loose-paragraphs",
         action="store_true",
-        help="extraction: names hashed and every <p> a <font> run ended by <br><br> first (no paragraph tags)",
+        help="extraction: names hashed and every <p> a <font> run ended by <br><br> first (no paragraph tags; "
+        "with --old-markup, both rewrites at once)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)

@@ -141,3 +141,26 @@ def test_loose_paragraphs_leave_no_paragraph_tag_and_the_same_text() -> None:
     assert [el.tag for el in runs[0].itersiblings()][:2] == ["br", "br"]
     assert runs[0].getnext().getnext().tail == " Then "  # (the text after a paragraph stays after it)
     assert after.xpath("//div/@class")[0].startswith("c")  # names hashed as by hashed_names
+
+
+def test_old_markup_and_loose_paragraphs_rewrite_the_page_both_ways_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ROOT.parent / "shared" / "data"
+    if not (data / "rt").is_dir():
+        pytest.skip("../shared/data/rt is not present")
+    rt = [c for c in quality.COLLECTIONS if c.key == "rt"]
+    seen: list[bytes] = []
+
+    def recording(html: bytes, url: str) -> str:
+        seen.append(html)
+        return ""
+
+    quality.run_extraction(
+        rt, data, {"recorder": recording}, limit=None, cache=quality.Cache(None), verbose=False,
+        old_html=True, loose_p=True,
+    )  # fmt: skip
+    assert "old markup and paragraphs without <p>" in capsys.readouterr().out
+    page = lxml.html.document_fromstring(seen[0])
+    assert not page.xpath("//p | //article | //figure | //script[@type='application/ld+json']")
+    assert page.xpath("//font/following-sibling::*[1][self::br]")
