@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from newsclean.cleaners.boxes import blocks_in_boxes, words_under
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Action, Decision
+from newsclean.cleaners.consent import consent_panels
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.line_model import word_count
 
@@ -368,8 +369,12 @@ class Prompts:
             if decision.action is Action.REMOVE:
                 removed.append(decision.position)
             yield decision
+        gone = set(removed)
         if removed and doc.source_format != "text":
-            yield from _pitch_boxes(doc, removed)
+            for decision in _pitch_boxes(doc, removed):
+                gone.add(decision.position)
+                yield decision
+        yield from consent_panels(doc, gone)
 
     def _decisions(self, doc: Document) -> Iterator[Decision]:
         boxed = blocks_in_boxes(doc, PROMPT_CLASS, MAX_BOX_WORDS)

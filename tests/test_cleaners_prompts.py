@@ -364,3 +364,47 @@ def test_an_excerpt_ending_in_a_link_to_the_rest_goes_and_a_fold_or_a_sentence_s
     )
     gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
     assert gone == {0, 1}
+
+
+def test_a_consent_panel_after_the_text_goes_and_an_articles_section_on_cookies_stays() -> None:
+    # A consent manager's preference centre left at the page's end, its names hashed: its
+    # labels name no cookie, its paragraphs all do; the whole box goes. A news story's last
+    # section on cookies stays: text follows it, and a box holding half the page is no panel.
+    panel = "body/div.c9/div.c8"
+    notice = (
+        "This website uses cookies to improve your experience while you navigate through the website. Out of "
+        "these, the cookies that are categorized as necessary are stored on your browser as they are essential."
+    )
+    necessary = (
+        "Necessary cookies are absolutely essential for the website to function properly. This category only "
+        "includes cookies that ensure basic functionalities and security features of the website."
+    )
+    blocks = [
+        *(Block(PROSE.replace("Tuesday", day), tag="p", path="body/div.c1/div.c2/p") for day in ("Monday", "Friday")),
+        *(Block(PROSE.replace("Tuesday", day), tag="p", path="body/div.c1/div.c2/p") for day in ("Sunday", "May")),
+        Block("Privacy Overview", kind=BlockKind.HEADING, tag="h4", path=f"{panel}/h4"),
+        Block(notice, tag="div", path=f"{panel}/div.c7"),
+        Block("Necessary", tag="div", path=f"{panel}/div.c6/div.c5"),
+        Block("Always Enabled", tag="span", path=f"{panel}/div.c6/span"),
+        Block(necessary, tag="div", path=f"{panel}/div.c6/div.c4"),
+    ]
+    doc = Document(blocks, source_format="html")
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {4, 5, 6, 7, 8}
+
+    story = "body/div.c1/div.c2"
+    section = f"{story}/div.c3"
+    cookies = (
+        "Regulators said the tracking cookies were set before visitors agreed, and that the site stored "
+        "cookies for advertising partners without asking."
+    )
+    blocks = [
+        Block(PROSE, tag="p", path=f"{story}/p"),
+        Block("What the cookies did", kind=BlockKind.HEADING, tag="h2", path=f"{section}/h2"),
+        Block(cookies, tag="p", path=f"{section}/p"),
+        Block(cookies.replace("Regulators", "Inspectors"), tag="p", path=f"{section}/p"),
+        Block(PROSE.replace("Tuesday", "Monday"), tag="p", path=f"{story}/p"),
+    ]
+    assert [d for d in Prompts()(Document(blocks, source_format="html")) if d.action is Action.REMOVE] == []
+    # Without the paragraph after it, the section holds half the story's words: still no panel.
+    assert [d for d in Prompts()(Document(blocks[:4], source_format="html")) if d.action is Action.REMOVE] == []

@@ -1,0 +1,93 @@
+"""Consent managers' panels told by their words: a cookie preference centre left at the page's end.
+
+A consent manager (a WordPress cookie plugin, OneTrust, a site's own) writes its preference
+centre into the page as a box after everything else: "Privacy Overview", "This website uses
+cookies to improve your experience ...", "Necessary", "Always Enabled", a table of cookies and
+what each is for. Named ``cookie-law-info`` or marked ``role="dialog"``/``aria-modal`` it is
+dropped as an element; with names that mean nothing and no ARIA (pages written before 2010, or
+rewritten so) it is read as text, and when the chosen content is the page's wrapper its
+paragraphs follow the article. Its one-line notice is a prompt; its long paragraphs are not,
+but they all speak of cookies, which an article's last section seldom does alone. So
+:func:`consent_panels` takes a box at the text's end whose words are mostly in blocks naming
+cookies, and the rest of that box with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+from newsclean.cleaners.boxes import words_under
+from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.document import Block, Document
+from newsclean.cleaners.line_model import word_count
+
+__all__ = ["COOKIE", "consent_panels"]
+
+COOKIE = re.compile(r"cookie|クッキー", re.IGNORECASE)
+"""The word a consent panel's paragraphs share, in the languages that borrow it ("Cookies",
+"cookies", "Cookie-Einstellungen", "cookielawinfo-checkbox-analytics")."""
+
+COOKIE_SHARE = 0.5
+"""A box is a consent panel when at least this share of its words are in blocks naming cookies
+(its labels, "Necessary", "Always Enabled", name none) ..."""
+
+COOKIE_BLOCKS = 2
+"""... and at least this many of its blocks name them (one is a notice, left to the prompts)."""
+
+PROSE_WORDS = 25
+"""A paragraph of the article: this many words or more, ending a sentence."""
+
+
+def _prose(block: Block) -> bool:
+    text = block.text.strip()
+    return word_count(text) >= PROSE_WORDS and text[-1:] in ".!?。！？"
+
+
+def consent_panels(doc: Document, gone: Collection[int] = ()) -> Iterator[Decision]:
+    """Remove the consent panels after the article's text: for each block naming cookies
+    after the first paragraph of prose, the outermost box around it (an element path) that
+    holds at most half the page's words, whose blocks run unbroken, after which no paragraph of
+    prose is left but the panel's own (a panel sits at the end; an article's section on cookies
+    has text after it)
+    and in which the blocks naming cookies hold at least :data:`COOKIE_SHARE` of the words.
+    ``gone`` are positions other rules already removed."""
+    blocks = doc.blocks
+    if doc.source_format == "text" or not any(COOKIE.search(b.text) for b in blocks):
+        return
+    first = next((i for i, b in enumerate(blocks) if _prose(b)), len(blocks))
+    last_prose = max(
+        (i for i, b in enumerate(blocks) if i not in gone and _prose(b) and not COOKIE.search(b.text)), default=-1
+    )
+    words = words_under(doc)
+    half = sum(word_count(b.text) for b in blocks) / 2
+    taken: set[int] = set()
+    under: dict[str, list[int]] = {}  # anchors in one panel share its boxes: list each once
+    for anchor in range(max(first, last_prose) + 1, len(blocks)):
+        block = blocks[anchor]
+        if anchor in taken or not block.path or not COOKIE.search(block.text):
+            continue
+        steps = block.path.split("/")
+        panel: list[int] = []
+        for n in range(len(steps) - 1, 0, -1):
+            prefix = "/".join(steps[:n])
+            size = words(prefix)
+            if size > half:
+                break
+            inside = under.get(prefix) or []
+            if not inside:
+                inside = under[prefix] = [
+                    i for i, b in enumerate(blocks) if b.path == prefix or b.path.startswith(prefix + "/")
+                ]
+            if inside[0] <= first or inside[-1] - inside[0] + 1 != len(inside):
+                break
+            if last_prose > inside[-1]:
+                break
+            naming = [i for i in inside if COOKIE.search(blocks[i].text)]
+            if len(naming) >= COOKIE_BLOCKS and sum(word_count(blocks[i].text) for i in naming) >= COOKIE_SHARE * size:
+                panel = inside
+        for i in panel:
+            if i not in taken:
+                taken.add(i)
+                if i not in gone:
+                    yield Decision.remove(i, "a consent panel after the text (its paragraphs all about cookies)")
