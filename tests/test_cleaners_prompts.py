@@ -408,3 +408,23 @@ def test_a_consent_panel_after_the_text_goes_and_an_articles_section_on_cookies_
     assert [d for d in Prompts()(Document(blocks, source_format="html")) if d.action is Action.REMOVE] == []
     # Without the paragraph after it, the section holds half the story's words: still no panel.
     assert [d for d in Prompts()(Document(blocks[:4], source_format="html")) if d.action is Action.REMOVE] == []
+
+
+def test_the_more_link_asked_of_the_text_end_answers_as_the_whole_text_search() -> None:
+    # ``ends_in_more`` searches only the end of a paragraph: the same answer as the pattern
+    # searched through the whole text, for every "more" word (the longest included), closing
+    # marks and white space of any length, and "more" words inside the text (not at its end).
+    import re
+    from re import _parser  # the longest match the "more" words allow, in characters
+
+    from newsclean.cleaners.prompts import _MORE_LINK_REACH, MORE_LINK, MORE_WORDS, ends_in_more
+
+    assert 1 + _parser.parse(MORE_WORDS, re.VERBOSE | re.IGNORECASE).getwidth()[1] == _MORE_LINK_REACH
+    words = ["read more", "More", "continua a leggere", "CONTINUE READING", "lue lisää", "czytaj więcej", "mehr"]
+    prose = "Der Komet trägt jetzt den Namen seines Entdeckers, read more about it on the site. "
+    endings = ["", " »", "   →", " ...", "…", " > ", "\u00a0»\u00a0\u00a0", " . ", " »»", ".", " ok"]
+    texts = [""] + [f"{prose}{w}{e}" for w in words for e in endings] + [f"{w}{e}" for w in words for e in endings]
+    texts += [f"{prose}{w}\n{e}\n" for w in words for e in endings] + [prose * 3, "more", " more", "amore"]
+    answers = [ends_in_more(t) for t in texts]
+    assert answers == [MORE_LINK.search(t) is not None for t in texts]
+    assert any(answers) and not all(answers)

@@ -607,3 +607,18 @@ def test_items_whose_names_are_links_in_the_middle_of_the_text_stay() -> None:
     )
     html = _page(f"<main><article><h1>Best cargo bikes</h1>{_paras(2)}<div>{cards}</div>{_paras(2)}</article></main>")
     _four_paragraphs_with(html, *(f"Pick {i} for families" for i in range(len(items))))
+
+
+def test_a_paragraph_is_prose_by_its_last_mark_before_the_closing_white_space() -> None:
+    # ``_is_prose`` asks the sentence-end pattern from the text's last character before its
+    # closing white space: the answer of the pattern searched through the whole text.
+    from newsclean.cleaners import Block
+    from newsclean.cleaners.html import _SENTENCE_END, _is_prose
+
+    words = " ".join(["word"] * 24)
+    texts = [f"{words}{end}" for end in ["", ".", ". ", ".\n", "!\u00a0 ", "”", "?)", ":", " a.b", ". x", "…\t", " ;"]]
+    texts += [f"{words}. {words}", f"{words}.\n\n{words}", f"{words} »  \n "]
+    for text in texts:
+        assert _is_prose(Block(text)) is (_SENTENCE_END.search(text) is not None), text
+    assert _is_prose(Block(f"{words}.")) and not _is_prose(Block(f"{words}. {words}"))
+    assert not _is_prose(Block("Too short to count."))

@@ -111,6 +111,25 @@ def test_byline_markup_names_the_author_when_metadata_does_not() -> None:
     assert [(a.name, a.url) for a in authors] == [("Jane Doe", "/staff/jane")]
 
 
+def test_byline_elements_found_by_their_attributes_are_the_old_expression_s_in_page_order() -> None:
+    # The byline finder reads attributes (``//@itemprop[.="author"]/..``): the same elements, in
+    # page order, as the expression it stands for; a rel or itemprop that only holds "author"
+    # among other words, or a rel="author" off a link, is none.
+    import lxml.html
+    from lxml import etree
+    from newsclean.cleaners.metadata import _BYLINE_ELEMENTS
+
+    page = lxml.html.document_fromstring(
+        '<html><body><span itemprop="author"><a rel="author" href="/a">Ann</a></span>'
+        '<a rel="author nofollow" href="/b">Bo</a><div rel="author">Cy</div><p itemprop="Author">Di</p>'
+        '<div itemprop="author"><span itemprop="name">Ed</span></div><a rel="author">Flo</a></body></html>'
+    )
+    old = etree.XPath('//a[@rel="author"] | //*[@itemprop="author"]')(page)
+    found = _BYLINE_ELEMENTS(page)
+    assert found == old
+    assert [el.text_content() for el in found] == ["Ann", "Ann", "Ed", "Flo"]
+
+
 def test_email_is_not_an_author() -> None:
     head = '<meta name="author" content="j.doe@citynews.example">'
     assert clean_html(_page(head)).authors == []
