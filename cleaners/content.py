@@ -165,6 +165,11 @@ TAG_WEIGHT = {
 MIN_PARAGRAPH = 25
 """Paragraph-like elements with less text than this do not vote."""
 
+_NOT_LOOSE = frozenset(["p", "li", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6"])
+"""Boxes whose lines between ``<br>``s are no loose prose: a paragraph's (counted already), a
+list item's or a heading's."""
+
+
 _SPACE = re.compile(r"\s+")
 """(``_SPACE.sub(" ", t).strip()`` is ``" ".join(t.split())``, which is faster.)"""
 _COMMAS = re.compile(r"[,،、，]")
@@ -538,7 +543,7 @@ def strip_page(
             if (
                 s is None
                 or not (
-                    (s.prose >= STREAMED_PROSE and el.get("hidden") is not None)
+                    (_paragraphs(s) >= STREAMED_PROSE and el.get("hidden") is not None)
                     # Broken markup can nest the whole page in a <button> or a menu: keep that.
                     or _wraps_page(el, s, page)
                 )
@@ -687,6 +692,9 @@ class _Stats:
     """Whether a block-level element (not inline markup) lies inside."""
     prose: int = 0
     """Text inside ``<p>`` elements with few links."""
+    loose: int = 0
+    """Paragraph text written between ``<br>``s in a box rather than in ``<p>``s
+    (:func:`_loose_paragraphs`)."""
 
 
 _new_stats = object.__new__
@@ -704,13 +712,14 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
     stats: dict[etree._Element, _Stats] = {}
     open_: list[_Stats] = []
     links = 0  # open <a> elements: the text of an element inside one is link text
+    loose: set[etree._Element] = set()  # boxes holding a <br> in their own text (see _loose_box)
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            # ``_Stats()`` with its four fields set here: the dataclass's ``__init__`` is a
+            # ``_Stats()`` with its five fields set here: the dataclass's ``__init__`` is a
             # Python call for each element of the page (7% of the walk).
             s = stats[el] = _new_stats(_Stats)
-            s.text = s.links = s.prose = 0
+            s.text = s.links = s.prose = s.loose = 0
             s.blocks = False
             open_.append(s)
             if tag == "a":
@@ -718,7 +727,7 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
             continue
         s = open_.pop()
         if tag in UNMEASURED:
-            s.text = s.links = s.prose = 0
+            s.text = s.links = s.prose = s.loose = 0
             s.blocks = False
         else:
             text = el.text
@@ -731,6 +740,12 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
                 s.links = s.text
             elif tag == "p" and s.links < 0.5 * s.text:
                 s.prose = s.text - s.links
+            elif tag == "br":
+                box = _loose_box(el)
+                if box is not None:
+                    loose.add(box)
+            elif loose and el in loose:
+                s.loose += _loose_paragraphs(el, stats)
         if tag == "a":
             links -= 1
         if not open_:
@@ -744,6 +759,7 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
             closes.append(root if parent is None else parent)
         p.links += s.links
         p.prose += s.prose
+        p.loose += s.loose
         if not p.blocks and (s.blocks or tag not in INLINE):
             p.blocks = True
     return stats
@@ -784,6 +800,7 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             s.text += c.text + (len(tail.strip()) if tail else 0)
             s.links += c.links
             s.prose += c.prose
+            s.loose += c.loose
             if not s.blocks and (c.blocks or ctag not in INLINE):
                 s.blocks = True
         text = el.text
@@ -793,6 +810,46 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             s.links = s.text
         elif tag == "p" and s.links < 0.5 * s.text:
             s.prose = s.text - s.links
+        elif tag not in INLINE and tag not in _NOT_LOOSE and _holds_loose_br(el):
+            s.loose += _loose_paragraphs(el, stats)
+
+
+def _paragraphs(s: _Stats) -> int:
+    """An element's paragraph text, in ``<p>``s or between ``<br>``s."""
+    return s.prose + s.loose
+
+
+def _loose_box(br: etree._Element) -> etree._Element | None:
+    """The box whose own text a ``<br>`` cuts into lines: its nearest ancestor that is no inline
+    markup (``<div><font>...<br><br></font>...``), unless that box's lines are no paragraphs of
+    their own (:data:`_NOT_LOOSE`: a ``<p>``'s, a list item's, a heading's)."""
+    for box in br.iterancestors():
+        tag = box.tag
+        if tag not in INLINE:
+            return None if tag in _NOT_LOOSE or not isinstance(tag, str) else box
+    return None
+
+
+def _holds_loose_br(el: etree._Element) -> bool:
+    """Whether a ``<br>`` cuts ``el``'s own text (one of its children, or inside its inline
+    children)."""
+    return any(child.tag == "br" or (child.tag in INLINE and next(child.iter("br"), None) is not None) for child in el)
+
+
+def _loose_paragraphs(el: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """The paragraph text of a box written without ``<p>``: its own text between ``<br>``s
+    (:func:`_loose`) when it is at least :data:`MIN_PARAGRAPH` characters and mostly not links.
+    Pages of 2000-2005 and some blog engines write every paragraph so (a ``<font>`` run ended by
+    ``<br><br>``). Kept apart from ``<p>`` text (:attr:`_Stats.loose`): a hidden box of streamed
+    prose, a post's own prose beside its lists of links and a line that is only a title count it
+    as paragraphs (:func:`_paragraphs`); the guard in :func:`prune` that keeps a box holding much
+    of the content's paragraphs does not (a blog's side column written so holds much of a short
+    post's words), nor does the test for text after a row of cards (:func:`_ends_text`: a
+    footer's lines written so kept the cards above them)."""
+    text, links = _loose(el, stats)
+    if text < MIN_PARAGRAPH or links > MAX_PARAGRAPH_LINKS * text:
+        return 0
+    return text - links
 
 
 _NO_STATS = _Stats()
@@ -1228,6 +1285,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
     """
     for part in main.parts:
         stats = main.stats if part in main.stats else _measure(part)
+        # (<p> text only: see _loose_paragraphs.)
         prose, text = stats[part].prose, stats[part].text
         verbatim: set[etree._Element] = set()
         for code in part.iter(*VERBATIM):
@@ -1254,7 +1312,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 continue
             if el in own:
                 # The article's own list of links is its text, not a link farm around it.
-                s = _Stats(s.text, s.links - own[el], s.blocks, s.prose)
+                s = _Stats(s.text, s.links - own[el], s.blocks, s.prose, s.loose)
             rule = _prune_rule(el, s, part, stats, el in linked)
             if rule:
                 doomed.append((el, rule))
@@ -1346,7 +1404,7 @@ def _own_links(part: etree._Element, stats: dict[etree._Element, _Stats]) -> dic
         if any(a in lists for a in el.iterancestors()) or _boxed(el, part) or _labelled_related(el):
             continue
         lists.append(el)
-    if not lists or _own_prose(part, stats) + _loose_prose(part, stats) >= OWN_PROSE_CHARS:
+    if not lists or _own_prose(part, stats) >= OWN_PROSE_CHARS:
         return {}
     own: dict[etree._Element, int] = {}
     for el in lists:
@@ -1424,44 +1482,21 @@ post itself, named after its author)."""
 
 
 def _own_prose(part: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
-    """``part``'s paragraph text outside short boxes named or tagged like boilerplate (a post's
-    "This entry was posted in ..." footer, an author box)."""
-    prose = stats[part].prose
+    """``part``'s paragraph text (:func:`_paragraphs`: in ``<p>``s or between ``<br>``s; an
+    article written without ``<p>`` has prose of its own, and the lists of links under it are no
+    roundup) outside short boxes named or tagged like boilerplate (a post's "This entry was
+    posted in ..." footer, an author box)."""
+    prose = _paragraphs(stats[part])
     stack = list(part)
     while stack:
         el = stack.pop()
         s = stats.get(el)
-        if s is None or not s.prose:
+        if s is None or not _paragraphs(s):
             continue
         if s.text < BOX_CHARS and _boxy(el):
-            prose -= s.prose
+            prose -= _paragraphs(s)
         else:
             stack.extend(el)
-    return prose
-
-
-_NOT_LOOSE = frozenset(["p", "li", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6"])
-"""Boxes whose lines between ``<br>``s are no loose prose: a paragraph's (counted already), a
-list item's or a heading's."""
-
-
-def _loose_prose(part: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
-    """``part``'s text written between ``<br>``s rather than in ``<p>``s (what the box around
-    each ``<br>`` holds outside its blocks, :func:`_loose`, when at least
-    :data:`MIN_PARAGRAPH` characters and mostly not links): an article written so has prose of
-    its own, and the lists of links under it are no roundup."""
-    prose = 0
-    seen: set[etree._Element] = set()
-    for br in part.iter("br"):
-        box = br.getparent()
-        while box is not None and box is not part and _tag(box) in INLINE:
-            box = box.getparent()
-        if box is None or box in seen or _tag(box) in _NOT_LOOSE:
-            continue
-        seen.add(box)
-        text, links = _loose(box, stats)
-        if text >= MIN_PARAGRAPH and links <= MAX_PARAGRAPH_LINKS * text:
-            prose += text - links
     return prose
 
 
@@ -2292,12 +2327,12 @@ _ALL_HEADINGS = ("h1", *_HEADINGS)
 
 def _title_only(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
     """Whether ``el`` is a line, never an article's text: all of its text is in headings (a
-    title, a date header), or it holds no ``<p>`` text and is shorter than
+    title, a date header), or it holds no paragraph text (:func:`_paragraphs`) and is shorter than
     :data:`LABEL_CHARS` (a byline, "Written By: Ann Lee - Oct 31")."""
     if _tag(el) in _ALL_HEADINGS:
         return True
     s = stats.get(el)
-    if s is None or not s.text or s.prose:
+    if s is None or not s.text or _paragraphs(s):
         return False  # a <p> inside is text (and the common case is decided without a walk)
     if s.text < LABEL_CHARS:
         return True

@@ -622,3 +622,21 @@ def test_a_paragraph_is_prose_by_its_last_mark_before_the_closing_white_space() 
         assert _is_prose(Block(text)) is (_SENTENCE_END.search(text) is not None), text
     assert _is_prose(Block(f"{words}.")) and not _is_prose(Block(f"{words}. {words}"))
     assert not _is_prose(Block("Too short to count."))
+
+
+def _font_runs(first: int, last: int) -> str:
+    # A paragraph as pages without <p> write it: a <font> run ended by <br><br>.
+    return "".join(f"<font>{n}. {PARA}</font><br><br>" for n in range(first, last))
+
+
+def test_a_hidden_article_written_between_brs_is_streamed_prose_and_stays() -> None:
+    # Streamed rendering parks the article in <div hidden> for a script to show: its text
+    # between <br>s is paragraph text as a <p>'s would be; the hidden menu still goes.
+    html = _page(
+        "<h1>Tram line extended</h1><div hidden><ul><li><a href='/a'>Sport</a></li>"
+        "<li><a href='/b'>Weather and travel</a></li></ul></div>"
+        f"<div hidden>{_font_runs(0, 4)}</div><div><p>Copyright 2025 City News, all rights reserved.</p></div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4, body
+    assert_gone(body, "Sport", "Weather and travel", "Copyright")
