@@ -1424,7 +1424,11 @@ def _lead_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
 def _in_flow(block: Block, flow: set[str]) -> bool:
     """A paragraph among the article's own paragraphs that ends a sentence: a short real
     paragraph ("He denied the charges."), not furniture beside the text."""
-    return block.tag == "p" and block.path in flow and block.text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and block.path in flow
+        and block.text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
+    )
 
 
 MAIN_CONTENT_FINDERS = ("scorer", "readability", "selected")

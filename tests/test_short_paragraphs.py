@@ -1,5 +1,7 @@
 """A short real paragraph is article text: extraction and cleaners keep it, first or last."""
 
+import re
+
 from newsclean.cleaners import clean_html, clean_text
 
 from .conftest import LONG, LONG2
@@ -49,6 +51,14 @@ def test_a_guide_written_in_short_paragraphs_keeps_its_later_headings() -> None:
     assert "Start dress shopping" in body
     assert body.endswith("Most gowns take months to arrive.")
     assert "Share this" not in body
+    # The same guide written without <p> (each paragraph a <font> run ended by two <br>s, as
+    # older pages and some blog engines write them): its short steps are its paragraphs too.
+    loose = re.sub(r"<p>(.*?)</p>", r"<font>\1</font><br><br>", html.split("<footer>")[0]) + "<footer>"
+    body = clean_html(loose + html.split("<footer>")[1]).articleBody or ""
+    assert "<p>" not in loose
+    assert "Ten months before, book your vendors" in body
+    assert "Start dress shopping" in body
+    assert body.endswith("Most gowns take months to arrive.")
 
 
 def test_a_heading_before_the_first_paragraph_stays() -> None:
