@@ -327,7 +327,7 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
 
 
 _COMMENTS_WORDS = r"""(?:
-    (?:(?:\d+|no|total|all|reader|readers'?|your|show|view|load|see|read)\ ?)?
+    (?:(?:\d+|no|one|total|all|reader|readers'?|your|show|view|load|see|read)\ ?)?
         (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|commenti|reacties)
         (?:\ (?:so\ far|to\ .{1,200}))?|
     (?:leave|post|add|write|submit|have)\ (?:a|an|your)\ (?:reply|comment|response|opinion|say)|
@@ -340,8 +340,8 @@ COMMENTS_HEADING = re.compile(
     rf"^[\W_]*{_COMMENTS_WORDS}(?:[\W\d_]+{_COMMENTS_WORDS})?[\W\d_]*$",
     re.IGNORECASE | re.VERBOSE,
 )
-"""The heading of a page's reader comments ("12 Comments", "Leave a Reply", "• Comments (3)",
-"2 Comments Leave a comment", "Kommentare"): what follows it is readers' text, never the
+"""The heading of a page's reader comments ("12 Comments", "One Comment", "Leave a Reply", "•
+Comments (3)", "2 Comments Leave a comment", "Kommentare"): what follows it is readers' text, never the
 article's. Bullets, counts and arrows around the words do not matter."""
 
 

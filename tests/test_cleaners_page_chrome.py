@@ -207,6 +207,8 @@ def test_the_chain_keeps_what_it_dropped_for_later_cleaners() -> None:
     [
         "12 Comments",
         "Comments",
+        "One Comment",
+        "One Response",
         "• 23 Comments",
         "Comments»",
         "104 Comments +",

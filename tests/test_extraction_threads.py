@@ -481,6 +481,23 @@ def test_a_comments_heading_after_text_runs_cut_by_links_ends_the_article() -> N
     assert "Stone walls keep the wind off" in body
 
 
+def test_wordpress_one_comment_heading_ends_the_article() -> None:
+    # WordPress writes a thread of one post as "One Comment" (and "One Response"), the count
+    # a word; the heading ends the article like "2 Comments" would. "One comment stood out"
+    # in the article's text is a sentence, not a heading, and stays.
+    post = (
+        "<div class='q1'><div class='s1'>November 15, 2012 12:55 pm</div>"
+        f"<p>{POSTER.format(n=1)}</p></div>"
+    )
+    for heading in ("One Comment", "One Response"):
+        inside = SHORT_POST.replace("<p>Next week", "<p>One comment stood out.</p><p>Next week")
+        page = _page(inside + f"<div class='z9'><span>{heading}</span> <a href='#respond'>leave one</a>{post}</div>")
+        record = clean_html(page, url="https://allotment.example.com/2012/11/14/first-frost")
+        body = record.articleBody or ""
+        assert "had to come out on Sunday" in body and "Next week" in body and "One comment stood out." in body
+        assert_gone(body, "Stone walls keep the wind off", "12:55 pm", heading)
+
+
 def test_a_blog_engines_thread_heading_under_a_photo_post_ends_it() -> None:
     # A photo post has one caption line before its one reader's post, far from the 250
     # characters a plain "Comments" needs before it; Thesis's "{ 1 comment… read it below or
