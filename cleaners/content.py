@@ -2380,10 +2380,12 @@ def _post_apart(
     # vote as a paragraph): the post is the box around it that holds more.
     own = good.get(head, 0.0) if by == HEADLINE else 0.0
     node = head.getparent()
-    boxed = False  # past the nearest box holding text: only a marked article is asked
+    boxed = False  # past the nearest box holding text: only a marked article or a box outweighing the choice
+    # (A box outweighing the choice only when the publisher did not mark the choice as the article.)
+    outweighs = float("inf") if _marked_article(top) else good.get(top, 0.0)
     while node is not None and node is not body and node not in around:
         held = good.get(node, 0.0)
-        if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node)):
+        if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node) or held >= outweighs):
             heading = " ".join(head.text_content().split())
             if linked:
                 return HeadlinePost(node, heading, f"{chosen.links / chosen.text:.0%} of whose text is links", by)
@@ -2397,7 +2399,10 @@ def _post_apart(
                 return None
             # The headline's own box (its standfirst) is no measure of the post: the article
             # the publisher marks around it (<article>, itemprop="articleBody"), still apart
-            # from the choice, is asked too (an article above a second one the page appends).
+            # from the choice, is asked too (an article above a second one the page appends),
+            # and so is an unmarked box holding at least the paragraph text of an unmarked
+            # choice (a page written before HTML5 marks no article; its post's links and share
+            # bar made it lose to a footer's disclaimer).
             boxed = True
         node = node.getparent()
     return None  # the headline's box meets the choice before it holds enough text

@@ -640,3 +640,35 @@ def test_a_hidden_article_written_between_brs_is_streamed_prose_and_stays() -> N
     body = clean_html(html).articleBody or ""
     assert body.count("The council voted") == 4, body
     assert_gone(body, "Sport", "Weather and travel", "Copyright")
+
+
+def test_a_short_post_under_its_headline_beats_a_footer_disclaimer_without_article_tags() -> None:
+    # The headline's own box (heading and byline) holds too little to say where the post is;
+    # the unmarked box around it, which holds more paragraph text than the disclaimer the
+    # scorer chose (the post's links outweighed it), is the post. Written as pages before
+    # HTML5 were: no <article> marks it.
+    first = (
+        "Drama Desk winner Kevin Anderson has joined the cast of the theatre's coming production of "
+        "The Birthday Party, which opens in January and runs for six weeks on the main stage."
+    )
+    second = (
+        "Anderson joins the cast members announced last month; his stage credits include Orphans, "
+        "Death of a Salesman and Come Back, Little Sheba, on Broadway and in London."
+    )
+    links = "".join(f"<a href='/news/{i}'>More theatre news {i}</a> " for i in range(40))
+    disclaimer = (
+        "By providing information about entertainment and cultural events on this site, the "
+        "publisher shall not be deemed to endorse, recommend, approve or guarantee such events, "
+        "or any facts, views, advice or information contained therein; readers should check "
+        "with the venue before they go."
+    )
+    html = _page(
+        "<div class='c1'><div class='c2'><div class='c3'><h2>Kevin Anderson Joins The Birthday Party</h2>"
+        "<div>By Sarah Moore, November 6, 2012, Chicago</div></div>"
+        f"<div class='c4'><p>{first}</p></div><div class='c6'>{links}</div><div class='c7'><p>{second}</p></div>"
+        f"</div><div class='c5'><p>{disclaimer}</p></div></div>",
+        "<title>Kevin Anderson Joins The Birthday Party - Theater News</title>",
+    )
+    body = clean_html(html).articleBody or ""
+    assert first in body and second in body, body
+    assert_gone(body, "By providing information", "More theatre news")
