@@ -163,10 +163,20 @@ def is_relative(text: str) -> bool:
     return RELATIVE_DATE.match(_LABEL.sub("", text.strip())) is not None
 
 
+_DIGIT = re.compile(r"\d")
+"""What every date line holds (each form of :data:`DATE_LINE` and :data:`LOCAL_DATE_LINE` has
+a day or a year in digits): a line without one is no date, asked before the two patterns
+(their labels and month names tried at the line's start cost 2-25 us a line)."""
+
+
 def looks_like_date(text: str) -> bool:
     """True when ``text`` is a date or date-time line and nothing more, in English or in the
     site's language."""
-    return len(text) <= 80 and (DATE_LINE.match(text) is not None or LOCAL_DATE_LINE.match(text) is not None)
+    return (
+        len(text) <= 80
+        and _DIGIT.search(text) is not None
+        and (DATE_LINE.match(text) is not None or LOCAL_DATE_LINE.match(text) is not None)
+    )
 
 
 def _relative(text: str, reference: datetime) -> datetime | None:

@@ -75,7 +75,9 @@ def _mostly_utf8(data: bytes) -> bool:
     sample = data[:262144]
     text = sample.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - sample.decode("utf-8", errors="ignore").count("\ufffd")
-    wide = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    # The characters past ASCII but the replacement character, counted in C (a generator over
+    # the 256 KB took 10 ms a page).
+    wide = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     return wide >= 2 and bad <= max(1, wide // 50)
 
 

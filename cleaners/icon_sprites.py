@@ -57,7 +57,8 @@ def _icon_letters(text: str) -> int:
 
 
 def _is_sprite_text(text: str) -> bool:
-    if split_count(text) < MIN_ICON_WORDS or _icon_letters(text) < MIN_ICON_WORDS:
+    # The letters first: a paragraph has the words, almost never the letters.
+    if _icon_letters(text) < MIN_ICON_WORDS or split_count(text) < MIN_ICON_WORDS:
         return False
     words = text.split()
     icon_words = sum(1 for w in words if ICON_WORD.search(w))

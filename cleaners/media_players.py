@@ -101,12 +101,16 @@ _PLAYER_LABEL = Caseless(PLAYER_LABEL)
 _VIDEO_NOTICE = Caseless(VIDEO_NOTICE)
 
 _CONTROL_SEPARATOR = re.compile(r"\s*(?:/|\||,|\n)\s*|\s{2,}|:\s+")
+_SEPARATOR_START = re.compile(r"[/|,\n]|\s\s|\s[/|,]|:\s")
+"""Where :data:`_CONTROL_SEPARATOR`'s first match starts (the same positions can start a match
+of either): the separator's optional white space in front had ``re`` try it at every character
+of a prose paragraph (2.5x slower)."""
 
 
 def _controls(text: str) -> list[str] | None:
     """The control tokens ``text`` consists of, or ``None`` if it holds anything else."""
     # Most blocks are prose: their first part already fails, so try it before splitting all.
-    first = _CONTROL_SEPARATOR.search(text)
+    first = _SEPARATOR_START.search(text)
     head = (text[: first.start()] if first else text).strip(" :")
     if head and _control_tokens(head) is None:
         return None

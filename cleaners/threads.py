@@ -271,8 +271,18 @@ class Thread:
 
 def _stamp(text: str) -> bool:
     return word_count(text) <= STAMP_WORDS and (
-        (bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))) or bool(STAMP_AGO.search(text))
+        (bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))) or _ago(text)
     )
+
+
+def _ago(text: str) -> bool:
+    """``STAMP_AGO.search(text)``, asked only of text holding one of its words when the text is
+    ASCII (lowered, its words are the pattern's; most texts asked hold a colon, not a word)."""
+    if text.isascii():
+        low = text.lower()
+        if "ago" not in low and "vor" not in low and "il y a" not in low and "hace" not in low:
+            return False
+    return STAMP_AGO.search(text) is not None
 
 
 _CLOCK_WORDS = (":", "ago", "vor ", "il y a", "hace ")
@@ -367,7 +377,7 @@ def _stamped(
     box, beside the poster's name (``<li><cite>Ann</cite> on May 4, 2012 7:21 pm <p>...``),
     makes the box one. ``texts``: :func:`shown_texts` of the page as it is, when taken."""
     found = _CLOCK_TEXT(root) if texts is None else [t for t in texts if _holds_clock_word(t)]
-    clocks = [t for t in found if STAMP_TIME.search(t) or STAMP_AGO.search(t)]
+    clocks = [t for t in found if STAMP_TIME.search(t) or _ago(t)]
     if len(clocks) < MIN_POSTS:
         return set()
     holders: set[etree._Element] = set()

@@ -126,3 +126,19 @@ def test_a_slideshows_slides_go_and_counts_in_the_text_stay() -> None:
     rows = [Block(t, tag="td", path="body/main/table/tr/td") for t in ("5/5", "5/5", "5/5", "5 / 10", "10 / 10")]
     pair = [Block(t, tag="span", path="body/main/div.x/span") for t in ("1 of 3", "2 of 3")]
     assert removed(Document([*rows, *pair, *article], source_format="html")) == []
+
+
+def test_the_first_separator_is_found_where_the_separator_pattern_finds_it() -> None:
+    # ``_controls`` looks for where the first part of a block ends by a pattern with the same
+    # match starts as the separator's (white space runs before a slash, a comma or a line
+    # break; two white spaces; a colon before white space), not by the separator itself.
+    import random
+
+    from newsclean.cleaners.media_players import _CONTROL_SEPARATOR, _SEPARATOR_START
+
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choice(" \t\n\u00a0/|,:ab") for _ in range(rnd.randint(0, 14))) for _ in range(20000)]
+    texts += ["Current Time 0:00 / Duration 3:15", "Play  Mute", "Loaded: 0%", "a \n b", "a\t|b", "a:b"]
+    for text in texts:
+        old, new = _CONTROL_SEPARATOR.search(text), _SEPARATOR_START.search(text)
+        assert (old and old.start()) == (new and new.start()), repr(text)

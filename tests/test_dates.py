@@ -224,3 +224,20 @@ def test_junk_text_is_no_date_in_bounded_time() -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_date"),
+    [
+        ("Veröffentlicht am 13. Mai 2026 um 15:44", True),
+        ("February 14, 2024", True),
+        ("2024年3月5日 14:30", True),
+        ("١٤.٠٢.٢٠٢٤", True),  # Arabic-Indic digits are digits to both patterns and the gate
+        ("Published on Tuesday", False),
+        ("Mittwoch, Mai", False),
+        ("Posted on July 18th", False),
+    ],
+)
+def test_a_line_without_a_digit_is_never_a_date_line_and_date_lines_in_any_digits_are(line: str, is_date: bool) -> None:
+    # ``looks_like_date`` asks for a digit before its two patterns: every date form holds one.
+    assert looks_like_date(line) is is_date

@@ -73,3 +73,14 @@ def test_the_declared_charsets_are_read_only_for_bytes_that_are_not_utf8(monkeyp
     assert "Skåne café" in decode_html('<meta charset="iso-8859-1"><p>Skåne café</p>'.encode())
     with pytest.raises(AssertionError, match="meta charset"):
         decode_html('<meta charset="iso-8859-1"><p>Skåne café</p>'.encode("latin-1"))
+
+
+def test_mostly_utf8_counts_the_letters_past_ascii_and_the_damaged_sequences() -> None:
+    # UTF-8 with one damaged byte among many accented letters is UTF-8; one with more damage
+    # than a 50th of its letters past ASCII, or with fewer than two such letters, is not.
+    from newsclean.cleaners.decoding import _mostly_utf8
+
+    assert _mostly_utf8("Skåne café über ".encode() * 30 + b"\xff")
+    assert not _mostly_utf8("Skåne café ".encode() + b"\xff\xfe\xfd")
+    assert not _mostly_utf8(b"plain text \xff" + "é".encode())
+    assert _mostly_utf8("\ufffd is written ".encode() + "é and ü".encode())  # a real U+FFFD is no damage

@@ -746,3 +746,18 @@ def test_nested_stamped_boxes_with_nothing_before_them_stay() -> None:
     assert _threads(page) == []
     body = clean_html(page, url="https://allotment.example.com/").articleBody or ""
     assert "Stone walls keep the wind off" in body
+
+
+def test_a_relative_stamp_is_found_as_the_pattern_finds_it() -> None:
+    # ``_ago`` asks the relative-time pattern only of ASCII text holding one of its words: the
+    # pattern's answer on every text, "3 days ago" and "vor 2 Tagen" found, "Agora" and a
+    # colon's text not; text past ASCII (a dotted capital I: "İl y a 2 jours") asks the pattern.
+    from newsclean.cleaners.page_chrome import STAMP_AGO
+    from newsclean.cleaners.threads import _ago
+
+    found = ["Ann said 3 days ago: fine", "vor 2 Tagen", "IL Y A 2 JOURS", "İl y a 2 jours", "hace 3 días"]
+    texts = [*found, "Agora: the forum", "Note: read this", "A year ago", "a week agone", "10 DAYS AGO", ""]
+    for text in texts:
+        assert _ago(text) is (STAMP_AGO.search(text) is not None), text
+    assert [_ago(t) for t in texts[:5]] == [True, True, True, True, True]
+    assert not any(_ago(t) for t in texts[5:7])
