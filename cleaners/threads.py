@@ -48,7 +48,15 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from lxml import etree
-from newsclean.cleaners.content import INLINE, VERBATIM, _remeasure, _Stats, page_headings, remove_keeping_tail
+from newsclean.cleaners.content import (
+    INLINE,
+    UNMEASURED,
+    VERBATIM,
+    _remeasure,
+    _Stats,
+    page_headings,
+    remove_keeping_tail,
+)
 from newsclean.cleaners.dates import MONTH_NAMES
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import (
@@ -528,41 +536,46 @@ def _own_text(stats: dict[etree._Element, _Stats], el: etree._Element) -> int:
 def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
     """Characters of prose-length text runs before ``first`` in document order, outside links.
 
-    A ``<p>`` counts as one run (its text outside links): its sentences are cut into short
-    text nodes by the bold, italic and span markup inside them ("not <strong>censored</strong>.
-    You can post ..."), and each piece alone may be shorter than :data:`TEXT_RUN`."""
+    A run is the text between two line breaks or block boundaries, read across inline markup:
+    a ``<p>`` is one run (its text outside links), and so is a paragraph written without one
+    (text in a ``<font>`` or loose in a box, ended by ``<br>``), whose sentences the bold,
+    italic, span and link markup inside cut into text nodes each shorter than
+    :data:`TEXT_RUN` ("not <strong>censored</strong>. You can post ..."). A link's own words do
+    not count; the text after it does."""
     total = 0
+    run = 0
     around = set(first.iterancestors())
-    skip = 0
-    for el in root.iter():
-        if skip:
-            skip -= 1
-            continue
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walk:
         if el is first:
             break
-        if el.tag == "a" and el in around:
-            continue
-        if not isinstance(el.tag, str) or el.tag == "a":
-            # A link's words (or a comment's) are not the page's prose, but the text after it
-            # is: a paragraph without <p> is cut into runs at each link, and each run counts.
-            if el.tag == "a":
-                skip = sum(1 for _ in el.iterdescendants())
-            texts: tuple[str | None, ...] = (el.tail,)
-        elif (s := stats.get(el) if el.tag == "p" and el not in around else None) is not None:
-            n = s.text - s.links
-            total += n if n >= TEXT_RUN else 0
-            skip = sum(1 for _ in el.iterdescendants())
-            texts = (el.tail,)
+        tag = el.tag
+        if event == "start":
+            if not isinstance(tag, str):
+                continue  # (a comment's tail is read at its end)
+            if tag in UNMEASURED:
+                walk.skip_subtree()
+                continue
+            if tag == "a" and el not in around:
+                walk.skip_subtree()
+                continue
+            if tag == "br" or tag not in INLINE:
+                total, run = (total + run if run >= TEXT_RUN else total), 0
+            s = stats.get(el) if tag == "p" and el not in around else None
+            if s is not None:
+                n = s.text - s.links
+                total += n if n >= TEXT_RUN else 0
+                walk.skip_subtree()
+            elif el.text:
+                run += len(el.text.strip())
         else:
-            texts = (el.text, el.tail)
-        for text in texts:
-            if text and len(text) >= TEXT_RUN:
-                n = len(text.strip())
-                if n >= TEXT_RUN:
-                    total += n
+            if isinstance(tag, str) and (tag == "p" or tag not in INLINE):
+                total, run = (total + run if run >= TEXT_RUN else total), 0
+            if el is not root and el.tail:
+                run += len(el.tail.strip())
         if total >= TEXT_BEFORE:
-            break
-    return total
+            return total
+    return total + run if run >= TEXT_RUN else total
 
 
 ENTRY_SIZE = 2

@@ -185,9 +185,14 @@ def test_a_thread_after_paragraphs_cut_by_inline_markup_goes() -> None:
     body = clean_html(page, url=URL).articleBody or ""
     assert "had to come out on Sunday" in body and "still worth a try" in body
     assert_gone(body, "Stone walls keep the wind off")
-    # The same text in bare text runs between the bold words, with no <p>, is still too
-    # little to count: nothing but a list of stamped posts comes before it.
-    bare = "<h2>First frost</h2>" + "".join(f"<b>w{n}</b> frost came early this year" for n in range(30))
+    # The same post written without <p>, its sentences loose in a box between <br>s, counts
+    # too: a run of text is read across the inline markup up to the next line break.
+    loose = marked.replace("<p>", "").replace("</p>", "<br><br>")
+    page = _page("<h2>First frost</h2><div class='d4'>" + loose + "</div>" + thread)
+    assert [opening[:20] for opening in _threads(page)] == ["Ann Lee March 3, 201"]
+    # Short lines between line breaks are no run however many there are: nothing but a list
+    # of labels and stamped posts comes before the posts.
+    bare = "<h2>First frost</h2>" + "".join(f"<b>w{n}</b> frost came early this year<br>" for n in range(30))
     assert _threads(_page(bare + thread)) == []
 
 
