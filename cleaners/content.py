@@ -2388,7 +2388,12 @@ def _post_apart(
         if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node) or held >= outweighs):
             heading = " ".join(head.text_content().split())
             if linked:
-                return HeadlinePost(node, heading, f"{chosen.links / chosen.text:.0%} of whose text is links", by)
+                return HeadlinePost(
+                    _grown_post(node, body, around, good, stats),
+                    heading,
+                    f"{chosen.links / chosen.text:.0%} of whose text is links",
+                    by,
+                )
             if main.worth < UNSURE_CHOICE * held:
                 why = (
                     f"worth {main.worth:.0f}, under {UNSURE_CHOICE:.0f} times the post's {held:.0f} "
@@ -2406,6 +2411,34 @@ def _post_apart(
             boxed = True
         node = node.getparent()
     return None  # the headline's box meets the choice before it holds enough text
+
+
+GROWN_POST = 2.0
+"""A box around the headline's box holding this many times its paragraph text, few of them
+links, is the post the headline's box (the heading and its byline) only opens."""
+
+
+def _grown_post(
+    node: etree._Element,
+    body: etree._Element,
+    around: set[etree._Element],
+    good: dict[etree._Element, float],
+    stats: dict[etree._Element, _Stats],
+) -> etree._Element:
+    """``node``, the nearest box around the headline holding paragraph text, or the box around
+    it (still apart from the choice) holding :data:`GROWN_POST` times its paragraph text with
+    few links, and so on up: a page's header box holds the headline and the byline, the box
+    around it the text too (Express's live blog, whose chosen list of links the headline
+    overrode, kept only the header box)."""
+    while True:
+        up = node.getparent()
+        if up is None or up is body or up in around:
+            return node
+        s = stats.get(up)
+        held = good.get(up, 0.0)
+        if s is None or held < GROWN_POST * good.get(node, 0.0) or s.links > LINKED_CHOICE * s.text:
+            return node
+        node = up
 
 
 def _marked_article(el: etree._Element) -> bool:

@@ -672,3 +672,29 @@ def test_a_short_post_under_its_headline_beats_a_footer_disclaimer_without_artic
     body = clean_html(html).articleBody or ""
     assert first in body and second in body, body
     assert_gone(body, "By providing information", "More theatre news")
+
+
+def test_the_post_under_a_headline_box_is_taken_whole_over_a_list_of_links() -> None:
+    # The scorer chose a list of long links; the headline overrides it with the box around the
+    # heading, which holds the heading and the byline only: the box around that one, holding
+    # the text too, is the post.
+    paras = [
+        "The council voted on Tuesday to extend the tram line by four stops, a decision that followed "
+        "two years of consultation.",
+        "Residents of the northern estates, who wait longest for a bus today, will be a ten-minute ride "
+        "from the centre.",
+        "Work on the track starts in the spring and the first trams are to run on the new stops within three years.",
+    ]
+    titles = [f"Story number {i} about the city and its council, its budget and its buses" for i in range(12)]
+    most = "".join(f"<li><a href='/news/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    menu = " ".join(f"<a href='/s/{i}'>Section {i}</a>" for i in range(60))
+    text = "".join(f"<p>{t}</p>" for t in paras)
+    html = _page(
+        f"<div class='c1'><div class='c6'>{menu}</div><div class='c2'><div class='c3'>"
+        "<h1>Tram line to be extended by four stops</h1><div>By Ann Lee, city reporter, 6 November 2012</div>"
+        f"</div><div class='c4'>{text}</div></div></div><div class='c5'><ul>{most}</ul></div>",
+        "<title>Tram line to be extended by four stops | City News</title>",
+    )
+    body = clean_html(html).articleBody or ""
+    assert all(t in body for t in paras), body
+    assert_gone(body, "Story number", "Section 12")
