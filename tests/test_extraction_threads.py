@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 from newsclean.cleaners import clean_html
 from newsclean.cleaners.content import strip_page
+from newsclean.cleaners.record import Article
 from newsclean.cleaners.threads import find_threads
 
 from .conftest import assert_gone, assert_once
@@ -38,9 +39,9 @@ def test_a_thread_of_time_stamped_posts_goes_whatever_its_boxes_are_named() -> N
     body = record.articleBody or ""
     assert_once(body, *ARTICLE)
     assert_gone(body, *COMMENTS, "Copyright 2012")
-    said = [step for step in record.cleaning if "told by their shape" in str(step.reason)]
-    assert said, [str(step.reason) for step in record.cleaning]
-    assert "4 alike posts" in str(said[0].reason) and "Nick Hale" in str(said[0].reason)
+    said = _reasons(record, "told by their shape")
+    assert said, _reasons(record)
+    assert "4 alike posts" in said[0] and "Nick Hale" in said[0]
 
 
 def test_a_thread_whose_posts_alternate_classes_goes() -> None:
@@ -79,6 +80,11 @@ def _threads(page: bytes) -> list[str]:
     root = lxml.html.document_fromstring(page)
     stats = strip_page(root)
     return [" ".join(t.region[0].text_content().split())[:40] for t in find_threads(root, stats)]
+
+
+def _reasons(record: Article, words: str = "") -> list[str]:
+    """The reasons of ``record``'s cleaning steps that hold ``words`` (every reason by default)."""
+    return [str(step.reason) for step in record.cleaning if words in str(step.reason)]
 
 
 def _page(inside: str) -> bytes:
@@ -210,7 +216,7 @@ def test_posts_stamped_with_a_date_alone_go_when_none_is_before_the_article() ->
     body = record.articleBody or ""
     assert "had to come out on Sunday" in body and "Next week" in body
     assert_gone(body, "Stone walls keep the wind off", "Ann Lee says")
-    said = [str(step.reason) for step in record.cleaning if "told by their shape" in str(step.reason)]
+    said = _reasons(record, "told by their shape")
     assert said and "none before the article's 2012-03-02" in said[0], said
 
 
@@ -245,7 +251,7 @@ def test_a_history_in_dated_entries_stays() -> None:
     body = record.articleBody or ""
     for y in (23, 31, 48, 72):
         assert f"finished in time for it. {y}" in body
-    assert not [step for step in record.cleaning if "told by their shape" in str(step.reason)]
+    assert not _reasons(record, "told by their shape")
 
 
 SIGNED_POST = (
@@ -301,8 +307,8 @@ def test_dated_posts_under_a_comments_heading_go_without_a_clock_time() -> None:
     body = record.articleBody or ""
     assert "had to come out on Sunday" in body and "Next week" in body
     assert_gone(body, "Stone walls keep the wind off", "Ann Lee", "4 Responses")
-    said = [str(step.reason) for step in record.cleaning if "under their heading" in str(step.reason)]
-    assert said and "4 alike posts with a date" in said[0], [str(step.reason) for step in record.cleaning]
+    said = _reasons(record, "under their heading")
+    assert said and "4 alike posts with a date" in said[0], _reasons(record)
 
 
 def test_a_dated_line_and_its_body_beside_it_under_a_comments_heading_go() -> None:
@@ -450,8 +456,8 @@ def test_what_follows_a_comments_heading_inside_the_content_goes() -> None:
     body = record.articleBody or ""
     assert "had to come out on Sunday" in body and "Next week" in body
     assert_gone(body, "Stone walls keep the wind off", "Ann Lee", "Leave a Reply", "will not be published")
-    said = [str(step.reason) for step in record.cleaning if "comments' heading" in str(step.reason)]
-    assert said and "'Comments'" in said[0], [str(step.reason) for step in record.cleaning]
+    said = _reasons(record, "comments' heading")
+    assert said and "'Comments'" in said[0], _reasons(record)
 
 
 def test_a_comments_heading_after_text_runs_cut_by_links_ends_the_article() -> None:
@@ -473,8 +479,8 @@ def test_a_comments_heading_after_text_runs_cut_by_links_ends_the_article() -> N
     body = record.articleBody or ""
     assert "leeks did not mind it" in body and "a good deal greener than I would have liked" in body
     assert_gone(body, "Stone walls keep the wind off", "Ann says", "6:55 pm")
-    said = [str(step.reason) for step in record.cleaning if "comments' heading" in str(step.reason)]
-    assert said and "'Comments'" in said[0], [str(step.reason) for step in record.cleaning]
+    said = _reasons(record, "comments' heading")
+    assert said and "'Comments'" in said[0], _reasons(record)
     # Without the link's tail the same words are one run too short: the heading must not
     # come after a title and a sentence alone.
     short = page.replace(

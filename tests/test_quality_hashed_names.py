@@ -42,13 +42,18 @@ def test_every_class_and_id_name_is_hashed_the_same_way_and_the_text_stays() -> 
     assert [el.tag for el in after.iter()] == [el.tag for el in before.iter()]
 
 
-def test_the_benchmark_scores_the_rt_page_with_its_names_hashed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _rt() -> tuple[Path, list[quality.Collection]]:
+    """The shared data folder and the benchmark's rt collection (the test skips without it)."""
     data = ROOT.parent / "shared" / "data"
     if not (data / "rt").is_dir():
         pytest.skip("../shared/data/rt is not present")
-    rt = [c for c in quality.COLLECTIONS if c.key == "rt"]
+    return data, [c for c in quality.COLLECTIONS if c.key == "rt"]
+
+
+def test_the_benchmark_scores_the_rt_page_with_its_names_hashed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, rt = _rt()
     tools = {quality.NEWSCLEAN: quality.extractors()[quality.NEWSCLEAN]}
     saved = tmp_path / "scores.json"
     quality.run_extraction(
@@ -146,10 +151,7 @@ def test_loose_paragraphs_leave_no_paragraph_tag_and_the_same_text() -> None:
 def test_old_markup_and_loose_paragraphs_rewrite_the_page_both_ways_at_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = ROOT.parent / "shared" / "data"
-    if not (data / "rt").is_dir():
-        pytest.skip("../shared/data/rt is not present")
-    rt = [c for c in quality.COLLECTIONS if c.key == "rt"]
+    data, rt = _rt()
     seen: list[bytes] = []
 
     def recording(html: bytes, url: str) -> str:
