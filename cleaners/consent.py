@@ -22,7 +22,7 @@ from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, Document
 from newsclean.cleaners.line_model import word_count
 
-__all__ = ["COOKIE", "consent_panels"]
+__all__ = ["COOKIE", "NOTICE", "consent_notices", "consent_panels"]
 
 COOKIE = re.compile(r"cookie|クッキー", re.IGNORECASE)
 """The word a consent panel's paragraphs share, in the languages that borrow it ("Cookies",
@@ -35,6 +35,23 @@ COOKIE_SHARE = 0.5
 COOKIE_BLOCKS = 2
 """... and at least this many of its blocks name them (one is a notice, left to the prompts)."""
 
+NOTICE = re.compile(
+    r"""^(?:welcome\ to\ [^.!]{1,60}[.!]\s*)?
+        (?:we(?:\ and\ our\ (?:\d+\ )?(?:partners|vendors))?|(?:this|our)\ (?:web)?site(?:\ and\ our\ partners)?)
+        \ (?:use|uses|store|stores|set|sets)\b[^.]{0,80}?\bcookies\b
+        (?=.*\b(?:you\ (?:may\ |can\ )?(?:accept|agree|consent)|(?:agreeing|consenting)\ to|
+            by\ (?:clicking|continuing|using)|privacy\ policy|cookies?\ policy|manage\ your\ choices|opt[-\ ]out)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A consent banner's notice in the site's voice, asking the reader to agree: "We and our 100
+partners store and/or access information on a device, such as unique IDs in cookies ... You may
+accept or manage your choices", "This site uses cookies. By continuing to browse this site you
+are agreeing to our use of cookies." (the reader agrees, by a click or by reading on, or is sent
+to a privacy or cookie policy). Up to :data:`NOTICE_WORDS` words (the prompts take the
+short ones); a tutorial's "we use cookies to keep the session" asks no one to agree."""
+
+NOTICE_WORDS = 90
+
 PROSE_WORDS = 25
 """A paragraph of the article: this many words or more, ending a sentence."""
 
@@ -44,26 +61,36 @@ def _prose(block: Block) -> bool:
     return word_count(text) >= PROSE_WORDS and text[-1:] in ".!?。！？"
 
 
+def _names_cookies(text: str) -> bool:
+    # A substring test first: most blocks name no cookie, and most pages none at all.
+    return ("ookie" in text or "OOKIE" in text or "クッキー" in text) and COOKIE.search(text) is not None
+
+
 def consent_panels(doc: Document, gone: Collection[int] = ()) -> Iterator[Decision]:
     """Remove the consent panels after the article's text: for each block naming cookies
     after the first paragraph of prose, the outermost box around it (an element path) that
     holds at most half the page's words, whose blocks run unbroken, after which no paragraph of
     prose is left but the panel's own (a panel sits at the end; an article's section on cookies
-    has text after it)
-    and in which the blocks naming cookies hold at least :data:`COOKIE_SHARE` of the words.
-    ``gone`` are positions other rules already removed."""
+    has text after it) and in which the blocks naming cookies hold at least
+    :data:`COOKIE_SHARE` of the words. ``gone`` are positions other rules already removed."""
     blocks = doc.blocks
-    if doc.source_format == "text" or not any(COOKIE.search(b.text) for b in blocks):
+    if doc.source_format == "text" or not any(_names_cookies(b.text) for b in blocks):
         return
     first = next((i for i, b in enumerate(blocks) if _prose(b)), len(blocks))
-    last_prose = max(
-        (i for i, b in enumerate(blocks) if i not in gone and _prose(b) and not COOKIE.search(b.text)), default=-1
+    # (from the end: a panel is the page's last few blocks, so few are asked)
+    last_prose = next(
+        (i for i in range(len(blocks) - 1, -1, -1)
+         if i not in gone and _prose(blocks[i]) and not COOKIE.search(blocks[i].text)),
+        -1,
     )
+    start = max(first, last_prose) + 1
+    if not any(_names_cookies(b.text) for b in blocks[start:]):
+        return  # (the page's cookies are named in its text or its notice, not after it)
     words = words_under(doc)
     half = sum(word_count(b.text) for b in blocks) / 2
     taken: set[int] = set()
     under: dict[str, list[int]] = {}  # anchors in one panel share its boxes: list each once
-    for anchor in range(max(first, last_prose) + 1, len(blocks)):
+    for anchor in range(start, len(blocks)):
         block = blocks[anchor]
         if anchor in taken or not block.path or not COOKIE.search(block.text):
             continue
@@ -91,3 +118,13 @@ def consent_panels(doc: Document, gone: Collection[int] = ()) -> Iterator[Decisi
                 taken.add(i)
                 if i not in gone:
                     yield Decision.remove(i, "a consent panel after the text (its paragraphs all about cookies)")
+
+
+def consent_notices(doc: Document, gone: Collection[int] = ()) -> Iterator[Decision]:
+    """Remove consent banners' notices (:data:`NOTICE`) of at most :data:`NOTICE_WORDS` words."""
+    for i, block in enumerate(doc.blocks):
+        text = block.text
+        if not _names_cookies(text):
+            continue  # (most blocks: asked before their words are counted)
+        if i not in gone and word_count(text) <= NOTICE_WORDS and NOTICE.search(text.strip()):
+            yield Decision.remove(i, "a consent banner's notice (the site's cookies, asking the reader to agree)")

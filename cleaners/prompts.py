@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from newsclean.cleaners.boxes import blocks_in_boxes, words_under
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Action, Decision
-from newsclean.cleaners.consent import consent_panels
+from newsclean.cleaners.consent import consent_notices, consent_panels
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.line_model import word_count
 
@@ -392,7 +393,9 @@ class Prompts:
             for decision in _pitch_boxes(doc, removed):
                 gone.add(decision.position)
                 yield decision
-        yield from consent_panels(doc, gone)
+        for decision in chain(consent_panels(doc, gone), consent_notices(doc, gone)):
+            gone.add(decision.position)  # (chain asks the notices after the panels: a panel's notice goes once)
+            yield decision
 
     def _decisions(self, doc: Document) -> Iterator[Decision]:
         boxed = blocks_in_boxes(doc, PROMPT_CLASS, MAX_BOX_WORDS)

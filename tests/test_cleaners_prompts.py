@@ -428,3 +428,23 @@ def test_the_more_link_asked_of_the_text_end_answers_as_the_whole_text_search() 
     answers = [ends_in_more(t) for t in texts]
     assert answers == [MORE_LINK.search(t) is not None for t in texts]
     assert any(answers) and not all(answers)
+
+
+def test_a_consent_banners_long_notice_goes_and_prose_about_cookies_stays() -> None:
+    lines = [
+        "We and our 100 partners store and/or access information on a device, such as unique IDs in cookies to "
+        "process personal data. You may accept or manage your choices by clicking below, including your right to "
+        "object where legitimate interest is used, or at any time in the privacy policy page. These choices will "
+        "be signaled to our partners and will not affect browsing data.",
+        "Welcome to FullStack. We use cookies to enable better features on our website. Cookies help us tailor "
+        "content to your interests and locations and provide other benefits on the site. For more information, "
+        "please see our Cookies Policy and Privacy Policy.",
+        "This site uses cookies. By continuing to browse this site you are agreeing to our use of cookies.",
+    ]
+    assert [r[0] for r in run(*lines)] == lines
+    prose = (
+        "We set cookies only after the user logs in, and the session expires after an hour.",
+        "Regulators said the site uses cookies without consent, and the company agreed to pay a fine.",
+        "We store cookies for each visitor in Redis and expire them after an hour; nobody has to accept them.",
+    )
+    assert run(*prose) == []
