@@ -12,6 +12,7 @@ from newsclean.cleaners.chain import Action, Decision
 from newsclean.cleaners.consent import consent_notices, consent_panels
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.line_model import word_count
+from newsclean.cleaners.widgets import widgets
 
 __all__ = ["Prompts"]
 
@@ -396,6 +397,7 @@ class Prompts:
         for decision in chain(consent_panels(doc, gone), consent_notices(doc, gone)):
             gone.add(decision.position)  # (chain asks the notices after the panels: a panel's notice goes once)
             yield decision
+        yield from widgets(doc, gone)
 
     def _decisions(self, doc: Document) -> Iterator[Decision]:
         boxed = blocks_in_boxes(doc, PROMPT_CLASS, MAX_BOX_WORDS)
