@@ -132,6 +132,25 @@ def _strip_site_name(headline: str, h1: str, site_names: set[str]) -> str:
     return headline
 
 
+TITLED_H1 = 10
+"""An ``<h1>`` the title holds, of at least this many characters, stands for the headline."""
+
+
+def _h1_in_title(tree: etree._Element, h1: str, title: str) -> str:
+    """The page's headline among its ``<h1>``s: the first one when the ``<title>`` holds it (or
+    holds none of them), else the first one the title holds. A page written before HTML5 may
+    print a ``<h1>`` over every box (a teaser, "Most Popular", "Categories") and its
+    article's somewhere among them; the title names the article."""
+    folded = " ".join(title.split()).casefold()
+    if not h1 or not folded or h1.casefold() in folded:
+        return h1
+    for el in tree.iter("h1"):
+        text = _clean(el.text_content())
+        if len(text) >= TITLED_H1 and text.casefold() in folded and not _names_site(el):
+            return text
+    return h1
+
+
 def _names_site(h1: etree._Element) -> bool:
     """Whether the ``<h1>`` is a link to the site's home page (a blog's name)."""
     return any(links_home(a) and (a.get("href") or "").strip() for a in h1.iter("a"))
@@ -353,6 +372,7 @@ def extract_metadata(
         h1 = ""
     title_el = tree.find(".//title")
     title = _clean(title_el.text_content()) if title_el is not None else ""
+    h1 = _h1_in_title(tree, h1, title)
     site_headline = _select_text(tree, site.headline if site else None)
     headline = _first(site_headline, article.get("headline"), og.get("og:title"), h1, title)
     if headline and not site_headline:

@@ -85,6 +85,24 @@ def test_a_blogs_name_in_its_h1_linking_home_is_the_sites_name_not_the_headline(
     assert record.headline == "Trams at last"
 
 
+def test_the_h1_the_title_holds_is_the_headline_among_many() -> None:
+    # A page written before HTML5 prints an <h1> over every box: a teaser's, "Most Popular",
+    # the article's. Without structured data the title names the article.
+    boxes = "<div><h1>Five things to check on a used car</h1><p>A teaser.</p></div><div><h1>Most Popular</h1></div>"
+    body = boxes + "<div><h1>Tram line extended to the harbour</h1>" + BODY + "</div>"
+    head = "<title>Tram line extended to the harbour | City News</title>"
+    assert clean_html(_page(head, body), url="https://citynews.example/a/1").headline == (
+        "Tram line extended to the harbour"
+    )
+    # The first <h1> stays the headline when the title holds it, or holds none of them.
+    first = "<h1>Tram line extended</h1>" + body
+    assert clean_html(_page(head, first), url="https://citynews.example/a/1").headline == "Tram line extended"
+    other = "<title>City News</title>"
+    assert clean_html(_page(other, body), url="https://citynews.example/a/1").headline == (
+        "Five things to check on a used car"
+    )
+
+
 def test_joined_author_names_are_split_and_initials_dropped() -> None:
     head = _jsonld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe und Max Roe (mro), dpa"}})
     names = [a.name for a in clean_html(_page(head)).authors]
