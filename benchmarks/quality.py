@@ -60,6 +60,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import lxml.etree
 import lxml.html
 from newsclean.cleaners import CleanerChain, clean_html, clean_text
 from newsclean.cleaners.decoding import DecodeError, decode_html
@@ -482,7 +483,15 @@ def loose_paragraphs(html: bytes) -> bytes:
     return hashed_names(html, loose=True)
 
 
-def hashed_names(html: bytes, *, old: bool = False, loose: bool = False) -> bytes:
+def table_layout(html: bytes) -> bytes:
+    """``html`` with names hashed (:func:`hashed_names`) and every ``<div>`` a one-cell
+    ``<table>`` (its attributes on the table, its content in the cell), as the pages of 2000-2008
+    were laid out: tables inside tables down to the text, with nothing in the tags to tell the
+    page's grid from a table of figures."""
+    return hashed_names(html, tables=True)
+
+
+def hashed_names(html: bytes, *, old: bool = False, loose: bool = False, tables: bool = False) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
     same name by the same hash everywhere on the page); text, tags and other attributes stay.
     The page is decoded and parsed as newsclean decodes and parses it and comes back as UTF-8,
@@ -490,7 +499,8 @@ def hashed_names(html: bytes, *, old: bool = False, loose: bool = False) -> byte
     in a ``<meta>``: its text comes back as mojibake cut after the title, a hashed page with no
     body for every tool; and it leaves what follows a premature ``</html>`` outside the root).
     ``old``: also what :func:`old_markup` takes out; ``loose``: paragraphs as
-    :func:`loose_paragraphs` writes them."""
+    :func:`loose_paragraphs` writes them; ``tables``: ``<div>``s as :func:`table_layout` writes
+    them (after ``old`` has made HTML5's sections ``<div>``s)."""
     try:
         text = decode_html(html)
     except DecodeError:
@@ -526,7 +536,26 @@ def hashed_names(html: bytes, *, old: bool = False, loose: bool = False) -> byte
             breaks[1].tail, p.tail = p.tail, None
             p.addnext(breaks[0])
             breaks[0].addnext(breaks[1])
+    if tables:
+        _divs_as_tables(root)
     return bytes(lxml.html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
+
+
+def _divs_as_tables(root: Any) -> None:
+    """Write, in place, each ``<div>`` under ``root`` as ``<table><tr><td>``: the table takes the
+    div's attributes and place (its tail too), the cell its text and children."""
+    for div in list(root.iter("div")):
+        parent = div.getparent()
+        if parent is None:
+            continue
+        table = lxml.html.Element("table")
+        for name, value in div.attrib.items():
+            table.set(name, value)
+        cell = lxml.etree.SubElement(lxml.etree.SubElement(table, "tr"), "td")
+        cell.text = div.text
+        cell.extend(list(div))
+        table.tail = div.tail
+        parent.replace(div, table)
 
 
 def _drop_html5(root: Any) -> None:
@@ -653,12 +682,14 @@ def run_extraction(
     hash_names: bool = False,
     old_html: bool = False,
     loose_p: bool = False,
+    tables: bool = False,
 ) -> None:
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
     newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
     pages with their class and id names hashed (:func:`hashed_names`), ``old_html`` on the pages
-    as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does (both: both
-    rewrites at once, a page of the early 2000s)."""
+    as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does, ``tables`` as
+    :func:`table_layout` does (any of them together: the rewrites at once, a page of the early
+    2000s)."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -667,21 +698,13 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
-        if loose_p and old_html:
-            pages = [dataclasses.replace(p, html=hashed_names(p.html, old=True, loose=True)) for p in pages]
-            title = f"{collection.title}, old markup and paragraphs without <p> (both rewrites below at once)"
+        if hash_names or old_html or loose_p or tables:
+            pages = [
+                dataclasses.replace(p, html=hashed_names(p.html, old=old_html, loose=loose_p, tables=tables))
+                for p in pages
+            ]
+            title = _rewritten_title(collection.title, old_html, loose_p, tables)
             collection = dataclasses.replace(collection, title=title)
-        elif loose_p:
-            pages = [dataclasses.replace(p, html=loose_paragraphs(p.html)) for p in pages]
-            title = f"{collection.title}, paragraphs without <p> (names hashed; each a <font> run ended by <br><br>)"
-            collection = dataclasses.replace(collection, title=title)
-        elif old_html:
-            pages = [dataclasses.replace(p, html=old_markup(p.html)) for p in pages]
-            title = f"{collection.title}, old markup (names hashed; no HTML5 sections, ARIA, microdata or JSON-LD)"
-            collection = dataclasses.replace(collection, title=title)
-        elif hash_names:
-            pages = [dataclasses.replace(p, html=hashed_names(p.html)) for p in pages]
-            collection = dataclasses.replace(collection, title=f"{collection.title}, class and id names hashed")
         runs = run_collection(collection, pages, tools, cache, verbose)
         print(collection_table(collection, pages, runs), end="\n\n", flush=True)
         saved[collection.key] = {
@@ -692,6 +715,20 @@ def run_extraction(
             print(_compare(pages, runs[NEWSCLEAN].scores, before[collection.key][NEWSCLEAN], verbose), end="\n\n")
     if save is not None:
         save.write_text(json.dumps(saved), encoding="utf-8")
+
+
+def _rewritten_title(title: str, old: bool, loose: bool, tables: bool) -> str:
+    """The table's title for pages rewritten as :func:`run_extraction`'s flags say."""
+    if old and loose and not tables:
+        return f"{title}, old markup and paragraphs without <p> (both rewrites below at once)"
+    if loose and not (old or tables):
+        return f"{title}, paragraphs without <p> (names hashed; each a <font> run ended by <br><br>)"
+    if old and not (loose or tables):
+        return f"{title}, old markup (names hashed; no HTML5 sections, ARIA, microdata or JSON-LD)"
+    if not (old or loose or tables):
+        return f"{title}, class and id names hashed"
+    parts = ["old markup"] * old + ["paragraphs without <p>"] * loose + ["every <div> a one-cell <table>"] * tables
+    return f"{title}, {' and '.join(parts)} (names hashed)"
 
 
 def _compare(pages: list[Page], scores: list[PageScore], before: dict[str, list[Any]], verbose: bool) -> str:
@@ -1088,6 +1125,12 @@ def main(argv: list[str] | None = None) -> int:
         help="extraction: names hashed and every <p> a <font> run ended by <br><br> first (no paragraph tags; "
         "with --old-markup, both rewrites at once)",
     )
+    parser.add_argument(
+        "--table-layout",
+        action="store_true",
+        help="extraction: names hashed and every <div> a one-cell <table> first (the nested-table layouts of "
+        "2000-2008; combines with --old-markup and --loose-paragraphs)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
@@ -1120,6 +1163,7 @@ def main(argv: list[str] | None = None) -> int:
             hash_names=args.hash_names,
             old_html=args.old_markup,
             loose_p=args.loose_paragraphs,
+            tables=args.table_layout,
         )
         table = _selector_table()
         if table:

@@ -166,3 +166,40 @@ def test_old_markup_and_loose_paragraphs_rewrite_the_page_both_ways_at_once(
     page = lxml.html.document_fromstring(seen[0])
     assert not page.xpath("//p | //article | //figure | //script[@type='application/ld+json']")
     assert page.xpath("//font/following-sibling::*[1][self::br]")
+
+
+def test_table_layout_writes_every_div_as_a_one_cell_table_and_keeps_the_text_in_order() -> None:
+    page = (
+        b"<html><body><div class='page' style='width:760px'>Top <div id='story'><p>The ferry is back.</p>"
+        b"</div> between <b>bold</b><div>(c) Harbour News</div></div><p>After.</p></body></html>"
+    )
+    before = lxml.html.document_fromstring(page)
+    after = lxml.html.document_fromstring(quality.table_layout(page))
+    assert not after.xpath("//div")
+    outer = after.body[0]
+    assert outer.tag == "table" and outer.get("style") == "width:760px" and outer.get("class").startswith("c")
+    cell = outer.xpath("./tr/td")[0]
+    assert cell.text == "Top " and [el.tag for el in cell] == ["table", "b", "table"]
+    assert cell[0].tail == " between " and cell[0].get("id").startswith("c")  # the div's tail and name stay
+    assert cell[0].xpath("./tr/td/p/text()") == ["The ferry is back."]
+    body = lambda root: " ".join(root.body.text_content().split())  # noqa: E731
+    assert body(after) == body(before)
+
+
+def test_table_layout_combines_with_the_other_rewrites(capsys: pytest.CaptureFixture[str]) -> None:
+    data, rt = _rt()
+    seen: list[bytes] = []
+
+    def recording(html: bytes, url: str) -> str:
+        seen.append(html)
+        return ""
+
+    quality.run_extraction(
+        rt, data, {"recorder": recording}, limit=None, cache=quality.Cache(None), verbose=False,
+        old_html=True, loose_p=True, tables=True,
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert "old markup and paragraphs without <p> and every <div> a one-cell <table>" in out
+    page = lxml.html.document_fromstring(seen[0])
+    assert not page.xpath("//p | //div | //article | //figure | //script[@type='application/ld+json']")
+    assert page.xpath("//table/tr/td//font/following-sibling::*[1][self::br]")
