@@ -1616,7 +1616,13 @@ them."""
 def introduced_line(el: etree._Element) -> bool:
     """Whether the paragraph ``el`` is one of a run of short paragraphs that the article's own
     sentence, in the paragraph before the run, introduces (a list of places written as one
-    linked name a paragraph)."""
+    linked name a paragraph), or sits in an item of a list such a sentence introduces (a
+    changelog's "Many patches were sent for review:" over items written as ``<li><p>``, each
+    one link: the list stays whole, its items must too)."""
+    parent = el.getparent()
+    if parent is not None and parent.tag == "li":
+        listed = parent.getparent()
+        return listed is not None and listed.tag in ("ul", "ol") and introduces(_line_before(listed))
     before = el.getprevious()
     for _ in range(INTRODUCED_LINES):
         while before is not None and not isinstance(before.tag, str):

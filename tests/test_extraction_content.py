@@ -493,6 +493,34 @@ def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
     assert "fix number 3 of the casts" not in body and "two months of work" in body
 
 
+def test_items_written_as_paragraphs_of_a_list_the_article_introduces_stay() -> None:
+    # The same list written as an AsciiDoc or Markdown engine writes it: each item a <p> in its
+    # <li>, the <p> one link. The list stays as the article's, and so does each item's paragraph;
+    # under a label pointing elsewhere ("Related stories:") the items go.
+    item = "<li><p><a href='https://gcc.example.org/p/{n}'>libgccjit: fix number {n} of the casts</a></p></li>"
+    patches = "".join(item.format(n=n) for n in range(8))
+    prose = "".join(
+        f"<p>The backend now builds the standard library on {n} more targets, and the test suite runs "
+        "green on every one of them, which took most of the last two months of work.</p>"
+        for n in range(3)
+    )
+    after = "I sent every patch that was ready, in the hope that the next release is as close to upstream as it can be."
+
+    def page(intro: str) -> bytes:
+        return (
+            "<html><head><title>Progress report</title></head><body><div class='k1'><h1>Progress report</h1>"
+            f"{prose}<div class='s1'><h2>Patches</h2><div class='p1'><p>{intro}</p></div>"
+            f"<div class='u1'><ul>{patches}</ul></div><div class='p1'><p>{after}</p></div></div></div>"
+            "</body></html>"
+        ).encode()
+
+    body = clean_html(page("There was good progress upstream. Many patches were sent for review:")).articleBody or ""
+    for n in range(8):
+        assert f"fix number {n} of the casts" in body, n
+    body = clean_html(page("Related stories:")).articleBody or ""
+    assert "fix number 3 of the casts" not in body and "two months of work" in body
+
+
 def test_short_paragraphs_the_articles_own_sentence_introduces_stay() -> None:
     # A list written as one paragraph a line, some of them a link each, after "Here are the
     # places we will visit ...:": the article's own list, neither link lines nor furniture after
