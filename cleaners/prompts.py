@@ -27,7 +27,7 @@ SHARE = re.compile(
         share\ (?:this|the)\ (?:article|story|post|page)\b.*|
         share\ (?:on|via|to)\ (?:{_NETWORKS})\b.*|
         (?:click\ to\ )?share(?:\ on)?(?:\s*(?:[:|]\s*)?(?:{_NETWORKS}))+\s*$|
-        share\s*[:|]?\s*$|
+        share(?:\ this)?\s*[:|]?\s*$|
         (?:get\ )?short\ url\s*$|copy\ (?:link|url)\s*$|link\ copied[.!]?\s*$|
         (?:{_NETWORKS})(?:\s*(?:[|,]\s*)?(?:{_NETWORKS}))+\s*$
     )""",
@@ -231,6 +231,28 @@ the form's fields go with the other controls and its text stays. Each opens the 
 comments-closed line is the whole block): "Comments are closed until Friday, the council said"
 is a report."""
 
+POST_FOOTER = re.compile(
+    r"""(?:
+        ^\W*(?:posted\ on\b[^.!?]{0,80}[.!?]\s*)?this\ entry\ was\ posted\ (?:on|in|by|under)\b|
+        (?:^|[.!?]\s*)bookmark\ the\ permalink\s*[.!]|
+        \bfollow\ any\ responses\ to\ this\ entry\ through\b|
+        (?:^|[.!?]\s*)follow\ (?:any\ )?comments\ here\ with\ the\ rss\ feed\b|
+        ^be\ the\ first\ to\ like\ this\s*[.!]?\s*$|
+        ^like\ this\s*:\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The line a blog engine's theme prints under a post, in the engine's words whatever the
+markup: WordPress's "This entry was posted on March 3, 2008 at 7:14 pm and is filed under
+Blogging. You can follow any responses to this entry through the RSS 2.0 feed.", "This entry
+was posted in Mobile and tagged Android by Rob Tiffany. Bookmark the permalink.", "Filed under
+Life. Bookmark the permalink. Follow comments here with the RSS feed.", and WordPress.com's
+likes box ("Like this:", "Be the first to like this."). With names as published the theme's
+``postmetadata`` and ``sharedaddy`` boxes go by name; hashed, these lines were kept on 11 to 24
+dragnet pages (the truth holds one). A byline ("Posted by Ann in News") is left: the truth of
+news pages often holds it. "This entry" opens the line or follows the date line; "bookmark the
+permalink" opens a sentence: a report quoting the words inside a sentence stays."""
+
 # (An umlaut is matched by "." there: a pattern asked of lowered text holds ASCII letters only.)
 EMBED_PLACEHOLDER = re.compile(
     r"""(?:
@@ -340,6 +362,7 @@ _SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSL
 _CALL_TO_ACTION, _DISCLOSURE, _NOTICE = Caseless(CALL_TO_ACTION), Caseless(DISCLOSURE), Caseless(NOTICE)
 _CONSENT = Caseless(CONSENT)
 _COMMENT_FORM = Caseless(COMMENT_FORM)
+_POST_FOOTER = Caseless(POST_FOOTER)
 _EMBED_PLACEHOLDER = Caseless(EMBED_PLACEHOLDER)
 _MEMBERS_ONLY = Caseless(MEMBERS_ONLY)
 
@@ -425,6 +448,9 @@ class Prompts:
                 continue
             if words <= MAX_DISCLOSURE_WORDS and _COMMENT_FORM.search(text):
                 yield Decision.remove(i, "a reply form's small print or label (under the article)")
+                continue
+            if words <= MAX_DISCLOSURE_WORDS and _POST_FOOTER.search(text):
+                yield Decision.remove(i, "a blog engine's post footer (filed under, permalink, responses feed, likes)")
                 continue
             if words <= MAX_DISCLOSURE_WORDS and _EMBED_PLACEHOLDER.search(text):
                 yield Decision.remove(i, "a placeholder for an embed the reader has not allowed")

@@ -448,3 +448,25 @@ def test_a_consent_banners_long_notice_goes_and_prose_about_cookies_stays() -> N
         "We store cookies for each visitor in Redis and expire them after an hour; nobody has to accept them.",
     )
     assert run(*prose) == []
+
+
+def test_a_blog_engines_post_footer_goes_and_a_report_quoting_its_words_stays() -> None:
+    lines = [
+        "This entry was posted on March 3, 2008 at 7:14 pm and is filed under Blogging, Web Analytics. "
+        "You can follow any responses to this entry through the RSS 2.0 feed.",
+        "Posted on August 9, 2012 by Rotoprofessor. This entry was posted in Prospects. Bookmark the permalink.",
+        ". Posted on Friday, November 2, 2012, at 1:23 pm . Filed under Conferences . Bookmark the permalink . "
+        "Follow comments here with the RSS feed . Post a comment or leave a trackback .",
+        "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response.",
+        "Like this:",
+        "Be the first to like this.",
+        "Share this:",
+    ]
+    prose = [
+        "Posted by Ann Lee in News",  # a byline: news pages' truth often holds it
+        "The guide tells new bloggers to bookmark the permalink before they share a post.",
+        "She said this entry was posted late because the editor was away.",
+        "Like this: a cat asleep on the warm bonnet of a car.",
+        "Share this information with your neighbours, the council asked.",
+    ]
+    assert [r[0] for r in run(*lines, *prose)] == lines
