@@ -394,6 +394,21 @@ def test_wordpress_and_thesis_thread_headings_head_their_posts() -> None:
         assert_gone(body, "Stone walls keep the wind off")
 
 
+def test_a_thread_heading_deep_in_wrapper_boxes_still_heads_its_posts() -> None:
+    # A page laid out in one-cell tables (or wrapper <div>s) puts the heading three boxes
+    # down from the level its posts sit at; a box that is its parent's only element adds
+    # markup, not a level of the layout, so the posts are still within reach.
+    post = "<li><div class='h5'>Ann Lee {n} - March {n}, 2012</div><p>" + POSTER + "</p></li>"
+    posts = "".join(post.format(n=n) for n in range(1, 4))
+    heading = "<h3>3 thoughts on &#8220;First frost&#8221;</h3>"
+    for box, end in (("<table><tr><td>", "</td></tr></table>"), ("<div class='w1'>", "</div>")):
+        page = _page(SHORT_POST + box * 2 + heading + end * 2 + f"<ol class='r2'>{posts}</ol>")
+        assert len(_threads(page)) == 1, box
+        body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+        assert "had to come out on Sunday" in body
+        assert_gone(body, "Stone walls keep the wind off", "3 thoughts on")
+
+
 PHOTO_POST = "<h3>Frost on the leeks</h3><div class='i1'><img src='/leeks.jpg'><br>Monday morning.</div>"
 TERMS = "".join(
     f"<dt><a href='/profile/{n}'>Ann Lee {n}</a> said...</dt><dd><p>{POSTER.format(n=n)}</p></dd>"
