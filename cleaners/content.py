@@ -1925,7 +1925,17 @@ another page (a "latest posts" grid, a post loop under the article)."""
 TEASER_MIN_CARDS = 3
 
 TEASER_DEPTH = 5
-"""How far below the row of cards a card's heading may sit."""
+"""How far below the row of cards a card's heading may sit (a layout table's row and cell not
+counted: :data:`_LAYOUT_CELLS`)."""
+
+_LAYOUT_CELLS = frozenset(["tbody", "thead", "tfoot", "tr", "td", "th"])
+"""A table's row and cell around a box: the pages of 2000-2008 wrap each box in a one-cell
+table, so a card's heading sits three elements deeper for every box around it, none of them a
+level of the page's own."""
+
+_LAYOUT_STEPS = 4 * TEASER_DEPTH
+"""At most this many elements are climbed from a card's heading, cells or not (work stays
+linear in the page however deep its tables nest)."""
 
 TEASER_SHARE = 0.5
 """Cards holding this share of the content's text are the page itself (a course catalogue)."""
@@ -1973,9 +1983,9 @@ def _card_groups(
     of one element with the same tag and class (not text tags), with their (tag, class), row by
     row in document order; ``by_shared_names``: with the same tag and the class names they all
     share (:func:`_card_kinds`: cards named after their posts). A card holds a heading a few
-    levels down (:data:`TEASER_DEPTH`), so only the elements above headings are looked at as
-    rows; ``linked_titles``: above a card's title written as a linked line instead of a heading
-    (:func:`_linked_title`) too."""
+    levels down (:data:`TEASER_DEPTH`, a layout table's cells not counted), so only the elements
+    above headings are looked at as rows; ``linked_titles``: above a card's title written as a
+    linked line instead of a heading (:func:`_linked_title`) too."""
     rows: dict[etree._Element, None] = {}
     sizes: dict[etree._Element, int] = {}  # len() of an lxml element counts its children: once each
     titles = list(part.iterdescendants(*_HEADINGS))
@@ -1983,10 +1993,13 @@ def _card_groups(
         titles.extend(a for a in part.iterdescendants("a") if _linked_title(a))
     for heading in titles:
         node = heading
-        for _ in range(TEASER_DEPTH):
+        levels = 0
+        for _ in range(_LAYOUT_STEPS):
             parent = node.getparent()
-            if parent is None or node is part:
+            if parent is None or node is part or levels >= TEASER_DEPTH:
                 break
+            if parent.tag not in _LAYOUT_CELLS:
+                levels += 1
             size = sizes.get(parent)
             if size is None:
                 size = sizes[parent] = len(parent)

@@ -726,3 +726,31 @@ def test_the_post_under_a_headline_box_is_taken_whole_over_a_list_of_links() -> 
     body = clean_html(html).articleBody or ""
     assert all(t in body for t in paras), body
     assert_gone(body, "Story number", "Section 12")
+
+
+def _cell(inner: str, cls: str = "") -> str:
+    """``inner`` in a one-cell layout table, as pages of 2000-2008 wrap each box."""
+    named = f" class='{cls}'" if cls else ""
+    return f"<table{named}><tr><td>{inner}</td></tr></table>"
+
+
+def test_a_row_of_teaser_cards_in_layout_tables_after_the_article_goes() -> None:
+    # Each box a one-cell table (the card, its text's box): the card's heading sits seven
+    # elements below the row, of which the tables' rows and cells are no level of the page's.
+    titles = ["Bridge reopens after repairs", "Mayor resigns over budget row", "Storm closes port"]
+    teaser = "A short teaser of this other story, telling in one sentence what happened at the harbour on Monday."
+    cards = "".join(
+        _cell(_cell(f"<h3><a href='/{i}'>{t}</a></h3><p>{teaser}</p>"), "card") for i, t in enumerate(titles)
+    )
+    html = _page(_cell(f"<h1>Tram line extended</h1>{_paras(4)}" + _cell(cards, "grid")))
+    _four_paragraphs_without(html, "Bridge reopens", "Mayor resigns", "Storm closes port", "short teaser")
+
+
+def test_product_cards_in_layout_tables_in_the_middle_of_the_text_stay() -> None:
+    items = ["The Acme 300 cargo bike", "The Velo family tandem", "The Urban folding bike"]
+    cards = "".join(
+        _cell(_cell(f"<h3><a href='/shop/{i}'>{t}</a></h3><p>Our pick for families who ride to school.</p>"), "card")
+        for i, t in enumerate(items)
+    )
+    html = _page(_cell(f"<h1>Best cargo bikes</h1>{_paras(2)}" + _cell(cards, "grid") + _paras(2)))
+    _four_paragraphs_with(html, *items)
