@@ -547,10 +547,16 @@ LAYOUT_CELL_CHARS = 200
 
 
 def _layout_table(table: etree._Element) -> bool:
-    """A table used to lay the page out (a table inside it, or a cell holding a column of
-    text) is walked like a container: as one ``cell | cell`` block, the text of every nested
-    table would come out once per enclosing level."""
+    """A table used to lay the page out (a table inside it, a cell holding a column of text,
+    or a single cell: a table of figures has two at least) is walked like a container: as one
+    ``cell | cell`` block, the text of every nested table would come out once per enclosing
+    level, and a one-cell table's line (a box's label, a paragraph written without ``<p>``, as
+    the pages of 2000-2008 wrap every box) would be a table's, not a paragraph the cleaners
+    judge as one."""
     if next(table.iterdescendants("table"), None) is not None:
+        return True
+    cells = table.iterdescendants("td", "th")
+    if next(cells, None) is None or next(cells, None) is None:
         return True
     return any(len(text_content(cell)) >= LAYOUT_CELL_CHARS for cell in table.iterdescendants("td", "th"))
 

@@ -191,3 +191,15 @@ def test_a_label_over_a_heading_in_the_paragraphs_own_container_stays() -> None:
     own = "".join(f"<p>{line}</p><p>Editor's pick</p><h3>Section {n}</h3>" for n, line in enumerate(STORY))
     body = clean_html(_article(own)).articleBody or ""
     assert body.count("Editor's pick") == len(STORY)
+
+
+def test_a_label_in_one_cell_tables_between_paragraphs_goes_and_a_table_of_figures_stays() -> None:
+    # A page of 2000-2008 wraps each box in a one-cell table: the label's line is a paragraph
+    # like a <div>'s, and goes as the same label in <div>s does. A table of two cells is data.
+    label = "<table><tr><td>Article content</td></tr></table>"
+    body = clean_html(_article(label.join(f"<p>{line}</p>" for line in STORY))).articleBody or ""
+    assert "Article content" not in body
+    assert all(line in body for line in STORY)
+    figures = "<table><tr><td>Stops</td><td>4</td></tr></table>"
+    body = clean_html(_article(figures.join(f"<p>{line}</p>" for line in STORY))).articleBody or ""
+    assert body.count("Stops") == len(STORY) - 1
