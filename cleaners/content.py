@@ -1594,7 +1594,9 @@ def _introduced_list(el: etree._Element) -> bool:
     introduces (:func:`introduces`): the article's list of links ("Let's take a quick look at
     what happened last week:" over a table of the week's news, a link in each line), never a
     link farm around it."""
-    lists = [el] if el.tag in ("ul", "ol", "table") else list(el.iter("ul", "ol", "table"))
+    # (A table is asked with the lists inside it: a page laid out in tables holds the article's
+    # sentence and its list in one cell.)
+    lists = [el] if el.tag in ("ul", "ol") else list(el.iter("ul", "ol", "table"))
     # A list in a table's cell: the table is what the sentence introduces.
     lists.extend(a for a in islice(el.iterancestors(), INTRO_TABLE_DEPTH) if a.tag == "table")
     return any(introduces(_line_before(found)) for found in lists)
@@ -2284,7 +2286,17 @@ def _description_holder(body: etree._Element, description: str) -> etree._Elemen
                         best = (len(held), node)
                     break
                 node = node.getparent()
-    return best[1] if best is not None else None
+    if best is None:
+        return None
+    # An inline run that is all of its paragraph's text (a standfirst set as <p><i>...</i></p>)
+    # stands for the paragraph: the paragraph is what holds the description (its share of the
+    # post is measured so). A run among others between <br>s stays the holder.
+    holder = best[1]
+    while _tag(holder) in INLINE and (up := holder.getparent()) is not None:
+        if len(_fold(text_content(up))) > best[0] + MIN_PARAGRAPH:
+            break
+        holder = up
+    return holder
 
 
 def headline_post(main: MainContent, body: etree._Element, description: str = "") -> HeadlinePost | None:
@@ -2385,6 +2397,18 @@ def _title_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
     return None
 
 
+def _text_after(head: etree._Element, box: etree._Element, good: dict[etree._Element, float]) -> float:
+    """The paragraph text of ``box`` that follows ``head`` (inside it) in page order: at each
+    level from ``head`` up to ``box``, the text of the boxes after it."""
+    total = 0.0
+    node: etree._Element | None = head
+    while node is not None and node is not box:
+        for sibling in node.itersiblings():
+            total += good.get(sibling, 0.0)
+        node = node.getparent()
+    return total
+
+
 def _post_apart(
     main: MainContent, body: etree._Element, head: etree._Element, by: str = HEADLINE
 ) -> HeadlinePost | None:
@@ -2404,6 +2428,11 @@ def _post_apart(
     outweighs = float("inf") if _marked_article(top) else good.get(top, 0.0)
     while node is not None and node is not body and node not in around:
         held = good.get(node, 0.0)
+        # A post's text follows its headline: a box whose paragraph text all lies above the
+        # heading (a header region's menu of teasers with their blurbs) holds no post of it.
+        if by == HEADLINE and _text_after(head, node, good) < MIN_PARAGRAPH:
+            node = node.getparent()
+            continue
         if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node) or held >= outweighs):
             heading = " ".join(head.text_content().split())
             if linked:
@@ -2558,6 +2587,17 @@ def _around_standfirst(
 
 
 def _post_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) -> HeadlinePost | None:
+    """The post :func:`_post_found_inside` finds around ``head``, unless all of its paragraph
+    text lies above a heading that anchors it: a post's text follows its headline, and a box
+    holding the headline under a header's menu of teasers with their blurbs holds no post of
+    it (the choice stands)."""
+    taken = _post_found_inside(main, head, by)
+    if taken is not None and by == HEADLINE and _text_after(head, taken.post, main.good) < MIN_PARAGRAPH:
+        return None
+    return taken
+
+
+def _post_found_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) -> HeadlinePost | None:
     """The nearest box around ``head`` (inside the chosen element) holding paragraph text, when
     it holds at least :data:`POST_SHARE` of the choice's paragraph text and is not the choice,
     or when it is mostly paragraphs and the choice's text beside it mostly links

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import count
 
 import lxml.html
@@ -597,6 +598,63 @@ def test_a_table_of_links_the_articles_own_sentence_introduces_stays() -> None:
     body = clean_html(page("Let's take a quick look at what happened in the cloud last week:")).articleBody or ""
     assert "calculator number 23" in body and "calculator number 26" in body
     body = clean_html(page("More posts from our blog:")).articleBody or ""
+    assert "calculator number 23" not in body
+
+
+def _in_one_cell_tables(html: bytes) -> bytes:
+    """``html`` laid out as pages of 2000-2008 were: each ``<div>`` a one-cell ``<table>``."""
+    return re.sub(rb"<div([^>]*)>", rb"<table\1><tr><td>", html).replace(b"</div>", b"</td></tr></table>")
+
+
+def test_what_the_articles_sentence_introduces_stays_in_a_page_laid_out_in_tables() -> None:
+    # The two pages above written with one-cell tables for boxes: a one-cell table is a box
+    # (its line a paragraph, as the <div>'s), and a table holding the sentence and the list it
+    # introduces is the article's own list, not a link farm.
+    devices = ["Amazon Kindle (DX)", "Barnes & Noble Nook", "Apple iPad", "Android Phone", "Sony Reader", "Kobo"]
+
+    def device_page(last: str) -> bytes:
+        lines = "".join(f"<div>• {d}</div>" for d in devices[1:])
+        return _in_one_cell_tables(
+            "<html><head><title>Read it anywhere</title></head><body>"
+            "<div id='top'><h1><a href='/'>Monthly</a></h1></div>"
+            "<div id='post'><h2>Now you can read the magazine on ebook readers</h2>"
+            "<div class='date'><span>By Lim, 08 June 2010</span></div>"
+            "<p>As promised in our previous update, the electronic edition is ready. And what is more, thanks to "
+            f"our partners at the bookshop, {last}</p><div>• {devices[0]}</div><div>{lines}</div></div>"
+            "<div class='side'><p>Subscribe by email</p></div></body></html>".encode()
+        )
+
+    body = clean_html(device_page("you can now read the first issue on the following devices:")).articleBody or ""
+    for device in devices:
+        assert device in body, device
+    body = clean_html(device_page("you can now read the first issue on your phone. Enjoy it.")).articleBody or ""
+    assert "the electronic edition is ready" in body and "Sony Reader" not in body
+
+    rows = "".join(
+        f"<tr><td>{day[:3]}</td><td><a href='/{n}'>We released the new calculator number {n} for web "
+        "applications and cut its price</a></td></tr>"
+        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
+    )
+
+    notes = "".join(
+        f"<p>Note {n}: the team spent the week on the storage gateway, which is now generally available in every "
+        "region and supports cached volumes, a change many of you asked for over the summer.</p>"
+        for n in range(4)
+    )
+
+    def week_page(intro: str) -> bytes:
+        return _in_one_cell_tables(
+            "<html><head><title>Week in review</title></head><body><div class='c1'><h3>Week in review</h3>"
+            f"<div class='c2'><div class='c5'>{notes}</div>"
+            f"<div class='c3'><p>{intro}</p><table>{rows}</table></div></div>"
+            "<p class='c4'>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review. Comments are "
+            "moderated and will not appear until the author has approved them.</p></div></body></html>".encode()
+        )
+
+    week = "Let's take a quick look at what happened in the cloud last week:"
+    body = clean_html(week_page(week)).articleBody or ""
+    assert "calculator number 23" in body and "calculator number 26" in body
+    body = clean_html(week_page("More posts from our blog:")).articleBody or ""
     assert "calculator number 23" not in body
 
 

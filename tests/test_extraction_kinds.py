@@ -306,6 +306,34 @@ def test_kind_2_a_japanese_article_in_a_wrapper_named_like_an_ad_stays() -> None
     assert body.count("日向灘で震度5弱の地震があったと発表した") == 8
 
 
+def test_kind_5_a_header_s_menu_above_the_headline_is_no_post_of_it() -> None:
+    # A mega menu in the page's header box holds teasers with a blurb each (paragraph text),
+    # and the article's <h1> sits under it in the same box; the article's paragraphs are in a
+    # box of their own, which the scorer chose. The header box holds paragraph text, but all of
+    # it above the heading: no post of the headline, and the choice stands.
+    blurb = (
+        "Explore how our {n} platform helps hospitals measure disease, notify care teams in real time and "
+        "follow every patient across the workflow."
+    )
+    links = "".join(f"<li><a href='/s{k}'>Solution {k}</a></li>" for k in range(30))
+    blurbs = "".join(f"<div class='k3'><ul>{links}</ul><p>{blurb.format(n=n)}</p></div>" for n in range(6))
+    prose = "".join(
+        f"<p>Point {n}: the radiology team now reads the urgent scans first, which cut the wait for a diagnosis "
+        "by a third in the trial that ran through the winter months.</p>"
+        for n in range(6)
+    )
+    html = (
+        "<html><head><title>Three uses of AI in hospitals</title></head><body>"
+        f"<div class='k1'><div class='k2'>{blurbs}</div>"
+        "<div class='k4'><h1>Three uses of AI in hospitals</h1></div></div>"
+        f"<div class='k5'><div class='k6'>{prose}</div></div>"
+        "<div class='k7'><a href='/a'>About</a> <a href='/c'>Contact</a></div></body></html>"
+    )
+    body = clean_html(html.encode(), url="https://health.example.com/ai-uses").articleBody or ""
+    assert body.count("the radiology team now reads the urgent scans first") == 6
+    assert_gone(body, "Explore how our", "Solution 7")
+
+
 def test_kind_5_a_post_among_blog_columns_comes_alone() -> None:
     # The element holding the post and the column beside it (archive excerpts, a profile)
     # outscores the post alone; the post holding the headline's heading holds a real share of
@@ -600,6 +628,32 @@ def test_kind_5_a_description_in_a_standfirst_box_takes_the_post_around_it() -> 
     body = clean_html(post.encode(), url="https://planning.example.com/node/59259").articleBody or ""
     assert short in body and rest in body
     assert_gone(body, "TrackBack URL", "How can you be in", "Netbacker", "Another planning story", "This blog is")
+
+
+def test_kind_5_a_description_in_italics_takes_the_post_around_its_paragraph() -> None:
+    # The description opens the post as a standfirst set in italics (<p><i>...</i></p>), the
+    # post's other paragraphs after it in the same box, and the chosen element also holds long
+    # columns of links. The italic run is part of its paragraph: the post is the box around
+    # that paragraph, all of its paragraphs, not the standfirst alone.
+    paragraphs = "".join(
+        f"<p>Paragraph {i} says the muffins keep for a week in a tin, and that a spoon of maple syrup"
+        " in the batter makes them softer than the recipe on the can.</p>"
+        for i in range(3)
+    )
+    intro = "Can't get enough pumpkin this season? A reader has a way to use the flavour in a muffin."
+    item = "<li><a href='/node/{n}'>Another recipe worth a read, number {n}</a></li>"
+    links = "".join(item.format(n=n) for n in range(40))
+    html = _described(
+        "Food blog",
+        intro,
+        '<div class="main">'
+        f'<div class="post"><p><i>{intro}</i></p>{paragraphs}</div>'
+        f"<div class='more'><ul>{links}</ul></div></div>",
+    )
+    record = clean_html(html.encode(), url="https://food.example.com/pumpkin-muffin")
+    body = record.articleBody or ""
+    assert intro in body and body.count("maple syrup in the batter") == 3
+    assert "Another recipe worth" not in body
 
 
 def test_kind_5_a_heading_chosen_alone_gives_way_to_its_post() -> None:
