@@ -1647,7 +1647,8 @@ sentence introducing its list."""
 
 def _line_before(el: etree._Element) -> str:
     """The last sentence of the element just before ``el`` (or before the box ``el`` opens, up
-    to two boxes up: ``<div><p>...:</p></div><div><ul>``)."""
+    to two boxes up: ``<div><p>...:</p></div><div><ul>``), or of the text run just before it
+    when the page writes its paragraphs between ``<br>``s (``<font>...:</font><br><br><table>``)."""
     node: etree._Element | None = el
     for _ in range(3):
         if node is None:
@@ -1656,12 +1657,44 @@ def _line_before(el: etree._Element) -> str:
         while before is not None and not isinstance(before.tag, str):
             before = before.getprevious()
         if before is not None:
-            if before.tag not in ("p", "div"):
+            if before.tag in ("p", "div"):
+                text = " ".join(text_content(before).split())
+            elif _tag(before) in _RUN_TAGS and not _in_item(node):
+                # A sentence written between <br>s, no <p> (in a list's item, it opens a
+                # sub-list: "Subscribe to one of my feeds:" in a sidebar's menu).
+                text = _run_before(node)
+            else:
                 return ""
-            text = " ".join(text_content(before).split())
             return re.split(r"(?<=[.!?])\s+", text[-300:])[-1]
         node = node.getparent()
     return ""
+
+
+_RUN_TAGS = INLINE | {"br"}
+
+
+def _in_item(el: etree._Element) -> bool:
+    parent = el.getparent()
+    return parent is not None and _tag(parent) == "li"
+
+
+def _run_before(el: etree._Element) -> str:
+    """The text just before ``el`` in its parent written without blocks: the inline runs, line
+    breaks and loose text after the last block before it (or from the parent's start)."""
+    parts: list[str] = []
+    before = el.getprevious()
+    while before is not None and (not isinstance(before.tag, str) or _tag(before) in _RUN_TAGS):
+        parts.append(before.tail or "")
+        if isinstance(before.tag, str):
+            # A line break parts two runs ("...of Buffalo.<br><br>More from us:"), no word.
+            parts.append(" " if _tag(before) == "br" else text_content(before))
+        before = before.getprevious()
+    parent = el.getparent()
+    if before is not None:
+        parts.append(before.tail or "")
+    elif parent is not None:
+        parts.append(parent.text or "")
+    return " ".join("".join(reversed(parts)).split())
 
 
 def _prune_rule(
@@ -2397,6 +2430,19 @@ def _title_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
     return None
 
 
+MENU_ABOVE_CHARS = 200
+"""Paragraph text above a heading, with none after it, that makes the box around them a header
+holding a menu of teasers with their blurbs, not the heading's post (a kicker or a date line
+above a post's title, whose text is in a box the page fills later, is shorter)."""
+
+
+def _menu_above(head: etree._Element, box: etree._Element, good: dict[etree._Element, float]) -> bool:
+    """Whether ``box``, around the heading ``head``, holds at least :data:`MENU_ABOVE_CHARS` of
+    paragraph text above it and less than :data:`MIN_PARAGRAPH` after it."""
+    after = _text_after(head, box, good)
+    return after < MIN_PARAGRAPH and good.get(box, 0.0) - after - good.get(head, 0.0) >= MENU_ABOVE_CHARS
+
+
 def _text_after(head: etree._Element, box: etree._Element, good: dict[etree._Element, float]) -> float:
     """The paragraph text of ``box`` that follows ``head`` (inside it) in page order: at each
     level from ``head`` up to ``box``, the text of the boxes after it."""
@@ -2430,7 +2476,7 @@ def _post_apart(
         held = good.get(node, 0.0)
         # A post's text follows its headline: a box whose paragraph text all lies above the
         # heading (a header region's menu of teasers with their blurbs) holds no post of it.
-        if by == HEADLINE and _text_after(head, node, good) < MIN_PARAGRAPH:
+        if by == HEADLINE and _menu_above(head, node, good):
             node = node.getparent()
             continue
         if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node) or held >= outweighs):
@@ -2587,12 +2633,12 @@ def _around_standfirst(
 
 
 def _post_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) -> HeadlinePost | None:
-    """The post :func:`_post_found_inside` finds around ``head``, unless all of its paragraph
-    text lies above a heading that anchors it: a post's text follows its headline, and a box
-    holding the headline under a header's menu of teasers with their blurbs holds no post of
-    it (the choice stands)."""
+    """The post :func:`_post_found_inside` finds around ``head``, unless its paragraph text lies
+    above a heading that anchors it (:func:`_menu_above`): a post's text follows its headline,
+    and a box holding the headline under a header's menu of teasers with their blurbs holds no
+    post of it (the choice stands)."""
     taken = _post_found_inside(main, head, by)
-    if taken is not None and by == HEADLINE and _text_after(head, taken.post, main.good) < MIN_PARAGRAPH:
+    if taken is not None and by == HEADLINE and _menu_above(head, taken.post, main.good):
         return None
     return taken
 

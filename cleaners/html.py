@@ -877,6 +877,20 @@ over a box inside the article (its links pruned) is followed by more of the arti
 ("Read more" and "Keep reading" are not among them: on a page that folds its text they are the
 button that opens the rest, which the reader has not seen yet.)"""
 
+READ_LABEL = re.compile(r"read (?:more|next|also)|keep reading|more to read", re.I)
+"""A heading's words that title a box of links to other pages ("Read More" over teasers set
+inside the text). Set as a heading it labels a box; a folded text's button is no heading."""
+
+
+def _link_label(block: Block) -> bool:
+    """Whether ``block`` is a line labelling links to other pages (:data:`LINK_LABEL`, or a
+    heading :data:`READ_LABEL` matches), after which the article's own text may go on."""
+    line = _line(block)
+    return LINK_LABEL.fullmatch(line) is not None or (
+        block.kind is BlockKind.HEADING and READ_LABEL.fullmatch(line) is not None
+    )
+
+
 RESUMED_PARAGRAPHS = 2
 """Prose paragraphs in the article's own container after a :data:`LINK_LABEL` line that say the
 article goes on after it: the label was an inline box's, not the end matter's."""
@@ -1144,7 +1158,7 @@ def _end_matter_start(blocks: list[Block]) -> int:
             and words <= END_MATTER_MAX_WORDS
             and block.kind is not BlockKind.LIST_ITEM
             and _end_matter_line(_line(block), total - seen - words if abouts == 1 else 0)
-            and not (LINK_LABEL.fullmatch(_line(block)) and _text_resumes(blocks, i))
+            and not (_link_label(block) and _text_resumes(blocks, i))
         ):
             return i
         seen += words

@@ -658,6 +658,61 @@ def test_what_the_articles_sentence_introduces_stays_in_a_page_laid_out_in_table
     assert "calculator number 23" not in body
 
 
+def test_a_table_the_articles_sentence_between_brs_introduces_stays() -> None:
+    # The article written without <p>: its sentence "Let's take a quick look ...:" is a <font>
+    # run ended by <br><br>, the week's table of links under it. The run introduces the table as
+    # a paragraph would; under "More posts from our blog:" the table goes.
+    rows = "".join(
+        f"<tr><td>{day[:3]}</td><td><a href='/{n}'>We released the new calculator number {n} for web "
+        "applications and cut its price</a></td></tr>"
+        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
+    )
+    notes = "<br><br>".join(
+        f"<font>Note {n}: the team spent the week on the storage gateway, which is now generally available in "
+        "every region and supports cached volumes, a change many of you asked for over the summer.</font>"
+        for n in range(4)
+    )
+
+    def week_page(intro: str) -> bytes:
+        return (
+            "<html><head><title>Week in review</title></head><body><div class='c1'><h3>Week in review</h3>"
+            f"<div class='c2'><div class='c5'>{notes}</div>"
+            f"<div class='c3'><font>{intro}</font><br><br><table>{rows}</table></div></div>"
+            "<font class='c4'>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review.</font></div>"
+            "</body></html>"
+        ).encode()
+
+    body = clean_html(week_page("Let's take a quick look at what happened in the cloud last week:")).articleBody or ""
+    assert "calculator number 23" in body and "calculator number 26" in body
+    body = clean_html(week_page("More posts from our blog:")).articleBody or ""
+    assert "calculator number 23" not in body and "storage gateway" in body
+
+
+def test_the_text_after_a_read_more_box_inside_it_stays() -> None:
+    # A "Read More" box of other stories set inside the article's text: its heading titles the
+    # box and the article goes on after it, so it is no end matter; its links go. A "Read more"
+    # line that is no heading (a folded text's button) still ends the text.
+    story = "".join(f"<p>{next(_NUMBERS)}. {PARA}</p>" for _ in range(5))
+    rest = (
+        "<p>Work on the first new stop starts in March, and the line should reach the hospital by the "
+        "autumn of next year, the council's transport lead said.</p>"
+        "<p>Residents who live along the route will be sent a letter with the dates of the road closures "
+        "before the end of the month, the council added.</p>"
+    )
+    teasers = "".join(f"<li><a href='/news/{n}'>Another tram story worth a read, number {n}</a></li>" for n in range(3))
+
+    def page(label: str) -> bytes:
+        box = f"{label}<div class='k2'><ul>{teasers}</ul></div>"
+        return _page(f"<div class='k1'><h1>Tram line extended</h1>{story}{box}{rest}</div>").encode()
+
+    body = clean_html(page("<h3>Read More</h3>")).articleBody or ""
+    assert "reach the hospital" in body and "road closures" in body
+    assert "Another tram story" not in body
+    body = clean_html(page("<p>Read more</p>")).articleBody or ""
+    assert "four stops" in body
+    assert "reach the hospital" not in body and "road closures" not in body
+
+
 def test_a_trending_list_under_an_article_written_between_brs_goes() -> None:
     # The article's text runs between <br>s, no <p>: it has prose of its own all the same, so
     # the list of other stories' headlines under it is no roundup of links.
