@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from newsclean.cleaners.captions import unmarked_captions
 from newsclean.cleaners.caseless import Caseless
+from newsclean.cleaners.levels import boxes_up
 from newsclean.cleaners.overlays import CLOSE_GLYPHS, OVERLAY_MARK, mark_overlays
 from newsclean.cleaners.regions import RegionLog
 
@@ -1382,7 +1383,8 @@ News", "You may also like")."""
 
 LABEL_WORDS = 8
 LABEL_DEPTH = 3
-"""How many boxes up from a list its heading is looked for."""
+"""How many boxes up from a list its heading is looked for (levels of the layout:
+:func:`levels.boxes_up`)."""
 
 
 def _own_links(part: etree._Element, stats: dict[etree._Element, _Stats]) -> dict[etree._Element, int]:
@@ -1503,19 +1505,15 @@ def _own_prose(part: etree._Element, stats: dict[etree._Element, _Stats]) -> int
 def _labelled_related(el: etree._Element) -> bool:
     """Whether a short heading just before ``el`` (or before the box it opens) names other
     pages ("Related posts", "More from News")."""
-    node: etree._Element | None = el
-    for _ in range(LABEL_DEPTH):
-        if node is None:
-            break
+    for node in boxes_up(el, LABEL_DEPTH):
+        if node is not el and (node.text or "").strip():
+            return False
         before = node.getprevious()
         while before is not None and not isinstance(before.tag, str):
             before = before.getprevious()
         if before is not None:
             label = " ".join(before.text_content().split())
             return 0 < len(label.split()) <= LABEL_WORDS and RELATED_LABEL.search(label) is not None
-        node = node.getparent()
-        if node is not None and (node.text or "").strip():
-            return False
     return False
 
 
@@ -1586,7 +1584,13 @@ def introduces(line: str) -> bool:
         and len(line.split()) >= INTRO_WORDS
         and not RELATED_LABEL.search(line)
         and not _OTHER_PAGES.search(line)
+        and not _SHARE_LABEL.search(line)
     )
+
+
+_SHARE_LABEL = re.compile(r"\bshare\b[^.!?]{0,30}\b(?:on|via|with|to)\s*:$", re.I)
+"""A share widget's label ("If you enjoyed this article, please share it on:"): what follows
+is the networks' links, not the article's list."""
 
 
 def _introduced_list(el: etree._Element) -> bool:
@@ -1647,18 +1651,19 @@ sentence introducing its list."""
 
 def _line_before(el: etree._Element) -> str:
     """The last sentence of the element just before ``el`` (or before the box ``el`` opens, up
-    to two boxes up: ``<div><p>...:</p></div><div><ul>``), or of the text run just before it
-    when the page writes its paragraphs between ``<br>``s (``<font>...:</font><br><br><table>``)."""
-    node: etree._Element | None = el
-    for _ in range(3):
-        if node is None:
-            return ""
+    to two boxes up: ``<div><p>...:</p></div><div><ul>``; levels as :func:`levels.boxes_up`
+    counts them, a one-cell ``<table>`` a box as a ``<div>`` is), or of the text run just before
+    it when the page writes its paragraphs between ``<br>``s (``<font>...:</font><br><br><table>``)."""
+    for node in boxes_up(el, 3):
         before = node.getprevious()
         while before is not None and not isinstance(before.tag, str):
             before = before.getprevious()
         if before is not None:
-            if before.tag in ("p", "div"):
+            if before.tag in ("p", "div", "table"):
                 text = " ".join(text_content(before).split())
+                # (a menu ending in a colon is links, not the article's sentence)
+                if 2 * sum(len(text_content(a).strip()) for a in before.iter("a")) > len(text):
+                    return ""
             elif _tag(before) in _RUN_TAGS and not _in_item(node):
                 # A sentence written between <br>s, no <p> (in a list's item, it opens a
                 # sub-list: "Subscribe to one of my feeds:" in a sidebar's menu).
@@ -1666,7 +1671,6 @@ def _line_before(el: etree._Element) -> str:
             else:
                 return ""
             return re.split(r"(?<=[.!?])\s+", text[-300:])[-1]
-        node = node.getparent()
     return ""
 
 
@@ -1960,17 +1964,10 @@ another page (a "latest posts" grid, a post loop under the article)."""
 TEASER_MIN_CARDS = 3
 
 TEASER_DEPTH = 5
-"""How far below the row of cards a card's heading may sit (a layout table's row and cell not
-counted: :data:`_LAYOUT_CELLS`)."""
-
-_LAYOUT_CELLS = frozenset(["tbody", "thead", "tfoot", "tr", "td", "th"])
-"""A table's row and cell around a box: the pages of 2000-2008 wrap each box in a one-cell
-table, so a card's heading sits three elements deeper for every box around it, none of them a
-level of the page's own."""
-
-_LAYOUT_STEPS = 4 * TEASER_DEPTH
-"""At most this many elements are climbed from a card's heading, cells or not (work stays
-linear in the page however deep its tables nest)."""
+"""How far below the row of cards a card's heading may sit (levels of the layout, as
+:func:`levels.boxes_up` counts them: the pages of 2000-2008 wrap each box in a one-cell table,
+whose row and cell are no level of the page's own, and a wrapper ``<div>`` alone in its parent
+is none either)."""
 
 TEASER_SHARE = 0.5
 """Cards holding this share of the content's text are the page itself (a course catalogue)."""
@@ -2027,20 +2024,15 @@ def _card_groups(
     if linked_titles:
         titles.extend(a for a in part.iterdescendants("a") if _linked_title(a))
     for heading in titles:
-        node = heading
-        levels = 0
-        for _ in range(_LAYOUT_STEPS):
+        for node in boxes_up(heading, TEASER_DEPTH):
             parent = node.getparent()
-            if parent is None or node is part or levels >= TEASER_DEPTH:
+            if parent is None or node is part:
                 break
-            if parent.tag not in _LAYOUT_CELLS:
-                levels += 1
             size = sizes.get(parent)
             if size is None:
                 size = sizes[parent] = len(parent)
             if size >= TEASER_MIN_CARDS:
                 rows[parent] = None
-            node = parent
     found: list[tuple[tuple[str, str], list[etree._Element]]] = []
     for el in rows:
         children = [c for c in el if isinstance(c.tag, str) and c.tag not in _NOT_CARDS]

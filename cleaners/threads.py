@@ -58,6 +58,7 @@ from newsclean.cleaners.content import (
     remove_keeping_tail,
 )
 from newsclean.cleaners.dates import MONTH_NAMES
+from newsclean.cleaners.levels import boxes_up
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import (
     STAMP_AGO,
@@ -252,8 +253,8 @@ date line included): "Congratulations!" under a stamp is a post there."""
 
 HEADING_REACH = 3
 """The posts under a comments heading are looked for in the siblings after it, after its parent
-and after its grandparent (a heading in its own box, that box in the thread's section); a box
-that is its parent's only element does not count as a level."""
+and after its grandparent (a heading in its own box, that box in the thread's section): levels
+of the layout, as :func:`levels.boxes_up` counts them (a one-cell table's row and cell are none)."""
 
 SIBLINGS_LOOKED = 4
 """... in the first this many such siblings ..."""
@@ -781,17 +782,10 @@ def _headed_post(kids: list[etree._Element], i: int, stats: dict[etree._Element,
 def _after(heading: etree._Element) -> list[etree._Element]:
     """The elements after ``heading`` where its posts are looked for (see :data:`HEADING_REACH`)."""
     boxes: list[etree._Element] = []
-    node: etree._Element | None = heading
-    levels = 0
-    while node is not None and levels < HEADING_REACH:
+    for node in boxes_up(heading, HEADING_REACH):
         siblings = [s for s in node.itersiblings() if isinstance(s.tag, str)][:SIBLINGS_LOOKED]
         for sibling in siblings:
             boxes.extend(el for n, el in enumerate(sibling.iter()) if n < ELEMENTS_LOOKED and isinstance(el.tag, str))
-        # (a box that is its parent's only element adds a level of markup, not of layout: a
-        # one-cell table's row and cell, a wrapper <div>)
-        if siblings or any(isinstance(s.tag, str) for s in node.itersiblings(preceding=True)):
-            levels += 1
-        node = node.getparent()
     return boxes
 
 

@@ -713,6 +713,35 @@ def test_the_text_after_a_read_more_box_inside_it_stays() -> None:
     assert "reach the hospital" not in body and "road closures" not in body
 
 
+def test_a_table_of_links_introduced_from_a_box_of_its_own_in_a_table_layout_stays() -> None:
+    # The same week's news on a page laid out in one-cell tables: the introducing sentence in
+    # one box, the table of links three boxes (table, row, cell) down in the next.
+    rows = "".join(
+        f"<tr><td>{day}, October {n}</td><td><ul><li>We <a href='/{n}'>released the new calculator number {n} "
+        f"for web applications</a>.</li></ul></td></tr>"
+        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
+    )
+
+    def page(intro: str) -> bytes:
+        return (
+            "<html><head><title>Week in review</title></head><body><table><tr><td><h3>Week in review</h3>"
+            f"<table><tr><td><p>{intro}</p></td></tr></table><table><tr><td><table>{rows}</table></td></tr></table>"
+            "<p>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review. Comments are "
+            "moderated and will not appear until the author has approved them.</p></td></tr></table></body></html>"
+        ).encode()
+
+    body = clean_html(page("Let's take a quick look at what happened in the cloud last week:")).articleBody or ""
+    assert "calculator number 23" in body and "calculator number 26" in body
+    body = clean_html(page("More posts from our blog:")).articleBody or ""
+    assert "calculator number 23" not in body
+    # A menu of links whose text happens to end in a colon introduces nothing, nor does a
+    # share widget's label.
+    menu = "<a href='/'>Home</a> <a href='/blog'>What happened in the cloud last week</a> <a href='/a'>About us</a>:"
+    for line in (menu, "If you enjoyed this article, please share it on:"):
+        body = clean_html(page(line)).articleBody or ""
+        assert "calculator number 23" not in body, line
+
+
 def test_a_trending_list_under_an_article_written_between_brs_goes() -> None:
     # The article's text runs between <br>s, no <p>: it has prose of its own all the same, so
     # the list of other stories' headlines under it is no roundup of links.
