@@ -6,6 +6,7 @@ import re
 from itertools import count
 
 import lxml.html
+import pytest
 from newsclean.cleaners import clean_html
 from newsclean.cleaners.content import MainContent, prune, strip_page
 from newsclean.cleaners.html import extract_html
@@ -469,22 +470,34 @@ def test_the_box_around_the_headline_is_judged_by_what_it_holds_not_whole() -> N
     assert "March 2011" not in body and "travel" not in body
 
 
+_PROGRESS = "".join(
+    f"<p>The backend now builds the standard library on {n} more targets, and the test suite runs "
+    "green on every one of them, which took most of the last two months of work.</p>"
+    for n in range(3)
+)
+"""A progress report's paragraphs, before its list of patches."""
+
+
+def _patches(item: str) -> str:
+    """Eight list items, each ``item`` with ``{link}`` a link to a patch."""
+    return "".join(
+        "<li>"
+        + item.format(link=f"<a href='https://gcc.example.org/p/{n}'>libgccjit: fix number {n} of the casts</a>")
+        + "</li>"
+        for n in range(8)
+    )
+
+
 def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
     # "Many patches were sent for review:" and a list of the patches, each a link: the article's
     # list, not a link farm. The same list under "More world stories from NBC News:" points to
     # other pages and goes.
-    item = "<li><a href='https://gcc.example.org/p/{n}'>libgccjit: fix number {n} of the casts</a></li>"
-    patches = "".join(item.format(n=n) for n in range(8))
-    prose = "".join(
-        f"<p>The backend now builds the standard library on {n} more targets, and the test suite runs "
-        "green on every one of them, which took most of the last two months of work.</p>"
-        for n in range(3)
-    )
+    patches = _patches("{link}")
 
     def page(intro: str) -> bytes:
         return (
             "<html><head><title>Progress report</title></head><body><article><h1>Progress report</h1>"
-            f"{prose}<div class='s1'><h2>Patches</h2><div class='p1'><p>{intro}</p></div>"
+            f"{_PROGRESS}<div class='s1'><h2>Patches</h2><div class='p1'><p>{intro}</p></div>"
             f"<div class='u1'><ul>{patches}</ul></div></div></article></body></html>"
         ).encode()
 
@@ -498,19 +511,13 @@ def test_items_written_as_paragraphs_of_a_list_the_article_introduces_stay() -> 
     # The same list written as an AsciiDoc or Markdown engine writes it: each item a <p> in its
     # <li>, the <p> one link. The list stays as the article's, and so does each item's paragraph;
     # under a label pointing elsewhere ("Related stories:") the items go.
-    item = "<li><p><a href='https://gcc.example.org/p/{n}'>libgccjit: fix number {n} of the casts</a></p></li>"
-    patches = "".join(item.format(n=n) for n in range(8))
-    prose = "".join(
-        f"<p>The backend now builds the standard library on {n} more targets, and the test suite runs "
-        "green on every one of them, which took most of the last two months of work.</p>"
-        for n in range(3)
-    )
+    patches = _patches("<p>{link}</p>")
     after = "I sent every patch that was ready, in the hope that the next release is as close to upstream as it can be."
 
     def page(intro: str) -> bytes:
         return (
             "<html><head><title>Progress report</title></head><body><div class='k1'><h1>Progress report</h1>"
-            f"{prose}<div class='s1'><h2>Patches</h2><div class='p1'><p>{intro}</p></div>"
+            f"{_PROGRESS}<div class='s1'><h2>Patches</h2><div class='p1'><p>{intro}</p></div>"
             f"<div class='u1'><ul>{patches}</ul></div><div class='p1'><p>{after}</p></div></div></div>"
             "</body></html>"
         ).encode()
@@ -578,27 +585,65 @@ def test_what_the_articles_last_sentence_introduces_in_boxes_after_it_stays() ->
     assert "Sony Reader" not in body
 
 
-def test_a_table_of_links_the_articles_own_sentence_introduces_stays() -> None:
-    # A week's news as a table, a link in each line, under "Let's take a quick look at what
-    # happened last week:": the article's own. Under "More posts from our blog:" it goes.
-    rows = "".join(
-        f"<tr><td>{day}, October {n}</td><td><ul><li>We <a href='/{n}'>released the new calculator number {n} "
-        f"for web applications</a>.</li></ul></td></tr>"
-        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
-    )
+_WEEK = "".join(
+    f"<tr><td>{day}, October {n}</td><td><ul><li>We <a href='/{n}'>released the new calculator number {n} "
+    f"for web applications</a>.</li></ul></td></tr>"
+    for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
+)
+_SIGNED = (
+    "<p>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review. Comments are moderated and will "
+    "not appear until the author has approved them.</p>"
+)
 
-    def page(intro: str) -> bytes:
-        return (
-            "<html><head><title>Week in review</title></head><body><div class='c1'><h3>Week in review</h3>"
-            f"<div class='c2'><div class='c3'><p>{intro}</p><table>{rows}</table></div></div>"
-            "<p class='c4'>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review. Comments are "
-            "moderated and will not appear until the author has approved them.</p></div></body></html>"
-        ).encode()
 
-    body = clean_html(page("Let's take a quick look at what happened in the cloud last week:")).articleBody or ""
+def _week_in_review(intro: str, tables: bool) -> bytes:
+    """A week's news as a table of links under ``intro``: in ``<div>``s, or (``tables``) on a
+    page laid out in one-cell tables, the sentence in one box and the table three boxes (table,
+    row, cell) down in the next."""
+    if tables:
+        body = (
+            f"<table><tr><td><h3>Week in review</h3><table><tr><td><p>{intro}</p></td></tr></table>"
+            f"<table><tr><td><table>{_WEEK}</table></td></tr></table>{_SIGNED}</td></tr></table>"
+        )
+    else:
+        body = (
+            f"<div class='c1'><h3>Week in review</h3><div class='c2'><div class='c3'><p>{intro}</p>"
+            f"<table>{_WEEK}</table></div></div>{_SIGNED}</div>"
+        )
+    return f"<html><head><title>Week in review</title></head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize("tables", [False, True], ids=["divs", "one-cell tables"])
+def test_a_table_of_links_the_articles_own_sentence_introduces_stays(tables: bool) -> None:
+    # Under "Let's take a quick look at what happened last week:" the table is the article's
+    # own. Under "More posts from our blog:" or a menu of links whose text happens to end in a
+    # colon it goes; so it does, in one-cell tables, under a share widget's label (the label's
+    # own box before the table's).
+    intro = "Let's take a quick look at what happened in the cloud last week:"
+    body = clean_html(_week_in_review(intro, tables)).articleBody or ""
     assert "calculator number 23" in body and "calculator number 26" in body
-    body = clean_html(page("More posts from our blog:")).articleBody or ""
-    assert "calculator number 23" not in body
+    menu = "<a href='/'>Home</a> <a href='/blog'>What happened in the cloud last week</a> <a href='/a'>About us</a>:"
+    share = ["If you enjoyed this article, please share it on:"] if tables else []
+    for line in ["More posts from our blog:", menu, *share]:
+        body = clean_html(_week_in_review(line, tables)).articleBody or ""
+        assert "calculator number 23" not in body, line
+
+
+_LINKED_WEEK = "".join(
+    f"<tr><td>{day[:3]}</td><td><a href='/{n}'>We released the new calculator number {n} for web "
+    "applications and cut its price</a></td></tr>"
+    for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
+)
+"""A week's news as a table, each line one link."""
+
+
+def _notes(tag: str, between: str = "") -> str:
+    """Four paragraphs of the week's notes, each in ``tag``, ``between`` between them."""
+    return between.join(
+        f"<{tag}>Note {n}: the team spent the week on the storage gateway, which is now generally available in "
+        f"every region and supports cached volumes, a change many of you asked for over the summer.</{tag}>"
+        for n in range(4)
+    )
 
 
 def _in_one_cell_tables(html: bytes) -> bytes:
@@ -630,23 +675,13 @@ def test_what_the_articles_sentence_introduces_stays_in_a_page_laid_out_in_table
     body = clean_html(device_page("you can now read the first issue on your phone. Enjoy it.")).articleBody or ""
     assert "the electronic edition is ready" in body and "Sony Reader" not in body
 
-    rows = "".join(
-        f"<tr><td>{day[:3]}</td><td><a href='/{n}'>We released the new calculator number {n} for web "
-        "applications and cut its price</a></td></tr>"
-        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
-    )
-
-    notes = "".join(
-        f"<p>Note {n}: the team spent the week on the storage gateway, which is now generally available in every "
-        "region and supports cached volumes, a change many of you asked for over the summer.</p>"
-        for n in range(4)
-    )
+    notes = _notes("p")
 
     def week_page(intro: str) -> bytes:
         return _in_one_cell_tables(
             "<html><head><title>Week in review</title></head><body><div class='c1'><h3>Week in review</h3>"
             f"<div class='c2'><div class='c5'>{notes}</div>"
-            f"<div class='c3'><p>{intro}</p><table>{rows}</table></div></div>"
+            f"<div class='c3'><p>{intro}</p><table>{_LINKED_WEEK}</table></div></div>"
             "<p class='c4'>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review. Comments are "
             "moderated and will not appear until the author has approved them.</p></div></body></html>".encode()
         )
@@ -662,22 +697,13 @@ def test_a_table_the_articles_sentence_between_brs_introduces_stays() -> None:
     # The article written without <p>: its sentence "Let's take a quick look ...:" is a <font>
     # run ended by <br><br>, the week's table of links under it. The run introduces the table as
     # a paragraph would; under "More posts from our blog:" the table goes.
-    rows = "".join(
-        f"<tr><td>{day[:3]}</td><td><a href='/{n}'>We released the new calculator number {n} for web "
-        "applications and cut its price</a></td></tr>"
-        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
-    )
-    notes = "<br><br>".join(
-        f"<font>Note {n}: the team spent the week on the storage gateway, which is now generally available in "
-        "every region and supports cached volumes, a change many of you asked for over the summer.</font>"
-        for n in range(4)
-    )
+    notes = _notes("font", "<br><br>")
 
     def week_page(intro: str) -> bytes:
         return (
             "<html><head><title>Week in review</title></head><body><div class='c1'><h3>Week in review</h3>"
             f"<div class='c2'><div class='c5'>{notes}</div>"
-            f"<div class='c3'><font>{intro}</font><br><br><table>{rows}</table></div></div>"
+            f"<div class='c3'><font>{intro}</font><br><br><table>{_LINKED_WEEK}</table></div></div>"
             "<font class='c4'>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review.</font></div>"
             "</body></html>"
         ).encode()
@@ -711,35 +737,6 @@ def test_the_text_after_a_read_more_box_inside_it_stays() -> None:
     body = clean_html(page("<p>Read more</p>")).articleBody or ""
     assert "four stops" in body
     assert "reach the hospital" not in body and "road closures" not in body
-
-
-def test_a_table_of_links_introduced_from_a_box_of_its_own_in_a_table_layout_stays() -> None:
-    # The same week's news on a page laid out in one-cell tables: the introducing sentence in
-    # one box, the table of links three boxes (table, row, cell) down in the next.
-    rows = "".join(
-        f"<tr><td>{day}, October {n}</td><td><ul><li>We <a href='/{n}'>released the new calculator number {n} "
-        f"for web applications</a>.</li></ul></td></tr>"
-        for n, day in zip(range(22, 27), ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), strict=True)
-    )
-
-    def page(intro: str) -> bytes:
-        return (
-            "<html><head><title>Week in review</title></head><body><table><tr><td><h3>Week in review</h3>"
-            f"<table><tr><td><p>{intro}</p></td></tr></table><table><tr><td><table>{rows}</table></td></tr></table>"
-            "<p>Posted by Jeff on November 4, 2012 at 10:00 AM in Weekly review. Comments are "
-            "moderated and will not appear until the author has approved them.</p></td></tr></table></body></html>"
-        ).encode()
-
-    body = clean_html(page("Let's take a quick look at what happened in the cloud last week:")).articleBody or ""
-    assert "calculator number 23" in body and "calculator number 26" in body
-    body = clean_html(page("More posts from our blog:")).articleBody or ""
-    assert "calculator number 23" not in body
-    # A menu of links whose text happens to end in a colon introduces nothing, nor does a
-    # share widget's label.
-    menu = "<a href='/'>Home</a> <a href='/blog'>What happened in the cloud last week</a> <a href='/a'>About us</a>:"
-    for line in (menu, "If you enjoyed this article, please share it on:"):
-        body = clean_html(page(line)).articleBody or ""
-        assert "calculator number 23" not in body, line
 
 
 def test_a_trending_list_under_an_article_written_between_brs_goes() -> None:

@@ -148,8 +148,16 @@ def test_loose_paragraphs_leave_no_paragraph_tag_and_the_same_text() -> None:
     assert after.xpath("//div/@class")[0].startswith("c")  # names hashed as by hashed_names
 
 
+@pytest.mark.parametrize(
+    ("tables", "title"),
+    [
+        (False, "old markup and paragraphs without <p> (both rewrites"),
+        (True, "old markup and paragraphs without <p> and every <div> a one-cell <table>"),
+    ],
+    ids=["old markup and no <p>", "and table layout"],
+)
 def test_old_markup_and_loose_paragraphs_rewrite_the_page_both_ways_at_once(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tables: bool, title: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data, rt = _rt()
     seen: list[bytes] = []
@@ -160,12 +168,14 @@ def test_old_markup_and_loose_paragraphs_rewrite_the_page_both_ways_at_once(
 
     quality.run_extraction(
         rt, data, {"recorder": recording}, limit=None, cache=quality.Cache(None), verbose=False,
-        old_html=True, loose_p=True,
+        old_html=True, loose_p=True, tables=tables,
     )  # fmt: skip
-    assert "old markup and paragraphs without <p>" in capsys.readouterr().out
+    assert title in capsys.readouterr().out
     page = lxml.html.document_fromstring(seen[0])
     assert not page.xpath("//p | //article | //figure | //script[@type='application/ld+json']")
     assert page.xpath("//font/following-sibling::*[1][self::br]")
+    assert bool(page.xpath("//div")) is not tables  # (every <div> a table with the third rewrite)
+    assert not tables or page.xpath("//table/tr/td//font")
 
 
 def test_table_layout_writes_every_div_as_a_one_cell_table_and_keeps_the_text_in_order() -> None:
@@ -184,22 +194,3 @@ def test_table_layout_writes_every_div_as_a_one_cell_table_and_keeps_the_text_in
     assert cell[0].xpath("./tr/td/p/text()") == ["The ferry is back."]
     body = lambda root: " ".join(root.body.text_content().split())  # noqa: E731
     assert body(after) == body(before)
-
-
-def test_table_layout_combines_with_the_other_rewrites(capsys: pytest.CaptureFixture[str]) -> None:
-    data, rt = _rt()
-    seen: list[bytes] = []
-
-    def recording(html: bytes, url: str) -> str:
-        seen.append(html)
-        return ""
-
-    quality.run_extraction(
-        rt, data, {"recorder": recording}, limit=None, cache=quality.Cache(None), verbose=False,
-        old_html=True, loose_p=True, tables=True,
-    )  # fmt: skip
-    out = capsys.readouterr().out
-    assert "old markup and paragraphs without <p> and every <div> a one-cell <table>" in out
-    page = lxml.html.document_fromstring(seen[0])
-    assert not page.xpath("//p | //div | //article | //figure | //script[@type='application/ld+json']")
-    assert page.xpath("//table/tr/td//font/following-sibling::*[1][self::br]")
