@@ -574,6 +574,11 @@ def test_kind_5_a_description_inside_the_article_never_narrows_it() -> None:
     assert not [step for step in record.cleaning if step.action == "chose"]
 
 
+def _link_column(what: str) -> str:
+    """A long column of links to other pages ("Another recipe worth a read, number 7")."""
+    return "".join(f"<li><a href='/node/{n}'>Another {what} worth a read, number {n}</a></li>" for n in range(40))
+
+
 def test_kind_5_a_description_in_a_standfirst_box_takes_the_post_around_it() -> None:
     # The description is printed as a standfirst in a box of its own, the article's paragraphs
     # in the box beside it, and the chosen element also holds long columns of links. The
@@ -584,8 +589,7 @@ def test_kind_5_a_description_in_a_standfirst_box_takes_the_post_around_it() -> 
         for i in range(4)
     )
     intro = "As a special election gets underway on the streetcar tax, the editors offer their qualified support."
-    item = "<li><a href='/node/{n}'>Another planning story worth a read, number {n}</a></li>"
-    links = "".join(item.format(n=n) for n in range(40))
+    links = _link_column("planning story")
     html = _described(
         "Planning blog",
         intro,
@@ -641,8 +645,7 @@ def test_kind_5_a_description_in_italics_takes_the_post_around_its_paragraph() -
         for i in range(3)
     )
     intro = "Can't get enough pumpkin this season? A reader has a way to use the flavour in a muffin."
-    item = "<li><a href='/node/{n}'>Another recipe worth a read, number {n}</a></li>"
-    links = "".join(item.format(n=n) for n in range(40))
+    links = _link_column("recipe")
     html = _described(
         "Food blog",
         intro,
