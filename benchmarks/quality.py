@@ -541,12 +541,19 @@ def hashed_names(html: bytes, *, old: bool = False, loose: bool = False, tables:
     return bytes(lxml.html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
 
 
+_TABLE_CLOSES = frozenset(["a", "h1", "h2", "h3", "h4", "h5", "h6", "listing", "p", "pre", "xmp"])
+"""Elements an HTML parser closes at a ``<table>`` start tag (libxml2's, as every tool here
+parses): a table written inside a link or a heading comes back after it, its text out of the
+link, so a ``<div>`` in one stays a ``<div>``, as a page of tables would have had it."""
+
+
 def _divs_as_tables(root: Any) -> None:
     """Write, in place, each ``<div>`` under ``root`` as ``<table><tr><td>``: the table takes the
-    div's attributes and place (its tail too), the cell its text and children."""
+    div's attributes and place (its tail too), the cell its text and children. A ``<div>`` inside
+    a link or a heading (:data:`_TABLE_CLOSES`) stays: read back, a table there would leave it."""
     for div in list(root.iter("div")):
         parent = div.getparent()
-        if parent is None:
+        if parent is None or any(up.tag in _TABLE_CLOSES for up in div.iterancestors()):
             continue
         table = lxml.html.Element("table")
         for name, value in div.attrib.items():
