@@ -491,7 +491,17 @@ def table_layout(html: bytes) -> bytes:
     return hashed_names(html, tables=True)
 
 
-def hashed_names(html: bytes, *, old: bool = False, loose: bool = False, tables: bool = False) -> bytes:
+def div_paragraphs(html: bytes) -> bytes:
+    """``html`` with names hashed (:func:`hashed_names`) and every ``<p>`` a ``<div>`` (its
+    attributes, text and children kept), as page builders and some sites of 2015-2026 write
+    paragraphs (ZDF, Nine News, Hankook Ilbo and Reuters' 2024 pages in ``../shared/data`` do):
+    a box of text, with no paragraph tag and no ``<br>`` to say where the text is."""
+    return hashed_names(html, divs=True)
+
+
+def hashed_names(
+    html: bytes, *, old: bool = False, loose: bool = False, tables: bool = False, divs: bool = False
+) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
     same name by the same hash everywhere on the page); text, tags and other attributes stay.
     The page is decoded and parsed as newsclean decodes and parses it and comes back as UTF-8,
@@ -500,7 +510,9 @@ def hashed_names(html: bytes, *, old: bool = False, loose: bool = False, tables:
     body for every tool; and it leaves what follows a premature ``</html>`` outside the root).
     ``old``: also what :func:`old_markup` takes out; ``loose``: paragraphs as
     :func:`loose_paragraphs` writes them; ``tables``: ``<div>``s as :func:`table_layout` writes
-    them (after ``old`` has made HTML5's sections ``<div>``s)."""
+    them (after ``old`` has made HTML5's sections ``<div>``s); ``divs``: ``<p>``s as
+    :func:`div_paragraphs` writes them (after ``tables``: the paragraphs stay ``<div>``s; with
+    ``loose`` there is no ``<p>`` left to write: give one of the two)."""
     try:
         text = decode_html(html)
     except DecodeError:
@@ -538,6 +550,9 @@ def hashed_names(html: bytes, *, old: bool = False, loose: bool = False, tables:
             breaks[0].addnext(breaks[1])
     if tables:
         _divs_as_tables(root)
+    if divs:
+        for p in root.iter("p"):
+            p.tag = "div"
     return bytes(lxml.html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
 
 
@@ -690,13 +705,14 @@ def run_extraction(
     old_html: bool = False,
     loose_p: bool = False,
     tables: bool = False,
+    divs: bool = False,
 ) -> None:
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
     newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
     pages with their class and id names hashed (:func:`hashed_names`), ``old_html`` on the pages
     as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does, ``tables`` as
-    :func:`table_layout` does (any of them together: the rewrites at once, a page of the early
-    2000s)."""
+    :func:`table_layout` does, ``divs`` as :func:`div_paragraphs` does (any of them together: the
+    rewrites at once)."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -705,12 +721,12 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
-        if hash_names or old_html or loose_p or tables:
+        if hash_names or old_html or loose_p or tables or divs:
             pages = [
-                dataclasses.replace(p, html=hashed_names(p.html, old=old_html, loose=loose_p, tables=tables))
+                dataclasses.replace(p, html=hashed_names(p.html, old=old_html, loose=loose_p, tables=tables, divs=divs))
                 for p in pages
             ]
-            title = _rewritten_title(collection.title, old_html, loose_p, tables)
+            title = _rewritten_title(collection.title, old_html, loose_p, tables, divs)
             collection = dataclasses.replace(collection, title=title)
         runs = run_collection(collection, pages, tools, cache, verbose)
         print(collection_table(collection, pages, runs), end="\n\n", flush=True)
@@ -724,8 +740,11 @@ def run_extraction(
         save.write_text(json.dumps(saved), encoding="utf-8")
 
 
-def _rewritten_title(title: str, old: bool, loose: bool, tables: bool) -> str:
+def _rewritten_title(title: str, old: bool, loose: bool, tables: bool, divs: bool = False) -> str:
     """The table's title for pages rewritten as :func:`run_extraction`'s flags say."""
+    if divs:
+        parts = ["old markup"] * old + ["every <div> a one-cell <table>"] * tables
+        return f"{title}, {' and '.join([*parts, 'every <p> a <div>'])} (names hashed)"
     if old and loose and not tables:
         return f"{title}, old markup and paragraphs without <p> (both rewrites below at once)"
     if loose and not (old or tables):
@@ -1138,8 +1157,16 @@ def main(argv: list[str] | None = None) -> int:
         help="extraction: names hashed and every <div> a one-cell <table> first (the nested-table layouts of "
         "2000-2008; combines with --old-markup and --loose-paragraphs)",
     )
+    parser.add_argument(
+        "--div-paragraphs",
+        action="store_true",
+        help="extraction: names hashed and every <p> a <div> first (paragraphs as page builders write "
+        "them; combines with --old-markup and --table-layout)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
+    if args.div_paragraphs and args.loose_paragraphs:
+        parser.error("--div-paragraphs and --loose-paragraphs both rewrite every <p>: give one of them")
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     wanted = {w.strip() for w in args.only.split(",") if w.strip()}
@@ -1171,6 +1198,7 @@ def main(argv: list[str] | None = None) -> int:
             old_html=args.old_markup,
             loose_p=args.loose_paragraphs,
             tables=args.table_layout,
+            divs=args.div_paragraphs,
         )
         table = _selector_table()
         if table:

@@ -209,3 +209,21 @@ def test_table_layout_leaves_a_div_inside_a_link_or_a_heading_where_it_is() -> N
     assert after.xpath("//a/div/text()") == ["Ferry back"]
     assert after.xpath("string(//h2)") == "Weather today"
     assert not after.xpath("//table[ancestor::a or ancestor::h2]")
+
+
+def test_div_paragraphs_write_every_paragraph_as_a_div_and_keep_its_text_and_names() -> None:
+    after = lxml.html.document_fromstring(quality.div_paragraphs(PAGE))
+    assert not after.xpath("//p")
+    lead = after.xpath("//div[1]/div")
+    assert [" ".join(d.text_content().split()) for d in lead] == ["The ferry is back.", "It sails at nine."]
+    assert lead[0].get("class").startswith("c") and lead[1].xpath("./b")  # names hashed, inline markup kept
+    assert after.text_content() == lxml.html.document_fromstring(PAGE).text_content()
+    # With the table layout the page's boxes become tables and its paragraphs stay boxes.
+    both = lxml.html.document_fromstring(quality.hashed_names(PAGE, tables=True, divs=True))
+    assert both.xpath("//table/tr/td/div[b]") and not both.xpath("//p")
+
+
+def test_div_paragraphs_and_loose_paragraphs_are_refused_together(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        quality.main(["--only", "extraction", "--div-paragraphs", "--loose-paragraphs"])
+    assert "both rewrite every <p>" in capsys.readouterr().err
