@@ -14,7 +14,9 @@ class Edges:
     """Removes what the HTML extractor marks around the article's text: short furniture before
     its first and after its last paragraph (the page's ``<h1>``, "5 min read", "Be the first to
     comment"), byline and date lines above it, end matter from a line such as "Related posts" or
-    "About the author" on, and the author's bio closing it; the reason names the rule.
+    "About the author" on, the author's bio closing it, and boxes after it apart from it both in
+    the page's layout and in their words (a publisher's description, a paywall's notice, when the
+    page's wrapper was chosen); the reason names the rule.
 
     Turned off, the marked blocks stay where they are on the page and the cleaners after it
     judge them like any other block."""

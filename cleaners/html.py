@@ -13,6 +13,7 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
+from newsclean.cleaners.apart import APART_AFTER, apart_after
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import (
     TITLE,
@@ -976,8 +977,17 @@ _TRADEMARKS = Caseless(TRADEMARKS)
 def edge_rules(blocks: list[Block]) -> list[str]:
     """Per block, the rule marking it as outside the article's text, or ``""``: short blocks
     before the first and after the last prose paragraph (the page's ``<h1>`` is the headline,
-    never body text), byline lines above the text, and the end matter. Nothing is marked in a
-    document without prose (a list or a table is the whole article then)."""
+    never body text), byline lines above the text, the end matter, and boxes after the text
+    apart from it in the layout and in their words (:func:`apart_after`). Nothing is marked in
+    a document without prose (a list or a table is the whole article then)."""
+    rules = _trim_rules(blocks)
+    for i in apart_after(blocks, [i for i, b in enumerate(blocks) if _is_prose(b)], rules):
+        rules[i] = APART_AFTER
+    return rules
+
+
+def _trim_rules(blocks: list[Block]) -> list[str]:
+    """:func:`edge_rules` but for the boxes apart from the text."""
     rules = [""] * len(blocks)
     prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
     if not prose:

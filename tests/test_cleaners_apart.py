@@ -1,0 +1,78 @@
+"""Boxes after the article apart from it in the layout and in their words (the page's wrapper chosen)."""
+
+from __future__ import annotations
+
+from newsclean.cleaners import clean_html
+from newsclean.cleaners.apart import APART_AFTER
+
+FIRST = (
+    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
+    "ending a dispute that has divided residents and shop owners for more than two years."
+)
+SECOND = (
+    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
+    "kerb and a row of planters. Work is due to start in the spring and to take about eight months."
+)
+THIRD = (
+    "Shop owners had argued that losing parking outside their doors would cost them trade, while cycling "
+    "groups said the road had seen four serious crashes involving cyclists in the past three years."
+)
+BODY = f"{FIRST}\n\n{SECOND}\n\n{THIRD}"
+
+ABOUT = (
+    "Coastline Media, publisher of this newspaper, is the largest independent media company of the south "
+    "west, reaching two million people every week in print, online and on local radio stations."
+)
+SESSION = (
+    "You can read our journalism on one screen at a time. Reading on another phone, tablet or computer "
+    "will close this session; contact our subscription service for a family plan."
+)
+LATER = (
+    "Residents of Harbour Road who park outside their doors will keep two hours of free parking along the "
+    "side streets while the cycle lane is built, the council said on Tuesday."
+)
+
+
+def _page(after: str) -> str:
+    """The article four boxes deep in a wrapper of meaningless class names (no ``<h1>``: the
+    wrapper is chosen), ``after`` another part of the wrapper."""
+    return (
+        "<html><body><div class='x1'><div class='x2'><div class='x3'><div class='x4'><div class='x5'>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div></div></div></div>{after}</div></body></html>"
+    )
+
+
+def test_a_publishers_box_after_the_text_apart_from_it_goes() -> None:
+    after = (
+        f"<div class='y1'><div class='y2'><h2>Trusted local news</h2><p>{ABOUT}</p></div>"
+        f"<div class='y3'><p>{SESSION}</p></div></div>"
+    )
+    article = clean_html(_page(after))
+    assert article.articleBody == BODY
+    removed = [(s.text, s.reason) for s in article.cleaning if s.cleaner == "edges"]
+    assert removed == [("Trusted local news", APART_AFTER), (ABOUT, APART_AFTER), (SESSION, APART_AFTER)]
+
+
+def test_a_box_after_the_text_sharing_its_words_stays() -> None:
+    # The same layout, but the box goes on about the article's subject: a later section.
+    after = f"<div class='y1'><div class='y2'><h2>Parking while the lane is built</h2><p>{LATER}</p></div></div>"
+    article = clean_html(_page(after))
+    assert article.articleBody == f"{BODY}\n\nParking while the lane is built\n\n{LATER}"
+
+
+def test_a_list_after_the_text_stays() -> None:
+    # A post's own list of notes set apart after its text, in other words than the text's.
+    notes = [
+        "• The most blasphemous advertisement of the week.",
+        "• Unfortunate subway poster placements, one and two.",
+    ]
+    after = "<div class='y1'><div class='y2'>" + "".join(f"<p>{n}</p>" for n in notes) + "</div></div>"
+    article = clean_html(_page(after))
+    assert article.articleBody == BODY + "\n\n" + "\n\n".join(notes)
+
+
+def test_a_page_whose_text_fills_many_boxes_is_left_alone() -> None:
+    # No one container holds most of the prose (a guide in sections): nothing to measure against.
+    after = f"<div class='y1'><div class='y2'><p>{ABOUT}</p><p>{SESSION}</p><p>{LATER}</p></div></div>"
+    article = clean_html(_page(after))
+    assert article.articleBody == f"{BODY}\n\n{ABOUT}\n\n{SESSION}\n\n{LATER}"
