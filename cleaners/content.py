@@ -967,6 +967,13 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
                 continue
             good_self.add(el)
             text, links = s.text, s.links
+        elif not s.blocks and tag != "a":
+            # Inline markup holding no blocks (a <font> run, a <span> in a <p>): its text is
+            # its parent's and votes there, once (the paragraph's whole text, or the box's own
+            # text between <br>s, see _loose). Voting here too, a side column's bio in a <font>
+            # outvoted a post written between <br>s. A long link still votes on its own: a post
+            # made of links to other pages has no other text to be found by.
+            continue
         else:
             # Loose text between blocks (text with <br>s in a <div>) is a paragraph too.
             text, links = _loose(el, stats)
@@ -2452,7 +2459,9 @@ def _post_apart(
 ) -> HeadlinePost | None:
     """The nearest box around ``head`` (apart from the chosen element) holding paragraph text,
     when the choice is a list of links, or the nearest such box the choice is worth less than
-    :data:`UNSURE_CHOICE` times."""
+    :data:`UNSURE_CHOICE` times, unless more than :data:`LISTED_POST` of that box's paragraph
+    text besides its heading lies in its lists' items (:func:`_listed`: a "More galleries" list
+    of other pages' titles and blurbs beside a gallery only a script shows is no post)."""
     top, good, stats = main.root, main.good, main.stats
     around = set(top.iterancestors())
     chosen = stats[top]
@@ -2480,7 +2489,7 @@ def _post_apart(
                     f"{chosen.links / chosen.text:.0%} of whose text is links",
                     by,
                 )
-            if main.worth < UNSURE_CHOICE * held:
+            if main.worth < UNSURE_CHOICE * held and _listed(node, good) <= LISTED_POST * (held - own):
                 why = (
                     f"worth {main.worth:.0f}, under {UNSURE_CHOICE:.0f} times the post's {held:.0f} "
                     "characters of paragraphs"
@@ -2497,6 +2506,21 @@ def _post_apart(
             boxed = True
         node = node.getparent()
     return None  # the headline's box meets the choice before it holds enough text
+
+
+LISTED_POST = 0.5
+"""A box under the headline with more than this share of its paragraph text (besides the
+heading's) in list items is a list of other pages, not the post an unsure choice gives way to."""
+
+
+def _listed(box: etree._Element, good: dict[etree._Element, float]) -> float:
+    """The paragraph text of the list items in ``box`` (outermost items only): a list of other
+    pages' headlines with a line of blurb each ("More galleries") is no post's own text."""
+    total = 0.0
+    for item in box.iterdescendants("li"):
+        if not any(a.tag == "li" for a in item.iterancestors()):
+            total += good.get(item, 0.0)
+    return total
 
 
 GROWN_POST = 2.0

@@ -92,6 +92,31 @@ def test_text_between_line_breaks_counts_as_paragraphs() -> None:
     assert "Home" not in body
 
 
+SIDE_NOTE = (
+    "The harbour festival returns on the first weekend of June with boat races, a fish market on "
+    "the quay and a brass band from the twin town; the organisers are still looking for helpers "
+    "to run the lost property tent and the cake stall, and for anyone who can lend a trailer."
+)
+
+
+@pytest.mark.parametrize("inline", ["i", "span", "font"])
+@pytest.mark.parametrize("shape", ["<p>{}</p>", "{}<br><br>"])
+def test_text_in_inline_markup_votes_once(inline: str, shape: str) -> None:
+    # The side column's note is one paragraph in inline markup (filling a <p>, or a run ended by
+    # <br>s under its heading): it votes once, as the article's three paragraphs do, and is no
+    # longer worth more than they are together.
+    menu = "".join(f"<a href='/s{i}'>Section {i}</a> " for i in range(70))
+    note = shape.format(f"<{inline}>{SIDE_NOTE}</{inline}>")
+    html = _page(
+        f"<div class='c1'>{menu}</div>"
+        f"<div class='c2'><h2>Four more stops</h2>{_paras(3)}</div>"
+        f"<div class='c3'><h3>Also this week</h3>{note}</div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 3, body
+    assert_gone(body, "harbour festival", "Also this week", "Section 7")
+
+
 def test_boilerplate_named_wrapper_holding_the_article_stays() -> None:
     html = _page(
         f"<div class='share-container'><h1>Tram line extended</h1>{_paras(4)}"

@@ -272,6 +272,39 @@ def test_kind_5_the_post_under_the_headline_is_more_than_the_headline_s_own_box(
     assert taken.heading == "Ferry to the island resumes Nov. 13, after repairs"
 
 
+@pytest.mark.parametrize("sentence", [False, True])
+def test_kind_5_a_headline_box_of_other_pages_teasers_is_no_post(sentence: bool) -> None:
+    # A gallery whose pictures only a script shows: the headline's box holds the headline and a
+    # "More galleries" list (each item another page's title and a line of blurb), and the scorer
+    # chose a footer's notice. The list's blurbs are not the post's text: the unsure choice is
+    # not traded for them. With a sentence of its own under the headline, the box is the post.
+    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
+    from newsclean.cleaners.html import parse_html
+
+    blurbs = ("24 hours of news photos: 31 July 2012", "Images from the Haitian capital, Port-au-Prince")
+    items = "".join(
+        f'<li class="c{i}"><h3><a href="/g/{i}">Gallery {i}</a></h3><p>{b}</p></li>' for i, b in enumerate(blurbs)
+    )
+    pick = "Our pick of the day's news photographs from around the world, chosen by the picture desk."
+    own = f"<p>{pick}</p>" if sentence else ""
+    html = (
+        "<html><head><title>Day in pictures: 24 July 2012</title></head><body>"
+        f'<div class="c7"><h1>Day in pictures: 24 July 2012</h1>{own}<h2>More galleries</h2><ul>{items}</ul></div>'
+        '<div class="c8"><p>This page is best viewed in an up-to-date web browser with style sheets (CSS) '
+        "enabled.</p></div>"
+        "</body></html>"
+    )
+    tree = parse_html(html)
+    main = find_main_content(tree, strip_page(tree))
+    main.headlines = ("Day in pictures: 24 July 2012",)
+    main.root, main.worth = tree.find(".//div[@class='c8']"), 90.0  # the footer's notice, unsure
+    taken = headline_post(main, tree)
+    if sentence:
+        assert taken is not None and taken.post.get("class") == "c7"
+    else:
+        assert taken is None
+
+
 def test_kind_5_the_headline_box_does_not_take_over_an_article_beside_it() -> None:
     # The headline and its standfirst in a header box, the long article in the box after it:
     # the scorer's choice is sure (far above the standfirst) and no list of links.
