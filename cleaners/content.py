@@ -166,6 +166,11 @@ TAG_WEIGHT = {
 MIN_PARAGRAPH = 25
 """Paragraph-like elements with less text than this do not vote."""
 
+DIV_PARAGRAPH = 80
+"""A ``<div>`` holding inline text and markup only, at least this much and mostly not links,
+is written as a paragraph (:attr:`_Stats.divs`): page builders and some sites write every
+paragraph so. (A shorter one is as often a label, a byline or a caption's line.)"""
+
 _NOT_LOOSE = frozenset(["p", "li", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6"])
 """Boxes whose lines between ``<br>``s are no loose prose: a paragraph's (counted already), a
 list item's or a heading's."""
@@ -696,6 +701,10 @@ class _Stats:
     loose: int = 0
     """Paragraph text written between ``<br>``s in a box rather than in ``<p>``s
     (:func:`_loose_paragraphs`)."""
+    divs: int = 0
+    """Text inside ``<div>``s written as paragraphs (:data:`DIV_PARAGRAPH`). Kept apart from
+    ``<p>`` text: a side column's blurbs and a teaser's summary are such ``<div>``s as often as
+    an article's paragraphs are, so only content written so counts them (see :func:`prune`)."""
 
 
 _new_stats = object.__new__
@@ -717,10 +726,10 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            # ``_Stats()`` with its five fields set here: the dataclass's ``__init__`` is a
+            # ``_Stats()`` with its six fields set here: the dataclass's ``__init__`` is a
             # Python call for each element of the page (7% of the walk).
             s = stats[el] = _new_stats(_Stats)
-            s.text = s.links = s.prose = s.loose = 0
+            s.text = s.links = s.prose = s.loose = s.divs = 0
             s.blocks = False
             open_.append(s)
             if tag == "a":
@@ -728,7 +737,7 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
             continue
         s = open_.pop()
         if tag in UNMEASURED:
-            s.text = s.links = s.prose = s.loose = 0
+            s.text = s.links = s.prose = s.loose = s.divs = 0
             s.blocks = False
         else:
             text = el.text
@@ -747,6 +756,8 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
                     loose.add(box)
             elif loose and el in loose:
                 s.loose += _loose_paragraphs(el, stats)
+            elif tag == "div" and not s.blocks and s.text >= DIV_PARAGRAPH and s.links < 0.5 * s.text:
+                s.divs = s.text - s.links
         if tag == "a":
             links -= 1
         if not open_:
@@ -761,6 +772,7 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
         p.links += s.links
         p.prose += s.prose
         p.loose += s.loose
+        p.divs += s.divs
         if not p.blocks and (s.blocks or tag not in INLINE):
             p.blocks = True
     return stats
@@ -802,6 +814,7 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             s.links += c.links
             s.prose += c.prose
             s.loose += c.loose
+            s.divs += c.divs
             if not s.blocks and (c.blocks or ctag not in INLINE):
                 s.blocks = True
         text = el.text
@@ -813,11 +826,14 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             s.prose = s.text - s.links
         elif tag not in INLINE and tag not in _NOT_LOOSE and _holds_loose_br(el):
             s.loose += _loose_paragraphs(el, stats)
+        elif tag == "div" and not s.blocks and s.text >= DIV_PARAGRAPH and s.links < 0.5 * s.text:
+            s.divs = s.text - s.links
 
 
 def _paragraphs(s: _Stats) -> int:
-    """An element's paragraph text, in ``<p>``s or between ``<br>``s."""
-    return s.prose + s.loose
+    """An element's paragraph text, in ``<p>``s, between ``<br>``s or in ``<div>``s written as
+    paragraphs."""
+    return s.prose + s.loose + s.divs
 
 
 def _loose_box(br: etree._Element) -> etree._Element | None:
@@ -1289,12 +1305,19 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
     """Remove link farms and boilerplate boxes inside the chosen content, in place.
 
     A box that holds a real share of the content's paragraph text is never removed, however
-    many links surround it. ``log``, when given, notes each removed box with its rule.
+    many links surround it. ``log``, when given, notes each removed box with its rule. In
+    content written in ``<div>``s (more of its text in :attr:`_Stats.divs` than in ``<p>``s and
+    between ``<br>``s) a
+    box's ``<div>`` paragraphs count too, as a share of all of the content's: without them the
+    article's box among its headline's links and a list of other stories read as a link list.
+    (Only more is kept so: a box holding a share of the ``<p>`` text is kept as before.)
     """
     for part in main.parts:
         stats = main.stats if part in main.stats else _measure(part)
         # (<p> text only: see _loose_paragraphs.)
         prose, text = stats[part].prose, stats[part].text
+        whole = stats[part]
+        divs = whole.divs if whole.divs > prose + whole.loose else 0
         verbatim: set[etree._Element] = set()
         for code in part.iter(*VERBATIM):
             verbatim.update(code.iterdescendants())
@@ -1311,16 +1334,22 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             s = stats.get(el)
             if s is None or not s.text or el in verbatim or el in around:
                 continue
+            held = s.prose > KEEP_PROSE * prose
+            beside = prose - s.prose
+            if divs and s.divs and el.tag != "form":  # (a form's small print is no paragraph)
+                held = held or s.prose + s.divs > KEEP_PROSE * (prose + divs)
+                beside = prose + divs - s.prose - s.divs
+                s = _Stats(s.text, s.links, s.blocks, s.prose + s.divs, s.loose, s.divs)
             if (
-                s.prose > KEEP_PROSE * prose
+                held
                 and s.text > KEEP_TEXT * text
                 and not _comments_hint(_hint(el))
-                and not (prose - s.prose >= BESIDE_PROSE and _named_box(el, s) and not _holds_paragraphs(el, s, stats))
+                and not (beside >= BESIDE_PROSE and _named_box(el, s) and not _holds_paragraphs(el, s, stats))
             ):
                 continue
             if el in own:
                 # The article's own list of links is its text, not a link farm around it.
-                s = _Stats(s.text, s.links - own[el], s.blocks, s.prose, s.loose)
+                s = _Stats(s.text, s.links - own[el], s.blocks, s.prose, s.loose, s.divs)
             rule = _prune_rule(el, s, part, stats, el in linked)
             if rule:
                 doomed.append((el, rule))

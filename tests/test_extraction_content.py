@@ -918,3 +918,24 @@ def test_product_cards_in_layout_tables_in_the_middle_of_the_text_stay() -> None
     )
     html = _page(_cell(f"<h1>Best cargo bikes</h1>{_paras(2)}" + _cell(cards, "grid") + _paras(2)))
     _four_paragraphs_with(html, *items)
+
+
+@pytest.mark.parametrize("tag", ["p", "div"])
+def test_paragraphs_written_as_divs_keep_their_box_among_many_links(tag: str) -> None:
+    # Page builders write each paragraph as a <div>. The box holding the article also holds
+    # its headline's links and a long list of other stories, more link text than text: its
+    # paragraphs, in <p>s or in <div>s, keep it from going as a link list.
+    linked = (
+        "Engineers at <a href='/a'>the Harbour Authority</a> said on Monday that the new "
+        "<a href='/b'>ferry terminal</a> would open in spring after two years of delays."
+    )
+    story = "".join(f"<{tag}>{n}. {linked}</{tag}>" for n in range(1, 6))
+    others = "".join(f"<li><a href='/s{n}'>Other story number {n} about the council budget</a></li>" for n in range(30))
+    html = _page(
+        "<div class='x1'><div class='x2'><h1><a href='/ferry'>Ferry terminal opens in spring</a></h1>"
+        "<a href='/share'>12</a> <a href='/tweet'>160</a></div>"
+        f"<div class='x3'>{story}</div><div class='x4'><ul>{others}</ul></div></div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("Engineers at the Harbour Authority") == 5, body
+    assert "Other story number 7" not in body
