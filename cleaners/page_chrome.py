@@ -167,7 +167,9 @@ class PageChrome:
             yield Decision.remove(i, f"page chrome {where}{detail}")
 
 
-PROSE_PAST_RULE = "prose after where the prose-density rule ends the article (comments, teasers)"
+PROSE_PAST_RULE = (
+    "after where the prose-density rule ends the article: mostly prose (comments, teasers) or no paragraph at all"
+)
 
 PHOTO_CREDIT = "a photo credit inside the article text"
 
@@ -227,20 +229,34 @@ PROSE_TAIL_SHARE = 0.5
 share of the words it adds is in prose lines, the run ends where the rule's does."""
 
 
+def _list_intro(text: str) -> bool:
+    """Whether ``text`` is a sentence introducing a list (the short lines after it are items)."""
+    return bool(LIST_INTRO.search(text)) and word_count(text) >= LIST_INTRO_WORDS
+
+
 def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[int, int]) -> tuple[int, int]:
     """The model's run ``found`` ends where the rule's run ``rule`` does when what the model adds
-    after it is mostly prose: the line model tells a paragraph from a menu, but not the article's
-    paragraphs from readers' comments or teaser paragraphs after it, while the rule stops at the
-    end markers ("Comments", "Related posts") and at the densest run's end, so two independent
-    signals must agree before prose past the rule is kept. Returns the run's end and the last
-    line left out for this reason (``-1`` when none was)."""
+    after it is mostly prose, or holds no paragraph at all. The line model tells a paragraph
+    from a menu, but not the article's paragraphs from readers' comments or teaser paragraphs
+    after it, while the rule stops at the end markers ("Comments", "Related posts") and at the
+    densest run's end, so two independent signals must agree before prose past the rule is kept.
+    Short lines past the rule's end with no paragraph among them (a line of
+    :data:`PROSE_LINE_WORDS` words or more with a sentence end) are a share bar, a mail form or
+    a list of links more often than the article's closing table or list, which has the article's
+    next paragraph after it, or a sentence introducing it (:data:`LIST_INTRO`) where the rule's
+    run ends. Returns the run's end and the last line left out for these reasons
+    (``-1`` when none was)."""
     start, end = found
     rule_start, rule_end = rule
     if rule_start < 0 or end <= rule_end or rule_end < start:
         return end, -1
-    added = [word_count(t) for t in texts[rule_end + 1 : end + 1]]
+    lines = texts[rule_end + 1 : end + 1]
+    added = [word_count(t) for t in lines]
     prose = sum(n for n in added if n >= PROSE_LINE_WORDS)
     if prose and prose >= PROSE_TAIL_SHARE * sum(added):
+        return rule_end, end
+    listed = any(_list_intro(t) for t in texts[rule_end : rule_end + 2])
+    if not listed and not any(n >= PROSE_LINE_WORDS and SENTENCE.search(t) for n, t in zip(added, lines, strict=True)):
         return rule_end, end
     return end, -1
 
@@ -415,6 +431,22 @@ the article's own dateline; live blogs stamp their entries with a time but no da
 
 PROSE_WORDS = 8
 
+POST_LABEL = re.compile(
+    r"""^[\W_]*(?:
+        reply|permalink|report(?:\ abuse|\ comment)?|antworten|r[ée]pondre|responder|rispondi|svar|reageer|
+        .{1,40}\b(?:says|sagt|dit|dice|disse|schreef|skrev)\ ?:|
+        .{0,60}\|\s*permalink
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A line that only labels one reader's post, as comment systems print it with every post:
+"Reply", "Permalink", "Report abuse", "Antworten", or the poster's name line "Tom Baker says:",
+"Modern Wife sagt:", "October 2, 2012, | Permalink". An article has no such lines."""
+
+POST_LABELS = 3
+"""This many post labels in the kept run make a comment thread, however short the article above
+it is (one "Reply" link can be a line of the article's own page)."""
+
 
 class Comments(NamedTuple):
     first: int
@@ -430,14 +462,21 @@ def _stamp(text: str) -> bool:
 def reader_comments(
     texts: Sequence[str], start: int, end: int, markers: frozenset[int] = frozenset()
 ) -> Comments | None:
-    """Where the readers' comments start inside the kept run ``start..end``, found by two
-    independent signals: a comments heading ("12 Comments", one an earlier cleaner removed
-    counts too) or a thread of time-stamped posts; ``None`` when the run holds neither. Neither
-    the line model nor the prose rule tells a reader's paragraph from the article's."""
+    """Where the readers' comments start inside the kept run ``start..end``, found by signals
+    independent of the line model: a comments heading ("12 Comments", one an earlier cleaner
+    removed counts too), a thread of time-stamped posts, or posts labelled by the comment system
+    ("Reply", "Tom Baker says:", :data:`POST_LABEL`); ``None`` when the run holds none. Neither
+    the line model nor the prose rule tells a reader's paragraph from the article's. The labels
+    count from the run's second line on, not after :data:`COMMENTS_MIN_WORDS`: under a short
+    post (a photo and two lines) the thread is most of the run, and three labels are never a
+    page's header."""
     seen = 0
     stamps: list[int] = []
+    labels: list[int] = []
     heading: Comments | None = None
     for i in range(start, end + 1):
+        if i > start and POST_LABEL.match(texts[i]):
+            labels.append(i)
         if seen >= COMMENTS_MIN_WORDS and i > start:
             if heading is None and i in markers and _thread_like(texts, i, end):
                 heading = Comments(i, "after a reader-comments heading another cleaner removed")
@@ -455,7 +494,11 @@ def reader_comments(
         if 2 * prose >= len(gaps):
             first = opening_words(texts[stamps[0]].split())
             thread = Comments(stamps[0], f'reader comments: {len(stamps)} time-stamped posts from "{first}"')
-    found = [c for c in (heading, thread) if c is not None]
+    posts = None
+    if len(labels) >= POST_LABELS:
+        first = opening_words(texts[labels[0]].split())
+        posts = Comments(labels[0], f'reader comments: {len(labels)} posts labelled like "{first}"')
+    found = [c for c in (heading, thread, posts) if c is not None]
     return min(found) if found else None
 
 

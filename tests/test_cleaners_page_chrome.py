@@ -152,6 +152,13 @@ def test_prose_the_model_keeps_past_the_rules_end_needs_both_signals() -> None:
     # A list the model keeps after the rule's end is the article's: short items are not prose.
     listed = [*MENU[:2], *ARTICLE[:2], "The council listed the changes:", *ARTICLE[3:6], "Contact"]
     assert page_chrome.prose_past_rule(listed, (2, 7), (2, 3)) == (7, -1)
+    # Short lines with no paragraph among them past the rule's end are a share bar or a form...
+    shares = [*MENU[:2], *ARTICLE[:2], "Share this", "Print this", "Send to a friend", "Your first name", "Contact"]
+    assert page_chrome.prose_past_rule(shares, (2, 7), (2, 3)) == (3, 7)
+    # ...but a table the model keeps with the article's next paragraph after it is the article's.
+    table = ["Collisions on Harbour Road", *(str(n) for year in range(2001, 2021) for n in (year, year % 7))]
+    closing = [*MENU[:2], *ARTICLE[:2], *table, ARTICLE[-1], "Contact"]
+    assert page_chrome.prose_past_rule(closing, (2, len(closing) - 2), (2, 3)) == (len(closing) - 2, -1)
     # Nothing changes when the model's run ends first, or when the rule found no article.
     assert page_chrome.prose_past_rule(texts, (2, 3), (2, 8)) == (3, -1)
     assert page_chrome.prose_past_rule(texts, (2, 8), (-1, -1)) == (8, -1)
@@ -382,3 +389,48 @@ def test_photo_credits_between_the_paragraphs_go_and_sources_and_prose_stay() ->
     assert all(reasons[c] == page_chrome.PHOTO_CREDIT for c in credits)
     assert not page_chrome.photo_credit("Photo Credit:")  # a bare label: its name is on another line
     assert not page_chrome.photo_credit("By Hilary Russ, Reuters")
+
+
+def test_posts_labelled_by_the_comment_system_end_a_short_post() -> None:
+    # A photo post of one paragraph, then a thread whose every post carries the comment system's
+    # label ("| Permalink", "says:", "Reply"): no heading, no clock time, and too little prose
+    # above it for a heading to count; the labels alone say where the readers' posts start.
+    post = [HEADLINE, ARTICLE[0]]
+    second = COMMENT.replace("I cycle", "We walk")
+    thread = [
+        "margaret_h",
+        "March 6, 2024, | Permalink",
+        COMMENT,
+        "Tom Baker says:",
+        second,
+        "Reply",
+        "Ann Lee says:",
+        COMMENT.replace("two children", "three children"),
+        "Reply",
+    ]
+    texts = [*post, *thread]
+    found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
+    assert found is not None and texts[found.first] == "March 6, 2024, | Permalink"
+    assert "posts labelled like" in found.reason
+    dump = "\n".join([*MENU, *post, *thread, "About us", "Contact", "Privacy policy"])
+    doc = Document([Block(line) for line in dump.split("\n")], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert ARTICLE[0] not in removed
+    assert {COMMENT, second, "Tom Baker says:"} <= removed
+
+
+def test_an_article_that_says_reply_or_quotes_what_someone_says_is_not_a_thread() -> None:
+    # Two labels are not a thread, and a sentence that quotes "says:" inside it is prose.
+    texts = [HEADLINE, *ARTICLE[:2], "Reply", ARTICLE[6], "Permalink", ARTICLE[-1]]
+    assert page_chrome.reader_comments(texts, 0, len(texts) - 1) is None
+    quoted = [
+        HEADLINE,
+        "The mayor says: the lane will be open by the autumn, and the crossings before the schools return.",
+        ARTICLE[0],
+        "A trader says: we will lose the customers who drive in from the villages on market days.",
+        ARTICLE[1],
+        "The council says: it will review the scheme after its first year, as promised in the plan.",
+        ARTICLE[6],
+        "Reply",
+    ]
+    assert page_chrome.reader_comments(quoted, 0, len(quoted) - 1) is None

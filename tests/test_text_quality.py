@@ -62,7 +62,10 @@ def test_cleaned_dumps_keep_the_article_and_drop_the_page() -> None:
     assert len(_pages()) >= 90
     assert raw.f1 < 0.83
     assert cleaned.f1 >= 0.93
-    assert cleaned.precision >= 0.905 and cleaned.recall >= 0.955
+    # Recall 0.955 until short lines past the prose rule's end needed a paragraph among them: the
+    # model's memory of these pages' closing tables gave way to precision on pages it never saw
+    # (docs/quality.md, "Short lines past the rule's end").
+    assert cleaned.precision >= 0.915 and cleaned.recall >= 0.95
     assert cleaned.leak <= 0.06
 
 
