@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsclean.cleaners.content import introduces
 from newsclean.cleaners.document import Block, BlockKind, split_count
 
 __all__ = ["APART_AFTER", "apart_after"]
@@ -18,9 +19,9 @@ least this share of the prose: a guide spread over many boxes has no one contain
 the rest against."""
 
 LEVELS = 3
-"""A box is apart in the layout when it parts from the article's container at the chosen
-element itself, at least this many levels above the container's paragraphs: another part of the
-page's wrapper (its footer, a promotion row), not a section of the article two levels away."""
+"""A box is apart in the layout when it parts from the article's container at least this many
+levels above the container's paragraphs: another part of the page's wrapper (its footer, a
+promotion row), not a section of the article two levels away."""
 
 SHARED_WORDS = 0.3
 """... and apart in its words when fewer than this share of its distinct words (of four letters
@@ -55,12 +56,12 @@ def apart_after(blocks: Sequence[Block], prose: Sequence[int], rules: Sequence[s
     When the chosen element is the page's wrapper (names hashed, no ``<footer>`` or ``<aside>``
     to say what its parts are), the parts after the article come along: a publisher's
     description, a paywall's notice, another story's teasers. Two independent signs must agree:
-    the layout (the box parts from the article's container at the chosen element, at least
-    :data:`LEVELS` levels up, and is not built like the container: a list of stories with the
-    same template is content) and the words (:data:`SHARED_WORDS`). A box with more words than
-    the article's container, or made of list lines, stays. ``prose`` gives the prose
-    paragraphs' positions; blocks ``rules`` already marks are left to their rule."""
-    paths = [b.path.split("/") for b in blocks if b.path]
+    the layout (the box parts from the article's container at least :data:`LEVELS` levels up,
+    and is not built like the container: a list of stories with the same template is content)
+    and the words (:data:`SHARED_WORDS`). A box with more words than the article's container,
+    made of list lines or announced by the line just above it (a sentence ending in a colon)
+    stays. ``prose`` gives the prose paragraphs' positions; blocks ``rules`` already marks are
+    left to their rule."""
     words: dict[str, int] = {}
     for i in prose:
         if blocks[i].path:
@@ -70,10 +71,6 @@ def apart_after(blocks: Sequence[Block], prose: Sequence[int], rules: Sequence[s
     main = max(words, key=words.__getitem__)
     if words[main] < MAIN_SHARE * sum(words.values()):
         return []
-    # The chosen element: the steps every block's path shares.
-    root = 0
-    while all(len(p) > root for p in paths) and len({p[root] for p in paths}) == 1:
-        root += 1
     steps = main.split("/")
     last = max(i for i in prose if blocks[i].path == main)
     boxes: dict[str, list[int]] = {}
@@ -84,13 +81,15 @@ def apart_after(blocks: Sequence[Block], prose: Sequence[int], rules: Sequence[s
         shared = 0
         while shared < min(len(own), len(steps)) and own[shared] == steps[shared]:
             shared += 1
-        if shared <= root and len(steps) - 1 - shared >= LEVELS and _tags(own) != _tags(steps):
+        if len(steps) - 1 - shared >= LEVELS and _tags(own) != _tags(steps):
             boxes.setdefault("/".join(own[: shared + 1]), []).append(i)
     if not boxes:
         return []
     article = _words(" ".join(b.text for b in blocks[: last + 1] if b.path == main))
     found: list[int] = []
     for idx in boxes.values():
+        if idx[0] > 0 and introduces(blocks[idx[0] - 1].text):
+            continue  # what the article's sentence just above announces ("... last week:") is its own
         vocabulary = _words(" ".join(blocks[i].text for i in idx))
         # (A box without a word of four letters shares none of the article's.)
         if (

@@ -76,3 +76,21 @@ def test_a_page_whose_text_fills_many_boxes_is_left_alone() -> None:
     after = f"<div class='y1'><div class='y2'><p>{ABOUT}</p><p>{SESSION}</p><p>{LATER}</p></div></div>"
     article = clean_html(_page(after))
     assert article.articleBody == f"{BODY}\n\n{ABOUT}\n\n{SESSION}\n\n{LATER}"
+
+
+def test_a_box_apart_below_the_chosen_element_goes() -> None:
+    # The standfirst sits in a box of its own above the article's wrapper, so the chosen
+    # element is the box around both: the publisher's box parts from the text below it.
+    standfirst = (
+        "Harbour Road will get a protected cycle lane after two years of dispute between residents, "
+        "shop owners and cycling groups."
+    )
+    page = (
+        f"<html><body><div class='w0'><div class='w1'><p>{standfirst}</p></div>"
+        "<div class='x1'><div class='x2'><div class='x3'><div class='x4'><div class='x5'>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div></div></div></div>"
+        f"<div class='y1'><div class='y2'><p>{ABOUT}</p></div></div></div></div></body></html>"
+    )
+    article = clean_html(page)
+    assert article.articleBody == f"{standfirst}\n\n{BODY}"
+    assert [(s.text, s.reason) for s in article.cleaning if s.cleaner == "edges"] == [(ABOUT, APART_AFTER)]
