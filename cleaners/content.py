@@ -914,6 +914,10 @@ class MainContent:
     :func:`prune`)."""
     good: dict[etree._Element, float] = field(default_factory=dict, repr=False)
     """Every element's paragraph text (counted once per paragraph, credited to its ancestors)."""
+    thread_heads: frozenset[etree._Element] = frozenset()
+    """The page's headings of the readers' comments, when found (``threads.comment_headings``):
+    what follows one is cut with it, its reason said, after :func:`prune`, so no box pruned
+    before takes one away."""
 
 
 JUNK_WEIGHT = 1.0
@@ -1353,7 +1357,10 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             rule = _prune_rule(el, s, part, stats, el in linked)
             if rule:
                 doomed.append((el, rule))
-        doomed.extend((el, "a short box around a signup form (its pitch)") for el in _form_boxes(part, stats, prose))
+        doomed.extend(
+            (el, "a short box around a signup form (its pitch)")
+            for el in _form_boxes(part, stats, prose, main.thread_heads)
+        )
         doomed.extend(
             (el, "a caption: the one short line beside a picture in its box")
             for el in unmarked_captions(part, *_sizers(stats))
@@ -1967,16 +1974,23 @@ FORM_BOX_CHARS = 600
 our newsletter", the consent small print), whatever its class names say."""
 
 
-def _form_boxes(part: etree._Element, stats: dict[etree._Element, _Stats], prose: int) -> list[etree._Element]:
+def _form_boxes(
+    part: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    prose: int,
+    thread_heads: frozenset[etree._Element] = frozenset(),
+) -> list[etree._Element]:
     """The outermost short box around each form inside the content: a signup or contact box
-    in the middle of an article goes whole, its heading and small print with its form."""
+    in the middle of an article goes whole, its heading and small print with its form. A box
+    holding a heading of the readers' comments (``thread_heads``) is the thread's and its reply
+    form's, cut at that heading (``threads.cut_after_comments``), never a signup's pitch."""
     boxes: list[etree._Element] = []
     for form in part.iterdescendants():
         if form.get(SIGNUP_MARK) is None:
             continue
         box: etree._Element | None = None
         for el in form.iterancestors():
-            if el is part:
+            if el is part or (thread_heads and any(head in thread_heads for head in el.iter())):
                 break
             s = stats.get(el)
             if (

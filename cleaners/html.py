@@ -651,6 +651,7 @@ def _main_blocks(
         scope.extend(main.parts)
     if log is not None:
         log.add_unchosen(body, main.parts, OUTSIDE_MAIN)
+    main.thread_heads = frozenset(head for head, _ in headings)
     prune(main, log)
     for part in main.parts:
         cut_after_comments(part, main.stats if part in main.stats else _measure(part), log, headings)

@@ -787,3 +787,31 @@ def test_a_relative_stamp_is_found_as_the_pattern_finds_it() -> None:
         assert _ago(text) is (STAMP_AGO.search(text) is not None), text
     assert [_ago(t) for t in texts[:5]] == [True, True, True, True, True]
     assert not any(_ago(t) for t in texts[5:7])
+
+
+def test_a_comments_heading_in_the_reply_forms_box_still_ends_the_article() -> None:
+    # The reply form's box holds the thread's heading: pruned as a signup's pitch, it took the
+    # heading with it, and what the heading ends (the side column's recent comments) stayed.
+    story = "".join(
+        f"<div>{n}. The council voted on Tuesday to extend the tram line by four stops, after two years of "
+        "consultation with residents.</div>"
+        for n in range(1, 5)
+    )
+    recent = "".join(
+        f"<div><a href='/c{n}'>Reader {n}</a> on the tram vote: I think the new stops will help the "
+        "market traders on the east side of town.</div>"
+        for n in range(3)
+    )
+    html = (
+        "<html><head><title>Tram line extended</title></head><body><div class='x1'>"
+        f"<h1>Tram line extended</h1>{story}"
+        "<div class='x2'><h3>Add a Comment</h3><div>Required fields are marked</div>"
+        "<form><input type='text' name='author'><input type='email' name='email'>"
+        "<textarea name='comment'></textarea><input type='submit' value='Post'></form></div>"
+        f"<div class='x3'><h3>Recent Comments</h3>{recent}</div></div></body></html>"
+    )
+    record = clean_html(html)
+    body = record.articleBody or ""
+    assert body.count("The council voted") == 4, body
+    assert "Recent Comments" not in body and "market traders" not in body
+    assert any("Add a Comment" in (entry.reason or "") for entry in record.cleaning or [])
