@@ -5,19 +5,7 @@ from __future__ import annotations
 from newsclean.cleaners import clean_html
 from newsclean.cleaners.apart import APART_AFTER
 
-FIRST = (
-    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
-    "ending a dispute that has divided residents and shop owners for more than two years."
-)
-SECOND = (
-    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
-    "kerb and a row of planters. Work is due to start in the spring and to take about eight months."
-)
-THIRD = (
-    "Shop owners had argued that losing parking outside their doors would cost them trade, while cycling "
-    "groups said the road had seen four serious crashes involving cyclists in the past three years."
-)
-BODY = f"{FIRST}\n\n{SECOND}\n\n{THIRD}"
+from .test_cleaners_edges import BODY, FIRST, SECOND, THIRD  # the same article
 
 ABOUT = (
     "Coastline Media, publisher of this newspaper, is the largest independent media company of the south "
