@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import count
 
 import lxml.html
@@ -47,6 +48,20 @@ def _four_paragraphs_with(html: str, *kept: str) -> str:
     missing = [piece for piece in kept if piece not in body]
     assert not missing, f"missing: {missing}"
     return body
+
+
+def _introduced_only(
+    page: Callable[[str], bytes], sentence: str, label: str, kept: list[str], gone: list[str], stays: str = ""
+) -> None:
+    """What the article's own ``sentence`` introduces stays (every one of ``kept``); under a
+    ``label`` pointing elsewhere the same lines (``gone``) go and the article's ``stays``."""
+    body = clean_html(page(sentence)).articleBody or ""
+    missing = [line for line in kept if line not in body]
+    assert not missing, f"missing: {missing}"
+    body = clean_html(page(label)).articleBody or ""
+    left = [line for line in gone if line in body]
+    assert not left, f"left: {left}"
+    assert stays in body
 
 
 def test_sidebar_menus_and_footer_stay_out() -> None:
@@ -526,10 +541,14 @@ def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
             f"<div class='u1'><ul>{patches}</ul></div></div></article></body></html>"
         ).encode()
 
-    body = clean_html(page("There was good progress upstream. Many patches were sent for review:")).articleBody or ""
-    assert "fix number 3 of the casts" in body and "fix number 7 of the casts" in body
-    body = clean_html(page("More world stories from NBC News:")).articleBody or ""
-    assert "fix number 3 of the casts" not in body and "two months of work" in body
+    _introduced_only(
+        page,
+        "There was good progress upstream. Many patches were sent for review:",
+        "More world stories from NBC News:",
+        ["fix number 3 of the casts", "fix number 7 of the casts"],
+        ["fix number 3 of the casts"],
+        "two months of work",
+    )
 
 
 def test_items_written_as_paragraphs_of_a_list_the_article_introduces_stay() -> None:
@@ -547,11 +566,14 @@ def test_items_written_as_paragraphs_of_a_list_the_article_introduces_stay() -> 
             "</body></html>"
         ).encode()
 
-    body = clean_html(page("There was good progress upstream. Many patches were sent for review:")).articleBody or ""
-    for n in range(8):
-        assert f"fix number {n} of the casts" in body, n
-    body = clean_html(page("Related stories:")).articleBody or ""
-    assert "fix number 3 of the casts" not in body and "two months of work" in body
+    _introduced_only(
+        page,
+        "There was good progress upstream. Many patches were sent for review:",
+        "Related stories:",
+        [f"fix number {n} of the casts" for n in range(8)],
+        ["fix number 3 of the casts"],
+        "two months of work",
+    )
 
 
 def test_short_paragraphs_the_articles_own_sentence_introduces_stay() -> None:
@@ -576,38 +598,47 @@ def test_short_paragraphs_the_articles_own_sentence_introduces_stay() -> None:
             "<div class='foot'><p>Copyright 2012 Blue Lily</p></div></body></html>"
         ).encode()
 
-    body = clean_html(page("Here are the places we will visit in the first half of the year:")).articleBody or ""
-    for place in places:
-        assert place in body, place
-    body = clean_html(page("Follow us:")).articleBody or ""
-    assert "so thrilled" in body
-    for place in ("Bahrain", "India", "Belgium"):
-        assert place not in body, place
+    _introduced_only(
+        page,
+        "Here are the places we will visit in the first half of the year:",
+        "Follow us:",
+        places,
+        ["Bahrain", "India", "Belgium"],
+        "so thrilled",
+    )
 
 
-def test_what_the_articles_last_sentence_introduces_in_boxes_after_it_stays() -> None:
+_DEVICES = ["Amazon Kindle (DX)", "Barnes & Noble Nook", "Apple iPad", "Android Phone", "Sony Reader", "Kobo"]
+
+
+def _device_page(last: str) -> bytes:
+    """A post whose last sentence ends in ``last``, then the devices, each in a box of its own."""
+    lines = "".join(f"<div>• {d}</div>" for d in _DEVICES[1:])
+    return (
+        "<html><head><title>Read it anywhere</title></head><body>"
+        "<div id='top'><h1><a href='/'>Monthly</a></h1></div>"
+        "<div id='post'><h2>Now you can read the magazine on ebook readers</h2>"
+        "<div class='date'><span>By Lim, 08 June 2010</span></div>"
+        "<p>As promised in our previous update, the electronic edition is ready. And what is more, thanks to "
+        f"our partners at the bookshop, {last}</p><div>• {_DEVICES[0]}</div><div>{lines}</div></div>"
+        "<div class='side'><p>Subscribe by email</p></div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("tables", [False, True], ids=["divs", "one-cell tables"])
+def test_what_the_articles_last_sentence_introduces_in_boxes_after_it_stays(tables: bool) -> None:
     # The article's paragraphs in one box and, after it, what its last sentence announces in
     # boxes of short lines of their own ("• Amazon Kindle"): the article's, not page furniture.
-    devices = ["Amazon Kindle (DX)", "Barnes & Noble Nook", "Apple iPad", "Android Phone", "Sony Reader", "Kobo"]
-
-    def page(last: str) -> bytes:
-        lines = "".join(f"<div>• {d}</div>" for d in devices[1:])
-        return (
-            "<html><head><title>Read it anywhere</title></head><body>"
-            "<div id='top'><h1><a href='/'>Monthly</a></h1></div>"
-            "<div id='post'><h2>Now you can read the magazine on ebook readers</h2>"
-            "<div class='date'><span>By Lim, 08 June 2010</span></div>"
-            "<p>As promised in our previous update, the electronic edition is ready. And what is more, thanks to "
-            f"our partners at the bookshop, {last}</p><div>• {devices[0]}</div><div>{lines}</div></div>"
-            "<div class='side'><p>Subscribe by email</p></div></body></html>"
-        ).encode()
-
-    body = clean_html(page("you can now read the first issue on the following devices:")).articleBody or ""
-    for device in devices:
-        assert device in body, device
-    body = clean_html(page("you can now read the first issue on your phone. Enjoy it.")).articleBody or ""
-    assert "the electronic edition is ready" in body
-    assert "Sony Reader" not in body
+    # Written with one-cell tables for boxes, a one-cell table is a box (its line a paragraph,
+    # as the <div>'s).
+    _introduced_only(
+        (lambda last: _in_one_cell_tables(_device_page(last))) if tables else _device_page,
+        "you can now read the first issue on the following devices:",
+        "you can now read the first issue on your phone. Enjoy it.",
+        _DEVICES,
+        ["Sony Reader"],
+        "the electronic edition is ready",
+    )
 
 
 _WEEK = "".join(
@@ -677,29 +708,9 @@ def _in_one_cell_tables(html: bytes) -> bytes:
 
 
 def test_what_the_articles_sentence_introduces_stays_in_a_page_laid_out_in_tables() -> None:
-    # The two pages above written with one-cell tables for boxes: a one-cell table is a box
-    # (its line a paragraph, as the <div>'s), and a table holding the sentence and the list it
-    # introduces is the article's own list, not a link farm.
-    devices = ["Amazon Kindle (DX)", "Barnes & Noble Nook", "Apple iPad", "Android Phone", "Sony Reader", "Kobo"]
-
-    def device_page(last: str) -> bytes:
-        lines = "".join(f"<div>• {d}</div>" for d in devices[1:])
-        return _in_one_cell_tables(
-            "<html><head><title>Read it anywhere</title></head><body>"
-            "<div id='top'><h1><a href='/'>Monthly</a></h1></div>"
-            "<div id='post'><h2>Now you can read the magazine on ebook readers</h2>"
-            "<div class='date'><span>By Lim, 08 June 2010</span></div>"
-            "<p>As promised in our previous update, the electronic edition is ready. And what is more, thanks to "
-            f"our partners at the bookshop, {last}</p><div>• {devices[0]}</div><div>{lines}</div></div>"
-            "<div class='side'><p>Subscribe by email</p></div></body></html>".encode()
-        )
-
-    body = clean_html(device_page("you can now read the first issue on the following devices:")).articleBody or ""
-    for device in devices:
-        assert device in body, device
-    body = clean_html(device_page("you can now read the first issue on your phone. Enjoy it.")).articleBody or ""
-    assert "the electronic edition is ready" in body and "Sony Reader" not in body
-
+    # The week's page written with one-cell tables for boxes (the devices' page is above): a
+    # table holding the sentence and the list it introduces is the article's own list, not a
+    # link farm.
     notes = _notes("p")
 
     def week_page(intro: str) -> bytes:
@@ -711,11 +722,13 @@ def test_what_the_articles_sentence_introduces_stays_in_a_page_laid_out_in_table
             "moderated and will not appear until the author has approved them.</p></div></body></html>".encode()
         )
 
-    week = "Let's take a quick look at what happened in the cloud last week:"
-    body = clean_html(week_page(week)).articleBody or ""
-    assert "calculator number 23" in body and "calculator number 26" in body
-    body = clean_html(week_page("More posts from our blog:")).articleBody or ""
-    assert "calculator number 23" not in body
+    _introduced_only(
+        week_page,
+        "Let's take a quick look at what happened in the cloud last week:",
+        "More posts from our blog:",
+        ["calculator number 23", "calculator number 26"],
+        ["calculator number 23"],
+    )
 
 
 def test_a_table_the_articles_sentence_between_brs_introduces_stays() -> None:
@@ -733,10 +746,14 @@ def test_a_table_the_articles_sentence_between_brs_introduces_stays() -> None:
             "</body></html>"
         ).encode()
 
-    body = clean_html(week_page("Let's take a quick look at what happened in the cloud last week:")).articleBody or ""
-    assert "calculator number 23" in body and "calculator number 26" in body
-    body = clean_html(week_page("More posts from our blog:")).articleBody or ""
-    assert "calculator number 23" not in body and "storage gateway" in body
+    _introduced_only(
+        week_page,
+        "Let's take a quick look at what happened in the cloud last week:",
+        "More posts from our blog:",
+        ["calculator number 23", "calculator number 26"],
+        ["calculator number 23"],
+        "storage gateway",
+    )
 
 
 def test_the_text_after_a_read_more_box_inside_it_stays() -> None:
