@@ -622,7 +622,7 @@ def _main_blocks(
     title = tree.findtext(".//title") or ""
     measured = strip_page(body, log, premeasured)
     texts = shown_texts(body)  # (once: the threads' looks for stamps, dates and headings)
-    headings = comment_headings(body, measured, texts)  # (once: the threads' and the content's end)
+    headings = comment_headings(body, measured, texts, (headline, title))  # (once: the threads' and the content's end)
     drop_threads(body, measured, log, day, headings, (headline, title), texts)
     del texts
     stripped = len(log) if log is not None else 0
@@ -654,7 +654,7 @@ def _main_blocks(
     main.thread_heads = frozenset(head for head, _ in headings)
     prune(main, log)
     for part in main.parts:
-        cut_after_comments(part, main.stats if part in main.stats else _measure(part), log, headings)
+        cut_after_comments(part, main.stats if part in main.stats else _measure(part), log, headings, main.headlines)
     blocks: list[Block] = []
     for part in main.parts:
         blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins, log=log))

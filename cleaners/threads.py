@@ -49,9 +49,11 @@ from typing import Any, TypeVar
 
 from lxml import etree
 from newsclean.cleaners.content import (
+    HEADLINE_CHARS,
     INLINE,
     UNMEASURED,
     VERBATIM,
+    _fold,
     _remeasure,
     _Stats,
     page_headings,
@@ -647,14 +649,40 @@ def _alike(kids: list[etree._Element], holders: set[etree._Element]) -> list[lis
     return groups
 
 
+_ANSWERS = re.compile(
+    rf"^[\W_]*(?:\d+|one)\ (?:responses?|comments?|thoughts?|replies)\ (?:to|on)\ (.{{{HEADLINE_CHARS},}})$",
+    re.IGNORECASE,
+)
+"""A count of posts answering a named work: "One Response to Ads for Outdated Products", "12
+comments on A Day in Napa". Without quotes around the name (which :func:`comments_heading`
+reads) it is a thread's heading only when the name is the page's headline or title."""
+
+
+def _answers_article(line: str, wanted: list[str]) -> bool:
+    """Whether ``line`` counts the posts answering the page's own article (``wanted``: the
+    headline and title, folded): "One Response to <em>LOL: Ads for Outdated Products</em>". A
+    sentence of the article ("12 comments on the new law were sent") names no headline, and a
+    headline that reads so ("5 Thoughts on Leadership") is the article's own heading."""
+    named = _ANSWERS.match(line)
+    if named is None:
+        return False
+    name, whole = _fold(named.group(1)), _fold(line)
+    return len(name) >= HEADLINE_CHARS and any(name in w and whole not in w for w in wanted)
+
+
 def comment_headings(
-    root: etree._Element, stats: dict[etree._Element, _Stats], texts: list[Any] | None = None
+    root: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    texts: list[Any] | None = None,
+    headlines: tuple[str, ...] = (),
 ) -> list[tuple[etree._Element, int]]:
     """The elements under ``root`` whose whole text is a comments heading, in page order, each
     with the count it gives (0 when it gives none). ``texts``: :func:`shown_texts` of the page as
-    it is, when taken."""
+    it is, when taken. ``headlines``: the page's headline and title, which a count of responses
+    may name instead of quoting (see :data:`_ANSWERS`)."""
     found: list[tuple[etree._Element, int]] = []
     seen: set[etree._Element] = set()
+    wanted = [w for w in (_fold(h) for h in headlines) if len(w) >= HEADLINE_CHARS]
     for text in _heading_texts(root, texts):
         el = text.getparent()
         if el is not None and text.is_tail:
@@ -664,7 +692,7 @@ def comment_headings(
             if s is None or s.text >= HEADING_CHARS:
                 break
             line = " ".join(el.text_content().split())
-            if comments_heading(line):
+            if comments_heading(line) or (wanted and _answers_article(line, wanted)):
                 seen.add(el)
                 count = _COUNT.search(line)
                 found.append((el, (int(count.group()) if count.group().isdigit() else 1) if count else 0))
@@ -1072,6 +1100,7 @@ def cut_after_comments(
     stats: dict[etree._Element, _Stats],
     log: RegionLog | None = None,
     headings: list[tuple[etree._Element, int]] | None = None,
+    headlines: tuple[str, ...] = (),
 ) -> int:
     """Drop, in place, a comments heading inside the chosen content ``part`` and everything after
     it there (each noted in ``log``); returns how many elements went.
@@ -1083,9 +1112,13 @@ def cut_after_comments(
     "Comments: <a>37</a>"), after at least :data:`TAIL_BEFORE` characters of the content's
     text. ``headings``: the page's
     :func:`comment_headings`, found once before the content was chosen (those still inside
-    ``part`` are the ones looked at), else they are looked for in ``part``."""
+    ``part`` are the ones looked at), else they are looked for in ``part``. ``headlines``: the
+    page's headline and title; a heading counting the responses to one of them ("One Response to
+    <em>Ads for Outdated Products</em>", :data:`_ANSWERS`) is a blog engine's own thread heading
+    too."""
+    wanted = [w for w in (_fold(h) for h in headlines) if len(w) >= HEADLINE_CHARS]
     if headings is None:
-        headings = comment_headings(part, stats)
+        headings = comment_headings(part, stats, None, headlines)
     for heading, _ in headings:
         if heading is part or part not in heading.iterancestors():
             continue
@@ -1094,7 +1127,8 @@ def cut_after_comments(
             continue
         if any(up.tag in VERBATIM for up in heading.iterancestors()) or heading.tag in VERBATIM:
             continue
-        if _text_before(part, heading, stats) < (THREAD_BEFORE if THREAD_HEADING.match(line) else TAIL_BEFORE):
+        own = THREAD_HEADING.match(line) or (wanted and _answers_article(line, wanted))
+        if _text_before(part, heading, stats) < (THREAD_BEFORE if own else TAIL_BEFORE):
             continue
         s = stats.get(heading)
         if s is None or 2 * s.links >= s.text or _count_linked(heading):

@@ -547,6 +547,32 @@ def test_a_blog_engines_thread_heading_under_a_photo_post_ends_it() -> None:
     assert "is edited by" in body
 
 
+def test_a_count_of_responses_to_the_headline_under_a_photo_post_ends_it() -> None:
+    # "One Response to <em>The daily edit</em>": a theme printing the title without quotes. Its
+    # count names the page's own headline, so it heads the thread as the quoted heading does,
+    # after the photo post's one caption line; the single post and the reply form go.
+    caption = "<p>Photographer: Emily Shur, for the magazine's cover story on the new season's films.</p>"
+    heading = "<h2>One Response to <em>The daily edit</em></h2>"
+    thread = (
+        f"<ol class='r1'><li><div class='r2'><p>{POSTER.format(n=1)}</p></div></li></ol>"
+        "<div class='k2'><h3>Leave a Reply</h3><p>Your email address will not be published.</p></div>"
+    )
+    inside = "<h1>The daily edit</h1><div class='i1'><img src='/cover.jpg'></div>" + caption + "{heading}" + thread
+    url = "https://photos.example.com/2012/11/12/the-daily-edit/"
+    body = clean_html(_page(inside.format(heading=heading)), url=url).articleBody or ""
+    assert "Photographer: Emily Shur" in body
+    assert_gone(body, "One Response", "Stone walls keep the wind off", "Leave a Reply")
+    # The same count naming another story is a line about that story, not this page's thread.
+    other = "<h2>One Response to <em>The Harbour Wall Vote</em></h2>"
+    body = clean_html(_page(inside.format(heading=other)), url=url).articleBody or ""
+    assert "Stone walls keep the wind off" in body
+    # A headline that reads as such a count is the article's own heading, not its thread's.
+    lead = "<p>From the archive: a photographer's notes on moving her studio from the capital to the coast.</p>"
+    titled = lead + inside.replace("The daily edit", "12 Thoughts on Leaving the City Behind")
+    body = clean_html(_page(titled.format(heading="")), url=url).articleBody or ""
+    assert "Photographer: Emily Shur" in body and "Stone walls keep the wind off" in body
+
+
 def test_a_comments_link_or_label_above_the_article_leaves_the_article() -> None:
     # A toolbar's "Comments" before the article's text, as a label or as a link, and a link
     # after it: none of them ends the article.
