@@ -933,9 +933,19 @@ AUTHOR_BIO_ABOVE = "the author's bio above the text (a box of its own opening wi
 
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
 LEGAL_AFTER = "copyright or legal notice after the last paragraph"
+LEGAL_BEFORE = "copyright or licence notice before the first paragraph"
 
-LEGAL = re.compile(r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", re.I)
-"""A copyright or trademark notice ("© 2012 Bayside Courier Ltd. All rights reserved.")."""
+LICENCE = re.compile(
+    r"\ball rights reserved\b|\bfor (?:your )?personal,? non-?commercial use\b"
+    r"|\bmay not be (?:published|broadcast|rewritten|reproduced|republished|redistributed)\b",
+    re.I,
+)
+"""The terms a page is served under ("All rights reserved", "This copy is for your personal,
+non-commercial use only", "This material may not be published, broadcast, rewritten or
+redistributed"), whichever site prints them: never the article's own text."""
+
+LEGAL = re.compile(rf"^\s*(?:©|\(c\)\s*\d{{4}}|copyright\s*(?:©|\(c\)|\d{{4}}))|{LICENCE.pattern}", re.I)
+"""A copyright, trademark or licence notice ("© 2012 Bayside Courier Ltd. All rights reserved.")."""
 
 LEGAL_MAX_WORDS = 120
 
@@ -964,6 +974,18 @@ def _stamp(block: Block) -> bool:
     )
 
 
+def _is_licence(block: Block) -> bool:
+    """A legal notice stating the page's terms (:data:`LICENCE`): above the article's text too
+    it is the page's, where a bare "© Reuters" may be a photo's credit."""
+    return _is_legal(block) and bool(_LICENCE.search(block.text))
+
+
+def _same_box(block: Block, other: Block) -> bool:
+    """Whether two blocks share their parent element: an article's opening paragraph that talks
+    of a licence ("free for personal, non-commercial use") sits beside the paragraphs it opens."""
+    return _parent(block.path) == _parent(other.path)
+
+
 def _is_legal(block: Block) -> bool:
     words = split_count(block.text)
     if words <= LEGAL_MAX_WORDS:
@@ -972,6 +994,7 @@ def _is_legal(block: Block) -> bool:
 
 
 _LEGAL = Caseless(LEGAL)
+_LICENCE = Caseless(LICENCE)
 _TRADEMARKS = Caseless(TRADEMARKS)
 
 
@@ -1002,14 +1025,17 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
     if not prose:
         return rules
     # A copyright notice after the article's last paragraph closes the page, not the article,
-    # however long and sentence-like it is.
+    # however long and sentence-like it is; a licence notice above its first paragraph (a
+    # reprint service's terms printed over the headline) opens the page.
     legal = {i for i in prose if _is_legal(blocks[i])}
     real = [i for i in prose if i not in legal]
     if real:
         for i in legal:
             if i > real[-1]:
                 rules[i] = LEGAL_AFTER
-        prose = [i for i in prose if not (i in legal and i > real[-1])]
+            elif i < real[0] and _is_licence(blocks[i]) and not _same_box(blocks[i], blocks[real[0]]):
+                rules[i] = LEGAL_BEFORE
+        prose = [i for i in prose if rules[i] not in (LEGAL_AFTER, LEGAL_BEFORE)]
     flow = {blocks[i].path for i in prose}
     # Short sentences among the article's own paragraphs extend it: a how-to written in short
     # paragraphs keeps its later headings and steps.
@@ -1032,6 +1058,9 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
             continue
         if i > last and _is_legal(block):
             rules[i] = LEGAL_AFTER
+            continue
+        if i < first and _is_licence(block) and not _same_box(block, blocks[first]):
+            rules[i] = LEGAL_BEFORE
             continue
         short = split_count(block.text) <= (EDGE_MAX_WORDS if i > last else LEAD_MAX_WORDS)
         if i < first and split_count(block.text) <= BYLINE_MAX_WORDS and BYLINE.search(block.text.strip()):

@@ -141,3 +141,39 @@ def test_headings_and_lines_like_stamps_under_the_standfirst_stay() -> None:
     assert "Update 2026" in body
     for line in kept:
         assert line in body
+
+
+REPRINTS = (
+    "Reprints: This copy is for your personal, non-commercial use only. To order copies for distribution to your "
+    "colleagues or customers, use the order form on the reprints page."
+)
+TERMS = (
+    "This copy is for your personal, non-commercial use only. Distribution and use of this material are governed "
+    "by our subscriber agreement and by copyright law."
+)
+
+
+def test_licence_notices_above_and_below_the_text_are_explained() -> None:
+    # The reprint terms sit in a box of their own over the headline; the same terms close the page.
+    page = (
+        "<html><body><div><ul><li><p>" + REPRINTS + "</p></li></ul></div>"
+        f"<article><h1>Harbour Road lane approved</h1><div><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div>"
+        f"<div><p>{TERMS}</p></div></article></body></html>"
+    )
+    article = clean_html(page)
+    assert article.articleBody == BODY
+    assert (REPRINTS, "copyright or licence notice before the first paragraph") in _edges(article)
+    assert (TERMS, "copyright or legal notice after the last paragraph") in _edges(article)
+
+
+def test_an_opening_paragraph_about_a_licence_stays() -> None:
+    # The same words as the article's own first paragraph, beside the paragraphs it opens: kept.
+    opening = (
+        "The city archive said on Monday that its 40,000 scanned maps are now free for personal, non-commercial "
+        "use, and that schools may print them for their classes."
+    )
+    page = (
+        f"<html><body><article><h1>Maps go online</h1><p>{opening}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
+        "</body></html>"
+    )
+    assert clean_html(page).articleBody == f"{opening}\n\n{SECOND}\n\n{THIRD}"
