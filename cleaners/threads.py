@@ -537,6 +537,12 @@ def _own_text(stats: dict[etree._Element, _Stats], el: etree._Element) -> int:
     return s.text - s.links if s is not None else 0
 
 
+_PARAGRAPHS = frozenset(["p", "div"])
+"""Tags read as one run of text: a ``<p>``, and a ``<div>`` of inline markup written as a
+paragraph or as paragraphs between ``<br>``s (:attr:`~newsclean.cleaners.content._Stats.divs`,
+:attr:`~newsclean.cleaners.content._Stats.loose`)."""
+
+
 def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
     """Characters of prose-length text runs before ``first`` in document order, outside links.
 
@@ -545,7 +551,8 @@ def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree.
     (text in a ``<font>`` or loose in a box, ended by ``<br>``), whose sentences the bold,
     italic, span and link markup inside cut into text nodes each shorter than
     :data:`TEXT_RUN` ("not <strong>censored</strong>. You can post ..."). A link's own words do
-    not count; the text after it does."""
+    not count; the text after it does. A ``<div>`` written as a paragraph is read as a ``<p>``
+    is: its ``<br>``s and links cut its sentences into runs no longer than a line."""
     total = 0
     run = 0
     around = set(first.iterancestors())
@@ -565,8 +572,8 @@ def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree.
                 continue
             if tag == "br" or tag not in INLINE:
                 total, run = (total + run if run >= TEXT_RUN else total), 0
-            s = stats.get(el) if tag == "p" and el not in around else None
-            if s is not None:
+            s = stats.get(el) if tag in _PARAGRAPHS and el not in around else None
+            if s is not None and (tag == "p" or (not s.blocks and (s.divs or s.loose))):
                 n = s.text - s.links
                 total += n if n >= TEXT_RUN else 0
                 walk.skip_subtree()

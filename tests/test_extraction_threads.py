@@ -573,6 +573,28 @@ def test_a_count_of_responses_to_the_headline_under_a_photo_post_ends_it() -> No
     assert "Photographer: Emily Shur" in body and "Stone walls keep the wind off" in body
 
 
+def test_a_post_written_between_brs_in_a_div_is_text_before_its_comments_heading() -> None:
+    # A post written as lines between <br>s in a <div>, each line shorter than a run of prose
+    # and cut by links: read whole, as a <p> holding the same lines is, it is the article's text
+    # before "1 comment:", which then ends it; the reader's post and its name go.
+    lines = (
+        "Thanks to everyone who tested the release candidates",
+        "and sent us reports from their own projects this month.",
+        "You can download this release from <a href='/get'>our downloads page</a> today,",
+        "and the release notes list every change since the spring.",
+        "The next release is planned for the new year, as usual.",
+    )
+    post = "<div class='q1'><b>" + "<br>".join(lines) + "</b></div>"
+    thread = (
+        "<h4>1 comment:</h4><dl class='q2'><dt>Carl Rahm said...</dt>"
+        f"<dd><p>{POSTER.format(n=1)}</p></dd><dd>October 27, 2012 at 9:12 AM</dd></dl>"
+    )
+    page = _page("<h3>Release 2.5 is here</h3>" + post + thread)
+    body = clean_html(page, url="https://toolkit.example.com/2012/10/release-25.html").articleBody or ""
+    assert "planned for the new year" in body and "our downloads page" in body
+    assert_gone(body, "1 comment:", "Carl Rahm", "Stone walls keep the wind off")
+
+
 def test_a_comments_link_or_label_above_the_article_leaves_the_article() -> None:
     # A toolbar's "Comments" before the article's text, as a label or as a link, and a link
     # after it: none of them ends the article.
