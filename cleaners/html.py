@@ -99,6 +99,15 @@ CONTAINERS = frozenset(
 )
 """Elements that hold blocks; their own loose text becomes a block too."""
 
+INLINE_CONTAINERS = frozenset(["span"])
+"""Containers that are words of a paragraph when nothing inside them breaks a line and the element
+around them holds a paragraph's words (:data:`PROSE_WORDS`) and no box: a paragraph written as a
+``<div>`` of ``<span>`` runs, as editors and page builders write them, would otherwise come out as
+one block per run, each too short to be judged as prose. In a shorter line the runs stay blocks of
+their own: there they are mostly items set side by side (a date and a reading time, a name and a
+publication), which the byline and date rules judge one by one. A ``<font>`` stays a box: pages
+of 2000-2008 wrap a whole paragraph in one, right after a teaser's link."""
+
 NEVER_TEXT = frozenset(
     [
         "script",
@@ -312,6 +321,10 @@ BREAKS = frozenset(
 """Elements that separate words even when the markup puts no space around them."""
 
 
+LINE_BREAKS = BREAKS - {"br"}
+"""Elements that end a paragraph: a ``<br>`` only ends a line inside one."""
+
+
 TAGS_LOOKED = 32
 """Up to this many elements inside an element, one of a set of tags is looked for among them in
 Python: a tag filter costs lxml 0.3 us a tag to set up (8 us for :data:`BREAKS`), more than such
@@ -468,13 +481,14 @@ def blocks_from_element(
         if origins is not None:
             origins.append((el, False))
 
-    def walk(el: etree._Element, path: str) -> None:
+    def walk(el: etree._Element, path: str, run: bool = False) -> None:
         tag = el.tag
         tag = tag.lower() if isinstance(tag, str) else ""
         if not tag or tag in NEVER_TEXT:
             return
         local = tag.split("}")[-1]
-        here = f"{path}/{_step(el)}" if path else _step(el)
+        # An inline run is no box: its lines sit in the box around it (the article's flow).
+        here = path if run else f"{path}/{_step(el)}" if path else _step(el)
         if local in BLOCK_KINDS and not (
             (local == "li" and _has_block_child(el)) or (local == "table" and _layout_table(el))
         ):
@@ -499,6 +513,7 @@ def blocks_from_element(
             emit(el, text, BLOCK_KINDS[local], here)
             return
         loose: list[str] = []
+        runs = not holds_any(el, LINE_BREAKS) and len(text_content(el).split()) >= PROSE_WORDS
         if el.text and el.text.strip():
             loose.append(el.text)
             if origins is not None:
@@ -506,28 +521,36 @@ def blocks_from_element(
         for child in el:
             ctag = child.tag  # (read once)
             ctag = ctag.lower() if isinstance(ctag, str) else ""
+            inline = ctag in INLINE_CONTAINERS and not holds_any(child, BREAKS)
             if ctag and (
-                ctag in CONTAINERS
+                (ctag in CONTAINERS and not (runs and inline))
                 or ctag in BLOCK_KINDS
                 or ctag in ("svg", "symbol", "br", "hr")
                 or (ctag != "a" and len(child) and holds_any(child, _HOLDING_BLOCKS))
             ):
                 _flush(el, loose, here)
-                walk(child, here)  # noqa: F821 (deleted after the walk, see below)
+                walk(child, here, inline)  # noqa: F821 (deleted after the walk, see below)
             elif ctag and ctag not in NEVER_TEXT:
                 if origins is not None and not loose:
                     loose_origin[:] = [(child, False)]
-                loose.append(_text(child) if len(child) else child.text or "")
+                if not len(child):
+                    loose.append(child.text or "")
+                elif holds_any(child, BREAKS):
+                    loose.append(f" {_text(child)} ")
+                else:
+                    loose.append(text_content(child))
                 if main_only:
                     loose_links[0] += len(" ".join(loose[-1].split())) if ctag == "a" else _link_chars(child)
             if child.tail and child.tail.strip():
                 if origins is not None and not loose:
                     loose_origin[:] = [(child, True)]
                 loose.append(child.tail)
+            elif child.tail and loose:
+                loose.append(" ")  # (the space between two links is a space in the text)
         _flush(el, loose, here)
 
     def _flush(el: etree._Element, loose: list[str], path: str) -> None:
-        text = " ".join(" ".join(loose).split())
+        text = _run_text(loose)
         loose.clear()
         links, loose_links[0] = loose_links[0], 0
         origin = loose_origin[0] if loose_origin else (el, False)
@@ -541,6 +564,28 @@ def blocks_from_element(
     walk(root, base_path)
     del walk  # a recursive closure is a reference cycle: the page would wait for the collector
     return blocks
+
+
+_GLUED_AFTER = frozenset(".,;:!?)]}%’”…")
+"""Characters that close up to the run before them: ``<span>word</span><span>. Next</span>``."""
+
+
+def _run_text(parts: list[str]) -> str:
+    """The text of a run of loose text and inline elements, as a browser lays it out: the parts
+    close up where one of them ends inside a word or the next opens with a closing mark (an
+    editor's spans split words and sentences anywhere: ``child<span>ren</span>``), a space
+    elsewhere (runs written without whitespace between them are mostly separate items styled
+    as blocks: ``<span>May 5</span><span>John Smith</span>``)."""
+    text = ""
+    for part in parts:
+        if not part:
+            continue
+        if text and not text[-1].isspace() and not part[0].isspace():
+            after, first = text[-1], part[0]
+            if not ((after.isalnum() and first.islower()) or first in _GLUED_AFTER):
+                text += " "
+        text += part
+    return " ".join(text.split())
 
 
 LAYOUT_CELL_CHARS = 200

@@ -1193,3 +1193,55 @@ def test_kind_6_a_long_closing_paragraph_about_trademarks_stays() -> None:
     )
     body = clean_html(_trademark_page(closing), url="https://league.example.com/news/talks.html").articleBody or ""
     assert_once(body, "without a labour agreement", "will come back when the talks turn to licensing")
+
+
+def _spans(text: str) -> str:
+    """``text`` cut into ``<span>`` runs every few words, some cuts inside a word or before a full
+    stop, as a word processor's export or a page builder writes a paragraph."""
+    words = text.split(" ")
+    runs = [" ".join(words[i : i + 3]) + " " for i in range(0, len(words), 3)]
+    return "".join(f"<span><span>{run}</span></span>" for run in runs)
+
+
+def test_kind_7_a_paragraph_written_as_a_div_of_span_runs_is_one_paragraph() -> None:
+    # Each <span> of such a <div> came out as a block of its own, each too short to be prose:
+    # the opening paragraph went as furniture before the first paragraph and the words split
+    # inside a word ("child<span>ren</span>") came out apart. A short line of runs set side by
+    # side (a date and a reading time) still gives one line per run, judged one by one.
+    opening = (
+        "<div><span>Whether you are new to the violin or a parent looking for a teacher for your "
+        "child</span><span>ren, you will need to choose between group classes and private </span>"
+        "<a href='/lessons'><span>lessons</span></a><span>. Both have their merits,</span> "
+        "<a href='/a'>and</a> <a href='/b'>this guide</a> sets them out.</div>"
+    )
+    rest = "".join(
+        f"<div>{_spans(s)}</div>"
+        for s in (
+            "Group classes are cheaper by the hour and they teach a player to listen to the others, "
+            "to keep time with them and to play a part in an ensemble from the first week.",
+            "Private lessons cost more but every minute of them is spent on one player: the teacher "
+            "can work on posture, tone and reading at whatever pace the student can manage.",
+            "Most of our students start in a group and add private lessons once they know which "
+            "instrument they want to keep, which is what we would advise for most families.",
+        )
+    )
+    page = (
+        "<html><head><title>Group classes or private lessons? | Music School</title></head><body>"
+        "<div><div><a href='/'>Music School</a> <a href='/classes'>Classes</a></div></div>"
+        "<div><h1>Group classes or private lessons?</h1>"
+        "<div><span>March 12, 2024</span><span>3 min read</span></div>"
+        f"{opening}{rest}</div><div>Copyright 2024 Music School</div></body></html>"
+    )
+    body = clean_html(page.encode(), url="https://school.example.org/news/group-or-private").articleBody or ""
+    assert body.startswith(
+        "Whether you are new to the violin or a parent looking for a teacher for your children, you "
+        "will need to choose between group classes and private lessons. Both have their merits, and "
+        "this guide sets them out.\n\n"
+    ), body[:300]
+    for sentence in (
+        "to keep time with them and to play a part in an ensemble from the first week.",
+        "the teacher can work on posture, tone and reading at whatever pace the student can manage.",
+        "which is what we would advise for most families.",
+    ):
+        assert sentence in body, sentence
+    assert_gone(body, "March 12", "min read", "Copyright 2024")
