@@ -16,7 +16,16 @@ from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, word_
 from newsclean.cleaners.regions import opening_words
 from numpy.typing import NDArray
 
-__all__ = ["PageChrome", "keep_range", "photo_credit", "prose_past_rule", "reader_comments", "rule_run", "rule_run_of"]
+__all__ = [
+    "PageChrome",
+    "end_of_post",
+    "keep_range",
+    "photo_credit",
+    "prose_past_rule",
+    "reader_comments",
+    "rule_run",
+    "rule_run_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +154,9 @@ class PageChrome:
             if found is not None:
                 start, end = found
                 end, prose_tail = prose_past_rule(texts, found, rule)
+                if not _holds_paragraph(texts, start, end) and _holds_paragraph(texts, *rule):
+                    start, end = rule
+                    prose_tail = -1
         if start < 0:
             return
         comments = reader_comments(texts, start, end, markers)
@@ -261,6 +273,14 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     return end, -1
 
 
+def _holds_paragraph(texts: Sequence[str], start: int, end: int) -> bool:
+    """Whether the lines ``start..end`` hold a paragraph (a line of :data:`PROSE_LINE_WORDS` words or
+    more with a sentence end). A run of the model's with none is a blog's archive list or a column
+    of figures it scored like a data table; when the prose rule's run holds one, that is the
+    article (an article without a single paragraph is rarer than such a list)."""
+    return start >= 0 and any(word_count(t) >= PROSE_LINE_WORDS and SENTENCE.search(t) for t in texts[start : end + 1])
+
+
 def keep_range(texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64]) -> tuple[int, int] | None:
     """The run of lines that gains most from the model's article lines, with the headline and
     standfirst just above it (later cleaners move the headline to its field); ``None`` when no
@@ -322,6 +342,34 @@ END_OF_ARTICLE = re.compile(
 )
 """Headings that close an article: whatever follows them (teasers, comments) is not its text."""
 
+END_OF_POST = re.compile(
+    r"""^[\W_]*(?:
+        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?|
+        (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){0,4}|
+        also\ on\ [^.!?:]{1,30}:|recent\ comments|
+        (?:tagged(?:\ (?:with|as|in))?|tags|posted\ (?:in|under)|filed\ (?:in|under)|categor(?:y|ies))\s*:\s*\w.{0,200}|
+        tagged\ (?:with|as)\ \w.{0,200}
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What a blog engine or a news site prints where a post ends, which :data:`END_OF_ARTICLE`'s bare
+headings do not read: the way to the post before or after ("← Previous Post", "NEXT STORY:"), a
+heading of related links however worded ("Related Stories ▼", "Explore related topics"), another
+site's teasers ("Also on HuffPost:"), the sidebar's "Recent Comments", and the post's tag or
+category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"). A line with a
+sentence end is never one (:func:`end_of_post`): "Posted in March, the notice was ignored." is the
+article's."""
+
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\W_]*$")
+
+
+def end_of_post(text: str) -> bool:
+    """Whether ``text`` (one line) is a heading or a line of links that closes a post
+    (:data:`END_OF_POST`) and not a sentence; a trailing ellipsis ("Related articles...") is a
+    heading's, not a sentence's end."""
+    stripped = text.strip()
+    return bool(END_OF_POST.match(stripped)) and not SENTENCE.search(_ELLIPSIS.sub("", stripped))
+
 
 END_MIN_WORDS = 150
 """An end marker only cuts after this many words of the run: a "Related" box above the article is
@@ -336,7 +384,8 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
         if seen >= END_MIN_WORDS:
             if i in markers and i > start:
                 return i - 1
-            if END_OF_ARTICLE.match(texts[i].strip()) or THREAD_HEADING.match(texts[i].strip()):
+            line = texts[i].strip()
+            if END_OF_ARTICLE.match(line) or THREAD_HEADING.match(line) or end_of_post(line):
                 return i - 1
         seen += count
     return end

@@ -434,3 +434,93 @@ def test_an_article_that_says_reply_or_quotes_what_someone_says_is_not_a_thread(
         "Reply",
     ]
     assert page_chrome.reader_comments(quoted, 0, len(quoted) - 1) is None
+
+
+NEXT_POSTS = [
+    "Mill Street bridge to close for repairs in June, and the ferry will run every twenty minutes "
+    "instead of every half hour while the work goes on.",
+    "The new bus timetable starts on Monday across the city, with later buses on the routes that "
+    "serve the hospital and the university.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "← Previous Post",
+        "NEXT STORY:",
+        "Related Stories ▼",
+        "Explore related topics",
+        "Also on Harbour Radio:",
+        "Recent Comments",
+        "Tagged with: cycling, council, Harbour Road",
+        "Posted in: Local news",
+    ],
+)
+def test_the_lines_that_close_a_blog_post_end_the_article(line: str) -> None:
+    # After the article, a blog's way to the next post, its related links or its tag line, then
+    # the next posts' excerpts: paragraphs a model fooled by prose keeps. The prose rule ends the
+    # article at the line, and the run ends there with it.
+    texts = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, line, *NEXT_POSTS, "About us", "Contact"]
+    assert page_chrome.end_of_post(line)
+    end = page_chrome.rule_run_of(texts)[1]
+    assert texts[end] == ARTICLE[-1]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert set(NEXT_POSTS) <= removed
+    assert not any(t in removed for t in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted in March, the notice was ignored.",
+        "Filed under protest, the appeal failed.",
+        "Tags on every crate were checked.",
+        "Also on Tuesday, the mayor opened the new crossing.",
+        "Related costs rose by a third.",
+        "(Related reading: the council's report on the quay.)",
+        "Next, the council will consult the traders.",
+    ],
+)
+def test_sentences_that_open_with_a_closing_lines_words_do_not_end_the_article(line: str) -> None:
+    assert not page_chrome.end_of_post(line)
+    closing = (
+        "The first stretch of the lane, between the station and Mill Street, is due to open before the "
+        "schools return in September."
+    )
+    texts = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, line, closing, "About us", "Contact"]
+    # The prose rule's article goes on past the sentence to the closing paragraph (the chain's
+    # whole run is the line model's: tests/test_cleaners_must_stay.py checks it on its own article).
+    assert texts[page_chrome.rule_run_of(texts)[1]] == closing
+
+
+class ScoresTheArchiveHigh(LineModel):
+    """The shipped model's probabilities, with 0.85 on every line of a blog's archive list (as the
+    shipped model gives a column of dates and counts it takes for a data table)."""
+
+    def __init__(self) -> None:
+        self.__dict__.update(load_model().__dict__)
+
+    def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
+        scores = super().predict_lines(texts, url, run)
+        for i, text in enumerate(texts):
+            if text.endswith(")") and text[:1].isdigit():
+                scores[i] = 0.85
+        return scores
+
+
+def test_a_run_without_a_paragraph_gives_way_to_the_prose_rules_article() -> None:
+    # A short post, the blogroll, then the blog's archive: forty lines of dates and post counts,
+    # which outweigh the post's two paragraphs when the model scores them like a table. A run with
+    # no paragraph is not the article when the prose rule found one.
+    archive = [f"{m:02d}/{d:02d}/12 - {m:02d}/{d + 7:02d}/12 ({60 + d})" for m in range(1, 11) for d in (1, 8, 15, 22)]
+    blogroll = [f"{name} Weekly" for name in ("Harbour", "Quay", "Ferry", "Mill", "Tide", "Dock") * 10]
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], *blogroll, "Blog Archive", *archive, "About us", "Contact"]
+    model = ScoresTheArchiveHigh()
+    kept = page_chrome.keep_range(texts, model.predict_lines(texts, None, page_chrome.rule_run_of(texts)))
+    assert kept is not None and texts[kept[0]] == archive[0]  # the model alone keeps the archive
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=model)(doc)}
+    assert not any(t in removed for t in ARTICLE[:2])
+    assert set(archive) <= removed
