@@ -1,4 +1,4 @@
-"""Sidebar widgets told by their structure: titled boxes of one kind, far from the article's text.
+"""Widgets after the article's text: rows of titled sidebar boxes, and boxes a script fills in.
 
 A blog engine's sidebar or footer is a row of widgets ("About me", "Blog Archive", "Followers",
 "Recent Posts", a disclaimer), each an element of one kind (Blogger's ``div.widget``,
@@ -13,6 +13,9 @@ An article cut in sections (``div.step > h2.step-title``, a listicle's items) ha
 shape; what tells it apart is where the boxes stand: a section is a child of the article's own
 element, or close to it, while a sidebar sits in another column of the layout, several levels
 away from the post's paragraphs. The boxes must also come after the article's last paragraph.
+
+A box a script fills in (a slideshow of other stories, a gallery) is told by the placeholder it
+prints until then ("Loading Slideshow", "Loading…"): :func:`loading_boxes`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.line_model import word_count
 
-__all__ = ["MIN_LEVELS", "MIN_WIDGETS", "WIDGET_SHARE", "widget_boxes", "widgets"]
+__all__ = ["LOADING", "MIN_LEVELS", "MIN_WIDGETS", "WIDGET_SHARE", "loading_boxes", "widget_boxes", "widgets"]
 
 MIN_WIDGETS = 3
 """Titled boxes of one kind (box and title alike in tag and first class) that make a row of
@@ -141,8 +144,93 @@ def widget_boxes(doc: Document, gone: Collection[int] = ()) -> list[int]:
     return sorted(taken)
 
 
+LOADING = re.compile(
+    r"(?:loading|please\ wait|(?:wird\ )?geladen|lädt|chargement(?:\ en\ cours)?|cargando|carregando|caricamento)"
+    r"(?:\s+[^\W\d_][\w-]*){0,2}\s*(?:\.{2,}|…)"
+    r"|loading\s+(?:slide\s?show|gallery|photos?|images?|videos?|player|comments|content|map|chart|quotes?)",
+    re.I | re.X,
+)
+"""A script's placeholder, printed until the script fills its box in ("Loading…", "Loading
+Slideshow", "Loading photos...", "Wird geladen …"): a slideshow's slides, a gallery, a quote
+table. A reader without scripts (and a person copying the text) sees none of what follows it."""
+
+LOADING_MAX_CHARS = 40
+
+LABEL_MAX_WORDS = 5
+"""A line ending in a colon just above a placeholder's box ("Also on HuffPost:", "Related:")
+with at most this many words is the box's label, not a sentence introducing a list."""
+
+
+def _paragraph(block: Block) -> bool:
+    """:func:`_prose`, also when the sentence ends inside a quotation (``... he said."``)."""
+    text = block.text.strip().rstrip("\"'”’»)")
+    return word_count(text) >= PROSE_WORDS and text[-1:] in ".!?。！？"
+
+
+def _placeholder(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind is not BlockKind.HEADING and len(text) <= LOADING_MAX_CHARS and LOADING.fullmatch(text) is not None
+    )
+
+
+def loading_boxes(doc: Document, gone: Collection[int] = ()) -> list[int]:
+    """Positions of script placeholders (:data:`LOADING`) and of the boxes they open after the
+    article's text.
+
+    A placeholder always goes. When it is the first block of the smallest element holding more
+    than it (the box a script fills: a slideshow's list of slides beside it), the rest of that
+    element goes too, with a short label ending in a colon just above it, provided the box
+    comes after the text: prose outside the box (at least :data:`MIN_ARTICLE_WORDS` words of
+    it) before the box and none after it. A placeholder opening the article's own element (a
+    spinner over a lazily loaded body) leaves too little outside its box and takes nothing
+    with it."""
+    blocks = doc.blocks
+    if doc.source_format == "text":
+        return []
+    found = [i for i, b in enumerate(blocks) if i not in gone and _placeholder(b)]
+    if not found:
+        return []
+    taken: set[int] = set()
+    count = len(blocks)
+    for i in found:
+        taken.add(i)
+        path = blocks[i].path
+        if path.count("/") < 2:
+            continue
+        # The box: the smallest element around the placeholder that holds more than it (a
+        # layout table's cells wrap it several times over).
+        box = path.rsplit("/", 1)[0]
+        while True:
+            last = i
+            while last + 1 < count and blocks[last + 1].path.startswith(box + "/"):
+                last += 1
+            opens = i == 0 or not blocks[i - 1].path.startswith(box + "/")
+            if last > i or not opens or box.count("/") < 2:
+                break
+            box = box.rsplit("/", 1)[0]
+        if last == i or not opens:
+            continue  # nothing beside it, or the placeholder does not open its box
+        outside = [j for j in range(count) if not i <= j <= last and j not in gone and j not in taken]
+        if any(j > last and _paragraph(blocks[j]) for j in outside):
+            continue  # the article's text goes on after the box
+        before = sum(word_count(blocks[j].text) for j in outside if j < i and _paragraph(blocks[j]))
+        if before < MIN_ARTICLE_WORDS:
+            continue
+        taken.update(range(i, last + 1))
+        label = blocks[i - 1].text.strip() if i > 0 else ""
+        if label.endswith(":") and word_count(label) <= LABEL_MAX_WORDS:
+            taken.add(i - 1)
+    return sorted(taken - set(gone))
+
+
 def widgets(doc: Document, gone: Collection[int] = ()) -> Iterator[Decision]:
-    """Remove the rows of sidebar widgets :func:`widget_boxes` finds."""
+    """Remove the rows of sidebar widgets :func:`widget_boxes` finds and the script-filled
+    boxes :func:`loading_boxes` finds."""
+    taken = set(gone)
     for i in widget_boxes(doc, gone):
         if i not in gone:
+            taken.add(i)
             yield Decision.remove(i, "a row of sidebar widgets after the text (titled boxes of one kind)")
+    for i in loading_boxes(doc, taken):
+        yield Decision.remove(i, "a script's placeholder and the box it opens after the text (a slideshow, a gallery)")

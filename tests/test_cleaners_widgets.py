@@ -49,3 +49,53 @@ def test_an_articles_sections_of_the_same_shape_stay() -> None:
             Block(POST.replace("June 9", f"day {n}"), tag="p", path=f"{box}/p"),
         ]
     assert removed(blocks) == set()
+
+
+SLIDE = (
+    "Shop owners on Harbour Road gather outside the council chamber before the vote, holding the petition "
+    "that more than two thousand residents signed during the winter."
+)
+
+
+def _slideshow(after: list[Block], cell: str = "div.ca") -> list[Block]:
+    story = "html/body/div.c1/div.c2/div.c3/div.c4"
+    show = f"{story}/div.c8/div#s1.c9"
+    return [
+        *(Block(POST.replace("June 9", day), tag="p", path=f"{story}/p") for day in ("June 9", "May 2", "July 4")),
+        Block("Also on the Gazette:", tag="p", path=f"{story}/p"),
+        Block("Loading Slideshow", tag="div", path=f"{show}/{cell}"),
+        *(
+            block
+            for n in range(3)
+            for block in (
+                Block(f"Harbour Road, day {n}", kind=BlockKind.HEADING, tag="h4", path=f"{show}/ul/li/h4"),
+                Block(SLIDE.replace("winter", f"winter {n}"), tag="p", path=f"{show}/ul/li/p"),
+            )
+        ),
+        *after,
+    ]
+
+
+def test_a_slideshow_a_script_fills_after_the_text_goes() -> None:
+    # The slides stand in the box the placeholder opens; its label above goes with them.
+    assert removed(_slideshow([])) == set(range(3, 11))
+    # The same with the placeholder wrapped in a layout's one-cell tables.
+    assert removed(_slideshow([], cell="table/tbody/tr/td/table/tbody/tr/td")) == set(range(3, 11))
+
+
+def test_the_box_stays_when_the_text_goes_on_after_it() -> None:
+    # The article's own paragraph after the box: only the placeholder goes.
+    after = [Block(POST.replace("June 9", "August 1"), tag="p", path="html/body/div.c1/div.c2/div.c3/div.c4/p")]
+    assert removed(_slideshow(after)) == {4}
+
+
+def test_a_placeholder_opening_the_articles_own_box_takes_nothing_else() -> None:
+    # A spinner over a lazily loaded body, and a sentence starting like a placeholder: the text stays.
+    story = "html/body/div.c1/div.c2/div.c3/div.c4"
+    blocks = [
+        Block("Loading…", tag="div", path=f"{story}/div.c5"),
+        *(Block(POST.replace("June 9", day), tag="p", path=f"{story}/p") for day in ("June 9", "May 2", "July 4")),
+        Block("Loading the van took an hour...", tag="p", path=f"{story}/p"),
+        Block("Loading times", kind=BlockKind.HEADING, tag="h2", path=f"{story}/h2"),
+    ]
+    assert removed(blocks) == {0}
