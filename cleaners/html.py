@@ -974,6 +974,7 @@ BYLINE_UNDER = "byline/date line under the standfirst (the first paragraph)"
 AUTHOR_BIO = "the author's bio closing the text"
 AUTHOR_BIO_INSIDE = "the author's bio, in the text's last part (a paragraph opening with the byline's name)"
 AUTHOR_BIO_ABOVE = "the author's bio above the text (a box of its own opening with the byline's name)"
+AUTHOR_BIO_LABELLED = "the author's bio above the text (a box of its own under its label, 'About the author')"
 """The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
 
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
@@ -1123,7 +1124,28 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
             and not _opens_section(blocks, i, last, sections)
         ):
             rules[i] = FURNITURE_BEFORE if i < first else FURNITURE_AFTER
+    for i in _labelled_bio_above(blocks, first):
+        rules[i] = AUTHOR_BIO_LABELLED
     return rules
+
+
+def _labelled_bio_above(blocks: list[Block], first: int) -> list[int]:
+    """The author's bio above the text under its label (:data:`BIO_LABEL`): the label and what
+    follows it in its own box, before the first paragraph of the text. The box is not the
+    text's own container (a section titled "About the author" inside the article is the
+    article's) and holds at most :data:`BIO_MAX_WORDS` words after the label (a bio, not a
+    profile page)."""
+    for i in range(first):
+        if split_count(blocks[i].text) > END_MATTER_MAX_WORDS or BIO_LABEL.fullmatch(_line(blocks[i])) is None:
+            continue
+        box = _parent(blocks[i].path) + "/"
+        if not blocks[i].path or blocks[first].path.startswith(box):
+            return []
+        run = [j for j in range(i + 1, first) if blocks[j].path.startswith(box)]
+        if not run or sum(split_count(blocks[j].text) for j in run) > BIO_MAX_WORDS:
+            return []
+        return [i, *run]
+    return []
 
 
 LIST_RUN = 4
@@ -1212,6 +1234,14 @@ def _opens_section(blocks: list[Block], i: int, last: int, sections: set[str]) -
 def _parent(path: str) -> str:
     return path.rsplit("/", 1)[0]
 
+
+BIO_LABEL = re.compile(
+    r"about (?:the|this|our) (?:author|writer|reviewer|expert|contributor|columnist)s?|author(?:'s)? bio(?:graphy)?|"
+    r"(?:über|zum|zur) (?:den |die )?autor(?:in|en)?|à propos de l['’]auteur(?:e)?|sobre (?:el |la )?autor(?:a)?|"
+    r"sull['’]autore|om (?:skribenten|forfatteren|författaren|skribenten)|o autorze|over de auteur",
+    re.I,
+)
+"""A label over the author's bio ("About the author", "Über den Autor", "À propos de l'auteur")."""
 
 ABOUT_SOMEONE = re.compile(r"About (?:[A-Z][\w'’.-]*\s?){2,3}")
 """A bio's title naming its author ("About Sara Harberson"): two or three capitalised words."""

@@ -177,3 +177,34 @@ def test_an_opening_paragraph_about_a_licence_stays() -> None:
         "</body></html>"
     )
     assert clean_html(page).articleBody == f"{opening}\n\n{SECOND}\n\n{THIRD}"
+
+
+BIO = (
+    "Ann is a 2012 fellow at the Harbour Institute, where she is writing a history of the city's ferries. "
+    "She has covered transport for the Gazette since 2004."
+)
+
+
+def test_the_authors_bio_under_its_label_above_the_text_is_explained() -> None:
+    page = (
+        "<html><body><article><h1>Harbour Road lane approved</h1>"
+        f"<div><dl><dt>About the author</dt><dd>{BIO}</dd></dl></div>"
+        f"<div><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = clean_html(page)
+    assert article.articleBody == BODY
+    labelled = "the author's bio above the text (a box of its own under its label, 'About the author')"
+    assert ("About the author", labelled) in _edges(article)
+    assert (BIO, labelled) in _edges(article)
+
+
+def test_a_section_about_the_author_in_the_texts_own_box_stays() -> None:
+    # The label sits among the article's own paragraphs: the section is the article's.
+    facts = ["Ann Lee has covered transport since 2004", "She cycles to work along Harbour Road"]
+    page = (
+        "<html><body><article><h1>Harbour Road lane approved</h1>"
+        f"<div><h2>About the author</h2><ul><li>{facts[0]}</li><li>{facts[1]}</li></ul>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    body = clean_html(page).articleBody or ""
+    assert all(fact in body for fact in facts)
