@@ -513,7 +513,7 @@ def blocks_from_element(
             emit(el, text, BLOCK_KINDS[local], here)
             return
         loose: list[str] = []
-        runs = not holds_any(el, LINE_BREAKS) and len(text_content(el).split()) >= PROSE_WORDS
+        runs: bool | None = None  # (whether el is a paragraph of runs: asked at its first span)
         if el.text and el.text.strip():
             loose.append(el.text)
             if origins is not None:
@@ -522,6 +522,8 @@ def blocks_from_element(
             ctag = child.tag  # (read once)
             ctag = ctag.lower() if isinstance(ctag, str) else ""
             inline = ctag in INLINE_CONTAINERS and not holds_any(child, BREAKS)
+            if inline and runs is None:
+                runs = not holds_any(el, LINE_BREAKS) and len(text_content(el).split()) >= PROSE_WORDS
             if ctag and (
                 (ctag in CONTAINERS and not (runs and inline))
                 or ctag in BLOCK_KINDS
@@ -569,6 +571,11 @@ def blocks_from_element(
 _GLUED_AFTER = frozenset(".,;:!?)]}%’”…")
 """Characters that close up to the run before them: ``<span>word</span><span>. Next</span>``."""
 
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+"""Characters of scripts written without spaces between words (Chinese, Japanese, Thai; Korean
+between a word and its particle): a space the markup does not put there splits a word
+(``元タレントの<a>中居正広</a>氏``)."""
+
 
 def _run_text(parts: list[str]) -> str:
     """The text of a run of loose text and inline elements, as a browser lays it out: the parts
@@ -582,7 +589,12 @@ def _run_text(parts: list[str]) -> str:
             continue
         if text and not text[-1].isspace() and not part[0].isspace():
             after, first = text[-1], part[0]
-            if not ((after.isalnum() and first.islower()) or first in _GLUED_AFTER):
+            if not (
+                (after.isalnum() and first.islower())
+                or first in _GLUED_AFTER
+                or _UNSPACED.match(after)
+                or _UNSPACED.match(first)
+            ):
                 text += " "
         text += part
     return " ".join(text.split())

@@ -1245,3 +1245,25 @@ def test_kind_7_a_paragraph_written_as_a_div_of_span_runs_is_one_paragraph() -> 
     ):
         assert sentence in body, sentence
     assert_gone(body, "March 12", "min read", "Copyright 2024")
+
+
+def test_kind_7_a_japanese_paragraph_written_as_a_div_keeps_its_linked_words_in_place() -> None:
+    # Japanese is written without spaces between words: a space put between the text of a
+    # <div> and the links inside it split the sentence's words ("元タレントの 中居正広 氏").
+    sentences = (
+        "元タレントの<a href='/k/1'>中居正広</a>氏の<a href='/k/2'>女性</a>トラブルを発端にした"
+        "<a href='/k/3'>フジテレビ</a>問題が、スポーツ界に飛び火している。各競技団体は対応に追われている。",
+        "<a href='/k/4'>サッカー</a>のJリーグは、フジと放映権契約を結ぶ大会の開幕が三月に控える。"
+        "リーグの関係者は、スポンサーの動きを注視していると話した。",
+        "<a href='/k/5'>日本</a><a href='/k/6'>バレーボール</a>協会もフジとの関係は深い。"
+        "昨年発足したリーグの今季開幕戦を地上波で生中継した。ゴルフ界も対岸の火事ではない。",
+    )
+    page = (
+        "<html><head><title>スポーツ界に飛び火 | 日刊</title></head><body><div><h1>スポーツ界に飛び火</h1>"
+        + "".join(f"<div>{s}</div>" for s in sentences)
+        + "</div></body></html>"
+    )
+    body = clean_html(page.encode(), url="https://news.example.jp/articles/view/sports/1").articleBody or ""
+    assert "元タレントの中居正広氏の女性トラブルを発端にしたフジテレビ問題が" in body, body
+    assert "サッカーのJリーグは" in body
+    assert "日本バレーボール協会もフジとの関係は深い。" in body
