@@ -1005,6 +1005,22 @@ redistributed"), whichever site prints them: never the article's own text."""
 LEGAL = re.compile(rf"^\s*(?:©|\(c\)\s*\d{{4}}|copyright\s*(?:©|\(c\)|\d{{4}}))|{LICENCE.pattern}", re.I)
 """A copyright, trademark or licence notice ("© 2012 Bayside Courier Ltd. All rights reserved.")."""
 
+PRINT_NOTE_AFTER = "a note of the print edition after the last paragraph"
+
+PRINT_NOTE = re.compile(
+    r"^\W*(?:a\ version\ of\ )?this\ (?:article|story|column|report|review|piece)\ (?:first\ )?"
+    r"(?:appeared|was\ published|ran)\ in\ (?:print\b|.{0,80}?\bprint(?:ed)?\ edition\b)"
+    r"|^\W*(?:dieser|der)\ (?:artikel|beitrag|text)\ (?:ist\ )?(?:erschien|erschienen)\b.{0,80}?"
+    r"\b(?:printausgabe|gedruckten\ ausgabe)",
+    re.I | re.X,
+)
+"""A note that the article also ran in the paper ("A version of this article appeared in print
+on July 24, 2012, on page A4 of the New York edition with the headline: ...", "This article
+appeared in the Finance section of the print edition under the headline ...", "Dieser Artikel
+erschien in der Printausgabe ..."): the page's, closing it, however sentence-like."""
+
+PRINT_NOTE_MAX_WORDS = 60
+
 LEGAL_MAX_WORDS = 120
 
 TRADEMARKS = re.compile(
@@ -1044,6 +1060,10 @@ def _same_box(block: Block, other: Block) -> bool:
     return _parent(block.path) == _parent(other.path)
 
 
+def _is_print_note(block: Block) -> bool:
+    return split_count(block.text) <= PRINT_NOTE_MAX_WORDS and bool(_PRINT_NOTE.search(block.text))
+
+
 def _is_legal(block: Block) -> bool:
     words = split_count(block.text)
     if words <= LEGAL_MAX_WORDS:
@@ -1052,6 +1072,7 @@ def _is_legal(block: Block) -> bool:
 
 
 _LEGAL = Caseless(LEGAL)
+_PRINT_NOTE = Caseless(PRINT_NOTE)
 _LICENCE = Caseless(LICENCE)
 _TRADEMARKS = Caseless(TRADEMARKS)
 
@@ -1085,15 +1106,15 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
     # A copyright notice after the article's last paragraph closes the page, not the article,
     # however long and sentence-like it is; a licence notice above its first paragraph (a
     # reprint service's terms printed over the headline) opens the page.
-    legal = {i for i in prose if _is_legal(blocks[i])}
+    legal = {i for i in prose if _is_legal(blocks[i]) or _is_print_note(blocks[i])}
     real = [i for i in prose if i not in legal]
     if real:
         for i in legal:
             if i > real[-1]:
-                rules[i] = LEGAL_AFTER
+                rules[i] = PRINT_NOTE_AFTER if _is_print_note(blocks[i]) else LEGAL_AFTER
             elif i < real[0] and _is_licence(blocks[i]) and not _same_box(blocks[i], blocks[real[0]]):
                 rules[i] = LEGAL_BEFORE
-        prose = [i for i in prose if rules[i] not in (LEGAL_AFTER, LEGAL_BEFORE)]
+        prose = [i for i in prose if rules[i] not in (LEGAL_AFTER, LEGAL_BEFORE, PRINT_NOTE_AFTER)]
     flow = {blocks[i].path for i in prose}
     # Short sentences among the article's own paragraphs extend it: a how-to written in short
     # paragraphs keeps its later headings and steps.
@@ -1116,6 +1137,9 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
             continue
         if i > last and _is_legal(block):
             rules[i] = LEGAL_AFTER
+            continue
+        if i > last and _is_print_note(block):
+            rules[i] = PRINT_NOTE_AFTER
             continue
         if i < first and _is_licence(block) and not _same_box(block, blocks[first]):
             rules[i] = LEGAL_BEFORE

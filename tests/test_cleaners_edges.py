@@ -208,3 +208,23 @@ def test_a_section_about_the_author_in_the_texts_own_box_stays() -> None:
     )
     body = clean_html(page).articleBody or ""
     assert all(fact in body for fact in facts)
+
+
+def test_a_note_of_the_print_edition_after_the_text_is_explained() -> None:
+    note = (
+        "A version of this article appeared in print on March 5, 2026, on page A4 of the City edition with the "
+        "headline: Harbour Road Lane Approved."
+    )
+    article = clean_html(_page(after=f"<p>{note}</p>"))
+    assert article.articleBody == BODY
+    assert _edges(article) == [(note, "a note of the print edition after the last paragraph")]
+
+
+def test_a_paragraph_about_a_print_edition_inside_the_text_stays() -> None:
+    # The same words opening a paragraph of the text, with the text going on after it.
+    inside = (
+        "This story appeared in print in 1962, when the Gazette first reported on the road, and readers "
+        "wrote in for weeks."
+    )
+    page = _page(before=f"<p>{inside}</p>")
+    assert clean_html(page).articleBody == f"{inside}\n\n{BODY}"
