@@ -371,6 +371,42 @@ def end_of_post(text: str) -> bool:
     return bool(END_OF_POST.match(stripped)) and not SENTENCE.search(_ELLIPSIS.sub("", stripped))
 
 
+TEASER_HEADING = re.compile(
+    r"""^[\W_]*(?:
+        (?:top|latest)\ (?:headlines|stories|news|videos|articles|posts)\b.{0,30}|
+        most\ (?:popular|read|viewed|shared|commented)\b.{0,30}|
+        mehr\ zum\ thema\b.{0,40}|weitere\ (?:themen|artikel|nachrichten|meldungen)\b.{0,30}|
+        (?:das\ )?könnte\ (?:sie|dich)\ (?:auch\ )?interessieren|lesen\ sie\ (?:auch|mehr)\b.{0,40}|
+        auch\ interessant|meistgelesen\w*|neueste\ \w*artikel|
+        (?:à\ )?lire\ aussi\b.{0,40}|sur\ le\ même\ sujet|les\ plus\ lus|
+        leggi\ anche\b.{0,40}|le\ più\ lette|
+        (?:lee|leer)\ también\b.{0,40}|te\ puede\ interesar|noticias\ relacionadas|lo\ más\ leído|
+        les\ også\b.{0,40}|läs\ (?:också|mer)\b.{0,40}|læs\ også\b.{0,40}|
+        czytaj\ (?:też|także|również)\b.{0,40}|zobacz\ (?:też|także|również)\b.{0,40}|
+        lees\ ook\b.{0,40}|meer\ (?:over|nieuws)\b.{0,40}
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A news site's heading over teaser links, in a few languages ("Top Stories", "Most read in
+Football", "Mehr zum Thema", "Lesen Sie auch", "Lire aussi", "Lee también", "Les også"). On a
+modern news page the same heading also boxes one or two teasers between the article's
+paragraphs, so it ends the article only with no paragraph in the :data:`TEASER_LOOKAHEAD` lines
+after it (:func:`_teasers_follow`)."""
+
+TEASER_LOOKAHEAD = 12
+"""An inline box holds a teaser or two and the article's paragraphs go on a few lines below it;
+a closing block of teasers runs on longer than this many lines without a paragraph."""
+
+
+def _teasers_follow(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` heads a closing block of teasers (:data:`TEASER_HEADING`): no sentence
+    itself, and no paragraph in the :data:`TEASER_LOOKAHEAD` lines after it."""
+    line = texts[i].strip()
+    if not TEASER_HEADING.match(line) or SENTENCE.search(line):
+        return False
+    return not _holds_paragraph(texts, i + 1, min(i + TEASER_LOOKAHEAD, len(texts) - 1))
+
+
 END_MIN_WORDS = 150
 """An end marker only cuts after this many words of the run: a "Related" box above the article is
 a sidebar, and an article is not over after its first paragraph."""
@@ -385,7 +421,12 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
             if i in markers and i > start:
                 return i - 1
             line = texts[i].strip()
-            if END_OF_ARTICLE.match(line) or THREAD_HEADING.match(line) or end_of_post(line):
+            if (
+                END_OF_ARTICLE.match(line)
+                or THREAD_HEADING.match(line)
+                or end_of_post(line)
+                or _teasers_follow(texts, i)
+            ):
                 return i - 1
         seen += count
     return end

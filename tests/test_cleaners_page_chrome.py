@@ -524,3 +524,26 @@ def test_a_run_without_a_paragraph_gives_way_to_the_prose_rules_article() -> Non
     removed = {doc.blocks[d.position].text for d in PageChrome(model=model)(doc)}
     assert not any(t in removed for t in ARTICLE[:2])
     assert set(archive) <= removed
+
+
+TEASERS = [
+    f"{place} to close for repairs in {month} while the council rebuilds the quay wall and the two "
+    "slipways beside it"
+    for place in ("Mill Street bridge", "The old ferry pier", "Dock Road", "The harbour car park", "Quay Lane")
+    for month in ("June", "July")
+]
+
+
+@pytest.mark.parametrize("heading", ["Mehr zum Thema", "Most read in Local News", "Lire aussi :", "Top Stories"])
+def test_a_news_sites_teaser_heading_ends_the_article_when_only_teasers_follow(heading: str) -> None:
+    closing = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, *TEASERS, "About us", "Contact"]
+    assert closing[page_chrome.rule_run_of(closing)[1]] == ARTICLE[-1]
+    body = clean_text("\n".join(closing)).articleBody or ""
+    assert ARTICLE[-1] in body and not any(t in body for t in TEASERS)
+    # The same heading boxing one teaser between the article's paragraphs: the article goes on.
+    paragraph = (
+        "The first stretch of the lane, between the station and Mill Street, is due to open before the "
+        "schools return in September."
+    )
+    inline = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, TEASERS[0], paragraph, "About us", "Contact"]
+    assert inline[page_chrome.rule_run_of(inline)[1]] == paragraph
