@@ -499,8 +499,22 @@ def div_paragraphs(html: bytes) -> bytes:
     return hashed_names(html, divs=True)
 
 
+def bold_headings(html: bytes) -> bytes:
+    """``html`` with names hashed (:func:`hashed_names`) and every heading ``<h1>``-``<h6>`` a
+    ``<div>`` holding its text in ``<b>`` (its attributes on the ``<div>``), as pages of 2000-2010
+    and many templates since set headlines and subheads: in bold type, with no heading tag to say
+    which line is the headline, where a section starts or what heads the readers' comments."""
+    return hashed_names(html, headings=True)
+
+
 def hashed_names(
-    html: bytes, *, old: bool = False, loose: bool = False, tables: bool = False, divs: bool = False
+    html: bytes,
+    *,
+    old: bool = False,
+    loose: bool = False,
+    tables: bool = False,
+    divs: bool = False,
+    headings: bool = False,
 ) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
     same name by the same hash everywhere on the page); text, tags and other attributes stay.
@@ -512,7 +526,8 @@ def hashed_names(
     :func:`loose_paragraphs` writes them; ``tables``: ``<div>``s as :func:`table_layout` writes
     them (after ``old`` has made HTML5's sections ``<div>``s); ``divs``: ``<p>``s as
     :func:`div_paragraphs` writes them (after ``tables``: the paragraphs stay ``<div>``s; with
-    ``loose`` there is no ``<p>`` left to write: give one of the two)."""
+    ``loose`` there is no ``<p>`` left to write: give one of the two); ``headings``: headings as
+    :func:`bold_headings` writes them (before ``tables``: their ``<div>``s become tables too)."""
     try:
         text = decode_html(html)
     except DecodeError:
@@ -548,6 +563,8 @@ def hashed_names(
             breaks[1].tail, p.tail = p.tail, None
             p.addnext(breaks[0])
             breaks[0].addnext(breaks[1])
+    if headings:
+        _bold_headings(root)
     if tables:
         _divs_as_tables(root)
     if divs:
@@ -560,6 +577,21 @@ _TABLE_CLOSES = frozenset(["a", "h1", "h2", "h3", "h4", "h5", "h6", "listing", "
 """Elements an HTML parser closes at a ``<table>`` start tag (libxml2's, as every tool here
 parses): a table written inside a link or a heading comes back after it, its text out of the
 link, so a ``<div>`` in one stays a ``<div>``, as a page of tables would have had it."""
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _bold_headings(root: Any) -> None:
+    """Write, in place, each heading under ``root`` as a ``<div>`` (the heading's attributes and
+    place) holding one ``<b>`` with the heading's text and children."""
+    for heading in list(root.iter(*_HEADINGS)):
+        bold = lxml.html.Element("b")
+        bold.text = heading.text
+        bold.extend(list(heading))
+        heading.text = None
+        heading.append(bold)
+        heading.tag = "div"
 
 
 def _divs_as_tables(root: Any) -> None:
@@ -706,13 +738,14 @@ def run_extraction(
     loose_p: bool = False,
     tables: bool = False,
     divs: bool = False,
+    headings: bool = False,
 ) -> None:
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
     newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
     pages with their class and id names hashed (:func:`hashed_names`), ``old_html`` on the pages
     as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does, ``tables`` as
-    :func:`table_layout` does, ``divs`` as :func:`div_paragraphs` does (any of them together: the
-    rewrites at once)."""
+    :func:`table_layout` does, ``divs`` as :func:`div_paragraphs` does, ``headings`` as
+    :func:`bold_headings` does (any of them together: the rewrites at once)."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -721,12 +754,15 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
-        if hash_names or old_html or loose_p or tables or divs:
+        if hash_names or old_html or loose_p or tables or divs or headings:
             pages = [
-                dataclasses.replace(p, html=hashed_names(p.html, old=old_html, loose=loose_p, tables=tables, divs=divs))
+                dataclasses.replace(
+                    p,
+                    html=hashed_names(p.html, old=old_html, loose=loose_p, tables=tables, divs=divs, headings=headings),
+                )
                 for p in pages
             ]
-            title = _rewritten_title(collection.title, old_html, loose_p, tables, divs)
+            title = _rewritten_title(collection.title, old_html, loose_p, tables, divs, headings)
             collection = dataclasses.replace(collection, title=title)
         runs = run_collection(collection, pages, tools, cache, verbose)
         print(collection_table(collection, pages, runs), end="\n\n", flush=True)
@@ -740,8 +776,14 @@ def run_extraction(
         save.write_text(json.dumps(saved), encoding="utf-8")
 
 
-def _rewritten_title(title: str, old: bool, loose: bool, tables: bool, divs: bool = False) -> str:
+def _rewritten_title(
+    title: str, old: bool, loose: bool, tables: bool, divs: bool = False, headings: bool = False
+) -> str:
     """The table's title for pages rewritten as :func:`run_extraction`'s flags say."""
+    if headings:
+        others = old or loose or tables or divs
+        inner = _rewritten_title(title, old, loose, tables, divs) if others else f"{title}, class and id names hashed"
+        return f"{inner}, every heading a bold line"
     if divs:
         parts = ["old markup"] * old + ["every <div> a one-cell <table>"] * tables
         return f"{title}, {' and '.join([*parts, 'every <p> a <div>'])} (names hashed)"
@@ -1163,6 +1205,12 @@ def main(argv: list[str] | None = None) -> int:
         help="extraction: names hashed and every <p> a <div> first (paragraphs as page builders write "
         "them; combines with --old-markup and --table-layout)",
     )
+    parser.add_argument(
+        "--bold-headings",
+        action="store_true",
+        help="extraction: names hashed and every <h1>-<h6> a <div> of bold text first (headlines and "
+        "subheads without heading tags; combines with every rewrite above)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     if args.div_paragraphs and args.loose_paragraphs:
@@ -1199,6 +1247,7 @@ def main(argv: list[str] | None = None) -> int:
             loose_p=args.loose_paragraphs,
             tables=args.table_layout,
             divs=args.div_paragraphs,
+            headings=args.bold_headings,
         )
         table = _selector_table()
         if table:

@@ -32,6 +32,7 @@ from newsclean.cleaners.content import (
 from newsclean.cleaners.decoding import decode_html_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.gc_pause import collector_paused
+from newsclean.cleaners.headline_line import mark_headline
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
 from newsclean.cleaners.regions import RegionLog
@@ -1703,6 +1704,7 @@ def extract_html(
         if exact:
             utf8 = data  # the page's own bytes are the text's UTF-8: the parser takes them
     tree = parse_html(html, utf8)
+    mark_headline(tree)  # (a headline printed as a line of bold text read as the heading it is)
     # Every element's Python proxy made once and kept for the call: the metadata, figure and
     # measuring walks would each make and free them all again. When the scorer will choose the
     # content, the page is measured first (strip_page's measures, the page unchanged until

@@ -227,3 +227,19 @@ def test_div_paragraphs_and_loose_paragraphs_are_refused_together(capsys: pytest
     with pytest.raises(SystemExit):
         quality.main(["--only", "extraction", "--div-paragraphs", "--loose-paragraphs"])
     assert "both rewrite every <p>" in capsys.readouterr().err
+
+
+def test_bold_headings_write_every_heading_as_a_box_of_bold_text() -> None:
+    page = PAGE.replace(b"<p class='lead'>", b"<h1 class='headline'>Ferry <a href='/f'>news</a></h1><h3>Now</h3><p>")
+    after = lxml.html.document_fromstring(quality.bold_headings(page))
+    assert not after.xpath("//h1 | //h2 | //h3 | //h4 | //h5 | //h6")
+    boxes = after.xpath("//div[b]")
+    assert [" ".join(d.text_content().split()) for d in boxes] == ["Ferry news", "Now"]
+    assert boxes[0].get("class").startswith("c") and boxes[0].xpath("./b/a[@href='/f']")  # names hashed, link kept
+    assert after.text_content() == lxml.html.document_fromstring(page).text_content()
+    # With the table layout the headings' boxes become one-cell tables like every other box.
+    tables = lxml.html.document_fromstring(quality.hashed_names(page, headings=True, tables=True))
+    assert tables.xpath("//table/tr/td/b[a]") and not tables.xpath("//h1")
+    assert quality._rewritten_title("dragnet", False, False, False, False, True) == (
+        "dragnet, class and id names hashed, every heading a bold line"
+    )

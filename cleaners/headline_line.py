@@ -1,0 +1,191 @@
+"""The headline printed as a line of text, marked as the heading it is.
+
+Many rules of the HTML path find the article by its headline's heading: the post around the
+headline (:func:`~newsclean.cleaners.content.headline_post`), the headings that name the page
+(:func:`~newsclean.cleaners.content.page_headings`), and the guards that keep a thread or a
+teaser run from taking the article (a reader's post never holds the ``<h1>``). Pages written
+before HTML5, and templates since, often print the headline without a heading tag: a
+``<font size="4"><b>`` line, a table cell, a ``<div>`` of bold text. There every one of those
+rules is blind, and a side column's "About" box or a menu can outscore a short post.
+
+:func:`mark_headline` finds such a line when no ``<h1>``-``<h3>`` gives the headline: an
+element holding one line of text alone (no block inside it, nothing else in its box), outside
+any list and not a link to the home page, whose text is the page's headline as the ``<title>``
+(a part of it between separators) or ``og:title`` gives it. Where several lines qualify (the
+title's site name printed in the masthead, the headline over the article and again over its
+comments), the headline is one followed by prose (:data:`PROSE_ENOUGH`): an article follows its
+headline. That line's content goes into an ``<h1>`` in its place, so the rules read the page as
+they read one written with headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home
+
+__all__ = ["mark_headline"]
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—·•»:/]\s+|\s*[|ㅣ]\s*|(?<=\S):\s+")
+"""Where a ``<title>`` joins the headline to the site's name or section ("Headline - Site",
+"Site | Section | Headline", "Site: Headline")."""
+
+PROSE_RUN = 80
+"""A text of at least this many characters is a run of prose (a paragraph, not a label)."""
+
+LOOKED_AFTER = 60
+"""Text nodes after a candidate line read for the prose that follows it."""
+
+PROSE_ENOUGH = 400
+"""Prose after a line beyond this many characters counts no more: a headline is followed by
+its article's first paragraphs, and a line followed by more (a thread's heading over a hundred
+posts) is not more of a headline. Among lines followed by enough, the one naming the longest
+part of the title (the most specific), then the first on the page, is taken."""
+
+PIECE_CHARS = 4
+"""A text this long may be a piece of a headline's line cut by inline markup; the line is
+judged whole (its box's text)."""
+
+EXTRA_WORDS = 2
+"""Words a headline's line may carry after the headline ("... Battles 'Ridiculous' 69": the
+comments' count)."""
+
+_SHOWN_TEXT = etree.XPath("//body//text()[normalize-space()]")
+_NEVER = frozenset(["script", "style", "noscript", "template", "title", "option", "select", "textarea", "button"])
+_LISTS = frozenset(["li", "ul", "ol", "dl", "nav", "menu"])
+
+
+def _wanted(tree: etree._Element) -> set[str]:
+    """The folded texts a headline line may have: the title, each part of it between
+    separators, and ``og:title``, each at least :data:`HEADLINE_CHARS` long and of two words."""
+    texts: list[str] = []
+    head = tree.find("head")
+    where = tree if head is None else head  # (the head alone: a walk of the whole page costs 1 ms)
+    title = where.findtext(".//title")
+    if title:
+        texts.append(title)
+        texts.extend(_TITLE_PARTS.split(title))
+        cuts = list(_TITLE_PARTS.finditer(title))
+        if len(cuts) > 1:
+            # (all but the last part, all but the first: "Free Resource: For Whom Would You
+            # Vote? - Reformation21 Blog", a headline holding a separator of its own)
+            texts.extend((title[: cuts[-1].start()], title[cuts[0].end() :]))
+    for meta in where.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:title":
+            texts.append(meta.get("content") or "")
+    folded = {_fold(t) for t in texts}
+    return {f for f in folded if len(f) >= HEADLINE_CHARS and " " in f}
+
+
+def _heading_gives(body: etree._Element, wanted: set[str]) -> bool:
+    """Whether an ``<h1>``-``<h3>`` gives the headline: its text (at least
+    :data:`HEADLINE_CHARS`) is held in one of ``wanted``, and it does not link home (a blog's
+    name). :func:`~newsclean.cleaners.content.page_headings`' test, ended at the first such
+    heading (mostly the page's first ``<h1>``)."""
+    for heading in body.iter("h1", "h2", "h3"):
+        text = _fold(heading.text_content())
+        if (
+            len(text) >= HEADLINE_CHARS
+            and any(text in w for w in wanted)
+            and not any(links_home(a) for a in heading.iter("a"))
+        ):
+            return True
+    return False
+
+
+def _line_box(node: etree._Element) -> etree._Element | None:
+    """The nearest element around ``node`` (a text's holder) that is not inline markup, or
+    the outermost inline one under it when the text fills it: the box the line stands in."""
+    box: etree._Element | None = node
+    while box is not None and isinstance(box.tag, str) and box.tag in INLINE:
+        box = box.getparent()
+    return box
+
+
+def _alone(box: etree._Element) -> bool:
+    """Whether ``box`` holds inline markup only: one line, no paragraph or box inside."""
+    return all(el.tag in INLINE for el in box.iterdescendants() if isinstance(el.tag, str))
+
+
+def _excluded(box: etree._Element) -> bool:
+    """A line in a list (a menu's, a side column's "Recent posts"), in a form control, or linking
+    to the home page (the site's name) is never the article's headline."""
+    if box.tag in ("body", "html") or box.tag in _NEVER or box.tag in _LISTS:
+        return True
+    if any(up.tag in _LISTS or up.tag in _NEVER for up in box.iterancestors()):
+        return True
+    return any(links_home(a) for a in box.iter("a")) or any(
+        up.tag == "a" and links_home(up) for up in box.iterancestors()
+    )
+
+
+def mark_headline(tree: etree._Element) -> etree._Element | None:
+    """Put the page's headline line (see the module's docstring) in an ``<h1>`` in place, and
+    return the ``<h1>``; ``None`` when a heading already gives the headline or no line does."""
+    wanted = _wanted(tree)
+    if not wanted:
+        return None
+    body = tree.find("body")
+    if body is None or _heading_gives(body, wanted):
+        return None
+    texts = _SHOWN_TEXT(tree)
+    candidates: list[tuple[int, int, int, etree._Element]] = []
+    seen: set[etree._Element] = set()
+    longest = 2 * max(len(w) for w in wanted)  # (a longer text is a paragraph: not folded)
+    for n, text in enumerate(texts):
+        size = len(text.strip())
+        if size < PIECE_CHARS or size > longest:
+            continue  # (a piece of the line: "- Angsten " <span>vil øke</span>)
+        folded = _fold(text)
+        if not folded or not any(folded in w for w in wanted):
+            continue
+        holder = text.getparent()
+        if holder is None:
+            continue
+        box = _line_box(holder.getparent() if text.is_tail else holder)
+        if box is None or box in seen:
+            continue
+        seen.add(box)
+        named = _names(_fold(box.text_content()), wanted)
+        if named and _alone(box) and not _excluded(box):
+            candidates.append((min(_prose_after(texts, n), PROSE_ENOUGH), len(named), -n, box))
+    if not candidates:
+        return None
+    return _as_heading(max(candidates, key=lambda c: c[:3])[3])
+
+
+def _names(line: str, wanted: set[str]) -> str:
+    """The longest of ``wanted`` that ``line`` (folded) gives: all of it, or it and up to
+    :data:`EXTRA_WORDS` words after it (a count of comments, "69"; a label). Empty when none."""
+    words = len(line.split())
+    found = ""
+    for w in wanted:
+        if len(w) > len(found) and (line == w or (line.startswith(w + " ") and words - len(w.split()) <= EXTRA_WORDS)):
+            found = w
+    return found
+
+
+def _prose_after(texts: list[etree._ElementUnicodeResult], at: int) -> int:
+    """Characters of prose runs (:data:`PROSE_RUN`) among the :data:`LOOKED_AFTER` texts after
+    the one at ``at``, links' texts aside."""
+    total = 0
+    for text in texts[at + 1 : at + 1 + LOOKED_AFTER]:
+        size = len(text.strip())
+        if size < PROSE_RUN:
+            continue
+        holder = text.getparent()
+        if holder is not None and (holder.tag == "a" and not text.is_tail):
+            continue
+        total += size
+    return total
+
+
+def _as_heading(box: etree._Element) -> etree._Element:
+    """Move ``box``'s text and children into a new ``<h1>``, its only child."""
+    heading = box.makeelement("h1", {})
+    heading.text, box.text = box.text, None
+    for child in list(box):
+        heading.append(child)  # (a child's tail goes with it)
+    box.append(heading)
+    return heading

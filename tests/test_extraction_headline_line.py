@@ -1,0 +1,70 @@
+"""The headline printed as a line of bold text (``newsclean.cleaners.headline_line``): with no
+heading tag on the page, the line the title names is read as the headline's heading, so the
+post under it is found as it is under an ``<h1>``; a menu's or a masthead's line the title
+also names is not the headline."""
+
+from __future__ import annotations
+
+import lxml.html
+from newsclean.cleaners import clean_html
+from newsclean.cleaners.headline_line import mark_headline
+
+URL = "https://monthly.example.com/2010/05/almost-there"
+
+SIDE = (
+    "<div class='s1'><div><b>About the Monthly</b></div><p>The Monthly is a print magazine made from the best "
+    "articles its readers shared this month, sent to subscribers in forty countries. Each issue carries the "
+    "writers' own words, edited for print, with new illustrations and a letter from the editors about the "
+    "month's themes. <a href='/about'>Learn more</a></p>"
+    "<p><a href='/subscribe'>Subscriptions start from $29 a year</a></p></div>"
+)
+
+
+def _page(post: str, title: str = "Almost There - The Monthly Blog") -> bytes:
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        "<div class='m1'><div><b><a href='/'>The Monthly Blog</a></b></div></div>"
+        f"<div class='w1'><div class='p1'>{post}</div>{SIDE}</div>"
+        "<div class='f1'><ul><li><a href='/about'>About</a></li><li><a href='/contact'>Contact</a></li></ul></div>"
+        "</body></html>"
+    ).encode()
+
+
+POST = (
+    "<div><div><b>Almost There</b></div><div><span>By Lim Soon, 28 May 2010</span></div>"
+    "<p><img src='/proof.jpg' alt=''></p><p>The proofs of the first issue came back from the printer today, and "
+    "they look better than we hoped. The covers went to the binders this afternoon.</p></div>"
+)
+
+
+def test_a_bold_line_the_title_names_heads_the_post_and_the_side_box_stays_out() -> None:
+    record = clean_html(_page(POST), url=URL)
+    body = record.articleBody or ""
+    assert record.headline == "Almost There"
+    assert "The covers went to the binders this afternoon." in body
+    assert "print magazine" not in body and "Subscriptions start" not in body
+
+
+def test_the_line_goes_into_an_h1_in_place_and_a_page_with_a_heading_is_left_as_it_is() -> None:
+    tree = lxml.html.document_fromstring(_page(POST))
+    heading = mark_headline(tree)
+    assert heading is not None and heading.tag == "h1" and heading.text_content() == "Almost There"
+    assert heading.getparent().tag == "div" and heading[0].tag == "b"  # the bold run kept inside
+    # A page whose <h2> gives the headline has its heading: nothing is marked.
+    tree = lxml.html.document_fromstring(_page(POST.replace("<div><b>Almost There</b></div>", "<h2>Almost There</h2>")))
+    assert mark_headline(tree) is None and len(tree.xpath("//h1")) == 0
+
+
+def test_the_masthead_the_menu_and_a_recent_posts_list_are_never_the_headline() -> None:
+    # The title's site name is the masthead's line, a link home; the post's title in the side
+    # column's list of recent posts is a list item: neither is marked, and the post's own line is.
+    recent = "<ul><li><a href='/2010/05/almost-there'>Almost There</a></li></ul>"
+    tree = lxml.html.document_fromstring(_page(POST + recent))
+    heading = mark_headline(tree)
+    assert heading is not None and heading.getparent().getparent().getparent().get("class") == "p1"
+    # Only the list's line names the headline: no line is marked.
+    tree = lxml.html.document_fromstring(_page("<div>The proofs came back today.</div>" + recent))
+    assert mark_headline(tree) is None
+    # The site's name alone in the title: its masthead line links home, nothing is marked.
+    tree = lxml.html.document_fromstring(_page("<div>The proofs came back today.</div>", "The Monthly Blog"))
+    assert mark_headline(tree) is None
