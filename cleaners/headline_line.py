@@ -182,7 +182,12 @@ def _prose_after(texts: list[etree._ElementUnicodeResult], at: int) -> int:
 
 
 def _as_heading(box: etree._Element) -> etree._Element:
-    """Move ``box``'s text and children into a new ``<h1>``, its only child."""
+    """Move ``box``'s text and children into a new ``<h1>``, its only child; a ``<p>`` becomes
+    the ``<h1>`` itself (around a heading it would be a paragraph of the heading's words, and
+    the post found around the headline would be that paragraph alone)."""
+    if box.tag == "p":
+        box.tag = "h1"
+        return box
     heading = box.makeelement("h1", {})
     heading.text, box.text = box.text, None
     for child in list(box):

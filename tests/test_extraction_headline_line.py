@@ -68,3 +68,16 @@ def test_the_masthead_the_menu_and_a_recent_posts_list_are_never_the_headline() 
     # The site's name alone in the title: its masthead line links home, nothing is marked.
     tree = lxml.html.document_fromstring(_page("<div>The proofs came back today.</div>", "The Monthly Blog"))
     assert mark_headline(tree) is None
+
+
+def test_a_headline_written_as_a_paragraph_becomes_the_heading_and_the_post_stays() -> None:
+    # A blog engine's post title in a <p>: the <p> itself becomes the <h1>. Wrapped around the
+    # heading it would be a paragraph of the headline's words, the post taken around the
+    # headline would be that paragraph alone, and the record would come out empty.
+    post = POST.replace("<div><b>Almost There</b></div>", "<p class='t1'><b>Almost There</b></p>")
+    tree = lxml.html.document_fromstring(_page(post))
+    heading = mark_headline(tree)
+    assert heading is not None and heading.tag == "h1" and heading.get("class") == "t1"
+    assert not tree.xpath("//p[h1]")
+    body = clean_html(_page(post), url=URL).articleBody or ""
+    assert "The covers went to the binders this afternoon." in body
