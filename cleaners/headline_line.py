@@ -27,9 +27,9 @@ from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home
 
 __all__ = ["mark_headline"]
 
-_TITLE_PARTS = re.compile(r"\s+[-|–—·•»:/]\s+|\s*[|ㅣ]\s*|(?<=\S):\s+")
+_TITLE_PARTS = re.compile(r"\s+[-|–—·•»«›‹~:/]\s+|\s*[|ㅣ]\s*|(?<=\S):\s+")
 """Where a ``<title>`` joins the headline to the site's name or section ("Headline - Site",
-"Site | Section | Headline", "Site: Headline")."""
+"Site | Section | Headline", "Site: Headline", "Headline « Site")."""
 
 PROSE_RUN = 80
 """A text of at least this many characters is a run of prose (a paragraph, not a label)."""

@@ -50,6 +50,10 @@ def test_the_line_goes_into_an_h1_in_place_and_a_page_with_a_heading_is_left_as_
     heading = mark_headline(tree)
     assert heading is not None and heading.tag == "h1" and heading.text_content() == "Almost There"
     assert heading.getparent().tag == "div" and heading[0].tag == "b"  # the bold run kept inside
+    # Titles join the headline to the site's name in many ways: "«" as well as "-", "|" or ":".
+    tree = lxml.html.document_fromstring(_page(POST, "Almost There «  The Monthly Blog").decode())
+    heading = mark_headline(tree)
+    assert heading is not None and heading.text_content() == "Almost There"
     # A page whose <h2> gives the headline has its heading: nothing is marked.
     tree = lxml.html.document_fromstring(_page(POST.replace("<div><b>Almost There</b></div>", "<h2>Almost There</h2>")))
     assert mark_headline(tree) is None and len(tree.xpath("//h1")) == 0
