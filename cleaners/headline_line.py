@@ -31,6 +31,9 @@ _TITLE_PARTS = re.compile(r"\s+[-|–—·•»«›‹~:/]\s+|\s*[|ㅣ]\s*|(?<=
 """Where a ``<title>`` joins the headline to the site's name or section ("Headline - Site",
 "Site | Section | Headline", "Site: Headline", "Headline « Site")."""
 
+TITLE_WORDS = 60
+"""Words of the ``<title>`` read: a longer one is no headline's."""
+
 PROSE_RUN = 80
 """A text of at least this many characters is a run of prose (a paragraph, not a label)."""
 
@@ -62,7 +65,9 @@ def _wanted(tree: etree._Element) -> set[str]:
     texts: list[str] = []
     head = tree.find("head")
     where = tree if head is None else head  # (the head alone: a walk of the whole page costs 1 ms)
-    title = where.findtext(".//title")
+    # (spaces run together first: the separators' pattern would try a long run of them at
+    # each of its starts)
+    title = " ".join((where.findtext(".//title") or "").split()[:TITLE_WORDS])
     if title:
         texts.append(title)
         texts.extend(_TITLE_PARTS.split(title))
