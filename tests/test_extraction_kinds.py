@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from newsclean.cleaners import clean_html
@@ -218,11 +219,22 @@ def test_kind_5_a_short_post_under_the_headline_wins_over_a_box_beside_it() -> N
     assert "'Paper Lantern Garland'" in reason and "div#right" in reason
 
 
+def _chosen(html: str, headlines: tuple[str, ...]) -> tuple[Any, Any]:
+    """The page parsed, the scorer's choice made on it (``find_main_content``) and the page's
+    headline and title given to it: what ``headline_post`` reads."""
+    from newsclean.cleaners.content import find_main_content, strip_page
+    from newsclean.cleaners.html import parse_html
+
+    tree = parse_html(html)
+    main = find_main_content(tree, strip_page(tree))
+    main.headlines = headlines
+    return tree, main
+
+
 def test_kind_5_a_list_of_links_chosen_gives_way_to_the_post_under_the_headline() -> None:
     # Whatever made the scorer choose it, a "Most popular posts" list (most of its text links)
     # apart from the post holding the headline gives way to that post, however it scored.
-    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
-    from newsclean.cleaners.html import parse_html
+    from newsclean.cleaners.content import headline_post
 
     popular = "".join(f'<li><a href="/p/{i}">Most read story number {i} this week</a></li>' for i in range(20))
     html = (
@@ -232,9 +244,7 @@ def test_kind_5_a_list_of_links_chosen_gives_way_to_the_post_under_the_headline(
         "<div>Iron the leaves between two sheets of wax paper and hang them in the window.</div></div></div>"
         f'<div id="side"><h2>Most popular posts</h2><ul>{popular}</ul><p>Updated weekly.</p></div></body></html>'
     )
-    tree = parse_html(html)
-    main = find_main_content(tree, strip_page(tree))
-    main.headlines = ("Little Fingers", "Leaves pressed in wax paper - Little Fingers")
+    tree, main = _chosen(html, ("Little Fingers", "Leaves pressed in wax paper - Little Fingers"))
     main.root = tree.find(".//body")
     assert headline_post(main, tree) is None  # the choice holds the headline: nothing to do
     main.root, main.worth = tree.find(".//ul"), 5000.0  # the list chosen, far above the post
@@ -251,8 +261,7 @@ def test_kind_5_the_post_under_the_headline_is_more_than_the_headline_s_own_box(
     # (long enough to vote as a paragraph), the byline in the next, the text in a third. The
     # post taken instead of an unsure choice apart from it is the box holding all three, not
     # the headline's own box: that one gave an empty body once the headline was lifted out.
-    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
-    from newsclean.cleaners.html import parse_html
+    from newsclean.cleaners.content import headline_post
 
     html = (
         "<html><head><title>Ferry to the island resumes Nov. 13, after repairs</title></head><body>"
@@ -263,9 +272,7 @@ def test_kind_5_the_post_under_the_headline_is_more_than_the_headline_s_own_box(
         '<div id="c6"><p>Our harbour webcam shows the quay, the car park and the lighthouse at all hours.</p></div>'
         "</body></html>"
     )
-    tree = parse_html(html)
-    main = find_main_content(tree, strip_page(tree))
-    main.headlines = ("Ferry to the island resumes Nov. 13, after repairs",)
+    tree, main = _chosen(html, ("Ferry to the island resumes Nov. 13, after repairs",))
     main.root, main.worth = tree.find(".//div[@id='c6']"), 80.0  # a box apart, no surer
     taken = headline_post(main, tree)
     assert taken is not None and taken.post.get("class") == "c2"
@@ -278,8 +285,7 @@ def test_kind_5_a_headline_box_of_other_pages_teasers_is_no_post(sentence: bool)
     # "More galleries" list (each item another page's title and a line of blurb), and the scorer
     # chose a footer's notice. The list's blurbs are not the post's text: the unsure choice is
     # not traded for them. With a sentence of its own under the headline, the box is the post.
-    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
-    from newsclean.cleaners.html import parse_html
+    from newsclean.cleaners.content import headline_post
 
     blurbs = ("24 hours of news photos: 31 July 2012", "Images from the Haitian capital, Port-au-Prince")
     items = "".join(
@@ -294,9 +300,7 @@ def test_kind_5_a_headline_box_of_other_pages_teasers_is_no_post(sentence: bool)
         "enabled.</p></div>"
         "</body></html>"
     )
-    tree = parse_html(html)
-    main = find_main_content(tree, strip_page(tree))
-    main.headlines = ("Day in pictures: 24 July 2012",)
+    tree, main = _chosen(html, ("Day in pictures: 24 July 2012",))
     main.root, main.worth = tree.find(".//div[@class='c8']"), 90.0  # the footer's notice, unsure
     taken = headline_post(main, tree)
     if sentence:
@@ -709,16 +713,14 @@ def test_kind_5_a_heading_chosen_alone_gives_way_to_its_post() -> None:
 
 def test_kind_5_a_heading_beside_real_paragraphs_is_never_chosen_alone() -> None:
     # The same mechanism never moves a choice that holds paragraph text.
-    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
-    from newsclean.cleaners.html import parse_html
+    from newsclean.cleaners.content import headline_post
 
     text = "The ferry will run twice an hour from March, the operator said on Monday. " * 3
-    tree = parse_html(
+    tree, main = _chosen(
         "<html><head><title>Ferry timetable doubled</title></head><body><div class='post'>"
-        f"<h1>Ferry timetable doubled</h1><div class='entry'><p>{text}</p></div></div></body></html>"
+        f"<h1>Ferry timetable doubled</h1><div class='entry'><p>{text}</p></div></div></body></html>",
+        ("Ferry timetable doubled",),
     )
-    main = find_main_content(tree, strip_page(tree))
-    main.headlines = ("Ferry timetable doubled",)
     assert main.root.tag == "p"
     assert headline_post(main, tree) is None
 
@@ -796,18 +798,16 @@ def test_kind_5_a_footer_holding_the_pages_only_paragraph_is_no_wrapper() -> Non
 def test_kind_5_a_byline_chosen_alone_gives_way_to_its_post() -> None:
     # The post's one sentence is shorter than a paragraph and its list is links: the byline line
     # is the one element that votes. A line with no <p> text is never the article's text.
-    from newsclean.cleaners.content import find_main_content, headline_post, strip_page
-    from newsclean.cleaners.html import parse_html
+    from newsclean.cleaners.content import headline_post
 
     items = "".join(f'<li><a href="/2012/10/{n}.html">Ward story {n}</a> (ctd)</li>' for n in range(5))
-    tree = parse_html(
+    tree, main = _chosen(
         "<html><head><title>Week in review | Health Notes</title></head><body>"
         "<div id='post-7' class='post'><h2>Reading list</h2>"
         "<div class='by'><span>Written By: Ann Lee</span> <span>- Oct 31, 2012</span></div>"
-        f"<ul>{items}</ul><p>Plus, one more.</p></div></body></html>"
+        f"<ul>{items}</ul><p>Plus, one more.</p></div></body></html>",
+        ("Week in review",),
     )
-    main = find_main_content(tree, strip_page(tree))
-    main.headlines = ("Week in review",)
     assert main.root.get("class") == "by"
     taken = headline_post(main, tree)
     assert taken is not None and taken.post.get("id") == "post-7" and taken.by == "heading"
