@@ -49,7 +49,9 @@ def test_the_line_goes_into_an_h1_in_place_and_a_page_with_a_heading_is_left_as_
     tree = lxml.html.document_fromstring(_page(POST))
     heading = mark_headline(tree)
     assert heading is not None and heading.tag == "h1" and heading.text_content() == "Almost There"
-    assert heading.getparent().tag == "div" and heading[0].tag == "b"  # the bold run kept inside
+    # The <div> holding the line alone is the <h1> now, the bold run kept inside.
+    assert heading.getparent().get("class") is None and heading[0].tag == "b"
+    assert heading.getparent().getparent().get("class") == "p1"
     # Titles join the headline to the site's name in many ways: "«" as well as "-", "|" or ":".
     tree = lxml.html.document_fromstring(_page(POST, "Almost There «  The Monthly Blog").decode())
     heading = mark_headline(tree)
@@ -65,7 +67,7 @@ def test_the_masthead_the_menu_and_a_recent_posts_list_are_never_the_headline() 
     recent = "<ul><li><a href='/2010/05/almost-there'>Almost There</a></li></ul>"
     tree = lxml.html.document_fromstring(_page(POST + recent))
     heading = mark_headline(tree)
-    assert heading is not None and heading.getparent().getparent().getparent().get("class") == "p1"
+    assert heading is not None and heading.getparent().getparent().get("class") == "p1"
     # Only the list's line names the headline: no line is marked.
     tree = lxml.html.document_fromstring(_page("<div>The proofs came back today.</div>" + recent))
     assert mark_headline(tree) is None
@@ -96,3 +98,76 @@ def test_a_title_of_a_long_run_of_spaces_is_read_once() -> None:
     assert heading is not None and heading.text_content() == "Almost There"
     record = clean_html(page, url=URL)
     assert "The covers went to the binders this afternoon." in (record.articleBody or "")
+
+
+MONEY = "https://money.example.com/2012/08/08/easy-money/"
+FIGURES = (
+    "<p>Yesterday I argued that easy money enriches the banks at the expense of everyone else, and several "
+    "readers asked me to show it with figures rather than say it. So here are the figures, year by year.</p>"
+    "<p>The share of national income going to finance rose in every year the central bank cut its rate, and "
+    "fell in the two years it raised it. That is not proof, but it is what the argument predicts.</p>"
+)
+TEASERS = "".join(
+    f"<div class='t1'><div><b><a href='/x{n}'>Gold and the printing press, part {n}</a></b></div><p>In which I "
+    "look at what the price of gold says about how much money the markets expect the central bank to print "
+    "next year, and why the answer is more than it admits. Read the whole post for the charts.</p></div>"
+    for n in range(3)
+)
+
+
+def _money(line: str, title: str = "Does Easy Money Enrich the Banks? « Notes on Money", head: str = "") -> bytes:
+    return (
+        f"<html><head>{head}<title>{title}</title></head><body>"
+        "<div class='m1'><div><b><a href='/'>Notes on Money</a></b></div>"
+        "<div>Economics for the jilted generation, written from a spare room</div></div>"
+        f"<div class='w1'><div class='p1'>{line}<div>August 8, 2012</div>{FIGURES}</div>"
+        f"<div class='r1'><div><b>More from the blog</b></div>{TEASERS}</div></div></body></html>"
+    ).encode()
+
+
+LINE = "<div><b>Does Easy Money Enrich the Banks?</b></div>"
+
+
+def test_the_box_holding_the_line_alone_becomes_the_heading_and_the_post_is_taken_without_its_teasers() -> None:
+    # The post's title line in a <div> of its own: the <div> becomes the <h1>. An <h1> put inside
+    # it made the <div> the heading's own box, past which the post around it was not weighed
+    # against the choice (the post and the blog's teasers below it), and the teasers stayed.
+    for line in (LINE, "<h2>Does Easy Money Enrich the Banks?</h2>"):
+        body = clean_html(_money(line), url=MONEY).articleBody or ""
+        assert "That is not proof, but it is what the argument predicts." in body, line
+        assert "price of gold" not in body, line
+
+
+def test_a_tagline_above_the_post_is_not_its_headline_however_much_of_the_title_it_is() -> None:
+    # The title names the post and the blog's tagline; the tagline is the longer part, but the
+    # post's line stands between it and the prose: the post's line is the headline.
+    tagline = "Economics for the jilted generation, written from a spare room"
+    title = f"Does Easy Money Enrich the Banks? - Notes on Money - {tagline}"
+    tree = lxml.html.document_fromstring(_money(LINE, title))
+    heading = mark_headline(tree)
+    assert heading is not None and heading.text_content() == "Does Easy Money Enrich the Banks?"
+    body = clean_html(_money(LINE, title), url=MONEY).articleBody or ""
+    assert "That is not proof" in body and "price of gold" not in body
+
+
+def test_a_line_opening_the_title_with_no_separator_after_it_is_the_headline() -> None:
+    # "Headline … Site" and "Headline, Site's slogan": no separator to split the title at; a line of
+    # three words or more that opens it is the headline's. Two words are too few to tell.
+    for title in (
+        "Does Easy Money Enrich the Banks? … Notes on Money",
+        "Does Easy Money Enrich the Banks?, Notes on Money",
+    ):
+        heading = mark_headline(lxml.html.document_fromstring(_money(LINE, title)))
+        assert heading is not None and heading.text_content() == "Does Easy Money Enrich the Banks?", title
+    short = "<div><b>Easy Money</b></div>"
+    assert mark_headline(lxml.html.document_fromstring(_money(short, "Easy Money … Notes on Money"))) is None
+
+
+def test_a_title_the_parser_put_in_the_body_still_names_the_headline() -> None:
+    # A stray element in the <head> (a tracking pixel) ends the head for the parser, and the
+    # <title> after it lands in the body; the title is read there too.
+    page = _money(LINE, head="<img src='/pixel.gif'>")
+    tree = lxml.html.document_fromstring(page)
+    assert tree.find("head/title") is None and tree.find("body/title") is not None
+    heading = mark_headline(tree)
+    assert heading is not None and heading.text_content() == "Does Easy Money Enrich the Banks?"
