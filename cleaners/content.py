@@ -1354,7 +1354,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             if el in own:
                 # The article's own list of links is its text, not a link farm around it.
                 s = _Stats(s.text, s.links - own[el], s.blocks, s.prose, s.loose, s.divs)
-            rule = _prune_rule(el, s, part, stats, el in linked)
+            rule = _prune_rule(el, s, part, stats, el in linked, paragraph=bool(divs) and _div_paragraph(el, s))
             if rule:
                 doomed.append((el, rule))
         doomed.extend(
@@ -1676,7 +1676,7 @@ def introduced_line(el: etree._Element) -> bool:
     for _ in range(INTRODUCED_LINES):
         while before is not None and not isinstance(before.tag, str):
             before = before.getprevious()
-        if before is None or before.tag != "p":
+        if before is None or not (before.tag == "p" or (el.tag == "div" and _inline_box(before))):
             return False
         text = " ".join(text_content(before).split())
         if introduces(text):
@@ -1685,6 +1685,23 @@ def introduced_line(el: etree._Element) -> bool:
             return False
         before = before.getprevious()
     return False
+
+
+def _div_paragraph(el: etree._Element, s: _Stats) -> bool:
+    """Whether ``el``, in content written in ``<div>``s, is one of its paragraphs, judged as a
+    ``<p>`` is (never as a box of links): a ``<div>`` of inline markup only, a paragraph's length
+    (:data:`DIV_PARAGRAPH`: a sentence whose link is most of its words) or one link and nothing
+    else (kept where the article's sentence introduces it). A short line of a label and a link
+    ("Author: Ann Lee") is still judged as a box."""
+    if el.tag != "div" or s.blocks:
+        return False
+    return s.text >= DIV_PARAGRAPH or (s.links == s.text and len(el) == 1 and el[0].tag == "a" and not el.text)
+
+
+def _inline_box(el: etree._Element) -> bool:
+    """Whether ``el`` is a ``<div>`` of inline markup only: a paragraph, in text whose
+    paragraphs are ``<div>``s."""
+    return el.tag == "div" and all(not isinstance(c.tag, str) or c.tag in INLINE for c in el)
 
 
 _OTHER_PAGES = re.compile(r"^(?:more|see|read|also|watch)\b|\b(?:stories|articles|posts|headlines|coverage)\b", re.I)
@@ -1745,11 +1762,18 @@ def _run_before(el: etree._Element) -> str:
 
 
 def _prune_rule(
-    el: etree._Element, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats], linked: bool = False
+    el: etree._Element,
+    s: _Stats,
+    part: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    linked: bool = False,
+    *,
+    paragraph: bool = False,
 ) -> str:
     """Why :func:`prune` removes ``el`` from the content, or ``""`` when it stays; ``linked``:
-    ``el`` sits inside a link, whose share of link text says nothing about it."""
-    tag = _tag(el)
+    ``el`` sits inside a link, whose share of link text says nothing about it; ``paragraph``:
+    ``el`` is a ``<div>`` written as a paragraph of content written so, judged as a ``<p>``."""
+    tag = "p" if paragraph else _tag(el)
     density = 0.0 if linked else s.links / s.text
     if density > LINK_FARM_DENSITY and tag == "span" and _linked_word(el):
         density = 0.0
@@ -2154,14 +2178,18 @@ TRAILING_PROSE = 100
 def _ends_text(el: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
     """Whether no paragraph of the content follows ``el``: it comes after the article. A box
     whose tag puts it beside the article (:data:`SURE_BOXES`: the page's ``<footer>`` and its
-    licence line) is no paragraph of it."""
+    licence line) is no paragraph of it. In content written in ``<div>``s (see :func:`prune`)
+    its ``<div>`` paragraphs count too: a roundup's cards with the article's text after them,
+    every paragraph a ``<div>``, are the article's."""
+    whole = stats.get(part)
+    divs = whole is not None and whole.divs > whole.prose + whole.loose
     node: etree._Element | None = el
     while node is not None and node is not part:
         for sibling in node.itersiblings():
             if sibling.tag in SURE_BOXES:
                 continue
             s = stats.get(sibling)
-            if s is not None and s.prose >= TRAILING_PROSE:
+            if s is not None and s.prose + (s.divs if divs else 0) >= TRAILING_PROSE:
                 return False
         node = node.getparent()
     return True

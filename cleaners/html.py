@@ -558,7 +558,12 @@ def blocks_from_element(
         links, loose_links[0] = loose_links[0], 0
         origin = loose_origin[0] if loose_origin else (el, False)
         loose_origin.clear()
-        if text and not (main_only and (_is_link_line(text, links) or _is_credit(text))):
+        # (A <div> that is one link is a paragraph of text written in <div>s, kept as a <p> is
+        # when the article's own sentence introduces it.)
+        if text and not (
+            main_only
+            and ((_is_link_line(text, links) and not (el.tag == "div" and introduced_line(el))) or _is_credit(text))
+        ):
             tag, classes, eid = _describe(el)
             blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path))
             if origins is not None:

@@ -359,6 +359,26 @@ def test_cards_followed_by_more_of_the_article_stay() -> None:
     _four_paragraphs_with(html, "Acme 300", "Velo family tandem", "Urban folding bike")
 
 
+def test_cards_followed_by_more_of_the_article_in_divs_stay_and_cards_after_it_go() -> None:
+    # The roundup again, every paragraph of its text a <div> (as page builders write it): the
+    # text after the cards is still the article's, so the cards are its own. The same row after
+    # the last paragraph is other pages' teasers and goes.
+    def cards() -> str:
+        titles = ["The Acme 300 cargo bike", "The Velo family tandem", "The Urban folding bike"]
+        return _cards(titles).replace("<p>", "<div>").replace("</p>", "</div>")
+
+    def page(after: int) -> str:
+        return _page(
+            f"<div class='k1'><h1>Best cargo bikes</h1>{_paras(4 - after, 'div')}<div>{cards()}</div>"
+            f"{_paras(after, 'div')}</div>"
+        )
+
+    body = clean_html(page(2)).articleBody or ""
+    assert body.count("The council voted") == 4, body
+    assert all(name in body for name in ("Acme 300", "Velo family tandem", "Urban folding bike")), body
+    _four_paragraphs_without(page(0), "Acme 300", "Velo family tandem", "Urban folding bike")
+
+
 def test_a_list_of_cited_links_inside_the_article_stays() -> None:
     titles = [
         "libgccjit: Fix volatile loads and stores",
@@ -574,6 +594,51 @@ def test_items_written_as_paragraphs_of_a_list_the_article_introduces_stay() -> 
         ["fix number 3 of the casts"],
         "two months of work",
     )
+
+
+def test_a_list_the_article_introduces_stays_when_every_paragraph_is_a_div() -> None:
+    # The progress report again, written as page builders write text: every paragraph a <div>,
+    # each item of the patches' list a <div> that is one link. The items are the article's
+    # paragraphs, judged as <p>s are (kept under the article's own sentence), not a link list;
+    # under "Related stories:" they go.
+    patches = _patches("<div>{link}</div>")
+    progress = _PROGRESS.replace("<p>", "<div>").replace("</p>", "</div>")
+    after = "I sent every patch that was ready, in the hope that the next release is as close to upstream as it can be."
+
+    def page(intro: str) -> bytes:
+        return (
+            "<html><head><title>Progress report</title></head><body><div class='k1'><h1>Progress report</h1>"
+            f"{progress}<div class='s1'><div class='p1'><div>{intro}</div></div>"
+            f"<div class='u1'><ul>{patches}</ul></div><div class='p1'><div>{after}</div></div></div></div>"
+            "</body></html>"
+        ).encode()
+
+    _introduced_only(
+        page,
+        "There was good progress upstream. Many patches were sent for review:",
+        "Related stories:",
+        [f"fix number {n} of the casts" for n in range(8)],
+        ["fix number 3 of the casts"],
+        "two months of work",
+    )
+
+
+def test_a_div_paragraph_mostly_linked_stays_and_a_div_of_share_links_goes() -> None:
+    # In text written in <div>s, a sentence whose link is most of its words is a paragraph (as a
+    # <p> it stays), not a box of links; a short line of links ("Share: Facebook Twitter Email")
+    # still goes.
+    guide = (
+        "<div>Refer to <a href='https://guides.example.com/twitter'>The Ultimate Guide to tweets, hashtags "
+        "and all things Twitter</a> if you are new.</div>"
+    )
+    share = "<div><a href='/fb'>Facebook</a> <a href='/tw'>Twitter</a> <a href='/mail'>Email</a></div>"
+    html = _page(
+        f"<div class='k1'><h1>Tram line extended</h1>{_paras(2, 'div')}{guide}{_paras(2, 'div')}{share}</div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4, body
+    assert "Refer to The Ultimate Guide to tweets" in body
+    assert_gone(body, "Facebook", "Twitter Email")
 
 
 def test_short_paragraphs_the_articles_own_sentence_introduces_stay() -> None:
