@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 __all__ = [
     "PageChrome",
+    "beside_prompts",
     "end_of_post",
     "keep_range",
     "photo_credit",
@@ -165,10 +166,13 @@ class PageChrome:
             end = comments.first - 1
             while scores is not None and end > start and scores[end] < ARTICLE_SHARE:
                 end -= 1
+        offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         for i in range(len(texts)):
             if start <= i <= end:
                 if photo_credit(texts[i]):
                     yield Decision.remove(i, PHOTO_CREDIT)
+                elif i in offers:
+                    yield Decision.remove(i, BESIDE_PROMPT)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -473,12 +477,87 @@ def _markers_dropped(doc: Document) -> frozenset[int]:
     removed, the position in ``doc.blocks`` of the first line after it. Only comment headings
     count: a removed "Read more" or "Related" line is as often an inline box inside the article
     (on the shared collections, cutting at those lost more text than it saved)."""
+    return _dropped_where(doc, comments_heading)
+
+
+def _dropped_where(doc: Document, wanted: Callable[[str], bool]) -> frozenset[int]:
+    """For each line an earlier cleaner removed whose text is ``wanted``, the position in
+    ``doc.blocks`` of the first line after it."""
     if not doc.dropped:
         return frozenset()
     after = [b.index for b in doc.blocks]
-    return frozenset(
-        bisect_right(after, b.index) for b in doc.dropped if b.index >= 0 and comments_heading(b.text.strip())
+    return frozenset(bisect_right(after, b.index) for b in doc.dropped if b.index >= 0 and wanted(b.text.strip()))
+
+
+OFFER_PROMPT = re.compile(
+    r"subscri|newsletter|\bsign[- ]?(?:up|in)\b|\bregist|\bmember|e-?mail|inbox|\blog[- ]?in\b|unlock|"
+    r"abonn|\babo(?![-\w])|anmeld|registr|suscr|iscri|premium|会員|登録|購読",
+    re.IGNORECASE,
+)
+"""Words of a prompt to subscribe, register, sign in or sign up for a newsletter, in a few
+languages ("Subscribe now to read the latest news in your city", "Get Dazed Direct to your
+Inbox", "Jetzt anmelden", "Abonnez-vous", "会員限定記事")."""
+
+OFFER_PROMPT_WORDS = (3, 20)
+"""A prompt whose offer is around it says what it offers in a line or two: a bare "Subscribe",
+"Sign in" or "Email" is a button of a menu or a share bar, with the headline or a byline under
+it, and a longer notice naming a login is an embed's placeholder ("Your privacy settings block
+external content (graphics, tables, login forms) and social networks ...")."""
+
+OFFER_WORDS = 150
+"""At most this many words in the lines under a removed prompt that go with it: an offer's
+heading, its list of benefits in short sentences and its second call (a Postmedia offer of
+five benefits and a sign-in box runs to about 100 words)."""
+
+OFFER_PARAGRAPH_WORDS = 25
+"""A line of at least this many words ending a sentence is a paragraph: it ends an offer (an
+offer's benefit is a sentence of up to 20-odd words)."""
+
+BESIDE_PROMPT = "beside a subscription prompt or a comments heading another cleaner removed (an offer, a comment form)"
+
+
+def _offer_prompt(text: str) -> bool:
+    return comments_heading(text) or (
+        OFFER_PROMPT_WORDS[0] <= word_count(text) <= OFFER_PROMPT_WORDS[1] and OFFER_PROMPT.search(text) is not None
     )
+
+
+def _prompts_dropped(doc: Document) -> frozenset[int]:
+    """For each subscription or newsletter prompt (:data:`OFFER_PROMPT`) or comments heading an
+    earlier cleaner removed, the position in ``doc.blocks`` of the first line after it."""
+    return _dropped_where(doc, _offer_prompt)
+
+
+def _paragraph(text: str) -> bool:
+    return word_count(text) >= OFFER_PARAGRAPH_WORDS and SENTENCE.search(text) is not None
+
+
+def beside_prompts(texts: Sequence[str], start: int, end: int, prompts: frozenset[int]) -> set[int]:
+    """The lines of the kept run ``start..end`` that belong to a prompt an earlier cleaner
+    removed: under each prompt (``prompts`` holds the position of the first line after each),
+    the lines down to the next paragraph, the next such prompt or the run's end, when they hold
+    at most :data:`OFFER_WORDS` words. In HTML the offer's box goes with its prompt; a dump has
+    no boxes, and the line model, trained on pages whose offers were few, scores an offer's
+    benefits ("Unlimited digital access to the Ottawa Citizen.", "Support local journalism.")
+    and a comment form's labels like the article's short lines. A prompt counts only after the
+    run's first paragraph: one above it is the page's header, with the headline under it."""
+    first = next((i for i in range(start, end + 1) if _paragraph(texts[i])), None)
+    if first is None:
+        return set()
+    out: set[int] = set()
+    for prompt in sorted(prompts):
+        if prompt <= first or prompt > end:
+            continue
+        lines = []
+        i = prompt
+        while i <= end and not _paragraph(texts[i]):
+            lines.append(i)
+            i += 1
+            if i in prompts:
+                break
+        if sum(word_count(texts[j]) for j in lines) <= OFFER_WORDS:
+            out.update(lines)
+    return out
 
 
 COMMENTS_MIN_WORDS = 100

@@ -547,3 +547,36 @@ def test_a_news_sites_teaser_heading_ends_the_article_when_only_teasers_follow(h
     )
     inline = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, TEASERS[0], paragraph, "About us", "Contact"]
     assert inline[page_chrome.rule_run_of(inline)[1]] == paragraph
+
+
+def test_an_offer_under_a_removed_subscription_prompt_goes_and_the_articles_list_stays() -> None:
+    # The prompts cleaner removes the subscription prompt by its words, but the offer's benefits
+    # under it are short sentences the line model scores like the article's own lines: they go
+    # with their prompt. A bare "Subscribe" button is no offer's prompt, and the list under it is
+    # the article's; a paragraph that speaks of subscribers is the article's too.
+    offer = [
+        "Unlimited digital access to the Harbour Gazette.",
+        "Daily puzzles, including the crossword.",
+        "Support local journalism.",
+        "Create an account or sign in to continue with your reading experience.",
+    ]
+    subscribers = (
+        "The Harbour Gazette asked its subscribers what they thought of the plan, and more than half of "
+        "those who answered said they would use the track to reach the shops on the waterfront."
+    )
+    body = [
+        ARTICLE[0],
+        "Subscribe now to read the latest news in your city and across the region.",
+        *offer,
+        ARTICLE[1],
+        subscribers,
+        "Subscribe",
+        *ARTICLE[2:],
+    ]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [ARTICLE[0], ARTICLE[1], subscribers, *ARTICLE[2:6]] == kept[1:8]  # the list under "Subscribe" too
+    assert not set(offer) & set(kept)
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[line] == page_chrome.BESIDE_PROMPT for line in offer)
