@@ -2095,6 +2095,7 @@ def _card_groups(
     rows: dict[etree._Element, None] = {}
     sizes: dict[etree._Element, int] = {}  # len() of an lxml element counts its children: once each
     titles = list(part.iterdescendants(*_HEADINGS))
+    titles.extend(b for b in part.iterdescendants("b", "strong") if _bold_line(b))
     if linked_titles:
         titles.extend(a for a in part.iterdescendants("a") if _linked_title(a))
     for heading in titles:
@@ -2202,12 +2203,31 @@ def _teaser(card: etree._Element, stats: dict[etree._Element, _Stats], linked_ti
     s = stats.get(card)
     if s is None or not s.text or s.text > TEASER_CHARS:
         return False
-    if next(card.iterdescendants(*_HEADINGS), None) is None:
+    if next(card.iterdescendants(*_HEADINGS), None) is None and not any(map(_bold_line, card.iter("b", "strong"))):
         if not linked_title:
             return False
         first = next((a for a in card.iter("a") if (a.get("href") or "#")[:1] != "#"), None)
         return first is not None and _linked_title(first) and _opens(card, first) and s.links < s.text
     return any((a.get("href") or "#")[:1] != "#" for a in card.iter("a"))
+
+
+def _bold_line(run: etree._Element) -> bool:
+    """Whether the bold run ``run`` is a linked title line of its own: all the text of its parent
+    block, a link to another page (a teaser's title set in bold type,
+    ``<div><b><a href="/story">Title</a></b></div>``)."""
+    parent = run.getparent()
+    if (
+        parent is None
+        or parent.tag not in ("p", "div")
+        or (parent.text or "").strip()
+        or (run.tail or "").strip()
+        or len(parent) != 1
+        or (run.text or "").strip()
+        or len(run) != 1
+    ):
+        return False
+    link = run[0]
+    return link.tag == "a" and (link.get("href") or "#")[:1] != "#" and not (link.tail or "").strip()
 
 
 LINKED_TITLE_WORDS = (2, 15)

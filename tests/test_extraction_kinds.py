@@ -1124,17 +1124,21 @@ def test_kind_6_a_modal_overlay_goes_whatever_its_class_names() -> None:
     assert any('aria-modal="true"' in str(step.reason) for step in record.cleaning)
 
 
-def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it() -> None:
+@pytest.mark.parametrize("titles", ["headings", "bold lines"])
+def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it(titles: str) -> None:
     # Two rows of three teaser cards after the article (a date, a linked headline and a
     # one-sentence summary each), beside the article's box, with the headline in a header box of
     # its own and hashed class names: the summaries' paragraphs made the element around the
     # article and the cards outscore the article alone, and the first row came out with it.
     # Cards of one kind (same tag and class, in rows of three), short, each with a heading and a
     # link, are other pages' teasers wherever their rows are: the choice narrows to the box
-    # apart from them that holds most of the rest of its paragraph text.
-    record = _clean(
-        "kind-5-teaser-rows-after-the-article.html", url="https://roadandrail.example.com/cars/rental-survey"
-    )
+    # apart from them that holds most of the rest of its paragraph text. A card's title set as
+    # a line of bold type (a <div> holding one <b> alone) is its heading too.
+    page = (FIXTURES / "kind-5-teaser-rows-after-the-article.html").read_bytes()
+    if titles == "bold lines":
+        page = page.replace(b"<h3>", b"<div><b>").replace(b"</h3>", b"</b></div>")
+        assert b"<h3" not in page
+    record = clean_html(page, url="https://roadandrail.example.com/cars/rental-survey")
     body = " ".join((record.articleBody or "").split())
     assert_once(
         body,
@@ -1149,6 +1153,36 @@ def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it() -> No
         "Which European rail pass is worth buying?",
         "Tokyo by its food halls",
     )
+
+
+def test_kind_5_an_articles_own_sections_under_linked_bold_titles_are_no_teaser_cards() -> None:
+    # A week's meal plan: five sections of one kind, each under its day's title set in bold type
+    # and linking to the day's page, each a paragraph with a recipe's link. They are the
+    # article's text, not other pages' teasers: every day stays.
+    day = (
+        "<div class='d1'><div><b><a href='/plan/{day}'>{day}</a></b></div><p>Breakfast: porridge made with milk "
+        "and a chopped {fruit}. Lunch: a <a href='/recipes/{soup}'>{soup} soup</a> with a wholemeal roll. "
+        "Dinner: baked {fish}, new potatoes and green beans, then a yoghurt.</p></div>"
+    )
+    meals = (
+        ("Monday", "apple", "lentil", "salmon"),
+        ("Tuesday", "pear", "tomato", "cod"),
+        ("Wednesday", "banana", "pea", "trout"),
+        ("Thursday", "plum", "leek", "hake"),
+        ("Friday", "peach", "carrot", "haddock"),
+    )
+    days = "".join(day.format(day=d, fruit=f, soup=s, fish=x) for d, f, s, x in meals)
+    page = (
+        "<html><head><title>A week of meals for under £30 - Heart News</title></head><body>"
+        "<div class='n1'><ul><li><a href='/'>Home</a></li><li><a href='/eat'>Eat well</a></li></ul></div>"
+        "<div class='a1'><h1>A week of meals for under £30</h1><p>If you are trying to keep food costs down, "
+        "planning your meals in advance can help you make healthier choices, save money and reduce waste.</p>"
+        f"<div class='w1'>{days}</div><p>Prices were checked at three supermarkets in January.</p></div>"
+        "<div class='f1'><p><a href='/about'>About us</a> <a href='/contact'>Contact</a></p></div></body></html>"
+    )
+    body = clean_html(page.encode(), url="https://heart.example.org/eat-well/week-of-meals").articleBody or ""
+    assert body.count("Breakfast: porridge") == 5
+    assert_once(body, "baked salmon", "baked haddock", "Prices were checked at three supermarkets in January.")
 
 
 def _trademark_page(closing: str) -> bytes:
