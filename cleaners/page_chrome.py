@@ -387,12 +387,16 @@ TEASER_HEADING = re.compile(
         (?:lee|leer)\ también\b.{0,40}|te\ puede\ interesar|noticias\ relacionadas|lo\ más\ leído|
         les\ også\b.{0,40}|läs\ (?:också|mer)\b.{0,40}|læs\ også\b.{0,40}|
         czytaj\ (?:też|także|również)\b.{0,40}|zobacz\ (?:też|także|również)\b.{0,40}|
-        lees\ ook\b.{0,40}|meer\ (?:over|nieuws)\b.{0,40}
+        lees\ ook\b.{0,40}|meer\ (?:over|nieuws)\b.{0,40}|
+        (?:関連(?:記事|ニュース)|あわせて読みたい|こちらもおすすめ|おすすめ(?:記事|情報|ニュース)|人気記事|アクセスランキング|
+           相[关關](?:新[闻聞]|[阅閱][读讀]|文章|[报報][道導])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱]门(?:新[闻聞]|文章)|
+           관련\ ?(?:기사|뉴스)|많이\ ?본\ ?(?:뉴스|기사)|인기\ ?기사|추천\ ?기사).{0,12}
     )[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A news site's heading over teaser links, in a few languages ("Top Stories", "Most read in
-Football", "Mehr zum Thema", "Lesen Sie auch", "Lire aussi", "Lee también", "Les også"). On a
+Football", "Mehr zum Thema", "Lesen Sie auch", "Lire aussi", "Lee también", "Les også", "【関連記事】",
+"相关新闻", "관련기사"). On a
 modern news page the same heading also boxes one or two teasers between the article's
 paragraphs, so it ends the article only with no paragraph in the :data:`TEASER_LOOKAHEAD` lines
 after it (:func:`_teasers_follow`)."""

@@ -580,3 +580,30 @@ def test_an_offer_under_a_removed_subscription_prompt_goes_and_the_articles_list
     assert not set(offer) & set(kept)
     reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
     assert all(reasons[line] == page_chrome.BESIDE_PROMPT for line in offer)
+
+
+def test_a_japanese_teaser_heading_ends_the_article_only_when_only_teasers_follow() -> None:
+    # "【関連記事】" over a closing list of teaser headlines ends the article, as "Related articles"
+    # does; the same heading over one teaser between two paragraphs is an inline box, and the
+    # article's paragraphs after it stay.
+    headline = "港通りの自転車レーン、二年の議論経て可決"
+    more = [
+        "港湾局によると、整備費はおよそ十二億円で、国の補助金と市の予算でまかなう。"
+        "工事中は迂回路を設け、路線バスの停留所も一部移す計画だ。",
+        "市長は記者会見で、安全な道路づくりは市の最優先課題だと述べた。"
+        "完成後は利用者の数や事故の件数を調べ、結果を公表するという。",
+    ]
+    article = [*JAPANESE_ARTICLE[:2], more[0], *JAPANESE_ARTICLE[2:], more[1]]
+    inline = ["【関連記事】", "港まつりの花火大会、今年は規模を縮小して開催へ"]
+    teasers = [
+        "港湾局が来年度予算案を発表　防潮堤の補強に重点を置く方針",
+        "市バスの新しい時刻表が月曜日から全路線で始まる見通し",
+        "旧フェリー桟橋の改修工事、六月から半年間の通行止めに",
+        "駅前再開発の説明会に住民二百人が参加し意見が相次ぐ",
+    ]
+    footer = ["利用規約", "プライバシーポリシー", "お問い合わせ"]
+    for heading in ("【関連記事】", "関連ニュース", "こちらもおすすめ"):
+        lines = [*JAPANESE_MENU, headline, *article[:3], *inline, *article[3:], heading, *teasers, *footer]
+        kept = (clean_text("\n\n".join(lines)).articleBody or "").split("\n\n")
+        assert all(paragraph in kept for paragraph in article)
+        assert not set(teasers) & set(kept)
