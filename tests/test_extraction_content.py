@@ -548,6 +548,36 @@ def _patches(item: str) -> str:
     )
 
 
+def _report(patches: str, tag: str, heading: str = "") -> Callable[[str], bytes]:
+    """The progress report with ``patches`` as its list under ``heading``, every paragraph a
+    ``<tag>`` (``p``, or ``div`` as page builders write them), introduced by the sentence given
+    to the page it returns, with a paragraph after the list."""
+    progress = _PROGRESS.replace("<p>", f"<{tag}>").replace("</p>", f"</{tag}>")
+    after = "I sent every patch that was ready, in the hope that the next release is as close to upstream as it can be."
+
+    def page(intro: str) -> bytes:
+        return (
+            "<html><head><title>Progress report</title></head><body><div class='k1'><h1>Progress report</h1>"
+            f"{progress}<div class='s1'>{heading}<div class='p1'><{tag}>{intro}</{tag}></div>"
+            f"<div class='u1'><ul>{patches}</ul></div><div class='p1'><{tag}>{after}</{tag}></div></div></div>"
+            "</body></html>"
+        ).encode()
+
+    return page
+
+
+_REPORT_LINES = (
+    "There was good progress upstream. Many patches were sent for review:",
+    "Related stories:",
+    [f"fix number {n} of the casts" for n in range(8)],
+    ["fix number 3 of the casts"],
+    "two months of work",
+)
+""":func:`_introduced_only`'s lines for :func:`_report`'s pages: the article's introduction, a
+label pointing elsewhere, the items that stay under the first, those gone under the second, and
+a line of the article that stays."""
+
+
 def test_a_list_of_links_the_articles_own_sentence_introduces_stays() -> None:
     # "Many patches were sent for review:" and a list of the patches, each a link: the article's
     # list, not a link farm. The same list under "More world stories from NBC News:" points to
@@ -575,25 +605,7 @@ def test_items_written_as_paragraphs_of_a_list_the_article_introduces_stay() -> 
     # The same list written as an AsciiDoc or Markdown engine writes it: each item a <p> in its
     # <li>, the <p> one link. The list stays as the article's, and so does each item's paragraph;
     # under a label pointing elsewhere ("Related stories:") the items go.
-    patches = _patches("<p>{link}</p>")
-    after = "I sent every patch that was ready, in the hope that the next release is as close to upstream as it can be."
-
-    def page(intro: str) -> bytes:
-        return (
-            "<html><head><title>Progress report</title></head><body><div class='k1'><h1>Progress report</h1>"
-            f"{_PROGRESS}<div class='s1'><h2>Patches</h2><div class='p1'><p>{intro}</p></div>"
-            f"<div class='u1'><ul>{patches}</ul></div><div class='p1'><p>{after}</p></div></div></div>"
-            "</body></html>"
-        ).encode()
-
-    _introduced_only(
-        page,
-        "There was good progress upstream. Many patches were sent for review:",
-        "Related stories:",
-        [f"fix number {n} of the casts" for n in range(8)],
-        ["fix number 3 of the casts"],
-        "two months of work",
-    )
+    _introduced_only(_report(_patches("<p>{link}</p>"), "p", "<h2>Patches</h2>"), *_REPORT_LINES)
 
 
 def test_a_list_the_article_introduces_stays_when_every_paragraph_is_a_div() -> None:
@@ -601,26 +613,7 @@ def test_a_list_the_article_introduces_stays_when_every_paragraph_is_a_div() -> 
     # each item of the patches' list a <div> that is one link. The items are the article's
     # paragraphs, judged as <p>s are (kept under the article's own sentence), not a link list;
     # under "Related stories:" they go.
-    patches = _patches("<div>{link}</div>")
-    progress = _PROGRESS.replace("<p>", "<div>").replace("</p>", "</div>")
-    after = "I sent every patch that was ready, in the hope that the next release is as close to upstream as it can be."
-
-    def page(intro: str) -> bytes:
-        return (
-            "<html><head><title>Progress report</title></head><body><div class='k1'><h1>Progress report</h1>"
-            f"{progress}<div class='s1'><div class='p1'><div>{intro}</div></div>"
-            f"<div class='u1'><ul>{patches}</ul></div><div class='p1'><div>{after}</div></div></div></div>"
-            "</body></html>"
-        ).encode()
-
-    _introduced_only(
-        page,
-        "There was good progress upstream. Many patches were sent for review:",
-        "Related stories:",
-        [f"fix number {n} of the casts" for n in range(8)],
-        ["fix number 3 of the casts"],
-        "two months of work",
-    )
+    _introduced_only(_report(_patches("<div>{link}</div>"), "div"), *_REPORT_LINES)
 
 
 def test_a_div_paragraph_mostly_linked_stays_and_a_div_of_share_links_goes() -> None:
