@@ -151,6 +151,36 @@ def _h1_in_title(tree: etree._Element, h1: str, title: str) -> str:
     return h1
 
 
+def _squeezed(text: str) -> str:
+    """``text`` folded to its letters and digits alone ("Peter Shankman" -> "petershankman")."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _heading_in_title(tree: etree._Element, title: str, site_names: set[str]) -> str:
+    """The longest ``<h2>`` or ``<h3>`` (of at least :data:`TITLED_H1` characters, not a link
+    home) that opens or closes the ``<title>``: on a page with no ``<h1>`` (a Blogger post's title is
+    an ``<h3>``) the heading that tells the headline from the site's name joined to it in the
+    title ("Print your own Halloween mask | How About Orange"). A heading the site's names hold
+    (its host: "PETER SHANKMAN" on petershankman.com) is the site's name, not the headline."""
+    folded = " ".join(title.split()).casefold()
+    found = ""
+    if not folded:
+        return found
+    names = [_squeezed(n) for n in site_names]
+    for el in tree.iter("h2", "h3"):
+        text = _clean(el.text_content())
+        low = text.casefold()
+        if (
+            len(text) > max(len(found), TITLED_H1 - 1)
+            and low != folded
+            and (folded.startswith(low) or folded.endswith(low))
+            and not _names_site(el)
+            and not any(_squeezed(text) in n for n in names if n)
+        ):
+            found = text  # (the longest: a section's name in an <h2> may open the title too)
+    return found
+
+
 def _names_site(h1: etree._Element) -> bool:
     """Whether the ``<h1>`` is a link to the site's home page (a blog's name)."""
     return any(links_home(a) and (a.get("href") or "").strip() for a in h1.iter("a"))
@@ -376,7 +406,7 @@ def extract_metadata(
     site_headline = _select_text(tree, site.headline if site else None)
     headline = _first(site_headline, article.get("headline"), og.get("og:title"), h1, title)
     if headline and not site_headline:
-        headline = _strip_site_name(headline, h1, site_names)
+        headline = _strip_site_name(headline, h1 or _heading_in_title(tree, title, site_names), site_names)
     fields["headline"] = headline
 
     site_standfirst = _select_text(tree, site.standfirst if site else None)

@@ -103,6 +103,31 @@ def test_the_h1_the_title_holds_is_the_headline_among_many() -> None:
     )
 
 
+def test_a_smaller_heading_the_title_opens_or_closes_with_cuts_the_sites_name_off() -> None:
+    # No <h1>: a Blogger post's title is an <h3>. The title joins it to the blog's name, which
+    # no og:site_name gives; the heading tells which part is the headline, either side.
+    body = "<h2>Tram Diaries</h2><h3>Tram line extended to the harbour</h3>" + BODY
+    for title in (
+        "Tram line extended to the harbour | Tram Diaries",
+        "Tram Diaries - Tram line extended to the harbour",
+    ):
+        record = clean_html(
+            _page(f"<title>{title}</title>", body), url="https://tramdiaries.example.org/2012/10/a.html"
+        )
+        assert record.headline == "Tram line extended to the harbour", title
+    # The blog's name printed as a heading of its own (its host's name) is not the headline: the
+    # title stays whole rather than give the blog's name.
+    masthead = "<h2>PETER SHANKMAN</h2>" + BODY
+    record = clean_html(
+        _page("<title>When the Problem is You | Peter Shankman</title>", masthead), url="https://petershankman.com/p/1"
+    )
+    assert record.headline == "When the Problem is You | Peter Shankman"
+    # A heading that is all of the title, or a short one ("News"), decides nothing.
+    short = "<h2>News</h2>" + BODY
+    record = clean_html(_page("<title>News | Tram line extended</title>", short), url="https://x.example/a")
+    assert record.headline == "News | Tram line extended"
+
+
 def test_joined_author_names_are_split_and_initials_dropped() -> None:
     head = _jsonld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe und Max Roe (mro), dpa"}})
     names = [a.name for a in clean_html(_page(head)).authors]
