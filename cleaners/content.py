@@ -1695,7 +1695,9 @@ def _div_paragraph(el: etree._Element, s: _Stats) -> bool:
     ("Author: Ann Lee") is still judged as a box."""
     if el.tag != "div" or s.blocks:
         return False
-    return s.text >= DIV_PARAGRAPH or (s.links == s.text and len(el) == 1 and el[0].tag == "a" and not el.text)
+    return s.text >= DIV_PARAGRAPH or (
+        s.links == s.text and len(el) == 1 and el[0].tag == "a" and not (el.text and el.text.strip())
+    )
 
 
 def _inline_box(el: etree._Element) -> bool:

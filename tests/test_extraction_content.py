@@ -616,6 +616,12 @@ def test_a_list_the_article_introduces_stays_when_every_paragraph_is_a_div() -> 
     _introduced_only(_report(_patches("<div>{link}</div>"), "div"), *_REPORT_LINES)
 
 
+def test_a_list_the_article_introduces_stays_when_its_divs_are_printed_on_lines_of_their_own() -> None:
+    # The same list as a template prints it, each link on a line of its own inside its <div>
+    # ("<div>\n  <a>...</a>\n</div>"): the whitespace around the link is no text of the item.
+    _introduced_only(_report(_patches("<div>\n      {link}\n    </div>"), "div"), *_REPORT_LINES)
+
+
 def test_a_div_paragraph_mostly_linked_stays_and_a_div_of_share_links_goes() -> None:
     # In text written in <div>s, a sentence whose link is most of its words is a paragraph (as a
     # <p> it stays), not a box of links; a short line of links ("Share: Facebook Twitter Email")
