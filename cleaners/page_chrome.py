@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 __all__ = [
     "PageChrome",
     "beside_prompts",
+    "end_marker_in_run",
     "end_of_post",
     "keep_range",
     "photo_credit",
@@ -161,6 +162,9 @@ class PageChrome:
         if start < 0:
             return
         comments = reader_comments(texts, start, end, markers)
+        closing = end_marker_in_run(texts, start, end, rule, markers)
+        if closing is not None and (comments is None or closing.first < comments.first):
+            comments = closing
         comments_end = end
         if comments is not None:
             end = comments.first - 1
@@ -438,6 +442,27 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
                 return i - 1
         seen += count
     return end
+
+
+END_MARKER = 'after a line that closes an article ("Related posts", "Leave a Reply"), past the prose rule\'s end'
+
+
+def end_marker_in_run(
+    texts: Sequence[str], start: int, end: int, rule: tuple[int, int], markers: frozenset[int] = frozenset()
+) -> Comments | None:
+    """Where the line model's run ``start..end`` meets an end marker past the prose rule's run
+    ``rule`` (a line closing the article, or one an earlier cleaner removed, as
+    :func:`_cut_at_end_marker` reads them); ``None`` when there is none. The rule stops at such
+    a line only within its own run; where the model's run goes on past the rule's end (what it
+    adds there holds a paragraph and is not mostly prose, so :func:`prose_past_rule` keeps it),
+    a "Related posts" or "Leave a Reply" among the added lines is the end all the same, and what
+    follows it is teasers or the readers' thread. A marker inside the rule's run is left to the
+    rule, which counts the article's words from its own start: one the model's earlier start
+    would reach is a table of contents' entry ("More Articles You Might Enjoy") as often."""
+    cut = _cut_at_end_marker(texts, start, end, markers)
+    if cut >= end or cut + 1 <= rule[1]:
+        return None
+    return Comments(cut + 1, END_MARKER)
 
 
 _COMMENTS_WORDS = r"""(?:

@@ -607,3 +607,23 @@ def test_a_japanese_teaser_heading_ends_the_article_only_when_only_teasers_follo
         kept = (clean_text("\n\n".join(lines)).articleBody or "").split("\n\n")
         assert all(paragraph in kept for paragraph in article)
         assert not set(teasers) & set(kept)
+
+
+def test_an_end_marker_past_the_prose_rules_end_ends_the_models_run() -> None:
+    # The model's run goes on past where the prose rule ends the article, through a "Related
+    # posts" heading and the teasers' paragraphs under it: the heading ends the run there. A
+    # marker inside the rule's own run is left to the rule, which counts the article's words from
+    # its own start and did not stop there (a table of contents' "More articles you might enjoy"
+    # under a standfirst the model's run starts at), and so is a run with no marker at all.
+    teaser = (
+        "The council's new bus timetable starts on Monday, and every route in the city will run "
+        "more often in the evenings, the transport office said in a statement on Friday."
+    )
+    texts = [*MENU, HEADLINE, *ARTICLE, "Related posts", teaser, "About us"]
+    first, marker = len(MENU), texts.index("Related posts")
+    assert sum(word_count(t) for t in texts[first:marker]) >= page_chrome.END_MIN_WORDS
+    found = page_chrome.end_marker_in_run(texts, first, marker + 1, (first + 1, marker - 1))
+    assert found is not None and found.first == marker
+    assert found.reason == page_chrome.END_MARKER
+    assert page_chrome.end_marker_in_run(texts, first, marker + 1, (first + 1, marker + 1)) is None
+    assert page_chrome.end_marker_in_run(texts, first, marker - 1, (first + 1, marker - 2)) is None
