@@ -82,3 +82,53 @@ def test_a_box_apart_below_the_chosen_element_goes() -> None:
     article = clean_html(page)
     assert article.articleBody == f"{standfirst}\n\n{BODY}"
     assert [(s.text, s.reason) for s in article.cleaning if s.cleaner == "edges"] == [(ABOUT, APART_AFTER)]
+
+
+def _beside(box: str) -> str:
+    """The article's paragraphs in a box whose next sibling is ``box``: one level apart, inside
+    a wrapper of meaningless class names (no ``<h1>``: the wrapper is chosen)."""
+    return (
+        "<html><body><div class='x1'><div class='x2'><div class='x3'>"
+        f"<div class='x4'><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div>{box}</div></div></div></body></html>"
+    )
+
+
+def test_a_widget_beside_the_articles_box_goes() -> None:
+    # A sidebar's widget set right beside the post's box, one level from its paragraphs,
+    # in other words than the post's: the blogger's profile.
+    profile = (
+        "Sam writes about bread, bicycles and the weather from a small flat in Leeds, and "
+        "answers every letter sent to the blog within a week."
+    )
+    box = f"<div class='y1'><h3>About me</h3><div class='y2'><p>{profile}</p></div></div>"
+    article = clean_html(_beside(box))
+    assert article.articleBody == BODY
+    removed = [(s.text, s.reason) for s in article.cleaning if s.cleaner == "edges"]
+    assert removed == [("About me", APART_AFTER), (profile, APART_AFTER)]
+
+
+def test_a_section_beside_the_articles_box_in_its_words_stays() -> None:
+    # The same place, but the box goes on about the article's subject: its later section.
+    box = f"<div class='y1'><h3>Parking while the lane is built</h3><div class='y2'><p>{LATER}</p></div></div>"
+    article = clean_html(_beside(box))
+    assert article.articleBody == f"{BODY}\n\nParking while the lane is built\n\n{LATER}"
+
+
+def test_a_run_of_posts_beside_the_articles_box_stays() -> None:
+    # Boxes built alike beside the article's box are a run of posts (a front page's entries, in
+    # other words than the first's), not a widget: they are left to the thread finder.
+    posts = [
+        "Stone walls keep the wind off the brassicas, and the sun warms them well into the evening hours.",
+        "Our plot floods every winter, so the onions go into raised beds built from old scaffolding boards.",
+    ]
+    box = "".join(f"<div class='y{n}'><div class='z'><p>{text}</p></div></div>" for n, text in enumerate(posts))
+    article = clean_html(_beside(box))
+    assert article.articleBody == "\n\n".join([BODY, *posts])
+
+
+def test_a_loose_closing_line_beside_the_articles_box_stays() -> None:
+    # A paragraph set loose in the element around the article's box, in other words than the
+    # text's: the article's own closing line ("Prices were checked ..."), no widget's box.
+    closing = "Prices were checked at three supermarkets and two corner shops in January."
+    article = clean_html(_beside(f"<p>{closing}</p>"))
+    assert article.articleBody == f"{BODY}\n\n{closing}"
