@@ -1687,17 +1687,29 @@ def introduced_line(el: etree._Element) -> bool:
     return False
 
 
+SENTENCE_WORDS = 8
+"""A ``<div>`` line of at least this many words that closes like a sentence is a paragraph,
+however short (:func:`_div_paragraph`)."""
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"'”’)\]]?\s*$")
+
+
 def _div_paragraph(el: etree._Element, s: _Stats) -> bool:
     """Whether ``el``, in content written in ``<div>``s, is one of its paragraphs, judged as a
     ``<p>`` is (never as a box of links): a ``<div>`` of inline markup only, a paragraph's length
-    (:data:`DIV_PARAGRAPH`: a sentence whose link is most of its words) or one link and nothing
-    else (kept where the article's sentence introduces it). A short line of a label and a link
-    ("Author: Ann Lee") is still judged as a box."""
+    (:data:`DIV_PARAGRAPH`: a sentence whose link is most of its words), one link and nothing
+    else (kept where the article's sentence introduces it) or, shorter, a sentence of
+    :data:`SENTENCE_WORDS` words ("Yesterday we launched <a>something cute, frivolous and
+    tiny</a>, in a silly way."). A short line of a label and a link ("Author: Ann Lee") is still
+    judged as a box."""
     if el.tag != "div" or s.blocks:
         return False
-    return s.text >= DIV_PARAGRAPH or (
-        s.links == s.text and len(el) == 1 and el[0].tag == "a" and not (el.text and el.text.strip())
-    )
+    if s.text >= DIV_PARAGRAPH:
+        return True
+    if s.links == s.text and len(el) == 1 and el[0].tag == "a" and not (el.text and el.text.strip()):
+        return True
+    text = text_content(el)
+    return len(text.split()) >= SENTENCE_WORDS and _SENTENCE_CLOSE.search(text) is not None
 
 
 def _inline_box(el: etree._Element) -> bool:

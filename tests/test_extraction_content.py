@@ -640,6 +640,23 @@ def test_a_div_paragraph_mostly_linked_stays_and_a_div_of_share_links_goes() -> 
     assert_gone(body, "Facebook", "Twitter Email")
 
 
+def test_a_short_div_sentence_mostly_linked_stays() -> None:
+    # The same in a sentence shorter than a paragraph's length: eight words or more closing like
+    # a sentence make it one, however short ("Yesterday we launched <a>...</a>, in a silly way.").
+    short = (
+        "<div>Yesterday we <a href='https://shop.example.com/new'>launched something cute, frivolous and "
+        "tiny</a>, in a silly way.</div>"
+    )
+    share = "<div><a href='/fb'>Facebook</a> <a href='/tw'>Twitter</a> <a href='/mail'>Email</a></div>"
+    html = _page(
+        f"<div class='k1'><h1>Tram line extended</h1>{_paras(2, 'div')}{short}{_paras(2, 'div')}{share}</div>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 4, body
+    assert "Yesterday we launched something cute" in body
+    assert_gone(body, "Facebook", "Twitter Email")
+
+
 def test_short_paragraphs_the_articles_own_sentence_introduces_stay() -> None:
     # A list written as one paragraph a line, some of them a link each, after "Here are the
     # places we will visit ...:": the article's own list, neither link lines nor furniture after
