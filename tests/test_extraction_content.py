@@ -622,38 +622,32 @@ def test_a_list_the_article_introduces_stays_when_its_divs_are_printed_on_lines_
     _introduced_only(_report(_patches("<div>\n      {link}\n    </div>"), "div"), *_REPORT_LINES)
 
 
-def test_a_div_paragraph_mostly_linked_stays_and_a_div_of_share_links_goes() -> None:
+_GUIDE = (
+    "<div>Refer to <a href='https://guides.example.com/twitter'>The Ultimate Guide to tweets, hashtags "
+    "and all things Twitter</a> if you are new.</div>"
+)
+_SHORT = (
+    "<div>Yesterday we <a href='https://shop.example.com/new'>launched something cute, frivolous and "
+    "tiny</a>, in a silly way.</div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [(_GUIDE, "Refer to The Ultimate Guide to tweets"), (_SHORT, "Yesterday we launched something cute")],
+)
+def test_a_div_sentence_mostly_linked_stays_and_a_div_of_share_links_goes(sentence: str, kept: str) -> None:
     # In text written in <div>s, a sentence whose link is most of its words is a paragraph (as a
     # <p> it stays), not a box of links; a short line of links ("Share: Facebook Twitter Email")
-    # still goes.
-    guide = (
-        "<div>Refer to <a href='https://guides.example.com/twitter'>The Ultimate Guide to tweets, hashtags "
-        "and all things Twitter</a> if you are new.</div>"
-    )
+    # still goes. A sentence shorter than a paragraph's length is one too when it has eight words
+    # or more and closes like a sentence ("Yesterday we launched <a>...</a>, in a silly way.").
     share = "<div><a href='/fb'>Facebook</a> <a href='/tw'>Twitter</a> <a href='/mail'>Email</a></div>"
     html = _page(
-        f"<div class='k1'><h1>Tram line extended</h1>{_paras(2, 'div')}{guide}{_paras(2, 'div')}{share}</div>"
+        f"<div class='k1'><h1>Tram line extended</h1>{_paras(2, 'div')}{sentence}{_paras(2, 'div')}{share}</div>"
     )
     body = clean_html(html).articleBody or ""
     assert body.count("The council voted") == 4, body
-    assert "Refer to The Ultimate Guide to tweets" in body
-    assert_gone(body, "Facebook", "Twitter Email")
-
-
-def test_a_short_div_sentence_mostly_linked_stays() -> None:
-    # The same in a sentence shorter than a paragraph's length: eight words or more closing like
-    # a sentence make it one, however short ("Yesterday we launched <a>...</a>, in a silly way.").
-    short = (
-        "<div>Yesterday we <a href='https://shop.example.com/new'>launched something cute, frivolous and "
-        "tiny</a>, in a silly way.</div>"
-    )
-    share = "<div><a href='/fb'>Facebook</a> <a href='/tw'>Twitter</a> <a href='/mail'>Email</a></div>"
-    html = _page(
-        f"<div class='k1'><h1>Tram line extended</h1>{_paras(2, 'div')}{short}{_paras(2, 'div')}{share}</div>"
-    )
-    body = clean_html(html).articleBody or ""
-    assert body.count("The council voted") == 4, body
-    assert "Yesterday we launched something cute" in body
+    assert kept in body
     assert_gone(body, "Facebook", "Twitter Email")
 
 
