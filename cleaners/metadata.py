@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
-from newsclean.cleaners.content import links_home
+from newsclean.cleaners.content import _fold, links_home
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
@@ -152,8 +152,9 @@ def _h1_in_title(tree: etree._Element, h1: str, title: str) -> str:
 
 
 def _squeezed(text: str) -> str:
-    """``text`` folded to its letters and digits alone ("Peter Shankman" -> "petershankman")."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    """``text`` folded to its letters and digits alone ("Peter Shankman" -> "petershankman"):
+    :func:`~newsclean.cleaners.content._fold` without its spaces."""
+    return _fold(text).replace(" ", "")
 
 
 def _heading_in_title(tree: etree._Element, title: str, site_names: set[str]) -> str:
