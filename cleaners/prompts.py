@@ -141,6 +141,7 @@ NOTICE = re.compile(
     r"""(?:
         (?:^|(?<=[.!?]\s))already\ have\ an\ account\?(?:\s*(?:sign|log)\ ?in\b[^.!?]*)?[.!]?\s*$|
         (?:^|(?<=[.!?]\s))(?:please\ )?(?:sign|log)\ ?in\ to\ (?:comment|reply)\b|
+        (?:^|(?<=[.!?]\s))you\ (?:need\ to|have\ to|must)\ (?:sign|log)\ ?in\ to\ (?:comment|reply)\s*[.!]|
         (?:^|(?<=[.!?]\s))if\ you\ (?:liked|enjoyed)\ this\ (?:article|interview|post|story|recipe)
             \s*[,!]?\s*(?:then\ )?please
             \ (?:share|consider|support|subscribe|donate|rate|leave|like|follow|tell|check|sign)\b|
@@ -214,6 +215,14 @@ COMMENT_FORM = re.compile(
         (?:leave\ a\ (?:reply|comment)|post\ a\ comment|add\ a\ comment|cancel\ reply|post\ comment|
             submit\ comment)\s*[:.!]?\s*$|
         (?:name|e-?mail|website)\s*\*\s*$|
+        as\ a\ final\ step\ before\ posting\ your\ comment,\ enter\ the\ (?:letters|characters|code)\b|
+        the\ letters\ and\ numbers\ you\ entered\ did\ not\ match\ the\ image\b|
+        having\ trouble\ reading\ this\ image\?\s*view\ an\ alternate\b|
+        (?:verify|preview|previewing)\ your\ comment\s*$|
+        (?:log\ ?in|sign\ in)\ or\ register\ to\ post\ comments\b|
+        please\ read\ the\ [\w\ .'-]{1,40}\ comment(?:ing)?\ (?:policy|guidelines|rules)\s*[.!]?\s*$|
+        add\ (?:a\ )?new\ comment\s*$|no\ comments\ yet\s*[.!]?\s*$|
+        \d+\ repl(?:y|ies)\ beneath\ your\ current\ threshold\b|
         ihre\ e-mail-adresse\ wird\ nicht\ ver.ffentlicht\b|
         erforderliche\ felder\ sind\ mit\b|
         votre\ adresse\ (?:e-?mail|de\ messagerie)\ ne\ sera\ pas\ publi.e\b|
@@ -229,7 +238,11 @@ your WordPress.com account.", "Comments are closed.", "Please read our Comment P
 commenting.", "Ihre E-Mail-Adresse wird nicht veröffentlicht."): with its class names hashed,
 the form's fields go with the other controls and its text stays. Each opens the block (a
 comments-closed line is the whole block): "Comments are closed until Friday, the council said"
-is a report."""
+is a report. The same holds for the form's captcha and preview lines ("As a final step before
+posting your comment, enter the letters and numbers you see in the image below.", "Having
+trouble reading this image? View an alternate.", "Verify your Comment"), Drupal's "Login or
+register to post comments", a thread's "2 replies beneath your current threshold." and "No
+comments yet."""
 
 POST_FOOTER = re.compile(
     r"""(?:
@@ -238,7 +251,10 @@ POST_FOOTER = re.compile(
         \bfollow\ any\ responses\ to\ this\ entry\ through\b|
         (?:^|[.!?]\s*)follow\ (?:any\ )?comments\ here\ with\ the\ rss\ feed\b|
         ^be\ the\ first\ to\ like\ this\s*[.!]?\s*$|
-        ^like\ this\s*:\s*$
+        ^like\ this\s*:\s*$|
+        ^you\ can\ follow\ this\ conversation\ by\ subscribing\ to\ the\ comment\ feed
+            \ for\ this\ (?:post|entry)\s*\.?\s*$|
+        ^this\ post's\ comment\ feed\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -251,7 +267,11 @@ likes box ("Like this:", "Be the first to like this."). With names as published 
 ``postmetadata`` and ``sharedaddy`` boxes go by name; hashed, these lines were kept on 11 to 24
 dragnet pages (the truth holds one). A byline ("Posted by Ann in News") is left: the truth of
 news pages often holds it. "This entry" opens the line or follows the date line; "bookmark the
-permalink" opens a sentence: a report quoting the words inside a sentence stays."""
+permalink" opens a sentence: a report quoting the words inside a sentence stays. TypePad's
+comment box points to its feed in its own words ("You can follow this conversation by
+subscribing to the comment feed for this post.", "This post's comment feed"); its trackback
+lines ("TrackBack URL for this entry: ...") are left: the truth of one blog's five pages holds
+them."""
 
 MACHINE_MADE = re.compile(
     r"""^(?:

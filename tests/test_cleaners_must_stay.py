@@ -78,6 +78,13 @@ MUST_STAY = [
     ("notice-liked", "If you liked this article's premise, please read the novel it draws on."),
     ("notice-views", "The views expressed by residents at the meeting were not necessarily shared by the council."),
     ("notice-sign-in", "Users must now sign in to comment, the company said."),
+    ("notice-sign-in-2", "You need to sign in to comment now, the forum's owner told its users in May."),
+    ("form-final-step", "As a final step before posting your comment on the plan, read it twice, the mayor urged."),
+    ("form-no-comments", "No comments yet from the minister, whose office said a statement would follow."),
+    (
+        "footer-comment-feed",
+        "You can follow this conversation by subscribing to the comment feed for this post, she wrote.",
+    ),
     ("notice-take-a-moment", "Doctors asked patients to please take a moment to leave feedback after each visit."),
     (
         "notice-account",

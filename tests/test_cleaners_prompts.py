@@ -308,9 +308,23 @@ def test_a_reply_forms_small_print_goes_and_a_report_on_comments_stays() -> None
         "Leave a Reply",
         "Name *",
         "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
+        "As a final step before posting your comment, enter the letters and numbers you see in the image below. "
+        "This prevents automated programs from posting comments.",
+        "The letters and numbers you entered did not match the image. Please try again.",
+        "Having trouble reading this image? View an alternate.",
+        "Verify your Comment",
+        "Login or register to post comments",
+        "Please read the Online Marketing Blog comment policy.",
+        "Hello! You need to sign in to comment. Please be courteous; see our Comment Policy.",
+        "2 replies beneath your current threshold.",
+        "No comments yet.",
     ]
     prose = [
         "Comments are closed until Friday, when the council will publish the responses it received.",
+        "As a final step before posting your comment on the plan, the council asks residents to read it.",
+        "The letters and numbers you entered did not match the records, the clerk told the man at the desk.",
+        "Having trouble reading this image? So did the archivists, who spent a year on the faded map.",
+        "No comments yet from the minister, whose office said a statement would follow on Monday.",
         "Leave a reply at the front desk if the office is closed, the notice says.",
         "Name the street after her, residents asked.",
     ]
@@ -461,6 +475,7 @@ def test_a_blog_engines_post_footer_goes_and_a_report_quoting_its_words_stays() 
         "Like this:",
         "Be the first to like this.",
         "Share this:",
+        "You can follow this conversation by subscribing to the comment feed for this post.",
     ]
     prose = [
         "Posted by Ann Lee in News",  # a byline: news pages' truth often holds it
@@ -468,6 +483,7 @@ def test_a_blog_engines_post_footer_goes_and_a_report_quoting_its_words_stays() 
         "She said this entry was posted late because the editor was away.",
         "Like this: a cat asleep on the warm bonnet of a car.",
         "Share this information with your neighbours, the council asked.",
+        "You can follow this conversation on the council's own forum, where residents post daily.",
     ]
     assert [r[0] for r in run(*lines, *prose)] == lines
 
