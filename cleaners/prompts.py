@@ -29,11 +29,13 @@ SHARE = re.compile(
         (?:click\ to\ )?share(?:\ on)?(?:\s*(?:[:|]\s*)?(?:{_NETWORKS}))+\s*$|
         share(?:\ this)?\s*[:|]?\s*$|
         (?:get\ )?short\ url\s*$|copy\ (?:link|url)\s*$|link\ copied[.!]?\s*$|
+        bookmark\ (?:to|this)\s*:?\s*$|like\ it\.\s*tweet\ it\.(?:\s*digg\ it\.)?\s*$|
         (?:{_NETWORKS})(?:\s*(?:[|,]\s*)?(?:{_NETWORKS}))+\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Share and short-URL prompts: "Like this story? Share it with a friend!", "Get short URL"."""
+"""Share and short-URL prompts: "Like this story? Share it with a friend!", "Get short URL",
+"Bookmark to:", "Like It. Tweet It. Digg It."."""
 
 FOLLOW_PREFIX = re.compile(
     rf"^(?:follow|join)\s+(?:us|@?\w+)\s+on(?:"
@@ -78,14 +80,19 @@ NEWSLETTER = re.compile(
         this\ (?:article|content|story)\ is\ (?:for|available\ to)\ (?:subscribers|members)\ only.*|
         this\ (?:article|content|story)\ is\ (?:reserved\ for|exclusive\ to|exclusively\ for)\ (?:paying\ )?
             (?:subscribers|members)(?:\ only)?\s*[.!]?\s*$|
-        (?:advertisement|ad|sponsored(?:\ content)?|scroll\ to\ continue(?:\ with\ content)?)\s*$|
+        (?:advertisement|ad|sponsored(?:\ content)?|
+            (?:advertisement[.:]?\s*)?scroll\ to\ continue(?:\ with\ content|\ reading)?\.?)\s*$|
+        (?:anzeige|werbung|reklama|reklame|reklam|publicit.|publicidad|pubblicit.|annonce|annons|mainos|
+            advertentie)\s*$|
         (?:comments?|leave\ a\ comment|\d+\ comments?|show\ comments|view\ comments)\s*$|
         (?:tags?|topics?|filed\ under)\s*:(?!.*[.!?]\s*$).*|
         (?:print|e-?mail)\ (?:this\ )?(?:article|page|story)\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Newsletter, cookie, subscription and ad labels."""
+"""Newsletter, cookie, subscription and ad labels; an ad slot's label in other languages
+("Anzeige", "Publicité", "Reklama", "Annonce") as the whole block: "Die Anzeige erschien am
+Montag" is a report."""
 
 CALL_TO_ACTION = re.compile(
     r"""(?:
@@ -111,6 +118,7 @@ CALL_TO_ACTION = re.compile(
         ^(?:keep\ reading|recent\ posts|(?:article|story)\ continues\ below|continue\ reading\ below)
             \s*[:.!…»›]*\s*$|
         ^(?:register|sign\ in|sign\ up|log\ ?in|create\ an\ account|follow\ us)\s*[.!:]?\s*$|
+        ^(?:print|font\s*:|(?:hide|show)\ caption)\s*$|
         ^what\ do\ you\ think\s*\?\s*$|
         (?:^|(?<=[.!?]\s))(?:please\ )?check\ your\ inbox\b[^,]{0,60}$|\bfunded\ by\ (?:readers|members)\ like\ you\b|
         \b(?:we\ are|we're)\ (?:\w+\ )?funded\ by\ (?:readers|members)\b
@@ -119,7 +127,8 @@ CALL_TO_ACTION = re.compile(
 )
 """Calls to action and page furniture in a short block: "Join Our Genius Newsletter",
 "Start free trial", "Book a demo", "© 2025 ... All rights reserved", "Written by ...",
-"11 min read", affiliate disclosures."""
+"11 min read", affiliate disclosures, a page's tools alone on their line ("Print", "Font:",
+"HIDE CAPTION")."""
 
 DISCLOSURE = re.compile(
     r"""(?:

@@ -40,6 +40,29 @@ def test_newsletter_cookie_and_subscription_prompts_go() -> None:
     assert [r[0] for r in run(*lines)] == lines
 
 
+def test_ad_labels_in_other_languages_and_a_pages_tools_go_and_prose_with_their_words_stays() -> None:
+    lines = [
+        "Anzeige",
+        "Publicité",
+        "Reklama",
+        "Annonce",
+        "Advertisement. Scroll to continue reading.",
+        "Bookmark to:",
+        "Like It. Tweet It. Digg It.",
+        "Print",
+        "Font:",
+        "HIDE CAPTION",
+    ]
+    prose = [
+        "Die Anzeige erschien am Montag in drei Zeitungen, sagte der Sprecher.",
+        "La publicité a été retirée après les plaintes des lecteurs.",
+        "Print runs fell by a third, the publisher said.",
+        "Bookmark this page for the timetable, the council told residents.",
+        "Hide captions on the screen if they distract you, the guide says.",
+    ]
+    assert [r[0] for r in run(*lines, *prose)] == lines
+
+
 def test_follow_prompt_alone_goes_and_glued_prompt_is_trimmed() -> None:
     got = run(
         "Follow RT on Telegram",
