@@ -713,29 +713,31 @@ _new_stats = object.__new__
 def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -> dict[etree._Element, _Stats]:
     """Text, link-text and paragraph-text length of every element under ``root``.
 
-    One walk in document order (lxml's ``iterwalk``, elements only), an element's measures
-    complete at its end, when its parent (the one below it on a stack) adds them up; the text
-    of ``<script>``-like elements does not count. ``closes``, when given, receives each element
-    holding a close control's glyph as text (see :mod:`newsclean.cleaners.overlays`): the walk
-    reads every text anyway.
+    The elements are listed once in document order (the dict's order too), then read in
+    reverse: every element comes after all of its descendants, so its measures are complete
+    when it is read, and it adds them to its parent's. The text of ``<script>``-like elements
+    does not count; an element inside an ``<a>`` (below ``root``) is all link text. ``closes``,
+    when given, receives each element holding a close control's glyph as text (see
+    :mod:`newsclean.cleaners.overlays`): the walk reads every text anyway.
+
+    One Python step per element and no events: a third faster than a walk with a start and an
+    end event for each (lxml's ``iterwalk``), with the same figures.
     """
-    stats: dict[etree._Element, _Stats] = {}
-    open_: list[_Stats] = []
-    links = 0  # open <a> elements: the text of an element inside one is link text
+    nodes = list(root.iter(_ELEMENTS))
+    stats: dict[etree._Element, _Stats | None] = dict.fromkeys(nodes)
+    linked: set[etree._Element] = set()
+    for a in root.iter("a"):
+        linked.update(a.iter(_ELEMENTS))
     loose: set[etree._Element] = set()  # boxes holding a <br> in their own text (see _loose_box)
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag
-        if event == "start":
+    for el in reversed(nodes):
+        s = stats[el]
+        if s is None:  # no child element: nothing was added to it yet
             # ``_Stats()`` with its six fields set here: the dataclass's ``__init__`` is a
             # Python call for each element of the page (7% of the walk).
             s = stats[el] = _new_stats(_Stats)
             s.text = s.links = s.prose = s.loose = s.divs = 0
             s.blocks = False
-            open_.append(s)
-            if tag == "a":
-                links += 1
-            continue
-        s = open_.pop()
+        tag = el.tag
         if tag in UNMEASURED:
             s.text = s.links = s.prose = s.loose = s.divs = 0
             s.blocks = False
@@ -746,7 +748,7 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
                 s.text += n
                 if n == 1 and closes is not None and text.strip() in CLOSE_GLYPHS:
                     closes.append(el)
-            if links:
+            if el in linked:
                 s.links = s.text
             elif tag == "p" and s.links < 0.5 * s.text:
                 s.prose = s.text - s.links
@@ -755,27 +757,35 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
                 if box is not None:
                     loose.add(box)
             elif loose and el in loose:
-                s.loose += _loose_paragraphs(el, stats)
+                s.loose += _loose_paragraphs(el, stats)  # type: ignore[arg-type]
             elif tag == "div" and not s.blocks and s.text >= DIV_PARAGRAPH and s.links < 0.5 * s.text:
                 s.divs = s.text - s.links
-        if tag == "a":
-            links -= 1
-        if not open_:
-            break  # the root
-        p = open_[-1]
+        if el is root:
+            break
+        parent = el.getparent()
+        p = stats[parent]
+        if p is None:
+            p = stats[parent] = _new_stats(_Stats)
+            p.text = p.links = p.prose = p.loose = p.divs = 0
+            p.blocks = False
         tail = el.tail
         n = len(tail.strip()) if tail else 0
         p.text += s.text + n
         if n == 1 and closes is not None and tail.strip() in CLOSE_GLYPHS:
-            parent = el.getparent()
-            closes.append(root if parent is None else parent)
+            closes.append(parent)
         p.links += s.links
         p.prose += s.prose
         p.loose += s.loose
         p.divs += s.divs
         if not p.blocks and (s.blocks or tag not in INLINE):
             p.blocks = True
-    return stats
+    if closes is not None:
+        closes.reverse()  # (in page order, near enough: each box is marked once whatever the order)
+    return stats  # type: ignore[return-value]
+
+
+_ELEMENTS = etree.Element
+"""``iter``'s filter for elements alone (no comments or processing instructions)."""
 
 
 def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], changed: list[etree._Element]) -> None:

@@ -538,3 +538,74 @@ def test_the_metadata_sources_are_read_as_one_walk_per_tag_reads_them(inner: str
     ]
     assert (src.meta, src.og, src.times) == (meta, og, times)
     assert src.jsonld == metadata._jsonld_objects(tree)
+
+
+MEASURE_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<a href='/x'>", "</a>", "<b>", "</b>", "<br>", "<li>", "</li>",
+     "<script>var x = 1;</script>", "<!-- c -->", "<font>", "</font>", "×", " × ", "\n  ", "a short line",
+     "A sentence long enough to be a paragraph of text, with a few more words in it to pass the sizes.",
+     "<section>", "</section>", "<span>", "</span>", "<noscript>hidden words</noscript>"]
+)  # fmt: skip
+
+
+def _measured_plainly(root: etree._Element) -> tuple[dict, set]:
+    """Every element's measures by recursion, each from its children's, as the definitions of
+    ``content._Stats`` read: the plain way ``content._measure``'s single reversed pass must agree with."""
+    stats: dict = {}
+    loose = {
+        box
+        for br in root.iter("br")
+        if not any(a.tag == "a" for a in (br, *br.iterancestors()) if a is root or root in a.iterancestors())
+        and (box := content._loose_box(br)) is not None
+    }
+    closes: set = set()
+
+    def measure(el: etree._Element, in_link: bool) -> content._Stats:
+        in_link = in_link or el.tag == "a"
+        s = content._Stats()
+        own = (el.text or "").strip()
+        s.text = len(own)
+        if own in content.CLOSE_GLYPHS and len(own) == 1:
+            closes.add(el)
+        for child in el.iterchildren(etree.Element):
+            c = measure(child, in_link)
+            tail = (child.tail or "").strip()
+            if len(tail) == 1 and tail in content.CLOSE_GLYPHS:
+                closes.add(el)
+            s.text += c.text + len(tail)
+            s.links += c.links
+            s.prose += c.prose
+            s.loose += c.loose
+            s.divs += c.divs
+            s.blocks = s.blocks or c.blocks or child.tag not in content.INLINE
+        stats[el] = s
+        if el.tag in content.UNMEASURED:
+            s.text = s.links = s.prose = s.loose = s.divs = 0
+            s.blocks = False
+        elif in_link:
+            s.links = s.text
+        elif el.tag == "p" and s.links < 0.5 * s.text:
+            s.prose = s.text - s.links
+        elif el in loose:
+            s.loose += content._loose_paragraphs(el, stats)
+        elif el.tag == "div" and not s.blocks and s.text >= content.DIV_PARAGRAPH and s.links < 0.5 * s.text:
+            s.divs = s.text - s.links
+        return s
+
+    measure(root, False)
+    return stats, closes
+
+
+@PROFILE
+@given(st.lists(MEASURE_PIECES, max_size=30).map("".join))
+def test_the_measures_of_one_reversed_pass_are_each_element_s_from_its_children(inner: str) -> None:
+    root = parse_html(f"<html><body>{inner}</body></html>")
+    closes: list = []
+    stats = content._measure(root, closes)
+    plain, plain_closes = _measured_plainly(root)
+    assert list(stats) == list(root.iter(etree.Element))  # every element, in page order
+    assert stats == plain
+    assert set(closes) == plain_closes
+    body = root.find("body")
+    assert body is not None  # a part of the page: measured as if it were all there is
+    assert content._measure(body) == _measured_plainly(body)[0]
