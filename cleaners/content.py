@@ -1344,6 +1344,8 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         doomed: list[tuple[etree._Element, str]] = []
         own = _own_links(part, stats) if _holds_headline(part, main.headlines) else {}
         around = _around_headline(part, main.headlines, stats)
+        for line in _linked_subheads(part, stats):
+            line.tag = "h4"  # (a heading is never pruned as a link list, nor left out as a button)
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
             if s is None or not s.text or el in verbatim or el in around:
@@ -2252,6 +2254,88 @@ def _bold_line(run: etree._Element) -> bool:
         return False
     link = run[0]
     return link.tag == "a" and (link.get("href") or "#")[:1] != "#" and not (link.tail or "").strip()
+
+
+SUBHEAD_WORDS = 15
+"""A linked subhead (:func:`_linked_subheads`) is a line of at most this many words."""
+
+SUBHEADS_MIN = 2
+"""... and one of at least this many in the content: the sections of a roundup or a guide."""
+
+
+def _subhead_link(el: etree._Element) -> etree._Element | None:
+    """The link of ``el`` when ``el`` is a line of bold type that is one link and nothing else:
+    a ``<p>`` or ``<div>`` holding one ``<b>``/``<strong>`` whose words are one link's (other,
+    empty links beside it: a heading's hidden permalink icon), or one link holding one bold run
+    (``<div><b><a href="#setup">Setup</a></b></div>``, ``<p><a><strong>Name</strong></a></p>``)."""
+    if el.tag not in ("p", "div") or (el.text or "").strip():
+        return None
+    kids = [k for k in el if isinstance(k.tag, str)]
+    if len(kids) != 1 or (kids[0].tail or "").strip():
+        return None
+    run = kids[0]
+    if run.tag == "a":
+        inner = [k for k in run if isinstance(k.tag, str)]
+        if len(inner) != 1 or inner[0].tag not in ("b", "strong") or (run.text or "").strip():
+            return None
+        return None if (inner[0].tail or "").strip() else run
+    if run.tag not in ("b", "strong") or (run.text or "").strip():
+        return None
+    links = [k for k in run if isinstance(k.tag, str)]
+    if not links or any(k.tag != "a" or (k.tail or "").strip() for k in links):
+        return None
+    worded = [k for k in links if text_content(k).strip()]
+    return worded[0] if len(worded) == 1 else None
+
+
+def _linked_subheads(part: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """The lines of bold type inside ``part`` that are one link each (:func:`_subhead_link`) of
+    at most :data:`SUBHEAD_WORDS` words, each followed by text that is no such line, when
+    ``part`` holds at least :data:`SUBHEADS_MIN` and they do not mostly link to one site
+    (:func:`_one_site`; a link to a place on the page names no site): a guide's section headings
+    set in bold with their permalinks, a roundup's items named by a link to each product or
+    source. They head the text after them, as a heading would; a line next to another (a row
+    of shops' buttons, a blogroll) or with no text after it heads nothing, and a site's links to
+    its own other stories, however many, point to one site."""
+    lines: list[etree._Element] = []
+    for el in part.iterdescendants("p", "div"):
+        link = _subhead_link(el)
+        if link is not None and len(text_content(link).split()) <= SUBHEAD_WORDS:
+            lines.append(el)
+    if len(lines) < SUBHEADS_MIN:
+        return []
+    found = set(lines)
+    runs: set[etree._Element] = set()
+    for el in lines:
+        after = _next_text(el, part, stats)
+        if after is None or after in found:
+            runs.update((el, after) if after is not None else (el,))
+    heads = [el for el in lines if el not in runs]
+    if len(heads) < SUBHEADS_MIN or _one_site(heads):
+        return []
+    return heads
+
+
+def _next_text(el: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats]) -> etree._Element | None:
+    """The first element after ``el`` inside ``part`` holding text (a following sibling of ``el``
+    or of a box around it), or the line of bold type (:func:`_subhead_link`) its text opens with."""
+    node: etree._Element | None = el
+    while node is not None and node is not part:
+        for sibling in node.itersiblings():
+            if _texts(sibling, stats):
+                while _subhead_link(sibling) is None and not (sibling.text or "").strip():
+                    first = next((c for c in sibling if _texts(c, stats)), None)
+                    if first is None:
+                        break
+                    sibling = first
+                return sibling
+        node = node.getparent()
+    return None
+
+
+def _texts(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    s = stats.get(el)
+    return s is not None and s.text > 0
 
 
 LINKED_TITLE_WORDS = (2, 15)

@@ -352,6 +352,46 @@ def test_a_roundups_items_linking_to_other_sites_stay() -> None:
     _four_paragraphs_with(html, *(f"Item {i}: a planter" for i in range(len(sites))))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<div><b><a href='#{slug}'>{title}</a><a href='#{slug}' aria-hidden='true'></a></b></div>",
+        "<p><strong><a href='https://{slug}.example/'>{title}</a></strong></p>",
+        "<div><a href='#{slug}'><strong>{title}</strong></a></div>",
+    ],
+)
+def test_subheads_set_in_bold_as_one_link_stay(line: str) -> None:
+    # A guide's section headings in bold type, each its own permalink, or a roundup's items
+    # named by a link to each one's site: each heads the paragraph after it, as an <h3> would.
+    titles = ["Setting up the depot", "Choosing the tram stops", "Paying for the new line"]
+    sections = "".join(line.format(slug=title.split()[-1], title=title) + _paras(1) for title in titles)
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(1)}{sections}</article></main>")
+    _four_paragraphs_with(html, *titles)
+
+
+def test_a_sites_own_stories_linked_in_bold_between_the_paragraphs_go() -> None:
+    # The same shape, every link to another page of the site: its other stories, no sections.
+    stories = ["Mayor resigns over budget row", "Storm closes the harbour bridge"]
+    links = [f"<p><strong><a href='/news/{i}'>{story}</a></strong></p>" for i, story in enumerate(stories)]
+    html = _page(
+        f"<main><article><h1>Tram line extended</h1>{_paras(1)}{links[0]}{_paras(2)}{links[1]}{_paras(1)}"
+        "</article></main>"
+    )
+    _four_paragraphs_without(html, *stories)
+
+
+def test_rows_of_shops_linked_in_bold_under_each_item_go() -> None:
+    # Lines of bold links to other sites, one under another: buttons to shops, heading nothing.
+    shops = "".join(
+        f"<p><strong><a href='https://{shop}.example/tram'>Buy at {shop}</a></strong></p>"
+        for shop in ("Acme", "Railmart")
+    )
+    html = _page(
+        f"<main><article><h1>Tram line extended</h1>{_paras(2)}{shops}{_paras(2)}{shops}</article></main>"
+    )
+    _four_paragraphs_without(html, "Buy at Acme", "Buy at Railmart")
+
+
 def test_cards_followed_by_more_of_the_article_stay() -> None:
     # A roundup's product cards in the middle of the text are the article's own.
     cards = _cards(["The Acme 300 cargo bike", "The Velo family tandem", "The Urban folding bike"])
