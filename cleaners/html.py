@@ -40,6 +40,7 @@ from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_f
 from newsclean.cleaners.site import SiteProfile
 from newsclean.cleaners.threads import comment_headings, cut_after_comments, drop_threads, reference_day, shown_texts
 from newsclean.cleaners.unshown import unshown_text
+from newsclean.cleaners.widgets import placeholder
 
 logger = logging.getLogger(__name__)
 
@@ -1164,6 +1165,7 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
             and not _is_sentence(block)
             and not _in_flow(block, flow)
             and not _opens_section(blocks, i, last, sections)
+            and not (i > last and placeholder(block))  # (the widgets cleaner takes it with the box it opens)
         ):
             rules[i] = FURNITURE_BEFORE if i < first else FURNITURE_AFTER
     for i in _labelled_bio_above(blocks, first):

@@ -29,7 +29,16 @@ from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.line_model import word_count
 
-__all__ = ["LOADING", "MIN_LEVELS", "MIN_WIDGETS", "WIDGET_SHARE", "loading_boxes", "widget_boxes", "widgets"]
+__all__ = [
+    "LOADING",
+    "MIN_LEVELS",
+    "MIN_WIDGETS",
+    "WIDGET_SHARE",
+    "loading_boxes",
+    "placeholder",
+    "widget_boxes",
+    "widgets",
+]
 
 MIN_WIDGETS = 3
 """Titled boxes of one kind (box and title alike in tag and first class) that make a row of
@@ -167,7 +176,8 @@ def _paragraph(block: Block) -> bool:
     return word_count(text) >= PROSE_WORDS and text[-1:] in ".!?。！？"
 
 
-def _placeholder(block: Block) -> bool:
+def placeholder(block: Block) -> bool:
+    """Whether ``block`` is a script's placeholder (:data:`LOADING`), not a heading."""
     text = block.text.strip()
     return (
         block.kind is not BlockKind.HEADING and len(text) <= LOADING_MAX_CHARS and LOADING.fullmatch(text) is not None
@@ -188,7 +198,7 @@ def loading_boxes(doc: Document, gone: Collection[int] = ()) -> list[int]:
     blocks = doc.blocks
     if doc.source_format == "text":
         return []
-    found = [i for i, b in enumerate(blocks) if i not in gone and _placeholder(b)]
+    found = [i for i, b in enumerate(blocks) if i not in gone and placeholder(b)]
     if not found:
         return []
     taken: set[int] = set()

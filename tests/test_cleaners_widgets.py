@@ -1,7 +1,7 @@
 """Sidebar widgets: a row of titled boxes of one kind, far from the post, goes; an article's
 sections of the same shape stay."""
 
-from newsclean.cleaners import Action, Block, BlockKind, Document
+from newsclean.cleaners import Action, Block, BlockKind, Document, clean_html
 from newsclean.cleaners.prompts import Prompts
 
 POST = (
@@ -99,3 +99,23 @@ def test_a_placeholder_opening_the_articles_own_box_takes_nothing_else() -> None
         Block("Loading times", kind=BlockKind.HEADING, tag="h2", path=f"{story}/h2"),
     ]
     assert removed(blocks) == {0}
+
+
+def test_a_slideshow_after_text_written_between_brs_goes_with_its_placeholder() -> None:
+    # Paragraphs without <p> (font runs between <br><br>): the placeholder after the text is a
+    # short line there, which the edge rules would take alone as furniture; the widgets cleaner
+    # takes it with the slides of the box it opens.
+    days = ("June 9", "May 2", "July 4", "March 3")
+    runs = "<br><br>".join(f"<font>{POST.replace('June 9', d)}</font>" for d in days)
+    slides = "".join(f"<li><h4>Harbour Road, day {n}</h4>{SLIDE.replace('winter', f'{n}')}</li>" for n in range(4))
+    page = (
+        "<html><body><div class='c1'><div class='c2'><h1>Rocky's Autos is not a good place</h1>"
+        f"<div class='c3'>{runs}<br><br><font>Related on the Gazette:</font>"
+        f"<div class='c8'><div class='c9'>Loading Slideshow</div><ul class='ca'>{slides}</ul></div>"
+        "</div></div></div></body></html>"
+    )
+    article = clean_html(page)
+    body = article.articleBody or ""
+    assert body.count("dealer") == 4
+    assert "Harbour Road" not in body
+    assert any(s.text == "Loading Slideshow" and s.cleaner == "prompts" for s in article.cleaning)
