@@ -27,6 +27,7 @@ __all__ = [
     "reader_comments",
     "rule_run",
     "rule_run_of",
+    "teaser_boxes",
 ]
 
 log = logging.getLogger(__name__)
@@ -171,12 +172,15 @@ class PageChrome:
             while scores is not None and end > start and scores[end] < ARTICLE_SHARE:
                 end -= 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
+        boxes = teaser_boxes(texts, start, end)
         for i in range(len(texts)):
             if start <= i <= end:
                 if photo_credit(texts[i]):
                     yield Decision.remove(i, PHOTO_CREDIT)
                 elif i in offers:
                     yield Decision.remove(i, BESIDE_PROMPT)
+                elif i in boxes:
+                    yield Decision.remove(i, TEASER_BOX)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -417,6 +421,59 @@ def _teasers_follow(texts: Sequence[str], i: int) -> bool:
     if not TEASER_HEADING.match(line) or SENTENCE.search(line):
         return False
     return not _holds_paragraph(texts, i + 1, min(i + TEASER_LOOKAHEAD, len(texts) - 1))
+
+
+TEASER_BOX = "a box of teasers under its heading between the article's paragraphs"
+
+TEASER_BOX_WORDS = 150
+"""At most this many words in a teaser box between paragraphs: a heading and a few headlines."""
+
+
+_RELATED_WORDS = re.compile(
+    r"[\W_]*(?:related|read|more|recommended|you|also|most|popular|trending|latest|recent|similar|other|explore|see)\b",
+    re.IGNORECASE,
+)
+"""The opening word of an end marker that heads other stories ("Related posts", "More from Sport", "You
+may also like"), not the readers' comments, the post's tags or a share bar's."""
+
+
+def _box_heading(line: str) -> bool:
+    """Whether ``line`` heads a box of teasers: a news site's teaser heading, or an end marker that
+    heads other stories."""
+    if SENTENCE.search(line):
+        return False
+    if TEASER_HEADING.match(line):
+        return True
+    return bool((END_OF_ARTICLE.match(line) or end_of_post(line)) and _RELATED_WORDS.match(line))
+
+
+def teaser_boxes(texts: Sequence[str], start: int, end: int) -> set[int]:
+    """The lines of the kept run ``start..end`` that are an inline box of teasers: a heading of
+    teasers (:func:`_box_heading`: "Mehr zum Thema", "Lire aussi", "Most read in Football",
+    "Related Stories ▼") after the run's first paragraph, and the lines under it down to the article's next
+    paragraph: at least one, at most :data:`TEASER_LOOKAHEAD` lines and :data:`TEASER_BOX_WORDS`
+    words. A heading with a paragraph right under it is the article's subheading.
+    The prose rule ends the article at such a heading only when no paragraph follows it
+    (:func:`_teasers_follow`): with the article going on under the box, the box stayed in the
+    kept run, its headlines scored like the article's short lines by a line model that never saw
+    such boxes. The heading is what tells them from a list the article introduces."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    out: set[int] = set()
+    if first is None:
+        return out
+    i = first + 1
+    while i <= end:
+        if _box_heading(texts[i].strip()):
+            j = i + 1
+            while j <= end and j - i <= TEASER_LOOKAHEAD and not _holds_paragraph(texts, j, j):
+                j += 1
+            below = sum(word_count(t) for t in texts[i + 1 : j])
+            if i + 1 < j <= end and j - i <= TEASER_LOOKAHEAD and below <= TEASER_BOX_WORDS:
+                out.update(range(i, j))
+                i = j
+                continue
+        i += 1
+    return out
 
 
 END_MIN_WORDS = 150

@@ -527,8 +527,7 @@ def test_a_run_without_a_paragraph_gives_way_to_the_prose_rules_article() -> Non
 
 
 TEASERS = [
-    f"{place} to close for repairs in {month} while the council rebuilds the quay wall and the two "
-    "slipways beside it"
+    f"{place} to close for repairs in {month} while the council rebuilds the quay wall and the two slipways beside it"
     for place in ("Mill Street bridge", "The old ferry pier", "Dock Road", "The harbour car park", "Quay Lane")
     for month in ("June", "July")
 ]
@@ -547,6 +546,55 @@ def test_a_news_sites_teaser_heading_ends_the_article_when_only_teasers_follow(h
     )
     inline = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, TEASERS[0], paragraph, "About us", "Contact"]
     assert inline[page_chrome.rule_run_of(inline)[1]] == paragraph
+
+
+@pytest.mark.parametrize("heading", ["Mehr zum Thema", "Most read in Local News", "Lire aussi :", "Top Stories"])
+def test_a_box_of_teasers_between_the_paragraphs_goes_and_the_article_around_it_stays(heading: str) -> None:
+    # The heading boxes two headlines between the article's paragraphs: the article goes on below
+    # it, so it is no end, but the box is not the article either. The same words right above a
+    # paragraph are the article's own subheading, and a list the article introduces stays.
+    headlines = [
+        "Old ferry pier to reopen for summer sailings in July",
+        "Quay Lane market moves to the station forecourt",
+    ]
+    paragraph = (
+        "The first stretch of the lane, between the station and Mill Street, is due to open before the "
+        "schools return in September."
+    )
+    body = [ARTICLE[0], ARTICLE[1], heading, *headlines, paragraph, *ARTICLE[2:]]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert kept[:4] == [STANDFIRST, ARTICLE[0], ARTICLE[1], paragraph]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[line] == page_chrome.TEASER_BOX for line in [heading, *headlines])
+    subheading = [ARTICLE[0], ARTICLE[1], heading, paragraph, *ARTICLE[2:]]
+    assert page_chrome.teaser_boxes(subheading, 0, len(subheading) - 1) == set()
+    assert page_chrome.teaser_boxes(body, 0, len(body) - 1) == {2, 3, 4}
+    # End markers that head other stories box them too, when the article goes on under them (the
+    # prompts cleaner removes the plainest ones before page_chrome reads the dump).
+    for other in ("Related Stories ▼", "More from Local News", "You may also like"):
+        boxed = [ARTICLE[0], ARTICLE[1], other, *headlines, paragraph]
+        assert page_chrome.teaser_boxes(boxed, 0, len(boxed) - 1) == {2, 3, 4}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related reading: the democratization of data.",  # a sentence
+        "Comments",  # the readers' thread: reader_comments reads it
+        "Tags: council, cycling",
+        "Share this",
+        "More than forty residents spoke at the meeting",  # a subheading that opens with "More"
+    ],
+)
+def test_lines_that_head_no_box_of_teasers_keep_what_is_under_them(line: str) -> None:
+    paragraph = (
+        "The first stretch of the lane, between the station and Mill Street, is due to open before the "
+        "schools return in September."
+    )
+    texts = [ARTICLE[0], ARTICLE[1], line, "Old ferry pier to reopen for summer sailings in July", paragraph]
+    assert page_chrome.teaser_boxes(texts, 0, len(texts) - 1) == set()
 
 
 def test_an_offer_under_a_removed_subscription_prompt_goes_and_the_articles_list_stays() -> None:
