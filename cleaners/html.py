@@ -35,6 +35,7 @@ from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.headline_line import mark_headline
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata
+from newsclean.cleaners.prompts import prompt_line
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
@@ -1093,6 +1094,12 @@ def edge_rules(blocks: list[Block]) -> list[str]:
     rules = _trim_rules(blocks)
     for i in apart_after(blocks, [i for i, b in enumerate(blocks) if _is_prose(b)], rules):
         rules[i] = APART_AFTER
+    # A script's placeholder or a prompt after the text ("Loading Slideshow", "Most Popular
+    # Stories", "Tags: ...") is left to the prompts cleaner, which takes it with the box it opens
+    # or heads; the boxes apart from the text were judged without it all the same.
+    for i, rule in enumerate(rules):
+        if rule == FURNITURE_AFTER and (placeholder(blocks[i]) or prompt_line(blocks[i])):
+            rules[i] = ""
     return rules
 
 
@@ -1165,7 +1172,6 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
             and not _is_sentence(block)
             and not _in_flow(block, flow)
             and not _opens_section(blocks, i, last, sections)
-            and not (i > last and placeholder(block))  # (the widgets cleaner takes it with the box it opens)
         ):
             rules[i] = FURNITURE_BEFORE if i < first else FURNITURE_AFTER
     for i in _labelled_bio_above(blocks, first):

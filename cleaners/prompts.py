@@ -14,7 +14,7 @@ from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.widgets import widgets
 
-__all__ = ["Prompts"]
+__all__ = ["Prompts", "prompt_line"]
 
 _NETWORKS = (
     r"telegram|twitter|x|facebook|vk|vkontakte|odysee|rumble|instagram|tiktok|youtube|linkedin|"
@@ -491,42 +491,9 @@ class Prompts:
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             words = split_count(block.text)  # (stripping changes no word)
-            if words <= MAX_PROMPT_WORDS:
-                if _SHARE.match(text):
-                    yield Decision.remove(i, "a share or short-URL prompt")
-                    continue
-                if _TEASER.match(text) and not _prose_after_label(text, words):
-                    yield Decision.remove(i, "a read-more teaser or topic bar")
-                    continue
-                if _NEWSLETTER.match(text):
-                    yield Decision.remove(i, "a newsletter, cookie, subscription or ad prompt")
-                    continue
-                if words <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
-                    yield Decision.remove(i, "a call to action, copyright line, byline or disclosure")
-                    continue
-            if words <= MAX_DISCLOSURE_WORDS and _DISCLOSURE.search(text):
-                yield Decision.remove(i, "an affiliate or sponsorship disclosure")
-                continue
-            if words <= MAX_DISCLOSURE_WORDS and _CONSENT.search(text):
-                yield Decision.remove(i, "consent small print (a signup's or an embed's agreement line)")
-                continue
-            if words <= MAX_DISCLOSURE_WORDS and _COMMENT_FORM.search(text):
-                yield Decision.remove(i, "a reply form's small print or label (under the article)")
-                continue
-            if words <= MAX_DISCLOSURE_WORDS and _POST_FOOTER.search(text):
-                yield Decision.remove(i, "a blog engine's post footer (filed under, permalink, responses feed, likes)")
-                continue
-            if words <= MAX_DISCLOSURE_WORDS and _EMBED_PLACEHOLDER.search(text):
-                yield Decision.remove(i, "a placeholder for an embed the reader has not allowed")
-                continue
-            if len(text) <= MAX_MEMBERS_CHARS and _MEMBERS_ONLY.search(text):
-                yield Decision.remove(i, "a members-only prompt (registration or subscription)")
-                continue
-            if words <= MAX_PROMPT_WORDS and _MACHINE_MADE.match(text):
-                yield Decision.remove(i, "a note that a summary or audio version beside the article is machine-made")
-                continue
-            if words <= MAX_PROMPT_WORDS and _NOTICE.search(text):
-                yield Decision.remove(i, "a site notice (sign-in, support request, disclaimer, credit)")
+            reason = _prompt_reason(text, words)
+            if reason:
+                yield Decision.remove(i, reason)
                 continue
             follow = FOLLOW_PREFIX.match(text)
             if follow:
@@ -541,6 +508,44 @@ class Prompts:
                 continue
             if words > EXCERPT_MIN_WORDS and ends_in_more(text) and MORE_LINK_HTML.search(block.html):
                 yield Decision.remove(i, "an excerpt of another text, ending in its 'read more' link")
+
+
+def _prompt_reason(text: str, words: int) -> str:
+    """Why a block's words alone (``text`` stripped, ``words`` of it) make it a prompt, a notice
+    or a label (the patterns above), or ``""``."""
+    if words <= MAX_PROMPT_WORDS:
+        if _SHARE.match(text):
+            return "a share or short-URL prompt"
+        if _TEASER.match(text) and not _prose_after_label(text, words):
+            return "a read-more teaser or topic bar"
+        if _NEWSLETTER.match(text):
+            return "a newsletter, cookie, subscription or ad prompt"
+        if words <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
+            return "a call to action, copyright line, byline or disclosure"
+    if words <= MAX_DISCLOSURE_WORDS:
+        if _DISCLOSURE.search(text):
+            return "an affiliate or sponsorship disclosure"
+        if _CONSENT.search(text):
+            return "consent small print (a signup's or an embed's agreement line)"
+        if _COMMENT_FORM.search(text):
+            return "a reply form's small print or label (under the article)"
+        if _POST_FOOTER.search(text):
+            return "a blog engine's post footer (filed under, permalink, responses feed, likes)"
+        if _EMBED_PLACEHOLDER.search(text):
+            return "a placeholder for an embed the reader has not allowed"
+    if len(text) <= MAX_MEMBERS_CHARS and _MEMBERS_ONLY.search(text):
+        return "a members-only prompt (registration or subscription)"
+    if words <= MAX_PROMPT_WORDS and _MACHINE_MADE.match(text):
+        return "a note that a summary or audio version beside the article is machine-made"
+    if words <= MAX_PROMPT_WORDS and _NOTICE.search(text):
+        return "a site notice (sign-in, support request, disclaimer, credit)"
+    return ""
+
+
+def prompt_line(block: Block) -> bool:
+    """Whether the block's words alone make it a prompt the :class:`Prompts` cleaner removes
+    (its offer's small box with it, :func:`_pitch_boxes`)."""
+    return bool(_prompt_reason(block.text.strip(), split_count(block.text)))
 
 
 def _prose(block: Block) -> bool:

@@ -51,12 +51,13 @@ def test_a_byline_and_date_line_before_the_first_paragraph_is_explained() -> Non
 
 
 def test_furniture_after_the_last_paragraph_is_explained() -> None:
-    article = clean_html(_page(after="<p>Be the first to comment</p><p>Tags: transport</p>"))
+    # A prompt there ("Be the first to comment", "Tags: ...") is left to the prompts cleaner,
+    # which takes the small box it heads with it.
+    article = clean_html(_page(after="<p>Back to top</p><p>Be the first to comment</p><p>Tags: transport</p>"))
     assert article.articleBody == BODY
-    assert _edges(article) == [
-        ("Be the first to comment", "furniture after the last paragraph"),
-        ("Tags: transport", "furniture after the last paragraph"),
-    ]
+    assert _edges(article) == [("Back to top", "furniture after the last paragraph")]
+    prompts = [s.text for s in article.cleaning if s.cleaner == "prompts"]
+    assert prompts == ["Be the first to comment", "Tags: transport"]
 
 
 def test_end_matter_goes_from_its_title_line_to_the_end() -> None:
