@@ -2266,7 +2266,8 @@ SUBHEADS_MIN = 2
 def _subhead_link(el: etree._Element) -> etree._Element | None:
     """The link of ``el`` when ``el`` is a line of bold type that is one link and nothing else:
     a ``<p>`` or ``<div>`` holding one ``<b>``/``<strong>`` whose words are one link's (other,
-    empty links beside it: a heading's hidden permalink icon), or one link holding one bold run
+    empty links beside it: a heading's hidden permalink icon; the item's number before it: "1.
+    <a>Google's SEO Starter Guide</a>"), or one link holding one bold run
     (``<div><b><a href="#setup">Setup</a></b></div>``, ``<p><a><strong>Name</strong></a></p>``)."""
     if el.tag not in ("p", "div") or (el.text or "").strip():
         return None
@@ -2279,13 +2280,28 @@ def _subhead_link(el: etree._Element) -> etree._Element | None:
         if len(inner) != 1 or inner[0].tag not in ("b", "strong") or (run.text or "").strip():
             return None
         return None if (inner[0].tail or "").strip() else run
-    if run.tag not in ("b", "strong") or (run.text or "").strip():
+    if run.tag not in ("b", "strong") or not _ordinal(run.text):
         return None
-    links = [k for k in run if isinstance(k.tag, str)]
-    if not links or any(k.tag != "a" or (k.tail or "").strip() for k in links):
+    inside = [k for k in run if isinstance(k.tag, str)]
+    if inside and inside[0].tag != "a" and _ordinal(inside[0].tail) and _number(text_content(inside[0])):
+        inside.pop(0)  # an item's number ("<b><strong>10. </strong><a>Man with a Van</a></b>")
+    if not inside or any(k.tag != "a" or (k.tail or "").strip() for k in inside):
         return None
-    worded = [k for k in links if text_content(k).strip()]
+    worded = [k for k in inside if text_content(k).strip()]
     return worded[0] if len(worded) == 1 else None
+
+
+_ORDINAL = re.compile(r"\s*(?:#?\d{1,3}[.):]?)?\s*")
+
+
+def _ordinal(text: str | None) -> bool:
+    """Whether ``text`` is nothing, or a list item's number ("1.", "10)", "#3") alone."""
+    return not text or _ORDINAL.fullmatch(text) is not None
+
+
+def _number(text: str) -> bool:
+    """Whether ``text`` is a list item's number alone (not nothing)."""
+    return bool(text.strip()) and _ORDINAL.fullmatch(text) is not None
 
 
 def _linked_subheads(part: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:

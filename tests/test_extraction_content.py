@@ -358,13 +358,18 @@ def test_a_roundups_items_linking_to_other_sites_stay() -> None:
         "<div><b><a href='#{slug}'>{title}</a><a href='#{slug}' aria-hidden='true'></a></b></div>",
         "<p><strong><a href='https://{slug}.example/'>{title}</a></strong></p>",
         "<div><a href='#{slug}'><strong>{title}</strong></a></div>",
+        "<div><b><strong>{n}. </strong><a href='https://{slug}.example/'>{title}</a></b></div>",
+        "<p><strong>{n}. <a href='https://{slug}.example/'>{title}</a></strong></p>",
     ],
 )
 def test_subheads_set_in_bold_as_one_link_stay(line: str) -> None:
     # A guide's section headings in bold type, each its own permalink, or a roundup's items
-    # named by a link to each one's site: each heads the paragraph after it, as an <h3> would.
+    # named (and numbered) by a link to each one's site: each heads the paragraph after it, as
+    # an <h3> would.
     titles = ["Setting up the depot", "Choosing the tram stops", "Paying for the new line"]
-    sections = "".join(line.format(slug=title.split()[-1], title=title) + _paras(1) for title in titles)
+    sections = "".join(
+        line.format(n=n, slug=title.split()[-1], title=title) + _paras(1) for n, title in enumerate(titles, 1)
+    )
     html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(1)}{sections}</article></main>")
     _four_paragraphs_with(html, *titles)
 
