@@ -430,7 +430,7 @@ TEASER_BOX_WORDS = 150
 
 
 _RELATED_WORDS = re.compile(
-    r"[\W_]*(?:related|read|more|recommended|you|also|most|popular|trending|latest|recent|similar|other|explore|see)\b",
+    r"\A[\W_]*(?:related|read|more|recommended|you|also|most|popular|trending|latest|recent|similar|other|explore|see)\b",
     re.IGNORECASE,
 )
 """The opening word of an end marker that heads other stories ("Related posts", "More from Sport", "You
