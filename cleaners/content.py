@@ -1309,6 +1309,14 @@ content holds this much paragraph text outside it and the box's own ``<p>`` chil
 than half of its paragraph text (:func:`_holds_paragraphs`): a promoted slideshow's captions
 or a reader's comment inside the article's box, not the article's paragraphs."""
 
+LOOSE_HELD = 0.5
+"""... and, in content written without paragraph elements (none of its text in a ``<p>`` or in
+a ``<div>`` written as one, all of it between ``<br>``s: pages of 2000-2005), boxes holding more
+than this share of that text: a post's box with its own long list of links (its network's
+headlines under it) is mostly links. Less than a majority is no sign: a blog's side column of
+blurbs written so holds as much of it as a short post, and where the post is in ``<p>``s or
+``<div>`` paragraphs such a column's text is no share of the post's."""
+
 KEEP_TEXT = 0.15
 """... unless they hold less than this share of all its text: an author's bio is the only
 ``<p>`` of an article written in ``<div>``s and ``<br>``s."""
@@ -1332,6 +1340,10 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         prose, text = stats[part].prose, stats[part].text
         whole = stats[part]
         divs = whole.divs if whole.divs > prose + whole.loose else 0
+        # Content written without paragraph elements (see LOOSE_HELD): a paragraph's length at
+        # least between <br>s, and none in a <p> or a <div> written as one.
+        written = whole.loose >= DIV_PARAGRAPH and prose + whole.divs < MIN_PARAGRAPH
+        loose = whole.loose if written else 0
         verbatim: set[etree._Element] = set()
         for code in part.iter(*VERBATIM):
             verbatim.update(code.iterdescendants())
@@ -1356,6 +1368,10 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 held = held or s.prose + s.divs > KEEP_PROSE * (prose + divs)
                 beside = prose + divs - s.prose - s.divs
                 s = _Stats(s.text, s.links, s.blocks, s.prose + s.divs, s.loose, s.divs)
+            elif loose and s.loose and el.tag != "form":
+                held = held or s.prose + s.loose > LOOSE_HELD * (prose + loose)
+                beside = prose + loose - s.prose - s.loose
+                s = _Stats(s.text, s.links, s.blocks, s.prose + s.loose, s.loose, s.divs)
             if (
                 held
                 and s.text > KEEP_TEXT * text

@@ -1076,3 +1076,33 @@ def test_paragraphs_written_as_divs_keep_their_box_among_many_links(tag: str) ->
     body = clean_html(html).articleBody or ""
     assert body.count("Engineers at the Harbour Authority") == 5, body
     assert "Other story number 7" not in body
+
+
+def test_a_post_written_between_brs_beside_its_links_stays_in_content_without_p() -> None:
+    # Content written without <p> (the page's wrapper, chosen): the post's box holds its
+    # headline line, its paragraphs as <font> runs ended by <br><br> and a long list of the
+    # network's headlines, so the box is mostly links. It holds most of the content's paragraph
+    # text (between <br>s, there being none in <p>s) and stays whole; the side column of links
+    # goes. (With the post in <p>s a box holding so much of their text stays the same way.)
+    headlines = "".join(
+        f"<li><a href='/news/{i}'>Network headline number {i} about phones, laptops and tablets today</a></li>"
+        for i in range(14)
+    )
+    side = "".join(f"<li><a href='/topic/{i}'>Topic page {i}</a></li>" for i in range(30))
+    stops = "".join(f"<div>Stop {i}: Mill Lane, Market Square</div>" for i in range(20))  # a timetable's lines
+    page = _page(
+        "<div class='w1'><div class='p1'><div>Tram line extended by four stops</div>"
+        f"{_font_runs(0, 4)}<ul>{headlines}</ul></div>"
+        f"<div class='s1'><font>About this site: city news since 1887, written by the people who live here.</font>"
+        f"<br><br><ul>{side}</ul></div><div class='f1'>{stops}</div></div>"
+    )
+    root = lxml.html.document_fromstring(page)
+    stats = strip_page(root)
+    wrapper = root.find(".//div[@class='w1']")
+    post = root.find(".//div[@class='p1']")
+    assert stats[post].links > 0.5 * stats[post].text and not stats[wrapper].prose
+    prune(MainContent(wrapper, [wrapper], stats))
+    kept = " ".join(wrapper.text_content().split())
+    assert kept.count("The council voted") == 4, kept
+    assert "Topic page 7" not in kept
+
