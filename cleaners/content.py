@@ -2582,6 +2582,11 @@ def headline_post(main: MainContent, body: etree._Element, description: str = ""
     choice's paragraph text (a heading's box holding less is the article's header: its
     headline and standfirst, with the text in a box beside it).
 
+    A part of the article loses the same way when its tables and widgets outweigh the rest: the
+    headline's boxes meet the choice, which holds little of the paragraph text of the box where
+    they meet, before any of them holds text of its own; that box is the article
+    (:func:`_meeting_post`).
+
     When the choice is only a heading (a title or a date line, see :func:`_title_post`), the
     box around it holding more text is the post: its own lines were too short to vote.
 
@@ -2736,7 +2741,37 @@ def _post_apart(
             # bar made it lose to a footer's disclaimer).
             boxed = True
         node = node.getparent()
+    if by == HEADLINE and node is not None and node is not body and node in around:
+        return _meeting_post(main, head, node)
     return None  # the headline's box meets the choice before it holds enough text
+
+
+MET_SHARE = POST_SHARE
+"""The box where the headline's boxes meet the chosen element is the article when the choice
+holds less than this share of its paragraph text (see :func:`_meeting_post`)..."""
+
+MET_AFTER = 0.5
+"""... and at least this share of that text follows the headline (a post's text follows its
+headline; a page's header holding it above the text, a menu's blurbs, does not)."""
+
+
+def _meeting_post(main: MainContent, head: etree._Element, box: etree._Element) -> HeadlinePost | None:
+    """``box``, the nearest box around both the headline's heading ``head`` and the chosen
+    element, when the choice holds less than :data:`MET_SHARE` of its paragraph text, most of
+    that text follows the heading (:data:`MET_AFTER`) and the box is mostly not links
+    (:data:`LINKED_CHOICE`): the article, of which the scorer chose one part. Its tables and
+    lists of data (a study's time series, a roundup's review widgets) outweigh the paragraphs
+    around them, and once no ``<article>`` marks the whole (pages written before HTML5) one
+    box holding a long paragraph scores best."""
+    good, stats = main.good, main.stats
+    held = good.get(box, 0.0)
+    s = stats.get(box)
+    if s is None or not held or good.get(main.root, 0.0) >= MET_SHARE * held or s.links > LINKED_CHOICE * s.text:
+        return None
+    if _text_after(head, box, good) < MET_AFTER * held:
+        return None
+    why = f"{held - good.get(main.root, 0.0):.0f} of whose {held:.0f} characters of paragraphs lie beside the choice"
+    return HeadlinePost(box, " ".join(head.text_content().split()), why)
 
 
 LISTED_POST = 0.5
