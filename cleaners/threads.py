@@ -1102,6 +1102,26 @@ def _count_linked(heading: etree._Element) -> bool:
     )
 
 
+def _row_label(heading: etree._Element, line: str, part: etree._Element) -> bool:
+    """Whether ``heading`` (its text ``line``) is a label awaiting its value ("Kommentare:", the
+    count left for a script to fill) in a list item beside other items holding text (inside
+    ``part``): one field of a byline's row ("Ein Kommentar von Ann Lee", "Veröffentlicht: vor
+    58 Minuten", "Kommentare:"), pointing at the thread from elsewhere, never its heading. (A
+    row's item without the colon, "Comments" among "Most read" and "Most emailed", is a tab that
+    does head the end matter.)"""
+    if not line.endswith(":"):
+        return False
+    node: etree._Element | None = heading
+    while node is not None and node is not part:
+        if node.tag == "li":
+            return any(
+                sibling.tag == "li" and " ".join(sibling.text_content().split())
+                for sibling in (*node.itersiblings(), *node.itersiblings(preceding=True))
+            )
+        node = node.getparent()
+    return False
+
+
 def cut_after_comments(
     part: etree._Element,
     stats: dict[etree._Element, _Stats],
@@ -1138,7 +1158,7 @@ def cut_after_comments(
         if _text_before(part, heading, stats) < (THREAD_BEFORE if own else TAIL_BEFORE):
             continue
         s = stats.get(heading)
-        if s is None or 2 * s.links >= s.text or _count_linked(heading):
+        if s is None or 2 * s.links >= s.text or _count_linked(heading) or _row_label(heading, line, part):
             continue
         doomed = [heading]
         node = heading

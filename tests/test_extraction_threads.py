@@ -621,6 +621,26 @@ def test_a_comment_count_linked_to_the_thread_after_the_summary_leaves_the_artic
     assert_gone(body, "Stone is the right call")
 
 
+
+def test_a_comment_count_label_in_the_bylines_row_after_the_summary_leaves_the_article() -> None:
+    # The byline's row as a list (author, date, "Kommentare:" with its count left for a script
+    # to fill), after the summary: a label in a row pointing at the thread, not its heading.
+    summary = PARAGRAPH.format(n="Summary.") + PARAGRAPH.format(n="Verdict.")
+    row = (
+        "<ul class='m3'><li>A column by Ann Lee</li><li><span>Published:</span> <span>2 hours ago</span></li>"
+        "<li><span><span>Kommentare: </span></span><span></span></li></ul>"
+    )
+    text = "".join(PARAGRAPH.format(n=f"Part {n}.") for n in range(3))
+    page = _page("<h2>First frost</h2>" + summary + row + text)
+    body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+    assert body.count("had to come out.") == 5
+    # A tab's "Comments" among the row's other tabs still heads what follows.
+    tabs = "<ul class='t3'><li>Most read</li><li>Most emailed</li><li>Comments</li></ul>"
+    page = _page("<h2>First frost</h2>" + summary + text + tabs + "<p>Stone is the right call, said Ann.</p>")
+    body = clean_html(page, url="https://allotment.example.com/first-frost").articleBody or ""
+    assert body.count("had to come out.") == 5
+    assert_gone(body, "Stone is the right call")
+
 def _photo_post(heading: str, title: str) -> bytes:
     """A photo under its heading, one short line, and its readers' short posts, each opening
     with the poster's name in a ``<cite>`` (no stamp, little text before them)."""
