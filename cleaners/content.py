@@ -2460,6 +2460,8 @@ def page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etre
     names: set[str] = set()
     for heading in body.iter("h1", "h2", "h3"):
         text = _fold(heading.text_content())
+        if not any(text in w for w in wanted):
+            text = _without_count(heading, text)
         if len(text) < HEADLINE_CHARS or not any(text in w for w in wanted):
             continue
         if any(links_home(a) for a in heading.iter("a")):
@@ -2469,6 +2471,23 @@ def page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etre
     kept = [(heading, text) for heading, text in found if text not in names]
     # The longest first: a title joins the headline to the site's name, mostly the shorter.
     return [heading for heading, text in sorted(kept, key=lambda pair: -len(pair[1]))]
+
+
+_COUNT = re.compile(r"(.*) (\d{1,6})")
+
+
+def _without_count(heading: etree._Element, text: str) -> str:
+    """``text`` (the heading's, folded) without a number closing it that an element of the
+    heading holds alone: a count of comments set beside the title
+    (``<h2><a>Title</a> <span>69</span></h2>``), no word of it. Else ``text``."""
+    found = _COUNT.fullmatch(text)
+    if found is None:
+        return text
+    count = found.group(2)
+    for el in heading.iterdescendants():
+        if isinstance(el.tag, str) and (el.text or "").strip() == count and len(el) == 0:
+            return found.group(1)
+    return text
 
 
 _HOME = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
@@ -2851,6 +2870,80 @@ SIDE_SHARE = 0.5
 share of the choice's paragraph text beside it lies in side columns (:func:`_side_columns`)."""
 
 
+BODY_SHARE = 0.5
+"""The nearest box around the headline holding paragraph text besides the heading's is the post
+when it holds more than this share of the choice's text that follows the headline (see
+:func:`_holds_body`)."""
+
+BEFORE_SHARE = 0.5
+"""... and the text before it in its parent is at most this share of its own."""
+
+
+def _holds_body(
+    head: etree._Element, box: etree._Element, top: etree._Element, stats: dict[etree._Element, _Stats]
+) -> bool:
+    """Whether ``box``, the nearest box around the headline's heading ``head`` holding paragraph
+    text besides the heading's, holds the article's body: more than :data:`BODY_SHARE` of the
+    chosen element's (``top``'s) text that follows the heading in page order, at least
+    :data:`MIN_PARAGRAPH` of it, and text before it in its parent of at most
+    :data:`BEFORE_SHARE` of its own (text outside links, :func:`_said_after`; the box taken as
+    the outermost element around it holding no more text, as a table's cell is its table).
+
+    A post's text follows its headline. What the choice holds before the heading elsewhere (a
+    side column set before the post in the page: a blog's profile, its tags, its archive) is no
+    part of it, and a side column after the post, when it holds as much, keeps the choice whole.
+    An article's header box (the headline and its standfirst) beside the box holding the text
+    holds little of what follows the headline, and the choice stands; so does a heading deep in
+    an article or after it that repeats the title (the article's text lies before its box).
+    Text is counted outside links, loose text between ``<br>``s too: a list of other stories'
+    linked titles holds none, and an article written without ``<p>``s as much as with."""
+    held = _said_after(head, box, stats)
+    if held < MIN_PARAGRAPH or held <= BODY_SHARE * _said_after(head, top, stats):
+        return False
+    s = stats.get(box)
+    if s is None:
+        return False
+    # The box as the page lays it out: the outermost element around it holding no more text
+    # (a table's row and the table around a cell, a wrapper around a wrapper).
+    outer = box
+    while (up := outer.getparent()) is not None and up is not top and (u := stats.get(up)) and u.text == s.text:
+        outer = up
+    return _said_before(outer, stats) <= BEFORE_SHARE * (s.text - s.links)
+
+
+def _unlinked(el: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """The text of ``el`` outside links, and its tail (loose text after it)."""
+    s = stats.get(el)
+    tail = el.tail
+    return (s.text - s.links if s is not None else 0) + (len(tail.strip()) if tail else 0)
+
+
+def _said_after(head: etree._Element, box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """The text outside links of ``box`` that follows ``head`` (inside it) in page order: at each
+    level from ``head`` up to ``box``, the loose text after it and the boxes after it."""
+    total = 0
+    node: etree._Element | None = head
+    while node is not None and node is not box:
+        tail = node.tail
+        if tail:
+            total += len(tail.strip())
+        for sibling in node.itersiblings():
+            total += _unlinked(sibling, stats)
+        node = node.getparent()
+    return total
+
+
+def _said_before(box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """The text outside links before ``box`` in its parent: the boxes and loose text before it."""
+    parent = box.getparent()
+    if parent is None:
+        return 0
+    total = len(parent.text.strip()) if parent.text else 0
+    for sibling in box.itersiblings(preceding=True):
+        total += _unlinked(sibling, stats)
+    return total
+
+
 def _side_columns(post: etree._Element, top: etree._Element, good: dict[etree._Element, float]) -> float:
     """The paragraph text, inside ``top``, of the boxes beside ``post`` (siblings of it or of
     a box around it) that are a page's side column: an ``<aside>``, ``role="complementary"``
@@ -2970,6 +3063,12 @@ def _post_found_inside(main: MainContent, head: etree._Element, by: str = HEADLI
                     why = (
                         f"{side:.0f} of whose {good[top]:.0f} characters of paragraphs lie in a side column "
                         "beside the post"
+                    )
+                    return HeadlinePost(node, heading, why, by)
+                if by == HEADLINE and _holds_body(head, node, top, stats):
+                    why = (
+                        f"it holds {_said_after(head, node, stats)} of the {_said_after(head, top, stats)} "
+                        "characters of text outside links that follow the headline in the choice"
                     )
                     return HeadlinePost(node, heading, why, by)
                 return None

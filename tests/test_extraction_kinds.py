@@ -246,7 +246,10 @@ def test_kind_5_a_list_of_links_chosen_gives_way_to_the_post_under_the_headline(
     )
     tree, main = _chosen(html, ("Little Fingers", "Leaves pressed in wax paper - Little Fingers"))
     main.root = tree.find(".//body")
-    assert headline_post(main, tree) is None  # the choice holds the headline: nothing to do
+    # The whole page chosen: the post holds most of its text after the headline (the list's
+    # titles are links), so the post is taken from inside it.
+    whole = headline_post(main, tree)
+    assert whole is not None and whole.post.get("class") == "post" and "follow the headline" in whole.why
     main.root, main.worth = tree.find(".//ul"), 5000.0  # the list chosen, far above the post
     taken = headline_post(main, tree)
     assert taken is not None and taken.post.get("class") == "post"
@@ -323,9 +326,17 @@ def test_kind_5_the_headline_box_does_not_take_over_an_article_beside_it() -> No
         "<p>The water board approved the plan on Monday after two years of talks.</p></div>"
         f'<div class="story-text">{paragraphs}</div></body></html>'
     )
-    record = clean_html(html.encode(), url="https://valley-news.example.com/reservoir.html")
-    assert (record.articleBody or "").count("new reservoir will hold water") == 8
+    _choice_stands(html, "https://valley-news.example.com/reservoir.html", "new reservoir will hold water", 8)
+
+
+def _choice_stands(html: str, url: str, line: str, times: int) -> str:
+    """The page's body, which must hold ``line`` ``times`` times with the scorer's choice
+    standing (no ``chose`` step)."""
+    record = clean_html(html.encode(), url=url)
+    body = record.articleBody or ""
+    assert body.count(line) == times
     assert not [step for step in record.cleaning if step.action == "chose"]
+    return body
 
 
 def test_kind_2_a_japanese_article_in_a_wrapper_named_like_an_ad_stays() -> None:
@@ -855,17 +866,94 @@ def test_kind_5_the_article_under_the_headline_beats_one_the_page_appends() -> N
     assert "the post holding the page's headline" in [step.text for step in record.cleaning if step.action == "chose"]
 
 
-def test_kind_5_a_post_beside_a_side_column_kept_for_its_paragraph_comes_alone() -> None:
+@pytest.mark.parametrize(
+    ("names", "reason"),
+    [
+        ({}, "lie in a side column beside the post"),
+        ({"sidebar": "k9", "profile": "k8"}, "outside links that follow the headline"),
+    ],
+)
+def test_kind_5_a_post_beside_a_side_column_kept_for_its_paragraph_comes_alone(
+    names: dict[str, str], reason: str
+) -> None:
     # A blog's profile is the page's one long <p>, so its side column is kept as if it wrapped
     # the article; the post, written between <br>s, sits beside it. Most of the choice's
     # paragraph text beside the post lies in a side column: the post is taken. An empty anchor
-    # in the post's heading (a permalink's target) is no link to the home page.
-    record = _clean("kind-5-side-column-beside-the-post.html", url="https://copydesk.example.com/2012/10/signs.html")
+    # in the post's heading (a permalink's target) is no link to the home page. With names that
+    # tell nothing (no "sidebar"), the side column, set before the post, holds none of the text
+    # that follows the headline and the post's box holds all of it: the post is taken too.
+    html = (FIXTURES / "kind-5-side-column-beside-the-post.html").read_text(encoding="utf-8")
+    for name, meaningless in names.items():
+        html = html.replace(name, meaningless)
+    record = clean_html(html.encode(), url="https://copydesk.example.com/2012/10/signs.html")
     body = " ".join((record.articleBody or "").split())
     for line in ('A bakery\'s "fresh" bread', "everything must go, including the shop."):
         assert line in body, line
     assert_gone(body, "An advertising copywriter for nineteen years", "week 41")
-    assert "lie in a side column beside the post" in _headline_post_reason(record)
+    assert reason in _headline_post_reason(record)
+
+
+@pytest.mark.parametrize("table", [False, True])
+def test_kind_5_a_section_repeating_the_title_deep_in_the_article_does_not_narrow_it(table: bool) -> None:
+    # A closing section whose heading repeats the title holds all the text after that heading,
+    # but the article's paragraphs lie before its box: the post does not start there. Laid out
+    # in a one-cell table, the box is the table (its cell's row holds nothing before it).
+    lines = [
+        "The allotment society shares its water butts among the forty plots on the hill.",
+        "Tools are kept in the shed by the gate and signed out in the book on the shelf.",
+        "The seed bank opens on the first Saturday of March, and members may take six packets each.",
+        "Paths between the plots are mown by whoever holds the plot to their north, in turn.",
+        "Bonfires are allowed from November to February, before ten in the morning only.",
+        "Plot holders who leave for a season may lend their plot to a member on the waiting list.",
+    ]
+    section = (
+        "<div class='k3'><h2>Sharing the plots</h2><p>Write to the secretary before the spring meeting"
+        " to put your name down for a plot or a share of one.</p></div>"
+    )
+    if table:
+        section = f"<table><tr><td>{section}</td></tr></table>"
+    page = "<div class='k1'><div class='k2'>" + "".join(f"<p>{line}</p>" for line in lines) + f"</div>{section}</div>"
+    html = f"<html><head><title>Sharing the plots | Hill Allotments</title></head><body>{page}</body></html>"
+    url = "https://hill-allotments.example.org/sharing"
+    body = _choice_stands(html, url, "the forty plots on the hill", 1)
+    for line in (*lines, "Write to the secretary"):
+        assert line.rstrip(".") in body, line
+
+
+def test_kind_5_a_headline_with_its_count_of_comments_is_the_headline() -> None:
+    # The story's heading carries its count of comments in a badge of its own ("... 69"), so its
+    # text is not the title's; the comments' section below repeats the title as its heading.
+    # Without the count the story's heading gives the headline, first in page order, and the
+    # comments' section is no post of it.
+    from newsclean.cleaners.content import page_headings
+    from newsclean.cleaners.html import parse_html
+
+    story = (
+        "The judge asked why the dispute over wireless patents was in his court at all. He gave the two"
+        " firms a month to settle it, and said the court's time was better spent on cases that matter to"
+        " people who cannot afford a room of lawyers. Both firms said they would study the ruling. Neither"
+        " said whether it would settle, and the next hearing is set for the end of August."
+    )
+    title = "Judge calls patent battles ridiculous"
+    heading = f"<h2><span><a href='/story/1'>{title}</a></span> <span class='k3'>69</span></h2>"
+    thread = (
+        f"<div class='k6'><div><h2><a href='/story/1'>{title}</a></h2>"
+        "<div>The Fine Print: the following comments are owned by whoever posted them.</div></div></div>"
+    )
+    page = f"<div class='k1'><div class='k2'>{heading}<div class='k4'>Posted on Tuesday</div><div>{story}</div></div>"
+    html = f"<html><head><title>{title} - Newsdesk</title></head><body>{page}{thread}</div></body></html>"
+    tree = parse_html(html)
+    heads = page_headings(tree, (title, f"{title} - Newsdesk"))
+    assert [h.getparent().get("class") for h in heads] == ["k2", None]
+    body = clean_html(html.encode(), url="https://newsdesk.example.com/story/1").articleBody or ""
+    assert "the next hearing is set for the end of August" in body
+    assert "The Fine Print" not in body
+    # A number that is a word of the title stays in the heading's text.
+    apollo = parse_html(
+        "<html><head><title>Apollo 11 crew back on Earth - Newsdesk</title></head><body>"
+        "<h1>Apollo <span>11</span> crew back on Earth</h1><p>They landed in the Pacific.</p></body></html>"
+    )
+    assert len(page_headings(apollo, ("Apollo 11 crew back on Earth",))) == 1
 
 
 def test_kind_7_a_name_inside_a_line_stays_in_it() -> None:
