@@ -2920,7 +2920,8 @@ def _unlinked(el: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
 
 def _said_after(head: etree._Element, box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
     """The text outside links of ``box`` that follows ``head`` (inside it) in page order: at each
-    level from ``head`` up to ``box``, the loose text after it and the boxes after it."""
+    level from ``head`` up to ``box``, the loose text after it and the boxes after it, but for
+    those marked as beside the text (:data:`BESIDE_TAGS`)."""
     total = 0
     node: etree._Element | None = head
     while node is not None and node is not box:
@@ -2928,9 +2929,16 @@ def _said_after(head: etree._Element, box: etree._Element, stats: dict[etree._El
         if tail:
             total += len(tail.strip())
         for sibling in node.itersiblings():
-            total += _unlinked(sibling, stats)
+            if sibling.tag not in BESIDE_TAGS:
+                total += _unlinked(sibling, stats)
         node = node.getparent()
     return total
+
+
+BESIDE_TAGS = frozenset(["aside", "footer", "nav"])
+"""Elements after the headline that the publisher marks as beside the text (a side column, the
+page's or the post's footer, a menu): none of their text is the article's body (see
+:func:`_said_after`)."""
 
 
 def _said_before(box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:

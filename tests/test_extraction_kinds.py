@@ -893,6 +893,30 @@ def test_kind_5_a_post_beside_a_side_column_kept_for_its_paragraph_comes_alone(
     assert reason in _headline_post_reason(record)
 
 
+def test_kind_5_a_footer_after_the_post_is_no_part_of_the_text_after_the_headline() -> None:
+    # A short post in <main>, the page's <footer> after it holding more text (offices, a
+    # disclaimer): the whole page is chosen. What the publisher marks as beside the text is no
+    # part of what follows the headline, so the post holds all of it and is taken.
+    post = (
+        "<main class='k1'><h1>Renting a van for the team</h1><div class='k2'><p>Check the tyres and the"
+        " lights before you leave the depot, and photograph every scratch on the bodywork.</p><p>Keep the"
+        " rental agreement in the glove box with the insurer's number.</p></div></main>"
+    )
+    footer = (
+        "<footer class='k3'><p>Offices: 11 Mill Road, Hunt Valley; 301 Washington Street, Snow Hill; 8 Quay"
+        " Street, Harbourside. Open Monday to Friday from nine to five.</p><p>This material is not intended"
+        " to replace the advice of a qualified advisor. Information has been obtained from sources believed"
+        " to be reliable and is for general information only.</p><p>Products and services referenced are"
+        " for general information only. Always consult a qualified advisor before buying, and review the"
+        " maker's instructions and warnings before you use any product named on this site.</p></footer>"
+    )
+    html = f"<html><head><title>Renting a van for the team</title></head><body>{post}{footer}</body></html>"
+    record = clean_html(html.encode(), url="https://insurer.example.com/renting-a-van")
+    body = record.articleBody or ""
+    assert "photograph every scratch on the bodywork" in body and "insurer's number" in body
+    assert_gone(body, "Offices: 11 Mill Road", "not intended to replace the advice")
+
+
 @pytest.mark.parametrize("table", [False, True])
 def test_kind_5_a_section_repeating_the_title_deep_in_the_article_does_not_narrow_it(table: bool) -> None:
     # A closing section whose heading repeats the title holds all the text after that heading,
