@@ -2473,7 +2473,7 @@ def page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etre
     return [heading for heading, text in sorted(kept, key=lambda pair: -len(pair[1]))]
 
 
-_COUNT = re.compile(r"(.*) (\d{1,6})")
+_COUNT = re.compile(r"\A(.*) (\d{1,6})\Z")
 
 
 def _without_count(heading: etree._Element, text: str) -> str:
