@@ -2824,16 +2824,22 @@ def _grown_post(
     it (still apart from the choice) holding :data:`GROWN_POST` times its paragraph text with
     few links, and so on up: a page's header box holds the headline and the byline, the box
     around it the text too (Express's live blog, whose chosen list of links the headline
-    overrode, kept only the header box)."""
+    overrode, kept only the header box). A wrapper holding no more text than the box inside it
+    (a one-cell table's row and table around its cell) is passed over: the box around the
+    wrapper is asked."""
+    box = wrapper = node
     while True:
-        up = node.getparent()
+        up = wrapper.getparent()
         if up is None or up is body or up in around:
-            return node
+            return box
         s = stats.get(up)
+        if s is not None and (inner := stats.get(wrapper)) is not None and s.text == inner.text:
+            wrapper = up
+            continue
         held = good.get(up, 0.0)
-        if s is None or held < GROWN_POST * good.get(node, 0.0) or s.links > LINKED_CHOICE * s.text:
-            return node
-        node = up
+        if s is None or held < GROWN_POST * good.get(box, 0.0) or s.links > LINKED_CHOICE * s.text:
+            return box
+        box = wrapper = up
 
 
 def _marked_article(el: etree._Element) -> bool:

@@ -282,6 +282,26 @@ def test_kind_5_the_post_under_the_headline_is_more_than_the_headline_s_own_box(
     assert taken.heading == "Ferry to the island resumes Nov. 13, after repairs"
 
 
+def test_kind_5_the_post_grows_past_the_rows_and_cells_of_one_cell_tables() -> None:
+    # A post of 2005 laid out in one-cell tables: the headline and its byline line in one table,
+    # the text (runs between <br>s) in the next, both in the post's table; the scorer chose a
+    # list of other posts' long linked titles. The post taken is the post's table, not the
+    # headline's: its row and its table hold no more text than its cell and are no box of
+    # their own, so the box around them (twice its paragraph text, few links) is asked.
+    record = _clean(
+        "kind-5-post-in-one-cell-tables.html", url="https://powder-room.example.com/2012/10/soft-pink-shades.html"
+    )
+    body = record.articleBody or ""
+    assert_once(
+        body,
+        "You do not have to wear bold colours to make a bold statement",
+        "Looking to frame your eyes with full, well-groomed brows too?",
+    )
+    assert_gone(body, "Berry lips for the cold months ahead", "Six braids for second-day hair", "Press room (12)")
+    reason = _headline_post_reason(record)
+    assert "table.c3/tr/td)" in reason and "table.c6" in reason
+
+
 @pytest.mark.parametrize("sentence", [False, True])
 def test_kind_5_a_headline_box_of_other_pages_teasers_is_no_post(sentence: bool) -> None:
     # A gallery whose pictures only a script shows: the headline's box holds the headline and a
