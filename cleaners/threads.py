@@ -31,10 +31,12 @@ starts with the article, and nothing comes before it. The first box is taken for
 the rest for its readers' posts, when its class is none of theirs and none of them is dated
 before it (a front page lists its entries newest first).
 
-Some templates print no stamp at all: the post opens with its poster's name in a ``<cite>``
-(blog engines' markup for a comment's author), alone in its box, and the comment follows in a
-box of its own. Such a signature counts as a stamp where it opens the post; a ``<cite>`` inside
-a sentence is a work's title, not a name.
+Some templates print no stamp at all. Where replies are printed inside the posts they answer,
+each built as its post is, the nesting is the thread's sign (:func:`_nested_replies`: a script
+may fill in the dates, Slashdot's). Elsewhere the post opens with its poster's name in a
+``<cite>`` (blog engines' markup for a comment's author), alone in its box, and the comment
+follows in a box of its own. Such a signature counts as a stamp where it opens the post; a
+``<cite>`` inside a sentence is a work's title, not a name.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any, TypeVar
 
 from lxml import etree
@@ -152,6 +154,8 @@ DATED_REASON = (
     "reader comments told by their shape ({posts} alike posts with a date, none before the article's {day}, "
     "from {first!r})"
 )
+
+NESTED_REASON = "reader comments told by their shape ({posts} alike posts holding their replies, from {first!r})"
 
 DATED_WORDS = 8
 """A line of at most this many words holding a whole date (day, month and year) and no clock time
@@ -279,6 +283,9 @@ class Thread:
     heading: str = ""
     """The comments heading the thread was found under, when it was (its posts' stamps may have
     no clock time)."""
+    nested: bool = False
+    """Found by its replies nested in the posts they answer, built alike (see
+    :func:`_nested_replies`): its posts may carry no stamp at all."""
 
 
 def _stamp(text: str) -> bool:
@@ -922,6 +929,100 @@ def _reply_trees(
     return found
 
 
+_POST_BOXES = ("li", "div", "dd", "article", "section")
+"""Tags a thread's posts are written in."""
+
+REPLY_STEPS = 4
+"""A reply sits at most this many elements below the post it answers (``<li>``, ``<ul>``,
+``<li>``: two)."""
+
+POST_PARTS = 2
+"""A post holding its replies is built of at least this many boxes besides them (its poster's or
+title's line and its text, a toolbar): one wrapper around content is a layout's, not a post's."""
+
+
+def _nested_replies(
+    root: etree._Element, stats: dict[etree._Element, _Stats], taken: set[etree._Element]
+) -> list[Thread]:
+    """Threads told by replies nested in the posts they answer, with no stamp needed: a script
+    may fill in the dates (Slashdot's "on Tuesday July 24, @10:12AM" left empty), and only the
+    poster's name and the post's title are printed. Posts are the boxes sharing one class word
+    (their other words say full, collapsed or hidden), at least :data:`MIN_POSTS` of them inside
+    another (the replies, at most :data:`REPLY_STEPS` elements down), at least
+    :data:`MIN_POSTS` with text of their own (:data:`BODY_PROSE`, outside links and replies), and
+    built alike at every depth: a box template of at least :data:`POST_PARTS` children, replies
+    aside, shared by half the posts, a top-level post and a reply among them. An article's nested
+    sections step their heading down a level, and an outline's items hold loose text. The
+    top-level posts are children of one element, and the guards of :func:`find_threads` hold
+    (text before, no ``<h1>``)."""
+    groups: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
+    for el in root.iter(*_POST_BOXES):
+        names = el.get("class")
+        if names:
+            for word in set(names.split()):
+                groups[(el.tag, word)].append(el)
+    gone = {el for region in taken for el in region.iter()}
+    found: list[Thread] = []
+    for group in sorted(groups.values(), key=len, reverse=True):
+        if len(group) < 2 * MIN_POSTS:
+            break
+        posts = [p for p in group if p not in gone]  # (posts another finder took, their replies with them)
+        kind = set(posts)
+        replies: set[etree._Element] = set()
+        holders: set[etree._Element] = set()  # (the boxes between a reply and its post)
+        for p in posts:
+            between = list(islice(p.iterancestors(), REPLY_STEPS))
+            at = next((n for n, up in enumerate(between) if up in kind), None)
+            if at is not None:
+                replies.add(p)
+                holders.update(between[:at])
+        if len(posts) < 2 * MIN_POSTS or len(replies) < MIN_POSTS:
+            continue
+        tops = [p for p in posts if p not in replies]
+        parents = {p.getparent() for p in tops}
+        if len(parents) != 1 or None in parents:
+            continue
+        if sum(1 for p in posts if _reply_text(p, stats, kind) >= BODY_PROSE) < MIN_POSTS:
+            continue
+        built: dict[tuple[tuple[str, str], ...], set[etree._Element]] = defaultdict(set)
+        for p in posts:
+            template = tuple(
+                (child.tag, child.get("class") or "")
+                for child in p
+                if isinstance(child.tag, str) and child not in kind and child not in holders
+            )
+            built[template].add(p)
+        template, alike = max(built.items(), key=lambda kv: len(kv[1]))
+        if len(template) < POST_PARTS or 2 * len(alike) < len(posts) or not replies & alike or alike <= replies:
+            continue
+        parent = next(iter(parents))
+        kids = [c for c in parent if isinstance(c.tag, str) and c not in gone]
+        spots = sorted(kids.index(p) for p in tops)
+        region = kids[spots[0] : spots[-1] + 1]
+        if any(next(el.iter("h1"), None) is not None for el in region):
+            continue
+        if _text_before(root, region[0], stats) < TEXT_BEFORE:
+            continue
+        found.append(Thread(region, len(posts), nested=True))
+        taken.update(region)
+        gone.update(el for region_el in region for el in region_el.iter())
+    return found
+
+
+def _reply_text(post: etree._Element, stats: dict[etree._Element, _Stats], kind: set[etree._Element]) -> int:
+    """Characters of ``post``'s own text outside links, the replies (elements of ``kind``) inside
+    it aside."""
+    own = _own_text(stats, post)
+    stack = list(post)
+    while stack:
+        el = stack.pop()
+        if el in kind:
+            own -= _own_text(stats, el)
+        elif isinstance(el.tag, str):
+            stack.extend(el)
+    return own
+
+
 class _PageOrder:
     """The page's elements in page order and its headings giving the headline, each found once,
     when first asked (most pages hold no thread and never ask)."""
@@ -1071,6 +1172,7 @@ def find_threads(
             taken.update(region)
             break
     found.extend(_reply_trees(root, stats, clocked, taken))
+    found.extend(_nested_replies(root, stats, taken))
     found.extend(_headed_threads(root, stats, taken, comment_headings(root, stats) if headings is None else headings))
     return found
 
@@ -1097,9 +1199,7 @@ thread's heading counts its posts, names them in the plural or asks for one ("Le
 def _count_linked(heading: etree._Element) -> bool:
     """Whether the count in ``heading`` is a link ("Comments: <a href="#comments">37</a>"): a
     byline's or a toolbar's count, pointing at the thread from elsewhere, never its heading."""
-    return any(
-        a.get("href") is not None and " ".join(a.text_content().split()).isdigit() for a in heading.iter("a")
-    )
+    return any(a.get("href") is not None and " ".join(a.text_content().split()).isdigit() for a in heading.iter("a"))
 
 
 def _row_label(heading: etree._Element, line: str, part: etree._Element) -> bool:
@@ -1193,6 +1293,8 @@ def drop_threads(
         if thread.heading:
             first = " ".join(thread.region[1].text_content().split())[:60]
             reason = HEADED.format(heading=thread.heading[:60], posts=thread.posts, first=first)
+        elif thread.nested:
+            reason = NESTED_REASON.format(posts=thread.posts, first=first)
         elif thread.after is not None:
             reason = DATED_REASON.format(posts=thread.posts, day=thread.after.isoformat(), first=first)
         else:

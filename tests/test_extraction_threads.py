@@ -883,3 +883,40 @@ def test_a_comments_heading_in_the_reply_forms_box_still_ends_the_article() -> N
     assert body.count("The council voted") == 4, body
     assert "Recent Comments" not in body and "market traders" not in body
     assert any("Add a Comment" in (entry.reason or "") for entry in record.cleaning or [])
+
+
+NESTED_URL = "https://news.example.com/2012/03/harbour-wall.html"
+
+
+def test_replies_nested_in_the_posts_they_answer_go_without_any_stamp() -> None:
+    # Slashdot's template once its names are gone: each post its title and score, "by NAME
+    # (id)", its text, and its replies in a list inside it; the dates a script fills in are
+    # empty. No stamp, no comments heading: the replies nested in the posts they answer, built
+    # alike at every depth, make the thread.
+    page = (FIXTURES / "kind-6-nested-replies-without-stamps.html").read_bytes()
+    assert [opening[:23] for opening in _threads(page)] == ["Stone is the right call"]
+    record = clean_html(page, url=NESTED_URL)
+    body = record.articleBody or ""
+    assert_once(body, "rebuild the north harbour wall in granite", "paid from the harbour fund")
+    assert_gone(body, "My grandfather helped", "Concrete cracks", "Who pays?", "The boat owners do", "Score:")
+    said = _reasons(record, "holding their replies")
+    assert said and "6 alike posts" in said[0], _reasons(record)
+
+
+def _section(level: int, title: str, text: str, inner: str = "") -> str:
+    return f"<div class='k3 m{level}'><h{level}>{title}</h{level}><div class='p9'><p>{text}</p></div>{inner}</div>"
+
+
+def test_an_articles_nested_sections_stay() -> None:
+    # A guide's sections nested in its chapters, each box alike but for its heading, which
+    # steps down a level: an article's outline, not posts holding their replies.
+    text = (
+        "The wall's old stones were cut from the quarry above the town, {n} metres of them in all, "
+        "and set without mortar."
+    )
+    parts = "".join(_section(3, "Part {c}." + str(p), text.format(n="{c}" + str(p))) for p in (1, 2))
+    chapters = "".join(_section(2, f"Chapter {c}", text.format(n=c), parts.replace("{c}", str(c))) for c in (1, 2, 3))
+    page = _page("<h1>Notes from the allotment</h1>" + PARAGRAPH.format(n=1) + PARAGRAPH.format(n=2) + chapters)
+    assert _threads(page) == []
+    body = clean_html(page, url=URL).articleBody or ""
+    assert_once(body, "Part 3.2", "32 metres of them", " 1 metres of them", "Part 1.1")
