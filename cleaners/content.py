@@ -2904,7 +2904,7 @@ def _holds_body(
     Text is counted outside links, loose text between ``<br>``s too: a list of other stories'
     linked titles holds none, and an article written without ``<p>``s as much as with."""
     held = _said_after(head, box, stats)
-    if held < MIN_PARAGRAPH or held <= BODY_SHARE * _said_after(head, top, stats):
+    if held < MIN_PARAGRAPH or held <= BODY_SHARE * _said_after(head, top, stats, box):
         return False
     s = stats.get(box)
     if s is None:
@@ -2924,21 +2924,104 @@ def _unlinked(el: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
     return (s.text - s.links if s is not None else 0) + (len(tail.strip()) if tail else 0)
 
 
-def _said_after(head: etree._Element, box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+def _said_after(
+    head: etree._Element, box: etree._Element, stats: dict[etree._Element, _Stats], post: etree._Element | None = None
+) -> int:
     """The text outside links of ``box`` that follows ``head`` (inside it) in page order: at each
     level from ``head`` up to ``box``, the loose text after it and the boxes after it, but for
-    those marked as beside the text (:data:`BESIDE_TAGS`)."""
+    those marked as beside the text (:data:`BESIDE_TAGS`) and, from :data:`WIDGET_LEVELS` levels
+    above ``post`` (the box around ``head`` asked to be the post) up, a column of widgets apart
+    from the post in its words (:func:`_widget_column`)."""
     total = 0
+    words: set[str] | None = None
+    above = -1  # (levels above the post, once met)
     node: etree._Element | None = head
     while node is not None and node is not box:
+        if node is post:
+            above = 0
+        elif above >= 0:
+            above += 1
+        if above == WIDGET_LEVELS and post is not None:
+            words = _long_words(post)
         tail = node.tail
         if tail:
             total += len(tail.strip())
         for sibling in node.itersiblings():
-            if sibling.tag not in BESIDE_TAGS:
-                total += _unlinked(sibling, stats)
+            if sibling.tag in BESIDE_TAGS or (words and _widget_column(sibling, stats, words)):
+                continue
+            total += _unlinked(sibling, stats)
         node = node.getparent()
     return total
+
+
+WIDGET_LEVELS = 3
+"""A side column parts from the post's line of boxes at least this many levels above the post
+(the page's columns, not the post's own parts): the boxes set right after a short post's
+introduction (a listicle's items, an FAQ) are its text, whatever their size."""
+
+
+WIDGETS_MIN = 3
+"""A side column holds at least this many widgets: boxes sharing a class word (hashed names keep
+them alike), each opening with its heading ("Disclaimer", "Share News and Rumors", "Who is the
+Dude behind DudeCraft?"), at least half of them holding less than :data:`MIN_PARAGRAPH` of text
+outside links besides it (a search box, a login, the archive's links, an ad's slot): an article's
+items, a listicle's or an FAQ's, each hold text of their own."""
+
+WIDGET_WORDS = 0.3
+"""... and the column repeats fewer than this share of the post's distinct words (of four
+letters or more): a later part of the article comes back to its words; a blog's disclaimer,
+its author's profile and its archive do not."""
+
+_LONG_WORD = re.compile(r"\w{4,}")
+
+
+def _long_words(el: etree._Element) -> set[str]:
+    return {w.casefold() for w in _LONG_WORD.findall(" ".join(el.itertext())) if not w.isdigit()}
+
+
+def _widget_column(el: etree._Element, stats: dict[etree._Element, _Stats], post_words: set[str]) -> bool:
+    """Whether ``el`` (or the box it wraps alone) is a column of widgets (:data:`WIDGETS_MIN`)
+    holding at least half of its text besides their headings, apart from the post in its words
+    (:data:`WIDGET_WORDS`; ``post_words``, the post's): a blog's side column set after a short
+    post, its profile, disclaimer and archive as long as the post or longer."""
+    node = el
+    while len(kids := [k for k in node if isinstance(k.tag, str)]) == 1:
+        node = kids[0]
+    if len(kids) < WIDGETS_MIN:
+        return False
+    alike: dict[str, list[etree._Element]] = {}
+    for kid in kids:
+        for word in set((kid.get("class") or "").split()):
+            alike.setdefault(word, []).append(kid)
+    run = [kid for kid in max(alike.values(), key=len, default=[]) if _opens_with_heading(kid)]
+    if len(run) < WIDGETS_MIN:
+        return False
+    headings = [_heading_said(kid, stats) for kid in run]
+    said = [_unlinked(kid, stats) - heading for kid, heading in zip(run, headings, strict=True)]
+    if 2 * sum(1 for n in said if n < MIN_PARAGRAPH) < len(run):
+        return False
+    if 2 * sum(said) < _unlinked(node, stats) - sum(headings):
+        return False
+    return len(post_words & _long_words(node)) < WIDGET_WORDS * len(post_words)
+
+
+def _heading_said(box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """The text outside links of the first heading in ``box`` (its tail aside)."""
+    heading = next(box.iterdescendants(*_ALL_HEADINGS), None)
+    s = stats.get(heading) if heading is not None else None
+    return s.text - s.links if s is not None else 0
+
+
+def _opens_with_heading(el: etree._Element) -> bool:
+    """Whether the first text inside ``el`` is a heading's."""
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if node is el or not isinstance(node.tag, str):
+            continue
+        if event == "start" and node.tag in _ALL_HEADINGS:
+            return True
+        if ((node.text if event == "start" else node.tail) or "").strip():
+            return False
+    return False
 
 
 BESIDE_TAGS = frozenset(["aside", "footer", "nav"])

@@ -937,6 +937,48 @@ def test_kind_5_a_footer_after_the_post_is_no_part_of_the_text_after_the_headlin
     assert_gone(body, "Offices: 11 Mill Road", "not intended to replace the advice")
 
 
+def test_kind_5_a_column_of_widgets_after_a_short_post_is_no_part_of_its_text() -> None:
+    # A blog's side column after a short post, names hashed: widgets sharing a class word, each
+    # under its heading (a share box, a login, the site's about, a tip line, a disclaimer), more
+    # text between them than the post. Far from the post's box and apart from it in its words,
+    # the column is no part of what follows the headline: the post's box holds all of it.
+    record = _clean(
+        "kind-5-widget-column-after-a-short-post.html", "https://lensrumours.example.com/2012/10/telephoto-in-stock/"
+    )
+    body = record.articleBody or ""
+    assert_once(body, "in stock at the big camera stores", "focuses quickly and quietly, even indoors")
+    assert_gone(body, "Click on the Share button", "We collect what readers", "Write to us", "Disclaimer")
+    assert "follow the headline" in _headline_post_reason(record)
+
+
+def _items_after_an_introduction(levels: int) -> bytes:
+    """A short introduction under the headline, then five headed items repeating its words, set
+    ``levels`` boxes away from the introduction's box."""
+    items = "".join(
+        f"<div class='i1 i{n}'><h3>{name}</h3><div class='i2'><p>A {name.lower()} for a home gym on a budget:"
+        f" sturdy, small enough for a spare room, and cheap second-hand. {n}</p></div></div>"
+        for n, name in enumerate(["Weight bench", "Pull-up bar", "Kettlebell", "Rubber flooring", "Jump rope"])
+    )
+    intro = (
+        "<div class='h1b'><h2>Five things for a home gym on a budget</h2><p>A home gym on a budget needs"
+        " less than you think: five things, bought second-hand, cover most exercises for a year.</p></div>"
+    )
+    for _ in range(levels - 1):
+        intro = f"<div class='w{_}'>{intro}</div>"
+    page = f"<div class='a2'>{intro}<div class='a3'>{items}</div></div><div class='f9'>Copyright Home Gym Notes</div>"
+    title = "<title>Five things for a home gym on a budget</title>"
+    return f"<html><head>{title}</head><body><div class='a1'>{page}</div></body></html>".encode()
+
+
+@pytest.mark.parametrize("levels", [1, 3])
+def test_kind_5_headed_items_after_a_short_introduction_stay(levels: int) -> None:
+    # The same shape as a column of widgets, but set right after the introduction's box (one
+    # level away: the post's own parts), or far from it and repeating its words: the article's
+    # items, whatever their size.
+    body = clean_html(_items_after_an_introduction(levels), url="https://homegym.example.com/five").articleBody or ""
+    assert body.count("for a home gym on a budget: sturdy") == 5
+
+
 @pytest.mark.parametrize("table", [False, True])
 def test_kind_5_a_section_repeating_the_title_deep_in_the_article_does_not_narrow_it(table: bool) -> None:
     # A closing section whose heading repeats the title holds all the text after that heading,
