@@ -2627,7 +2627,7 @@ def _anchored_post(main: MainContent, body: etree._Element, description: str) ->
     if heads:
         inside = [h for h in heads if top in set(h.iterancestors())]
         if inside and inside[0] is heads[0]:
-            taken = _post_inside(main, heads[0])
+            taken = _post_inside(main, heads[0]) or _appended_post(main, heads[0])
         else:
             taken = None if inside else _post_apart(main, body, heads[0])
         if taken is not None:
@@ -2641,6 +2641,63 @@ def _anchored_post(main: MainContent, body: etree._Element, description: str) ->
 
 
 _ALL_HEADINGS = ("h1", *_HEADINGS)
+
+
+APPENDED_LEVELS = 2
+"""The headline's ``<h1>`` and another after it in the chosen element stand in boxes built alike
+for at least this many levels (the heading's box and the article's): the page appends the next
+article below the one asked for (infinite scroll)."""
+
+APPENDED_LOOKS = 8
+"""At most this many ``<h1>``s after the headline's are compared with it, each at most
+``APPENDED_LOOKS`` levels up (the work stays linear however the page nests)."""
+
+
+def _appended_post(main: MainContent, head: etree._Element) -> HeadlinePost | None:
+    """The box around the headline's ``<h1>`` ``head`` that another ``<h1>`` after it in the
+    chosen element repeats: the article asked for, the next one appended below it (infinite
+    scroll). Where ``<article>`` marks each, the publisher's mark finds the post; with old markup
+    the shared template is what is left. The two boxes are built alike for
+    :data:`APPENDED_LEVELS` levels from their headings up (the same tags, each box sharing a class
+    word with its fellow: the article's box may say "first" or "active" besides) and stand in
+    boxes of their own, not side by side (an article's sections, each under an ``<h1>``, do);
+    the other heading is not the headline again (a page printing it twice); the other box holds
+    paragraph text (:data:`MIN_PARAGRAPH`: a menu's headings hold links), and the box taken holds
+    at least :data:`POST_SHARE` of the choice's paragraph text, :data:`MIN_PARAGRAPH` of it after
+    the heading."""
+    top, stats, good = main.root, main.stats, main.good
+    if _tag(head) != "h1":
+        return None
+    title = _fold(head.text_content())
+    order = top.iter("h1")
+    for other in order:
+        if other is head:
+            break
+    for other in islice(order, APPENDED_LOOKS):
+        a, b, levels = head, other, 0
+        for _ in range(APPENDED_LOOKS):
+            up_a, up_b = a.getparent(), b.getparent()
+            if up_a is None or up_b is None or up_a is up_b or top in (up_a, up_b) or not _alike_box(up_a, up_b):
+                break
+            a, b, levels = up_a, up_b, levels + 1
+        if levels < APPENDED_LEVELS or a.getparent() is b.getparent() or _fold(other.text_content()) == title:
+            continue
+        if good.get(b, 0.0) < MIN_PARAGRAPH or good.get(a, 0.0) < POST_SHARE * good.get(top, 0.0):
+            continue
+        if _said_after(head, a, stats) >= MIN_PARAGRAPH:
+            heading = " ".join(head.text_content().split())
+            why = f"another article follows it in a box built alike, under its own <h1> {_line(other)!r}"
+            return HeadlinePost(a, heading, why)
+    return None
+
+
+def _alike_box(a: etree._Element, b: etree._Element) -> bool:
+    """Whether ``a`` and ``b`` have one tag and share a class word."""
+    return a.tag == b.tag and not set((a.get("class") or "").split()).isdisjoint((b.get("class") or "").split())
+
+
+def _line(el: etree._Element) -> str:
+    return " ".join(el.text_content().split())[:80]
 
 
 def _title_only(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:

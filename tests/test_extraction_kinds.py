@@ -886,6 +886,38 @@ def test_kind_5_the_article_under_the_headline_beats_one_the_page_appends() -> N
     assert "the post holding the page's headline" in [step.text for step in record.cleaning if step.action == "chose"]
 
 
+def test_kind_5_an_appended_article_goes_under_old_markup() -> None:
+    # The page of the appended article above with old markup: no <article> marks either story,
+    # and the next one stands under an <h1> of its own. Its box is built like the first's (the
+    # same tags from the heading up, a class word shared) and set in a box of its own: a
+    # second article, left out.
+    record = _clean("kind-5-appended-article-old-markup.html", url="https://coast-news.example.com/harbour-fees")
+    body = " ".join((record.articleBody or "").split())
+    assert "Mooring fees in the old harbour will double from April" in body
+    assert "will carry a larger share of the cost than the fishing fleet." in body
+    assert_gone(body, "The cottage beside the north lighthouse", "repairing the harbour wall")
+    assert "another article follows it in a box built alike" in _headline_post_reason(record)
+
+
+def test_kind_5_an_articles_sections_under_h1s_of_their_own_stay() -> None:
+    # An article whose sections each open with an <h1> in boxes built alike: side by side in
+    # the text's box, they are its sections, not articles appended to it.
+    text = "The quay's new lights went up on Tuesday, {n} of them, each on a post of recycled oak."
+    titles = ["New lights on the quay", "Who paid", "What comes next", "The harbour's view", "When they come on"]
+    sections = "".join(
+        f"<div class='s1'><div class='s2'><h1>{title}</h1></div>"
+        f"<p>{text.format(n=n)}</p><p>{text.format(n=n + 10)}</p></div>"
+        for n, title in enumerate(titles, 1)
+    )
+    html = (
+        "<html><head><title>New lights on the quay | Coast News</title></head><body>"
+        f"<div class='m1'><div class='b1'>{sections}</div></div></body></html>"
+    )
+    body = clean_html(html.encode(), url="https://coast-news.example.com/lights").articleBody or ""
+    for n in (1, 5, 11, 15):
+        assert f"Tuesday, {n} of them" in body, n
+
+
 @pytest.mark.parametrize(
     ("names", "reason"),
     [
