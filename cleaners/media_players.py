@@ -83,8 +83,12 @@ MAX_PLAYER_WORDS = 200
 this many words: more is a transcript, or a page wrapper that happens to carry such a name."""
 
 
-SLIDE_COUNTER = re.compile(r"\[?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\]?", re.IGNORECASE)
-"""A slideshow's counter printed on each slide: "2 of 12", "[3/5]"."""
+SLIDE_COUNTER = re.compile(r"\[?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\]?(?:\s*[|·•])?", re.IGNORECASE)
+"""A slideshow's counter printed on each slide: "2 of 12", "[3/5]", "4 of 12 |" (a separator
+before the caption the page sets beside it)."""
+
+SLIDE_COUNTER_CHARS = 11
+"""A counter is at most this long ("12 of 12 |")."""
 
 MIN_SLIDES = 3
 """A slideshow is told by at least this many counters in a row, one apart ("2 of 12", "3 of 12",
@@ -178,7 +182,7 @@ def _slideshow_blocks(blocks: list[Block]) -> set[int]:
     counters: list[tuple[int, int, int]] = []  # (position, slide, slides)
     for i, block in enumerate(blocks):
         text = block.text.strip()
-        if len(text) <= 9 and block.path and (m := SLIDE_COUNTER.fullmatch(text)) is not None:
+        if len(text) <= SLIDE_COUNTER_CHARS and block.path and (m := SLIDE_COUNTER.fullmatch(text)) is not None:
             counters.append((i, int(m.group(1)), int(m.group(2))))
     found: set[int] = set()
     run: list[tuple[int, int, int]] = []

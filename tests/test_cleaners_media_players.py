@@ -128,6 +128,21 @@ def test_a_slideshows_slides_go_and_counts_in_the_text_stay() -> None:
     assert removed(Document([*rows, *pair, *article], source_format="html")) == []
 
 
+def test_a_counter_written_with_its_separator_tells_a_slideshow() -> None:
+    # The counter and the separator before the caption in one line ("4 of 12 |"), as a page
+    # written without a box for each prints them: the slides go all the same.
+    box = "body/table.g1/tr/td"
+    slides: list[Block] = []
+    for k in range(1, 13):
+        slides += [
+            Block(f"{k} of 12 |", tag="td", path=box),
+            Block(f"Photo {k}'s caption, the candidate waves to supporters.", tag="font", path=f"{box}/span.c/font"),
+        ]
+    article = [Block(PROSE, tag="p", path="body/table.t1/tr/td/p") for _ in range(2)]
+    gone = removed(Document([*slides, *article], source_format="html"))
+    assert gone == [b.text for b in slides]
+
+
 def test_the_first_separator_is_found_where_the_separator_pattern_finds_it() -> None:
     # ``_controls`` looks for where the first part of a block ends by a pattern with the same
     # match starts as the separator's (white space runs before a slash, a comma or a line
