@@ -1358,6 +1358,8 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         around = _around_headline(part, main.headlines, stats)
         for line in _linked_subheads(part, stats):
             line.tag = "h4"  # (a heading is never pruned as a link list, nor left out as a button)
+        for line in _list_heads(part):
+            line.tag = "h4"
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
             if s is None or not s.text or el in verbatim or el in around:
@@ -2346,6 +2348,45 @@ def _linked_subheads(part: etree._Element, stats: dict[etree._Element, _Stats]) 
     if len(heads) < SUBHEADS_MIN or _one_site(heads):
         return []
     return heads
+
+
+def _bold_head(el: etree._Element) -> bool:
+    """Whether ``el``, a ``<p>`` or a ``<div>``, is one run of bold type and nothing else, of at
+    most :data:`SUBHEAD_WORDS` words, closing no statement and no introduction (a question is a
+    heading; "Supply list:" introduces what follows, see :func:`introduces`): a heading set as
+    a bold line."""
+    if el.tag not in ("p", "div") or (el.text or "").strip():
+        return False
+    kids = [k for k in el if isinstance(k.tag, str)]
+    if len(kids) != 1 or kids[0].tag not in ("b", "strong") or (kids[0].tail or "").strip():
+        return False
+    if any(_tag(k) not in INLINE for k in kids[0].iterdescendants()):
+        return False
+    words = text_content(kids[0]).split()
+    return 0 < len(words) <= SUBHEAD_WORDS and _STATEMENT_CLOSE.search(words[-1]) is None
+
+
+_STATEMENT_CLOSE = re.compile(r"[.!:;…][\"'”’)\]]?\Z")
+"""How a line that is no heading ends: a statement's full stop, an introduction's colon."""
+
+
+def _list_heads(part: etree._Element) -> list[etree._Element]:
+    """The lines of bold type inside ``part`` (:func:`_bold_head`), when at least
+    :data:`SUBHEADS_MIN` of them stand just above a list (the next element is a ``<ul>`` or an
+    ``<ol>`` holding text): the content writes its headings as bold lines (a roundup's brands
+    over their features, a checklist's stages over their tasks), and each such line is the
+    heading it stands for. Read so, the edges keep each with its list after the last
+    paragraph, and one repeated between the sections ("In conclusion") is no marker, as
+    headings are not; a bold line alone after the text is furniture still."""
+    lines = [el for el in part.iterdescendants("p", "div") if _bold_head(el)]
+    over = 0
+    for el in lines:
+        after = el.getnext()
+        while after is not None and not isinstance(after.tag, str):
+            after = after.getnext()
+        if after is not None and after.tag in ("ul", "ol") and text_content(after).strip():
+            over += 1
+    return lines if over >= SUBHEADS_MIN else []
 
 
 def _next_text(el: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats]) -> etree._Element | None:

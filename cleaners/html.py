@@ -16,6 +16,7 @@ from lxml import etree
 from newsclean.cleaners.apart import APART_AFTER, apart_after
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import (
+    DIV_PARAGRAPH,
     TITLE,
     MainContent,
     _measure,
@@ -629,7 +630,40 @@ def _layout_table(table: etree._Element) -> bool:
 
 def _has_block_child(el: etree._Element) -> bool:
     # A <figure> too: a gallery's list items hold an image and its caption, left out as captions.
-    return any(isinstance(c.tag, str) and c.tag.lower() in ("p", "ul", "ol", "div", "figure") for c in el)
+    found = _block_children(el)
+    return bool(found) and not (_one_line_box(el, found) and _beside_alike_item(el))
+
+
+_ITEM_BLOCKS = frozenset(["p", "ul", "ol", "div", "figure"])
+
+
+def _block_children(item: etree._Element) -> list[etree._Element]:
+    return [c for c in item if isinstance(c.tag, str) and c.tag.lower() in _ITEM_BLOCKS]
+
+
+def _one_line_box(item: etree._Element, found: list[etree._Element]) -> bool:
+    """Whether the list item ``item`` is one ``<div>`` of inline markup shorter than a paragraph
+    (:data:`~newsclean.cleaners.content.DIV_PARAGRAPH`) and nothing else (its other children
+    hold no text; ``found``: its block children): a wrapper of the item's line. A longer one is
+    a paragraph inside the item, its runs its own lines (a product's name, its price, its blurb)."""
+    if len(found) != 1 or found[0].tag != "div" or (item.text or "").strip() or (found[0].tail or "").strip():
+        return False
+    if len(text_content(found[0]).strip()) >= DIV_PARAGRAPH or holds_any(found[0], _HOLDING_BLOCKS):
+        return False
+    return all(c is found[0] or not isinstance(c.tag, str) or not text_content(c).strip() for c in item)
+
+
+def _beside_alike_item(item: etree._Element) -> bool:
+    """Whether the item just before or after ``item`` in its list is one ``<div>`` of inline
+    markup too (:func:`_one_line_box`): a list whose items are each written as one ``<div>``
+    (``<li><div>organic cotton</div></li>``, as a heading inside an item reads once a page
+    writes headings as bold lines) is a list of items, each the item's text, not paragraphs
+    inside them. An item alone so (a byline's name in a row of share buttons) is still a box."""
+    for preceding in (True, False):
+        near = next((s for s in item.itersiblings(preceding=preceding) if isinstance(s.tag, str)), None)
+        if near is not None and near.tag == "li" and _one_line_box(near, _block_children(near)):
+            return True
+    return False
 
 
 def _join_parts(parts: list[etree._Element]) -> etree._Element:

@@ -1507,3 +1507,22 @@ def test_kind_7_a_japanese_paragraph_written_as_a_div_keeps_its_linked_words_in_
     assert "元タレントの中居正広氏の女性トラブルを発端にしたフジテレビ問題が" in body, body
     assert "サッカーのJリーグは" in body
     assert "日本バレーボール協会もフジとの関係は深い。" in body
+
+
+def test_kind_7_a_checklist_under_bold_lines_after_the_text_stays() -> None:
+    # After the last paragraph, a checklist's stages written as lines of bold type, each over a
+    # list whose items are each one <div> (the page's headings and items written so, as a page
+    # with every heading a bold line writes them): each item is a list item, not a paragraph
+    # inside one, and a bold line just above a list is the heading over it. Both stay; the side
+    # box's bold "Follow us" over its links goes.
+    body = _body("kind-7-checklist-under-bold-lines.html")
+    assert_once(
+        body,
+        "12 Months Before the Wedding",
+        "Set a budget and agree who pays for what",
+        "6 Months Before the Wedding",
+        "Send the save-the-date cards",
+        "1 Week Before the Wedding",
+        "Pack for the honeymoon",
+    )
+    assert_gone(body, "Follow us", "Facebook", "Instagram")
