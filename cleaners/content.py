@@ -28,6 +28,7 @@ from newsclean.cleaners.captions import unmarked_captions
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.levels import boxes_up
 from newsclean.cleaners.overlays import CLOSE_GLYPHS, OVERLAY_MARK, mark_overlays
+from newsclean.cleaners.page_chrome import comments_heading
 from newsclean.cleaners.regions import RegionLog
 
 __all__ = ["MainContent", "find_main_content", "prune"]
@@ -504,6 +505,7 @@ def strip_page(
         # below: the log numbers them for its order instead of walking the page again.
         log.page_in_order(stats)
     doomed: list[etree._Element] = []
+    changed_marks: list[etree._Element] = []
     named: dict[str, list[etree._Element]] = {}
     stack = list(root)
     while stack or named:
@@ -545,6 +547,13 @@ def strip_page(
             stack.extend(el)  # nothing about it can say "drop" (most elements: one call to lxml)
             continue
         if tag in DROP_TAGS or _judged_unlikely(el, tag, keys):
+            if _comments_mark(el, tag):
+                # Kept as the mark of where the article ends, counted in no box's text.
+                el.set(COMMENTS_MARK, "")
+                parent = el.getparent()
+                if parent is not None:
+                    changed_marks.append(parent)
+                continue
             s = stats.get(el)
             if (
                 s is None
@@ -569,7 +578,7 @@ def strip_page(
         stack.extend(el)
     if whole and log is not None:
         log.page_in_order(None)
-    changed: list[etree._Element] = []
+    changed: list[etree._Element] = changed_marks
     for el in doomed:
         parent = remove_keeping_tail(el)
         if parent is not None:
@@ -615,6 +624,46 @@ _STRIP_ATTRIBUTES = frozenset(
 CHUNKS_MIN = 2
 """Boxes with one class name that hold most of the page's prose together are the article cut
 in chunks (a "paywall" class on each run of paragraphs), when there are at least this many."""
+
+
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+COMMENTS_MARK_CHARS = 200
+"""A comments heading kept by :func:`_comments_mark` is shorter than this."""
+
+COMMENTS_MARK = "data-newsclean-comments-mark"
+"""Set by :func:`strip_page` on a comments heading it keeps only as the mark of the article's
+end (:func:`_comments_mark`): its text counts in no box around it (:func:`_remeasure`), so the
+choice of the content is as without it, and what is left of it after the content's end was cut
+goes (:func:`drop_comments_marks`)."""
+
+
+def _comments_mark(el: etree._Element, tag: str) -> bool:
+    """Whether ``el`` is a heading (``<h1>``-``<h6>``) that :func:`strip_page` would drop only
+    for a comments name (``<h2 id="comments">Comments</h2>``) and whose text reads as the
+    heading of the readers' comments: kept, it is what marks where the article ends for
+    :func:`~newsclean.cleaners.threads.cut_after_comments` and the thread finder, when the posts
+    after it are named nothing."""
+    if tag not in HEADING_TAGS or _hidden(el) or el.get("role") in _BOX_ROLES or el.get(OVERLAY_MARK) is not None:
+        return False
+    if not _comments_hint(_hint(el)):
+        return False
+    names = el.get("class")
+    if names and _class_drops(names):
+        return False
+    line = " ".join(el.text_content().split())
+    return 0 < len(line) < COMMENTS_MARK_CHARS and comments_heading(line)
+
+
+def drop_comments_marks(part: etree._Element, log: RegionLog | None = None) -> None:
+    """Drop, in place, the comments headings :func:`strip_page` kept as marks inside ``part``
+    that are still there once the content's end was cut: named as comments, they go as
+    :func:`strip_page` drops such a heading."""
+    for el in list(part.iter(*HEADING_TAGS)):
+        if el.get(COMMENTS_MARK) is not None and el is not part:
+            if log is not None:
+                log.add(el, _strip_rule(el, el.tag))
+            remove_keeping_tail(el)
 
 
 def _named_only(el: etree._Element, tag: str) -> bool:
@@ -818,8 +867,11 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             ctag = child.tag
             if not isinstance(ctag, str):
                 continue  # a comment's tail is not counted either
-            c = stats[child]
             tail = child.tail
+            if ctag in HEADING_TAGS and child.get(COMMENTS_MARK) is not None:
+                s.text += len(tail.strip()) if tail else 0
+                continue  # a comments heading kept only as a mark (see strip_page)
+            c = stats[child]
             s.text += c.text + (len(tail.strip()) if tail else 0)
             s.links += c.links
             s.prose += c.prose

@@ -21,6 +21,7 @@ from newsclean.cleaners.content import (
     MainContent,
     _measure,
     _Stats,
+    drop_comments_marks,
     find_main_content,
     headline_post,
     introduced_line,
@@ -754,6 +755,8 @@ def _main_blocks(
     prune(main, log)
     for part in main.parts:
         cut_after_comments(part, main.stats if part in main.stats else _measure(part), log, headings, main.headlines)
+        drop_comments_marks(part, log)
+    drop_comments_marks(body)  # (outside the content: left out already)
     blocks: list[Block] = []
     for part in main.parts:
         blocks.extend(blocks_from_element(part, _path(part.getparent()), main_only=True, origins=origins, log=log))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import lxml.html
 from newsclean.cleaners import clean_html
-from newsclean.cleaners.content import strip_page
+from newsclean.cleaners.content import COMMENTS_MARK, strip_page
 from newsclean.cleaners.record import Article
 from newsclean.cleaners.threads import find_threads
 
@@ -920,3 +920,53 @@ def test_an_articles_nested_sections_stay() -> None:
     assert _threads(page) == []
     body = clean_html(page, url=URL).articleBody or ""
     assert_once(body, "Part 3.2", "32 metres of them", " 1 metres of them", "Part 1.1")
+
+
+FERRY_URL = "https://harbournotes.example.org/2012/10/ferry-timetable.html"
+FERRY = (
+    "The county published its new ferry timetable on Monday",
+    "That half hour matters to the forty or so people",
+    "The transport committee says the earlier crossing",
+    "would not have been hard to write.",
+)
+FERRY_COMMENTS = (
+    "Ten past six is fine in summer",
+    "The notice on the window was the first I heard of it too.",
+    "Perhaps two timetables",
+    "My daughter catches that boat",
+    "Posted by: Nick Hale",
+    "Posted by: Maria Costa",
+)
+
+
+def test_a_comments_heading_named_comments_ends_the_article_over_unnamed_posts() -> None:
+    # Movable Type: <h2 id="comments">Comments</h2>, then posts named nothing, each a box and a
+    # "Posted by: NAME at DATE" line. The heading, dropped for its name, took the one mark of the
+    # article's end with it; kept as a mark, it ends the content there.
+    page = (FIXTURES / "comments-heading-named-over-unnamed-posts.html").read_bytes()
+    record = clean_html(page, url=FERRY_URL)
+    body = record.articleBody or ""
+    assert_once(body, *FERRY)
+    assert_gone(body, *FERRY_COMMENTS, "Comments", "Archives", "Copyright 2012")
+    assert _reasons(record, "after the reader comments' heading 'Comments'"), _reasons(record)
+
+
+def test_a_comments_heading_kept_as_a_mark_counts_in_no_box_and_leaves_no_text() -> None:
+    # Kept only to mark the article's end, the heading weighs nothing in the choice of the
+    # content (the boxes around it are measured as without it), and where nothing is cut after
+    # it, it goes as before.
+    page = (
+        "<html><head><title>Tide tables</title></head><body><div id='post'>"
+        "<h1>Tide tables</h1><p>" + "The spring tides come early this year, the harbour master says. " * 4 + "</p>"
+        "<h3 class='comments-header'>Comments</h3><div class='comments-content'></div>"
+        "</div></body></html>"
+    )
+    root = lxml.html.fromstring(page)
+    stats = strip_page(root)
+    heading = root.find(".//h3")
+    assert heading is not None and heading.get(COMMENTS_MARK) is not None
+    post = root.get_element_by_id("post")
+    assert stats[post].text == len("Tide tables") + len(root.find(".//p").text.strip())
+    body = clean_html(page.encode(), url=FERRY_URL).articleBody or ""
+    assert "spring tides" in body
+    assert "Comments" not in body
