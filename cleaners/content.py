@@ -3037,9 +3037,11 @@ BEFORE_SHARE = 0.5
 
 def _holds_body(
     head: etree._Element, box: etree._Element, top: etree._Element, stats: dict[etree._Element, _Stats]
-) -> bool:
-    """Whether ``box``, the nearest box around the headline's heading ``head`` holding paragraph
-    text besides the heading's, holds the article's body: more than :data:`BODY_SHARE` of the
+) -> tuple[int, int] | None:
+    """The text ``box`` holds after the headline's heading ``head`` and the text the chosen
+    element ``top`` holds after it, the figures weighed, when ``box`` (the nearest box around
+    ``head`` holding paragraph text besides the heading's) holds the article's body, else
+    ``None``. It does when it holds more than :data:`BODY_SHARE` of the
     chosen element's (``top``'s) text that follows the heading in page order, at least
     :data:`MIN_PARAGRAPH` of it, and text before it in its parent of at most
     :data:`BEFORE_SHARE` of its own (text outside links, :func:`_said_after`; the box taken as
@@ -3054,17 +3056,20 @@ def _holds_body(
     Text is counted outside links, loose text between ``<br>``s too: a list of other stories'
     linked titles holds none, and an article written without ``<p>``s as much as with."""
     held = _said_after(head, box, stats)
-    if held < MIN_PARAGRAPH or held <= BODY_SHARE * _said_after(head, top, stats, box):
-        return False
+    if held < MIN_PARAGRAPH:
+        return None
+    after = _said_after(head, top, stats, box)
+    if held <= BODY_SHARE * after:
+        return None
     s = stats.get(box)
     if s is None:
-        return False
+        return None
     # The box as the page lays it out: the outermost element around it holding no more text
     # (a table's row and the table around a cell, a wrapper around a wrapper).
     outer = box
     while (up := outer.getparent()) is not None and up is not top and (u := stats.get(up)) and u.text == s.text:
         outer = up
-    return _said_before(outer, stats) <= BEFORE_SHARE * (s.text - s.links)
+    return (held, after) if _said_before(outer, stats) <= BEFORE_SHARE * (s.text - s.links) else None
 
 
 def _unlinked(el: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
@@ -3312,9 +3317,9 @@ def _post_found_inside(main: MainContent, head: etree._Element, by: str = HEADLI
                         "beside the post"
                     )
                     return HeadlinePost(node, heading, why, by)
-                if by == HEADLINE and _holds_body(head, node, top, stats):
+                if by == HEADLINE and (said := _holds_body(head, node, top, stats)) is not None:
                     why = (
-                        f"it holds {_said_after(head, node, stats)} of the {_said_after(head, top, stats)} "
+                        f"it holds {said[0]} of the {said[1]} "
                         "characters of text outside links that follow the headline in the choice"
                     )
                     return HeadlinePost(node, heading, why, by)
