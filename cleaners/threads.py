@@ -46,7 +46,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import islice, pairwise
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from lxml import etree
@@ -959,8 +959,9 @@ def _nested_replies(
     for el in root.iter(*_POST_BOXES):
         names = el.get("class")
         if names:
+            tag = el.tag
             for word in set(names.split()):
-                groups[(el.tag, word)].append(el)
+                groups[(tag, word)].append(el)
     gone = {el for region in taken for el in region.iter()}
     found: list[Thread] = []
     for group in sorted(groups.values(), key=len, reverse=True):
@@ -968,16 +969,22 @@ def _nested_replies(
             break
         posts = [p for p in group if p not in gone]  # (posts another finder took, their replies with them)
         kind = set(posts)
+        # (a reply: a post with another of them at most REPLY_STEPS up; one getparent a step,
+        # no call: every post of the page's larger groups is asked)
         replies: set[etree._Element] = set()
-        holders: set[etree._Element] = set()  # (the boxes between a reply and its post)
         for p in posts:
-            between = list(islice(p.iterancestors(), REPLY_STEPS))
-            at = next((n for n, up in enumerate(between) if up in kind), None)
-            if at is not None:
-                replies.add(p)
-                holders.update(between[:at])
+            up = p.getparent()
+            for _ in range(REPLY_STEPS):
+                if up is None:
+                    break
+                if up in kind:
+                    replies.add(p)
+                    break
+                up = up.getparent()
         if len(posts) < 2 * MIN_POSTS or len(replies) < MIN_POSTS:
             continue
+        # (the boxes between a reply and its post: climbed again for the few groups that get here)
+        holders = {up for p in replies for up in _between(p, kind) or ()}
         tops = [p for p in posts if p not in replies]
         parents = {p.getparent() for p in tops}
         if len(parents) != 1 or None in parents:
@@ -1007,6 +1014,20 @@ def _nested_replies(
         taken.update(region)
         gone.update(el for region_el in region for el in region_el.iter())
     return found
+
+
+def _between(post: etree._Element, kind: set[etree._Element]) -> list[etree._Element] | None:
+    """The elements between ``post`` and the nearest element of ``kind`` around it, innermost
+    first, when that element is at most :data:`REPLY_STEPS` up (``post`` is a reply to it);
+    else ``None``."""
+    between: list[etree._Element] = []
+    up = post.getparent()
+    while up is not None and len(between) < REPLY_STEPS:
+        if up in kind:
+            return between
+        between.append(up)
+        up = up.getparent()
+    return None
 
 
 def _reply_text(post: etree._Element, stats: dict[etree._Element, _Stats], kind: set[etree._Element]) -> int:
