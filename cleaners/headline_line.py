@@ -25,6 +25,7 @@ import re
 
 from lxml import etree
 from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home
+from newsclean.cleaners.metadata import first_title
 
 __all__ = ["mark_headline"]
 
@@ -73,12 +74,12 @@ def _wanted(tree: etree._Element) -> set[str]:
     where = tree if head is None else head  # (the head alone: a walk of the whole page costs 1 ms)
     # (spaces run together first: the separators' pattern would try a long run of them at
     # each of its starts)
-    title = where.findtext(".//title")
-    if title is None and where is not tree:
+    title_el = first_title(where)
+    if title_el is None and where is not tree:
         # (a <title> the parser put in the body: markup it does not know, a Blogger template's
         # <b:include>, ended the head before it)
-        title = tree.findtext(".//title")
-    title = " ".join((title or "").split()[:TITLE_WORDS])
+        title_el = first_title(tree)
+    title = " ".join(((title_el.text or "") if title_el is not None else "").split()[:TITLE_WORDS])
     if title:
         texts.append(title)
         texts.extend(_TITLE_PARTS.split(title))

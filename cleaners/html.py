@@ -36,7 +36,7 @@ from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.headline_line import mark_headline
 from newsclean.cleaners.images import article_images, find_figures
-from newsclean.cleaners.metadata import extract_metadata
+from newsclean.cleaners.metadata import extract_metadata, first_title
 from newsclean.cleaners.prompts import prompt_line
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
@@ -719,7 +719,8 @@ def _main_blocks(
     # The whole document, not just <body>: broken markup (a stray </body>) makes lxml put
     # the article after the body, straight under <html>.
     body = tree
-    title = tree.findtext(".//title") or ""
+    title_el = first_title(tree)
+    title = (title_el.text or "") if title_el is not None else ""
     measured = strip_page(body, log, premeasured)
     texts = shown_texts(body)  # (once: the threads' looks for stamps, dates and headings)
     headings = comment_headings(body, measured, texts, (headline, title))  # (once: the threads' and the content's end)

@@ -19,7 +19,7 @@ from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
 from newsclean.cleaners.site import SiteProfile
 
-__all__ = ["extract_metadata"]
+__all__ = ["extract_metadata", "first_title"]
 
 ARTICLE_TYPES = frozenset(
     [
@@ -381,6 +381,19 @@ def _first(*values: Any) -> str:
     return ""
 
 
+_FIRST_TITLE = etree.XPath("descendant::title[1]")
+
+
+def first_title(el: etree._Element) -> etree._Element | None:
+    """The first ``<title>`` below ``el``, as ``el.find(".//title")`` gives it. libxml2 stops at
+    it; lxml's ``find``, ``findtext`` and ``iter`` look on for a second one before giving the
+    first (its iterators find the next match ahead): from the page's root, a walk of the whole
+    page after the ``<head>`` (0.06 against 0.015 ms a page in the run, for the metadata and
+    again for the content's headlines)."""
+    found = _FIRST_TITLE(el)
+    return found[0] if found else None
+
+
 def extract_metadata(
     tree: etree._Element, *, url: str | None = None, site: SiteProfile | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -401,7 +414,7 @@ def extract_metadata(
         # name, never the headline (the title joins the two: "Life as a CIO: In Shanghai").
         site_names.add(h1)
         h1 = ""
-    title_el = tree.find(".//title")
+    title_el = first_title(tree)
     title = _clean(title_el.text_content()) if title_el is not None else ""
     h1 = _h1_in_title(tree, h1, title)
     site_headline = _select_text(tree, site.headline if site else None)
