@@ -408,8 +408,9 @@ def extract_metadata(
     site_names = _site_names(src.jsonld, og, meta_ci, url)
     fields: dict[str, Any] = {}
 
-    h1 = next((_clean(h.text_content()) for h in tree.iter("h1") if _clean(h.text_content())), "")
-    if h1 and _names_site(next(h for h in tree.iter("h1") if _clean(h.text_content()))):
+    h1_el = next((h for h in tree.iter("h1") if _clean(h.text_content())), None)
+    h1 = _clean(h1_el.text_content()) if h1_el is not None else ""
+    if h1_el is not None and _names_site(h1_el):
         # A blog prints its name as the <h1> of every page, a link to its home page: the site's
         # name, never the headline (the title joins the two: "Life as a CIO: In Shanghai").
         site_names.add(h1)
