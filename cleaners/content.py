@@ -638,13 +638,24 @@ choice of the content is as without it, and what is left of it after the content
 goes (:func:`drop_comments_marks`)."""
 
 
+COMMENTS_MARK_LINES = frozenset(["div", "p"])
+"""Tags a comments heading is written in besides ``<h1>``-``<h6>`` (``<div
+class="comments-title">12 Comments</div>``), when it is one line: no block inside it."""
+
+
+_MARKABLE = HEADING_TAGS | COMMENTS_MARK_LINES
+
+
 def _comments_mark(el: etree._Element, tag: str) -> bool:
-    """Whether ``el`` is a heading (``<h1>``-``<h6>``) that :func:`strip_page` would drop only
-    for a comments name (``<h2 id="comments">Comments</h2>``) and whose text reads as the
-    heading of the readers' comments: kept, it is what marks where the article ends for
-    :func:`~newsclean.cleaners.threads.cut_after_comments` and the thread finder, when the posts
-    after it are named nothing."""
-    if tag not in HEADING_TAGS or _hidden(el) or el.get("role") in _BOX_ROLES or el.get(OVERLAY_MARK) is not None:
+    """Whether ``el`` is a heading (``<h1>``-``<h6>``, or a ``<div>`` or ``<p>`` of one line,
+    :data:`COMMENTS_MARK_LINES`) that :func:`strip_page` would drop only for a comments name
+    (``<h2 id="comments">Comments</h2>``, ``<div class="comments-title">3 Responses</div>``)
+    and whose text reads as the heading of the readers' comments: kept, it is what marks where
+    the article ends for :func:`~newsclean.cleaners.threads.cut_after_comments` and the thread
+    finder, when the posts after it are named nothing."""
+    if tag not in HEADING_TAGS and not (tag in COMMENTS_MARK_LINES and _one_line(el)):
+        return False
+    if _hidden(el) or el.get("role") in _BOX_ROLES or el.get(OVERLAY_MARK) is not None:
         return False
     if not _comments_hint(_hint(el)):
         return False
@@ -655,11 +666,16 @@ def _comments_mark(el: etree._Element, tag: str) -> bool:
     return 0 < len(line) < COMMENTS_MARK_CHARS and comments_heading(line)
 
 
+def _one_line(el: etree._Element) -> bool:
+    """Whether ``el`` holds no block: its children are inline markup only (a line of text)."""
+    return all(not isinstance(child.tag, str) or child.tag in INLINE for child in el.iterdescendants())
+
+
 def drop_comments_marks(part: etree._Element, log: RegionLog | None = None) -> None:
     """Drop, in place, the comments headings :func:`strip_page` kept as marks inside ``part``
     that are still there once the content's end was cut: named as comments, they go as
     :func:`strip_page` drops such a heading."""
-    for el in list(part.iter(*HEADING_TAGS)):
+    for el in list(part.iter(*HEADING_TAGS, *COMMENTS_MARK_LINES)):
         if el.get(COMMENTS_MARK) is not None and el is not part:
             if log is not None:
                 log.add(el, _strip_rule(el, el.tag))
@@ -868,7 +884,7 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             if not isinstance(ctag, str):
                 continue  # a comment's tail is not counted either
             tail = child.tail
-            if ctag in HEADING_TAGS and child.get(COMMENTS_MARK) is not None:
+            if ctag in _MARKABLE and child.get(COMMENTS_MARK) is not None:
                 s.text += len(tail.strip()) if tail else 0
                 continue  # a comments heading kept only as a mark (see strip_page)
             c = stats[child]
@@ -1414,8 +1430,8 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             line.tag = "h4"
         for el in part.iterdescendants(*PRUNABLE):
             s = stats.get(el)
-            if s is None or not s.text or el in verbatim or el in around:
-                continue
+            if s is None or not s.text or el in verbatim or el in around or el.get(COMMENTS_MARK) is not None:
+                continue  # (a comments heading kept as a mark goes after the cut at it)
             held = s.prose > KEEP_PROSE * prose
             beside = prose - s.prose
             if divs and s.divs and el.tag != "form":  # (a form's small print is no paragraph)

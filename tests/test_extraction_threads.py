@@ -951,6 +951,31 @@ def test_a_comments_heading_named_comments_ends_the_article_over_unnamed_posts()
     assert _reasons(record, "after the reader comments' heading 'Comments'"), _reasons(record)
 
 
+def test_a_comments_heading_written_as_a_div_ends_the_article_over_unnamed_posts() -> None:
+    # The same posts under <div class="comments-title">6 Responses</div>: a heading written as a
+    # line of a <div> (or a <p>) marks the article's end as an <h2> does. Before, it went for its
+    # name (or was pruned as a short box named against content) and the thread stayed whole.
+    page = (FIXTURES / "kind-6-comments-heading-written-as-a-div.html").read_bytes()
+    record = clean_html(page, url=FERRY_URL)
+    body = record.articleBody or ""
+    assert_once(body, *FERRY)
+    assert_gone(body, *FERRY_COMMENTS, "6 Responses", "Archives", "Copyright 2012")
+    assert _reasons(record, "after the reader comments' heading '6 Responses'"), _reasons(record)
+
+
+def test_a_comments_heading_div_holding_a_block_is_no_mark() -> None:
+    # A box named comments holding blocks is the thread's (or a wrapper's), never its heading.
+    root = lxml.html.fromstring(
+        "<html><body><div id='post'><p>" + "The harbour master says the tides come early. " * 4 + "</p>"
+        "<div class='comments-title'><p>3 Comments</p></div><p class='comments-title'>3 Comments</p>"
+        "</div></body></html>"
+    )
+    strip_page(root)
+    assert root.find(".//div[@class='comments-title']") is None
+    marked = root.find(".//p[@class='comments-title']")
+    assert marked is not None and marked.get(COMMENTS_MARK) is not None
+
+
 def test_a_comments_heading_kept_as_a_mark_counts_in_no_box_and_leaves_no_text() -> None:
     # Kept only to mark the article's end, the heading weighs nothing in the choice of the
     # content (the boxes around it are measured as without it), and where nothing is cut after
