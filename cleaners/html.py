@@ -1390,7 +1390,16 @@ BIO_MAX_WORDS_ALONE = 120
 """A bio with more after it is one paragraph of at most this many words, and only it goes (with
 the name and role lines just above it): what follows is judged by the other rules."""
 
-BIO_VERBS = r"(?:is|was|has|holds|writes|covers|joined|lives|loves|works|leads|specializes|specialises)"
+BIO_VERBS = (
+    r"(?:is|was|has|holds|writes|covers|joined|lives|loves|works|leads|specializes|specialises|"
+    # The same few verbs in the languages of the news sites measured (German, French, Spanish,
+    # Italian, Portuguese, Dutch, the Nordic languages, Polish): "Manuela Conrad ist
+    # ZDF-Reporterin", "Anne-Marie Slaughter war Direktorin", "Jean Dupont est journaliste".
+    r"ist|war|hat|schreibt|arbeitet|lebt|leitet|berichtet|est|était|écrit|travaille|"
+    r"es|fue|era|escribe|trabaja|è|scrive|lavora|é|foi|escreve|trabalha|"
+    r"heeft|schrijft|werkt|är|er|var|har|skriver|jest|był|była|pisze)"
+)
+"""The verbs that open a bio after its writer's whole name."""
 
 FIRST_NAME_BIO = re.compile(
     r"(?:is|was) (?:a|an|the|our|one)\b|has (?:been|over|more|written|worked|spent|covered|\d)|"
@@ -1551,8 +1560,9 @@ NAME_AGAIN = re.compile(r"\s*[/|–—-]\s*")
 """Between an author box's name and its bio naming the writer again ("Lee Hutchinson / Lee is
 the Senior Reviews Editor", "Ta-Nehisi Coates - Ta-Nehisi Coates is a senior editor")."""
 
-HANDLE = re.compile(r" \(@\w+\)")
-"""The writer's handle after the name ("Jon Bloom (@Bloom_Jon) is President of ...")."""
+HANDLE = re.compile(r" \((?:@\w+|[^()]{1,20})\)")
+"""The writer's handle or a short note after the name ("Jon Bloom (@Bloom_Jon) is President of
+...", "Anne-Marie Slaughter (*1958) war Direktorin ...")."""
 
 
 def _opens_bio(text: str, people: list[str]) -> bool:

@@ -2,9 +2,13 @@
 names the page gives its writers (the byline, the links to their own pages), wherever the box
 is printed; the article's own text about a person stays."""
 
+from pathlib import Path
+
 from newsclean.cleaners import clean_html
 
-from .conftest import LONG, LONG2
+from .conftest import LONG, LONG2, assert_gone, assert_once
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
 
 LONG3 = (
     "Shop owners who opposed the plan said they would watch the first months closely and ask the council to "
@@ -105,3 +109,33 @@ def test_the_bios_of_two_bylined_writers_at_the_end_go() -> None:
     body = _body(_page("", after=bios, head=head))
     assert body.endswith(LONG3)
     assert "Chen Zhao" not in body and "Daryl Fairweather" not in body
+
+
+def test_a_bio_in_german_closing_the_text_goes() -> None:
+    # "Manuela Conrad ist Reporterin ...": the byline's name and a bio's verb in the page's own
+    # language. The article's last paragraph, a capitalised noun and "ist" ("Der Ausschuss ist
+    # ... bereit"), is no bio: it does not open with a writer's name.
+    page = (FIXTURES / "kind-6-author-bio-in-german.html").read_bytes()
+    record = clean_html(page, url="https://hafenblatt.example.de/region/faehre-fahrplan.html")
+    body = record.articleBody or ""
+    assert_once(body, "Seit Montag fährt die erste Fähre", "Der Ausschuss ist nach eigenen Angaben bereit")
+    assert_gone(body, "Manuela Conrad ist Reporterin", "Sie schreibt seit 2015", "Alle Rechte vorbehalten")
+    assert any("bio" in step.reason for step in record.cleaning), record.cleaning
+
+
+def test_bios_in_other_languages_and_with_a_note_after_the_name_go_at_the_end() -> None:
+    for name, bio in (
+        ("Jean Dupont", "Jean Dupont est journaliste au service politique depuis 2012."),
+        ("Lucía Pérez", "Lucía Pérez es corresponsal en Bruselas y escribe sobre la Unión Europea."),
+        ("Anne-Marie Slaughter", "Anne-Marie Slaughter (*1958) war Direktorin für politische Planung."),
+    ):
+        head = f"<meta name='author' content='{name}'>"
+        html = _page("", after=f"<div class='c0a0b0c'><p>{bio}</p></div>", head=head)
+        assert _body(html).endswith(LONG3), bio
+
+
+def test_a_closing_paragraph_about_someone_else_in_german_stays() -> None:
+    # The same words about a person the page does not name as its writer are the article's.
+    closing = "Maria Lopez ist die neue Verkehrsdezernentin, und die Hafenstraße ist ihr erstes Projekt."
+    html = _page("", after=f"<p>{closing}</p>", head="<meta name='author' content='Manuela Conrad'>")
+    assert _body(html).endswith(closing)
