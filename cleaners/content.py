@@ -1918,10 +1918,14 @@ def _prune_rule(
 _WORD = re.compile(r"\w")
 
 
-def _in_line(el: etree._Element) -> bool:
+def _in_line(el: etree._Element, runs: bool = False) -> bool:
     """Whether words of the line ``el`` sits in come just before or after it: a name in a
     byline, a word in a sentence. Its class (``author``, ``caption``) names what the word is,
-    not a box beside the text."""
+    not a box beside the text. ``runs``: the words may also be those of the inline element
+    just before or after it, outside its links, as rich-text editors write each run of a
+    paragraph as its own ``<span>`` ("<span>a session on </span><span><a>UPFs</a></span>
+    <span>, where</span>"); only for a link, since two such runs side by side are as often a
+    caption and its credit, each a box of its own."""
     if el.tail and _WORD.search(el.tail):
         return True
     before = el.getprevious()
@@ -1932,7 +1936,41 @@ def _in_line(el: etree._Element) -> bool:
     else:
         parent = el.getparent()
         text = parent.text if parent is not None else None
-    return bool(text and _WORD.search(text))
+    if text and _WORD.search(text):
+        return True
+    if not runs or not _LETTER.search(el.text_content()):
+        return False  # (a note's number, "<a>6</a>", is no word of the sentence)
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    # (marks between, "June 12 · <a>1 comment</a>", part the link from the run: a row, no sentence)
+    return (not (text and text.strip()) and _run_of_words(before, ending=True)) or (
+        not (el.tail and el.tail.strip()) and _run_of_words(after, ending=False)
+    )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+_RUN_OPENS = frozenset("(['\"“‘«")
+"""Marks a sentence's run before a link may end with: 'titled "<a>Protein</a>"'."""
+
+_RUN_GOES_ON = frozenset(",.;:!?)]'\"”’»")
+"""Marks a sentence's run after a link may open with: "...see <a>here</a><span>.</span>"."""
+
+
+def _run_of_words(el: etree._Element | None, *, ending: bool) -> bool:
+    """Whether ``el`` is an inline run (not a link) whose words outside links touch the link
+    beside it: ``ending`` in a word (the run before the link), or opening with a word or a mark
+    that goes on with the sentence (the run after it). A row's separator ("by Ann Lee on June
+    12 ·", then the comment count) is no sentence going on."""
+    if el is None or _tag(el) not in INLINE or _tag(el) == "a":
+        return False
+    gaps = _between_links(el)
+    text = (gaps[-1] if ending else gaps[0]).strip()
+    if not _LETTER.search(text):
+        return False  # (a count beside a headline's link, "<span>40</span>", is no run of words)
+    edge = text[-1] if ending else text[0]
+    return bool(_WORD.match(edge)) or edge in (_RUN_OPENS if ending else _RUN_GOES_ON)
 
 
 TRAIL_LINKS = 3
@@ -2006,7 +2044,7 @@ def _linked_word(el: etree._Element) -> bool:
     if len(links) != 1 or len(links[0].text_content().strip()) < len(el.text_content().strip()):
         return False
     node = el
-    while not _in_line(node):
+    while not _in_line(node, runs=True):
         parent = node.getparent()
         if parent is None or _tag(parent) not in INLINE or parent.text_content().strip() != node.text_content().strip():
             return False

@@ -1531,3 +1531,22 @@ def test_kind_7_a_checklist_under_bold_lines_after_the_text_stays() -> None:
         "Pack for the honeymoon",
     )
     assert_gone(body, "Follow us", "Facebook", "Instagram")
+
+
+def test_kind_7_a_link_in_a_paragraph_written_as_runs_of_spans_stays_in_its_sentence() -> None:
+    # Rich-text editors (LinkedIn's articles, pasted documents) write each run of a paragraph
+    # as its own <span>, a link's run too: "<span>A session on </span><span><a>eating rate and
+    # texture</a></span><span>, where ...</span>". The link's <span> had no words beside it in
+    # its own parent, so it was pruned as a link list, leaving "A session on , where". The run
+    # just before (ending in a word or an opening mark) or just after (opening with a word or a
+    # mark that goes on with the sentence) puts it in its line; a comment count after a
+    # byline's separator, a call to action alone and a span of tags still go.
+    body = " ".join(_body("kind-7-runs-written-as-spans.html").split())
+    assert_once(
+        body,
+        "The Nutrition 2025 meeting brought together researchers",
+        "A session on eating rate and texture, where researchers presented new data",
+        "the slides are here.",
+        "meals that people actually want to eat at home.",
+    )
+    assert_gone(body, "3 comments", "Get these notes every week", "Tags", "Cooking,", "Meetings")
