@@ -27,7 +27,7 @@ from lxml import etree
 from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home
 from newsclean.cleaners.metadata import first_title
 
-__all__ = ["mark_headline"]
+__all__ = ["mark_headline", "title_parts"]
 
 _TITLE_PARTS = re.compile(r"\s+[-|–—·•»«›‹~:/]\s+|\s*[|ㅣ]\s*|(?<=\S):\s+")
 """Where a ``<title>`` joins the headline to the site's name or section ("Headline - Site",
@@ -93,6 +93,12 @@ def _wanted(tree: etree._Element) -> set[str]:
             texts.append(meta.get("content") or "")
     folded = {_fold(t) for t in texts}
     return {f for f in folded if len(f) >= HEADLINE_CHARS and " " in f}
+
+
+def title_parts(tree: etree._Element) -> frozenset[str]:
+    """The page's title, each part of it between separators and ``og:title``, folded (see
+    :func:`_wanted`): the texts a heading giving the headline, or the site's name, may have."""
+    return frozenset(_wanted(tree))
 
 
 def _heading_gives(body: etree._Element, wanted: set[str]) -> bool:

@@ -19,6 +19,7 @@ from newsclean.cleaners.content import (
     DIV_PARAGRAPH,
     TITLE,
     MainContent,
+    _fold,
     _measure,
     _Stats,
     drop_comments_marks,
@@ -34,7 +35,7 @@ from newsclean.cleaners.content import (
 from newsclean.cleaners.decoding import decode_html_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.gc_pause import collector_paused
-from newsclean.cleaners.headline_line import mark_headline
+from newsclean.cleaners.headline_line import mark_headline, title_parts
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata, first_title
 from newsclean.cleaners.prompts import prompt_line
@@ -1036,6 +1037,7 @@ AUTHOR_BIO_LABELLED = "the author's bio above the text (a box of its own under i
 """The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
 
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
+UNDER_SITE_NAME = "between the site's name (the <h1>) and the post's title: a tagline, a date line, a link row"
 LEGAL_AFTER = "copyright or legal notice after the last paragraph"
 LEGAL_BEFORE = "copyright or licence notice before the first paragraph"
 
@@ -1123,13 +1125,15 @@ _LICENCE = Caseless(LICENCE)
 _TRADEMARKS = Caseless(TRADEMARKS)
 
 
-def edge_rules(blocks: list[Block]) -> list[str]:
+def edge_rules(blocks: list[Block], titles: frozenset[str] = frozenset()) -> list[str]:
     """Per block, the rule marking it as outside the article's text, or ``""``: short blocks
     before the first and after the last prose paragraph (the page's ``<h1>`` is the headline,
     never body text), byline lines above the text, the end matter, and boxes after the text
     apart from it in the layout and in their words (:func:`apart_after`). Nothing is marked in
-    a document without prose (a list or a table is the whole article then)."""
-    rules = _trim_rules(blocks)
+    a document without prose (a list or a table is the whole article then). ``titles``: the
+    page's title and its parts (:func:`~newsclean.cleaners.headline_line.title_parts`), which
+    tell a site's name printed as the ``<h1>`` from the post's title under it."""
+    rules = _trim_rules(blocks, titles)
     for i in apart_after(blocks, [i for i, b in enumerate(blocks) if _is_prose(b)], rules):
         rules[i] = APART_AFTER
     # A script's placeholder or a prompt after the text ("Loading Slideshow", "Most Popular
@@ -1141,7 +1145,31 @@ def edge_rules(blocks: list[Block]) -> list[str]:
     return rules
 
 
-def _trim_rules(blocks: list[Block]) -> list[str]:
+def _post_title(blocks: list[Block], h1: int, first: int, titles: frozenset[str]) -> int:
+    """The post's title under a site's name printed as the ``<h1>`` (0 when there is none): when
+    the ``<h1>`` (at ``h1``, before the first paragraph of prose at ``first``: a tagline under the
+    name may be a sentence) is a part of the page's title
+    (``titles``: "Schneier on Security" of "Schneier on Security: Free Online Cryptography
+    Course"), the first heading after it and above the text that is another part of the title.
+    A headline printed again further down (in a share box, over a picture) is never looked at:
+    the first is taken, and only under an ``<h1>`` that is itself a part of the title, neither
+    heading holding the other (an ``<h1>`` giving the whole title "Office for Budget
+    Responsibility: What is the OBR ..." is the headline, its "What is the OBR ..." subheading a
+    section's)."""
+    if h1 < 0 or not titles:
+        return 0
+    name = _fold(blocks[h1].text)
+    if name not in titles:
+        return 0
+    for i in range(h1 + 1, first):
+        if blocks[i].kind is BlockKind.HEADING:
+            text = _fold(blocks[i].text)
+            if text in titles and text not in name and name not in text:
+                return i
+    return 0
+
+
+def _trim_rules(blocks: list[Block], titles: frozenset[str] = frozenset()) -> list[str]:
     """:func:`edge_rules` but for the boxes apart from the text."""
     rules = [""] * len(blocks)
     prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
@@ -1179,13 +1207,18 @@ def _trim_rules(blocks: list[Block]) -> list[str]:
     # The headline opens the article: what sits above it is the page's (a site's tagline, a
     # masthead, a row of other headlines).
     headline = next((i for i in range(first) if blocks[i].tag == "h1"), -1)
+    title, name = _post_title(blocks, headline, prose[0], titles), -1
+    if title:
+        # The <h1> is the site's name, the post's title a heading under it: what stands between
+        # the two (the blog's tagline, a date line, a row of links) is the page's too.
+        name, headline = headline, title
     # Between the first paragraph (a standfirst) and the second: the credits and stamps many
     # sites print under the standfirst ("von Nina Magoley", "Heute, 12:37 Uhr", "3 Min").
     under = range(prose[0] + 1, prose[1]) if len(prose) > 1 else range(0)
     for i, block in enumerate(blocks):
         edge = i < first or i > last
         if i < headline and not _is_prose(block):
-            rules[i] = ABOVE_HEADLINE
+            rules[i] = UNDER_SITE_NAME if i > name >= 0 else ABOVE_HEADLINE
             continue
         if i > last and _is_legal(block):
             rules[i] = LEGAL_AFTER
@@ -1795,6 +1828,7 @@ def _extract(
     """:func:`extract_html` of the parsed page (``measured``: :func:`measure_page` of it as
     parsed)."""
     metadata, raw = extract_metadata(tree, url=url, site=site)
+    titles = title_parts(tree)  # (before the page is stripped: its <title> goes)
     figures = find_figures(tree, url)
     scope: list[etree._Element] = []
     log = RegionLog()
@@ -1855,7 +1889,7 @@ def _extract(
                         log.add_unchosen(page, _origin_elements(_origins_by_text(blocks, page)), OUTSIDE_READABILITY)
                     if choice.checked:
                         chosen = f"{READABILITY if choice.winner == 'readability' else SCORER}: {choice.reason}"
-        rules = edge_rules(blocks)
+        rules = edge_rules(blocks, titles)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
         fresh = parse_html(html)

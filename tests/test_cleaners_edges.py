@@ -229,3 +229,33 @@ def test_a_paragraph_about_a_print_edition_inside_the_text_stays() -> None:
     )
     page = _page(before=f"<p>{inside}</p>")
     assert clean_html(page).articleBody == f"{inside}\n\n{BODY}"
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+
+
+def test_a_blogs_tagline_under_its_name_goes_and_the_posts_title_stays() -> None:
+    # The blog's name is the <h1> ("Harbour Notes", a part of the title "Harbour Notes: The ferry
+    # timetable nobody asked for"), its tagline under it, the post's title an <h3> under that:
+    # the tagline is the page's, as what stands above an <h1> headline is.
+    page = (FIXTURES / "kind-6-tagline-under-the-site-name.html").read_bytes()
+    record = clean_html(page, url="https://harbournotes.example.org/2012/10/ferry-timetable.html")
+    body = record.articleBody or ""
+    assert body.startswith("The ferry timetable nobody asked for\n\nThe county published its new ferry timetable")
+    assert "would not have been hard to write." in body
+    assert "A blog about the town's waterfront" not in body and "Harbour dues" not in body
+    assert any(step.reason.startswith("between the site's name") for step in record.cleaning), record.cleaning
+
+
+def test_a_subheading_repeating_part_of_an_h1_headline_keeps_what_is_above_it() -> None:
+    # An <h1> giving the whole title is the headline: a section heading under it that repeats a
+    # part of the title ("What is the OBR?") is the article's, and so is the standfirst above it.
+    standfirst = "The budget watchdog publishes its forecasts twice a year, and ministers read them closely."
+    html = (
+        "<html><head><title>Budget Office: What is the OBR and what does it do?</title></head><body><article>"
+        "<h1>Budget Office: What is the OBR and what does it do?</h1>"
+        f"<p>{standfirst}</p><h2>What is the OBR and what does it do?</h2>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.startswith(standfirst), body[:200]
