@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from newsclean.cleaners.boxes import blocks_in_boxes, words_under
-from newsclean.cleaners.caseless import Caseless
+from newsclean.cleaners.caseless import Caseless, lowered
 from newsclean.cleaners.chain import Action, Decision
 from newsclean.cleaners.consent import consent_notices, consent_panels
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
@@ -512,32 +512,35 @@ class Prompts:
 
 def _prompt_reason(text: str, words: int) -> str:
     """Why a block's words alone (``text`` stripped, ``words`` of it) make it a prompt, a notice
-    or a label (the patterns above), or ``""``."""
+    or a label (the patterns above), or ``""``. The text is lowered once for all of them."""
+    if words > MAX_DISCLOSURE_WORDS and len(text) > MAX_MEMBERS_CHARS:
+        return ""  # longer than any of them asks
+    low = lowered(text)
     if words <= MAX_PROMPT_WORDS:
-        if _SHARE.match(text):
+        if _SHARE.match(text, low):
             return "a share or short-URL prompt"
-        if _TEASER.match(text) and not _prose_after_label(text, words):
+        if _TEASER.match(text, low) and not _prose_after_label(text, words):
             return "a read-more teaser or topic bar"
-        if _NEWSLETTER.match(text):
+        if _NEWSLETTER.match(text, low):
             return "a newsletter, cookie, subscription or ad prompt"
-        if words <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text):
+        if words <= MAX_CTA_WORDS and _CALL_TO_ACTION.search(text, low):
             return "a call to action, copyright line, byline or disclosure"
     if words <= MAX_DISCLOSURE_WORDS:
-        if _DISCLOSURE.search(text):
+        if _DISCLOSURE.search(text, low):
             return "an affiliate or sponsorship disclosure"
-        if _CONSENT.search(text):
+        if _CONSENT.search(text, low):
             return "consent small print (a signup's or an embed's agreement line)"
-        if _COMMENT_FORM.search(text):
+        if _COMMENT_FORM.search(text, low):
             return "a reply form's small print or label (under the article)"
-        if _POST_FOOTER.search(text):
+        if _POST_FOOTER.search(text, low):
             return "a blog engine's post footer (filed under, permalink, responses feed, likes)"
-        if _EMBED_PLACEHOLDER.search(text):
+        if _EMBED_PLACEHOLDER.search(text, low):
             return "a placeholder for an embed the reader has not allowed"
-    if len(text) <= MAX_MEMBERS_CHARS and _MEMBERS_ONLY.search(text):
+    if len(text) <= MAX_MEMBERS_CHARS and _MEMBERS_ONLY.search(text, low):
         return "a members-only prompt (registration or subscription)"
-    if words <= MAX_PROMPT_WORDS and _MACHINE_MADE.match(text):
+    if words <= MAX_PROMPT_WORDS and _MACHINE_MADE.match(text, low):
         return "a note that a summary or audio version beside the article is machine-made"
-    if words <= MAX_PROMPT_WORDS and _NOTICE.search(text):
+    if words <= MAX_PROMPT_WORDS and _NOTICE.search(text, low):
         return "a site notice (sign-in, support request, disclaimer, credit)"
     return ""
 

@@ -8,7 +8,7 @@ import re
 import zlib
 
 import pytest
-from newsclean.cleaners.caseless import Caseless, anchored, needles, searcher, starts
+from newsclean.cleaners.caseless import Caseless, anchored, lowered, needles, searcher, starts
 
 MODULES = ["boxes", "content", "media_players", "metadata", "prompts", "regions", "html", "icon_sprites"]
 
@@ -78,6 +78,9 @@ def test_same_answers_as_the_pattern(name: str, pattern: re.Pattern[str]) -> Non
         assert fast.search(text) == (pattern.search(text) is not None), text
         assert fast.match(text) == (pattern.match(text) is not None), text
         assert fast.fullmatch(text) == (pattern.fullmatch(text) is not None), text
+        # The text lowered once by the caller, for several patterns (prompts._prompt_reason).
+        assert fast.search(text, lowered(text)) == (pattern.search(text) is not None), text
+        assert fast.match(text, lowered(text)) == (pattern.match(text) is not None), text
 
 
 def test_needles_are_what_every_match_holds() -> None:
