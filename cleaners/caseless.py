@@ -29,6 +29,14 @@ _ESCAPE = re.compile(r"\\.")
 MAX_NEEDLES = 50
 """More alternatives than this: no needles (checking them all would cost what the pattern does)."""
 
+MAX_RUN_NEEDLES = 16
+"""An alternative's fixed run (:func:`_fixed_runs`) is looked for instead of its needles only
+when it is at most this many strings: each choice of a group crossed with the next multiplies
+them ("hat (ihnen|dir|euch) (dieser|der|unser) (artikel|beitrag|text) gefallen": 27, where
+" gefallen" does), and a pattern whose alternatives need more than :data:`MAX_NEEDLES` in all
+gets no gate from :func:`starts` (the notice pattern of ``prompts``: its 16 needles, "like" and
+"feature" among them, were searched through every block, where those two can only begin one)."""
+
 _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The only non-ASCII characters ``IGNORECASE`` matches with ASCII ones (found by asking ``re``
 of every code point): İ and ı with i, ſ with s, the Kelvin sign with k."""
@@ -179,7 +187,9 @@ def _gate(sequence: Any, multiline: bool) -> tuple[frozenset[str], frozenset[str
             return prefixes, frozenset()
     found_needles = _needles(items)
     runs = _fixed_runs(items)
-    if runs and (not found_needles or min(map(len, runs)) > min(map(len, found_needles))):
+    if runs and (
+        not found_needles or (len(runs) <= MAX_RUN_NEEDLES and min(map(len, runs)) > min(map(len, found_needles)))
+    ):
         found_needles = runs
     return (frozenset(), found_needles) if found_needles and all(found_needles) else None
 
