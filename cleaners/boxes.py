@@ -1,4 +1,5 @@
-"""Finding small boxes in HTML: the blocks under an element whose class or id names a widget."""
+"""Finding small boxes in HTML: the blocks under an element whose class or id names a widget, and
+the names that name no box (a heading's anchor, made of its words)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,44 @@ from newsclean.cleaners.caseless import searcher
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import word_count
 
-__all__ = ["blocks_in_boxes", "words_under"]
+__all__ = ["ANCHOR_WORDS", "blocks_in_boxes", "unspelled", "words_under"]
 
 _TAG = re.compile(r"^[a-zA-Z0-9:-]+")
+_HEADING = re.compile(r"h[1-6](?![a-zA-Z0-9:-])")
+_SEPARATORS = re.compile(r"[#.]")
+
+
+ANCHOR_WORDS = 3
+"""A name spells a heading's words when, its one-letter prefix aside (the ``h-`` of WordPress's
+heading anchors), it is a run of at least this many of them, in order
+(``h-what-is-social-shopping`` on "What is Social Shopping?"). Two are too few: a box's label
+is named so too (``related-posts`` on "Related posts", ``share-this`` on "Share this")."""
+
+_PARTS = re.compile(r"[^\W_]+")
+
+
+def unspelled(names: str, text: str) -> str:
+    """``names`` (class and id names, space-separated) without those that spell words of
+    ``text``, the element's own: the anchor a CMS or a table-of-contents plugin derives from a
+    heading's text says what the heading says, not what box it is ("social" in
+    ``h-future-trends-in-social-shopping`` names no share bar). A name that adds a word of its
+    own (``menu-front-page-writers`` on "Front page writers") still names a box.
+
+    >>> unspelled("wp-block-heading h-what-is-social-shopping", "What is Social Shopping?")
+    'wp-block-heading'
+    >>> unspelled("menu-front-page-writers", "Front page writers")
+    'menu-front-page-writers'
+    """
+    words = _PARTS.findall(text.lower())
+    kept: list[str] = []
+    for name in names.split():
+        parts = _PARTS.findall(name.lower())
+        if len(parts) > ANCHOR_WORDS and len(parts[0]) == 1 and not parts[0].isdigit():
+            parts = parts[1:]
+        n = len(parts)
+        if n < ANCHOR_WORDS or not any(words[i : i + n] == parts for i in range(len(words) - n + 1)):
+            kept.append(name)
+    return " ".join(kept)
 
 
 def words_under(doc: Document) -> Callable[[str], int]:
@@ -65,6 +101,9 @@ def blocks_in_boxes(doc: Document, pattern: re.Pattern[str], max_words: int) -> 
                 hit = named.get(step)
                 if hit is None:
                     hit = named[step] = search(_TAG.sub("", step))
+                if hit and n == len(steps) - 1 and _HEADING.match(step):
+                    # A heading's anchor spells its words ("h2#h-what-is-social-shopping"): no box.
+                    hit = search(unspelled(_SEPARATORS.sub(" ", _TAG.sub("", step)), block.text))
                 if not hit:
                     continue
                 if words_at is None:

@@ -24,6 +24,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from lxml import etree
+from newsclean.cleaners.boxes import unspelled
 from newsclean.cleaners.captions import unmarked_captions
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.levels import boxes_up
@@ -349,6 +350,14 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
     hint = f"{cls or ''} {eid or ''}".strip()
     if not hint:
         return tag == "aside"
+    if tag in HEADING_TAGS and _unlikely_hint(hint):
+        # Only the few headings their names would drop: an anchor spelling the heading's words
+        # names no box. (A comments heading so named stays judged by its name: it is the mark
+        # of the article's end, see _comments_mark.)
+        line = " ".join(el.text_content().split())
+        if not comments_heading(line):
+            hint = unspelled(hint, line)
+            return bool(hint) and bool(_unlikely_hint(hint))
     return _unlikely_hint(hint)
 
 

@@ -1550,3 +1550,20 @@ def test_kind_7_a_link_in_a_paragraph_written_as_runs_of_spans_stays_in_its_sent
         "meals that people actually want to eat at home.",
     )
     assert_gone(body, "3 comments", "Get these notes every week", "Tags", "Cooking,", "Meetings")
+
+
+def test_kind_2_headings_named_by_their_own_words_stay() -> None:
+    # A CMS or a table-of-contents plugin gives each heading an anchor made of its words
+    # (WordPress's "h-what-is-social-shopping"); a word of boilerplate among them ("social",
+    # "comments") dropped the heading as a share bar or a comment box. A name that spells the
+    # heading's words names no box; a heading named by a word of its own still goes, and a
+    # box's label whose name spells only two words ("related-posts") is left to the rules
+    # that judged it before.
+    body = " ".join(_body("headings-named-by-their-own-words.html").split())
+    assert_once(
+        body,
+        "What is Social Shopping? Social shopping is selling inside social platforms",
+        "4. Activating Social Shopping Features Connect your catalogue first",
+        "Comments on reviews Reviews shown beside a tagged product",
+    )
+    assert_gone(body, "Follow us", "Related posts", "Thanks for reading")
