@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import lxml.html
+import pytest
 from newsclean.cleaners import clean_html
 from newsclean.cleaners.content import COMMENTS_MARK, strip_page
 from newsclean.cleaners.record import Article
@@ -939,28 +940,26 @@ FERRY_COMMENTS = (
 )
 
 
-def test_a_comments_heading_named_comments_ends_the_article_over_unnamed_posts() -> None:
-    # Movable Type: <h2 id="comments">Comments</h2>, then posts named nothing, each a box and a
-    # "Posted by: NAME at DATE" line. The heading, dropped for its name, took the one mark of the
-    # article's end with it; kept as a mark, it ends the content there.
-    page = (FIXTURES / "comments-heading-named-over-unnamed-posts.html").read_bytes()
-    record = clean_html(page, url=FERRY_URL)
+@pytest.mark.parametrize(
+    ("fixture", "heading"),
+    [
+        # Movable Type: <h2 id="comments">Comments</h2>, then posts named nothing, each a box and
+        # a "Posted by: NAME at DATE" line. The heading, dropped for its name, took the one mark
+        # of the article's end with it; kept as a mark, it ends the content there.
+        ("comments-heading-named-over-unnamed-posts.html", "Comments"),
+        # The same posts under <div class="comments-title">6 Responses</div>: a heading written
+        # as a line of a <div> (or a <p>) marks the article's end as an <h2> does. Before, it went
+        # for its name (or was pruned as a short box named against content) and the thread stayed
+        # whole.
+        ("kind-6-comments-heading-written-as-a-div.html", "6 Responses"),
+    ],
+)
+def test_a_comments_heading_named_as_comments_ends_the_article_over_unnamed_posts(fixture: str, heading: str) -> None:
+    record = clean_html((FIXTURES / fixture).read_bytes(), url=FERRY_URL)
     body = record.articleBody or ""
     assert_once(body, *FERRY)
-    assert_gone(body, *FERRY_COMMENTS, "Comments", "Archives", "Copyright 2012")
-    assert _reasons(record, "after the reader comments' heading 'Comments'"), _reasons(record)
-
-
-def test_a_comments_heading_written_as_a_div_ends_the_article_over_unnamed_posts() -> None:
-    # The same posts under <div class="comments-title">6 Responses</div>: a heading written as a
-    # line of a <div> (or a <p>) marks the article's end as an <h2> does. Before, it went for its
-    # name (or was pruned as a short box named against content) and the thread stayed whole.
-    page = (FIXTURES / "kind-6-comments-heading-written-as-a-div.html").read_bytes()
-    record = clean_html(page, url=FERRY_URL)
-    body = record.articleBody or ""
-    assert_once(body, *FERRY)
-    assert_gone(body, *FERRY_COMMENTS, "6 Responses", "Archives", "Copyright 2012")
-    assert _reasons(record, "after the reader comments' heading '6 Responses'"), _reasons(record)
+    assert_gone(body, *FERRY_COMMENTS, heading, "Archives", "Copyright 2012")
+    assert _reasons(record, f"after the reader comments' heading '{heading}'"), _reasons(record)
 
 
 def test_a_comments_heading_div_holding_a_block_is_no_mark() -> None:
