@@ -212,6 +212,65 @@ def _fixed_runs(sequence: Any) -> frozenset[str] | None:
     return best
 
 
+def _match_gate_parts(sequence: Any) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``(starts, needles)`` for a match at the text's start: each alternative of ``sequence``
+    begins with one of ``starts`` (its fixed beginnings, :func:`_prefixes`) or, when it has
+    none, holds one of ``needles``; ``None`` when some alternative has neither."""
+    items = list(sequence)
+    while items and items[0][0] is _sre.AT and items[0][1] in _AT_START:
+        items = items[1:]  # (``^`` and ``\A`` hold where a match starts)
+    prefixes = _prefixes(items)
+    if prefixes:
+        return prefixes, frozenset()
+    if items:
+        # A first item of choices: each choice followed by the rest is asked in its turn
+        # (``(?:ad|\d+ comments?)\s*$``: "ad" at the start, "comment" anywhere).
+        op, arg = items[0]
+        rest = items[1:]
+        choices: list[list[Any]] | None = None
+        if _plain_group(op, arg) is not None:
+            choices = [[*_plain_group(op, arg), *rest]]
+        elif op is _sre.BRANCH:
+            choices = [[*branch, *rest] for branch in arg[1]]
+        elif op in _REPEATS and arg[0] == 0 and arg[1] == 1:
+            choices = [[*arg[2], *rest], rest]  # (an optional item, there or not)
+        if choices is not None:
+            begins: set[str] = set()
+            inside: set[str] = set()
+            for choice in choices:
+                found = _match_gate_parts(choice)
+                if found is None:
+                    return None
+                begins.update(found[0])
+                inside.update(found[1])
+            return frozenset(begins), frozenset(inside)
+    found_needles = _needles(items)
+    runs = _fixed_runs(items)
+    if runs and (
+        not found_needles or (len(runs) <= MAX_RUN_NEEDLES and min(map(len, runs)) > min(map(len, found_needles)))
+    ):
+        found_needles = runs
+    return (frozenset(), found_needles) if found_needles and all(found_needles) else None
+
+
+def match_starts(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """For a pattern matched at the text's start some of whose alternatives have no fixed
+    beginning (``^(?:subscribe now|(?=.*\\bour\\b).{0,60}\\bnewsletters?\\b...)``): ``(starts,
+    needles)``, in lower case, such that every match begins with one of ``starts`` or holds one
+    of ``needles``, else ``None`` (also when every alternative has a fixed beginning: the
+    pattern fails at the first characters, as fast as a check would)."""
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    items = list(parsed)
+    while items and items[0][0] is _sre.AT and items[0][1] in _AT_START:
+        items = items[1:]
+    if _prefixes(items):
+        return None
+    found = _match_gate_parts(items)
+    if found is None or not found[1] or len(found[1]) > MAX_NEEDLES:
+        return None
+    return found
+
+
 def starts(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     """For a pattern some of whose alternatives are anchored at the text's start (``^by
     signing up|^subscribe|\\bno spam\\b``): ``(starts, needles)``, in lower case, such that the
@@ -329,6 +388,17 @@ def _start_gate(pattern: re.Pattern[str], plain: tuple[str, ...]) -> Callable[[s
     beginnings, inside = tuple(sorted(found[0])), tuple(sorted(found[1]))
     if plain and inside and len(inside) >= len(plain) and min(map(len, inside)) <= min(map(len, plain)):
         return None
+    return _check(beginnings, inside)
+
+
+def _match_gate(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """Whether lowered text may match ``pattern`` at its start, by :func:`match_starts`."""
+    found = match_starts(pattern)
+    return None if found is None else _check(tuple(sorted(found[0])), tuple(sorted(found[1])))
+
+
+def _check(beginnings: tuple[str, ...], inside: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether lowered text begins with one of ``beginnings`` or holds one of ``inside``."""
     begin = re.compile(_trie(beginnings)).match if len(beginnings) >= TRIE_NEEDLES else None
     trie = _needle_trie(inside)
 
@@ -361,6 +431,7 @@ class Caseless:
         "_anchored",
         "_gate",
         "_lower",
+        "_match_gate",
         "_needles",
         "_rest",
         "_rest_needles",
@@ -370,7 +441,11 @@ class Caseless:
         "pattern",
     )
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], match_gate: bool = False) -> None:
+        """``match_gate``: check :func:`match_starts`'s beginnings and needles before a match
+        (for a pattern whose alternatives without a fixed beginning try every position up to a
+        bound, ``(?=.*\\bour\\b).{0,60}\\bnewsletters?``; any other fails at its first characters
+        faster than the check)."""
         if not pattern.flags & re.IGNORECASE:
             raise ValueError(f"{pattern.pattern!r} is not case-insensitive")
         source = pattern.pattern
@@ -393,6 +468,7 @@ class Caseless:
         self._needles = tuple(sorted(needles(pattern) or ()))
         self._trie = _needle_trie(self._needles)
         self._gate = _start_gate(pattern, self._needles)
+        self._match_gate = _match_gate(pattern) if match_gate else None
         self._anchored = anchored(pattern)
         # The plain words among the alternatives, and the rest (asked of ASCII text only).
         self._words: Callable[[str], re.Match[str] | None] | None = None
@@ -456,8 +532,16 @@ class Caseless:
 
     def match(self, text: str, low: str | None = None) -> bool:
         """Whether the pattern matches at the start of ``text`` (``low``: as for :meth:`search`)."""
-        # Anchored: the pattern fails at the first characters, as fast as the needles would.
-        if text.isascii():
+        # Anchored: the pattern fails at the first characters, as fast as the needles would,
+        # unless an alternative has no fixed beginning (``.{0,60}\bnewsletters?``): then the
+        # alternatives' beginnings and the others' needles are checked first.
+        ascii_ = text.isascii()
+        if self._match_gate is not None:
+            if low is None:
+                low = text.lower() if ascii_ or not _FOLDED.search(text) else text.translate(_ASCII_FOLDS).lower()
+            if not self._match_gate(low):
+                return False
+        if ascii_:
             return self._lower.match(text.lower() if low is None else low) is not None
         return self.pattern.match(text) is not None
 

@@ -421,7 +421,7 @@ PROMPT_CLASS = re.compile(
 )
 """Class or id words of prompt and teaser boxes in HTML."""
 
-_SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSLETTER)
+_SHARE, _TEASER, _NEWSLETTER = Caseless(SHARE), Caseless(TEASER), Caseless(NEWSLETTER, match_gate=True)
 _CALL_TO_ACTION, _DISCLOSURE, _NOTICE = Caseless(CALL_TO_ACTION), Caseless(DISCLOSURE), Caseless(NOTICE)
 _CONSENT = Caseless(CONSENT)
 _COMMENT_FORM = Caseless(COMMENT_FORM)

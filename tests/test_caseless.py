@@ -8,7 +8,7 @@ import re
 import zlib
 
 import pytest
-from newsclean.cleaners.caseless import Caseless, anchored, lowered, needles, searcher, starts
+from newsclean.cleaners.caseless import Caseless, anchored, lowered, match_starts, needles, searcher, starts
 
 MODULES = ["boxes", "content", "media_players", "metadata", "prompts", "regions", "html", "icon_sprites"]
 
@@ -57,7 +57,9 @@ def _variants(needle: str, rng: random.Random) -> str:
 def _texts(pattern: re.Pattern[str], seed: int, count: int) -> list[str]:
     rng = random.Random(seed)
     gate = starts(pattern)
+    at_start = match_starts(pattern)
     pool = PIECES + sorted(needles(pattern) or ()) + sorted(gate[0] | gate[1] if gate else ())
+    pool += sorted(at_start[0] | at_start[1] if at_start else ())
     texts = []
     for _ in range(count):
         parts = [_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 6))]
@@ -74,9 +76,11 @@ def test_the_cleaners_patterns_are_covered() -> None:
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[name for name, _ in PATTERNS])
 def test_same_answers_as_the_pattern(name: str, pattern: re.Pattern[str]) -> None:
     fast = Caseless(pattern)
+    gated = Caseless(pattern, match_gate=True)
     for text in _texts(pattern, zlib.crc32(name.encode()), 3000):
         assert fast.search(text) == (pattern.search(text) is not None), text
         assert fast.match(text) == (pattern.match(text) is not None), text
+        assert gated.match(text) == gated.match(text, lowered(text)) == (pattern.match(text) is not None), text
         assert fast.fullmatch(text) == (pattern.fullmatch(text) is not None), text
         # The text lowered once by the caller, for several patterns (prompts._prompt_reason).
         assert fast.search(text, lowered(text)) == (pattern.search(text) is not None), text
@@ -211,3 +215,23 @@ def test_anchored_gates_answer_as_the_pattern(source: str) -> None:
     for _ in range(3000):
         text = rng.choice(["", " ", "\n"]).join(_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 4)))
         assert fast.search(text) == (pattern.search(text) is not None), text
+
+
+def test_a_match_checks_its_beginnings_and_the_other_alternatives_needles() -> None:
+    # Each choice of a first item, followed by the rest, gives its beginnings or its needles.
+    label = re.compile(
+        r"^(?:(?:ad|sponsored|(?:advert\s*)?scroll\ on)|\d+\ comments?|(?=.*\bour\b).{0,9}\bnews)\s*$", re.I
+    )
+    assert match_starts(label) == ({"ad", "sponsored", "advert", "scroll on"}, {" comment", "news"})
+    assert match_starts(re.compile(r"^(?:ad|sponsored)\s*$", re.I)) is None  # fixed beginnings: fails at once
+    assert match_starts(re.compile(r"\w+ news|x*", re.I)) is None  # an alternative with neither
+    newsletter = importlib.import_module("newsclean.cleaners.prompts").NEWSLETTER
+    found = match_starts(newsletter)
+    assert found is not None and found[1] == {"newsletter", " comment"}  # not "ad": an alternative's beginning
+    fast = Caseless(label, match_gate=True)
+    pool = ["ad", "AD", "sponsored", "advert", "scroll on", "12 comments", "1 comment", "our", "news", "our news",
+            "x", " ", "\n", "ſ", "\u212a", "İ", "Ä"]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = rng.choice(["", " ", "\n"]).join(_variants(rng.choice(pool), rng) for _ in range(rng.randint(1, 4)))
+        assert fast.match(text) == fast.search(text) == (label.match(text) is not None), text
