@@ -185,6 +185,13 @@ def _gate(sequence: Any, multiline: bool) -> tuple[frozenset[str], frozenset[str
         prefixes = _prefixes(items[1:])
         if prefixes:
             return prefixes, frozenset()
+    return _held(items)
+
+
+def _held(items: list[Any]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``(frozenset(), needles)``: strings one of which every match of ``items`` holds
+    somewhere (:func:`_needles`, or the longest fixed run's strings when they are longer and at
+    most ``MAX_RUN_NEEDLES``), or ``None`` when there are none or one is empty."""
     found_needles = _needles(items)
     runs = _fixed_runs(items)
     if runs and (
@@ -244,13 +251,7 @@ def _match_gate_parts(sequence: Any) -> tuple[frozenset[str], frozenset[str]] | 
                 begins.update(found[0])
                 inside.update(found[1])
             return frozenset(begins), frozenset(inside)
-    found_needles = _needles(items)
-    runs = _fixed_runs(items)
-    if runs and (
-        not found_needles or (len(runs) <= MAX_RUN_NEEDLES and min(map(len, runs)) > min(map(len, found_needles)))
-    ):
-        found_needles = runs
-    return (frozenset(), found_needles) if found_needles and all(found_needles) else None
+    return _held(items)
 
 
 def match_starts(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
