@@ -100,9 +100,17 @@ def _tag(el: etree._Element) -> str:
 
 
 def _step(el: etree._Element) -> str:
-    classes = (el.get("class") or "").split()
-    eid = el.get("id") or ""
-    return _tag(el) + (f"#{eid}" if eid else "") + "".join(f".{c}" for c in classes[:2])
+    # Its tag, id and first two class names (``div#main.post.single``), added one by one: no
+    # list of every class name, no generator.
+    step = _tag(el)
+    eid = el.get("id")
+    if eid:
+        step += "#" + eid
+    classes = el.get("class")
+    if classes:
+        for name in classes.split(None, 2)[:2]:
+            step += "." + name
+    return step
 
 
 def element_path(el: etree._Element, known: dict[etree._Element, str] | None = None) -> str:
@@ -152,7 +160,14 @@ _TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
 
 
 def _visible_text(el: etree._Element, with_tail: bool) -> str:
-    if next(el.iter(*SILENT), None) is None:
+    """``el``'s shown text (its text nodes joined by spaces, those inside :data:`SILENT`
+    elements left out), then its tail when ``with_tail``. ``el`` is no silent element."""
+    if not len(el):
+        # No child (a third of the regions: a link, a button, a label): its one text node, as
+        # the text nodes' XPath gives it, without the look for silent elements (lxml sets up
+        # a filter of their five tags for each call) or the XPath's own set-up.
+        text = el.text or ""
+    elif next(el.iter(*SILENT), None) is None:
         # The common case: ``el.itertext()``, the text nodes gathered by libxml2 without an
         # element proxy or an event per element.
         text = " ".join(_TEXT_NODES(el))

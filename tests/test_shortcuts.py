@@ -234,6 +234,21 @@ def test_visible_text_is_read_as_the_plain_walk_reads_it(page: str, with_tail: b
         assert regions._visible_text(el, with_tail) == _plain_visible_text(el, with_tail)
 
 
+CLASS_VALUES = st.lists(st.sampled_from(["a", "main", "post", " ", "\u00a0", "\t", "x-y"]), max_size=6).map("".join)
+
+
+@PROFILE
+@given(st.none() | CLASS_VALUES, st.none() | st.sampled_from(["", "top", "a b"]))
+def test_a_path_step_is_the_tag_id_and_first_two_class_names(cls: str | None, eid: str | None) -> None:
+    el = lxml.html.Element("div")
+    if cls is not None:
+        el.set("class", cls)
+    if eid is not None:
+        el.set("id", eid)
+    plain = "div" + (f"#{eid}" if eid else "") + "".join(f".{c}" for c in (cls or "").split()[:2])
+    assert regions._step(el) == plain
+
+
 TEXT_MARKUP = st.sampled_from(
     ["word", " ", "<b>bold</b>", "<!-- c -->", "<script>x()</script>", "&amp;", "&eacute;", "é", "<br>", "<p>par",
      "</p>", "<div>", "</div>", "<?pi x?>", "&#160;", "<style>a{}</style>", "<span>s</span>tail", "\n"]
