@@ -67,10 +67,10 @@ from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.page_chrome import (
     STAMP_AGO,
     STAMP_DATE,
-    STAMP_TIME,
     STAMP_WORDS,
     THREAD_HEADING,
     comments_heading,
+    holds_clock_time,
 )
 from newsclean.cleaners.regions import RegionLog
 
@@ -290,7 +290,7 @@ class Thread:
 
 def _stamp(text: str) -> bool:
     return word_count(text) <= STAMP_WORDS and (
-        (bool(STAMP_TIME.search(text)) and bool(STAMP_DATE.search(text))) or _ago(text)
+        (holds_clock_time(text) and bool(STAMP_DATE.search(text))) or _ago(text)
     )
 
 
@@ -396,7 +396,7 @@ def _stamped(
     box, beside the poster's name (``<li><cite>Ann</cite> on May 4, 2012 7:21 pm <p>...``),
     makes the box one. ``texts``: :func:`shown_texts` of the page as it is, when taken."""
     found = _CLOCK_TEXT(root) if texts is None else [t for t in texts if _holds_clock_word(t)]
-    clocks = [t for t in found if STAMP_TIME.search(t) or _ago(t)]
+    clocks = [t for t in found if holds_clock_time(t) or _ago(t)]
     if len(clocks) < MIN_POSTS:
         return set()
     holders: set[etree._Element] = set()
@@ -417,7 +417,7 @@ the line's post."""
 
 def _dated_line(text: str) -> date | None:
     line = " ".join(text.split())
-    if word_count(line) > DATED_WORDS or STAMP_TIME.search(line) or _ADDRESS.search(line):
+    if word_count(line) > DATED_WORDS or holds_clock_time(line) or _ADDRESS.search(line):
         return None
     return whole_date(line)
 
@@ -727,7 +727,7 @@ def _holds_date_line(post: etree._Element, stats: dict[etree._Element, _Stats]) 
         if s is None or not s.text or s.text >= DATE_LINE_CHARS:
             continue
         line = " ".join(el.text_content().split())
-        if word_count(line) <= STAMP_WORDS and (STAMP_DATE.search(line) or STAMP_TIME.search(line)):
+        if word_count(line) <= STAMP_WORDS and (STAMP_DATE.search(line) or holds_clock_time(line)):
             return True
     return False
 

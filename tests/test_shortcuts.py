@@ -12,7 +12,7 @@ import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from newsclean.cleaners import boxes, content, icon_sprites, images, metadata, normalize, regions
+from newsclean.cleaners import boxes, content, icon_sprites, images, metadata, normalize, page_chrome, regions
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.html import _html_of, parse_html
 from newsclean.cleaners.line_model import word_count
@@ -247,6 +247,15 @@ def test_a_path_step_is_the_tag_id_and_first_two_class_names(cls: str | None, ei
         el.set("id", eid)
     plain = "div" + (f"#{eid}" if eid else "") + "".join(f".{c}" for c in (cls or "").split()[:2])
     assert regions._step(el) == plain
+
+
+CLOCK_PIECES = st.sampled_from(["1", "2", "12", "59", "60", "0", ":", ".", " ", "a", "\u0663", "7:21", "13:31:05"])
+
+
+@PROFILE
+@given(st.lists(CLOCK_PIECES, max_size=12).map("".join))
+def test_clock_times_are_found_at_the_colons_as_the_pattern_finds_them(text: str) -> None:
+    assert page_chrome.holds_clock_time(text) == (page_chrome.STAMP_TIME.search(text) is not None)
 
 
 TEXT_MARKUP = st.sampled_from(
