@@ -10,7 +10,9 @@ such lines inside the chosen content.
 A box of a picture and a short text is also an item of a list (a shop's products, a guide's
 houseplants, each a photo and a description) or one of a page's alike components: such items
 stand in a row of alike boxes, so a box that stands beside an alike one, itself or a box around
-it, is an item, never a figure.
+it, is an item, never a figure. A gallery is such a row too: its slides' lines are captions when
+they end in their photographers' credits ("... Foto: Dan Bashakov/AP"), which no shop's product
+or guide's item carries.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lxml import etree
+from newsclean.cleaners.images import split_credit
 
 __all__ = ["CAPTION_CHARS", "PICTURES", "unmarked_captions"]
 
@@ -50,6 +53,11 @@ ITEM_LEVELS = 3
 card around the picture and its text), stands beside an alike one."""
 
 
+GALLERY_SLIDES = 2
+"""A row of alike boxes is a gallery when at least this many of its pictures have a line under
+them ending in a photo's credit."""
+
+
 def _alike_neighbour(box: etree._Element) -> bool:
     """Whether the element just before or after ``box`` has its tag and class (a class, or a
     picture too when neither has one: two bare ``<div>``s are alike anywhere)."""
@@ -62,17 +70,23 @@ def _alike_neighbour(box: etree._Element) -> bool:
     return False
 
 
-def _item(box: etree._Element, part: etree._Element) -> bool:
-    """Whether ``box`` is an item of a row of alike boxes (see :data:`ITEM_LEVELS`): a product,
-    a list entry or a page component, each a picture and its text, never a figure."""
+def _row(box: etree._Element, part: etree._Element) -> etree._Element | None:
+    """The row ``box`` is an item of (see :data:`ITEM_LEVELS`): the element holding it, or one of
+    the boxes around it, beside an alike one; ``None`` when it stands alone (a figure)."""
     node: etree._Element | None = box
     for _ in range(ITEM_LEVELS):
         if node is None or node is part:
-            return False
+            return None
         if _alike_neighbour(node):
-            return True
+            return node.getparent()
         node = node.getparent()
-    return False
+    return None
+
+
+def _credited(line: etree._Element) -> bool:
+    """Whether ``line`` ends in a photo's credit ("... Foto: Dan Bashakov/AP", "(Picture: PA)",
+    "Photo by Jane Doe / AFP via Getty Images")."""
+    return bool(split_credit(" ".join(line.text_content().split()))[1])
 
 
 def unmarked_captions(
@@ -82,11 +96,13 @@ def unmarked_captions(
     the outermost element around it holding no text is followed, in the box around it, by one
     element holding text (and nothing else in that box holds any), shorter than
     :data:`CAPTION_CHARS` and :data:`CAPTION_SHARE` of ``part``'s text, mostly not links and no
-    heading, when that box is not ``part`` itself and has no alike neighbour with a picture.
-    ``text_of`` and ``links_of`` give an element's text and link text in characters."""
+    heading, when that box is not ``part`` itself and has no alike neighbour with a picture, or
+    when it is a gallery's slide: at least :data:`GALLERY_SLIDES` lines of its row end in a
+    photo's credit. ``text_of`` and ``links_of`` give an element's text and link text in characters."""
     whole = text_of(part)
     found: list[etree._Element] = []
     seen: set[etree._Element] = set()
+    slides: dict[etree._Element, list[etree._Element]] = {}
     for picture in part.iter(*PICTURES):
         pic = picture
         parent = pic.getparent()
@@ -110,9 +126,14 @@ def unmarked_captions(
             continue
         if line.tag in _MARKED:
             continue  # a <figcaption>: left out as a caption by its tag, with its own entry
-        if _item(parent, part):
-            continue
-        found.append(line)
+        row = _row(parent, part)
+        if row is None:
+            found.append(line)
+        elif _credited(line):
+            slides.setdefault(row, []).append(line)
+    # A row of pictures each over a line ending in its photographer's credit is a gallery, its
+    # lines captions; a shop's products or a guide's items credit no photographer.
+    found.extend(line for lines in slides.values() if len(lines) >= GALLERY_SLIDES for line in lines)
     if sum(text_of(line) for line in found) > CAPTIONS_SHARE * whole:
         return []
     return found
