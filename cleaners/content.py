@@ -2149,7 +2149,95 @@ def _cited_list(
     if tag not in ("ul", "ol"):
         return False
     items = sum(1 for child in el if child.tag == "li")
-    return items >= 2 and s.text >= CITED_ITEM_CHARS * items and not _ends_text(el, part, stats)
+    if items < 2 or s.text < CITED_ITEM_CHARS * items:
+        return False
+    return _text_follows(el, part, stats)
+
+
+def _text_follows(
+    el: etree._Element,
+    part: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    boxes: list[etree._Element] | None = None,
+) -> bool:
+    """Whether the article's text goes on after ``el`` (a list, or the last of a row of cards,
+    ``boxes``): a paragraph of it follows (:func:`_ends_text`), or, in content written without
+    paragraph elements (see :func:`prune`), the list or the cards lead to other sites
+    (:func:`_off_site`) and at least :data:`TRAILING_PROSE` of text between ``<br>``s follows
+    (:func:`_loose_after`). Loose text alone is no sign of the article (a footer's lines are
+    written so too); a list of the site's own pages before it is its related stories, one of
+    other sites' pages is what the text cites (its sources, the products it names, the deals)."""
+    if not _ends_text(el, part, stats):
+        return True
+    whole = stats.get(part)
+    written = whole is not None and whole.loose >= DIV_PARAGRAPH and whole.prose + whole.divs < MIN_PARAGRAPH
+    return written and _off_site(boxes or [el], part) and _loose_after(el, part, stats) >= TRAILING_PROSE
+
+
+def _host(a: etree._Element) -> str | None:
+    """The site a link leads to (``""``: the page's own, written without a host), ``None`` for no
+    address (a jump within the page, a script's)."""
+    return _host_of((a.get("href") or "").strip())
+
+
+def _host_of(href: str) -> str | None:
+    if not href or href[0] == "#" or href.lower().startswith(("javascript:", "mailto:")):
+        return None
+    try:
+        return urlsplit(href).netloc.lower().removeprefix("www.")
+    except ValueError:  # a malformed address ("http://[oops") names no site
+        return None
+
+
+@lru_cache(maxsize=2)
+def _own_hosts(part: etree._Element) -> frozenset[str]:
+    """The page's own site as its links name it: a link without a host, and the host most of
+    the links outside the content ``part`` name (its menus, its sections, its footer; inside,
+    a review's links to one shop can outnumber them), or, none outside naming one, most of the
+    page's links."""
+    outside: dict[str, int] = {}
+    every: dict[str, int] = {}
+    inside = set(part.iter("a"))
+    for a in part.getroottree().getroot().iter("a"):
+        host = _host(a)
+        if host:
+            every[host] = every.get(host, 0) + 1
+            if a not in inside:
+                outside[host] = outside.get(host, 0) + 1
+    hosts = outside or every
+    return frozenset(["", max(hosts, key=hosts.__getitem__)] if hosts else [""])
+
+
+def _off_site(boxes: list[etree._Element], part: etree._Element) -> bool:
+    """Whether most of the links in ``boxes`` lead to other sites than the page's own, to at least
+    two addresses (one address again and again is a widget's: a player's "enable JavaScript"
+    link under each video)."""
+    own = _own_hosts(part)
+    links = [(a.get("href") or "").strip() for box in boxes for a in box.iter("a")]
+    if any(href[:1] == "#" for href in links):
+        return False  # (a link within the page: the list is its contents)
+    links = [href for href in links if _host_of(href) is not None]
+    away = {href for href in links if _host_of(href) not in own}
+    return len(away) >= 2 and 2 * sum(1 for href in links if _host_of(href) not in own) > len(links)
+
+
+def _loose_after(el: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
+    """The text after ``el`` inside ``part`` written between ``<br>``s: the inline runs and loose
+    text after it (outside links) at each level up, and the loose paragraphs of the boxes after
+    it (:attr:`_Stats.loose`)."""
+    total = 0
+    node: etree._Element | None = el
+    while node is not None and node is not part:
+        total += len(node.tail.strip()) if node.tail else 0
+        for sibling in node.itersiblings():
+            total += len(sibling.tail.strip()) if sibling.tail else 0
+            if not isinstance(sibling.tag, str) or sibling.tag in SURE_BOXES:
+                continue
+            s = stats.get(sibling)
+            if s is not None:
+                total += s.text - s.links if sibling.tag in INLINE and not s.blocks else s.loose
+        node = node.getparent()
+    return total
 
 
 FORM_BOX_CHARS = 600
@@ -2217,7 +2305,7 @@ def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
         if (
             all(_teaser(item, stats, linked_title=True) for item in items)
             and sum(stats[item].text for item in items) < TEASER_SHARE * stats[part].text
-            and _ends_text(items[-1], part, stats)
+            and not _text_follows(items[-1], part, stats, items)
             and _one_site(items)
         ):
             cards.extend(items)
@@ -2580,7 +2668,7 @@ def _teaser_lists(part: etree._Element, stats: dict[etree._Element, _Stats]) -> 
         items = [c for c in el if c.tag == "li"]
         if len(items) < TEASER_MIN_CARDS or len(items) != len(el):
             continue
-        if all(_teaser_item(li) for li in items) and _ends_text(el, part, stats):
+        if all(_teaser_item(li) for li in items) and not _text_follows(el, part, stats):
             found.append(el)
     return found
 

@@ -1110,6 +1110,24 @@ def test_kind_7_a_list_written_between_line_breaks_after_the_text_stays() -> Non
         assert line in body, line
 
 
+def test_kind_7_a_list_the_text_cites_between_line_breaks_stays() -> None:
+    # A post written without <p> (each paragraph a <font> run closed by <br><br>) with two lists
+    # inside its text: the deals it cites, linking to three shops, and the blog's own three
+    # stories. No paragraph element follows either list, so both read as lists after the text;
+    # the text between <br>s after them says the article goes on. The list of other sites'
+    # pages is the article's; the list of the site's own pages is its related stories.
+    body = _body("kind-7-cited-lists-between-br-paragraphs.html")
+    assert_once(
+        body,
+        "Storm Shell insulated parka, the one the whole crew swears by",
+        "Deckhand waterproof gloves with the fleece lining and long cuffs",
+        "Tall rubber deck boots with the non-slip sole for wet ramps",
+        "The parka is the expensive one",
+        "As for the boots, the crew says",
+    )
+    assert_gone(body, "Ferry fares to rise in spring", "The second engine is repaired", "Dock repairs finished")
+
+
 def test_kind_6_posts_embedded_from_other_sites_go() -> None:
     # The markup X/Twitter, Instagram and the other platforms give for an embedded post (a
     # blockquote their script replaces by an <iframe>) quotes another site's post: it goes, with
