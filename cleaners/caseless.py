@@ -40,15 +40,22 @@ gets no gate from :func:`starts` (the notice pattern of ``prompts``: its 16 need
 _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The only non-ASCII characters ``IGNORECASE`` matches with ASCII ones (found by asking ``re``
 of every code point): İ and ı with i, ſ with s, the Kelvin sign with k."""
-_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
-"""(Translating every non-ASCII text character by character cost more than the pattern.)"""
+
+
+def _holds_folded(text: str) -> bool:
+    """Whether ``text`` holds one of the four characters of :data:`_ASCII_FOLDS` (translating
+    every non-ASCII text character by character cost more than looking). Four substring
+    searches: none costs anything on text whose characters all fit in a byte (a German or a
+    French paragraph: the four lie past them), each a ``memchr`` on other text, where a
+    character class had ``re`` step through every character."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
 
 
 def lowered(text: str) -> str:
     """``text`` lowered as :class:`Caseless` lowers it: made once for a text asked of several
     patterns, it is passed to each as ``low`` (lowering a block of 200 characters costs about
     what a pattern's needle check does)."""
-    return text.lower() if text.isascii() or not _FOLDED.search(text) else text.translate(_ASCII_FOLDS).lower()
+    return text.lower() if text.isascii() or not _holds_folded(text) else text.translate(_ASCII_FOLDS).lower()
 
 
 def _folds(ch: str) -> bool:
@@ -496,7 +503,7 @@ class Caseless:
             return self.match(text, low)
         ascii_ = text.isascii()
         if low is None:
-            low = text.lower() if ascii_ or not _FOLDED.search(text) else text.translate(_ASCII_FOLDS).lower()
+            low = text.lower() if ascii_ or not _holds_folded(text) else text.translate(_ASCII_FOLDS).lower()
         if ascii_ and self._words is not None:
             if self._words(low) is not None:
                 return True  # one of the alternatives that are plain words
@@ -539,7 +546,7 @@ class Caseless:
         ascii_ = text.isascii()
         if self._match_gate is not None:
             if low is None:
-                low = text.lower() if ascii_ or not _FOLDED.search(text) else text.translate(_ASCII_FOLDS).lower()
+                low = text.lower() if ascii_ or not _holds_folded(text) else text.translate(_ASCII_FOLDS).lower()
             if not self._match_gate(low):
                 return False
         if ascii_:

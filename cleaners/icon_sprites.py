@@ -33,9 +33,13 @@ _ICON_LETTERS = re.compile("ico|svg", re.I)
 ``MIN_ICON_WORDS`` of these cannot be a sprite dump, and is not split into words."""
 
 
-_FOLDS_TO_ICON_LETTERS = re.compile("[\u0130\u0131\u017f]")
-"""The only non-ASCII characters ``IGNORECASE`` matches with letters of "ico" or "svg" (İ, ı and
-ſ; found by asking ``re`` of every code point): without them, lowering is exact."""
+def _folds_to_icon_letters(text: str) -> bool:
+    """Whether ``text`` holds one of the only non-ASCII characters ``IGNORECASE`` matches with
+    letters of "ico" or "svg" (İ, ı and ſ; found by asking ``re`` of every code point): without
+    them, lowering is exact. Looked for as substrings (none costs anything on text whose
+    characters all fit in a byte, each a ``memchr`` on other text), not by a character class
+    ``re`` steps through every character for."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text
 
 
 def _icon_letters(text: str) -> int:
@@ -45,7 +49,7 @@ def _icon_letters(text: str) -> int:
     if text.isascii():
         low = text.lower()
         return low.count("ico") + low.count("svg")
-    if not _FOLDS_TO_ICON_LETTERS.search(text):
+    if not _folds_to_icon_letters(text):
         # The same counts in the UTF-8 bytes lowered: ``bytes.lower`` lowers ASCII letters
         # alone, no other character lowers to an ASCII letter but İ (left out above) and the
         # Kelvin sign (to "k"), and no byte of a non-ASCII character's UTF-8 is an ASCII one.

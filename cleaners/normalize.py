@@ -185,7 +185,15 @@ def _fix(text: str) -> str:
     fixed = text if text.isascii() else unicodedata.normalize("NFC", text)
     if _ftfy_would_touch(text) or (fixed != text and _ftfy_would_touch(fixed)):
         fixed = ftfy.fix_text(text, _FIXER)
-    return fixed if fixed.isascii() else _INVISIBLE.sub("", fixed)  # (every invisible mark is non-ASCII)
+    # (Every invisible mark is non-ASCII; looked for as substrings before the pattern replaces
+    # them: most text holds none, and ``re`` steps through every character of a body.)
+    return fixed if fixed.isascii() or not _holds_invisible(fixed) else _INVISIBLE.sub("", fixed)
+
+
+def _holds_invisible(text: str) -> bool:
+    """``_INVISIBLE.search(text) is not None``: four substring searches (none costs anything on
+    text whose characters fit in a byte but for the soft hyphen's)."""
+    return "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u00ad" in text
 
 
 def normalize_line(text: str) -> str:

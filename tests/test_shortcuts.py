@@ -12,7 +12,7 @@ import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from newsclean.cleaners import boxes, content, icon_sprites, images, metadata, normalize, page_chrome, regions
+from newsclean.cleaners import boxes, caseless, content, icon_sprites, images, metadata, normalize, page_chrome, regions
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.html import _html_of, parse_html
 from newsclean.cleaners.line_model import word_count
@@ -256,6 +256,18 @@ CLOCK_PIECES = st.sampled_from(["1", "2", "12", "59", "60", "0", ":", ".", " ", 
 @given(st.lists(CLOCK_PIECES, max_size=12).map("".join))
 def test_clock_times_are_found_at_the_colons_as_the_pattern_finds_them(text: str) -> None:
     assert page_chrome.holds_clock_time(text) == (page_chrome.STAMP_TIME.search(text) is not None)
+
+
+FOLD_PIECES = st.sampled_from(
+    ["a", "é", "\u0130", "\u0131", "\u017f", "\u212a", "\u200b", "\u2060", "\ufeff", "\u00ad", "东", "😀", " "]
+)
+
+
+@PROFILE
+@given(st.lists(FOLD_PIECES, max_size=8).map("".join))
+def test_the_characters_looked_for_as_substrings_are_the_character_classes(text: str) -> None:
+    assert caseless._holds_folded(text) == (re.search("[\u0130\u0131\u017f\u212a]", text) is not None)
+    assert normalize._holds_invisible(text) == (normalize._INVISIBLE.search(text) is not None)
 
 
 TEXT_MARKUP = st.sampled_from(
