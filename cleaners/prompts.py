@@ -167,7 +167,9 @@ NOTICE = re.compile(
         ^(?:enjoyed|liked?|did\ you\ (?:enjoy|like))\ (?:this|the|our)\ (?:piece|article|story|post|read)\s*\?\s*
             (?:we|please|help|support|consider|then|become|donate|subscribe|sign|join|why\ not)\b|
         ^(?:wie\ )?hat\ (?:ihnen|dir|euch)\ (?:dieser|der|unser)\ (?:artikel|beitrag|text)\ gefallen\s*\?|
-        \bjournalismus\ braucht\ (?:deine|ihre|eure)\ unterst.tzung\b
+        \bjournalismus\ braucht\ (?:deine|ihre|eure)\ unterst.tzung\b|
+        (?:^\W*|(?<=[.!?,:;]\s))(?:please\ )?(?:sign\ up|subscribe)\ (?:for|to)\b[^.!?]{0,50}?
+            \b(?:newsletters?|e-?mails?|alerts)\b[^.!?]{0,40}[.!]?\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -179,7 +181,12 @@ posts and support my work.", "... This post is public so feel free to share it."
 "No credit card required" as a line of its own, opinion disclaimers, image credits.
 Each starts the block and speaks to the reader or of the site ("If you enjoyed this article,
 please share it"); the same words inside a sentence ("The views expressed by residents were not
-necessarily shared by the council") are prose and stay."""
+necessarily shared by the council") are prose and stay. A signup request ends its block, its
+imperative opening a sentence or the clause after a comma ("Join over 104,000 monthly readers!
+Subscribe to the free ... email newsletter.", "To receive these entries once a month by e-mail,
+sign up for the Crypto-Gram Newsletter.", "For the latest breaking news ..., sign up for our
+newsletters.", "Sign up to our free breaking news emails"): "Residents can sign up for alerts on
+the council's website" and "If you want in, just sign up for my newsletter" are the text's."""
 
 CONSENT = re.compile(
     r"""(?:
