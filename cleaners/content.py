@@ -1461,7 +1461,8 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             if el in own:
                 # The article's own list of links is its text, not a link farm around it.
                 s = _Stats(s.text, s.links - own[el], s.blocks, s.prose, s.loose, s.divs)
-            rule = _prune_rule(el, s, part, stats, el in linked, paragraph=bool(divs) and _div_paragraph(el, s))
+            paragraph = bool(divs) and (_div_paragraph(el, s) or _div_line(el, s, stats))
+            rule = _prune_rule(el, s, part, stats, el in linked, paragraph=paragraph)
             if rule:
                 doomed.append((el, rule))
         doomed.extend(
@@ -1817,6 +1818,26 @@ def _div_paragraph(el: etree._Element, s: _Stats) -> bool:
         return True
     text = text_content(el)
     return len(text.split()) >= SENTENCE_WORDS and _SENTENCE_CLOSE.search(text) is not None
+
+
+def _div_line(el: etree._Element, s: _Stats, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether ``el``, in content written in ``<div>``s, is a short line of the text (a label
+    and its link: "See: <a>How vector databases work</a>", "Soft feel: <a>Hotel Comfort</a>"):
+    a ``<div>`` of inline markup in a run of such ``<div>``s (and headings) holding one of the
+    text's paragraphs, as a ``<p>`` line stands among ``<p>``s. Judged as a ``<p>``, a short line
+    that is all links still goes."""
+    if el.tag != "div" or s.blocks:
+        return False
+    for siblings in (el.itersiblings(preceding=True), el.itersiblings()):
+        for sibling in siblings:
+            if sibling.tag in _HEADINGS:
+                continue
+            n = stats.get(sibling)
+            if sibling.tag != "div" or n is None or n.blocks:
+                break
+            if n.divs:
+                return True
+    return False
 
 
 def _inline_box(el: etree._Element) -> bool:

@@ -1128,6 +1128,22 @@ def test_kind_7_a_list_the_text_cites_between_line_breaks_stays() -> None:
     assert_gone(body, "Ferry fares to rise in spring", "The second engine is repaired", "Dock repairs finished")
 
 
+def test_kind_7_label_lines_between_div_paragraphs_stay() -> None:
+    # Every paragraph a <div>: the text's short lines of a label and its link ("Soft feel:
+    # <a>Hotel Comfort Mattress</a>") under a heading, between the paragraphs. As <p>s they
+    # are lines of the text; as <div>s they were judged as boxes of links and went. A line of
+    # links only (the share row) still goes, as a <p> of links does.
+    body = _body("kind-7-label-lines-between-div-paragraphs.html")
+    assert_once(
+        body,
+        "Soft feel: Hotel Comfort Mattress",
+        "Medium feel: Hybrid Plus Mattress",
+        "Firm feel: Hybrid Plus Natural Mattress",
+        "Whichever you choose, give it a month",
+    )
+    assert_gone(body, "Facebook", "Twitter", "Pillows for back sleepers")
+
+
 def test_kind_6_posts_embedded_from_other_sites_go() -> None:
     # The markup X/Twitter, Instagram and the other platforms give for an embedded post (a
     # blockquote their script replaces by an <iframe>) quotes another site's post: it goes, with
