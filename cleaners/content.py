@@ -1441,6 +1441,8 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             s = stats.get(el)
             if s is None or not s.text or el in verbatim or el in around or el.get(COMMENTS_MARK) is not None:
                 continue  # (a comments heading kept as a mark goes after the cut at it)
+            if _heading_words(el, s, part, stats):
+                continue
             held = s.prose > KEEP_PROSE * prose
             beside = prose - s.prose
             if divs and s.divs and el.tag != "form":  # (a form's small print is no paragraph)
@@ -1489,6 +1491,30 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 if log is not None:
                     log.add(el, f"pruned inside the main content: {gone[el]}")
                 el.drop_tree()
+
+
+HEADING_WORDS = 0.8
+"""An element inside a heading holding this share of its text is the heading's words (an anchor's
+``<span id="tools-for-job">`` around them), judged with the heading, never as a box."""
+
+
+def _heading_words(
+    el: etree._Element, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats]
+) -> bool:
+    """Whether ``el`` sits inside a heading of ``part`` and holds most of its text
+    (:data:`HEADING_WORDS`), mostly not links: a heading is never pruned, nor are its words by
+    their names. (A heading that is a link, a call to action's or another story's, is judged as
+    before: its words in a ``<span>`` went as a link list, and still do.)"""
+    for node in el.iterancestors():
+        if node is part:
+            return False
+        if node.tag in _ALL_HEADINGS:
+            h = stats.get(node)
+            return h is not None and s.text >= HEADING_WORDS * h.text and 2 * s.links < s.text
+    return False
+
+
+_ALL_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
 HEADLINE_BOX_PROSE = 200

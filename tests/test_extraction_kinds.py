@@ -1144,6 +1144,15 @@ def test_kind_7_label_lines_between_div_paragraphs_stay() -> None:
     assert_gone(body, "Facebook", "Twitter", "Pillows for back sleepers")
 
 
+def test_kind_7_a_heading_whose_words_sit_in_a_named_span_stays() -> None:
+    # A table of contents' anchor around a heading's words (<h2><span id="tools-for-job">):
+    # the span's name weighs against content ("tool"), and the span went as a short box named
+    # so, taking the heading's words with it. A heading's words are judged with the heading.
+    body = _body("kind-7-heading-words-in-a-named-span.html")
+    assert_once(body, "Electrical tools you need on the job", "Software for running the business")
+    assert_gone(body, "Share", "Tweet")
+
+
 def test_kind_6_posts_embedded_from_other_sites_go() -> None:
     # The markup X/Twitter, Instagram and the other platforms give for an embedded post (a
     # blockquote their script replaces by an <iframe>) quotes another site's post: it goes, with
