@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
+from newsclean.cleaners.document import split_count
 from numpy.typing import NDArray
 
 __all__ = ["FEATURE_NAMES", "SENTENCE", "LineModel", "feature_chunks", "line_features", "load_model", "word_count"]
@@ -51,7 +52,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 def word_count(text: str) -> int:
     """Words of ``text``; in Japanese and Chinese, written without spaces, one per two characters
     (about a word), so a paragraph there is not taken for a one-word menu item."""
-    count = len(text.split())
+    count = split_count(text)  # (a block's split is counted once: the cleaners ask it again)
     if text.isascii():
         return count
     return count + len(_UNSPACED.findall(text)) // 2

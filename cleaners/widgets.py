@@ -63,8 +63,8 @@ _ID = re.compile(r"#[^.]*")
 
 
 def _prose(block: Block) -> bool:
-    text = block.text.strip()
-    return word_count(text) >= PROSE_WORDS and text[-1:] in ".!?。！？"
+    # (The block's own text counted: the same words as stripped, and its count is cached.)
+    return word_count(block.text) >= PROSE_WORDS and block.text.strip()[-1:] in ".!?。！？"
 
 
 @lru_cache(maxsize=4096)
