@@ -1589,9 +1589,11 @@ def _people(names: Sequence[str]) -> list[str]:
 ABOUT_LABEL = re.compile(r"(?:about the (?:author|writer)|author bio)\s*[:–—-]\s*", re.I)
 """A bio's label written into its paragraph ("About the Author: Derek Halpern is ...")."""
 
-NAME_AGAIN = re.compile(r"\s*[/|–—-]\s*")
+NAME_AGAIN = re.compile(r"(?:(?<!\s)\s+)?[/|–—-]\s*")
 """Between an author box's name and its bio naming the writer again ("Lee Hutchinson / Lee is
-the Senior Reviews Editor", "Ta-Nehisi Coates - Ta-Nehisi Coates is a senior editor")."""
+the Senior Reviews Editor", "Ta-Nehisi Coates - Ta-Nehisi Coates is a senior editor"). Asked
+right after the name; spaces are read from the first of their run only (a look-behind for no
+space), which keeps a search over a long run of them linear."""
 
 HANDLE = re.compile(r" \((?:@\w+|[^()]{1,20})\)")
 """The writer's handle or a short note after the name ("Jon Bloom (@Bloom_Jon) is President of

@@ -16,6 +16,10 @@ from collections.abc import Iterator
 from types import FrameType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newsclean.cleaners.headline_line import _TITLE_PARTS
+from newsclean.cleaners.html import NAME_AGAIN
 
 PACKAGES = ("newsclean.cleaners", "newsclean.spiders", "newsclean.pipelines")
 
@@ -95,3 +99,21 @@ def test_pattern_runs_in_bounded_time(name: str) -> None:
                     assert time.perf_counter() - started < BOUND_SECONDS
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+SEPARATOR_PIECES = st.sampled_from(
+    [" ", "  ", "\u00a0", "\t", "|", "ㅣ", "-", "–", "/", ":", "«", "/", "a", "Site", "é"]
+)
+
+
+@settings.get_profile("shortcuts")
+@given(st.lists(SEPARATOR_PIECES, max_size=16).map("".join))
+def test_separators_read_from_a_run_s_first_space_are_found_where_they_were(text: str) -> None:
+    # _TITLE_PARTS and NAME_AGAIN begin with spaces; their (?<!\s) keeps a search linear and
+    # finds what the patterns without it found (a match inside a run also starts at its first space).
+    for pattern, before in (
+        (_TITLE_PARTS, r"\s+[-|–—·•»«›‹~:/]\s+|\s*[|ㅣ]\s*|(?<=\S):\s+"),
+        (NAME_AGAIN, r"\s*[/|–—-]\s*"),
+    ):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(before, text)]
+    assert _TITLE_PARTS.split(text) == re.split(r"\s+[-|–—·•»«›‹~:/]\s+|\s*[|ㅣ]\s*|(?<=\S):\s+", text)
