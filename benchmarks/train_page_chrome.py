@@ -730,6 +730,11 @@ def main(argv: list[str] | None = None) -> int:
             spec["meta"]["teacher"] = {"collections": args.teacher, "weight": args.teacher_weight, "pages": len(taught)}
         if table:
             spec["meta"]["teacher_validation" if args.teacher else "cross_collection"] = table
+        words = json.loads(OUT.read_text(encoding="utf-8")).get("words") if OUT.is_file() else None
+        if words:
+            # The words were fitted on trees' log-odds for sites those trees never saw
+            # (benchmarks/train_line_words.py), not on this model's: they stay with new trees.
+            spec["words"] = words
         OUT.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB, {len(spec['trees'])} trees)")
     print(f"{time.perf_counter() - started:.0f} s")

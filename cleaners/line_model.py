@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -24,7 +25,17 @@ import numpy as np
 from newsclean.cleaners.document import split_count
 from numpy.typing import NDArray
 
-__all__ = ["FEATURE_NAMES", "SENTENCE", "LineModel", "feature_chunks", "line_features", "load_model", "word_count"]
+__all__ = [
+    "FEATURE_NAMES",
+    "SENTENCE",
+    "LineModel",
+    "LineWords",
+    "feature_chunks",
+    "line_features",
+    "line_grams",
+    "load_model",
+    "word_count",
+]
 
 MODEL_FILE = "page_chrome_model.json"
 
@@ -294,8 +305,77 @@ def feature_chunks(
         yield x
 
 
+_GRAM_TOKEN = re.compile(r"\w+")
+GRAM_WORDS = 48
+"""Words of a line read by :func:`line_grams` (a longer line's rest adds little)."""
+
+
+def _words_of(text: str) -> list[str]:
+    return [("0" if t[0].isdigit() else t) for t in _GRAM_TOKEN.findall(text.lower())]
+
+
+def line_grams(text: str) -> list[str]:
+    """What :class:`LineWords` weighs of a line: its words (lowercased, any number as "0"), the first
+    and the last word marked ("^first", "last$"), a class of its length ("#n7", 12 and more as one)
+    and each pair of neighbouring words."""
+    words = _words_of(text)[:GRAM_WORDS]
+    if not words:
+        return ["#empty"]
+    grams = [*words, "^" + words[0], words[-1] + "$", f"#n{min(len(words), 12)}"]
+    grams += [f"{a} {b}" for a, b in pairwise(words)]
+    return grams
+
+
+class LineWords:
+    """A line's words and its neighbours' words, weighed against the trees' log-odds.
+
+    The trees read a line's shape, not its words; these weights (a logistic regression over
+    :func:`line_grams` of the line, the line above and the line below, fitted on top of the
+    trees' log-odds for pages of sites they never saw: ``benchmarks/train_line_words.py``) move a
+    line's score where its words say more than its shape: a photo credit, a "Reply" or "Read
+    more" under a line, a reader's comment or a teaser paragraph that reads like the article's.
+    They are learnt from English pages, so they are used only on a page most of whose word tokens
+    (``gate``, a share) they know; elsewhere the trees' scores stand alone. Together they move a
+    line's log-odds by at most ``cap`` either way: words a page shares with many training pages of
+    one subject ("pet insurance") must not outweigh the shape of a whole article's paragraphs.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        grams = list(spec["grams"])
+        self.index = {gram: i for i, gram in enumerate(grams)}
+        self.weights = np.asarray(spec["weights"], dtype=np.float64).reshape(3, len(grams))
+        self.scale = float(spec["scale"])
+        self.bias = float(spec["bias"])
+        self.gate = float(spec["gate"])
+        self.cap = float(spec["cap"])
+        self.known_words = frozenset(g for g in grams if " " not in g and g[:1] not in "^#" and not g.endswith("$"))
+
+    def knows(self, texts: Sequence[str]) -> bool:
+        """Whether at least ``gate`` of the page's word tokens are words the weights know."""
+        known = total = 0
+        for text in texts:  # one line's words at a time: a huge dump's words never exist at once
+            words = _words_of(text)
+            total += len(words)
+            known += sum(w in self.known_words for w in words)
+        return total > 0 and known >= self.gate * total
+
+    def log_odds(self, texts: Sequence[str], trees: NDArray[np.float64]) -> NDArray[np.float64]:
+        """The lines' log-odds with their words' weights added to the trees' (``trees``)."""
+        sums = np.zeros((3, len(texts)), dtype=np.float64)
+        for i, text in enumerate(texts):
+            ids = [self.index[g] for g in line_grams(text) if g in self.index]
+            if ids:
+                sums[:, i] = self.weights[:, ids].sum(axis=1) / math.sqrt(len(ids))
+        moved = sums[0].copy()
+        moved[1:] += 0.5 * sums[1, :-1]
+        moved[:-1] += 0.5 * sums[2, 1:]
+        out: NDArray[np.float64] = trees * self.scale + self.bias + np.clip(moved, -self.cap, self.cap)
+        return out
+
+
 class LineModel:
-    """A binary gradient-boosted tree ensemble, evaluated over all lines and trees at once."""
+    """A binary gradient-boosted tree ensemble, evaluated over all lines and trees at once, and
+    the weights of the lines' words (:class:`LineWords`) when the model file has them."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
         if spec.get("features") != FEATURE_NAMES:
@@ -314,6 +394,7 @@ class LineModel:
         self.leaf = np.concatenate([np.asarray(t["leaf"], dtype=bool) for t in trees])
         self.depth = max(int(t["depth"]) for t in trees)
         self.meta: dict[str, Any] = dict(spec.get("meta", {}))
+        self.words = LineWords(spec["words"]) if spec.get("words") else None
 
     def predict(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> list[float]:
         """The probability that each row's line belongs to the article."""
@@ -324,18 +405,27 @@ class LineModel:
 
     def predict_lines(self, texts: Sequence[str], url: str | None, rule_run: tuple[int, int]) -> NDArray[np.float64]:
         """The probability that each line belongs to the article: :meth:`predict` of
-        :func:`line_features`, computed one chunk of rows at a time (:func:`feature_chunks`)."""
+        :func:`line_features`, computed one chunk of rows at a time (:func:`feature_chunks`), with
+        the lines' words weighed in (:class:`LineWords`) when the page's words are known."""
         out = np.empty(len(texts), dtype=np.float64)
         at = 0
         for rows in feature_chunks(texts, url, rule_run):
-            out[at : at + len(rows)] = self._probabilities(rows)
+            out[at : at + len(rows)] = self._log_odds(rows)
             at += len(rows)
-        return out
+        if self.words is not None and self.words.knows(texts):
+            out = self.words.log_odds(texts, out)
+        probabilities: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-out))
+        return probabilities
 
     def _predict(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> list[float]:
         return [float(p) for p in self._probabilities(rows)]
 
     def _probabilities(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> NDArray[np.float64]:
+        probabilities: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-self._log_odds(rows)))
+        return probabilities
+
+    def _log_odds(self, rows: Sequence[Sequence[float]] | NDArray[np.float64]) -> NDArray[np.float64]:
+        """The trees' log-odds of each row (before any word weights)."""
         x = np.asarray(rows, dtype=np.float64)
         line = np.arange(len(rows))[:, None]
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()
@@ -345,9 +435,8 @@ class LineModel:
                 break
             go_left = x[line, self.feature[node]] <= self.threshold[node]
             node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
-        raw = self.baseline + self.value[node].sum(axis=1)
-        probabilities: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-raw))
-        return probabilities
+        raw: NDArray[np.float64] = self.baseline + self.value[node].sum(axis=1)
+        return raw
 
 
 @cache

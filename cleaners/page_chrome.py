@@ -22,6 +22,7 @@ __all__ = [
     "end_marker_in_run",
     "end_of_post",
     "keep_range",
+    "paragraph_after_table",
     "photo_credit",
     "prose_past_rule",
     "reader_comments",
@@ -160,6 +161,7 @@ class PageChrome:
                 if not _holds_paragraph(texts, start, end) and _holds_paragraph(texts, *rule):
                     start, end = rule
                     prose_tail = -1
+                end = paragraph_after_table(texts, start, end, rule)
         if start < 0:
             return
         comments = reader_comments(texts, start, end, markers)
@@ -283,6 +285,58 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     if not listed and not any(n >= PROSE_LINE_WORDS and SENTENCE.search(t) for n, t in zip(added, lines, strict=True)):
         return rule_end, end
     return end, -1
+
+
+CLOSING_TABLE_LINES = 8
+"""The most lines a table of figures between the article's last two paragraphs may hold for
+:func:`paragraph_after_table` to carry the run across it."""
+
+CLOSING_TABLE_FIGURES = 2
+"""A table of figures holds at least this many lines of figures (:data:`TABLE_CELL`)."""
+
+_SMALL_NUMBER = re.compile(r"\A\W*(\d{1,3})\W*\Z")
+
+
+def _prose_paragraph(text: str) -> bool:
+    return word_count(text) >= PROSE_LINE_WORDS and SENTENCE.search(text) is not None
+
+
+def _counts(figures: Sequence[str]) -> bool:
+    """Whether ``figures`` count 1, 2, 3 (or down): page numbers or a list's ranks, not a table."""
+    numbers = [_SMALL_NUMBER.match(t) for t in figures]
+    if not all(numbers):
+        return False
+    values = [int(m.group(1)) for m in numbers if m]
+    return all(abs(b - a) == 1 for a, b in pairwise(values))
+
+
+def paragraph_after_table(texts: Sequence[str], start: int, end: int, rule: tuple[int, int]) -> int:
+    """The kept run's end, carried on to the paragraph after a short table of figures that follows
+    the run's last paragraph, when the prose-density rule's run holds that paragraph too. The
+    table's short lines (a caption, its cells) weigh against the run, and the paragraph after
+    them needs a high score to pull the run across them; the rule reads a table's figures as
+    neutral and carries its run over them. A table here is at most :data:`CLOSING_TABLE_LINES`
+    lines without prose, :data:`CLOSING_TABLE_FIGURES` or more of them figures, and not a count
+    (page numbers and a list's ranks are figures too). Nothing here reads the paragraph's words
+    or scores: the line model's word weights (:class:`~newsclean.cleaners.line_model.LineWords`)
+    may find a plain closing paragraph's words unlike an article's. Returns the new end (``end``
+    when nothing is carried on)."""
+    rule_start, rule_end = rule
+    if rule_start < 0 or end >= rule_end or end < start:
+        return end
+    last = next((i for i in range(end, start - 1, -1) if _prose_paragraph(texts[i])), None)
+    if last is None:
+        return end
+    after = next((i for i in range(end + 1, rule_end + 1) if _prose_paragraph(texts[i])), None)
+    if after is None:
+        return end
+    between = texts[last + 1 : after]
+    if len(between) > CLOSING_TABLE_LINES or any(word_count(t) >= PROSE_LINE_WORDS for t in between):
+        return end
+    figures = [t for t in between if TABLE_CELL.match(t)]
+    if len(figures) < CLOSING_TABLE_FIGURES or _counts(figures):
+        return end
+    return after
 
 
 def _holds_paragraph(texts: Sequence[str], start: int, end: int) -> bool:

@@ -1,11 +1,13 @@
 """Page chrome: menus, footers and teaser lists around a text dump's article go; the article,
 its lists and its tables stay."""
 
+import copy
 import logging
 
+import numpy as np
 import pytest
 from newsclean.cleaners import Block, Document, clean_text, page_chrome
-from newsclean.cleaners.line_model import LineModel, load_model, word_count
+from newsclean.cleaners.line_model import LineModel, line_grams, load_model, word_count
 from newsclean.cleaners.page_chrome import PageChrome
 
 MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
@@ -119,6 +121,72 @@ def test_a_huge_dump_is_scored_in_chunks_with_the_same_scores() -> None:
     together = load_model().predict(rows)
     one_by_one = [load_model().predict([row])[0] for row in rows[:: line_model.PREDICT_CHUNK // 4]]
     assert together[:: line_model.PREDICT_CHUNK // 4] == one_by_one
+
+
+GERMAN = [
+    "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Anmelden",
+    "Stadtrat beschließt geschützten Radweg an der Hafenstraße",
+    "Der Stadtrat hat am Dienstag beschlossen, entlang der gesamten Hafenstraße einen geschützten Radweg "
+    "zu bauen, und damit einen Streit beendet, der Anwohner und Ladenbesitzer seit zwei Jahren spaltet.",
+    "Eine Fahrspur für Autos wird durch einen Radweg in beide Richtungen ersetzt, der durch einen niedrigen "
+    "Bordstein und eine Reihe von Pflanzkübeln von der Straße getrennt ist.",
+    "Mehrere Händler befürchten, dass der Wegfall der Parkplätze vor ihren Geschäften Kunden vertreibt.",
+    "Impressum", "Datenschutz", "Kontakt",
+]  # fmt: skip
+
+
+def test_the_lines_words_weigh_in_only_on_pages_whose_words_the_model_knows() -> None:
+    # The shipped word weights were learnt from English pages: on a German dump they know few
+    # words, and the trees' scores stand alone; on an English one they move the scores.
+    model = load_model()
+    assert model.words is not None
+    trees_only = copy.copy(model)
+    trees_only.words = None
+    english = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, *AFTER]
+    assert model.words.knows(english) and not model.words.knows(GERMAN)
+    for texts, moved in ((english, True), (GERMAN, False)):
+        rule = page_chrome.rule_run_of(texts)
+        with_words, alone = model.predict_lines(texts, None, rule), trees_only.predict_lines(texts, None, rule)
+        assert (list(with_words) != list(alone)) is moved
+    # However many of a line's words weigh one way, they move its log-odds by at most the cap.
+    rule = page_chrome.rule_run_of(english)
+    with_words, alone = model.predict_lines(english, None, rule), trees_only.predict_lines(english, None, rule)
+    shift = np.log(with_words / (1 - with_words)) - model.words.scale * np.log(alone / (1 - alone)) - model.words.bias
+    assert np.all(np.abs(shift) <= model.words.cap + 1e-6) and np.any(np.abs(shift) > 0.1)
+
+
+def test_a_lines_grams_are_its_words_their_pairs_its_ends_and_its_length() -> None:
+    assert line_grams("Posted 12 May, 2012") == [
+        "posted", "0", "may", "0", "^posted", "0$", "#n4", "posted 0", "0 may", "may 0",
+    ]  # fmt: skip
+    assert line_grams("* * *") == ["#empty"]
+
+
+def test_the_paragraph_after_a_table_of_figures_closes_the_article() -> None:
+    # ARTICLE's last paragraph follows a table (a caption, then years and counts). Its short lines
+    # weigh against the kept run; the prose rule reads figures as neutral and runs on to the
+    # paragraph, so the run is carried over the table, whether it ended before it or inside it.
+    texts = [*MENU[:2], HEADLINE, *ARTICLE, *AFTER]
+    closing = 3 + len(ARTICLE) - 1
+    before_table = closing - 6
+    assert texts[before_table] == ARTICLE[6] and texts[closing] == ARTICLE[-1]
+    rule = (2, closing)
+    assert page_chrome.paragraph_after_table(texts, 2, before_table, rule) == closing
+    assert page_chrome.paragraph_after_table(texts, 2, closing - 2, rule) == closing
+    # Not past the prose rule's end, and not when the run already holds the paragraph.
+    assert page_chrome.paragraph_after_table(texts, 2, before_table, (2, closing - 1)) == before_table
+    assert page_chrome.paragraph_after_table(texts, 2, closing, (2, closing + 1)) == closing
+    # Page numbers and a list's ranks are figures, but not a table; one figure is not a table either.
+    for between in (["1", "2", "3", "Next Page »"], ["3", "Black Orlov", "2", "Blarney Stone"], ["4", "min."]):
+        paged = [*MENU[:2], HEADLINE, *ARTICLE[:2], *between, ARTICLE[-1], "Contact"]
+        end = paged.index(ARTICLE[-1])
+        assert page_chrome.paragraph_after_table(paged, 2, 4, (2, end)) == 4
+    # A stretch with prose in it, or longer than a small table, is not carried over either.
+    teaser = "Mill Street bridge to close for repairs in June as the council begins its long-awaited work"
+    for between in (["2021", "1", teaser, "2022"], ["2021", "1"] * 5):
+        long = [*MENU[:2], HEADLINE, *ARTICLE[:2], *between, ARTICLE[-1], "Contact"]
+        end = long.index(ARTICLE[-1])
+        assert page_chrome.paragraph_after_table(long, 2, 4, (2, end)) == 4
 
 
 COMMENT = (
