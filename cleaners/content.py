@@ -1514,9 +1514,6 @@ def _heading_words(
     return False
 
 
-_ALL_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-
-
 HEADLINE_BOX_PROSE = 200
 """A box around the page's headline heading with at least this much text outside links is the
 article's (with whatever stands beside it): :func:`prune` judges what it holds, never the box
