@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from newsclean.cleaners import boxes, caseless, content, icon_sprites, images, metadata, normalize, page_chrome, regions
 from newsclean.cleaners.document import Block, BlockKind, Document
-from newsclean.cleaners.html import _html_of, parse_html
+from newsclean.cleaners.html import _NOT_XML_REFERENCE_BYTES, _NOT_XML_TEXT, _html_of, _utf8_for_lxml, parse_html
 from newsclean.cleaners.line_model import word_count
 
 PROFILE = settings.get_profile("shortcuts")
@@ -268,6 +268,38 @@ FOLD_PIECES = st.sampled_from(
 def test_the_characters_looked_for_as_substrings_are_the_character_classes(text: str) -> None:
     assert caseless._holds_folded(text) == (re.search("[\u0130\u0131\u017f\u212a]", text) is not None)
     assert normalize._holds_invisible(text) == (normalize._INVISIBLE.search(text) is not None)
+
+
+UTF8_PIECES = st.sampled_from(
+    ["a", " ", "é", "东", "😀", "\x00", "\x0b", "\t", "\ufffe", "\uffff", "\ufffd", "\ufeff", "\uff0c", "\uefbf",
+     "\ud800", "&#", "&#8;", "&#xFFFE;", "&#65535", "\x7f"]
+)  # fmt: skip
+
+
+def _plain_utf8_for_lxml(html: str) -> bytes:
+    """The page's UTF-8 as ``_utf8_for_lxml`` gave it before the lead-byte gate: the text searched
+    for U+FFFE/U+FFFF on every page."""
+    try:
+        data: bytes | None = html.encode("utf-8")
+    except UnicodeEncodeError:
+        data = None
+    controls = data is None or data.translate(None, bytes(range(0x20, 256)) + b"\t\n\r")
+    if controls or "\ufffe" in html or "\uffff" in html:
+        html = _NOT_XML_TEXT.sub(" ", html)
+        data = html.encode("utf-8")
+    return _NOT_XML_REFERENCE_BYTES.sub(b" ", data)
+
+
+@PROFILE
+@given(st.lists(UTF8_PIECES, max_size=12).map("".join))
+def test_the_page_is_handed_to_lxml_as_the_plain_search_hands_it(html: str) -> None:
+    expected = _plain_utf8_for_lxml(html)
+    assert _utf8_for_lxml(html) == expected
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:
+        return
+    assert _utf8_for_lxml(html, data) == expected
 
 
 TEXT_MARKUP = st.sampled_from(
