@@ -2260,9 +2260,9 @@ def _off_site(boxes: list[etree._Element], part: etree._Element) -> bool:
     links = [(a.get("href") or "").strip() for box in boxes for a in box.iter("a")]
     if any(href[:1] == "#" for href in links):
         return False  # (a link within the page: the list is its contents)
-    links = [href for href in links if _host_of(href) is not None]
-    away = {href for href in links if _host_of(href) not in own}
-    return len(away) >= 2 and 2 * sum(1 for href in links if _host_of(href) not in own) > len(links)
+    hosts = [(href, host) for href in links if (host := _host_of(href)) is not None]
+    away = [href for href, host in hosts if host not in own]
+    return len(set(away)) >= 2 and 2 * len(away) > len(hosts)
 
 
 def _loose_after(el: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
