@@ -1431,6 +1431,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         for link in part.iter("a"):
             linked.update(el for el in link.iterdescendants() if _tag(el) in INLINE)
         doomed: list[tuple[etree._Element, str]] = []
+        site = _Site(part)  # (every question about the page's own site, answered once, before any drop)
         own = _own_links(part, stats) if _holds_headline(part, main.headlines) else {}
         around = _around_headline(part, main.headlines, stats)
         for line in _linked_subheads(part, stats):
@@ -1464,7 +1465,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 # The article's own list of links is its text, not a link farm around it.
                 s = _Stats(s.text, s.links - own[el], s.blocks, s.prose, s.loose, s.divs)
             paragraph = bool(divs) and (_div_paragraph(el, s) or _div_line(el, s, stats))
-            rule = _prune_rule(el, s, part, stats, el in linked, paragraph=paragraph)
+            rule = _prune_rule(el, s, part, stats, el in linked, paragraph=paragraph, site=site)
             if rule:
                 doomed.append((el, rule))
         doomed.extend(
@@ -1476,11 +1477,11 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
             for el in unmarked_captions(part, *_sizers(stats))
         )
         doomed.extend(
-            (el, "one of a row of teaser cards (other pages' headlines)") for el in _teaser_cards(part, stats)
+            (el, "one of a row of teaser cards (other pages' headlines)") for el in _teaser_cards(part, stats, site)
         )
         doomed.extend(
             (el, "a list of other stories after the text (a headline and a teaser sentence each)")
-            for el in _teaser_lists(part, stats)
+            for el in _teaser_lists(part, stats, site)
         )
         gone: dict[etree._Element, str] = {}
         for el, rule in doomed:
@@ -1934,10 +1935,12 @@ def _prune_rule(
     linked: bool = False,
     *,
     paragraph: bool = False,
+    site: _Site | None = None,
 ) -> str:
     """Why :func:`prune` removes ``el`` from the content, or ``""`` when it stays; ``linked``:
     ``el`` sits inside a link, whose share of link text says nothing about it; ``paragraph``:
-    ``el`` is a ``<div>`` written as a paragraph of content written so, judged as a ``<p>``."""
+    ``el`` is a ``<div>`` written as a paragraph of content written so, judged as a ``<p>``;
+    ``site``: the page's own site as :func:`prune` read it for ``part``."""
     tag = "p" if paragraph else _tag(el)
     density = 0.0 if linked else s.links / s.text
     if density > LINK_FARM_DENSITY and tag == "span" and _linked_word(el):
@@ -1946,7 +1949,7 @@ def _prune_rule(
         density > LINK_FARM_DENSITY
         and tag != "p"
         and s.prose < 0.5 * s.text
-        and not _cited_list(el, tag, s, part, stats)
+        and not _cited_list(el, tag, s, part, stats, site or _Site(part))
         and not (tag == "table" and _data_table(el))
         and not _introduced_list(el)
     ):
@@ -2186,7 +2189,12 @@ CITED_ITEM_CHARS = 35
 
 
 def _cited_list(
-    el: etree._Element, tag: str, s: _Stats, part: etree._Element, stats: dict[etree._Element, _Stats]
+    el: etree._Element,
+    tag: str,
+    s: _Stats,
+    part: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    site: _Site,
 ) -> bool:
     """A list of long links with more of the article after it: the article's own list (the
     patches a report cites, the studies a guide lists), not a menu or a related-posts box."""
@@ -2195,13 +2203,14 @@ def _cited_list(
     items = sum(1 for child in el if child.tag == "li")
     if items < 2 or s.text < CITED_ITEM_CHARS * items:
         return False
-    return _text_follows(el, part, stats)
+    return _text_follows(el, part, stats, site)
 
 
 def _text_follows(
     el: etree._Element,
     part: etree._Element,
     stats: dict[etree._Element, _Stats],
+    site: _Site,
     boxes: list[etree._Element] | None = None,
 ) -> bool:
     """Whether the article's text goes on after ``el`` (a list, or the last of a row of cards,
@@ -2215,7 +2224,7 @@ def _text_follows(
         return True
     whole = stats.get(part)
     written = whole is not None and whole.loose >= DIV_PARAGRAPH and whole.prose + whole.divs < MIN_PARAGRAPH
-    return written and _off_site(boxes or [el], part) and _loose_after(el, part, stats) >= TRAILING_PROSE
+    return written and _off_site(boxes or [el], site) and _loose_after(el, part, stats) >= TRAILING_PROSE
 
 
 def _host(a: etree._Element) -> str | None:
@@ -2233,7 +2242,24 @@ def _host_of(href: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=2)
+class _Site:
+    """The page's own site as its links name it, seen from one part of its content (see
+    :func:`_own_hosts`): read at the first question, from the page as it is then (before
+    :func:`prune` drops anything), and asked again only for the same part of the same page."""
+
+    __slots__ = ("_hosts", "_part")
+
+    def __init__(self, part: etree._Element) -> None:
+        self._part = part
+        self._hosts: frozenset[str] | None = None
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        if self._hosts is None:
+            self._hosts = _own_hosts(self._part)
+        return self._hosts
+
+
 def _own_hosts(part: etree._Element) -> frozenset[str]:
     """The page's own site as its links name it: a link without a host, and the host most of
     the links outside the content ``part`` name (its menus, its sections, its footer; inside,
@@ -2252,11 +2278,11 @@ def _own_hosts(part: etree._Element) -> frozenset[str]:
     return frozenset(["", max(hosts, key=hosts.__getitem__)] if hosts else [""])
 
 
-def _off_site(boxes: list[etree._Element], part: etree._Element) -> bool:
+def _off_site(boxes: list[etree._Element], site: _Site) -> bool:
     """Whether most of the links in ``boxes`` lead to other sites than the page's own, to at least
     two addresses (one address again and again is a widget's: a player's "enable JavaScript"
     link under each video)."""
-    own = _own_hosts(part)
+    own = site.hosts
     links = [(a.get("href") or "").strip() for box in boxes for a in box.iter("a")]
     if any(href[:1] == "#" for href in links):
         return False  # (a link within the page: the list is its contents)
@@ -2341,15 +2367,19 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _NOT_CARDS = frozenset(["p", "li", "tr", "td", "br", "span", "a", "img", *_HEADINGS])
 
 
-def _teaser_cards(part: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+def _teaser_cards(
+    part: etree._Element, stats: dict[etree._Element, _Stats], site: _Site | None = None
+) -> list[etree._Element]:
     """Rows of at least :data:`TEASER_MIN_CARDS` sibling cards of one kind (same tag and
-    class), each short and holding a heading and a link: other pages' teasers."""
+    class), each short and holding a heading and a link: other pages' teasers. ``site``: the
+    page's own site as :func:`prune` read it for ``part`` (read here when not given)."""
+    site = site or _Site(part)
     cards: list[etree._Element] = []
     for _, items in _card_groups(part, by_shared_names=True, linked_titles=True):
         if (
             all(_teaser(item, stats, linked_title=True) for item in items)
             and sum(stats[item].text for item in items) < TEASER_SHARE * stats[part].text
-            and not _text_follows(items[-1], part, stats, items)
+            and not _text_follows(items[-1], part, stats, site, items)
             and _one_site(items)
         ):
             cards.extend(items)
@@ -2703,16 +2733,20 @@ TEASER_ITEM_WORDS = 40
 ("Ferry fares to rise in spring" and its one-sentence summary)."""
 
 
-def _teaser_lists(part: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+def _teaser_lists(
+    part: etree._Element, stats: dict[etree._Element, _Stats], site: _Site | None = None
+) -> list[etree._Element]:
     """Lists after the article's last paragraph whose every item (at least
     :data:`TEASER_MIN_CARDS`) opens with a headline link followed by a short summary: a
-    related-stories list with a teaser sentence per story, too wordy for the link-list test."""
+    related-stories list with a teaser sentence per story, too wordy for the link-list test.
+    ``site``: as for :func:`_teaser_cards`."""
+    site = site or _Site(part)
     found: list[etree._Element] = []
     for el in part.iterdescendants("ul", "ol"):
         items = [c for c in el if c.tag == "li"]
         if len(items) < TEASER_MIN_CARDS or len(items) != len(el):
             continue
-        if all(_teaser_item(li) for li in items) and not _text_follows(el, part, stats):
+        if all(_teaser_item(li) for li in items) and not _text_follows(el, part, stats, site):
             found.append(el)
     return found
 

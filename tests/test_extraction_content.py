@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
 from collections.abc import Callable
 from itertools import count
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -438,6 +441,27 @@ def test_a_list_of_cited_links_inside_the_article_stays() -> None:
     )
     body = _four_paragraphs_with(html, "Fix volatile loads and stores", "packed structs", "integers and pointers")
     assert "About" not in body
+
+
+def test_pruning_keeps_no_page_alive() -> None:
+    # Whether a list's links lead away is judged against the page's own site, read from its
+    # links. That reading belongs to one call of prune: a cache of it kept the last two pages'
+    # trees alive after they were done with (and answered for a part from before its pruning).
+    fixture = Path(__file__).parent.parent / "fixtures" / "extraction" / "kind-7-cited-lists-between-br-paragraphs.html"
+    source = fixture.read_text(encoding="utf-8")
+
+    def pruned_text() -> tuple[str, weakref.ref[lxml.html.HtmlElement]]:
+        root = lxml.html.fromstring(source)
+        (post,) = root.xpath("//div[@class='entry-body']")
+        prune(MainContent(post, [post]))
+        return " ".join(post.text_content().split()), weakref.ref(post)
+
+    text, part = pruned_text()
+    assert "Storm Shell insulated parka" in text  # (the list of other sites' pages: cited)
+    assert "Ferry fares to rise in spring" not in text  # (the site's own stories: related)
+    gc.collect()
+    assert part() is None  # (an element alive keeps its whole document alive)
+    assert pruned_text()[0] == text  # (a page pruned again the same way)
 
 
 def test_headings_in_page_builder_widgets_stay() -> None:
