@@ -22,6 +22,7 @@ rules read the page as they read one written with headings.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from lxml import etree
 from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home
@@ -103,7 +104,7 @@ def title_parts(tree: etree._Element) -> frozenset[str]:
     return frozenset(_wanted(tree))
 
 
-def _heading_gives(body: etree._Element, wanted: set[str]) -> bool:
+def _heading_gives(body: etree._Element, wanted: Set[str]) -> bool:
     """Whether an ``<h1>``-``<h3>`` gives the headline: its text (at least
     :data:`HEADLINE_CHARS`) is held in one of ``wanted``, and it does not link home (a blog's
     name). :func:`~newsclean.cleaners.content.page_headings`' test, ended at the first such
@@ -145,10 +146,12 @@ def _excluded(box: etree._Element) -> bool:
     )
 
 
-def mark_headline(tree: etree._Element) -> etree._Element | None:
+def mark_headline(tree: etree._Element, titles: Set[str] | None = None) -> etree._Element | None:
     """Put the page's headline line (see the module's docstring) in an ``<h1>`` in place, and
-    return the ``<h1>``; ``None`` when a heading already gives the headline or no line does."""
-    wanted = _wanted(tree)
+    return the ``<h1>``; ``None`` when a heading already gives the headline or no line does.
+    ``titles``, when given, is :func:`title_parts` of ``tree`` (which the marking leaves as it
+    is: the line is in the body, and a box holding a ``<title>`` or a ``<meta>`` is no line)."""
+    wanted = _wanted(tree) if titles is None else titles
     if not wanted:
         return None
     body = tree.find("body")
@@ -187,7 +190,7 @@ def mark_headline(tree: etree._Element) -> etree._Element | None:
     return _as_heading(max(nearest, key=lambda c: c[:4])[4])
 
 
-def _names(line: str, wanted: set[str]) -> str:
+def _names(line: str, wanted: Set[str]) -> str:
     """The longest of ``wanted`` that ``line`` (folded) gives: all of it, or it and up to
     :data:`EXTRA_WORDS` words after it (a count of comments, "69"; a label). Empty when none."""
     words = len(line.split())

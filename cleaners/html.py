@@ -1804,7 +1804,8 @@ def extract_html(
         if exact:
             utf8 = data  # the page's own bytes are the text's UTF-8: the parser takes them
     tree = parse_html(html, utf8)
-    mark_headline(tree)  # (a headline printed as a line of bold text read as the heading it is)
+    titles = title_parts(tree)  # (before the page is stripped: its <title> goes)
+    mark_headline(tree, titles)  # (a headline printed as a line of bold text read as the heading it is)
     # Every element's Python proxy made once and kept for the call: the metadata, figure and
     # measuring walks would each make and free them all again. When the scorer will choose the
     # content, the page is measured first (strip_page's measures, the page unchanged until
@@ -1813,7 +1814,7 @@ def extract_html(
     # nothing): the proxies are listed then.
     measured = measure_page(tree) if main_content != "readability" and not (site and site.body) else None
     elements = list(measured[0]) if measured is not None else list(tree.iter())
-    doc = _extract(html, tree, url, site, main_content, probe, measured)
+    doc = _extract(html, tree, url, site, main_content, probe, titles, measured)
     # Freed here, the last in page order first: every element goes before its ancestors.
     # (Freed parents first, lxml looks through a dropped subtree for live proxies once for each
     # element in it: a big dropped box took milliseconds. A dict lets its keys go first first.)
@@ -1829,12 +1830,12 @@ def _extract(
     site: SiteProfile | None,
     main_content: str,
     probe: dict[str, Any] | None,
+    titles: frozenset[str],
     measured: tuple[dict[etree._Element, _Stats], list[etree._Element]] | None = None,
 ) -> Document:
-    """:func:`extract_html` of the parsed page (``measured``: :func:`measure_page` of it as
-    parsed)."""
+    """:func:`extract_html` of the parsed page (``titles``: :func:`title_parts` of it as parsed,
+    ``measured``: :func:`measure_page` of it as parsed)."""
     metadata, raw = extract_metadata(tree, url=url, site=site)
-    titles = title_parts(tree)  # (before the page is stripped: its <title> goes)
     figures = find_figures(tree, url)
     scope: list[etree._Element] = []
     log = RegionLog()
