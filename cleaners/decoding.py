@@ -14,7 +14,7 @@ from collections.abc import Callable
 from charset_normalizer import from_bytes
 from newsclean.cleaners.errors import InputError
 
-__all__ = ["DecodeError", "decode_html", "decode_html_utf8", "decode_text", "text_encoding"]
+__all__ = ["DecodeError", "decode_html", "decode_html_utf8", "decode_text", "plain_utf8", "text_encoding"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
@@ -153,6 +153,35 @@ def decode_html_utf8(data: bytes, *, declared: str | None = None) -> tuple[str, 
         return [text_encoding(declared), text_encoding(meta.group(1)) if meta else None]
 
     return _decode_utf8(data, candidates)
+
+
+_BOM_STARTS = tuple(bom for bom, _ in _BOMS)
+
+UTF8_CHUNK = 1 << 13
+"""Bytes checked at a time by :func:`plain_utf8`: a chunk's text is small enough to stay in the
+processor's cache (the whole text of a 2 MB page is up to 8 MB)."""
+
+_UTF8 = codecs.getincrementaldecoder("utf-8")
+
+
+def plain_utf8(data: bytes) -> bool:
+    """Whether :func:`decode_html_utf8` reads ``data`` as valid UTF-8 as it is (no BOM, no NUL
+    in its first 4 KB, every byte in place): then the text is ``data.decode("utf-8")``. Checked
+    a chunk at a time, without building the page's text (a caller that needs it only sometimes
+    decodes it then)."""
+    if data.startswith(_BOM_STARTS) or _looks_binary(data):
+        return False
+    if data.isascii():
+        return True
+    decoder = _UTF8("strict")
+    view = memoryview(data)
+    try:
+        for at in range(0, len(data), UTF8_CHUNK):
+            decoder.decode(view[at : at + UTF8_CHUNK])
+        decoder.decode(b"", True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_text(data: bytes) -> str:

@@ -32,7 +32,7 @@ from newsclean.cleaners.content import (
     strip_page,
     text_content,
 )
-from newsclean.cleaners.decoding import decode_html_utf8
+from newsclean.cleaners.decoding import decode_html_utf8, plain_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.headline_line import mark_headline, title_parts
@@ -201,24 +201,44 @@ lxml.html's own lookup calls Python for every element the code touches."""
 _ELEMENT_CLASSES.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
 
 
-def _utf8_for_lxml(html: str, utf8: bytes | None = None) -> bytes:
+class PageText:
+    """A page's text, decoded from its UTF-8 (``utf8``, when given) only when first asked for:
+    the extraction parses the bytes, and most pages never need the text itself."""
+
+    __slots__ = ("_text", "utf8")
+
+    def __init__(self, text: str | None, utf8: bytes | None = None) -> None:
+        if text is None and utf8 is None:
+            raise ValueError("a page's text or its UTF-8 is needed")
+        self._text = text
+        self.utf8 = utf8
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = (self.utf8 or b"").decode("utf-8")
+        return self._text
+
+
+def _utf8_for_lxml(html: str | PageText, utf8: bytes | None = None) -> bytes:
     """``html`` as UTF-8 without the characters and references lxml refuses in text
     (:data:`_NOT_XML_TEXT`, :data:`_NOT_XML_REFERENCE`), read as spaces. Searched in the bytes
     first: a page without C0 controls, surrogates or U+FFFE/U+FFFF (most) is not scanned
     character by character. ``utf8``, when given, is ``html``'s UTF-8 (the page's bytes as
-    received, valid UTF-8): it is not encoded again."""
-    data: bytes | None = utf8
+    received, valid UTF-8): it is not encoded again (nor is the text decoded, when ``html``
+    is a :class:`PageText` with its UTF-8, unless it must be searched)."""
+    page = PageText(html, utf8) if isinstance(html, str) else html
+    data: bytes | None = page.utf8
     if data is None:
         try:
-            data = html.encode("utf-8")
+            data = page.text.encode("utf-8")
         except UnicodeEncodeError:  # a surrogate
             data = None
     # U+FFFE/U+FFFF looked for in the text, only when the bytes hold their lead byte 0xEF: in the
     # bytes (EF BF BE/BF) the search stumbled over every continuation byte of a page in CJK.
     rest = data.translate(None, _XML_TEXT_BYTES) if data is not None else b""
-    if data is None or rest.strip(b"\xef") or (rest and ("\ufffe" in html or "\uffff" in html)):
-        html = _NOT_XML_TEXT.sub(" ", html)
-        data = html.encode("utf-8")
+    if data is None or rest.strip(b"\xef") or (rest and ("\ufffe" in page.text or "\uffff" in page.text)):
+        data = _NOT_XML_TEXT.sub(" ", page.text).encode("utf-8")
     # The pattern itself looks for "&#" faster than ``in`` does (and finds nothing on most pages).
     if _NOT_XML_REFERENCE_BYTES.search(data) is not None:
         data = _NOT_XML_REFERENCE_BYTES.sub(b" ", data)
@@ -232,10 +252,28 @@ def parse_html(html: str, utf8: bytes | None = None) -> etree._Element:
     Markup after a premature ``</html>`` (a second ``<html>`` with the article in it) is
     moved into the body, where a browser shows it.
     """
-    prolog = _XML_PROLOGS.match(html)
-    if prolog is not None:
-        html, utf8 = html[prolog.end() :], None
-    data = _utf8_for_lxml(html, utf8)
+    return _parse_page(PageText(html, utf8))
+
+
+_ASCII_SPACES = re.compile(rb"[ \t\n\r\x0b\x0c\x1c-\x1f]*")
+"""The ASCII characters ``str.isspace`` takes (and ``re``'s ``\\s`` in text), as UTF-8."""
+
+
+def _may_open_with_prolog(utf8: bytes) -> bool:
+    """Whether text whose UTF-8 is ``utf8`` may open with :data:`_XML_PROLOGS`: past the ASCII
+    white space, ``<?xml`` or a character outside ASCII (a BOM, another white space)."""
+    start = _ASCII_SPACES.match(utf8)
+    at = start.end() if start is not None else 0
+    return utf8[at : at + 5] == b"<?xml" or utf8[at : at + 1] >= b"\x80"
+
+
+def _parse_page(page: PageText) -> etree._Element:
+    """:func:`parse_html` of a page's text, decoded only if its opening must be read as text."""
+    if page.utf8 is None or _may_open_with_prolog(page.utf8):
+        prolog = _XML_PROLOGS.match(page.text)
+        if prolog is not None:
+            page = PageText(page.text[prolog.end() :])
+    data = _utf8_for_lxml(page)
     # Text nodes over 10 MB, nesting past 256; the page is handed over as UTF-8 (as lxml
     # would convert a str), its own charset declarations ignored as for a str. No table of
     # the ids is kept (nothing asks libxml2 for an element by its id): parsing and freeing
@@ -1651,10 +1689,33 @@ NAMED_OPENING = re.compile(
 ..."): only then are the page's links to writers' pages looked for."""
 
 
-def _profile_names(html: str) -> list[str]:
+_PROFILE_LINK_UTF8 = re.compile(
+    PROFILE_LINK.pattern.replace(r"(?:\d+[_-])?", r"(?:(?:[0-9]|[\x80-\xff])+[_-])?", 1).encode("ascii")
+)
+""":data:`PROFILE_LINK` in a page's UTF-8: its ``\\d`` (any decimal digit) read as an ASCII
+digit or any byte of another character. Every match of the pattern in the text is one here,
+at the same place; one here holding a byte outside ASCII may be none there."""
+
+
+def _profile_names(page: PageText) -> list[str]:
     """The writers the page links to their own pages ("/author/anthony-ha/" -> "Anthony Ha"),
-    read from the page's source: the links may sit in boxes the extraction has pruned."""
-    found = dict.fromkeys(m.group(1) for m in PROFILE_LINK.finditer(html))
+    read from the page's source: the links may sit in boxes the extraction has pruned. Read in
+    the page's UTF-8 when it has it (no text decoded): the pattern's other characters are
+    ASCII, found in UTF-8 as in the text; a match there that holds other bytes is read again
+    in the text."""
+    slugs: list[str] = []
+    if page.utf8 is not None:
+        for m in _PROFILE_LINK_UTF8.finditer(page.utf8):
+            if not m.group().isascii():
+                break
+            slugs.append(m.group(1).decode("ascii"))
+        else:
+            return _writers(slugs)
+    return _writers([m.group(1) for m in PROFILE_LINK.finditer(page.text)])
+
+
+def _writers(slugs: list[str]) -> list[str]:
+    found = dict.fromkeys(slugs)
     return [" ".join(part.capitalize() for part in re.split(r"[-_]", slug)) for slug in found]
 
 
@@ -1797,13 +1858,16 @@ def extract_html(
     if main_content not in MAIN_CONTENT_FINDERS:
         choices = ", ".join(MAIN_CONTENT_FINDERS)
         raise ValueError(f"unknown main-content finder {main_content!r}; choose one of {choices}")
-    utf8: bytes | None = None
-    if isinstance(html, bytes):
-        data = html
-        html, exact = decode_html_utf8(data, declared=encoding)
-        if exact:
-            utf8 = data  # the page's own bytes are the text's UTF-8: the parser takes them
-    tree = parse_html(html, utf8)
+    if isinstance(html, str):
+        page = PageText(html)
+    elif plain_utf8(html):
+        # The page's own bytes are the text's UTF-8: the parser takes them, and the text is
+        # decoded only if something asks for it (see PageText).
+        page = PageText(None, html)
+    else:
+        text, exact = decode_html_utf8(html, declared=encoding)
+        page = PageText(text, html if exact else None)
+    tree = _parse_page(page)
     titles = title_parts(tree)  # (before the page is stripped: its <title> goes)
     mark_headline(tree, titles)  # (a headline printed as a line of bold text read as the heading it is)
     # Every element's Python proxy made once and kept for the call: the metadata, figure and
@@ -1814,7 +1878,7 @@ def extract_html(
     # nothing): the proxies are listed then.
     measured = measure_page(tree) if main_content != "readability" and not (site and site.body) else None
     elements = list(measured[0]) if measured is not None else list(tree.iter())
-    doc = _extract(html, tree, url, site, main_content, probe, titles, measured)
+    doc = _extract(page, tree, url, site, main_content, probe, titles, measured)
     # Freed here, the last in page order first: every element goes before its ancestors.
     # (Freed parents first, lxml looks through a dropped subtree for live proxies once for each
     # element in it: a big dropped box took milliseconds. A dict lets its keys go first first.)
@@ -1824,7 +1888,7 @@ def extract_html(
 
 
 def _extract(
-    html: str,
+    page: PageText,
     tree: etree._Element,
     url: str | None,
     site: SiteProfile | None,
@@ -1887,19 +1951,19 @@ def _extract(
             )
             chosen = notes[0] if notes else ""
             if origins is None and (main_content == "selected" or probe is not None):
-                choice, other, page = _cross_check(html, evidence, blocks, probe is not None, probe)
+                choice, other, read = _cross_check(page.text, evidence, blocks, probe is not None, probe)
                 if choice is not None and main_content == "selected":
-                    if choice.winner == "readability" and page is not None:
+                    if choice.winner == "readability" and read is not None:
                         blocks = other
                         scope.clear()
                         log = RegionLog()
-                        log.add_unchosen(page, _origin_elements(_origins_by_text(blocks, page)), OUTSIDE_READABILITY)
+                        log.add_unchosen(read, _origin_elements(_origins_by_text(blocks, read)), OUTSIDE_READABILITY)
                     if choice.checked:
                         chosen = f"{READABILITY if choice.winner == 'readability' else SCORER}: {choice.reason}"
         rules = edge_rules(blocks, titles)
     if not blocks:
         # Never empty: a page whose text all looks like furniture gives all of its text.
-        fresh = parse_html(html)
+        fresh = parse_html(page.text)
         body = fresh.find("body")
         blocks = blocks_from_element(body if body is not None else fresh)
         rules, origins, found_at = [""] * len(blocks), None, None
@@ -1910,7 +1974,7 @@ def _extract(
         own = [blocks[i] for i in kept]
         names = [a.name for a in metadata.get("authors") or [] if a.name]
         if any(b.kind is BlockKind.PARAGRAPH and NAMED_OPENING.match(b.text) for b in own):
-            names += _profile_names(html)
+            names += _profile_names(page)
         bio = _author_bio_blocks(own, names)
         for at in bio:
             rules[kept[at]] = AUTHOR_BIO if bio[-1] == len(kept) - 1 else AUTHOR_BIO_INSIDE
@@ -1951,17 +2015,17 @@ def _extract(
         raw_metadata=raw,
         left_out=log.bounded(),
         chosen=chosen,
-        recover=None if content is not None else partial(_recover, html, metadata),
+        recover=None if content is not None else partial(_recover, page, metadata),
     )
 
 
-def _recover(html: str, metadata: dict[str, Any], blocks: list[Block]) -> tuple[list[Block], str] | None:
+def _recover(page: PageText, metadata: dict[str, Any], blocks: list[Block]) -> tuple[list[Block], str] | None:
     """``blocks`` (the page's, which gave (almost) no body once cleaned) followed by the
     article's text from the page's ``<noscript>`` content or script data (see
     :mod:`~newsclean.cleaners.unshown`), the extractor's rules marking the furniture around it
     (a masthead's link or "Loading…" before it), and why it was taken; ``None`` when neither
     holds the text."""
-    found = unshown_text(parse_html(html), metadata.get("headline") or "", metadata.get("description") or "")
+    found = unshown_text(parse_html(page.text), metadata.get("headline") or "", metadata.get("description") or "")
     if found is None:
         return None
     whole = [*blocks, *found.blocks]

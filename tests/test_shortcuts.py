@@ -13,8 +13,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from newsclean.cleaners import boxes, caseless, content, icon_sprites, images, metadata, normalize, page_chrome, regions
+from newsclean.cleaners.decoding import DecodeError, decode_html_utf8, plain_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document
-from newsclean.cleaners.html import _NOT_XML_REFERENCE_BYTES, _NOT_XML_TEXT, _html_of, _utf8_for_lxml, parse_html
+from newsclean.cleaners.html import (
+    _NOT_XML_REFERENCE_BYTES,
+    _NOT_XML_TEXT,
+    _XML_PROLOGS,
+    PROFILE_LINK,
+    PageText,
+    _html_of,
+    _may_open_with_prolog,
+    _profile_names,
+    _utf8_for_lxml,
+    parse_html,
+)
 from newsclean.cleaners.line_model import word_count
 
 PROFILE = settings.get_profile("shortcuts")
@@ -300,6 +312,54 @@ def test_the_page_is_handed_to_lxml_as_the_plain_search_hands_it(html: str) -> N
     except UnicodeEncodeError:
         return
     assert _utf8_for_lxml(html, data) == expected
+
+
+BYTE_PIECES = st.sampled_from(
+    [b"a", b" ", b"<p>", "\u00e9".encode(), "\u4e1c".encode(), "\U0001f600".encode(), b"\x00", b"\xff", b"\xc3",
+     b"\xa9", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xc0\xaf", b"\n"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(BYTE_PIECES, max_size=24).map(b"".join), st.integers(0, 3))
+def test_bytes_are_plain_utf8_as_the_decoder_marks_them(data: bytes, repeat: int) -> None:
+    # (repeated past the check's chunk of 8 KB: a character split between two chunks)
+    data = data * (1 + repeat * (9000 // max(1, len(data))))
+    try:
+        _, exact = decode_html_utf8(data)
+    except DecodeError:
+        exact = False
+    assert plain_utf8(data) is exact
+
+
+OPENING_PIECES = st.sampled_from(
+    [" ", "\t", "\n", "\x0b", "\x1c", "\x1f", "\u00a0", "\u2003", "\u3000", "\ufeff", "\x85", "<?xml", "<?xm",
+     "<?XML", "<", "?", ">", "<!doctype html>", "<html>", "x", "\u00e9"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(OPENING_PIECES, max_size=8).map("".join))
+def test_a_page_may_open_with_a_prolog_whenever_the_pattern_finds_one(text: str) -> None:
+    if not _may_open_with_prolog(text.encode("utf-8")):
+        assert _XML_PROLOGS.match(text) is None
+    tree = parse_html(text + "<p>Text</p>", (text + "<p>Text</p>").encode("utf-8"))
+    assert etree.tostring(tree) == etree.tostring(parse_html(text + "<p>Text</p>"))
+
+
+PROFILE_PIECES = st.sampled_from(
+    ["/author/", "/authors/", "/people/", "/user/", "12", "٣", "\u0663\u0664", "\uff11", "é", "_", "-", "ann", "lee",
+     "jo", "x", "/", '"', "'", " ", "ABC", "\U0001d7ce"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(PROFILE_PIECES, max_size=16).map("".join))
+def test_writers_links_are_read_in_utf8_as_in_the_text(text: str) -> None:
+    plain = [" ".join(p.capitalize() for p in re.split(r"[-_]", m.group(1))) for m in PROFILE_LINK.finditer(text)]
+    expected = list(dict.fromkeys(plain))
+    assert _profile_names(PageText(text)) == expected
+    assert _profile_names(PageText(None, text.encode("utf-8"))) == expected
 
 
 TEXT_MARKUP = st.sampled_from(
