@@ -164,10 +164,13 @@ class PageChrome:
                 end = paragraph_after_table(texts, start, end, rule)
         if start < 0:
             return
-        comments = reader_comments(texts, start, end, markers)
-        closing = end_marker_in_run(texts, start, end, rule, markers)
-        if closing is not None and (comments is None or closing.first < comments.first):
-            comments = closing
+        comments = _run_end(texts, start, end, rule, markers)
+        if scores is not None and comments is not None:
+            above = article_above_thread(texts, scores, start, comments.first)
+            if above is not None:
+                start, end = above
+                prose_tail = -1
+                comments = _run_end(texts, start, end, rule, markers)
         comments_end = end
         if comments is not None:
             end = comments.first - 1
@@ -191,6 +194,40 @@ class PageChrome:
             elif end < i <= prose_tail:
                 detail += "; " + PROSE_PAST_RULE
             yield Decision.remove(i, f"page chrome {where}{detail}")
+
+
+def _run_end(
+    texts: Sequence[str], start: int, end: int, rule: tuple[int, int], markers: frozenset[int]
+) -> Comments | None:
+    """Where the kept run ``start..end`` stops being the article: the readers' comments in it
+    (:func:`reader_comments`) or an end marker past the prose rule's end (:func:`end_marker_in_run`),
+    whichever comes first; ``None`` when it holds neither."""
+    comments = reader_comments(texts, start, end, markers)
+    closing = end_marker_in_run(texts, start, end, rule, markers)
+    if closing is not None and (comments is None or closing.first < comments.first):
+        return closing
+    return comments
+
+
+def article_above_thread(
+    texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], start: int, thread: int
+) -> tuple[int, int] | None:
+    """The article above a readers' thread that takes the whole kept run: when the thread starts
+    at line ``thread`` before :data:`COMMENTS_MIN_WORDS` words of prose into the run that starts at
+    ``start``, the run is the thread (its later, longer posts outscored the article's few
+    paragraphs and the thread's first posts), and the article is the run above it that gains most
+    from the model's article lines (:func:`keep_range` of the lines before ``start``); ``None``
+    when the run holds that much prose before the thread, or no line above it is likely enough
+    to be the article's."""
+    if start <= 0 or _prose_words(texts, start, thread) >= COMMENTS_MIN_WORDS:
+        return None
+    return keep_range(texts[:start], probabilities[:start])
+
+
+def _prose_words(texts: Sequence[str], first: int, stop: int) -> int:
+    """The words of the lines ``first`` to ``stop`` (not included) of :data:`PROSE_WORDS` words or
+    more."""
+    return sum(words for words in map(word_count, texts[first:stop]) if words >= PROSE_WORDS)
 
 
 PROSE_PAST_RULE = (

@@ -743,3 +743,45 @@ def test_an_end_marker_past_the_prose_rules_end_ends_the_models_run() -> None:
     assert found.reason == page_chrome.END_MARKER
     assert page_chrome.end_marker_in_run(texts, first, marker + 1, (first + 1, marker + 1)) is None
     assert page_chrome.end_marker_in_run(texts, first, marker - 1, (first + 1, marker - 2)) is None
+
+
+class ScoresTheThreadsLatePostsHigh(LineModel):
+    """The shipped model's probabilities, with a thread's first posts scored low and its later,
+    longer ones high (as the lines' words can score a thread of short posts then long ones)."""
+
+    def __init__(self, early: set[str], late: set[str]) -> None:
+        self.__dict__.update(load_model().__dict__)
+        self.early, self.late = early, late
+
+    def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
+        scores = super().predict_lines(texts, url, run)
+        for i, text in enumerate(texts):
+            if text in self.early:
+                scores[i] = 0.05
+            elif text in self.late:
+                scores[i] = 0.95
+        return scores
+
+
+def test_a_thread_that_takes_the_whole_kept_run_leaves_the_article_above_it() -> None:
+    # A short post of two paragraphs, then a thread whose first posts the model scores low and
+    # whose later, longer posts it scores high: the best run starts inside the thread, and the
+    # thread's labels then take the whole run. The article is the run above the thread.
+    early = [COMMENT.replace("I cycle", f"{who} cycles") for who in ("Tom", "Ann", "Raj", "Eve")]
+    late = [f"{COMMENT} {ARTICLE[n]}" for n in (0, 1, 6, 10)]
+    thread = []
+    for n, post in enumerate([*early, *late]):
+        thread += [f"Reader {n} says:", post, "Reply"]
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], *thread, "About us", "Contact", "Privacy policy"]
+    model = ScoresTheThreadsLatePostsHigh(set(early), set(late))
+    scores = model.predict_lines(texts, None, page_chrome.rule_run_of(texts))
+    kept = page_chrome.keep_range(texts, scores)
+    assert kept is not None and kept[0] > texts.index(early[-1])  # the model's run is the thread's end
+    above = page_chrome.article_above_thread(texts, scores, kept[0], kept[0] + 2)
+    assert above is not None and texts[above[0]] == HEADLINE and above[1] < texts.index(early[0])
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=model)(doc)}
+    assert not any(t in removed for t in ARTICLE[:2])
+    assert {*early, *late} <= removed
+    # A run with 100 words of prose before the thread is the article's, thread or not.
+    assert page_chrome.article_above_thread(texts, scores, texts.index(ARTICLE[0]), texts.index(early[-1])) is None
