@@ -212,14 +212,18 @@ def _run_end(
 def article_above_thread(
     texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], start: int, thread: int
 ) -> tuple[int, int] | None:
-    """The article above a readers' thread that takes the whole kept run: when the thread starts
-    at line ``thread`` before :data:`COMMENTS_MIN_WORDS` words of prose into the run that starts at
-    ``start``, the run is the thread (its later, longer posts outscored the article's few
-    paragraphs and the thread's first posts), and the article is the run above it that gains most
-    from the model's article lines (:func:`keep_range` of the lines before ``start``); ``None``
-    when the run holds that much prose before the thread, or no line above it is likely enough
-    to be the article's."""
-    if start <= 0 or _prose_words(texts, start, thread) >= COMMENTS_MIN_WORDS:
+    """The article above a readers' thread that takes the whole kept run: when the thread found at
+    line ``thread`` starts before :data:`COMMENTS_MIN_WORDS` words of prose into the run that
+    starts at ``start``, or the run holds a thread's worth of its posts' marks before that line
+    (:data:`STAMPS` time stamps or post labels: the thread's stamps count only after that much
+    prose, so a thread found by them is found some posts in), the run is the thread (its later,
+    longer posts outscored the article's few paragraphs and the thread's first posts), and the
+    article is the run above it that gains most from the model's article lines (:func:`keep_range`
+    of the lines before ``start``); ``None`` when the run holds the article's prose before the
+    thread, or no line above it is likely enough to be the article's."""
+    if start <= 0:
+        return None
+    if _prose_words(texts, start, thread) >= COMMENTS_MIN_WORDS and _post_marks(texts, start, thread) < STAMPS:
         return None
     return keep_range(texts[:start], probabilities[:start])
 
@@ -228,6 +232,11 @@ def _prose_words(texts: Sequence[str], first: int, stop: int) -> int:
     """The words of the lines ``first`` to ``stop`` (not included) of :data:`PROSE_WORDS` words or
     more."""
     return sum(words for words in map(word_count, texts[first:stop]) if words >= PROSE_WORDS)
+
+
+def _post_marks(texts: Sequence[str], first: int, stop: int) -> int:
+    """How many of the lines ``first`` to ``stop`` (not included) are a post's time stamp or label."""
+    return sum(1 for text in texts[first:stop] if _stamp(text) or POST_LABEL.match(text))
 
 
 PROSE_PAST_RULE = (

@@ -783,5 +783,23 @@ def test_a_thread_that_takes_the_whole_kept_run_leaves_the_article_above_it() ->
     removed = {doc.blocks[d.position].text for d in PageChrome(model=model)(doc)}
     assert not any(t in removed for t in ARTICLE[:2])
     assert {*early, *late} <= removed
-    # A run with 100 words of prose before the thread is the article's, thread or not.
-    assert page_chrome.article_above_thread(texts, scores, texts.index(ARTICLE[0]), texts.index(early[-1])) is None
+    # A run with 100 words of prose before its thread, and fewer posts' marks than a thread has,
+    # is the article's.
+    whole = [*MENU, HEADLINE, *ARTICLE, *thread]
+    likely = np.full(len(whole), 0.9)
+    first, label = whole.index(ARTICLE[0]), whole.index("Reader 0 says:")
+    assert page_chrome.article_above_thread(whole, likely, first, label) is None
+
+
+def test_a_thread_found_by_its_stamps_some_posts_in_still_leaves_the_article_above_it() -> None:
+    # Stamps count only after 100 words of prose into the run, so a run that opens with a thread
+    # of stamped posts finds it some posts in; the stamps before that line make it a thread too.
+    posts = []
+    for n in range(6):
+        posts += [f"Comment #{n + 1} - Posted by: Reader {n} at March 6, 2024 6:1{n} PM", COMMENT]
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], *posts, "About us", "Contact"]
+    likely = np.asarray([0.9 if text in ARTICLE else 0.1 for text in texts])
+    start = texts.index(posts[0])
+    assert [page_chrome._stamp(text) for text in posts[::2]] == [True] * 6
+    above = page_chrome.article_above_thread(texts, likely, start, texts.index(posts[8]))
+    assert above is not None and texts[above[0]] == HEADLINE and texts[above[1]] == ARTICLE[1]
