@@ -15,6 +15,7 @@ from lxml import etree
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import _fold, links_home
 from newsclean.cleaners.dates import looks_like_date
+from newsclean.cleaners.errors import _PLAIN_URL
 from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
 from newsclean.cleaners.site import SiteProfile
@@ -312,6 +313,8 @@ def _dimension(value: str | None) -> int | None:
 
 def _absolute(base: str | None, ref: str) -> str | None:
     """``ref`` resolved against ``base``; ``None`` when it is no URL (``http://[::1/x``)."""
+    if base and _PLAIN_URL.match(ref) is not None and _PLAIN_URL.match(base) is not None:
+        return ref  # what urljoin gives (see resolve_url)
     try:
         joined = urljoin(base or "", ref)
         urlsplit(joined).hostname  # noqa: B018 - validates a bracketed host

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 from itertools import islice
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from lxml import etree
 from newsclean.cleaners import boxes, caseless, content, icon_sprites, images, metadata, normalize, page_chrome, regions
 from newsclean.cleaners.decoding import DecodeError, decode_html_utf8, plain_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.errors import resolve_url
 from newsclean.cleaners.html import (
     _NOT_XML_REFERENCE_BYTES,
     _NOT_XML_TEXT,
@@ -360,6 +362,31 @@ def test_writers_links_are_read_in_utf8_as_in_the_text(text: str) -> None:
     expected = list(dict.fromkeys(plain))
     assert _profile_names(PageText(text)) == expected
     assert _profile_names(PageText(None, text.encode("utf-8"))) == expected
+
+
+URL_PIECES = st.sampled_from(
+    ["http://", "https://", "HTTPS://", "ftp://", "//", "a.b", "example.com", ".", "-", ":80", ":99999", ":", "/", "/x",
+     "?", "?q=1", "&", "#", "#f", ";", ";p", "[", "]", "[::1]", " ", "\t", "\n", "\x00", "é", "%20", "@", "~", "'",
+     "$", ",", "=", "..", "a", "Z9", "\u00a0"]
+)  # fmt: skip
+
+
+def _plain_resolve(base: str, ref: str) -> str | None:
+    """``resolve_url`` by ``urljoin`` alone, without the shortcut for plain absolute addresses."""
+    try:
+        joined = urljoin(base, ref.strip())
+        urlsplit(joined).hostname  # noqa: B018
+    except ValueError:
+        return None
+    return joined
+
+
+@PROFILE
+@given(st.lists(URL_PIECES, max_size=8).map("".join), st.lists(URL_PIECES, max_size=8).map("".join))
+def test_addresses_are_resolved_as_urljoin_resolves_them(base: str, ref: str) -> None:
+    for b in (base, "https://example.com/a/b?x=1", "http://example.com/", "https://example.com/" + base):
+        assert resolve_url(b, ref) == _plain_resolve(b, ref)
+        assert resolve_url(b, "https://" + ref) == _plain_resolve(b, "https://" + ref)
 
 
 TEXT_MARKUP = st.sampled_from(
