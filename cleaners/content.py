@@ -941,8 +941,9 @@ def _holds_loose_br(el: etree._Element) -> bool:
 
 
 def _loose_paragraphs(el: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
-    """The paragraph text of a box written without ``<p>``: its own text between ``<br>``s
-    (:func:`_loose`) when it is at least :data:`MIN_PARAGRAPH` characters and mostly not links.
+    """The paragraph text of a box written without ``<p>``: its own text between ``<br>``s, the
+    runs between blank lines that read as paragraphs (:func:`_loose_runs`), when they hold at
+    least :data:`MIN_PARAGRAPH` characters and mostly not links.
     Pages of 2000-2005 and some blog engines write every paragraph so (a ``<font>`` run ended by
     ``<br><br>``). Kept apart from ``<p>`` text (:attr:`_Stats.loose`): a hidden box of streamed
     prose, a post's own prose beside its lists of links and a line that is only a title count it
@@ -950,7 +951,7 @@ def _loose_paragraphs(el: etree._Element, stats: dict[etree._Element, _Stats]) -
     of the content's paragraphs does not (a blog's side column written so holds much of a short
     post's words), nor does the test for text after a row of cards (:func:`_ends_text`: a
     footer's lines written so kept the cards above them)."""
-    text, links = _loose(el, stats)
+    text, links = _loose_runs(el, stats)
     if text < MIN_PARAGRAPH or links > MAX_PARAGRAPH_LINKS * text:
         return 0
     return text - links
@@ -1073,7 +1074,12 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
             if any(a in good_self for a in el.iterancestors()):
                 continue
             good_self.add(el)
-            text, links = s.text, s.links
+            if tag not in PARAGRAPHS and tag not in _NOT_LOOSE and _holds_loose_br(el):
+                # A box of inline markup cut by <br>s (no <p>, no cell, no item): each run
+                # between blank lines is judged alone, as a <p> would be (see _loose_runs).
+                text, links = _loose_runs(el, stats)
+            else:
+                text, links = s.text, s.links
         elif not s.blocks and tag != "a":
             # Inline markup holding no blocks (a <font> run, a <span> in a <p>): its text is
             # its parent's and votes there, once (the paragraph's whole text, or the box's own
@@ -1082,8 +1088,9 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
             # made of links to other pages has no other text to be found by.
             continue
         else:
-            # Loose text between blocks (text with <br>s in a <div>) is a paragraph too.
-            text, links = _loose(el, stats)
+            # Loose text between blocks (text with <br>s in a <div>) is a paragraph too, each
+            # run between blank lines judged alone (see _loose_runs).
+            text, links = _loose(el, stats) if tag == "a" else _loose_runs(el, stats)
         if text < MIN_PARAGRAPH or links > MAX_PARAGRAPH_LINKS * text:
             continue
         if text < LABEL_CHARS and el in good_self and not _in_row(el, tag) and _label(el):
@@ -1327,6 +1334,64 @@ def _loose(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[int
                 text += c.text
                 links += c.links
     return text, links
+
+
+def _loose_runs(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[int, int]:
+    """:func:`_loose` of a box whose own text a ``<br>`` cuts, counted as its paragraphs: the
+    runs of that text between blank lines (``<br><br>``) or blocks, each judged as a ``<p>`` is
+    (at least :data:`MIN_PARAGRAPH`, mostly not links, no unpunctuated label shorter than
+    :data:`LABEL_CHARS`); the sum of those that pass. Summed whole, a footer's lines of links
+    written between ``<br>``s passed as one paragraph with the sentence below them, and a side
+    column's short lines added up to one."""
+    if not _holds_loose_br(el):
+        return _loose(el, stats)
+    total = [0, 0]
+    run: list[str] = []
+    sizes = [0, 0]  # the run's text and link text
+    breaks = 0
+
+    def close() -> None:
+        text, links = sizes
+        paragraph = text >= MIN_PARAGRAPH and links <= MAX_PARAGRAPH_LINKS * text
+        if paragraph and (text >= LABEL_CHARS or _PUNCTUATED.search(" ".join(run)) is not None):
+            total[0] += text
+            total[1] += links
+        run.clear()
+        sizes[0] = sizes[1] = 0
+
+    def add(text: str | None, linked: bool) -> None:
+        nonlocal breaks
+        if not text:
+            return
+        words = text.strip()
+        if not words:
+            return
+        if breaks >= 2:
+            close()
+        breaks = 0
+        run.append(words)
+        sizes[0] += len(words)
+        if linked:
+            sizes[1] += len(words)
+
+    def walk(node: etree._Element, linked: bool) -> None:
+        nonlocal breaks
+        add(node.text, linked)
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str):
+                if tag == "br":
+                    breaks += 1
+                elif tag in INLINE and tag not in UNMEASURED and not stats.get(child, _NO_STATS).blocks:
+                    walk(child, linked or tag == "a")
+                else:
+                    close()
+                    breaks = 0
+            add(child.tail, linked)
+
+    walk(el, False)
+    close()
+    return total[0], total[1]
 
 
 def _semantic_bonus(el: etree._Element, good_text: float) -> float:
@@ -1824,6 +1889,9 @@ SENTENCE_WORDS = 8
 however short (:func:`_div_paragraph`)."""
 
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"'”’)\]]?\s*$")
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|\Z)")
+"""A sentence's end anywhere in a line (not only at its end: "... ($20,000). Boasting ...")."""
 
 
 def _div_paragraph(el: etree._Element, s: _Stats) -> bool:
@@ -3069,10 +3137,21 @@ holding a menu of teasers with their blurbs, not the heading's post (a kicker or
 above a post's title, whose text is in a box the page fills later, is shorter)."""
 
 
-def _menu_above(head: etree._Element, box: etree._Element, good: dict[etree._Element, float]) -> bool:
+def _menu_above(
+    head: etree._Element,
+    box: etree._Element,
+    good: dict[etree._Element, float],
+    stats: dict[etree._Element, _Stats],
+) -> bool:
     """Whether ``box``, around the heading ``head``, holds at least :data:`MENU_ABOVE_CHARS` of
-    paragraph text above it and less than :data:`MIN_PARAGRAPH` after it."""
+    paragraph text above it and less than :data:`MIN_PARAGRAPH` after it. In a box holding
+    paragraphs written between ``<br>``s, the text written so after the heading counts as
+    after it (:func:`_loose_after`): such text votes for the box that holds it, not for an
+    element after the heading."""
     after = _text_after(head, box, good)
+    s = stats.get(box)
+    if after < MIN_PARAGRAPH and s is not None and s.loose:
+        after += _loose_after(head, box, stats)
     return after < MIN_PARAGRAPH and good.get(box, 0.0) - after - good.get(head, 0.0) >= MENU_ABOVE_CHARS
 
 
@@ -3111,7 +3190,7 @@ def _post_apart(
         held = good.get(node, 0.0)
         # A post's text follows its headline: a box whose paragraph text all lies above the
         # heading (a header region's menu of teasers with their blurbs) holds no post of it.
-        if by == HEADLINE and _menu_above(head, node, good):
+        if by == HEADLINE and _menu_above(head, node, good, stats):
             node = node.getparent()
             continue
         if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node) or held >= outweighs):
@@ -3455,9 +3534,37 @@ def _beside_links(main: MainContent, post: etree._Element, heading: str, by: str
     links (:data:`BESIDE_LINKS`, :data:`POST_PROSE`), else ``None``."""
     chosen, own = main.stats[main.root], main.stats[post]
     beside, linked = chosen.text - own.text, chosen.links - own.links
-    if beside > 0 and linked >= BESIDE_LINKS * beside and own.prose >= POST_PROSE * own.text:
+    if beside <= 0 or linked < BESIDE_LINKS * beside:
+        return None
+    # Paragraphs written between <br>s or as <div>s count when the box writes a sentence: a
+    # headline's box holding a byline line ("Posted by ... on July 24") is no post.
+    if own.prose >= POST_PROSE * own.text or (_paragraphs(own) >= POST_PROSE * own.text and _writes_sentence(post)):
         return HeadlinePost(post, heading, f"{linked / beside:.0%} of whose text beside the post is links", by)
     return None
+
+
+def _writes_sentence(el: etree._Element) -> bool:
+    """Whether a line of ``el`` (its text cut at ``<br>``s and at block elements) writes a
+    sentence: :data:`SENTENCE_WORDS` words or more, one of them closing a sentence. A byline
+    ("Posted by timothy on Tuesday July 24, @11:25AM") or a blog's tagline under its name ("an
+    insider's perspective, technical tips n' tricks in the era of ...") writes none."""
+    line: list[str] = []
+
+    def sentence() -> bool:
+        text = " ".join(line)
+        line.clear()
+        return len(text.split()) >= SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
+
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if (tag == "br" or tag not in INLINE) and sentence():
+            return True
+        text = node.text if event == "start" else (node.tail if node is not el else None)
+        if text and text.strip() and not (event == "start" and tag in UNMEASURED):
+            line.append(text.strip())
+    return sentence()
 
 
 def _standfirst(
@@ -3467,7 +3574,29 @@ def _standfirst(
     block inside) and no other paragraph text: a standfirst. A description spread over several
     paragraphs of a box is a short post's whole text, and the box is the post."""
     s = stats.get(head)
-    return s is not None and not s.blocks and good.get(box, 0.0) - good.get(head, 0.0) < MIN_PARAGRAPH
+    return (
+        s is not None
+        and not s.blocks
+        and not _cut_by_br(head)
+        and good.get(box, 0.0) - good.get(head, 0.0) < MIN_PARAGRAPH
+    )
+
+
+def _cut_by_br(el: etree._Element) -> bool:
+    """Whether a ``<br>`` inside ``el`` stands between two runs of its text: lines (paragraphs
+    written between ``<br>``s, in pages without ``<p>``), not one paragraph."""
+    seen = cut = False
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        text = node.text if event == "start" else (node.tail if node is not el else None)
+        if event == "start" and node.tag == "br":
+            cut = seen
+        elif text and text.strip():
+            if cut:
+                return True
+            seen = True
+    return False
 
 
 def _around_standfirst(
@@ -3494,7 +3623,7 @@ def _post_inside(main: MainContent, head: etree._Element, by: str = HEADLINE) ->
     and a box holding the headline under a header's menu of teasers with their blurbs holds no
     post of it (the choice stands)."""
     taken = _post_found_inside(main, head, by)
-    if taken is not None and by == HEADLINE and _menu_above(head, taken.post, main.good):
+    if taken is not None and by == HEADLINE and _menu_above(head, taken.post, main.good, main.stats):
         return None
     return taken
 

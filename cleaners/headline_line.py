@@ -129,6 +129,43 @@ def _line_box(node: etree._Element) -> etree._Element | None:
     return box
 
 
+def _run_line(node: etree._Element, box: etree._Element) -> etree._Element | None:
+    """The outermost inline element around ``node`` inside ``box`` when it is a line of its own
+    there: nothing but empty elements between it and a ``<br>`` (or a block, or the box's edge)
+    before it and after it, a ``<br>`` on one side at least (``<font><b>Headline</b></font>
+    <br><br>text...``, a page written without ``<p>``). Else ``None``."""
+    if node is box:
+        return None  # (loose text of the box itself: no element of its own to mark)
+    run: etree._Element | None = node
+    while run is not None and run.getparent() is not box:
+        run = run.getparent()
+    if run is None or run is box or run.tag == "br" or (run.tail or "").strip():
+        return None
+    after = run.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is not None and after.tag in INLINE and after.tag != "br":
+        return None
+    before = run.getprevious()
+    while before is not None and (not isinstance(before.tag, str) or _empty(before)):
+        if (before.tail or "").strip():
+            return None
+        before = before.getprevious()
+    if before is None:
+        if (box.text or "").strip():
+            return None
+    elif (before.tail or "").strip() or (before.tag in INLINE and before.tag != "br"):
+        return None
+    # A line cut from the others by a <br> (a link beside a label in a heading is no line).
+    cut = (after is not None and after.tag == "br") or (before is not None and before.tag == "br")
+    return run if cut else None
+
+
+def _empty(el: etree._Element) -> bool:
+    """An inline element without text (an anchor's target, ``<a name="...">``)."""
+    return el.tag in INLINE and el.tag != "br" and not "".join(el.itertext()).strip()
+
+
 def _alone(box: etree._Element) -> bool:
     """Whether ``box`` holds inline markup only: one line, no paragraph or box inside."""
     return all(el.tag in INLINE for el in box.iterdescendants() if isinstance(el.tag, str))
@@ -172,6 +209,10 @@ def mark_headline(tree: etree._Element, titles: Set[str] | None = None) -> etree
         if holder is None:
             continue
         box = _line_box(holder.getparent() if text.is_tail else holder)
+        if box is not None and (not _alone(box) or not _names(_fold(box.text_content()), wanted)):
+            # A line among others in its box, cut from them by <br>s: the run is the line.
+            run = _run_line(holder.getparent() if text.is_tail else holder, box)
+            box = box if run is None else run
         if box is None or box in seen:
             continue
         seen.add(box)

@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from newsclean.cleaners import clean_html
-from newsclean.cleaners.content import MainContent, prune, strip_page
+from newsclean.cleaners.content import MainContent, find_main_content, prune, strip_page
 from newsclean.cleaners.html import extract_html
 
 from .conftest import assert_gone
@@ -108,6 +108,29 @@ def test_text_between_line_breaks_counts_as_paragraphs() -> None:
     assert "What happens next" in body
     assert body.endswith("Work starts in spring, the council said.")
     assert "Home" not in body
+
+
+def test_lines_between_blank_lines_vote_each_as_a_paragraph() -> None:
+    # A page written without <p>: a footer's lines of labels and links between <br>s, summed
+    # as one paragraph, outvoted nothing but lifted the wrapper around the article above the
+    # article's own box. Each run between blank lines is judged as a <p> is: a label and its
+    # link (no sentence, under LABEL_CHARS) is no paragraph.
+    labels = [
+        "Coupons and special offers",
+        "Services for your vehicle",
+        "Locations near your home",
+        "Careers at the company",
+        "Fleet and business accounts",
+        "Help and frequently asked",
+        "Gift cards for the holidays",
+        "About our technicians",
+    ]
+    footer = "".join(f"{label}<br><a href='/l{i}'>More</a><br><br>" for i, label in enumerate(labels))
+    loose = "<br><br>".join(f"{i}. {PARA}" for i in range(2))
+    post = f"<div class='post'><font>{loose}</font><br><br></div>"
+    root = lxml.html.document_fromstring(_page(f"<div>{post}<div>{footer}</div></div>"))
+    main = find_main_content(root)
+    assert main.root.get("class") == "post"
 
 
 SIDE_NOTE = (

@@ -1153,6 +1153,36 @@ def test_kind_7_a_heading_whose_words_sit_in_a_named_span_stays() -> None:
     assert_gone(body, "Share", "Tweet")
 
 
+POST_BETWEEN_BRS = "kind-7-post-written-between-brs-beside-its-columns.html"
+BOLD_HEADLINE = '<font size="4"><b>Winter timetable for the island ferry</b></font><br>'
+BYLINE = '<div class="byline">Posted by Ann Lee on Sunday, November 4, 2012</div>'
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [BOLD_HEADLINE, "<h3>Winter timetable for the island ferry</h3>", BOLD_HEADLINE + "<br>"],
+    ids=["bold line over a byline", "h3 over a byline", "bold line alone"],
+)
+def test_kind_7_a_post_written_between_brs_is_taken_from_beside_its_columns(headline: str) -> None:
+    # A blog of the early 2000s: no <p>, every paragraph a <font> run ended by <br><br>, the
+    # headline a bold line (or an <h3>) in the post's box, which shares a layout table's row with
+    # a column of links and a blurb about the blog. The row scored best; the post around the
+    # headline is the article: its runs between <br>s count as paragraphs, its headline is
+    # found as a line of its own between <br>s, and the text after the headline in its box is
+    # the post's (no header's menu above it).
+    html = (FIXTURES / POST_BETWEEN_BRS).read_text()
+    assert BOLD_HEADLINE + "\n" + BYLINE in html
+    if headline != BOLD_HEADLINE + "<br>":
+        html = html.replace(BOLD_HEADLINE, headline)
+    else:
+        html = html.replace(BOLD_HEADLINE + "\n" + BYLINE, headline)
+    record = clean_html(html, url="https://harbournotes.example.com/2012/11/winter-timetable.html")
+    body = record.articleBody or ""
+    assert_once(body, "runs on its winter timetable from Monday", "day trips are still possible")
+    assert_gone(body, "Harbour Notes is a small", "About", "Recent posts", "Ferry fares to rise", "cafe on the pier")
+    assert "the headline 'Winter timetable for the island ferry'" in _headline_post_reason(record)
+
+
 def test_kind_6_posts_embedded_from_other_sites_go() -> None:
     # The markup X/Twitter, Instagram and the other platforms give for an embedded post (a
     # blockquote their script replaces by an <iframe>) quotes another site's post: it goes, with
