@@ -2958,6 +2958,10 @@ def _description_holder(body: etree._Element, description: str) -> etree._Elemen
                         best = (len(held), node)
                     break
                 node = node.getparent()
+            else:
+                # Not even the top holds it: no element does (an element's folded text is
+                # part of its parent's: the runs are read character by character).
+                return None
     if best is None:
         return None
     # An inline run that is all of its paragraph's text (a standfirst set as <p><i>...</i></p>)

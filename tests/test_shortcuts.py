@@ -648,6 +648,14 @@ def test_text_is_folded_as_the_pattern_folds_it(text: str) -> None:
     assert content._fold(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
+@PROFILE
+@given(st.lists(FOLD_PIECES, max_size=16).map("".join), st.integers(0, 64), st.integers(0, 64))
+def test_a_part_s_folded_text_is_in_the_whole_s(text: str, start: int, end: int) -> None:
+    # What lets a climb of _description_holder that reaches the top without the description
+    # end the search: an element's text is a part of its parent's.
+    assert content._fold(text[start:end]) in content._fold(text)
+
+
 MOJIBAKE_PIECES = st.sampled_from(
     ["ä", "ü", "é", "í", "č", "ß", "Ä", "Ü", "É", "Ã", "Â", "”", "“", "„", "«", "»", "’", "€", "£", "°", "²", "¦", "¬",
      "\u00a0", " ", "a", "Z", "Ø", "Ù", "├", "œ", "ВЂ", "\x85", "×", "à", "µ"]
