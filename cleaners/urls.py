@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
+from newsclean.cleaners.errors import _PLAIN_URL
 from w3lib.url import safe_url_string
 
 __all__ = ["TRACKING_PARAMETERS", "canonical_url", "is_tracking", "same_site", "site_host"]
@@ -82,8 +83,8 @@ def canonical_url(url: str, *, base: str | None = None, tracking: Iterable[str] 
     'https://example.com/news/1?b=2&a=1'
     """
     url = url.strip()
-    if base:
-        url = urljoin(base, url)
+    if base and (_PLAIN_URL.match(url) is None or _PLAIN_URL.match(base) is None):
+        url = urljoin(base, url)  # (a plain absolute address against a plain base: itself)
     parts = urlsplit(safe_url_string(url))
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")

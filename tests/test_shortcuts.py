@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 from itertools import islice
+from unittest.mock import patch
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -30,6 +31,7 @@ from newsclean.cleaners.html import (
     parse_html,
 )
 from newsclean.cleaners.line_model import word_count
+from newsclean.cleaners.urls import _PLAIN_URL, canonical_url
 
 PROFILE = settings.get_profile("shortcuts")
 
@@ -387,6 +389,27 @@ def test_addresses_are_resolved_as_urljoin_resolves_them(base: str, ref: str) ->
     for b in (base, "https://example.com/a/b?x=1", "http://example.com/", "https://example.com/" + base):
         assert resolve_url(b, ref) == _plain_resolve(b, ref)
         assert resolve_url(b, "https://" + ref) == _plain_resolve(b, "https://" + ref)
+
+
+def _canonical_either_way(ref: str, base: str) -> tuple[str | None, str | None]:
+    """``canonical_url`` (or the error it raises) with and without the plain-address shortcut."""
+    answers: list[str | None] = []
+    for plain in (_PLAIN_URL, re.compile(r"(?!)")):
+        with patch("newsclean.cleaners.urls._PLAIN_URL", plain):
+            try:
+                answers.append(canonical_url(ref, base=base))
+            except ValueError as error:
+                answers.append(type(error).__name__)
+    return answers[0], answers[1]
+
+
+@PROFILE
+@given(st.lists(URL_PIECES, max_size=8).map("".join), st.lists(URL_PIECES, max_size=8).map("".join))
+def test_canonical_addresses_are_resolved_as_urljoin_resolves_them(base: str, ref: str) -> None:
+    for b in (base, "https://example.com/a/b?x=1", "http://example.com/", "https://example.com/" + base):
+        for r in (ref, "https://" + ref, "http://example.com/" + ref):
+            fast, plain = _canonical_either_way(r, b)
+            assert fast == plain
 
 
 TEXT_MARKUP = st.sampled_from(
