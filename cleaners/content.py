@@ -779,6 +779,11 @@ class _Stats:
     """Text inside ``<div>``s written as paragraphs (:data:`DIV_PARAGRAPH`). Kept apart from
     ``<p>`` text: a side column's blurbs and a teaser's summary are such ``<div>``s as often as
     an article's paragraphs are, so only content written so counts them (see :func:`prune`)."""
+    cut: int = 0
+    """The part of :attr:`divs` in ``<div>``s whose lines a ``<br>`` cuts (:func:`cut_paragraph`):
+    paragraphs as a ``<p>`` is, but in content written between ``<br>``s as often a footer's or
+    a side box's lines (a credit "hosted by ...<br>published by ..."), so they do not say that
+    the content is written in paragraph elements (see :func:`prune`)."""
 
 
 _new_stats = object.__new__
@@ -803,17 +808,18 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
     for a in root.iter("a"):
         linked.update(a.iter(_ELEMENTS))
     loose: set[etree._Element] = set()  # boxes holding a <br> in their own text (see _loose_box)
+    cut: set[etree._Element] = set()  # ... that are one paragraph cut by its line breaks
     for el in reversed(nodes):
         s = stats[el]
         if s is None:  # no child element: nothing was added to it yet
             # ``_Stats()`` with its six fields set here: the dataclass's ``__init__`` is a
             # Python call for each element of the page (7% of the walk).
             s = stats[el] = _new_stats(_Stats)
-            s.text = s.links = s.prose = s.loose = s.divs = 0
+            s.text = s.links = s.prose = s.loose = s.divs = s.cut = 0
             s.blocks = False
         tag = el.tag
         if tag in UNMEASURED:
-            s.text = s.links = s.prose = s.loose = s.divs = 0
+            s.text = s.links = s.prose = s.loose = s.divs = s.cut = 0
             s.blocks = False
         else:
             text = el.text
@@ -828,19 +834,21 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
                 s.prose = s.text - s.links
             elif tag == "br":
                 box = _loose_box(el)
-                if box is not None:
-                    loose.add(box)
+                if box is not None and box not in loose and box not in cut:
+                    (cut if cut_paragraph(box) else loose).add(box)
             elif loose and el in loose:
                 s.loose += _loose_paragraphs(el, stats)  # type: ignore[arg-type]
             elif tag == "div" and not s.blocks and s.text >= DIV_PARAGRAPH and s.links < 0.5 * s.text:
                 s.divs = s.text - s.links
+                if cut and el in cut:
+                    s.cut = s.divs
         if el is root:
             break
         parent = el.getparent()
         p = stats[parent]
         if p is None:
             p = stats[parent] = _new_stats(_Stats)
-            p.text = p.links = p.prose = p.loose = p.divs = 0
+            p.text = p.links = p.prose = p.loose = p.divs = p.cut = 0
             p.blocks = False
         tail = el.tail
         n = len(tail.strip()) if tail else 0
@@ -851,6 +859,7 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
         p.prose += s.prose
         p.loose += s.loose
         p.divs += s.divs
+        p.cut += s.cut
         if not p.blocks and (s.blocks or tag not in INLINE):
             p.blocks = True
     if closes is not None:
@@ -902,6 +911,7 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             s.prose += c.prose
             s.loose += c.loose
             s.divs += c.divs
+            s.cut += c.cut
             if not s.blocks and (c.blocks or ctag not in INLINE):
                 s.blocks = True
         text = el.text
@@ -911,10 +921,12 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
             s.links = s.text
         elif tag == "p" and s.links < 0.5 * s.text:
             s.prose = s.text - s.links
-        elif tag not in INLINE and tag not in _NOT_LOOSE and _holds_loose_br(el):
+        elif tag not in INLINE and tag not in _NOT_LOOSE and _holds_loose_br(el) and not cut_paragraph(el):
             s.loose += _loose_paragraphs(el, stats)
         elif tag == "div" and not s.blocks and s.text >= DIV_PARAGRAPH and s.links < 0.5 * s.text:
             s.divs = s.text - s.links
+            if _holds_loose_br(el):  # (one paragraph cut by its line breaks, see cut_paragraph)
+                s.cut = s.divs
 
 
 def _paragraphs(s: _Stats) -> int:
@@ -932,6 +944,23 @@ def _loose_box(br: etree._Element) -> etree._Element | None:
         if tag not in INLINE:
             return None if tag in _NOT_LOOSE or not isinstance(tag, str) else box
     return None
+
+
+def cut_paragraph(box: etree._Element) -> bool:
+    """Whether ``box``, whose own text a ``<br>`` cuts, is one paragraph with line breaks, as a
+    ``<p>`` holding them is, not lines of loose prose: a ``<div>`` of inline markup only (no
+    block inside) with no two ``<br>``s in a row (``<div><img><br>The text...</div>``, a
+    reader's comment "wow<br>you guys rock"). Counted as a ``<div>`` paragraph
+    (:attr:`_Stats.divs`) when it is one's length; text written between ``<br><br>``s stays
+    loose (:func:`_loose_paragraphs`)."""
+    if box.tag != "div" or any(isinstance(c.tag, str) and c.tag not in INLINE for c in box.iterdescendants()):
+        return False
+    for br in box.iter("br"):
+        if not (br.tail and br.tail.strip()):
+            after = br.getnext()
+            if after is not None and after.tag == "br":
+                return False
+    return True
 
 
 def _holds_loose_br(el: etree._Element) -> bool:
@@ -1484,7 +1513,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         divs = whole.divs if whole.divs > prose + whole.loose else 0
         # Content written without paragraph elements (see LOOSE_HELD): a paragraph's length at
         # least between <br>s, and none in a <p> or a <div> written as one.
-        written = whole.loose >= DIV_PARAGRAPH and prose + whole.divs < MIN_PARAGRAPH
+        written = whole.loose >= DIV_PARAGRAPH and prose + whole.divs - whole.cut < MIN_PARAGRAPH
         loose = whole.loose if written else 0
         verbatim: set[etree._Element] = set()
         for code in part.iter(*VERBATIM):
@@ -2291,7 +2320,11 @@ def _text_follows(
     if not _ends_text(el, part, stats):
         return True
     whole = stats.get(part)
-    written = whole is not None and whole.loose >= DIV_PARAGRAPH and whole.prose + whole.divs < MIN_PARAGRAPH
+    written = (
+        whole is not None
+        and whole.loose >= DIV_PARAGRAPH
+        and whole.prose + whole.divs - whole.cut < MIN_PARAGRAPH
+    )
     return written and _off_site(boxes or [el], site) and _loose_after(el, part, stats) >= TRAILING_PROSE
 
 

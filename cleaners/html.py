@@ -16,12 +16,14 @@ from lxml import etree
 from newsclean.cleaners.apart import APART_AFTER, apart_after
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import (
+    _SENTENCE_CLOSE,
     DIV_PARAGRAPH,
     TITLE,
     MainContent,
     _fold,
     _measure,
     _Stats,
+    cut_paragraph,
     drop_comments_marks,
     find_main_content,
     headline_post,
@@ -389,6 +391,9 @@ def holds_any(el: etree._Element, tags: frozenset[str]) -> bool:
     return False
 
 
+_LINE_BREAK = frozenset(["br"])
+
+
 def _text(el: etree._Element) -> str:
     if not holds_any(el, BREAKS):
         return " ".join(text_content(el).split())
@@ -561,6 +566,16 @@ def blocks_from_element(
             emit(el, text, BLOCK_KINDS[local], here)
             return
         loose: list[str] = []
+        split = False  # (whether a child was walked: el's text is more than one run)
+        # A <div> of inline markup only whose lines a <br> cuts is a paragraph written as one,
+        # read as a <p> is: one block, its <br>s line breaks in it (see cut_paragraph). (Without
+        # a <br>, its <span>s are judged as INLINE_CONTAINERS says: a row of items, or runs.)
+        paragraph = (
+            local == "div"
+            and holds_any(el, _LINE_BREAK)
+            and cut_paragraph(el)
+            and _SENTENCE_CLOSE.search(text_content(el)) is not None
+        )
         runs: bool | None = None  # (whether el is a paragraph of runs: asked at its first span)
         if el.text and el.text.strip():
             loose.append(el.text)
@@ -572,18 +587,21 @@ def blocks_from_element(
             inline = ctag in INLINE_CONTAINERS and not holds_any(child, BREAKS)
             if inline and runs is None:
                 runs = not holds_any(el, LINE_BREAKS) and len(text_content(el).split()) >= PROSE_WORDS
-            if ctag and (
+            if ctag and not paragraph and (
                 (ctag in CONTAINERS and not (runs and inline))
                 or ctag in BLOCK_KINDS
                 or ctag in ("svg", "symbol", "br", "hr")
                 or (ctag != "a" and len(child) and holds_any(child, _HOLDING_BLOCKS))
             ):
                 _flush(el, loose, here)
+                split = True
                 walk(child, here, inline)  # noqa: F821 (deleted after the walk, see below)
             elif ctag and ctag not in NEVER_TEXT:
                 if origins is not None and not loose:
                     loose_origin[:] = [(child, False)]
-                if not len(child):
+                if ctag == "br":
+                    loose.append(" ")
+                elif not len(child):
                     loose.append(child.text or "")
                 elif holds_any(child, BREAKS):
                     loose.append(f" {_text(child)} ")
@@ -597,9 +615,9 @@ def blocks_from_element(
                 loose.append(child.tail)
             elif child.tail and loose:
                 loose.append(" ")  # (the space between two links is a space in the text)
-        _flush(el, loose, here)
+        _flush(el, loose, here, whole=not split)
 
-    def _flush(el: etree._Element, loose: list[str], path: str) -> None:
+    def _flush(el: etree._Element, loose: list[str], path: str, *, whole: bool = False) -> None:
         text = _run_text(loose)
         loose.clear()
         links, loose_links[0] = loose_links[0], 0
@@ -612,7 +630,10 @@ def blocks_from_element(
             and ((_is_link_line(text, links) and not (el.tag == "div" and introduced_line(el))) or _is_credit(text))
         ):
             tag, classes, eid = _describe(el)
-            blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path))
+            # A <div> whose whole text is this run is a paragraph written as a <div>: its markup
+            # goes with it, as a <p>'s does (its links tell a pointer line from the text's).
+            html = _html_of(el) if whole and tag == "div" else ""
+            blocks.append(Block(text, BlockKind.PARAGRAPH, tag, classes, eid, path, html))
             if origins is not None:
                 origins.append(origin)
 

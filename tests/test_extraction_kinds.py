@@ -1640,3 +1640,29 @@ def test_kind_2_headings_named_by_their_own_words_stay() -> None:
         "Comments on reviews Reviews shown beside a tagged product",
     )
     assert_gone(body, "Follow us", "Related posts", "Thanks for reading")
+
+
+def test_kind_7_div_paragraphs_cut_by_line_breaks_read_as_their_p_version() -> None:
+    # Every paragraph a <div>: a picture's <img><br> before the first paragraph and readers'
+    # comments written "wow<br>you are really coming" made the <div>s read as text between
+    # <br>s, more of it than the <div> paragraphs, so the content was not read as written in
+    # <div>s and the places the text introduces ("Here are the places ...:", one link a line)
+    # went as link lists; the sign-off lines after the last paragraph ("Read our blog:
+    # <a>...</a>", "RSS feed for <a>...</a>") carried no markup, so their links were not seen
+    # and they stayed as a list of lines. A <div> of inline markup cut by single <br>s is one
+    # paragraph, as a <p> is, and a <div> paragraph carries its markup: the page comes out as
+    # its version with <p>s does.
+    raw = (FIXTURES / "kind-7-div-paragraphs-cut-by-line-breaks.html").read_text()
+    body = _clean("kind-7-div-paragraphs-cut-by-line-breaks.html").articleBody or ""
+    assert_once(
+        body,
+        "We are excited to announce the first places on our 2013 tour.",
+        "Here are the places we will visit before the summer:",
+        "Brazil\n\nBahrain\n\nJapan\n\nNorway",
+        "See you on the road!",
+    )
+    assert_gone(body, "Read our blog", "Harbour Notes", "Follow us on", "RSS feed", "###", "Reader comments", "wow")
+    entry = raw[raw.index('<div class="entry">') : raw.index('<div class="comments">')]
+    written_as_p = raw.replace(entry, re.sub(r"<div>(.*?)</div>", r"<p>\1</p>", entry))
+    record = clean_html(written_as_p.encode(), url="https://news.example.com/2012/06/story.html")
+    assert record.articleBody == body
