@@ -1374,53 +1374,62 @@ def _loose_runs(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tupl
     column's short lines added up to one."""
     if not _holds_loose_br(el):
         return _loose(el, stats)
-    total = [0, 0]
-    run: list[str] = []
-    sizes = [0, 0]  # the run's text and link text
-    breaks = 0
+    runs = _Runs(stats)
+    runs.walk(el, False)
+    runs.close()
+    return runs.text, runs.links
 
-    def close() -> None:
-        text, links = sizes
+
+class _Runs:
+    """The paragraphs :func:`_loose_runs` counts in a box, run by run. (A class, not nested
+    functions: a nested function that calls itself is a reference cycle, which kept each page's
+    measures and elements alive until the cyclic collector ran.)"""
+
+    __slots__ = ("breaks", "links", "run", "run_links", "run_text", "stats", "text")
+
+    def __init__(self, stats: dict[etree._Element, _Stats]) -> None:
+        self.stats = stats
+        self.text = self.links = 0  # (the paragraphs' text and link text so far)
+        self.run: list[str] = []
+        self.run_text = self.run_links = 0
+        self.breaks = 0
+
+    def close(self) -> None:
+        text, links = self.run_text, self.run_links
         paragraph = text >= MIN_PARAGRAPH and links <= MAX_PARAGRAPH_LINKS * text
-        if paragraph and (text >= LABEL_CHARS or _PUNCTUATED.search(" ".join(run)) is not None):
-            total[0] += text
-            total[1] += links
-        run.clear()
-        sizes[0] = sizes[1] = 0
+        if paragraph and (text >= LABEL_CHARS or _PUNCTUATED.search(" ".join(self.run)) is not None):
+            self.text += text
+            self.links += links
+        self.run.clear()
+        self.run_text = self.run_links = 0
 
-    def add(text: str | None, linked: bool) -> None:
-        nonlocal breaks
+    def add(self, text: str | None, linked: bool) -> None:
         if not text:
             return
         words = text.strip()
         if not words:
             return
-        if breaks >= 2:
-            close()
-        breaks = 0
-        run.append(words)
-        sizes[0] += len(words)
+        if self.breaks >= 2:
+            self.close()
+        self.breaks = 0
+        self.run.append(words)
+        self.run_text += len(words)
         if linked:
-            sizes[1] += len(words)
+            self.run_links += len(words)
 
-    def walk(node: etree._Element, linked: bool) -> None:
-        nonlocal breaks
-        add(node.text, linked)
+    def walk(self, node: etree._Element, linked: bool) -> None:
+        self.add(node.text, linked)
         for child in node:
             tag = child.tag
             if isinstance(tag, str):
                 if tag == "br":
-                    breaks += 1
-                elif tag in INLINE and tag not in UNMEASURED and not stats.get(child, _NO_STATS).blocks:
-                    walk(child, linked or tag == "a")
+                    self.breaks += 1
+                elif tag in INLINE and tag not in UNMEASURED and not self.stats.get(child, _NO_STATS).blocks:
+                    self.walk(child, linked or tag == "a")
                 else:
-                    close()
-                    breaks = 0
-            add(child.tail, linked)
-
-    walk(el, False)
-    close()
-    return total[0], total[1]
+                    self.close()
+                    self.breaks = 0
+            self.add(child.tail, linked)
 
 
 def _semantic_bonus(el: etree._Element, good_text: float) -> float:
