@@ -662,7 +662,7 @@ def _comments_mark(el: etree._Element, tag: str) -> bool:
     and whose text reads as the heading of the readers' comments: kept, it is what marks where
     the article ends for :func:`~newsclean.cleaners.threads.cut_after_comments` and the thread
     finder, when the posts after it are named nothing."""
-    if tag not in HEADING_TAGS and not (tag in COMMENTS_MARK_LINES and _one_line(el)):
+    if tag not in HEADING_TAGS and not (tag in COMMENTS_MARK_LINES and one_line(el)):
         return False
     if _hidden(el) or el.get("role") in _BOX_ROLES or el.get(OVERLAY_MARK) is not None:
         return False
@@ -675,7 +675,7 @@ def _comments_mark(el: etree._Element, tag: str) -> bool:
     return 0 < len(line) < COMMENTS_MARK_CHARS and comments_heading(line)
 
 
-def _one_line(el: etree._Element) -> bool:
+def one_line(el: etree._Element) -> bool:
     """Whether ``el`` holds no block: its children are inline markup only (a line of text)."""
     return all(not isinstance(child.tag, str) or child.tag in INLINE for child in el.iterdescendants())
 
@@ -953,7 +953,7 @@ def cut_paragraph(box: etree._Element) -> bool:
     reader's comment "wow<br>you guys rock"). Counted as a ``<div>`` paragraph
     (:attr:`_Stats.divs`) when it is one's length; text written between ``<br><br>``s stays
     loose (:func:`_loose_paragraphs`)."""
-    if box.tag != "div" or any(isinstance(c.tag, str) and c.tag not in INLINE for c in box.iterdescendants()):
+    if box.tag != "div" or not one_line(box):
         return False
     for br in box.iter("br"):
         if not (br.tail and br.tail.strip()):

@@ -25,7 +25,7 @@ import re
 from collections.abc import Set
 
 from lxml import etree
-from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home
+from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home, one_line
 from newsclean.cleaners.metadata import first_title
 
 __all__ = ["mark_headline", "title_parts"]
@@ -166,11 +166,6 @@ def _empty(el: etree._Element) -> bool:
     return el.tag in INLINE and el.tag != "br" and not "".join(el.itertext()).strip()
 
 
-def _alone(box: etree._Element) -> bool:
-    """Whether ``box`` holds inline markup only: one line, no paragraph or box inside."""
-    return all(el.tag in INLINE for el in box.iterdescendants() if isinstance(el.tag, str))
-
-
 def _excluded(box: etree._Element) -> bool:
     """A line in a list (a menu's, a side column's "Recent posts"), in a form control, or linking
     to the home page (the site's name) is never the article's headline."""
@@ -209,15 +204,19 @@ def mark_headline(tree: etree._Element, titles: Set[str] | None = None) -> etree
         if holder is None:
             continue
         box = _line_box(holder.getparent() if text.is_tail else holder)
-        if box is not None and (not _alone(box) or not _names(_fold(box.text_content()), wanted)):
+        if box is None:
+            continue
+        named = _names(_fold(box.text_content()), wanted) if one_line(box) else ""
+        if not named:
             # A line among others in its box, cut from them by <br>s: the run is the line.
             run = _run_line(holder.getparent() if text.is_tail else holder, box)
-            box = box if run is None else run
-        if box is None or box in seen:
+            if run is not None:
+                box = run
+                named = _names(_fold(box.text_content()), wanted) if one_line(box) else ""
+        if box in seen:
             continue
         seen.add(box)
-        named = _names(_fold(box.text_content()), wanted)
-        if named and _alone(box) and not _excluded(box):
+        if named and not _excluded(box):
             candidates.append((min(_prose_after(texts, n), PROSE_ENOUGH), len(named), -n, box))
     if not candidates:
         return None
