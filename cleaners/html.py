@@ -892,8 +892,10 @@ def _ld_article_body(raw: dict[str, Any]) -> str:
 
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
+    """The runs of four words of ``text``, case-folded, in order (``zip`` of the words and the
+    words one, two and three on, to the shortest: no slice of the list for each)."""
     tokens = _TOKEN.findall(text.casefold())
-    return [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+    return list(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
 def _ld_f1(blocks: list[Block], ld_body: str) -> float:
@@ -911,10 +913,9 @@ def _ld_holder(root: etree._Element, blocks: list[Block], ld_body: str) -> etree
     found = _shingles(" ".join(b.text for b in blocks))
     if not truth or not found:
         return None
-    seen = set(found)
-    covered = sum(1 for sh in truth if sh in seen)
+    covered = len(truth.intersection(found))
     if covered >= LD_COVER * len(truth):
-        hits = sum(1 for sh in found if sh in truth)
+        hits = sum(map(truth.__contains__, found))  # (repeated shingles of the text each count)
         if hits >= 0.8 * len(found) or len(truth) < LD_SHARE * len(found):
             return None  # precise already, or the articleBody is a teaser of the text
     elif covered >= LD_MISSING * len(truth):

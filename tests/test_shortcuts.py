@@ -795,3 +795,15 @@ def test_the_measures_of_one_reversed_pass_are_each_element_s_from_its_children(
     body = root.find("body")
     assert body is not None  # a part of the page: measured as if it were all there is
     assert content._measure(body) == _measured_plainly(body)[0]
+
+
+SHINGLE_PIECES = st.sampled_from(["word", "Word", " ", "-", "é", "ß", "東京", "_", "9", ".", "\n", "x"])
+
+
+@PROFILE
+@given(st.lists(SHINGLE_PIECES, max_size=24).map("".join))
+def test_shingles_are_the_runs_of_four_words_in_order(text: str) -> None:
+    from newsclean.cleaners import html
+
+    tokens = html._TOKEN.findall(text.casefold())
+    assert html._shingles(text) == [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
