@@ -101,6 +101,9 @@ separator, the caption, the credit): nothing past them goes, however the box is 
 
 
 _CONTROL_WORDS, _STRONG_CONTROLS = Caseless(CONTROL_WORDS), Caseless(STRONG_CONTROLS)
+_CONTROL_OPENING = Caseless(re.compile(CONTROL_WORDS.pattern.rstrip().removesuffix("$"), CONTROL_WORDS.flags))
+""":data:`CONTROL_WORDS` without its end: whether a control word opens a text (a chunk of its
+first words that the whole pattern matches is a beginning of those words that this one does)."""
 _PLAYER_LABEL = Caseless(PLAYER_LABEL)
 _VIDEO_NOTICE = Caseless(VIDEO_NOTICE)
 
@@ -134,6 +137,8 @@ def _control_tokens(part: str) -> list[str] | None:
         return [part]
     # "Current Time 0:00" / "Duration 3:15": label followed by a time.
     words = part.split()
+    if words and not _CONTROL_OPENING.match(" ".join(words[:3])):
+        return None  # (most parts: one look instead of the first word's three chunks below)
     out: list[str] = []
     i = 0
     while i < len(words):

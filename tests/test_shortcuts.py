@@ -797,6 +797,44 @@ def test_the_measures_of_one_reversed_pass_are_each_element_s_from_its_children(
     assert content._measure(body) == _measured_plainly(body)[0]
 
 
+CONTROL_PIECES = st.sampled_from(
+    ["Current", "Time", "time", "current time", "Duration", "0:00", "-1:02:03", "3:15", "Play", "Playing", "Paused",
+     "Seek", "to", "live", "Seek to live", "livestream", "Fullscreen", "Full", "screen", "full  screen", "1.5x", "2x",
+     "50", "%", "50 %", "Beginning", "of", "dialog", "window", "Beginning of dialog window.", "/", "|", "The",
+     "president", "said", " ", "  ", "\t", "\u00a0", "Stream Type", "LIVE", "Loaded", ":", "Exit", "This is a modal",
+     "window.", "\u212a", "ſkip", "Share", "x", "é"]
+)  # fmt: skip
+
+
+def _control_tokens_plainly(part: str) -> list[str] | None:
+    """media_players._control_tokens without the look at the opening words first."""
+    from newsclean.cleaners import media_players
+
+    if media_players._CONTROL_WORDS.match(part):
+        return [part]
+    words = part.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            chunk = " ".join(words[i : i + n])
+            if len(words) >= i + n and media_players._CONTROL_WORDS.match(chunk):
+                out.append(chunk)
+                i += n
+                break
+        else:
+            return None
+    return out
+
+
+@PROFILE
+@given(st.lists(CONTROL_PIECES, max_size=8).map(" ".join) | st.lists(CONTROL_PIECES, max_size=8).map("".join))
+def test_a_player_s_control_words_are_read_as_the_chunks_read_them(part: str) -> None:
+    from newsclean.cleaners import media_players
+
+    assert media_players._control_tokens(part) == _control_tokens_plainly(part)
+
+
 SHINGLE_PIECES = st.sampled_from(["word", "Word", " ", "-", "é", "ß", "東京", "_", "9", ".", "\n", "x"])
 
 
