@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 __all__ = [
     "PageChrome",
+    "article_before_thread",
     "beside_prompts",
     "end_marker_in_run",
     "end_of_post",
@@ -164,6 +165,13 @@ class PageChrome:
                 end = paragraph_after_table(texts, start, end, rule)
         if start < 0:
             return
+        post = None
+        if scores is not None:
+            earlier = article_before_thread(texts, scores, start)
+            if earlier is not None:
+                post = start, end
+                start, end = earlier
+                prose_tail = -1
         comments = _run_end(texts, start, end, rule, markers)
         if scores is not None and comments is not None:
             above = article_above_thread(texts, scores, start, comments.first)
@@ -193,6 +201,8 @@ class PageChrome:
                 detail += "; " + comments.reason
             elif end < i <= prose_tail:
                 detail += "; " + PROSE_PAST_RULE
+            elif post is not None and post[0] <= i <= post[1]:
+                detail += "; " + THREAD_POST
             yield Decision.remove(i, f"page chrome {where}{detail}")
 
 
@@ -228,6 +238,58 @@ def article_above_thread(
     return keep_range(texts[:start], probabilities[:start])
 
 
+THREAD_GAP = 40
+"""Lines at most between two marks of one readers' thread (a post's time stamp or label), and
+between the thread's last mark and the kept run it leads into."""
+
+THREAD_POST = "a post of the readers' thread below the article"
+
+
+def article_before_thread(
+    texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], start: int
+) -> tuple[int, int] | None:
+    """The article, when the kept run starting at ``start`` is a post of a readers' thread: at
+    least :data:`STAMPS` marks of posts (time stamps or labels, :data:`POST_LABEL`) lead up to
+    the run, each within :data:`THREAD_GAP` lines of the next and the last of the run, with prose
+    between most of them (the posts' text). A long comment far down the thread can outscore a
+    short article by the model's line scores alone (a near tie that retraining or another
+    vocabulary flips); the thread's marks say which is which without those scores. A thread runs
+    below the article it discusses, so the article is in the first stretch of lines before the
+    thread or between two of its marks that holds a paragraph: there, the run that gains most
+    from the model's article lines (:func:`keep_range`), or the prose-density rule's run when
+    that holds no paragraph (a short article the model is unsure of). ``None`` when no thread
+    leads up to the run, or that stretch has no run holding a paragraph."""
+    marks: list[int] = []
+    last = start
+    for i in range(start - 1, -1, -1):
+        if last - i > THREAD_GAP:
+            break
+        if _post_mark(texts[i]):
+            marks.append(i)
+            last = i
+    if len(marks) < STAMPS:
+        return None
+    marks.reverse()
+    between = list(pairwise([*marks, start]))
+    prose = sum(any(word_count(texts[j]) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in between)
+    if 2 * prose < len(between):
+        return None
+    for first, stop in zip([0, *(m + 1 for m in marks[:-1])], marks, strict=True):
+        if not _holds_paragraph(texts, first, stop - 1):
+            continue
+        run = keep_range(texts[first:stop], probabilities[first:stop])
+        if run is None or not _holds_paragraph(texts, run[0] + first, run[1] + first):
+            run = rule_run_of(texts[first:stop])
+            if run[0] < 0 or not _holds_paragraph(texts, run[0] + first, run[1] + first):
+                return None
+        return run[0] + first, run[1] + first
+    return None
+
+
+def _post_mark(text: str) -> bool:
+    return _stamp(text) or POST_LABEL.match(text) is not None
+
+
 def _prose_words(texts: Sequence[str], first: int, stop: int) -> int:
     """The words of the lines ``first`` to ``stop`` (not included) of :data:`PROSE_WORDS` words or
     more."""
@@ -236,7 +298,7 @@ def _prose_words(texts: Sequence[str], first: int, stop: int) -> int:
 
 def _post_marks(texts: Sequence[str], first: int, stop: int) -> int:
     """How many of the lines ``first`` to ``stop`` (not included) are a post's time stamp or label."""
-    return sum(1 for text in texts[first:stop] if _stamp(text) or POST_LABEL.match(text))
+    return sum(1 for text in texts[first:stop] if _post_mark(text))
 
 
 PROSE_PAST_RULE = (

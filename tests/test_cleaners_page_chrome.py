@@ -803,3 +803,58 @@ def test_a_thread_found_by_its_stamps_some_posts_in_still_leaves_the_article_abo
     assert [page_chrome._stamp(text) for text in posts[::2]] == [True] * 6
     above = page_chrome.article_above_thread(texts, likely, start, texts.index(posts[8]))
     assert above is not None and texts[above[0]] == HEADLINE and texts[above[1]] == ARTICLE[1]
+
+
+class ScoresByText(LineModel):
+    """The shipped model's probabilities, with some lines' scores set by their text."""
+
+    def __init__(self, fixed: dict[str, float]) -> None:
+        self.__dict__.update(load_model().__dict__)
+        self.fixed = fixed
+
+    def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
+        scores = super().predict_lines(texts, url, run)
+        for i, text in enumerate(texts):
+            scores[i] = self.fixed.get(text, scores[i])
+        return scores
+
+
+LONG_COMMENT = (
+    "I have cycled along Harbour Road to work every day for eleven years, and the worst part has always "
+    "been the stretch by the docks, where lorries pull out without looking and the kerb is broken. "
+    "A separate track will not fix the junction at Mill Street on its own, but it is the first plan in "
+    "years that puts the people who ride there first, and I hope the review after a year keeps it."
+)
+
+
+def test_a_run_that_a_thread_leads_up_to_is_a_post_and_the_article_is_above_the_thread() -> None:
+    # A short article the model is unsure of (0.45), then a thread of stamped posts: the short ones
+    # score low, the last, long one high, so the best run is that post alone, and nothing inside
+    # that run marks it as a thread. The marks leading up to it do: the article is the first
+    # stretch before the thread that holds a paragraph.
+    posts = []
+    for n in range(5):
+        posts += [f"Reader {n} at March {n + 6}, 2024 6:1{n} PM", COMMENT]
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], *posts, "Reader 9 at March 20, 2024 9:15 PM", LONG_COMMENT]
+    texts += ["About us", "Contact", "Privacy policy"]
+    fixed = {ARTICLE[0]: 0.45, ARTICLE[1]: 0.45, COMMENT: 0.05, LONG_COMMENT: 0.95}
+    model = ScoresByText(fixed | {stamp: 0.2 for stamp in [*posts[::2], "Reader 9 at March 20, 2024 9:15 PM"]})
+    scores = model.predict_lines(texts, None, page_chrome.rule_run_of(texts))
+    kept = page_chrome.keep_range(texts, scores)
+    assert kept is not None and kept[0] > texts.index(COMMENT) and kept[1] == texts.index(LONG_COMMENT)
+    found = page_chrome.article_before_thread(texts, scores, kept[0])
+    assert found is not None and texts[found[0]] == HEADLINE and texts[found[1]] == ARTICLE[1]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert not any(t in reasons for t in [HEADLINE, *ARTICLE[:2]])
+    assert page_chrome.THREAD_POST in reasons[LONG_COMMENT]
+    assert COMMENT in reasons and "Home" in reasons
+    # Two stamps are not a thread (one is often the article's own dateline).
+    two = [*MENU, HEADLINE, *ARTICLE[:2], *posts[8:], "Reader 9 at March 20, 2024 9:15 PM", LONG_COMMENT]
+    assert page_chrome.article_before_thread(two, model.predict_lines(two, None, (-1, -1)), len(two) - 1) is None
+    # A sidebar of recent comments, stamps with no prose between them, above the article: the
+    # article is the run, not a post.
+    sidebar = [f"Reader {n} at March {n + 6}, 2024 6:1{n} PM" for n in range(5)]
+    page = [*MENU, *sidebar, HEADLINE, *ARTICLE]
+    likely = np.full(len(page), 0.9)
+    assert page_chrome.article_before_thread(page, likely, page.index(HEADLINE)) is None
