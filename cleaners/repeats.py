@@ -29,6 +29,11 @@ LABEL_MAX_WORDS = 6
 LABEL_MAX_CHARS = 60
 LABEL_MIN_TIMES = 3
 
+NEAR_COPY_LINES = 3
+"""In a text dump, a line of :data:`MIN_REPEAT_WORDS` words or more that repeats one at most this
+many lines above it word for word is a second copy (a caption printed twice, a paragraph
+rendered for two screen sizes); a table of contents lists its headings far from the headings."""
+
 COPY_MIN_WORDS = 13
 """In HTML, blocks at least this long (paragraphs, quotes, list items) that repeat earlier
 ones word for word can form a second copy of the text (see ``COPY_MIN_BLOCKS``)."""
@@ -122,6 +127,7 @@ class Repeats:
                 removed.add(i)
                 yield Decision.remove(i, MARKER_REASON)
         counts = Counter(_norm(b.text) for b in blocks if len(b.text) <= LABEL_MAX_CHARS)
+        near: dict[str, int] = {}
         for i, block in enumerate(blocks):
             if i in removed:
                 continue
@@ -129,6 +135,13 @@ class Repeats:
                 if i == 1:
                     seen[_norm(block.text)] = i
                 continue
+            if doc.source_format == "text" and split_count(block.text) >= MIN_REPEAT_WORDS:
+                last = near.get(key := _norm(block.text))
+                near[key] = i
+                if last is not None and i - last <= NEAR_COPY_LINES:
+                    removed.add(i)
+                    yield Decision.remove(i, f"repeats the line {i - last} above it word for word (a second copy)")
+                    continue
             if split_count(block.text) > REPEAT_MAX_WORDS:
                 continue
             key = _norm(block.text)

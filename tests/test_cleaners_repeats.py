@@ -75,3 +75,31 @@ def test_repeated_list_items_and_section_labels_stay() -> None:
     lines = ["Foods to eat", "eggs", "poultry", "Summary", "Foods to avoid", "eggs", "poultry", "Summary"]
     doc = Document([Block(line) for line in lines], metadata={"headline": HEADLINE})
     assert run(doc) == []
+
+
+def test_in_text_dumps_a_line_repeated_just_below_itself_is_a_second_copy() -> None:
+    # A caption printed twice (the image's alternative text and its caption), a paragraph rendered
+    # for two screen sizes: the copy within three lines goes; a table of contents' entry, far from
+    # its heading, and short labels ("Share") repeated stay.
+    caption = "A mother and her children sell bread in Ecatepec, Mexico state, on Tuesday."
+    paragraph = "The institute said growth was spurred by an expansion in industry and services."
+    lines = [
+        HEADLINE,
+        STANDFIRST,
+        "In this article",
+        "How the economy grew",
+        "What comes next",
+        caption,
+        caption,
+        "Share",
+        paragraph,
+        "Share",
+        "(AP Photo/Marco Ugarte)",
+        paragraph,
+        "How the economy grew",
+        "Mexico's economy grew by 1.1% in the first quarter of 2023, the statistics institute said.",
+    ]
+    doc = Document([Block(line) for line in lines])
+    removed = [(doc.blocks[d.position].text, d.position, d.reason) for d in Repeats()(doc) if d.action is Action.REMOVE]
+    assert [(text, position) for text, position, _ in removed] == [(caption, 6), (paragraph, 11)]
+    assert removed[1][2] == "repeats the line 3 above it word for word (a second copy)"
