@@ -866,14 +866,17 @@ PROSE_WORDS = 8
 POST_LABEL = re.compile(
     r"""^[\W_]*(?:
         reply|permalink|report(?:\ abuse|\ comment)?|antworten|r[ée]pondre|responder|rispondi|svar|reageer|
+        posted\ by\ ?:|
         .{1,40}\b(?:says|sagt|dit|dice|disse|schreef|skrev)\ ?:|
         .{0,60}\|\s*permalink
     )[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A line that only labels one reader's post, as comment systems print it with every post:
-"Reply", "Permalink", "Report abuse", "Antworten", or the poster's name line "Tom Baker says:",
-"Modern Wife sagt:", "October 2, 2012, | Permalink". An article has no such lines."""
+"Reply", "Permalink", "Report abuse", "Antworten", "Posted by:" alone on its line (TypePad's, the
+poster's name on the next line), or the poster's name line "Tom Baker says:", "Modern Wife sagt:",
+"October 2, 2012, | Permalink". An article has no such lines (a byline names its author on the
+same line, "Posted by Jane Doe")."""
 
 POST_LABELS = 3
 """This many post labels in the kept run make a comment thread, however short the article above

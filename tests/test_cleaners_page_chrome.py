@@ -858,3 +858,18 @@ def test_a_run_that_a_thread_leads_up_to_is_a_post_and_the_article_is_above_the_
     page = [*MENU, *sidebar, HEADLINE, *ARTICLE]
     likely = np.full(len(page), 0.9)
     assert page_chrome.article_before_thread(page, likely, page.index(HEADLINE)) is None
+
+
+def test_typepads_posted_by_line_labels_a_readers_post_and_a_byline_does_not() -> None:
+    # TypePad prints "Posted by:" on a line of its own under each reader's post, the poster's name
+    # on the next; its stamp ("September 13, 2012 at 03:08 PM") is taken out before by the
+    # timestamps cleaner. Three such labels are a thread; a byline names its author on its line.
+    thread = []
+    for name in ("mmrtnt", "Saxman23", "Kala"):
+        thread += [COMMENT.replace("I cycle", f"{name} cycles"), "Posted by:", f"{name} |"]
+    texts = [HEADLINE, *ARTICLE[:2], *thread]
+    found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
+    assert found is not None and texts[found.first] == "Posted by:"
+    assert all(page_chrome.POST_LABEL.match(line) for line in ("Posted by:", "Posted by :", "— Posted By: —"))
+    assert not page_chrome.POST_LABEL.match("Posted by: Jane Doe")
+    assert not page_chrome.POST_LABEL.match("Posted by Jane Doe on March 6, 2024")
