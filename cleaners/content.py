@@ -1432,6 +1432,197 @@ class _Runs:
             self.add(child.tail, linked)
 
 
+class _LooseRun:
+    """A run of a box's loose text between blank lines (:func:`_link_runs`): its pieces in page
+    order, each a text node (its element and ``_TEXT`` or ``_TAIL``) or an element of inline
+    markup read whole (``_WHOLE``, a line break inside the run among them), and its measures."""
+
+    __slots__ = ("after_block", "links", "pieces", "text")
+
+    def __init__(self, pieces: list[tuple[etree._Element, int]], text: int, links: int, after_block: bool) -> None:
+        self.pieces = pieces
+        self.text = text
+        self.links = links
+        self.after_block = after_block
+        """Whether a block (or the box's start) comes just before the run, not a blank line."""
+
+    def one_line(self) -> bool:
+        """Whether no ``<br>`` cuts the run into lines (a list of titles is lines)."""
+        return all(where != _WHOLE or node.tag != "br" for node, where in self.pieces)
+
+    def words(self) -> str:
+        parts: list[str] = []
+        for node, where in self.pieces:
+            if where == _TEXT:
+                parts.append(node.text or "")
+            elif where == _TAIL:
+                parts.append(node.tail or "")
+            else:
+                parts.append(" " if node.tag == "br" else text_content(node))
+        return " ".join(" ".join(parts).split())
+
+
+_TEXT, _TAIL, _WHOLE = 0, 1, 2
+
+
+class _RunCutter:
+    """Cuts a box's loose text into runs (:class:`_LooseRun`) as :class:`_Runs` does (a blank line
+    or a block ends a run), keeping each run's pieces. (A class, not nested functions: see
+    :class:`_Runs`.)"""
+
+    __slots__ = ("after_block", "breaks", "links", "pending", "pieces", "runs", "stats", "text")
+
+    def __init__(self, stats: dict[etree._Element, _Stats]) -> None:
+        self.stats = stats
+        self.runs: list[_LooseRun] = []
+        self.pieces: list[tuple[etree._Element, int]] = []
+        self.pending: list[etree._Element] = []  # (line breaks since the last piece)
+        self.text = self.links = self.breaks = 0
+        self.after_block = True
+
+    def close(self, block: bool) -> None:
+        if self.pieces:
+            self.runs.append(_LooseRun(self.pieces, self.text, self.links, self.after_block))
+            self.pieces = []
+            self.after_block = False
+        self.text = self.links = self.breaks = 0
+        self.pending.clear()
+        if block:
+            self.after_block = True
+
+    def add(self, node: etree._Element, where: int, n: int, links: int) -> None:
+        if not n:
+            return
+        if self.breaks >= 2:
+            self.close(False)
+        elif self.pieces:
+            self.pieces.extend((br, _WHOLE) for br in self.pending)
+        self.pending.clear()
+        self.breaks = 0
+        self.pieces.append((node, where))
+        self.text += n
+        self.links += links
+
+    def walk(self, node: etree._Element, linked: bool) -> None:
+        text = node.text
+        if text:
+            n = len(text.strip())
+            self.add(node, _TEXT, n, n if linked else 0)
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str):
+                if tag == "br":
+                    self.breaks += 1
+                    self.pending.append(child)
+                elif tag in INLINE and tag not in UNMEASURED and not self.stats.get(child, _NO_STATS).blocks:
+                    if next(child.iter("br"), None) is not None:
+                        self.walk(child, linked or tag == "a")
+                    else:
+                        s = self.stats.get(child, _NO_STATS)
+                        self.add(child, _WHOLE, s.text, s.text if linked else s.links)
+                else:
+                    self.close(True)
+            tail = child.tail
+            if tail:
+                n = len(tail.strip())
+                self.add(child, _TAIL, n, n if linked else 0)
+
+
+def _link_runs(
+    part: etree._Element, stats: dict[etree._Element, _Stats], verbatim: set[etree._Element]
+) -> list[_LooseRun]:
+    """The runs of loose text in ``part`` (a box's own text between blank lines, as
+    :func:`_loose_runs` cuts it) that :func:`prune` removes as it removes a ``<p>`` holding them:
+    "a short paragraph of links" (more than 0.8 of its text in links, shorter than
+    :data:`LINKS_PARAGRAPH_CHARS`), unless the article's own sentence introduces it (in one of
+    the short runs just before it, or just before the box: :func:`introduces`). A previous/next
+    row ("« Older post | Main | Newer post »"), a "Read: <a>...</a>" pointer written between
+    ``<br><br>``s is no element to remove, so it stayed where its ``<p>`` went. Only in a box
+    cut into two runs at least: a box that is one run is judged whole, as a box."""
+    boxes: dict[etree._Element, None] = {}
+    for br in part.iter("br"):
+        box = _loose_box(br)
+        if (
+            box is not None
+            and box not in boxes
+            and box not in verbatim
+            and box.tag not in VERBATIM
+            and (box is part or part in box.iterancestors())
+        ):
+            boxes[box] = None
+    found: list[_LooseRun] = []
+    for box in boxes:
+        if cut_paragraph(box):
+            continue  # (one paragraph with line breaks: judged whole, as a <p> is)
+        cutter = _RunCutter(stats)
+        cutter.walk(box, False)
+        cutter.close(True)
+        runs = cutter.runs
+        if len(runs) < 2:
+            continue
+        for i, run in enumerate(runs):
+            if (
+                run.links > 0.8 * run.text
+                and run.text < LINKS_PARAGRAPH_CHARS
+                and not _introduced_run(runs, i, box)
+                and not (run.one_line() and reads_as_sentence(run.words()))
+            ):
+                found.append(run)
+    return found
+
+
+def _introduced_run(runs: list[_LooseRun], i: int, box: etree._Element) -> bool:
+    """Whether the article's own sentence introduces ``runs[i]``, as :func:`introduced_line`
+    asks of a ``<p>``: in one of the short runs just before it (between blank lines only), or
+    just before ``box`` when those reach its start."""
+    j = i
+    for _ in range(INTRODUCED_LINES):
+        if runs[j].after_block:
+            return j == 0 and introduces(_line_before(box))
+        j -= 1
+        text = runs[j].words()
+        if introduces(text):
+            return True
+        if len(text) >= LINKS_PARAGRAPH_CHARS:
+            return False
+    return False
+
+
+def _drop_runs(
+    runs: list[_LooseRun],
+    part: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    dropped: list[etree._Element],
+    log: RegionLog | None,
+) -> None:
+    """Remove ``runs`` from ``part`` (their text and their elements; what :func:`prune` dropped
+    already is left as it is), within the share guard :func:`_within_share` keeps for boxes."""
+    whole = _substance(part, stats) - sum(_substance(el, stats) for el in dropped)
+    total = sum(run.text - run.links for run in runs)
+    if total > PRUNE_MAX_SHARE * whole and whole - total < PRUNE_LEFT_CHARS:
+        return
+    gone = set(dropped)
+    for run in runs:
+        first = run.pieces[0][0]
+        if any(a in gone for a in first.iterancestors()) or first in gone:
+            continue
+        if log is not None:
+            for node, where in run.pieces:
+                if where == _WHOLE and node.tag != "br":
+                    log.add(node, "pruned inside the main content: a short paragraph of links (between line breaks)")
+        elements: list[etree._Element] = []
+        for node, where in run.pieces:
+            if where == _TEXT:
+                node.text = None
+            elif where == _TAIL:
+                node.tail = None
+            else:
+                elements.append(node)
+        for el in elements:
+            if el.getparent() is not None:
+                el.drop_tree()
+
+
 def _semantic_bonus(el: etree._Element, good_text: float) -> float:
     """Publishers' own markers of the article text (``itemprop="articleBody"``, ``<article>``,
     ``class="entry-content"``, Tailwind's ``prose``) double an element's paragraph text: a
@@ -1590,11 +1781,16 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         for el, rule in doomed:
             if el not in gone and el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
                 gone[el] = rule
+        runs = _link_runs(part, stats, verbatim)
+        dropped: list[etree._Element] = []
         for el in _within_share(list(gone), part, stats):
             if el.getparent() is not None:
                 if log is not None:
                     log.add(el, f"pruned inside the main content: {gone[el]}")
                 el.drop_tree()
+                dropped.append(el)
+        if runs:
+            _drop_runs(runs, part, stats, dropped, log)
 
 
 HEADING_WORDS = 0.8
@@ -1932,6 +2128,18 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|\Z)")
 """A sentence's end anywhere in a line (not only at its end: "... ($20,000). Boasting ...")."""
 
 
+def reads_as_sentence(text: str) -> bool:
+    """Whether ``text``, one line, is a sentence of the article, however many of its words are a
+    link's: :data:`SENTENCE_WORDS` words or more, closing like a sentence ("<a>This week's new
+    episode is a quick and silly party game called Say Anything</a>.", "<a>Update
+    automatically</a> or <a>install from the app store</a> in the <a>Platform</a>."). A pointer
+    elsewhere is a label and its link ("Read: <a>What to look for in the results</a>"), a row
+    ("« <a>...</a> | <a>Main</a> | <a>...</a> »") or a title ("<a>Title</a> by Author
+    (<a>review</a>)"); lines of titles under a label ("Related Posts:<br><a>Title!</a><br>...")
+    are no one line."""
+    return len(text.split()) >= SENTENCE_WORDS and _SENTENCE_CLOSE.search(text) is not None
+
+
 def _div_paragraph(el: etree._Element, s: _Stats) -> bool:
     """Whether ``el``, in content written in ``<div>``s, is one of its paragraphs, judged as a
     ``<p>`` is (never as a box of links): a ``<div>`` of inline markup only, a paragraph's length
@@ -2060,7 +2268,13 @@ def _prune_rule(
         and not _introduced_list(el)
     ):
         return "a link list (mostly link text)"
-    if tag == "p" and density > 0.8 and s.text < LINKS_PARAGRAPH_CHARS and not introduced_line(el):
+    if (
+        tag == "p"
+        and density > 0.8
+        and s.text < LINKS_PARAGRAPH_CHARS
+        and not introduced_line(el)
+        and not (next(el.iter("br"), None) is None and reads_as_sentence(text_content(el)))
+    ):
         return "a short paragraph of links"
     if tag in ("ul", "ol", "div", "p") and s.text <= TRAIL_CHARS and _trail(el):
         return "a breadcrumb trail (links to ever deeper sections of the site)"

@@ -9,6 +9,7 @@ from copy import deepcopy
 from dataclasses import replace
 from datetime import date
 from functools import partial
+from itertools import islice
 from typing import Any
 
 import lxml.html
@@ -18,6 +19,8 @@ from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.content import (
     _SENTENCE_CLOSE,
     DIV_PARAGRAPH,
+    INTRODUCED_LINES,
+    LINKS_PARAGRAPH_CHARS,
     TITLE,
     MainContent,
     _fold,
@@ -592,6 +595,7 @@ def blocks_from_element(
                 or ctag in BLOCK_KINDS
                 or ctag in ("svg", "symbol", "br", "hr")
                 or (ctag != "a" and len(child) and holds_any(child, _HOLDING_BLOCKS))
+                or (ctag != "a" and _holds_blank_line(child))
             ):
                 _flush(el, loose, here)
                 split = True
@@ -627,7 +631,14 @@ def blocks_from_element(
         # when the article's own sentence introduces it.)
         if text and not (
             main_only
-            and ((_is_link_line(text, links) and not (el.tag == "div" and introduced_line(el))) or _is_credit(text))
+            and (
+                (
+                    _is_link_line(text, links)
+                    and not (el.tag == "div" and introduced_line(el))
+                    and not _introduced_block(blocks, path)
+                )
+                or _is_credit(text)
+            )
         ):
             tag, classes, eid = _describe(el)
             # A <div> whose whole text is this run is a paragraph written as a <div>: its markup
@@ -642,6 +653,22 @@ def blocks_from_element(
     return blocks
 
 
+def _introduced_block(blocks: list[Block], path: str) -> bool:
+    """Whether the article's own sentence (:func:`~newsclean.cleaners.content.introduces`) in the
+    same box introduces a line about to follow ``blocks``, as
+    :func:`~newsclean.cleaners.content.introduced_line` asks of a ``<p>``: the last block of the
+    box at ``path``, or one before it through the box's short lines ("You can pick up a copy at
+    any of these places:" over one link a line written between ``<br>``s)."""
+    for block in islice(reversed(blocks), INTRODUCED_LINES):
+        if block.path != path:
+            return False
+        if introduces(block.text):
+            return True
+        if len(block.text) >= LINKS_PARAGRAPH_CHARS:
+            return False
+    return False
+
+
 _GLUED_AFTER = frozenset(".,;:!?)]}%’”…")
 """Characters that close up to the run before them: ``<span>word</span><span>. Next</span>``."""
 
@@ -649,6 +676,20 @@ _UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uf
 """Characters of scripts written without spaces between words (Chinese, Japanese, Thai; Korean
 between a word and its particle): a space the markup does not put there splits a word
 (``元タレントの<a>中居正広</a>氏``)."""
+
+
+def _holds_blank_line(el: etree._Element) -> bool:
+    """Whether two ``<br>``s in a row (nothing but white space between them) cut ``el``'s text: an
+    inline element holding them (``<em><font>Related Posts:</font><br><br><font>- <a>...</a><br>
+    ...</font></em>``) wraps paragraphs written between ``<br>``s, as a box does, and is walked
+    as one (each line a block), never read as one line (its label and its links one block, the
+    label no longer a line of its own)."""
+    for br in el.iter("br"):
+        if not (br.tail and br.tail.strip()):
+            after = br.getnext()
+            if after is not None and after.tag == "br":
+                return True
+    return False
 
 
 def _run_text(parts: list[str]) -> str:

@@ -579,8 +579,12 @@ def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree.
                 continue
             if tag == "br" or tag not in INLINE:
                 total, run = (total + run if run >= TEXT_RUN else total), 0
-            s = stats.get(el) if tag in _PARAGRAPHS and el not in around else None
-            if s is not None and (tag == "p" or (not s.blocks and (s.divs or s.loose))):
+            s = stats.get(el) if (tag in _PARAGRAPHS or tag in INLINE) and el not in around else None
+            if s is not None and (
+                tag == "p"
+                or (tag in INLINE and _inline_paragraph(el, s))
+                or (tag not in INLINE and not s.blocks and (s.divs or s.loose))
+            ):
                 n = s.text - s.links
                 total += n if n >= TEXT_RUN else 0
                 walk.skip_subtree()
@@ -594,6 +598,46 @@ def _text_before(root: etree._Element, first: etree._Element, stats: dict[etree.
         if total >= TEXT_BEFORE:
             return total
     return total + run if run >= TEXT_RUN else total
+
+
+def _inline_paragraph(el: etree._Element, s: _Stats) -> bool:
+    """Whether the inline element ``el`` (its measures ``s``) is a paragraph written without a
+    ``<p>``, read whole as a ``<p>`` is: its lines cut by ``<br>``s, it stands between blank
+    lines (two ``<br>``s in a row, a block or its box's edge) in a box (``<font>text<br>more
+    text</font><br><br>``, as pages of 2000-2005 write each paragraph)."""
+    if s.blocks or el.tag == "a" or next(el.iterdescendants("br"), None) is None:
+        return False
+    parent = el.getparent()
+    if parent is None or parent.tag in INLINE:
+        return False
+    return _blank_side(el, True) and _blank_side(el, False)
+
+
+def _blank_side(el: etree._Element, before: bool) -> bool:
+    """Whether a blank line (two ``<br>``s in a row), a block or the box's edge stands just
+    before (``before``) or after ``el``, with no text between."""
+    breaks = 0
+    node = el
+    while True:
+        # (the text between node and the next one: a sibling's tail, or the box's own text)
+        if before:
+            prev = node.getprevious()
+            between = prev.tail if prev is not None else node.getparent().text
+            node = prev
+        else:
+            between = node.tail
+            node = node.getnext()
+        if between and between.strip():
+            return False
+        if node is None:
+            return True
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag != "br":
+            return breaks >= 2 or node.tag not in INLINE
+        breaks += 1
+        if breaks >= 2:
+            return True
 
 
 ENTRY_SIZE = 2

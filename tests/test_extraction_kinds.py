@@ -1666,3 +1666,65 @@ def test_kind_7_div_paragraphs_cut_by_line_breaks_read_as_their_p_version() -> N
     written_as_p = raw.replace(entry, re.sub(r"<div>(.*?)</div>", r"<p>\1</p>", entry))
     record = clean_html(written_as_p.encode(), url="https://news.example.com/2012/06/story.html")
     assert record.articleBody == body
+
+
+def _as_p(raw: str) -> str:
+    """``raw`` with each ``<font>`` paragraph ended by ``<br><br>`` written as a ``<p>``."""
+    return re.sub(r"<font( align=\"right\")?>((?:(?!</?font).)*?)</font><br><br>", r"<p\1>\2</p>", raw, flags=re.S)
+
+
+def _words(record) -> str:  # type: ignore[no-untyped-def]
+    return " ".join((record.articleBody or "").split())
+
+
+def test_kind_7_short_runs_of_links_between_brs_go_as_their_p_versions_do() -> None:
+    # A post written between <br><br>s: a short run of links in the post's box (a previous/next
+    # row "« ... | Main | ... »", a "Read: <a>...</a>" pointer) is no element prune can remove,
+    # so it stayed where its <p> goes as "a short paragraph of links"; a "Related Posts:" label
+    # and its links inside one <em> came out as one line, so the label no longer marked the end
+    # matter; the article's own sentence introducing its list ("... at any of these places:")
+    # kept the list's lines only when they were <p>s. Each run between blank lines is now
+    # judged as a <p> is, and a <p> or a run that reads as a sentence (a linked sentence
+    # closing with its period) is no pointer: the page comes out as its <p> version does.
+    url = "https://news.example.com/2007/04/story.html"
+    raw = (FIXTURES / "kind-7-link-runs-between-brs.html").read_text()
+    record = clean_html(raw.encode(), url=url)
+    body = _words(record)
+    assert_once(
+        body,
+        "The map was drawn by Ann Lee, who walked every trail with a measuring wheel,",
+        "at any of these places: Harbour Books on Quay Street The Map Room by the ferry terminal "
+        "The front desk of the Town Hall",
+        "The whole map can also be downloaded as a printable file from the town's own website.",
+        "the lower trail is still muddy after the rain.",
+    )
+    assert_gone(body, "Main", "The ferry schedule", "Dock repairs", "Read:", "Volunteers clear", "Related", "Benches")
+    assert _words(clean_html(_as_p(raw).encode(), url=url)) == body
+    # A post that is a list of links, introduced by its own sentence, stays whole.
+    raw = (FIXTURES / "kind-7-post-of-links-between-brs.html").read_text()
+    body = _words(clean_html(raw.encode(), url=url))
+    assert_once(
+        body,
+        "Five pieces from other harbour towns that we read this week and think you will enjoy too:",
+        "The last net maker of North Bay",
+        "A lighthouse keeper's diary, 1952",
+        "Why the island ferries run late",
+        "Apprentices at the old boatyard",
+        "Counting the seals on the sandbank",
+    )
+    assert_gone(body, "Archive", "Contact")
+    assert _words(clean_html(_as_p(raw).encode(), url=url)) == body
+
+
+def test_kind_7_comments_after_a_paragraph_cut_by_brs_go_as_after_its_p() -> None:
+    # A short post written as one <font> paragraph cut by <br>s, its lines shorter than a run of
+    # text (TEXT_RUN), counted too little text before the readers' comments' heading inside the
+    # post's box (TAIL_BEFORE), where its <p> version counts the paragraph whole: the comments
+    # stayed. An inline element standing between blank lines is read whole, as a <p> is.
+    url = "https://news.example.com/2012/10/story.html"
+    raw = (FIXTURES / "kind-7-comments-after-a-paragraph-cut-by-brs.html").read_text()
+    body = _words(clean_html(raw.encode(), url=url))
+    assert_once(body, "We open the pier cafe again on Saturday", "is on the board by the door.")
+    assert_gone(body, "comments", "said...", "fish soup", "walking group", "Post a Comment")
+    as_p = raw.replace("<font><b>We open", "<p><b>We open").replace("Tom</b></font><br><br>", "Tom</b></p>")
+    assert "fish soup" not in _words(clean_html(as_p.encode(), url=url))
