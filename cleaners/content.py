@@ -1451,6 +1451,8 @@ class _LooseRun:
         return all(where != _WHOLE or node.tag != "br" for node, where in self.pieces)
 
     def words(self) -> str:
+        """The run's text as a ``<p>`` holding it reads (``text_content``: no space between
+        pieces but their own, "<a>link</a>." one word)."""
         parts: list[str] = []
         for node, where in self.pieces:
             if where == _TEXT:
@@ -1459,7 +1461,7 @@ class _LooseRun:
                 parts.append(node.tail or "")
             else:
                 parts.append(" " if node.tag == "br" else text_content(node))
-        return " ".join(" ".join(parts).split())
+        return " ".join("".join(parts).split())
 
 
 _TEXT, _TAIL, _WHOLE = 0, 1, 2
