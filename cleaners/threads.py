@@ -605,12 +605,10 @@ def _inline_paragraph(el: etree._Element, s: _Stats) -> bool:
     ``<p>``, read whole as a ``<p>`` is: its lines cut by ``<br>``s, it stands between blank
     lines (two ``<br>``s in a row, a block or its box's edge) in a box (``<font>text<br>more
     text</font><br><br>``, as pages of 2000-2005 write each paragraph)."""
-    if s.blocks or el.tag == "a" or next(el.iterdescendants("br"), None) is None:
-        return False
     parent = el.getparent()
-    if parent is None or parent.tag in INLINE:
-        return False
-    return _blank_side(el, True) and _blank_side(el, False)
+    if s.blocks or el.tag == "a" or parent is None or parent.tag in INLINE:
+        return False  # (asked first: an inline element inside another is never one)
+    return next(el.iterdescendants("br"), None) is not None and _blank_side(el, True) and _blank_side(el, False)
 
 
 def _blank_side(el: etree._Element, before: bool) -> bool:
