@@ -1211,6 +1211,10 @@ def _lead(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etre
     empty boxes and figures between them are passed over, a heading or anything else ends it."""
     lead: list[etree._Element] = []
     passed = 0
+    # (Paragraphs written as <div>s count when the text they introduce is written so: in a page
+    # of <p>s, a <div> of a paragraph's length before the text is a summary box or a pitch.)
+    mine = stats.get(top)
+    divs = mine is not None and mine.divs > mine.prose
     node = top.getprevious()
     while node is not None:
         tag = _tag(node)
@@ -1219,8 +1223,8 @@ def _lead(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etre
             if (
                 tag in _HEADINGS
                 or tag == "h1"
-                or s.prose < LEAD_PROSE
-                or s.prose < 0.7 * s.text
+                or (_text_prose(s) if divs else s.prose) < LEAD_PROSE
+                or (_text_prose(s) if divs else s.prose) < 0.7 * s.text
                 or s.links > 0.2 * s.text
                 or _is_unlikely(node, tag)
                 or _comments_hint(_hint(node))
@@ -1306,14 +1310,14 @@ def _text_chunks(
     names = unit.get("class")
     if parent is None or not names or not _reads_like_text(unit, stats):
         return unit, []
-    shape = _text_shape(unit)
+    shape = _text_shape(unit, stats)
     if shape is None:
         return unit, []
     first = names.split()[0]
     found = []
     for node in (*unit.itersiblings(unit.tag, preceding=True), *unit.itersiblings(unit.tag)):
         other = node.get("class")
-        if other and other.split()[0] == first and _reads_like_text(node, stats) and _text_shape(node) == shape:
+        if other and other.split()[0] == first and _reads_like_text(node, stats) and _text_shape(node, stats) == shape:
             found.append(node)
     return unit, found
 
@@ -1325,27 +1329,45 @@ def _only_child(el: etree._Element, parent: etree._Element) -> bool:
     return sum(1 for child in parent if isinstance(child.tag, str)) == 1
 
 
-def _text_shape(el: etree._Element) -> tuple[str, ...] | None:
+def _text_shape(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[str, ...] | None:
     """The tags of the single wrappers inside ``el`` down to the element holding its paragraphs
     (``("article",)`` for ``<div><article><p>...``), when at least half of that element's
-    children are ``<p>``; else ``None``."""
+    children are paragraphs (``<p>``s, or ``<div>``s written as one: :func:`_is_div_paragraph`);
+    else ``None``."""
     tags: list[str] = []
     node = el
     while True:
         kids = [child for child in node if isinstance(child.tag, str)]
-        if len(kids) != 1 or kids[0].tag == "p":
+        if len(kids) != 1 or kids[0].tag == "p" or _is_div_paragraph(kids[0], stats):
             break
         node = kids[0]
         tags.append(_tag(node))
-    paragraphs = sum(1 for child in node if child.tag == "p")
+    paragraphs = sum(1 for child in node if child.tag == "p" or _is_div_paragraph(child, stats))
     if not paragraphs or 2 * paragraphs < len(node):
         return None
     return tuple(tags)
 
 
-def _reads_like_text(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+def _is_div_paragraph(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether ``el`` is a ``<div>`` written as a paragraph (its text counted in :attr:`_Stats.divs`)."""
     s = stats.get(el)
-    return s is not None and s.prose >= LEAD_PROSE and s.prose >= 0.7 * s.text and s.links <= 0.2 * s.text
+    return el.tag == "div" and s is not None and not s.blocks and s.divs > 0
+
+
+def _reads_like_text(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
+    """Whether ``el`` is mostly paragraphs with few links; paragraphs written as ``<div>``s count
+    when there are more of them than ``<p>`` text (content written in ``<div>``s)."""
+    s = stats.get(el)
+    if s is None:
+        return False
+    prose = _text_prose(s)
+    return prose >= LEAD_PROSE and prose >= 0.7 * s.text and s.links <= 0.2 * s.text
+
+
+def _text_prose(s: _Stats) -> int:
+    """A box's paragraph text: its ``<p>`` text, or its ``<div>`` paragraphs' when they hold
+    more (a box written in ``<div>``s)."""
+    return s.prose + s.divs if s.divs > s.prose else s.prose
 
 
 def _loose(el: etree._Element, stats: dict[etree._Element, _Stats]) -> tuple[int, int]:

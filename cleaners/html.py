@@ -9,7 +9,7 @@ from copy import deepcopy
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 import lxml.html
@@ -116,7 +116,8 @@ around them holds a paragraph's words (:data:`PROSE_WORDS`) and no box: a paragr
 ``<div>`` of ``<span>`` runs, as editors and page builders write them, would otherwise come out as
 one block per run, each too short to be judged as prose. In a shorter line the runs stay blocks of
 their own: there they are mostly items set side by side (a date and a reading time, a name and a
-publication), which the byline and date rules judge one by one. A ``<font>`` stays a box: pages
+publication), which the byline and date rules judge one by one; unless the runs carry the spaces
+that join them, as a sentence an editor cut at its links does (:func:`_flowing_runs`). A ``<font>`` stays a box: pages
 of 2000-2008 wrap a whole paragraph in one, right after a teaser's link."""
 
 NEVER_TEXT = frozenset(
@@ -589,7 +590,9 @@ def blocks_from_element(
             ctag = ctag.lower() if isinstance(ctag, str) else ""
             inline = ctag in INLINE_CONTAINERS and not holds_any(child, BREAKS)
             if inline and runs is None:
-                runs = not holds_any(el, LINE_BREAKS) and len(text_content(el).split()) >= PROSE_WORDS
+                runs = not holds_any(el, LINE_BREAKS) and (
+                    len(text_content(el).split()) >= PROSE_WORDS or _flowing_runs(el)
+                )
             if ctag and not paragraph and (
                 (ctag in CONTAINERS and not (runs and inline))
                 or ctag in BLOCK_KINDS
@@ -672,6 +675,79 @@ def _introduced_block(blocks: list[Block], path: str) -> bool:
 _GLUED_AFTER = frozenset(".,;:!?)]}%’”…")
 """Characters that close up to the run before them: ``<span>word</span><span>. Next</span>``."""
 
+_GLUED_BEFORE = frozenset("([{“‘„«¿¡")
+"""Characters that close up to the run after them: ``<span>(</span><a>see here</a>``."""
+
+
+FLOWING_WORDS = 8
+"""Runs written to flow join into one block when they hold at least this many words: a clause
+of a sentence, not a row's figure and its unit ("8 minutes")."""
+
+
+def _flowing_runs(el: etree._Element) -> bool:
+    """Whether ``el``'s runs are one text cut where its markup changes, as an editor writes a
+    sentence (``<span>The average worker receives </span><a>117 emails</a><span> a day</span>``):
+    a ``<span>`` beside another piece of ``el``'s text carries the space or the mark that joins
+    them (:data:`_RUN_JOINS_AFTER`, :data:`_RUN_JOINS_BEFORE`). Items set side by side are
+    written without them (``<span>May 5</span><span>John Smith</span>``), or with the markup's
+    own line breaks and indents around them (``<span>\n  share\n</span>``): each stays a block
+    of its own, for the byline and date rules to judge."""
+    if len(text_content(el).split()) < FLOWING_WORDS:
+        return False
+    # Each piece of the line as its first and last text (a <span>'s only: the space that joins
+    # runs is written inside a run, never in the line's own text between its elements).
+    pieces: list[tuple[str, str]] = []
+    if el.text and el.text.strip():
+        pieces.append(("", ""))
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if text_content(child).strip():
+            if tag.lower() in INLINE_CONTAINERS:
+                pieces.append((_edge_text(child, first=True), _edge_text(child, first=False)))
+            else:
+                pieces.append(("", ""))
+        if child.tail and child.tail.strip():
+            pieces.append(("", ""))
+    for (_, before), (after, _) in pairwise(pieces):
+        if _RUN_JOINS_AFTER.search(before) is not None or _RUN_JOINS_BEFORE.match(after) is not None:
+            return True
+    return False
+
+
+def _edge_text(el: etree._Element, *, first: bool) -> str:
+    """The text node at ``el``'s start (``first``) or end, when it holds words: empty when only
+    whitespace stands there, the markup's own indent between a tag and the next."""
+    node = el
+    while True:
+        if first:
+            text = node.text or ""
+            if text or not len(node):
+                return text if text.strip() else ""
+            node = node[0]
+            if not isinstance(node.tag, str):
+                return ""  # (a comment: no words of the run)
+        else:
+            if not len(node):
+                text = node.text or ""
+                return text if text.strip() else ""
+            last = node[len(node) - 1]
+            tail = last.tail or ""
+            if tail or not isinstance(last.tag, str):
+                return tail if tail.strip() else ""
+            node = last
+
+
+_RUN_JOINS_AFTER = re.compile(r"(?:[^\s:] |[(\[{“‘„«¿¡])\Z")
+"""The end of a run written to flow into the next: a word and one space ("receives "), or an
+opening mark ("... consistently ("). A label's colon and space ("Reading time: ", "You are
+here: ") joins nothing: a label and its value are a row's item, judged as one by the rules."""
+
+_RUN_JOINS_BEFORE = re.compile(r" \S|[.,;:!?)\]}%’”…]")
+"""The start of a run written to flow from the one before: one space and a word (" engaged."),
+or a closing mark (", by ", ")")."""
+
 _UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 """Characters of scripts written without spaces between words (Chinese, Japanese, Thai; Korean
 between a word and its particle): a space the markup does not put there splits a word
@@ -707,6 +783,7 @@ def _run_text(parts: list[str]) -> str:
             if not (
                 (after.isalnum() and first.islower())
                 or first in _GLUED_AFTER
+                or after in _GLUED_BEFORE
                 or _UNSPACED.match(after)
                 or _UNSPACED.match(first)
             ):

@@ -47,7 +47,7 @@ CREDIT_TAGS = frozenset(["cite", "footer", "small"])
 
 CREDIT_LEAD = re.compile(
     r"(?:^|[\s(\[|/–—-])(?:©|\(c\)|copyright\b|"
-    r"(?:foto|photo|photograph|bild|image|picture|pic|credit|crédit|quelle|source|фото|фотография|"
+    r"(?:foto|photo|photograph|bild|bildrechte|bildquelle|image|picture|pic|credit|crédit|quelle|source|фото|фотография|"
     r"zdjęcie|kuva|bilde|billede|immagine|imagen|fotografía)s?(?:\s+(?:by|von|de|di|par|:))?\s*[:©]|"
     r"photograph(?:ed)? by|photo by|picture by|image by|foto von|bild von|crédits?\s+photo)\s*",
     re.I,

@@ -1728,3 +1728,71 @@ def test_kind_7_comments_after_a_paragraph_cut_by_brs_go_as_after_its_p() -> Non
     assert_gone(body, "comments", "said...", "fish soup", "walking group", "Post a Comment")
     as_p = raw.replace("<font><b>We open", "<p><b>We open").replace("Tom</b></font><br><br>", "Tom</b></p>")
     assert "fish soup" not in _words(clean_html(as_p.encode(), url=url))
+
+
+def test_kind_7_div_paragraphs_around_a_box_and_span_runs_read_as_their_p_version() -> None:
+    # Every paragraph a <div>: the text cut in two around a small box of links (a comment
+    # count, "Corrections?"), each chunk an <article>; the scorer chooses the larger chunk and
+    # the other is taken beside it only when both read as text, which counted <p> text alone,
+    # so the first two paragraphs went. The list's items are <div>s of <span> runs around a
+    # link, too short to read as a paragraph of runs: each run came out as a line of its own and
+    # the link's words went as "a short paragraph that is one link". Runs that carry the space
+    # that joins them ("...new orders </span><a>by the end of the year</a><span> and closes")
+    # are one text; a byline's row of spans written side by side ("June 12, 2025", "Ann Lee")
+    # and a share bar's spans set on lines of their own stay apart, judged one by one.
+    raw = (FIXTURES / "kind-7-div-paragraphs-around-a-box-and-span-runs.html").read_text()
+    body = _body("kind-7-div-paragraphs-around-a-box-and-span-runs.html")
+    assert_once(
+        body,
+        "PORTHAVEN — Voters in the three harbour towns chose on Sunday",
+        "the campaigners said the offer came years too late.",
+        "The result was not close.",
+        "The plant stops taking new orders by the end of the year and closes its kilns within two years",
+        "The point is cleaned at the owner's cost under the 2019 agreement, not the council's",
+        "The owner said it would respect the vote (its statement is here) and talk to its workers",
+        "the harbour master has asked to be heard before the vote.",
+    )
+    assert_gone(body, "Loading...", "Corrections?", "share", "cancel", "bookmark", "Ferry fares", "About us")
+    main = raw[raw.index('<div class="col-main">') : raw.index('<div class="related">')]
+    written_as_p = raw.replace(main, re.sub(r"<div>(.*?)</div>", r"<p>\1</p>", main))
+    record = clean_html(written_as_p.encode(), url="https://news.example.com/2012/06/story.html")
+    assert record.articleBody == body
+
+
+def _line_blocks(markup: str) -> list[str]:
+    from lxml import html
+    from newsclean.cleaners.html import blocks_from_element
+
+    return [b.text for b in blocks_from_element(html.fragment_fromstring(markup), main_only=True)]
+
+
+def test_span_runs_join_where_a_run_carries_the_space_and_items_stay_apart() -> None:
+    # A sentence an editor cut into runs at its links and its styling is one block; a row of
+    # items written side by side, a share bar's spans on lines of their own, a label and its
+    # value ("Reading time: 8 minutes") and a figure and its unit stay one block each.
+    assert _line_blocks(
+        '<div><span>The average worker receives </span><a href="/a">117 emails per day</a>'
+        "<span> and gets interrupted every two minutes</span></div>"
+    ) == ["The average worker receives 117 emails per day and gets interrupted every two minutes"]
+    assert _line_blocks(
+        "<div><span>Actually using my own tool every single week (</span><em>shocking, I know</em><span>)</span></div>"
+    ) == ["Actually using my own tool every single week (shocking, I know)"]
+    row = "<div><span>June 12, 2025</span><span>Ann Lee, Harbour Correspondent of the Courier</span></div>"
+    assert _line_blocks(row) == [
+        "June 12, 2025",
+        "Ann Lee, Harbour Correspondent of the Courier",
+    ]
+    bar = "<div>\n <span>\n  share this story\n </span>\n <span>\n  cancel and go back\n </span>\n</div>"
+    assert _line_blocks(bar) == [
+        "share this story",
+        "cancel and go back",
+    ]
+    # (A space between a tag and the element inside it is the markup's indent, not a run's.)
+    stamp = '<div><span><a href="/q/">The Well Quiz</a></span> <span> <span>November 6, 2012, 2:57 pm</span></span>'
+    stamp += "</div>"
+    assert _line_blocks(stamp) == ["November 6, 2012, 2:57 pm"]  # (its label, one link, goes alone)
+    assert _line_blocks("<div><span>Reading time: </span><span>8</span><span> minutes</span></div>") == [
+        "Reading time:",
+        "8",
+        "minutes",
+    ]
