@@ -22,8 +22,10 @@ from newsclean.cleaners.html import (
     _NOT_XML_REFERENCE_BYTES,
     _NOT_XML_TEXT,
     _XML_PROLOGS,
+    NONCHAR_LOOKS,
     PROFILE_LINK,
     PageText,
+    _holds_nonchar,
     _html_of,
     _may_open_with_prolog,
     _profile_names,
@@ -845,3 +847,16 @@ def test_shingles_are_the_runs_of_four_words_in_order(text: str) -> None:
 
     tokens = html._TOKEN.findall(text.casefold())
     assert html._shingles(text) == [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+
+
+@PROFILE
+@given(st.integers(0, 2 * NONCHAR_LOOKS), st.lists(UTF8_PIECES, max_size=12).map("".join))
+def test_the_non_characters_are_found_in_the_bytes_as_in_the_text(fullwidth: int, text: str) -> None:
+    # Before and past the looks at the 0xEF bytes one by one (a fullwidth comma leads with one).
+    for html in (text, "\uff0c" * fullwidth + text, text + "\uff0c" * fullwidth + text):
+        try:
+            data = html.encode("utf-8")
+        except UnicodeEncodeError:
+            continue
+        assert _holds_nonchar(PageText(None, data), data) == ("\ufffe" in html or "\uffff" in html)
+        assert _utf8_for_lxml(html, data) == _plain_utf8_for_lxml(html)
