@@ -354,7 +354,7 @@ def _judged_unlikely(el: etree._Element, tag: str, keys: list[str]) -> bool:
         # Only the few headings their names would drop: an anchor spelling the heading's words
         # names no box. (A comments heading so named stays judged by its name: it is the mark
         # of the article's end, see _comments_mark.)
-        line = " ".join(el.text_content().split())
+        line = " ".join(text_content(el).split())
         if not comments_heading(line):
             hint = unspelled(hint, line)
             return bool(hint) and bool(_unlikely_hint(hint))
@@ -671,7 +671,7 @@ def _comments_mark(el: etree._Element, tag: str) -> bool:
     names = el.get("class")
     if names and _class_drops(names):
         return False
-    line = " ".join(el.text_content().split())
+    line = " ".join(text_content(el).split())
     return 0 < len(line) < COMMENTS_MARK_CHARS and comments_heading(line)
 
 
@@ -1956,7 +1956,7 @@ def _holds_headline(part: etree._Element, headlines: tuple[str, ...]) -> bool:
     parent = part.getparent()
     for box in (part, parent) if parent is not None else (part,):
         for heading in box.iterdescendants(*_HEADLINE_TAGS):
-            found = _fold(heading.text_content())
+            found = _fold(text_content(heading))
             if len(found) >= HEADLINE_CHARS and any(found in w or w in found for w in wanted):
                 return True
     return False
@@ -2010,7 +2010,7 @@ def _labelled_related(el: etree._Element) -> bool:
         while before is not None and not isinstance(before.tag, str):
             before = before.getprevious()
         if before is not None:
-            label = " ".join(before.text_content().split())
+            label = " ".join(text_content(before).split())
             return 0 < len(label.split()) <= LABEL_WORDS and RELATED_LABEL.search(label) is not None
     return False
 
@@ -2338,7 +2338,7 @@ def _in_line(el: etree._Element, runs: bool = False) -> bool:
         text = parent.text if parent is not None else None
     if text and _WORD.search(text):
         return True
-    if not runs or not _LETTER.search(el.text_content()):
+    if not runs or not _LETTER.search(text_content(el)):
         return False  # (a note's number, "<a>6</a>", is no word of the sentence)
     after = el.getnext()
     while after is not None and not isinstance(after.tag, str):
@@ -2441,12 +2441,12 @@ def _linked_word(el: etree._Element) -> bool:
     <strong><span><a>Chocolate brown</a></span></strong> takes center stage"): the linked words
     of a sentence, never a link list."""
     links = el.findall(".//a")
-    if len(links) != 1 or len(links[0].text_content().strip()) < len(el.text_content().strip()):
+    if len(links) != 1 or len(text_content(links[0]).strip()) < len(text_content(el).strip()):
         return False
     node = el
     while not _in_line(node, runs=True):
         parent = node.getparent()
-        if parent is None or _tag(parent) not in INLINE or parent.text_content().strip() != node.text_content().strip():
+        if parent is None or _tag(parent) not in INLINE or text_content(parent).strip() != text_content(node).strip():
             return False
         node = parent
     return True
@@ -2471,7 +2471,7 @@ def _data_table(table: etree._Element) -> bool:
 
 
 def _chars(el: etree._Element) -> int:
-    return len(_SPACE.sub("", el.text_content()))
+    return len(_SPACE.sub("", text_content(el)))
 
 
 TOC_SECTION_CHARS = 200
@@ -2524,7 +2524,7 @@ def _heading_box(el: etree._Element, s: _Stats) -> bool:
     if s.links or el.tag in _HEADINGS:
         return False
     heading = next(el.iterdescendants(*_HEADINGS), None)
-    return heading is not None and len(heading.text_content().strip()) >= 0.8 * s.text
+    return heading is not None and len(text_content(heading).strip()) >= 0.8 * s.text
 
 
 CITED_ITEM_CHARS = 35
@@ -3103,7 +3103,7 @@ _LINK_HOLDERS = frozenset([*_HEADINGS, "strong", "b", "span"])
 
 
 def _teaser_item(li: etree._Element) -> bool:
-    text = li.text_content()
+    text = text_content(li)
     if len(text.split()) > TEASER_ITEM_WORDS or (li.text and li.text.strip()):
         return False
     # The item starts with a link (or a heading holding one) naming another page.
@@ -3112,7 +3112,7 @@ def _teaser_item(li: etree._Element) -> bool:
         node = next((c for c in node if isinstance(c.tag, str)), None)
     if node is None or node.tag != "a" or (node.get("href") or "#")[:1] == "#":
         return False
-    words = len(node.text_content().split())
+    words = len(text_content(node).split())
     return words >= 3 and len(text.split()) > words
 
 
@@ -3129,7 +3129,7 @@ def page_headings(body: etree._Element, headlines: tuple[str, ...]) -> list[etre
     found: list[tuple[etree._Element, str]] = []
     names: set[str] = set()
     for heading in body.iter("h1", "h2", "h3"):
-        text = _fold(heading.text_content())
+        text = _fold(text_content(heading))
         if not any(text in w for w in wanted):
             text = _without_count(heading, text)
         if len(text) < HEADLINE_CHARS or not any(text in w for w in wanted):
@@ -3170,7 +3170,7 @@ def links_home(a: etree._Element) -> bool:
     anchor (``<a id="post-7"/>``, a permalink's target beside the heading's text) is neither."""
     href = (a.get("href") or "").strip()
     if not href:
-        return bool(a.text_content().strip())
+        return bool(text_content(a).strip())
     return _HOME.match(href) is not None
 
 
@@ -3232,7 +3232,7 @@ def _description_holder(body: etree._Element, description: str) -> etree._Elemen
             while node is not None:
                 held = folded.get(node)
                 if held is None:
-                    held = folded[node] = _fold(node.text_content())
+                    held = folded[node] = _fold(text_content(node))
                 if want in held:
                     if best is None or len(held) < best[0]:
                         best = (len(held), node)
@@ -3342,7 +3342,7 @@ def _appended_post(main: MainContent, head: etree._Element) -> HeadlinePost | No
     top, stats, good = main.root, main.stats, main.good
     if _tag(head) != "h1":
         return None
-    title = _fold(head.text_content())
+    title = _fold(text_content(head))
     order = top.iter("h1")
     for other in order:
         if other is head:
@@ -3354,12 +3354,12 @@ def _appended_post(main: MainContent, head: etree._Element) -> HeadlinePost | No
             if up_a is None or up_b is None or up_a is up_b or top in (up_a, up_b) or not _alike_box(up_a, up_b):
                 break
             a, b, levels = up_a, up_b, levels + 1
-        if levels < APPENDED_LEVELS or a.getparent() is b.getparent() or _fold(other.text_content()) == title:
+        if levels < APPENDED_LEVELS or a.getparent() is b.getparent() or _fold(text_content(other)) == title:
             continue
         if good.get(b, 0.0) < MIN_PARAGRAPH or good.get(a, 0.0) < POST_SHARE * good.get(top, 0.0):
             continue
         if _said_after(head, a, stats) >= MIN_PARAGRAPH:
-            heading = " ".join(head.text_content().split())
+            heading = " ".join(text_content(head).split())
             why = f"another article follows it in a box built alike, under its own <h1> {_line(other)!r}"
             return HeadlinePost(a, heading, why)
     return None
@@ -3371,7 +3371,7 @@ def _alike_box(a: etree._Element, b: etree._Element) -> bool:
 
 
 def _line(el: etree._Element) -> str:
-    return " ".join(el.text_content().split())[:80]
+    return " ".join(text_content(el).split())[:80]
 
 
 def _title_only(el: etree._Element, stats: dict[etree._Element, _Stats]) -> bool:
@@ -3406,7 +3406,7 @@ def _title_post(main: MainContent, body: etree._Element) -> HeadlinePost | None:
     while node is not None:
         s = stats.get(node)
         if s is not None and s.text > own:
-            heading = " ".join(top.text_content().split())
+            heading = " ".join(text_content(top).split())
             why = "a title or a date line, not text (the post's own lines were too short to count as paragraphs)"
             return HeadlinePost(node, heading, why, TITLE)
         if node is body:
@@ -3478,7 +3478,7 @@ def _post_apart(
             node = node.getparent()
             continue
         if held - own >= MIN_PARAGRAPH and (not boxed or _marked_article(node) or held >= outweighs):
-            heading = " ".join(head.text_content().split())
+            heading = " ".join(text_content(head).split())
             if linked:
                 return HeadlinePost(
                     _grown_post(node, body, around, good, stats),
@@ -3532,7 +3532,7 @@ def _meeting_post(main: MainContent, head: etree._Element, box: etree._Element) 
     if _text_after(head, box, good) < MET_AFTER * held:
         return None
     why = f"{held - good.get(main.root, 0.0):.0f} of whose {held:.0f} characters of paragraphs lie beside the choice"
-    return HeadlinePost(box, " ".join(head.text_content().split()), why)
+    return HeadlinePost(box, " ".join(text_content(head).split()), why)
 
 
 LISTED_POST = 0.5
@@ -3926,7 +3926,7 @@ def _post_found_inside(main: MainContent, head: etree._Element, by: str = HEADLI
     while node is not None and node is not top:
         held = good.get(node, 0.0)
         if held >= MIN_PARAGRAPH and not _header(node):
-            heading = " ".join(head.text_content().split())
+            heading = " ".join(text_content(head).split())
             if not titled and by == HEADLINE and held >= POST_SHARE * good[top]:
                 why = f"{good[top] - held:.0f} of whose {good[top]:.0f} characters of paragraphs lie beside the post"
                 return HeadlinePost(node, heading, why, by)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Set
 
 from lxml import etree
-from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home, one_line
+from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home, one_line, text_content
 from newsclean.cleaners.metadata import first_title
 
 __all__ = ["mark_headline", "title_parts"]
@@ -110,7 +110,7 @@ def _heading_gives(body: etree._Element, wanted: Set[str]) -> bool:
     name). :func:`~newsclean.cleaners.content.page_headings`' test, ended at the first such
     heading (mostly the page's first ``<h1>``)."""
     for heading in body.iter("h1", "h2", "h3"):
-        text = _fold(heading.text_content())
+        text = _fold(text_content(heading))
         if (
             len(text) >= HEADLINE_CHARS
             and any(text in w for w in wanted)
@@ -206,13 +206,13 @@ def mark_headline(tree: etree._Element, titles: Set[str] | None = None) -> etree
         box = _line_box(holder.getparent() if text.is_tail else holder)
         if box is None:
             continue
-        named = _names(_fold(box.text_content()), wanted) if one_line(box) else ""
+        named = _names(_fold(text_content(box)), wanted) if one_line(box) else ""
         if not named:
             # A line among others in its box, cut from them by <br>s: the run is the line.
             run = _run_line(holder.getparent() if text.is_tail else holder, box)
             if run is not None:
                 box = run
-                named = _names(_fold(box.text_content()), wanted) if one_line(box) else ""
+                named = _names(_fold(text_content(box)), wanted) if one_line(box) else ""
         if box in seen:
             continue
         seen.add(box)

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from newsclean.cleaners.caseless import Caseless
-from newsclean.cleaners.content import _fold, links_home
+from newsclean.cleaners.content import _fold, links_home, text_content
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.errors import _PLAIN_URL
 from newsclean.cleaners.images import image_from_jsonld
@@ -146,7 +146,7 @@ def _h1_in_title(tree: etree._Element, h1: str, title: str) -> str:
     if not h1 or not folded or h1.casefold() in folded:
         return h1
     for el in tree.iter("h1"):
-        text = _clean(el.text_content())
+        text = _clean(text_content(el))
         if len(text) >= TITLED_H1 and text.casefold() in folded and not _names_site(el):
             return text
     return h1
@@ -170,7 +170,7 @@ def _heading_in_title(tree: etree._Element, title: str, site_names: set[str]) ->
         return found
     names = [_squeezed(n) for n in site_names]
     for el in tree.iter("h2", "h3"):
-        text = _clean(el.text_content())
+        text = _clean(text_content(el))
         low = text.casefold()
         if (
             len(text) > max(len(found), TITLED_H1 - 1)
@@ -279,7 +279,7 @@ def _byline_authors(tree: etree._Element) -> list[Author]:
     for el in _BYLINE_ELEMENTS(tree):
         named = _NAME_ELEMENTS(el)
         target = named[0] if named else el
-        name = _clean(target.get("content") or target.text_content())
+        name = _clean(target.get("content") or text_content(target))
         if name and len(name) <= 60 and len(name.split()) <= 6:
             found.append(Author(name=name, url=el.get("href")))
     return found
@@ -328,7 +328,7 @@ def _select_text(tree: etree._Element, selector: str | None) -> str:
         return ""
     for el in tree.cssselect(selector):
         value = el.get("content") or el.get("datetime") if el.tag in ("meta", "time") else None
-        text = _clean(value or el.text_content())
+        text = _clean(value or text_content(el))
         if text:
             return text
     return ""
@@ -367,9 +367,9 @@ def _sources(tree: etree._Element) -> _Sources:
     if article is None:
         article = next((o for o in jsonld if _types(o) & ARTICLE_TYPES), {})
     stamps = [
-        {"datetime": t.get("datetime"), "text": _clean(t.text_content())}
+        {"datetime": t.get("datetime"), "text": _clean(text_content(t))}
         for t in times
-        if t.get("datetime") or _clean(t.text_content())
+        if t.get("datetime") or _clean(text_content(t))
     ]
     meta_ci = {k.lower(): v for k, v in meta.items()}
     return _Sources(meta, og, meta_ci, jsonld, article, stamps)
@@ -411,15 +411,15 @@ def extract_metadata(
     site_names = _site_names(src.jsonld, og, meta_ci, url)
     fields: dict[str, Any] = {}
 
-    h1_el = next((h for h in tree.iter("h1") if _clean(h.text_content())), None)
-    h1 = _clean(h1_el.text_content()) if h1_el is not None else ""
+    h1_el = next((h for h in tree.iter("h1") if _clean(text_content(h))), None)
+    h1 = _clean(text_content(h1_el)) if h1_el is not None else ""
     if h1_el is not None and _names_site(h1_el):
         # A blog prints its name as the <h1> of every page, a link to its home page: the site's
         # name, never the headline (the title joins the two: "Life as a CIO: In Shanghai").
         site_names.add(h1)
         h1 = ""
     title_el = first_title(tree)
-    title = _clean(title_el.text_content()) if title_el is not None else ""
+    title = _clean(text_content(title_el)) if title_el is not None else ""
     h1 = _h1_in_title(tree, h1, title)
     site_headline = _select_text(tree, site.headline if site else None)
     headline = _first(site_headline, article.get("headline"), og.get("og:title"), h1, title)
@@ -492,7 +492,7 @@ def _dates(tree: etree._Element, src: _Sources, site_date: str) -> dict[str, str
 def _authors(tree: etree._Element, src: _Sources, site: SiteProfile | None, site_names: set[str]) -> list[Author]:
     authors = []
     if site and site.authors:
-        names = (_BYLINE_WORD.sub("", _clean(el.text_content())) for el in tree.cssselect(site.authors))
+        names = (_BYLINE_WORD.sub("", _clean(text_content(el))) for el in tree.cssselect(site.authors))
         authors = [Author(name=name) for name in names if name]
     names_of_site = {n.casefold() for n in site_names}
     if not authors:
@@ -624,7 +624,7 @@ def _visible_date(tree: etree._Element) -> str:
         parent = el.getparent()
         if parent is not None and parent.tag in ("h2", "h3", "h4", "a"):
             continue  # a teaser's date, printed in its heading or link
-        text = _clean(el.text_content())
+        text = _clean(text_content(el))
         if 6 <= len(text) <= 60 and looks_like_date(text):
             return text
     return ""
@@ -642,7 +642,7 @@ def _shown_as_standfirst(tree: etree._Element, description: str) -> bool:
         cls, eid = el.get("class"), el.get("id")
         if not ((cls and _standfirst_hint(cls)) or (eid and _standfirst_hint(eid))):
             continue
-        if _clean(el.text_content()).casefold() == target:
+        if _clean(text_content(el)).casefold() == target:
             return True
     return False
 
