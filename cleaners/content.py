@@ -953,14 +953,22 @@ def cut_paragraph(box: etree._Element) -> bool:
     reader's comment "wow<br>you guys rock"). Counted as a ``<div>`` paragraph
     (:attr:`_Stats.divs`) when it is one's length; text written between ``<br><br>``s stays
     loose (:func:`_loose_paragraphs`)."""
-    if box.tag != "div" or not one_line(box):
-        return False
-    for br in box.iter("br"):
+    return box.tag == "div" and one_line(box) and not holds_blank_line(box)
+
+
+def holds_blank_line(el: etree._Element) -> bool:
+    """Whether two ``<br>``s in a row (nothing but white space between them) cut ``el``'s text, a
+    blank line: a ``<div>`` holding one is lines of loose prose (:func:`cut_paragraph`), and an
+    inline element holding them (``<em><font>Related Posts:</font><br><br><font>- <a>...</a><br>
+    ...</font></em>``) wraps paragraphs written between ``<br>``s, as a box does, and is walked
+    as one (each line a block), never read as one line (its label and its links one block, the
+    label no longer a line of its own)."""
+    for br in el.iter("br"):
         if not (br.tail and br.tail.strip()):
             after = br.getnext()
             if after is not None and after.tag == "br":
-                return False
-    return True
+                return True
+    return False
 
 
 def _holds_loose_br(el: etree._Element) -> bool:

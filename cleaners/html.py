@@ -30,6 +30,7 @@ from newsclean.cleaners.content import (
     drop_comments_marks,
     find_main_content,
     headline_post,
+    holds_blank_line,
     introduced_line,
     introduces,
     measure_page,
@@ -625,7 +626,7 @@ def blocks_from_element(
                 or ctag in BLOCK_KINDS
                 or ctag in ("svg", "symbol", "br", "hr")
                 or (ctag != "a" and len(child) and holds_any(child, _HOLDING_BLOCKS))
-                or (ctag != "a" and _holds_blank_line(child))
+                or (ctag != "a" and holds_blank_line(child))
             ):
                 _flush(el, loose, here)
                 split = True
@@ -779,20 +780,6 @@ _UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uf
 """Characters of scripts written without spaces between words (Chinese, Japanese, Thai; Korean
 between a word and its particle): a space the markup does not put there splits a word
 (``元タレントの<a>中居正広</a>氏``)."""
-
-
-def _holds_blank_line(el: etree._Element) -> bool:
-    """Whether two ``<br>``s in a row (nothing but white space between them) cut ``el``'s text: an
-    inline element holding them (``<em><font>Related Posts:</font><br><br><font>- <a>...</a><br>
-    ...</font></em>``) wraps paragraphs written between ``<br>``s, as a box does, and is walked
-    as one (each line a block), never read as one line (its label and its links one block, the
-    label no longer a line of its own)."""
-    for br in el.iter("br"):
-        if not (br.tail and br.tail.strip()):
-            after = br.getnext()
-            if after is not None and after.tag == "br":
-                return True
-    return False
 
 
 def _run_text(parts: list[str]) -> str:
