@@ -1662,10 +1662,16 @@ def test_kind_7_div_paragraphs_cut_by_line_breaks_read_as_their_p_version() -> N
         "See you on the road!",
     )
     assert_gone(body, "Read our blog", "Harbour Notes", "Follow us on", "RSS feed", "###", "Reader comments", "wow")
-    entry = raw[raw.index('<div class="entry">') : raw.index('<div class="comments">')]
-    written_as_p = raw.replace(entry, re.sub(r"<div>(.*?)</div>", r"<p>\1</p>", entry))
+    written_as_p = _divs_as_p(raw, '<div class="entry">', '<div class="comments">')
     record = clean_html(written_as_p.encode(), url="https://news.example.com/2012/06/story.html")
     assert record.articleBody == body
+
+
+def _divs_as_p(raw: str, start: str, end: str) -> str:
+    """``raw`` with each plain ``<div>`` between the markers ``start`` and ``end`` written as a
+    ``<p>`` (the page's <p> version, whose body a <div>-written page must give too)."""
+    part = raw[raw.index(start) : raw.index(end)]
+    return raw.replace(part, re.sub(r"<div>(.*?)</div>", r"<p>\1</p>", part))
 
 
 def _as_p(raw: str) -> str:
@@ -1753,8 +1759,7 @@ def test_kind_7_div_paragraphs_around_a_box_and_span_runs_read_as_their_p_versio
         "the harbour master has asked to be heard before the vote.",
     )
     assert_gone(body, "Loading...", "Corrections?", "share", "cancel", "bookmark", "Ferry fares", "About us")
-    main = raw[raw.index('<div class="col-main">') : raw.index('<div class="related">')]
-    written_as_p = raw.replace(main, re.sub(r"<div>(.*?)</div>", r"<p>\1</p>", main))
+    written_as_p = _divs_as_p(raw, '<div class="col-main">', '<div class="related">')
     record = clean_html(written_as_p.encode(), url="https://news.example.com/2012/06/story.html")
     assert record.articleBody == body
 
