@@ -16,7 +16,7 @@ Works on the one lxml tree the extractor already parsed (no re-parse, no seriali
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -1561,7 +1561,10 @@ class _RunCutter:
 
 
 def _link_runs(
-    part: etree._Element, stats: dict[etree._Element, _Stats], verbatim: set[etree._Element]
+    part: etree._Element,
+    stats: dict[etree._Element, _Stats],
+    verbatim: set[etree._Element],
+    gone: Mapping[etree._Element, str],
 ) -> list[_LooseRun]:
     """The runs of loose text in ``part`` (a box's own text between blank lines, as
     :func:`_loose_runs` cuts it) that :func:`prune` removes as it removes a ``<p>`` holding them:
@@ -1597,10 +1600,21 @@ def _link_runs(
                 run.links > 0.8 * run.text
                 and run.text < LINKS_PARAGRAPH_CHARS
                 and not _introduced_run(runs, i, box)
-                and not (run.one_line() and reads_as_sentence(run.words()))
+                and not (run.one_line() and reads_as_sentence(run.words()) and not _run_opens(run, part, stats, gone))
             ):
                 found.append(run)
     return found
+
+
+def _run_opens(
+    run: _LooseRun, part: etree._Element, stats: dict[etree._Element, _Stats], gone: Mapping[etree._Element, str]
+) -> bool:
+    """Whether ``run`` opens ``part``, the chosen content, once the boxes ``gone`` go
+    (:func:`_opens_content`)."""
+    node, where = run.pieces[0]
+    if where == _TAIL and node not in gone and _left_text(node, stats, gone):
+        return False
+    return _opens_content(node, part, stats, gone)
 
 
 def _introduced_run(runs: list[_LooseRun], i: int, box: etree._Element) -> bool:
@@ -1757,6 +1771,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         for link in part.iter("a"):
             linked.update(el for el in link.iterdescendants() if _tag(el) in INLINE)
         doomed: list[tuple[etree._Element, str]] = []
+        sentences: list[etree._Element] = []  # (short paragraphs of links that read as sentences)
         site = _Site(part)  # (every question about the page's own site, answered once, before any drop)
         own = _own_links(part, stats) if _holds_headline(part, main.headlines) else {}
         around = _around_headline(part, main.headlines, stats)
@@ -1792,7 +1807,9 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 s = _Stats(s.text, s.links - own[el], s.blocks, s.prose, s.loose, s.divs)
             paragraph = bool(divs) and (_div_paragraph(el, s) or _div_line(el, s, stats))
             rule = _prune_rule(el, s, part, stats, el in linked, paragraph=paragraph, site=site)
-            if rule:
+            if rule == LINKED_SENTENCE:
+                sentences.append(el)
+            elif rule:
                 doomed.append((el, rule))
         doomed.extend(
             (el, "a short box around a signup form (its pitch)")
@@ -1813,7 +1830,10 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         for el, rule in doomed:
             if el not in gone and el.getparent() is not None and not any(a in gone for a in el.iterancestors()):
                 gone[el] = rule
-        runs = _link_runs(part, stats, verbatim)
+        for el in sentences:
+            if not any(a in gone for a in el.iterancestors()) and _opens_content(el, part, stats, gone):
+                gone[el] = OPENING_LINKS
+        runs = _link_runs(part, stats, verbatim, gone)
         dropped: list[etree._Element] = []
         for el in _within_share(list(gone), part, stats):
             if el.getparent() is not None:
@@ -2160,6 +2180,14 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|\Z)")
 """A sentence's end anywhere in a line (not only at its end: "... ($20,000). Boasting ...")."""
 
 
+LINKED_SENTENCE = "?a linked sentence"
+""":func:`_prune_rule`'s answer for a short paragraph of links that reads as a sentence
+(:func:`reads_as_sentence`): it stays unless nothing of the content is left before it
+(:func:`_opens_content`), which :func:`prune` asks once the boxes around it are judged."""
+
+OPENING_LINKS = "a short paragraph of links opening the content (no text of it before)"
+
+
 def reads_as_sentence(text: str) -> bool:
     """Whether ``text``, one line, is a sentence of the article, however many of its words are a
     link's: :data:`SENTENCE_WORDS` words or more, closing like a sentence ("<a>This week's new
@@ -2170,6 +2198,38 @@ def reads_as_sentence(text: str) -> bool:
     (<a>review</a>)"); lines of titles under a label ("Related Posts:<br><a>Title!</a><br>...")
     are no one line."""
     return len(text.split()) >= SENTENCE_WORDS and _SENTENCE_CLOSE.search(text) is not None
+
+
+def _opens_content(
+    node: etree._Element, part: etree._Element, stats: dict[etree._Element, _Stats], gone: Mapping[etree._Element, str]
+) -> bool:
+    """Whether no text of ``part`` comes before ``node`` once the boxes ``gone`` go: the chosen
+    content opens with it. A sentence of the article's follows its headline or its text; a line
+    linked up to its period that nothing of the content comes before is no sentence of any
+    text, as when the page holds (almost) no paragraph and the box chosen is its foot ("BBC ©
+    2012 <a>The BBC is not responsible for the content of external sites. Read more.</a>" over
+    a browser notice, on a photo gallery whose captions are only in its ``<noscript>``)."""
+    while node is not part:
+        parent = node.getparent()
+        if parent is None:
+            return False
+        if parent.text and parent.text.strip():
+            return False
+        for before in node.itersiblings(preceding=True):
+            if (before.tail and before.tail.strip()) or (
+                isinstance(before.tag, str) and before not in gone and _left_text(before, stats, gone)
+            ):
+                return False
+        node = parent
+    return True
+
+
+def _left_text(el: etree._Element, stats: dict[etree._Element, _Stats], gone: Mapping[etree._Element, str]) -> int:
+    """The text of ``el`` that stays once the boxes ``gone`` inside it go."""
+    text = stats.get(el, _NO_STATS).text
+    if text:
+        text -= sum(stats.get(box, _NO_STATS).text for box in gone if el in box.iterancestors())
+    return text
 
 
 def _div_paragraph(el: etree._Element, s: _Stats) -> bool:
@@ -2305,8 +2365,9 @@ def _prune_rule(
         and density > 0.8
         and s.text < LINKS_PARAGRAPH_CHARS
         and not introduced_line(el)
-        and not (next(el.iter("br"), None) is None and reads_as_sentence(text_content(el)))
     ):
+        if next(el.iter("br"), None) is None and reads_as_sentence(text_content(el)):
+            return LINKED_SENTENCE
         return "a short paragraph of links"
     if tag in ("ul", "ol", "div", "p") and s.text <= TRAIL_CHARS and _trail(el):
         return "a breadcrumb trail (links to ever deeper sections of the site)"

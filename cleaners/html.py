@@ -49,7 +49,7 @@ from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
 from newsclean.cleaners.site import SiteProfile
 from newsclean.cleaners.threads import comment_headings, cut_after_comments, drop_threads, reference_day, shown_texts
-from newsclean.cleaners.unshown import unshown_text
+from newsclean.cleaners.unshown import BODY_NOTICE_CHARS, is_notice, unshown_text
 from newsclean.cleaners.widgets import placeholder
 
 logger = logging.getLogger(__name__)
@@ -1234,6 +1234,7 @@ AUTHOR_BIO_LABELLED = "the author's bio above the text (a box of its own under i
 
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
 UNDER_SITE_NAME = "between the site's name (the <h1>) and the post's title: a tagline, a date line, a link row"
+NOTICE = "a notice asking for scripts or another browser, on a page whose text it does not show"
 LEGAL_AFTER = "copyright or legal notice after the last paragraph"
 LEGAL_BEFORE = "copyright or licence notice before the first paragraph"
 
@@ -2184,6 +2185,9 @@ def _recover(page: PageText, metadata: dict[str, Any], blocks: list[Block]) -> t
         return None
     whole = [*blocks, *found.blocks]
     rules = edge_rules(whole)
+    for i, block in enumerate(blocks):
+        if not rules[i] and is_notice(block.text, BODY_NOTICE_CHARS):
+            rules[i] = NOTICE
     whole = [
         replace(b, edge_rule=rule) if rule and not b.edge_rule else b for b, rule in zip(whole, rules, strict=True)
     ]

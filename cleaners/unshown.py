@@ -30,7 +30,7 @@ from lxml import etree
 from newsclean.cleaners.content import MainContent, prune
 from newsclean.cleaners.document import Block, BlockKind
 
-__all__ = ["TOO_LITTLE", "Found", "too_little", "unshown_text"]
+__all__ = ["TOO_LITTLE", "Found", "is_notice", "too_little", "unshown_text"]
 
 TOO_LITTLE = 120
 """A body with fewer characters than this (spaces not counted) is "almost none": a headline
@@ -82,17 +82,28 @@ _JS_HEX = re.compile(r"\\x([0-9a-fA-F]{2})")
 _NOTICE = re.compile(
     r"\b(?:enable|turn on|activate|allow)\s+(?:javascript|js|cookies|scripts)\b"
     r"|\bjavascript\s+(?:is\s+)?(?:disabled|required|must be enabled|is turned off)"
-    r"|\b(?:upgrade|update|change)\s+(?:your|to a (?:newer|modern))\s+(?:web\s+)?browser"
+    r"|\b(?:upgrad(?:e|ing)|updat(?:e|ing)|chang(?:e|ing))\s+(?:your|to a (?:newer|modern))\s+(?:web\s+)?browser"
+    r"|\bbest\s+viewed\s+(?:in|with|using|at)\b"
     r"|\bbrowser\b.{0,40}\b(?:not|no longer|isn.t)\s+(?:longer\s+)?supported"
     r"|\b(?:is|are)\s+not\s+longer\s+supported"
     r"|\bbrowser\s+(?:does\s+not|doesn.t)\s+support\b",
     re.I,
 )
 """A line asking for scripts, cookies or another browser ("Please enable JavaScript to view
-the comments", "Your browser is no longer supported. Please upgrade your browser"): short
-ones (see :data:`NOTICE_CHARS`) are no text of the page's, in ``<noscript>`` or script data."""
+the comments", "Your browser is no longer supported. Please upgrade your browser", "This page
+is best viewed in an up-to-date web browser"): short ones (see :data:`NOTICE_CHARS`) are no
+text of the page's, in ``<noscript>`` or script data."""
 
 NOTICE_CHARS = 200
+
+BODY_NOTICE_CHARS = 400
+"""A block of the page's body up to this long that asks for scripts or another browser
+(:data:`_NOTICE`) is no text of the article's when :func:`too_little` asks whether the body is
+almost none: a site's notice runs to three sentences ("This page is best viewed in an
+up-to-date web browser with style sheets (CSS) enabled. While you will be able to view the
+content of this page in your current browser, ... Please consider upgrading your browser
+software ..."), and a photo gallery whose captions are only in its ``<noscript>`` may show no
+other text."""
 
 
 @dataclass
@@ -105,9 +116,12 @@ class Found:
 
 
 def too_little(blocks: Sequence[Block]) -> bool:
-    """Whether ``blocks`` hold almost no text (:data:`TOO_LITTLE`)."""
+    """Whether ``blocks`` hold almost no text (:data:`TOO_LITTLE`), a notice asking for scripts
+    or another browser counting as none (:func:`is_notice`)."""
     chars = 0
     for block in blocks:
+        if is_notice(block.text, BODY_NOTICE_CHARS):
+            continue
         chars += len(block.text) - block.text.count(" ")
         if chars >= TOO_LITTLE:
             return False
@@ -144,7 +158,7 @@ def _noscript(page: etree._Element) -> tuple[int, Found] | None:
         for child in holder:
             box.append(child)  # the fresh parse is ours: moved, not copied
         for block in _blocks_of(box, "noscript", pruned=False):
-            if _is_notice(block.text):
+            if is_notice(block.text):
                 continue
             blocks.append(block)
     prose = _prose_chars([b.text for b in blocks])
@@ -209,7 +223,7 @@ def _script_data(page: etree._Element, headline: str, description: str) -> tuple
         return None
     blocks: list[Block] = []
     for text in best.texts:
-        blocks.extend(b for b in _blocks_of_string(text, best.where) if not _is_notice(b.text))
+        blocks.extend(b for b in _blocks_of_string(text, best.where) if not is_notice(b.text))
     prose = _prose_chars([b.text for b in blocks])
     if prose < MIN_PROSE:
         return None
@@ -350,8 +364,10 @@ def _blocks_of(box: etree._Element, where: str, *, pruned: bool = True) -> list[
 # --- measures ------------------------------------------------------------------------------
 
 
-def _is_notice(text: str) -> bool:
-    return len(text) < NOTICE_CHARS and _NOTICE.search(text) is not None
+def is_notice(text: str, limit: int = NOTICE_CHARS) -> bool:
+    """Whether ``text``, shorter than ``limit`` characters, asks for scripts, cookies or another
+    browser (:data:`_NOTICE`)."""
+    return len(text) < limit and _NOTICE.search(text) is not None
 
 
 def _is_prose(text: str) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from newsclean.cleaners import clean_html
 from newsclean.cleaners import html as html_extraction
+from newsclean.cleaners.html import NOTICE
 from newsclean.cleaners.record import Article
 
 from .conftest import assert_gone, assert_once
@@ -91,6 +92,27 @@ def test_a_gallery_shown_only_without_scripts_gives_its_captions() -> None:
     assert_gone(body, "enable JavaScript", "Disqus", "best viewed", "pixel", "Sport")
     winner, why = _chose(record)
     assert winner == "noscript" and "<noscript>" in why and "4 blocks" in why
+
+
+def test_a_gallery_whose_foot_is_chosen_drops_its_linked_disclaimer_and_notice_and_gives_its_captions() -> None:
+    # The page holds no paragraph but its foot's: the box chosen opens with a disclaimer linked up
+    # to its period (no sentence of any text: nothing of the box comes before it once its link
+    # list goes) over a notice asking for another browser (no text of the article's).
+    record = _clean("unshown-noscript-gallery-foot-chosen.html")
+    body = record.articleBody or ""
+    assert_once(
+        body,
+        "Fishing boats wait out the storm in the harbour at Newlyn",
+        "Children from the village school plant the first of two hundred oak saplings",
+        "A restorer works on the clock face of the town hall",
+        "Cyclists set off on the charity ride from the market cross",
+    )
+    assert_gone(body, "not responsible for the content", "best viewed", "Terms of Use", "Connected TV", "pixel")
+    winner, why = _chose(record)
+    assert winner == "noscript" and "4 blocks" in why
+    reasons = {step.reason for step in record.cleaning}
+    assert NOTICE in reasons
+    assert any("a short paragraph of links opening the content" in reason for reason in reasons)
 
 
 def _page(body: str, scripts: str = "", headline: str = "Storm closes the coast road for a second night") -> bytes:
@@ -180,14 +202,6 @@ def test_real_pages_that_gave_an_empty_body_give_their_text() -> None:
     assert summarise([score_page(fundus_body(truth["V2"]), korean.articleBody or "")]).f1 >= 0.95
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a known regression of 62886b8 (session 29): the footer's one-line disclaimer, linked to its "
-    "period ('BBC (c) 2012 <a>The BBC is not responsible for the content of external sites. Read more.</a>'), "
-    "now reads as a sentence and stays, with the 'best viewed' notice after it, so the body is no longer "
-    "empty and the <noscript> captions are not taken; a narrower sentence test measured in session 29 "
-    "cost wcxb-dev 0341 and 0224 (see docs/quality.md)",
-)
 def test_a_gallery_whose_captions_are_only_in_its_noscript_gives_them() -> None:
     gallery = clean_html(_real("dragnet/html/267.html.gz"), url="http://www.bbc.co.uk/news/in-pictures-18967511")
     assert _chose(gallery)[0] == "noscript"
