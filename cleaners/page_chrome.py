@@ -510,11 +510,29 @@ END_OF_ARTICLE = re.compile(
         (?:leave|post|add|write)\ a\ (?:reply|comment)|\d*\ ?(?:comments?|responses?|replies)|
         (?:share|like)\ this(?:\ (?:article|story|post))?|about\ the\ author|
         (?:recent|latest|similar|other)\ (?:posts?|articles?|stories|news)|
-        (?:tags?|categories|filed\ under|posted\ in)
+        (?:tags?|categories|filed\ under|posted\ in)|
+        (?:diesen\ |den\ )?(?:artikel|beitrag)\ teilen|partager\ (?:cet\ |l[’']\ ?)article|
+        compartir\ (?:este|esta|el|la)\ (?:artículo|noticia|nota)|condividi\ (?:questo\ |l[’']\ ?)articolo|
+        deel\ (?:dit|het)\ artikel|del\ (?:artikkelen|artiklen|saken)|dela\ artikeln|udostępnij\ artykuł|
+        über\ (?:den\ autor|die\ autorin)|zu(?:m\ autor|r\ autorin)|à\ propos\ de\ l[’']\ ?auteur|
+        (?:sobre|acerca\ de)\ (?:el\ autor|la\ autora)|sull[’']\ ?autore|over\ de\ auteur|om\ forfatteren|
+        om\ författaren|o\ autorze|
+        schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|mots[-\ ]cl[ée]s|étiquettes|etiquetas|argomenti|
+        trefwoorden|stikkord|emneord|taggar|tagi|
+        \d*\ ?(?:kommentare?|commentaires?|comentarios?|commenti|reacties?|kommentarer|komentarz[ey]?)|
+        kommentieren|kommentar\ schreiben|zu\ den\ kommentaren(?:\ springen)?|diskutieren\ sie\ mit|
+        (?:laisser|ajouter|écrire|rédiger)\ un\ commentaire|(?:deja|dejar|escribe|añade)\ (?:un|tu)\ comentario|
+        lascia\ un\ commento|partecipa\ alla\ discussione|plaats\ een\ reactie|skriv\ (?:en\ )?kommentar|
+        dodaj\ komentarz
     )\s*[:.!]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Headings that close an article: whatever follows them (teasers, comments) is not its text."""
+"""Headings that close an article: whatever follows them (teasers, comments) is not its text. The
+same headings in the languages :data:`TEASER_HEADING` reads: the share bar's "share this article"
+("Artikel teilen", "Partager cet article"), "about the author" ("Über den Autor", "Om forfatteren"),
+the tags ("Schlagwörter", "Mots-clés", "Etiquetas"), the comments ("Kommentare", "Lascia un
+commento", "Zu den Kommentaren springen"). A bare "Teilen" or "Partager" is a share bar, which as
+often sits above the article, and is not one (nor is "Share" in English)."""
 
 END_OF_POST = re.compile(
     r"""^[\W_]*(?:

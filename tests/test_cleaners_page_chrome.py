@@ -3,6 +3,7 @@ its lists and its tables stay."""
 
 import copy
 import logging
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -873,3 +874,61 @@ def test_typepads_posted_by_line_labels_a_readers_post_and_a_byline_does_not() -
     assert all(page_chrome.POST_LABEL.match(line) for line in ("Posted by:", "Posted by :", "— Posted By: —"))
     assert not page_chrome.POST_LABEL.match("Posted by: Jane Doe")
     assert not page_chrome.POST_LABEL.match("Posted by Jane Doe on March 6, 2024")
+
+
+DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
+
+
+def test_a_german_dumps_share_line_and_comments_heading_end_the_article() -> None:
+    # A German news dump: after the article, the share bar's "Diesen Artikel teilen", two teasers
+    # written as prose, "Kommentare" and a reader's comment. The shipped model keeps the teasers;
+    # the share line ends the article as "Share this article" does in English.
+    text = (DUMPS / "closing-lines-in-german.txt").read_text(encoding="utf-8")
+    body = clean_text(text).articleBody or ""
+    assert "Der Stadtrat hat am Dienstag beschlossen" in body
+    assert "Mehrere Händler wandten ein" in body
+    for gone in ("Diesen Artikel teilen", "Die Brücke an der Mühlenstraße", "Der neue Busfahrplan", "Endlich!"):
+        assert gone not in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diesen Artikel teilen",
+        "Partager cet article",
+        "Compartir esta noticia",
+        "Condividi questo articolo",
+        "Über den Autor",
+        "Om forfatteren",
+        "Schlagwörter:",
+        "Mots-clés :",
+        "12 Kommentare",
+        "Zu den Kommentaren springen.",
+        "Lascia un commento",
+        "Dodaj komentarz",
+    ],
+)
+def test_closing_headings_in_other_languages_end_the_article(line: str) -> None:
+    texts = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, line, *NEXT_POSTS, "About us", "Contact"]
+    assert page_chrome.END_OF_ARTICLE.match(line)
+    assert texts[page_chrome.rule_run_of(texts)[1]] == ARTICLE[-1]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert set(NEXT_POSTS) <= removed
+    assert not any(t in removed for t in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Teilen",
+        "Partager",
+        "Kommentare sind willkommen, schrieb der Rat.",
+        "Über den Autor des Plans wurde lange gestritten.",
+        "Commenti",
+    ],
+)
+def test_a_bare_share_button_and_sentences_about_comments_do_not_end_the_article(line: str) -> None:
+    # A bare share button sits above the article as often as below it (English "Share" is not
+    # an end either); "Commenti" alone is a heading, the one line here that is.
+    assert bool(page_chrome.END_OF_ARTICLE.match(line)) is (line == "Commenti")
