@@ -513,8 +513,8 @@ END_OF_ARTICLE = re.compile(
         (?:tags?|categories|filed\ under|posted\ in)|
         (?:diesen\ |den\ )?(?:artikel|beitrag)\ teilen|partager\ (?:cet\ |l[’']\ ?)article|
         compartir\ (?:este|esta|el|la)\ (?:artículo|noticia|nota)|condividi\ (?:questo\ |l[’']\ ?)articolo|
-        deel\ (?:dit|het)\ artikel|del\ (?:artikkelen|artiklen|saken)|dela\ artikeln|udostępnij\ artykuł|
-        über\ (?:den\ autor|die\ autorin)|zu(?:m\ autor|r\ autorin)|à\ propos\ de\ l[’']\ ?auteur|
+        deel\ (?:dit\ |het\ )?artikel|del\ (?:artikkel(?:en)?|artikel(?:en)?|saken)|dela\ artikel(?:n)?|
+        udostępnij\ artykuł|über\ (?:den\ autor|die\ autorin)|zu(?:m\ autor|r\ autorin)|à\ propos\ de\ l[’']\ ?auteur|
         (?:sobre|acerca\ de)\ (?:el\ autor|la\ autora)|sull[’']\ ?autore|over\ de\ auteur|om\ forfatteren|
         om\ författaren|o\ autorze|
         schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|mots[-\ ]cl[ée]s|étiquettes|etiquetas|argomenti|

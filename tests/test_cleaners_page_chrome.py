@@ -898,6 +898,7 @@ def test_a_german_dumps_share_line_and_comments_heading_end_the_article() -> Non
         "Partager cet article",
         "Compartir esta noticia",
         "Condividi questo articolo",
+        "Del artikkel",
         "Über den Autor",
         "Om forfatteren",
         "Schlagwörter:",
@@ -925,10 +926,14 @@ def test_closing_headings_in_other_languages_end_the_article(line: str) -> None:
         "Partager",
         "Kommentare sind willkommen, schrieb der Rat.",
         "Über den Autor des Plans wurde lange gestritten.",
+        "Mehr aus Sachsen-Anhalt",
+        "Mer om",
         "Commenti",
     ],
 )
 def test_a_bare_share_button_and_sentences_about_comments_do_not_end_the_article(line: str) -> None:
     # A bare share button sits above the article as often as below it (English "Share" is not
-    # an end either); "Commenti" alone is a heading, the one line here that is.
+    # an end either); "more from" headings head inline boxes of teasers as often as the end
+    # (TEASER_HEADING reads them, when only teasers follow); "Commenti" alone is a heading, the
+    # one line here that is.
     assert bool(page_chrome.END_OF_ARTICLE.match(line)) is (line == "Commenti")
