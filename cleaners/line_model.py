@@ -78,6 +78,55 @@ _FUNCTION_WORDS = _word_set(
     "their its not but have has had will would can could which who we you they he she i"
 )
 """English function words: their share separates running prose from labels and headlines."""
+
+_OTHER_FUNCTION_WORDS = {
+    lang: _word_set(words)
+    for lang, words in (
+        ("de", "der die das und oder ein eine einen einem einer eines nicht ist sind war waren wird werden wurde "
+         "wurden mit von zu zum zur im auf für aus bei nach über unter auch sich dass wie als aber noch nur schon "
+         "wenn sie er es wir ihr ich sein seine ihre dem den des hat haben hatte kann können soll sollen diese "
+         "dieser dieses man so"),
+        ("fr", "le la les un une des et ou de du au aux en dans pour par sur avec sans est sont était été sera être "
+         "avoir ont avait que qui ne pas plus ce cette ces il elle ils elles nous vous se son sa ses leur leurs "
+         "mais comme aussi"),
+        ("es", "el la los las un una unos unas y o de del al en con sin por para es son fue era ser está están que "
+         "quien no más pero como su sus lo le les este esta estos estas también se ya"),
+        ("it", "il lo la gli le un uno una e o di da in nel nella nei per tra fra con su sono è era che chi non più "
+         "ma come anche si questo questa"),
+        ("pt", "o a os as um uma e ou de do da dos das em no na nos nas ao com por para não mais mas como também "
+         "foi ser é está que se"),
+        ("nl", "de het een en of van voor met op aan bij uit door naar niet is zijn was waren wordt werd dat die dit "
+         "deze ook maar als in te"),
+        ("no", "og eller en et ei av for med på til fra ikke er var har hadde som at det den de seg men også i om"),
+        ("sv", "och eller en ett av för med på till från inte är var har hade som att det den de sig men också i om"),
+        ("pl", "i w z na do od że nie jest są był była było to jak ale także się ten ta o po za"),
+    )
+}  # fmt: skip
+"""The commonest function words of the other languages the cleaners read (German, French, Spanish,
+Italian, Portuguese, Dutch, Norwegian, Swedish, Polish). A German paragraph read with the English
+list has a function-word share near nought, as a menu's labels have: on a page in one of these
+languages the share is read with that language's list (:func:`page_function_words`), so that the
+trees, trained on English pages, see its prose as prose."""
+
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in (("en", _FUNCTION_WORDS), *_OTHER_FUNCTION_WORDS.items()):
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
+del _lang, _words, _word
+
+
+def page_function_words(texts: Sequence[str]) -> frozenset[str]:
+    """The function words of the page's language: the list (English's, :data:`_FUNCTION_WORDS`, or
+    one of :data:`_OTHER_FUNCTION_WORDS`) that holds most of the page's word tokens; English on a
+    tie or when none holds any."""
+    counts = dict.fromkeys(("en", *_OTHER_FUNCTION_WORDS), 0)
+    for text in texts:  # one line's words at a time
+        for word in text.lower().split():
+            for lang in _LANGUAGES_OF.get(word, ()):
+                counts[lang] += 1
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+    return _FUNCTION_WORDS if best == "en" else _OTHER_FUNCTION_WORDS[best]
+
 _SLUG_NOISE = _word_set("html htm php aspx asp shtml www com index amp article articles news story")
 
 PROSE_WORDS = 15
@@ -110,7 +159,7 @@ _STYLE_COLUMNS = (3, 12, 6, 7)
 means over the neighbouring lines tell a run of prose from a menu or a table."""
 
 
-def _line_shape(text: str) -> list[float]:
+def _line_shape(text: str, function_words: frozenset[str] = _FUNCTION_WORDS) -> list[float]:
     words = text.split()
     count = len(words)
     alpha = [w for w in words if w[:1].isalpha()]
@@ -129,7 +178,7 @@ def _line_shape(text: str) -> list[float]:
         float(min(len(_SEPARATOR.findall(text)), 5)),
         float(min(text.count(","), 10)),
         sum(len(w) for w in words) / (count or 1),
-        sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / (count or 1),
+        sum(1 for w in words if w.lower() in function_words) / (count or 1),
         sum(1 for w in alpha if len(w) <= 3) / n_alpha,
         1.0 if _DATEISH.search(text) else 0.0,
         1.0 if _END_HEADING.match(text) else 0.0,
@@ -234,6 +283,7 @@ def feature_chunks(
     sentence = has_sentence.astype(np.float64)  # whether the shapes' second column is not 0
     del has_sentence
     match, anchor = _slug_match(texts, url)
+    function_words = page_function_words(texts)
     width = len(FEATURE_NAMES)
     shape_width = len(_LINE)
     start, end = rule_run
@@ -255,7 +305,7 @@ def feature_chunks(
         if hi > have:
             more = np.empty((hi - have, shape_width), dtype=np.float64)
             for i in range(have, hi):
-                more[i - have] = _line_shape(texts[i])
+                more[i - have] = _line_shape(texts[i], function_words)
             kept = np.concatenate((kept, more))
         x = np.empty((b - a, width), dtype=np.float64)
         x[:, :shape_width] = kept[a - kept_from : b - kept_from]

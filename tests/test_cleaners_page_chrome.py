@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from newsclean.cleaners import Block, Document, clean_text, page_chrome
+from newsclean.cleaners import Block, Document, clean_text, line_model, page_chrome
 from newsclean.cleaners.line_model import LineModel, line_grams, load_model, word_count
 from newsclean.cleaners.page_chrome import PageChrome
 
@@ -937,3 +937,18 @@ def test_a_bare_share_button_and_sentences_about_comments_do_not_end_the_article
     # (TEASER_HEADING reads them, when only teasers follow); "Commenti" alone is a heading, the
     # one line here that is.
     assert bool(page_chrome.END_OF_ARTICLE.match(line)) is (line == "Commenti")
+
+
+def test_the_function_word_share_reads_the_pages_language() -> None:
+    # A German paragraph read with the English function words looks like a line of labels; on a
+    # German page it is read with German's, as an English paragraph is with English's.
+    column = line_model.FEATURE_NAMES.index("function_word_share")
+    german = (DUMPS / "closing-lines-in-german.txt").read_text(encoding="utf-8").splitlines()
+    rows = line_model.line_features(german, None, (0, len(german) - 1))
+    paragraph = german.index(next(t for t in german if t.startswith("Der Stadtrat hat am Dienstag")))
+    assert rows[paragraph, column] > 0.3
+    assert rows[german.index("Startseite"), column] == 0
+    english = [*MENU, HEADLINE, STANDFIRST, *ARTICLE]
+    assert line_model.page_function_words(english) is line_model.page_function_words(["the"])
+    rows = line_model.line_features(english, None, (0, len(english) - 1))
+    assert rows[len(MENU) + 2, column] > 0.3
