@@ -845,21 +845,26 @@ def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -
         if el is root:
             break
         parent = el.getparent()
-        p = stats[parent]
-        if p is None:
-            p = stats[parent] = _new_stats(_Stats)
-            p.text = p.links = p.prose = p.loose = p.divs = p.cut = 0
-            p.blocks = False
         tail = el.tail
         n = len(tail.strip()) if tail else 0
-        p.text += s.text + n
         if n == 1 and closes is not None and tail.strip() in CLOSE_GLYPHS:
             closes.append(parent)
-        p.links += s.links
-        p.prose += s.prose
-        p.loose += s.loose
-        p.divs += s.divs
-        p.cut += s.cut
+        p = stats[parent]
+        if p is None:  # its last child: the parent's measures start as this child's
+            p = stats[parent] = _new_stats(_Stats)
+            p.text = s.text + n
+            p.links, p.prose, p.loose, p.divs, p.cut = s.links, s.prose, s.loose, s.divs, s.cut
+            p.blocks = s.blocks or tag not in INLINE
+            continue
+        p.text += s.text + n
+        # (Most elements hold no link and no paragraph text: their zeros are not added.)
+        if s.links:
+            p.links += s.links
+        if s.prose or s.loose or s.divs or s.cut:
+            p.prose += s.prose
+            p.loose += s.loose
+            p.divs += s.divs
+            p.cut += s.cut
         if not p.blocks and (s.blocks or tag not in INLINE):
             p.blocks = True
     if closes is not None:
@@ -907,11 +912,13 @@ def _remeasure(root: etree._Element, stats: dict[etree._Element, _Stats], change
                 continue  # a comments heading kept only as a mark (see strip_page)
             c = stats[child]
             s.text += c.text + (len(tail.strip()) if tail else 0)
-            s.links += c.links
-            s.prose += c.prose
-            s.loose += c.loose
-            s.divs += c.divs
-            s.cut += c.cut
+            if c.links:  # (as in _measure: zeros not added)
+                s.links += c.links
+            if c.prose or c.loose or c.divs or c.cut:
+                s.prose += c.prose
+                s.loose += c.loose
+                s.divs += c.divs
+                s.cut += c.cut
             if not s.blocks and (c.blocks or ctag not in INLINE):
                 s.blocks = True
         text = el.text

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 from itertools import islice
+from pathlib import Path
 from unittest.mock import patch
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -860,3 +862,34 @@ def test_the_non_characters_are_found_in_the_bytes_as_in_the_text(fullwidth: int
             continue
         assert _holds_nonchar(PageText(None, data), data) == ("\ufffe" in html or "\uffff" in html)
         assert _utf8_for_lxml(html, data) == _plain_utf8_for_lxml(html)
+
+
+FORMS_PAGE = """<html lang="en"><head><title>Rates held - Daily Courier</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Rates held</h1><p class="byline">By Ann Lee</p>
+<p>The central bank left its rates where they were on Thursday, as the committee had signalled
+in its last meeting, and said it would look at the figures again in the spring.</p>
+<form class="signup" action="/subscribe"><label for="m">Get the morning briefing</label>
+<input id="m" type="email" name="email" placeholder="Your email"><select name="f"><option>Daily</option>
+<option selected>Weekly</option></select><button>Sign up</button></form>
+<p>Economists had expected the decision; markets barely moved after it, and the currency held
+its gains of the week against the dollar and the euro.</p>
+<form><label>Leave a comment</label><textarea name="c">Your comment</textarea>
+<input type="text" name="author" placeholder="Name"><input type="submit" value="Post"></form>
+</article><footer><p>&copy; Daily Courier</p></footer></body></html>"""
+
+EXTRACTION_FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "extraction").glob("*.html"))
+
+
+@pytest.mark.parametrize("page", [FORMS_PAGE, *EXTRACTION_FIXTURES], ids=lambda p: getattr(p, "stem", "forms"))
+def test_the_extraction_s_element_classes_give_the_records_of_lxml_html_s(page: str | Path) -> None:
+    # extract_html parses its pages with HtmlElement for every tag (html._PAGE_CLASSES), not
+    # lxml.html's form classes (html._ELEMENT_CLASSES, what parse_html gives): the same records.
+    from newsclean.cleaners import clean_html, html
+
+    data = page.read_bytes() if isinstance(page, Path) else page
+    record = clean_html(data, url="https://example.com/a/b", find_site=False, fetched_at="2026-01-15T12:00:00Z")
+    with patch.object(html, "_PAGE_CLASSES", html._ELEMENT_CLASSES):
+        plain = clean_html(data, url="https://example.com/a/b", find_site=False, fetched_at="2026-01-15T12:00:00Z")
+    assert record.to_dict() == plain.to_dict()
+    assert type(html._parse_page(PageText(FORMS_PAGE), html._PAGE_CLASSES).find(".//form")) is lxml.html.HtmlElement
