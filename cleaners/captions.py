@@ -17,6 +17,7 @@ or guide's item carries.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from lxml import etree
@@ -57,6 +58,10 @@ GALLERY_SLIDES = 2
 """A row of alike boxes is a gallery when at least this many of its pictures have a line under
 them ending in a photo's credit."""
 
+HEADED_CARDS = 2
+"""Boxes of one kind (tag and class) beside pictures whose text opens with a bold line are
+cards with their titles, not captions, when the content holds at least this many."""
+
 
 def _alike_neighbour(box: etree._Element) -> bool:
     """Whether the element just before or after ``box`` has its tag and class (a class, or a
@@ -90,7 +95,10 @@ def _credited(line: etree._Element) -> bool:
 
 
 def unmarked_captions(
-    part: etree._Element, text_of: Callable[[etree._Element], int], links_of: Callable[[etree._Element], int]
+    part: etree._Element,
+    text_of: Callable[[etree._Element], int],
+    links_of: Callable[[etree._Element], int],
+    bold_head: Callable[[etree._Element], bool] | None = None,
 ) -> list[etree._Element]:
     """The lines under ``part`` that are a picture's caption by their place: for each picture,
     the outermost element around it holding no text is followed, in the box around it, by one
@@ -98,11 +106,14 @@ def unmarked_captions(
     :data:`CAPTION_CHARS` and :data:`CAPTION_SHARE` of ``part``'s text, mostly not links and no
     heading, when that box is not ``part`` itself and has no alike neighbour with a picture, or
     when it is a gallery's slide: at least :data:`GALLERY_SLIDES` lines of its row end in a
-    photo's credit. ``text_of`` and ``links_of`` give an element's text and link text in characters."""
+    photo's credit. ``text_of`` and ``links_of`` give an element's text and link text in characters;
+    ``bold_head`` tells a heading written as a bold line (a card's title over its text is no
+    caption, whether set in an ``<h3>`` or in bold type)."""
     whole = text_of(part)
     found: list[etree._Element] = []
     seen: set[etree._Element] = set()
     slides: dict[etree._Element, list[etree._Element]] = {}
+    lines: list[tuple[etree._Element, etree._Element, bool]] = []
     for picture in part.iter(*PICTURES):
         pic = picture
         parent = pic.getparent()
@@ -126,6 +137,15 @@ def unmarked_captions(
             continue
         if line.tag in _MARKED:
             continue  # a <figcaption>: left out as a caption by its tag, with its own entry
+        headed = bold_head is not None and any(bold_head(el) for el in line.iterdescendants("p", "div"))
+        lines.append((line, parent, headed))
+    # Boxes of one kind whose text opens with a bold line are a guide's cards when there are a
+    # few of them (each its item's title over its description), as they are under an <h3>; one
+    # alone beside a picture (an author's box, a promotion) is judged as any line beside one.
+    kinds = Counter((parent.tag, parent.get("class")) for _, parent, headed in lines if headed)
+    for line, parent, headed in lines:
+        if headed and kinds[parent.tag, parent.get("class")] >= HEADED_CARDS:
+            continue
         row = _row(parent, part)
         if row is None:
             found.append(line)

@@ -1824,7 +1824,7 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         )
         doomed.extend(
             (el, "a caption: the one short line beside a picture in its box")
-            for el in unmarked_captions(part, *_sizers(stats))
+            for el in unmarked_captions(part, *_sizers(stats), _bold_head)
         )
         doomed.extend(
             (el, "one of a row of teaser cards (other pages' headlines)") for el in _teaser_cards(part, stats, site)
@@ -3046,9 +3046,57 @@ def _linked_subheads(part: etree._Element, stats: dict[etree._Element, _Stats]) 
         if after is None or after in found:
             runs.update((el, after) if after is not None else (el,))
     heads = [el for el in lines if el not in runs]
-    if len(heads) < SUBHEADS_MIN or _one_site(heads):
+    if len(heads) < SUBHEADS_MIN or (_one_site(heads) and not _sections(heads, part)):
         return []
     return heads
+
+
+SECTION_HEADS = 5
+"""Bold links to the site's own pages head sections when there are at least this many (a news
+story sets up to four links to the site's other stories between its paragraphs) ..."""
+
+SECTION_WORDS = 30
+"""... and the text between one and the next holds this many words (the median of them): a
+guide's venues or a course's chapters, each over its paragraphs, not a list of the site's other
+stories, each over a teaser line ..."""
+
+ALIKE_SECTIONS = 0.75
+"""... and at least this share of those sections are alike in length (within a factor of two of
+the median): the entries of a guide, not links to other stories set where the text allows."""
+
+
+def _sections(heads: list[etree._Element], part: etree._Element) -> bool:
+    """Whether ``heads``, lines of bold type each one link to the site's own pages, head the
+    sections of ``part``: at least :data:`SECTION_HEADS` of them, the text between one and the
+    next holding :data:`SECTION_WORDS` words (the median), and most of those sections
+    (:data:`ALIKE_SECTIONS`) alike in length, within a factor of two of the median: a guide's
+    entries are written to one pattern, links to other stories fall where the text allows."""
+    if len(heads) < SECTION_HEADS:
+        return False
+    counts = sorted(_section_words(heads, part))
+    median = counts[len(counts) // 2]
+    alike = sum(1 for n in counts if median <= 2 * n and n <= 2 * median)
+    return median >= SECTION_WORDS and alike >= ALIKE_SECTIONS * len(counts)
+
+
+def _section_words(heads: list[etree._Element], part: etree._Element) -> list[int]:
+    """The counts of words between one of ``heads`` and the next inside ``part``, in page order
+    (what each heads, up to the next; what follows the last is left out: the article's end, or
+    the page's)."""
+    at = set(heads)
+    inside = {el for head in heads for el in head.iter()}
+    counts: list[int] = []
+    words = -1  # (before the first head: nothing counted)
+    for el in part.iter():
+        if el in at:
+            if words >= 0:
+                counts.append(words)
+            words = 0
+        elif words >= 0 and el not in inside and isinstance(el.tag, str) and el.text:
+            words += len(el.text.split())
+        if words >= 0 and el.tail and (el in at or el not in inside):
+            words += len(el.tail.split())
+    return counts
 
 
 def _bold_head(el: etree._Element) -> bool:

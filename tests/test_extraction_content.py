@@ -411,6 +411,32 @@ def test_a_sites_own_stories_linked_in_bold_between_the_paragraphs_go() -> None:
     _four_paragraphs_without(html, *stories)
 
 
+def test_a_guides_sections_under_bold_links_to_the_sites_own_pages_stay() -> None:
+    # A restaurant guide's venues, a course's chapters: five or more bold lines, each one link
+    # to another page of the site, each over a paragraph of its own. They head the sections as
+    # an <h3> would, though every link points to the site.
+    venues = ["The Lantern", "River House", "Nonna Rosa", "The Pantry", "Harbour Grill"]
+    sections = "".join(
+        f"<div><b><a href='/venues/{i}'>{venue}</a></b></div>{_paras(1)}" for i, venue in enumerate(venues)
+    )
+    html = _page(f"<main><article><h1>Where to eat</h1>{sections}</article></main>")
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 5, body
+    assert [body.count(venue) for venue in venues] == [1, 1, 1, 1, 1], body
+
+
+def test_the_sites_own_stories_in_bold_each_over_a_teaser_line_go() -> None:
+    # The same five lines, each over one short line: the site's other stories and their
+    # teasers, not sections (the teasers are left to the rules for short lines).
+    stories = ["Mayor resigns over budget row", "Storm closes the bridge", "Roof fixed", "Library hours", "Bus fares"]
+    teasers = "".join(
+        f"<div><b><a href='/news/{i}'>{story}</a></b></div><p>Read the full story on our site.</p>"
+        for i, story in enumerate(stories)
+    )
+    html = _page(f"<main><article><h1>Tram line extended</h1>{_paras(4)}{teasers}</article></main>")
+    _four_paragraphs_without(html, *stories)
+
+
 def test_rows_of_shops_linked_in_bold_under_each_item_go() -> None:
     # Lines of bold links to other sites, one under another: buttons to shops, heading nothing.
     shops = "".join(

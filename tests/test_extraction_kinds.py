@@ -1801,3 +1801,46 @@ def test_span_runs_join_where_a_run_carries_the_space_and_items_stay_apart() -> 
         "8",
         "minutes",
     ]
+
+
+def test_kind_7_cards_with_bold_titles_beside_pictures_stay_and_a_lone_caption_goes() -> None:
+    # A guide's cards (a picture, then a box with a label, a title in bold type and a
+    # description), as a page with every heading a bold line writes a card's <h3>: the box is
+    # no caption of the picture, as it is not under an <h3>. Two cards of one kind are a guide's;
+    # a photo's one line and an author's box alone beside a picture still go as captions.
+    body = _clean(
+        "kind-7-cards-with-bold-titles-beside-pictures.html", url="https://valley-park.example.org/learn/webcams.htm"
+    ).articleBody or ""
+    assert_once(
+        body,
+        "North Ridge (summer only)",
+        "The lodge on the north ridge runs this camera",
+        "Valley floor and river",
+        "From the visitor centre's roof",
+        "Five cameras look over the park",
+        "Pictures from the cameras may be shared",
+    )
+    assert_gone(body, "The upper falls in May", "Ann Lee")
+
+
+def test_kind_7_a_guides_sections_under_bold_links_to_the_sites_pages_stay() -> None:
+    # A restaurant guide bookable on its own site: each venue's name a bold line linking to the
+    # venue's page there, over its category line and a paragraph. The names head the sections
+    # (five of them, each over a paragraph); the box of the site's other stories beside the
+    # article still goes.
+    body = _clean(
+        "kind-7-guide-sections-under-bold-links-to-the-sites-pages.html",
+        url="https://table-guide.example.com/stories/old-town-winter",
+    ).articleBody or ""
+    assert_once(
+        body,
+        "The Lantern\n",
+        "River House\n",
+        "Nonna Rosa\n",
+        "The Pantry\n",
+        "Harbour Grill\n",
+        "Bistro | Market Square",
+        "The Lantern has been the square's warmest room",
+        "The Pantry opens at seven",
+    )
+    assert_gone(body, "More from Table Guide", "The best brunch in the city", "Cheap eats under twenty")
