@@ -64,7 +64,8 @@ OPENING_WORDS = 3
 with no separator after it ("The biggest blogging mistake I ever made … Early Retirement
 Extreme", "Why should MG be left behind?, Best car reviews") is the headline's too."""
 
-_SHOWN_TEXT = etree.XPath("//body//text()[normalize-space()]")
+_SHOWN_TEXT = etree.XPath("/descendant::body/descendant::text()[normalize-space()]")
+"""``//body//text()[normalize-space()]`` on the descendant axis (see ``threads._SHOWN_TEXT``)."""
 _NEVER = frozenset(["script", "style", "noscript", "template", "title", "option", "select", "textarea", "button"])
 _LISTS = frozenset(["li", "ul", "ol", "dl", "nav", "menu"])
 

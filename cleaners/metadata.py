@@ -265,7 +265,7 @@ def _people(authors: list[Author], site_names: set[str]) -> tuple[list[Author], 
 
 
 _BYLINE_ELEMENTS = etree.XPath('//@itemprop[.="author"]/.. | //a/@rel[.="author"]/..')
-_NAME_ELEMENTS = etree.XPath('.//*[@itemprop="name"]')
+_NAME_ELEMENTS = etree.XPath('descendant::*[@itemprop="name"]')
 """(Compiled once: ``el.xpath(...)`` compiles its expression again at every call.) The byline's
 elements are found by their attributes (``//a[@rel="author"] | //*[@itemprop="author"]``, the
 same elements in the same order): libxml2 reads the attributes of the page's elements instead

@@ -305,12 +305,16 @@ def _ago(text: str) -> bool:
 
 
 _CLOCK_WORDS = (":", "ago", "vor ", "il y a", "hace ")
-_CLOCK_TEXT = etree.XPath("//text()[" + " or ".join(f"contains(., '{w}')" for w in _CLOCK_WORDS) + "]")
+_CLOCK_TEXT = etree.XPath("/descendant::text()[" + " or ".join(f"contains(., '{w}')" for w in _CLOCK_WORDS) + "]")
 _HEADING_WORDS = ("omment", "espons", "eplies", "omentar", "hought")
-_HEADING_TEXT = etree.XPath(".//text()[" + " or ".join(f"contains(., '{w}')" for w in _HEADING_WORDS) + "]")
+_HEADING_TEXT = etree.XPath("descendant::text()[" + " or ".join(f"contains(., '{w}')" for w in _HEADING_WORDS) + "]")
 """The texts a comments heading can be made of, found cheaply (each test costs a pass over the
 page's texts; an all-capitals heading is rare, and its words are in the markup's case)."""
-_SHOWN_TEXT = etree.XPath("//text()[normalize-space()]")
+_SHOWN_TEXT = etree.XPath("/descendant::text()[normalize-space()]")
+"""The page's texts holding more than white space: ``//text()[normalize-space()]``, the same
+nodes in the same order, on one axis. libxml2 evaluates ``//text()[...]`` as it reads, every
+node of the page and then its children with the test (a predicate keeps it from taking the
+two steps as the descendant axis): a fifth slower in the run."""
 
 
 def _holds_clock_word(text: str) -> bool:
@@ -407,7 +411,7 @@ def _stamped(
     return holders
 
 
-_YEAR_TEXT = etree.XPath("//text()[contains(., '19') or contains(., '20')]")
+_YEAR_TEXT = etree.XPath("/descendant::text()[contains(., '19') or contains(., '20')]")
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S", re.I)

@@ -893,3 +893,33 @@ def test_the_extraction_s_element_classes_give_the_records_of_lxml_html_s(page: 
         plain = clean_html(data, url="https://example.com/a/b", find_site=False, fetched_at="2026-01-15T12:00:00Z")
     assert record.to_dict() == plain.to_dict()
     assert type(html._parse_page(PageText(FORMS_PAGE), html._PAGE_CLASSES).find(".//form")) is lxml.html.HtmlElement
+
+
+TEXT_PIECES = MEASURE_PIECES | st.sampled_from(
+    ["12:30", "2019", "20", "3 days ago", "vor 2 Stunden", "Comments", "3 Responses", "Kommentare", " ", "\t",
+     "<span itemprop='name'>Ann Lee</span>", "<div itemprop='author'>", "<h2>", "</h2>"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(TEXT_PIECES, max_size=30).map("".join), st.lists(TEXT_PIECES, max_size=6).map("".join))
+def test_the_text_xpaths_on_the_descendant_axis_find_what_the_abbreviated_ones_find(inner: str, head: str) -> None:
+    # ``//text()[...]`` (every node, then its children with the test) and ``/descendant::text()[...]``
+    # are the same nodes in the same order (no predicate counts positions): each text with its
+    # element and whether it is a tail, on the page and on a part of it.
+    from newsclean.cleaners import headline_line, threads
+
+    root = parse_html(f"<html><head><title>{head}</title></head><body>{inner}</body></html>")
+
+    def texts(found: list) -> list:
+        return [(str(t), t.getparent(), t.is_tail) for t in found]
+
+    assert texts(threads._SHOWN_TEXT(root)) == texts(root.xpath("//text()[normalize-space()]"))
+    for words, new in ((threads._CLOCK_WORDS, threads._CLOCK_TEXT), (("19", "20"), threads._YEAR_TEXT)):
+        old = "//text()[" + " or ".join(f"contains(., '{w}')" for w in words) + "]"
+        assert texts(new(root)) == texts(root.xpath(old))
+    assert texts(headline_line._SHOWN_TEXT(root)) == texts(root.xpath("//body//text()[normalize-space()]"))
+    heading = ".//text()[" + " or ".join(f"contains(., '{w}')" for w in threads._HEADING_WORDS) + "]"
+    for part in root.iter("div", "section", "body"):
+        assert texts(threads._HEADING_TEXT(part)) == texts(part.xpath(heading))
+        assert metadata._NAME_ELEMENTS(part) == part.xpath('.//*[@itemprop="name"]')
