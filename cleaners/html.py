@@ -47,7 +47,7 @@ from newsclean.cleaners.metadata import extract_metadata, first_title
 from newsclean.cleaners.prompts import prompt_line
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, select_css
 from newsclean.cleaners.threads import comment_headings, cut_after_comments, drop_threads, reference_day, shown_texts
 from newsclean.cleaners.unshown import BODY_NOTICE_CHARS, is_notice, unshown_text
 from newsclean.cleaners.widgets import placeholder
@@ -2074,7 +2074,7 @@ def _extract(
     chosen = ""
     content: etree._Element | None = None
     if site and site.body:
-        found = tree.cssselect(site.body)
+        found = select_css(tree, site.body)
         if found:
             content = found[0] if len(found) == 1 else _join_parts(found)
             log.add_unchosen(tree, found, f"outside the body that site profile {site.name} names ({site.body})")
@@ -2325,7 +2325,7 @@ def _take_site_boilerplate(
     marked: list[tuple[Block, float]] = []
     for selector in site.boilerplate:
         rule = f"boilerplate selector {selector} of site profile {site.name}"
-        for el in root.cssselect(selector):
+        for el in select_css(root, selector):
             parent = el.getparent()
             if parent is None:
                 continue

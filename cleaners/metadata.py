@@ -18,7 +18,7 @@ from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.errors import _PLAIN_URL
 from newsclean.cleaners.images import image_from_jsonld
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
-from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.site import SiteProfile, select_css
 
 __all__ = ["extract_metadata", "first_title"]
 
@@ -326,7 +326,7 @@ def _absolute(base: str | None, ref: str) -> str | None:
 def _select_text(tree: etree._Element, selector: str | None) -> str:
     if not selector:
         return ""
-    for el in tree.cssselect(selector):
+    for el in select_css(tree, selector):
         value = el.get("content") or el.get("datetime") if el.tag in ("meta", "time") else None
         text = _clean(value or text_content(el))
         if text:
@@ -492,7 +492,7 @@ def _dates(tree: etree._Element, src: _Sources, site_date: str) -> dict[str, str
 def _authors(tree: etree._Element, src: _Sources, site: SiteProfile | None, site_names: set[str]) -> list[Author]:
     authors = []
     if site and site.authors:
-        names = (_BYLINE_WORD.sub("", _clean(text_content(el))) for el in tree.cssselect(site.authors))
+        names = (_BYLINE_WORD.sub("", _clean(text_content(el))) for el in select_css(tree, site.authors))
         authors = [Author(name=name) for name in names if name]
     names_of_site = {n.casefold() for n in site_names}
     if not authors:

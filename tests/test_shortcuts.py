@@ -923,3 +923,22 @@ def test_the_text_xpaths_on_the_descendant_axis_find_what_the_abbreviated_ones_f
     for part in root.iter("div", "section", "body"):
         assert texts(threads._HEADING_TEXT(part)) == texts(part.xpath(heading))
         assert metadata._NAME_ELEMENTS(part) == part.xpath('.//*[@itemprop="name"]')
+
+
+SITE_PAGES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "sites").glob("**/*.html"))
+
+
+@pytest.mark.parametrize("page", SITE_PAGES, ids=lambda p: p.parent.name)
+def test_a_profile_s_selectors_compiled_once_select_what_lxml_html_s_cssselect_selects(page: Path) -> None:
+    from newsclean.cleaners.site import select_css, site_profiles
+
+    root = parse_html(page.read_text(encoding="utf-8"))
+    selectors = {"body", "p", "article p, h1", "div > p:first-child", "[class*='share']", "a[href^='/']"}
+    for profile in site_profiles().values():
+        named = (profile.headline, profile.standfirst, profile.date, profile.authors, profile.body)
+        selectors.update(s for s in named if s)
+        selectors.update(profile.boilerplate)
+    for selector in sorted(selectors):
+        for el in (root, root.find("body")):
+            assert select_css(el, selector) == el.cssselect(selector)
+            assert select_css(el, selector) == el.cssselect(selector)  # (the compiled selector again)
