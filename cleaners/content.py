@@ -400,6 +400,30 @@ STREAMED_PROSE = 500
 """An element with the ``hidden`` attribute holding this much paragraph text is content a
 script reveals (streamed server rendering parks it in ``<div hidden>``), not a popup."""
 
+COLLAPSED_PROSE = 100
+"""A hidden element holding this much paragraph text whose id a control's ``aria-controls``
+names is a section collapsed until clicked (an accordion's panel, a tab), not a popup ..."""
+
+ACCORDION_PANELS = 2
+"""... when the page holds at least this many: an accordion's sections (a guide's steps, an
+FAQ's answers). One alone is a transcript or a list of references shown on demand, which the
+article does without."""
+
+
+def _collapsed_panels(root: etree._Element, stats: dict[etree._Element, _Stats]) -> frozenset[etree._Element]:
+    """The sections of ``root`` collapsed until clicked (:data:`COLLAPSED_PROSE`,
+    :data:`ACCORDION_PANELS`): hidden elements holding paragraph text whose ids the page's
+    controls name in ``aria-controls``."""
+    ids = {name for value in root.xpath("//@aria-controls") for name in str(value).split()}
+    if not ids:
+        return frozenset()
+    found: list[etree._Element] = []
+    for el in root.xpath("//*[@id]"):
+        s = stats.get(el)
+        if el.get("id") in ids and s is not None and _paragraphs(s) >= COLLAPSED_PROSE and _hidden(el):
+            found.append(el)
+    return frozenset(found) if len(found) >= ACCORDION_PANELS else frozenset()
+
 PROSE_SHARE = 0.5
 """A box named like boilerplate that holds at least this share of the page's paragraph
 text, and more than :data:`KEEP_SHARE` of its text, is the article's wrapper (a
@@ -516,6 +540,7 @@ def strip_page(
     doomed: list[etree._Element] = []
     changed_marks: list[etree._Element] = []
     named: dict[str, list[etree._Element]] = {}
+    panels: frozenset[etree._Element] | None = None  # (an accordion's, found once asked)
     stack = list(root)
     while stack or named:
         if not stack:
@@ -564,10 +589,15 @@ def strip_page(
                     changed_marks.append(parent)
                 continue
             s = stats.get(el)
+            if panels is None and s is not None and _paragraphs(s) >= COLLAPSED_PROSE and el.get("id"):
+                panels = _collapsed_panels(root, stats)
             if (
                 s is None
                 or not (
                     (_paragraphs(s) >= STREAMED_PROSE and el.get("hidden") is not None)
+                    # A section collapsed until its heading is clicked (an accordion's panel, a
+                    # tab's): the control names it by its id, and the page shows it on demand.
+                    or el in (panels or ())
                     # Broken markup can nest the whole page in a <button> or a menu: keep that.
                     or _wraps_page(el, s, page)
                 )

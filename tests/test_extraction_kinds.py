@@ -1844,3 +1844,21 @@ def test_kind_7_a_guides_sections_under_bold_links_to_the_sites_pages_stay() -> 
         "The Pantry opens at seven",
     )
     assert_gone(body, "More from Table Guide", "The best brunch in the city", "Cheap eats under twenty")
+
+
+def test_kind_7_sections_collapsed_until_clicked_stay_a_hidden_menu_goes() -> None:
+    # A guide's steps in an accordion: each panel hidden (display:none) until its heading, a
+    # control naming the panel in aria-controls, is clicked. The page shows them on demand, so
+    # they are the article's; the hidden menu a button opens holds no paragraph and still goes.
+    body = _clean(
+        "kind-7-sections-collapsed-until-clicked.html", url="https://sun-guide.example.com/guides/go-solar"
+    ).articleBody or ""
+    assert_once(
+        body,
+        "Going solar takes a few months",
+        "Your bill tells you how much electricity you use",
+        "Ask at least three installers for a quote",
+        "Once you sign, the installer files the permits",
+        "After the permits, the installation itself takes",
+    )
+    assert_gone(body, "Heat pumps", "About us")
