@@ -68,6 +68,17 @@ def _removed_part(before: str, after: str) -> str:
     return (before[:at] + " … " + before[at + len(after) :]).strip(" …") or before
 
 
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+"""Zero-width marks (space, non-joiner, joiner, word joiner, byte-order mark): a block holding
+nothing else shows no text (an editor's spacer paragraph, ``<p>&zwj;</p>``)."""
+
+
+def _shows_text(text: str) -> bool:
+    """Whether ``text`` holds a character a reader sees: neither white space nor a zero-width
+    mark (:data:`_ZERO_WIDTH`). The first such character answers, so a paragraph costs nothing."""
+    return any(not (c.isspace() or c in _ZERO_WIDTH) for c in text)
+
+
 _NOTED_FIELDS = ("headline", "description", "datePublishedRaw", "dateModifiedRaw")
 
 
@@ -179,7 +190,7 @@ def build_record(
 
     remaining, _ = _chain(chain).run(doc, on_applied=applied)
     steps = provenance.steps
-    kept = [b for b in remaining.blocks if b.text.strip()]
+    kept = [b for b in remaining.blocks if _shows_text(b.text)]
     if doc.recover is not None and too_little(kept):
         # Cleaned, the page's HTML gave (almost) no body: its text may be where the page does
         # not show it. Found, the page is cleaned again with it (cleaners only read).

@@ -1862,3 +1862,22 @@ def test_kind_7_sections_collapsed_until_clicked_stay_a_hidden_menu_goes() -> No
         "After the permits, the installation itself takes",
     )
     assert_gone(body, "Heat pumps", "About us")
+
+
+def test_kind_7_zero_width_spacer_paragraphs_are_no_paragraphs() -> None:
+    # A site builder's spacer paragraphs ("<p>&zwj;</p>") hold a zero-width joiner alone: no text
+    # a reader sees, so no paragraph of the body.
+    body = _body("kind-7-zero-width-spacer-paragraphs.html")
+    paragraphs = body.split("\n\n")
+    assert all(p.strip("\u200b\u200c\u200d\u2060\ufeff").strip() for p in paragraphs)
+    assert "\u200d" not in body
+    assert_once(
+        body,
+        "roots circle the bottom of the old one",
+        "Choose the pot",
+        "no more than five centimetres wider",
+        "Loosen the roots",
+        "tease the outer roots free",
+        "do not feed it for a month",
+    )
+
