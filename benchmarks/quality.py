@@ -507,6 +507,28 @@ def bold_headings(html: bytes) -> bytes:
     return hashed_names(html, headings=True)
 
 
+_NAMES = (
+    "class",
+    "id",
+    # The attributes that name an element by its id (HTML's and WAI-ARIA's references): on a
+    # site whose names mean nothing they still name the same element, so they are hashed with
+    # the ids (an accordion's control names its panel in aria-controls).
+    "aria-activedescendant",
+    "aria-controls",
+    "aria-describedby",
+    "aria-details",
+    "aria-errormessage",
+    "aria-flowto",
+    "aria-labelledby",
+    "aria-owns",
+    "for",
+    "form",
+    "headers",
+    "list",
+)
+"""The attributes :func:`hashed_names` hashes: the names and the references to them."""
+
+
 def hashed_names(
     html: bytes,
     *,
@@ -517,7 +539,8 @@ def hashed_names(
     headings: bool = False,
 ) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
-    same name by the same hash everywhere on the page); text, tags and other attributes stay.
+    same name by the same hash everywhere on the page, in the attributes that refer to an id
+    too: :data:`_NAMES`); text, tags and other attributes stay.
     The page is decoded and parsed as newsclean decodes and parses it and comes back as UTF-8,
     its charset declarations saying so (lxml alone misreads a GB2312 or Shift_JIS page declared
     in a ``<meta>``: its text comes back as mojibake cut after the title, a hashed page with no
@@ -546,7 +569,7 @@ def hashed_names(
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        for attr in ("class", "id"):
+        for attr in _NAMES:
             value = el.get(attr)
             if value:
                 tokens = value.split()

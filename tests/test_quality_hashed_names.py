@@ -42,6 +42,23 @@ def test_every_class_and_id_name_is_hashed_the_same_way_and_the_text_stays() -> 
     assert [el.tag for el in after.iter()] == [el.tag for el in before.iter()]
 
 
+def test_the_attributes_that_name_an_element_by_its_id_are_hashed_as_its_id() -> None:
+    page = (
+        b"<!DOCTYPE html><html><body><button aria-controls='step-1 step-2'>Steps</button>"
+        b"<div id='step-1' hidden>Mix.</div><div id='step-2' hidden>Bake.</div>"
+        b"<label for='q'>Search</label><input id='q' aria-describedby='hint'><p id='hint'>Words</p>"
+        b"<a href='#step-1' data-x='step-1'>First</a></body></html>"
+    )
+    after = lxml.html.document_fromstring(quality.hashed_names(page))
+    ids = {el.get("id") for el in after.xpath("//*[@id]")}
+    assert "step-1" not in ids and len(ids) == 4
+    controls = after.xpath("//button/@aria-controls")[0].split()
+    assert controls == [after.xpath("//div/@id")[0], after.xpath("//div/@id")[1]]
+    assert after.xpath("//label/@for")[0] == after.xpath("//input/@id")[0]
+    assert after.xpath("//input/@aria-describedby")[0] == after.xpath("//p/@id")[0]
+    assert after.xpath("//a/@data-x")[0] == "step-1"  # other attributes stay
+
+
 def _rt() -> tuple[Path, list[quality.Collection]]:
     """The shared data folder and the benchmark's rt collection (the test skips without it)."""
     data = ROOT.parent / "shared" / "data"
