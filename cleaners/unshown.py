@@ -83,7 +83,8 @@ _NOTICE = re.compile(
     r"\b(?:enable|turn on|activate|allow)\s+(?:javascript|js|cookies|scripts)\b"
     r"|\bjavascript\s+(?:is\s+)?(?:disabled|required|must be enabled|is turned off)"
     r"|\b(?:upgrad(?:e|ing)|updat(?:e|ing)|chang(?:e|ing))\s+(?:your|to a (?:newer|modern))\s+(?:web\s+)?browser"
-    r"|\bbest\s+viewed\s+(?:in|with|using|at)\b"
+    r"|\bbest\s+viewed\s+(?:in|with|using|at)\b[^.]{0,60}?"
+    r"\b(?:browser|resolution|screen|css|javascript|firefox|chrome|safari|opera|internet\s+explorer)"
     r"|\bbrowser\b.{0,40}\b(?:not|no longer|isn.t)\s+(?:longer\s+)?supported"
     r"|\b(?:is|are)\s+not\s+longer\s+supported"
     r"|\bbrowser\s+(?:does\s+not|doesn.t)\s+support\b",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from newsclean.cleaners import clean_html
+from newsclean.cleaners import clean_html, unshown
 from newsclean.cleaners import html as html_extraction
 from newsclean.cleaners.html import NOTICE
 from newsclean.cleaners.record import Article
@@ -155,6 +155,32 @@ def test_noscript_notices_and_pixels_alone_give_nothing() -> None:
     )
     record = clean_html(page, url=URL)
     assert record.articleBody == "Watch: waves over the sea wall."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.",
+        "Best viewed with Firefox or Chrome at 1024x768.",
+        "This site is best viewed at a screen resolution of 1280 x 1024.",
+        "Your browser is no longer supported. Please consider upgrading your browser.",
+    ],
+)
+def test_a_notice_asking_for_another_browser_is_one(text: str) -> None:
+    assert unshown.is_notice(text, unshown.BODY_NOTICE_CHARS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The comet is best viewed in the early morning, low in the eastern sky.",
+        "The murals are best viewed at dusk, when the lamps along the quay come on.",
+        "The exhibition is best viewed with a guide. Tickets cost 12 euros; the browser of the "
+        "catalogue pays nothing.",
+    ],
+)
+def test_a_sentence_about_what_is_best_viewed_is_no_notice(text: str) -> None:
+    assert not unshown.is_notice(text, unshown.BODY_NOTICE_CHARS)
 
 
 def test_a_page_whose_html_gives_a_body_never_reads_its_scripts_again(monkeypatch: pytest.MonkeyPatch) -> None:
