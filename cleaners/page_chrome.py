@@ -22,6 +22,7 @@ __all__ = [
     "beside_prompts",
     "end_marker_in_run",
     "end_of_post",
+    "interface_line",
     "keep_range",
     "paragraph_after_table",
     "photo_credit",
@@ -190,6 +191,8 @@ class PageChrome:
             if start <= i <= end:
                 if photo_credit(texts[i]):
                     yield Decision.remove(i, PHOTO_CREDIT)
+                elif interface_line(texts[i]):
+                    yield Decision.remove(i, INTERFACE)
                 elif i in offers:
                     yield Decision.remove(i, BESIDE_PROMPT)
                 elif i in boxes:
@@ -353,6 +356,77 @@ def photo_credit(text: str) -> bool:
         and (stripped.startswith("(") or "/" in stripped or "|" in stripped)
         and _PROSE_WORD.search(stripped) is None
     )
+
+
+INTERFACE = "a share, sign-in, subscription or print button inside the article text, in another language"
+
+_NETWORK = (
+    r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|threads|bluesky|mastodon|"
+    r"messenger|instagram|tiktok|e-?mail|mail|courriel|correo(?:\ electrónico)?|sms)"
+)
+_BOX_NOTE = r"(?:\ \([^()]{1,40}\))?"
+
+INTERFACE_LINE = re.compile(
+    rf"""^[\W_]*(?:
+        (?:klick(?:en)?,?\ um\ )?(?:auf|über|per|via|bei|mit)\ {_NETWORK}\ (?:zu\ )?
+            (?:teilen|sharen|versenden|verschicken|empfehlen){_BOX_NOTE}|
+        (?:cliquez\ pour\ )?partager\ (?:sur|par|via|avec)\ {_NETWORK}{_BOX_NOTE}|
+        (?:haz\ clic\ para\ )?compartir\ (?:en|por|vía|via|con)\ {_NETWORK}{_BOX_NOTE}|
+        (?:clicca\ per\ )?condividi\ (?:su|via|per|con)\ {_NETWORK}{_BOX_NOTE}|
+        (?:klik\ om\ te\ )?delen\ (?:op|via|per)\ {_NETWORK}{_BOX_NOTE}|
+        (?:del|dela)\ (?:på|via)\ {_NETWORK}{_BOX_NOTE}|udostępnij\ (?:na|przez)\ {_NETWORK}|
+        compartilh(?:ar|e)\ (?:no|na|via|por)\ {_NETWORK}|
+        link\ (?:kopiert|kopieren|copiato|gekopieerd|kopiëren|kopiera(?:d|t)?|kopieret|kopiuj|skopiowany)|
+        lien\ copié|copier\ le\ lien|enlace\ copiado|copiar\ (?:el\ )?enlace|copia\ (?:il\ )?link|
+        kopieer\ (?:de\ )?link|kopier\ lenken?|lenken?\ kopiert|kopiera\ länk(?:en)?|
+        (?:jetzt\ )?(?:kostenlos\ )?(?:anmelden|abonnieren|registrieren|einloggen)|abo\ abschlie(?:ss|ß)en|
+        (?:newsletter|nyhetsbrev(?:et)?|nieuwsbrief|nyhedsbrev(?:et)?)\ (?:abonnieren|bestellen|abonneren|
+            prenumerera\ på|abonner\ på|tilmeld)|
+        (?:jetzt\ )?(?:\d+\ (?:wochen|monate|tage)\ )?(?:kostenlos|gratis)\ testen|
+        (?:(?:artikel|beitrag|inhalt)\ )?(?:nur\ )?für\ abonnent(?:en|innen)|
+        (?:s[’']inscrire|inscrivez-vous|abonnez-vous|se\ connecter|connectez-vous)(?:\ gratuitement)?|
+        (?:(?:article|contenu)\ )?réservé\ (?:aux|à\ nos)\ abonnés|déjà\ abonné\ ?\?|
+        (?:suscríbete|iniciar\ sesión|regístrate)(?:\ gratis)?|(?:contenido\ )?exclusivo\ para\ suscriptores|
+        ¿ya\ eres\ suscriptor\ ?\?|
+        (?:iscriviti|accedi|abbonati)(?:\ gratis)?|(?:contenuto|articolo)\ riservato\ agli\ abbonati|
+        (?:abonneer|inloggen|registreer)(?:\ nu|\ je)?|(?:alleen\ )?voor\ abonnees|
+        (?:logg\ inn|logga\ in|log\ ind|abonner|prenumerera|bli\ abonnent)(?:\ nå|\ nu)?|
+        (?:kun\ for|endast\ för)\ (?:abonnenter|prenumeranter)|
+        zaloguj(?:\ się)?|subskrybuj|zarejestruj(?:\ się)?|tylko\ dla\ (?:subskrybentów|prenumeratorów)|
+        (?:artikel\ |seite\ )?drucken|imprimer(?:\ l[’']article)?|imprimir|stampa|afdrukken|skriv\ ut|drukuj|
+        (?:\w+\ )?(?:aufklappen|zuklappen|ausklappen|einklappen)|
+        (?:die\ )?kommentar(?:e|funktion\w*)\ (?:\w+\ ){{0,2}}(?:sind|ist)\ (?:\w+\ ){{0,3}}
+            (?:geschlossen|deaktiviert|ausgeschaltet)|
+        les\ commentaires\ sont\ (?:fermés|désactivés)|los\ comentarios\ están\ (?:cerrados|desactivados)|
+        i\ commenti\ sono\ (?:chiusi|disattivati)|(?:de\ )?reacties\ zijn\ gesloten|
+        kommentarfeltet\ er\ (?:stengt|lukket)|kommentarerna\ är\ stängda
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The prompts that :mod:`~newsclean.cleaners.prompts` removes in English, in the other languages
+the headings here read (German, French, Spanish, Italian, Dutch, the Scandinavian languages, Polish,
+Portuguese), each the whole of a line and translated from the English forms, not read off pages:
+a share button naming its network or mail ("Auf Facebook teilen", "Per Mail sharen", "Klicken, um
+auf Telegram zu teilen (Wird in neuem Fenster geöffnet)", "Partager sur Facebook"), a copied link
+("Link kopiert", "Lien copié"), a sign-in, sign-up or subscribe button ("Jetzt anmelden", "Abo
+abschließen", "S'inscrire gratuitement", "Suscríbete", "Logg inn", "Zaloguj się"), a
+subscriber-only label ("Article réservé aux abonnés", "Nur für Abonnenten"), a trial offer ("2
+Wochen kostenlos testen"), a print button and a box's toggle ("Drucken", "Imprimer", "Box
+aufklappen") and the note that the comments are closed ("Die Kommentarfunktion ist derzeit
+deaktiviert", "Les commentaires sont fermés"). A bare "Teilen" or "Partager" is left, as "Share"
+is (a share bar's heading, which :data:`END_OF_ARTICLE` does not read either)."""
+
+INTERFACE_WORDS = 15
+"""A button or a note is a few words; a longer line is prose, whatever it opens with."""
+
+
+def interface_line(text: str) -> bool:
+    """Whether a line is a button or a note of the page's interface in another language
+    (:data:`INTERFACE_LINE`). Removed only inside the kept run, after the run is chosen: taken
+    out before the line model reads the dump (as :mod:`~newsclean.cleaners.prompts` takes the
+    English ones), the lines' neighbours and places change and the run moves as often the wrong
+    way as the right one."""
+    return word_count(text) <= INTERFACE_WORDS and INTERFACE_LINE.match(text.strip()) is not None
 
 
 PROSE_LINE_WORDS = 15

@@ -897,6 +897,55 @@ def test_a_german_dumps_share_line_and_comments_heading_end_the_article() -> Non
         assert gone not in body
 
 
+def test_a_german_dumps_buttons_between_its_paragraphs_go() -> None:
+    # A German news dump with its share, sign-in, trial and print buttons between the paragraphs,
+    # where the line model (which never saw German chrome) keeps them in the article's run.
+    text = (DUMPS / "buttons-in-german.txt").read_text(encoding="utf-8")
+    body = clean_text(text).articleBody or ""
+    for kept in ("Der Gemeinderat hat am Donnerstag", "Während des Probebetriebs", "Die Händler in den Seitenstraßen",
+                 "Die Stadt will deshalb", "Die Umbauarbeiten am Brunnen"):  # fmt: skip
+        assert kept in body
+    for gone in ("Per Mail sharen", "Auf Facebook teilen", "Link kopiert", "Box aufklappen", "Jetzt anmelden",
+                 "2 Wochen kostenlos testen", "Drucken"):  # fmt: skip
+        assert gone not in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Klicken, um auf WhatsApp zu teilen (Wird in neuem Fenster geöffnet)",
+        "Partager sur Facebook",
+        "Compartir en WhatsApp",
+        "Lien copié",
+        "Abo abschließen",
+        "S’inscrire gratuitement",
+        "Article réservé aux abonnés",
+        "Suscríbete",
+        "Logg inn",
+        "Zaloguj się",
+        "Die Kommentarfunktion ist derzeit deaktiviert.",
+        "Les commentaires sont fermés.",
+    ],
+)
+def test_interface_lines_in_other_languages_are_read(line: str) -> None:
+    assert page_chrome.interface_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Teilen",
+        "Partager",
+        "Diesen Artikel teilen",
+        "Er wollte sich anmelden, sagte er, doch die Frist war abgelaufen.",
+        "Die Kommentare sind geschlossen worden, weil der Streit eskalierte, sagte die Moderatorin am Montag.",
+        "Drucken lassen wollte die Stadt die Pläne erst nach der Abstimmung.",
+    ],
+)
+def test_bare_share_words_and_sentences_are_no_interface_lines(line: str) -> None:
+    assert not page_chrome.interface_line(line)
+
+
 @pytest.mark.parametrize(
     "line",
     [
