@@ -650,6 +650,14 @@ TEASER_HEADING = re.compile(
         les\ også\b.{0,40}|läs\ (?:också|mer)\b.{0,40}|læs\ også\b.{0,40}|
         czytaj\ (?:też|także|również)\b.{0,40}|zobacz\ (?:też|także|również)\b.{0,40}|
         lees\ ook\b.{0,40}|meer\ (?:over|nieuws)\b.{0,40}|
+        (?:ähnliche|verwandte|empfohlene)\ (?:artikel|beiträge|nachrichten|themen|meldungen)|
+        (?:die\ )?redaktion\ empfiehlt|empfehlungen\ der\ redaktion|am\ (?:beliebtesten|meisten\ gelesen)|
+        articles\ (?:similaires|liés|associés|recommandés)|(?:les\ )?(?:articles\ )?plus\ populaires|
+        recommandés?\ pour\ vous|artículos\ relacionados|recomendad[oa]s\ para\ ti|lo\ más\ (?:visto|popular)|
+        articoli\ correlati|notizie\ correlate|(?:ti\ )?potrebbe\ interessarti(?:\ anche)?|
+        i\ più\ (?:letti|visti|popolari)|gerelateerde\ (?:artikelen|berichten)|meest\ gelezen|
+        relaterte\ (?:artikler|saker)|relaterade\ artiklar|relaterede\ artikler|mest\ (?:lest|lästa|læste)|
+        powiązane\ (?:artykuły|tematy)|najczęściej\ czytane|(?:artigos|notícias)\ relacionad[oa]s|mais\ lid[oa]s|
         (?:関連(?:記事|ニュース)|あわせて読みたい|こちらもおすすめ|おすすめ(?:記事|情報|ニュース)|人気記事|アクセスランキング|
            相[关關](?:新[闻聞]|[阅閱][读讀]|文章|[报報][道導])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱]门(?:新[闻聞]|文章)|
            관련\ ?(?:기사|뉴스)|많이\ ?본\ ?(?:뉴스|기사)|인기\ ?기사|추천\ ?기사).{0,12}

@@ -608,7 +608,19 @@ TEASERS = [
 ]
 
 
-@pytest.mark.parametrize("heading", ["Mehr zum Thema", "Most read in Local News", "Lire aussi :", "Top Stories"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Mehr zum Thema",
+        "Most read in Local News",
+        "Lire aussi :",
+        "Top Stories",
+        "Ähnliche Artikel:",
+        "Die Redaktion empfiehlt",
+        "Articoli correlati",
+        "Relaterte artikler",
+    ],
+)
 def test_a_news_sites_teaser_heading_ends_the_article_when_only_teasers_follow(heading: str) -> None:
     closing = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, *TEASERS, "About us", "Contact"]
     assert closing[page_chrome.rule_run_of(closing)[1]] == ARTICLE[-1]
@@ -623,7 +635,19 @@ def test_a_news_sites_teaser_heading_ends_the_article_when_only_teasers_follow(h
     assert inline[page_chrome.rule_run_of(inline)[1]] == paragraph
 
 
-@pytest.mark.parametrize("heading", ["Mehr zum Thema", "Most read in Local News", "Lire aussi :", "Top Stories"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Mehr zum Thema",
+        "Most read in Local News",
+        "Lire aussi :",
+        "Top Stories",
+        "Ähnliche Artikel:",
+        "Die Redaktion empfiehlt",
+        "Articoli correlati",
+        "Relaterte artikler",
+    ],
+)
 def test_a_box_of_teasers_between_the_paragraphs_goes_and_the_article_around_it_stays(heading: str) -> None:
     # The heading boxes two headlines between the article's paragraphs: the article goes on below
     # it, so it is no end, but the box is not the article either. The same words right above a
@@ -661,6 +685,8 @@ def test_a_box_of_teasers_between_the_paragraphs_goes_and_the_article_around_it_
         "Tags: council, cycling",
         "Share this",
         "More than forty residents spoke at the meeting",  # a subheading that opens with "More"
+        "Ähnliche Artikel hatte die Zeitung schon 2019 veröffentlicht.",  # a sentence
+        "Am beliebtesten war die Route am Hafen entlang",  # a subheading that opens like a heading
     ],
 )
 def test_lines_that_head_no_box_of_teasers_keep_what_is_under_them(line: str) -> None:
