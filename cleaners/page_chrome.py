@@ -597,7 +597,11 @@ END_OF_ARTICLE = re.compile(
         kommentieren|kommentar\ schreiben|zu\ den\ kommentaren(?:\ springen)?|diskutieren\ sie\ mit|
         (?:laisser|ajouter|écrire|rédiger)\ un\ commentaire|(?:deja|dejar|escribe|añade)\ (?:un|tu)\ comentario|
         lascia\ un\ commento|partecipa\ alla\ discussione|plaats\ een\ reactie|skriv\ (?:en\ )?kommentar|
-        dodaj\ komentarz
+        dodaj\ komentarz|
+        (?:[■◆◇●○▶▼□]\s*)?(?:この記事を書いた人|(?:筆者|著者|記者)(?:紹介|プロフィール)|関連キーワード|キーワード|タグ|ジャンル|
+            カテゴリー?|この記事をシェア(?:する)?|コメント(?:を書く|する|一覧)?|\d+件のコメント|
+            作者(?:简介|簡介|介绍|介紹)|关于作者|關於作者|关键词|關鍵字|关键字|标签|標籤|发表评论|發表評論|评论|評論|
+            기자\ ?소개|필자\ ?소개|관련\ ?키워드|태그|키워드|댓글(?:\ ?\d+)?|댓글\ ?쓰기)\s*：?
     )\s*[:.!]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -605,7 +609,9 @@ END_OF_ARTICLE = re.compile(
 same headings in the languages :data:`TEASER_HEADING` reads: the share bar's "share this article"
 ("Artikel teilen", "Partager cet article"), "about the author" ("Über den Autor", "Om forfatteren"),
 the tags ("Schlagwörter", "Mots-clés", "Etiquetas"), the comments ("Kommentare", "Lascia un
-commento", "Zu den Kommentaren springen"). A bare "Teilen" or "Partager" is a share bar, which as
+commento", "Zu den Kommentaren springen"), and in Japanese, Chinese and Korean, as the teaser headings
+are: "この記事を書いた人" (about the author), "関連キーワード", "ジャンル：", "关键词", "관련 키워드" (the tags),
+"コメント", "评论", "댓글" (the comments). A bare "Teilen" or "Partager" is a share bar, which as
 often sits above the article, and is not one (nor is "Share" in English)."""
 
 END_OF_POST = re.compile(

@@ -988,6 +988,11 @@ def test_bare_share_words_and_sentences_are_no_interface_lines(line: str) -> Non
         "Zu den Kommentaren springen.",
         "Lascia un commento",
         "Dodaj komentarz",
+        "この記事を書いた人",
+        "■関連キーワード",
+        "ジャンル\u2003：",
+        "关键词",
+        "관련 키워드",
     ],
 )
 def test_closing_headings_in_other_languages_end_the_article(line: str) -> None:
@@ -1005,6 +1010,7 @@ def test_closing_headings_in_other_languages_end_the_article(line: str) -> None:
         "Mehr aus Sachsen-Anhalt",
         "Mer om",
         "Commenti",
+        "キーワードは「安全」だと記者は書いた。",
     ],
 )
 def test_a_bare_share_button_and_sentences_about_comments_do_not_end_the_article(line: str) -> None:
