@@ -159,6 +159,12 @@ _STYLE_COLUMNS = (3, 12, 6, 7)
 means over the neighbouring lines tell a run of prose from a menu or a table."""
 
 
+_SENTENCE_CLOSE = '.!?"”’)。！？」』'
+"""The last characters of a line that ends like a sentence: a full stop, a question or an
+exclamation mark, a closing quote or bracket, and their Japanese and Chinese forms ("。", "」"),
+which :data:`SENTENCE` already counted as sentence ends."""
+
+
 def _line_shape(text: str, function_words: frozenset[str] = _FUNCTION_WORDS) -> list[float]:
     words = text.split()
     count = len(words)
@@ -168,7 +174,7 @@ def _line_shape(text: str, function_words: frozenset[str] = _FUNCTION_WORDS) -> 
     return [
         math.log1p(word_count(text)),
         float(min(len(SENTENCE.findall(text)), 6)),
-        1.0 if text.rstrip()[-1:] in '.!?"”’)' else 0.0,
+        1.0 if text.rstrip()[-1:] in _SENTENCE_CLOSE else 0.0,
         sum(1 for w in alpha if w[0].isupper()) / n_alpha,
         1.0 if text[:1].isupper() else 0.0,
         1.0 if text[:1].islower() else 0.0,

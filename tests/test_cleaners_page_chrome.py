@@ -434,6 +434,19 @@ def test_a_japanese_dump_keeps_its_article_only() -> None:
     assert word_count("Harbour Road cycle lane") == 4
 
 
+def test_a_japanese_paragraph_ends_like_a_sentence_for_the_line_model() -> None:
+    # "。" ends a Japanese sentence (SENTENCE counts it); the model's "ends like a sentence" feature
+    # read only the Latin marks, so every Japanese paragraph looked to it like a headline.
+    column = line_model.FEATURE_NAMES.index("ends_like_sentence")
+    quote, headline = "「合意に近い」と報道官。」", "港通りの自転車レーン、二年の議論経て可決"
+    texts = [*JAPANESE_MENU, *JAPANESE_ARTICLE, quote, headline]
+    rows = line_model.line_features(texts, None, (0, len(texts) - 1))
+    assert [rows[texts.index(t), column] for t in JAPANESE_ARTICLE] == [1.0] * len(JAPANESE_ARTICLE)
+    assert rows[len(texts) - 2, column] == 1.0
+    assert rows[len(texts) - 1, column] == 0.0  # a headline
+    assert rows[texts.index("ニュース"), column] == 0.0
+
+
 def test_photo_credits_between_the_paragraphs_go_and_sources_and_prose_stay() -> None:
     # A dump keeps a picture's credit line between two paragraphs, where the line model scores
     # it as the article's; a data source under a chart, a dateline naming an agency and prose
