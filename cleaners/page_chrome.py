@@ -744,6 +744,31 @@ def teaser_boxes(texts: Sequence[str], start: int, end: int) -> set[int]:
     return out
 
 
+NEXT_PAGE = re.compile(
+    r"""^[\W_]*(?:next\ page|nächste\ seite|page\ suivante|página\ siguiente|pagina\ successiva|
+        volgende\ pagina|neste\ side|nästa\ sida|następna\ strona|próxima\ página|次の?ページ|次へ|下一页|다음\ ?페이지)
+        (?:[\W_]*$|[\W_]+\S.{0,40}$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The link to an article's next page ("next page ›", "Nächste Seite", "次ページ→ ..."), in the languages
+the headings here read."""
+
+_PAGE_NUMBERS = re.compile(r"\A[\W_]{0,3}\d{1,3}(?:[\W_]{1,3}\d{1,3}){0,12}[\W_]{0,3}\Z")
+
+PAGE_NUMBERS_REACH = 3
+"""Lines at most between the link to the next page and the line of page numbers beside it."""
+
+
+def _pagination(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` is the link to the article's next page beside its page numbers ("1", "2",
+    "12", "123", "1 2 3" within :data:`PAGE_NUMBERS_REACH` lines): the end of this page of the article.
+    Without the numbers a "Next Page" is as often a slideshow's button inside the article."""
+    if NEXT_PAGE.match(texts[i].strip()) is None:
+        return False
+    near = range(max(0, i - PAGE_NUMBERS_REACH), min(len(texts), i + PAGE_NUMBERS_REACH + 1))
+    return any(j != i and _PAGE_NUMBERS.match(texts[j].strip()) is not None for j in near)
+
+
 END_MIN_WORDS = 150
 """An end marker only cuts after this many words of the run: a "Related" box above the article is
 a sidebar, and an article is not over after its first paragraph."""
@@ -763,6 +788,7 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
                 or THREAD_HEADING.match(line)
                 or end_of_post(line)
                 or _teasers_follow(texts, i)
+                or _pagination(texts, i)
             ):
                 return i - 1
         seen += count

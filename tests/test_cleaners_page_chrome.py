@@ -559,6 +559,27 @@ def _assert_the_article_ends_at(line: str) -> None:
     assert not any(t in removed for t in ARTICLE)
 
 
+@pytest.mark.parametrize("pages", [["next page ›", "12", "Print|"], ["次ページ→ 「高リスク」へ", "7", "8", "次へ >>"]])
+def test_the_link_to_the_next_page_beside_page_numbers_ends_the_article(pages: list[str]) -> None:
+    # A paginated article's page ends at the link to its next page, printed beside the page
+    # numbers; what follows is the site's teasers.
+    texts = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, *pages, *NEXT_POSTS, "About us", "Contact"]
+    assert texts[page_chrome.rule_run_of(texts)[1]] == ARTICLE[-1]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert set(NEXT_POSTS) <= removed
+    assert not any(t in removed for t in ARTICLE)
+
+
+def test_a_slideshows_next_page_button_without_page_numbers_is_no_end() -> None:
+    # "Previous Page" and "Next Page" with no page numbers beside them are a slideshow's buttons
+    # inside the article, which goes on below them.
+    texts = [*ARTICLE[:3], "Previous Page", "Next Page", *ARTICLE[3:]]
+    assert not page_chrome._pagination(texts, texts.index("Next Page"))
+    assert page_chrome._pagination([*ARTICLE[:3], "Next page »", "1 2 3"], 3)
+    assert not page_chrome.NEXT_PAGE.match("The next page of the report was left blank, the inquiry found.")
+
+
 @pytest.mark.parametrize(
     "line",
     [
