@@ -442,6 +442,7 @@ class Caseless:
         "_match_gate",
         "_needles",
         "_rest",
+        "_rest_gate",
         "_rest_needles",
         "_rest_trie",
         "_trie",
@@ -483,6 +484,7 @@ class Caseless:
         self._rest: re.Pattern[str] | None = None
         self._rest_needles: tuple[str, ...] = ()
         self._rest_trie: Callable[[str], re.Match[str] | None] | None = None
+        self._rest_gate: Callable[[str], bool] | None = None
         pieces = None if pattern.flags & re.VERBOSE else _top_alternatives(source)
         if pieces is not None:
             words = [w for w in (_literal(piece, flags) for piece in pieces) if w is not None]
@@ -491,8 +493,13 @@ class Caseless:
                 rest = [piece for piece in pieces if _literal(piece, flags) is None]
                 if rest:
                     self._rest = re.compile("|".join(rest), flags)
-                    self._rest_needles = tuple(sorted(needles(re.compile("|".join(rest), pattern.flags)) or ()))
+                    rest_pattern = re.compile("|".join(rest), pattern.flags)
+                    self._rest_needles = tuple(sorted(needles(rest_pattern) or ()))
                     self._rest_trie = _needle_trie(self._rest_needles)
+                    # Anchored alternatives among the rest (``^ad-|[-_]ads?$``): their
+                    # beginnings at the start and the others' fixed runs ("-ad", "_ad") let
+                    # fewer texts on to the rest's pattern than its needles ("ad": "header").
+                    self._rest_gate = _start_gate(rest_pattern, self._rest_needles)
 
     def search(self, text: str, low: str | None = None) -> bool:
         """Whether the pattern occurs in ``text`` (``low``: the text by :func:`lowered`, when
@@ -509,8 +516,11 @@ class Caseless:
                 return True  # one of the alternatives that are plain words
             if self._rest is None:
                 return False
-            rest_trie = self._rest_trie
-            if rest_trie is not None:
+            rest_gate, rest_trie = self._rest_gate, self._rest_trie
+            if rest_gate is not None:
+                if not rest_gate(low):
+                    return False
+            elif rest_trie is not None:
                 if rest_trie(low) is None:
                     return False
             elif self._rest_needles:

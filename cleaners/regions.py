@@ -60,6 +60,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _CASELESS_KINDS = tuple((kind, Caseless(pattern)) for kind, pattern in _KINDS)
 """The same, asked of lowered ASCII after a substring search for their words."""
+_ANY_KIND = Caseless(re.compile("|".join(pattern.pattern for _, pattern in _KINDS), re.I))
+"""Any of them (their alternatives joined: a match of one is a match of the union)."""
 
 _TAG_KINDS = {
     "nav": "navigation",
@@ -149,6 +151,8 @@ def region_kind(el: etree._Element) -> str:
 @lru_cache(maxsize=4096)
 def _hint_kind(hint: str) -> str:
     # Pages repeat the same class strings: judge each once.
+    if not _ANY_KIND.search(hint):
+        return ""  # (half the hints: one look for the words of all the kinds, not one per kind)
     for kind, pattern in _CASELESS_KINDS:
         if pattern.search(hint):
             return kind

@@ -559,15 +559,43 @@ def test_tags_inside_are_found_as_lxml_finds_them(inner: str) -> None:
 CLASS_PIECES = st.sampled_from(
     ["sr-only", "SR-Only", "screen-reader-text", "visually-hidden", "u-offscreen", "offscreen", "is-", "a11y-",
      "twitter-tweet", "Instagram-Media", "fb-post", "wp-embedded-content", "reddit-card", " ", "-", "x", "entry",
-     "content", "\u212a", "ſ", "é"]
+     "content", "\u212a", "ſ", "é", "hidden", "Hidden", "is-hidden", "d-none", "hide", "hid", "invisible",
+     "md:block", "faq", "\t"]
 )  # fmt: skip
+
+
+def _plain_hidden_class(names: str) -> bool:
+    tokens = names.split()
+    if content.HIDDEN_CLASSES.isdisjoint(tokens) or any(content._SHOWN_AT.search(token) for token in tokens):
+        return False
+    return content._REVEALED.search(names) is None
 
 
 @PROFILE
 @given(st.lists(CLASS_PIECES, max_size=8).map("".join))
 def test_class_verdicts_are_the_patterns_answers(names: str) -> None:
-    assert content._screen_reader_class.__wrapped__(names) == (content.SCREEN_READER_ONLY.search(names) is not None)
-    assert content._embedded_post.__wrapped__(names) == (content.EMBEDDED_POST.search(names) is not None)
+    screen_reader = content.SCREEN_READER_ONLY.search(names) is not None
+    embedded = content.EMBEDDED_POST.search(names) is not None
+    assert content._screen_reader_class.__wrapped__(names) == screen_reader
+    assert content._embedded_post.__wrapped__(names) == embedded
+    assert content._hidden_class.__wrapped__(names) == _plain_hidden_class(names)
+    # The two patterns asked as one, the hidden classes' tokens only where their letters are.
+    assert content._class_drops.__wrapped__(names) == (screen_reader or _plain_hidden_class(names) or embedded)
+
+
+KIND_PIECES = st.sampled_from(
+    ["comments", "Comment", "disqus", "player", "VIDEO-JS", "related", "read-more", "share", "social", "newsletter",
+     "sign-up", "ad", "ads", "Advert", "breadcrumb", "tags", "trend", "topics", "author", "bio", "nav", "menu",
+     "pager", "sidebar", "aside", "rail", "cookie", "gdpr", "foot", "header", "masthead", " ", "-", "_", "x", "s",
+     "ſ", "\u212a", "é"]
+)  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(KIND_PIECES, max_size=6).map("".join))
+def test_a_region_kind_is_the_first_kind_whose_pattern_finds_its_words(hint: str) -> None:
+    plain = next((kind for kind, pattern in regions._KINDS if pattern.search(hint)), "")
+    assert regions._hint_kind.__wrapped__(hint) == plain
 
 
 NAME_PIECES = st.sampled_from(
@@ -588,6 +616,8 @@ def _joined_caption_hint(cls: str | None, eid: str | None) -> bool:
 def test_caption_names_are_asked_apart_as_the_joined_hint_answers(cls: str | None, eid: str | None) -> None:
     apart = bool((cls and images._caption_name(cls)) or (eid and images._caption_name(eid)))
     assert apart == _joined_caption_hint(cls, eid)
+    uncached = bool((cls and images._caption_name.__wrapped__(cls)) or (eid and images._caption_name.__wrapped__(eid)))
+    assert uncached == apart
 
 
 BODY_PIECES = st.sampled_from(
