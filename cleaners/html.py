@@ -488,7 +488,11 @@ def _describe(el: etree._Element) -> tuple[str, tuple[str, ...], str]:
 
 
 def _step(el: etree._Element) -> str:
-    tag, classes, eid = _describe(el)
+    return _step_of(*_describe(el))
+
+
+def _step_of(tag: str, classes: tuple[str, ...], eid: str) -> str:
+    """A path step from an element's :func:`_describe`."""
     return tag + (f"#{eid}" if eid else "") + "".join([f".{c}" for c in classes[:2]])
 
 
@@ -570,8 +574,10 @@ def blocks_from_element(
     loose_links = [0]
     loose_origin: list[Origin] = []
 
-    def emit(el: etree._Element, text: str, kind: BlockKind, path: str) -> None:
-        tag, classes, eid = _describe(el)
+    def emit(
+        el: etree._Element, text: str, kind: BlockKind, path: str, described: tuple[str, tuple[str, ...], str]
+    ) -> None:
+        tag, classes, eid = described
         html = ""
         if kind is not BlockKind.OTHER and tag in BLOCK_KINDS:
             html = _html_of(el)
@@ -586,7 +592,9 @@ def blocks_from_element(
             return
         local = tag.split("}")[-1]
         # An inline run is no box: its lines sit in the box around it (the article's flow).
-        here = path if run else f"{path}/{_step(el)}" if path else _step(el)
+        # (Its tag, classes and id read once, for its step and for its blocks.)
+        described = _describe(el)
+        here = path if run else f"{path}/{_step_of(*described)}" if path else _step_of(*described)
         if local in BLOCK_KINDS and not (
             (local == "li" and _has_block_child(el)) or (local == "table" and _layout_table(el))
         ):
@@ -608,7 +616,7 @@ def blocks_from_element(
                 if log is not None:
                     log.add(el, "an image's caption or credit" if local == "p" else "a caption")
                 return
-            emit(el, text, BLOCK_KINDS[local], here)
+            emit(el, text, BLOCK_KINDS[local], here, described)
             return
         loose: list[str] = []
         split = False  # (whether a child was walked: el's text is more than one run)
@@ -641,7 +649,7 @@ def blocks_from_element(
                 or (ctag != "a" and len(child) and holds_any(child, _HOLDING_BLOCKS))
                 or (ctag != "a" and holds_blank_line(child))
             ):
-                _flush(el, loose, here)
+                _flush(el, loose, here, described)
                 split = True
                 walk(child, here, inline)  # noqa: F821 (deleted after the walk, see below)
             elif ctag and ctag not in NEVER_TEXT:
@@ -663,9 +671,16 @@ def blocks_from_element(
                 loose.append(child.tail)
             elif child.tail and loose:
                 loose.append(" ")  # (the space between two links is a space in the text)
-        _flush(el, loose, here, whole=not split)
+        _flush(el, loose, here, described, whole=not split)
 
-    def _flush(el: etree._Element, loose: list[str], path: str, *, whole: bool = False) -> None:
+    def _flush(
+        el: etree._Element,
+        loose: list[str],
+        path: str,
+        described: tuple[str, tuple[str, ...], str],
+        *,
+        whole: bool = False,
+    ) -> None:
         text = _run_text(loose)
         loose.clear()
         links, loose_links[0] = loose_links[0], 0
@@ -684,7 +699,7 @@ def blocks_from_element(
                 or _is_credit(text)
             )
         ):
-            tag, classes, eid = _describe(el)
+            tag, classes, eid = described
             # A <div> whose whole text is this run is a paragraph written as a <div>: its markup
             # goes with it, as a <p>'s does (its links tell a pointer line from the text's).
             html = _html_of(el) if whole and tag == "div" else ""

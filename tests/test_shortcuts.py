@@ -556,6 +556,19 @@ def test_tags_inside_are_found_as_lxml_finds_them(inner: str) -> None:
             assert html.holds_any(el, tags) == (next(el.iterdescendants(*tags), None) is not None)
 
 
+@PROFILE
+@given(st.lists(MARKUP_PIECES, max_size=30).map("".join), st.integers(0, 2**16))
+def test_boxes_around_an_element_are_found_as_its_ancestors_give_them(inner: str, pick: int) -> None:
+    page = parse_html(f"<html><body><div>{inner}</div></body></html>")
+    elements = list(page.iter())
+    boxes = set(elements[pick % len(elements) :: 3])
+    for el in elements:
+        assert content._inside(el, boxes) == any(a in boxes for a in el.iterancestors())
+        if isinstance(el.tag, str):
+            holds = any(c.tag == "br" or (c.tag in content.INLINE and next(c.iter("br"), None) is not None) for c in el)
+            assert content._holds_loose_br(el) == holds
+
+
 CLASS_PIECES = st.sampled_from(
     ["sr-only", "SR-Only", "screen-reader-text", "visually-hidden", "u-offscreen", "offscreen", "is-", "a11y-",
      "twitter-tweet", "Instagram-Media", "fb-post", "wp-embedded-content", "reddit-card", " ", "-", "x", "entry",
