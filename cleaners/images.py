@@ -399,9 +399,12 @@ def image_from_jsonld(value: Any, base: str) -> list[Image]:
     return out
 
 
+@lru_cache(maxsize=1024)
 def _key(url: str) -> str:
     """What two addresses of one picture share: the file name without its extension (resizers
-    change the host, the query and the size prefix, rarely the file's own name)."""
+    change the host, the query and the size prefix, rarely the file's own name). Cached with
+    :func:`_ids`: :func:`article_images` asks both of the main image's address for each
+    figure, and of each figure's address twice (their patterns: 8 and 20 us an address)."""
     path = urlsplit(url).path.rstrip("/")
     name = path.rsplit("/", 1)[-1]
     stem = _SIZE_TOKEN.sub("", name.rsplit(".", 1)[0].casefold())
@@ -412,13 +415,15 @@ _ID_SEGMENT = re.compile(r"\d{6,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{10,}|\w\.
 """A path segment that carries an id (searched: a leading ``.*`` made it quadratic on long segments)."""
 
 
-def _ids(url: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def _ids(url: str) -> frozenset[str]:
     """Path segments (but the last) that name one picture: a long number ("242244962"), a
     hash, or a file name ("e3j19e-IMG_4400.JPEG/alternates/..."); resizers keep them."""
     path = unquote(urlsplit(url).path)
-    return {seg.casefold() for seg in path.split("/") if len(seg) >= 9 and _ID_SEGMENT.search(seg)} - {
-        seg.casefold() for seg in path.split("/")[-1:]
-    }
+    return frozenset(
+        {seg.casefold() for seg in path.split("/") if len(seg) >= 9 and _ID_SEGMENT.search(seg)}
+        - {seg.casefold() for seg in path.split("/")[-1:]}
+    )
 
 
 def same_image(a: str, b: str) -> bool:
@@ -461,7 +466,7 @@ def article_images(
     keys: set[str] = set()
     ids: set[str] = set()
     for figure in figures:
-        inside = any(r in figure.ancestors for r in roots)
+        inside = not roots.isdisjoint(figure.ancestors)
         url = figure.image.url
         if not inside and not (main is not None and same_image(main.url, url)):
             continue
