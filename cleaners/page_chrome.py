@@ -26,6 +26,7 @@ __all__ = [
     "keep_range",
     "paragraph_after_table",
     "photo_credit",
+    "picture_button",
     "prose_past_rule",
     "reader_comments",
     "rule_run",
@@ -193,6 +194,8 @@ class PageChrome:
                     yield Decision.remove(i, PHOTO_CREDIT)
                 elif interface_line(texts[i]):
                     yield Decision.remove(i, INTERFACE)
+                elif picture_button(texts[i]):
+                    yield Decision.remove(i, PICTURE_BUTTON)
                 elif i in offers:
                     yield Decision.remove(i, BESIDE_PROMPT)
                 elif i in boxes:
@@ -318,10 +321,17 @@ _CREDIT_LABEL = re.compile(
 )
 _PICTURE_AGENCY = re.compile(
     r"getty ?images|\bafp\b|reuters|\bap photo\b|associated press|\bepa\b|\bdpa\b|shutterstock|istock|"
-    r"\bimago\b|picture[- ]alliance|keystone|\banp\b|\befe\b|xinhua|alamy|\bpa (?:images|wire|media)\b|"
+    r"\bimago(?: images)?\b|picture[- ]alliance|keystone|\banp\b|\befe\b|xinhua|alamy|\bpa (?:images|wire|media)\b|"
     r"nurphoto|anadolu|wireimage|\bsipa\b",
     re.IGNORECASE,
 )
+_AGENCY_ALONE = re.compile(
+    r"\A[\W_]{0,5}(?:ap|via|photos?|file|" + _PICTURE_AGENCY.pattern + r")"
+    r"(?:[\W_]{1,5}(?:ap|via|photos?|file|" + _PICTURE_AGENCY.pattern + r")){0,4}[\W_]{0,5}\Z",
+    re.IGNORECASE,
+)
+"""A line that is a picture agency's name and nothing else ("dpa", "AFP", "REUTERS", "Getty Images)",
+"Anadolu via Getty Images", "AP Photo"): the credit of the picture above it."""
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE_WORD = re.compile(r"(?<![\w/@.-])[a-zà-öø-ÿ]{4,}\b")
 CREDIT_WORDS = 12
@@ -350,12 +360,42 @@ def photo_credit(text: str) -> bool:
     label = _CREDIT_LABEL.match(stripped)
     if label is not None:
         return _LETTERS.search(stripped, label.end()) is not None
-    return (
-        words <= AGENCY_CREDIT_WORDS
-        and _PICTURE_AGENCY.search(stripped) is not None
-        and (stripped.startswith("(") or "/" in stripped or "|" in stripped)
-        and _PROSE_WORD.search(stripped) is None
+    if words > AGENCY_CREDIT_WORDS or _PICTURE_AGENCY.search(stripped) is None:
+        return False
+    return _AGENCY_ALONE.match(stripped) is not None or (
+        (stripped.startswith("(") or "/" in stripped or "|" in stripped)
+        and _PROSE_WORD.search(_PICTURE_AGENCY.sub("", stripped)) is None
     )
+
+
+PICTURE_BUTTON = "a picture's button or counter inside the article text"
+
+PICTURE_LINE = re.compile(
+    r"""^[\W_]*(?:
+        (?:open|view|see|show|browse)\ (?:this\ |the\ |all\ )?(?:\d+\ )?(?:photos?|images?|pictures?|gallery|slideshow)
+            (?:\ in\ (?:the\ )?gallery)?|
+        (?:enlarge|expand)\ (?:this\ )?(?:image|photo|picture)|(?:photo|image|picture|slide)\ \d+\ of\ \d+|
+        \d+\ of\ \d+|\d+\ (?:photos|images|bilder|fotos|billeder|zdjęć|foto)|
+        (?:bild|foto)\ \d+\ von\ \d+|(?:bild|foto)\ vergrößern|fotostrecke(?:\ (?:ansehen|öffnen|starten))?|
+        \d+\ bilder\ -\ fotostrecke\ öffnen|bildergalerie(?:\ (?:ansehen|öffnen))?|
+        (?:öppna|visa)\ bild(?:en)?\ i\ helskärm|helskärm|agrandir\ (?:l[’']\ ?)?(?:image|photo)|
+        voir\ (?:les\ |toutes\ les\ )?photos|(?:ver|abrir)\ (?:la\ )?galería|ampliar\ (?:la\ )?(?:imagen|foto)|
+        apri\ (?:la\ )?(?:gallery|galleria)|(?:bekijk|open)\ (?:de\ )?(?:foto|fotoserie|galerij)|
+        se\ (?:alle\ )?bilder(?:ne)?|(?:zobacz|otwórz)\ (?:galerię|zdjęcia)|
+        この記事の(?:画像|写真)を見る(?:\(\d+枚\))?|이미지\ ?확대(?:보기)?|사진\ ?확대
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A picture's button or counter on a line of its own, in English and the other languages the headings
+here read: "Enlarge This Image", "View 6 Images", "Open this photo in gallery:", "12 Photos", "3 of
+12 |", "Fotostrecke ansehen", "5 Bilder - Fotostrecke öffnen", "Öppna bild i helskärm", "この記事の画像を
+見る(2枚)", "이미지 확대보기". A dump keeps it between the article's paragraphs, beside the picture's
+caption."""
+
+
+def picture_button(text: str) -> bool:
+    """Whether a line of at most 8 words is a picture's button or counter (:data:`PICTURE_LINE`)."""
+    return word_count(text) <= 8 and PICTURE_LINE.match(text.strip()) is not None
 
 
 INTERFACE = "a share, sign-in, subscription or print button inside the article text, in another language"

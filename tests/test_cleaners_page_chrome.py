@@ -473,6 +473,44 @@ def test_photo_credits_between_the_paragraphs_go_and_sources_and_prose_stay() ->
     assert not page_chrome.photo_credit("By Hilary Russ, Reuters")
 
 
+@pytest.mark.parametrize(
+    "line", ["dpa", "REUTERS", "Anadolu via Getty Images)", "picture alliance/dpa | Jan Woitas", "imago images/Pemax"]
+)
+def test_a_picture_agencys_name_alone_is_a_credit(line: str) -> None:
+    assert page_chrome.photo_credit(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By The Associated Press",
+        "Associated Press in Valencia",
+        "Data source: EPA iWARM",
+        "EPA-rated range: 245-318 miles",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Reuters Sustainable Switch",
+    ],
+)
+def test_a_byline_a_source_or_a_label_naming_an_agency_is_no_credit(line: str) -> None:
+    assert not page_chrome.photo_credit(line)
+
+
+def test_a_pictures_buttons_between_the_paragraphs_go_and_a_sentence_with_their_words_stays() -> None:
+    buttons = ["Enlarge This Image", "View 6 Images", "3 of 12 |", "Fotostrecke ansehen", "Öppna bild i helskärm"]
+    assert all(page_chrome.picture_button(b) for b in buttons)
+    figures = "3 of the 12 victims were children, the council said."
+    assert not page_chrome.picture_button(figures)
+    assert not page_chrome.picture_button("View the full report")
+    first, second, last = ARTICLE[0], ARTICLE[1], ARTICLE[-1]
+    body = [first, buttons[0], second, buttons[1], buttons[2], figures, buttons[3], last]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [k for k in kept if k != STANDFIRST] == [first, second, figures, last]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[b] == page_chrome.PICTURE_BUTTON for b in buttons[:4])
+
+
 def test_posts_labelled_by_the_comment_system_end_a_short_post() -> None:
     # A photo post of one paragraph, then a thread whose every post carries the comment system's
     # label ("| Permalink", "says:", "Reply"): no heading, no clock time, and too little prose
