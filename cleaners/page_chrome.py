@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 __all__ = [
     "PageChrome",
+    "ad_placeholder",
     "article_before_thread",
     "beside_prompts",
     "end_marker_in_run",
@@ -196,6 +197,8 @@ class PageChrome:
                     yield Decision.remove(i, INTERFACE)
                 elif picture_button(texts[i]):
                     yield Decision.remove(i, PICTURE_BUTTON)
+                elif ad_placeholder(texts[i]):
+                    yield Decision.remove(i, AD_SLOT)
                 elif i in offers:
                     yield Decision.remove(i, BESIDE_PROMPT)
                 elif i in boxes:
@@ -366,6 +369,33 @@ def photo_credit(text: str) -> bool:
         (stripped.startswith("(") or "/" in stripped or "|" in stripped)
         and _PROSE_WORD.search(_PICTURE_AGENCY.sub("", stripped)) is None
     )
+
+
+AD_SLOT = "an ad's placeholder inside the article text"
+
+AD_PLACEHOLDER = re.compile(
+    r"""^[\W_]*(?:
+        (?:story|article|text)\ continues\ (?:below|after)\ (?:this\ )?(?:the\ )?(?:advertisement|ad|advert)|
+        (?:advertisement|ad)\ ?[-–—:]?\ ?(?:scroll|continue)\ (?:down\ )?to\ continue(?:\ reading)?|
+        this\ (?:advertisement|ad)\ has\ not\ loaded\ yet(?:,\ but\ your\ article\ continues\ below)?|
+        (?:der\ )?artikel\ wird\ (?:unter|nach)\ (?:der|dieser)\ anzeige\ fortgesetzt|weiter\ nach\ der\ anzeige|
+        (?:l[’']\ ?)?article\ continue\ (?:après|sous)\ (?:la|cette)\ publicité|passer\ la\ publicité|
+        (?:el\ )?artículo\ contin[uú]a\ (?:tras|después\ de)\ la\ publicidad|
+        (?:l[’']\ ?)?articolo\ continua\ (?:dopo|sotto)\ (?:la|questa)\ pubblicit[àa]|
+        (?:het\ )?artikel\ gaat\ verder\ (?:onder|na)\ de(?:ze)?\ advertentie|
+        (?:saken|artikkelen)\ fortsetter\ under\ annonsen|artikeln\ fortsätter\ under\ annonsen
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""An ad slot's placeholder on a line of its own, telling the reader the article goes on below the
+ad: "Story continues below advertisement", "This advertisement has not loaded yet, but your article
+continues below.", "Advertisement - scroll to continue", "Passer la publicité", "Der Artikel wird
+unter der Anzeige fortgesetzt". A dump keeps it between the article's paragraphs."""
+
+
+def ad_placeholder(text: str) -> bool:
+    """Whether a line of at most 15 words is an ad slot's placeholder (:data:`AD_PLACEHOLDER`)."""
+    return word_count(text) <= INTERFACE_WORDS and AD_PLACEHOLDER.match(text.strip()) is not None
 
 
 PICTURE_BUTTON = "a picture's button or counter inside the article text"

@@ -511,6 +511,26 @@ def test_a_pictures_buttons_between_the_paragraphs_go_and_a_sentence_with_their_
     assert all(reasons[b] == page_chrome.PICTURE_BUTTON for b in buttons[:4])
 
 
+def test_an_ad_slots_placeholders_between_the_paragraphs_go_and_a_sentence_about_ads_stays() -> None:
+    slots = [
+        "Story continues below advertisement",
+        "This advertisement has not loaded yet, but your article continues below.",
+        "Passer la publicité",
+        "Der Artikel wird unter der Anzeige fortgesetzt",
+    ]
+    assert all(page_chrome.ad_placeholder(slot) for slot in slots)
+    report = "The story continues below the fold in the print edition, the editor said of the advertisement."
+    assert not page_chrome.ad_placeholder(report)
+    first, second, last = ARTICLE[0], ARTICLE[1], ARTICLE[-1]
+    body = [first, slots[0], second, slots[1], report, last]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [k for k in kept if k != STANDFIRST] == [first, second, report, last]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[slot] == page_chrome.AD_SLOT for slot in slots[:2])
+
+
 def test_posts_labelled_by_the_comment_system_end_a_short_post() -> None:
     # A photo post of one paragraph, then a thread whose every post carries the comment system's
     # label ("| Permalink", "says:", "Reply"): no heading, no clock time, and too little prose
