@@ -1258,6 +1258,7 @@ AUTHOR_BIO = "the author's bio closing the text"
 AUTHOR_BIO_INSIDE = "the author's bio, in the text's last part (a paragraph opening with the byline's name)"
 AUTHOR_BIO_ABOVE = "the author's bio above the text (a box of its own opening with the byline's name)"
 AUTHOR_BIO_LABELLED = "the author's bio above the text (a box of its own under its label, 'About the author')"
+AUTHOR_BOX = "the author's box after the text (its line links to the writer's page or labels a bio)"
 """The reasons the ``edges`` cleaner gives for the blocks the extractor marks."""
 
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
@@ -1937,6 +1938,81 @@ def _lead_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
     return []
 
 
+HREF = re.compile(r"""\bhref\s*=\s*["']([^"'<>]*)""", re.I)
+"""A link's address in a block's cleaned HTML."""
+
+WRITER_PAGE_STEPS = frozenset(
+    ["author", "authors", "user", "users", "profile", "profiles", "people", "staff", "writer", "writers",
+     "contributor", "contributors", "columnist", "columnists"]
+)  # fmt: skip
+"""The step of an address before a writer's own page ("/author/alysha/", "/staff/jane-doe")."""
+
+NAME_LINE_WORDS = 6
+"""An author box's name line ("Written by Benjamin Starr", "alysha", "About Annie Downs") holds at
+most this many words."""
+
+
+def _links_writer_page(block: Block) -> bool:
+    """Whether ``block``'s HTML links to a writer's own page: an address whose last step, a name
+    or a number, follows one of :data:`WRITER_PAGE_STEPS`."""
+    for m in HREF.finditer(block.html):
+        steps = [s for s in m.group(1).split("#", 1)[0].split("?", 1)[0].split("/") if s]
+        if len(steps) >= 2 and steps[-2].casefold() in WRITER_PAGE_STEPS:
+            return True
+    return False
+
+
+def _author_box_line(block: Block) -> bool:
+    """Whether ``block`` may head an author's box: a short line, no sentence, that links to a
+    writer's own page or labels a bio ("About the author", "ABOUT ANNIE DOWNS")."""
+    if split_count(block.text) > NAME_LINE_WORDS or block.text.rstrip().endswith(_CLOSES):
+        return False
+    line = _line(block)
+    return (
+        _links_writer_page(block)
+        or BIO_LABEL.fullmatch(line) is not None
+        or ABOUT_SOMEONE.fullmatch(line.title()) is not None
+    )
+
+
+def _boxed_bio_blocks(blocks: list[Block], rules: list[str]) -> list[int]:
+    """The author's box after the text, told by its structure when no name opens its bio: short
+    lines that link to the writer's own page or label a bio (:func:`_author_box_line`), after
+    the last paragraph of the text's own container (the one holding most of its prose), all in
+    one box of their own, with the blocks of that box around them: at least one paragraph and at
+    most :data:`BIO_MAX_WORDS` words in all. Such lines in two boxes or more after the text are
+    a roundup of people, each linked to a page of its own. The text's paragraphs are those no
+    ``rules`` mark; the box's lines may be marked already (its name line as a heading after the
+    text)."""
+    prose = [i for i, b in enumerate(blocks) if not rules[i] and _is_prose(b)]
+    if len(prose) < 2:
+        return []
+    words: dict[str, int] = {}
+    for i in prose:
+        words[blocks[i].path] = words.get(blocks[i].path, 0) + split_count(blocks[i].text)
+    container = max(words, key=words.__getitem__)
+    last = max(i for i in prose if blocks[i].path == container)
+    lines = [i for i in range(last + 1, len(blocks)) if _author_box_line(blocks[i])]
+    boxes = {_parent(blocks[i].path) for i in lines}
+    if len(boxes) != 1:
+        return []
+    box = boxes.pop()
+    if box == _parent(container):
+        return []
+    inside = box + "/"
+    start, end = lines[0], lines[-1]
+    while start > last + 1 and blocks[start - 1].path.startswith(inside):
+        start -= 1
+    while end + 1 < len(blocks) and blocks[end + 1].path.startswith(inside):
+        end += 1
+    found = range(start, end + 1)
+    if sum(split_count(blocks[i].text) for i in found) > BIO_MAX_WORDS or not any(
+        blocks[i].kind is BlockKind.PARAGRAPH and split_count(blocks[i].text) > NAME_LINE_WORDS for i in found
+    ):
+        return []
+    return list(found)
+
+
 def _in_flow(block: Block, flow: set[str]) -> bool:
     """A paragraph among the article's own paragraphs that ends a sentence: a short real
     paragraph ("He denied the charges."), not furniture beside the text."""
@@ -2163,6 +2239,8 @@ def _extract(
             rules[kept[at]] = AUTHOR_BIO if bio[-1] == len(kept) - 1 else AUTHOR_BIO_INSIDE
         for at in _lead_bio_blocks(own, names):
             rules[kept[at]] = AUTHOR_BIO_ABOVE
+        for at in _boxed_bio_blocks(blocks, rules):
+            rules[at] = rules[at] or AUTHOR_BOX
     keys = _order_keys(found_at if found_at is not None else origins, order, len(blocks)) if marked else []
     standfirst = metadata.get("description")
     if (

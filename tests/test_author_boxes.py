@@ -139,3 +139,37 @@ def test_a_closing_paragraph_about_someone_else_in_german_stays() -> None:
     closing = "Maria Lopez ist die neue Verkehrsdezernentin, und die Hafenstraße ist ihr erstes Projekt."
     html = _page("", after=f"<p>{closing}</p>", head="<meta name='author' content='Manuela Conrad'>")
     assert _body(html).endswith(closing)
+
+
+def test_an_author_box_linking_to_the_writers_page_goes_after_the_text() -> None:
+    # No byline in the metadata and a bio opening with a first name alone: the box is told by its
+    # name line, a link to the writer's own page, in a box of its own after the text's last
+    # paragraph. A paragraph of the text linking to someone's page stays.
+    page = (FIXTURES / "kind-7-author-box-linking-to-the-writers-page.html").read_bytes()
+    record = clean_html(page, url="https://homestead.example.com/2024/10/warm-porch/", find_site=False)
+    body = record.articleBody or ""
+    assert_once(
+        body,
+        "Our back porch used to close for the season",
+        "Outdoor curtains, a pair of heated cushions",
+        "The recipe for the cider we drank out there came from Jane Roe",
+    )
+    assert_gone(body, "alysha", "Alysha is a twentysomething", "See all posts by", "All rights reserved")
+    assert any("author's box" in step.reason for step in record.cleaning), record.cleaning
+
+
+def test_a_roundup_of_people_linking_to_their_pages_after_the_text_stays() -> None:
+    # Two boxes after the text, each a name line linking to a person's page over a paragraph:
+    # a roundup's entries, not one writer's box. One such box alone goes.
+    entries = (
+        ("ann-lee", "Ann Lee", "The bakery on the corner has been hers for twenty years, and she expects more trade."),
+        ("tom-rye", "Tom Rye", "His bicycle shop is two doors down, and he asked the council for a lane in 2019."),
+    )
+    boxes = [
+        f"<div class='c{n}a0'><h3><a href='/people/{slug}/'>{name}</a></h3><p>{line}</p></div>"
+        for n, (slug, name, line) in enumerate(entries)
+    ]
+    body = _body(_page("", after=f"<div class='c3f0e1d'>{''.join(boxes)}</div>"))
+    assert_once(body, "The bakery on the corner has been hers", "His bicycle shop is two doors down")
+    body = _body(_page("", after=f"<div class='c3f0e1d'>{boxes[0]}</div>"))
+    assert body.endswith(LONG3)
