@@ -2265,8 +2265,12 @@ def _extract(
         metadata["images"] = images
     if marked:
         blocks, rules = _in_page_order(blocks, rules, keys, marked)
-    if any(rules):
-        blocks = [replace(b, edge_rule=rule) if rule else b for b, rule in zip(blocks, rules, strict=True)]
+    # Each block made once with its rule and its place in the document (``replace`` for the
+    # rule, then the Document for the index, made most blocks twice and a ruled one three times).
+    blocks = [
+        b if b.index >= 0 and not rule else b.with_index(i if b.index < 0 else b.index, rule or None)
+        for i, (b, rule) in enumerate(zip(blocks, rules, strict=True))
+    ]
     return Document(
         blocks,
         url=url,

@@ -497,6 +497,7 @@ def test_a_block_with_an_index_is_the_block_replaced() -> None:
     block = Block(**values)  # type: ignore[arg-type]
     assert block.with_index(9) == replace(block, index=9)
     assert block.with_index(9) != block
+    assert block.with_index(9, "a rule") == replace(block, index=9, edge_rule="a rule")
 
 
 PAGE_PIECES = st.sampled_from(
