@@ -1308,12 +1308,97 @@ def _with_lead_and_chunks(top: etree._Element, stats: dict[etree._Element, _Stat
     (:func:`_text_chunks`) and what its last sentence introduces (:func:`_announced`), in page
     order."""
     unit, chunks = _text_chunks(top, stats)
+    before, after = _row_chunks(unit, stats)
     if not chunks:
-        return [*_lead(top, stats), top, *_announced(top, stats)]
+        return [*before, *_lead(top, stats), top, *_announced(top, stats), *after]
     parent = unit.getparent()
     assert parent is not None  # a chunk is a sibling of the unit
     taken = {*_lead(unit, stats), unit, *chunks}
-    return [el for el in parent if el in taken]
+    return [*before, *(el for el in parent if el in taken), *after]
+
+
+def with_row_chunks(post: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """``post`` with the chunks of its text in the rows around its own (:func:`_row_chunks`), in
+    page order: a post found by its headline or description (:func:`headline_post`) in a layout
+    of rows holds only the first row's part of the text."""
+    before, after = _row_chunks(post, stats)
+    return [*before, post, *after]
+
+
+ROW_PROSE = 0.6
+"""A column of a row of the article's layout is a chunk of its text when at least this share of
+its text is paragraphs (a link box among them, "More on this", stays a small part)."""
+
+
+def _row_prose(s: _Stats) -> int:
+    """A row's column's paragraph text, however written: in ``<p>``s, and in ``<div>``s written as
+    paragraphs or between ``<br>``s (the larger of the two: the column's rows are alike, so a
+    side column's blurbs in ``<div>``s are no worry here, as they are for :func:`_text_prose`)."""
+    return s.prose + max(s.divs, s.loose)
+
+
+def _row_chunks(
+    post: etree._Element, stats: dict[etree._Element, _Stats]
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The rest of the article cut in chunks by a layout of rows, each row the text's column
+    beside a side column (a row, a full-width ad slot, the next row), before and after ``post``:
+    in the rows of its row's tag and class just before and after it, with nothing holding text
+    between, the column of its column's tag and class, when it is mostly paragraphs
+    (:data:`ROW_PROSE`, :func:`_row_prose`). The side columns stay out. Two levels named alike,
+    the row and its column, say the layout repeats the same slot; a page whose names mean
+    nothing still names them alike. (The column is ``post`` or the box it is the only child of,
+    and the row likewise the box around the column's parent: a layout written in one-cell
+    tables wraps each in a table, a row and a cell.)"""
+    unit = _wrapped(post)
+    inner = unit.getparent()
+    if inner is None or _tag(inner) in ("body", "html"):
+        return [], []
+    row = _wrapped(inner)
+    names, key = row.get("class"), unit.get("class")
+    if not names or not key or _tag(row) in ("body", "html"):
+        return [], []
+    path: list[str] = []
+    node: etree._Element | None = inner
+    while node is not None and node is not row:
+        path.insert(0, node.tag)
+        node = node.getparent()
+    found: tuple[list[etree._Element], list[etree._Element]] = ([], [])
+    for preceding, into in ((True, found[0]), (False, found[1])):
+        for other in row.itersiblings(preceding=preceding):
+            if not isinstance(other.tag, str):
+                continue
+            if other.tag == row.tag and other.get("class") == names:
+                column = _column(other, path, unit.tag, key)
+                c = stats.get(column) if column is not None else None
+                if c is None or _row_prose(c) < LEAD_PROSE or _row_prose(c) < ROW_PROSE * c.text:
+                    break
+                into.append(column)
+                continue
+            s = stats.get(other)
+            if s is not None and s.text:
+                break
+    found[0].reverse()
+    return found
+
+
+def _wrapped(el: etree._Element) -> etree._Element:
+    """``el``, or the outermost box around it that holds nothing else (:func:`_only_child`)."""
+    parent = el.getparent()
+    while parent is not None and _tag(parent) not in ("body", "html") and _only_child(el, parent):
+        el, parent = parent, parent.getparent()
+    return el
+
+
+def _column(row: etree._Element, path: list[str], tag: str, key: str) -> etree._Element | None:
+    """The child of tag ``tag`` and class ``key`` of the element reached down from ``row``
+    through the only children whose tags ``path`` gives, or ``None``."""
+    node = row
+    for step in path:
+        kids = [k for k in node if isinstance(k.tag, str)]
+        if len(kids) != 1 or kids[0].tag != step:
+            return None
+        node = kids[0]
+    return next((k for k in node if k.tag == tag and k.get("class") == key), None)
 
 
 ANNOUNCED_BOXES = 3

@@ -37,6 +37,7 @@ from newsclean.cleaners.content import (
     prune,
     strip_page,
     text_content,
+    with_row_chunks,
 )
 from newsclean.cleaners.decoding import decode_html_utf8, plain_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
@@ -965,7 +966,8 @@ def _main_blocks(
                 f"{HEADLINE_POST}: took the post holding the {taken.by} {taken.heading[:80]!r} ({_path(taken.post)}) "
                 f"instead of the scorer's choice ({_path(main.root)}), {taken.why}"
             )
-        main = MainContent(taken.post, [taken.post], main.stats, main.worth, main.rival, main.headlines, main.good)
+        parts = with_row_chunks(taken.post, main.stats)
+        main = MainContent(taken.post, parts, main.stats, main.worth, main.rival, main.headlines, main.good)
     if evidence is not None:
         page, chosen = main.stats[body], main.stats[main.root]
         evidence.page_chars, evidence.page_prose = page.text, page.prose

@@ -1439,6 +1439,44 @@ def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it(titles:
     )
 
 
+@pytest.mark.parametrize("written", ["as published", "in one-cell tables", "between line breaks"])
+def test_kind_5_text_cut_by_layout_rows_comes_whole_with_the_post(written: str) -> None:
+    # A story laid out in rows, each its text's column beside a side column (most read, latest,
+    # a newsletter pitch), with an empty ad slot between rows: the post found under the headline
+    # is the first row's column, and the columns of the same rows after it, named alike, hold
+    # the rest of the text. (On main only the first row's three paragraphs came out.) The same
+    # with every <div> a one-cell table (the column and the row each wrapped in a table, a row
+    # and a cell) and with every <p> written between <br>s.
+    from benchmarks.quality import hashed_names
+
+    page = (FIXTURES / "kind-5-text-cut-by-layout-rows.html").read_bytes()
+    if written == "in one-cell tables":
+        page = hashed_names(page, tables=True)
+    elif written == "between line breaks":
+        page = hashed_names(page, old=True, loose=True)
+    record = clean_html(page, url="https://www.porthaven-post.example/news/2026/harbour-ferry.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "The harbour ferry will run through the winter for the first time in forty years",
+        "without breaking the limits on working hours.",
+        "Residents of the outer villages, who cross to the town for work",
+        "the winter crossings will leave every forty minutes.",
+        "asked for the decision to be looked at again in a year.",
+    )
+    assert_gone(
+        body,
+        "More on this",
+        "Most read",
+        "Bridge closed for a week of repairs",
+        "Latest",
+        "Library hours cut on Mondays",
+        "Newsletter",
+        "in your inbox every morning",
+        "About us",
+    )
+
+
 def test_kind_5_an_articles_own_sections_under_linked_bold_titles_are_no_teaser_cards() -> None:
     # A week's meal plan: five sections of one kind, each under its day's title set in bold type
     # and linking to the day's page, each a paragraph with a recipe's link. They are the
