@@ -435,6 +435,11 @@ _NETWORK = (
     r"messenger|instagram|tiktok|e-?mail|mail|courriel|correo(?:\ electrónico)?|sms)"
 )
 _BOX_NOTE = r"(?:\ \([^()]{1,40}\))?"
+_NOTICE_WORD = r"(?:(?:(?-i:[a-zäöüß][\w-]*)|artikel|beitrag|text|thema|seite|uhrzeit|zeit|pings|trackbacks)\ )"
+"""A word between a German note's "Die Kommentare" and "sind geschlossen": lower-case (an adverb, a
+pronoun, a preposition: "derzeit", "für diesen") or a noun of the page itself ("Artikel", "Uhrzeit",
+"Pings"). A noun naming anything else makes it the article's sentence ("Die Kommentare sind seit
+dem Anschlag geschlossen.", "Kommentare sind bei Instagram jetzt ausgeschaltet.")."""
 
 INTERFACE_LINE = re.compile(
     rf"""^[\W_]*(?:
@@ -465,7 +470,7 @@ INTERFACE_LINE = re.compile(
         zaloguj(?:\ się)?|subskrybuj|zarejestruj(?:\ się)?|tylko\ dla\ (?:subskrybentów|prenumeratorów)|
         (?:artikel\ |seite\ )?drucken|imprimer(?:\ l[’']article)?|imprimir|stampa|afdrukken|skriv\ ut|drukuj|
         (?:\w+\ )?(?:aufklappen|zuklappen|ausklappen|einklappen)|
-        (?:die\ )?kommentar(?:e|funktion\w*)\ (?:\w+\ ){{0,2}}(?:sind|ist)\ (?:\w+\ ){{0,3}}
+        (?:die\ )?kommentar(?:e|funktion\w*)\ {_NOTICE_WORD}{{0,2}}(?:sind|ist)\ {_NOTICE_WORD}{{0,3}}
             (?:geschlossen|deaktiviert|ausgeschaltet)|
         les\ commentaires\ sont\ (?:fermés|désactivés)|los\ comentarios\ están\ (?:cerrados|desactivados)|
         i\ commenti\ sono\ (?:chiusi|disattivati)|(?:de\ )?reacties\ zijn\ gesloten|
@@ -832,8 +837,10 @@ PAGE_NUMBERS_REACH = 3
 def _pagination(texts: Sequence[str], i: int) -> bool:
     """Whether line ``i`` is the link to the article's next page beside its page numbers ("1", "2",
     "12", "123", "1 2 3" within :data:`PAGE_NUMBERS_REACH` lines): the end of this page of the article.
-    Without the numbers a "Next Page" is as often a slideshow's button inside the article."""
-    if NEXT_PAGE.match(texts[i].strip()) is None:
+    Without the numbers a "Next Page" is as often a slideshow's button inside the article; a line
+    that ends a sentence ("Next page of the filing lists 12 claims.") is the article's."""
+    line = texts[i].strip()
+    if NEXT_PAGE.match(line) is None or SENTENCE.search(line):
         return False
     near = range(max(0, i - PAGE_NUMBERS_REACH), min(len(texts), i + PAGE_NUMBERS_REACH + 1))
     return any(j != i and _PAGE_NUMBERS.match(texts[j].strip()) is not None for j in near)

@@ -636,6 +636,9 @@ def test_a_slideshows_next_page_button_without_page_numbers_is_no_end() -> None:
     assert not page_chrome._pagination(texts, texts.index("Next Page"))
     assert page_chrome._pagination([*ARTICLE[:3], "Next page »", "1 2 3"], 3)
     assert not page_chrome.NEXT_PAGE.match("The next page of the report was left blank, the inquiry found.")
+    # A sentence that opens with the words, beside a line of figures, is the article's.
+    assert page_chrome.NEXT_PAGE.match("Next page of the filing lists 12 claims.")
+    assert not page_chrome._pagination([*ARTICLE[:3], "Next page of the filing lists 12 claims.", "12"], 3)
 
 
 @pytest.mark.parametrize(
@@ -1042,6 +1045,8 @@ def test_a_german_dumps_buttons_between_its_paragraphs_go() -> None:
         "Logg inn",
         "Zaloguj się",
         "Die Kommentarfunktion ist derzeit deaktiviert.",
+        "Die Kommentarfunktion ist für diesen Artikel deaktiviert.",
+        "Die Kommentare und Pings sind geschlossen.",
         "Les commentaires sont fermés.",
     ],
 )
@@ -1058,6 +1063,10 @@ def test_interface_lines_in_other_languages_are_read(line: str) -> None:
         "Er wollte sich anmelden, sagte er, doch die Frist war abgelaufen.",
         "Die Kommentare sind geschlossen worden, weil der Streit eskalierte, sagte die Moderatorin am Montag.",
         "Drucken lassen wollte die Stadt die Pläne erst nach der Abstimmung.",
+        # The comments of something else, closed: the article's sentence, whatever its words.
+        "Die Kommentare sind seit dem Anschlag geschlossen.",
+        "Kommentare sind bei Instagram jetzt ausgeschaltet.",
+        "Die Kommentarfunktion ist seit Montag deaktiviert.",
     ],
 )
 def test_bare_share_words_and_sentences_are_no_interface_lines(line: str) -> None:
