@@ -1859,8 +1859,12 @@ def _opens_bio(text: str, people: list[str]) -> bool:
     return me is not None and any(me.group(1).casefold() == n.split()[0].casefold() for n in people)
 
 
+WRITER_PAGES = ("author", "user", "profile", "people", "staff", "writer", "contributor", "columnist")
+"""The step of an address before a writer's own page ("/author/alysha/", "/staff/jane-doe"),
+each also in the plural."""
+
 PROFILE_LINK = re.compile(
-    r"/(?:author|user|profile|people|staff|writer|contributor|columnist)s?/(?:\d+[_-])?"
+    rf"/(?:{'|'.join(WRITER_PAGES)})s?/(?:\d+[_-])?"
     r"([a-z]{2,}(?:[-_][a-z]{2,}){1,2})/?[\"']"
 )
 """A link to a writer's own page, its last step their name ("/author/anthony-ha/",
@@ -1943,11 +1947,8 @@ def _lead_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
 HREF = re.compile(r"""\bhref\s*=\s*["']([^"'<>]*)""", re.I)
 """A link's address in a block's cleaned HTML."""
 
-WRITER_PAGE_STEPS = frozenset(
-    ["author", "authors", "user", "users", "profile", "profiles", "people", "staff", "writer", "writers",
-     "contributor", "contributors", "columnist", "columnists"]
-)  # fmt: skip
-"""The step of an address before a writer's own page ("/author/alysha/", "/staff/jane-doe")."""
+WRITER_PAGE_STEPS = frozenset(WRITER_PAGES) | {f"{step}s" for step in WRITER_PAGES}
+""":data:`WRITER_PAGES` and their plurals, as :data:`PROFILE_LINK` reads them."""
 
 NAME_LINE_WORDS = 6
 """An author box's name line ("Written by Benjamin Starr", "alysha", "About Annie Downs") holds at
