@@ -103,8 +103,9 @@ def unmarked_captions(
     """The lines under ``part`` that are a picture's caption by their place: for each picture,
     the outermost element around it holding no text is followed, in the box around it, by one
     element holding text (and nothing else in that box holds any), shorter than
-    :data:`CAPTION_CHARS` and :data:`CAPTION_SHARE` of ``part``'s text, mostly not links and no
-    heading, when that box is not ``part`` itself and has no alike neighbour with a picture, or
+    :data:`CAPTION_CHARS` and :data:`CAPTION_SHARE` of ``part``'s text, mostly not links, no
+    heading and no quotation (a ``<blockquote>``: a pull quote beside its speaker's headshot),
+    when that box is not ``part`` itself and has no alike neighbour with a picture, or
     when it is a gallery's slide: at least :data:`GALLERY_SLIDES` lines of its row end in a
     photo's credit. ``text_of`` and ``links_of`` give an element's text and link text in characters;
     ``bold_head`` tells a heading written as a bold line (a card's title over its text is no
@@ -137,6 +138,8 @@ def unmarked_captions(
             continue
         if line.tag in _MARKED:
             continue  # a <figcaption>: left out as a caption by its tag, with its own entry
+        if line.tag == "blockquote" or next(line.iter("blockquote"), None) is not None:
+            continue  # a quotation beside its speaker's picture: a pull quote, no caption
         headed = bold_head is not None and any(bold_head(el) for el in line.iterdescendants("p", "div"))
         lines.append((line, parent, headed))
     # Boxes of one kind whose text opens with a bold line are a guide's cards when there are a

@@ -1919,3 +1919,33 @@ def test_kind_7_zero_width_spacer_paragraphs_are_no_paragraphs() -> None:
         "do not feed it for a month",
     )
 
+
+
+@pytest.mark.parametrize("written", ["as published", "with old markup", "between line breaks", "in one-cell tables"])
+def test_kind_7_pull_quotes_beside_their_speakers_pictures_are_no_captions(written: str) -> None:
+    # An interview's quotations, each a <blockquote> beside its speaker's headshot in a
+    # <figure>. With old markup the <figure> and its <figcaption> are <div>s, so the box after
+    # the picture, holding the quotation and the speaker's line, read as the one line beside a
+    # picture: a caption (wcxb-dev 0041 lost its experts' quotes so). A quotation is no caption;
+    # a photo's own line beside it still goes.
+    from benchmarks.quality import hashed_names
+
+    page = (FIXTURES / "kind-7-pull-quotes-beside-their-speakers-pictures.html").read_bytes()
+    if written == "with old markup":
+        page = hashed_names(page, old=True)
+    elif written == "between line breaks":
+        page = hashed_names(page, old=True, loose=True)
+    elif written == "in one-cell tables":
+        page = hashed_names(page, old=True, tables=True, loose=True)
+    record = clean_html(page, url="https://www.porthaven-post.example/news/2026/new-quay.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "The new quay opens in March, two years later than planned",
+        "The boats will come back.",
+        "because our old quay could not take them at low tide.",
+        "Nobody has told us what the mooring fees will be",
+        "The board will publish its fees in February",
+        "as in the years when the herring fleet still sailed from Porthaven.",
+    )
+    assert_gone(body, "Cranes over the new quay in January", "About us", "Advertise")
