@@ -426,6 +426,78 @@ def _collapsed_panels(root: etree._Element, stats: dict[etree._Element, _Stats])
             found.append(el)
     return frozenset(found) if len(found) >= ACCORDION_PANELS else frozenset()
 
+
+TOGGLE_WORDS = (2, 30)
+"""An accordion's toggle (:func:`_accordion_toggles`) reads as a section's heading: a label or
+a question of this many words (a carousel's "Next" or a lone "Show more" is none) ..."""
+
+TOGGLE_PANEL_CHARS = 150
+"""... over a section holding at least this much text, mostly not links (an answer, a section's
+paragraphs; a call to action's button stands over a line, "Or call us directly", a footer's
+menu button over its links, a contents box's over its list of the page's sections)."""
+
+TOGGLE_LEVELS = 2
+"""The section follows the toggle, or a box it is the only element of (its ``<h3>``, a box
+around that), at most this many levels of the layout up (:mod:`levels <newsclean.cleaners.levels>`:
+a one-cell table's row and cell are no level)."""
+
+_TOGGLE_GLYPH = re.compile(r"\w")
+
+
+def _photo(el: etree._Element) -> bool:
+    """Whether ``el`` holds a picture other than an SVG icon (a gallery's button opening its
+    viewer holds the photo and its caption)."""
+    for pic in el.iter("img", "picture", "video"):
+        if pic.tag != "img":
+            return True
+        src = (pic.get("src") or "").split("?")[0].lower()
+        if not (src.endswith(".svg") or src.startswith("data:image/svg")):
+            return True
+    return False
+
+
+def _accordion_toggles(root: etree._Element, stats: dict[etree._Element, _Stats]) -> frozenset[etree._Element]:
+    """The ``<button>``s of ``root`` that are an accordion's headings, not form controls: outside
+    any ``<form>``, of :data:`TOGGLE_WORDS` words and no photo, each followed by the section it
+    opens (the element after it, or after a box it is the only element of, :data:`TOGGLE_LEVELS`,
+    holds :data:`TOGGLE_PANEL_CHARS` of text, less than half of it links, and is no control), at
+    least :data:`ACCORDION_PANELS` of them with texts of their own (an FAQ's questions over their
+    answers, a guide's sections). A tab bar's buttons stand beside each other, not over their
+    panels."""
+    found: list[etree._Element] = []
+    texts: set[str] = set()
+    for button in root.iter("button"):
+        words = text_content(button).split()
+        if not TOGGLE_WORDS[0] <= len(words) <= TOGGLE_WORDS[1]:
+            continue
+        if next(button.iterancestors("form"), None) is not None or _photo(button):
+            continue
+        panel = None
+        for node in boxes_up(button, TOGGLE_LEVELS):
+            panel = node.getnext()
+            while panel is not None and not isinstance(panel.tag, str):
+                panel = panel.getnext()
+            if panel is not None or node.getprevious() is not None:
+                break  # (a box with elements before it and none after closes its parent)
+        s = stats.get(panel) if panel is not None else None
+        if panel is None or panel.tag in DROP_TAGS or s is None or s.text < TOGGLE_PANEL_CHARS:
+            continue
+        if 2 * s.links >= s.text:
+            continue
+        found.append(button)
+        texts.add(" ".join(words))
+    return frozenset(found) if len(texts) >= ACCORDION_PANELS else frozenset()
+
+
+def _toggle_glyphs(toggle: etree._Element) -> list[etree._Element]:
+    """The elements inside an accordion's toggle showing no word, its icon's "+" or "›"."""
+    return [
+        el
+        for el in toggle.iterdescendants()
+        if isinstance(el.tag, str) and text_content(el).strip() and not _TOGGLE_GLYPH.search(text_content(el))
+    ]
+
+
 PROSE_SHARE = 0.5
 """A box named like boilerplate that holds at least this share of the page's paragraph
 text, and more than :data:`KEEP_SHARE` of its text, is the article's wrapper (a
@@ -543,6 +615,7 @@ def strip_page(
     changed_marks: list[etree._Element] = []
     named: dict[str, list[etree._Element]] = {}
     panels: frozenset[etree._Element] | None = None  # (an accordion's, found once asked)
+    toggles: frozenset[etree._Element] | None = None  # (an accordion's headings, likewise)
     stack = list(root)
     while stack or named:
         if not stack:
@@ -582,6 +655,15 @@ def strip_page(
         if tag not in DROP_TAGS and tag != "aside" and tag != "blockquote" and _STRIP_ATTRIBUTES.isdisjoint(keys):
             stack.extend(el)  # nothing about it can say "drop" (most elements: one call to lxml)
             continue
+        if tag == "button":
+            if toggles is None:
+                toggles = _accordion_toggles(root, stats)
+            if el in toggles and not _hidden(el):
+                # An accordion's heading: read as the box it stands for, its section's title.
+                el.tag = "div"
+                doomed.extend(_toggle_glyphs(el))
+                stack.extend(el)
+                continue
         if tag in DROP_TAGS or _judged_unlikely(el, tag, keys):
             if _comments_mark(el, tag):
                 # Kept as the mark of where the article ends, counted in no box's text.

@@ -1949,3 +1949,34 @@ def test_kind_7_pull_quotes_beside_their_speakers_pictures_are_no_captions(writt
         "as in the years when the herring fleet still sailed from Porthaven.",
     )
     assert_gone(body, "Cranes over the new quay in January", "About us", "Advertise")
+
+
+@pytest.mark.parametrize("written", ["as published", "with old markup", "between line breaks", "with bold headings"])
+def test_kind_7_an_faqs_questions_written_as_buttons_stay_over_their_answers(written: str) -> None:
+    # An explainer's questions, each a <button> (holding its <h3>) that opens the answer under
+    # it: an accordion's headings, not form controls. They were dropped with every <button>, so
+    # the answers came out without their questions (wcxb-dev 0026, 0267, 0268, 0273, 0312,
+    # 1821). A call to action's button over one line and a form's submit button still go.
+    from benchmarks.quality import hashed_names
+
+    page = (FIXTURES / "kind-7-questions-of-an-faq-written-as-buttons.html").read_bytes()
+    if written == "with old markup":
+        page = hashed_names(page, old=True)
+    elif written == "between line breaks":
+        page = hashed_names(page, old=True, loose=True)
+    elif written == "with bold headings":
+        page = hashed_names(page, headings=True)
+    record = clean_html(page, url="https://www.porthaven-post.example/news/2026/heat-pump-grant.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "households in the county can claim up to five thousand pounds",
+        "Who can claim the grant?",
+        "Any household in the county that owns its home",
+        "Does the grant cover the whole cost?",
+        "How long does the installation take?",
+        "the grant cannot be claimed without that survey.",
+        "with installers from the list on hand to answer questions.",
+    )
+    assert body.index("Who can claim the grant?") < body.index("Any household in the county")
+    assert_gone(body, "Get a quote now", "Sign me up", "About us")
