@@ -150,6 +150,18 @@ def _mojibake_marks() -> tuple[re.Pattern[str], int] | None:
 
 _MOJIBAKE_MARKS = _mojibake_marks()
 
+_MARKED_BADNESS = (
+    BADNESS_RE
+    if _MOJIBAKE_MARKS is None
+    else re.compile(
+        f"(?=(?s:.){{0,{_MOJIBAKE_MARKS[1] - 1}}}{_MOJIBAKE_MARKS[0].pattern})(?:{BADNESS_RE.pattern}\n)",
+        BADNESS_RE.flags,
+    )
+)
+"""ftfy's pattern, tried only where a mark lies within its longest match ahead: a match holds
+one, so nowhere else can it start (the windows of :func:`_looks_like_mojibake` reach a match's
+length past each mark, where the whole pattern was tried in vain at every position)."""
+
 
 def _looks_like_mojibake(text: str) -> bool:
     """ftfy's ``is_bad``, run only around the characters a match must hold (a match is at
@@ -163,11 +175,11 @@ def _looks_like_mojibake(text: str) -> bool:
     start = end = -1
     for mark in marks.finditer(text):
         if mark.start() - width > end:
-            if end >= 0 and BADNESS_RE.search(text, start, end):
+            if end >= 0 and _MARKED_BADNESS.search(text, start, end):
                 return True
             start = max(mark.start() - width, 0)
         end = mark.end() + width
-    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+    return end >= 0 and _MARKED_BADNESS.search(text, start, end) is not None
 
 
 def _ftfy_would_touch(text: str) -> bool:

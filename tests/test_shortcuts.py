@@ -736,11 +736,13 @@ MOJIBAKE_PIECES = st.sampled_from(
 @PROFILE
 @given(st.lists(MOJIBAKE_PIECES, max_size=12).map("".join))
 def test_mojibake_is_looked_for_around_the_rarer_characters_as_ftfy_finds_it(text: str) -> None:
-    from ftfy.badness import is_bad
+    from ftfy.badness import BADNESS_RE, is_bad
 
     # An accented letter next to a symbol is looked for around the symbol, not every "ä".
     assert normalize._MOJIBAKE_MARKS is not None and normalize._MOJIBAKE_MARKS[0].search("Grüße aus Köln") is None
     assert normalize._looks_like_mojibake(text) == is_bad(text)
+    # ftfy's pattern tried only where a mark lies within a match's length ahead: the same matches.
+    assert [m.span() for m in normalize._MARKED_BADNESS.finditer(text)] == [m.span() for m in BADNESS_RE.finditer(text)]
 
 
 HEAD_PIECES = st.sampled_from(
