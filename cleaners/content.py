@@ -682,7 +682,13 @@ def strip_page(
                     changed_marks.append(parent)
                 continue
             s = stats.get(el)
-            if panels is None and s is not None and _paragraphs(s) >= COLLAPSED_PROSE and el.get("id"):
+            if (
+                panels is None
+                and s is not None
+                and _paragraphs(s) >= COLLAPSED_PROSE
+                and el.get("id")
+                and _hidden(el)  # (none other can be a panel: the page's are looked for once one can)
+            ):
                 panels = _collapsed_panels(root, stats)
             if (
                 s is None
