@@ -33,6 +33,7 @@ __all__ = [
     "rule_run",
     "rule_run_of",
     "teaser_boxes",
+    "unlikely_stretches",
 ]
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ class PageChrome:
                 end -= 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         boxes = teaser_boxes(texts, start, end)
+        unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
         for i in range(len(texts)):
             if start <= i <= end:
                 if photo_credit(texts[i]):
@@ -203,6 +205,8 @@ class PageChrome:
                     yield Decision.remove(i, BESIDE_PROMPT)
                 elif i in boxes:
                     yield Decision.remove(i, TEASER_BOX)
+                elif i in unlikely:
+                    yield Decision.remove(i, UNLIKELY_BOX)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -817,6 +821,52 @@ def teaser_boxes(texts: Sequence[str], start: int, end: int) -> set[int]:
                 continue
         i += 1
     return out
+
+
+LOW_SHARE = 0.3
+"""A line of the kept run the line model gives less than this is unlikely to be the article's."""
+
+LOW_STRETCH = 2
+"""Lines at least in a stretch of unlikely lines inside the kept run that goes as a box (one
+such line alone is as often a subheading or a list's item the model is unsure of)."""
+
+UNLIKELY_BOX = "a stretch of lines the line model finds unlikely between the article's paragraphs"
+
+
+def unlikely_stretches(
+    texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], start: int, end: int
+) -> set[int]:
+    """The lines of the kept run ``start..end`` in a stretch of at least :data:`LOW_STRETCH`
+    consecutive lines the model gives less than :data:`LOW_SHARE`, between the run's first and
+    last paragraph (:func:`_holds_paragraph`): a box without a heading (a newsletter's form, a
+    product card's buttons, a block of links, a site's footer printed mid-page) that the run
+    carried across because the article goes on below it. It reads no words, only the line
+    scores and the run's shape: one unlikely line alone stays (a subheading, a list's item the
+    model is unsure of), and so do the short lines a colon introduces and a stretch holding a
+    table's figures (:func:`_list_or_table`), which the prose rule reads as the article's too."""
+    paragraphs = [i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)]
+    out: set[int] = set()
+    if len(paragraphs) < 2:
+        return out
+    i = paragraphs[0] + 1
+    while i < paragraphs[-1]:
+        if probabilities[i] < LOW_SHARE:
+            j = i
+            while j < paragraphs[-1] and probabilities[j] < LOW_SHARE:
+                j += 1
+            if j - i >= LOW_STRETCH and not _list_or_table(texts, i, j):
+                out.update(range(i, j))
+            i = j
+        i += 1
+    return out
+
+
+def _list_or_table(texts: Sequence[str], first: int, stop: int) -> bool:
+    """Whether the lines ``first..stop-1`` are a list the line before introduces (it ends in a
+    colon) or hold a table's figures: the article's own short lines."""
+    if first > 0 and LIST_INTRO.search(texts[first - 1]):
+        return True
+    return any(TABLE_CELL.match(texts[k].strip()) for k in range(first, stop))
 
 
 NEXT_PAGE = re.compile(

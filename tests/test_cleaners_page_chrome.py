@@ -1135,3 +1135,59 @@ def test_the_function_word_share_reads_the_pages_language() -> None:
     assert line_model.page_function_words(english) is line_model.page_function_words(["the"])
     rows = line_model.line_features(english, None, (0, len(english) - 1))
     assert rows[len(MENU) + 2, column] > 0.3
+
+
+class ScoresLinesLow(LineModel):
+    """The shipped model's probabilities, with the given lines scored 0.15 (as it scores a
+    newsletter's form or a product card's buttons on a real page between paragraphs) and every
+    line of 15 words or more at least 0.9 (a page whose paragraphs it is sure of)."""
+
+    def __init__(self, low: set[str]) -> None:
+        self.__dict__.update(load_model().__dict__)
+        self.low = low
+
+    def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
+        scores = super().predict_lines(texts, url, run)
+        for i, text in enumerate(texts):
+            if text in self.low:
+                scores[i] = 0.15
+            elif word_count(text) >= 15:
+                scores[i] = max(scores[i], 0.9)
+        return scores
+
+
+def test_a_stretch_the_model_finds_unlikely_between_the_paragraphs_goes() -> None:
+    # A box without a heading (a newsletter's form, then a product card's buttons) between two
+    # paragraphs: the run carries across it because the article goes on below. Two unlikely
+    # lines in a row or more go; one alone (a subheading), the items a colon introduces and the
+    # lines outside the run's first and last paragraph stay.
+    text = (DUMPS / "unheaded-box-between-paragraphs.txt").read_text(encoding="utf-8")
+    texts = text.splitlines()
+    box = ["Get the weekly digest", "Enter email address", "Oops! That address is already on our list. Try another?",
+           "Jump To Details", "Check Price"]  # fmt: skip
+    listed = ["Ladders", "Pressure washers", "Tile cutters"]
+    model = ScoresLinesLow({*box, *listed, "Opening hours"})
+    doc = Document([Block(t) for t in texts], source_format="text")
+    removed = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    for line in box:
+        assert removed.get(line) == page_chrome.UNLIKELY_BOX
+    for kept in (*listed, "Opening hours", "The library lists what members borrow most:"):
+        assert kept not in removed
+    for kept in texts:
+        if word_count(kept) >= 15:
+            assert kept not in removed
+    # With the shipped model alone (it scores this short page's box 0.35 to 0.66) nothing goes.
+    doc = Document([Block(t) for t in texts], source_format="text")
+    assert not any(d.reason == page_chrome.UNLIKELY_BOX for d in PageChrome()(doc))
+
+
+def test_unlikely_stretches_read_the_runs_shape() -> None:
+    para = ARTICLE[0]
+    texts = ["Menu", "Home", para, "Sign up", "Your email", para, "Subheading", para, "Figures", "2021", "4", para,
+             "The council listed:", "Item one", "Item two", para, "Share", "Print"]  # fmt: skip
+    low = np.array([0.1 if word_count(t) < 15 and not t.endswith(":") else 0.9 for t in texts])
+    got = page_chrome.unlikely_stretches(texts, low, 0, len(texts) - 1)
+    # The form between two paragraphs goes; the subheading alone, the table (figures) and the
+    # list a colon introduces stay, and so do the lines before the first paragraph and after the last.
+    assert got == {3, 4}
+    assert page_chrome.unlikely_stretches(texts, low, 3, 10) == set()  # one paragraph in the run: nothing to be between
