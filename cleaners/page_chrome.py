@@ -863,10 +863,13 @@ def unlikely_stretches(
 
 def _list_or_table(texts: Sequence[str], first: int, stop: int) -> bool:
     """Whether the lines ``first..stop-1`` are a list the line before introduces (it ends in a
-    colon) or hold a table's figures: the article's own short lines."""
+    colon), hold a table's figures, or are a list whose items open with a figure (half of them
+    at least: a recipe's quantities, a ranking's places): the article's own short lines."""
     if first > 0 and LIST_INTRO.search(texts[first - 1]):
         return True
-    return any(TABLE_CELL.match(texts[k].strip()) for k in range(first, stop))
+    if any(TABLE_CELL.match(texts[k].strip()) for k in range(first, stop)):
+        return True
+    return 2 * sum(texts[k].lstrip()[:1].isdigit() for k in range(first, stop)) >= stop - first
 
 
 NEXT_PAGE = re.compile(

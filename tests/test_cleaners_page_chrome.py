@@ -1191,3 +1191,6 @@ def test_unlikely_stretches_read_the_runs_shape() -> None:
     # list a colon introduces stay, and so do the lines before the first paragraph and after the last.
     assert got == {3, 4}
     assert page_chrome.unlikely_stretches(texts, low, 3, 10) == set()  # one paragraph in the run: nothing to be between
+    # A recipe's ingredients without an introduction, their quantities first, are a list too.
+    recipe = [para, "Ingredients", "2 sticks salted butter", "1 cup powdered sugar", "1 whole egg", para]
+    assert page_chrome.unlikely_stretches(recipe, np.array([0.9, 0.1, 0.1, 0.1, 0.1, 0.9]), 0, 5) == set()
