@@ -1179,7 +1179,7 @@ def reader_comments(
                 heading = Comments(i, "after a reader-comments heading another cleaner removed")
             elif heading is None and comments_heading(texts[i]) and _thread_like(texts, i + 1, end):
                 heading = Comments(i, f'reader comments from the heading "{opening_words(texts[i].split())}"')
-            if _stamp(texts[i]):
+            if _stamp(texts[i]) and not _dated_headline(texts, i):
                 stamps.append(i)
         words = word_count(texts[i])
         if words >= PROSE_WORDS:
@@ -1197,6 +1197,18 @@ def reader_comments(
         posts = Comments(labels[0], f'reader comments: {len(labels)} posts labelled like "{first}"')
     found = [c for c in (heading, thread, posts) if c is not None]
     return min(found) if found else None
+
+
+CARD_HEADLINE_WORDS = 6
+"""Words at least in the headline-shaped line (no sentence end) a story's date sits under."""
+
+
+def _dated_headline(texts: Sequence[str], i: int) -> bool:
+    """Whether the time stamp at line ``i`` dates the headline just above it (a line of
+    :data:`CARD_HEADLINE_WORDS` words or more without a sentence end): a teaser card's date or a
+    digest's item's source and date, not a reader's post, whose stamp sits under the poster's
+    name or after the post's sentences."""
+    return i > 0 and word_count(texts[i - 1]) >= CARD_HEADLINE_WORDS and not SENTENCE.search(texts[i - 1])
 
 
 def _thread_like(texts: Sequence[str], first: int, last: int) -> bool:

@@ -1194,3 +1194,28 @@ def test_unlikely_stretches_read_the_runs_shape() -> None:
     # A recipe's ingredients without an introduction, their quantities first, are a list too.
     recipe = [para, "Ingredients", "2 sticks salted butter", "1 cup powdered sugar", "1 whole egg", para]
     assert page_chrome.unlikely_stretches(recipe, np.array([0.9, 0.1, 0.1, 0.1, 0.1, 0.9]), 0, 5) == set()
+
+
+def test_a_stamp_under_a_headline_dates_a_story_not_a_readers_post() -> None:
+    # A digest of news items (or an article with teaser cards between its paragraphs): each
+    # item's headline, its source and time stamp on the next line, then its text. Three stamps
+    # with prose between read like a thread of posts; a stamp under a headline-shaped line dates
+    # the story above it, so the article is not cut there.
+    stories = [
+        ("Panetta says Pentagon will drop base closure plans for next year", "The Hill, 08/06/12 01:49 PM ET"),
+        ("New House bill tries to save medical marijuana dispensaries", "Think Progress, Aug 6, 2012 at 5:40 pm"),
+        ("Senators consider softening measure cracking down on leaks", "The Hill, 08/06/12 06:05 PM ET"),
+        ("Threatened Honduran journalist requests asylum in the United States", "BBC, 4 August 2012 at 20:35 ET"),
+    ]
+    items = []
+    for n, (head, source) in enumerate(stories):
+        items += [f"{n + 1}) {head}", source, ARTICLE[n % 2]]
+    texts = [*ARTICLE[:2], ARTICLE[6], *items]
+    assert page_chrome.reader_comments(texts, 0, len(texts) - 1) is None
+    # A thread's stamps sit under the posters' names or after the posts' sentences: still a thread.
+    thread = []
+    for who in ("Tom", "Ann", "Raj", "Eve"):
+        thread += [who, "August 9th, 2012 at 8:38 am", COMMENT]
+    texts = [*ARTICLE, *thread]
+    found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE) + 1
