@@ -4093,7 +4093,7 @@ def _widget_column(el: etree._Element, stats: dict[etree._Element, _Stats], post
         return False
     alike: dict[str, list[etree._Element]] = {}
     for kid in kids:
-        for word in set((kid.get("class") or "").split()):
+        for word in dict.fromkeys((kid.get("class") or "").split()):  # (the page's order breaks ties)
             alike.setdefault(word, []).append(kid)
     run = [kid for kid in max(alike.values(), key=len, default=[]) if _opens_with_heading(kid)]
     if len(run) < WIDGETS_MIN:

@@ -1006,7 +1006,7 @@ def _nested_replies(
         names = el.get("class")
         if names:
             tag = el.tag
-            for word in set(names.split()):
+            for word in dict.fromkeys(names.split()):  # (in the page's order: no hash seed decides ties)
                 groups[(tag, word)].append(el)
     gone = {el for region in taken for el in region.iter()}
     found: list[Thread] = []
