@@ -3071,7 +3071,7 @@ def _card_groups(
     rows: dict[etree._Element, None] = {}
     sizes: dict[etree._Element, int] = {}  # len() of an lxml element counts its children: once each
     titles = list(part.iterdescendants(*_HEADINGS))
-    titles.extend(b for b in part.iterdescendants("b", "strong") if _bold_line(b))
+    titles.extend(b for b in part.iterdescendants("b", "strong") if _bold_title(b))
     if linked_titles:
         titles.extend(a for a in part.iterdescendants("a") if _linked_title(a))
     for heading in titles:
@@ -3179,7 +3179,7 @@ def _teaser(card: etree._Element, stats: dict[etree._Element, _Stats], linked_ti
     s = stats.get(card)
     if s is None or not s.text or s.text > TEASER_CHARS:
         return False
-    if next(card.iterdescendants(*_HEADINGS), None) is None and not any(map(_bold_line, card.iter("b", "strong"))):
+    if next(card.iterdescendants(*_HEADINGS), None) is None and not any(map(_bold_title, card.iter("b", "strong"))):
         if not linked_title:
             return False
         first = next((a for a in card.iter("a") if (a.get("href") or "#")[:1] != "#"), None)
@@ -3204,6 +3204,17 @@ def _bold_line(run: etree._Element) -> bool:
         return False
     link = run[0]
     return link.tag == "a" and (link.get("href") or "#")[:1] != "#" and not (link.tail or "").strip()
+
+
+def _bold_title(run: etree._Element) -> bool:
+    """Whether the bold run ``run`` is a card's title line: a linked one (:func:`_bold_line`), or
+    a heading set as a bold line (:func:`_bold_head` of its block: a card whose title is no link,
+    its link on the picture or the writer's name, ``<div><b>Title</b></div><p>Summary</p>``),
+    as an ``<h3>`` title would be."""
+    if _bold_line(run):
+        return True
+    parent = run.getparent()
+    return parent is not None and _bold_head(parent)
 
 
 SUBHEAD_WORDS = 15

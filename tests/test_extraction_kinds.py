@@ -1980,3 +1980,25 @@ def test_kind_7_an_faqs_questions_written_as_buttons_stay_over_their_answers(wri
     )
     assert body.index("Who can claim the grant?") < body.index("Any household in the county")
     assert_gone(body, "Get a quote now", "Sign me up", "About us")
+
+
+def test_kind_7_related_cards_with_unlinked_bold_titles_go() -> None:
+    # A row of related articles after the text, each card a picture, a title in bold type that
+    # links nowhere (the card's links are on its writer's name) and a summary: the cards are
+    # teasers, as they are with <h3> titles, and go with their heading.
+    body = _clean(
+        "kind-7-related-cards-with-unlinked-bold-titles.html", url="https://studyguide.example.org/guides/online-degree/"
+    ).articleBody or ""
+    assert_once(
+        body,
+        "Online programs have grown faster",
+        "Cost comes next.",
+        "one will suit your job and family better than the other.",
+    )
+    assert_gone(
+        body,
+        "Getting into a program with a low GPA",
+        "A low GPA does not have to end your plans",
+        "The best online colleges of 2025",
+        "Affordable online master's degrees",
+    )
