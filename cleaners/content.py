@@ -2571,6 +2571,37 @@ def _run_before(el: etree._Element) -> str:
     return " ".join("".join(reversed(parts)).split())
 
 
+WRITER_PAGES = ("author", "user", "profile", "people", "staff", "writer", "contributor", "columnist")
+"""The step of an address before a writer's own page ("/author/alysha/", "/staff/jane-doe"),
+each also in the plural."""
+
+WRITER_PAGE_STEPS = frozenset(WRITER_PAGES) | {f"{step}s" for step in WRITER_PAGES}
+""":data:`WRITER_PAGES` and their plurals, as ``html.PROFILE_LINK`` reads them."""
+
+NAME_LINE_WORDS = 6
+"""An author box's name line ("Written by Benjamin Starr", "alysha", "About Annie Downs") holds at
+most this many words."""
+
+
+def writer_page(href: str) -> bool:
+    """Whether the address ``href`` is a writer's own page: its last step, a name or a number,
+    follows one of :data:`WRITER_PAGE_STEPS` ("/author/alysha/", "/staff/1234")."""
+    steps = [s for s in href.split("#", 1)[0].split("?", 1)[0].split("/") if s]
+    return len(steps) >= 2 and steps[-2].casefold() in WRITER_PAGE_STEPS
+
+
+def writer_line(el: etree._Element) -> bool:
+    """Whether ``el`` is an author box's name line set as a heading in bold type: a bold line
+    (:func:`_bold_head`) of at most :data:`NAME_LINE_WORDS` words holding one link, to a
+    writer's own page ("<div><b><a href="/author/bstarr/">Written by Benjamin Starr</a></b>
+    </div>"). Written as an ``<h3>`` it is a heading, which no link rule prunes: left so, the
+    extraction's author-box rule finds it over its bio after the text."""
+    if not _bold_head(el) or len(text_content(el).split()) > NAME_LINE_WORDS:
+        return False
+    links = list(el.iter("a"))
+    return len(links) == 1 and writer_page((links[0].get("href") or "").strip())
+
+
 def _prune_rule(
     el: etree._Element,
     s: _Stats,
@@ -2586,6 +2617,8 @@ def _prune_rule(
     ``el`` is a ``<div>`` written as a paragraph of content written so, judged as a ``<p>``;
     ``site``: the page's own site as :func:`prune` read it for ``part``."""
     tag = "p" if paragraph else _tag(el)
+    if tag in ("p", "div") and writer_line(el):
+        return ""
     density = 0.0 if linked else s.links / s.text
     if density > LINK_FARM_DENSITY and tag == "span" and _linked_word(el):
         density = 0.0
@@ -4118,15 +4151,22 @@ def _widget_column(el: etree._Element, stats: dict[etree._Element, _Stats], post
     return len(post_words & _long_words(node)) < WIDGET_WORDS * len(post_words)
 
 
+def _widget_heading(el: etree._Element) -> bool:
+    """Whether ``el`` is a heading, or a ``<p>`` or ``<div>`` that is one set in bold type."""
+    return el.tag in _ALL_HEADINGS or (el.tag in ("p", "div") and _bold_head(el))
+
+
 def _heading_said(box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
-    """The text outside links of the first heading in ``box`` (its tail aside)."""
+    """The text outside links of the first heading in ``box`` (its tail aside), or of its first
+    heading set as a bold line (:func:`_bold_head`)."""
     heading = next(box.iterdescendants(*_ALL_HEADINGS), None)
     s = stats.get(heading) if heading is not None else None
     return s.text - s.links if s is not None else 0
 
 
 def _opens_with_heading(el: etree._Element) -> bool:
-    """Whether the first text inside ``el`` is a heading's."""
+    """Whether the first text inside ``el`` is a heading's (or a bold line's that stands for
+    one, :func:`_bold_head`: a widget's title written "<p><b>Disclaimer</b></p>")."""
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if node is el or not isinstance(node.tag, str):
             continue

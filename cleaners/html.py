@@ -21,7 +21,9 @@ from newsclean.cleaners.content import (
     DIV_PARAGRAPH,
     INTRODUCED_LINES,
     LINKS_PARAGRAPH_CHARS,
+    NAME_LINE_WORDS,
     TITLE,
+    WRITER_PAGES,
     MainContent,
     _fold,
     _measure,
@@ -38,6 +40,8 @@ from newsclean.cleaners.content import (
     strip_page,
     text_content,
     with_row_chunks,
+    writer_line,
+    writer_page,
 )
 from newsclean.cleaners.decoding import decode_html_utf8, plain_utf8
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
@@ -609,6 +613,7 @@ def blocks_from_element(
                 and local in LINK_LINE_TAGS
                 and _is_link_line(text, _link_chars(el))
                 and not (local == "p" and introduced_line(el))
+                and not writer_line(el)
             ):
                 if log is not None:
                     log.add(el, "a short paragraph that is one link (a button or a teaser)")
@@ -696,6 +701,7 @@ def blocks_from_element(
                     _is_link_line(text, links)
                     and not (el.tag == "div" and introduced_line(el))
                     and not _introduced_block(blocks, path)
+                    and not (whole and writer_line(el))
                 )
                 or _is_credit(text)
             )
@@ -1859,10 +1865,6 @@ def _opens_bio(text: str, people: list[str]) -> bool:
     return me is not None and any(me.group(1).casefold() == n.split()[0].casefold() for n in people)
 
 
-WRITER_PAGES = ("author", "user", "profile", "people", "staff", "writer", "contributor", "columnist")
-"""The step of an address before a writer's own page ("/author/alysha/", "/staff/jane-doe"),
-each also in the plural."""
-
 PROFILE_LINK = re.compile(
     rf"/(?:{'|'.join(WRITER_PAGES)})s?/(?:\d+[_-])?"
     r"([a-z]{2,}(?:[-_][a-z]{2,}){1,2})/?[\"']"
@@ -1947,22 +1949,9 @@ def _lead_bio_blocks(blocks: list[Block], names: list[str]) -> list[int]:
 HREF = re.compile(r"""\bhref\s*=\s*["']([^"'<>]*)""", re.I)
 """A link's address in a block's cleaned HTML."""
 
-WRITER_PAGE_STEPS = frozenset(WRITER_PAGES) | {f"{step}s" for step in WRITER_PAGES}
-""":data:`WRITER_PAGES` and their plurals, as :data:`PROFILE_LINK` reads them."""
-
-NAME_LINE_WORDS = 6
-"""An author box's name line ("Written by Benjamin Starr", "alysha", "About Annie Downs") holds at
-most this many words."""
-
-
 def _links_writer_page(block: Block) -> bool:
-    """Whether ``block``'s HTML links to a writer's own page: an address whose last step, a name
-    or a number, follows one of :data:`WRITER_PAGE_STEPS`."""
-    for m in HREF.finditer(block.html):
-        steps = [s for s in m.group(1).split("#", 1)[0].split("?", 1)[0].split("/") if s]
-        if len(steps) >= 2 and steps[-2].casefold() in WRITER_PAGE_STEPS:
-            return True
-    return False
+    """Whether ``block``'s HTML links to a writer's own page (:func:`writer_page`)."""
+    return any(writer_page(m.group(1)) for m in HREF.finditer(block.html))
 
 
 def _author_box_line(block: Block) -> bool:

@@ -2002,3 +2002,20 @@ def test_kind_7_related_cards_with_unlinked_bold_titles_go() -> None:
         "The best online colleges of 2025",
         "Affordable online master's degrees",
     )
+
+
+def test_kind_7_an_author_box_under_a_bold_link_to_the_writers_page_goes() -> None:
+    # The author's box after the text opens with its name line set in bold type, one link to the
+    # writer's page ("<div><b><a href="/author/bstarr/">Written by Ben Starr</a></b></div>"), over
+    # a bio naming nobody: the line is no link list to prune, and the box goes with it.
+    body = _clean(
+        "kind-7-author-box-under-a-bold-link-to-the-writers-page.html",
+        url="https://visual.example.com/2012/10/29/paper-still-life/",
+    ).articleBody or ""
+    assert_once(
+        body,
+        "At first glance these still life photographs",
+        "lights the table as a painter",
+        "See more of her work on her own site.",
+    )
+    assert_gone(body, "Written by Ben Starr", "Known in some circles", "Follow on Twitter")
