@@ -4159,7 +4159,7 @@ def _widget_heading(el: etree._Element) -> bool:
 def _heading_said(box: etree._Element, stats: dict[etree._Element, _Stats]) -> int:
     """The text outside links of the first heading in ``box`` (its tail aside), or of its first
     heading set as a bold line (:func:`_bold_head`)."""
-    heading = next(box.iterdescendants(*_ALL_HEADINGS), None)
+    heading = next((el for el in box.iterdescendants(*_ALL_HEADINGS, "p", "div") if _widget_heading(el)), None)
     s = stats.get(heading) if heading is not None else None
     return s.text - s.links if s is not None else 0
 
@@ -4170,7 +4170,7 @@ def _opens_with_heading(el: etree._Element) -> bool:
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if node is el or not isinstance(node.tag, str):
             continue
-        if event == "start" and node.tag in _ALL_HEADINGS:
+        if event == "start" and _widget_heading(node):
             return True
         if ((node.text if event == "start" else node.tail) or "").strip():
             return False

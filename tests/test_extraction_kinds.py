@@ -2019,3 +2019,15 @@ def test_kind_7_an_author_box_under_a_bold_link_to_the_writers_page_goes() -> No
         "See more of her work on her own site.",
     )
     assert_gone(body, "Written by Ben Starr", "Known in some circles", "Follow on Twitter")
+
+
+def test_kind_7_a_side_column_of_widgets_with_bold_titles_stays_out_of_a_short_post() -> None:
+    # A short post (two lines) with the blog's side column after it in the page: widgets of one
+    # kind, each opening with a bold line that stands for its heading ("Disclaimer", "Who is
+    # behind Craft Shed?", "Archives"). Read as headings they make a column of widgets apart from
+    # the post in its words, and the post is taken alone.
+    body = _clean(
+        "kind-7-side-column-of-widgets-with-bold-titles.html", url="https://craftshed.example.com/2012/06/lantern/"
+    ).articleBody or ""
+    assert_once(body, "Tom folded this lantern from one sheet of rice paper")
+    assert_gone(body, "Disclaimer", "Craft Shed has no ties", "Who is behind Craft Shed?", "Paul is a blogger")
