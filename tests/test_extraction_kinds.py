@@ -35,6 +35,27 @@ def _count(body: str, text: str) -> int:
     return len(re.findall(re.escape(text), body))
 
 
+REWRITES: dict[str, dict[str, bool]] = {
+    "with old markup": {"old": True},
+    "between line breaks": {"old": True, "loose": True},
+    "in one-cell tables": {"tables": True},
+    "in all three older rewrites": {"old": True, "tables": True, "loose": True},
+    "with bold headings": {"headings": True},
+}
+"""The page rewrites of ``benchmarks.quality`` a kind's test page is read in too, by the name its
+test gives them (``"as published"``: none)."""
+
+
+def _written(name: str, written: str) -> bytes:
+    """The test page ``name`` as published or rewritten (:data:`REWRITES`)."""
+    page = (FIXTURES / name).read_bytes()
+    if written == "as published":
+        return page
+    from benchmarks.quality import hashed_names
+
+    return hashed_names(page, **REWRITES[written])
+
+
 def test_kind_1_nested_tables_give_each_text_once() -> None:
     body = _body("kind-1-nested-tables.html")
     assert_once(
@@ -1447,13 +1468,7 @@ def test_kind_5_text_cut_by_layout_rows_comes_whole_with_the_post(written: str) 
     # the rest of the text. (On main only the first row's three paragraphs came out.) The same
     # with every <div> a one-cell table (the column and the row each wrapped in a table, a row
     # and a cell) and with every <p> written between <br>s.
-    from benchmarks.quality import hashed_names
-
-    page = (FIXTURES / "kind-5-text-cut-by-layout-rows.html").read_bytes()
-    if written == "in one-cell tables":
-        page = hashed_names(page, tables=True)
-    elif written == "between line breaks":
-        page = hashed_names(page, old=True, loose=True)
+    page = _written("kind-5-text-cut-by-layout-rows.html", written)
     record = clean_html(page, url="https://www.porthaven-post.example/news/2026/harbour-ferry.html")
     body = " ".join((record.articleBody or "").split())
     assert_once(
@@ -1921,22 +1936,16 @@ def test_kind_7_zero_width_spacer_paragraphs_are_no_paragraphs() -> None:
 
 
 
-@pytest.mark.parametrize("written", ["as published", "with old markup", "between line breaks", "in one-cell tables"])
+@pytest.mark.parametrize(
+    "written", ["as published", "with old markup", "between line breaks", "in all three older rewrites"]
+)
 def test_kind_7_pull_quotes_beside_their_speakers_pictures_are_no_captions(written: str) -> None:
     # An interview's quotations, each a <blockquote> beside its speaker's headshot in a
     # <figure>. With old markup the <figure> and its <figcaption> are <div>s, so the box after
     # the picture, holding the quotation and the speaker's line, read as the one line beside a
     # picture: a caption (wcxb-dev 0041 lost its experts' quotes so). A quotation is no caption;
     # a photo's own line beside it still goes.
-    from benchmarks.quality import hashed_names
-
-    page = (FIXTURES / "kind-7-pull-quotes-beside-their-speakers-pictures.html").read_bytes()
-    if written == "with old markup":
-        page = hashed_names(page, old=True)
-    elif written == "between line breaks":
-        page = hashed_names(page, old=True, loose=True)
-    elif written == "in one-cell tables":
-        page = hashed_names(page, old=True, tables=True, loose=True)
+    page = _written("kind-7-pull-quotes-beside-their-speakers-pictures.html", written)
     record = clean_html(page, url="https://www.porthaven-post.example/news/2026/new-quay.html")
     body = " ".join((record.articleBody or "").split())
     assert_once(
@@ -1957,15 +1966,7 @@ def test_kind_7_an_faqs_questions_written_as_buttons_stay_over_their_answers(wri
     # it: an accordion's headings, not form controls. They were dropped with every <button>, so
     # the answers came out without their questions (wcxb-dev 0026, 0267, 0268, 0273, 0312,
     # 1821). A call to action's button over one line and a form's submit button still go.
-    from benchmarks.quality import hashed_names
-
-    page = (FIXTURES / "kind-7-questions-of-an-faq-written-as-buttons.html").read_bytes()
-    if written == "with old markup":
-        page = hashed_names(page, old=True)
-    elif written == "between line breaks":
-        page = hashed_names(page, old=True, loose=True)
-    elif written == "with bold headings":
-        page = hashed_names(page, headings=True)
+    page = _written("kind-7-questions-of-an-faq-written-as-buttons.html", written)
     record = clean_html(page, url="https://www.porthaven-post.example/news/2026/heat-pump-grant.html")
     body = " ".join((record.articleBody or "").split())
     assert_once(
