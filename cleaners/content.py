@@ -1336,8 +1336,11 @@ def _without_teasers(
     of alike short cards, each a heading, a link and a sentence), that the scorer would have
     chosen had the cards' paragraphs not voted, when it holds at least :data:`NARROW_SHARE` of
     ``top``'s paragraph text outside the cards: the article, which the summaries of a "more
-    stories" grid beside it outweighed together. Else ``top``: the choice only narrows, never
-    moves elsewhere."""
+    stories" grid beside it outweighed together. A list of links is no such article, though
+    its long links vote as paragraphs (a post made of links has no other text): more than
+    :data:`LINK_FARM_DENSITY` of its text links, it is a side column's list of other pages,
+    which the short post beside it cannot outweigh once the column's cards are set aside. Else
+    ``top``: the choice only narrows, never moves elsewhere."""
     whole = good[top] - teased.get(top, 0.0)
     best, best_value = top, None
     for el in top.iterdescendants():
@@ -1346,6 +1349,8 @@ def _without_teasers(
             continue  # (an element holding cards is no article apart from them)
         own = g
         if own < NARROW_SHARE * whole or own < NARROW_PROSE or _in_side_box(el, top):
+            continue
+        if stats[el].links > LINK_FARM_DENSITY * stats[el].text:
             continue
         value = own - JUNK_WEIGHT * (stats[el].text - own) + _semantic_bonus(el, own)
         if best_value is None or value > best_value:
@@ -2529,6 +2534,10 @@ def _line_before(el: etree._Element) -> str:
         while before is not None and not isinstance(before.tag, str):
             before = before.getprevious()
         if before is not None:
+            if before.tag in ("p", "div") and _bold_run(before) is not None:
+                # A line set apart in bold type is a heading or a label over what follows
+                # ("Posted on this day, other years:"), as an <h3> is: no sentence of the text.
+                return ""
             if before.tag in ("p", "div", "table"):
                 text = " ".join(text_content(before).split())
                 # (a menu ending in a colon is links, not the article's sentence)
@@ -3374,20 +3383,27 @@ def _section_words(heads: list[etree._Element], part: etree._Element) -> list[in
     return counts
 
 
-def _bold_head(el: etree._Element) -> bool:
-    """Whether ``el``, a ``<p>`` or a ``<div>``, is one run of bold type and nothing else, of at
-    most :data:`SUBHEAD_WORDS` words, closing no statement and no introduction (a question is a
-    heading; "Supply list:" introduces what follows, see :func:`introduces`): a heading set as
-    a bold line."""
+def _bold_run(el: etree._Element) -> etree._Element | None:
+    """The bold run that ``el``, a ``<p>`` or a ``<div>``, is made of alone (one ``<b>`` or
+    ``<strong>`` of inline markup and nothing else, of at most :data:`SUBHEAD_WORDS` words),
+    however it ends: a line set apart in bold type. ``None`` when ``el`` is no such line."""
     if el.tag not in ("p", "div") or (el.text or "").strip():
-        return False
+        return None
     kids = [k for k in el if isinstance(k.tag, str)]
     if len(kids) != 1 or kids[0].tag not in ("b", "strong") or (kids[0].tail or "").strip():
-        return False
+        return None
     if any(_tag(k) not in INLINE for k in kids[0].iterdescendants()):
-        return False
-    words = text_content(kids[0]).split()
-    return 0 < len(words) <= SUBHEAD_WORDS and _STATEMENT_CLOSE.search(words[-1]) is None
+        return None
+    return kids[0] if 0 < len(text_content(kids[0]).split()) <= SUBHEAD_WORDS else None
+
+
+def _bold_head(el: etree._Element) -> bool:
+    """Whether ``el``, a ``<p>`` or a ``<div>``, is one run of bold type and nothing else
+    (:func:`_bold_run`), closing no statement and no introduction (a question is a heading;
+    "Supply list:" introduces what follows, see :func:`introduces`): a heading set as a bold
+    line."""
+    run = _bold_run(el)
+    return run is not None and _STATEMENT_CLOSE.search(text_content(run).split()[-1]) is None
 
 
 _STATEMENT_CLOSE = re.compile(r"[.!:;…][\"'”’)\]]?\Z")

@@ -25,7 +25,7 @@ import re
 from collections.abc import Set
 
 from lxml import etree
-from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, links_home, one_line, text_content
+from newsclean.cleaners.content import HEADLINE_CHARS, INLINE, _fold, _hidden, links_home, one_line, text_content
 from newsclean.cleaners.metadata import first_title
 
 __all__ = ["mark_headline", "title_parts"]
@@ -168,11 +168,13 @@ def _empty(el: etree._Element) -> bool:
 
 
 def _excluded(box: etree._Element) -> bool:
-    """A line in a list (a menu's, a side column's "Recent posts"), in a form control, or linking
-    to the home page (the site's name) is never the article's headline."""
-    if box.tag in ("body", "html") or box.tag in _NEVER or box.tag in _LISTS:
+    """A line in a list (a menu's, a side column's "Recent posts"), in a form control, linking
+    to the home page (the site's name) or hidden (a script's copy of the post, shown in a
+    dialog, which :func:`~newsclean.cleaners.content.strip_page` drops) is never the article's
+    headline."""
+    if box.tag in ("body", "html") or box.tag in _NEVER or box.tag in _LISTS or _hidden(box):
         return True
-    if any(up.tag in _LISTS or up.tag in _NEVER for up in box.iterancestors()):
+    if any(up.tag in _LISTS or up.tag in _NEVER or _hidden(up) for up in box.iterancestors()):
         return True
     return any(links_home(a) for a in box.iter("a")) or any(
         up.tag == "a" and links_home(up) for up in box.iterancestors()

@@ -492,6 +492,31 @@ def test_a_list_of_cited_links_inside_the_article_stays() -> None:
     assert "About" not in body
 
 
+def test_a_bold_label_ending_in_a_colon_does_not_introduce_its_list_of_links() -> None:
+    # "Posted on this day, other years:" set alone in bold type over the blog's older posts is a
+    # heading over them (as an <h3> would be), not the article's sentence leading into its own
+    # list: the list after the text goes as the link list it is. The article's sentence in a
+    # paragraph still keeps the list it introduces.
+    titles = [
+        "libgccjit: Fix volatile loads and stores",
+        "libgccjit: Add support for packed structs",
+        "libgccjit: Allow casts between integers and pointers",
+    ]
+    patches = "".join(f"<li><a href='/patch/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    years = "".join(
+        f"<li><a href='/{year}/08/17/post-{year}'>What the blog said on this day back in {year}</a></li>"
+        for year in (2005, 2006, 2007, 2008)
+    )
+    root = lxml.html.fromstring(
+        f"<div>{_paras(2)}<p>Many patches were sent for review:</p><ul>{patches}</ul>{_paras(1)}"
+        f"<div><b>Posted on this day, other years:</b></div><ul>{years}</ul></div>"
+    )
+    prune(MainContent(root, [root]))
+    text = " ".join(root.text_content().split())
+    assert all(title in text for title in titles), text
+    assert "back in 2007" not in text, text
+
+
 def test_pruning_keeps_no_page_alive() -> None:
     # Whether a list's links lead away is judged against the page's own site, read from its
     # links. That reading belongs to one call of prune: a cache of it kept the last two pages'

@@ -171,3 +171,33 @@ def test_a_title_the_parser_put_in_the_body_still_names_the_headline() -> None:
     assert tree.find("head/title") is None and tree.find("body/title") is not None
     heading = mark_headline(tree)
     assert heading is not None and heading.text_content() == "Does Easy Money Enrich the Banks?"
+
+
+def test_a_hidden_copy_of_the_line_is_never_the_headline() -> None:
+    # A roundup under its bold line, and a script's copy of the post hidden until a dialog shows
+    # it (display:none) over the readers' comments: the visible line is followed by links only,
+    # the hidden copy by the comments' prose, so the copy was marked (and then dropped with its
+    # hidden box), the roundup left with no headline to keep its links by.
+    links = "".join(
+        f"<li><a href='/2010/05/story-{i}'>Printer news number {i} of the week, from the shop floor</a></li>"
+        for i in range(6)
+    )
+    comments = (
+        "<p>What a lovely cover, and the paper feels heavier than last year's. I cannot wait to see the whole "
+        "issue in the shops next month, well done to everyone.</p><p>Congratulations to the whole team, the "
+        "first issue is always the hardest one and this one looks like it was worth the wait for all of you.</p>"
+    )
+    page = (
+        "<html><head><title>Almost There - The Monthly Blog</title></head><body>"
+        "<div class='m1'><div><b><a href='/'>The Monthly Blog</a></b></div></div>"
+        f"<div class='p1'><div><b>Almost There</b></div><ul>{links}</ul></div>"
+        f"<div class='c1'><div style='display:none'><div>Almost There</div><ul>{links}</ul></div>{comments}</div>"
+        "</body></html>"
+    )
+    heading = mark_headline(lxml.html.document_fromstring(page))
+    assert heading is not None and heading.text_content() == "Almost There"
+    assert heading.getparent().get("class") == "p1"  # the visible line, over the roundup
+    record = clean_html(page.encode(), url=URL)
+    body = record.articleBody or ""
+    assert body.count("Printer news number 3 of the week, from the shop floor") == 1
+    assert "lovely cover" not in body

@@ -2032,3 +2032,16 @@ def test_kind_7_a_side_column_of_widgets_with_bold_titles_stays_out_of_a_short_p
     ).articleBody or ""
     assert_once(body, "Tom folded this lantern from one sheet of rice paper")
     assert_gone(body, "Disclaimer", "Craft Shed has no ties", "Who is behind Craft Shed?", "Paul is a blogger")
+
+
+@pytest.mark.parametrize("written", ["as published", "with bold headings"])
+def test_kind_5_a_column_s_list_of_long_links_never_narrows_the_choice_away_from_a_short_post(written: str) -> None:
+    # A one-paragraph post under a headline the title does not give, beside a column of short
+    # widgets (a heading, a link and a few words: teaser cards to _teaser_rows) and a list of
+    # thirty long links to maps. Set aside, the cards left the list holding most of the choice's
+    # paragraph text (a long link votes as a paragraph), and the choice narrowed to it: a list
+    # of links is no article the cards were added to, and the post stays.
+    page = _written("kind-5-long-links-beside-a-short-post.html", written)
+    body = clean_html(page, url="https://menuguide.example.com/2012/11/12/chef.php").articleBody or ""
+    assert_once(body, "The chef of a two-star dining room by the river")
+    assert_gone(body, "The best restaurants in Boston: our map", "The best restaurants in Seattle: our map")
