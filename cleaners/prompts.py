@@ -495,6 +495,10 @@ class Prompts:
 
     def _decisions(self, doc: Document) -> Iterator[Decision]:
         boxed = blocks_in_boxes(doc, PROMPT_CLASS, MAX_BOX_WORDS)
+        if boxed and doc.metadata.get("description"):
+            standfirst = _own_standfirst(doc)
+            if standfirst is not None:
+                boxed.pop(standfirst, None)
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             words = split_count(block.text)  # (stripping changes no word)
@@ -515,6 +519,36 @@ class Prompts:
                 continue
             if words > EXCERPT_MIN_WORDS and ends_in_more(text) and MORE_LINK_HTML.search(block.html):
                 yield Decision.remove(i, "an excerpt of another text, ending in its 'read more' link")
+
+
+STANDFIRST_WORDS = 8
+"""A block opening with at least this many words of the page's own description, before the
+article's first paragraph, is the page's standfirst (:func:`_own_standfirst`)."""
+
+_WORDS = re.compile(r"\w+")
+
+
+def _own_standfirst(doc: Document) -> int | None:
+    """The position of the page's standfirst among the blocks, when one gives the page's own
+    description (``og:description`` or the meta description: the publisher's summary of this
+    page) and no paragraph of prose comes before it: its words and the description's are the
+    same as far as the shorter goes (one of them cut short, "..."), at least
+    :data:`STANDFIRST_WORDS` of them and half of the block's. Publishers name the standfirst's box
+    after the German "Teaser" (``div.teaser_text``, ``p.article__teaser-text``,
+    ``div.c-article-teaser-text``); a teaser of another page never gives this page's summary.
+    ``None`` when no block does."""
+    wanted = _WORDS.findall(str(doc.metadata.get("description") or "").casefold())
+    if len(wanted) < STANDFIRST_WORDS:
+        return None
+    for i, block in enumerate(doc.blocks):
+        words = _WORDS.findall(block.text.casefold())
+        # (the last word of the shorter may be cut in the middle: "... the Freenet-Tochter Klar…")
+        same = min(len(words), len(wanted)) - 1
+        if same >= STANDFIRST_WORDS and 2 * same >= len(words) and words[:same] == wanted[:same]:
+            return i
+        if _prose(block):
+            return None  # (the article's first paragraph: a standfirst comes before it)
+    return None
 
 
 def _prompt_reason(text: str, words: int) -> str:

@@ -588,3 +588,30 @@ def test_a_blogs_signup_requests_after_the_post_go() -> None:
     assert "monthly readers" not in body and "Harbour Notes newsletter" not in body
     said = [s for s in record.cleaning if s.text.startswith(("Join over 4,000", "To receive these posts"))]
     assert len(said) == 2 and all("site notice" in str(s.reason) for s in said), record.cleaning
+
+
+def test_the_standfirst_in_a_box_named_teaser_stays_another_pages_teaser_goes() -> None:
+    # German and British publishers name the standfirst's box after the German "Teaser"
+    # (div.teaser_text, p.article__teaser-text). Its words are the page's own description, and
+    # it comes before the article's first paragraph: it stays. A box of the same name giving
+    # another page's summary, or this page's summary again after the text, still goes.
+    summary = "Mid-May brings the ice saints. But what is behind the old saying, and what does the forecast say?"
+    doc = Document(
+        [
+            Block("The ice saints 2024: what the forecast says", tag="h1", path="body/article/h1"),
+            Block(summary, tag="p", path="body/article/p.article__teaser-text"),
+            Block(PROSE, tag="p", path="body/article/div.article__content/p"),
+            Block(
+                "Frost in May: how gardeners protect their seedlings on cold nights.",
+                tag="p",
+                path="body/article/div.teaser-box/p",
+            ),
+            Block(summary, tag="p", path="body/aside/div.teaser_text/p"),
+        ],
+        source_format="html",
+        metadata={"description": f"{summary[:80]}…"},  # (cut short, as a description often is)
+    )
+    gone = {d.position for d in Prompts()(doc) if d.action is Action.REMOVE}
+    assert gone == {3, 4}
+    doc.metadata["description"] = "Our weather pages: forecasts, radar and warnings for the whole region."
+    assert {d.position for d in Prompts()(doc) if d.action is Action.REMOVE} == {1, 3, 4}
