@@ -2073,6 +2073,8 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
         for el, rule in doomed:
             if el not in gone and el.getparent() is not None and not _inside(el, gone):
                 gone[el] = rule
+        for el in _own_series(gone, part, stats):
+            del gone[el]
         for el in sentences:
             if not _inside(el, gone) and _opens_content(el, part, stats, gone):
                 gone[el] = OPENING_LINKS
@@ -2086,6 +2088,62 @@ def prune(main: MainContent, log: RegionLog | None = None) -> None:
                 dropped.append(el)
         if runs:
             _drop_runs(runs, part, stats, dropped, log)
+
+
+SERIES_BOXES = 3
+"""Alike boxes (one tag and class) pruned for their class names that may be the post's own
+text between them (:func:`_own_series`): a photo post's text beside each of its pictures."""
+
+SERIES_SHARE = 0.3
+"""... when together they hold at least this share of the content's substance (text outside
+links): a story's few captioned photos hold far less beside its paragraphs."""
+
+SERIES_WORDS = 8
+"""... and each holds this many words on average, each its own (a credit line per photo, a
+placeholder printed in every embed's box, says nothing of the post)."""
+
+SERIES_LINKS = 0.2
+"""... and at most this share of their text is links (a row of teaser cards links its titles)."""
+
+
+def _class_rule(rule: str) -> bool:
+    """Whether :func:`_prune_rule`'s ``rule`` reads the box's class or id words alone."""
+    return rule.startswith(("class/id ", "a short box whose class/id "))
+
+
+def _own_series(
+    gone: Mapping[etree._Element, str], part: etree._Element, stats: dict[etree._Element, _Stats]
+) -> list[etree._Element]:
+    """The boxes of ``gone`` that are the post's own text: at least :data:`SERIES_BOXES` pruned
+    for their class words alone (a ``caption`` box, ``wp-caption``, a page builder's layout
+    block whose name reads as a widget's), alike in tag and class, not named as comments,
+    holding :data:`SERIES_SHARE` of the content's substance with :data:`SERIES_WORDS` words
+    each on average, every text its own and few links. A photo post tells its story in the
+    boxes under its pictures ("First up are the T-shirts! Here is the Tora design.", "Notice
+    the aforementioned grey skies."): what a class name suggests is weaker evidence than a
+    third of the post's words, as :func:`_alike_article_chunks` reads the page's."""
+    groups: dict[tuple[str, str], list[etree._Element]] = {}
+    for el, rule in gone.items():
+        names = el.get("class")
+        if names and _class_rule(rule) and not _comments_hint(_hint(el)) and _tag(el) not in SURE_BOXES:
+            groups.setdefault((_tag(el), names), []).append(el)
+    whole = _substance(part, stats)
+    found: list[etree._Element] = []
+    for group in groups.values():
+        if len(group) < SERIES_BOXES or not whole:
+            continue
+        texts = [" ".join(text_content(el).split()) for el in group]
+        words = sum(len(t.split()) for t in texts)
+        text = sum(stats[el].text for el in group if el in stats)
+        links = sum(stats[el].links for el in group if el in stats)
+        if (
+            sum(_substance(el, stats) for el in group) >= SERIES_SHARE * whole
+            and words >= SERIES_WORDS * len(group)
+            and links <= SERIES_LINKS * text
+            and len(set(texts)) == len(texts)
+        ):
+            found.extend(group)
+    return found
 
 
 HEADING_WORDS = 0.8

@@ -2045,3 +2045,56 @@ def test_kind_5_a_column_s_list_of_long_links_never_narrows_the_choice_away_from
     body = clean_html(page, url="https://menuguide.example.com/2012/11/12/chef.php").articleBody or ""
     assert_once(body, "The chef of a two-star dining room by the river")
     assert_gone(body, "The best restaurants in Boston: our map", "The best restaurants in Seattle: our map")
+
+@pytest.mark.parametrize("written", ["as published", "with old markup", "in one-cell tables", "with bold headings"])
+def test_kind_7_a_photo_post_told_in_its_captions_keeps_them(written: str) -> None:
+    # A blog's photo post: two paragraphs, then eight pictures, each in a "wp-caption" box with
+    # the sentences that tell the weekend under it, then a closing paragraph. The boxes' class
+    # names them captions, and each was pruned as a widget, so the post came out without its
+    # story (dragnet R604, 375, R208, 201). Eight alike boxes holding a third of the post's words,
+    # each its own sentences and no links, are the post's text. The related posts (their
+    # teaser lines among them), the side column and the footer still go.
+    page = _written("kind-7-photo-post-told-in-its-captions.html", written)
+    record = clean_html(page, url="https://wendytern.example.com/2012/10/salt-marsh/")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "We drove out to the marsh on Friday evening",
+        "The tide was already running in when we reached the sea wall",
+        "We could hear the geese long before we could see a single one of them.",
+        "His left boot is still out there somewhere.",
+        "A short-eared owl hunted along the reed bed",
+        "cold, wet and already planning the next trip.",
+        "the only dry way back to the village.",
+    )
+    assert body.index("The tide was already running in") < body.index("Saturday began in fog.")
+    assert_gone(
+        body,
+        "You might also like",
+        "Mud, more mud and a kingfisher.",
+        "I watch birds",
+        "October 2012",
+        "Copyright 2012",
+    )
+
+
+@pytest.mark.parametrize("written", ["as published", "with old markup", "in one-cell tables"])
+def test_kind_6_a_news_storys_few_captioned_photos_still_lose_their_captions(written: str) -> None:
+    # The same "wp-caption" boxes under three photos of a news story: a line each beside seven
+    # paragraphs, a small share of the story's words. They are captions, and go.
+    page = _written("kind-6-news-story-with-captioned-photos.html", written)
+    record = clean_html(page, url="https://www.porthaven-post.example/news/2026/ferry.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "The ferry to the outer islands will sail on three days a week",
+        "The operator said it had tried to hire six more deckhands",
+        "will be reviewed in March, the operator said.",
+    )
+    assert_gone(
+        body,
+        "The morning ferry leaving Porthaven harbour",
+        "Passengers queue at the island pier",
+        "speaking to islanders at the village hall",
+        "About us",
+    )
