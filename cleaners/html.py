@@ -636,18 +636,28 @@ def blocks_from_element(
             and _SENTENCE_CLOSE.search(text_content(el)) is not None
         )
         runs: bool | None = None  # (whether el is a paragraph of runs: asked at its first span)
+        boxes: bool | None = None  # (whether el holds blocks: its runs are judged a line at a time)
+        judged = 0  # (in such a box, the children up to here are in lines already judged)
         if el.text and el.text.strip():
             loose.append(el.text)
             if origins is not None:
                 loose_origin[:] = [(el, False)]
-        for child in el:
+        for at, child in enumerate(el):
             ctag = child.tag  # (read once)
             ctag = ctag.lower() if isinstance(ctag, str) else ""
             inline = ctag in INLINE_CONTAINERS and not holds_any(child, BREAKS)
             if inline and runs is None:
-                runs = not holds_any(el, LINE_BREAKS) and (
-                    len(text_content(el).split()) >= PROSE_WORDS or _flowing_runs(el)
-                )
+                if boxes is None:
+                    boxes = holds_any(el, LINE_BREAKS)
+                # In a box that also holds blocks (a post's pictures in <div>s), the runs of one
+                # line between them are one sentence when the editor's spans flow into each other
+                # (see _flowing_line): one block, the link between them a word of it.
+                if not boxes:
+                    runs = len(text_content(el).split()) >= PROSE_WORDS or _flowing_runs(el)
+                elif at < judged:
+                    runs = False  # (a line judged apart already: each of its runs a box)
+                else:
+                    runs, judged = _flowing_line(el, at, bool(loose))
             if ctag and not paragraph and (
                 (ctag in CONTAINERS and not (runs and inline))
                 or ctag in BLOCK_KINDS
@@ -658,6 +668,8 @@ def blocks_from_element(
                 _flush(el, loose, here, described)
                 split = True
                 walk(child, here, inline)  # noqa: F821 (deleted after the walk, see below)
+                if boxes:
+                    runs = None  # (the next line's runs are judged alone)
             elif ctag and ctag not in NEVER_TEXT:
                 if origins is not None and not loose:
                     loose_origin[:] = [(child, False)]
@@ -777,6 +789,58 @@ def _flowing_runs(el: etree._Element) -> bool:
         if _RUN_JOINS_AFTER.search(before) is not None or _RUN_JOINS_BEFORE.match(after) is not None:
             return True
     return False
+
+
+def _line_pieces(el: etree._Element, start: int, before: bool) -> tuple[list[tuple[str, str, bool]], int, int]:
+    """The pieces of the line of ``el``'s loose text that its child at ``start`` (a ``<span>``)
+    is in, as :func:`_flowing_runs` reads them (and whether each is or holds a link), from
+    ``start`` to the next line break or block (``before``: loose text of the line stands before
+    it); the line's words; and the position of the child that ends the line. No pieces when one
+    holds a line break or a block (a box of its own)."""
+    pieces: list[tuple[str, str, bool]] = [("", "", False)] if before else []
+    words = 0
+    end = start
+    for end, child in enumerate(islice(el, start, None), start):
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        if tag in ("br", "hr") or tag in BLOCK_KINDS or (tag in CONTAINERS and tag not in INLINE_CONTAINERS):
+            return pieces, words, end
+        if holds_any(child, BREAKS):
+            return [], 0, end + 1
+        text = text_content(child)
+        if text.strip():
+            words += len(text.split())
+            linked = tag == "a" or next(child.iter("a"), None) is not None
+            if tag in INLINE_CONTAINERS:
+                pieces.append((_edge_text(child, first=True), _edge_text(child, first=False), linked))
+            else:
+                pieces.append(("", "", linked))
+        if child.tail and child.tail.strip():
+            words += len(child.tail.split())
+            pieces.append(("", "", False))
+    return pieces, words, end + 1
+
+
+def _flowing_line(el: etree._Element, start: int, before: bool) -> tuple[bool, int]:
+    """Whether the line of ``el``'s loose text that its ``<span>`` at ``start`` opens (up to the
+    next line break or block) is one text cut where its markup changes, as
+    :func:`_flowing_runs` asks of a whole box, at a link (a date beside a teaser's line is no
+    word of it). A Blogger post pasted from an editor writes each line as
+    ``<span>...check out </span><a><span>this list</span></a><span>.</span><br>`` between its
+    pictures' ``<div>``s; each run came out a block of its own, and the link alone was dropped
+    as a line of one link (dragnet R956, R62, R615). Also the position of the child that ends
+    the line: its runs are judged once (a long line of runs costs one walk, not one a run)."""
+    pieces, words, stop = _line_pieces(el, start, before)
+    if words < FLOWING_WORDS:
+        return False, stop
+    for (_, end, linked), (opening, _, links) in pairwise(pieces):
+        if (linked or links) and (
+            _RUN_JOINS_AFTER.search(end) is not None or _RUN_JOINS_BEFORE.match(opening) is not None
+        ):
+            return True, stop
+    return False, stop
 
 
 def _edge_text(el: etree._Element, *, first: bool) -> str:

@@ -2098,3 +2098,25 @@ def test_kind_6_a_news_storys_few_captioned_photos_still_lose_their_captions(wri
         "speaking to islanders at the village hall",
         "About us",
     )
+
+
+@pytest.mark.parametrize("written", ["as published", "with old markup", "in one-cell tables", "with bold headings"])
+def test_kind_7_a_link_in_a_line_of_spans_between_pictures_stays_in_its_sentence(written: str) -> None:
+    # A Blogger post pasted from an editor: each line a run of <span>s and links between <br>s,
+    # the post's pictures in <div>s between the lines. With blocks in the box, each <span> was
+    # read as a block of its own, so the link between two of them ("have a look at <a>this
+    # page</a>.") stood alone as a line of one link and was dropped without a word in the
+    # record's cleaning, leaving "have a look at" and "." (dragnet R956, R62, R615). Runs that
+    # flow into each other (a word and a space before the link, a mark after it) are one line;
+    # a call to action alone on its line still goes.
+    page = _written("kind-7-span-lines-between-pictures.html", written)
+    record = clean_html(page, url="https://harbourmarket.example.com/2012/11/stall-map.html")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "The Saturday market has grown to more than two hundred stalls this year",
+        "For a list of the stalls that take cards, have a look at this page.",
+        "open the market's page on your phone. See you by the harbour!",
+    )
+    assert "\n\n." not in (record.articleBody or "")
+    assert_gone(body, "Get the market news by email", "November 2012")
