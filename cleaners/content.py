@@ -921,25 +921,26 @@ _new_stats = object.__new__
 def _measure(root: etree._Element, closes: list[etree._Element] | None = None) -> dict[etree._Element, _Stats]:
     """Text, link-text and paragraph-text length of every element under ``root``.
 
-    The elements are listed once in document order (the dict's order too), then read in
-    reverse: every element comes after all of its descendants, so its measures are complete
-    when it is read, and it adds them to its parent's. The text of ``<script>``-like elements
-    does not count; an element inside an ``<a>`` (below ``root``) is all link text. ``closes``,
-    when given, receives each element holding a close control's glyph as text (see
-    :mod:`newsclean.cleaners.overlays`): the walk reads every text anyway.
+    The elements are the dict's keys, in document order, read in reverse with their measures so
+    far (the dict's items reversed: no list of them, no look-up for each): every element comes
+    after all of its descendants, so its measures are complete when it is read, and it adds them
+    to its parent's. The text of ``<script>``-like elements does not count; an element inside an
+    ``<a>`` (below ``root``) is all link text. ``closes``, when given, receives each element
+    holding a close control's glyph as text (see :mod:`newsclean.cleaners.overlays`): the walk
+    reads every text anyway.
 
     One Python step per element and no events: a third faster than a walk with a start and an
     end event for each (lxml's ``iterwalk``), with the same figures.
     """
-    nodes = list(root.iter(_ELEMENTS))
-    stats: dict[etree._Element, _Stats | None] = dict.fromkeys(nodes)
+    stats: dict[etree._Element, _Stats | None] = dict.fromkeys(root.iter(_ELEMENTS))
     linked: set[etree._Element] = set()
     for a in root.iter("a"):
         linked.update(a.iter(_ELEMENTS))
     loose: set[etree._Element] = set()  # boxes holding a <br> in their own text (see _loose_box)
     cut: set[etree._Element] = set()  # ... that are one paragraph cut by its line breaks
-    for el in reversed(nodes):
-        s = stats[el]
+    # (The dict's items in reverse: each element's measures as they stand when it is reached,
+    # those its children added included, without a look-up of its own.)
+    for el, s in reversed(stats.items()):
         if s is None:  # no child element: nothing was added to it yet
             # ``_Stats()`` with its six fields set here: the dataclass's ``__init__`` is a
             # Python call for each element of the page (7% of the walk).
@@ -1513,7 +1514,7 @@ def _announced(top: etree._Element, stats: dict[etree._Element, _Stats]) -> list
     to :data:`ANNOUNCED_BOXES` siblings, which a heading, a box whose name or tag says it is
     no text, or one mostly of links ends."""
     words = text_content(top)[-400:].strip()
-    if not words.endswith(":") or not introduces(re.split(r"(?<=[.!?])\s+", words.splitlines()[-1])[-1]):
+    if not words.endswith(":") or not introduces(_SENTENCE_BREAK.split(words.splitlines()[-1])[-1]):
         return []
     found: list[etree._Element] = []
     for node in top.itersiblings():
@@ -2582,6 +2583,11 @@ _OTHER_PAGES = re.compile(r"^(?:more|see|read|also|watch)\b|\b(?:stories|article
 sentence introducing its list."""
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+"""The white space after a sentence's end: a text's last sentence is what follows the last one
+(compiled once: ``re.split`` with the pattern's text looks it up in ``re``'s cache at each call)."""
+
+
 def _line_before(el: etree._Element) -> str:
     """The last sentence of the element just before ``el`` (or before the box ``el`` opens, up
     to two boxes up: ``<div><p>...:</p></div><div><ul>``; levels as :func:`levels.boxes_up`
@@ -2607,7 +2613,7 @@ def _line_before(el: etree._Element) -> str:
                 text = _run_before(node)
             else:
                 return ""
-            return re.split(r"(?<=[.!?])\s+", text[-300:])[-1]
+            return _SENTENCE_BREAK.split(text[-300:])[-1]
     return ""
 
 

@@ -300,6 +300,11 @@ def _caption_name(value: str) -> bool:
     return "bu" in low and "bu" in low.split()
 
 
+_ZOOM_LABEL = re.compile(r"^(?:open this photo in gallery|bild vergrößern|zoom)\s*:?", re.I)
+"""A gallery's zoom label at a caption's start, not the caption's words (compiled once: ``re.sub``
+with the pattern's text and flags looks it up in ``re``'s cache at each call)."""
+
+
 def _figure_image(figure: etree._Element, base: str) -> Image | None:
     img = next(figure.iter("img"), None)
     if img is None:
@@ -318,7 +323,7 @@ def _figure_image(figure: etree._Element, base: str) -> Image | None:
     credit = " ".join(_clean(c.text_content()) for c in credits)
     holder = _caption_holder(figure)
     caption = _text_without(holder, credits) if holder is not None else ""
-    caption = _clean(re.sub(r"^(?:open this photo in gallery|bild vergrößern|zoom)\s*:?", "", caption, flags=re.I))
+    caption = _clean(_ZOOM_LABEL.sub("", caption))
     if caption and not credit:
         caption, credit = split_credit(caption)
     credit = CREDIT_LABEL.sub("", credit)
