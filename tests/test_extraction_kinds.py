@@ -2046,6 +2046,7 @@ def test_kind_5_a_column_s_list_of_long_links_never_narrows_the_choice_away_from
     assert_once(body, "The chef of a two-star dining room by the river")
     assert_gone(body, "The best restaurants in Boston: our map", "The best restaurants in Seattle: our map")
 
+
 @pytest.mark.parametrize("written", ["as published", "with old markup", "in one-cell tables", "with bold headings"])
 def test_kind_7_a_photo_post_told_in_its_captions_keeps_them(written: str) -> None:
     # A blog's photo post: two paragraphs, then eight pictures, each in a "wp-caption" box with
