@@ -476,17 +476,20 @@ def test_cards_followed_by_more_of_the_article_in_divs_stay_and_cards_after_it_g
     _four_paragraphs_without(page(0), "Acme 300", "Velo family tandem", "Urban folding bike")
 
 
+_PATCH_TITLES = (
+    "libgccjit: Fix volatile loads and stores",
+    "libgccjit: Add support for packed structs",
+    "libgccjit: Allow casts between integers and pointers",
+)
+"""A progress report's list of patches sent for review, each a link to its patch."""
+_PATCH_LIST = "".join(f"<li><a href='/patch/{i}'>{t}</a></li>" for i, t in enumerate(_PATCH_TITLES))
+
+
 def test_a_list_of_cited_links_inside_the_article_stays() -> None:
-    titles = [
-        "libgccjit: Fix volatile loads and stores",
-        "libgccjit: Add support for packed structs",
-        "libgccjit: Allow casts between integers and pointers",
-    ]
-    patches = "".join(f"<li><a href='/patch/{i}'>{t}</a></li>" for i, t in enumerate(titles))
     menu = "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li><a href='/about'>About</a></li></ul>"
     html = _page(
         f"<main><article><h1>Progress report</h1>{_paras(2)}<p>Many patches were sent for review:</p>"
-        f"<ul>{patches}</ul>{menu}{_paras(2)}</article></main>"
+        f"<ul>{_PATCH_LIST}</ul>{menu}{_paras(2)}</article></main>"
     )
     body = _four_paragraphs_with(html, "Fix volatile loads and stores", "packed structs", "integers and pointers")
     assert "About" not in body
@@ -497,23 +500,17 @@ def test_a_bold_label_ending_in_a_colon_does_not_introduce_its_list_of_links() -
     # heading over them (as an <h3> would be), not the article's sentence leading into its own
     # list: the list after the text goes as the link list it is. The article's sentence in a
     # paragraph still keeps the list it introduces.
-    titles = [
-        "libgccjit: Fix volatile loads and stores",
-        "libgccjit: Add support for packed structs",
-        "libgccjit: Allow casts between integers and pointers",
-    ]
-    patches = "".join(f"<li><a href='/patch/{i}'>{t}</a></li>" for i, t in enumerate(titles))
     years = "".join(
         f"<li><a href='/{year}/08/17/post-{year}'>What the blog said on this day back in {year}</a></li>"
         for year in (2005, 2006, 2007, 2008)
     )
     root = lxml.html.fromstring(
-        f"<div>{_paras(2)}<p>Many patches were sent for review:</p><ul>{patches}</ul>{_paras(1)}"
+        f"<div>{_paras(2)}<p>Many patches were sent for review:</p><ul>{_PATCH_LIST}</ul>{_paras(1)}"
         f"<div><b>Posted on this day, other years:</b></div><ul>{years}</ul></div>"
     )
     prune(MainContent(root, [root]))
     text = " ".join(root.text_content().split())
-    assert all(title in text for title in titles), text
+    assert all(title in text for title in _PATCH_TITLES), text
     assert "back in 2007" not in text, text
 
 
