@@ -2911,18 +2911,32 @@ def _holds_paragraphs(el: etree._Element, s: _Stats, stats: dict[etree._Element,
 
 
 def _named_box(el: etree._Element, s: _Stats) -> bool:
-    """A box whose class or id names a widget (:data:`BOX_WORDS`). A "toc" box of paragraphs
-    is no table of contents: the sections a contents list points to can be named after it
-    too (``section.toc-para``)."""
+    """A box whose class or id names a widget (:data:`BOX_WORDS`) and none names the article's
+    text (:func:`_names_article_text`). A "toc" box of paragraphs is no table of contents: the
+    sections a contents list points to can be named after it too (``section.toc-para``)."""
     hint = _hint(el)
     if not hint or not _box_words_hint(hint):
         return False
     found = BOX_WORDS.search(hint)
-    if found is None:
+    if found is None or _names_article_text(hint):
         return False
     if TOC.fullmatch(found.group(0)) and s.text >= TOC_SECTION_CHARS and s.prose >= 0.5 * s.text:
         return BOX_WORDS.search(TOC.sub(" ", hint)) is not None
     return True
+
+
+@lru_cache(maxsize=4096)
+def _names_article_text(hint: str) -> bool:
+    """Whether one of the names in ``hint`` (a class, the id) names the article's text
+    (:data:`ARTICLE_BODY`) with no widget word (:data:`BOX_WORDS`) and no comments word
+    (:data:`COMMENTS`) in it: the publisher's own box of the text, whatever layout class it
+    also carries (``sidebar-grid__content article__content``), where ``related-post-content``
+    or ``comment-text`` name a widget's text. Only the box's own names: an ancestor named so
+    holds the widgets too."""
+    return any(
+        _ARTICLE_BODY.search(name) and not BOX_WORDS.search(name) and not COMMENTS.search(name)
+        for name in hint.split()
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -96,6 +96,30 @@ def test_article_split_over_sibling_widgets_is_kept_whole() -> None:
     assert "Contact us" not in body
 
 
+def test_a_box_named_as_the_article_text_stays_whatever_layout_class_names_a_widget() -> None:
+    # The article's text cut into chunks between ad slots, each box named for its place in the
+    # grid ("sidebar-grid__content") and for what it holds ("article__content"); the first,
+    # under the headline, holds too little of the text to be kept for its share. A box whose
+    # article-like name itself names a widget ("related-post-content") still goes.
+    ad = "<aside class='sidebar-grid__sidebar'><div class='ad'><span>Advertisement</span></div></aside>"
+    chunks = "".join(
+        f"<div class='sidebar-grid__container'><div class='sidebar-grid__content article__content'>"
+        f"{_paras(6)}</div></div>{ad}"
+        for _ in range(2)
+    )
+    html = _page(
+        "<main><article><div class='sidebar-grid'><div class='sidebar-grid__container'>"
+        "<header><h1>Tram line extended</h1></header>"
+        f"<div class='sidebar-grid__content article__content'>{_paras(2)}</div>"
+        "<div class='sidebar-grid__content related-post-content'><p><a href='/bus-fares'>Bus fares "
+        "to rise in April</a>, the operator says, blaming the price of diesel and drivers' pay.</p>"
+        f"</div></div>{ad}{chunks}</div></article></main>"
+    )
+    body = clean_html(html).articleBody or ""
+    assert body.count("The council voted") == 14, body
+    assert_gone(body, "Bus fares", "Advertisement")
+
+
 def test_text_between_line_breaks_counts_as_paragraphs() -> None:
     loose = "<br><br>".join(f"{i}. {PARA}" for i in range(4))
     html = _page(
