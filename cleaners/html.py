@@ -16,6 +16,7 @@ import lxml.html
 from lxml import etree
 from newsclean.cleaners.apart import APART_AFTER, apart_after
 from newsclean.cleaners.caseless import Caseless
+from newsclean.cleaners.consent import names_cookies, reads_as_panel
 from newsclean.cleaners.content import (
     _SENTENCE_CLOSE,
     DIV_PARAGRAPH,
@@ -27,6 +28,7 @@ from newsclean.cleaners.content import (
     MainContent,
     _fold,
     _measure,
+    _remeasure,
     _Stats,
     cut_paragraph,
     drop_comments_marks,
@@ -37,6 +39,7 @@ from newsclean.cleaners.content import (
     introduces,
     measure_page,
     prune,
+    remove_keeping_tail,
     strip_page,
     text_content,
     with_row_chunks,
@@ -59,7 +62,7 @@ from newsclean.cleaners.widgets import placeholder
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["blocks_from_element", "extract_html", "parse_html"]
+__all__ = ["blocks_from_element", "drop_consent_panel", "extract_html", "parse_html"]
 
 
 _SPACE = re.compile(r"\s+")
@@ -1021,6 +1024,7 @@ def _main_blocks(
     headings = comment_headings(body, measured, texts, (headline, title))  # (once: the threads' and the content's end)
     drop_threads(body, measured, log, day, headings, (headline, title), texts)
     del texts
+    drop_consent_panel(body, measured, log)
     stripped = len(log) if log is not None else 0
     main = find_main_content(body, measured)
     main.headlines = (headline, title)
@@ -1084,6 +1088,64 @@ def _main_blocks(
         if evidence is not None:
             evidence.whole_page = True
     return blocks
+
+
+CONSENT_PANEL_REST = 250
+"""A consent panel :func:`drop_consent_panel` takes leaves at least this much of the page's text
+(about forty words) and holds no ``<h1>``: never the wrapper around the article. It may hold most
+of the page's text: a preference centre's paragraphs outweigh a short article's."""
+
+CONSENT_PANEL = "a consent panel closing the page (its notice about cookies, its controls and labels)"
+
+
+def _closing_boxes(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """The boxes that close the page, outermost first: the last child of ``root`` showing text,
+    its own last child showing text, and so on down."""
+    boxes: list[etree._Element] = []
+    el = root
+    while True:
+        last = next(
+            (child for child in reversed(el) if isinstance(child.tag, str) and child in stats and stats[child].text),
+            None,
+        )
+        if last is None:
+            return boxes
+        boxes.append(last)
+        el = last
+
+
+def drop_consent_panel(
+    root: etree._Element, stats: dict[etree._Element, _Stats], log: RegionLog | None = None
+) -> bool:
+    """Drop, in place, a cookie or consent panel that closes the page, before the main content is
+    chosen: the outermost of the boxes ending the page (:func:`_closing_boxes`), short of the
+    whole page (:data:`CONSENT_PANEL_REST`), whose lines read as a panel
+    (:func:`~newsclean.cleaners.consent.reads_as_panel`: short lines, its controls and labels, a
+    notice naming cookies), noted in ``log``; the page is measured again. A consent manager's
+    preference centre written as plain ``<div>``s with names that mean nothing and no ARIA (pages
+    rewritten as old markup, OneTrust's "CCPA Right to Opt-Out" paragraphs, which name no cookie)
+    otherwise outweighs a short article, so the element around both is chosen and the panel
+    follows the article's text. Returns whether a panel went."""
+    page = stats[root].text if root in stats else 0
+    boxes = [
+        el
+        for el in _closing_boxes(root, stats)
+        if stats[el].text <= page - CONSENT_PANEL_REST and next(el.iter("h1"), None) is None
+    ]
+    if not boxes or not names_cookies(text_content(boxes[0])):
+        return False  # (most pages: no cookie named in the boxes that close them)
+    blocks = blocks_from_element(boxes[0], _path(boxes[0].getparent()))
+    for el in boxes:
+        path = _path(el)
+        inside = path + "/"
+        if reads_as_panel([b.text for b in blocks if b.path == path or b.path.startswith(inside)]):
+            if log is not None:
+                log.add(el, CONSENT_PANEL)
+            parent = remove_keeping_tail(el)
+            if parent is not None:
+                _remeasure(root, stats, [parent])
+            return True
+    return False
 
 
 HEADLINE_POST = "the post holding the page's headline"

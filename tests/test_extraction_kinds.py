@@ -1429,6 +1429,73 @@ def test_kind_6_a_modal_overlay_goes_whatever_its_class_names() -> None:
     assert any('aria-modal="true"' in str(step.reason) for step in record.cleaning)
 
 
+@pytest.mark.parametrize("written", ["as published", "between line breaks", "in one-cell tables"])
+def test_kind_6_a_consent_panel_closing_the_page_goes_before_the_choice(written: str) -> None:
+    # A consent manager's preference centre after a short article, as plain <div>s with names
+    # that mean nothing and no ARIA: its paragraphs (the CCPA opt-out's naming no cookie) outweigh
+    # the article's, so the element around both was chosen and the panel followed the article.
+    # Its lines say what it is: a notice naming cookies, short headings and labels ("Always
+    # active"), its buttons as links. It goes before the choice, and `cleaning` says so.
+    page = _written("kind-6-consent-panel-closing-the-page.html", written)
+    record = clean_html(page, url="https://riversidecourier.example.com/news/library-sundays")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "The central library will open from eleven until four on Sundays",
+        "the mobile library's old van was sold last autumn.",
+        "The children's reading hour moves from Saturday to Sunday afternoon.",
+    )
+    assert_gone(
+        body,
+        "Manage consent preferences",
+        "California consumer",
+        "we store cookies",
+        "Always active",
+        "Targeting cookies",
+        "Accept all cookies",
+    )
+    assert any("a consent panel closing the page" in str(step.reason) for step in record.cleaning)
+
+
+def test_kind_6_a_closing_section_about_cookie_law_stays() -> None:
+    # The article's own last section, in a box of its own that ends the page, about cookies and
+    # consent in the same words as a panel's: paragraphs under two headings, no controls or
+    # labels between them. It is the article, and stays.
+    section = (
+        "<div class='f0e1d2c3'><h3>Cookie banners under the new law</h3>"
+        "<p>From June, every site that stores cookies on a reader's browser for advertising must ask "
+        "first, and a button to reject all cookies must be as plain as the one to accept them, the "
+        "regulator said in its guidance on consent.</p>"
+        "<h3>What sites must change</h3>"
+        "<p>Sites that bury the choice in a preference centre, or set tracking cookies before the "
+        "reader has agreed, face fines of up to four per cent of their turnover under the privacy "
+        "rules, the guidance says.</p>"
+        "<p>Consumer groups welcomed the change but said the regulator had taken three years to act "
+        "on complaints about banners that made refusing consent harder than giving it.</p></div>"
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Regulator tightens cookie rules | Riverside Courier</title>"
+        "</head><body><div class='c1d2e3f4'><div class='a8b9c0d1'><a href='/'>Riverside Courier</a> "
+        "<a href='/news/'>News</a></div><div class='e5f6a7b8'><h1>Regulator tightens cookie rules</h1>"
+        "<p>The data regulator on Tuesday published new rules for the banners websites show their "
+        "readers, after a year in which it received more than nine thousand complaints.</p>"
+        "<p>The rules apply to every site aimed at readers in the country, wherever it is run "
+        f"from, and to the apps of the same companies.</p>{section}</div></div></body></html>"
+    )
+    record = clean_html(html, url="https://riversidecourier.example.com/news/cookie-rules")
+    body = " ".join((record.articleBody or "").split())
+    assert_once(
+        body,
+        "The data regulator on Tuesday published new rules",
+        "Cookie banners under the new law",
+        "a button to reject all cookies must be as plain as the one to accept them",
+        "What sites must change",
+        "face fines of up to four per cent",
+        "made refusing consent harder than giving it.",
+    )
+    assert not any("consent panel" in str(step.reason) for step in record.cleaning)
+
+
 @pytest.mark.parametrize("titles", ["headings", "bold lines"])
 def test_kind_5_rows_of_teaser_cards_after_the_article_do_not_outvote_it(titles: str) -> None:
     # Two rows of three teaser cards after the article (a date, a linked headline and a
