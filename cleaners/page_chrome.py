@@ -21,6 +21,7 @@ __all__ = [
     "ad_placeholder",
     "article_before_thread",
     "beside_prompts",
+    "closing_cards",
     "end_marker_in_run",
     "end_of_post",
     "interface_line",
@@ -188,6 +189,10 @@ class PageChrome:
             end = comments.first - 1
             while scores is not None and end > start and scores[end] < ARTICLE_SHARE:
                 end -= 1
+        cards = closing_cards(texts, start, end)
+        cards_end = end
+        if cards is not None:
+            end = cards.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         boxes = teaser_boxes(texts, start, end)
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
@@ -210,7 +215,9 @@ class PageChrome:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
-            if comments is not None and end < i <= comments_end:
+            if cards is not None and end < i <= cards_end:
+                detail += "; " + cards.reason
+            elif comments is not None and end < i <= comments_end:
                 detail += "; " + comments.reason
             elif end < i <= prose_tail:
                 detail += "; " + PROSE_PAST_RULE
@@ -821,6 +828,70 @@ def teaser_boxes(texts: Sequence[str], start: int, end: int) -> set[int]:
                 continue
         i += 1
     return out
+
+
+CLOSING_CARDS = "after a teaser heading over a closing block of teaser cards (headlines and one-sentence teasers)"
+
+CARD_TEASER_WORDS = 40
+"""A teaser card's sentence stays under this many words; a line this long under a teaser heading is
+the article's paragraph, and the article goes on there."""
+
+CARDS = 2
+"""Teaser sentences at least under a heading that make a closing block of cards (one headline with
+its teaser is as often an inline box with the article's last short paragraph under it)."""
+
+
+def closing_cards(texts: Sequence[str], start: int, end: int) -> Comments | None:
+    """Where the kept run ``start..end`` ends at a closing block of teaser cards: a heading of
+    teasers (:func:`_box_heading`: "Most read in Sport", "Das könnte Sie auch interessieren", "Lee
+    también") after the run's first paragraph, with only cards under it down to the run's end. A
+    card is a headline (a short line, maybe with a date or a section label beside it) and a
+    one-sentence teaser; its teaser reads as prose, so neither the prose rule
+    (:func:`_teasers_follow` wants no paragraph under the heading) nor the line model ends the
+    article there, and :func:`teaser_boxes` stops at the first teaser. The lines under the heading
+    are cards when none has :data:`CARD_TEASER_WORDS` words or more, at least :data:`CARDS` are
+    teasers (a paragraph's shape: :data:`PROSE_LINE_WORDS` words or more and a sentence end) and
+    each teaser has a short line just above it: two teasers in a row are the article's paragraphs
+    going on after a subheading, and a list a sentence introduces (:data:`LIST_INTRO`, with a line
+    under it) or a table (two lines of bare figures in a row) among them is the article's, whose
+    short paragraphs go on around it. Reads only the lines' shapes and the teaser headings' words;
+    ``None`` when the run holds no such block."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    if first is None:
+        return None
+    for i in range(first + 1, end):
+        if _box_heading(texts[i].strip()) and _cards(texts[i + 1 : end + 1]):
+            return Comments(i, CLOSING_CARDS)
+    return None
+
+
+_FIGURES = re.compile(r"\A[\W_]*\d[\W\d_]*\Z")
+"""A line of figures and nothing else ("2021", "3", "+13.1%"): a table's cell."""
+
+
+def _list_or_table_line(text: str, after: str) -> bool:
+    """Whether ``text`` introduces a list with ``after`` under it, or is a table's cell over another."""
+    if not after:
+        return False
+    return _list_intro(text) or (_FIGURES.match(text) is not None and _FIGURES.match(after) is not None)
+
+
+def _cards(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` are teaser cards down to the end (:func:`closing_cards`)."""
+    teasers = 0
+    after_short = False
+    for text, after in zip(lines, [*lines[1:], ""], strict=True):
+        words = word_count(text)
+        if words >= CARD_TEASER_WORDS or _list_or_table_line(text, after):
+            return False
+        if words >= PROSE_LINE_WORDS and SENTENCE.search(text):
+            if not after_short:
+                return False
+            teasers += 1
+            after_short = False
+        else:
+            after_short = words < PROSE_LINE_WORDS
+    return teasers >= CARDS
 
 
 LOW_SHARE = 0.3

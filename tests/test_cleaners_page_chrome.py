@@ -793,6 +793,80 @@ def test_lines_that_head_no_box_of_teasers_keep_what_is_under_them(line: str) ->
     assert page_chrome.teaser_boxes(texts, 0, len(texts) - 1) == set()
 
 
+CARDS = [
+    (
+        "Ferry pier to reopen for summer sailings",
+        "Transport | 3 hours ago",
+        "The old pier has been closed since the storm in February, and the operator says the first boats "
+        "will sail again in July.",
+    ),
+    (
+        "Quay Lane market moves to the station forecourt",
+        "Local News | 5 hours ago",
+        "Traders voted to leave the quay for the summer while the wall is rebuilt, and most of them will "
+        "keep their usual pitches.",
+    ),
+    (
+        "Dock Road flats approved despite objections",
+        "Planning | Yesterday",
+        "Forty homes will be built on the old timber yard after councillors overruled the planning officers "
+        "on the height of the blocks.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Top Stories", "Most read in Local News", "Das könnte Sie auch interessieren", "Lee también"]
+)
+def test_a_closing_block_of_teaser_cards_under_its_heading_ends_the_article(heading: str) -> None:
+    # After the article, a teaser heading over cards: each a headline, a section and date label and
+    # a one-sentence teaser. The teasers read as prose, so the prose rule and the line model kept
+    # them; the run now ends at the heading.
+    cards = [line for card in CARDS for line in card]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, *cards, "About us", "Contact"])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert kept == [STANDFIRST, *ARTICLE]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert reasons[heading].endswith(page_chrome.CLOSING_CARDS)
+    assert all(reasons[line].startswith("page chrome after the article text") for line in cards)
+    texts = [*ARTICLE, heading, *cards]
+    found = page_chrome.closing_cards(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE)
+
+
+def test_an_article_that_goes_on_under_a_heading_like_a_teasers_is_not_a_block_of_cards() -> None:
+    # The same words as the article's own subheading, with short subheadings and the article's long
+    # paragraphs under it: card-shaped, but a teaser is one short sentence, so the article goes on.
+    # Two short paragraphs in a row are the article's too, and one card alone is an inline box with
+    # the article's last short paragraph under it.
+    long = [
+        "The latest figures from the harbour office show that more than four hundred people cycle along "
+        "the road on a weekday morning, twice as many as five years ago, and the council expects the "
+        "number to double again once the track is open and the crossings at Mill Street are finished.",
+        "Work on the first stretch starts in March, when the contractor closes one lane between the "
+        "station and the ferry terminal for six weeks; buses will keep to the other lane, and the market "
+        "on Quay Lane stays open throughout, with its entrance moved to the station forecourt.",
+    ]
+    short = [
+        "Shop owners on the waterfront said they would wait for the first year's figures before they judged it.",
+        "The council will publish those figures every quarter on its website and in the library on Quay Lane.",
+    ]
+    heading = "Latest news from the harbour"
+    below = ["What the figures show", long[0], "What happens next", long[1]]
+    texts = [*ARTICLE, heading, *below]
+    assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
+    # The prose rule's run holds it all (the shipped model scores this made-up page's last
+    # paragraph low by itself), and the paragraphs stay in it.
+    page = [*MENU, HEADLINE, STANDFIRST, *texts, "About us", "Contact"]
+    doc = Document([Block(t) for t in page], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=False)(doc)}
+    assert not removed & {*long, "What happens next"}
+    for other in (["What happens next", *short], [CARDS[0][0], short[0]]):
+        texts = [*ARTICLE, heading, *other]
+        assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
+
+
 def test_an_offer_under_a_removed_subscription_prompt_goes_and_the_articles_list_stays() -> None:
     # The prompts cleaner removes the subscription prompt by its words, but the offer's benefits
     # under it are short sentences the line model scores like the article's own lines: they go
