@@ -22,6 +22,7 @@ __all__ = [
     "article_before_thread",
     "beside_prompts",
     "closing_cards",
+    "closing_notice",
     "end_marker_in_run",
     "end_of_post",
     "interface_line",
@@ -193,6 +194,10 @@ class PageChrome:
         cards_end = end
         if cards is not None:
             end = cards.first - 1
+        notice = closing_notice(texts, start, end)
+        notice_end = end
+        if notice is not None:
+            end = notice.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         boxes = teaser_boxes(texts, start, end)
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
@@ -215,7 +220,9 @@ class PageChrome:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
-            if cards is not None and end < i <= cards_end:
+            if notice is not None and end < i <= notice_end:
+                detail += "; " + notice.reason
+            elif cards is not None and end < i <= cards_end:
                 detail += "; " + cards.reason
             elif comments is not None and end < i <= comments_end:
                 detail += "; " + comments.reason
@@ -862,6 +869,108 @@ def closing_cards(texts: Sequence[str], start: int, end: int) -> Comments | None
     for i in range(first + 1, end):
         if _box_heading(texts[i].strip()) and _cards(texts[i + 1 : end + 1]):
             return Comments(i, CLOSING_CARDS)
+    return None
+
+
+PAYWALL_NOTICE = re.compile(
+    r"""(?:
+        \b\d{1,2}(?:[.,]\d{1,2})?\s?%\ (?:de\ cet\ article\ à\ lire|of\ (?:this|the)\ (?:article|story)
+            \ (?:left|remaining|still\ to\ read)|(?:dieses|des)\ (?:artikels|beitrags)\ (?:zu\ lesen|übrig)|
+            de\ este\ artículo\ por\ leer|di\ questo\ articolo\ da\ leggere)|
+        \bpozostało(?:\ jeszcze)?\ \d{1,2}(?:[.,]\d{1,2})?\s?%\ artykułu|
+        \bla\ suite\ (?:de\ cet\ article\ )?est\ réservée\ aux\ abonnés|
+        \b(?:the\ )?rest\ of\ (?:this|the)\ (?:article|story)\ is\ (?:only\ )?(?:for|available\ to|reserved\ for)
+            \ (?:paying\ )?(?:subscribers|members)|
+        \bto\ (?:read|continue\ reading)\ the\ (?:rest|remainder)\ of\ (?:this|the)\ (?:article|story),?
+            \ (?:please\ )?subscribe|
+        \bel\ resto\ de\ (?:este|esta|la|el)\ (?:artículo|noticia|contenido)\ es\ (?:solo\ |sólo\ )?(?:exclusivo\ )?
+            para\ (?:suscriptores|abonados)|
+        \bil\ resto\ dell[’']\ ?articolo\ è\ riservato\ agli\ abbonati|
+        \b(?:der\ )?rest\ (?:des|dieses)\ (?:artikels|beitrags)\ ist\ (?:nur\ |exklusiv\ )?für\ abonnent|
+        \b(?:is\ being\ (?:used|read)|en\ cours|se\ está\ usando|wird\ gerade\ (?:auf|an)|è\ in\ uso)
+            \ (?:on|sur|en|auf|an|su)\ (?:another|un\ autre|otro|einem\ anderen|un\ altro)
+            \ (?:device|appareil|dispositivo|gerät)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A paywall's notice that the rest of the article is cut off for non-subscribers, in a few
+languages: how much of the article is left ("Il vous reste 57% de cet article à lire", "You have
+80% of this article left", "Pozostało jeszcze 89% artykułu"; a bare share, "you have 20% more", is
+none), whom the rest is for ("La suite est réservée aux abonnés", "The rest of this article is for
+subscribers"), or the dialog that stops a second reader of one subscription ("Tu suscripción se
+está usando en otro dispositivo"). What follows it on the page is never the article's text: the
+paywall's offer, the dialog's questions and answers, then the footer."""
+
+PAYWALL_WORDS = 40
+"""A paywall's notice is a line or two; a longer line with its words is a paragraph quoting one."""
+
+CLOSING_PROMPT = re.compile(
+    r"""^[\W_]*(?:
+        (?:click\ to\ )?share(?:\ (?:or|and)\ comment(?:\ on)?)?(?:\ (?:this|the))?(?:\ (?:article|story|post|page))?
+            (?:\ (?:on|via)\ [\w\ ]{1,20})?|
+        (?:(?:diesen|den)\ )?(?:artikel|beitrag)\ teilen|per\ (?:e-?mail|mail)\ (?:teilen|sharen)|teilen|
+        partager(?:\ (?:cet\ article|sur\ \w+))?|compartir(?:\ en\ \w+)?|condividi(?:\ su\ \w+)?|
+        (?:read|view|show|see|load|leggi|lire|voir|ver|leer|lees|lesen\ sie)
+            \ (?:all\ |the\ |i\ |les\ |los\ |die\ |alle\ )?(?:\d+\ )?
+            (?:comments|commenti|commentaires|comentarios|reacties|kommentare)|
+        (?:i\ )?commenti\ dei\ lettori|(?:leggi\ e\ )?commenta|(?:add|post|write)\ (?:a\ )?comment|zu\ den\ kommentaren|
+        (?:\w+\ ){0,3}newsletters?(?:\ [\w\ ]{0,30})?|(?:explore\ all|all|our|unsere|nos)\ newsletters|
+        sign\ up(?:\ (?:now|here|today|for\ free))?|subscribe(?:\ (?:now|here|today))?|jetzt\ (?:abonnieren|anmelden)|
+        abonnieren|s[’']abonner|suscr[ií]bete|iscriviti|abonneer
+    )[\W\d_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A prompt that stands where an article ends, in a few languages: the share bar's heading
+("Share or comment on this article:", "Per Mail sharen"), the way to the readers' comments
+("Leggi i commenti", "Zu den Kommentaren (0)", "Add comment"), a newsletter's or a subscription's
+heading or button ("Explore all newsletters", "Jetzt anmelden", "S'abonner"). The same prompts
+also box an offer between the article's paragraphs, so one ends the article only where no
+paragraph follows it (:func:`closing_notice`)."""
+
+CLOSING_PROMPT_WORDS = 12
+"""A prompt is a heading or a button: a longer line is the article's."""
+
+CLOSING_NOTICE = "after a paywall's notice, or a closing prompt (share, comments, newsletter) with no paragraph below"
+
+_PERIOD_END = re.compile(r"[.…][\"'”’)\]»]?\s*$")
+
+
+def _period_paragraph(text: str) -> bool:
+    """Whether ``text`` is a paragraph that ends like one: :data:`PROSE_LINE_WORDS` words or more
+    and a full stop at its end. Headlines in a list of teasers end in a question, an exclamation
+    or no mark at all, or are shorter."""
+    return word_count(text) >= PROSE_LINE_WORDS and _PERIOD_END.search(text) is not None
+
+
+def closing_notice(texts: Sequence[str], start: int, end: int) -> Comments | None:
+    """Where the kept run ``start..end`` ends at a line that only stands at an article's end: a
+    paywall's notice that the rest is for subscribers (:data:`PAYWALL_NOTICE`), or a closing prompt
+    (:data:`CLOSING_PROMPT`: a share bar's heading, the way to the comments, a newsletter's sign-up)
+    with no paragraph ending in a full stop anywhere below it in the run (:func:`_period_paragraph`).
+    Both count after the run's first paragraph and :data:`END_MIN_WORDS` words, as the end markers
+    do. Under a paywall's notice comes its offer and the dialog that stops a shared subscription,
+    whose answers are sentences; under a closing prompt come the site's menu and a list of headlines,
+    which the line model scores like the article's short paragraphs. An offer boxed between the
+    article's paragraphs has them below it, and a prompt there ends nothing. ``None`` when the run
+    holds no such line."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    if first is None:
+        return None
+    seen = sum(word_count(t) for t in texts[start : first + 1])
+    for i in range(first + 1, end + 1):
+        line = texts[i].strip()
+        words = word_count(line)
+        if seen >= END_MIN_WORDS:
+            if words <= PAYWALL_WORDS and PAYWALL_NOTICE.search(line):
+                return Comments(i, CLOSING_NOTICE)
+            if (
+                words <= CLOSING_PROMPT_WORDS
+                and not SENTENCE.search(line)
+                and CLOSING_PROMPT.match(line)
+                and not any(_period_paragraph(t) for t in texts[i + 1 : end + 1])
+            ):
+                return Comments(i, CLOSING_NOTICE)
+        seen += words
     return None
 
 

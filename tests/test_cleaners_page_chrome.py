@@ -1293,3 +1293,84 @@ def test_a_stamp_under_a_headline_dates_a_story_not_a_readers_post() -> None:
     texts = [*ARTICLE, *thread]
     found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
     assert found is not None and found.first == len(ARTICLE) + 1
+
+
+PAYWALL_DIALOG = [
+    "Reading on another device",
+    "You can read on one device at a time.",
+    "Continue reading here",
+    "Why are you seeing this message?",
+    "Because someone else, or you, is reading with this account on another device at the same time.",
+    "Can I read on several devices?",
+    "Yes. You can sign in on as many devices as you like, but read on only one of them at a time.",
+]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+        "Pozostało jeszcze 89% artykułu",
+        "The rest of this article is for subscribers only.",
+        "Tu suscripción se está usando en otro dispositivo",
+    ],
+)
+def test_a_paywall_notice_ends_the_article(notice: str) -> None:
+    # Under a paywall's notice come its offer and a dialog whose answers are sentences; the line
+    # model and the prose rule kept them, and the run now ends at the notice.
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, notice, *PAYWALL_DIALOG, "About us", "Contact"])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert kept == [STANDFIRST, *ARTICLE]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert reasons[notice].endswith(page_chrome.CLOSING_NOTICE)
+    texts = [*ARTICLE, notice, *PAYWALL_DIALOG]
+    found = page_chrome.closing_notice(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE)
+
+
+HEADLINES = [
+    "Walmart swaps its self-checkouts back to staffed lanes in a hundred stores",
+    "Can you really get cheaper flights by clearing your browser's cookies?",
+    "Stamp prices to rise by a record amount as the cost of a letter goes up for the second time this year",
+    "Are YOU keeping money secrets from your partner? A finance guru warns of what it costs",
+    "How many credit cards should you have? The answer isn't zero",
+]
+
+
+@pytest.mark.parametrize("prompt", ["Share or comment on this article:", "Leggi i commenti", "Explore all newsletters"])
+def test_a_closing_prompt_with_only_headlines_under_it_ends_the_article(prompt: str) -> None:
+    texts = [*ARTICLE, prompt, "Add comment", "Search", *HEADLINES]
+    found = page_chrome.closing_notice(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE)
+    assert found.reason == page_chrome.CLOSING_NOTICE
+
+
+LAST = (
+    "The council will publish the first year's figures on its website and in the library on Quay Lane, "
+    "and traders can comment on them until the end of the summer."
+)
+
+
+@pytest.mark.parametrize(
+    "prompt", ["Share or comment on this article:", "Sign up now", "Explore all newsletters", "Share"]
+)
+def test_a_prompt_between_the_articles_paragraphs_ends_nothing(prompt: str) -> None:
+    # An offer boxed between the article's paragraphs, past the words an end needs: the article goes
+    # on below it with a paragraph ending in a full stop, so the prompt is no end (the prompts
+    # cleaner and the offer's own rules remove the box itself).
+    texts = [*ARTICLE, prompt, "Our free weekly round-up of the city's news", *HEADLINES[:2], LAST]
+    assert page_chrome.closing_notice(texts, 0, len(texts) - 1) is None
+    page = [*MENU, HEADLINE, STANDFIRST, *texts, "About us", "Contact"]
+    doc = Document([Block(t) for t in page], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=False)(doc)}
+    assert LAST not in removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Il vous reste dix jours pour voter.", "Only 57% of the article's readers finished it.", "Share it with us."],
+)
+def test_a_sentence_that_names_what_is_left_or_a_share_ends_nothing(line: str) -> None:
+    texts = [*ARTICLE, line, *HEADLINES]
+    assert page_chrome.closing_notice(texts, 0, len(texts) - 1) is None
