@@ -739,7 +739,7 @@ def end_of_post(text: str) -> bool:
 TEASER_HEADING = re.compile(
     r"""^[\W_]*(?:
         (?:top|latest)\ (?:headlines|stories|news|videos|articles|posts)\b.{0,30}|
-        most\ (?:popular|read|viewed|shared|commented)\b.{0,30}|
+        most\ (?:popular|read|viewed|shared|commented)\b.{0,30}|more\ trending\b.{0,30}|
         mehr\ zum\ thema\b.{0,40}|weitere\ (?:themen|artikel|nachrichten|meldungen)\b.{0,30}|
         (?:das\ )?könnte\ (?:sie|dich)\ (?:auch\ )?interessieren|lesen\ sie\ (?:auch|mehr)\b.{0,40}|
         auch\ interessant|meistgelesen\w*|neueste\ \w*artikel|
@@ -754,7 +754,8 @@ TEASER_HEADING = re.compile(
         articles\ (?:similaires|liés|associés|recommandés)|(?:les\ )?(?:articles\ )?plus\ populaires|
         recommandés?\ pour\ vous|artículos\ relacionados|recomendad[oa]s\ para\ ti|lo\ más\ (?:visto|popular)|
         articoli\ correlati|notizie\ correlate|(?:ti\ )?potrebbe\ interessarti(?:\ anche)?|
-        i\ più\ (?:letti|visti|popolari)|gerelateerde\ (?:artikelen|berichten)|meest\ gelezen|
+        (?:consigliati|raccomandati)\ per\ te|i\ più\ (?:letti|visti|popolari)|
+        gerelateerde\ (?:artikelen|berichten)|meest\ gelezen|
         relaterte\ (?:artikler|saker)|relaterade\ artiklar|relaterede\ artikler|mest\ (?:lest|lästa|læste)|
         powiązane\ (?:artykuły|tematy)|najczęściej\ czytane|(?:artigos|notícias)\ relacionad[oa]s|mais\ lid[oa]s|
         (?:関連(?:記事|ニュース)|あわせて読みたい|こちらもおすすめ|おすすめ(?:記事|情報|ニュース)|人気記事|アクセスランキング|
@@ -764,8 +765,8 @@ TEASER_HEADING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """A news site's heading over teaser links, in a few languages ("Top Stories", "Most read in
-Football", "Mehr zum Thema", "Lesen Sie auch", "Lire aussi", "Lee también", "Les også", "【関連記事】",
-"相关新闻", "관련기사"). On a
+Football", "More Trending", "Mehr zum Thema", "Lesen Sie auch", "Lire aussi", "Lee también",
+"Raccomandati per te", "Les også", "【関連記事】", "相关新闻", "관련기사"). On a
 modern news page the same heading also boxes one or two teasers between the article's
 paragraphs, so it ends the article only with no paragraph in the :data:`TEASER_LOOKAHEAD` lines
 after it (:func:`_teasers_follow`)."""
@@ -861,14 +862,19 @@ def closing_cards(texts: Sequence[str], start: int, end: int) -> Comments | None
     each teaser has a short line just above it: two teasers in a row are the article's paragraphs
     going on after a subheading, and a list a sentence introduces (:data:`LIST_INTRO`, with a line
     under it) or a table (two lines of bare figures in a row) among them is the article's, whose
-    short paragraphs go on around it. Reads only the lines' shapes and the teaser headings' words;
-    ``None`` when the run holds no such block."""
+    short paragraphs go on around it. A closing list of bare headlines (:func:`_headlines`: no
+    teaser under them, maybe section or date labels between them) under such a heading ends the run
+    too. Reads only the lines' shapes and the teaser headings' words; ``None`` when the run holds
+    no such block."""
     first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
     if first is None:
         return None
     for i in range(first + 1, end):
-        if _box_heading(texts[i].strip()) and _cards(texts[i + 1 : end + 1]):
-            return Comments(i, CLOSING_CARDS)
+        if _box_heading(texts[i].strip()):
+            if _cards(texts[i + 1 : end + 1]):
+                return Comments(i, CLOSING_CARDS)
+            if _headlines(texts[i + 1 : end + 1]):
+                return Comments(i, CLOSING_HEADLINES)
     return None
 
 
@@ -1001,6 +1007,42 @@ def _cards(lines: Sequence[str]) -> bool:
         else:
             after_short = words < PROSE_LINE_WORDS
     return teasers >= CARDS
+
+
+CLOSING_HEADLINES = "after a teaser heading over a closing list of headlines"
+
+HEADLINE_WORDS = 5
+"""A headline in a closing list has at least this many words; a shorter line under a teaser
+heading is a label beside one (a section, a date, "Read more")."""
+
+HEADLINES = 3
+"""Headlines at least under a teaser heading that make a closing list of them (one or two short
+lines are as often the article's own last lines under a subheading)."""
+
+HEADLINE_MAX_WORDS = 30
+"""A headline stays under this many words; a longer line under a teaser heading is prose."""
+
+_PARAGRAPH_CLOSE = re.compile(r"[.…][\"'”’)\]]?\s*$|[。]\s*$")
+"""A line that closes like a paragraph, on a full stop or an ellipsis (a cut teaser's); a headline
+ends without one, or on a question or an exclamation mark."""
+
+
+def _headlines(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` are a closing list of headlines down to the end (:func:`closing_cards`):
+    at least :data:`HEADLINES` lines of :data:`HEADLINE_WORDS` words or more, maybe with labels
+    between them, none of :data:`HEADLINE_MAX_WORDS` words or more, no line of
+    :data:`PROSE_LINE_WORDS` words or more that closes on a full stop (a teaser's or a paragraph's
+    sentence), and no list a sentence introduces or table."""
+    headlines = 0
+    for text, after in zip(lines, [*lines[1:], ""], strict=True):
+        words = word_count(text)
+        if words >= HEADLINE_MAX_WORDS or _list_or_table_line(text, after):
+            return False
+        if words >= PROSE_LINE_WORDS and _PARAGRAPH_CLOSE.search(text):
+            return False
+        if words >= HEADLINE_WORDS:
+            headlines += 1
+    return headlines >= HEADLINES
 
 
 LOW_SHARE = 0.3

@@ -741,6 +741,8 @@ def test_a_news_sites_teaser_heading_ends_the_article_when_only_teasers_follow(h
         "Die Redaktion empfiehlt",
         "Articoli correlati",
         "Relaterte artikler",
+        "More Trending",
+        "Raccomandati per te",
     ],
 )
 def test_a_box_of_teasers_between_the_paragraphs_goes_and_the_article_around_it_stays(heading: str) -> None:
@@ -865,6 +867,58 @@ def test_an_article_that_goes_on_under_a_heading_like_a_teasers_is_not_a_block_o
     for other in (["What happens next", *short], [CARDS[0][0], short[0]]):
         texts = [*ARTICLE, heading, *other]
         assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
+
+
+HEADLINE_LIST = [
+    "Ferry pier to reopen for summer sailings after the storm damage is repaired",
+    "Transport",
+    "Quay Lane market moves to the station forecourt: what traders say",
+    "12.05.2024",
+    "Dock Road flats approved despite objections from residents",
+    "Planning",
+    "Why the harbour car park will close for six weeks in June?",
+]
+
+
+@pytest.mark.parametrize("heading", ["Read Next", "Related Posts", "Leggi anche", "More Trending", "Lesen Sie auch"])
+def test_a_closing_list_of_headlines_under_a_teaser_heading_ends_the_article(heading: str) -> None:
+    # After the article, a teaser heading over bare headlines (no teaser sentences), with section
+    # and date labels between them, down to the run's end: no card has a teaser, so
+    # closing_cards's cards do not end it, and no paragraph follows, so teaser_boxes does not box it.
+    texts = [*ARTICLE, heading, *HEADLINE_LIST]
+    found = page_chrome.closing_cards(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE)
+    assert found.reason == page_chrome.CLOSING_HEADLINES
+    assert page_chrome.teaser_boxes(texts, 0, len(texts) - 1) == set()
+
+
+def test_an_articles_own_closing_list_under_a_heading_like_a_teasers_stays() -> None:
+    # The same heading over the article's last lines is no list of headlines when a line under it
+    # reads as a paragraph (15 words or more closing on a full stop), when a sentence introduces
+    # the list (a line ending in a colon), when a line is too long for a headline, or when fewer
+    # than three headlines are under it; and a list of headlines with the article's paragraph
+    # under it is an inline box (teaser_boxes), not the article's end.
+    heading = "Read Next"
+    paragraph = (
+        "The first stretch of the lane, between the station and Mill Street, is due to open before the "
+        "schools return in September."
+    )
+    long_line = " ".join(["the harbour"] * 15)
+    for below in (
+        [*HEADLINE_LIST, paragraph],
+        [*HEADLINE_LIST[:2], paragraph, *HEADLINE_LIST[2:]],
+        ["The council listed the changes residents can expect next year:", *HEADLINE_LIST],
+        [*HEADLINE_LIST, long_line],
+        HEADLINE_LIST[:4],
+    ):
+        texts = [*ARTICLE, heading, *below]
+        assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None, below
+    boxed = [ARTICLE[0], ARTICLE[1], heading, *HEADLINE_LIST[:3], paragraph]
+    assert page_chrome.closing_cards(boxed, 0, len(boxed) - 1) is None
+    assert page_chrome.teaser_boxes(boxed, 0, len(boxed) - 1) == {2, 3, 4, 5}
+    # Without a teaser heading over them, short lines at the article's end are its own.
+    texts = [*ARTICLE, "What happens next", *HEADLINE_LIST]
+    assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
 
 
 def test_an_offer_under_a_removed_subscription_prompt_goes_and_the_articles_list_stays() -> None:
