@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newsclean.cleaners.boxes import blocks_in_boxes
 from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Block, Document
 
-__all__ = ["MediaPlayers"]
+__all__ = ["MediaPlayers", "player_residue"]
 
 TIME_CODE = re.compile(r"^[-−]?\d{1,2}:\d{2}(?::\d{2})?$")
 """A bare playback time: "0:00", "25:36", "-1:02:03"."""
@@ -262,3 +262,135 @@ def _standalone_label(text: str) -> bool:
     return lowered.startswith(("listen to this", "your browser does not support", "this audio is")) or (
         lowered.startswith("audio ") and " by " in lowered
     )
+
+
+# What a text dump keeps of a player: read inside the article's kept run of lines.
+# (A pattern asked of lowered text holds ASCII letters only: "." stands for an accented one.)
+
+PLAY_BUTTON = re.compile(
+    r"""^(?:
+        (?:play|watch|listen\ to)\ (?:the\ )?(?:video|audio|podcast|clip)|
+        (?:audio|video|podcast|clip)\ (?:starten|abspielen|anh.ren|wiedergeben)\b.*|
+        lire\ la\ vid.o|reproducir\ (?:el\ )?(?:v.deo|audio)|riproduci\ (?:il\ )?(?:video|audio)|
+        (?:video|audio)\ afspelen
+    )\s*[.!]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A player's play button in its own words, a player's whatever surrounds it: "Play Video",
+"Audio starten, abbrechen mit Escape", "Video abspielen", "Lire la vidéo", "Reproducir vídeo"."""
+
+CLIP_LENGTH = re.compile(
+    r"""^(?:
+        \(?\d{1,2}:\d{2}(?::\d{2})?\s*(?:min(?:s|\.|utes?|uten)?|minutes?)\.*\)?|
+        (?:video|audio|podcast)\s*\W?\s*(?:\d{1,2}:\d{2}(?::\d{2})?){1,2}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A clip's running time alone on its line: "01:43 min", "00:21 Min..", "Video 2:30", "VIDEO4:42"
+(a time with a unit of minutes or the clip's kind: a live blog's "16:30" or "15:17 Uhr" has
+neither). A player's whatever surrounds it."""
+
+OTHER_LABEL = re.compile(
+    r"""^(?:
+        anh.ren|vorlesen|(?:artikel|beitrag)\ (?:anh.ren|vorlesen(?:\ lassen)?)|.couter|
+        .couter\ (?:cet\ |l')article|escuchar|escuchar\ (?:la\ )?noticia|ascolta|luister|beluister|
+        lyssna|lytt|lyt|kuuntele|
+        (?:more|weitere|mehr|plus\ de|m.s|altri|meer)\ (?:videos|vid.os|v.deos|video's)|
+        link\ (?:des|zum)\ (?:videos?|audios?|podcasts?)|
+        (?:video\ |audio\ )?verf.gbar\ bis\ .{1,40}|
+        .{1,200}\s\W\s(?:audio|video|podcast)
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A player's button in the other languages the headings here read ("Anhören", "Écouter",
+"Escuchar"), a list of more clips ("More videos", "Weitere Videos"), a broadcaster's media
+library's "Verfügbar bis 22.04.2026." (how long the clip stays online) and the card of another
+clip labelled by its kind after a bar or a dash ("Rente mit 60? | audio", "... after deadly fire –
+video"). Like :data:`PLAYER_LABEL`, one only beside a player (a clip's length, a play button, a
+bare time), and a bare time beside one is a player's."""
+
+PLAYER_NEIGHBOUR = re.compile(
+    r"^(?:watch|up\ next|next\ video|autoplay|teilen|partager|compartir|condividi|delen|dela)$",
+    re.IGNORECASE,
+)
+"""What a player prints around it, a share button in the other languages ("Teilen", "Partager")
+and what plays next ("Up next", "Autoplay"): removed beside a player, but no sign of one (a live
+blog's entry prints its time beside its share button)."""
+
+VIDEO_NOTICE_WHOLE = (
+    "to view this video please enable javascript, and consider upgrading to a web browser that supports html5 video"
+)
+"""video.js's notice in full, lowered (:data:`VIDEO_NOTICE`): a text dump may print it over
+several lines ("... to a web", "browser that", "supports HTML5", "video"); the media player
+cleaner takes the first, which alone reads as the notice."""
+
+NOTICE_PIECE_WORDS = 4
+"""A line continuing a broken video notice has at most this many words ..."""
+
+NOTICE_TAIL_WORDS = 3
+"""... and the lines that end it hold at least this many of its words together ("browser that
+supports HTML5 video")."""
+
+_PLAY_BUTTON, _CLIP_LENGTH, _OTHER_LABEL = Caseless(PLAY_BUTTON), Caseless(CLIP_LENGTH), Caseless(OTHER_LABEL)
+_PLAYER_NEIGHBOUR = Caseless(PLAYER_NEIGHBOUR)
+
+
+def player_residue(texts: Sequence[str]) -> dict[int, str]:
+    """What a text dump keeps of a media player after the media player cleaner, by line, with
+    the reason: a play button (:data:`PLAY_BUTTON`), a clip's length (:data:`CLIP_LENGTH`), the
+    end of a video notice broken over lines (:data:`VIDEO_NOTICE_WHOLE`), a bare time
+    (:data:`TIME_CODE`) beside those or beside a player's label (:data:`PLAYER_LABEL`,
+    :data:`OTHER_LABEL`), and such a label or a player's neighbour (:data:`PLAYER_NEIGHBOUR`) beside
+    any of them. The page chrome cleaner asks it of the lines
+    in the article's kept run once the run is chosen: taken out before the line model reads the
+    dump, a button's neighbours and places change and the run moves as often the wrong way as
+    the right one (a "Play Video" line had parted a header from the article)."""
+    lines = [text.strip() for text in texts]
+    found = {**_notice_tails(lines)}
+    for i, text in enumerate(lines):
+        if i in found:
+            continue
+        if _PLAY_BUTTON.match(text):
+            found[i] = "a media player's play button"
+        elif _CLIP_LENGTH.match(text):
+            found[i] = "a clip's running time from a media player"
+    anchors = set(found)
+    times = {i for i, text in enumerate(lines) if TIME_CODE.match(text)}
+    labels = {i for i, text in enumerate(lines) if _PLAYER_LABEL.match(text) or _OTHER_LABEL.match(text)}
+    for i in sorted(times):  # (times beside times the media player cleaner has judged)
+        near = range(max(0, i - TIME_WINDOW), min(len(lines), i + TIME_WINDOW + 1))
+        if any(j in anchors or j in labels for j in near):
+            found[i] = "a bare playback time from a media player"
+    players = set(found)
+    labels |= {i for i, text in enumerate(lines) if _PLAYER_NEIGHBOUR.match(text)}
+    for i in sorted(labels - players):
+        near = range(max(0, i - LABEL_WINDOW), min(len(lines), i + LABEL_WINDOW + 1))
+        if any(j in players for j in near):
+            found[i] = "a media player's label or control next to its controls"
+    return found
+
+
+def _notice_tails(lines: Sequence[str]) -> dict[int, str]:
+    """The runs of short lines (:data:`NOTICE_PIECE_WORDS`) that together end a video notice
+    (:data:`VIDEO_NOTICE_WHOLE`), at least :data:`NOTICE_TAIL_WORDS` of its words."""
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        said = ""
+        j = i
+        while j < len(lines) and 0 < len(lines[j].split()) <= NOTICE_PIECE_WORDS:
+            said = f"{said} {' '.join(lines[j].lower().split())}".strip()
+            if not _in_notice(said):
+                break
+            j += 1
+            if VIDEO_NOTICE_WHOLE.endswith(" " + said.rstrip(".")) and len(said.split()) >= NOTICE_TAIL_WORDS:
+                for k in range(i, j):
+                    found[k] = "the rest of a video player's notice, broken over lines"
+                break
+        i = max(j, i + 1) if i in found else i + 1
+    return found
+
+
+def _in_notice(said: str) -> bool:
+    """Whether ``said`` is a stretch of whole words of :data:`VIDEO_NOTICE_WHOLE`."""
+    return f" {said.rstrip('.')} " in f" {VIDEO_NOTICE_WHOLE} "

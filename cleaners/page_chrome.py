@@ -13,6 +13,8 @@ import numpy as np
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, word_count
+from newsclean.cleaners.media_players import player_residue
+from newsclean.cleaners.prompts import embed_residue
 from newsclean.cleaners.regions import opening_words
 from numpy.typing import NDArray
 
@@ -201,9 +203,14 @@ class PageChrome:
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         boxes = teaser_boxes(texts, start, end)
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
+        players = player_residue(texts)
         for i in range(len(texts)):
             if start <= i <= end:
-                if photo_credit(texts[i]):
+                if i in players:
+                    yield Decision.remove(i, f"{players[i]} {IN_RUN}")
+                elif embed := embed_residue(texts[i]):
+                    yield Decision.remove(i, f"{embed} {IN_RUN}")
+                elif photo_credit(texts[i]):
                     yield Decision.remove(i, PHOTO_CREDIT)
                 elif interface_line(texts[i]):
                     yield Decision.remove(i, INTERFACE)
@@ -333,6 +340,11 @@ PROSE_PAST_RULE = (
 )
 
 PHOTO_CREDIT = "a photo credit inside the article text"
+
+IN_RUN = "(inside the article text)"
+"""Said after the reason a media player's or an embed's remains go for, in the kept run
+(:func:`~newsclean.cleaners.media_players.player_residue`,
+:func:`~newsclean.cleaners.prompts.embed_residue`)."""
 
 _CREDIT_LABEL = re.compile(
     r"^[\W_]*(?:photo(?:graph)?s?|pictures?|images?|foto(?:s|grafie|graf[íi]a)?|bild(?:er|rechte)?|"

@@ -14,7 +14,7 @@ from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.line_model import word_count
 from newsclean.cleaners.widgets import widgets
 
-__all__ = ["Prompts", "prompt_line"]
+__all__ = ["Prompts", "embed_residue", "prompt_line"]
 
 _NETWORKS = (
     r"telegram|twitter|x|facebook|vk|vkontakte|odysee|rumble|instagram|tiktok|youtube|linkedin|"
@@ -347,6 +347,50 @@ preferences", "We ask for your permission before anything is loaded". The notice
 embed and the reader's settings; a sentence reporting on data passed to third parties ("ob
 personenbezogene Daten an Drittanbieter gingen") is prose."""
 
+EMBED_BUTTON = re.compile(
+    r"""(?:
+        ^(?:[\w.-]+-)?inhalte?\ (?:von\ [\w.-]+(?:\ [\w.-]+)?\ )?
+            (?:erlauben|anzeigen|laden|zulassen|aktivieren|akzeptieren|einblenden)\s*[.!]?\s*$|
+        ^(?:du\ kannst|sie\ k.nnen)\ (?:ihn|sie|es|diese[nsr]?)\ (?:dir|sich|ihnen)
+            \ mit\ einem\ klick\ anzeigen\ lassen\b|
+        ^link\ zu[mr]\ (?:[\w.-]+-)?(?:inhalt|video|beitrag|post|tweet)\s*$|
+        ^[\w-]{0,40}(?:\ anzeigen)?\s*datenschutz-?einstellungen\ (?:anpassen|.ndern|.ffnen)\s*$|
+        ^(?:externe[rn]?\ inhalte?|external\ content|third[-\ ]party\ content|embedded\ content|
+            contenu\ externe|contenido\ externo|contenuto\ esterno|externe\ inhoud|externt\ inneh.ll|
+            eksternt?\ innhold)\s*$|
+        ^(?:click|tap)\ (?:here\ )?to\ (?:load|show|display|enable|activate)\ (?:the\ |this\ )?
+            (?:external\ |embedded\ |third[-\ ]party\ )?(?:content|embed|video|tweet|post|media|map)\b
+            [^.!?]{0,40}[.!]?\s*$|
+        ^(?:allow|accept|enable|load|show|display)\ (?:all\ )?(?:external\ |third[-\ ]party\ |embedded\ )?
+            (?:content|embeds?|media)(?:\ from\ [\w.-]+(?:\ [\w.-]+)?)?\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""An embed placeholder's button, label and help as lines of their own, each the whole line:
+"YouTube-Inhalte erlauben", "Inhalte von X anzeigen", "Link zum YouTube-Inhalt",
+"Datenschutzeinstellungen anpassen", "Externer Inhalt", "External content", "Click to load the
+video", "Allow content"; "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder
+ausblenden". In HTML the placeholder's box goes with its notice (:data:`EMBED_PLACEHOLDER`); a
+text dump has no box, and there :func:`embed_residue` finds them inside the article's kept run."""
+
+EMBED_FALLBACK = re.compile(
+    r"""^(?:
+        (?:view|see)\ this\ (?:post|profile|reel|video|photo)\ on\ (?:instagram|facebook|tiktok|x|twitter|threads)|
+        diesen\ beitrag\ auf\ instagram\ ansehen|voir\ cette\ publication\ sur\ instagram|
+        ver\ esta\ publicaci.n\ en\ instagram|visualizza\ questo\ post\ su\ instagram|
+        bekijk\ dit\ bericht\ op\ instagram|watch\ on\ youtube|
+        (?:a\ post|ein\ beitrag|une\ publication|una\ publicaci.n|un\ post|een\ bericht)
+            \ (?:shared\ by|geteilt\ von|partag.e\ par|compartida\ (?:por|de)|condiviso\ da|gedeeld\ door)
+            \ [^()]{1,60}\(@[\w.]+\)
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The lines a platform's embed code prints around an embedded post, which a text dump keeps
+when the script that turns it into the post never ran: Instagram's "View this post on
+Instagram" and "A post shared by Reformation (@reformation)" (in the reader's language: "Diesen
+Beitrag auf Instagram ansehen", "Une publication partagée par ..."), YouTube's "Watch on
+YouTube". Each is the whole line; the post's own caption is left."""
+
 MEMBERS_ONLY = re.compile(
     r"""(?:
         ご利用には(?:無料の?)?会員登録が必要です|
@@ -434,6 +478,8 @@ _CONSENT = Caseless(CONSENT)
 _COMMENT_FORM = Caseless(COMMENT_FORM)
 _POST_FOOTER = Caseless(POST_FOOTER)
 _EMBED_PLACEHOLDER = Caseless(EMBED_PLACEHOLDER)
+_EMBED_FALLBACK = Caseless(EMBED_FALLBACK)
+_EMBED_BUTTON = Caseless(EMBED_BUTTON)
 _MACHINE_MADE = Caseless(MACHINE_MADE)
 _MEMBERS_ONLY = Caseless(MEMBERS_ONLY)
 
@@ -583,6 +629,23 @@ def _prompt_reason(text: str, words: int) -> str:
         return "a note that a summary or audio version beside the article is machine-made"
     if words <= MAX_PROMPT_WORDS and _NOTICE.search(text, low):
         return "a site notice (sign-in, support request, disclaimer, credit)"
+    return ""
+
+
+def embed_residue(text: str) -> str:
+    """Why a line of a text dump is what an embed leaves when it is not loaded, or ``""``: its
+    placeholder's button, label or help (:data:`EMBED_BUTTON`) or the embed code's own labels
+    (:data:`EMBED_FALLBACK`), each a short line (:data:`MAX_CTA_WORDS`). The page chrome
+    cleaner asks it of the lines in the article's kept run once the run is chosen (removed
+    before the line model reads the dump, the lines' neighbours change and the run moves)."""
+    text = text.strip()
+    if split_count(text) > MAX_CTA_WORDS:
+        return ""
+    low = lowered(text)
+    if _EMBED_BUTTON.search(text, low):
+        return "a placeholder for an embed the reader has not allowed (its button or label)"
+    if _EMBED_FALLBACK.match(text, low):
+        return "an embedded post's own label, printed where the post was not loaded"
     return ""
 
 

@@ -1,7 +1,7 @@
 """Media players: time codes, control texts and player labels go; sentences with times stay."""
 
 from newsclean.cleaners import Block, Document
-from newsclean.cleaners.media_players import MediaPlayers
+from newsclean.cleaners.media_players import MediaPlayers, player_residue
 
 
 def removed(doc: Document) -> list[str]:
@@ -157,3 +157,33 @@ def test_the_first_separator_is_found_where_the_separator_pattern_finds_it() -> 
     for text in texts:
         old, new = _CONTROL_SEPARATOR.search(text), _SEPARATOR_START.search(text)
         assert (old and old.start()) == (new and new.start()), repr(text)
+
+
+def residue(*lines: str) -> list[str]:
+    return [lines[i] for i in sorted(player_residue(list(lines)))]
+
+
+def test_a_dumps_audio_card_and_broken_video_notice_are_a_players() -> None:
+    # A broadcaster's audio card: its play button, the clip's length, how long it stays online,
+    # the next clip's time and card; video.js's notice broken over lines (its first line the
+    # media player cleaner takes) and what follows the video; a player's button in German.
+    card = ["Audio starten, abbrechen mit Escape", "Rente mit 60", "00:21 Min..", "Verfügbar bis 22.04.2026."]
+    lines = [*card, "Einsatz im Tagesdienst", "45:47", "Löschen, Retten, Rente: Ruhestand mit 60? | audio"]
+    assert residue(*lines) == [card[0], card[2], card[3], lines[-2], lines[-1]]
+    assert residue("The text.", "browser that", "supports HTML5", "video", "Up Next", "More text.") == [
+        "browser that", "supports HTML5", "video", "Up Next"
+    ]  # fmt: skip
+    assert residue("Nachrichtenagentur", "16:30", "Anhören", "Teilen", "Der Text.") == ["16:30", "Anhören", "Teilen"]
+    assert residue("Play Video", "(2:34 min)", "Video 2:30") == ["Play Video", "(2:34 min)", "Video 2:30"]
+    assert residue("00:00:49", "Firefighters search the block after the fire – video") == [
+        "00:00:49", "Firefighters search the block after the fire – video"
+    ]  # fmt: skip
+
+
+def test_a_live_blogs_times_and_lone_labels_and_words_of_a_notice_in_prose_stay() -> None:
+    # A time in a live blog, beside its entry, and a lone "Teilen" or "Up Next": no player beside
+    # them. A sentence naming a browser and video, and a line of the notice's words that does
+    # not end it, are the article's.
+    assert residue("16:30", "Der Bürgermeister trat vor die Presse.", "16:45", "Teilen", "Up Next") == []
+    assert residue("Kick-off at 19:45 min after the hour.", "15:17 Uhr", "Verfügbar bis Ende Mai.") == []
+    assert residue("The browser that supports HTML5 video is Firefox, he said.", "browser that", "supports") == []

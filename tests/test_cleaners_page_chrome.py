@@ -473,6 +473,29 @@ def test_photo_credits_between_the_paragraphs_go_and_sources_and_prose_stay() ->
     assert not page_chrome.photo_credit("By Hilary Russ, Reuters")
 
 
+def test_a_players_and_an_embeds_remains_between_the_paragraphs_go_and_the_articles_lines_stay() -> None:
+    # What a text dump keeps of an audio player, of a video notice broken over lines and of an
+    # embed's consent placeholder goes from the kept run; a live blog's time, a dateline and a
+    # sentence about a video, with the same words, stay.
+    first, second, third, last = ARTICLE[0], ARTICLE[1], ARTICLE[2], ARTICLE[-1]
+    audio = ["Audio starten, abbrechen mit Escape", "00:21 Min..", "Verfügbar bis 22.04.2026.", "45:47"]
+    notice = ["To view this video please enable JavaScript, and consider upgrading to a web", "browser that"]
+    notice += ["supports HTML5", "video", "Up Next"]
+    embed = ["YouTube-Inhalte erlauben", "Link zum YouTube-Inhalt", "View this post on Instagram"]
+    live = ["16:30", "HARBOUR CITY, 22.04.2024"]
+    prose = (
+        "A video of the crossing was shared thousands of times before the meeting; to view it, "
+        "residents had to enable JavaScript in an old browser, one councillor joked."
+    )
+    body = [first, *audio, second, *notice, third, *embed, *live, prose, "Up Next", last]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [k for k in kept if k != STANDFIRST] == [first, second, third, *live, prose, "Up Next", last]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[line].endswith(page_chrome.IN_RUN) for line in [*audio, *notice[1:], *embed])
+
+
 @pytest.mark.parametrize(
     "line", ["dpa", "REUTERS", "Anadolu via Getty Images)", "picture alliance/dpa | Jan Woitas", "imago images/Pemax"]
 )

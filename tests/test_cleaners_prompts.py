@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
+import pytest
 from newsclean.cleaners import Action, Block, BlockKind, Document, clean_html
-from newsclean.cleaners.prompts import Prompts
+from newsclean.cleaners.prompts import Prompts, embed_residue
 
 
 def run(*lines: str) -> list[tuple[str, str, str | None]]:
@@ -615,3 +616,38 @@ def test_the_standfirst_in_a_box_named_teaser_stays_another_pages_teaser_goes() 
     assert gone == {3, 4}
     doc.metadata["description"] = "Our weather pages: forecasts, radar and warnings for the whole region."
     assert {d.position for d in Prompts()(doc) if d.action is Action.REMOVE} == {1, 3, 4}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "YouTube-Inhalte erlauben",
+        "Inhalte von Instagram anzeigen",
+        "Link zum YouTube-Inhalt",
+        "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
+        "Infografiken anzeigenDatenschutzeinstellungen anpassen",
+        "Externer Inhalt",
+        "External content",
+        "Click to load the video",
+        "Allow content from YouTube",
+        "View this post on Instagram",
+        "A post shared by Reformation (@reformation)",
+        "Une publication partagée par Le Monde (@lemondefr)",
+    ],
+)
+def test_an_embeds_remains_in_a_dump_are_read(line: str) -> None:
+    assert embed_residue(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Inhalte sind erlaubt, sagte die Behörde.",
+        "External content is a risk for the council's website, the report says.",
+        "A post shared by thousands called for the road to reopen.",
+        "Instagram",
+        "Die Stadt will ihre Datenschutzeinstellungen anpassen, weil das Gericht es verlangt.",
+    ],
+)
+def test_sentences_and_bare_words_are_no_embeds_remains(line: str) -> None:
+    assert not embed_residue(line)
