@@ -29,6 +29,7 @@ __all__ = [
     "end_of_post",
     "interface_line",
     "keep_range",
+    "offer_boxes",
     "paragraph_after_table",
     "photo_credit",
     "picture_button",
@@ -201,6 +202,7 @@ class PageChrome:
         if notice is not None:
             end = notice.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
+        pitches = offer_boxes(texts, start, end, _dropped_texts(doc))
         boxes = teaser_boxes(texts, start, end)
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
         players = player_residue(texts)
@@ -220,6 +222,8 @@ class PageChrome:
                     yield Decision.remove(i, AD_SLOT)
                 elif i in offers:
                     yield Decision.remove(i, BESIDE_PROMPT)
+                elif i in pitches:
+                    yield Decision.remove(i, OFFER_BOX)
                 elif i in boxes:
                     yield Decision.remove(i, TEASER_BOX)
                 elif i in unlikely:
@@ -1284,7 +1288,10 @@ def beside_prompts(texts: Sequence[str], start: int, end: int, prompts: frozense
     no boxes, and the line model, trained on pages whose offers were few, scores an offer's
     benefits ("Unlimited digital access to the Ottawa Citizen.", "Support local journalism.")
     and a comment form's labels like the article's short lines. A prompt counts only after the
-    run's first paragraph: one above it is the page's header, with the headline under it."""
+    run's first paragraph: one above it is the page's header, with the headline under it. A
+    newsletter's pitch (:func:`_pitch_line`: "Exclusive articles from ... Plus, food reviews and
+    event listings in the weekly newsletter.") is one of the offer's benefits, however long, not the
+    paragraph that ends it."""
     first = next((i for i in range(start, end + 1) if _paragraph(texts[i])), None)
     if first is None:
         return set()
@@ -1294,13 +1301,190 @@ def beside_prompts(texts: Sequence[str], start: int, end: int, prompts: frozense
             continue
         lines = []
         i = prompt
-        while i <= end and not _paragraph(texts[i]):
+        while i <= end and (not _paragraph(texts[i]) or _pitch_line(texts[i])):
             lines.append(i)
             i += 1
             if i in prompts:
                 break
         if sum(word_count(texts[j]) for j in lines) <= OFFER_WORDS:
             out.update(lines)
+    return out
+
+
+PITCH_NOUN = re.compile(
+    r"""newsletter|nieuwsbrief|\binbox|posteingang|postfach|bo[iî]te\ (?:de\ r[ée]ception|mail)|
+        bandeja\ de\ entrada|\bbriefing\b|\be-?mails?\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What a newsletter's box offers, in a few languages: the newsletter, the briefing, the e-mail, the
+reader's inbox ("Posteingang", "Postfach", "boîte de réception", "bandeja de entrada")."""
+
+SIGN_UP = re.compile(
+    r"""\bsign(?:ing)?[-\ ]?(?:me\ )?up\b|\bsubscri|\banmeld|\babonn|\bhier\ entlang\b|
+        \bhier\ geht(?:['’]s|\ es)\ zu|\binscri|\bsuscri|\biscri|\baanmeld""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A sign-up's words: "Sign up", "subscribe", "anmelden", "abonnieren", "hier entlang", "Hier geht's
+zur Anmeldung", "s'inscrire", "suscríbete", "iscriviti", "aanmelden"."""
+
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+SCHEDULE = re.compile(
+    rf"""\bevery\ (?:{_WEEKDAYS}|morning|evening|weekday|week|day|month)\b|\bonce\ a\ (?:week|month)\b|
+        \btimes\ a\ (?:week|month)\b|\bdelivered\b|
+        \bjede[nr]?\ (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|abend|werktag)\b|
+        \bimmer\ (?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends)\b|
+        \bchaque\ (?:semaine|jour|matin|soir|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|
+        \btous\ les\ (?:jours|matins|soirs|lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches)\b|
+        \bcada\ (?:semana|d[ií]a|mañana|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b|
+        \bogni\ (?:settimana|giorno|mattina|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|
+            sabato|domenica)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""When a newsletter comes, in a few languages: "every Monday", "jeden Donnerstag", "immer montags",
+"chaque semaine", "cada lunes", "ogni settimana", "three times a week", "delivered"."""
+
+SCHEDULE_WORD = re.compile(
+    r"\b(?:daily|weekly|monthly|t[äa]glich\w*|w[öo]chentlich\w*|quotidien\w*|hebdomadaire|diari[oa]|semanal|settimanale)\b",
+    re.IGNORECASE,
+)
+"""A newsletter's rhythm in one word ("daily", "täglichen", "hebdomadaire"): as often the article's
+("monthly revenue"), so it only adds to a pitch's other words, never marks a box's line alone."""
+
+OPT_OUT = re.compile(
+    r"""\bunsubscribe\ (?:at\ any\ time|anytime)\b|\bopt[-\ ]out\ at\ any\ time\b|
+        \bjederzeit\ (?:wieder\ )?(?:abmelden|abbestellen|widerrufen)|\babmeldung\ ist\ jederzeit\b|
+        \bd[ée]sinscrire\ [àa]\ tout\ moment\b|\bdarte\ de\ baja\ en\ cualquier\ momento\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A sign-up's small print that the reader may leave again: "unsubscribe at any time", "Sie können
+sich jederzeit wieder abmelden", "se désinscrire à tout moment"."""
+
+GLUED_CALL = re.compile(
+    r"""(?:\A|[.!?…:–—-]\s+)(?:
+        (?:hier|here|jetzt|now|click\ here|klicken\ sie\ hier)\b[^.!?]{0,40}
+            \b(?:anmeld\w*|abonnier\w*|entlang|sign\ up|subscribe|herunterladen|download)|
+        (?:sign\ up|subscribe)\ (?:now|here|today)\b[^.!?]{0,40}|
+        jetzt\ (?:kostenlos\ )?(?:anmelden|abonnieren)
+    )\s*[.!]?\s*\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A sign-up's button glued to the end of its pitch in a dump: "... Hier geht es zur Anmeldung.",
+"– hier entlang.", "Jetzt anmelden!", "Sign up now and be one of the cool kids."."""
+
+PITCH_WORDS = 40
+"""A newsletter's pitch is a sentence or two; a longer line is the article's paragraph."""
+
+BOX_LINES = 6
+"""At most this many lines of a newsletter's box above its button (a heading, the pitch, an e-mail
+field, a thank-you line): the box's top is its first line with a pitch's words."""
+
+BOX_HEAD_WORDS = 6
+"""The box's name above its pitch ("SZ Gerne draußen!", "NEW LOOK") is at most this many words."""
+
+OFFER_BOX = "a newsletter's or a subscription's box between the article's paragraphs (its pitch and its sign-up button)"
+
+
+def _pitch(text: str) -> bool:
+    """Whether ``text`` holds a newsletter's pitch: what it offers (:data:`PITCH_NOUN`) and a sign-up,
+    its rhythm or its opt-out (:data:`SIGN_UP`, :data:`SCHEDULE`, :data:`SCHEDULE_WORD`,
+    :data:`OPT_OUT`)."""
+    return PITCH_NOUN.search(text) is not None and any(
+        p.search(text) for p in (SIGN_UP, SCHEDULE, SCHEDULE_WORD, OPT_OUT)
+    )
+
+
+def _pitch_line(text: str) -> bool:
+    """Whether ``text`` is a newsletter's pitch (:func:`_pitch`) of at most :data:`PITCH_WORDS` words."""
+    return word_count(text) <= PITCH_WORDS and _pitch(text)
+
+
+def _box_line(text: str) -> bool:
+    """Whether ``text`` holds one of a newsletter box's words (its rhythm only as a phrase, "jeden
+    Donnerstag")."""
+    return any(p.search(text) for p in (PITCH_NOUN, SIGN_UP, SCHEDULE, OPT_OUT))
+
+
+def _sign_up_button(text: str) -> bool:
+    """Whether ``text`` (a line removed as a prompt or a button) calls to sign up or subscribe."""
+    return word_count(text) <= OFFER_PROMPT_WORDS[1] and (
+        SIGN_UP.search(text) is not None or "newsletter" in text.lower()
+    )
+
+
+def _dropped_texts(doc: Document) -> dict[int, list[str]]:
+    """For each position in ``doc.blocks``, the texts of the lines an earlier cleaner removed just
+    before it."""
+    after = [b.index for b in doc.blocks]
+    out: dict[int, list[str]] = {}
+    for b in doc.dropped or ():
+        if b.index >= 0:
+            out.setdefault(bisect_right(after, b.index), []).append(b.text.strip())
+    return out
+
+
+def offer_boxes(texts: Sequence[str], start: int, end: int, dropped: dict[int, list[str]]) -> set[int]:
+    """The lines of the kept run ``start..end`` that are a newsletter's or a subscription's box
+    between the article's paragraphs, where three signals agree:
+
+    - a button: a sign-up prompt removed before (``dropped``: for each position the lines an
+      earlier cleaner removed just before it) or here (:func:`interface_line`: "Kostenlos
+      anmelden."), an opt-out's small print (:data:`OPT_OUT`), or a pitch ending in its glued
+      call (:data:`GLUED_CALL`: "... Hier geht es zur Anmeldung.");
+    - the box's shape: the lines above the button, up to :data:`BOX_LINES` of them, none of
+      more than :data:`PITCH_WORDS` words and none a paragraph, from the first that holds a
+      box's words (:func:`_box_line`) down, with a short name above it (:data:`BOX_HEAD_WORDS`)
+      under the article's paragraph or a removed line;
+    - the pitch: the box's text, with the lines removed in it and around it, names what it
+      offers and a sign-up, a rhythm or an opt-out (:func:`_pitch`).
+
+    The line model scores a pitch ("Der BR24 Newsletter informiert Sie immer montags bis freitags
+    ...") like the article's short paragraphs, and neither the prompts cleaner (whose patterns
+    read one line) nor :func:`beside_prompts` (the lines under a removed prompt) takes a box whose
+    button comes last. Only after the run's first paragraph (a header's box is the page's). A
+    sentence of the article naming a newsletter stays: it has no button under it, or it is a
+    paragraph."""
+    first = next((i for i in range(start, end + 1) if _prose_paragraph(texts[i]) and not _pitch_line(texts[i])), None)
+    out: set[int] = set()
+    if first is None:
+        return out
+    calls: set[int] = set()
+    own: set[int] = set()  # (the calls glued to their pitch, or an opt-out: the line is its own button)
+    for p, gone in dropped.items():
+        if first < p <= end + 1 and any(_sign_up_button(t) for t in gone):
+            calls.add(p)
+    for i in range(first + 1, end + 1):
+        text = texts[i]
+        if interface_line(text) and _sign_up_button(text):
+            calls.add(i)
+        elif word_count(text) <= PITCH_WORDS and (OPT_OUT.search(text) or (GLUED_CALL.search(text) and _pitch(text))):
+            calls.add(i + 1)
+            own.add(i + 1)
+    for p in sorted(calls):
+        top = p - 1 if p in own else None
+        i = p - 1 if p not in own else p - 2
+        while i > first and p - i <= BOX_LINES:
+            text = texts[i]
+            if word_count(text) > PITCH_WORDS or _paragraph(text):
+                break
+            if _box_line(text):
+                top = i
+            elif _prose_paragraph(text):
+                break
+            i -= 1
+        if top is None:
+            continue
+        head = top - 1
+        if (
+            head > first
+            and word_count(texts[head]) <= BOX_HEAD_WORDS
+            and (head in dropped or _prose_paragraph(texts[head - 1]) or interface_line(texts[head - 1]))
+        ):
+            top = head
+        box = " ".join([*texts[top:p], *(t for k in range(top, p + 1) for t in dropped.get(k, ()))])
+        if p <= end and interface_line(texts[p]):
+            box += " " + texts[p]
+        if _pitch(box):
+            out.update(range(top, p))
     return out
 
 

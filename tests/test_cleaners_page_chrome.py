@@ -1451,3 +1451,103 @@ def test_a_prompt_between_the_articles_paragraphs_ends_nothing(prompt: str) -> N
 def test_a_sentence_that_names_what_is_left_or_a_share_ends_nothing(line: str) -> None:
     texts = [*ARTICLE, line, *HEADLINES]
     assert page_chrome.closing_notice(texts, 0, len(texts) - 1) is None
+
+
+NEWSLETTER_BOX = [
+    "Harbour Weekly",
+    "Free weekly newsletter",
+    "The council's decisions and the city's news in one short read, every Friday morning.",
+]
+
+
+def test_a_newsletter_box_between_the_articles_paragraphs_goes_with_its_button() -> None:
+    # A newsletter's box between the paragraphs: its name and its pitch, then an e-mail field and a
+    # "Sign up" button the prompts cleaner removes by their words. The pitch reads like the article's
+    # short lines to the line model; with its button under it and the pitch's words in it, it goes.
+    body = [ARTICLE[0], ARTICLE[1], *NEWSLETTER_BOX, "Enter your email address", "Sign up", *ARTICLE[6:]]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert kept == [STANDFIRST, ARTICLE[0], ARTICLE[1], *ARTICLE[6:]]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[line] == page_chrome.OFFER_BOX for line in NEWSLETTER_BOX)
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        # the button glued to the pitch's end, or the opt-out's small print under the pitch
+        [
+            "Tägliches Entscheider-Briefing Der Newsletter zu Energie & Klima für Experten aus Wirtschaft, "
+            "Politik und Wissenschaft. Hier geht es zur Anmeldung."
+        ],
+        ["Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter richtig – hier entlang."],
+        [
+            "Newsletter: Sport inside",
+            "Jeden Montag die Topstorys der Woche aus der Sportredaktion",
+            "Jetzt abonnierenSie können sich jederzeit wieder abmelden, wenn Sie das möchten.",
+        ],
+    ],
+)
+def test_a_pitch_with_its_call_or_its_opt_out_between_paragraphs_goes(pitch: list[str]) -> None:
+    texts = [*ARTICLE[:2], *pitch, *ARTICLE[2:]]
+    assert page_chrome.offer_boxes(texts, 0, len(texts) - 1, {}) == set(range(2, 2 + len(pitch)))
+
+
+def test_the_box_above_a_removed_sign_up_button_reaches_up_to_its_name() -> None:
+    # The button an earlier cleaner removed sits before position 5: the box is the lines above it
+    # from the first with a box's words ("Free weekly newsletter"), and the short name above that,
+    # under the article's paragraph.
+    texts = [*ARTICLE[:2], *NEWSLETTER_BOX, *ARTICLE[2:]]
+    assert page_chrome.offer_boxes(texts, 0, len(texts) - 1, {5: ["Sign up"]}) == {2, 3, 4}
+    # With no button, or a button with no pitch's words above it, nothing goes.
+    assert not page_chrome.offer_boxes(texts, 0, len(texts) - 1, {})
+    assert not page_chrome.offer_boxes(texts, 0, len(texts) - 1, {3: ["Sign up"], 2: ["Share"]})
+
+
+NEWSLETTER_PROSE = [
+    "The council's newsletter goes out every Monday to some 4,000 households on the estate.",
+    "Residents can sign up for the newsletter at the library.",
+]
+
+SIGNED_UP = (
+    "Since the spring the council has sent its weekly newsletter to every household that signed up at "
+    "the town hall, and the number of residents who read it has doubled, officials said."
+)
+
+SIGN_OFF = [
+    "Get the five day email course to start sewing your own clothes!",
+    "If you have a question about any of these machines, please share it on social media with the tag.",
+    "I believe small sewing moments can create great joy. Find your own right way to sew. -Heather",
+]
+
+
+@pytest.mark.parametrize("line", [*NEWSLETTER_PROSE, SIGNED_UP])
+def test_the_articles_line_about_a_newsletter_stays_without_a_button(line: str) -> None:
+    # The article's own lines naming a newsletter, its rhythm and its sign-up: with no button near
+    # them (no removed sign-up prompt, no call glued to their end) they are no box.
+    texts = [*ARTICLE[:2], line, *ARTICLE[2:]]
+    assert not page_chrome.offer_boxes(texts, 0, len(texts) - 1, {})
+
+
+@pytest.mark.parametrize("lines", [[SIGNED_UP], SIGN_OFF])
+def test_the_articles_lines_above_a_button_stay(lines: list[str]) -> None:
+    # Above a comment thread's "Subscribe" button: a paragraph that speaks of a newsletter's sign-ups
+    # is no pitch, and the author's sign-off (sentences of 15 words or more with no box's words) ends
+    # the box above the button, with the line that names an e-mail course above them.
+    texts = [*ARTICLE[:2], *lines, *ARTICLE[2:]]
+    assert not page_chrome.offer_boxes(texts, 0, len(texts) - 1, {2 + len(lines): ["Subscribe"]})
+
+
+def test_a_newsletters_pitch_under_a_removed_prompt_is_one_of_the_offers_benefits() -> None:
+    # A benefit of the offer that runs to a paragraph's length names the weekly newsletter: it does
+    # not end the offer under the removed prompt, and the benefits under it go too. The article's
+    # paragraph after the offer ends it.
+    pitch = (
+        "Exclusive articles from Ann Lee, Raj Patel, Tom Byrne, Eve Moss, Bruce Dean and others. Plus, food "
+        "reviews and event listings in the weekly newsletter, every Friday."
+    )
+    offer = [pitch, "Unlimited online access to the Harbour Gazette.", "Support local journalism."]
+    texts = [ARTICLE[0], *offer, ARTICLE[1], *ARTICLE[6:]]
+    assert word_count(pitch) >= page_chrome.OFFER_PARAGRAPH_WORDS
+    assert page_chrome.beside_prompts(texts, 0, len(texts) - 1, frozenset({1})) == {1, 2, 3}
