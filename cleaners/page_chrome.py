@@ -206,6 +206,8 @@ class PageChrome:
         boxes = teaser_boxes(texts, start, end)
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
         players = player_residue(texts)
+        shares = share_bar(texts, start, end)
+        ad_labels = repeated_ad_labels(texts, start, end)
         for i in range(len(texts)):
             if start <= i <= end:
                 if i in players:
@@ -216,6 +218,10 @@ class PageChrome:
                     yield Decision.remove(i, PHOTO_CREDIT)
                 elif interface_line(texts[i]):
                     yield Decision.remove(i, INTERFACE)
+                elif i in shares:
+                    yield Decision.remove(i, SHARE_BAR)
+                elif i in ad_labels:
+                    yield Decision.remove(i, AD_LABEL)
                 elif picture_button(texts[i]):
                     yield Decision.remove(i, PICTURE_BUTTON)
                 elif ad_placeholder(texts[i]):
@@ -536,6 +542,116 @@ def interface_line(text: str) -> bool:
     English ones), the lines' neighbours and places change and the run moves as often the wrong
     way as the right one."""
     return word_count(text) <= INTERFACE_WORDS and INTERFACE_LINE.match(text.strip()) is not None
+
+
+SHARE_BAR = "a share bar's buttons (networks, copy link, e-mail, print, bookmark) inside the article text"
+
+_SHARE_WORD = re.compile(
+    r"""(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|
+        messenger|threads|tumblr|pocket|digg|stumbleupon|e-?mail|mail|sms|tweet|
+        copy|copied|print|bookmark|save|share|sharing|social|link|
+        teilen|kopiert|kopieren|partager|envoyer|compartir|condividi|delen|dela|
+        error|occurred|this|the|to|on|via|par|us|article|artikel|\d+)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A word a share bar's buttons are made of: a network's or mail's name, a button's verb ("Copy",
+"Print", "Bookmark", "Share", "Partager", "Teilen"), a copied link's state ("Link copied", "Link
+kopiert", "Error occurred"), the small words joining them ("Share to", "Email Us", "Envoyer par") and
+a counter. Not "Instagram", "TikTok", "YouTube" or "Snapchat", which have no share button: a list of
+the networks an article is about names them and is not read as a bar."""
+
+_ACTION_WORD = re.compile(
+    r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|"
+    r"messenger|threads|tumblr|pocket|digg|e-?mail|mail|copy|copied|print|bookmark|share|sharing|"
+    r"teilen|kopiert|partager|envoyer|compartir|condividi|delen|dela)",
+    re.IGNORECASE,
+)
+"""A share bar's word that names a network or a button (not a joining word or a counter)."""
+
+_GLUED = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
+"""Where a dump glues two buttons' labels together ("Share to FacebookShare to Twitter")."""
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+"""A word of a line, hyphens inside it kept ("E-Mail")."""
+
+SHARE_BAR_LINES = 3
+"""A run of at least this many lines of a share bar's single words ("Copy", "Email", "Facebook",
+"X", "Reddit") is a share bar; fewer may be a list's or a table's cells."""
+
+SHARE_LINE_MAX = 40
+"""A line of a share bar's words alone longer than this is left (no bar is that long)."""
+
+
+def _share_words(text: str) -> list[str] | None:
+    """The words of a line made of a share bar's words alone (:data:`_SHARE_WORD`), else ``None``."""
+    words: list[str] = []
+    for word in _TOKEN.findall(text):
+        parts = [word] if _SHARE_WORD.fullmatch(word) else _GLUED.split(word)
+        if not all(_SHARE_WORD.fullmatch(part) for part in parts):
+            return None
+        words.extend(parts)
+    return words if 0 < len(words) <= SHARE_LINE_MAX else None
+
+
+def _names(words: Sequence[str]) -> set[str]:
+    """The networks and buttons a share bar's words name (:data:`_ACTION_WORD`), not counting
+    "X", which is also a letter of a size ("1920 x 1080") or of a drawing."""
+    return {w.lower() for w in words if _ACTION_WORD.fullmatch(w) and w.lower() != "x"}
+
+
+def share_bar(texts: Sequence[str], start: int, end: int) -> set[int]:
+    """The lines of ``start..end`` that are a share bar: one line of two or more of a share bar's
+    words, at least one naming a network or a button ("Link copied Bookmark", "Partager Partager",
+    "LinkedIn Link kopiert Error occurred Facebook Link kopiert ..."), and a run of
+    :data:`SHARE_BAR_LINES` lines or more each a share bar's words alone ("Copy", "Email",
+    "Facebook", "X"), naming three networks or buttons or more. A single word alone ("Facebook"
+    over the paragraphs on Facebook, "Copy" under a code block) is left. Removed after the run is
+    chosen, as :func:`interface_line` is."""
+    found: set[int] = set()
+    i = start
+    while i <= end:
+        j = i
+        names: set[str] = set()
+        while j <= end and (words := _share_words(texts[j])) is not None:
+            names.update(_names(words))
+            j += 1
+        if j - i >= SHARE_BAR_LINES and len(names) >= SHARE_BAR_LINES:
+            found.update(range(i, j))
+        else:
+            for k in range(i, j):
+                words = _share_words(texts[k]) or []
+                if sum(not w.isdigit() for w in words) >= 2 and _names(words):
+                    found.add(k)
+        i = max(j, i + 1)
+    return found
+
+
+AD_LABEL = "an ad's label repeated between the article's paragraphs"
+
+_AD_FREE = re.compile(
+    r"""(?:\b(?:remove|hide|block|skip|turn\ off|no\ more)\ (?:the\ )?(?:ads|adverts|advertisements)\b|
+        \bad-free\b|\bwerbefrei\b|\bsans\ (?:la\ )?publicit[ée]s?\b|\bsin\ (?:anuncios|publicidad)\b|
+        \bsenza\ pubblicit[àa]\b|\breclamevrij\b|\breklamefri(?:tt)?\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""An ad slot's offer to be rid of the ads ("Remove ads", "Go ad-free", "Werbefrei lesen", "Sans
+publicité"), in English and the other languages the headings here read. Not the word "Advertising"
+alone, which a page's table or a list of a product's features says again and again."""
+
+AD_LABEL_WORDS = 10
+"""An ad's label is a few words ("Don't want to see this? Remove ads")."""
+
+
+def repeated_ad_labels(texts: Sequence[str], start: int, end: int) -> set[int]:
+    """The short lines of ``start..end`` offering to be rid of the ads (:data:`_AD_FREE`) that come
+    back word for word two times or more between the article's paragraphs: each ad slot's label
+    ("Don't want to see this? Remove ads"). An article's sentence on ad-free plans is said once."""
+    seen: dict[str, list[int]] = {}
+    for i in range(start, end + 1):
+        text = texts[i].strip()
+        if text and word_count(text) <= AD_LABEL_WORDS and _AD_FREE.search(text):
+            seen.setdefault(text.lower(), []).append(i)
+    return {i for places in seen.values() if len(places) >= 2 for i in places}
 
 
 PROSE_LINE_WORDS = 15

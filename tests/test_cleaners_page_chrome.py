@@ -496,6 +496,34 @@ def test_a_players_and_an_embeds_remains_between_the_paragraphs_go_and_the_artic
     assert all(reasons[line].endswith(page_chrome.IN_RUN) for line in [*audio, *notice[1:], *embed])
 
 
+def test_a_share_bar_and_a_repeated_ad_label_between_the_paragraphs_go_and_the_articles_lines_stay() -> None:
+    # A share bar's buttons, one a line or all on one line, and an ad slot's label said again at
+    # each slot go from the kept run; a network's name over its paragraphs, a numbered heading,
+    # a sentence naming Facebook and a lone "Copy" stay.
+    first, second, third, last = ARTICLE[0], ARTICLE[1], ARTICLE[2], ARTICLE[-1]
+    bar = ["Copy", "Email", "Facebook", "X", "Reddit", "LinkedIn", "Flipboard"]
+    glued = ["Link copied Bookmark", "Partager Partager", "LinkedIn Link kopiert Error occurred X Link kopiert"]
+    glued += ["Share to FacebookShare to TwitterEmail UsCopy the Link"]
+    ad = "Don't want to see this? Remove ads"
+    listed = ["Facebook", "1. LinkedIn", "Copy"]
+    prose = (
+        "The council posted the survey on Facebook and LinkedIn before the vote, and traders shared "
+        "it with their customers by email the same afternoon."
+    )
+    body = [first, *bar, glued[0], ad, second, glued[1], glued[2], ad, listed[0], third, listed[1], prose]
+    body += [glued[3], listed[2], ad, last]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [k for k in kept if k != STANDFIRST] == [first, second, listed[0], third, listed[1], prose, listed[2], last]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[line] == page_chrome.SHARE_BAR for line in [*bar, *glued])
+    assert reasons[ad] == page_chrome.AD_LABEL
+    assert not page_chrome.share_bar(["1920 x 1080", "1280 x 800", "X X"], 0, 2)
+    assert not page_chrome.repeated_ad_labels(["Advertising", "Advertising"], 0, 1)
+    assert not page_chrome.repeated_ad_labels([ad, first], 0, 1)  # said once
+
+
 @pytest.mark.parametrize(
     "line", ["dpa", "REUTERS", "Anadolu via Getty Images)", "picture alliance/dpa | Jan Woitas", "imago images/Pemax"]
 )
