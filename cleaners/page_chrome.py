@@ -1253,6 +1253,42 @@ def _pagination(texts: Sequence[str], i: int) -> bool:
     return any(j != i and _PAGE_NUMBERS.match(texts[j].strip()) is not None for j in near)
 
 
+POST_NAVIGATION_REACH = 2
+"""How many lines after the link to the post before ("« Older title") :func:`_post_navigation` looks
+for the link to the post after ("Newer title »")."""
+
+_PREVIOUS_POST = re.compile(r"^(?:«|‹|←)\s*\w.{2,150}(?<![»›→])$")
+_NEXT_POST = re.compile(r"^\w.{2,150}?\s*(?:»|›|→)$")
+
+
+def _post_navigation(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` opens a blog's post navigation: a link to the post before, marked with a
+    leading "«", "‹" or "←" ("« Super Sad True Love Story: A Review"), with the link to the post
+    after, marked with a trailing "»", "›" or "→" ("A World Lit With Sensors and Clothed in Data »"),
+    within :data:`POST_NAVIGATION_REACH` lines. The pair closes the post; either link alone is as
+    often a "More about X »" or a "« Back" inside the page, and a quotation set in guillemets
+    ("« Désaccord total »") has both marks on one line and is neither."""
+    line = texts[i].strip()
+    if _PREVIOUS_POST.match(line) is None:
+        return False
+    return any(_NEXT_POST.match(t.strip()) is not None for t in texts[i + 1 : i + 1 + POST_NAVIGATION_REACH])
+
+
+NOTES_RUN = 3
+"""How many readers' notes in a row (:data:`_READER_NOTE`) :func:`_readers_notes` asks for."""
+
+_READER_NOTE = re.compile(r"^[\w.-]{1,40} (?:liked|reblogged) this(?: from [\w.-]{1,40})?$", re.IGNORECASE)
+
+
+def _readers_notes(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` opens a run of :data:`NOTES_RUN` readers' notes, one a line, that a
+    microblog prints under a post ("nickmongo liked this", "ealperin reblogged this from
+    dcwomenkickingass"): the list of who shared it, which the post does not go on under. One such
+    line alone may be a quoted name's in a post about the platform."""
+    run = texts[i : i + NOTES_RUN]
+    return len(run) == NOTES_RUN and all(_READER_NOTE.match(t.strip()) is not None for t in run)
+
+
 END_MIN_WORDS = 150
 """An end marker only cuts after this many words of the run: a "Related" box above the article is
 a sidebar, and an article is not over after its first paragraph."""
@@ -1273,6 +1309,8 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
                 or end_of_post(line)
                 or _teasers_follow(texts, i)
                 or _pagination(texts, i)
+                or _post_navigation(texts, i)
+                or _readers_notes(texts, i)
             ):
                 return i - 1
         seen += count

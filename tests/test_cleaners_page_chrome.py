@@ -692,6 +692,45 @@ def test_a_slideshows_next_page_button_without_page_numbers_is_no_end() -> None:
     assert not page_chrome._pagination([*ARTICLE[:3], "Next page of the filing lists 12 claims.", "12"], 3)
 
 
+def test_a_blogs_post_navigation_pair_ends_the_post() -> None:
+    # "« Older post" over "Newer post »" under a post is the blog's way to its neighbours; what
+    # follows is the readers' thread or the sidebar.
+    navigation = ["« Super Sad True Love Story: A Review", "A World Lit With Sensors and Clothed in Data »"]
+    texts = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, *navigation, *NEXT_POSTS, "About us", "Contact"]
+    assert texts[page_chrome.rule_run_of(texts)[1]] == ARTICLE[-1]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert set(navigation) <= removed
+    assert not any(t in removed for t in ARTICLE)
+
+
+def test_a_run_of_readers_notes_ends_the_post() -> None:
+    # A microblog's notes under a post ("x liked this", "y reblogged this from z") are who shared
+    # it; the post is over.
+    notes = ["nickmongo liked this", "daughterofcoul reblogged this from elfgrove", "ealperin liked this"]
+    texts = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, *notes, *NEXT_POSTS, "About us", "Contact"]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert set(notes) <= removed
+    assert not any(t in removed for t in ARTICLE)
+    # One note alone, or a sentence that names who liked it, is no run.
+    assert not page_chrome._readers_notes([*notes[:2], ARTICLE[0]], 0)
+    assert not page_chrome._readers_notes(["The mayor liked this plan a lot.", *notes], 0)
+    assert page_chrome._readers_notes(["The mayor liked this plan a lot.", *notes], 1)
+
+
+def test_a_lone_arrow_link_or_a_quotation_in_guillemets_is_no_post_navigation() -> None:
+    # One link alone ("More about Fred »"), a quotation set in guillemets, or a quotation opening a
+    # paragraph over a sentence that ends in an arrow is no pair of neighbours' links.
+    texts = [*ARTICLE[:3], "« Back to the overview", *ARTICLE[3:], "More about Fred »"]
+    assert not page_chrome._post_navigation(texts, texts.index("« Back to the overview"))
+    assert not page_chrome._post_navigation(["« Back to the overview", *ARTICLE[:2], "More about Fred »"], 0)
+    assert not page_chrome._post_navigation(["« Désaccord total »", "Les enjeux du débat »"], 0)
+    assert page_chrome._post_navigation(["« Older post title", "Main", "Newer post title »"], 0)
+    assert not page_chrome._post_navigation(["« Older post title", "Main", "Blog Home", "Newer post title »"], 0)
+    assert texts[page_chrome.rule_run_of(texts)[1]] == ARTICLE[-1]
+
+
 @pytest.mark.parametrize(
     "line",
     [
