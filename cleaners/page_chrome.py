@@ -25,6 +25,7 @@ __all__ = [
     "beside_prompts",
     "closing_cards",
     "closing_notice",
+    "closing_ranking",
     "end_marker_in_run",
     "end_of_post",
     "interface_line",
@@ -201,6 +202,10 @@ class PageChrome:
         notice_end = end
         if notice is not None:
             end = notice.first - 1
+        ranking = closing_ranking(texts, start, end)
+        ranking_end = end
+        if ranking is not None:
+            end = ranking.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         pitches = offer_boxes(texts, start, end, _dropped_texts(doc))
         boxes = teaser_boxes(texts, start, end)
@@ -237,7 +242,9 @@ class PageChrome:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
-            if notice is not None and end < i <= notice_end:
+            if ranking is not None and end < i <= ranking_end:
+                detail += "; " + ranking.reason
+            elif notice is not None and end < i <= notice_end:
                 detail += "; " + notice.reason
             elif cards is not None and end < i <= cards_end:
                 detail += "; " + cards.reason
@@ -1175,6 +1182,75 @@ def _headlines(lines: Sequence[str]) -> bool:
         if words >= HEADLINE_WORDS:
             headlines += 1
     return headlines >= HEADLINES
+
+
+CLOSING_RANKING = "at a closing ranking of headlines (1, a headline, 2, a headline, ...): a most-read list"
+
+RANKED_HEADLINES = 3
+"""Places at least in a closing ranking: "1", "2" and "3", each over its headline."""
+
+
+def _ranked_headline(text: str) -> bool:
+    """Whether ``text`` is shaped like a headline in a ranking of stories: :data:`HEADLINE_WORDS`
+    words or more (a product's or a section's name is shorter), fewer than :data:`PROSE_LINE_WORDS`,
+    not closing on a full stop (:data:`_PARAGRAPH_CLOSE`: a step of a guide ends like a sentence),
+    and no bare number."""
+    words = word_count(text)
+    return (
+        HEADLINE_WORDS <= words < PROSE_LINE_WORDS
+        and _PARAGRAPH_CLOSE.search(text) is None
+        and _SMALL_NUMBER.match(text) is None
+    )
+
+
+def _ranking(texts: Sequence[str], i: int, end: int) -> list[int]:
+    """The lines of the ranking's headlines when line ``i`` opens a ranking of stories down to at
+    most line ``end``: its places "1", "2", "3" ... (a number alone on its line, "1." or "#1" too),
+    counting up from one, each followed by exactly one headline-shaped line
+    (:func:`_ranked_headline`) and the next place right under it. An empty list when line ``i``
+    opens none."""
+    headlines: list[int] = []
+    j = i
+    while j + 1 <= end:
+        place = _SMALL_NUMBER.match(texts[j].strip())
+        if place is None or int(place.group(1)) != len(headlines) + 1 or not _ranked_headline(texts[j + 1].strip()):
+            break
+        headlines.append(j + 1)
+        j += 2
+    return headlines
+
+
+def _table_of_contents(texts: Sequence[str], headlines: Sequence[int], end: int) -> bool:
+    """Whether the ranked ``headlines`` are a table of contents: each of them, in the same order,
+    comes back below the ranking (down to line ``end``) as a line of its own, the article's
+    subheading."""
+    below = iter(t.strip() for t in texts[headlines[-1] + 1 : end + 1])
+    return all(texts[h].strip() in below for h in headlines)
+
+
+def closing_ranking(texts: Sequence[str], start: int, end: int) -> Comments | None:
+    """Where the kept run ``start..end`` ends at a ranking of the site's stories, a "most read"
+    list: at least :data:`RANKED_HEADLINES` places, each a number alone on its line over one
+    headline (:func:`_ranking`), after the run's first paragraph and :data:`END_MIN_WORDS` words,
+    as the end markers count. A news page prints it under the article, often with its heading
+    ("Most Popular", "Most viewed") already gone with the prompts, and then teaser cards whose
+    summaries read as prose, so the line model's run goes on through it. An article's own
+    numbered list is no such ranking: its items are names shorter than a headline ("1.
+    SimpliSafe"), steps that end on a full stop, or entries with their text between them; and a
+    table of contents, whose entries come back below as the article's subheadings
+    (:func:`_table_of_contents`), stays. Reads only the lines' shapes; ``None`` when the run holds
+    no ranking."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    if first is None:
+        return None
+    seen = sum(word_count(t) for t in texts[start : first + 1])
+    for i in range(first + 1, end + 1):
+        if seen >= END_MIN_WORDS:
+            headlines = _ranking(texts, i, end)
+            if len(headlines) >= RANKED_HEADLINES and not _table_of_contents(texts, headlines, end):
+                return Comments(i, CLOSING_RANKING)
+        seen += word_count(texts[i])
+    return None
 
 
 LOW_SHARE = 0.3

@@ -1011,6 +1011,80 @@ def test_an_articles_own_closing_list_under_a_heading_like_a_teasers_stays() -> 
     assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
 
 
+RANKING = [
+    "1",
+    "Ferry pier to reopen for summer sailings after the storm",
+    "2",
+    "Quay Lane market moves to the station forecourt",
+    "3.",
+    "Dock Road flats approved despite objections from residents",
+    "4",
+    "Why the harbour car park will close for six weeks?",
+]
+RANKED_TEASERS = [
+    "Ferry pier to reopen for summer sailings after the storm",
+    "REPAIRS DONE:",
+    "The pier's owners said the new decking and the rebuilt ramp passed their inspection last week, and the "
+    "first ferry is due on the first of June, with sailings every hour in the afternoon.",
+    "By Ann Lee",
+    "Quay Lane market moves to the station forecourt",
+    "TRADERS SPLIT:",
+    "Some stallholders welcomed the covered space by the station, while others said their regular customers "
+    "would not follow them across the town centre and asked for a trial of six months.",
+]
+
+
+def test_a_closing_ranking_of_headlines_ends_the_article() -> None:
+    # A most-read list under the article, its heading gone with the prompts: its places alone on
+    # their lines, each over one headline, then teaser cards whose summaries read as prose, which
+    # the line model's run went on through.
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *RANKING, *RANKED_TEASERS, "About us", "Contact"])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert kept == [STANDFIRST, *ARTICLE]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert reasons[RANKING[1]].endswith(page_chrome.CLOSING_RANKING)
+    texts = [*ARTICLE, *RANKING, *RANKED_TEASERS]
+    found = page_chrome.closing_ranking(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE)
+    assert found.reason == page_chrome.CLOSING_RANKING
+
+
+def test_an_articles_own_numbered_list_is_no_ranking() -> None:
+    # Numbers alone on their lines over the article's own list stay: a best-of list's names
+    # (shorter than a headline), a guide's steps (they end on a full stop), entries with their
+    # text between them, fewer than three places, a ranking before the article has said much (a
+    # best-of page's top picks), and a table of contents whose entries come back below as the
+    # article's subheadings.
+    names = ["1", "SimpliSafe", "2", "ADT", "3", "Ring", "4", "Wyze Cam"]
+    steps = [
+        "1",
+        "Take the ferry from the pier.",
+        "2",
+        "Walk up Quay Lane to the market.",
+        "3",
+        "Turn left at the station forecourt.",
+    ]
+    paragraph = (
+        "The pier's owners said the new decking and the rebuilt ramp passed their inspection last week, "
+        "and the first ferry is due in June."
+    )
+    spaced = ["1", RANKING[1], paragraph, "2", RANKING[3], paragraph, "3", RANKING[5], paragraph]
+    for listed in (names, steps, spaced, RANKING[:4]):
+        texts = [*ARTICLE, *listed, *RANKED_TEASERS]
+        assert page_chrome.closing_ranking(texts, 0, len(texts) - 1) is None, listed
+    early = [ARTICLE[0], *RANKING, *ARTICLE[1:]]
+    assert page_chrome.closing_ranking(early, 0, len(early) - 1) is None
+    contents = [*ARTICLE, *RANKING]
+    for h in RANKING[1::2]:
+        contents += [h, paragraph]
+    assert page_chrome.closing_ranking(contents, 0, len(contents) - 1) is None
+    # The same entries coming back in another order are a second list of the site's stories.
+    shuffled = [*ARTICLE, *RANKING, RANKING[3], RANKING[1], RANKING[5], RANKING[7]]
+    found = page_chrome.closing_ranking(shuffled, 0, len(shuffled) - 1)
+    assert found is not None and found.first == len(ARTICLE)
+
+
 def test_an_offer_under_a_removed_subscription_prompt_goes_and_the_articles_list_stays() -> None:
     # The prompts cleaner removes the subscription prompt by its words, but the offer's benefits
     # under it are short sentences the line model scores like the article's own lines: they go
