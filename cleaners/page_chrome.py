@@ -14,7 +14,7 @@ from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, word_count
 from newsclean.cleaners.media_players import player_residue
-from newsclean.cleaners.prompts import embed_residue
+from newsclean.cleaners.prompts import MORE_WORDS, embed_residue
 from newsclean.cleaners.regions import opening_words
 from numpy.typing import NDArray
 
@@ -227,6 +227,8 @@ class PageChrome:
                     yield Decision.remove(i, SHARE_BAR)
                 elif i in ad_labels:
                     yield Decision.remove(i, AD_LABEL)
+                elif more_teaser(texts[i]):
+                    yield Decision.remove(i, MORE_TEASER)
                 elif picture_button(texts[i]):
                     yield Decision.remove(i, PICTURE_BUTTON)
                 elif ad_placeholder(texts[i]):
@@ -443,6 +445,40 @@ unter der Anzeige fortgesetzt". A dump keeps it between the article's paragraphs
 def ad_placeholder(text: str) -> bool:
     """Whether a line of at most 15 words is an ad slot's placeholder (:data:`AD_PLACEHOLDER`)."""
     return word_count(text) <= INTERFACE_WORDS and AD_PLACEHOLDER.match(text.strip()) is not None
+
+
+MORE_TEASER = "a teaser or a note cut short, with its read-more link, inside the article text"
+
+_LINK_MORE = rf"(?:(?:learn|see|view|find\ out)\ )?{MORE_WORDS}(?:\ (?:at|on)\ [\w.-]{{2,40}})?"
+
+TEASER_MORE = re.compile(
+    rf"""(?:
+        (?:\.\.\.|…)\s*(?:[»›→]\s*)?{_LINK_MORE}\s*(?:\.\.\.|…|[»›→>])?|
+        \s\|\s*{_LINK_MORE}\s*(?:\.\.\.|…|[»›→>])?|
+        (?:^|\s)[»›→]\s*{_LINK_MORE}|
+        \s{_LINK_MORE}\s*[»›→]
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A line ending in a "more" link that is set off from the words before it, as a dump keeps a
+teaser's or an author's note's link: after a cut ("… Read More...", "Email him directly at... →
+Learn More", "SiNG PARTY details... Read more..."), after a separator ("Rund 400 Feuerwehrleute
+protestieren gegen späteren Ruhestand | mehr"), behind an arrow or a guillemet ("» Read more at
+CIO.com", "→ Learn More") or before one ("... prediction models. Read more »"). The "more" words are
+the prompts cleaner's (:data:`~newsclean.cleaners.prompts.MORE_WORDS`), which there count only
+when the markup shows a link; in a dump the mark beside them shows it. A sentence that ends on
+the word ("... photos, videos and more.", "Learn more…" after a full sentence) is none."""
+
+TEASER_MORE_REACH = 80
+"""How far before a line's end :data:`TEASER_MORE` is looked for: the link and its marks, with
+a site's name, are shorter."""
+
+
+def more_teaser(text: str) -> bool:
+    """Whether ``text`` (one line) ends in a read-more link set off from its words
+    (:data:`TEASER_MORE`): a teaser of another page, or a note cut short, not the article's."""
+    stripped = text.strip()
+    return TEASER_MORE.search(stripped, max(0, len(stripped) - TEASER_MORE_REACH)) is not None
 
 
 PICTURE_BUTTON = "a picture's button or counter inside the article text"

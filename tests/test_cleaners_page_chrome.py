@@ -582,6 +582,46 @@ def test_an_ad_slots_placeholders_between_the_paragraphs_go_and_a_sentence_about
     assert all(reasons[slot] == page_chrome.AD_SLOT for slot in slots[:2])
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Will tablets win over the office? That's the question we asked for t… Read More...",
+        "Rund 400 Feuerwehrleute protestieren gegen späteren Ruhestand | mehr",
+        "» Read more at CIO.com",
+        "She covered the city council for six years before she joined us. Email her directly at... → Learn More",
+        "The forecast's model reads the state polls through the use of its proprietary models. Read more »",
+        "Le conseil vote le budget du port… lire la suite",
+    ],
+)
+def test_a_teaser_with_its_read_more_link_inside_the_article_goes(teaser: str) -> None:
+    assert page_chrome.more_teaser(teaser)
+    first, second, last = ARTICLE[0], ARTICLE[1], ARTICLE[-1]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, first, second, teaser, last, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [k for k in kept if k != STANDFIRST] == [first, second, last]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert reasons[teaser] == page_chrome.MORE_TEASER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The app lists the market's stalls, its opening hours, the bus times and more.",
+        "You will find tutorials, video lessons and demos on the website. Learn more…",
+        "Christians should consider them carefully. [Continue reading]",
+        "Read more. . .",
+        "Die Händler am Quay Lane wollen die Parkplätze nicht mehr.",
+        "He waited, and waited... and then asked for more.",
+    ],
+)
+def test_a_line_ending_on_more_without_a_mark_setting_the_link_off_stays(line: str) -> None:
+    # A sentence that ends on "more", a link after a full sentence with its dots after it, and a
+    # link with no cut, separator or arrow before it: nothing shows it is a link set off from a
+    # teaser, and the article's own lines end like that.
+    assert not page_chrome.more_teaser(line)
+
+
 def test_posts_labelled_by_the_comment_system_end_a_short_post() -> None:
     # A photo post of one paragraph, then a thread whose every post carries the comment system's
     # label ("| Permalink", "says:", "Reply"): no heading, no clock time, and too little prose
