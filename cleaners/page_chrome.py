@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 __all__ = [
     "PageChrome",
     "ad_placeholder",
+    "appeal_boxes",
     "article_before_thread",
     "beside_prompts",
     "closing_cards",
@@ -206,6 +207,10 @@ class PageChrome:
         ranking_end = end
         if ranking is not None:
             end = ranking.first - 1
+        appeals, appeal_close = appeal_boxes(texts, start, end, _dropped_texts(doc))
+        appeal_end = end
+        if appeal_close is not None:
+            end = appeal_close - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         pitches = offer_boxes(texts, start, end, _dropped_texts(doc))
         boxes = teaser_boxes(texts, start, end)
@@ -237,6 +242,8 @@ class PageChrome:
                     yield Decision.remove(i, BESIDE_PROMPT)
                 elif i in pitches:
                     yield Decision.remove(i, OFFER_BOX)
+                elif i in appeals:
+                    yield Decision.remove(i, APPEAL)
                 elif i in boxes:
                     yield Decision.remove(i, TEASER_BOX)
                 elif i in unlikely:
@@ -244,7 +251,9 @@ class PageChrome:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
-            if ranking is not None and end < i <= ranking_end:
+            if appeal_close is not None and end < i <= appeal_end:
+                detail += "; " + CLOSING_APPEAL
+            elif ranking is not None and end < i <= ranking_end:
                 detail += "; " + ranking.reason
             elif notice is not None and end < i <= notice_end:
                 detail += "; " + notice.reason
@@ -1752,6 +1761,225 @@ def offer_boxes(texts: Sequence[str], start: int, end: int, dropped: dict[int, l
         if _pitch(box):
             out.update(range(top, p))
     return out
+
+
+APPEAL_CALL = re.compile(
+    r"""^[\W_]*(?:
+        (?:please\ )?(?:donate|contribute|give)(?:\ (?:now|today|here|monthly|once|securely))?|
+        (?:please\ )?support\ (?:
+            us|our\ (?:work|journalism|reporting|newsroom)|the\ [\w\ ]{1,30}|(?-i:[A-Z])[\w.'’-]*(?:\ [\w.'’-]+){0,3}|
+            (?:independent|quality|local|nonprofit|science|public[-\ ]interest)\ (?:journalism|news|media|reporting)
+        )(?:\ (?:now|today|here))?|
+        (?:on\ )?supporting\ (?:\w+\ ){0,2}journalism|
+        (?:make|double|triple|give)\ (?:a|my|your|an?\ \w+)\ (?:donation|contribution|gift)|
+        become\ a\ (?:\w+\ )?(?:member|supporter|donor|patron|subscriber)|join\ (?:us|today|now)|
+        subscribe(?:\ (?:now|today|here))?|
+        (?:jetzt\ |bitte\ |hier\ )?(?:unterstützen|spenden|mitglied\ werden|fördermitglied\ werden)(?:\ sie\ uns)?|
+        unterstützen?\ (?:sie\ )?uns|(?:deine|ihre|eure)\ (?:spende|unterstützung)\b[\w\ ]{0,40}|
+        (?:je\ )?(?:fais|faire)\ un\ don|je\ (?:soutiens|m['’]abonne)|soutenez(?:-nous|\ \w+)?|nous\ soutenir|
+        devenir\ membre|s['’]abonner|
+        dona(?:\ (?:ahora|ya|ora))?|hazte\ (?:socio|socia|miembro|suscriptor)|ap[óo]yanos|suscr[ií]bete|
+        sostienici|sostieni\ [\w\ ]{1,30}|abbonati|
+        steun\ ons|word\ (?:lid|abonnee)|doneer(?:\ nu)?
+    )[\W\d_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A reader-revenue appeal's button or heading, in a few languages: "Donate now", "Support us",
+"Support The Intercept", "On supporting science journalism", "Double my donation", "Become a
+member", "Subscribe now!", "Jetzt unterstützen", "Deine Spende für ...", "Mitglied werden",
+"Je fais un don", "Soutenez-nous", "Hazte socio", "Sostienici", "Steun ons". A name after
+"Support" is capitalised ("Support The Guardian"; "Support beyond the sale" is a heading)."""
+
+APPEAL_CALL_WORDS = 8
+"""A button or a heading is a few words; a longer line is a sentence."""
+
+APPEAL_SUPPORT = re.compile(
+    r"""\bsupport|\bdonat|\bdonor|\bmembers?(?:hip)?\b|\bcontribut|\bfund(?:ing|raising|ed)?\b|\bpitch(?:ing)?\ in\b|
+        \bchip\ in\b|\bsubscri|\binvest\ in\ (?:\w+\ )?journalism|
+        unterst[üu]tz|\bspende|\bmitglied|finanzier|\bf[öo]rder|\babo(?:nnement|nnent)?\b|
+        \bsouten|\bsoutien|\bdons?\b|\babonn|\bmembres?\b|
+        \bapoy|\bdona[rs]?\b|\bdonaci|\bsocios?\b|\bsuscri|\bsostien|\bsostegno|\babbona|
+        \bsteun|\bdoneer|\bdonatie""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What an appeal asks of its readers, in a few languages: support, a donation, a membership, a
+contribution, a subscription ("unterstützen", "Spende", "Mitglied", "soutenir", "don", "apoya",
+"sostieni", "steun")."""
+
+APPEAL_SELF = re.compile(
+    r"""\b(?:our|we)\b[^.!?]{0,40}?\b(?:journalism|reporting|reporters|newsroom|journalists)\b|
+        \b(?:independent|nonprofit|non-profit|reader[-\ ](?:funded|supported)|credible|quality|award-winning|
+            public[-\ ]interest|science)
+            \ (?:\w+\ )?(?:journalism|news(?:room|\ outlet|\ organi[sz]ation)?|media|reporting)\b|
+        \bthe\ journalism\ you\b|\bsupport\ us\b|\b(?:journalism|reporting|stories)\ (?:that\ )?(?:you|we)\b|
+        \bjournalismus\b|\bunser(?:e[nrms]?)?\b[^.!?]{0,40}?\b(?:berichterstattung|redaktion|recherchen?|journalist\w*)\b|
+        \bunabh[äa]ngige[nrms]?\ (?:journalismus|medien|berichterstattung|redaktion|journalist\w*)\b|
+        \b(?:sind|bleiben)\ wir\ (?:\w+\ ){0,2}unabh[äa]ngig\b|\bwir\ berichten\b|
+        \bunterst[üu]tzen\ sie\ uns\b|\bunterst[üu]tze\ uns\b|\bunserer\ leser|
+        \bjournalisme\b|\bnotre\ (?:r[ée]daction|ind[ée]pendance)\b|\bsoutenez-nous\b|\bnous\ soutenir\b|
+        \bperiodismo\b|\bnuestra\ redacci[óo]n\b|\bap[óo]yanos\b|
+        \bgiornalismo\b|\bla\ nostra\ redazione\b|\bsostienici\b|
+        \bjournalistiek\b|\bonze\ redactie\b|\bsteun\ ons\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""An appeal's words for the outlet's own journalism, in a few languages: "our reporting", "our
+reporters", "the reporting we do", "independent nonprofit news outlet", "the journalism you rely
+on", "support us", "Journalismus", "unabhängigen Medien", "sind wir vollkommen unabhängig", "wir
+berichten", "unserer Leser:innen", "journalisme", "periodismo", "giornalismo", "journalistiek"."""
+
+APPEAL_LINES = 3
+"""At most this many lines of an appeal's pitch on either side of its button or heading (a
+heading, the pitch's paragraph or two, a thank-you line)."""
+
+APPEAL_LINE_WORDS = 150
+"""An appeal's pitch runs to a long paragraph (120-odd words); a longer line is the article's."""
+
+APPEAL_TAIL_WORDS = 80
+"""Under an appeal that closes the article, at most this many words down to the run's end: an
+author's box, tags, a feedback link."""
+
+APPEAL_TAIL_PROSE = 1
+"""... of which at most this many lines of :data:`PROSE_LINE_WORDS` words or more (the author's
+line of biography): the article's own closing paragraphs under an appeal boxed between them are
+more."""
+
+APPEAL = "a reader-revenue appeal in the article (a pitch to support the outlet's journalism, and its button)"
+CLOSING_APPEAL = "after a reader-revenue appeal closing the article (a pitch to support the outlet's journalism)"
+
+
+def _appeal_call(text: str) -> bool:
+    """Whether ``text`` is an appeal's button or heading (:data:`APPEAL_CALL`)."""
+    return word_count(text) <= APPEAL_CALL_WORDS and APPEAL_CALL.match(text.strip()) is not None
+
+
+_LAST_SENTENCE = re.compile(r"[.!?…][\"'”’)]?\s*(?=\S[^.!?…]*$)")
+
+
+def _glued_appeal_call(text: str) -> bool:
+    """Whether ``text`` ends in an appeal's button glued to its pitch ("... support the journalism
+    you rely on.Become a Member")."""
+    ends = [m.end() for m in _LAST_SENTENCE.finditer(text)]
+    return bool(ends) and _appeal_call(text[ends[-1] :])
+
+
+def _asks_for_own(text: str) -> bool:
+    """Whether ``text`` asks for support (:data:`APPEAL_SUPPORT`) and names the outlet's own
+    journalism (:data:`APPEAL_SELF`)."""
+    return APPEAL_SUPPORT.search(text) is not None and APPEAL_SELF.search(text) is not None
+
+
+def _appeal_words(text: str) -> bool:
+    return APPEAL_SUPPORT.search(text) is not None or APPEAL_SELF.search(text) is not None
+
+
+def _appeal_below(texts: Sequence[str], i: int, end: int) -> list[int]:
+    """The lines of an appeal's pitch from ``i`` down, under its heading: the first asking for
+    support (:data:`APPEAL_SUPPORT`), the next ones also naming the outlet's journalism
+    (:data:`APPEAL_SELF`), up to :data:`APPEAL_LINES` of them."""
+    out: list[int] = []
+    while i <= end and len(out) < APPEAL_LINES:
+        text = texts[i]
+        if (
+            word_count(text) > APPEAL_LINE_WORDS
+            or not APPEAL_SUPPORT.search(text)
+            or (out and not APPEAL_SELF.search(text))
+        ):
+            break
+        out.append(i)
+        i += 1
+    return out
+
+
+def _appeal_above(texts: Sequence[str], p: int, first: int) -> list[int]:
+    """The lines of an appeal's pitch above its button at ``p``, up to :data:`APPEAL_LINES` of
+    them, each holding an appeal's words (:func:`_appeal_words`), with the appeal's short name
+    above them when the article's paragraph is right above the name (a slogan, "Links lesen,
+    Rechts bekämpfen")."""
+    out: list[int] = []
+    i = p - 1
+    while i > first and len(out) < APPEAL_LINES:
+        text = texts[i]
+        if word_count(text) > APPEAL_LINE_WORDS or not _appeal_words(text):
+            break
+        out.insert(0, i)
+        i -= 1
+    if (
+        out
+        and i > first
+        and word_count(texts[i]) <= BOX_HEAD_WORDS
+        and not SENTENCE.search(texts[i])
+        and _prose_paragraph(texts[i - 1])
+    ):
+        out.insert(0, i)
+    return out
+
+
+def _said(texts: Sequence[str], box: Sequence[int], dropped: dict[int, list[str]]) -> str:
+    """The text of the appeal's lines ``box``, with the lines removed in it and just under it."""
+    return " ".join([*(texts[k] for k in box), *(t for k in range(box[0], box[-1] + 2) for t in dropped.get(k, ()))])
+
+
+def appeal_boxes(
+    texts: Sequence[str], start: int, end: int, dropped: dict[int, list[str]]
+) -> tuple[set[int], int | None]:
+    """The lines of the kept run ``start..end`` that are a reader-revenue appeal ("support our
+    journalism"), and where the article ends when one closes it (``None`` when none does).
+
+    Three signals agree:
+
+    - a call: a button or a heading (:func:`_appeal_call`: "Jetzt unterstützen", "Donate now",
+      "Become a member", "Deine Spende für ..."), kept, or removed before (``dropped``: for each
+      position the lines an earlier cleaner removed just before it; a removed line that asks for
+      support for the outlet's journalism also counts), or glued to the pitch's end
+      (:func:`_glued_appeal_call`);
+    - the appeal's shape: the pitch's lines right under the call taken as a heading
+      (:func:`_appeal_below`), or else right above it taken as a button (:func:`_appeal_above`),
+      at most :data:`APPEAL_LINES` of them, none over :data:`APPEAL_LINE_WORDS` words, each
+      holding an appeal's words, below the run's first paragraph;
+    - the pitch: the appeal's text, with the lines removed in it and just under it, asks for
+      support (:data:`APPEAL_SUPPORT`) for the outlet's own journalism (:data:`APPEAL_SELF`).
+
+    The line model scores a pitch like the article's paragraphs (it is one, in the outlet's
+    voice), and the prompts cleaner's one-line patterns take only its opening ("Wait! Before you
+    go ..."). When the lines under the appeal down to the run's end hold at most
+    :data:`APPEAL_TAIL_WORDS` words and :data:`APPEAL_TAIL_PROSE` line of prose, the appeal
+    closes the article and the run ends above it (the author's box, tags and a share bar under
+    it go too). An article about a charity's donation drive names no journalism of its own, and
+    has no button beside its paragraphs."""
+    first = next((i for i in range(start, end + 1) if _prose_paragraph(texts[i])), None)
+    out: set[int] = set()
+    closing: int | None = None
+    if first is None:
+        return out, closing
+    calls: dict[int, str] = {}  # a call's position: "line" (the line is the call), "gap" (removed before it), "glued"
+    for p, gone in dropped.items():
+        if first < p <= end + 1 and any(_appeal_call(t) or _asks_for_own(t) for t in gone):
+            calls[p] = "gap"
+    for i in range(first + 1, end + 1):
+        if _appeal_call(texts[i]):
+            calls[i] = "line"
+        elif word_count(texts[i]) <= APPEAL_LINE_WORDS and _glued_appeal_call(texts[i]):
+            calls.setdefault(i + 1, "glued")
+    for p, kind in sorted(calls.items()):
+        kept = kind == "line"
+        call = [p] if kept else []
+        shapes = [] if kind == "glued" else [call + _appeal_below(texts, p + 1 if kept else p, end)]
+        shapes.append(_appeal_above(texts, p, first) + call)
+        box = next(
+            (b for b in shapes if len(b) > len(call) and b[0] > first and _asks_for_own(_said(texts, b, dropped))), None
+        )
+        if box is None:
+            continue
+        top, bottom = box[0], box[-1]
+        out.update(range(top, bottom + 1))
+        tail = texts[bottom + 1 : end + 1]
+        if (
+            closing is None
+            and sum(word_count(t) for t in tail) <= APPEAL_TAIL_WORDS
+            and sum(word_count(t) >= PROSE_LINE_WORDS for t in tail) <= APPEAL_TAIL_PROSE
+        ):
+            closing = top
+    return out, closing
 
 
 COMMENTS_MIN_WORDS = 100

@@ -1732,3 +1732,86 @@ def test_a_newsletters_pitch_under_a_removed_prompt_is_one_of_the_offers_benefit
     texts = [ARTICLE[0], *offer, ARTICLE[1], *ARTICLE[6:]]
     assert word_count(pitch) >= page_chrome.OFFER_PARAGRAPH_WORDS
     assert page_chrome.beside_prompts(texts, 0, len(texts) - 1, frozenset({1})) == {1, 2, 3}
+
+
+APPEAL_PITCH = (
+    "Reporting like this takes time and money. The Harbour Gazette is an independent nonprofit newsroom: we "
+    "have no paywall, so we depend on readers like you. Become a supporter for as little as $3 a month."
+)
+AUTHOR_BOX = ["Jane Doe", "Reporter", "Jane has covered the city council for the Gazette since 2019.", "Topics"]
+
+
+def test_a_reader_revenue_appeal_closing_the_article_ends_the_run() -> None:
+    # The appeal under the article's last paragraph: its name, its pitch and its button, then the
+    # author's box and the tags. The pitch is a paragraph in the outlet's voice, which the line
+    # model keeps; with the button under it and the outlet's journalism named in it, the run ends
+    # above the appeal's name.
+    body = [*ARTICLE, "Read, then act", APPEAL_PITCH, "Support us now", *AUTHOR_BOX]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert APPEAL_PITCH not in kept and "Jane Doe" not in kept
+    assert kept[-1] == ARTICLE[-1]
+    texts = [*ARTICLE, "Read, then act", APPEAL_PITCH, "Support us now", *AUTHOR_BOX]
+    boxes, closing = page_chrome.appeal_boxes(texts, 0, len(texts) - 1, {})
+    assert boxes == {len(ARTICLE), len(ARTICLE) + 1, len(ARTICLE) + 2}
+    assert closing == len(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("appeal", "dropped"),
+    [
+        # a heading over the pitch
+        (
+            [
+                "Deine Spende für freie Medien",
+                "Wir berichten über Politik und Gesellschaft. Dabei sind wir vollkommen unabhängig, denn unsere "
+                "Arbeit finanziert sich aus den Spenden unserer Leserinnen und Leser.",
+            ],
+            {},
+        ),
+        # the button glued to the pitch's end
+        (
+            [
+                "The kind of reporting we do is not cheap. We depend on our members to keep it free for "
+                "everyone.Become a Member"
+            ],
+            {},
+        ),
+        # the button an earlier cleaner removed under the pitch
+        (["If you value our reporting, please consider a gift to keep it free for everyone."], {3: ["Donate"]}),
+    ],
+)
+def test_a_reader_revenue_appeal_between_paragraphs_goes(appeal: list[str], dropped: dict[int, list[str]]) -> None:
+    texts = [*ARTICLE[:2], *appeal, *ARTICLE[2:]]
+    boxes, closing = page_chrome.appeal_boxes(texts, 0, len(texts) - 1, dropped)
+    assert boxes == set(range(2, 2 + len(appeal)))
+    assert closing is None
+
+
+CHARITY = [
+    "The food bank's members collected more than 4,000 donations in December, and the charity asked "
+    "residents to support its winter appeal by giving tins and dry food at any library.",
+    "Donations can be left at the town hall until the end of January, the charity said.",
+]
+
+
+@pytest.mark.parametrize("dropped", [{}, {4: ["Donate now"]}])
+def test_an_articles_paragraphs_about_a_donation_drive_stay(dropped: dict[int, list[str]]) -> None:
+    # A report on a charity's donation drive asks readers to give and names members and support,
+    # and a "Donate now" button sits under it; it names no journalism of its own, so it stays.
+    texts = [*ARTICLE[:2], *CHARITY, "Donate now", *ARTICLE[2:]]
+    assert page_chrome.appeal_boxes(texts, 0, len(texts) - 1, dropped) == (set(), None)
+    texts = [*ARTICLE[:2], *CHARITY, *ARTICLE[2:]]
+    assert page_chrome.appeal_boxes(texts, 0, len(texts) - 1, dropped) == (set(), None)
+
+
+def test_a_paragraph_about_journalisms_funding_stays_without_a_call() -> None:
+    # The article's own sentence about independent journalism and its readers' support, with no
+    # button or heading beside it, is the article's.
+    line = (
+        "The report found that independent journalism in the region now depends on readers' donations "
+        "and memberships more than on advertising."
+    )
+    texts = [*ARTICLE[:2], line, *ARTICLE[2:]]
+    assert page_chrome.appeal_boxes(texts, 0, len(texts) - 1, {}) == (set(), None)
