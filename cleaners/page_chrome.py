@@ -40,6 +40,7 @@ __all__ = [
     "rule_run",
     "rule_run_of",
     "teaser_boxes",
+    "unheaded_cards",
     "unlikely_stretches",
 ]
 
@@ -207,6 +208,10 @@ class PageChrome:
         ranking_end = end
         if ranking is not None:
             end = ranking.first - 1
+        unheaded = unheaded_cards(texts, start, end)
+        unheaded_end = end
+        if unheaded is not None:
+            end = unheaded.first - 1
         appeals, appeal_close = appeal_boxes(texts, start, end, _dropped_texts(doc))
         appeal_end = end
         if appeal_close is not None:
@@ -253,6 +258,8 @@ class PageChrome:
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
             if appeal_close is not None and end < i <= appeal_end:
                 detail += "; " + CLOSING_APPEAL
+            elif unheaded is not None and end < i <= unheaded_end:
+                detail += "; " + unheaded.reason
             elif ranking is not None and end < i <= ranking_end:
                 detail += "; " + ranking.reason
             elif notice is not None and end < i <= notice_end:
@@ -1296,6 +1303,131 @@ def closing_ranking(texts: Sequence[str], start: int, end: int) -> Comments | No
                 return Comments(i, CLOSING_RANKING)
         seen += word_count(texts[i])
     return None
+
+
+UNHEADED_CARDS = "at a closing block of teaser cards with no heading (other stories' headlines and their teasers)"
+
+CARD_HEADLINE_MAX_WORDS = 20
+"""A card's headline stays under this many words (and has :data:`HEADLINE_WORDS` or more)."""
+
+CARD_TEASER_MIN_WORDS = 8
+"""A card's teaser has at least this many words (fewer than :data:`CARD_TEASER_WORDS`); under
+:data:`PROSE_LINE_WORDS` words it has to close on a full stop."""
+
+HEADLESS_CARDS = 2
+"""Teasers at least, each under its headline, that make a closing block of cards without a heading."""
+
+NEW_TOPIC_SHARE = 0.4
+"""The share of its topic words a card's headline brings that the run above never uses, averaged over
+the block's headlines, from which the headlines are about other stories. An article's own closing
+sections and questions come back to its topic: on the three collections' kept runs, the article's
+own card-shaped blocks were at 0.28 or under, 10 of 14 blocks of other stories' cards at 0.44 or
+over."""
+
+_TOPIC_WORD = re.compile(r"[^\W\d_]{5,}")
+"""A topic word: a run of five letters or more, read by its first :data:`TOPIC_STEM` letters, so
+"Regierung" and "Regierungen" match. Kana and CJK ideographs (no spaces) are read by pairs."""
+
+TOPIC_STEM = 5
+"""Letters a topic word is read by (:data:`_TOPIC_WORD`)."""
+
+_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+"""A run of kana and CJK ideographs: words written without spaces between them."""
+
+_HEADLINE_STOP = re.compile(r"[.…][\"'”’)\]]?(?:\s|$)|。")
+"""A full stop or an ellipsis inside or at the end of a line: a headline has none (it may hold a
+question: "FLF-Juwel zu den BVB-Profis? Enzo dos Santos wird ...")."""
+
+
+def _topic_words(text: str) -> set[str]:
+    """The topic words of ``text`` (:data:`_TOPIC_WORD`), lower-cased; in kana and CJK, each pair of
+    neighbouring characters."""
+    lowered = text.lower()
+    out = {w[:TOPIC_STEM] for w in _TOPIC_WORD.findall(_UNSPACED_RUN.sub(" ", lowered))}
+    for run in _UNSPACED_RUN.findall(lowered):
+        out.update(run[k : k + 2] for k in range(len(run) - 1))
+    return out
+
+
+def _card_line(text: str) -> str:
+    """The part ``text`` can play in a block of teaser cards: ``"headline"`` (:data:`HEADLINE_WORDS`
+    to :data:`CARD_HEADLINE_MAX_WORDS` words, no full stop), ``"teaser"`` (a sentence of
+    :data:`CARD_TEASER_MIN_WORDS` to :data:`CARD_TEASER_WORDS` words), ``"label"`` (a shorter line: a
+    section, a date, a reading time, an author), or ``""`` (a line no card holds)."""
+    words = word_count(text)
+    stripped = text.strip()
+    if HEADLINE_WORDS <= words < CARD_HEADLINE_MAX_WORDS and not _HEADLINE_STOP.search(stripped):
+        return "headline"
+    if (
+        CARD_TEASER_MIN_WORDS <= words < CARD_TEASER_WORDS
+        and SENTENCE.search(stripped)
+        and (words >= PROSE_LINE_WORDS or _PARAGRAPH_CLOSE.search(stripped))
+    ):
+        return "teaser"
+    if words < HEADLINE_WORDS:
+        return "label"
+    return ""
+
+
+def _prose_line(text: str) -> bool:
+    """Whether ``text`` reads as a paragraph's line: :data:`CARD_TEASER_WORDS` words or more, or
+    teaser-shaped (:func:`_card_line`)."""
+    return word_count(text) >= CARD_TEASER_WORDS or _card_line(text) == "teaser"
+
+
+def unheaded_cards(texts: Sequence[str], start: int, end: int) -> Comments | None:
+    """Where the kept run ``start..end`` ends at a block of teaser cards with no teaser heading
+    above it (:func:`closing_cards` reads those with one): the longest stretch of lines down to the
+    run's end that holds only cards' lines (:func:`_card_line`), each teaser right under a
+    headline, labels anywhere, and no list a sentence introduces or table. It ends the run when
+    four signals agree:
+
+    - the block holds :data:`HEADLESS_CARDS` teasers or more;
+    - it follows the article's paragraphs directly: the line above it is a paragraph of
+      :data:`CARD_TEASER_WORDS` words or more, or a sentence under another one (two prose lines in
+      a row; a short paragraph under a subheading is a card's shape, and the block goes on there);
+    - it comes after the run's first paragraph and :data:`END_MIN_WORDS` words, as the end markers
+      do;
+    - its headlines are about other stories: on average :data:`NEW_TOPIC_SHARE` or more of each
+      headline's topic words (:func:`_topic_words`) are none of the run's above it. An article's
+      closing questions, a guide's last steps and a listicle's items come back to its words.
+
+    A teaser card reads as prose, so the line model keeps it when no heading over it says
+    "Most read" (or the heading is one the vocabulary lacks). Reads the lines' shapes and words
+    only; ``None`` when the run ends on no such block."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    if first is None or end - first < 2:
+        return None
+    kinds = {j: _card_line(texts[j]) for j in range(first, end + 1)}
+    j = end
+    while j > first:
+        after = texts[j + 1] if j < end else ""
+        if not kinds[j] or _list_or_table_line(texts[j], after):
+            break
+        if kinds[j] == "teaser" and kinds[j - 1] != "headline":
+            break
+        j -= 1
+    i = j + 1
+    if i <= end and kinds[i] == "teaser":
+        i += 1
+    teasers = sum(1 for k in range(i, end + 1) if kinds[k] == "teaser")
+    if teasers < HEADLESS_CARDS:
+        return None
+    above = texts[i - 1]
+    if word_count(above) < CARD_TEASER_WORDS and not (
+        kinds.get(i - 1) == "teaser" and i - 2 >= start and _prose_line(texts[i - 2])
+    ):
+        return None
+    if sum(word_count(t) for t in texts[start:i]) < END_MIN_WORDS:
+        return None
+    seen: set[str] = set()
+    for t in texts[start:i]:
+        seen |= _topic_words(t)
+    headlines = [w for k in range(i, end + 1) if kinds[k] == "headline" and (w := _topic_words(texts[k]))]
+    shares = [len(w - seen) / len(w) for w in headlines]
+    if not shares or sum(shares) / len(shares) < NEW_TOPIC_SHARE:
+        return None
+    return Comments(i, UNHEADED_CARDS)
 
 
 LOW_SHARE = 0.3

@@ -999,6 +999,63 @@ def test_an_article_that_goes_on_under_a_heading_like_a_teasers_is_not_a_block_o
         assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
 
 
+CLOSING_PARAGRAPH = (
+    "The council will publish the final drawings next month, and residents who live or trade along Harbour "
+    "Road can comment on the position of the crossings and the loading zones until the end of the summer, "
+    "before the contract for the work is signed."
+)
+
+
+def test_a_closing_block_of_teaser_cards_without_a_heading_ends_the_article() -> None:
+    # Right under the article's last long paragraph, teaser cards with no heading over them (or one
+    # the vocabulary does not know): a label, a headline of another story and its one-sentence
+    # teaser each. The teasers read as prose, so the line model kept them; the run now ends at the
+    # block.
+    cards = [line for headline, label, teaser in CARDS for line in (label, headline, teaser)]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, CLOSING_PARAGRAPH, *cards, "About us", "Contact"])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert kept == [STANDFIRST, *ARTICLE, CLOSING_PARAGRAPH]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert reasons[cards[0]].endswith(page_chrome.UNHEADED_CARDS)
+    texts = [*ARTICLE, CLOSING_PARAGRAPH, *cards]
+    found = page_chrome.unheaded_cards(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE) + 1
+    assert found.reason == page_chrome.UNHEADED_CARDS
+    # A label over the block (a heading the vocabulary lacks, "More Science and Technology") goes too.
+    texts = [*ARTICLE, CLOSING_PARAGRAPH, "More on Transport", *cards]
+    found = page_chrome.unheaded_cards(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE) + 1
+
+
+def test_an_articles_own_closing_questions_and_short_sections_are_no_block_of_cards() -> None:
+    # Card-shaped lines at the article's end are its own: questions and answers that come back to
+    # its words (an FAQ), cards under a short paragraph beneath a subheading (the article's closing
+    # sections, whose shape goes on above), one card alone, and cards before the article has said
+    # much.
+    cards = [line for headline, label, teaser in CARDS for line in (label, headline, teaser)]
+    faq = [
+        "When will work on the Harbour Road cycle lane start?",
+        "Work on the two-way cycle track is due to start in the spring and to take about eight months.",
+        "Will the loading zones and parking bays on Harbour Road change?",
+        "The council will keep a loading zone at each end of the road, but twelve parking bays will go.",
+        "Can traders object to the Harbour Road scheme?",
+        "The council agreed to review the scheme after its first year, when traders can send their objections.",
+    ]
+    short_section = [
+        "What happens next",
+        "The council will publish the final drawings for the cycle lane next month.",
+    ]
+    for below in (faq, [*short_section, *cards], cards[:3]):
+        texts = [*ARTICLE, CLOSING_PARAGRAPH, *below]
+        assert page_chrome.unheaded_cards(texts, 0, len(texts) - 1) is None, below
+    early = [ARTICLE[0], CLOSING_PARAGRAPH, *cards]
+    assert page_chrome.unheaded_cards(early, 0, len(early) - 1) is None
+    # The same cards right under a long paragraph of the article's do end it.
+    texts = [*ARTICLE, CLOSING_PARAGRAPH, *cards]
+    assert page_chrome.unheaded_cards(texts, 0, len(texts) - 1) is not None
+
+
 HEADLINE_LIST = [
     "Ferry pier to reopen for summer sailings after the storm damage is repaired",
     "Transport",
