@@ -320,11 +320,14 @@ def article_before_thread(
     """The article, when the kept run starting at ``start`` is a post of a readers' thread: at
     least :data:`STAMPS` marks of posts (time stamps or labels, :data:`POST_LABEL`) lead up to
     the run, each within :data:`THREAD_GAP` lines of the next and the last of the run, with prose
-    between most of them (the posts' text). A long comment far down the thread can outscore a
+    between most of them (the posts' text), or between most of one kind's (a post can carry a label
+    and a stamp both, "by ann (1234) writes:" over "on Monday July 23, @08:25PM", with only the
+    post's title between them). A long comment far down the thread can outscore a
     short article by the model's line scores alone (a near tie that retraining or another
     vocabulary flips); the thread's marks say which is which without those scores. A thread runs
     below the article it discusses, so the article is in the first stretch of lines before the
-    thread or between two of its marks that holds a paragraph: there, the run that gains most
+    thread or between two of its marks that holds a paragraph, above the comments heading in it
+    when a paragraph is above that too: there, the run that gains most
     from the model's article lines (:func:`keep_range`), or the prose-density rule's run when
     that holds no paragraph (a short article the model is unsure of). ``None`` when no thread
     leads up to the run, or that stretch has no run holding a paragraph."""
@@ -336,16 +339,17 @@ def article_before_thread(
         if _post_mark(texts[i]):
             marks.append(i)
             last = i
-    if len(marks) < STAMPS:
-        return None
     marks.reverse()
-    between = list(pairwise([*marks, start]))
-    prose = sum(any(word_count(texts[j]) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in between)
-    if 2 * prose < len(between):
+    kinds = (marks, [m for m in marks if _stamp(texts[m])], [m for m in marks if POST_LABEL.match(texts[m])])
+    if not any(len(kind) >= STAMPS and _prose_between(texts, [*kind, start]) for kind in kinds):
         return None
     for first, stop in zip([0, *(m + 1 for m in marks[:-1])], marks, strict=True):
         if not _holds_paragraph(texts, first, stop - 1):
             continue
+        stop = next(
+            (j for j in range(first, stop) if comments_heading(texts[j]) and _holds_paragraph(texts, first, j - 1)),
+            stop,
+        )
         run = keep_range(texts[first:stop], probabilities[first:stop])
         if run is None or not _holds_paragraph(texts, run[0] + first, run[1] + first):
             run = rule_run_of(texts[first:stop])
@@ -353,6 +357,14 @@ def article_before_thread(
                 return None
         return run[0] + first, run[1] + first
     return None
+
+
+def _prose_between(texts: Sequence[str], marks: Sequence[int]) -> bool:
+    """Whether most stretches between the lines ``marks`` (in order) hold a line of prose (of
+    :data:`PROSE_WORDS` words or more): the posts' text between their marks."""
+    between = list(pairwise(marks))
+    prose = sum(any(word_count(texts[j]) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in between)
+    return 2 * prose >= len(between)
 
 
 def _post_mark(text: str) -> bool:
@@ -2174,6 +2186,8 @@ POST_LABEL = re.compile(
         reply|permalink|report(?:\ abuse|\ comment)?|antworten|r[ée]pondre|responder|rispondi|svar|reageer|
         posted\ by\ ?:|
         .{1,40}\b(?:says|sagt|dit|dice|disse|schreef|skrev)\ ?:|
+        .{0,40}\b(?:said|wrote|writes|sagte|schrieb|schreibt|hat\ geschrieben|hat\ gesagt|a\ dit|a\ écrit|
+            dijo|escribió|escribe|disse|escreveu|ha\ scritto|ha\ detto|scrive|zei|schreef|skrev|sa)\ ?(?::|,|\.{2,3}|…)|
         .{0,60}\|\s*permalink
     )[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -2181,8 +2195,11 @@ POST_LABEL = re.compile(
 """A line that only labels one reader's post, as comment systems print it with every post:
 "Reply", "Permalink", "Report abuse", "Antworten", "Posted by:" alone on its line (TypePad's, the
 poster's name on the next line), or the poster's name line "Tom Baker says:", "Modern Wife sagt:",
-"October 2, 2012, | Permalink". An article has no such lines (a byline names its author on the
-same line, "Posted by Jane Doe")."""
+"Ann said," (WordPress themes), "said..." under the poster's name (Blogger's, in its languages:
+"disse...", "dijo...", "a dit…"), "Ann wrote:", "by ann (1234) writes:", "October 2, 2012, |
+Permalink". An article has no such lines (a byline names its author on the same line, "Posted by
+Jane Doe"; a reported speech's "the minister said:" is rarely a line of its own, and never three
+times: on the shared collections no page's article holds two lines of the forms with a verb)."""
 
 POST_LABELS = 3
 """This many post labels in the kept run make a comment thread, however short the article above

@@ -1392,6 +1392,88 @@ def test_typepads_posted_by_line_labels_a_readers_post_and_a_byline_does_not() -
     assert not page_chrome.POST_LABEL.match("Posted by Jane Doe on March 6, 2024")
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        [("Jennifer", "said..."), ("Matthew", "said..."), ("Chef John", "said...")],  # Blogger: the name above
+        [("Progress Trap said,",), ("Nikos said,",), ("Debbie M said,",)],  # WordPress themes
+        [("by sethstorm (512897) writes:",), ("by Anonymous Coward writes:",), ("by jcr (53032) writes:",)],
+        [("Dale McNeill wrote:",), ("Ann wrote:",), ("K.G. Schneider wrote:",)],
+        [("Ana", "disse..."), ("Pedro", "dijo..."), ("Marie", "a dit…")],
+    ],
+)
+def test_a_posters_name_with_said_or_wrote_labels_a_readers_post(labels: list[tuple[str, ...]]) -> None:
+    # Comment systems label each post with the poster's name and a verb of saying closing the line:
+    # three such labels are a thread, however short the post above it is.
+    thread = []
+    for n, label in enumerate(labels):
+        thread += [*label, COMMENT.replace("I cycle", f"Reader {n} cycles")]
+    texts = [HEADLINE, ARTICLE[0], *thread]
+    found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
+    assert found is not None and found.first <= texts.index(labels[0][-1]) and "posts labelled" in found.reason
+    assert found.first > texts.index(ARTICLE[0])
+
+
+def test_reported_speech_that_says_said_or_wrote_is_not_a_posts_label() -> None:
+    # A news report's "A spokesman said:" alone on its line (over a block quote) and a sentence
+    # that ends a line on "said," are the article's; the verb labels a post only when the line is
+    # a name and the verb, and a thread needs three.
+    assert not page_chrome.POST_LABEL.match("Obama said, adding that the talks would go on into the night.")
+    assert not page_chrome.POST_LABEL.match("The minister said: we will build the crossings before the schools return.")
+    quoted = [
+        HEADLINE,
+        ARTICLE[0],
+        "A spokesman for the council said:",
+        ARTICLE[1],
+        "In a statement, the traders' association wrote:",
+        ARTICLE[6],
+        "As the mayor put it on Monday, the lane is only the start, the councillor said,",
+        ARTICLE[-1],
+    ]
+    assert page_chrome.reader_comments(quoted, 0, len(quoted) - 1) is None
+
+
+def test_a_post_with_a_label_and_a_stamp_is_one_post_of_the_thread_a_run_leads_into() -> None:
+    # Each post carries a label and a stamp, with only the post's title between them ("by ann
+    # (1234) writes:" over "on Monday July 23, @08:25PM"): half the stretches between the marks hold
+    # no prose, but the stretches between the stamps do. The run the model chose is a late, long
+    # post; the article is above the thread.
+    posts = []
+    for n in range(5):
+        posts += [f"Title {n}", f"by reader{n} ({n}234) writes:", f"on Monday March {n + 6}, 2024 6:1{n} PM", COMMENT]
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], *posts, "by eve (99) writes:", "on Monday March 20, 2024 9:15 PM"]
+    texts += [LONG_COMMENT, "About us", "Contact", "Privacy policy"]
+    fixed = {ARTICLE[0]: 0.45, ARTICLE[1]: 0.45, COMMENT: 0.05, LONG_COMMENT: 0.95}
+    scores = ScoresByText(fixed).predict_lines(texts, None, page_chrome.rule_run_of(texts))
+    found = page_chrome.article_before_thread(texts, scores, texts.index(LONG_COMMENT))
+    assert found is not None and texts[found[0]] == HEADLINE
+    assert texts.index(ARTICLE[1]) <= found[1] < texts.index("by reader0 (0234) writes:")
+    # Marks with no prose between most of them, of either kind, are a list, not a thread.
+    bare = [line for line in texts if line != COMMENT]
+    bare_scores = ScoresByText(fixed).predict_lines(bare, None, page_chrome.rule_run_of(bare))
+    assert page_chrome.article_before_thread(bare, bare_scores, bare.index(LONG_COMMENT)) is None
+
+
+def test_the_article_above_a_thread_stops_at_the_comments_heading() -> None:
+    # The stretch before a thread's first mark holds the article, its comments heading and the
+    # thread's first post (its mark comes after the post): the article is above the heading.
+    first = COMMENT.replace("I cycle", "Shirley cycles")
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], "Previous post: Mill Street", "{ 12 comments… read them below or add one }"]
+    texts += ["Shirley", first]
+    for n in range(5):
+        texts += ["Reply", f"Reader {n}", COMMENT]
+    texts += ["Reply", "Reader 9", LONG_COMMENT, "Reply", "About us", "Contact", "Privacy policy"]
+    fixed = {ARTICLE[0]: 0.3, ARTICLE[1]: 0.3, first: 0.6, COMMENT: 0.05, LONG_COMMENT: 0.95}
+    scores = ScoresByText(fixed).predict_lines(texts, None, page_chrome.rule_run_of(texts))
+    found = page_chrome.article_before_thread(texts, scores, texts.index(LONG_COMMENT))
+    assert found is not None and texts.index(ARTICLE[1]) <= found[1] < texts.index("Shirley")
+    # A comments link above the article's paragraph (in the byline) does not cut it off.
+    linked = [*MENU, HEADLINE, "12 Comments", *texts[len(MENU) + 1 :]]
+    scores = ScoresByText(fixed).predict_lines(linked, None, page_chrome.rule_run_of(linked))
+    found = page_chrome.article_before_thread(linked, scores, linked.index(LONG_COMMENT))
+    assert found is not None and linked.index(ARTICLE[1]) <= found[1] < linked.index("Shirley")
+
+
 DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
 
 
