@@ -298,13 +298,20 @@ def article_above_thread(
     prose, so a thread found by them is found some posts in), the run is the thread (its later,
     longer posts outscored the article's few paragraphs and the thread's first posts), and the
     article is the run above it that gains most from the model's article lines (:func:`keep_range`
-    of the lines before ``start``); ``None`` when the run holds the article's prose before the
-    thread, or no line above it is likely enough to be the article's."""
+    of the lines before ``start``), or the prose-density rule's run there when no line is likely
+    enough to be the article's and that run holds a paragraph (a short post the model is unsure
+    of, a quotation and a line of its own); ``None`` when the run holds the article's prose before
+    the thread, or neither finds a run above it."""
     if start <= 0:
         return None
     if _prose_words(texts, start, thread) >= COMMENTS_MIN_WORDS and _post_marks(texts, start, thread) < STAMPS:
         return None
-    return keep_range(texts[:start], probabilities[:start])
+    run = keep_range(texts[:start], probabilities[:start])
+    if run is None and _holds_paragraph(texts, 0, start - 1):
+        rule = rule_run_of(texts[:start])
+        if _holds_paragraph(texts, *rule):
+            return rule
+    return run
 
 
 THREAD_GAP = 40
@@ -2227,7 +2234,10 @@ def reader_comments(
     the line model nor the prose rule tells a reader's paragraph from the article's. The labels
     count from the run's second line on, not after :data:`COMMENTS_MIN_WORDS`: under a short
     post (a photo and two lines) the thread is most of the run, and three labels are never a
-    page's header."""
+    page's header. So does a blog engine's own thread heading (:data:`THREAD_HEADING`, "92
+    Responses to “Depth Compositing”", "{ 2 comments… read them below or add one }"), printed only
+    above the thread, where a run that opens with the trackbacks reaches it before that much
+    prose."""
     seen = 0
     stamps: list[int] = []
     labels: list[int] = []
@@ -2235,6 +2245,8 @@ def reader_comments(
     for i in range(start, end + 1):
         if i > start and POST_LABEL.match(texts[i]):
             labels.append(i)
+        if heading is None and i > start and seen < COMMENTS_MIN_WORDS and THREAD_HEADING.match(texts[i]):
+            heading = Comments(i, f'reader comments from the thread\'s heading "{opening_words(texts[i].split())}"')
         if seen >= COMMENTS_MIN_WORDS and i > start:
             if heading is None and i in markers and _thread_like(texts, i, end):
                 heading = Comments(i, "after a reader-comments heading another cleaner removed")

@@ -1474,6 +1474,33 @@ def test_the_article_above_a_thread_stops_at_the_comments_heading() -> None:
     assert found is not None and linked.index(ARTICLE[1]) <= found[1] < linked.index("Shirley")
 
 
+def test_a_blog_engines_thread_heading_ends_a_run_that_opens_with_the_thread() -> None:
+    # A quotation post the model is unsure of (0.26), then "Related posts:", the trackbacks and a
+    # thread of two posts the model scores high: the kept run opens with the trackbacks, and the
+    # thread's own heading ("{ 2 comments… read them below or add one }", printed only above a
+    # thread) comes before 100 words of prose into it. It ends the run however early it comes; the
+    # article is above it, by the prose rule where the model finds no line likely enough.
+    thread = ["{ 1 trackback }", "Don’t get caught thinking in public! | The Home for Wayward Statisticians"]
+    thread += ["{ 2 comments… read them below or add one }", "1", "Nathan 07.16.12 at 21:35", COMMENT]
+    thread += ["2", "Mike 07.16.12 at 22:07", LONG_COMMENT]
+    texts = [*MENU, HEADLINE, "From Brian Phillips:", ARTICLE[0], "Related posts:", "Audible confetti", *thread]
+    texts += ["Name", "E-mail", "Website", "About us", "Contact", "Privacy policy"]
+    fixed = {ARTICLE[0]: 0.26, thread[0]: 0.6, thread[1]: 0.45, thread[2]: 0.5, COMMENT: 0.8, LONG_COMMENT: 0.97}
+    model = ScoresByText(fixed)
+    scores = model.predict_lines(texts, None, page_chrome.rule_run_of(texts))
+    start = texts.index(thread[0])
+    found = page_chrome.reader_comments(texts, start, len(texts) - 4)
+    assert found is not None and texts[found.first] == thread[2] and "thread's heading" in found.reason
+    above = page_chrome.article_above_thread(texts, scores, start, found.first)
+    assert above is not None and above[0] <= texts.index(ARTICLE[0]) <= above[1] < start
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=model)(doc)}
+    assert ARTICLE[0] not in removed and {COMMENT, LONG_COMMENT} <= removed
+    # A general comments heading ("2 Comments") that early is a link in the byline: no cut.
+    linked = [line if line != thread[2] else "2 Comments" for line in texts]
+    assert page_chrome.reader_comments(linked, start, len(linked) - 4) is None
+
+
 DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
 
 
