@@ -2242,9 +2242,12 @@ def reader_comments(
     stamps: list[int] = []
     labels: list[int] = []
     heading: Comments | None = None
+    over_post: int | None = None
     for i in range(start, end + 1):
         if i > start and POST_LABEL.match(texts[i]):
             labels.append(i)
+        if over_post is None and i > start and seen < COMMENTS_MIN_WORDS and _heading_over_post(texts, i, start, end):
+            over_post = i
         if heading is None and i > start and seen < COMMENTS_MIN_WORDS and THREAD_HEADING.match(texts[i]):
             heading = Comments(i, f'reader comments from the thread\'s heading "{opening_words(texts[i].split())}"')
         if seen >= COMMENTS_MIN_WORDS and i > start:
@@ -2269,7 +2272,29 @@ def reader_comments(
         first = opening_words(texts[labels[0]].split())
         posts = Comments(labels[0], f'reader comments: {len(labels)} posts labelled like "{first}"')
     found = [c for c in (heading, thread, posts) if c is not None]
-    return min(found) if found else None
+    if not found:
+        return None
+    first_found = min(found)
+    if over_post is not None and over_post < first_found.first and first_found is not heading:
+        return Comments(over_post, f'reader comments from the heading "{opening_words(texts[over_post].split())}"')
+    return first_found
+
+
+HEADING_REACH = 2
+"""Lines at most between a comments heading and the first post's mark (a stamp or a label) under it."""
+
+
+def _heading_over_post(texts: Sequence[str], i: int, start: int, end: int) -> bool:
+    """Whether line ``i`` is a comments heading with a post's mark (:func:`_post_mark`) within
+    :data:`HEADING_REACH` lines under it and a paragraph of the run ``start..`` above it: where a
+    thread the run holds (its stamps or labels, :func:`reader_comments`) starts, before
+    :data:`COMMENTS_MIN_WORDS` of prose (a short post). A comments link in the byline has no
+    paragraph above it."""
+    return (
+        comments_heading(texts[i])
+        and any(_post_mark(texts[j]) for j in range(i + 1, min(i + HEADING_REACH, end) + 1))
+        and _holds_paragraph(texts, start, i - 1)
+    )
 
 
 CARD_HEADLINE_WORDS = 6

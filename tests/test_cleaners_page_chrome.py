@@ -1501,6 +1501,25 @@ def test_a_blog_engines_thread_heading_ends_a_run_that_opens_with_the_thread() -
     assert page_chrome.reader_comments(linked, start, len(linked) - 4) is None
 
 
+def test_a_comments_heading_over_a_threads_first_post_ends_a_short_post() -> None:
+    # A post of one paragraph, then "7 Comments Leave a comment" right over the first post's
+    # stamp: stamps count only after 100 words of prose, so the thread is found from its fourth
+    # post on, and the heading comes before that much prose; the heading over the first post's
+    # stamp is where the thread starts.
+    short = "For those of you in or around the city, I will be giving a talk on the Harbour Road cycle lane on Friday."
+    thread = []
+    for n in range(7):
+        thread += [f"Reader {n} {n + 11} days ago", COMMENT.replace("I cycle", f"Reader {n} cycles")]
+    texts = [HEADLINE, short, "Post Tags:", "cycling", "7 Comments Leave a comment", *thread]
+    found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
+    assert found is not None and texts[found.first] == "7 Comments Leave a comment"
+    # A comments link in the byline, over the article's own dateline, has no paragraph above it:
+    # the thread starts at its first post, not at the byline.
+    byline = [HEADLINE, "3 Comments", "March 6, 2024 at 6:10 pm", *ARTICLE[:2], *thread]
+    found = page_chrome.reader_comments(byline, 0, len(byline) - 1)
+    assert found is not None and found.first > byline.index(ARTICLE[1])
+
+
 DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
 
 
