@@ -2280,8 +2280,10 @@ def reader_comments(
     return first_found
 
 
-HEADING_REACH = 2
-"""Lines at most between a comments heading and the first post's mark (a stamp or a label) under it."""
+HEADING_REACH = 4
+"""Lines at most between a comments heading and the first post's mark (a stamp or a label) under it:
+the mark heads the post, or closes a post of a few lines (Movable Type's "Posted by: Ann at November
+13, 2012 6:31 AM" under each post)."""
 
 
 def _heading_over_post(texts: Sequence[str], i: int, start: int, end: int) -> bool:

@@ -1513,6 +1513,15 @@ def test_a_comments_heading_over_a_threads_first_post_ends_a_short_post() -> Non
     texts = [HEADLINE, short, "Post Tags:", "cycling", "7 Comments Leave a comment", *thread]
     found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
     assert found is not None and texts[found.first] == "7 Comments Leave a comment"
+    # Movable Type stamps each post under it ("Posted by: Ann at November 13, 2012 6:31 AM"): the
+    # first mark closes the first post, a few lines under the heading.
+    under = []
+    for n in range(7):
+        under += [COMMENT.replace("I cycle", f"Reader {n} cycles"), LONG_COMMENT[:90] + "."]
+        under += [f"Posted by: Reader {n} at November {n + 13}, 2012 6:31 AM"]
+    texts = [HEADLINE, short, "Post Tags:", "cycling", "• 7 Comments", *under]
+    found = page_chrome.reader_comments(texts, 0, len(texts) - 1)
+    assert found is not None and texts[found.first] == "• 7 Comments"
     # A comments link in the byline, over the article's own dateline, has no paragraph above it:
     # the thread starts at its first post, not at the byline.
     byline = [HEADLINE, "3 Comments", "March 6, 2024 at 6:10 pm", *ARTICLE[:2], *thread]
