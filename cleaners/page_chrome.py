@@ -23,6 +23,7 @@ __all__ = [
     "ad_placeholder",
     "appeal_boxes",
     "article_before_thread",
+    "author_box",
     "beside_prompts",
     "closing_cards",
     "closing_notice",
@@ -216,6 +217,10 @@ class PageChrome:
         appeal_end = end
         if appeal_close is not None:
             end = appeal_close - 1
+        author = author_box(texts, start, end)
+        author_end = end
+        if author is not None:
+            end = author.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         pitches = offer_boxes(texts, start, end, _dropped_texts(doc))
         boxes = teaser_boxes(texts, start, end)
@@ -256,7 +261,9 @@ class PageChrome:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
-            if appeal_close is not None and end < i <= appeal_end:
+            if author is not None and end < i <= author_end:
+                detail += "; " + author.reason
+            elif appeal_close is not None and end < i <= appeal_end:
                 detail += "; " + CLOSING_APPEAL
             elif unheaded is not None and end < i <= unheaded_end:
                 detail += "; " + unheaded.reason
@@ -2131,6 +2138,204 @@ def appeal_boxes(
         ):
             closing = top
     return out, closing
+
+
+_CAPITAL_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*"
+_NAME = rf"{_CAPITAL_WORD}(?:\ (?:{_CAPITAL_WORD}|de|da|di|del|van|von|der|den|la|le|bin|al)){{0,3}}"
+
+AUTHOR_HEADING = re.compile(
+    r"""(?:about|meet)\ the\ (?:author|writer|reporter|authors|writers)|about\ (?:the\ )?contributors?|
+        (?:über|zur|zum)\ (?:den\ |die\ )?(?:autor|autorin|autoren|autorinnen)|
+        à\ propos\ de\ l['’]aut(?:eur|rice)|(?:l['’]|les\ )aut(?:eur|rice|eurs)|
+        (?:sobre|acerca\ de)\ (?:el|la|los)\ aut(?:or|ora|ores)|(?:l['’]|gli\ )autor[ei]|
+        over\ de\ (?:auteur|schrijver)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A heading over an author's box, in a few languages: "About the author", "Über die Autorin",
+"À propos de l'auteur", "Sobre el autor", "L'autore", "Over de auteur"."""
+
+AUTHOR_NAME_LINE = re.compile(
+    rf"^[\W_]{{0,3}}(?:(?:about|über|à\ propos\ de|sobre|acerca\ de|over)\ )?(?P<name>{_NAME})[\W_]{{0,3}}$",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""An author's box's name line: the author's name alone ("Paul Serran"), maybe with "About" before
+it ("About Matt Tschoegl")."""
+
+AUTHOR_BIO = re.compile(
+    rf"""^[\W_]{{0,3}}(?:(?P<heading>{AUTHOR_HEADING.pattern})[:.]?\ +)?
+        (?:(?P<line>{_NAME})\ ?[/|]\ ?)?
+        (?P<name>{_NAME})(?:,\ [^,]{{1,30}},)?
+        \ (?:is|was|has|had|works|writes|covers|reports|joined|ist|war|schreibt|arbeitet|berichtet|
+            est|a|écrit|es|fue|escribe|è|scrive|werkt|schrijft)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A line that opens like an author's biography: a name as its subject and a verb of being or
+working after it ("Paul Serran is ...", "Manuela Conrad ist ...", "Carla schreibt ...", "Roslyn
+Ashford, MBA, is ..."), maybe after the box's heading glued to it ("About the author: Ed Avis is
+...") or after the box's name line glued to it ("Chris Foresman / Chris is ...")."""
+
+BIO_WORDS = re.compile(
+    r"""\b(?:writer|reporter|journalist|editor|correspondent|author|contributor|columnist|researcher|professor|
+            lecturer|fellow|producer|photographer|blogger|podcaster|analyst|freelancer|novelist|critic|historian|
+            economist|scientist|strategist|consultant|founder|co-founder|ceo|director)s?\b|
+        \bwrites\ (?:about|for|on)\b|\bcovers\b|\bhas\ (?:written|reported)\b|
+        \w*(?:redakteur|reporter|korrespondent|journalist|kolumnist)(?:in)?\b|\bautor(?:in)?\b|\bvolontär(?:in)?\b|
+        \bschreibt\ (?:seit|über|für)\b|\bberichtet\ (?:seit|über|für|aus)\b|\bseit\ \d{4}\ (?:bei|für)\b|
+        \bjournaliste\b|\brédact(?:eur|rice)\b|\bcorrespondant(?:e)?\b|\bchroniqueu(?:r|se)\b|\bchercheu(?:r|se)\b|
+        \bperiodista\b|\bredactora?\b|\bcorresponsal\b|\bcolumnista\b|\binvestigadora?\b|\bescritora?\b|
+        \bgiornalista\b|\bredatt(?:ore|rice)\b|\bcorrispondente\b|\bscritt(?:ore|rice)\b|
+        \bverslaggever\b|\bredacteur\b|\bschrijver\b|\bonderzoeker\b|\bhoogleraar\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""An author's biography's words, in a few languages: a writer's or a researcher's trade ("writer",
+"Senior Fellow", "ZDF-Reporterin", "Redakteurin", "journaliste", "periodista", "giornalista",
+"verslaggever"), or what a writer does ("writes about", "covers", "schreibt seit", "seit 2019 bei")."""
+
+AUTHOR_CONTACT = re.compile(
+    r"""\bfollow\ (?:him|her|them|me)\b|\byou\ can\ (?:e-?mail|reach|contact|follow|find)\b|
+        \bcontact\ (?:the\ )?(?:author|writer|reporter)\b|\be-?mail\ (?:him|her|the\ author)\b|
+        \bread\ more\ (?:of|by|from)\b|\bmore\ (?:articles|stories|posts)\ (?:by|from)\b|
+        \b(?:articles|posts|stories)\ by\ (?-i:[A-Z])|\btwitter:\ ?@|
+        \bfolgen\ sie\ (?:ihm|ihr)\b|\bmehr\ (?:artikel|beiträge|texte)\ (?:von|der\ autorin|des\ autors)\b|
+        \bkontakt\ zu(?:r|m)\ (?:autor|autorin)\b|\bsuivez-(?:le|la)\b|\bcontacter\ l['’]aut|
+        \bs[ií]guel[oa]\b|\bseguil[oa]\b|\bvolg\ (?:hem|haar)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""An author's box's contact or follow line, in a few languages: "Follow him on X", "You can email
+Paul Serran here, and read more of Paul Serran's articles here", "Contact the author", "Folgen Sie
+ihr", "Suivez-le", "Síguela"."""
+
+AUTHOR_BIO_WORDS = 80
+"""An author's biography runs to a sentence or three; a longer line is the article's paragraph."""
+
+AUTHOR_CONTACT_WORDS = 30
+"""A contact or follow line under a biography is a sentence at most."""
+
+AUTHOR_TAIL_WORDS = 80
+"""Under an author's box, at most this many words down to the run's end (a note on ad blockers, a
+search box, a heading of the site's videos)."""
+
+AUTHOR_TAIL_PROSE = 1
+"""... of which at most this many lines of :data:`PROSE_LINE_WORDS` words or more."""
+
+AUTHOR_BYLINE_WORDS = 25
+"""A byline naming the authors is a short line above the article's text."""
+
+CLOSING_AUTHOR = "at an author's box closing the article (the author's name, biography and contact lines)"
+
+
+def _bio(text: str) -> re.Match[str] | None:
+    """The opening of ``text`` when it is an author's biography: a name and a verb first
+    (:data:`AUTHOR_BIO`), a writer's words in it (:data:`BIO_WORDS`), at most
+    :data:`AUTHOR_BIO_WORDS` words."""
+    if word_count(text) > AUTHOR_BIO_WORDS:
+        return None
+    found = AUTHOR_BIO.match(text.strip())
+    return found if found is not None and BIO_WORDS.search(text) is not None else None
+
+
+def _names_match(line: str, name: str) -> bool:
+    """Whether a name line's ``line`` names the biography's subject ``name`` (the whole name, or
+    its first word: "Chris Foresman" over "Chris is ...")."""
+    return line == name or line.split()[0] == name
+
+
+def _contact(text: str) -> bool:
+    """Whether ``text`` is a contact or follow line of an author's box (:data:`AUTHOR_CONTACT`), a
+    sentence at most."""
+    return word_count(text) <= AUTHOR_CONTACT_WORDS and AUTHOR_CONTACT.search(text) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _bio_subjects(text: str) -> list[str]:
+    """The subjects of the biographies in ``text``, one per sentence ("Mamokete Modiba is a senior
+    researcher ... Claire Benit-Gbaffou is an associate professor ...")."""
+    out = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        found = _bio(sentence)
+        if found is not None:
+            out.append(found.group("name"))
+    return out
+
+
+def _box_top(texts: Sequence[str], b: int, found: re.Match[str], first: int) -> int | None:
+    """The first line of the author's box whose biography is line ``b``: its heading or its name
+    line right above it (a role line may stand between: "Elena Linker", "Marketing Operations
+    Analyst"), or the biography itself when the heading or the name line is glued to it;
+    ``None`` when the box shows neither."""
+    name = found.group("name")
+    if found.group("heading") or (found.group("line") and _names_match(found.group("line"), name)):
+        return b
+    for k in (b - 1, b - 2):
+        if k <= first:
+            break
+        above = texts[k].strip()
+        line = AUTHOR_NAME_LINE.match(above)
+        if (line is not None and _names_match(line.group("name"), name)) or (
+            word_count(above) <= BOX_HEAD_WORDS and AUTHOR_HEADING.fullmatch(above.strip(":. ")) is not None
+        ):
+            return k
+        if word_count(above) > BOX_HEAD_WORDS or SENTENCE.search(above):
+            break
+    return None
+
+
+def _bylines(texts: Sequence[str], stop: int) -> str:
+    """The short lines above line ``stop`` (bylines among them), joined."""
+    return " ".join(t for t in texts[:stop] if word_count(t) <= AUTHOR_BYLINE_WORDS)
+
+
+def author_box(texts: Sequence[str], start: int, end: int) -> Comments | None:
+    """Where the kept run ``start..end`` ends at the author's box under the article: the author's
+    name, maybe a role line, a biography of a sentence or three ("Paul Serran is a Brazilian writer
+    and musician, a contributor to The Gateway Pundit since 2023.") and contact lines ("You can
+    email Paul Serran here"). The biography reads as the article's closing paragraph, so the line
+    model keeps it. Three signals agree:
+
+    - the biography's shape and words (:func:`_bio`): a name as its subject, a verb of being or
+      working, a writer's or a researcher's words in several languages, at most
+      :data:`AUTHOR_BIO_WORDS` words;
+    - the box around it, which sets it apart from the article's own text: the name alone on the
+      line above (or glued before it), a heading "About the author" (:func:`_box_top`), a contact
+      or follow line of its own right under it (:data:`AUTHOR_CONTACT`; "follow him on Twitter"
+      inside the biography's sentence is as often a closing note of the article's), or the
+      biographies of two or more people a byline above the article names (a box of the
+      co-authors);
+    - its place: after the run's first paragraph and :data:`END_MIN_WORDS` words, with at most
+      :data:`AUTHOR_TAIL_WORDS` words and :data:`AUTHOR_TAIL_PROSE` line of prose under it down to
+      the run's end, and no other biography in a box of its own anywhere in the run (an article's
+      list of experts, each under their name, has the same shape again and again).
+
+    An article that ends on a sentence about a person ("Jane Doe is a professor of history at
+    Yale.") shows no box around it and stays. ``None`` when the run ends on no such box."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    if first is None:
+        return None
+    bios = [(b, found) for b in range(first + 1, end + 1) if (found := _bio(texts[b])) is not None]
+    tops = {b: _box_top(texts, b, found, first) for b, found in bios}
+    if sum(top is not None for top in tops.values()) > 1:
+        return None
+    bylines = _bylines(texts, first)
+    for b, _ in bios:
+        if sum(word_count(t) for t in texts[start:b]) < END_MIN_WORDS:
+            continue
+        top = tops[b]
+        bottom = b
+        while bottom < end and _contact(texts[bottom + 1]):
+            bottom += 1
+        subjects = _bio_subjects(texts[b])
+        coauthors = len(set(subjects)) >= 2 and all(s in bylines for s in subjects)
+        if top is None and bottom == b and not coauthors:
+            continue
+        tail = texts[bottom + 1 : end + 1]
+        if (
+            sum(word_count(t) for t in tail) <= AUTHOR_TAIL_WORDS
+            and sum(word_count(t) >= PROSE_LINE_WORDS for t in tail) <= AUTHOR_TAIL_PROSE
+        ):
+            return Comments(b if top is None else top, CLOSING_AUTHOR)
+    return None
 
 
 COMMENTS_MIN_WORDS = 100

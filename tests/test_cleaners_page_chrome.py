@@ -2009,3 +2009,75 @@ def test_a_paragraph_about_journalisms_funding_stays_without_a_call() -> None:
     )
     texts = [*ARTICLE[:2], line, *ARTICLE[2:]]
     assert page_chrome.appeal_boxes(texts, 0, len(texts) - 1, {}) == (set(), None)
+
+
+JANE_BIO = "Jane Doe is a senior reporter at the Harbour Gazette, where she covers transport and local politics."
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # the name line, the biography and a contact line of its own
+        ["Jane Doe", JANE_BIO, "You can email Jane Doe here, and read more of Jane Doe's articles here."],
+        # a role line between the name and the biography
+        ["Jane Doe", "Senior Reporter", JANE_BIO],
+        # the box's heading glued to the biography
+        ["About the author: " + JANE_BIO],
+        # the name line glued to a biography that goes on by the first name
+        ["Jane Doe / Jane is a senior reporter at the Harbour Gazette, where she covers transport."],
+        # a German box under its heading
+        [
+            "Über die Autorin",
+            "Carla Muster ist Redakteurin im Ressort Stadt und schreibt seit 2022 über Verkehr und Wohnen.",
+        ],
+    ],
+)
+def test_an_authors_box_under_the_article_ends_the_run(box: list[str]) -> None:
+    texts = [*ARTICLE, *box, "Search for:", "Video of the Week"]
+    found = page_chrome.author_box(texts, 0, len(texts) - 1)
+    assert found is not None
+    assert found.first == len(ARTICLE)
+
+
+def test_an_authors_box_goes_from_a_whole_dump() -> None:
+    # A model that keeps the biography as the article's closing paragraph: the box ends the run.
+    box = ["Jane Doe", JANE_BIO, "You can email Jane Doe here, and read more of Jane Doe's articles here."]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, "By Jane Doe", *ARTICLE, *box, "About us", "Contact"])
+    doc = Document([Block(line) for line in dump.split("\n")], source_format="text")
+    removed = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert not any(t in removed for t in ARTICLE)
+    assert set(box) <= set(removed)
+    assert removed[JANE_BIO].endswith(page_chrome.CLOSING_AUTHOR)
+
+
+def test_the_co_authors_biographies_the_byline_names_end_the_run() -> None:
+    bios = (
+        "Jane Doe is a senior researcher at the Harbour Institute. John Roe is an associate professor at "
+        "the University of the Coast."
+    )
+    texts = ["By Jane Doe and John Roe", *ARTICLE, bios]
+    found = page_chrome.author_box(texts, 1, len(texts) - 1)
+    assert found is not None and found.first == len(texts) - 1
+    # Without the byline, two sentences about two people are the article's.
+    assert page_chrome.author_box(texts[1:], 0, len(texts) - 2) is None
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # the article's closing sentence about a person
+        ["Jane Doe is a professor of history at Yale, where she has studied the city's harbour for twenty years."],
+        # a biography with its follow note inside, and no box around it
+        ["Jane Doe is a writer and cyclist who lives in Harbour Road. Follow her on Twitter: @janedoe."],
+        # the article's list of experts, each under their name
+        [
+            "John Roe",
+            "John Roe is a transport researcher at the Harbour Institute and studied the road's collisions.",
+            "Jane Doe",
+            "Jane Doe is a senior researcher at the University of the Coast who advised the council.",
+        ],
+    ],
+)
+def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
+    texts = [*ARTICLE, *ending]
+    assert page_chrome.author_box(texts, 0, len(texts) - 1) is None
