@@ -2163,7 +2163,7 @@ it ("About Matt Tschoegl")."""
 
 AUTHOR_BIO = re.compile(
     rf"""^[\W_]{{0,3}}(?:(?P<heading>{AUTHOR_HEADING.pattern})[:.]?\ +)?
-        (?:(?P<line>{_NAME})\ ?[/|]\ ?)?
+        (?:(?P<line>{_NAME})(?:\ ?[/|]\ ?|\ (?:twitter|facebook|instagram|linkedin|bluesky|e-?mail|website)\ ))?
         (?P<name>{_NAME})(?:,\ [^,]{{1,30}},)?
         \ (?:is|was|has|had|works|writes|covers|reports|joined|ist|war|schreibt|arbeitet|berichtet|
             est|a|écrit|es|fue|escribe|è|scrive|werkt|schrijft)\b""",
@@ -2172,7 +2172,9 @@ AUTHOR_BIO = re.compile(
 """A line that opens like an author's biography: a name as its subject and a verb of being or
 working after it ("Paul Serran is ...", "Manuela Conrad ist ...", "Carla schreibt ...", "Roslyn
 Ashford, MBA, is ..."), maybe after the box's heading glued to it ("About the author: Ed Avis is
-...") or after the box's name line glued to it ("Chris Foresman / Chris is ...")."""
+...") or after the box's name line glued to it ("Chris Foresman / Chris is ...", or with a
+button's label between them: "Sarah LazareTwitterSarah Lazare is ...", read with the glued words
+apart)."""
 
 BIO_WORDS = re.compile(
     r"""\b(?:writer|reporter|journalist|editor|correspondent|author|contributor|columnist|researcher|professor|
@@ -2230,7 +2232,8 @@ def _bio(text: str) -> re.Match[str] | None:
     :data:`AUTHOR_BIO_WORDS` words."""
     if word_count(text) > AUTHOR_BIO_WORDS:
         return None
-    found = AUTHOR_BIO.match(text.strip())
+    apart = AUTHOR_BIO.match(_GLUED.sub(" ", text.strip()))
+    found = apart if apart is not None and apart.group("line") else AUTHOR_BIO.match(text.strip())
     return found if found is not None and BIO_WORDS.search(text) is not None else None
 
 

@@ -2025,6 +2025,8 @@ JANE_BIO = "Jane Doe is a senior reporter at the Harbour Gazette, where she cove
         ["About the author: " + JANE_BIO],
         # the name line glued to a biography that goes on by the first name
         ["Jane Doe / Jane is a senior reporter at the Harbour Gazette, where she covers transport."],
+        # ... or with a button's label glued between them
+        ["Jane DoeTwitterJane Doe is a senior reporter at the Harbour Gazette, where she covers transport."],
         # a German box under its heading
         [
             "Über die Autorin",
