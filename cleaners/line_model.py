@@ -34,6 +34,8 @@ __all__ = [
     "line_features",
     "line_grams",
     "load_model",
+    "slug_headline",
+    "slug_share",
     "word_count",
 ]
 
@@ -212,6 +214,22 @@ def _slug_match(texts: Sequence[str], url: str | None) -> tuple[NDArray[np.float
         (len({w.lower() for w in _LETTERS.findall(t)} & slug) / len(slug) for t in texts), np.float64, len(texts)
     )
     return match, (int(match.argmax()) if float(match.max()) >= 0.5 else -1)
+
+
+def slug_headline(texts: Sequence[str], url: str | None) -> int:
+    """The first line that holds every word of the address's slug (of two words or more): the page's
+    headline; -1 when none does."""
+    match, _ = _slug_match(texts, url)
+    if match is None:
+        return -1
+    full = np.flatnonzero(match >= 1.0)
+    return int(full[0]) if full.size else -1
+
+
+def slug_share(text: str, url: str | None) -> float:
+    """The share of the address's slug words (of two words or more) that ``text`` holds; 0 without such a slug."""
+    match, _ = _slug_match([text], url)
+    return 0.0 if match is None else float(match[0])
 
 
 def _slug_columns(match: NDArray[np.float64] | None, anchor: int, n: int, a: int, b: int) -> NDArray[np.float64]:

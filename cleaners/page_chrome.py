@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
-from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, word_count
+from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, slug_headline, slug_share, word_count
 from newsclean.cleaners.media_players import player_residue
 from newsclean.cleaners.prompts import MORE_WORDS, embed_residue
 from newsclean.cleaners.regions import opening_words
@@ -25,6 +25,7 @@ __all__ = [
     "article_before_thread",
     "author_box",
     "beside_prompts",
+    "boxes_above_headline",
     "closing_cards",
     "closing_notice",
     "closing_ranking",
@@ -192,6 +193,10 @@ class PageChrome:
                 start, end = above
                 prose_tail = -1
                 comments = _run_end(texts, start, end, rule, markers)
+        boxed = boxes_above_headline(texts, doc.url, start, comments.first - 1 if comments is not None else end)
+        boxed_from = start
+        if boxed is not None:
+            start = boxed
         comments_end = end
         if comments is not None:
             end = comments.first - 1
@@ -279,7 +284,67 @@ class PageChrome:
                 detail += "; " + PROSE_PAST_RULE
             elif post is not None and post[0] <= i <= post[1]:
                 detail += "; " + THREAD_POST
+            elif boxed is not None and boxed_from <= i < start:
+                detail += "; " + BOXES_ABOVE_HEADLINE
             yield Decision.remove(i, f"page chrome {where}{detail}")
+
+
+SLUG_HEADLINE_WORDS = 20
+"""The page's headline line has at most this many words (a longer line that holds the slug's
+words is a paragraph or a list of tags)."""
+
+HEADLINE_BLOCK_LINES = 4
+"""At most this many short lines right above the headline are its block (a breadcrumb, a
+kicker or section line, a date) and stay with it."""
+
+SLUG_TITLE_SHARE = 0.5
+"""A title-shaped line above the headline's block holding at least this share of the slug's words
+is the article's own headline (the slug line in the run is then a section's heading)."""
+
+
+def _title_line(text: str) -> bool:
+    """Whether ``text`` is shaped as a title: :data:`SLUG_HEADLINE_WORDS` words at most, no closing full stop."""
+    text = text.strip()
+    return bool(text) and word_count(text) <= SLUG_HEADLINE_WORDS and not text.endswith(".")
+
+
+BOXES_ABOVE_HEADLINE = "a sidebar's boxes printed above the article's headline (the line holding the address's slug)"
+
+
+def boxes_above_headline(texts: Sequence[str], url: str | None, start: int, end: int) -> int | None:
+    """Where the kept run ``start..end`` starts when the page's headline stands inside it below
+    a sidebar's boxes: an old layout prints its left column (an "about" box, a book's blurb, a
+    donation appeal, a blog's description) before the post, and the run takes them in. The
+    headline is the run's first line holding every word of the address's slug
+    (:func:`~newsclean.cleaners.line_model.slug_headline`), title-shaped (:func:`_title_line`,
+    a capital first, no closing colon: not a section's lead-in or a list of tags); its block is
+    the headline and up to :data:`HEADLINE_BLOCK_LINES` short lines right above it (under
+    :data:`PROSE_LINE_WORDS` words: a breadcrumb, a kicker, a date). The run starts at the block
+    when a prose line with a sentence end stands above it in the run (a menu's or a tagline's
+    line is left: the headline would be lifted off the text for nothing), prose follows the
+    headline, and no title-shaped line above the block holds :data:`SLUG_TITLE_SHARE` of the
+    slug's words (then that line is the article's headline and the slug line a section's heading
+    of its own text; the page's first line, often the document's title, aside). ``None`` when the
+    run stays."""
+    if start < 0:
+        return None
+    found = slug_headline(texts[start : end + 1], url)
+    if found <= 0:
+        return None
+    headline = start + found
+    text = texts[headline].strip()
+    if not _title_line(text) or text.endswith(":") or not text[:1].isupper():
+        return None
+    first = headline
+    while first > start and headline - first < HEADLINE_BLOCK_LINES and word_count(texts[first - 1]) < PROSE_LINE_WORDS:
+        first -= 1
+    if not any(word_count(line) >= PROSE_LINE_WORDS and SENTENCE.search(line) for line in texts[start:first]):
+        return None
+    if any(_title_line(line) for line in texts[1:first] if slug_share(line, url) >= SLUG_TITLE_SHARE):
+        return None
+    if not any(word_count(line) >= PROSE_LINE_WORDS for line in texts[headline + 1 : end + 1]):
+        return None
+    return first
 
 
 def _run_end(

@@ -2083,3 +2083,49 @@ def test_the_co_authors_biographies_the_byline_names_end_the_run() -> None:
 def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
     texts = [*ARTICLE, *ending]
     assert page_chrome.author_box(texts, 0, len(texts) - 1) is None
+
+
+SIDEBAR_FIRST = [
+    "Skip to sidebar",
+    "My Startup Blog",
+    "About Bob Walsh is the author of a guide to software startups, co-hosts a podcast and helps founders"
+    " ship their first product. He lives in California.",
+    "Ask Bob",
+    "Books: The Startup Guide is out and selling! Below is the table of contents to give you an idea of what"
+    " you will learn in it.",
+    "Home / Startup Idea Stuck? Spend a buck!",
+    "Startup Idea Stuck? Spend a buck!",
+    "Posted on: 08-14-2012",
+    *ARTICLE,
+]
+SIDEBAR_URL = "http://blog.example.com/2012/08/startup-idea-stuck-spend-a-buck/"
+
+
+def test_sidebar_boxes_above_the_slug_headline_leave_the_run() -> None:
+    """Must go: an about box and a book's blurb printed above the post's headline block."""
+    texts = SIDEBAR_FIRST
+    assert page_chrome.boxes_above_headline(texts, SIDEBAR_URL, 2, len(texts) - 1) == texts.index(
+        "Home / Startup Idea Stuck? Spend a buck!"
+    )
+
+
+def test_the_articles_intro_above_a_slug_heading_stays() -> None:
+    """Must stay: the article's own headline (most of the slug's words) above the run makes the
+    slug line a section's heading; a run with no sentence above the headline (a menu's line)
+    and a slug line closing on a colon or cut from a list of tags stay too."""
+    texts = SIDEBAR_FIRST
+    url = SIDEBAR_URL
+    titled = [texts[0], "Is your startup idea stuck? Here is how to spend a buck on one", *texts[2:]]
+    assert page_chrome.boxes_above_headline(titled, url, 2, len(titled) - 1) is None
+    menu = [texts[0], texts[1], "About | Advertising | Email | Galleries | Weekly Schedule | Offers | Archive | Feeds"
+            " | Search | Contact | Jobs | Tips | Privacy | Terms | Careers", *texts[5:]]
+    assert page_chrome.boxes_above_headline(menu, url, 2, len(menu) - 1) is None
+    colon = [*texts[:5], "Startup idea stuck? Spend a buck:", *texts[8:]]
+    assert page_chrome.boxes_above_headline(colon, url, 2, len(colon) - 1) is None
+    plain = [*colon[:5], "Startup idea stuck? Spend a buck", *colon[6:]]
+    assert page_chrome.boxes_above_headline(plain, url, 2, len(plain) - 1) == 5
+    tags = [*texts[:5], "startup idea stuck spend buck money ideas", *texts[8:]]
+    capital = [*texts[:5], "Startup idea stuck spend buck", *texts[8:]]
+    assert page_chrome.boxes_above_headline(capital, url, 2, len(capital) - 1) == 5
+    assert page_chrome.boxes_above_headline(tags, url, 2, len(tags) - 1) is None
+    assert page_chrome.boxes_above_headline(texts, "http://blog.example.com/?p=345", 2, len(texts) - 1) is None
