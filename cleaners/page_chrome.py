@@ -202,29 +202,21 @@ class PageChrome:
             end = comments.first - 1
             while scores is not None and end > start and scores[end] < ARTICLE_SHARE:
                 end -= 1
-        cards = closing_cards(texts, start, end)
-        cards_end = end
-        if cards is not None:
-            end = cards.first - 1
-        notice = closing_notice(texts, start, end)
-        notice_end = end
-        if notice is not None:
-            end = notice.first - 1
-        ranking = closing_ranking(texts, start, end)
-        ranking_end = end
-        if ranking is not None:
-            end = ranking.first - 1
-        unheaded = unheaded_cards(texts, start, end)
-        unheaded_end = end
-        if unheaded is not None:
-            end = unheaded.first - 1
+        # Each closing block found cuts the run's end above it, innermost last: (the run's end
+        # before the cut, why), so a line past the final end is told by the last cut reaching it.
+        closings: list[tuple[int, str]] = []
+        for closing in (closing_cards, closing_notice, closing_ranking, unheaded_cards):
+            cut = closing(texts, start, end)
+            if cut is not None:
+                closings.append((end, cut.reason))
+                end = cut.first - 1
         appeals, appeal_close = appeal_boxes(texts, start, end, _dropped_texts(doc))
-        appeal_end = end
         if appeal_close is not None:
+            closings.append((end, CLOSING_APPEAL))
             end = appeal_close - 1
         author = author_box(texts, start, end)
-        author_end = end
         if author is not None:
+            closings.append((end, author.reason))
             end = author.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         pitches = offer_boxes(texts, start, end, _dropped_texts(doc))
@@ -266,18 +258,9 @@ class PageChrome:
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
-            if author is not None and end < i <= author_end:
-                detail += "; " + author.reason
-            elif appeal_close is not None and end < i <= appeal_end:
-                detail += "; " + CLOSING_APPEAL
-            elif unheaded is not None and end < i <= unheaded_end:
-                detail += "; " + unheaded.reason
-            elif ranking is not None and end < i <= ranking_end:
-                detail += "; " + ranking.reason
-            elif notice is not None and end < i <= notice_end:
-                detail += "; " + notice.reason
-            elif cards is not None and end < i <= cards_end:
-                detail += "; " + cards.reason
+            closed = next((why for before, why in reversed(closings) if end < i <= before), None)
+            if closed is not None:
+                detail += "; " + closed
             elif comments is not None and end < i <= comments_end:
                 detail += "; " + comments.reason
             elif end < i <= prose_tail:
