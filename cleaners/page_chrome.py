@@ -186,6 +186,13 @@ class PageChrome:
                 post = start, end
                 start, end = earlier
                 prose_tail = -1
+        below_form = None
+        if scores is not None:
+            above = article_above_form(texts, scores, start, _dropped_texts(doc))
+            if above is not None:
+                below_form = start, end
+                start, end = above
+                prose_tail = -1
         comments = _run_end(texts, start, end, rule, markers)
         if scores is not None and comments is not None:
             above = article_above_thread(texts, scores, start, comments.first)
@@ -267,6 +274,8 @@ class PageChrome:
                 detail += "; " + PROSE_PAST_RULE
             elif post is not None and post[0] <= i <= post[1]:
                 detail += "; " + THREAD_POST
+            elif below_form is not None and below_form[0] <= i <= below_form[1]:
+                detail += "; " + BELOW_FORM
             elif boxed is not None and boxed_from <= i < start:
                 detail += "; " + BOXES_ABOVE_HEADLINE
             yield Decision.remove(i, f"page chrome {where}{detail}")
@@ -366,6 +375,85 @@ def article_above_thread(
         rule = rule_run_of(texts[:start])
         if _holds_paragraph(texts, *rule):
             return rule
+    return run
+
+
+_FIELD_NAME = r"(?:your\s+)?(?:name|nickname)"
+_FIELD_MAIL = r"(?:your\s+)?(?:e-?mail|mail)(?:\s+address)?"
+_FIELD_SITE = r"(?:your\s+)?(?:website|web\s+site|url|homepage|comment|message)"
+_FIELD_NOTE = r"(?:\s*\((?:required|optional|will\ not\ be\ published|never\ shown|not\ required)[^)]{0,40}\))*"
+
+
+def _field(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"^[\W_]*{kind}\s*\*?:?{_FIELD_NOTE}\s*\*?:?[\W_]*$", re.IGNORECASE)
+
+
+COMMENT_FIELDS = (_field(_FIELD_NAME), _field(_FIELD_MAIL), _field(_FIELD_SITE))
+"""A comment form's fields, one a line, as a blog engine prints their labels: the poster's name
+("Name (required)", "Name *", "Name:"), address ("Mail (will not be published) (required)",
+"E-mail *", "Email Address:") and website or the comment itself ("Website", "URL:", "Comment")."""
+
+COMMENT_FEED = re.compile(r"^[\W_]*(?:subscribe\ to:?\s*)?post\ comments\s*\(atom\)[\W_]*$", re.IGNORECASE)
+"""Blogger's link to a post's comment feed ("Subscribe to: Post Comments (Atom)"), printed under
+the post's comment form."""
+
+FORM_REACH = 4
+"""Lines at most from a comment form's name field to each of its other fields."""
+
+SECTION_REACH = 12
+"""Lines at most from the comments section's heading ("Leave a comment", "0 Comments") down to its form."""
+
+
+BELOW_FORM = "a box of the sidebar below the post's comment form"
+
+
+def comment_form(texts: Sequence[str], stop: int, dropped: dict[int, list[str]] | None = None) -> int | None:
+    """The first line of the first comments section closed by a comment form above line ``stop``:
+    the form's name field with the address and website (or comment) fields within
+    :data:`FORM_REACH` lines after it under a comments heading ("Leave a comment", "0 Comments")
+    within :data:`SECTION_REACH` lines above it (a contact or newsletter form has none), or
+    Blogger's comment feed link; the section starts at the earliest such heading. ``dropped``: the lines
+    earlier cleaners removed before each position (:func:`_dropped_texts`), read in their places (a
+    form's labels and its heading are often removed as a reply form's small print). ``None`` without
+    one, or when the section starts at the page's first line."""
+    lines: list[tuple[int, str]] = []
+    for i in range(stop):
+        lines.extend((i, text) for text in (dropped or {}).get(i, ()))
+        lines.append((i, texts[i].strip()))
+    name, mail, site = COMMENT_FIELDS
+    for k, (i, line) in enumerate(lines):
+        near = [t for _, t in lines[k + 1 : k + 1 + FORM_REACH]]
+        feed = COMMENT_FEED.match(line) is not None
+        if feed or (
+            name.match(line) is not None and any(mail.match(t) for t in near) and any(site.match(t) for t in near)
+        ):
+            heads = [j for j, t in lines[max(0, k - SECTION_REACH) : k] if comments_heading(t)]
+            if not heads and not feed:
+                continue  # a contact or newsletter form, not a post's comments
+            first = heads[0] if heads else i
+            return first if first > 0 else None
+    return None
+
+
+def article_above_form(
+    texts: Sequence[str],
+    probabilities: Sequence[float] | NDArray[np.float64],
+    start: int,
+    dropped: dict[int, list[str]] | None = None,
+) -> tuple[int, int] | None:
+    """The article, when the kept run starting at ``start`` lies below the post's comment form
+    (:func:`comment_form`): a blog prints its sidebar after the post and its comments section, and
+    a sidebar's box of prose can outscore a short post. The article is then the run above the
+    comments section that gains most from the model's article lines (:func:`keep_range`), or the
+    prose-density rule's run there; ``None`` when there is no such form or no run above it."""
+    form = comment_form(texts, start, dropped)
+    if form is None:
+        return None
+    run = keep_range(texts[:form], probabilities[:form])
+    if run is None:
+        run = rule_run_of(texts[:form])
+        if run[0] < 0:
+            return None
     return run
 
 

@@ -2129,3 +2129,73 @@ def test_the_articles_intro_above_a_slug_heading_stays() -> None:
     assert page_chrome.boxes_above_headline(capital, url, 2, len(capital) - 1) == 5
     assert page_chrome.boxes_above_headline(tags, url, 2, len(tags) - 1) is None
     assert page_chrome.boxes_above_headline(texts, "http://blog.example.com/?p=345", 2, len(texts) - 1) is None
+
+
+SIDEBAR_ABOUT = (
+    "Hello stranger! I write about harbours, ferries and the people who work on them, and I have done "
+    "so since 2009. If you like what you read here, follow the blog on Facebook, where I post the "
+    "photographs that readers send me every week, and on Vimeo, where the short films are."
+)
+
+
+def _short_post_page(form: list[str]) -> list[str]:
+    return [
+        *MENU,
+        "Night ferry, harbour lights",
+        "Photographs — Tags: ferries — posted at 15:58",
+        "The last crossing of the night, taken from the breakwater by a reader of this blog.",
+        *form,
+        SIDEBAR_ABOUT,
+        "Categories",
+        "Ferries",
+        "Harbours",
+        "Archives",
+        "November 2012",
+        "October 2012",
+        "powered by WordPress",
+    ]
+
+
+def test_a_sidebar_box_below_the_posts_comment_form_is_not_the_article() -> None:
+    # A short post, its empty comments section and form, then the sidebar's "about" box: the box's
+    # sentences outscore the post's one line, but a blog prints its sidebar after the comment form,
+    # never the post. The post's lines stay and the box goes, saying why; the form's labels are
+    # removed by the prompts cleaner before page_chrome reads the page, and still count.
+    form = ["0 Comments", "No comments yet.", "Leave a comment", "Name (required)"]
+    form += ["Mail (will not be published) (required)", "Website"]
+    texts = _short_post_page(form)
+    # As on the real pages: the sidebar's box scores high, the post's lines and the form low.
+    model = ScoresByText({text: 0.95 if text == SIDEBAR_ABOUT else 0.1 for text in texts})
+    chain = {"site-memory": None}
+    from newsclean.cleaners import CleanerChain
+
+    record = clean_text(
+        "\n".join(texts),
+        url="https://harbour-notes.example/?p=34524",
+        chain=CleanerChain(chain, instances={"page_chrome": PageChrome(model=model)}),
+        find_site=False,
+    )
+    assert "The last crossing of the night" in (record.articleBody or "")
+    assert "Hello stranger" not in (record.articleBody or "")
+    reasons = [step.reason for step in record.cleaning if SIDEBAR_ABOUT.startswith(step.text.rstrip("…"))]
+    assert reasons and page_chrome.BELOW_FORM in reasons[0]
+    assert page_chrome.comment_form(texts, texts.index(SIDEBAR_ABOUT)) == texts.index("0 Comments")
+    # Blogger prints no field labels, but its comment feed link under the form.
+    blogger = _short_post_page(["No comments:", "Post a Comment", "Newer Post", "Older Post", "Home"])
+    blogger[blogger.index("Home", len(MENU)) + 1 : blogger.index("Home", len(MENU)) + 1] = [
+        "Subscribe to:",
+        "Post Comments (Atom)",
+    ]
+    assert page_chrome.comment_form(blogger, blogger.index(SIDEBAR_ABOUT)) == blogger.index("No comments:")
+
+
+def test_a_contact_form_above_the_article_is_no_comment_form() -> None:
+    # A newsletter or contact form has the same fields but no comments heading over them: the
+    # article below it stays the article.
+    texts = [*MENU, "Get in touch", "Name", "Email", "Message", "Send", HEADLINE, *ARTICLE]
+    assert page_chrome.comment_form(texts, texts.index(HEADLINE)) is None
+    likely = np.asarray([0.9 if text in ARTICLE else 0.1 for text in texts])
+    assert page_chrome.article_above_form(texts, likely, texts.index(HEADLINE)) is None
+    # And a comment form with its heading below the article is not above the run.
+    below = [*MENU, HEADLINE, *ARTICLE, "Leave a Reply", "Name *", "Email *", "Website"]
+    assert page_chrome.article_above_form(below, np.full(len(below), 0.9), len(MENU)) is None
