@@ -212,6 +212,10 @@ class PageChrome:
         # Each closing block found cuts the run's end above it, innermost last: (the run's end
         # before the cut, why), so a line past the final end is told by the last cut reaching it.
         closings: list[tuple[int, str]] = []
+        form = comment_form(texts, end + 1, _dropped_texts(doc), after=start)
+        if form is not None and _holds_paragraph(texts, start, form - 1):
+            closings.append((end, CLOSING_FORM))
+            end = form - 1
         for closing in (closing_cards, closing_notice, closing_ranking, unheaded_cards):
             cut = closing(texts, start, end)
             if cut is not None:
@@ -406,8 +410,12 @@ SECTION_REACH = 12
 
 BELOW_FORM = "a box of the sidebar below the post's comment form"
 
+CLOSING_FORM = "after the post's comments section and comment form, inside the kept run"
 
-def comment_form(texts: Sequence[str], stop: int, dropped: dict[int, list[str]] | None = None) -> int | None:
+
+def comment_form(
+    texts: Sequence[str], stop: int, dropped: dict[int, list[str]] | None = None, after: int = -1
+) -> int | None:
     """The first line of the first comments section closed by a comment form above line ``stop``:
     the form's name field with the address and website (or comment) fields within
     :data:`FORM_REACH` lines after it under a comments heading ("Leave a comment", "0 Comments")
@@ -417,7 +425,7 @@ def comment_form(texts: Sequence[str], stop: int, dropped: dict[int, list[str]] 
     form's labels and its heading are often removed as a reply form's small print). ``None`` without
     one, or when the section starts at the page's first line."""
     lines: list[tuple[int, str]] = []
-    for i in range(stop):
+    for i in range(after + 1, stop):
         lines.extend((i, text) for text in (dropped or {}).get(i, ()))
         lines.append((i, texts[i].strip()))
     name, mail, site = COMMENT_FIELDS
@@ -431,7 +439,7 @@ def comment_form(texts: Sequence[str], stop: int, dropped: dict[int, list[str]] 
             if not heads and not feed:
                 continue  # a contact or newsletter form, not a post's comments
             first = heads[0] if heads else i
-            return first if first > 0 else None
+            return first if first > max(after, 0) else None
     return None
 
 

@@ -2199,3 +2199,19 @@ def test_a_contact_form_above_the_article_is_no_comment_form() -> None:
     # And a comment form with its heading below the article is not above the run.
     below = [*MENU, HEADLINE, *ARTICLE, "Leave a Reply", "Name *", "Email *", "Website"]
     assert page_chrome.article_above_form(below, np.full(len(below), 0.9), len(MENU)) is None
+
+
+def test_a_comment_form_inside_the_kept_run_ends_the_post() -> None:
+    # The run holds the post, its comments section and form, and the sidebar's box under them: the
+    # post ends where its comments section starts. Without a paragraph above it (a form at the
+    # top of the run) nothing is cut.
+    form = ["2 Comments", "Leave a Reply", "Name *", "Email *", "Website"]
+    texts = [*MENU, HEADLINE, *ARTICLE[:3], *form, SIDEBAR_ABOUT, "Categories", "Ferries", "Archives"]
+    model = ScoresByText({text: 0.95 for text in [HEADLINE, *ARTICLE[:3], *form, SIDEBAR_ABOUT]})
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert not any(text in reasons for text in ARTICLE[:3])
+    assert page_chrome.CLOSING_FORM in reasons[SIDEBAR_ABOUT]
+    assert page_chrome.CLOSING_FORM in reasons["Leave a Reply"]
+    assert page_chrome.comment_form(texts, len(texts), after=texts.index(HEADLINE)) == texts.index("2 Comments")
+    assert page_chrome.comment_form(texts, texts.index("2 Comments")) is None
