@@ -1031,7 +1031,8 @@ def rule_run(doc: Document) -> tuple[int, int]:
 END_OF_ARTICLE = re.compile(
     r"""^(?:
         related(?:\ (?:posts?|articles?|stories|content|reading|news|topics))?|
-        (?:you\ (?:may|might)\ )?(?:also\ )?(?:like|enjoy)(?:\ to\ read|\ these)?|read\ (?:next|more|also)|
+        (?:you\ (?:may|might)\ )?(?:also\ )?like(?:\ to\ read|\ these)?|
+        (?:you\ (?:may|might)\ (?:also\ )?|also\ )enjoy(?:\ reading|\ these)?|read\ (?:next|more|also)|
         (?:load|show|view|see)\ (?:all\ )?(?:\d+\ )?comments|join\ the\ (?:discussion|conversation)|
         more\ (?:from|on|in|like\ this|stories|articles|news)\b.{0,40}|recommended(?:\ for\ you)?|
         (?:most\ )?(?:popular|read|viewed|trending)(?:\ (?:now|posts?|stories|articles|today))?|

@@ -2215,3 +2215,20 @@ def test_a_comment_form_inside_the_kept_run_ends_the_post() -> None:
     assert page_chrome.CLOSING_FORM in reasons["Leave a Reply"]
     assert page_chrome.comment_form(texts, len(texts), after=texts.index(HEADLINE)) == texts.index("2 Comments")
     assert page_chrome.comment_form(texts, texts.index("2 Comments")) is None
+
+
+def test_a_bare_enjoy_is_a_sign_off_not_a_heading_of_teasers() -> None:
+    # "Enjoy!" closes a post's introduction before the list it introduces; "You may also enjoy"
+    # heads other stories.
+    assert page_chrome.END_OF_ARTICLE.match("Enjoy!") is None
+    assert page_chrome.END_OF_ARTICLE.match("Enjoy.") is None
+    for heading in ("You may also enjoy", "You might enjoy these", "Also enjoy:", "You may also like"):
+        assert page_chrome.END_OF_ARTICLE.match(heading) is not None, heading
+    places = [
+        f"{name}. One of the best places we went to, with a menu that changes every week and a long "
+        "queue on Saturdays, so book a table in advance if you can."
+        for name in ("Candle 79", "Blossom", "Hangawi", "Dirt Candy", "Gobo", "Franchia")
+    ]
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], "Enjoy!", "The places we loved", *places, "Previous post: Hello"]
+    end = page_chrome.rule_run_of(texts)[1]
+    assert texts[end] == places[-1]
