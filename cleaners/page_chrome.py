@@ -235,6 +235,7 @@ class PageChrome:
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
         players = player_residue(texts)
         shares = share_bar(texts, start, end)
+        links = post_links(texts, start, end)
         ad_labels = repeated_ad_labels(texts, start, end)
         for i in range(len(texts)):
             if start <= i <= end:
@@ -248,6 +249,8 @@ class PageChrome:
                     yield Decision.remove(i, INTERFACE)
                 elif i in shares:
                     yield Decision.remove(i, SHARE_BAR)
+                elif i in links:
+                    yield Decision.remove(i, POST_NAVIGATION)
                 elif i in ad_labels:
                     yield Decision.remove(i, AD_LABEL)
                 elif more_teaser(texts[i]):
@@ -1071,7 +1074,8 @@ often sits above the article, and is not one (nor is "Share" in English)."""
 
 END_OF_POST = re.compile(
     r"""^[\W_]*(?:
-        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?|
+        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?
+            (?:[\s|/·•-]*(?:previous|next|older|newer)\ (?:post|article|story|entry)s?|\s*:\s*\S.{0,150})?|
         (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){0,4}|
         also\ on\ [^.!?:]{1,30}:|recent\ comments|
         (?:tagged(?:\ (?:with|as|in))?|tags|posted\ (?:in|under)|filed\ (?:in|under)|categor(?:y|ies))\s*:\s*\w.{0,200}|
@@ -1081,7 +1085,9 @@ END_OF_POST = re.compile(
 )
 """What a blog engine or a news site prints where a post ends, which :data:`END_OF_ARTICLE`'s bare
 headings do not read: the way to the post before or after ("← Previous Post", "NEXT STORY:"), a
-heading of related links however worded ("Related Stories ▼", "Explore related topics"), another
+heading of related links however worded ("Related Stories ▼", "Explore related topics"), the links
+to both on one line ("« Previous Post | Next post »") or one with its post's title ("Previous post:
+Qual das duas?", :data:`POST_LINKS`), another
 site's teasers ("Also on HuffPost:"), the sidebar's "Recent Comments", and the post's tag or
 category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"). A line with a
 sentence end is never one (:func:`end_of_post`): "Posted in March, the notice was ignored." is the
@@ -1683,6 +1689,52 @@ for the link to the post after ("Newer title »")."""
 
 _PREVIOUS_POST = re.compile(r"^(?:«|‹|←)\s*\w.{2,150}(?<![»›→])$")
 _NEXT_POST = re.compile(r"^\w.{2,150}?\s*(?:»|›|→)$")
+_NEXT_LINK = re.compile(r"^(?:[|/]\s*)?[\w“\"‘'].{2,150}?\s*(?:»|›|→)$")
+"""The link to the post after as a pair of links prints it under the link to the post before: what
+:data:`_NEXT_POST` reads, or after the bar that parts the two ("| Thinking about your shoes »")."""
+
+_POST = r"(?:post|article|entry|story)"
+
+POST_LINKS = re.compile(
+    rf"""^[\W_]*(?:
+        (?:previous|prev|older)\ {_POST}s?[\s|/·•-]*(?:next|newer)\ {_POST}s?|
+        (?:next|newer)\ {_POST}s?[\s|/·•-]*(?:previous|prev|older)\ {_POST}s?|
+        (?:previous|next|older|newer)\ {_POST}\s*:\s*\S.{{0,150}}
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A blog's links to the posts before and after, on one line ("« Previous Post | Next post »"), or
+one of them with the other post's title ("Previous post: Qual das duas?", "Next post: Six Ways to
+Refuel Your Energy Every Day")."""
+
+POST_NAVIGATION = "a link to the blog's post before or after this one"
+
+
+def post_links(texts: Sequence[str], start: int, end: int) -> set[int]:
+    """The lines of the kept run ``start..end`` that link to the blog's post before or after
+    (:data:`POST_LINKS`), and pairs of links to them as :func:`_post_navigation` reads them, the
+    bar between them allowed ("« Entering sync markets |" over "| Thinking about your shoes »"),
+    with the lines between a pair. Removed where they are: some blogs print them above the post,
+    so they end the article only as :func:`_post_navigation` reads them."""
+    out: set[int] = set()
+    for i in range(start, end + 1):
+        line = texts[i].strip()
+        if word_count(line) <= POST_LINK_WORDS and POST_LINKS.match(line) and not _FULL_STOP.search(line):
+            out.add(i)
+        elif _PREVIOUS_POST.match(line) is not None:
+            reach = range(i + 1, min(i + 1 + POST_NAVIGATION_REACH, end + 1))
+            pair = next((j for j in reach if _NEXT_LINK.match(texts[j].strip())), None)
+            if pair is not None:
+                out.update(range(i, pair + 1))
+    return out
+
+
+_FULL_STOP = re.compile(r"\.[\"'”’)\]]?(?:\s|$)")
+"""A full stop ending a sentence: "Next story: the council meets on Monday." is the article's line; a
+post's title ends with a question or an exclamation mark as often ("Previous post: Qual das duas?")."""
+
+POST_LINK_WORDS = 30
+"""At most this many words in a line of links to the posts before and after (two titles)."""
 
 
 def _post_navigation(texts: Sequence[str], i: int) -> bool:

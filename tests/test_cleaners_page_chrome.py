@@ -2232,3 +2232,29 @@ def test_a_bare_enjoy_is_a_sign_off_not_a_heading_of_teasers() -> None:
     texts = [*MENU, HEADLINE, *ARTICLE[:2], "Enjoy!", "The places we loved", *places, "Previous post: Hello"]
     end = page_chrome.rule_run_of(texts)[1]
     assert texts[end] == places[-1]
+
+
+def test_a_blogs_links_to_the_posts_before_and_after_leave_the_kept_run() -> None:
+    # On one line, one with its post's title, or a pair of links with a bar between them: removed
+    # wherever they stand in the run (some blogs print them above the post).
+    for line in ("« Previous Post | Next post »", "Previous post: Qual das duas?", "NEXT STORY: Six Ways to Rest"):
+        assert page_chrome.POST_LINKS.match(line) is not None, line
+    # As end markers (after the run's first 150 words), never a line with a sentence end.
+    assert page_chrome.end_of_post("« Previous Post | Next post »")
+    assert page_chrome.end_of_post("NEXT STORY: Six Ways to Rest")
+    texts = [*MENU, "« Entering sync markets |", "| Thinking about your shoes »", HEADLINE, *ARTICLE]
+    texts += ["Previous post: Qual das duas?", "Next post: Six Ways to Refuel Your Energy Every Day"]
+    first, last = texts.index("« Entering sync markets |"), len(texts) - 1
+    links = page_chrome.post_links(texts, first, last)
+    assert links == {first, first + 1, last - 1, last}
+    # The article's own sentences about its previous post, and a teaser's arrow alone, stay.
+    prose = [
+        "My previous post addressed an objection to the plan, and this one answers it.",
+        "Next story: the council meets again on Monday to vote on the plan.",
+        "Read the full report »",
+    ]
+    assert page_chrome.post_links([*prose, *ARTICLE], 0, len(prose) + len(ARTICLE) - 1) == set()
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome()(doc)}
+    assert not any(text in reasons for text in ARTICLE)
+    assert all(text in reasons for text in ("« Entering sync markets |", "Previous post: Qual das duas?"))
