@@ -15,7 +15,6 @@ from typing import Any
 import lxml.html
 from lxml import etree
 from newsclean.cleaners.apart import APART_AFTER, apart_after
-from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.consent import names_cookies, reads_as_panel
 from newsclean.cleaners.content import (
     _SENTENCE_CLOSE,
@@ -52,6 +51,7 @@ from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.headline_line import mark_headline, title_parts
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata, first_title
+from newsclean.cleaners.notices import LEGAL_AFTER, PRINT_NOTE_AFTER, legal_notice, licence_notice, print_note
 from newsclean.cleaners.prompts import prompt_line
 from newsclean.cleaners.regions import RegionLog
 from newsclean.cleaners.selector import Choice, Evidence, cheap_features, full_features, load_model
@@ -1398,52 +1398,7 @@ AUTHOR_BOX = "the author's box after the text (its line links to the writer's pa
 ABOVE_HEADLINE = "above the page's <h1> (the headline)"
 UNDER_SITE_NAME = "between the site's name (the <h1>) and the post's title: a tagline, a date line, a link row"
 NOTICE = "a notice asking for scripts or another browser, on a page whose text it does not show"
-LEGAL_AFTER = "copyright or legal notice after the last paragraph"
 LEGAL_BEFORE = "copyright or licence notice before the first paragraph"
-
-LICENCE = re.compile(
-    r"\ball rights reserved\b|\bfor (?:your )?personal,? non-?commercial use\b"
-    r"|\bmay not be (?:published|broadcast|rewritten|reproduced|republished|redistributed)\b",
-    re.I,
-)
-"""The terms a page is served under ("All rights reserved", "This copy is for your personal,
-non-commercial use only", "This material may not be published, broadcast, rewritten or
-redistributed"), whichever site prints them: never the article's own text."""
-
-LEGAL = re.compile(rf"^\s*(?:©|\(c\)\s*\d{{4}}|copyright\s*(?:©|\(c\)|\d{{4}}))|{LICENCE.pattern}", re.I)
-"""A copyright, trademark or licence notice ("© 2012 Bayside Courier Ltd. All rights reserved.")."""
-
-PRINT_NOTE_AFTER = "a note of the print edition after the last paragraph"
-
-PRINT_NOTE = re.compile(
-    r"^\W*(?:a\ version\ of\ )?this\ (?:article|story|column|report|review|piece)\ (?:first\ )?"
-    r"(?:appeared|was\ published|ran)\ in\ (?:print\b|.{0,80}?\bprint(?:ed)?\ edition\b)"
-    r"|^\W*(?:dieser|der)\ (?:artikel|beitrag|text)\ (?:ist\ )?(?:erschien|erschienen)\b.{0,80}?"
-    r"\b(?:printausgabe|gedruckten\ ausgabe)",
-    re.I | re.X,
-)
-"""A note that the article also ran in the paper ("A version of this article appeared in print
-on July 24, 2012, on page A4 of the New York edition with the headline: ...", "This article
-appeared in the Finance section of the print edition under the headline ...", "Dieser Artikel
-erschien in der Printausgabe ..."): the page's, closing it, however sentence-like."""
-
-PRINT_NOTE_MAX_WORDS = 60
-
-LEGAL_MAX_WORDS = 120
-
-TRADEMARKS = re.compile(
-    r"\b(?:are|is|are registered|is a registered) trademarks? of\b"
-    r"|\bmay not be (?:reproduced|republished|redistributed)\b",
-    re.I,
-)
-"""A trademark or reproduction notice's own words ("... are trademarks of the National Hockey
-League", "may not be reproduced without the prior written consent of ...")."""
-
-LEGAL_LONG_WORDS = 400
-"""A copyright notice longer than :data:`LEGAL_MAX_WORDS` words, up to this many, is still one
-when it also lists trademarks or forbids reproduction: a league's or a publisher's footer
-naming every mark it owns."""
-
 
 def _stamp(block: Block) -> bool:
     """Whether ``block`` is a short line of credits or stamps (:data:`STAMP`), no sentence."""
@@ -1457,9 +1412,9 @@ def _stamp(block: Block) -> bool:
 
 
 def _is_licence(block: Block) -> bool:
-    """A legal notice stating the page's terms (:data:`LICENCE`): above the article's text too
-    it is the page's, where a bare "© Reuters" may be a photo's credit."""
-    return _is_legal(block) and bool(_LICENCE.search(block.text))
+    """A legal notice stating the page's terms (:data:`~newsclean.cleaners.notices.LICENCE`): above
+    the article's text too it is the page's, where a bare "© Reuters" may be a photo's credit."""
+    return licence_notice(block.text)
 
 
 def _same_box(block: Block, other: Block) -> bool:
@@ -1469,20 +1424,11 @@ def _same_box(block: Block, other: Block) -> bool:
 
 
 def _is_print_note(block: Block) -> bool:
-    return split_count(block.text) <= PRINT_NOTE_MAX_WORDS and bool(_PRINT_NOTE.search(block.text))
+    return print_note(block.text)
 
 
 def _is_legal(block: Block) -> bool:
-    words = split_count(block.text)
-    if words <= LEGAL_MAX_WORDS:
-        return bool(_LEGAL.search(block.text))
-    return words <= LEGAL_LONG_WORDS and bool(_LEGAL.search(block.text)) and bool(_TRADEMARKS.search(block.text))
-
-
-_LEGAL = Caseless(LEGAL)
-_PRINT_NOTE = Caseless(PRINT_NOTE)
-_LICENCE = Caseless(LICENCE)
-_TRADEMARKS = Caseless(TRADEMARKS)
+    return legal_notice(block.text)
 
 
 def edge_rules(blocks: list[Block], titles: frozenset[str] = frozenset()) -> list[str]:

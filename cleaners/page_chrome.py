@@ -14,6 +14,7 @@ from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, slug_headline, slug_share, word_count
 from newsclean.cleaners.media_players import player_residue
+from newsclean.cleaners.notices import LEGAL_AFTER, PRINT_NOTE_AFTER, legal_notice, print_note
 from newsclean.cleaners.prompts import MORE_WORDS, embed_residue
 from newsclean.cleaners.regions import opening_words
 from numpy.typing import NDArray
@@ -236,6 +237,7 @@ class PageChrome:
         players = player_residue(texts)
         shares = share_bar(texts, start, end)
         links = post_links(texts, start, end)
+        notices = closing_notices(texts, start, end)
         ad_labels = repeated_ad_labels(texts, start, end)
         for i in range(len(texts)):
             if start <= i <= end:
@@ -251,6 +253,8 @@ class PageChrome:
                     yield Decision.remove(i, SHARE_BAR)
                 elif i in links:
                     yield Decision.remove(i, POST_NAVIGATION)
+                elif i in notices:
+                    yield Decision.remove(i, notices[i])
                 elif i in ad_labels:
                     yield Decision.remove(i, AD_LABEL)
                 elif more_teaser(texts[i]):
@@ -1708,6 +1712,26 @@ one of them with the other post's title ("Previous post: Qual das duas?", "Next 
 Refuel Your Energy Every Day")."""
 
 POST_NAVIGATION = "a link to the blog's post before or after this one"
+
+
+def closing_notices(texts: Sequence[str], start: int, end: int) -> dict[int, str]:
+    """The lines of the kept run ``start..end`` after its last paragraph that is not itself one that
+    are a copyright, licence or trademark notice or a note of the print edition
+    (:mod:`~newsclean.cleaners.notices`), with why each goes, as the HTML path removes them: they
+    close the page, however sentence-like ("This copy is for your personal, non-commercial use
+    only. ...", "A version of this article appeared in print on July 25, 2012, on page A10 of the
+    New York edition ..."). Above the last paragraph such a line may be the article's (a passage
+    quoted with its copyright line) and stays."""
+    found = {}
+    for i in range(start, end + 1):
+        if print_note(texts[i]):
+            found[i] = PRINT_NOTE_AFTER
+        elif legal_notice(texts[i]):
+            found[i] = LEGAL_AFTER
+    last = next((i for i in range(end, start - 1, -1) if i not in found and _holds_paragraph(texts, i, i)), None)
+    if last is None:
+        return {}
+    return {i: why for i, why in found.items() if i > last}
 
 
 def post_links(texts: Sequence[str], start: int, end: int) -> set[int]:

@@ -2258,3 +2258,31 @@ def test_a_blogs_links_to_the_posts_before_and_after_leave_the_kept_run() -> Non
     reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome()(doc)}
     assert not any(text in reasons for text in ARTICLE)
     assert all(text in reasons for text in ("« Entering sync markets |", "Previous post: Qual das duas?"))
+
+
+def test_copyright_and_print_notes_after_the_last_paragraph_leave_the_kept_run() -> None:
+    # As the HTML path removes them: after the article's last paragraph, the page's terms and the
+    # print edition's note go, however sentence-like; above it, a notice is the article's (a
+    # quoted passage with its copyright line) and stays.
+    copy = (
+        "This copy is for your personal, non-commercial use only. Distribution and use of this "
+        "material are governed by our Subscriber Agreement and by copyright law."
+    )
+    note = (
+        "A version of this article appeared in print on July 25, 2012, on page A10 of the New York "
+        "edition with the headline: Harbour Road Lane Approved."
+    )
+    quoted = "Scripture quoted from the Harbour Bible, Copyright © 1978 Harbour Press. All rights reserved."
+    texts = [*MENU, HEADLINE, ARTICLE[0], quoted, *ARTICLE[1:4], note, copy, "About us", "Contact"]
+    first, last = texts.index(HEADLINE), texts.index(copy)
+    assert page_chrome.closing_notices(texts, first, last) == {
+        last - 1: page_chrome.PRINT_NOTE_AFTER,
+        last: page_chrome.LEGAL_AFTER,
+    }
+    model = ScoresByText({text: 0.95 for text in [HEADLINE, *ARTICLE[:4], quoted, note, copy]})
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert reasons[copy] == page_chrome.LEGAL_AFTER and reasons[note] == page_chrome.PRINT_NOTE_AFTER
+    assert quoted not in reasons and not any(text in reasons for text in ARTICLE[:4])
+    # A run without a paragraph keeps its lines: nothing to close.
+    assert page_chrome.closing_notices([HEADLINE, copy], 0, 1) == {}
