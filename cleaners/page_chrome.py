@@ -217,7 +217,7 @@ class PageChrome:
         if form is not None and _holds_paragraph(texts, start, form - 1):
             closings.append((end, CLOSING_FORM))
             end = form - 1
-        for closing in (closing_cards, closing_notice, closing_ranking, unheaded_cards):
+        for closing in (closing_cards, closing_notice, closing_ranking, unheaded_cards, closing_marker):
             cut = closing(texts, start, end)
             if cut is not None:
                 closings.append((end, cut.reason))
@@ -1110,7 +1110,8 @@ def end_of_post(text: str) -> bool:
 
 TEASER_HEADING = re.compile(
     r"""^[\W_]*(?:
-        (?:top|latest)\ (?:headlines|stories|news|videos|articles|posts)\b.{0,30}|
+        (?:[\w'’.-]+\ ){0,2}(?:top|latest)\ (?:headlines|stories|news|videos|articles|posts)\b.{0,30}|
+        more\ [\w&'’-]+(?:\ [\w&'’-]+)?\ (?:news|stories|articles|headlines|videos)\b.{0,20}|
         most\ (?:popular|read|viewed|shared|commented)\b.{0,30}|more\ trending\b.{0,30}|
         mehr\ zum\ thema\b.{0,40}|weitere\ (?:themen|artikel|nachrichten|meldungen)\b.{0,30}|
         (?:das\ )?könnte\ (?:sie|dich)\ (?:auch\ )?interessieren|lesen\ sie\ (?:auch|mehr)\b.{0,40}|
@@ -1219,6 +1220,36 @@ the article's paragraph, and the article goes on there."""
 CARDS = 2
 """Teaser sentences at least under a heading that make a closing block of cards (one headline with
 its teaser is as often an inline box with the article's last short paragraph under it)."""
+
+
+CLOSING_MARKER = 'after a line that closes the article ("Related posts", "Next Story »"), no paragraph under it'
+
+MARKER_MIN_WORDS = 50
+"""Words of the kept run at least before an end marker that :func:`closing_marker` reads (a short
+post's; the prose rule asks for :data:`END_MIN_WORDS`)."""
+
+
+def closing_marker(texts: Sequence[str], start: int, end: int) -> Comments | None:
+    """Where the kept run ``start..end`` ends at a line that closes an article (:data:`END_OF_ARTICLE`,
+    :func:`end_of_post`, :data:`THREAD_HEADING`: "Related Topics", "Next Story »", "Posted in:
+    News") after :data:`MARKER_MIN_WORDS` words and a paragraph, with no paragraph at all below it
+    to the run's end: a short post's run goes on into teasers, a game's facts or a list of links,
+    which the end markers cut only after :data:`END_MIN_WORDS` words (a "Related" box above an
+    article is a sidebar). With a paragraph below the marker, the article may go on there (a
+    "Related" box between its paragraphs) and the run stays. ``None`` when it stays."""
+    seen = 0
+    for i in range(start, end + 1):
+        line = texts[i].strip()
+        marker = END_OF_ARTICLE.match(line) or end_of_post(line) or THREAD_HEADING.match(line)
+        if (
+            marker
+            and seen >= MARKER_MIN_WORDS
+            and _holds_paragraph(texts, start, i - 1)
+            and not _holds_paragraph(texts, i + 1, end)
+        ):
+            return Comments(i, CLOSING_MARKER)
+        seen += word_count(line)
+    return None
 
 
 def closing_cards(texts: Sequence[str], start: int, end: int) -> Comments | None:

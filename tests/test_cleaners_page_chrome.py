@@ -2286,3 +2286,40 @@ def test_copyright_and_print_notes_after_the_last_paragraph_leave_the_kept_run()
     assert quoted not in reasons and not any(text in reasons for text in ARTICLE[:4])
     # A run without a paragraph keeps its lines: nothing to close.
     assert page_chrome.closing_notices([HEADLINE, copy], 0, 1) == {}
+
+
+def test_teaser_headings_that_name_a_section_or_the_day() -> None:
+    # "Today's Top Stories", "Technology Top Stories", "More technology news" head teasers as
+    # "Top Stories" and "More news" do; a sentence about top stories is the article's.
+    for heading in ("Today's Top Stories", "Technology Top Stories", "More technology news", "More Sci-Tech News"):
+        assert page_chrome.TEASER_HEADING.match(heading) is not None, heading
+    for line in (
+        "The top stories of the year were about the storm.",
+        "More than 110,000 punters will pack Flemington for the Cup.",
+        "Our reporters covered the top stories from the council and the courts this week, as always.",
+    ):
+        assert page_chrome.TEASER_HEADING.match(line) is None or page_chrome.SENTENCE.search(line), line
+        assert not page_chrome._box_heading(line), line
+    cards = []
+    for n in range(3):
+        cards += [f"Council story number {n + 1} about the harbour", f"THE council met again on day {n + 1} to vote."]
+    texts = [*MENU, HEADLINE, *ARTICLE, "More technology news", *cards]
+    cut = page_chrome.closing_cards(texts, len(MENU), len(texts) - 1)
+    assert cut is not None and texts[cut.first] == "More technology news"
+
+
+def test_a_short_posts_end_marker_with_no_paragraph_under_it_ends_the_run() -> None:
+    # A post of about 100 words, then "Next Story »" and a list of headlines and a game's facts:
+    # the marker ends the run, though the prose rule's markers wait for 150 words. With a paragraph
+    # below it, the article may go on there and the run stays; in the first 50 words (a "Related"
+    # box above the article) it never ends the run.
+    below = ["Next Story »", "More Dishonored", "Dishonored preview: killing three Lady Boyles"]
+    below += ["Dishonored voice cast includes Susan Sarandon", "Release Date: 2012", "Genre: Action"]
+    texts = [HEADLINE, *ARTICLE[:2], *below]
+    assert sum(word_count(t) for t in ARTICLE[:2]) < page_chrome.END_MIN_WORDS
+    cut = page_chrome.closing_marker(texts, 0, len(texts) - 1)
+    assert cut is not None and texts[cut.first] == "Next Story »"
+    going_on = [HEADLINE, *ARTICLE[:2], "Related posts", "Harbour budget passes", ARTICLE[6]]
+    assert page_chrome.closing_marker(going_on, 0, len(going_on) - 1) is None
+    early = [HEADLINE, "Related posts", "Harbour budget passes", *ARTICLE[:2]]
+    assert page_chrome.closing_marker(early, 0, len(early) - 1) is None
