@@ -1890,13 +1890,14 @@ article's. Bullets, counts and arrows around the words do not matter."""
 
 THREAD_HEADING = re.compile(
     r"""^[\W_]*(?:
-        (?:\d+|one)\ (?:thoughts?|responses?|comments?|replies)\ (?:on|to)\ [“"'‘«„].{1,200}|
+        (?:\d+|one)\ (?:[a-z]+\ )?(?:thoughts?|responses?|comments?|replies)\ (?:on|to)\ [“"'‘«„].{1,200}|
         \d+\ comments?\W+read\ (?:them|it)\ below\ or\ add\ one[\W_]*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Thread headings that blog engines print, which :data:`COMMENTS_HEADING` does not read:
-"43 thoughts on “Hello”", "One Response to “...”" (WordPress's defaults), "{ 10 comments… read
+"43 thoughts on “Hello”", "One Response to “...”" (WordPress's defaults, or a theme's with a word
+of its own: "8 appreciated comments on “...”"), "{ 10 comments… read
 them below or add one }" (Thesis). The quotes keep an article's "10 thoughts on leadership" out."""
 
 

@@ -313,6 +313,7 @@ def test_comment_headings_are_recognised_however_they_are_decorated(line: str) -
         "43 thoughts on “Hello world”",
         "One Response to “Why focus beats effort”",
         "{ 10 comments… read them below or add one }",
+        "8 appreciated comments on “New work: Asian Development Bank”",
     ],
 )
 def test_blog_engines_thread_headings_are_comment_headings(line: str) -> None:
@@ -332,6 +333,7 @@ def test_blog_engines_thread_headings_are_comment_headings(line: str) -> None:
         "The minister declined to comment on the report.",
         "10 thoughts on leadership",
         "5 thoughts on the budget",
+        "3 quick thoughts on the budget",
     ],
 )
 def test_lines_that_only_mention_comments_are_not_headings(line: str) -> None:
