@@ -187,13 +187,19 @@ class PageChrome:
                 post = start, end
                 start, end = earlier
                 prose_tail = -1
-        below_form = None
+        below_form = away = None
         if scores is not None:
             above = article_above_form(texts, scores, start, _dropped_texts(doc))
             if above is not None:
                 below_form = start, end
                 start, end = above
                 prose_tail = -1
+            else:
+                moved = article_at_headline(texts, scores, doc.url, start, end)
+                if moved is not None:
+                    away = start, end
+                    start, end = moved
+                    prose_tail = -1
         comments = _run_end(texts, start, end, rule, markers)
         if scores is not None and comments is not None:
             above = article_above_thread(texts, scores, start, comments.first)
@@ -287,6 +293,8 @@ class PageChrome:
                 detail += "; " + THREAD_POST
             elif below_form is not None and below_form[0] <= i <= below_form[1]:
                 detail += "; " + BELOW_FORM
+            elif away is not None and away[0] <= i <= away[1]:
+                detail += "; " + AWAY_FROM_HEADLINE
             elif boxed is not None and boxed_from <= i < start:
                 detail += "; " + BOXES_ABOVE_HEADLINE
             yield Decision.remove(i, f"page chrome {where}{detail}")
@@ -418,6 +426,51 @@ SECTION_REACH = 12
 BELOW_FORM = "a box of the sidebar below the post's comment form"
 
 CLOSING_FORM = "after the post's comments section and comment form, inside the kept run"
+
+
+HEADLINE_REACH = 6
+"""Lines at most from the page's headline down to the post's first paragraph, and to the start of
+the run found under it."""
+
+HEADLINE_FAR = 12
+"""A kept run starting more than this many lines below the page's headline (or ending above it)
+is away from the post the headline opens."""
+
+AWAY_FROM_HEADLINE = "a box away from the post that the page's headline (the line holding the address's slug) opens"
+
+
+def article_at_headline(
+    texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], url: str | None, start: int, end: int
+) -> tuple[int, int] | None:
+    """The article, when the kept run ``start..end`` lies away from the post the page's headline
+    opens: the headline is the first line holding every word of the address's slug
+    (:func:`~newsclean.cleaners.line_model.slug_headline`), title-shaped (:func:`_title_line`, a
+    capital first, no closing colon), with a paragraph within :data:`HEADLINE_REACH` lines under
+    it, and the run ends above it or starts more than :data:`HEADLINE_FAR` lines below it, with no
+    line holding :data:`SLUG_TITLE_SHARE` of the slug's words (then the run is about the same
+    story). A sidebar's box of prose (an "About" box, a book's blurb, a blog's description) can
+    outscore a short post by the model's line scores; the address says which post the page is.
+    The article is then the headline and the run under it that gains most from the model's article
+    lines, or the prose rule's run there, starting within :data:`HEADLINE_REACH` lines of it;
+    ``None`` when the run stays."""
+    headline = slug_headline(texts, url)
+    if headline < 0 or start <= headline <= end:
+        return None
+    text = texts[headline].strip()
+    if not _title_line(text) or text.endswith(":") or not text[:1].isupper():
+        return None
+    under = min(len(texts) - 1, headline + HEADLINE_REACH)
+    if not _holds_paragraph(texts, headline + 1, under) or (end >= headline and start <= headline + HEADLINE_FAR):
+        return None
+    if any(slug_share(line, url) >= SLUG_TITLE_SHARE for line in texts[start : end + 1]):
+        return None
+    rest = probabilities[headline + 1 :]
+    run = keep_range(texts[headline + 1 :], rest)
+    if run is None or run[0] > HEADLINE_REACH:
+        run = rule_run_of(texts[headline + 1 :])
+        if run[0] < 0 or run[0] > HEADLINE_REACH:
+            return None
+    return headline, headline + 1 + run[1]
 
 
 def comment_form(

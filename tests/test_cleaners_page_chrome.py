@@ -2325,3 +2325,38 @@ def test_a_short_posts_end_marker_with_no_paragraph_under_it_ends_the_run() -> N
     assert page_chrome.closing_marker(going_on, 0, len(going_on) - 1) is None
     early = [HEADLINE, "Related posts", "Harbour budget passes", *ARTICLE[:2]]
     assert page_chrome.closing_marker(early, 0, len(early) - 1) is None
+
+
+def test_a_sidebar_box_away_from_the_slug_headline_is_not_the_article() -> None:
+    # An old blog layout prints its left column first: the "About" box's prose outscores the short
+    # post under the page's headline (the line holding every word of the address's slug). The run
+    # moves to the headline and the post under it; the box goes, saying why.
+    about = (
+        "About Bob: Bob Walsh is the author of The Web Startup Guide, co-hosts a podcast for founders "
+        "and has been helping small software companies find their first customers since 2005."
+    )
+    post = [
+        "Just posted the interview that Patrick and I did with David Allen, founder of GTD, on the "
+        "podcast this week. You will find it on the show's page.",
+        "Speaking of things GTD, I am now switching back to Things from OmniFocus, which had me too "
+        "distracted by its options to get anything done.",
+    ]
+    texts = [*MENU, about, "Ask Bob", "Podcast", "Home / David Allen on GTD for Startup Founders"]
+    texts += ["David Allen on GTD for Startup Founders", "Posted on: 08-17-2012", *post]
+    texts += ["Categories", "Popular Posts", "Search", "Archives", "August 2012", "July 2012"]
+    url = "http://founders-blog.example/2012/08/david-allen-on-gtd-for-startup-founders/"
+    model = ScoresByText({text: 0.9 if text == about else 0.3 if text in post else 0.05 for text in texts})
+    scores = model.predict_lines(texts, url, page_chrome.rule_run_of(texts))
+    box = texts.index(about)
+    moved = page_chrome.article_at_headline(texts, scores, url, box, box)
+    assert moved is not None and texts[moved[0]] == "Home / David Allen on GTD for Startup Founders"
+    assert texts[moved[1]] == post[1]
+    doc = Document([Block(text) for text in texts], source_format="text", url=url)
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert page_chrome.AWAY_FROM_HEADLINE in reasons[about]
+    assert not any(text in reasons for text in post)
+    # A run that starts just under the headline (its standfirst, its byline) is the post's: it stays.
+    near = texts.index(post[0])
+    assert page_chrome.article_at_headline(texts, scores, url, near, near + 1) is None
+    # Without a slug in the address, nothing says which post the page is.
+    assert page_chrome.article_at_headline(texts, scores, "http://founders-blog.example/?p=3452", box, box) is None
