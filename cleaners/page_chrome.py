@@ -164,6 +164,7 @@ class PageChrome:
             return
         texts = [b.text for b in doc.blocks]
         markers = _markers_dropped(doc)
+        dropped = _dropped_texts(doc)
         rule = rule_run_of(texts, markers)
         start, end = rule
         scores: NDArray[np.float64] | None = None
@@ -189,7 +190,7 @@ class PageChrome:
                 prose_tail = -1
         below_form = away = None
         if scores is not None:
-            above = article_above_form(texts, scores, start, _dropped_texts(doc))
+            above = article_above_form(texts, scores, start, dropped)
             if above is not None:
                 below_form = start, end
                 start, end = above
@@ -219,7 +220,7 @@ class PageChrome:
         # Each closing block found cuts the run's end above it, innermost last: (the run's end
         # before the cut, why), so a line past the final end is told by the last cut reaching it.
         closings: list[tuple[int, str]] = []
-        form = comment_form(texts, end + 1, _dropped_texts(doc), after=start)
+        form = comment_form(texts, end + 1, dropped, after=start)
         if form is not None and _holds_paragraph(texts, start, form - 1):
             closings.append((end, CLOSING_FORM))
             end = form - 1
@@ -228,7 +229,7 @@ class PageChrome:
             if cut is not None:
                 closings.append((end, cut.reason))
                 end = cut.first - 1
-        appeals, appeal_close = appeal_boxes(texts, start, end, _dropped_texts(doc))
+        appeals, appeal_close = appeal_boxes(texts, start, end, dropped)
         if appeal_close is not None:
             closings.append((end, CLOSING_APPEAL))
             end = appeal_close - 1
@@ -237,7 +238,7 @@ class PageChrome:
             closings.append((end, author.reason))
             end = author.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
-        pitches = offer_boxes(texts, start, end, _dropped_texts(doc))
+        pitches = offer_boxes(texts, start, end, dropped)
         boxes = teaser_boxes(texts, start, end)
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
         players = player_residue(texts)
@@ -464,8 +465,7 @@ def article_at_headline(
         return None
     if any(slug_share(line, url) >= SLUG_TITLE_SHARE for line in texts[start : end + 1]):
         return None
-    rest = probabilities[headline + 1 :]
-    run = keep_range(texts[headline + 1 :], rest)
+    run = keep_range(texts[headline + 1 :], probabilities[headline + 1 :])
     if run is None or run[0] > HEADLINE_REACH:
         run = rule_run_of(texts[headline + 1 :])
         if run[0] < 0 or run[0] > HEADLINE_REACH:
@@ -1131,8 +1131,7 @@ often sits above the article, and is not one (nor is "Share" in English)."""
 
 END_OF_POST = re.compile(
     r"""^[\W_]*(?:
-        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?
-            (?:[\s|/·•-]*(?:previous|next|older|newer)\ (?:post|article|story|entry)s?|\s*:\s*\S.{0,150})?|
+        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?|
         (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){0,4}|
         also\ on\ [^.!?:]{1,30}:|recent\ comments|
         (?:tagged(?:\ (?:with|as|in))?|tags|posted\ (?:in|under)|filed\ (?:in|under)|categor(?:y|ies))\s*:\s*\w.{0,200}|
@@ -1142,23 +1141,23 @@ END_OF_POST = re.compile(
 )
 """What a blog engine or a news site prints where a post ends, which :data:`END_OF_ARTICLE`'s bare
 headings do not read: the way to the post before or after ("← Previous Post", "NEXT STORY:"), a
-heading of related links however worded ("Related Stories ▼", "Explore related topics"), the links
-to both on one line ("« Previous Post | Next post »") or one with its post's title ("Previous post:
-Qual das duas?", :data:`POST_LINKS`), another
+heading of related links however worded ("Related Stories ▼", "Explore related topics"), another
 site's teasers ("Also on HuffPost:"), the sidebar's "Recent Comments", and the post's tag or
 category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"). A line with a
 sentence end is never one (:func:`end_of_post`): "Posted in March, the notice was ignored." is the
-article's."""
+article's. :func:`end_of_post` also reads the links to both posts on one line ("« Previous Post |
+Next post »") or one with its post's title (:data:`POST_LINKS`)."""
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\W_]*$")
 
 
 def end_of_post(text: str) -> bool:
     """Whether ``text`` (one line) is a heading or a line of links that closes a post
-    (:data:`END_OF_POST`) and not a sentence; a trailing ellipsis ("Related articles...") is a
-    heading's, not a sentence's end."""
+    (:data:`END_OF_POST`, or the links to the posts before and after, :data:`POST_LINKS`) and not
+    a sentence; a trailing ellipsis ("Related articles...") is a heading's, not a sentence's end."""
     stripped = text.strip()
-    return bool(END_OF_POST.match(stripped)) and not SENTENCE.search(_ELLIPSIS.sub("", stripped))
+    marker = END_OF_POST.match(stripped) or POST_LINKS.match(stripped)
+    return marker is not None and not SENTENCE.search(_ELLIPSIS.sub("", stripped))
 
 
 TEASER_HEADING = re.compile(
@@ -1785,13 +1784,12 @@ _POST = r"(?:post|article|entry|story)"
 
 POST_LINKS = re.compile(
     rf"""^[\W_]*(?:
-        (?:previous|prev|older)\ {_POST}s?[\s|/·•-]*(?:next|newer)\ {_POST}s?|
-        (?:next|newer)\ {_POST}s?[\s|/·•-]*(?:previous|prev|older)\ {_POST}s?|
+        (?:previous|prev|older|next|newer)\ {_POST}s?[\s|/·•-]*(?:previous|prev|older|next|newer)\ {_POST}s?|
         (?:previous|next|older|newer)\ {_POST}\s*:\s*\S.{{0,150}}
     )[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A blog's links to the posts before and after, on one line ("« Previous Post | Next post »"), or
+"""A blog's links to the posts before and after, on one line in either order ("« Previous Post | Next post »"), or
 one of them with the other post's title ("Previous post: Qual das duas?", "Next post: Six Ways to
 Refuel Your Energy Every Day")."""
 
@@ -1799,8 +1797,8 @@ POST_NAVIGATION = "a link to the blog's post before or after this one"
 
 
 def closing_notices(texts: Sequence[str], start: int, end: int) -> dict[int, str]:
-    """The lines of the kept run ``start..end`` after its last paragraph that is not itself one that
-    are a copyright, licence or trademark notice or a note of the print edition
+    """The lines of the kept run ``start..end`` that are a copyright, licence or trademark notice or
+    a note of the print edition, after the run's last paragraph that is none of these
     (:mod:`~newsclean.cleaners.notices`), with why each goes, as the HTML path removes them: they
     close the page, however sentence-like ("This copy is for your personal, non-commercial use
     only. ...", "A version of this article appeared in print on July 25, 2012, on page A10 of the
