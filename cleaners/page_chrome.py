@@ -1135,7 +1135,9 @@ END_OF_POST = re.compile(
         (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){0,4}|
         also\ on\ [^.!?:]{1,30}:|recent\ comments|
         (?:tagged(?:\ (?:with|as|in))?|tags|posted\ (?:in|under)|filed\ (?:in|under)|categor(?:y|ies))\s*:\s*\w.{0,200}|
-        tagged\ (?:with|as)\ \w.{0,200}
+        tagged\ (?:with|as)\ \w.{0,200}|
+        posted\ by\ [^.!?|]{1,60}\ (?:at|on)\ [^.!?|]{3,60}(?:\|\s*permalink)?|
+        [^.!?|]{3,80}\|\s*permalink
     )[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1143,7 +1145,10 @@ END_OF_POST = re.compile(
 headings do not read: the way to the post before or after ("← Previous Post", "NEXT STORY:"), a
 heading of related links however worded ("Related Stories ▼", "Explore related topics"), another
 site's teasers ("Also on HuffPost:"), the sidebar's "Recent Comments", and the post's tag or
-category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"). A line with a
+category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"), and the post's
+stamp that Blogger and TypePad print under it ("Posted by Ann Lee at 12:32 PM", "November 13, 2012
+in Cloud | Permalink"; above the post the same stamp is a byline, which the end markers' word
+count, :data:`END_MIN_WORDS`, leaves alone). A line with a
 sentence end is never one (:func:`end_of_post`): "Posted in March, the notice was ignored." is the
 article's. :func:`end_of_post` also reads the links to both posts on one line ("« Previous Post |
 Next post »") or one with its post's title (:data:`POST_LINKS`)."""

@@ -688,6 +688,9 @@ NEXT_POSTS = [
         "Recent Comments",
         "Tagged with: cycling, council, Harbour Road",
         "Posted in: Local news",
+        "Posted by Ann Lee at 12:32 PM",
+        "Posted by Ann Lee on July 06, 2012 | Permalink",
+        "November 13, 2012 in Harbour news | Permalink",
     ],
 )
 def test_the_lines_that_close_a_blog_post_end_the_article(line: str) -> None:
@@ -783,6 +786,8 @@ def test_a_lone_arrow_link_or_a_quotation_in_guillemets_is_no_post_navigation() 
         "Related costs rose by a third.",
         "(Related reading: the council's report on the quay.)",
         "Next, the council will consult the traders.",
+        "Posted by hand on Monday, the letters reached the council a week later.",
+        "Posted by the harbour master at the quay's gate: no mooring after dark.",
     ],
 )
 def test_sentences_that_open_with_a_closing_lines_words_do_not_end_the_article(line: str) -> None:
