@@ -439,6 +439,16 @@ is away from the post the headline opens."""
 
 AWAY_FROM_HEADLINE = "a box away from the post that the page's headline (the line holding the address's slug) opens"
 
+POST_SENTENCE_WORDS = 5
+"""A photo post's or a link post's text under its headline may be a single short sentence ("Repurposing
+food as art is creative."): a sentence of this many words or more is the post's text."""
+
+
+def _post_line(text: str) -> bool:
+    """Whether ``text`` can be a post's text under its headline: a paragraph, or a sentence of
+    :data:`POST_SENTENCE_WORDS` words or more."""
+    return word_count(text) >= POST_SENTENCE_WORDS and SENTENCE.search(text) is not None
+
 
 def article_at_headline(
     texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], url: str | None, start: int, end: int
@@ -446,8 +456,9 @@ def article_at_headline(
     """The article, when the kept run ``start..end`` lies away from the post the page's headline
     opens: the headline is the first line holding every word of the address's slug
     (:func:`~newsclean.cleaners.line_model.slug_headline`), title-shaped (:func:`_title_line`, a
-    capital first, no closing colon), with a paragraph within :data:`HEADLINE_REACH` lines under
-    it, and the run ends above it or starts more than :data:`HEADLINE_FAR` lines below it, with no
+    capital first, no closing colon), with the post's text within :data:`HEADLINE_REACH` lines
+    under it (a sentence at least, :func:`_post_line`: a photo post's one line), and the run ends
+    above it or starts more than :data:`HEADLINE_FAR` lines below it, with no
     line holding :data:`SLUG_TITLE_SHARE` of the slug's words (then the run is about the same
     story). A sidebar's box of prose (an "About" box, a book's blurb, a blog's description) can
     outscore a short post by the model's line scores; the address says which post the page is.
@@ -461,7 +472,9 @@ def article_at_headline(
     if not _title_line(text) or text.endswith(":") or not text[:1].isupper():
         return None
     under = min(len(texts) - 1, headline + HEADLINE_REACH)
-    if not _holds_paragraph(texts, headline + 1, under) or (end >= headline and start <= headline + HEADLINE_FAR):
+    if end >= headline and start <= headline + HEADLINE_FAR:
+        return None
+    if not any(_post_line(t) for t in texts[headline + 1 : under + 1]):
         return None
     if any(slug_share(line, url) >= SLUG_TITLE_SHARE for line in texts[start : end + 1]):
         return None

@@ -2365,3 +2365,30 @@ def test_a_sidebar_box_away_from_the_slug_headline_is_not_the_article() -> None:
     assert page_chrome.article_at_headline(texts, scores, url, near, near + 1) is None
     # Without a slug in the address, nothing says which post the page is.
     assert page_chrome.article_at_headline(texts, scores, "http://founders-blog.example/?p=3452", box, box) is None
+
+
+def test_a_photo_posts_one_sentence_under_the_slug_headline_is_the_article() -> None:
+    # A photo or link post's text is one short sentence under its headline, far below the
+    # sidebar's "About" box that the model's scores prefer: the post is still the article. With
+    # only a label under the headline (no sentence), nothing says the post has text: the run stays.
+    about = (
+        "I live. I learn. I teach. And 140 characters on Twitter is limiting, so here I share and "
+        "celebrate my creativity and the creativity of others."
+    )
+    sidebar = ["Tags", "creative ads (48)", "creative video (44)", "Archive", "July (39)", "June (1)"]
+    sidebar += ["May (12)", "April (7)", "March (29)", "February (40)", "January (18)", "Contributors"]
+    post = "Repurposing food as art is truly creative."
+    texts = [*MENU, about, *sidebar, "« Back to blog", "July 11th, 9:39am", "Creative Food Sculptures"]
+    texts += ["via fubiz.net", post, "Tweet", "Posted by Denny", "0 responses", "Like"]
+    url = "http://rightbrain.example/creative-food-sculptures"
+    model = ScoresByText({text: 0.9 if text == about else 0.1 for text in texts})
+    scores = model.predict_lines(texts, url, page_chrome.rule_run_of(texts))
+    box = texts.index(about)
+    moved = page_chrome.article_at_headline(texts, scores, url, box, box)
+    assert moved is not None and texts[moved[0]] == "Creative Food Sculptures"
+    doc = Document([Block(text) for text in texts], source_format="text", url=url)
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert page_chrome.AWAY_FROM_HEADLINE in reasons[about]
+    assert post not in reasons
+    label = [*texts[: texts.index(post)], "Nice.", *texts[texts.index(post) + 1 :]]
+    assert page_chrome.article_at_headline(label, scores, url, box, box) is None
