@@ -979,8 +979,12 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     :data:`PROSE_LINE_WORDS` words or more with a sentence end) are a share bar, a mail form or
     a list of links more often than the article's closing table or list, which has the article's
     next paragraph after it, or a sentence introducing it (:data:`LIST_INTRO`) where the rule's
-    run ends. Returns the run's end and the last line left out for these reasons
-    (``-1`` when none was)."""
+    run ends. Either cut needs a third signal too: a line among the added ones that one of this
+    module's detectors reads as the page's furniture (:func:`_chrome_line`: a "Reply" label, a
+    comments heading, "Share this", a stamp). Without one, the added lines are a listicle's next
+    items or the article's closing list (tour dates, a tracklist), which the rule's densest run
+    left out. Returns the run's end and the last line left out for these reasons (``-1`` when
+    none was)."""
     start, end = found
     rule_start, rule_end = rule
     if rule_start < 0 or end <= rule_end or rule_end < start:
@@ -988,10 +992,14 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     lines = texts[rule_end + 1 : end + 1]
     added = [word_count(t) for t in lines]
     prose = sum(n for n in added if n >= PROSE_LINE_WORDS)
-    if prose and prose >= PROSE_TAIL_SHARE * sum(added):
+    if prose and prose >= PROSE_TAIL_SHARE * sum(added) and any(_chrome_line(t) for t in lines):
         return rule_end, end
     listed = any(_list_intro(t) for t in texts[rule_end : rule_end + 2])
-    if not listed and not any(n >= PROSE_LINE_WORDS and SENTENCE.search(t) for n, t in zip(added, lines, strict=True)):
+    if (
+        not listed
+        and not any(n >= PROSE_LINE_WORDS and SENTENCE.search(t) for n, t in zip(added, lines, strict=True))
+        and any(_chrome_line(t) for t in lines)
+    ):
         return rule_end, end
     return end, -1
 
@@ -2933,3 +2941,26 @@ def _prefix_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
 def _best_run(scores: Sequence[float]) -> tuple[int, int]:
     """The contiguous run with the highest total score (Kadane); ``(-1, -1)`` if none is positive."""
     return _prefix_runs(scores)[-1]
+
+
+def _chrome_line(text: str) -> bool:
+    """Whether ``text`` reads as the page's furniture by a detector of this module's own: an end
+    marker or a post's closing line, a comments or teaser heading, a reader's post label or time
+    stamp, a share bar's words alone (:func:`_share_words`: its buttons, or a counter, "0"), a
+    sign-in or subscription button, a photo credit, an ad's placeholder, a picture's button or a
+    read-more teaser."""
+    line = text.strip()
+    return bool(
+        END_OF_ARTICLE.match(line)
+        or end_of_post(line)
+        or comments_heading(line)
+        or TEASER_HEADING.match(line)
+        or POST_LABEL.match(line)
+        or interface_line(line)
+        or _share_words(line)
+        or _stamp(line)
+        or photo_credit(line)
+        or ad_placeholder(line)
+        or picture_button(line)
+        or more_teaser(line)
+    )

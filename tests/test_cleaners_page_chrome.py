@@ -228,6 +228,22 @@ def test_prose_the_model_keeps_past_the_rules_end_needs_both_signals() -> None:
     table = ["Collisions on Harbour Road", *(str(n) for year in range(2001, 2021) for n in (year, year % 7))]
     closing = [*MENU[:2], *ARTICLE[:2], *table, ARTICLE[-1], "Contact"]
     assert page_chrome.prose_past_rule(closing, (2, len(closing) - 2), (2, 3)) == (len(closing) - 2, -1)
+    # Past the rule's end, the model's lines go only where a line among them reads as the page's
+    # furniture by the cleaners' own detectors (a "Reply" label, "Share this", a comments
+    # heading): a closing list of tour dates with no sentence introducing it, or a listicle's next
+    # items in paragraphs, hold none and are the article's.
+    dates = ["SEPTEMBER", "29 Cologne, Live Music Hall (DE)", "30 Prague, Lucerna Music Hall (CZ)", "OCTOBER"]
+    toured = [*MENU[:2], *ARTICLE[:2], *dates, "01 Vienna, Arena (AT)", "Contact"]
+    assert page_chrome.prose_past_rule(toured, (2, 8), (2, 3)) == (8, -1)
+    path = "The path along the harbour wall gets a new surface and lights, paid for by the port, before the lane opens."
+    quay = "At the quay the lane crosses the ferry queue, so the council will add a signal for riders at peak times."
+    items = [*MENU[:2], *ARTICLE[:2], "3. The harbour path", path, "4. The quay", quay, "Contact"]
+    assert page_chrome.prose_past_rule(items, (2, 7), (2, 3)) == (7, -1)
+    thread = [*MENU[:2], *ARTICLE[:2], "3. The harbour path", path, "Reply", quay, "Contact"]
+    assert page_chrome.prose_past_rule(thread, (2, 7), (2, 3)) == (3, 7)
+    paragraphs = [t for t in ARTICLE if len(t.split()) >= 15]
+    assert not any(page_chrome._chrome_line(t) for t in [*dates, *paragraphs, "3. The harbour path"])
+    assert all(page_chrome._chrome_line(t) for t in ["Reply", "Share this", "2 Responses", "Margaret Hale says:"])
     # Nothing changes when the model's run ends first, or when the rule found no article.
     assert page_chrome.prose_past_rule(texts, (2, 3), (2, 8)) == (3, -1)
     assert page_chrome.prose_past_rule(texts, (2, 8), (-1, -1)) == (8, -1)
