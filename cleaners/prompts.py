@@ -65,6 +65,17 @@ TEASER = re.compile(
 )
 """Read-more teasers and topic bars: "Also on rt.com ...", "READ MORE: ...", "Trends: ..."."""
 
+READ_ALSO = re.compile(
+    r"""^(?:lesen\ sie\ (?:auch|mehr)|lies\ auch|lire\ aussi|(?:lee|leer)\ también|leggi\ anche|les\ også|
+        läs\ också|læs\ også|lees\ ook|czytaj\ (?:też|także|również)|leia\ também)\s*(?::|»|›|>|-|–|—|\|)\s*\w""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The "read also" label with another article's headline on its line, in the languages
+``page_chrome``'s teaser headings read ("Lesen Sie auch: ...", "Les også: ...", "Lire aussi : ...",
+"Leer también: ..."), as :data:`TEASER` reads "Read also: ..." (asked apart from it:
+:class:`Caseless` asks ASCII patterns only). The label alone on its line heads a box of teasers
+that ``page_chrome`` removes with the headlines under it."""
+
 NEWSLETTER = re.compile(
     r"""^(?:
         (?:sign\ up|subscribe)\ (?:for|to)\ (?:our|the)\ .{0,40}newsletters?.*|
@@ -606,7 +617,7 @@ def _prompt_reason(text: str, words: int) -> str:
     if words <= MAX_PROMPT_WORDS:
         if _SHARE.match(text, low):
             return "a share or short-URL prompt"
-        if _TEASER.match(text, low) and not _prose_after_label(text, words):
+        if (_TEASER.match(text, low) or READ_ALSO.match(text)) and not _prose_after_label(text, words):
             return "a read-more teaser or topic bar"
         if _NEWSLETTER.match(text, low):
             return "a newsletter, cookie, subscription or ad prompt"

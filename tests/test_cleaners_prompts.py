@@ -32,6 +32,26 @@ def test_teasers_and_topic_bars_go() -> None:
     assert [r[0] for r in run(*lines)] == lines
 
 
+def test_read_also_teasers_in_other_languages_go_and_the_label_alone_or_an_aside_stays() -> None:
+    # "Read also: <another article's headline>" in the languages the teaser headings read. The
+    # label alone on its line heads a box page_chrome removes with the headlines under it; a
+    # label followed by sentences of the writer's own is an aside in prose.
+    teasers = [
+        "Lesen Sie auch: Annalena Baerbock: Kinder, Ausbildung, Politik",
+        "Les også: Tone Damli røper detaljer om frieriet",
+        "Lire aussi : Sophie Binet, élue à la tête de la CGT",
+        "Leer también: El Gobierno aprueba el nuevo plan de vivienda",
+        "Läs också: Regeringen sänker skatten för pensionärer",
+    ]
+    stays = [
+        "Lesen Sie auch:",
+        "Lire aussi : le rapport publié mardi par la Cour des comptes. Le ministre a répondu dans la soirée "
+        "que les chiffres de la Cour étaient faux et qu'il les contesterait.",
+        "Les også boka hans, sa hun til slutt.",
+    ]
+    assert [r[0] for r in run(*teasers, *stays)] == teasers
+
+
 def test_newsletter_cookie_and_subscription_prompts_go() -> None:
     lines = [
         "Sign up for our daily newsletter",
