@@ -184,6 +184,8 @@ class PageChrome:
         post = None
         if scores is not None:
             earlier = article_before_thread(texts, scores, start)
+            if earlier is None:
+                earlier = titled_post_above(texts, start)
             if earlier is not None:
                 post = start, end
                 start, end = earlier
@@ -587,6 +589,32 @@ def article_before_thread(
             if run[0] < 0 or not _holds_paragraph(texts, run[0] + first, run[1] + first):
                 return None
         return run[0] + first, run[1] + first
+    return None
+
+
+_QUOTED_TITLE = re.compile(r"[“\"‘«„](?P<title>.{1,200}?)[”\"’»“]")
+"""The post's title that a blog engine's thread heading quotes ("111 Responses to “My New Project”")."""
+
+
+def titled_post_above(texts: Sequence[str], start: int) -> tuple[int, int] | None:
+    """The post, when the kept run starting at ``start`` lies below a blog engine's thread heading
+    that quotes the post's title (:data:`THREAD_HEADING`: "111 Responses to “My New Project”") and
+    the same title stands alone on a line above the heading: the title line and the lines under it
+    down to the heading, when they hold a sentence of the post's (:func:`_post_line`). What follows
+    such a heading is the readers' thread, whatever the line model scores its posts (a short
+    post's readers write more than it does); the engine names the post the thread is about, and
+    the same line opens it: two signals that need no line model. ``None`` when the run is not
+    below such a heading."""
+    for h in range(start - 1, -1, -1):
+        line = texts[h].strip()
+        found = _QUOTED_TITLE.search(line) if THREAD_HEADING.match(line) else None
+        if found is None:
+            continue
+        title = " ".join(found.group("title").split()).casefold()
+        top = next((k for k in range(h - 1, -1, -1) if " ".join(texts[k].split()).casefold() == title), None)
+        if top is not None and any(_post_line(t) for t in texts[top + 1 : h]):
+            return top, h - 1
+        return None
     return None
 
 

@@ -1367,6 +1367,33 @@ LONG_COMMENT = (
 )
 
 
+def test_a_run_below_a_thread_heading_that_quotes_the_posts_title_is_the_readers() -> None:
+    # A two-line post, then WordPress's "N Responses to “Title”" and short congratulations with no
+    # stamps (nothing the thread's marks can count), and one long comment the model likes: the
+    # heading quotes the title that opens the post, so the post is the article.
+    title = "Our New Lane Opens"
+    post = "The Harbour Road lane opened this morning. Ride safely, everyone."
+    thread = ["3 Responses to “Our New Lane Opens”", "Ann Says:", "Congratulations!", "Tom Says:", "Great news!"]
+    texts = [*MENU, title, "Posted in News, March 6, 2024", post, "Trackback URL", *thread, "Bo Says:", LONG_COMMENT]
+    texts += ["About us", "Contact", "Privacy policy"]
+    model = ScoresByText({LONG_COMMENT: 0.95, post: 0.3, title: 0.1})
+    scores = model.predict_lines(texts, None, page_chrome.rule_run_of(texts))
+    kept = page_chrome.keep_range(texts, scores)
+    assert kept is not None and kept[0] > texts.index(thread[0])
+    assert page_chrome.article_before_thread(texts, scores, kept[0]) is None
+    found = page_chrome.titled_post_above(texts, kept[0])
+    assert found == (texts.index(title), texts.index(thread[0]) - 1)
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert post not in reasons and page_chrome.THREAD_POST in reasons[LONG_COMMENT]
+    # Without the title above the heading (another post's thread), or a sentence under it, the run stays.
+    other = [t.replace("Our New Lane Opens", "Budget Day") for t in texts]
+    other[texts.index(title)] = title
+    assert page_chrome.titled_post_above(other, kept[0]) is None
+    bare = [t for t in texts if t != post]
+    assert page_chrome.titled_post_above(bare, kept[0] - 1) is None
+
+
 def test_a_run_that_a_thread_leads_up_to_is_a_post_and_the_article_is_above_the_thread() -> None:
     # A short article the model is unsure of (0.45), then a thread of stamped posts: the short ones
     # score low, the last, long one high, so the best run is that post alone, and nothing inside
