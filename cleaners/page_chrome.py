@@ -460,10 +460,10 @@ def article_at_headline(
     (:func:`~newsclean.cleaners.line_model.slug_headline`), title-shaped (:func:`_title_line`, a
     capital first, no closing colon), with the post's text within :data:`HEADLINE_REACH` lines
     under it (a sentence at least, :func:`_post_line`: a photo post's one line), and the run ends
-    above it or starts more than :data:`HEADLINE_FAR` lines below it, with no
-    line holding :data:`SLUG_TITLE_SHARE` of the slug's words (then the run is about the same
-    story). A sidebar's box of prose (an "About" box, a book's blurb, a blog's description) can
-    outscore a short post by the model's line scores; the address says which post the page is.
+    above it or starts more than :data:`HEADLINE_FAR` lines below it, with no line holding
+    :data:`SLUG_TITLE_SHARE` of the slug's words (then the run is about the same story). A
+    sidebar's box of prose (an "About" box, a book's blurb, a blog's description) can outscore a
+    short post by the model's line scores; the address says which post the page is.
     The article is then the headline and the run under it that gains most from the model's article
     lines, or the prose rule's run there, starting within :data:`HEADLINE_REACH` lines of it;
     ``None`` when the run stays."""
@@ -1019,17 +1019,38 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
         return end, -1
     lines = texts[rule_end + 1 : end + 1]
     added = [word_count(t) for t in lines]
+    if not any(_chrome_line(t) for t in lines):
+        return end, -1
     prose = sum(n for n in added if n >= PROSE_LINE_WORDS)
-    if prose and prose >= PROSE_TAIL_SHARE * sum(added) and any(_chrome_line(t) for t in lines):
+    if prose and prose >= PROSE_TAIL_SHARE * sum(added):
         return rule_end, end
     listed = any(_list_intro(t) for t in texts[rule_end : rule_end + 2])
-    if (
-        not listed
-        and not any(n >= PROSE_LINE_WORDS and SENTENCE.search(t) for n, t in zip(added, lines, strict=True))
-        and any(_chrome_line(t) for t in lines)
-    ):
+    if not listed and not any(n >= PROSE_LINE_WORDS and SENTENCE.search(t) for n, t in zip(added, lines, strict=True)):
         return rule_end, end
     return end, -1
+
+
+def _chrome_line(text: str) -> bool:
+    """Whether ``text`` reads as the page's furniture by a detector of this module's own: an end
+    marker or a post's closing line, a comments or teaser heading, a reader's post label or time
+    stamp, a share bar's words alone (:func:`_share_words`: its buttons, or a counter, "0"), a
+    sign-in or subscription button, a photo credit, an ad's placeholder, a picture's button or a
+    read-more teaser."""
+    line = text.strip()
+    return bool(
+        END_OF_ARTICLE.match(line)
+        or end_of_post(line)
+        or comments_heading(line)
+        or TEASER_HEADING.match(line)
+        or POST_LABEL.match(line)
+        or interface_line(line)
+        or _share_words(line)
+        or _stamp(line)
+        or photo_credit(line)
+        or ad_placeholder(line)
+        or picture_button(line)
+        or more_teaser(line)
+    )
 
 
 CLOSING_TABLE_LINES = 8
@@ -1197,10 +1218,10 @@ site's teasers ("Also on HuffPost:"), the sidebar's "Recent Comments", and the p
 category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"), and the post's
 stamp that Blogger and TypePad print under it ("Posted by Ann Lee at 12:32 PM", "November 13, 2012
 in Cloud | Permalink"; above the post the same stamp is a byline, which the end markers' word
-count, :data:`END_MIN_WORDS`, leaves alone). A line with a
-sentence end is never one (:func:`end_of_post`): "Posted in March, the notice was ignored." is the
-article's. :func:`end_of_post` also reads the links to both posts on one line ("« Previous Post |
-Next post »") or one with its post's title (:data:`POST_LINKS`)."""
+count, :data:`END_MIN_WORDS`, leaves alone). A line with a sentence end is never one
+(:func:`end_of_post`): "Posted in March, the notice was ignored." is the article's.
+:func:`end_of_post` also reads the links to both posts on one line ("« Previous Post | Next post
+»") or one with its post's title (:data:`POST_LINKS`)."""
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\W_]*$")
 
@@ -2970,25 +2991,3 @@ def _best_run(scores: Sequence[float]) -> tuple[int, int]:
     """The contiguous run with the highest total score (Kadane); ``(-1, -1)`` if none is positive."""
     return _prefix_runs(scores)[-1]
 
-
-def _chrome_line(text: str) -> bool:
-    """Whether ``text`` reads as the page's furniture by a detector of this module's own: an end
-    marker or a post's closing line, a comments or teaser heading, a reader's post label or time
-    stamp, a share bar's words alone (:func:`_share_words`: its buttons, or a counter, "0"), a
-    sign-in or subscription button, a photo credit, an ad's placeholder, a picture's button or a
-    read-more teaser."""
-    line = text.strip()
-    return bool(
-        END_OF_ARTICLE.match(line)
-        or end_of_post(line)
-        or comments_heading(line)
-        or TEASER_HEADING.match(line)
-        or POST_LABEL.match(line)
-        or interface_line(line)
-        or _share_words(line)
-        or _stamp(line)
-        or photo_credit(line)
-        or ad_placeholder(line)
-        or picture_button(line)
-        or more_teaser(line)
-    )
