@@ -246,6 +246,7 @@ class PageChrome:
         players = player_residue(texts)
         shares = share_bar(texts, start, end)
         links = post_links(texts, start, end)
+        contents = table_of_contents(texts, start, end)
         notices = closing_notices(texts, start, end)
         ad_labels = repeated_ad_labels(texts, start, end)
         for i in range(len(texts)):
@@ -262,6 +263,8 @@ class PageChrome:
                     yield Decision.remove(i, SHARE_BAR)
                 elif i in links:
                     yield Decision.remove(i, POST_NAVIGATION)
+                elif i in contents:
+                    yield Decision.remove(i, CONTENTS)
                 elif i in notices:
                     yield Decision.remove(i, notices[i])
                 elif i in ad_labels:
@@ -2991,3 +2994,58 @@ def _best_run(scores: Sequence[float]) -> tuple[int, int]:
     """The contiguous run with the highest total score (Kadane); ``(-1, -1)`` if none is positive."""
     return _prefix_runs(scores)[-1]
 
+
+
+CONTENTS = "a table of contents: the headings of the article's sections, listed again above them"
+
+CONTENTS_LINES = 3
+"""Entries at least in a table of contents (two headings listed again are a pair of links as often)."""
+
+CONTENTS_WORDS = 15
+"""A table of contents' entry is a section's heading: at most this many words."""
+
+CONTENTS_HEADING = re.compile(
+    r"""^[\W_]*(?:table\ of\ contents|contents|in\ this\ (?:article|post|guide|story)|on\ this\ page|jump\ to|
+        skip\ to|quick\ (?:links|navigation)|inhalt|inhaltsverzeichnis|sommaire|table\ des\ matières|índice|indice|
+        contenido|contenuti|inhoud|innhold|innehåll|indhold|spis\ treści|目次|目录|목차)[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The heading over a table of contents, in a few languages ("Table of Contents", "In this article",
+"Jump to:", "Inhaltsverzeichnis", "Sommaire", "Índice", "目次")."""
+
+
+def _folded(text: str) -> str:
+    """``text`` compared as an entry: white space folded, case and closing punctuation ignored."""
+    return " ".join(text.split()).casefold().strip(" .:;,!?")
+
+
+def table_of_contents(texts: Sequence[str], start: int, end: int) -> set[int]:
+    """The lines of the kept run ``start..end`` that are a table of contents: a heading of one
+    (:data:`CONTENTS_HEADING`) and the lines right under it that each stand again further down the
+    run, in the same order (the sections' headings they link to), at least :data:`CONTENTS_LINES`
+    of them, each of :data:`CONTENTS_WORDS` words at most. Two signals agree: the heading says
+    what the list is, and the list's entries are the article's own headings said again, so a
+    dump holds them twice where the article does once. A "Contents" heading over a list that the
+    article does not repeat (a box's contents, a kit's parts) stays."""
+    out: set[int] = set()
+    keys = [_folded(t) for t in texts[start : end + 1]]
+    where: dict[str, list[int]] = {}
+    for k, key in enumerate(keys):
+        where.setdefault(key, []).append(k)
+    k = 1
+    while k < len(keys):
+        if CONTENTS_HEADING.match(texts[start + k - 1].strip()) is None:
+            k += 1
+            continue
+        j, last = k, k
+        while j < len(keys) and keys[j] and word_count(texts[start + j]) <= CONTENTS_WORDS:
+            again = next((m for m in where[keys[j]] if m > last), None)
+            if again is None:
+                break
+            last = again
+            j += 1
+        if j - k >= CONTENTS_LINES:
+            out.update(range(start + k - 1, start + j))
+            k = j
+        k += 1
+    return out

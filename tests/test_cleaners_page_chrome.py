@@ -1367,6 +1367,33 @@ LONG_COMMENT = (
 )
 
 
+def test_a_table_of_contents_goes_and_the_sections_it_lists_stay() -> None:
+    # A guide lists its sections' headings under "Table of Contents", then prints each heading
+    # again over its section: the dump holds every heading twice where the article does once.
+    sections = ["Why the lane was built", "What changes for drivers", "When the works finish"]
+    toc = ["Table of Contents", *sections]
+    body = [ARTICLE[0], sections[0], ARTICLE[1], sections[1], ARTICLE[6], sections[2], ARTICLE[12]]
+    texts = [*MENU, HEADLINE, *toc, *body, "About us", "Contact"]
+    start, end = texts.index("Table of Contents") - 1, texts.index(ARTICLE[12])
+    found = page_chrome.table_of_contents(texts, start, end)
+    assert found == set(range(texts.index("Table of Contents"), texts.index(ARTICLE[0])))
+    model = ScoresByText({t: 0.9 for t in [HEADLINE, *toc, *body]})
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {d.position: d.reason for d in PageChrome(model=model)(doc)}
+    assert {i for i, why in reasons.items() if why == page_chrome.CONTENTS} == found
+    first = texts.index(ARTICLE[0])
+    assert not any(i in reasons for i in range(first, first + len(body)))
+    # A "Contents" heading over a list the article does not say again (a kit's parts) stays, and
+    # so do entries that come back in another order (an index, not the sections' headings).
+    parts = [*MENU, HEADLINE, "Contents", "Two wheels", "A frame", "A saddle", *body]
+    assert page_chrome.table_of_contents(parts, 0, len(parts) - 1) == set()
+    shuffled = [*MENU, HEADLINE, "Contents", sections[2], sections[0], sections[1], *body]
+    assert page_chrome.table_of_contents(shuffled, 0, len(shuffled) - 1) == set()
+    # Nor is a list repeated further down a table of contents without its heading.
+    plain = [*MENU, HEADLINE, ARTICLE[0], *sections, *body]
+    assert page_chrome.table_of_contents(plain, 0, len(plain) - 1) == set()
+
+
 def test_a_run_below_a_thread_heading_that_quotes_the_posts_title_is_the_readers() -> None:
     # A two-line post, then WordPress's "N Responses to “Title”" and short congratulations with no
     # stamps (nothing the thread's marks can count), and one long comment the model likes: the
