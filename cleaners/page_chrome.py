@@ -285,6 +285,8 @@ class PageChrome:
                     yield Decision.remove(i, TEASER_BOX)
                 elif i in unlikely:
                     yield Decision.remove(i, UNLIKELY_BOX)
+                elif shop_button(texts[i]):
+                    yield Decision.remove(i, SHOP_BUTTON)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -3049,3 +3051,31 @@ def table_of_contents(texts: Sequence[str], start: int, end: int) -> set[int]:
             k = j
         k += 1
     return out
+
+
+SHOP_BUTTON = 'a shop\'s button beside a product inside the article text (its price at a store, "Buy now")'
+
+_STORE = r"(?-i:[A-Z0-9])[\w.&'’ -]{1,29}"
+"""A store's name after "at" or "on": a capital or a digit first ("REI", "Best Buy", "B&H Photo")."""
+
+SHOP_LINE = re.compile(
+    rf"""^[\W_]*(?:
+        (?:[$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|euro|eur))\s+(?:at|on|from|bei|chez|en|da|hos|på)\s+{_STORE}|
+        (?:check|see|view|shop|buy|get)\s+(?:(?:the\s+)?(?:price|it|now|deal|latest\ price)\s+)?(?:at|on)\s+{_STORE}|
+        buy\ now(?:\s+(?:at|on)\s+{_STORE})?|shop\ now|check\ (?:the\ )?(?:latest\ )?price|see\ price|
+        view\ deal|get\ (?:the\ )?deal|see\ deal
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A shop's button as a buyer's guide prints it beside each product: the price at a store ("$285 at
+REI", "$899.99 from Best Buy", "29,99 € bei Otto"), "Check price at Amazon", "View on Walmart",
+"Buy now", "View deal". The line is the button alone; a sentence naming a price ("It costs $285 at
+REI, less on sale.") goes on past the store's name and is the article's."""
+
+SHOP_BUTTON_WORDS = 10
+"""A shop's button is this many words at most."""
+
+
+def shop_button(text: str) -> bool:
+    """Whether ``text`` (one line) is a shop's button beside a product (:data:`SHOP_LINE`)."""
+    return word_count(text) <= SHOP_BUTTON_WORDS and SHOP_LINE.match(text.strip()) is not None

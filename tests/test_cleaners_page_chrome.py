@@ -1367,6 +1367,35 @@ LONG_COMMENT = (
 )
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["$285 at REI", "$899.99 from Best Buy", "29,99 € bei Otto", "Check price at Amazon", "View on Walmart", "Buy now"],
+)
+def test_a_shops_button_beside_a_product_goes(line: str) -> None:
+    # A buyer's guide prints each product's price at a store, or a "Buy now", as a button of
+    # its own between the paragraphs about it.
+    assert page_chrome.shop_button(line)
+    texts = [*MENU, HEADLINE, ARTICLE[0], "The Harbour Cargo Bike", line, ARTICLE[1], ARTICLE[6], "About us"]
+    model = ScoresByText({t: 0.9 for t in [HEADLINE, ARTICLE[0], "The Harbour Cargo Bike", line, *ARTICLE[1:7]]})
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {d.position: d.reason for d in PageChrome(model=model)(doc)}
+    assert reasons.get(texts.index(line)) == page_chrome.SHOP_BUTTON
+    assert not any(i in reasons for i in range(texts.index(ARTICLE[0]), texts.index(line)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It costs $285 at REI, less on sale.",
+        "$285 at REI is what most shops charge for the base model this spring",
+        "Buy now, pay later schemes are under review.",
+        "View on the harbour",
+    ],
+)
+def test_a_sentence_naming_a_price_at_a_store_is_no_button(line: str) -> None:
+    assert not page_chrome.shop_button(line)
+
+
 def test_a_table_of_contents_goes_and_the_sections_it_lists_stay() -> None:
     # A guide lists its sections' headings under "Table of Contents", then prints each heading
     # again over its section: the dump holds every heading twice where the article does once.
