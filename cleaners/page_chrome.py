@@ -287,6 +287,8 @@ class PageChrome:
                     yield Decision.remove(i, UNLIKELY_BOX)
                 elif shop_button(texts[i]):
                     yield Decision.remove(i, SHOP_BUTTON)
+                elif CTA_BUTTON.match(texts[i].strip()):
+                    yield Decision.remove(i, CTA)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -3079,3 +3081,17 @@ SHOP_BUTTON_WORDS = 10
 def shop_button(text: str) -> bool:
     """Whether ``text`` (one line) is a shop's button beside a product (:data:`SHOP_LINE`)."""
     return word_count(text) <= SHOP_BUTTON_WORDS and SHOP_LINE.match(text.strip()) is not None
+
+
+CTA = "a call to action's button alone inside the article text"
+
+CTA_BUTTON = re.compile(
+    r"""^[\W_]*(?:learn\ more|read\ more|find\ out\ more|see\ more|view\ more|discover\ more|more\ info|
+        get\ started(?:\ (?:for\ free|now|today))?|sign\ up(?:\ (?:for\ free|now|today))?|download(?:\ now)?|
+        book\ now|try\ it\ (?:free|now)|try\ (?:for\ )?free|start\ (?:your\ )?free\ trial)[\s»›→>!.]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A call to action's button alone on its line, as a page builder prints it under a section or a
+product ("Learn more", "Read more »", "Get started for free", "Sign up", "Download", "Book now"):
+the label of a link to another page. Said in a sentence ("Learn more about the plan at the
+council's site.") it is the article's."""

@@ -1383,6 +1383,19 @@ def test_a_shops_button_beside_a_product_goes(line: str) -> None:
     assert not any(i in reasons for i in range(texts.index(ARTICLE[0]), texts.index(line)))
 
 
+def test_a_call_to_actions_button_alone_goes_and_a_sentence_with_its_words_stays() -> None:
+    buttons = ["Learn more", "Read more »", "Get started for free", "Sign up", "Download", "Book now"]
+    sentences = ["Learn more about the plan at the council's site.", "Sign up sheets are at the library."]
+    assert all(page_chrome.CTA_BUTTON.match(b) for b in buttons)
+    assert not any(page_chrome.CTA_BUTTON.match(t) for t in sentences)
+    texts = [*MENU, HEADLINE, ARTICLE[0], buttons[0], ARTICLE[1], sentences[0], ARTICLE[6], "About us"]
+    model = ScoresByText({t: 0.9 for t in [HEADLINE, ARTICLE[0], buttons[0], ARTICLE[1], sentences[0], ARTICLE[6]]})
+    doc = Document([Block(text) for text in texts], source_format="text")
+    reasons = {d.position: d.reason for d in PageChrome(model=model)(doc)}
+    assert reasons.get(texts.index(buttons[0])) == page_chrome.CTA
+    assert texts.index(sentences[0]) not in reasons
+
+
 @pytest.mark.parametrize(
     "line",
     [
