@@ -599,6 +599,13 @@ def article_before_thread(
     return None
 
 
+def _folded(text: str) -> str:
+    """``text`` as a line is compared with another (a title quoted with the title line, a table of
+    contents' entry with a section's heading): white space folded, case and closing punctuation
+    ignored."""
+    return " ".join(text.split()).casefold().strip(" .:;,!?")
+
+
 _QUOTED_TITLE = re.compile(r"[“\"‘«„](?P<title>.{1,200}?)[”\"’»“]")
 """The post's title that a blog engine's thread heading quotes ("111 Responses to “My New Project”")."""
 
@@ -617,8 +624,8 @@ def titled_post_above(texts: Sequence[str], start: int) -> tuple[int, int] | Non
         found = _QUOTED_TITLE.search(line) if THREAD_HEADING.match(line) else None
         if found is None:
             continue
-        title = " ".join(found.group("title").split()).casefold()
-        top = next((k for k in range(h - 1, -1, -1) if " ".join(texts[k].split()).casefold() == title), None)
+        title = _folded(found.group("title"))
+        top = next((k for k in range(h - 1, -1, -1) if _folded(texts[k]) == title), None)
         if top is not None and any(_post_line(t) for t in texts[top + 1 : h]):
             return top, h - 1
         return None
@@ -2999,7 +3006,6 @@ def _best_run(scores: Sequence[float]) -> tuple[int, int]:
     return _prefix_runs(scores)[-1]
 
 
-
 CONTENTS = "a table of contents: the headings of the article's sections, listed again above them"
 
 CONTENTS_LINES = 3
@@ -3016,11 +3022,6 @@ CONTENTS_HEADING = re.compile(
 )
 """The heading over a table of contents, in a few languages ("Table of Contents", "In this article",
 "Jump to:", "Inhaltsverzeichnis", "Sommaire", "Índice", "目次")."""
-
-
-def _folded(text: str) -> str:
-    """``text`` compared as an entry: white space folded, case and closing punctuation ignored."""
-    return " ".join(text.split()).casefold().strip(" .:;,!?")
 
 
 def table_of_contents(texts: Sequence[str], start: int, end: int) -> set[int]:
