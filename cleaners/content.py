@@ -1239,8 +1239,9 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
 
     Each paragraph-like element's text (counted once, at the element) is credited to every
     ancestor; an ancestor's value is its paragraph text minus :data:`JUNK_WEIGHT` times the
-    rest of its text. The best value wins: the smallest container that still holds the
-    article's paragraphs, even when they are spread over sibling widgets. ``body`` should
+    rest of its text, its own subheadings' text aside (:func:`_subheading_text`). The best value
+    wins: the smallest container that still holds the article's paragraphs, even when they are
+    spread over sibling widgets. ``body`` should
     have gone through :func:`strip_page` first (``stats``: the measures it returned, else
     ``body`` is measured here); ``body`` itself comes back when nothing reads like a paragraph.
     """
@@ -1291,10 +1292,11 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
             _add_to_ancestors(el, body, float(text - links), teased)
     if not good:
         return MainContent(body, [body], stats)
+    heads = _subheading_text(body, stats, good)
 
     def worth(el: etree._Element) -> float:
         g = good[el]
-        return g - JUNK_WEIGHT * (stats[el].text - g) + _semantic_bonus(el, g)
+        return g - JUNK_WEIGHT * (stats[el].text - g - heads.get(el, 0.0)) + _semantic_bonus(el, g)
 
     values = {el: worth(el) for el in good}
     top = max(values, key=values.__getitem__)
@@ -1304,6 +1306,35 @@ def find_main_content(body: etree._Element, stats: dict[etree._Element, _Stats] 
     line.update(top.iterancestors())
     rival = max((v for el, v in values.items() if el not in line), default=0.0)
     return MainContent(top, _with_lead_and_chunks(top, stats), stats, values[top], rival, good=good)
+
+
+SUBHEADING_LINKS = 0.5
+"""A heading with more than this share of its text in links is a teaser's or a widget's title."""
+
+
+def _subheading_text(
+    body: etree._Element, stats: dict[etree._Element, _Stats], good: dict[etree._Element, float]
+) -> dict[etree._Element, float]:
+    """Per element, the text of the ``<h2>``-``<h6>`` headings among its own children that are
+    not links (:data:`SUBHEADING_LINKS`) and did not vote as paragraphs (``good``: a long
+    heading's own text): neither paragraph text nor junk to :func:`find_main_content`. An
+    article's subheadings stand between its paragraphs in the box that holds them (a gallery
+    post's title over each picture, a guide's sections); counted as that box's junk, thirty of
+    them outweighed the post's closing paragraphs and the scorer chose its introduction alone.
+    Only the box whose children they are is spared their cost, not the boxes around it: spared
+    in every ancestor, a side column's widget titles made a wrapper holding a short post and
+    the column cheaper than the post (with names hashed or old markup). A teaser's linked title
+    still costs its box."""
+    heads: dict[etree._Element, float] = {}
+    for heading in body.iter(*_HEADINGS):
+        s = stats.get(heading)
+        parent = heading.getparent()
+        if s is None or parent is None or s.links > SUBHEADING_LINKS * s.text:
+            continue
+        rest = s.text - good.get(heading, 0.0)
+        if rest > 0:
+            heads[parent] = heads.get(parent, 0.0) + rest
+    return heads
 
 
 NARROW_SHARE = 0.5

@@ -764,6 +764,23 @@ def test_kind_5_a_heading_chosen_alone_gives_way_to_its_post() -> None:
     assert "article#post-4711" in str(chose[0].reason)
 
 
+@pytest.mark.parametrize("written", ["as published", *(w for w in REWRITES if w != "with bold headings")])
+def test_kind_5_a_gallery_post_with_titled_pictures_is_chosen_whole(written: str) -> None:
+    # A gallery post: an introduction, twenty-six pictures each under its own <h3> title, and
+    # one closing paragraph, all in one box. Counted as the box's junk, the titles outweighed
+    # its closing paragraph and the scorer chose the introduction alone. An article's
+    # subheadings are neither its paragraphs nor junk: the box is the post. (Rewritten as bold
+    # lines, the titles read as any other short line: "with bold headings" is left out.)
+    page = _written("kind-5-gallery-post-with-titled-pictures.html", written)
+    record = clean_html(page, url="https://studio-notes.example.com/winter-cards/")
+    body = record.articleBody or ""
+    assert_once(body, "The cold months bring a rush of requests for seasonal cards")
+    assert_once(body, "Frost on the Fence")
+    assert_once(body, "Last Train Home")
+    assert body.endswith("keep a folder of the cards that stopped you scrolling.")
+    assert_gone(body, "Popular posts", "Ten free brush sets", "Filed under", "2 Comments", "All rights reserved")
+
+
 def test_kind_5_a_heading_beside_real_paragraphs_is_never_chosen_alone() -> None:
     # The same mechanism never moves a choice that holds paragraph text.
     from newsclean.cleaners.content import headline_post
