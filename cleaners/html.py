@@ -1585,6 +1585,10 @@ ADDRESS = re.compile(r"https?://|www\.|(?<!\w)@\w")
 _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S | re.I)
 _TAGS = re.compile(r"<[^>]+>")
 
+LIST_ENTRY_WORDS = 6
+"""A line pointing elsewhere of this many words or more may be an entry of the list it stands in
+(a cinema and its ticket links), not a pointer closing it ("Follow us on Facebook")."""
+
 RUN_LINKS = 0.3
 """A line with more link text than this share, or an address in it, is a pointer elsewhere
 ("Follow us on Facebook, YouTube", "Twitter: @name"): it ends a run of list lines."""
@@ -1602,9 +1606,13 @@ def _list_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
     ``<br>``s) that follows block ``last`` in the article's own container (a path in
     ``flow``) when the run holds at least
     :data:`LIST_RUN` lines, else ``last``: page furniture after the text is a line or two
-    ("Share this", "Tags: ..."), or sits in boxes of its own. A sentence, a long line or one
-    pointing elsewhere (:func:`_addressed`) ends the run."""
+    ("Share this", "Tags: ..."), or sits in boxes of its own. A sentence or a long line ends
+    the run, and so does a line pointing elsewhere (:func:`_addressed`) unless it is one of the
+    list's entries: :data:`LIST_ENTRY_WORDS` words or more with the list going on under it
+    ("Dallas, TX – Landmark Inwood Theatre (Friday Tickets, Saturday Tickets)" between two
+    cinemas with one link each), at most half of the run's lines."""
     end = last
+    pointers = 0
     while end + 1 < len(blocks):
         line = blocks[end + 1]
         if (
@@ -1612,11 +1620,19 @@ def _list_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
             or line.path not in flow
             or split_count(line.text) > EDGE_MAX_WORDS
             or _is_sentence(line)
-            or _addressed(line)
         ):
             break
+        if _addressed(line):
+            if split_count(line.text) < LIST_ENTRY_WORDS:
+                break
+            pointers += 1
         end += 1
-    return end if end - last >= LIST_RUN else last
+    while end > last and _addressed(blocks[end]):  # the list's entries go on under a pointer
+        end -= 1
+        pointers -= 1
+    if end - last < LIST_RUN or 2 * pointers > end - last:
+        return last
+    return end
 
 
 def _introduced_run_end(blocks: list[Block], last: int, flow: set[str]) -> int:
