@@ -2020,12 +2020,14 @@ _COMMENTS_WORDS = r"""(?:
 )"""
 
 COMMENTS_HEADING = re.compile(
-    rf"^[\W_]*{_COMMENTS_WORDS}(?:[\W\d_]+{_COMMENTS_WORDS})?[\W\d_]*$",
+    rf"""^[\W_]*(?:there\ (?:are|is|have\ been)\ )?{_COMMENTS_WORDS}
+        (?:[\W\d_]+(?:{_COMMENTS_WORDS}|permalink))?[\W\d_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """The heading of a page's reader comments ("12 Comments", "One Comment", "Leave a Reply", "•
-Comments (3)", "2 Comments Leave a comment", "Kommentare"): what follows it is readers' text, never the
-article's. Bullets, counts and arrows around the words do not matter."""
+Comments (3)", "2 Comments Leave a comment", "Kommentare"), the count as a sentence ("There are 4
+comments.") or beside the thread's permalink ("7 comments – permalink"): what follows it is
+readers' text, never the article's. Bullets, counts and arrows around the words do not matter."""
 
 
 THREAD_HEADING = re.compile(

@@ -316,6 +316,9 @@ def test_the_chain_keeps_what_it_dropped_for_later_cleaners() -> None:
         "Loading comments…",
         "Kommentare",
         "3 commentaires",
+        "There are 4 comments.",
+        "There is 1 comment",
+        "7 comments – permalink",
     ],
 )
 def test_comment_headings_are_recognised_however_they_are_decorated(line: str) -> None:
@@ -350,6 +353,9 @@ def test_blog_engines_thread_headings_are_comment_headings(line: str) -> None:
         "10 thoughts on leadership",
         "5 thoughts on the budget",
         "3 quick thoughts on the budget",
+        "There are comments from both parties in the report.",
+        "There are 4 comments on the draft, the council said.",
+        "Permalink",
     ],
 )
 def test_lines_that_only_mention_comments_are_not_headings(line: str) -> None:
