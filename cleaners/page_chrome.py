@@ -918,6 +918,12 @@ _GLUED = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 """A word of a line, hyphens inside it kept ("E-Mail")."""
 
+LONE_BUTTON = re.compile(r"^[\W_]*(?:tweet|pin\ it)[\W\d_]*$", re.IGNORECASE)
+"""A share button no line of an article is: "Tweet" or "Pin it" alone (maybe with its counter),
+which a share bar prints beside the headline or under the text; unlike "Facebook" or "Email",
+the word alone is never a heading or a list's item."""
+
+
 SHARE_BAR_LINES = 3
 """A run of at least this many lines of a share bar's single words ("Copy", "Email", "Facebook",
 "X", "Reddit") is a share bar; fewer may be a list's or a table's cells."""
@@ -948,8 +954,9 @@ def share_bar(texts: Sequence[str], start: int, end: int) -> set[int]:
     words, at least one naming a network or a button ("Link copied Bookmark", "Partager Partager",
     "LinkedIn Link kopiert Error occurred Facebook Link kopiert ..."), and a run of
     :data:`SHARE_BAR_LINES` lines or more each a share bar's words alone ("Copy", "Email",
-    "Facebook", "X"), naming three networks or buttons or more. A single word alone ("Facebook"
-    over the paragraphs on Facebook, "Copy" under a code block) is left. Removed after the run is
+    "Facebook", "X"), naming three networks or buttons or more, and a lone "Tweet" or "Pin it"
+    (:data:`LONE_BUTTON`). Another single word alone ("Facebook" over the paragraphs on Facebook,
+    "Copy" under a code block) is left. Removed after the run is
     chosen, as :func:`interface_line` is."""
     found: set[int] = set()
     i = start
@@ -959,12 +966,14 @@ def share_bar(texts: Sequence[str], start: int, end: int) -> set[int]:
         while j <= end and (words := _share_words(texts[j])) is not None:
             names.update(_names(words))
             j += 1
-        if j - i >= SHARE_BAR_LINES and len(names) >= SHARE_BAR_LINES:
+        if j == i and LONE_BUTTON.match(texts[i]):  # "Pin it": no share bar's word
+            found.add(i)
+        elif j - i >= SHARE_BAR_LINES and len(names) >= SHARE_BAR_LINES:
             found.update(range(i, j))
         else:
             for k in range(i, j):
                 words = _share_words(texts[k]) or []
-                if sum(not w.isdigit() for w in words) >= 2 and _names(words):
+                if (sum(not w.isdigit() for w in words) >= 2 and _names(words)) or LONE_BUTTON.match(texts[k]):
                     found.add(k)
         i = max(j, i + 1)
     return found

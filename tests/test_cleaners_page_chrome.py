@@ -548,6 +548,21 @@ def test_a_share_bar_and_a_repeated_ad_label_between_the_paragraphs_go_and_the_a
     assert not page_chrome.repeated_ad_labels([ad, first], 0, 1)  # said once
 
 
+def test_a_lone_tweet_or_pin_it_button_goes_and_sentences_with_the_words_stay() -> None:
+    # "Tweet" or "Pin it" alone on its line (maybe with a counter) is a share button, the one a
+    # blog prints under its headline; a sentence using the word stays.
+    first, second, third, last = ARTICLE[0], ARTICLE[1], ARTICLE[2], ARTICLE[-1]
+    said = "Tweet this to your friends, the mayor told the crowd."
+    body = [first, "Tweet", second, "Pin it", third, "Tweet 12", said, last]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *body, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert [k for k in kept if k != STANDFIRST] == [first, second, third, said, last]
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert all(reasons[line] == page_chrome.SHARE_BAR for line in ("Tweet", "Pin it", "Tweet 12"))
+    assert not page_chrome.share_bar(["Tweets", "Pinterest boards"], 0, 1)
+
+
 @pytest.mark.parametrize(
     "line", ["dpa", "REUTERS", "Anadolu via Getty Images)", "picture alliance/dpa | Jan Woitas", "imago images/Pemax"]
 )
