@@ -1991,10 +1991,31 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
                 or _pagination(texts, i)
                 or _post_navigation(texts, i)
                 or _readers_notes(texts, i)
+                or _split_stamp(texts, i)
             ):
                 return i - 1
         seen += count
     return end
+
+
+_POSTED_BY_ALONE = re.compile(r"^[\W_]*posted\ by[\W_]*$", re.IGNORECASE)
+
+SPLIT_STAMP_LINES = (3, 5)
+"""A post stamp printed a word group a line takes this many lines (the least and the most)."""
+
+
+def _split_stamp(texts: Sequence[str], i: int) -> bool:
+    """Whether the post stamp under a blog post starts at line ``i``, printed a word group a line
+    as Blogger's themes lay it out ("Posted by" / "Ann Lee" / "at" / "12:32 PM"): "Posted by"
+    alone, and the lines from it joined read as the stamp :data:`END_OF_POST` reads on one line."""
+    if not _POSTED_BY_ALONE.match(texts[i]):
+        return False
+    low, high = SPLIT_STAMP_LINES
+    return any(
+        end_of_post(" ".join(t.strip() for t in texts[i : i + n]))
+        for n in range(low, high + 1)
+        if i + n <= len(texts)
+    )
 
 
 END_MARKER = 'after a line that closes an article ("Related posts", "Leave a Reply"), past the prose rule\'s end'

@@ -738,6 +738,21 @@ def test_the_lines_that_close_a_blog_post_end_the_article(line: str) -> None:
     _assert_the_article_ends_at(line)
 
 
+def test_a_post_stamp_printed_a_word_group_a_line_ends_the_post() -> None:
+    # Blogger's themes print the stamp under a post over four lines ("Posted by" / the name / "at"
+    # / the time): read together, it is the stamp that ends the post on one line.
+    stamp = ["Posted by", "Ann Lee", "at", "12:32 PM"]
+    texts = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, *stamp, *NEXT_POSTS, "About us", "Contact"]
+    assert texts[page_chrome.rule_run_of(texts)[1]] == ARTICLE[-1]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert set(NEXT_POSTS) <= removed
+    assert not any(t in removed for t in ARTICLE)
+    # "Posted by" alone with no stamp after it, or a sentence after it, ends nothing.
+    assert not page_chrome._split_stamp(["Posted by", "Ann Lee", "The council met on Monday."], 0)
+    assert not page_chrome._split_stamp(["Posted by Ann Lee", "at", "12:32 PM"], 0)
+
+
 def _assert_the_article_ends_at(line: str) -> None:
     """``line`` between an article and the next posts' excerpts: the rule's run ends with the
     article's last paragraph, and the cleaning removes the excerpts and keeps the article (with a
