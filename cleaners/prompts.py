@@ -59,7 +59,8 @@ TEASER = re.compile(
         you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)\s*[:.!…]?\s*$|
         don'?t\ miss\s*:.*|
         continue\ reading(?:\ (?:the\ )?(?:main\ |full\ )?(?:story|article))?\s*[.…:»›>]*\s*$|
-        click\ here\ to\ (?:read|see|watch).*
+        click\ here\ to\ (?:read|see|watch).*|
+        (?:view|see)\ (?:the\ )?(?:full|more|all)\ (?:gallery|galleries|videos?|photos)\s*[.…:»›>]*\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -95,7 +96,9 @@ NEWSLETTER = re.compile(
             (?:advertisement[.:]?\s*)?scroll\ to\ continue(?:\ with\ content|\ reading)?\.?)\s*$|
         (?:anzeige|werbung|reklama|reklame|reklam|publicit.|publicidad|pubblicit.|annonce|annons|mainos|
             advertentie)\s*$|
-        (?:comments?|leave\ a\ comment|\d+\ comments?|show\ comments|view\ comments)\s*$|
+        (?:(?:reader\ )?comments?(?:\ \(?\d+\)?)?|leave\ a\ comment|\d+\ ?comments?|
+            (?:show|view|jump\ to|skip\ to)\ (?:the\ )?comments)\s*$|
+        (?:advertise\ ?\|?\ ?)?adchoices\s*$|
         (?:tags?|topics?|filed\ under)\s*:(?!.*[.!?]\s*$).*|
         (?:print|e-?mail)\ (?:this\ )?(?:article|page|story)\s*$
     )""",

@@ -63,6 +63,29 @@ def test_newsletter_cookie_and_subscription_prompts_go() -> None:
     assert [r[0] for r in run(*lines)] == lines
 
 
+def test_comment_counters_ad_choices_and_gallery_links_go_and_sentences_with_their_words_stay() -> None:
+    # A comment count however printed ("Reader Comments (0)", "0comments"), a link down to the
+    # comments, the ad network's "AdChoices" label and a link to the full gallery or more videos:
+    # the page's tools, not the article's lines. Sentences with the same words stay.
+    lines = [
+        "Reader Comments (0)",
+        "Comments 12",
+        "0comments",
+        "Jump to comments",
+        "Advertise | AdChoices",
+        "AdChoices",
+        "See more video",
+        "View the full gallery",
+    ]
+    stays = [
+        "Comments from readers were mixed, the editor said.",
+        "Jump to comments made by the mayor in 2019 and you will see the change.",
+        "The agency will view the full gallery of proposals before it decides.",
+        "See more videos of the launch on the agency's site, a spokesman said.",
+    ]
+    assert [r[0] for r in run(*lines, *stays)] == lines
+
+
 def test_ad_labels_in_other_languages_and_a_pages_tools_go_and_prose_with_their_words_stays() -> None:
     lines = [
         "Anzeige",
