@@ -893,13 +893,13 @@ SHARE_BAR = "a share bar's buttons (networks, copy link, e-mail, print, bookmark
 _SHARE_WORD = re.compile(
     r"""(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|
         messenger|threads|tumblr|pocket|digg|stumbleupon|e-?mail|mail|sms|tweet|
-        copy|copied|print|bookmark|save|share|sharing|social|link|
+        copy|copied|print|bookmark|save|share|sharing|social|link|blog|
         teilen|kopiert|kopieren|partager|envoyer|compartir|condividi|delen|dela|
         error|occurred|this|the|to|on|via|par|us|article|artikel|\d+)""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A word a share bar's buttons are made of: a network's or mail's name, a button's verb ("Copy",
-"Print", "Bookmark", "Share", "Partager", "Teilen"), a copied link's state ("Link copied", "Link
+"Print", "Bookmark", "Share", "Partager", "Teilen", Blogger's "BlogThis!"), a copied link's state ("Link copied", "Link
 kopiert", "Error occurred"), the small words joining them ("Share to", "Email Us", "Envoyer par") and
 a counter. Not "Instagram", "TikTok", "YouTube" or "Snapchat", which have no share button: a list of
 the networks an article is about names them and is not read as a bar."""

@@ -563,6 +563,13 @@ def test_a_lone_tweet_or_pin_it_button_goes_and_sentences_with_the_words_stay() 
     assert not page_chrome.share_bar(["Tweets", "Pinterest boards"], 0, 1)
 
 
+def test_bloggers_share_bar_glued_on_one_line_goes() -> None:
+    # Blogger's buttons under a post, their labels glued in the dump: "BlogThis!" is Blogger's
+    # own. The word "Blog" alone, or a sidebar's "Blog Archive", is no bar.
+    assert page_chrome.share_bar(["Email ThisBlogThis!Share to TwitterShare to Facebook"], 0, 0) == {0}
+    assert not page_chrome.share_bar(["Blog", "Blog Archive"], 0, 1)
+
+
 @pytest.mark.parametrize(
     "line", ["dpa", "REUTERS", "Anadolu via Getty Images)", "picture alliance/dpa | Jan Woitas", "imago images/Pemax"]
 )
