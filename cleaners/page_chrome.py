@@ -1227,7 +1227,8 @@ END_OF_POST = re.compile(
         (?:previous|next|older|newer)\ (?:post|article|story|entry)s?|
         (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){0,4}|
         also\ on\ [^.!?:]{1,30}:|recent\ comments|
-        (?:tagged(?:\ (?:with|as|in))?|tags|posted\ (?:in|under)|filed\ (?:in|under)|categor(?:y|ies))\s*:\s*\w.{0,200}|
+        (?:tagged(?:\ (?:with|as|in))?|tags|labels|posted\ (?:in|under)|filed\ (?:in|under)|categor(?:y|ies))
+            \s*:(?:\s*\w.{0,200})?|
         tagged\ (?:with|as)\ \w.{0,200}|
         posted\ by\ [^.!?|]{1,60}\ (?:at|on)\ [^.!?|]{3,60}(?:\|\s*permalink)?|
         [^.!?|]{3,80}\|\s*permalink
@@ -1238,7 +1239,8 @@ END_OF_POST = re.compile(
 headings do not read: the way to the post before or after ("← Previous Post", "NEXT STORY:"), a
 heading of related links however worded ("Related Stories ▼", "Explore related topics"), another
 site's teasers ("Also on HuffPost:"), the sidebar's "Recent Comments", and the post's tag or
-category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"), and the post's
+category line with its list ("Tagged with: budget, council", "Posted in: Fantasy"), or its label
+alone over the list's lines (Blogger's "Labels:"), and the post's
 stamp that Blogger and TypePad print under it ("Posted by Ann Lee at 12:32 PM", "November 13, 2012
 in Cloud | Permalink"; above the post the same stamp is a byline, which the end markers' word
 count, :data:`END_MIN_WORDS`, leaves alone). A line with a sentence end is never one
