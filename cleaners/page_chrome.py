@@ -966,16 +966,15 @@ def share_bar(texts: Sequence[str], start: int, end: int) -> set[int]:
         while j <= end and (words := _share_words(texts[j])) is not None:
             names.update(_names(words))
             j += 1
-        if j == i and LONE_BUTTON.match(texts[i]):  # "Pin it": no share bar's word
-            found.add(i)
-        elif j - i >= SHARE_BAR_LINES and len(names) >= SHARE_BAR_LINES:
+        if j - i >= SHARE_BAR_LINES and len(names) >= SHARE_BAR_LINES:
             found.update(range(i, j))
         else:
             for k in range(i, j):
                 words = _share_words(texts[k]) or []
-                if (sum(not w.isdigit() for w in words) >= 2 and _names(words)) or LONE_BUTTON.match(texts[k]):
+                if sum(not w.isdigit() for w in words) >= 2 and _names(words):
                     found.add(k)
         i = max(j, i + 1)
+    found.update(k for k in range(start, end + 1) if LONE_BUTTON.match(texts[k]))
     return found
 
 

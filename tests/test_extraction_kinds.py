@@ -898,19 +898,35 @@ def test_kind_7_a_list_written_as_paragraphs_after_the_text_stays() -> None:
     assert_gone(body, "Posted in Film", "3 comments")
 
 
+def _reels_page() -> str:
+    return (FIXTURES / "kind-7-list-written-as-paragraphs.html").read_text(encoding="utf-8")
+
+
+def _reels_body(page: str) -> str:
+    """The body of the screenings page ``page`` (the fixture, rewritten by a test)."""
+    return clean_html(page.encode(), url="https://news.example.com/2012/11/reels.html").articleBody or ""
+
+
+def _reels_body_ending(follow: str) -> str:
+    """The body of the screenings page with its list replaced by the lines ``follow``."""
+    page = _reels_page()
+    start = page.index("<p>Screenings")
+    end = page.index("</div>", start)
+    return _reels_body(page[:start] + follow + page[end:])
+
+
 def test_kind_7_a_list_entry_of_links_does_not_end_the_list() -> None:
     # One cinema gives two ticket links: its line is mostly link text, like a pointer elsewhere
     # ("Find us on Facebook"), but it stands among the list's entries, with more under it. An
     # entry of six words or more with the list going on after it does not end the list.
-    page = (FIXTURES / "kind-7-list-written-as-paragraphs.html").read_text(encoding="utf-8")
+    page = _reels_page()
     york = '<p>York – City Screen (<a href="https://tickets.example.org/york">Tickets</a>)</p>'
     both = (
         '<p>York – City Screen (<a href="https://tickets.example.org/york/fri">Friday Tickets</a>, '
         '<a href="https://tickets.example.org/york/sat">Saturday Tickets</a>)</p>'
     )
     assert york in page
-    record = clean_html(page.replace(york, both).encode(), url="https://news.example.com/2012/11/reels.html")
-    body = record.articleBody or ""
+    body = _reels_body(page.replace(york, both))
     entries = ("Screenings this winter:", "York – City Screen (Friday Tickets, Saturday Tickets)", "Hexham – The Forum")
     for line in entries:
         assert line in body, line
@@ -921,15 +937,11 @@ def test_kind_7_pointers_closing_a_run_of_short_lines_still_go() -> None:
     # Short lines after the text with a long pointer last ("Find us on Facebook, Twitter and
     # Instagram", mostly link text): the pointer closes no list, and the short lines before it
     # are too few to be one.
-    page = (FIXTURES / "kind-7-list-written-as-paragraphs.html").read_text(encoding="utf-8")
-    start, end = page.index("<p>Screenings"), page.index("</div>", page.index("<p>Screenings"))
-    follow = (
+    text = _reels_body_ending(
         "<p>Thanks for reading</p><p>Tell your friends</p><p>See you at the pictures</p>"
         "<p>Find us on <a href='https://fb.example/rn'>Facebook</a>, <a href='https://tw.example/rn'>Twitter</a>"
         " and <a href='https://ig.example/rn'>Instagram</a> every day</p>"
     )
-    body = clean_html((page[:start] + follow + page[end:]).encode(), url="https://news.example.com/2012/11/reels.html")
-    text = body.articleBody or ""
     assert "frame by frame, in a basement in Newcastle." in text
     assert_gone(text, "Thanks for reading", "Tell your friends", "See you at the pictures", "Find us on")
 
@@ -937,14 +949,10 @@ def test_kind_7_pointers_closing_a_run_of_short_lines_still_go() -> None:
 def test_kind_7_a_line_or_two_after_the_text_still_goes() -> None:
     # Fewer lines, or lines pointing elsewhere (an address, a handle, mostly link text), are
     # furniture, in the article's container or not.
-    page = (FIXTURES / "kind-7-list-written-as-paragraphs.html").read_text(encoding="utf-8")
-    start, end = page.index("<p>Screenings"), page.index("</div>", page.index("<p>Screenings"))
-    follow = (
+    text = _reels_body_ending(
         "<p>Thanks for reading</p><p>Follow us</p><p>Twitter: @reelnorth</p>"
         "<p>Web: www.reelnorth.example</p><p>Find us on <a href='https://fb.example/rn'>Facebook</a></p>"
     )
-    body = clean_html((page[:start] + follow + page[end:]).encode(), url="https://news.example.com/2012/11/reels.html")
-    text = body.articleBody or ""
     assert "frame by frame, in a basement in Newcastle." in text
     assert_gone(text, "Thanks for reading", "Follow us", "@reelnorth", "www.reelnorth.example", "Find us on")
 
