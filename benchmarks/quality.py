@@ -507,6 +507,27 @@ def bold_headings(html: bytes) -> bytes:
     return hashed_names(html, headings=True)
 
 
+def custom_elements(html: bytes) -> bytes:
+    """``html`` with names hashed (:func:`hashed_names`) and every ``<div>`` and HTML5 section
+    (``<article>``, ``<section>``, ``<aside>``, ``<header>``, ``<footer>``, ``<nav>``, ``<main>``)
+    a custom element named after its first (hashed) class, ``<x-c3f9a1b>`` (``<x-box>`` without
+    one), as pages built from web components and the page frameworks' own elements write their
+    boxes (``<app-article-body>``, ``<gu-island>``, ``<bsp-page-actions>``: 156 pages of wcxb-dev
+    and fundus have some): elements no HTML version names, which a parser makes inline."""
+    return hashed_names(html, custom=True)
+
+
+_CUSTOM_BOXES = frozenset(["article", "aside", "div", "footer", "header", "main", "nav", "section"])
+"""What :func:`custom_elements` writes as custom elements."""
+
+
+def _boxes_as_custom_elements(root: Any) -> None:
+    """Write, in place, each of :data:`_CUSTOM_BOXES` under ``root`` as :func:`custom_elements` says."""
+    for el in list(root.iter(*_CUSTOM_BOXES)):
+        names = (el.get("class") or "").split()
+        el.tag = f"x-{names[0]}" if names else "x-box"
+
+
 _NAMES = (
     "class",
     "id",
@@ -537,6 +558,7 @@ def hashed_names(
     tables: bool = False,
     divs: bool = False,
     headings: bool = False,
+    custom: bool = False,
 ) -> bytes:
     """``html`` with each class and id name replaced by ``c`` and six hex digits of its MD5 (the
     same name by the same hash everywhere on the page, in the attributes that refer to an id
@@ -550,7 +572,9 @@ def hashed_names(
     them (after ``old`` has made HTML5's sections ``<div>``s); ``divs``: ``<p>``s as
     :func:`div_paragraphs` writes them (after ``tables``: the paragraphs stay ``<div>``s; with
     ``loose`` there is no ``<p>`` left to write: give one of the two); ``headings``: headings as
-    :func:`bold_headings` writes them (before ``tables``: their ``<div>``s become tables too)."""
+    :func:`bold_headings` writes them (before ``tables``: their ``<div>``s become tables too);
+    ``custom``: boxes as :func:`custom_elements` writes them (last: the ``<div>``s the other
+    rewrites made become custom elements too)."""
     try:
         text = decode_html(html)
     except DecodeError:
@@ -593,6 +617,8 @@ def hashed_names(
     if divs:
         for p in root.iter("p"):
             p.tag = "div"
+    if custom:
+        _boxes_as_custom_elements(root)
     return bytes(lxml.html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
 
 
@@ -762,13 +788,15 @@ def run_extraction(
     tables: bool = False,
     divs: bool = False,
     headings: bool = False,
+    custom: bool = False,
 ) -> None:
     """One table per collection; ``save`` writes every page's scores (JSON), ``baseline`` prints
     newsclean's change against such a file, page by page; ``hash_names`` runs every tool on the
     pages with their class and id names hashed (:func:`hashed_names`), ``old_html`` on the pages
     as :func:`old_markup` makes them, ``loose_p`` as :func:`loose_paragraphs` does, ``tables`` as
     :func:`table_layout` does, ``divs`` as :func:`div_paragraphs` does, ``headings`` as
-    :func:`bold_headings` does (any of them together: the rewrites at once)."""
+    :func:`bold_headings` does, ``custom`` as :func:`custom_elements` does (any of them
+    together: the rewrites at once)."""
     saved: dict[str, Any] = {}
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else {}
     for collection in collections:
@@ -777,15 +805,17 @@ def run_extraction(
         if not pages:
             print(f"{collection.title}: no pages in {folder}\n", flush=True)
             continue
-        if hash_names or old_html or loose_p or tables or divs or headings:
+        if hash_names or old_html or loose_p or tables or divs or headings or custom:
             pages = [
                 dataclasses.replace(
                     p,
-                    html=hashed_names(p.html, old=old_html, loose=loose_p, tables=tables, divs=divs, headings=headings),
+                    html=hashed_names(
+                        p.html, old=old_html, loose=loose_p, tables=tables, divs=divs, headings=headings, custom=custom
+                    ),
                 )
                 for p in pages
             ]
-            title = _rewritten_title(collection.title, old_html, loose_p, tables, divs, headings)
+            title = _rewritten_title(collection.title, old_html, loose_p, tables, divs, headings, custom)
             collection = dataclasses.replace(collection, title=title)
         runs = run_collection(collection, pages, tools, cache, verbose)
         print(collection_table(collection, pages, runs), end="\n\n", flush=True)
@@ -800,9 +830,23 @@ def run_extraction(
 
 
 def _rewritten_title(
-    title: str, old: bool, loose: bool, tables: bool, divs: bool = False, headings: bool = False
+    title: str,
+    old: bool,
+    loose: bool,
+    tables: bool,
+    divs: bool = False,
+    headings: bool = False,
+    custom: bool = False,
 ) -> str:
     """The table's title for pages rewritten as :func:`run_extraction`'s flags say."""
+    if custom:
+        others = old or loose or tables or divs or headings
+        inner = (
+            _rewritten_title(title, old, loose, tables, divs, headings)
+            if others
+            else f"{title}, class and id names hashed"
+        )
+        return f"{inner}, every box a custom element"
     if headings:
         others = old or loose or tables or divs
         inner = _rewritten_title(title, old, loose, tables, divs) if others else f"{title}, class and id names hashed"
@@ -1234,6 +1278,12 @@ def main(argv: list[str] | None = None) -> int:
         help="extraction: names hashed and every <h1>-<h6> a <div> of bold text first (headlines and "
         "subheads without heading tags; combines with every rewrite above)",
     )
+    parser.add_argument(
+        "--custom-elements",
+        action="store_true",
+        help="extraction: names hashed and every <div> and HTML5 section a custom element (<x-c3f9a1b>) "
+        "first (pages built from web components; combines with every rewrite above)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     if args.div_paragraphs and args.loose_paragraphs:
@@ -1271,6 +1321,7 @@ def main(argv: list[str] | None = None) -> int:
             tables=args.table_layout,
             divs=args.div_paragraphs,
             headings=args.bold_headings,
+            custom=args.custom_elements,
         )
         table = _selector_table()
         if table:

@@ -197,6 +197,73 @@ def _flatten_deep(root: etree._Element) -> None:
         holder.text = text or None
 
 
+_CUSTOM_TAG = re.compile(rb"<[A-Za-z][A-Za-z0-9]*-")
+"""The start of a custom element's tag (a web component's name holds a hyphen: ``<app-article>``,
+``<gu-island>``): a page without one has no custom element to look for."""
+
+_CUSTOM_ELEMENTS = etree.XPath("//*[contains(local-name(), '-')]")
+
+_BOX_CHILDREN = frozenset(
+    ["address", "article", "aside", "blockquote", "div", "dl", "figure", "footer", "form", "h1", "h2", "h3",
+     "h4", "h5", "h6", "header", "main", "nav", "ol", "p", "pre", "section", "table", "ul"]
+)  # fmt: skip
+"""Blocks of a page's layout: a custom element holding one is a box."""
+
+_BOX_PARENTS = frozenset(
+    ["article", "aside", "blockquote", "body", "dd", "div", "figure", "footer", "form", "header", "li", "main",
+     "nav", "section", "td", "th"]
+)  # fmt: skip
+"""Boxes whose children are laid out one under the other, unless they are words in a line."""
+
+_NO_WORDS = frozenset(
+    ["br", "button", "hr", "iframe", "img", "input", "link", "meta", "noscript", "picture", "script", "style",
+     "svg", "template"]
+)  # fmt: skip
+"""Elements beside a custom element that put no words in its line."""
+
+
+def _custom_boxes(root: etree._Element) -> None:
+    """Make each custom element that is a box of the page's layout a ``<div>``: one holding a
+    block of the layout (:data:`_BOX_CHILDREN`, or a custom element made a box), and one standing
+    alone among boxes (:func:`_among_boxes`). Web components and the page frameworks' own
+    elements (``<app-article-body>``, ``<story-paragraph>``) are boxes that their style sheet lays
+    out; read as the unknown inline elements the parser makes them, a column of them ran
+    together into one line (a list of job offers read as one long paragraph) and their
+    paragraphs belonged to no box. One inside a paragraph or beside words stays inline."""
+    found = _CUSTOM_ELEMENTS(root)
+    boxes: set[etree._Element] = set()
+    for el in reversed(found):  # (the deepest first: a box of boxes is one too)
+        for child in el:
+            if isinstance(child.tag, str) and (child.tag in _BOX_CHILDREN or child in boxes):
+                boxes.add(el)
+                break
+    for el in found:  # (the outermost first: its parent may be one made a box)
+        if el not in boxes and _among_boxes(el, boxes):
+            boxes.add(el)
+    for el in boxes:
+        el.tag = "div"
+
+
+def _among_boxes(el: etree._Element, boxes: set[etree._Element]) -> bool:
+    """Whether a custom element stands alone among boxes: its parent a box
+    (:data:`_BOX_PARENTS`, or a custom element made a box, ``boxes``), no loose words beside it,
+    its siblings blocks of the layout, custom elements or elements without words
+    (:data:`_NO_WORDS`): a component of the layout, which its style sheet makes a block, not
+    a word of a line."""
+    parent = el.getparent()
+    if parent is None or not (parent.tag in _BOX_PARENTS or parent in boxes):
+        return False
+    if parent.text and not parent.text.isspace():
+        return False
+    for sibling in parent:
+        if sibling.tail and not sibling.tail.isspace():
+            return False
+        tag = sibling.tag
+        if isinstance(tag, str) and tag not in _BOX_CHILDREN and tag not in _NO_WORDS and "-" not in tag:
+            return False
+    return True
+
+
 _XML_TEXT_BYTES = bytes(b for b in range(256) if (b >= 0x20 or b in (0x09, 0x0A, 0x0D)) and b != 0xEF)
 """Bytes that are never (part of) a character lxml refuses, in UTF-8: all but the C0 controls
 and 0xEF, the lead byte of U+FFFE/U+FFFF (EF BF BE/BF): a page without one holds neither, and
@@ -348,6 +415,8 @@ def _parse_page(page: PageText, classes: etree.ElementClassLookup = _ELEMENT_CLA
         for stray in strays:
             target.append(stray)
     _flatten_deep(root)  # after the strays moved in: their depth counts too
+    if _CUSTOM_TAG.search(data):  # (the tags looked for only when the page's bytes name one)
+        _custom_boxes(root)
     return root
 
 

@@ -41,6 +41,7 @@ REWRITES: dict[str, dict[str, bool]] = {
     "in one-cell tables": {"tables": True},
     "in all three older rewrites": {"old": True, "tables": True, "loose": True},
     "with bold headings": {"headings": True},
+    "in custom elements": {"custom": True},
 }
 """The page rewrites of ``benchmarks.quality`` a kind's test page is read in too, by the name its
 test gives them (``"as published"``: none)."""
@@ -166,6 +167,51 @@ def test_kind_4_text_between_line_breaks_beats_a_trackback_box() -> None:
         "Until then, the advice from the ticket office is simple",
     )
     assert_gone(body, "TrackBack URL", "Ferry woes, again", "Late boats and lost mornings", "Archives", "Categories")
+
+
+_CUSTOM_PAGE = "kind-4-boxes-written-as-custom-elements.html"
+
+
+def test_kind_4_boxes_written_as_custom_elements_are_boxes() -> None:
+    # Web components' boxes (<story-body>, <job-card>): each paragraph a line of its own, the
+    # byline and the job offers not run into the article as one long paragraph.
+    body = _body(_CUSTOM_PAGE)
+    paragraphs = [
+        "The port authority has awarded its contract for four new container cranes",
+        "The cranes will replace machines that have worked the east quay since 1987.",
+        "The authority's chair said the winning bid was not the cheapest",
+        "Dock workers' representatives welcomed the decision",
+        "The first two cranes are due next spring and the others a year later.",
+    ]
+    assert_once(body, *paragraphs)
+    lines = body.split("\n\n")
+    assert [next(i for i, line in enumerate(lines) if line.startswith(p)) for p in paragraphs] == list(range(5))
+    assert_gone(
+        body, "By Ruth Calder", "Jobs at the harbour", "Crane driver", "Customs clerk", "Most read", "Ferry timetable"
+    )
+
+
+def test_kind_4_custom_elements_read_as_the_divs_they_stand_for() -> None:
+    page = (FIXTURES / _CUSTOM_PAGE).read_text(encoding="utf-8")
+    as_divs = re.sub(r"<(/?)[a-z]+(?:-[a-z]+)+", r"<\1div", page)
+    assert "-" not in re.sub(r"<(?!/?div)[^>]*>|[^<]+", "", as_divs)  # (every custom tag replaced)
+    url = "https://news.example.com/2025/03/cranes.html"
+    assert clean_html(page, url=url).articleBody == clean_html(as_divs, url=url).articleBody
+
+
+def test_kind_4_a_custom_element_among_words_stays_a_word_of_their_line() -> None:
+    # Beside loose words (a paragraph written as a <div>), a custom element is inline: one line.
+    words = (
+        "The harbour master said the <harbour-term>east quay</harbour-term> would close for a week in May "
+        "while the cranes are replaced, and the ferries would use the west quay instead."
+    )
+    filler = "".join(
+        f"<div>Paragraph {n} of the story tells what the port plans to do with the old cranes and the quay.</div>"
+        for n in range(4)
+    )
+    page = f"<html><body><article><h1>Quay to close</h1><div>{words}</div>{filler}</article></body></html>"
+    body = clean_html(page, url="https://news.example.com/2025/03/quay.html").articleBody or ""
+    assert "The harbour master said the east quay would close for a week in May" in body
 
 
 def test_kind_5_the_article_wins_over_an_about_box_beside_it() -> None:
