@@ -1124,8 +1124,38 @@ def run_metadata(pages: list[Page], root: Path | None = None) -> str:
 # --- plain text -----------------------------------------------------------------------------
 
 
-def text_pages(data: Path, limit: int | None) -> dict[str, list[tuple[str, str, str, list[str]]]]:
-    """Per collection, each page as ``(url, text dump, ground truth, without snippets)``."""
+DUMPS = ("visible", "html2text", "markdownify")
+"""How ``--only text`` turns each page into a dump: its visible text a line per block
+(:func:`~benchmarks.textdump.visible_text`, a naive scraper's), or Markdown as html2text (no
+wrapping, characters kept as they are) or markdownify writes it (the converters that scraping
+pipelines and the crawlers feeding language models save pages with)."""
+
+
+def page_dump(html: str, dump: str = "visible") -> str:
+    """``html`` as a dump of the kind ``dump`` names (:data:`DUMPS`)."""
+    if dump == "visible":
+        return visible_text(html)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if dump == "html2text":
+            import html2text
+
+            converter = html2text.HTML2Text()
+            converter.body_width = 0  # (its default wraps at 78 columns)
+            converter.unicode_snob = True  # (its default writes "ü" as "u")
+            return str(converter.handle(html))
+        if dump == "markdownify":
+            import markdownify
+
+            return str(markdownify.markdownify(html))
+    raise ValueError(f"unknown dump {dump!r}; choose one of {', '.join(DUMPS)}")
+
+
+def text_pages(
+    data: Path, limit: int | None, dump: str = "visible"
+) -> dict[str, list[tuple[str, str, str, list[str]]]]:
+    """Per collection, each page as ``(url, text dump, ground truth, without snippets)``, the dump
+    of the kind ``dump`` names (:data:`DUMPS`)."""
     from benchmarks.train_page_chrome import COLLECTIONS as TEXT_COLLECTIONS
     from benchmarks.train_page_chrome import LOADERS
 
@@ -1139,12 +1169,12 @@ def text_pages(data: Path, limit: int | None) -> dict[str, list[tuple[str, str, 
                 html = decode_html(page.html)
             except DecodeError:
                 html = page.html.decode("utf-8", "replace")  # as a browser shows a broken page
-            pages.append((page.url, visible_text(html), page.text, page.without))
+            pages.append((page.url, page_dump(html, dump), page.text, page.without))
         out[name] = pages
     return out
 
 
-def run_text(collections: dict[str, list[tuple[str, str, str, list[str]]]]) -> str:
+def run_text(collections: dict[str, list[tuple[str, str, str, list[str]]]], kind: str = "visible") -> str:
     """Per collection: the raw dump, clean_text with the prose rule alone and with the shipped
     line model, each F1 with its 95% bootstrap spread, and the model's paired gain over the rule."""
     from newsclean.cleaners.line_model import load_model
@@ -1201,7 +1231,11 @@ def run_text(collections: dict[str, list[tuple[str, str, str, list[str]]]]) -> s
         "is higher than what to expect elsewhere. Its score on collections and sites it never saw is printed "
         "by python -m benchmarks.train_page_chrome --no-write.\n"
     )
-    title = "plain-text dumps (benchmarks.textdump), cleaned by clean_text\n\n"
+    title = (
+        "plain-text dumps (benchmarks.textdump), cleaned by clean_text\n\n"
+        if kind == "visible"
+        else f"Markdown dumps ({kind}), cleaned by clean_text\n\n"
+    )
     return title + _table(headers, rows) + note + _unseen()
 
 
@@ -1284,6 +1318,13 @@ def main(argv: list[str] | None = None) -> int:
         help="extraction: names hashed and every <div> and HTML5 section a custom element (<x-c3f9a1b>) "
         "first (pages built from web components; combines with every rewrite above)",
     )
+    parser.add_argument(
+        "--dumps",
+        choices=DUMPS,
+        default="visible",
+        help="text: each page's visible text a line per block (default), or Markdown as html2text or "
+        "markdownify writes it",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     if args.div_paragraphs and args.loose_paragraphs:
@@ -1329,7 +1370,7 @@ def main(argv: list[str] | None = None) -> int:
     if "metadata" in wanted:
         print(run_metadata(list(fundus_pages(data / "fundus", args.limit)), data / "fundus"), end="\n\n", flush=True)
     if "text" in wanted:
-        print(run_text(text_pages(data, args.limit)), end="\n\n", flush=True)
+        print(run_text(text_pages(data, args.limit, args.dumps), args.dumps), end="\n\n", flush=True)
     return 0
 
 

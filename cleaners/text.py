@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.site import SiteProfile
 
-__all__ = ["extract_text", "unwrap"]
+__all__ = ["extract_text", "from_markdown", "unwrap"]
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u200b]+")
@@ -31,9 +32,14 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
 
     Line breaks of every convention are accepted; a blank line carries no meaning of its
     own because naive dumps put them anywhere. A dump hard-wrapped at a fixed width (as
-    ``lynx -dump`` or ``fmt`` save it) has its paragraphs joined again first (:func:`unwrap`).
+    ``lynx -dump`` or ``fmt`` save it) has its paragraphs joined again first (:func:`unwrap`);
+    a dump written in Markdown (as ``html2text``, ``markdownify`` and the crawlers that feed
+    language models save pages) is read as the text it marks up (:func:`from_markdown`).
     """
-    lines = _LINE_BREAKS.sub("\n", text.lstrip("\ufeff")).split("\n")
+    text = _LINE_BREAKS.sub("\n", text.lstrip("\ufeff"))
+    if is_markdown(text):
+        text = from_markdown(text)
+    lines = text.split("\n")
     lines = unwrap([_INNER_SPACE.sub(" ", line).rstrip() for line in lines])
     blocks: list[Block] = []
     for line in lines:
@@ -88,3 +94,96 @@ def unwrap(lines: list[str]) -> list[str]:
     if parts:
         out.append("".join(parts))
     return out
+
+
+MARKDOWN_MIN_LINKS = 3
+MARKDOWN_MIN_MARKS = 2
+"""A dump holding at least :data:`MARKDOWN_MIN_LINKS` Markdown links or images (``[text](url)``,
+``![alt](src)``) and :data:`MARKDOWN_MIN_MARKS` lines opening with Markdown's marks (a heading's
+``#``, a list's ``*`` or ``+``, a list item or a line opening with a link or an image) is written
+in Markdown. A converter's dump of a page holds a dozen links and marks at least (html2text's and
+markdownify's of the three collections' pages); a page whose own text prints a few links in that
+syntax (a CMS's slip: "Retrieved from [osha.gov](https://www.osha.gov)") is read as it shows."""
+
+_MD_MARK = re.compile(r"^(?:#{1,6} |[ \t]*[*+] |[ \t]*(?:-|\d{1,3}\.) \[|!\[)", re.M)
+
+_MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+"""A link's target: the URL (as converters print it: spaces and one level of parentheses inside
+it, a mailto's subject, Wikipedia's titles) and its title."""
+
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
+"""An image (a linked image is an image inside a link's text)."""
+
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]" + _MD_TARGET)
+"""An inline link; its text may hold brackets of its own and run over a line break."""
+
+_MD_REFERENCE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[[^\[\]\n]*\]")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_STRONG = re.compile(r"(?<!\\)(?:\*\*|__)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*\\])[*_](?=[^\s*_])|(?<=[^\s*_\\])[*_](?![\w*])")
+"""Emphasis marks: at a word's start or end (``snake_case`` and ``2 * 3`` keep theirs), not
+escaped (``\\*``: a star the text prints)."""
+_MD_CODE = re.compile(r"`+")
+_MD_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}(?=\s|$)|(?:(?:[*+-]|\d{1,9}[.)])(?=\s|$)\s*)*)\s*(.*?)(?:\s+#+)?\s*$")
+_MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
+_MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def is_markdown(text: str) -> bool:
+    """Whether a dump is written in Markdown (:data:`MARKDOWN_MIN_LINKS`)."""
+    return (
+        sum(1 for _ in islice(_MD_MARK.finditer(text), MARKDOWN_MIN_MARKS)) >= MARKDOWN_MIN_MARKS
+        and sum(1 for _ in islice(_MD_LINK.finditer(text), MARKDOWN_MIN_LINKS)) >= MARKDOWN_MIN_LINKS
+    )
+
+
+LINK_RUN_LINKS = 3
+LINK_RUN_SHARE = 0.8
+"""A line of :data:`LINK_RUN_LINKS` links or more whose words are at least this share links'
+words is a run of links (a menu, a carousel of teasers, a row of tags)."""
+
+_WORD = re.compile(r"\w+")
+
+
+def _link_run(line: str) -> str:
+    """``line`` (images gone), a run of links (:data:`LINK_RUN_SHARE`) written a link a line: the
+    converters print a menu or a carousel of teasers set in one box as one line of links, which
+    would read as one long paragraph; a plain dump has them a line each."""
+    if line.count("](") < LINK_RUN_LINKS:
+        return line
+    links = list(_MD_LINK.finditer(line))
+    if len(links) < LINK_RUN_LINKS:
+        return line
+    linked = sum(len(_WORD.findall(m.group(1))) for m in links)
+    if linked < LINK_RUN_SHARE * len(_WORD.findall(_MD_LINK.sub(r"\1", line))):
+        return line
+    return "\n".join(m.group(1) for m in links if m.group(1).strip())
+
+
+def from_markdown(text: str) -> str:
+    """The text a Markdown dump marks up, line for line: images and link definitions go (a page's
+    text never shows a picture's address), a link is its text (a line that is a run of links, a
+    link a line: :func:`_link_run`), emphasis and code marks, escapes,
+    headings' and quotes' marks, list bullets and numbers, rules, code fences and a table's
+    rule lines go, and a table's row is its cells' text."""
+    text = _MD_IMAGE.sub("", _MD_DEFINITION.sub("", text))
+    text = "\n".join(_link_run(line) for line in text.split("\n"))
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_REFERENCE.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _MD_RULE.match(line) or _MD_FENCE.match(line) or _MD_TABLE_RULE.match(line):
+            out.append("")
+            continue
+        if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+            line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
+        prefix = _MD_PREFIX.match(line)
+        if prefix is not None:
+            line = prefix.group(1)
+        line = _MD_CODE.sub("", _MD_EMPHASIS.sub("", _MD_STRONG.sub("", line)))
+        out.append(_MD_ESCAPE.sub(r"\1", line))
+    return "\n".join(out)

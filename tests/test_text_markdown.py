@@ -1,0 +1,86 @@
+"""Markdown dumps: a page saved as Markdown (html2text, markdownify, the crawlers that feed
+language models) is cleaned as the text it marks up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsclean.cleaners import clean, clean_text
+from newsclean.cleaners.text import extract_text, from_markdown, is_markdown
+
+from .conftest import assert_gone, assert_once
+
+DUMP = Path(__file__).resolve().parents[1] / "fixtures" / "dumps" / "page-as-markdown.md"
+URL = "https://valleycourier.example/news/local/reservoir-levels-fall"
+
+
+def test_a_markdown_dump_gives_the_article_as_plain_text() -> None:
+    record = clean_text(DUMP.read_text(encoding="utf-8"), url=URL)
+    body = record.articleBody or ""
+    assert record.headline == "Reservoir levels fall to a ten-year low after the dry summer"
+    assert_once(
+        body,
+        "held 41 per cent of its capacity on Friday, the lowest reading",  # (bold marks gone)
+        "The ban covers about 180,000 homes in the north of the county.",  # (a link's text, its URL gone)
+        '"We have never had to choose which fields to water before," said Tom Elsworth',  # (emphasis)
+        "a review of the company's *emergency* pipeline scheme.",  # (escaped stars are the text's)
+        "The county council will discuss a drought plan",
+    )
+    for syntax in ("](", "![", "**", "http"):
+        assert syntax not in body
+    assert not [line for line in body.split("\n") if line.startswith(("* ", "# ", "## ", "> "))]
+    assert_gone(body, "Skip to content", "Valley Courier", "Subscribe", "Water company fined", "Share on", "Privacy")
+
+
+def test_clean_reads_a_markdown_dump_as_text_too() -> None:
+    dump = DUMP.read_text(encoding="utf-8")
+    assert clean(dump, url=URL).articleBody == clean_text(dump, url=URL).articleBody
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("[![Valley Courier](/logo.svg)](/) [News](/news/)", "News"),  # a linked image goes whole
+        ('A [ban](https://x.example/a_(b) "title") covers it.', "A ban covers it."),  # parentheses, title
+        ("[Share](mailto:?subject=Reservoir levels fall&body=x)", "Share"),  # a URL with spaces
+        ("[Lind][1] said so.\n[1]: https://x.example/lind", "Lind said so.\n"),  # reference links
+        ("<https://x.example/report>", "https://x.example/report"),  # an autolink is its address
+        ("## Farmers feel the strain ##", "Farmers feel the strain"),
+        ("  * * nested item\n  1. first\n> quoted **words**", "nested item\nfirst\nquoted words"),
+        ("snake_case and 2 * 3 = 6, _em_ and __strong__", "snake_case and 2 * 3 = 6, em and strong"),
+        ("A \\- B \\# C \\[D\\]", "A - B # C [D]"),
+        ("| Team | Points |\n|---|---:|\n| Hadley | 12 |", "Team Points\n\nHadley 12"),
+        ("* * *\n---\n```python\nx = 1\n```", "\n\n\nx = 1\n"),
+        ("[a\nlink over two lines](/x) ends.", "a\nlink over two lines ends."),
+        # A run of links in one line (a carousel of teasers): a link a line, as a plain dump has it.
+        (
+            "[Album of the week](/a) [Top 10 rock operas](/b) [Fest photos: Superchunk](/c)",
+            "Album of the week\nTop 10 rock operas\nFest photos: Superchunk",
+        ),
+        (  # (prose with links in it stays one line)
+            "Read [the plan](/a), [the map](/b) and [the costs](/c) the council published on Monday evening.",
+            "Read the plan, the map and the costs the council published on Monday evening.",
+        ),
+    ],
+)
+def test_from_markdown_gives_the_text_it_marks_up(markdown: str, text: str) -> None:
+    assert from_markdown(markdown) == text
+
+
+def test_only_a_dump_written_in_markdown_is_read_as_markdown() -> None:
+    assert is_markdown(DUMP.read_text(encoding="utf-8"))
+    # A page whose own text prints a few links in Markdown's syntax (a CMS's slip) is a plain
+    # dump: read as it shows, its links' addresses and all.
+    plain = (
+        "Ergonomics at work\nSit with your feet flat on the floor.\nReferences\n"
+        "Mayo Clinic. Retrieved from [mayoclinic.org](https://www.mayoclinic.org).\n"
+        "OSHA. Retrieved from [osha.gov](https://www.osha.gov).\n"
+        "CDC. Retrieved from [cdc.gov/niosh](https://www.cdc.gov/niosh).\n"
+    )
+    assert not is_markdown(plain)
+    lines = [block.text for block in extract_text(plain).blocks]
+    assert "OSHA. Retrieved from [osha.gov](https://www.osha.gov)." in lines
+    # Headings and bullets without links are not enough either: "# 1" and "* note" lines occur
+    # in plain dumps.
+    assert not is_markdown("# 1 Introduction\n* note one\n* note two\nSee [1] and [2].\n")
