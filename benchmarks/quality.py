@@ -1124,11 +1124,12 @@ def run_metadata(pages: list[Page], root: Path | None = None) -> str:
 # --- plain text -----------------------------------------------------------------------------
 
 
-DUMPS = ("visible", "html2text", "markdownify")
+DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify")
 """How ``--only text`` turns each page into a dump: its visible text a line per block
 (:func:`~benchmarks.textdump.visible_text`, a naive scraper's), or Markdown as html2text (no
-wrapping, characters kept as they are) or markdownify writes it (the converters that scraping
-pipelines and the crawlers feeding language models save pages with)."""
+wrapping, characters kept as they are; ``html2text-wrapped``: wrapped at its default 78 columns)
+or markdownify writes it (the converters that scraping pipelines and the crawlers feeding
+language models save pages with)."""
 
 
 def page_dump(html: str, dump: str = "visible") -> str:
@@ -1137,11 +1138,12 @@ def page_dump(html: str, dump: str = "visible") -> str:
         return visible_text(html)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if dump == "html2text":
+        if dump in ("html2text", "html2text-wrapped"):
             import html2text
 
             converter = html2text.HTML2Text()
-            converter.body_width = 0  # (its default wraps at 78 columns)
+            if dump == "html2text":
+                converter.body_width = 0  # (its default wraps at 78 columns)
             converter.unicode_snob = True  # (its default writes "ü" as "u")
             return str(converter.handle(html))
         if dump == "markdownify":
@@ -1322,8 +1324,8 @@ def main(argv: list[str] | None = None) -> int:
         "--dumps",
         choices=DUMPS,
         default="visible",
-        help="text: each page's visible text a line per block (default), or Markdown as html2text or "
-        "markdownify writes it",
+        help="text: each page's visible text a line per block (default), or Markdown as html2text (without "
+        "or with its wrapping at 78 columns) or markdownify writes it",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)

@@ -25,6 +25,9 @@ WRAP_FULL = 60
 
 WRAP_FULL_SHARE = 0.1
 WRAP_OVER_SHARE = 0.02
+WRAP_MIN_FULL = 10
+"""In Markdown, where only the lines without links, pieces of links' addresses or list items
+are measured, a wrapped dump has at least this many lines at :data:`WRAP_FULL` or longer."""
 
 
 def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None = None) -> Document:
@@ -38,7 +41,9 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     """
     text = _LINE_BREAKS.sub("\n", text.lstrip("\ufeff"))
     if is_markdown(text):
-        text = from_markdown(text)
+        # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
+        wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
+        text = from_markdown("\n".join(wrapped))
     lines = text.split("\n")
     lines = unwrap([_INNER_SPACE.sub(" ", line).rstrip() for line in lines])
     blocks: list[Block] = []
@@ -49,7 +54,13 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     return Document(blocks, url=url, site=site, source_format="text")
 
 
-def unwrap(lines: list[str]) -> list[str]:
+def _unwrapped_md(line: str) -> bool:
+    """Whether a Markdown line may run past the wrapper's width (see :func:`unwrap`)."""
+    stripped = line.strip()
+    return "](" in stripped or " " not in stripped or _MD_BLOCK_START.match(stripped) is not None
+
+
+def unwrap(lines: list[str], *, markdown: bool = False) -> list[str]:
     """``lines`` with hard-wrapped paragraphs joined back into one line each.
 
     A dump counts as hard-wrapped when hardly any line is longer than :data:`WRAP_LONG`
@@ -58,14 +69,24 @@ def unwrap(lines: list[str]) -> list[str]:
     would not have fitted at the end of it within that width: a wrapper breaks a line only
     then, so a line that ends short (a heading, a menu item, a paragraph's last line) is
     never joined to the next. Other dumps are returned as they are.
+
+    ``markdown``: the lines are a Markdown dump's as the converter wrapped them (html2text wraps
+    at 78 columns by default, addresses included): only the lines it wraps are measured, it
+    takes ten of them at :data:`WRAP_FULL` or longer (:data:`WRAP_MIN_FULL`), and a line opening
+    a block of its own (a list item, a heading, a quote, a table's row) is never joined.
     """
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    # In Markdown, lines that run past the width are the wrapper's too: one holding a link's or
+    # an image's address, or a piece of one (it breaks no address but at a hyphen), and a list
+    # item or a table's row (html2text wraps neither).
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and not (markdown and _unwrapped_md(line)))
     if len(lengths) < WRAP_MIN_LINES:
         return lines
     over = sum(1 for n in lengths if n > WRAP_LONG)
     full = sum(1 for n in lengths if n >= WRAP_FULL)
     if over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths):
         return lines
+    if markdown and full < WRAP_MIN_FULL:
+        return lines  # (a Markdown dump's few lines without links, links' pieces or items)
     width = lengths[len(lengths) - 1 - over]
     out: list[str] = []
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
@@ -80,7 +101,11 @@ def unwrap(lines: list[str]) -> list[str]:
             out.append("")
             previous = -1
             continue
-        if previous >= 0 and previous + 1 + len(stripped.split(" ", 1)[0]) > width:
+        if (
+            previous >= 0
+            and previous + 1 + len(stripped.split(" ", 1)[0]) > width
+            and not (markdown and _MD_BLOCK_START.match(stripped))
+        ):
             # A compound broken at its hyphen ("chef-" / "designed") is joined without a space.
             glue = "" if tail[-1:] == "-" and tail[-2:-1].isalpha() else " "
             parts += (glue, stripped)
@@ -128,6 +153,10 @@ escaped (``\\*``: a star the text prints)."""
 _MD_CODE = re.compile(r"`+")
 _MD_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}(?=\s|$)|(?:(?:[*+-]|\d{1,9}[.)])(?=\s|$)\s*)*)\s*(.*?)(?:\s+#+)?\s*$")
 _MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
+_MD_BLOCK_START = re.compile(r"(?:[*+-]|\d{1,9}[.)]|#{1,6}|>)(?:\s|$)|\|")
+"""A Markdown line opening a block of its own (a list item, a heading, a quote, a table's row):
+never the rest of the line before, however long that one (an address past the width)."""
+
 _MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 

@@ -3,6 +3,7 @@ language models) is cleaned as the text it marks up."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,18 @@ def test_a_markdown_dump_gives_the_article_as_plain_text() -> None:
         assert syntax not in body
     assert not [line for line in body.split("\n") if line.startswith(("* ", "# ", "## ", "> "))]
     assert_gone(body, "Skip to content", "Valley Courier", "Subscribe", "Water company fined", "Share on", "Privacy")
+
+
+def test_a_markdown_dump_wrapped_at_78_columns_cleans_as_the_unwrapped_one() -> None:
+    # html2text's default: every paragraph wrapped at 78 columns, links and addresses included
+    # (an address runs past the width, whole); list items and headings are left as they are.
+    dump = DUMP.read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        line if not line or line.lstrip().startswith(("*", "#", "!", "[")) else textwrap.fill(line, 78)
+        for line in dump.split("\n")
+    )
+    assert wrapped != dump and max(map(len, wrapped.split("\n"))) > 78
+    assert clean_text(wrapped, url=URL).articleBody == clean_text(dump, url=URL).articleBody
 
 
 def test_clean_reads_a_markdown_dump_as_text_too() -> None:
