@@ -143,7 +143,7 @@ _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]" + _MD_TARGET)
 """An inline link; its text may hold brackets of its own and run over a line break."""
 
 _MD_REFERENCE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[[^\[\]\n]*\]")
-_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
+_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_STRONG = re.compile(r"(?<!\\)(?:\*\*|__)")
@@ -151,14 +151,15 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*\\])[*_](?=[^\s*_])|(?<=[^\s*_\\])[*_](?![\w
 """Emphasis marks: at a word's start or end (``snake_case`` and ``2 * 3`` keep theirs), not
 escaped (``\\*``: a star the text prints)."""
 _MD_CODE = re.compile(r"`+")
-_MD_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}(?=\s|$)|(?:(?:[*+-]|\d{1,9}[.)])(?=\s|$)\s*)*)\s*(.*?)(?:\s+#+)?\s*$")
+_MD_PREFIX = re.compile(r"\s*(?:>\s*)*(?:(#{1,6})(?=\s|$)|(?:(?:[*+-]|\d{1,9}[.)])(?=\s|$)\s*)*)")
+"""A line's block marks: quotes' ``>``, a heading's ``#`` (group 1) or list bullets and numbers."""
 _MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 _MD_BLOCK_START = re.compile(r"(?:[*+-]|\d{1,9}[.)]|#{1,6}|>)(?:\s|$)|\|")
 """A Markdown line opening a block of its own (a list item, a heading, a quote, a table's row):
 never the rest of the line before, however long that one (an address past the width)."""
 
 _MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_TABLE_RULE = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 
 def is_markdown(text: str) -> bool:
@@ -210,9 +211,12 @@ def from_markdown(text: str) -> str:
             continue
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
-        prefix = _MD_PREFIX.match(line)
-        if prefix is not None:
-            line = prefix.group(1)
+        marks = _MD_PREFIX.match(line)
+        if marks is not None:  # (always: every part of the pattern may be empty)
+            line = line[marks.end() :].strip()
+            if marks.group(1) and line.endswith("#"):  # a heading's closing marks ("## Title ##")
+                bare = line.rstrip("#")
+                line = bare.rstrip() if not bare or bare[-1].isspace() else line
         line = _MD_CODE.sub("", _MD_EMPHASIS.sub("", _MD_STRONG.sub("", line)))
         out.append(_MD_ESCAPE.sub(r"\1", line))
     return "\n".join(out)

@@ -3,8 +3,10 @@ language models) is cleaned as the text it marks up."""
 
 from __future__ import annotations
 
+import signal
 import textwrap
 from pathlib import Path
+from types import FrameType
 
 import pytest
 from newsclean.cleaners import clean, clean_text
@@ -97,3 +99,40 @@ def test_only_a_dump_written_in_markdown_is_read_as_markdown() -> None:
     # Headings and bullets without links are not enough either: "# 1" and "* note" lines occur
     # in plain dumps.
     assert not is_markdown("# 1 Introduction\n* note one\n* note two\nSee [1] and [2].\n")
+
+
+class _Overrun(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise _Overrun
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "a" + " " * 200_000 + "b",  # (a line's marks and a heading's closing ones read without backtracking)
+        "|" + " " * 200_000 + "x",
+        "--- " + " " * 200_000 + "x",
+        "[a]:" + " " * 200_000,
+        "[" * 200_000,
+        "[a](" + "(" * 200_000,
+        "*a " * 70_000,
+        "[a](b) " * 30_000,
+    ],
+)
+def test_a_hostile_markdown_dump_is_read_in_bounded_time(body: str) -> None:
+    # A line of 200,000 spaces between two letters took minutes before (a lazy group before an
+    # optional run of spaces tried at every position).
+    dump = "* [a](b)\n* [c](d)\n* [e](f)\n" + body
+    assert is_markdown(dump)
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 5.0)
+        extract_text(dump)
+    except _Overrun:
+        pytest.fail(f"over 5 s on {body[:20]!r}...")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
