@@ -51,6 +51,8 @@ import importlib.metadata
 import json
 import logging
 import re
+import shutil
+import subprocess
 import sys
 import time
 import warnings
@@ -1124,12 +1126,13 @@ def run_metadata(pages: list[Page], root: Path | None = None) -> str:
 # --- plain text -----------------------------------------------------------------------------
 
 
-DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify")
+DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx")
 """How ``--only text`` turns each page into a dump: its visible text a line per block
 (:func:`~benchmarks.textdump.visible_text`, a naive scraper's), or Markdown as html2text (no
 wrapping, characters kept as they are; ``html2text-wrapped``: wrapped at its default 78 columns)
 or markdownify writes it (the converters that scraping pipelines and the crawlers feeding
-language models save pages with)."""
+language models save pages with), or as ``lynx -dump -width=80`` prints it (the text browser's
+dump: links numbered, their addresses listed at the end; needs the ``lynx`` program)."""
 
 
 def page_dump(html: str, dump: str = "visible") -> str:
@@ -1150,6 +1153,18 @@ def page_dump(html: str, dump: str = "visible") -> str:
             import markdownify
 
             return str(markdownify.markdownify(html))
+        if dump == "lynx":
+            if shutil.which("lynx") is None:
+                raise SystemExit("--dumps lynx needs the lynx program (apt-get install lynx)")
+            charset = ("-display_charset=utf-8", "-assume_charset=utf-8")
+            done = subprocess.run(
+                ["lynx", "-dump", "-stdin", "-width=80", *charset],
+                input=html.encode("utf-8", "replace"),
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            return done.stdout.decode("utf-8", "replace")
     raise ValueError(f"unknown dump {dump!r}; choose one of {', '.join(DUMPS)}")
 
 
@@ -1324,8 +1339,8 @@ def main(argv: list[str] | None = None) -> int:
         "--dumps",
         choices=DUMPS,
         default="visible",
-        help="text: each page's visible text a line per block (default), or Markdown as html2text (without "
-        "or with its wrapping at 78 columns) or markdownify writes it",
+        help="text: each page's visible text a line per block (default), Markdown as html2text (without "
+        "or with its wrapping at 78 columns) or markdownify writes it, or lynx -dump's text",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)

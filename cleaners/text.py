@@ -8,7 +8,7 @@ from itertools import islice
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.site import SiteProfile
 
-__all__ = ["extract_text", "from_markdown", "unwrap"]
+__all__ = ["extract_text", "from_lynx", "from_markdown", "unwrap"]
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u200b]+")
@@ -36,11 +36,17 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     Line breaks of every convention are accepted; a blank line carries no meaning of its
     own because naive dumps put them anywhere. A dump hard-wrapped at a fixed width (as
     ``lynx -dump`` or ``fmt`` save it) has its paragraphs joined again first (:func:`unwrap`);
+    a ``lynx -dump`` (or ``links -dump``-style) dump loses its links' numbers and list of
+    addresses (:func:`from_lynx`);
     a dump written in Markdown (as ``html2text``, ``markdownify`` and the crawlers that feed
     language models save pages) is read as the text it marks up (:func:`from_markdown`).
     """
     text = _LINE_BREAKS.sub("\n", text.lstrip("\ufeff"))
-    if is_markdown(text):
+    links = _lynx_links(text)
+    if links is not None:
+        # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
+        text = from_lynx("\n".join(unwrap([line.rstrip() for line in text[:links].split("\n")])))
+    elif is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
         text = from_markdown("\n".join(wrapped))
@@ -219,4 +225,54 @@ def from_markdown(text: str) -> str:
                 line = bare.rstrip() if not bare or bare[-1].isspace() else line
         line = _MD_CODE.sub("", _MD_EMPHASIS.sub("", _MD_STRONG.sub("", line)))
         out.append(_MD_ESCAPE.sub(r"\1", line))
+    return "\n".join(out)
+
+
+LYNX_MIN_MARKS = 3
+"""A dump ending in lynx's list of links ("References", then "1. https://...") whose text holds at
+least this many of its links' numbers (``[12]Sport``) is lynx's."""
+
+_LYNX_REFERENCES = re.compile(
+    r"^References[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*(?:Visible|Hidden) links:?[ \t]*\n)?[ \t]*1\. [a-z][a-z0-9+.-]{1,20}:\S",
+    re.M,
+)
+"""The heading of lynx's list of links and its first entry, an address (an article's own
+"References" lists its sources by their authors)."""
+_LYNX_MARK = re.compile(r"\[\d{1,6}\]")
+_LYNX_TOKEN = re.compile(r"\[([^\[\]\s]*)\]")
+_LYNX_PICTURE = re.compile(r"[^/]*\.(?:gif|jpe?g|png|svg|webp|ico|bmp)(?:[?#].*)?", re.IGNORECASE)
+_LYNX_WORDLESS = frozenset(["IMG", "INLINE", "LINK", "USEMAP", "EMBED", "X", "image"])
+_LYNX_PLACEHOLDER = re.compile(r"\[(?:BUTTON[^\[\]\n]{0,20}|INS: :INS|DEL: :DEL| )\]|\((?:BUTTON|RADIO| |\*)\)|_{3,}")
+"""What lynx prints for what is not text: an image without words (its file's name in brackets,
+:data:`_LYNX_TOKEN`, or a word of :data:`_LYNX_WORDLESS`), a button, a form's field, a
+checkbox or a radio button, inserted and deleted text's marks."""
+
+
+def _lynx_token(found: re.Match[str]) -> str:
+    token = found.group(1)
+    return "" if token in _LYNX_WORDLESS or _LYNX_PICTURE.fullmatch(token) else found.group(0)
+
+
+_LYNX_BULLET = re.compile(r"^\s*(?:[*+o#@]|\d{1,4}\.)\s+(?=\S)")
+
+
+def _lynx_links(text: str) -> int | None:
+    """Where a dump's lynx list of links starts (its "References" heading), when the dump is
+    lynx's (:data:`LYNX_MIN_MARKS`); ``None`` otherwise."""
+    start = None
+    for found in _LYNX_REFERENCES.finditer(text):
+        start = found.start()
+    if start is None:
+        return None
+    marks = sum(1 for _ in islice(_LYNX_MARK.finditer(text, 0, start), LYNX_MIN_MARKS))
+    return start if marks >= LYNX_MIN_MARKS else None
+
+
+def from_lynx(text: str) -> str:
+    """The text of a ``lynx -dump`` without its list of links: the links' numbers (``[12]``),
+    what lynx prints for images without words, buttons and form fields, and list bullets go."""
+    out = []
+    text = _LYNX_PLACEHOLDER.sub("", _LYNX_TOKEN.sub(_lynx_token, _LYNX_MARK.sub("", text)))
+    for line in text.split("\n"):
+        out.append(_LYNX_BULLET.sub("", line))
     return "\n".join(out)

@@ -1,5 +1,6 @@
-"""Markdown dumps: a page saved as Markdown (html2text, markdownify, the crawlers that feed
-language models) is cleaned as the text it marks up."""
+"""Markdown and lynx dumps: a page saved as Markdown (html2text, markdownify, the crawlers that
+feed language models) is cleaned as the text it marks up, and one saved by ``lynx -dump`` without
+its links' numbers and list."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from types import FrameType
 
 import pytest
 from newsclean.cleaners import clean, clean_text
-from newsclean.cleaners.text import extract_text, from_markdown, is_markdown
+from newsclean.cleaners.text import extract_text, from_lynx, from_markdown, is_markdown
 
 from .conftest import assert_gone, assert_once
 
@@ -120,13 +121,19 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
         "[a](" + "(" * 200_000,
         "*a " * 70_000,
         "[a](b) " * 30_000,
+        "[" + "a.gif" * 40_000,  # (lynx's pictures: a file name in brackets)
+        "[BUTTON" * 30_000,
     ],
 )
-def test_a_hostile_markdown_dump_is_read_in_bounded_time(body: str) -> None:
+@pytest.mark.parametrize("lynx", [False, True])
+def test_a_hostile_markdown_or_lynx_dump_is_read_in_bounded_time(body: str, lynx: bool) -> None:
     # A line of 200,000 spaces between two letters took minutes before (a lazy group before an
     # optional run of spaces tried at every position).
-    dump = "* [a](b)\n* [c](d)\n* [e](f)\n" + body
-    assert is_markdown(dump)
+    if lynx:
+        dump = "x [1]a [2]b [3]c\n" + body + "\nReferences\n\n   1. https://a.example/\n"
+    else:
+        dump = "* [a](b)\n* [c](d)\n* [e](f)\n" + body
+        assert is_markdown(dump)
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:
         signal.setitimer(signal.ITIMER_REAL, 5.0)
@@ -136,3 +143,53 @@ def test_a_hostile_markdown_dump_is_read_in_bounded_time(body: str) -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+LYNX = DUMP.with_name("page-as-lynx-dump.txt")
+"""The same page as ``lynx -dump -width=80`` prints it: links numbered, a list of their addresses
+at the end, paragraphs wrapped."""
+
+
+def test_a_lynx_dump_gives_the_article_without_its_links_numbers_and_list() -> None:
+    dump = LYNX.read_text(encoding="utf-8")
+    assert "[13]about 180,000 homes" in dump and "\nReferences\n" in dump
+    record = clean_text(dump, url=URL)
+    body = record.articleBody or ""
+    assert record.headline == "Reservoir levels fall to a ten-year low after the dry summer"
+    assert_once(
+        body,
+        # (paragraphs joined again as lynx wrapped them; the links' numbers gone)
+        "The water company says the Marsh End reservoir held 41 per cent of its capacity on Friday, the lowest "
+        "reading for the time of year since 2015, after the driest summer the valley has recorded in three decades.",
+        "The ban covers about 180,000 homes in the north of the county.",
+        "The county council will discuss a drought plan",
+    )
+    for residue in ("[1", "References", "file:", "https:"):
+        assert residue not in body
+    assert not [line for line in body.split("\n") if line.startswith(("* ", "+ "))]
+    assert_gone(body, "Skip to content", "Subscribe", "Water company fined", "Share on", "Privacy")
+
+
+@pytest.mark.parametrize(
+    ("lynx", "text"),
+    [
+        ("   [12]Sport [13]Business", "   Sport Business"),
+        ("     * [3]News\n       + [4]Local\n  1. [5]First", "News\nLocal\nFirst"),
+        ("[spacer.gif] [icon-video.png?v=2] [USEMAP] [X] (BUTTON) Search ____________", "     Search "),
+        ("The plan [sic] and the [INS: :INS] text", "The plan [sic] and the  text"),
+    ],
+)
+def test_from_lynx_gives_the_text_lynx_prints_around(lynx: str, text: str) -> None:
+    assert from_lynx(lynx) == text
+
+
+def test_an_article_s_own_references_are_not_lynx_s_list() -> None:
+    # A paper's citations ([1], [2], [3]) and its "References" by their authors: a plain dump.
+    dump = (
+        "Healthy eating plate\nWhole grains lower the risk [1] of diabetes [2] and of heart disease [3].\n"
+        "References\n\n1. Akbaraly TN, Ferrie JE. Dietary pattern and depressive symptoms. 2009.\n"
+        "2. Hu FB. Dietary pattern analysis. 2002.\n3. Willett WC. Nutritional epidemiology. 2012.\n"
+    )
+    lines = [block.text for block in extract_text(dump).blocks]
+    assert "2. Hu FB. Dietary pattern analysis. 2002." in lines
+    assert "Whole grains lower the risk [1] of diabetes [2] and of heart disease [3]." in lines
