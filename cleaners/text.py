@@ -253,7 +253,9 @@ def _lynx_token(found: re.Match[str]) -> str:
     return "" if token in _LYNX_WORDLESS or _LYNX_PICTURE.fullmatch(token) else found.group(0)
 
 
-_LYNX_BULLET = re.compile(r"^\s*(?:[*+o#@]|\d{1,4}\.)\s+(?=\S)")
+_LYNX_BULLET = re.compile(r"^\s*(?:[*+#@]|\d{1,4}\.)\s+(?=\S)")
+"""lynx's bullets for the levels of nested lists and its list numbers; not its third level's
+``o``, which opens Portuguese, Italian and Spanish lines as the article ("o presidente")."""
 
 
 def _lynx_links(text: str) -> int | None:

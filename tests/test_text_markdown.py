@@ -177,6 +177,7 @@ def test_a_lynx_dump_gives_the_article_without_its_links_numbers_and_list() -> N
         ("     * [3]News\n       + [4]Local\n  1. [5]First", "News\nLocal\nFirst"),
         ("[spacer.gif] [icon-video.png?v=2] [USEMAP] [X] (BUTTON) Search ____________", "     Search "),
         ("The plan [sic] and the [INS: :INS] text", "The plan [sic] and the  text"),
+        ("   o presidente disse que a ponte abre em maio", "   o presidente disse que a ponte abre em maio"),
     ],
 )
 def test_from_lynx_gives_the_text_lynx_prints_around(lynx: str, text: str) -> None:
