@@ -240,7 +240,7 @@ _LYNX_REFERENCES = re.compile(
 "References" lists its sources by their authors)."""
 _LYNX_MARK = re.compile(r"\[\d{1,6}\]")
 _LYNX_TOKEN = re.compile(r"\[([^\[\]\s]*)\]")
-_LYNX_PICTURE = re.compile(r"[^/]*\.(?:gif|jpe?g|png|svg|webp|ico|bmp)(?:[?#].*)?", re.IGNORECASE)
+_LYNX_PICTURE = re.compile(r"\A[^/]*\.(?:gif|jpe?g|png|svg|webp|ico|bmp)(?:[?#].*)?\Z", re.IGNORECASE)
 _LYNX_WORDLESS = frozenset(["IMG", "INLINE", "LINK", "USEMAP", "EMBED", "X", "image"])
 _LYNX_PLACEHOLDER = re.compile(r"\[(?:BUTTON[^\[\]\n]{0,20}|INS: :INS|DEL: :DEL| )\]|\((?:BUTTON|RADIO| |\*)\)|_{3,}")
 """What lynx prints for what is not text: an image without words (its file's name in brackets,
