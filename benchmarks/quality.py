@@ -61,6 +61,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
@@ -1168,11 +1169,52 @@ def page_dump(html: str, dump: str = "visible") -> str:
     raise ValueError(f"unknown dump {dump!r}; choose one of {', '.join(DUMPS)}")
 
 
+HEADERS = ("none", "front-matter", "reader")
+"""What ``--dump-header`` writes above each dump: nothing (default), YAML front matter as
+trafilatura writes it with ``with_metadata=True`` (``title``, ``url``, ``hostname``,
+``description``, ``sitename``), or the header of Jina's Reader (``Title:``, ``URL Source:``,
+``Markdown Content:``; Markdown dumps only). With a header, ``clean_text`` is given no ``url``:
+the dump says where it came from, as a folder of saved files does."""
+
+
+def dump_header(html: str, url: str, header: str, dump: str) -> str:
+    """The header of kind ``header`` (:data:`HEADERS`) for the page ``html`` at ``url``, from its
+    ``<title>``, meta description and ``og:site_name``."""
+    if header == "none":
+        return ""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+
+    def first(path: str) -> str:
+        found = tree.xpath(path) if tree is not None else []
+        return " ".join(str(found[0]).split()) if found else ""
+
+    title = first("//title/text()")
+    if header == "reader":
+        if dump not in ("html2text", "html2text-wrapped", "markdownify"):
+            raise SystemExit("--dump-header reader heads Markdown dumps: give --dumps html2text or markdownify")
+        return f"Title: {title}\n\nURL Source: {url}\n\nMarkdown Content:\n"
+    if header != "front-matter":
+        raise ValueError(f"unknown header {header!r}; choose one of {', '.join(HEADERS)}")
+    fields = {
+        "title": json.dumps(title, ensure_ascii=False) if title else "",
+        "url": url,
+        "hostname": (urlsplit(url).hostname or "").removeprefix("www.") if url else "",
+        "description": json.dumps(first("//meta[@name='description']/@content"), ensure_ascii=False),
+        "sitename": first("//meta[@property='og:site_name']/@content"),
+    }
+    lines = [f"{key}: {value}" for key, value in fields.items() if value and value != '""']
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
 def text_pages(
-    data: Path, limit: int | None, dump: str = "visible"
+    data: Path, limit: int | None, dump: str = "visible", header: str = "none"
 ) -> dict[str, list[tuple[str, str, str, list[str]]]]:
     """Per collection, each page as ``(url, text dump, ground truth, without snippets)``, the dump
-    of the kind ``dump`` names (:data:`DUMPS`)."""
+    of the kind ``dump`` names (:data:`DUMPS`), under a header of the kind ``header`` names
+    (:data:`HEADERS`)."""
     from benchmarks.train_page_chrome import COLLECTIONS as TEXT_COLLECTIONS
     from benchmarks.train_page_chrome import LOADERS
 
@@ -1186,14 +1228,18 @@ def text_pages(
                 html = decode_html(page.html)
             except DecodeError:
                 html = page.html.decode("utf-8", "replace")  # as a browser shows a broken page
-            pages.append((page.url, page_dump(html, dump), page.text, page.without))
+            text = dump_header(html, page.url, header, dump) + page_dump(html, dump)
+            pages.append((page.url, text, page.text, page.without))
         out[name] = pages
     return out
 
 
-def run_text(collections: dict[str, list[tuple[str, str, str, list[str]]]], kind: str = "visible") -> str:
+def run_text(
+    collections: dict[str, list[tuple[str, str, str, list[str]]]], kind: str = "visible", header: str = "none"
+) -> str:
     """Per collection: the raw dump, clean_text with the prose rule alone and with the shipped
-    line model, each F1 with its 95% bootstrap spread, and the model's paired gain over the rule."""
+    line model, each F1 with its 95% bootstrap spread, and the model's paired gain over the rule.
+    Dumps under a header (``header``, :data:`HEADERS`) are cleaned without their ``url``."""
     from newsclean.cleaners.line_model import load_model
 
     rule_chain = CleanerChain({"site-memory": None}, instances={"page_chrome": PageChrome(model=False)})
@@ -1205,7 +1251,8 @@ def run_text(collections: dict[str, list[tuple[str, str, str, list[str]]]], kind
         by_rule: list[PageScore] = []
         cleaned: list[PageScore] = []
         seconds = {"rule": 0.0, "model": 0.0}
-        for url, dump, truth, without in pages:
+        for page_url, dump, truth, without in pages:
+            url = page_url if header == "none" else None
             raw.append(score_page(truth, dump, without))
             start = time.perf_counter()
             body = clean_text(dump, url=url, chain=rule_chain, find_site=False).articleBody or ""
@@ -1249,10 +1296,13 @@ def run_text(collections: dict[str, list[tuple[str, str, str, list[str]]]], kind
         "by python -m benchmarks.train_page_chrome --no-write.\n"
     )
     title = (
-        "plain-text dumps (benchmarks.textdump), cleaned by clean_text\n\n"
+        "plain-text dumps (benchmarks.textdump), cleaned by clean_text"
         if kind == "visible"
-        else f"Markdown dumps ({kind}), cleaned by clean_text\n\n"
+        else f"Markdown dumps ({kind}), cleaned by clean_text"
     )
+    if header != "none":
+        title += f", each under a {header.replace('-', ' ')} header, without its url"
+    title += "\n\n"
     return title + _table(headers, rows) + note + _unseen()
 
 
@@ -1342,6 +1392,13 @@ def main(argv: list[str] | None = None) -> int:
         help="text: each page's visible text a line per block (default), Markdown as html2text (without "
         "or with its wrapping at 78 columns) or markdownify writes it, or lynx -dump's text",
     )
+    parser.add_argument(
+        "--dump-header",
+        choices=HEADERS,
+        default="none",
+        help="text: write a header above each dump, YAML front matter as trafilatura writes it or Jina "
+        "Reader's (Markdown dumps), and clean it without its url (default: none)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-page scores on stderr")
     args = parser.parse_args(argv)
     if args.div_paragraphs and args.loose_paragraphs:
@@ -1387,7 +1444,8 @@ def main(argv: list[str] | None = None) -> int:
     if "metadata" in wanted:
         print(run_metadata(list(fundus_pages(data / "fundus", args.limit)), data / "fundus"), end="\n\n", flush=True)
     if "text" in wanted:
-        print(run_text(text_pages(data, args.limit, args.dumps), args.dumps), end="\n\n", flush=True)
+        pages = text_pages(data, args.limit, args.dumps, args.dump_header)
+        print(run_text(pages, args.dumps, args.dump_header), end="\n\n", flush=True)
     return 0
 
 

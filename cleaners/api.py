@@ -12,6 +12,7 @@ from newsclean.cleaners.chain import Action, CleanerChain, Decision, registry_ge
 from newsclean.cleaners.dates import fetch_time
 from newsclean.cleaners.decoding import decode_text
 from newsclean.cleaners.document import Block, Document
+from newsclean.cleaners.dump_header import read_header
 from newsclean.cleaners.errors import InputError, check_url
 from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.html import extract_html
@@ -293,7 +294,9 @@ def clean_text(
     check_size(text, max_bytes)
     if isinstance(text, bytes):
         text = decode_text(text)
-    doc = extract_text(text, url=url, site=_site(site, url, find_site))
+    header = None if url else read_header(text)
+    # (the header's address names the site when no url is given: extract_text takes it too)
+    doc = extract_text(text, url=url, site=_site(site, url or (header.url if header else None), find_site))
     return build_record(doc, _chain(chain), markdown=markdown, fetched_at=fetched_at)
 
 

@@ -72,9 +72,9 @@ class Breadcrumb:
 @dataclass(kw_only=True, slots=True)
 class CleaningStep:
     """One decision a cleaner made (a removal, a trim, or text lifted into a field), or one
-    region of an HTML page that main-content extraction left out (``cleaner`` is
-    ``"main-content"``, ``action`` is ``"left-out"``, with the region's ``path``, ``words`` and
-    opening words as ``text``)."""
+    region of an HTML page that main-content extraction left out, or a text dump's header
+    (``cleaner`` is ``"main-content"``, ``action`` is ``"left-out"``, with the region's ``path``,
+    ``words`` and opening words as ``text``)."""
 
     cleaner: str
     """Registered name of the cleaner (``"media_players"``), or ``"main-content"`` for what

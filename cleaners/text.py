@@ -6,6 +6,8 @@ import re
 from itertools import islice
 
 from newsclean.cleaners.document import Block, BlockKind, Document
+from newsclean.cleaners.dump_header import DumpHeader, header_headline, read_header
+from newsclean.cleaners.regions import Region, opening_words
 from newsclean.cleaners.site import SiteProfile
 
 __all__ = ["extract_text", "from_lynx", "from_markdown", "unwrap"]
@@ -40,13 +42,24 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     addresses (:func:`from_lynx`);
     a dump written in Markdown (as ``html2text``, ``markdownify`` and the crawlers that feed
     language models save pages) is read as the text it marks up (:func:`from_markdown`).
+    A header the dump opens with (YAML front matter, a reader's ``Title:`` / ``URL Source:``
+    lines: :func:`~newsclean.cleaners.dump_header.read_header`) is no text of it: its title,
+    date, authors and description are the document's metadata, its address the document's
+    ``url`` when none is given, and the header is listed among the regions left out.
     """
     text = _LINE_BREAKS.sub("\n", text.lstrip("\ufeff"))
+    header = read_header(text)
+    markdown = False
+    if header is not None:
+        text = text[header.end :]
+        url = url or header.url
+        # (front matter heads Markdown files, and trafilatura's plain text: a mark tells them apart)
+        markdown = header.markdown or _MD_MARK.search(text) is not None
     links = _lynx_links(text)
     if links is not None:
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
         text = from_lynx("\n".join(unwrap([line.rstrip() for line in text[:links].split("\n")])))
-    elif is_markdown(text):
+    elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
         text = from_markdown("\n".join(wrapped))
@@ -57,7 +70,37 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         line = line.strip()
         if line:
             blocks.append(Block(line, BlockKind.PARAGRAPH, index=len(blocks)))
-    return Document(blocks, url=url, site=site, source_format="text")
+    if header is None:
+        return Document(blocks, url=url, site=site, source_format="text")
+    return Document(
+        blocks,
+        url=url,
+        site=site,
+        source_format="text",
+        metadata=_header_metadata(header, lines),
+        left_out=[_header_region(header)],
+    )
+
+
+def _header_metadata(header: DumpHeader, lines: list[str]) -> dict[str, object]:
+    """The record's fields a dump's header gives (its ``url`` and site name aside)."""
+    metadata = {k: v for k, v in header.fields.items() if k not in ("url", "sitename", "headline")}
+    headline = header_headline(header, lines)
+    if headline:
+        metadata["headline"] = headline
+    return metadata
+
+
+def _header_region(header: DumpHeader) -> Region:
+    """The header as a region left out of the text, for the record's provenance."""
+    words = header.text.split()
+    return Region(
+        f"the dump's {header.kind}, not its text: its title, date, authors and description are the record's fields",
+        "",
+        len(words),
+        opening_words(words),
+        "header",
+    )
 
 
 def _unwrapped_md(line: str) -> bool:
