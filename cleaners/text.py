@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from html.entities import html5
 from itertools import islice
 
 from newsclean.cleaners.document import Block, BlockKind, Document
@@ -10,7 +12,7 @@ from newsclean.cleaners.dump_header import DumpHeader, header_headline, read_hea
 from newsclean.cleaners.regions import Region, opening_words
 from newsclean.cleaners.site import SiteProfile
 
-__all__ = ["extract_text", "from_lynx", "from_markdown", "unwrap"]
+__all__ = ["extract_text", "from_lynx", "from_markdown", "unescaped", "unwrap"]
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u200b]+")
@@ -45,7 +47,9 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     A header the dump opens with (YAML front matter, a reader's ``Title:`` / ``URL Source:``
     lines: :func:`~newsclean.cleaners.dump_header.read_header`) is no text of it: its title,
     date, authors and description are the document's metadata, its address the document's
-    ``url`` when none is given, and the header is listed among the regions left out.
+    ``url`` when none is given, and the header is listed among the regions left out. HTML's
+    character references the dump kept (``&amp;``, ``&nbsp;``, ``&#8217;``) are read as their
+    characters (:func:`unescaped`).
     """
     text = _LINE_BREAKS.sub("\n", text.lstrip("\ufeff"))
     header = read_header(text)
@@ -63,6 +67,8 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
         text = from_markdown("\n".join(wrapped))
+    if "&" in text:
+        text = unescaped(text)
     lines = text.split("\n")
     lines = unwrap([_INNER_SPACE.sub(" ", line).rstrip() for line in lines])
     blocks: list[Block] = []
@@ -80,6 +86,27 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         metadata=_header_metadata(header, lines),
         left_out=[_header_region(header)],
     )
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescaped(text: str) -> str:
+    """``text`` with the HTML character references a dump carried over from where it was saved
+    (a CMS's export, a feed's description, a database's column: ``&amp;``, ``&nbsp;``,
+    ``&#8217;``, ``&quot;``) read as the characters they stand for, as a browser shows them.
+    Only references closed by their ``;`` (``AT&T``, ``Q&A`` and ``&c`` stay). Tags are left:
+    stripping a line-break's or a link's tag cost pages that print HTML (a republishing box's
+    copy of the article became a second copy of its text; articles about markup lost their
+    code)."""
+    return _ENTITY.sub(_character, text)
+
+
+def _character(found: re.Match[str]) -> str:
+    reference = found.group()
+    if reference[1] == "#":
+        return html.unescape(reference)  # (no such character: U+FFFD, as browsers show it)
+    return html5.get(reference[1:], reference)  # (a name's whole, "&ampx;" is none)
 
 
 def _header_metadata(header: DumpHeader, lines: list[str]) -> dict[str, object]:
