@@ -90,10 +90,6 @@ class DumpHeader:
         value = self.fields.get("url")
         return value if isinstance(value, str) else None
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
 
 def read_header(text: str) -> DumpHeader | None:
     """The header ``text`` opens with (YAML front matter or a reader's header, see the module's
@@ -119,22 +115,31 @@ def header_headline(header: DumpHeader, lines: list[str]) -> str | None:
     title = header.fields.get("headline")
     if not isinstance(title, str) or not title:
         return None
-    words = _words(title)
-    for raw in lines[:HEADLINE_LINES]:
-        line = raw.strip().lstrip("#").strip()
-        found = _words(line)
-        if len(line) < HEADLINE_CHARS or not found or len(found) > len(words):
-            continue
-        if found == words:
-            return line
-        rest = title[len(title) // 2 :] if words[: len(found)] == found else title[: len(title) // 2]
-        if (words[: len(found)] == found or words[-len(found) :] == found) and SITE_SEPARATORS.search(rest):
-            return line
     names = {str(header.fields.get("sitename") or "")}
     if header.url:
         host = (urlsplit(header.url).hostname or "").removeprefix("www.")
         names |= {host, host.split(".")[0]}
-    return _strip_site_name(title, "", {n for n in names if n}) or title
+    names = {n for n in names if n}
+    spans = [found.span() for found in _WORD.finditer(title)]
+    words = [title[a:b].casefold() for a, b in spans]
+    best = ""
+    most = 0
+    for raw in lines[:HEADLINE_LINES]:
+        line = raw.strip().lstrip("#").strip()
+        found = _words(line)
+        n = len(found)
+        if len(line) < HEADLINE_CHARS or n <= most or n > len(words) or any(_words(name) == found for name in names):
+            continue
+        # The whole title, or the words it opens (or ends) with before (after) a separator:
+        # "Headline (2026) - Site", "Site | Section | Headline". The site's name printed in the
+        # masthead is such a part too: the longest part printed alone is the headline.
+        if (
+            found == words
+            or (words[:n] == found and SITE_SEPARATORS.search(title[spans[n - 1][1] :]))
+            or (words[-n:] == found and SITE_SEPARATORS.search(title[: spans[-n][0]] + " "))
+        ):
+            best, most = line, n
+    return best or _strip_site_name(title, "", names) or title
 
 
 _WORD = re.compile(r"[^\W_]+")
