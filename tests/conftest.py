@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -175,3 +177,26 @@ def assert_gone(text: str, *unwanted: str) -> None:
     """None of ``unwanted`` is left in ``text`` (all leftovers named at once)."""
     left = [piece for piece in unwanted if piece in text]
     assert not left, f"still there: {left}"
+
+
+class _Overrun(Exception):
+    pass
+
+
+@contextmanager
+def within(seconds: float, what: str = "") -> Iterator[None]:
+    """Fail when the block runs past ``seconds`` (a bound far above linear work, far below
+    quadratic); ``what`` names the input in the failure."""
+
+    def alarm(signum: int, frame: FrameType | None) -> None:
+        raise _Overrun
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Overrun:
+        pytest.fail(f"over {seconds} s" + (f" on {what}" if what else ""))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

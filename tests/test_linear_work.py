@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import signal
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from types import FrameType
+from collections.abc import Callable
 
 import lxml.html
 import pytest
 from newsclean.cleaners.content import _measure, _teaser_cards
 from newsclean.cleaners.page_chrome import rule_run_of
 
-
-class _Overrun(Exception):
-    pass
-
-
-@contextmanager
-def within(seconds: float) -> Iterator[None]:
-    """Fail when the block runs past ``seconds`` (a bound far above linear work, far below quadratic)."""
-
-    def alarm(signum: int, frame: FrameType | None) -> None:
-        raise _Overrun
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    except _Overrun:
-        pytest.fail(f"over {seconds} s")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+from .conftest import within
 
 
 def cpu_seconds(run: Callable[[], object], repeats: int = 3) -> float:
