@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from newsclean.cleaners.metadata import SITE_SEPARATORS, _strip_site_name
+
 __all__ = ["FIELD_KEYS", "DumpHeader", "header_headline", "read_header"]
 
 FRONT_MATTER_LINES = 80
@@ -110,8 +112,6 @@ def header_headline(header: DumpHeader, lines: list[str]) -> str | None:
     (:data:`HEADLINE_LINES`) that prints the title's headline alone, as it prints it (words
     compared, quotes and case aside), when the rest of the title follows a separator; else the
     title less a part naming the site (the header's site name, the address's host)."""
-    from newsclean.cleaners.metadata import SITE_SEPARATORS, _strip_site_name
-
     title = header.fields.get("headline")
     if not isinstance(title, str) or not title:
         return None
