@@ -216,7 +216,9 @@ COMMENT_SNIPPET_WORDS = 8
 """A reader comment's line this long, not in the article text, is a dragnet page's leak snippet."""
 
 
-DRAGNET_COMMENTS = "!@#$%^&*() COMMENTS"
+DRAGNET_COMMENTS = "!@#$%^&*()"
+"""Dragnet's gold files put this line between the text and the reader comments, most often
+followed by "COMMENTS", in a few pages by another word or a misspelling of it, or alone."""
 
 
 def dragnet_pages(root: Path, limit: int | None) -> Iterator[Page]:
@@ -238,6 +240,7 @@ def dragnet_pages(root: Path, limit: int | None) -> Iterator[Page]:
             # Dragnet's gold files separate the text from the comments with this marker; in a
             # few pages the conversion left both in articleBody.
             body, after = body.split(DRAGNET_COMMENTS, 1)
+            after = after.partition("\n")[2]  # the marker's line ends with its label
             comments = f"{after}\n{comments}"
         folded = _fold(body)
         without = [

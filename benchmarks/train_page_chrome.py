@@ -31,7 +31,6 @@ scores. Needs scikit-learn (the ``bench`` extra).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import logging
 import pickle
@@ -50,7 +49,7 @@ from newsclean.cleaners.decoding import DecodeError, decode_html
 from newsclean.cleaners.line_model import FEATURE_NAMES, MODEL_FILE, LineModel, line_features, load_model
 from newsclean.cleaners.text import extract_text
 
-from benchmarks.quality import DATA, fundus_pages, wcxb_articles
+from benchmarks.quality import DATA, dragnet_pages, fundus_pages, wcxb_articles
 from benchmarks.scoring import SHINGLE, PageScore, Totals, score_page, summarise
 from benchmarks.textdump import visible_text
 from benchmarks.trees import baseline, tree_arrays
@@ -124,20 +123,15 @@ def _wcxb(root: Path, limit: int | None) -> Iterator[Truth]:
 
 
 def _dragnet(root: Path, limit: int | None) -> Iterator[Truth]:
-    """Dragnet's pages (both splits); its ground truth includes headline, dateline and captions."""
-    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    """Dragnet's pages (both splits) as the extraction benchmark reads them: its ground truth
+    includes headline, dateline and captions; the gold files' comments marker, left in a few
+    pages' ``articleBody``, splits the text from the reader comments, and the comments' longer
+    lines are what must not appear (:func:`benchmarks.quality.dragnet_pages`)."""
     count = 0
-    for key in sorted(truth, key=lambda k: (len(k), k)):
-        path = root / "html" / f"{key}.html.gz"
-        if not path.exists() or not (truth[key].get("articleBody") or "").strip():
+    for page in dragnet_pages(root, None):
+        if not page.text.strip():
             continue
-        yield Truth(
-            f"dragnet/{key}",
-            truth[key].get("url") or "",
-            gzip.decompress(path.read_bytes()),
-            truth[key]["articleBody"],
-            [],
-        )
+        yield Truth(f"dragnet/{page.name}", page.url, page.html, page.text, page.without)
         count += 1
         if limit and count >= limit:
             return

@@ -205,3 +205,30 @@ def test_training_weighs_the_article_and_the_rest_evenly_in_each_collection() ->
     # Within a class and collection, lines keep their relative weights (a page's long lines
     # still weigh more than its short ones).
     assert out[3] == pytest.approx(2 * out[1]) and out[4] == pytest.approx(3 * out[5])
+
+
+@pytest.mark.parametrize(
+    "marker", ["!@#$%^&*() COMMENTS", "!@#$%^&*() COMMNENTS", "!@#$%^&*() CORRECTED", "!@#$%^&*()"]
+)
+def test_dragnet_truth_stops_at_the_gold_files_comments_marker_in_both_benchmarks(tmp_path: Path, marker: str) -> None:
+    """Dragnet's gold files separate the text from the reader comments with a marker line (its
+    label misspelt or missing in a few pages); the HTML and the dump benchmarks both cut the
+    truth there and keep the comments' longer lines as what must not appear."""
+    import gzip
+    import json
+
+    from benchmarks.quality import dragnet_pages
+    from benchmarks.train_page_chrome import LOADERS as TRAIN_LOADERS
+
+    text = "A headline\n\nThe post's one paragraph, as the person cut it from the page."
+    comment = "Great post, I have been saying the very same thing for years now."
+    body = f"{text}\n\n{marker}\n\nReader One, 2 July\n\n{comment}"
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "7.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p></body></html>"))
+    truth = {"7": {"url": "http://blog.example/7", "articleBody": body, "comments": "", "split": "test"}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    (html_page,) = dragnet_pages(tmp_path, None)
+    (dump_page,) = TRAIN_LOADERS["dragnet"](tmp_path, None)
+    for page in (html_page, dump_page):
+        assert page.text.strip() == text
+        assert page.without == [comment]
