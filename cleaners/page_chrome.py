@@ -535,13 +535,17 @@ def article_above_form(
     (:func:`comment_form`): a blog prints its sidebar after the post and its comments section, and
     a sidebar's box of prose can outscore a short post. The article is then the run above the
     comments section that gains most from the model's article lines (:func:`keep_range`), or the
-    prose-density rule's run there; ``None`` when there is no such form or no run above it."""
+    prose-density rule's run there when the model's holds no paragraph and the rule's does (a
+    post of pictures under short titles, where the share bar's buttons above the form outscore its
+    few sentences); ``None`` when there is no such form or no run above it."""
     form = comment_form(texts, start, dropped)
     if form is None:
         return None
     run = keep_range(texts[:form], probabilities[:form])
-    if run is None:
-        run = rule_run_of(texts[:form])
+    if run is None or not _holds_paragraph(texts, *run):
+        rule = rule_run_of(texts[:form])
+        if run is None or _holds_paragraph(texts, *rule):
+            run = rule
         if run[0] < 0:
             return None
     return run

@@ -2354,6 +2354,33 @@ def test_a_sidebar_box_below_the_posts_comment_form_is_not_the_article() -> None
     assert page_chrome.comment_form(blogger, blogger.index(SIDEBAR_ABOUT)) == blogger.index("No comments:")
 
 
+def test_above_the_comment_form_a_run_without_a_paragraph_gives_way_to_the_prose_rules() -> None:
+    # A post of pictures under short titles, its share bar, then the comments section and form,
+    # the thread below. The model scores the share bar's buttons above the post's few sentences:
+    # a run of buttons holds no paragraph, and the prose rule's run above the form does.
+    titles = ["Season's Greetings", "Christmas Ribbon", "Present Time!", "Wrapping Paper", "Snowy Tree"]
+    intro = (
+        "The holiday season is fast approaching and around the globe, marketing machines are whirring "
+        "into action, so here are thirty designs to get you started on your own cards."
+    )
+    outro = "Have you spotted others around the web that have inspired you? Tell us about them below, please."
+    share = ["Tweet This", "Bump It", "Blend It", "Bookmark on Delicious", "Stumble It"]
+    form = ["2 Comments", "Leave a Reply", "Name *", "Email *", "Website"]
+    thread = [SIDEBAR_ABOUT]
+    promo = ["Looking for freelance design work? Enter our contests.", "Spread the news on these sites:"]
+    texts = [*MENU, "30 Designs to Inspire You", intro, *titles, outro, *promo, *share, *form, *thread]
+    likely = np.asarray([0.9 if text in share[1:] or text == SIDEBAR_ABOUT else 0.2 for text in texts])
+    run = page_chrome.article_above_form(texts, likely, texts.index(SIDEBAR_ABOUT))
+    assert run is not None
+    kept = texts[run[0] : run[1] + 1]
+    assert outro in kept and run[1] < texts.index("2 Comments")
+    # Where the model's run above the form holds a paragraph, it stays the article.
+    likely[texts.index(intro)] = likely[texts.index(outro)] = 0.95
+    run = page_chrome.article_above_form(texts, likely, texts.index(SIDEBAR_ABOUT))
+    assert run == page_chrome.keep_range(texts[: texts.index("2 Comments")], likely[: texts.index("2 Comments")])
+    assert intro in texts[run[0] : run[1] + 1] and outro in texts[run[0] : run[1] + 1]
+
+
 def test_a_contact_form_above_the_article_is_no_comment_form() -> None:
     # A newsletter or contact form has the same fields but no comments heading over them: the
     # article below it stays the article.
