@@ -2768,6 +2768,64 @@ def author_box(texts: Sequence[str], start: int, end: int) -> Comments | None:
             and sum(word_count(t) >= PROSE_LINE_WORDS for t in tail) <= AUTHOR_TAIL_PROSE
         ):
             return Comments(b if top is None else top, CLOSING_AUTHOR)
+    if not any(top is not None for top in tops.values()):
+        head = headed_author_box(texts, start, end, first, bylines)
+        if head is not None:
+            return Comments(head, CLOSING_AUTHOR)
+    return None
+
+
+ABOUT_NAME = re.compile(r"^[\W_]{0,3}(?:about|über|à\ propos\ de|sobre|acerca\ de|over)\ ", re.IGNORECASE)
+"""An author's box's name line that says what it is: "About Dima Aryeh", "Über Manuela Conrad"."""
+
+PERSON_WORDS = re.compile(r"\b(?:he|she|his|her|him|i|i['’]m|my|me)\b", re.IGNORECASE)
+"""A person's pronouns, which a biography uses and an organisation's "About us" paragraph does
+not ("He does photography", "I founded this blog"; "Georgetown University Medical Center is an
+internationally recognized academic medical center")."""
+
+HEADED_BIO_WORDS = 150
+"""Under a heading of its own, an author's biography may run longer than a sentence or three (a
+blogger's first-person story of the blog, "I founded this blog in order to ...")."""
+
+
+def headed_author_box(texts: Sequence[str], start: int, end: int, first: int, bylines: str) -> int | None:
+    """The heading of the author's box closing the kept run ``start..end`` when its biography does
+    not read as one by its words (first-person, "Hi I am Jeremy and this is my blog", or a trade
+    :data:`BIO_WORDS` does not name, "Dima Aryeh is a Russian obsessed with all things tech"):
+    the box's heading says so, "About the author" (:data:`AUTHOR_HEADING`) or "About <name>" for a
+    name a byline above the article gives (``bylines``, :func:`_bylines`); the biography, a
+    paragraph of at most :data:`HEADED_BIO_WORDS` words within two lines under it, speaks of a
+    person (:data:`PERSON_WORDS`: a company's or a university's "About" paragraph closing a press
+    release is the release's); and its place is after the run's first paragraph (line ``first``),
+    with at most :data:`AUTHOR_TAIL_WORDS` words and :data:`AUTHOR_TAIL_PROSE` line of prose under
+    the biography and its contact lines (a short post's box comes before :data:`END_MIN_WORDS`).
+    One such heading only: a run with two is an article's list of people. ``None`` when the run
+    ends on no such box."""
+    heads = []
+    for k in range(first + 1, end + 1):
+        line = texts[k].strip()
+        if word_count(line) > BOX_HEAD_WORDS:
+            continue
+        named = AUTHOR_NAME_LINE.match(line) if ABOUT_NAME.match(line) else None
+        if AUTHOR_HEADING.fullmatch(line.strip(":.… ")) is not None or (
+            named is not None and named.group("name") in bylines
+        ):
+            heads.append(k)
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    bio = next((j for j in range(head + 1, min(head + 2, end) + 1) if _holds_paragraph(texts, j, j)), None)
+    if bio is None or word_count(texts[bio]) > HEADED_BIO_WORDS or PERSON_WORDS.search(texts[bio]) is None:
+        return None
+    bottom = bio
+    while bottom < end and _contact(texts[bottom + 1]):
+        bottom += 1
+    tail = texts[bottom + 1 : end + 1]
+    if (
+        sum(word_count(t) for t in tail) <= AUTHOR_TAIL_WORDS
+        and sum(word_count(t) >= PROSE_LINE_WORDS for t in tail) <= AUTHOR_TAIL_PROSE
+    ):
+        return head
     return None
 
 

@@ -2250,6 +2250,86 @@ def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
     assert page_chrome.author_box(texts, 0, len(texts) - 1) is None
 
 
+SHORT_POST = ARTICLE[:2]
+"""A short post: two paragraphs, about 70 words (an author's box follows such posts too)."""
+
+
+@pytest.mark.parametrize(
+    ("byline", "box"),
+    [
+        # "About <name>" for the name the byline gives, a biography whose trade no word names
+        (
+            "By Jane Doe",
+            [
+                "About Jane Doe",
+                "Jane Doe is a Londoner obsessed with all things that float. She sails, rows and, when the"
+                " weather is bad, builds model ferries.",
+            ],
+        ),
+        # the name alone above the post, and a first-person story of the blog
+        (
+            "Jane Doe",
+            [
+                "About Jane Doe",
+                "I founded this blog because I was fed up with reading about harbours from people who had never"
+                " worked on one, and I have written here every week since.",
+                "Google+",
+            ],
+        ),
+        # "About the author" over a line of counts and a first-person biography
+        (
+            "by Jane Doe on",
+            [
+                "About the author...",
+                "Jane Doe – who has written 2565 posts on this blog.",
+                "Hi I am Jane Doe and this is my blog. I write nearly every post here, and run a ferry company.",
+            ],
+        ),
+    ],
+)
+def test_an_authors_box_told_by_its_heading_ends_the_run(byline: str, box: list[str]) -> None:
+    texts = [HEADLINE, byline, *SHORT_POST, *box, "« Older post", "Newer post »"]
+    found = page_chrome.author_box(texts, 2, len(texts) - 1)
+    assert found is not None and found.first == 2 + len(SHORT_POST)
+
+
+@pytest.mark.parametrize(
+    ("byline", "ending"),
+    [
+        # a press release's "About" paragraph of the organisation that sends it
+        (
+            "Harbour Institute",
+            [
+                "About Harbour Institute",
+                "Harbour Institute is an independent research centre with a three-part mission of research,"
+                " teaching and public service on the coast.",
+            ],
+        ),
+        # "About <name>" for a name no byline gives: a section of the article
+        (
+            "By Jane Doe",
+            [
+                "About John Roe",
+                "John Roe has run the ferry for forty years, and he says the new lane will cost him customers.",
+            ],
+        ),
+        # two such boxes: the article's list of people
+        (
+            "By Jane Doe",
+            [
+                "About the author",
+                "I have written about the harbour for this paper since 2009, and I ride the lane every day.",
+                "About the authors",
+                "We are two reporters who cover the city's roads and ferries, and we live on Harbour Road.",
+            ],
+        ),
+    ],
+)
+def test_a_heading_over_other_lines_about_people_is_no_authors_box(byline: str, ending: list[str]) -> None:
+    texts = [HEADLINE, byline, *SHORT_POST, *ending]
+    assert page_chrome.author_box(texts, 2, len(texts) - 1) is None
+
+
 SIDEBAR_FIRST = [
     "Skip to sidebar",
     "My Startup Blog",
