@@ -163,7 +163,7 @@ class PageChrome:
         if doc.source_format != "text" or len(doc.blocks) < MIN_LINES:
             return
         texts = [b.text for b in doc.blocks]
-        markers = _markers_dropped(doc)
+        markers = frozenset(m for m in _markers_dropped(doc) if not under_headline(texts, m, doc.url))
         dropped = _dropped_texts(doc)
         rule = rule_run_of(texts, markers)
         start, end = rule
@@ -2089,6 +2089,27 @@ def _markers_dropped(doc: Document) -> frozenset[int]:
     count: a removed "Read more" or "Related" line is as often an inline box inside the article
     (on the shared collections, cutting at those lost more text than it saved)."""
     return _dropped_where(doc, comments_heading)
+
+
+_ADDRESS = re.compile(r"://|\bwww\.|%2f", re.IGNORECASE)
+"""An address in a line (a like button's frame printed with the page's address, its slug and all):
+no headline holds one."""
+
+
+def under_headline(texts: Sequence[str], i: int, url: str | None) -> bool:
+    """Whether line ``i`` lies in the page's headline block: a title-shaped line holding every word
+    of the address's slug (and no address, :data:`_ADDRESS`) stands at most
+    :data:`HEADLINE_BLOCK_LINES` lines above it, with only
+    short lines between (a date, a byline, a share button). A comments heading another cleaner
+    removed there ("4 Comments" beside the post's date) is the count linking to the thread, not the
+    thread's start: the post's text follows it."""
+    for k in range(i - 1, max(-1, i - 1 - HEADLINE_BLOCK_LINES), -1):
+        line = texts[k]
+        if slug_share(line, url) >= 1.0 and _title_line(line) and _ADDRESS.search(line) is None:
+            return True
+        if word_count(line) >= PROSE_WORDS and SENTENCE.search(line):
+            return False
+    return False
 
 
 def _dropped_where(doc: Document, wanted: Callable[[str], bool]) -> frozenset[int]:

@@ -2461,6 +2461,40 @@ def test_above_the_comment_form_a_run_without_a_paragraph_gives_way_to_the_prose
     assert intro in texts[run[0] : run[1] + 1] and outro in texts[run[0] : run[1] + 1]
 
 
+def test_a_comment_count_under_the_headline_is_no_thread() -> None:
+    # A blog's slider of teasers above the post, then the post's headline, its date and a "4
+    # Comments" link (removed by the prompts cleaner before page_chrome reads the page): the count
+    # links to the thread, and the post's text follows it; cut there, the body was the teasers.
+    teasers = []
+    for n, topic in enumerate(("ferry timetables", "the harbour museum", "winter moorings")):
+        teasers += [
+            f"Older post number {n + 1} about {topic}",
+            f"Last month I wrote at length about {topic}, and many of you wrote back with questions about"
+            " the costs, the waiting lists and the best season to visit the harbour with children [...]",
+        ]
+    texts = [*MENU, *teasers, HEADLINE, "Oct 30, 2012", "4 Comments", *ARTICLE]
+    model = ScoresByText({text: 0.9 for text in [*teasers, *ARTICLE]})
+    from newsclean.cleaners import CleanerChain
+
+    url = "https://harbour-notes.example/2012/10/harbour-road-cycle-lane-approved-after-two-year-dispute/"
+    record = clean_text(
+        "\n".join(texts),
+        url=url,
+        chain=CleanerChain({"site-memory": None}, instances={"page_chrome": PageChrome(model=model)}),
+        find_site=False,
+    )
+    body = record.articleBody or ""
+    assert all(paragraph in body for paragraph in ARTICLE if len(paragraph.split()) >= 15)
+    steps = {step.text: step for step in record.cleaning}
+    assert steps["4 Comments"].cleaner == "prompts"
+    assert page_chrome.under_headline(texts, texts.index("4 Comments") + 1, url)
+    assert not page_chrome.under_headline(texts, texts.index("4 Comments") + 1, "https://harbour-notes.example/?p=3")
+    # A like button's frame printed with the page's address holds the slug's words, but is no headline.
+    frame = f"IFRAME: http://www.facebook.com/plugins/like.php?href={url}&layout=standard"
+    tail = [*ARTICLE, "cycling", "council", frame, "Ann Lee", "I ride there every day."]
+    assert not page_chrome.under_headline(tail, tail.index("Ann Lee"), url)
+
+
 def test_a_contact_form_above_the_article_is_no_comment_form() -> None:
     # A newsletter or contact form has the same fields but no comments heading over them: the
     # article below it stays the article.
