@@ -1999,8 +1999,24 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
                 or _split_stamp(texts, i)
             ):
                 return i - 1
+        elif i > start and _prose_paragraph(texts[i - 1]) and POST_FOOTER.match(texts[i].strip()):
+            # A short post: its footer (tags, categories, the links to the posts before and after)
+            # follows its last paragraph directly.
+            return i - 1
         seen += count
     return end
+
+
+POST_FOOTER = re.compile(
+    r"""^[\W_]*(?:
+        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?[\W_]*:?|
+        (?:tags|labels|categor(?:y|ies))\s*:\s*\w.{0,200}|tagged\ (?:with|as)\ \w.{0,200}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The footer a blog engine prints under a post: its tags or categories ("Tagged with BlackBerry,
+RIM", "Categories: News") or the link to the post before or after it ("Previous Post:"). "Posted
+in" and "Filed under" are left out: some themes print them above the post, with its date."""
 
 
 _POSTED_BY_ALONE = re.compile(r"^[\W_]*posted\ by[\W_]*$", re.IGNORECASE)

@@ -2250,6 +2250,37 @@ def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
     assert page_chrome.author_box(texts, 0, len(texts) - 1) is None
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["Tagged with cycling, Harbour Road, council", "3 comments so far", "Add your comment"],
+        ["Previous Post:", "Mill Street bridge to close for repairs in June", "Name and email are not required"],
+        ["Categories: Transport, City Hall", "Share this:", "Twitter", "Facebook"],
+    ],
+)
+def test_a_short_posts_footer_ends_it_under_its_last_paragraph(footer: list[str]) -> None:
+    # Under a post of two paragraphs (fewer words than a closing line needs elsewhere), the
+    # engine's footer right under the last paragraph ends the post.
+    texts = [HEADLINE, *ARTICLE[:2], *footer]
+    assert page_chrome._cut_at_end_marker(texts, 0, len(texts) - 1) == 2
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # an inline box of links under the introduction, the article going on below it
+        ["Related Resources:", "Harbour Road timeline - the dispute month by month", *ARTICLE[2:]],
+        # a theme's line above the post, with its date
+        ["Posted in transport | city hall on November 12, 2012", *ARTICLE[2:]],
+        # a sentence that opens with the word, not a footer
+        ["Tags are what the council calls the painted marks along the lane.", *ARTICLE[2:]],
+    ],
+)
+def test_lines_under_a_paragraph_that_are_no_posts_footer_do_not_end_it(lines: list[str]) -> None:
+    texts = [HEADLINE, *ARTICLE[:2], *lines]
+    assert page_chrome._cut_at_end_marker(texts, 0, len(texts) - 1) == len(texts) - 1
+
+
 SHORT_POST = ARTICLE[:2]
 """A short post: two paragraphs, about 70 words (an author's box follows such posts too)."""
 
