@@ -1225,16 +1225,25 @@ are: "この記事を書いた人" (about the author), "関連キーワード", 
 "コメント", "评论", "댓글" (the comments). A bare "Teilen" or "Partager" is a share bar, which as
 often sits above the article, and is not one (nor is "Share" in English)."""
 
+_POST_NEIGHBOUR = r"(?:previous|next|older|newer)\ (?:post|article|story|entry)s?"
+"""The link to the post before or after ("Previous Post", "NEXT STORY")."""
+
+_POST_TAGS = r"(?:tags|labels|categor(?:y|ies))"
+"""A post's tag or category label ("Tags:", "Labels:", "Categories:")."""
+
+_POST_TAGGED = r"tagged\ (?:with|as)\ \w.{0,200}"
+"""A post's tags as a phrase ("Tagged with BlackBerry, RIM")."""
+
 END_OF_POST = re.compile(
-    r"""^[\W_]*(?:
-        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?|
-        (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){0,4}|
-        also\ on\ [^.!?:]{1,30}:|recent\ comments|
-        (?:tagged(?:\ (?:with|as|in))?|tags|labels|posted\ (?:in|under)|filed\ (?:in|under)|categor(?:y|ies))
-            \s*:(?:\s*\w.{0,200})?|
-        tagged\ (?:with|as)\ \w.{0,200}|
-        posted\ by\ [^.!?|]{1,60}\ (?:at|on)\ [^.!?|]{3,60}(?:\|\s*permalink)?|
-        [^.!?|]{3,80}\|\s*permalink
+    rf"""^[\W_]*(?:
+        {_POST_NEIGHBOUR}|
+        (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){{0,4}}|
+        also\ on\ [^.!?:]{{1,30}}:|recent\ comments|
+        (?:tagged(?:\ (?:with|as|in))?|{_POST_TAGS}|posted\ (?:in|under)|filed\ (?:in|under))
+            \s*:(?:\s*\w.{{0,200}})?|
+        {_POST_TAGGED}|
+        posted\ by\ [^.!?|]{{1,60}}\ (?:at|on)\ [^.!?|]{{3,60}}(?:\|\s*permalink)?|
+        [^.!?|]{{3,80}}\|\s*permalink
     )[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -2008,10 +2017,7 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
 
 
 POST_FOOTER = re.compile(
-    r"""^[\W_]*(?:
-        (?:previous|next|older|newer)\ (?:post|article|story|entry)s?[\W_]*:?|
-        (?:tags|labels|categor(?:y|ies))\s*:\s*\w.{0,200}|tagged\ (?:with|as)\ \w.{0,200}
-    )$""",
+    rf"""^[\W_]*(?:{_POST_NEIGHBOUR}[\W_]*:?|{_POST_TAGS}\s*:\s*\w.{{0,200}}|{_POST_TAGGED})$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """The footer a blog engine prints under a post: its tags or categories ("Tagged with BlackBerry,
@@ -2792,18 +2798,12 @@ def author_box(texts: Sequence[str], start: int, end: int) -> Comments | None:
         if sum(word_count(t) for t in texts[start:b]) < END_MIN_WORDS:
             continue
         top = tops[b]
-        bottom = b
-        while bottom < end and _contact(texts[bottom + 1]):
-            bottom += 1
+        bottom = _contacts_under(texts, b, end)
         subjects = _bio_subjects(texts[b])
         coauthors = len(set(subjects)) >= 2 and all(s in bylines for s in subjects)
         if top is None and bottom == b and not coauthors:
             continue
-        tail = texts[bottom + 1 : end + 1]
-        if (
-            sum(word_count(t) for t in tail) <= AUTHOR_TAIL_WORDS
-            and sum(word_count(t) >= PROSE_LINE_WORDS for t in tail) <= AUTHOR_TAIL_PROSE
-        ):
+        if _little_under(texts, bottom, end):
             return Comments(b if top is None else top, CLOSING_AUTHOR)
     if not any(top is not None for top in tops.values()):
         head = headed_author_box(texts, start, end, first, bylines)
@@ -2854,16 +2854,26 @@ def headed_author_box(texts: Sequence[str], start: int, end: int, first: int, by
     bio = next((j for j in range(head + 1, min(head + 2, end) + 1) if _holds_paragraph(texts, j, j)), None)
     if bio is None or word_count(texts[bio]) > HEADED_BIO_WORDS or PERSON_WORDS.search(texts[bio]) is None:
         return None
+    return head if _little_under(texts, _contacts_under(texts, bio, end), end) else None
+
+
+def _contacts_under(texts: Sequence[str], bio: int, end: int) -> int:
+    """The last line of an author's box whose biography is line ``bio``: its contact lines under
+    it (:func:`_contact`), down to the run's end ``end`` at most."""
     bottom = bio
     while bottom < end and _contact(texts[bottom + 1]):
         bottom += 1
+    return bottom
+
+
+def _little_under(texts: Sequence[str], bottom: int, end: int) -> bool:
+    """Whether at most :data:`AUTHOR_TAIL_WORDS` words, :data:`AUTHOR_TAIL_PROSE` line of prose
+    among them, lie under an author's box ending at line ``bottom``, down to the run's end."""
     tail = texts[bottom + 1 : end + 1]
-    if (
+    return (
         sum(word_count(t) for t in tail) <= AUTHOR_TAIL_WORDS
         and sum(word_count(t) >= PROSE_LINE_WORDS for t in tail) <= AUTHOR_TAIL_PROSE
-    ):
-        return head
-    return None
+    )
 
 
 COMMENTS_MIN_WORDS = 100
