@@ -12,7 +12,15 @@ from typing import NamedTuple
 import numpy as np
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
-from newsclean.cleaners.line_model import SENTENCE, LineModel, load_model, slug_headline, slug_share, word_count
+from newsclean.cleaners.line_model import (
+    SENTENCE,
+    LineModel,
+    load_model,
+    page_function_words,
+    slug_headline,
+    slug_share,
+    word_count,
+)
 from newsclean.cleaners.media_players import player_residue
 from newsclean.cleaners.notices import LEGAL_AFTER, PRINT_NOTE_AFTER, legal_notice, print_note
 from newsclean.cleaners.prompts import MORE_WORDS, embed_residue
@@ -226,7 +234,8 @@ class PageChrome:
         if form is not None and _holds_paragraph(texts, start, form - 1):
             closings.append((end, CLOSING_FORM))
             end = form - 1
-        for closing in (closing_cards, closing_notice, closing_ranking, unheaded_cards, closing_marker):
+        closers = (closing_cards, closing_notice, closing_ranking, unheaded_cards, unheaded_headlines, closing_marker)
+        for closing in closers:
             cut = closing(texts, start, end)
             if cut is not None:
                 closings.append((end, cut.reason))
@@ -1804,6 +1813,126 @@ def unheaded_cards(texts: Sequence[str], start: int, end: int) -> Comments | Non
     if not shares or sum(shares) / len(shares) < NEW_TOPIC_SHARE:
         return None
     return Comments(i, UNHEADED_CARDS)
+
+
+UNHEADED_HEADLINES = "at a closing list of other stories' headlines with no heading, under the article's last paragraph"
+
+LISTED_HEADLINES = 4
+"""Headlines at least, one per line, that make a closing list of other stories without a heading
+above them (:func:`unheaded_headlines`); three short lines in a row are as often an article's own
+list or a subheading's lines."""
+
+
+_LISTED_HEADLINE = re.compile(r"[\"'“‘«]?[^\W_a-z]", re.UNICODE)
+"""How a headline in a list of other stories opens: a capital or a figure (maybe after a quote
+mark). A list item opening in lower case or on a bullet is a list of the article's own."""
+
+
+_FIELD = re.compile(r"[^\W\d_][\w-]*\s?:\s")
+"""A field's name and its colon opening a line ("Date: ...", "Location: ..."): a list of such lines
+is a fact box's, not other stories' headlines."""
+
+
+def _listed_headline(text: str, function_words: frozenset[str]) -> bool:
+    """Whether headline-shaped ``text`` can be one in a list of other stories: it opens on a capital
+    or a figure (:data:`_LISTED_HEADLINE`) and does not end on one of the page's function words
+    (a line a text dump wrapped mid-sentence: "... gegen den Pablo-Clan in")."""
+    words = text.split()
+    return (
+        _LISTED_HEADLINE.match(text.strip()) is not None
+        and bool(words)
+        and words[-1].strip("\"'”’).,;:!?").lower() not in function_words
+    )
+
+
+def _sentence_line(text: str) -> bool:
+    """Whether ``text`` is a sentence of a teaser's length or more (:data:`CARD_TEASER_MIN_WORDS`)."""
+    return word_count(text) >= CARD_TEASER_MIN_WORDS and SENTENCE.search(text) is not None
+
+
+def _article_goes_on(texts: Sequence[str], first: int, end: int) -> bool:
+    """Whether the lines ``first..end`` read as the article going on: a line of
+    :data:`CARD_TEASER_WORDS` words or more, or two sentences in a row (a card's teaser is one)."""
+    return any(
+        word_count(texts[m]) >= CARD_TEASER_WORDS
+        or (m < end and _sentence_line(texts[m]) and _sentence_line(texts[m + 1]))
+        for m in range(first, end + 1)
+    )
+
+
+def _headline_list(texts: Sequence[str], first: int, end: int, function_words: frozenset[str]) -> list[int]:
+    """The headlines of the list of other stories that opens at line ``first`` (maybe on a label)
+    and goes on down to at most line ``end``: headline-shaped lines (:func:`_card_line`,
+    :func:`_listed_headline`), one label at most between two of them, up to the first line of
+    another shape or a list a sentence introduces."""
+    k = first + 1 if first <= end and _card_line(texts[first]) == "label" else first
+    headlines: list[int] = []
+    label = False
+    while k <= end and not _list_or_table_line(texts[k], texts[k + 1] if k < end else ""):
+        kind = _card_line(texts[k])
+        if kind == "headline" and _listed_headline(texts[k], function_words):
+            headlines.append(k)
+            label = False
+        elif kind == "label" and headlines and not label:
+            label = True
+        else:
+            break
+        k += 1
+    return headlines
+
+
+def unheaded_headlines(texts: Sequence[str], start: int, end: int) -> Comments | None:
+    """Where the kept run ``start..end`` goes on under the article's last paragraph into a list of
+    other stories' headlines with no heading above it (a "more news" column printed under the
+    article, maybe under a label such as "Print" or one the teaser headings' vocabulary lacks):
+    :data:`LISTED_HEADLINES` headlines or more (:func:`_headline_list`). The line model keeps such a
+    list when the prose rule's run reaches across it, and :func:`closing_cards` wants a heading. It
+    ends the run when these signals agree:
+
+    - the list sits right under a paragraph (:data:`PROSE_LINE_WORDS` words or more closing on a
+      full stop), after :data:`END_MIN_WORDS` words of the run, and its first line introduces
+      nothing (no colon or question mark at its end);
+    - its headlines are about other stories: :data:`NEW_TOPIC_SHARE` of their topic words or more,
+      on average, are none of the run's above (:func:`unheaded_cards`);
+    - they are headlines, not a fact box's fields (:data:`_FIELD`: "Date: ...", "Location: ...")
+      in half of them or more;
+    - the article does not go on below it (:func:`_article_goes_on`), and what follows it in the
+      run is no longer than the list itself, nor the list and what follows longer than the run
+      above: a closing list is the run's lesser part, and a checklist or an article's list of
+      names goes on for pages.
+
+    Reads the lines' shapes and words only; ``None`` when the run holds no such list."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    if first is None:
+        return None
+    function_words: frozenset[str] | None = None
+    for i in range(first + 1, end + 1):
+        above = texts[i - 1]
+        if word_count(above) < PROSE_LINE_WORDS or not _PARAGRAPH_CLOSE.search(above.strip()):
+            continue
+        words_above = sum(word_count(t) for t in texts[start:i])
+        if words_above < END_MIN_WORDS or sum(word_count(t) for t in texts[i : end + 1]) >= words_above:
+            continue
+        if function_words is None:
+            function_words = page_function_words(texts)
+        headlines = _headline_list(texts, i, end, function_words)
+        if len(headlines) < LISTED_HEADLINES or texts[headlines[0]].rstrip().endswith((":", "?")):
+            continue
+        seen: set[str] = set()
+        for t in texts[start:i]:
+            seen |= _topic_words(t)
+        topics = [w for h in headlines if (w := _topic_words(texts[h]))]
+        shares = [len(w - seen) / len(w) for w in topics]
+        if not shares or sum(shares) / len(shares) < NEW_TOPIC_SHARE:
+            continue
+        if 2 * sum(1 for h in headlines if _FIELD.match(texts[h].strip())) >= len(headlines):
+            continue
+        below = headlines[-1] + 1
+        listed = sum(word_count(t) for t in texts[i:below])
+        if _article_goes_on(texts, below, end) or sum(word_count(t) for t in texts[below : end + 1]) > listed:
+            continue
+        return Comments(i, UNHEADED_HEADLINES)
+    return None
 
 
 LOW_SHARE = 0.3

@@ -1125,6 +1125,87 @@ def test_an_articles_own_closing_questions_and_short_sections_are_no_block_of_ca
     assert page_chrome.unheaded_cards(texts, 0, len(texts) - 1) is not None
 
 
+OTHER_STORIES = [
+    "Ferry operator orders two electric boats for the island route",
+    "Museum of Shipping wins national award for its new galleries",
+    "Police appeal for witnesses after a break-in at the boatyard",
+    "Festival organisers announce the line-up for the summer concerts",
+    "School governors reject plans to merge two village primaries",
+]
+
+
+def test_a_closing_list_of_other_stories_headlines_without_a_heading_ends_the_article() -> None:
+    # Right under the article's last paragraph, a column of other stories' headlines with no
+    # heading over it, only a label ("Print"), and a promotion's sentence under it. The prose rule's
+    # run reaches across the list to the promotion (the shipped model scores this made-up page's
+    # list low by itself); the run now ends at the list, and the reason says why.
+    promo = (
+        "Our weekly newsletter brings the best of the harbour's news, events and sailing times to your "
+        "inbox every Friday morning."
+    )
+    page = [*MENU, HEADLINE, STANDFIRST, *ARTICLE, CLOSING_PARAGRAPH, "Print", *OTHER_STORIES, promo, "About us"]
+    doc = Document([Block(t) for t in page], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=False)(doc)}
+    assert not reasons.keys() & {*ARTICLE, CLOSING_PARAGRAPH}
+    for line in ("Print", *OTHER_STORIES, promo):
+        assert reasons[line].endswith(page_chrome.UNHEADED_HEADLINES), line
+    texts = [*ARTICLE, CLOSING_PARAGRAPH, *OTHER_STORIES]
+    found = page_chrome.unheaded_headlines(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE) + 1
+    # A date between two headlines is a label beside them.
+    dated = [*OTHER_STORIES[:2], "12 March", *OTHER_STORIES[2:]]
+    texts = [*ARTICLE, CLOSING_PARAGRAPH, *dated]
+    assert page_chrome.unheaded_headlines(texts, 0, len(texts) - 1) is not None
+
+
+def test_an_articles_own_lists_under_its_last_paragraph_are_no_list_of_other_stories() -> None:
+    # Short lines under a paragraph that belong to the article: items in lower case, items a
+    # question introduces, a fact box's fields, lines a text dump wrapped mid-sentence, a list
+    # the article goes on under, a checklist longer than the article's rest, a list about the
+    # article's own subject, and a list before the article has said much.
+    lower = [
+        "there is no longer a promised future for every child",
+        "schools are merely one node in a network of learning",
+        "learning principles need to start with connectedness",
+        "kids grow up to become curious and engaged citizens",
+    ]
+    asked = ["Which of these old shipping posters would you hang at home?", *OTHER_STORIES]
+    fields = [
+        "Date: usually the second week of August",
+        "Location: the old harbour warehouse on Quay Lane",
+        "Focus: shipping history, boat building and sailing",
+        "Pricing: tickets cost twelve pounds for adults",
+    ]
+    wrapped = [
+        "Ferry operator orders two electric boats for the",
+        "Island route after the council grants the licence for",
+        "Museum of Shipping wins national award for its new",
+        "Galleries that opened last spring on the waterfront and",
+    ]
+    goes_on = [
+        *OTHER_STORIES,
+        "The council will vote on the final drawings in June.",
+        "Residents can send their comments until the end of May.",
+    ]
+    checklist = [
+        line for section in ("Venue", "Catering", "Music", "Flowers", "Transport") for line in (section, *OTHER_STORIES)
+    ]
+    own = [
+        "Harbour Road cycle lane: what changes for drivers",
+        "Harbour Road crossings at Mill Street explained",
+        "Council votes for protected cycle track on Harbour Road",
+        "Residents and shop owners divided over the cycle lane",
+    ]
+    for below in (lower, asked, fields, wrapped, goes_on, checklist, own):
+        texts = [*ARTICLE, CLOSING_PARAGRAPH, *below]
+        assert page_chrome.unheaded_headlines(texts, 0, len(texts) - 1) is None, below
+    early = [ARTICLE[0], CLOSING_PARAGRAPH, *OTHER_STORIES]
+    assert page_chrome.unheaded_headlines(early, 0, len(early) - 1) is None
+    # The same headlines right under the article's last paragraph do end it.
+    texts = [*ARTICLE, CLOSING_PARAGRAPH, *OTHER_STORIES]
+    assert page_chrome.unheaded_headlines(texts, 0, len(texts) - 1) is not None
+
+
 HEADLINE_LIST = [
     "Ferry pier to reopen for summer sailings after the storm damage is repaired",
     "Transport",
