@@ -2892,6 +2892,27 @@ def _bylines(texts: Sequence[str], stop: int) -> str:
     return " ".join(t for t in texts[:stop] if word_count(t) <= AUTHOR_BYLINE_WORDS)
 
 
+def _bylined_bio(text: str, bylines: str) -> bool:
+    """Whether ``text`` is the biography of the author a byline above the article names, whatever
+    its trade ("Dhruv Bhutani is a tech enthusiast who ...", "Jen Goode is a Colorado work-at-home
+    mom ..." under "Guest post by Jen Goode"): a name of two words or more as its subject and a
+    verb of being or working after it (:data:`AUTHOR_BIO`), a person's pronoun after them
+    (:data:`PERSON_WORDS`: a product's or a company's "RedNotebook Portable is ..." has none), at
+    most :data:`AUTHOR_BIO_WORDS` words, the name among the short lines above the article's first
+    paragraph (``bylines``)."""
+    if word_count(text) > AUTHOR_BIO_WORDS:
+        return False
+    found = AUTHOR_BIO.match(text.strip())
+    if found is None or found.group("heading") or found.group("line"):
+        return False
+    name = found.group("name")
+    return (
+        len(name.split()) >= 2
+        and PERSON_WORDS.search(text[found.end() :]) is not None
+        and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", bylines) is not None
+    )
+
+
 def author_box(texts: Sequence[str], start: int, end: int) -> Comments | None:
     """Where the kept run ``start..end`` ends at the author's box under the article: the author's
     name, maybe a role line, a biography of a sentence or three ("Paul Serran is a Brazilian writer
@@ -2923,14 +2944,15 @@ def author_box(texts: Sequence[str], start: int, end: int) -> Comments | None:
     if sum(top is not None for top in tops.values()) > 1:
         return None
     bylines = _bylines(texts, first)
-    for b, _ in bios:
+    authors = {b for b in range(first + 1, end + 1) if b not in tops and _bylined_bio(texts[b], bylines)}
+    for b in sorted([*tops, *authors]):
         if sum(word_count(t) for t in texts[start:b]) < END_MIN_WORDS:
             continue
-        top = tops[b]
+        top = tops.get(b)
         bottom = _contacts_under(texts, b, end)
         subjects = _bio_subjects(texts[b])
         coauthors = len(set(subjects)) >= 2 and all(s in bylines for s in subjects)
-        if top is None and bottom == b and not coauthors:
+        if top is None and bottom == b and not coauthors and b not in authors:
             continue
         if _little_under(texts, bottom, end):
             return Comments(b if top is None else top, CLOSING_AUTHOR)

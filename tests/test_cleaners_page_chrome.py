@@ -2310,6 +2310,24 @@ def test_the_co_authors_biographies_the_byline_names_end_the_run() -> None:
     assert page_chrome.author_box(texts[1:], 0, len(texts) - 2) is None
 
 
+def test_the_biography_of_the_author_the_byline_names_ends_the_run() -> None:
+    # A biography with none of a writer's words and no box around it ("... a keen gardener"): the
+    # byline names its subject, so it is the author's, not the article's closing paragraph.
+    bio = "Dana Whitfield is a keen gardener and cyclist who lives by the harbour with her two children."
+    texts = ["By Dana Whitfield", *ARTICLE, bio, "More Posts - Website"]
+    found = page_chrome.author_box(texts, 1, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE) + 1
+    assert found.reason == page_chrome.CLOSING_AUTHOR
+    # Without the byline, or under another author's, the sentence about a person is the article's.
+    assert page_chrome.author_box(texts[1:], 0, len(texts) - 2) is None
+    texts = ["By John Roe", *ARTICLE, bio]
+    assert page_chrome.author_box(texts, 1, len(texts) - 1) is None
+    # A product the headline names, spoken of with no person's pronoun, is the article's too.
+    product = "Harbour Planner Pro is available in beta from today, and the council welcomes feedback on it."
+    texts = ["Harbour Planner Pro", *ARTICLE, product]
+    assert page_chrome.author_box(texts, 1, len(texts) - 1) is None
+
+
 @pytest.mark.parametrize(
     "ending",
     [
