@@ -222,6 +222,10 @@ class PageChrome:
         boxed_from = start
         if boxed is not None:
             start = boxed
+        opening = opening_author_box(texts, start, comments.first - 1 if comments is not None else end)
+        opened_from = start
+        if opening is not None:
+            start = opening
         comments_end = end
         if comments is not None:
             end = comments.first - 1
@@ -314,6 +318,8 @@ class PageChrome:
                 detail += "; " + BELOW_FORM
             elif away is not None and away[0] <= i <= away[1]:
                 detail += "; " + AWAY_FROM_HEADLINE
+            elif opening is not None and opened_from <= i < start:
+                detail += "; " + OPENING_AUTHOR
             elif boxed is not None and boxed_from <= i < start:
                 detail += "; " + BOXES_ABOVE_HEADLINE
             yield Decision.remove(i, f"page chrome {where}{detail}")
@@ -375,6 +381,47 @@ def boxes_above_headline(texts: Sequence[str], url: str | None, start: int, end:
     if not any(word_count(line) >= PROSE_LINE_WORDS for line in texts[headline + 1 : end + 1]):
         return None
     return first
+
+
+OPENING_AUTHOR = "the author's box printed above the article"
+
+OPENING_LINES = 3
+"""The kept run's first lines, where an author's box printed before the article stands."""
+
+
+def opening_author_box(texts: Sequence[str], start: int, end: int) -> int | None:
+    """Where the kept run ``start..end`` starts when it opens on the author's box, printed above the
+    article ("Chris Velazco is a mobile enthusiast and writer who ...", then the article): a
+    biography (:func:`_bio`: a name of two words or more as its subject, a verb of being or working
+    and a writer's words) among the run's first :data:`OPENING_LINES` lines with no prose line above
+    it (a capitalised word before "is" opens many a first paragraph: "Mathematics is, at its core,
+    an art ... like writers"), with the lines right under it that go
+    on speaking of the person (opening on a pronoun: "She comes from paidContent.org ..."); the run
+    starts under them when :data:`END_MIN_WORDS` words of the run follow, holding a paragraph, and
+    no prose line below names the biography's subject (an article that opens on a person, a
+    profile or a reporter's story, speaks of them again: "Doe said ..."). ``None`` when the run
+    stays."""
+    for b in range(start, min(end, start + OPENING_LINES)):
+        found = _bio(texts[b])
+        if found is None or len(found.group("name").split()) < 2:
+            if word_count(texts[b]) >= PROSE_LINE_WORDS:
+                return None  # the article's text has begun
+            continue
+        after = b + 1
+        while after <= end and word_count(texts[after]) <= AUTHOR_BIO_WORDS and _GOES_ON_ABOUT.match(texts[after]):
+            after += 1
+        rest = texts[after : end + 1]
+        if sum(word_count(t) for t in rest) < END_MIN_WORDS or not _holds_paragraph(texts, after, end):
+            return None
+        name = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in found.group('name').split())})(?!\w)")
+        if any(word_count(t) >= PROSE_LINE_WORDS and name.search(t) for t in rest):
+            return None
+        return after
+    return None
+
+
+_GOES_ON_ABOUT = re.compile(r"(?:he|she|they|his|her|their|er|sie|il|elle|ella|lei)\b", re.IGNORECASE)
+"""A biography's next line that goes on about the person: it opens on a pronoun."""
 
 
 def _run_end(

@@ -2328,6 +2328,39 @@ def test_the_biography_of_the_author_the_byline_names_ends_the_run() -> None:
     assert page_chrome.author_box(texts, 1, len(texts) - 1) is None
 
 
+def test_the_authors_box_printed_above_the_article_is_left_out_of_the_run() -> None:
+    # The run opens on the author's biography and the line that goes on about her, then the
+    # article, which never names her: the run starts at the article, and the reason says why.
+    box = [JANE_BIO, "She joined the paper in 2015 from the Coast Herald, where she was a news editor."]
+    texts = [*box, *ARTICLE]
+    assert page_chrome.opening_author_box(texts, 0, len(texts) - 1) == len(box)
+    page = [*MENU, *box, *ARTICLE, "About us", "Contact"]
+    doc = Document([Block(t) for t in page], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=False)(doc)}
+    assert not reasons.keys() & set(ARTICLE)
+    for line in box:
+        assert reasons[line].endswith(page_chrome.OPENING_AUTHOR), line
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a profile that opens on its subject, who comes back in the article's paragraphs
+        "Jane Doe is a photographer who has walked Harbour Road every morning for thirty years.",
+        # a one-word subject: a first paragraph about a field, not a person
+        "Mathematics is, at its core, an art: like painters, musicians or writers, mathematicians create.",
+    ],
+)
+def test_an_article_that_opens_on_a_person_or_a_field_keeps_its_first_paragraph(opening: str) -> None:
+    said = "Jane Doe said the lane would make her walk to the harbour far safer than before."
+    named = [*ARTICLE[:2], said, *ARTICLE[2:]]
+    texts = [opening, *named]
+    assert page_chrome.opening_author_box(texts, 0, len(texts) - 1) is None
+    # Under the article's first paragraph, a biography is no box printed above the article.
+    texts = [ARTICLE[0], JANE_BIO, *ARTICLE[1:]]
+    assert page_chrome.opening_author_box(texts, 0, len(texts) - 1) is None
+
+
 @pytest.mark.parametrize(
     "ending",
     [
