@@ -644,19 +644,30 @@ def article_before_thread(
     if not any(len(kind) >= STAMPS and _prose_between(texts, [*kind, start]) for kind in kinds):
         return None
     for first, stop in zip([0, *(m + 1 for m in marks[:-1])], marks, strict=True):
-        if not _holds_paragraph(texts, first, stop - 1):
+        if not _holds_paragraph(texts, first, stop - 1) and not (first == 0 and _holds_prose(texts, first, stop - 1)):
             continue
         stop = next(
             (j for j in range(first, stop) if comments_heading(texts[j]) and _holds_paragraph(texts, first, j - 1)),
             stop,
         )
+        holds = _holds_paragraph if first else _holds_prose
         run = keep_range(texts[first:stop], probabilities[first:stop])
-        if run is None or not _holds_paragraph(texts, run[0] + first, run[1] + first):
+        if run is None or not holds(texts, run[0] + first, run[1] + first):
             run = rule_run_of(texts[first:stop])
-            if run[0] < 0 or not _holds_paragraph(texts, run[0] + first, run[1] + first):
+            if run[0] < 0 or not holds(texts, run[0] + first, run[1] + first):
                 return None
         return run[0] + first, run[1] + first
     return None
+
+
+def _holds_prose(texts: Sequence[str], start: int, end: int) -> bool:
+    """Whether the lines ``start..end`` hold a line of :data:`PROSE_LINE_WORDS` words or more that
+    reads as prose (a short post's one paragraph may close on a colon over its pictures), not a
+    menu's or a title's: half its words or more in lower case."""
+    return start >= 0 and any(
+        word_count(t) >= PROSE_LINE_WORDS and sum(w[:1].islower() for w in t.split()) * 2 >= len(t.split())
+        for t in texts[start : end + 1]
+    )
 
 
 def _folded(text: str) -> str:

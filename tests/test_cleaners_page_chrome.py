@@ -1612,6 +1612,19 @@ def test_a_run_that_a_thread_leads_up_to_is_a_post_and_the_article_is_above_the_
     assert not any(t in reasons for t in [HEADLINE, *ARTICLE[:2]])
     assert page_chrome.THREAD_POST in reasons[LONG_COMMENT]
     assert COMMENT in reasons and "Home" in reasons
+    # A photo post's one paragraph that closes on a colon over its pictures (no sentence end): the
+    # stretch before the thread's first mark is still the post's, not a reader's post further down.
+    intro = (
+        "In addition to the first set of pictures from the new harbour ferry I published a few days ago, "
+        "here are some more taken by readers on the opening weekend:"
+    )
+    photo = [*MENU, HEADLINE, intro, *posts, "Reader 9 at March 20, 2024 9:15 PM", LONG_COMMENT]
+    photo_scores = ScoresByText(fixed | {intro: 0.45}).predict_lines(photo, None, (-1, -1))
+    found = page_chrome.article_before_thread(photo, photo_scores, photo.index(LONG_COMMENT))
+    assert found is not None and photo[found[1]] == intro
+    # A menu's or a tag list's long line in its place (title case, no sentence) is no post's prose.
+    tags = "Harbour Road Cycle Lane Mill Street Crossings Parking Bays Loading Zones Ferry Pier Quay Lane Market"
+    assert page_chrome._holds_prose([intro], 0, 0) and not page_chrome._holds_prose([tags], 0, 0)
     # Two stamps are not a thread (one is often the article's own dateline).
     two = [*MENU, HEADLINE, *ARTICLE[:2], *posts[8:], "Reader 9 at March 20, 2024 9:15 PM", LONG_COMMENT]
     assert page_chrome.article_before_thread(two, model.predict_lines(two, None, (-1, -1)), len(two) - 1) is None
