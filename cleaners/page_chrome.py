@@ -618,11 +618,12 @@ def article_before_thread(
     texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], start: int
 ) -> tuple[int, int] | None:
     """The article, when the kept run starting at ``start`` is a post of a readers' thread: at
-    least :data:`STAMPS` marks of posts (time stamps or labels, :data:`POST_LABEL`) lead up to
+    least :data:`STAMPS` marks of posts (time stamps or labels, :data:`POST_LABEL`; one is enough
+    under a comments heading within :data:`HEADED_THREAD_REACH` lines above the first) lead up to
     the run, each within :data:`THREAD_GAP` lines of the next and the last of the run, with prose
-    between most of them (the posts' text), or between most of one kind's (a post can carry a label
-    and a stamp both, "by ann (1234) writes:" over "on Monday July 23, @08:25PM", with only the
-    post's title between them). A long comment far down the thread can outscore a
+    between most of them and the run's first line (the posts' text), or between most of one
+    kind's (a post can carry a label and a stamp both, "by ann (1234) writes:" over "on Monday
+    July 23, @08:25PM", with only the post's title between them). A long comment far down the thread can outscore a
     short article by the model's line scores alone (a near tie that retraining or another
     vocabulary flips); the thread's marks say which is which without those scores. A thread runs
     below the article it discusses, so the article is in the first stretch of lines before the
@@ -641,7 +642,11 @@ def article_before_thread(
             last = i
     marks.reverse()
     kinds = (marks, [m for m in marks if _stamp(texts[m])], [m for m in marks if POST_LABEL.match(texts[m])])
-    if not any(len(kind) >= STAMPS and _prose_between(texts, [*kind, start]) for kind in kinds):
+    # The last stretch reaches the run's first line: the post the marks lead up to opens the run.
+    enough = STAMPS
+    if marks and any(comments_heading(texts[h]) for h in range(max(0, marks[0] - HEADED_THREAD_REACH), marks[0])):
+        enough = 1  # a comments heading over the thread's first post says what the marks are
+    if not any(len(kind) >= enough and _prose_between(texts, [*kind, start + 1]) for kind in kinds):
         return None
     for first, stop in zip([0, *(m + 1 for m in marks[:-1])], marks, strict=True):
         if not _holds_paragraph(texts, first, stop - 1) and not (first == 0 and _holds_prose(texts, first, stop - 1)):
@@ -3133,6 +3138,11 @@ STAMP_AGO = re.compile(
 "il y a 2 jours"): comment systems print it instead of a date and a time. Minutes and hours
 are left out: a live blog stamps its entries "21 mins ago" (measured: an Express live blog lost
 its entries to them)."""
+
+HEADED_THREAD_REACH = 4
+"""Lines at most from a comments heading ("{ 17 comments… read them below or add one }") down to
+its thread's first post mark (the post's author and text between them): with such a heading over
+it, one mark leading up to the kept run is a thread's."""
 
 STAMPS = 3
 """This many time stamps, with prose between most of them, make a comment thread (one stamp is

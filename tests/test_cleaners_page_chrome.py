@@ -1590,6 +1590,29 @@ def test_a_run_below_a_thread_heading_that_quotes_the_posts_title_is_the_readers
     assert page_chrome.titled_post_above(bare, kept[0] - 1) is None
 
 
+def test_a_thread_of_short_replies_leads_up_to_a_run_that_opens_on_a_post() -> None:
+    # Readers' posts, each under its author's name and over a "Reply" label, most of them a line
+    # or two of thanks; the run opens on a long post's text, right under its author's name. That
+    # post is the last stretch's prose, so three labels with prose in most stretches make a
+    # thread, and the article is above it.
+    thread = ["Ann", "Great news!", "Reply", "Tom", "Finally.", "Reply", "Sue", COMMENT, "Reply", "Bob"]
+    texts = [*MENU, HEADLINE, *ARTICLE[:2], *thread, LONG_COMMENT, "Reply", "About us", "Contact"]
+    model = ScoresByText({ARTICLE[0]: 0.45, ARTICLE[1]: 0.45, COMMENT: 0.3, LONG_COMMENT: 0.95})
+
+    def before_thread(lines: list[str]) -> tuple[int, int] | None:
+        scores = model.predict_lines(lines, None, (-1, -1))
+        return page_chrome.article_before_thread(lines, scores, lines.index(LONG_COMMENT))
+
+    found = before_thread(texts)
+    assert found is not None and texts[found[1]] == ARTICLE[1]
+    # Two labels are no thread without a comments heading over the first post; with one, they are.
+    two = ["Ann", COMMENT, "Reply", "Bob", LONG_COMMENT, "Reply", "About us"]
+    assert before_thread([*MENU, HEADLINE, *ARTICLE[:2], *two]) is None
+    headed = [*MENU, HEADLINE, *ARTICLE[:2], "{ 2 comments… read them below or add one }", *two]
+    found = before_thread(headed)
+    assert found is not None and headed[found[1]] == ARTICLE[1]
+
+
 def test_a_run_that_a_thread_leads_up_to_is_a_post_and_the_article_is_above_the_thread() -> None:
     # A short article the model is unsure of (0.45), then a thread of stamped posts: the short ones
     # score low, the last, long one high, so the best run is that post alone, and nothing inside
