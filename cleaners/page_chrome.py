@@ -1913,16 +1913,6 @@ def _sentence_line(text: str) -> bool:
     return word_count(text) >= CARD_TEASER_MIN_WORDS and SENTENCE.search(text) is not None
 
 
-def _article_goes_on(texts: Sequence[str], first: int, end: int) -> bool:
-    """Whether the lines ``first..end`` read as the article going on: a line of
-    :data:`CARD_TEASER_WORDS` words or more, or two sentences in a row (a card's teaser is one)."""
-    return any(
-        word_count(texts[m]) >= CARD_TEASER_WORDS
-        or (m < end and _sentence_line(texts[m]) and _sentence_line(texts[m + 1]))
-        for m in range(first, end + 1)
-    )
-
-
 def _headline_list(texts: Sequence[str], first: int, end: int, function_words: frozenset[str]) -> list[int]:
     """The headlines of the list of other stories that opens at line ``first`` (maybe on a label)
     and goes on down to at most line ``end``: headline-shaped lines (:func:`_card_line`,
@@ -1959,7 +1949,8 @@ def unheaded_headlines(texts: Sequence[str], start: int, end: int) -> Comments |
       on average, are none of the run's above (:func:`unheaded_cards`);
     - they are headlines, not a fact box's fields (:data:`_FIELD`: "Date: ...", "Location: ...")
       in half of them or more;
-    - the article does not go on below it (:func:`_article_goes_on`), and what follows it in the
+    - the article does not go on below it (no line of :data:`CARD_TEASER_WORDS` words or more, nor
+      two sentences in a row: a card's teaser is one), and what follows it in the
       run is no longer than the list itself, nor the list and what follows longer than the run
       above: a closing list is the run's lesser part, and a checklist or an article's list of
       names goes on for pages.
@@ -1968,22 +1959,36 @@ def unheaded_headlines(texts: Sequence[str], start: int, end: int) -> Comments |
     first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
     if first is None:
         return None
+    # Words before each line of the run, and whether the article goes on from each line down, so
+    # that each place the list may open at is read in constant work (a dump of prose has one at
+    # every line).
+    before = list(accumulate((word_count(t) for t in texts[start : end + 1]), initial=0))
+    sentences = [_sentence_line(t) for t in texts[start : end + 1]]
+    goes_on = [False] * (end - start + 2)
+    for m in range(end, start - 1, -1):
+        k = m - start
+        goes_on[k] = goes_on[k + 1] or before[k + 1] - before[k] >= CARD_TEASER_WORDS or (
+            m < end and sentences[k] and sentences[k + 1]
+        )
+    total = before[-1]
     function_words: frozenset[str] | None = None
+    seen: set[str] = set()
+    read = start  # the run's lines up to here have their topic words in ``seen``
     for i in range(first + 1, end + 1):
         above = texts[i - 1]
         if word_count(above) < PROSE_LINE_WORDS or not _PARAGRAPH_CLOSE.search(above.strip()):
             continue
-        words_above = sum(word_count(t) for t in texts[start:i])
-        if words_above < END_MIN_WORDS or sum(word_count(t) for t in texts[i : end + 1]) >= words_above:
+        words_above = before[i - start]
+        if words_above < END_MIN_WORDS or total - words_above >= words_above:
             continue
         if function_words is None:
             function_words = page_function_words(texts)
         headlines = _headline_list(texts, i, end, function_words)
         if len(headlines) < LISTED_HEADLINES or texts[headlines[0]].rstrip().endswith((":", "?")):
             continue
-        seen: set[str] = set()
-        for t in texts[start:i]:
+        for t in texts[read:i]:
             seen |= _topic_words(t)
+        read = i
         topics = [w for h in headlines if (w := _topic_words(texts[h]))]
         shares = [len(w - seen) / len(w) for w in topics]
         if not shares or sum(shares) / len(shares) < NEW_TOPIC_SHARE:
@@ -1991,8 +1996,8 @@ def unheaded_headlines(texts: Sequence[str], start: int, end: int) -> Comments |
         if 2 * sum(1 for h in headlines if _FIELD.match(texts[h].strip())) >= len(headlines):
             continue
         below = headlines[-1] + 1
-        listed = sum(word_count(t) for t in texts[i:below])
-        if _article_goes_on(texts, below, end) or sum(word_count(t) for t in texts[below : end + 1]) > listed:
+        listed = before[below - start] - words_above
+        if goes_on[below - start] or total - before[below - start] > listed:
             continue
         return Comments(i, UNHEADED_HEADLINES)
     return None
