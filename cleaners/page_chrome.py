@@ -226,6 +226,10 @@ class PageChrome:
         opened_from = start
         if opening is not None:
             start = opening
+        listed = opening_headlines(texts, start, comments.first - 1 if comments is not None else end)
+        listed_from = start
+        if listed is not None:
+            start = listed
         comments_end = end
         if comments is not None:
             end = comments.first - 1
@@ -318,6 +322,8 @@ class PageChrome:
                 detail += "; " + BELOW_FORM
             elif away is not None and away[0] <= i <= away[1]:
                 detail += "; " + AWAY_FROM_HEADLINE
+            elif listed is not None and listed_from <= i < start:
+                detail += "; " + OPENING_HEADLINES
             elif opening is not None and opened_from <= i < start:
                 detail += "; " + OPENING_AUTHOR
             elif boxed is not None and boxed_from <= i < start:
@@ -418,6 +424,52 @@ def opening_author_box(texts: Sequence[str], start: int, end: int) -> int | None
             return None
         return after
     return None
+
+
+OPENING_HEADLINES = "a list of other stories' headlines printed above the article"
+
+OPENING_LISTED = 5
+"""Headlines at least of other stories that make a list above the article: an article's own block
+of short lines (its headline, a byline, a kicker, a dump's wrapped first line) can hold four."""
+
+_BYLINE_START = re.compile(r"\s*(?:by|von|par|por|di|door)\s", re.IGNORECASE)
+"""A byline's opening word: the article's own block, not a headline of another story's."""
+
+
+def opening_headlines(texts: Sequence[str], start: int, end: int) -> int | None:
+    """Where the kept run ``start..end`` starts when it opens on a list of other stories'
+    headlines above the article (a blog's recent posts, a site's latest news, printed before the
+    post): the run's lines before its first paragraph are all headlines (:func:`_headline_list`'s
+    shape) and labels, and the leading :data:`OPENING_LISTED` headlines or more of them are each
+    about another story (:data:`NEW_TOPIC_SHARE` of their topic words or more are none of the
+    article's below, its first paragraph and all the run under it), none of them a byline. The run starts under the last
+    of those, so the article's own headline (which speaks of its words) and the short lines under
+    it stay. ``None`` when the run stays."""
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
+    if first is None or first - start < OPENING_LISTED:
+        return None
+    kinds = [_card_line(texts[k]) for k in range(start, first)]
+    if any(kind not in ("headline", "label") for kind in kinds) or kinds.count("headline") < OPENING_LISTED:
+        return None
+    function_words = page_function_words(texts)
+    article: set[str] = set()
+    for t in texts[first : end + 1]:
+        article |= _topic_words(t)
+    last = None
+    listed = 0
+    for k, kind in zip(range(start, first), kinds, strict=True):
+        if kind == "label":
+            continue
+        words = _topic_words(texts[k])
+        if not _listed_headline(texts[k], function_words) or not words:
+            break
+        if len(words - article) / len(words) < NEW_TOPIC_SHARE or _BYLINE_START.match(texts[k]):
+            break  # the article's own headline or byline, or a list of its own
+        listed += 1
+        last = k
+    if last is None or listed < OPENING_LISTED:
+        return None
+    return last + 1
 
 
 _GOES_ON_ABOUT = re.compile(r"(?:he|she|they|his|her|their|er|sie|il|elle|ella|lei)\b", re.IGNORECASE)

@@ -1158,6 +1158,44 @@ def test_a_closing_list_of_other_stories_headlines_without_a_heading_ends_the_ar
     assert page_chrome.unheaded_headlines(texts, 0, len(texts) - 1) is not None
 
 
+def test_a_list_of_other_stories_headlines_above_the_article_is_left_out_of_the_run() -> None:
+    # A blog's recent posts printed above the post, then the post's own headline and text: the
+    # run starts under the list, at the article's headline (it speaks of the article's words).
+    more = [*OTHER_STORIES, "Harbour festival returns with a new fireworks display"]
+    texts = [*more, "Recent posts", HEADLINE, *ARTICLE]
+    assert page_chrome.opening_headlines(texts, 0, len(texts) - 1) == len(more)
+    page = [*MENU, *more, HEADLINE, *ARTICLE, "About us", "Contact"]
+    doc = Document([Block(t) for t in page], source_format="text")
+    reasons = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=KeepsEveryProseLine())(doc)}
+    assert HEADLINE not in reasons and not reasons.keys() & set(ARTICLE)
+    for line in more:
+        assert reasons[line].endswith(page_chrome.OPENING_HEADLINES), line
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # four headlines: an article's own block can hold as many short lines
+        OTHER_STORIES[:4],
+        # a byline among them: the article's own block
+        [*OTHER_STORIES[:3], "By Jane Doe and John Roe of the Harbour Gazette", *OTHER_STORIES[3:]],
+        # a teaser among them: cards, which other closings read
+        [*OTHER_STORIES[:3], CARDS[0][2], *OTHER_STORIES[3:]],
+        # headlines about the article's own subject: its series or its sections
+        [
+            "Harbour Road cycle lane: what changes for drivers",
+            "Harbour Road crossings at Mill Street explained",
+            "Council votes for protected cycle track on Harbour Road",
+            "Residents and shop owners divided over the cycle lane",
+            "Harbour Road parking bays: where the twelve places go",
+        ],
+    ],
+)
+def test_short_lines_above_the_article_that_are_no_list_of_other_stories_stay(opening: list[str]) -> None:
+    texts = [*opening, HEADLINE, *ARTICLE]
+    assert page_chrome.opening_headlines(texts, 0, len(texts) - 1) is None
+
+
 def test_an_articles_own_lists_under_its_last_paragraph_are_no_list_of_other_stories() -> None:
     # Short lines under a paragraph that belong to the article: items in lower case, items a
     # question introduces, a fact box's fields, lines a text dump wrapped mid-sentence, a list

@@ -73,7 +73,7 @@ def test_the_prose_rule_extends_its_run_in_linear_work() -> None:
 def test_the_closing_blocks_of_a_long_run_of_prose_are_read_in_linear_work() -> None:
     # Under every paragraph of a run a closing list of headlines may open: the words above and
     # below each place were summed again each time (20,000 lines of prose never finished).
-    from newsclean.cleaners.page_chrome import author_box, unheaded_headlines
+    from newsclean.cleaners.page_chrome import author_box, opening_author_box, opening_headlines, unheaded_headlines
 
     def run(lines: int) -> list[str]:
         line = "On day {} the committee discussed the budget, the schools and the roads at length."
@@ -81,9 +81,15 @@ def test_the_closing_blocks_of_a_long_run_of_prose_are_read_in_linear_work() -> 
 
     def closings(texts: object) -> object:
         assert isinstance(texts, list)
-        return unheaded_headlines(texts, 0, len(texts) - 1), author_box(texts, 0, len(texts) - 1)
+        end = len(texts) - 1
+        return (
+            unheaded_headlines(texts, 0, end),
+            author_box(texts, 0, end),
+            opening_author_box(texts, 0, end),
+            opening_headlines(texts, 0, end),
+        )
 
-    assert closings(run(10)) == (None, None)
+    assert closings(run(10)) == (None, None, None, None)
     ratio = growth(run, closings, 2_500)
     assert ratio < 8, f"work grew {ratio:.1f} times for 4 times the lines"
 
