@@ -17,6 +17,7 @@ from newsclean.cleaners.content import _fold, links_home, text_content
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.errors import _PLAIN_URL
 from newsclean.cleaners.images import image_from_jsonld
+from newsclean.cleaners.page_chrome import BYLINE_WORD
 from newsclean.cleaners.record import Author, Breadcrumb, Image, LiveBlogUpdate
 from newsclean.cleaners.site import SiteProfile, select_css
 
@@ -63,8 +64,6 @@ DATE_HINTS = re.compile(r"(?<![a-z])(?:date|time|published|posted|pubdate|timest
 
 STANDFIRST_HINTS = re.compile(r"summary|standfirst|lead|dek|intro|subtitle|subhead|teaser|excerpt|description", re.I)
 
-_BYLINE_WORD = re.compile(r"^(?:by|von|av|af|par|di|da|por|door|przez|от)\s+", re.I)
-"""The word a visible byline starts with ("Von Juliane Rohr"), dropped from author names."""
 _SCRIPT_WRAPPER = re.compile(r"^(?:<!--|(?://\s*)?<!\[CDATA\[)\s*|(?<!\s)\s*(?:-->|(?://\s*)?\]\]>)$")
 """HTML-comment or (commented) CDATA wrappers around JSON-LD, e.g. Rails' ``//<![CDATA[``."""
 _WRAPPER_OPENINGS = ("<!--", "<![CDATA[", "//")
@@ -251,7 +250,7 @@ def _people(authors: list[Author], site_names: set[str]) -> tuple[list[Author], 
     for a in authors:
         parts = NAME_JOINERS.split(a.name) if len(a.name) < 120 else [a.name]
         for part in parts:
-            name = _BYLINE_WORD.sub("", _INITIALS.sub("", part)).strip(" ,;")
+            name = BYLINE_WORD.sub("", _INITIALS.sub("", part)).strip(" ,;")
             if not name or _EMAIL.match(name) or name.startswith("http"):
                 continue
             author = Author(name=name, url=a.url if len(parts) == 1 else None)
@@ -492,7 +491,7 @@ def _dates(tree: etree._Element, src: _Sources, site_date: str) -> dict[str, str
 def _authors(tree: etree._Element, src: _Sources, site: SiteProfile | None, site_names: set[str]) -> list[Author]:
     authors = []
     if site and site.authors:
-        names = (_BYLINE_WORD.sub("", _clean(text_content(el))) for el in select_css(tree, site.authors))
+        names = (BYLINE_WORD.sub("", _clean(text_content(el))) for el in select_css(tree, site.authors))
         authors = [Author(name=name) for name in names if name]
     names_of_site = {n.casefold() for n in site_names}
     if not authors:

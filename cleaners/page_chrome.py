@@ -432,10 +432,6 @@ OPENING_LISTED = 5
 """Headlines at least of other stories that make a list above the article: an article's own block
 of short lines (its headline, a byline, a kicker, a dump's wrapped first line) can hold four."""
 
-_BYLINE_START = re.compile(r"\s*(?:by|von|par|por|di|door)\s", re.IGNORECASE)
-"""A byline's opening word: the article's own block, not a headline of another story's."""
-
-
 def opening_headlines(texts: Sequence[str], start: int, end: int) -> int | None:
     """Where the kept run ``start..end`` starts when it opens on a list of other stories'
     headlines above the article (a blog's recent posts, a site's latest news, printed before the
@@ -463,7 +459,7 @@ def opening_headlines(texts: Sequence[str], start: int, end: int) -> int | None:
         words = _topic_words(texts[k])
         if not _listed_headline(texts[k], function_words) or not words:
             break
-        if len(words - article) / len(words) < NEW_TOPIC_SHARE or _BYLINE_START.match(texts[k]):
+        if _new_topic_share(words, article) < NEW_TOPIC_SHARE or BYLINE_WORD.match(texts[k].strip()):
             break  # the article's own headline or byline, or a list of its own
         listed += 1
         last = k
@@ -1923,11 +1919,22 @@ def unheaded_cards(texts: Sequence[str], start: int, end: int) -> Comments | Non
     seen: set[str] = set()
     for t in texts[start:i]:
         seen |= _topic_words(t)
-    headlines = [w for k in range(i, end + 1) if kinds[k] == "headline" and (w := _topic_words(texts[k]))]
-    shares = [len(w - seen) / len(w) for w in headlines]
-    if not shares or sum(shares) / len(shares) < NEW_TOPIC_SHARE:
+    if not _other_stories([texts[k] for k in range(i, end + 1) if kinds[k] == "headline"], seen):
         return None
     return Comments(i, UNHEADED_CARDS)
+
+
+def _new_topic_share(words: set[str], seen: set[str]) -> float:
+    """The share of topic words ``words`` (not empty) that are none of ``seen``."""
+    return len(words - seen) / len(words)
+
+
+def _other_stories(headlines: Sequence[str], seen: set[str]) -> bool:
+    """Whether ``headlines`` are about other stories than the text whose topic words are ``seen``:
+    on average :data:`NEW_TOPIC_SHARE` of each one's topic words or more are new (headlines without
+    topic words aside; ``False`` when none has any)."""
+    shares = [_new_topic_share(w, seen) for h in headlines if (w := _topic_words(h))]
+    return bool(shares) and sum(shares) / len(shares) >= NEW_TOPIC_SHARE
 
 
 UNHEADED_HEADLINES = "at a closing list of other stories' headlines with no heading, under the article's last paragraph"
@@ -2041,9 +2048,7 @@ def unheaded_headlines(texts: Sequence[str], start: int, end: int) -> Comments |
         for t in texts[read:i]:
             seen |= _topic_words(t)
         read = i
-        topics = [w for h in headlines if (w := _topic_words(texts[h]))]
-        shares = [len(w - seen) / len(w) for w in topics]
-        if not shares or sum(shares) / len(shares) < NEW_TOPIC_SHARE:
+        if not _other_stories([texts[h] for h in headlines], seen):
             continue
         if 2 * sum(1 for h in headlines if _FIELD.match(texts[h].strip())) >= len(headlines):
             continue
@@ -3005,6 +3010,11 @@ def _box_top(texts: Sequence[str], b: int, found: re.Match[str], first: int) -> 
         if word_count(above) > BOX_HEAD_WORDS or SENTENCE.search(above):
             break
     return None
+
+
+BYLINE_WORD = re.compile(r"^(?:by|von|av|af|par|di|da|por|door|przez|от)\s+", re.I)
+"""The word a visible byline starts with ("Von Juliane Rohr"): dropped from author names, and a
+line opening on it is the article's own, not another story's headline."""
 
 
 def _bylines(texts: Sequence[str], stop: int) -> str:

@@ -1134,6 +1134,16 @@ OTHER_STORIES = [
 ]
 
 
+OWN_HEADLINES = [
+    "Harbour Road cycle lane: what changes for drivers",
+    "Harbour Road crossings at Mill Street explained",
+    "Council votes for protected cycle track on Harbour Road",
+    "Residents and shop owners divided over the cycle lane",
+    "Harbour Road parking bays: where the twelve places go",
+]
+"""Headlines about the article's own subject (its series, its sections), not other stories'."""
+
+
 def test_a_closing_list_of_other_stories_headlines_without_a_heading_ends_the_article() -> None:
     # Right under the article's last paragraph, a column of other stories' headlines with no
     # heading over it, only a label ("Print"), and a promotion's sentence under it. The prose rule's
@@ -1182,13 +1192,7 @@ def test_a_list_of_other_stories_headlines_above_the_article_is_left_out_of_the_
         # a teaser among them: cards, which other closings read
         [*OTHER_STORIES[:3], CARDS[0][2], *OTHER_STORIES[3:]],
         # headlines about the article's own subject: its series or its sections
-        [
-            "Harbour Road cycle lane: what changes for drivers",
-            "Harbour Road crossings at Mill Street explained",
-            "Council votes for protected cycle track on Harbour Road",
-            "Residents and shop owners divided over the cycle lane",
-            "Harbour Road parking bays: where the twelve places go",
-        ],
+        OWN_HEADLINES,
     ],
 )
 def test_short_lines_above_the_article_that_are_no_list_of_other_stories_stay(opening: list[str]) -> None:
@@ -1228,13 +1232,7 @@ def test_an_articles_own_lists_under_its_last_paragraph_are_no_list_of_other_sto
     checklist = [
         line for section in ("Venue", "Catering", "Music", "Flowers", "Transport") for line in (section, *OTHER_STORIES)
     ]
-    own = [
-        "Harbour Road cycle lane: what changes for drivers",
-        "Harbour Road crossings at Mill Street explained",
-        "Council votes for protected cycle track on Harbour Road",
-        "Residents and shop owners divided over the cycle lane",
-    ]
-    for below in (lower, asked, fields, wrapped, goes_on, checklist, own):
+    for below in (lower, asked, fields, wrapped, goes_on, checklist, OWN_HEADLINES):
         texts = [*ARTICLE, CLOSING_PARAGRAPH, *below]
         assert page_chrome.unheaded_headlines(texts, 0, len(texts) - 1) is None, below
     early = [ARTICLE[0], CLOSING_PARAGRAPH, *OTHER_STORIES]
