@@ -33,6 +33,12 @@ WRAP_MIN_FULL = 10
 """In Markdown, where only the lines without links, pieces of links' addresses or list items
 are measured, a wrapped dump has at least this many lines at :data:`WRAP_FULL` or longer."""
 
+WRAP_PAST_SHARE = 0.05
+"""At most this share of the lines at :data:`WRAP_FULL` or longer may run past the wrapping
+width: a word or an address the wrapper could not break, a line it does not wrap. ``lynx -dump
+-width=80`` wraps at 74 columns but leaves a few lines of 75 to 80; taking its longest line as
+the width, three wrapped lines in four (a line with room for one more word) were never joined."""
+
 
 def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None = None) -> Document:
     """Split ``text`` into blocks, one per non-empty line, whitespace folded.
@@ -141,7 +147,8 @@ def unwrap(lines: list[str], *, markdown: bool = False) -> list[str]:
 
     A dump counts as hard-wrapped when hardly any line is longer than :data:`WRAP_LONG`
     characters and many are at least :data:`WRAP_FULL` long; its width is its longest line
-    but the few over :data:`WRAP_LONG`. A line continues the one before when its first word
+    but the few over :data:`WRAP_LONG` and :data:`WRAP_PAST_SHARE` of the long ones (what the
+    wrapper could not break). A line continues the one before when its first word
     would not have fitted at the end of it within that width: a wrapper breaks a line only
     then, so a line that ends short (a heading, a menu item, a paragraph's last line) is
     never joined to the next. Other dumps are returned as they are.
@@ -163,7 +170,7 @@ def unwrap(lines: list[str], *, markdown: bool = False) -> list[str]:
         return lines
     if markdown and full < WRAP_MIN_FULL:
         return lines  # (a Markdown dump's few lines without links, links' pieces or items)
-    width = lengths[len(lengths) - 1 - over]
+    width = lengths[len(lengths) - 1 - over - int(WRAP_PAST_SHARE * full)]
     out: list[str] = []
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
     tail = ""  # its last two characters

@@ -68,3 +68,14 @@ def test_a_wrapped_dump_cleans_like_the_unwrapped_one() -> None:
     )
     assert wrapped.articleBody == plain.articleBody
     assert wrapped.articleBody is not None and "\n\n".join(PARAGRAPHS) in wrapped.articleBody
+
+
+def test_a_line_the_wrapper_could_not_break_does_not_widen_the_dump() -> None:
+    # lynx -dump -width=80 wraps its text at 74 columns but prints what it cannot break (an
+    # address) in full: a line or two longer than the rest must not be taken for the width, or
+    # every wrapped line with room for a few more characters stays cut.
+    address = "   https://gazette.example/archive/2024/harbour-road/council-minutes-march.pdf"
+    assert 75 < len(address) <= 80
+    body = "\n\n".join(textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in PARAGRAPHS * 2)
+    texts = [b.text for b in extract_text(body + "\n\n" + address).blocks]
+    assert texts == [*PARAGRAPHS, *PARAGRAPHS, address.strip()]
