@@ -1130,6 +1130,20 @@ def run_metadata(pages: list[Page], root: Path | None = None) -> str:
 # --- plain text -----------------------------------------------------------------------------
 
 
+_DECLARED_CHARSET = re.compile(
+    r"(<meta\b[^>]*?charset\s*=\s*[\"']?\s*)[\w.:-]+|(<\?xml\b[^>]*?encoding\s*=\s*[\"'])[\w.:-]+", re.I
+)
+"""A page's own declaration of its character set, in a ``<meta>`` or an XML prolog."""
+
+
+def _declared_utf8(html: str) -> str:
+    """``html`` declaring UTF-8 wherever it declares a character set: lynx is handed the decoded page
+    as UTF-8 bytes, and reading them as the page's original ISO-8859-1 or GB2312 (a declaration
+    wins over ``-assume_charset``) turned every accented letter into two and a Chinese page into
+    noise, which a lynx fetching the page itself never prints."""
+    return _DECLARED_CHARSET.sub(lambda m: (m.group(1) or m.group(2)) + "utf-8", html)
+
+
 DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx")
 """How ``--only text`` turns each page into a dump: its visible text a line per block
 (:func:`~benchmarks.textdump.visible_text`, a naive scraper's), or Markdown as html2text (no
@@ -1163,7 +1177,7 @@ def page_dump(html: str, dump: str = "visible") -> str:
             charset = ("-display_charset=utf-8", "-assume_charset=utf-8")
             done = subprocess.run(
                 ["lynx", "-dump", "-stdin", "-width=80", *charset],
-                input=html.encode("utf-8", "replace"),
+                input=_declared_utf8(html).encode("utf-8", "replace"),
                 capture_output=True,
                 timeout=60,
                 check=False,

@@ -4,6 +4,7 @@ its links' numbers and list."""
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -177,3 +178,23 @@ def test_an_article_s_own_references_are_not_lynx_s_list() -> None:
     lines = [block.text for block in extract_text(dump).blocks]
     assert "2. Hu FB. Dietary pattern analysis. 2002." in lines
     assert "Whole grains lower the risk [1] of diabetes [2] and of heart disease [3]." in lines
+
+
+def test_the_benchmarks_lynx_dump_reads_a_page_in_its_own_character_set() -> None:
+    # The benchmark hands lynx the decoded page as UTF-8 bytes: a page declaring ISO-8859-1 or
+    # GB2312 must be read as UTF-8 then, or every accented letter prints as two (mojibake that no
+    # lynx fetching the page itself prints, and that no ground truth holds).
+    from benchmarks.quality import _declared_utf8, page_dump
+
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        "<meta charset=GB2312></head><body><p>Die Brücke über die Ruhr wird für Lkw gesperrt.</p></body></html>"
+    )
+    declared = _declared_utf8(page)
+    assert "charset=utf-8\"" in declared and "<meta charset=utf-8>" in declared
+    assert "iso-8859-1" not in declared and "GB2312" not in declared
+    assert _declared_utf8("<meta name='description' content='charset of a page'>") == (
+        "<meta name='description' content='charset of a page'>"
+    )
+    if shutil.which("lynx") is not None:
+        assert "Die Brücke über die Ruhr wird für Lkw gesperrt." in page_dump(page, "lynx")
