@@ -68,7 +68,7 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     links = _lynx_links(text)
     if links is not None:
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
-        text = from_lynx("\n".join(unwrap([line.rstrip() for line in text[:links].split("\n")])))
+        text = from_lynx("\n".join(unwrap([line.rstrip() for line in text[:links].split("\n")], wrapped=True)))
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
@@ -142,7 +142,34 @@ def _unwrapped_md(line: str) -> bool:
     return "](" in stripped or " " not in stripped or _MD_BLOCK_START.match(stripped) is not None
 
 
-def unwrap(lines: list[str], *, markdown: bool = False) -> list[str]:
+_UNSPACED = re.compile(
+    r"[\u2e80-\u2fdf\u3000-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+"""A character of the scripts written without spaces between words (Chinese characters, kana, CJK
+punctuation and full-width forms; not Hangul, whose words are spaced): a wrapper may break a
+line after any of them, and the line is joined to the next without a space."""
+
+
+def _glue(tail: str, head: str) -> str:
+    """What joins a wrapped line ending in ``tail`` (its last two characters) to the next,
+    starting with ``head``: nothing inside text written without spaces (a wrapper breaks it
+    anywhere, between two digits of "（56）" too) or after a compound's hyphen ("chef-" /
+    "designed"), else a space."""
+    if _UNSPACED.match(tail[-1:]) or _UNSPACED.match(head[:1]):
+        return ""
+    if _UNSPACED.search(tail + head[:2]) and not (tail[-1:].isascii() and tail[-1:].isalpha()):
+        return ""
+    return "" if tail[-1:] == "-" and tail[-2:-1].isalpha() else " "
+
+
+def _unspaced(lines: list[str]) -> bool:
+    """Whether most characters of the long lines (:data:`WRAP_FULL`) of ``lines`` are of a script
+    written without spaces (:data:`_UNSPACED`)."""
+    long = [line for line in lines if len(line.rstrip()) >= WRAP_FULL]
+    return 2 * sum(len(_UNSPACED.findall(line)) for line in long) >= sum(map(len, long)) > 0
+
+
+def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -> list[str]:
     """``lines`` with hard-wrapped paragraphs joined back into one line each.
 
     A dump counts as hard-wrapped when hardly any line is longer than :data:`WRAP_LONG`
@@ -157,6 +184,13 @@ def unwrap(lines: list[str], *, markdown: bool = False) -> list[str]:
     at 78 columns by default, addresses included): only the lines it wraps are measured, it
     takes ten of them at :data:`WRAP_FULL` or longer (:data:`WRAP_MIN_FULL`), and a line opening
     a block of its own (a list item, a heading, a quote, a table's row) is never joined.
+
+    ``wrapped``: the dump is known to be hard-wrapped (``lynx -dump`` always wraps): when its long
+    lines are mostly of a script written without spaces (:func:`_unspaced`), it is unwrapped
+    however few they are (a Japanese or Chinese page's paragraphs are a few long lines, twice as
+    dense as an English one's, among hundreds of short menu items). A line opening with a
+    character of a script written without spaces (:data:`_UNSPACED`) could have been broken after
+    its first character, and is joined without a space (:func:`_glue`).
     """
     # In Markdown, lines that run past the width are the wrapper's too: one holding a link's or
     # an image's address, or a piece of one (it breaks no address but at a hyphen), and a list
@@ -166,7 +200,8 @@ def unwrap(lines: list[str], *, markdown: bool = False) -> list[str]:
         return lines
     over = sum(1 for n in lengths if n > WRAP_LONG)
     full = sum(1 for n in lengths if n >= WRAP_FULL)
-    if over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths):
+    few = over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths)
+    if few and not (wrapped and _unspaced(lines)):
         return lines
     if markdown and full < WRAP_MIN_FULL:
         return lines  # (a Markdown dump's few lines without links, links' pieces or items)
@@ -184,13 +219,9 @@ def unwrap(lines: list[str], *, markdown: bool = False) -> list[str]:
             out.append("")
             previous = -1
             continue
-        if (
-            previous >= 0
-            and previous + 1 + len(stripped.split(" ", 1)[0]) > width
-            and not (markdown and _MD_BLOCK_START.match(stripped))
-        ):
-            # A compound broken at its hyphen ("chef-" / "designed") is joined without a space.
-            glue = "" if tail[-1:] == "-" and tail[-2:-1].isalpha() else " "
+        first = 1 if _UNSPACED.match(stripped) else len(stripped.split(" ", 1)[0])
+        if previous >= 0 and previous + 1 + first > width and not (markdown and _MD_BLOCK_START.match(stripped)):
+            glue = _glue(tail, stripped)
             parts += (glue, stripped)
             tail = (tail + glue + stripped)[-2:]
         else:

@@ -79,3 +79,42 @@ def test_a_line_the_wrapper_could_not_break_does_not_widen_the_dump() -> None:
     body = "\n\n".join(textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in PARAGRAPHS * 2)
     texts = [b.text for b in extract_text(body + "\n\n" + address).blocks]
     assert texts == [*PARAGRAPHS, *PARAGRAPHS, address.strip()]
+
+
+JAPANESE = [
+    "気象庁は十三日午後九時十九分ごろ、日向灘で震度五弱の地震があったと発表した。震源の深さは約三十キロ、地震の規模は"
+    "マグニチュード六・九と推定される。この地震で、気象庁は高知県と宮崎県に一メートルの津波注意報を出した。",
+    "気象庁によると、今回の地震は南海トラフ地震の想定震源域内で起きたため、専門家による評価検討会を臨時に開き、"
+    "巨大地震との関連を調べる。住民には、今後一週間程度は同じ規模の揺れに注意するよう呼びかけている。",
+]
+
+
+def _lynx(paragraphs: list[str], menu: list[str]) -> str:
+    # lynx -dump -width=80 as it prints a page in Japanese: text without spaces broken at 74
+    # characters anywhere (between two digits too), each menu item a line, links numbered.
+    body = "\n\n".join(
+        "\n".join("   " + p[k : k + 71] for k in range(0, len(p), 71)) for p in paragraphs
+    )
+    links = "\n".join(f"   [{n}]{item}" for n, item in enumerate(menu, 1))
+    addresses = "\n".join(f"   {n}. https://news.example/{n}" for n in range(1, len(menu) + 1))
+    return f"{links}\n\n{body}\n\nReferences\n\n{addresses}\n"
+
+
+def test_a_lynx_dump_in_japanese_gets_its_paragraphs_back_without_spaces() -> None:
+    # Its paragraphs are a few long lines among many menu items (fewer than one line in ten is
+    # long): lynx always wraps, so they are joined all the same, and without a space, as the
+    # page printed them.
+    menu = [f"ニュース{n}" for n in range(60)]
+    texts = [b.text for b in extract_text(_lynx(JAPANESE, menu)).blocks]
+    assert texts == [*menu, *JAPANESE]
+
+
+def test_korean_wrapped_at_a_space_keeps_the_space() -> None:
+    # Hangul is written with spaces between words: a line broken at one is joined with one.
+    head = (
+        "   서울시는 내년부터 시내버스 노선을 전면 개편해 출퇴근 "
+        "시간대의 배차 간격을 줄이고 심야 노선을 늘리기로 했다고"
+    )
+    assert len(head) >= 60
+    lines = ["x" * len(head)] * 20 + ["", head, "   밝혔다."]
+    assert unwrap(lines)[-1] == head.strip() + " 밝혔다."
