@@ -210,6 +210,7 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
     tail = ""  # its last two characters
     previous = -1  # length of the line before, -1 after a blank line
+    quote = ""  # the quote marks the line before opened with, in Markdown (">", ">>")
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -219,17 +220,29 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
             out.append("")
             previous = -1
             continue
-        first = 1 if _UNSPACED.match(stripped) else len(stripped.split(" ", 1)[0])
-        if previous >= 0 and previous + 1 + first > width and not (markdown and _MD_BLOCK_START.match(stripped)):
-            glue = _glue(tail, stripped)
-            parts += (glue, stripped)
-            tail = (tail + glue + stripped)[-2:]
+        # A quote's lines each open with its marks ("> "): the text after them continues the
+        # quote's line before, at the same depth (html2text wraps a quoted paragraph so).
+        marks = _MD_QUOTE.match(stripped) if markdown else None
+        text = stripped[marks.end() :] if marks is not None else stripped
+        depth = marks.group(0).replace(" ", "") if marks is not None else ""
+        first = 1 if _UNSPACED.match(text) else len(text.split(" ", 1)[0])
+        if (
+            previous >= 0
+            and previous + 1 + first > width
+            and text
+            and depth == quote
+            and not (markdown and _MD_BLOCK_START.match(text))
+        ):
+            glue = _glue(tail, text)
+            parts += (glue, text)
+            tail = (tail + glue + text)[-2:]
         else:
             if parts:
                 out.append("".join(parts))
             parts = [stripped]
             tail = stripped[-2:]
         previous = len(line.rstrip())
+        quote = depth
     if parts:
         out.append("".join(parts))
     return out
@@ -271,6 +284,9 @@ _MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:=\s*){
 _MD_BLOCK_START = re.compile(r"(?:[*+-]|\d{1,9}[.)]|#{1,6}|>)(?:\s|$)|\|")
 """A Markdown line opening a block of its own (a list item, a heading, a quote, a table's row):
 never the rest of the line before, however long that one (an address past the width)."""
+
+_MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
+"""A Markdown quote's marks at a line's start, one ``>`` a level."""
 
 _MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
 _MD_TABLE_RULE = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")

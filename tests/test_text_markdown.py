@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from newsclean.cleaners import clean, clean_text
-from newsclean.cleaners.text import extract_text, from_lynx, from_markdown, is_markdown
+from newsclean.cleaners.text import extract_text, from_lynx, from_markdown, is_markdown, unwrap
 
 from .conftest import assert_gone, assert_once, within
 
@@ -198,3 +198,46 @@ def test_the_benchmarks_lynx_dump_reads_a_page_in_its_own_character_set() -> Non
     )
     if shutil.which("lynx") is not None:
         assert "Die Brücke über die Ruhr wird für Lkw gesperrt." in page_dump(page, "lynx")
+
+
+PARAGRAPHS_FOR_QUOTES = [
+    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour "
+    "Road, ending a dispute that has divided residents and shop owners for more than two years.",
+    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by "
+    "a low kerb and a row of planters. Work is due to start in the spring and to take eight months.",
+    "Supporters said the road had become one of the most dangerous in the region for people on "
+    "bicycles, with three serious collisions reported last year alone, and a campaign group had "
+    "collected eleven thousand signatures in favour of the scheme before the vote.",
+    "Several traders objected that the loss of parking bays in front of their shops would drive "
+    "customers away, and the council agreed to review the scheme after its first year in operation.",
+    "The review will count cyclists, pedestrians and deliveries along the road every month and will "
+    "be published on the council's website, together with the minutes of the traders' meetings.",
+]
+QUOTED = (
+    "The council's report sets out the case plainly and leaves the decision to the members, who "
+    "meet again in March to vote on the cycle lane, the parking bays and the planters together."
+)
+
+
+def test_a_quote_html2text_wrapped_is_one_paragraph_again() -> None:
+    # html2text wraps a quoted paragraph at 78 columns and opens each of its lines with "> ": the
+    # lines after the first continue it (a quote line was a block of its own: every line of a
+    # quoted press release or study came out as a short line, read as menu items).
+    import html2text
+
+    converter = html2text.HTML2Text()  # (its default: wrapped at 78 columns)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS_FOR_QUOTES * 2)
+    menu = "".join(f'<li><a href="/{name.lower()}/">{name}</a></li>' for name in ("News", "Sport", "Weather"))
+    page = f"<ul>{menu}</ul><h1>Cycle lane vote</h1>{paragraphs}<blockquote><p>{QUOTED}</p></blockquote>"
+    dump = converter.handle(page)
+    assert "\n> " in dump  # (wrapped: more than one quote line)
+    texts = [b.text for b in extract_text(dump).blocks]
+    assert QUOTED in texts
+    assert [t for t in texts if t != QUOTED and t.startswith(QUOTED[:20])] == []
+
+
+def test_two_quotes_or_a_quote_and_a_paragraph_are_not_run_together() -> None:
+    quotes = ["> " + "y" * 70, ">> " + "z" * 70, "> " + "w" * 70, "after the quote"]
+    lines = [" ".join(["lorem"] * 12)] * 24 + ["", *quotes]
+    assert unwrap(lines, markdown=True)[-4:] == lines[-4:]
+    assert unwrap([*lines[:-1], "> " + "v" * 10], markdown=True)[-1] == "> " + "w" * 70 + " " + "v" * 10
