@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from html.entities import html5
-from itertools import islice
+from itertools import islice, pairwise
 
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.dump_header import DumpHeader, header_headline, read_header
@@ -30,8 +30,16 @@ WRAP_FULL = 60
 WRAP_FULL_SHARE = 0.1
 WRAP_OVER_SHARE = 0.02
 WRAP_MIN_FULL = 10
-"""In Markdown, where only the lines without links, pieces of links' addresses or list items
-are measured, a wrapped dump has at least this many lines at :data:`WRAP_FULL` or longer."""
+"""In Markdown, where only the lines without links, pieces of links' addresses, list items, table
+rows or code are measured, a wrapped dump has at least this many lines at :data:`WRAP_FULL` or
+longer..."""
+
+WRAP_MIN_BREAKS = 3
+"""...or, however few its lines (a short post under a blog's menus of links), at least this many
+of its long lines followed by a line whose first word would not have fitted on them: the
+wrapper's breaks. In a dump the converter did not wrap, a paragraph is one line, blank lines part
+them, and almost any paragraph runs past :data:`WRAP_LONG`. (Three long lines were not evidence
+enough: a dump of short paragraphs not wrapped at all had its links joined to its lines.)"""
 
 WRAP_PAST_SHARE = 0.05
 """At most this share of the lines at :data:`WRAP_FULL` or longer may run past the wrapping
@@ -139,7 +147,42 @@ def _header_region(header: DumpHeader) -> Region:
 def _unwrapped_md(line: str) -> bool:
     """Whether a Markdown line may run past the wrapper's width (see :func:`unwrap`)."""
     stripped = line.strip()
-    return "](" in stripped or " " not in stripped or _MD_BLOCK_START.match(stripped) is not None
+    return (
+        "](" in stripped
+        or " " not in stripped
+        or _MD_BLOCK_START.match(stripped) is not None
+        or _md_row(stripped)
+        or line.startswith(("    ", "\t"))  # (code)
+    )
+
+
+def _width(lengths: list[int], over: int, full: int) -> int:
+    """A wrapped dump's width: the longest of its measured lines' ``lengths`` (sorted) but the
+    ``over`` past :data:`WRAP_LONG` and :data:`WRAP_PAST_SHARE` of the ``full`` long ones."""
+    return lengths[max(0, len(lengths) - 1 - over - int(WRAP_PAST_SHARE * full))] if lengths else 0
+
+
+def _breaks(lines: list[str], width: int) -> int:
+    """How many of a Markdown dump's measured long ``lines`` (:data:`WRAP_FULL`) are followed by a
+    line opening no block of its own whose first word would not have fitted on them within
+    ``width``."""
+    count = 0
+    for line, after in pairwise(lines):
+        text = after.strip()
+        if (
+            text
+            and len(line.rstrip()) >= WRAP_FULL
+            and len(line.rstrip()) + 1 + len(text.split(" ", 1)[0]) > width
+            and not _unwrapped_md(line)
+            and not _MD_BLOCK_START.match(text)
+        ):
+            count += 1
+    return count
+
+
+def _md_row(stripped: str) -> bool:
+    """Whether a Markdown line is a table's row that opens without a bar ("Company | Type | Fee")."""
+    return stripped.count(" | ") >= 2
 
 
 _UNSPACED = re.compile(
@@ -182,8 +225,10 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
 
     ``markdown``: the lines are a Markdown dump's as the converter wrapped them (html2text wraps
     at 78 columns by default, addresses included): only the lines it wraps are measured, it
-    takes ten of them at :data:`WRAP_FULL` or longer (:data:`WRAP_MIN_FULL`), and a line opening
-    a block of its own (a list item, a heading, a quote, a table's row) is never joined.
+    takes :data:`WRAP_MIN_FULL` long lines or a few of the wrapper's breaks
+    (:data:`WRAP_MIN_BREAKS`), and next to no line past :data:`WRAP_LONG`; a line opening a
+    block of its own (a list item, a heading, a quote, a table's row) is never joined, nor is a
+    line to a table's row.
 
     ``wrapped``: the dump is known to be hard-wrapped (``lynx -dump`` always wraps): when its long
     lines are mostly of a script written without spaces (:func:`_unspaced`), it is unwrapped
@@ -196,16 +241,21 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     # an image's address, or a piece of one (it breaks no address but at a hyphen), and a list
     # item or a table's row (html2text wraps neither).
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and not (markdown and _unwrapped_md(line)))
-    if len(lengths) < WRAP_MIN_LINES:
+    if len(lengths) < WRAP_MIN_LINES and not markdown:
         return lines
     over = sum(1 for n in lengths if n > WRAP_LONG)
     full = sum(1 for n in lengths if n >= WRAP_FULL)
-    few = over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths)
-    if few and not (wrapped and _unspaced(lines)):
+    if markdown:
+        many = len(lengths) >= WRAP_MIN_LINES and full >= max(WRAP_MIN_FULL, WRAP_FULL_SHARE * len(lengths))
+        if over > WRAP_OVER_SHARE * len(lengths) or not (
+            many or _breaks(lines, _width(lengths, over, full)) >= WRAP_MIN_BREAKS
+        ):
+            return lines  # (a Markdown dump's paragraphs, one a line; or a few lines of links)
+    elif (over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths)) and not (
+        wrapped and _unspaced(lines)
+    ):
         return lines
-    if markdown and full < WRAP_MIN_FULL:
-        return lines  # (a Markdown dump's few lines without links, links' pieces or items)
-    width = lengths[len(lengths) - 1 - over - int(WRAP_PAST_SHARE * full)]
+    width = _width(lengths, over, full)
     out: list[str] = []
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
     tail = ""  # its last two characters
@@ -226,8 +276,10 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
         text = stripped[marks.end() :] if marks is not None else stripped
         depth = marks.group(0).replace(" ", "") if marks is not None else ""
         first = 1 if _UNSPACED.match(text) else len(text.split(" ", 1)[0])
+        row = markdown and _md_row(stripped)  # (a table's row is never wrapped, nor continued)
         if (
-            previous >= 0
+            not row
+            and previous >= 0
             and previous + 1 + first > width
             and text
             and depth == quote
@@ -241,7 +293,7 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
                 out.append("".join(parts))
             parts = [stripped]
             tail = stripped[-2:]
-        previous = len(line.rstrip())
+        previous = -1 if row else len(line.rstrip())
         quote = depth
     if parts:
         out.append("".join(parts))

@@ -241,3 +241,27 @@ def test_two_quotes_or_a_quote_and_a_paragraph_are_not_run_together() -> None:
     lines = [" ".join(["lorem"] * 12)] * 24 + ["", *quotes]
     assert unwrap(lines, markdown=True)[-4:] == lines[-4:]
     assert unwrap([*lines[:-1], "> " + "v" * 10], markdown=True)[-1] == "> " + "w" * 70 + " " + "v" * 10
+
+
+def test_a_short_post_html2text_wrapped_among_menus_gets_its_paragraphs_back() -> None:
+    # A blog's page: two short paragraphs among lists of links, fewer than twenty lines of
+    # text in all. The wrapper's breaks (a long line, then a line whose first word would not
+    # have fitted on it) say the dump is wrapped, however few its lines.
+    import html2text
+
+    menu = "".join(f'<li><a href="/archive/{n}/">Archive {n}</a></li>' for n in range(100))
+    posts = PARAGRAPHS_FOR_QUOTES[:2]
+    page = f"<ul>{menu}</ul><h2>Cycle lane vote</h2>" + "".join(f"<p>{p}</p>" for p in posts)
+    dump = html2text.HTML2Text().handle(page)
+    assert sum(1 for line in dump.split("\n") if len(line) >= 60) < 10  # (too few for the old test)
+    texts = [b.text for b in extract_text(dump).blocks]
+    assert all(p in texts for p in posts)
+
+
+def test_a_markdown_dump_of_short_paragraphs_not_wrapped_is_left_as_it_is() -> None:
+    # Lines under 100 characters, a few over 60, each with a link under it: one long line's link
+    # would not have fitted on it, no more, and no line is joined to the next.
+    lines = [f"* [Archive {n}](/archive/{n}/)" for n in range(12)]
+    for n, words in enumerate((10, 12, 14, 16)):
+        lines += ["", " ".join(["Paragraph"] + ["says"] * words + ["more."]), f"[Read paragraph {n}](/archive/{n}/)"]
+    assert unwrap(lines, markdown=True) == lines
