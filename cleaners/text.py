@@ -341,7 +341,7 @@ _MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
 """A Markdown quote's marks at a line's start, one ``>`` a level."""
 
 _MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
-_MD_TABLE_RULE = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
+_MD_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 
 def is_markdown(text: str) -> bool:
