@@ -190,7 +190,9 @@ _UNSPACED = re.compile(
 )
 """A character of the scripts written without spaces between words (Chinese characters, kana, CJK
 punctuation and full-width forms; not Hangul, whose words are spaced): a wrapper may break a
-line after any of them, and the line is joined to the next without a space."""
+line after any of them, and the line is joined to the next without a space. Wider on purpose
+than :data:`newsclean.cleaners.line_model._UNSPACED`, which counts words and so takes letters
+only: here a break after "、" or "（" glues as one after a letter does."""
 
 
 def _glue(tail: str, head: str) -> str:
