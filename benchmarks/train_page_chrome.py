@@ -2,6 +2,8 @@
 
     python -m benchmarks.train_page_chrome            # validate, then write the model
     python -m benchmarks.train_page_chrome --no-write # validate only
+    python -m benchmarks.train_page_chrome --record-table --folds 0
+                                                      # measure the shipped model's table again
 
 Every page of the three collections in ``../shared/data`` (wcxb-dev articles, dragnet, fundus)
 becomes a text dump (``benchmarks.textdump``), goes through the cleaners that run before
@@ -395,6 +397,17 @@ def cross_collection(all_samples: list[Sample], even: bool = False) -> list[dict
     return rows
 
 
+def record_table(rows: Sequence[dict[str, Any]], path: Path = OUT, when: str | None = None) -> None:
+    """Store the cross-collection ``rows`` (:func:`cross_collection`) in the meta of the model file
+    at ``path``, with the day they were measured; the trees and everything else stay as they are,
+    so the extraction does not change. Used when the code around the model has moved since it was
+    trained and its table no longer says how it does."""
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    spec.setdefault("meta", {})["cross_collection"] = list(rows)
+    spec["meta"]["cross_collection_measured"] = when or time.strftime("%Y-%m-%d", time.gmtime())
+    path.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
 def _splits(
     all_samples: Sequence[Sample], collection: str, truth_on: Sequence[str], folds: int
 ) -> Iterator[tuple[list[Sample], set[str]]]:
@@ -586,6 +599,12 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--no-write", action="store_true", help=f"cross-validate only; keep the shipped {MODEL_FILE}")
     parser.add_argument(
+        "--record-table",
+        action="store_true",
+        help=f"measure the cross-collection table and store it in the shipped {MODEL_FILE}'s meta, its trees "
+        "unchanged (what python -m benchmarks.quality --only text prints); implies --no-write",
+    )
+    parser.add_argument(
         "--even-classes",
         action="store_true",
         help="in each collection, weigh the article's lines and the others half each (see balanced())",
@@ -638,6 +657,10 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
             )
     elif args.teacher_only:
         parser.error("--teacher-only: needs --teacher (the collections whose teacher labels are trained on)")
+    if args.record_table:
+        if args.teacher or args.no_cross_collection or len(collections) < 2:
+            parser.error("--record-table: needs the cross-collection table (two collections or more, no --teacher)")
+        args.no_write = True
     if not args.teacher_weight > 0 or args.teacher_weight == float("inf"):
         parser.error(f"--teacher-weight {args.teacher_weight!r}: must be a number above 0")
     return args
@@ -705,6 +728,9 @@ def main(argv: list[str] | None = None) -> int:
             "when it saw the collection"
         )
         table = cross_collection(all_samples, args.even_classes)
+    if args.record_table:
+        record_table(table)
+        print(f"stored the table in {OUT}'s meta (its trees unchanged)")
     if args.folds > 1 and not args.teacher:
         learned, rule = cross_validate(all_samples, args.folds, args.even_classes)
         print(f"clean_text on text dumps, {args.folds}-fold cross-validation by site (4-word-shingle scores):")
@@ -724,6 +750,8 @@ def main(argv: list[str] | None = None) -> int:
             spec["meta"]["teacher"] = {"collections": args.teacher, "weight": args.teacher_weight, "pages": len(taught)}
         if table:
             spec["meta"]["teacher_validation" if args.teacher else "cross_collection"] = table
+            if not args.teacher:
+                spec["meta"]["cross_collection_measured"] = time.strftime("%Y-%m-%d", time.gmtime())
         words = json.loads(OUT.read_text(encoding="utf-8")).get("words") if OUT.is_file() else None
         if words:
             # The words were fitted on trees' log-odds for sites those trees never saw

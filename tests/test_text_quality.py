@@ -190,6 +190,63 @@ def test_the_cross_collection_table_shows_spreads_and_reads_older_rows() -> None
     )
 
 
+def test_a_table_recorded_later_leaves_the_trees_alone(tmp_path: Path) -> None:
+    import json
+
+    from newsclean.cleaners.line_model import MODEL_FILE
+
+    from benchmarks.train_page_chrome import record_table
+
+    shipped = (ROOT / "cleaners" / MODEL_FILE).read_text(encoding="utf-8")
+    copy = tmp_path / MODEL_FILE
+    copy.write_text(shipped, encoding="utf-8")
+    row = {"collection": "dragnet", "pages": 3, "trained_on": ["wcxb-dev"], "raw": None}
+    record_table([row], copy, when="2026-12-06")
+    before, after = json.loads(shipped), json.loads(copy.read_text(encoding="utf-8"))
+    assert after["meta"]["cross_collection"] == [row]
+    assert after["meta"]["cross_collection_measured"] == "2026-12-06"
+    assert after["trees"] == before["trees"] and after["words"] == before["words"]
+    assert after["baseline"] == before["baseline"] and after["features"] == before["features"]
+    assert {k: v for k, v in after["meta"].items() if not k.startswith("cross_collection")} == {
+        k: v for k, v in before["meta"].items() if not k.startswith("cross_collection")
+    }
+
+
+def test_the_shipped_model_carries_its_table_for_every_collection() -> None:
+    from newsclean.cleaners.line_model import load_model
+
+    from benchmarks.quality import _unseen
+    from benchmarks.train_page_chrome import COLLECTIONS
+
+    meta = load_model().meta
+    assert [row["collection"] for row in meta["cross_collection"]] == list(COLLECTIONS)
+    for row in meta["cross_collection"]:
+        assert row["collection"] not in row["trained_on"]
+        assert 0 < row["raw"]["f1"] < row["model"]["f1"] < 1 and 0 < row["rule"]["f1"] < 1
+    printed = _unseen()
+    assert f"as measured on {meta['cross_collection_measured']}" in printed
+    assert "| dragnet | 1377 | fundus + wcxb-dev |" in printed
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--record-table", "--teacher", "dragnet"],
+        ["--record-table", "--no-cross-collection"],
+        ["--record-table", "--collections", "dragnet"],
+    ],
+)
+def test_recording_the_table_needs_the_cross_collection_measure(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks.train_page_chrome import options
+
+    with pytest.raises(SystemExit) as stop:
+        options(argv)
+    assert stop.value.code == 2
+    assert "--record-table: needs the cross-collection table" in capsys.readouterr().err
+
+
 def test_training_weighs_the_article_and_the_rest_evenly_in_each_collection() -> None:
     from benchmarks.train_page_chrome import balanced
 
