@@ -660,6 +660,9 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     if args.record_table:
         if args.teacher or args.no_cross_collection or len(collections) < 2:
             parser.error("--record-table: needs the cross-collection table (two collections or more, no --teacher)")
+        if args.limit is not None:
+            limit = args.limit
+            parser.error(f"--record-table: --limit {limit} would store a table measured on part of each collection")
         args.no_write = True
     if not args.teacher_weight > 0 or args.teacher_weight == float("inf"):
         parser.error(f"--teacher-weight {args.teacher_weight!r}: must be a number above 0")

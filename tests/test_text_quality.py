@@ -247,6 +247,18 @@ def test_recording_the_table_needs_the_cross_collection_measure(
     assert "--record-table: needs the cross-collection table" in capsys.readouterr().err
 
 
+def test_a_table_on_part_of_each_collection_is_not_recorded(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.train_page_chrome import options
+
+    with pytest.raises(SystemExit) as stop:
+        options(["--record-table", "--limit", "20"])
+    assert stop.value.code == 2
+    assert "--record-table: --limit 20 would store a table measured on part of each collection" in (
+        capsys.readouterr().err
+    )
+    assert options(["--record-table"]).no_write
+
+
 def test_training_weighs_the_article_and_the_rest_evenly_in_each_collection() -> None:
     from benchmarks.train_page_chrome import balanced
 
