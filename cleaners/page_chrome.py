@@ -1398,7 +1398,7 @@ TEASER_HEADING = re.compile(
         more\ [\w&'’-]+(?:\ [\w&'’-]+)?\ (?:news|stories|articles|headlines|videos)\b.{0,20}|
         most\ (?:popular|read|viewed|shared|commented)\b.{0,30}|more\ trending\b.{0,30}|
         mehr\ zum\ thema\b.{0,40}|weitere\ (?:themen|artikel|nachrichten|meldungen)\b.{0,30}|
-        (?:das\ )?könnte\ (?:sie|dich)\ (?:auch\ )?interessieren|lesen\ sie\ (?:auch|mehr)\b.{0,40}|
+        (?:das\ )?könnte\ (?:sie|dich)\ (?:auch\ )?interessieren|lesen\ sie\ (?:auch|mehr)\b.{0,40}|lest\ auch\b.{0,40}|
         auch\ interessant|meistgelesen\w*|neueste\ \w*artikel|
         (?:à\ )?lire\ aussi\b.{0,40}|sur\ le\ même\ sujet|les\ plus\ lus|
         leggi\ anche\b.{0,40}|le\ più\ lette|
@@ -1464,6 +1464,45 @@ def _box_heading(line: str) -> bool:
     if TEASER_HEADING.match(line):
         return True
     return bool((END_OF_ARTICLE.match(line) or end_of_post(line)) and _RELATED_WORDS.match(line))
+
+
+_READ_ON = re.compile(
+    r"""^[\W_]*(?:
+        (?:read|see)\ (?:next|more|also)|lesen\ sie\ (?:auch|mehr)|lest\ auch|(?:à\ )?lire\ aussi|leggi\ anche|
+        (?:lee|leer)\ también|les\ også|läs\ (?:också|mer)|læs\ også|czytaj\ (?:też|także|również)|
+        zobacz\ (?:też|także|również)|lees\ ook
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A heading that sends the reader to another story ("Read next", "Read also", "Lesen Sie auch",
+"Lire aussi", "Les også"): news sites set it over a teaser or two between the article's
+paragraphs as often as over the teasers that close it. "Related posts", "Popular" or "Also on
+HuffPost" head a box of other stories where the article ends, and what follows it is theirs."""
+
+
+def _box_above_article(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` heads a box of teasers set between the article's paragraphs (a heading
+    of :data:`_READ_ON` that :func:`_box_heading` reads: "Read Next", "Lesen Sie auch"): under it, at least
+    one line and at most :data:`TEASER_LOOKAHEAD` lines and :data:`TEASER_BOX_WORDS` words with no
+    paragraph, then two paragraphs one after the other. A closing block of teasers alternates a
+    headline and its one-sentence teaser; the article, going on below the box, runs paragraph
+    after paragraph, each ending with its sentence (:data:`_ENDS_SENTENCE`)."""
+    line = texts[i].strip()
+    if not (_READ_ON.match(line) and _box_heading(line)):
+        return False
+    j = i + 1
+    while j < len(texts) and j - i <= TEASER_LOOKAHEAD and not _holds_paragraph(texts, j, j):
+        j += 1
+    if j == i + 1 or j + 1 >= len(texts) or j - i > TEASER_LOOKAHEAD:
+        return False
+    if sum(word_count(t) for t in texts[i + 1 : j]) > TEASER_BOX_WORDS:
+        return False
+    return all(word_count(t) >= PROSE_LINE_WORDS and _ENDS_SENTENCE.search(t.rstrip()) for t in texts[j : j + 2])
+
+
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…:][\"'”’)\]]?|[。！？：][」』”]?)$")
+"""A line's last sentence is whole (or opens a list: "Here are a few tips:"): a paragraph ends so,
+a teaser's cut dek or a headline with its time ("... internal affairs10:59 AM UTC") does not."""
 
 
 def teaser_boxes(texts: Sequence[str], start: int, end: int) -> set[int]:
@@ -1950,9 +1989,10 @@ _LISTED_HEADLINE = re.compile(r"[\"'“‘«]?[^\W_a-z]", re.UNICODE)
 mark). A list item opening in lower case or on a bullet is a list of the article's own."""
 
 
-_FIELD = re.compile(r"[^\W\d_][\w-]*\s?:\s")
+_FIELD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*\s?:\s")
 """A field's name and its colon opening a line ("Date: ...", "Location: ..."): a list of such lines
-is a fact box's, not other stories' headlines."""
+is a fact box's, not other stories' headlines. (Used with ``match``; the look-behind, always met at
+a line's start, keeps a ``search`` from trying the name again from inside each word: linear.)"""
 
 
 def _listed_headline(text: str, function_words: frozenset[str]) -> bool:
@@ -2251,7 +2291,7 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
             if i in markers and i > start:
                 return i - 1
             line = texts[i].strip()
-            if (
+            if not _box_above_article(texts, i) and (  # (the article goes on below such a box)
                 END_OF_ARTICLE.match(line)
                 or THREAD_HEADING.match(line)
                 or end_of_post(line)

@@ -2926,3 +2926,50 @@ def test_a_photo_posts_one_sentence_under_the_slug_headline_is_the_article() -> 
     assert post not in reasons
     label = [*texts[: texts.index(post)], "Nice.", *texts[texts.index(post) + 1 :]]
     assert page_chrome.article_at_headline(label, scores, url, box, box) is None
+
+
+LATER = [
+    "Residents on the side streets asked for a study of the traffic the closed lane would push onto them, "
+    "and the council promised one before the work begins.",
+    "The track will link up with the riverside path at its northern end, giving the city its first "
+    "continuous protected route from the station to the university.",
+]
+"""The article's paragraphs below a box of teasers set between them."""
+
+
+@pytest.mark.parametrize(
+    "heading", ["Read Next", "Read also", "READ NEXT", "Lesen Sie auch", "Lest auch", "Lire aussi"]
+)
+def test_the_article_goes_on_below_a_read_next_box_between_its_paragraphs(heading: str) -> None:
+    # "Read Next" ends the article where the teasers close it; set between the paragraphs, with
+    # the article running paragraph after paragraph below its teaser, it ends nothing, and the box
+    # goes on its own.
+    teaser = ["Ferry pier to reopen for summer sailings in July", "Read More"]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, *teaser, *LATER, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert kept[-2:] == LATER
+    assert not {heading, *teaser} & set(kept)
+    assert "Mill Street bridge to close for repairs in June" not in kept
+
+
+@pytest.mark.parametrize("heading", ["Related posts:", "Also on the Gazette:", "Popular"])
+def test_what_follows_a_box_of_other_stories_at_the_articles_end_is_theirs(heading: str) -> None:
+    # The same box under "Related posts" or "Also on ...": what follows it, however long its
+    # paragraphs, is other stories' text (a slideshow's, an excerpt's), as it is under a "Read Next"
+    # whose teasers run on as cards without a whole sentence.
+    teaser = ["Ferry pier to reopen for summer sailings in July"]
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, *teaser, *LATER, *AFTER])
+    kept = (clean_text(dump).articleBody or "").split("\n\n")
+    assert kept[-1] == ARTICLE[-1]
+    cards = [
+        "Read Next",
+        "Ferry pier to reopen for summer sailings in July",
+        "The harbour board said the pier would take passengers again from the first week of July, after "
+        "a winter of repairs to its",
+        "Quay Lane market moves to the station forecourt while the square is repaved by the council this",
+    ]
+    kept = (clean_text("\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *cards, *AFTER])).articleBody or "").split(
+        "\n\n"
+    )
+    assert kept[-1] == ARTICLE[-1]
