@@ -1397,6 +1397,7 @@ TEASER_HEADING = re.compile(
         (?:[\w'’.-]+\ ){0,2}(?:top|latest)\ (?:headlines|stories|news|videos|articles|posts)\b.{0,30}|
         more\ [\w&'’-]+(?:\ [\w&'’-]+)?\ (?:news|stories|articles|headlines|videos)\b.{0,20}|
         most\ (?:popular|read|viewed|shared|commented)\b.{0,30}|more\ trending\b.{0,30}|
+        featured\ (?:posts?|articles?|stories|story|videos?|content)\b.{0,20}|
         mehr\ zum\ thema\b.{0,40}|weitere\ (?:themen|artikel|nachrichten|meldungen)\b.{0,30}|
         (?:das\ )?könnte\ (?:sie|dich)\ (?:auch\ )?interessieren|lesen\ sie\ (?:auch|mehr)\b.{0,40}|lest\ auch\b.{0,40}|
         auch\ interessant|meistgelesen\w*|neueste\ \w*artikel|
@@ -1422,7 +1423,7 @@ TEASER_HEADING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """A news site's heading over teaser links, in a few languages ("Top Stories", "Most read in
-Football", "More Trending", "Mehr zum Thema", "Lesen Sie auch", "Lire aussi", "Lee también",
+Football", "More Trending", "Featured Posts", "Mehr zum Thema", "Lesen Sie auch", "Lire aussi", "Lee también",
 "Raccomandati per te", "Les også", "【関連記事】", "相关新闻", "관련기사"). On a
 modern news page the same heading also boxes one or two teasers between the article's
 paragraphs, so it ends the article only with no paragraph in the :data:`TEASER_LOOKAHEAD` lines

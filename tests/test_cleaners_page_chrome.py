@@ -942,6 +942,7 @@ def test_a_news_sites_teaser_heading_ends_the_article_when_only_teasers_follow(h
         "Relaterte artikler",
         "More Trending",
         "Raccomandati per te",
+        "FEATURED POSTS",
     ],
 )
 def test_a_box_of_teasers_between_the_paragraphs_goes_and_the_article_around_it_stays(heading: str) -> None:
