@@ -258,7 +258,7 @@ class PageChrome:
             end = author.first - 1
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         pitches = offer_boxes(texts, start, end, dropped)
-        boxes = teaser_boxes(texts, start, end)
+        boxes = teaser_boxes(texts, start, end, dropped)
         unlikely = unlikely_stretches(texts, scores, start, end) if scores is not None else set()
         players = player_residue(texts)
         shares = share_bar(texts, start, end)
@@ -1506,7 +1506,9 @@ _ENDS_SENTENCE = re.compile(r"(?:[.!?…:][\"'”’)\]]?|[。！？：][」』�
 a teaser's cut dek or a headline with its time ("... internal affairs10:59 AM UTC") does not."""
 
 
-def teaser_boxes(texts: Sequence[str], start: int, end: int) -> set[int]:
+def teaser_boxes(
+    texts: Sequence[str], start: int, end: int, dropped: dict[int, list[str]] | None = None
+) -> set[int]:
     """The lines of the kept run ``start..end`` that are an inline box of teasers: a heading of
     teasers (:func:`_box_heading`: "Mehr zum Thema", "Lire aussi", "Most read in Football",
     "Related Stories ▼") after the run's first paragraph, and the lines under it down to the article's next
@@ -1515,19 +1517,25 @@ def teaser_boxes(texts: Sequence[str], start: int, end: int) -> set[int]:
     The prose rule ends the article at such a heading only when no paragraph follows it
     (:func:`_teasers_follow`): with the article going on under the box, the box stayed in the
     kept run, its headlines scored like the article's short lines by a line model that never saw
-    such boxes. The heading is what tells them from a list the article introduces."""
+    such boxes. The heading is what tells them from a list the article introduces. ``dropped``
+    (:func:`_dropped_texts`): the lines earlier cleaners removed before each position; a heading
+    among them (a bare "Read more", which the prompts cleaner takes as a read-more prompt) heads the
+    box from the line it stood above."""
     first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
     out: set[int] = set()
     if first is None:
         return out
     i = first + 1
     while i <= end:
-        if _box_heading(texts[i].strip()):
-            j = i + 1
+        # The heading is line i, or a line an earlier cleaner removed just above it (a bare "Read
+        # more" goes as a read-more prompt): then the box starts at line i itself.
+        top = i + 1 if _box_heading(texts[i].strip()) else i
+        if top == i + 1 or (dropped and any(_box_heading(t) for t in dropped.get(i, ()))):
+            j = top
             while j <= end and j - i <= TEASER_LOOKAHEAD and not _holds_paragraph(texts, j, j):
                 j += 1
-            below = sum(word_count(t) for t in texts[i + 1 : j])
-            if i + 1 < j <= end and j - i <= TEASER_LOOKAHEAD and below <= TEASER_BOX_WORDS:
+            below = sum(word_count(t) for t in texts[top:j])
+            if top < j <= end and j - i <= TEASER_LOOKAHEAD and below <= TEASER_BOX_WORDS:
                 out.update(range(i, j))
                 i = j
                 continue

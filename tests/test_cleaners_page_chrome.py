@@ -2974,3 +2974,17 @@ def test_what_follows_a_box_of_other_stories_at_the_articles_end_is_theirs(headi
         "\n\n"
     )
     assert kept[-1] == ARTICLE[-1]
+
+
+@pytest.mark.parametrize("heading", ["Read more", "READ MORE:", "Related stories"])
+def test_a_teaser_under_a_heading_another_cleaner_removed_goes_too(heading: str) -> None:
+    # The prompts cleaner takes a bare "Read more" as a read-more prompt before page_chrome reads
+    # the dump; the teaser under it is still a box between the paragraphs, not the article's line.
+    teaser = "Ferry pier to reopen for summer sailings in July"
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, ARTICLE[0], heading, teaser, *ARTICLE[1:], *LATER, *AFTER])
+    article = clean_text(dump)
+    kept = (article.articleBody or "").split("\n\n")
+    assert teaser not in kept and heading not in kept
+    assert kept[1:3] == ARTICLE[:2] and kept[-2:] == LATER
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert reasons[teaser] == page_chrome.TEASER_BOX
