@@ -1481,6 +1481,11 @@ paragraphs as often as over the teasers that close it. "Related posts", "Popular
 HuffPost" head a box of other stories where the article ends, and what follows it is theirs."""
 
 
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…:][\"'”’)\]]?|[。！？：][」』”]?)$")
+"""A line's last sentence is whole (or opens a list: "Here are a few tips:"): a paragraph ends so,
+a teaser's cut dek or a headline with its time ("... internal affairs10:59 AM UTC") does not."""
+
+
 def _box_above_article(texts: Sequence[str], i: int) -> bool:
     """Whether line ``i`` heads a box of teasers set between the article's paragraphs (a heading
     of :data:`_READ_ON` that :func:`_box_heading` reads: "Read Next", "Lesen Sie auch"): under it, at least
@@ -1491,19 +1496,24 @@ def _box_above_article(texts: Sequence[str], i: int) -> bool:
     line = texts[i].strip()
     if not (_READ_ON.match(line) and _box_heading(line)):
         return False
-    j = i + 1
-    while j < len(texts) and j - i <= TEASER_LOOKAHEAD and not _holds_paragraph(texts, j, j):
+    below = _box_end(texts, i, i + 1, len(texts) - 1)
+    if below is None or below + 1 >= len(texts):
+        return False
+    after = texts[below : below + 2]
+    return all(word_count(t) >= PROSE_LINE_WORDS and _ENDS_SENTENCE.search(t.rstrip()) for t in after)
+
+
+def _box_end(texts: Sequence[str], i: int, top: int, end: int) -> int | None:
+    """The line after the box of teasers whose heading is line ``i`` (or stood just above it) and
+    whose teasers start at line ``top``: the article's next paragraph, with at least one line
+    and at most :data:`TEASER_BOX_WORDS` words between, within :data:`TEASER_LOOKAHEAD` lines of
+    the heading and by line ``end``; ``None`` when there is no such box."""
+    j = top
+    while j <= end and j - i <= TEASER_LOOKAHEAD and not _holds_paragraph(texts, j, j):
         j += 1
-    if j == i + 1 or j + 1 >= len(texts) or j - i > TEASER_LOOKAHEAD:
-        return False
-    if sum(word_count(t) for t in texts[i + 1 : j]) > TEASER_BOX_WORDS:
-        return False
-    return all(word_count(t) >= PROSE_LINE_WORDS and _ENDS_SENTENCE.search(t.rstrip()) for t in texts[j : j + 2])
-
-
-_ENDS_SENTENCE = re.compile(r"(?:[.!?…:][\"'”’)\]]?|[。！？：][」』”]?)$")
-"""A line's last sentence is whole (or opens a list: "Here are a few tips:"): a paragraph ends so,
-a teaser's cut dek or a headline with its time ("... internal affairs10:59 AM UTC") does not."""
+    if top < j <= end and j - i <= TEASER_LOOKAHEAD and sum(word_count(t) for t in texts[top:j]) <= TEASER_BOX_WORDS:
+        return j
+    return None
 
 
 def teaser_boxes(
@@ -1531,13 +1541,10 @@ def teaser_boxes(
         # more" goes as a read-more prompt): then the box starts at line i itself.
         top = i + 1 if _box_heading(texts[i].strip()) else i
         if top == i + 1 or (dropped and any(_box_heading(t) for t in dropped.get(i, ()))):
-            j = top
-            while j <= end and j - i <= TEASER_LOOKAHEAD and not _holds_paragraph(texts, j, j):
-                j += 1
-            below = sum(word_count(t) for t in texts[top:j])
-            if top < j <= end and j - i <= TEASER_LOOKAHEAD and below <= TEASER_BOX_WORDS:
-                out.update(range(i, j))
-                i = j
+            below = _box_end(texts, i, top, end)
+            if below is not None:
+                out.update(range(i, below))
+                i = below
                 continue
         i += 1
     return out
