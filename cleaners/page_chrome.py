@@ -3309,6 +3309,39 @@ def _stamp(text: str) -> bool:
     )
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_LINE = re.compile(
+    rf"""^(?:[^\W\d_]+,?\s+)?(?:
+        \d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|
+        \d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A line that is a date and nothing else ("07 Nov 12", "October 24, 2012", "Monday, November 5 2012",
+"10/27/2012"), no clock time."""
+
+NAME_WORDS = 4
+"""Words at most in the poster's name over a reader's post's date."""
+
+_NAME_LINE = re.compile(r"^[^\W\d_][^\d.!?:]{0,40}$")
+
+
+def _name_date(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` is a reader's post's date with its poster's name above it and the post
+    under it: a date alone on its line (:data:`DATE_LINE`), a name of at most :data:`NAME_WORDS`
+    words without digits or a sentence's end over it, a line of :data:`PROSE_WORDS` words or
+    more under it. Thread engines that print no clock time print the post's name and date so
+    ("Jermaine / 07 Nov 12 / Love it. The little details ..."); an article's timeline has no
+    name over its dates."""
+    return (
+        0 < i < len(texts) - 1
+        and DATE_LINE.match(texts[i].strip()) is not None
+        and word_count(texts[i - 1]) <= NAME_WORDS
+        and _NAME_LINE.match(texts[i - 1].strip()) is not None
+        and word_count(texts[i + 1]) >= PROSE_WORDS
+    )
+
+
 def reader_comments(
     texts: Sequence[str], start: int, end: int, markers: frozenset[int] = frozenset()
 ) -> Comments | None:
@@ -3340,7 +3373,7 @@ def reader_comments(
                 heading = Comments(i, "after a reader-comments heading another cleaner removed")
             elif heading is None and comments_heading(texts[i]) and _thread_like(texts, i + 1, end):
                 heading = Comments(i, f'reader comments from the heading "{opening_words(texts[i].split())}"')
-            if _stamp(texts[i]) and not _dated_headline(texts, i):
+            if (_stamp(texts[i]) and not _dated_headline(texts, i)) or _name_date(texts, i):
                 stamps.append(i)
         words = word_count(texts[i])
         if words >= PROSE_WORDS:

@@ -432,6 +432,50 @@ def test_posts_stamped_with_how_long_ago_end_the_article_and_a_live_blogs_minute
     assert page_chrome.reader_comments(live, 0, len(live) - 1) is None
 
 
+def test_posts_under_a_name_and_a_date_without_a_clock_time_end_the_article() -> None:
+    # Thread engines that print no clock time print each post's name and date on their own
+    # lines ("Jermaine / 07 Nov 12 / Love it."): the poster's name over a bare date, the post
+    # under it.
+    posts = [line for line in THREAD if "03.0" not in line]
+    heads = [("Margaret Hale", "07 Nov 12"), ("Tom Baker", "November 8, 2012"), ("Ann", "Friday, 9 November 2012")]
+
+    def under(above: list[str]) -> list[str]:
+        posted = zip(above, heads, posts, strict=True)
+        return [*ARTICLE, *(line for a, (_, day), post in posted for line in (a, day, post))]
+
+    thread = under([name for name, _ in heads])
+    found = page_chrome.reader_comments(thread, 0, len(thread) - 1)
+    assert found is not None and thread[found.first] == "07 Nov 12"
+    assert "3 time-stamped posts" in found.reason
+    # An article's timeline dates its paragraphs with no name over the dates: no thread.
+    timeline = [*ARTICLE, *(line for (_, day), post in zip(heads, posts, strict=True) for line in (day, post))]
+    assert page_chrome.reader_comments(timeline, 0, len(timeline) - 1) is None
+    # Nor is a headline over a date and its teaser, nor a date under a sentence.
+    cards = under(["Harbour Road crossings approved by the council"] * 3)
+    assert page_chrome.reader_comments(cards, 0, len(cards) - 1) is None
+    said = under(["We said so."] * 3)
+    assert page_chrome.reader_comments(said, 0, len(said) - 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "is_date"),
+    [
+        ("07 Nov 12", True),
+        ("October 24, 2012", True),
+        ("Monday, November 5 2012", True),
+        ("10/27/2012", True),
+        ("2025-11-20", True),
+        ("4 September, 2011", True),
+        ("Posted on October 24, 2012", False),
+        ("October 24, 2012 at 10:45 am", False),
+        ("November 2012", False),
+        ("7 ways to save on fuel", False),
+    ],
+)
+def test_a_date_line_is_a_date_and_nothing_else(line: str, is_date: bool) -> None:
+    assert (page_chrome.DATE_LINE.match(line) is not None) is is_date
+
+
 JAPANESE_MENU = ["ホーム", "ニュース", "社会", "政治", "経済", "国際", "スポーツ", "ログイン", "会員登録"]
 JAPANESE_ARTICLE = [
     "市議会は１３日、港通りに自転車専用レーンを整備する計画を賛成多数で可決した。"
