@@ -1351,8 +1351,8 @@ _POST_NEIGHBOUR = r"(?:previous|next|older|newer)\ (?:post|article|story|entry)s
 _POST_TAGS = r"(?:tags|labels|categor(?:y|ies))"
 """A post's tag or category label ("Tags:", "Labels:", "Categories:")."""
 
-_POST_TAGGED = r"tagged\ (?:with|as)\ \w.{0,200}"
-"""A post's tags as a phrase ("Tagged with BlackBerry, RIM")."""
+_POST_TAGGED = r"tagged\ (?:with|as):?\ \w.{0,200}"
+"""A post's tags as a phrase ("Tagged with BlackBerry, RIM", "Tagged with: dividend, taxes")."""
 
 END_OF_POST = re.compile(
     rf"""^[\W_]*(?:
@@ -2318,12 +2318,29 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
                 or _split_stamp(texts, i)
             ):
                 return i - 1
-        elif i > start and _prose_paragraph(texts[i - 1]) and POST_FOOTER.match(texts[i].strip()):
+        elif i > start and _ends_post(texts, i, start) and POST_FOOTER.match(texts[i].strip()):
             # A short post: its footer (tags, categories, the links to the posts before and after)
-            # follows its last paragraph directly.
+            # follows its last paragraph directly, or the link to the rest of it.
             return i - 1
         seen += count
     return end
+
+
+READ_THE_REST = re.compile(
+    r"^[\W_]*(?:continue\ reading|read\ the\ rest|keep\ reading|read\ (?:the\ )?full\ (?:story|article|post|entry))"
+    r"\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+"""The link from a post's excerpt to the rest of it ("Read the rest of this post on the original
+site »", "Continue reading →"), set under its last paragraph."""
+
+
+def _ends_post(texts: Sequence[str], i: int, start: int) -> bool:
+    """Whether the line above line ``i`` ends a post: its last paragraph, or the link to the rest
+    of the post (:data:`READ_THE_REST`) under that paragraph."""
+    if _prose_paragraph(texts[i - 1]):
+        return True
+    return i - 1 > start and READ_THE_REST.match(texts[i - 1].strip()) is not None and _prose_paragraph(texts[i - 2])
 
 
 POST_FOOTER = re.compile(

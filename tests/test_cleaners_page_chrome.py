@@ -2505,6 +2505,7 @@ def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
         ["Tagged with cycling, Harbour Road, council", "3 comments so far", "Add your comment"],
         ["Previous Post:", "Mill Street bridge to close for repairs in June", "Name and email are not required"],
         ["Categories: Transport, City Hall", "Share this:", "Twitter", "Facebook"],
+        ["Tagged with: cycling, Harbour Road, council", "comments so far. Add yours.", "Must-Reads"],
     ],
 )
 def test_a_short_posts_footer_ends_it_under_its_last_paragraph(footer: list[str]) -> None:
@@ -2512,6 +2513,18 @@ def test_a_short_posts_footer_ends_it_under_its_last_paragraph(footer: list[str]
     # engine's footer right under the last paragraph ends the post.
     texts = [HEADLINE, *ARTICLE[:2], *footer]
     assert page_chrome._cut_at_end_marker(texts, 0, len(texts) - 1) == 2
+
+
+@pytest.mark.parametrize(
+    "link", ["Read the rest of this post on the original site »", "Continue reading →", "Keep reading"]
+)
+def test_a_short_posts_footer_ends_it_under_the_link_to_the_rest_of_it(link: str) -> None:
+    # An excerpt's link to the rest of the post sits between its last paragraph and its footer.
+    texts = [HEADLINE, *ARTICLE[:2], link, "Tagged with: cycling, Harbour Road", "3 comments so far"]
+    assert page_chrome._cut_at_end_marker(texts, 0, len(texts) - 1) == 3
+    # The link under a headline, no paragraph above it, ends nothing.
+    teaser = [HEADLINE, link, "Tagged with: cycling, Harbour Road", *ARTICLE]
+    assert page_chrome._cut_at_end_marker(teaser, 0, len(teaser) - 1) == len(teaser) - 1
 
 
 @pytest.mark.parametrize(
