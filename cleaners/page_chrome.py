@@ -1313,6 +1313,8 @@ END_OF_ARTICLE = re.compile(
         more\ (?:from|on|in|like\ this|stories|articles|news)\b.{0,40}|recommended(?:\ for\ you)?|
         (?:most\ )?(?:popular|read|viewed|trending)(?:\ (?:now|posts?|stories|articles|today))?|
         (?:leave|post|add|write)\ a\ (?:reply|comment)|\d*\ ?(?:comments?|responses?|replies)|
+        (?:(?:leave|post|add|write)\ a\ (?:reply|comment)(?:\ or\ question)?|comment|reply)?\ ?cancel\ reply|
+        click\ (?:here\ )?to\ cancel\ reply|
         (?:share|like)\ this(?:\ (?:article|story|post))?|about\ the\ author|
         (?:recent|latest|similar|other)\ (?:posts?|articles?|stories|news)|
         (?:tags?|categories|filed\ under|posted\ in)|
@@ -1356,8 +1358,9 @@ _POST_TAGGED = r"tagged\ (?:with|as):?\ \w.{0,200}"
 
 END_OF_POST = re.compile(
     rf"""^[\W_]*(?:
-        {_POST_NEIGHBOUR}|
+        {_POST_NEIGHBOUR}(?:\s*[:»›]\s*\w.{{0,100}})?|
         (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){{0,4}}|
+        (?:posts?|articles?|stories|entries)\ related\ to\ \w.{{0,80}}|
         also\ on\ [^.!?:]{{1,30}}:|recent\ comments|
         (?:tagged(?:\ (?:with|as|in))?|{_POST_TAGS}|posted\ (?:in|under)|filed\ (?:in|under))
             \s*:(?:\s*\w.{{0,200}})?|

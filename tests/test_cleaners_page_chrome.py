@@ -781,6 +781,9 @@ NEXT_POSTS = [
         "Posted by Ann Lee at 12:32 PM",
         "Posted by Ann Lee on July 06, 2012 | Permalink",
         "November 13, 2012 in Harbour news | Permalink",
+        "Next post: Mill Street bridge to close for repairs in June",
+        "Previous Post » The new bus timetable",
+        "Posts Related to Harbour Road Cycle Lane",
     ],
 )
 def test_the_lines_that_close_a_blog_post_end_the_article(line: str) -> None:
@@ -894,6 +897,8 @@ def test_a_lone_arrow_link_or_a_quotation_in_guillemets_is_no_post_navigation() 
         "Next, the council will consult the traders.",
         "Posted by hand on Monday, the letters reached the council a week later.",
         "Posted by the harbour master at the quay's gate: no mooring after dark.",
+        "Next post: the council meets on Monday.",
+        "Stories related to the harbour were the most read this year.",
     ],
 )
 def test_sentences_that_open_with_a_closing_lines_words_do_not_end_the_article(line: str) -> None:
@@ -1960,6 +1965,16 @@ def test_interface_lines_in_other_languages_are_read(line: str) -> None:
 )
 def test_bare_share_words_and_sentences_are_no_interface_lines(line: str) -> None:
     assert not page_chrome.interface_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Leave a Reply Cancel reply", "Comment Cancel reply", "LEAVE A REPLY Cancel reply", "Click here to cancel reply."],
+)
+def test_a_comment_forms_heading_with_its_cancel_link_ends_the_article(line: str) -> None:
+    # WordPress prints its comment form's heading with the form's "Cancel reply" link beside it.
+    assert page_chrome.END_OF_ARTICLE.match(line)
+    _assert_the_article_ends_at(line)
 
 
 @pytest.mark.parametrize(
