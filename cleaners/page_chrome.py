@@ -1315,6 +1315,7 @@ END_OF_ARTICLE = re.compile(
         (?:leave|post|add|write)\ a\ (?:reply|comment)|\d*\ ?(?:comments?|responses?|replies)|
         (?:(?:leave|post|add|write)\ a\ (?:reply|comment)(?:\ or\ question)?|comment|reply)?\ ?cancel\ reply|
         click\ (?:here\ )?to\ cancel\ reply|
+        trackbacks?(?:[-\ ]?url)?(?:\ for\ this\ (?:entry|post))?|
         (?:share|like)\ this(?:\ (?:article|story|post))?|about\ the\ author|
         (?:recent|latest|similar|other)\ (?:posts?|articles?|stories|news)|
         (?:tags?|categories|filed\ under|posted\ in)|
@@ -1356,11 +1357,17 @@ _POST_TAGS = r"(?:tags|labels|categor(?:y|ies))"
 _POST_TAGGED = r"tagged\ (?:with|as):?\ \w.{0,200}"
 """A post's tags as a phrase ("Tagged with BlackBerry, RIM", "Tagged with: dividend, taxes")."""
 
+_POST_FILED = r"(?:this\ (?:entry|post)\ was\ )?posted\ at\ \d{1,2}:\d{2}\ ?(?:[ap]\.?m\.?)?\ in\ \w.{0,200}"
+"""A post's time and categories under it as TypePad prints them ("Posted at 05:00 AM in Decor,
+Weddings")."""
+
 END_OF_POST = re.compile(
     rf"""^[\W_]*(?:
         {_POST_NEIGHBOUR}(?:\s*[:»›]\s*\w.{{0,100}})?|
         (?:explore\ |see\ |view\ |more\ )?related(?:\ [\w&'-]+){{0,4}}|
         (?:posts?|articles?|stories|entries)\ related\ to\ \w.{{0,80}}|
+        this\ (?:entry|post)\ was\ posted(?:\ (?:in|on|by|under)\ \w.{{0,200}})?|
+        {_POST_FILED}|
         also\ on\ [^.!?:]{{1,30}}:|recent\ comments|
         (?:tagged(?:\ (?:with|as|in))?|{_POST_TAGS}|posted\ (?:in|under)|filed\ (?:in|under))
             \s*:(?:\s*\w.{{0,200}})?|
@@ -2347,7 +2354,7 @@ def _ends_post(texts: Sequence[str], i: int, start: int) -> bool:
 
 
 POST_FOOTER = re.compile(
-    rf"""^[\W_]*(?:{_POST_NEIGHBOUR}[\W_]*:?|{_POST_TAGS}\s*:\s*\w.{{0,200}}|{_POST_TAGGED})$""",
+    rf"""^[\W_]*(?:{_POST_NEIGHBOUR}[\W_]*:?|{_POST_TAGS}\s*:\s*\w.{{0,200}}|{_POST_TAGGED}|{_POST_FILED})$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """The footer a blog engine prints under a post: its tags or categories ("Tagged with BlackBerry,

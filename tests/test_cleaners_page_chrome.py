@@ -784,6 +784,9 @@ NEXT_POSTS = [
         "Next post: Mill Street bridge to close for repairs in June",
         "Previous Post » The new bus timetable",
         "Posts Related to Harbour Road Cycle Lane",
+        "This entry was posted",
+        "This entry was posted in Local news, Transport",
+        "Posted at 05:00 AM in Harbour news, Transport",
     ],
 )
 def test_the_lines_that_close_a_blog_post_end_the_article(line: str) -> None:
@@ -899,6 +902,8 @@ def test_a_lone_arrow_link_or_a_quotation_in_guillemets_is_no_post_navigation() 
         "Posted by the harbour master at the quay's gate: no mooring after dark.",
         "Next post: the council meets on Monday.",
         "Stories related to the harbour were the most read this year.",
+        "This entry was posted in 2008, and it shows.",
+        "Posted at 9:30 in the morning, the notice was missed.",
     ],
 )
 def test_sentences_that_open_with_a_closing_lines_words_do_not_end_the_article(line: str) -> None:
@@ -1969,10 +1974,19 @@ def test_bare_share_words_and_sentences_are_no_interface_lines(line: str) -> Non
 
 @pytest.mark.parametrize(
     "line",
-    ["Leave a Reply Cancel reply", "Comment Cancel reply", "LEAVE A REPLY Cancel reply", "Click here to cancel reply."],
+    [
+        "Leave a Reply Cancel reply",
+        "Comment Cancel reply",
+        "LEAVE A REPLY Cancel reply",
+        "Click here to cancel reply.",
+        "TrackBack",
+        "TrackBack URL for this entry:",
+        "Trackback-URL",
+    ],
 )
 def test_a_comment_forms_heading_with_its_cancel_link_ends_the_article(line: str) -> None:
-    # WordPress prints its comment form's heading with the form's "Cancel reply" link beside it.
+    # WordPress prints its comment form's heading with the form's "Cancel reply" link beside it;
+    # TypePad and Movable Type head the other blogs' links to the post "TrackBack".
     assert page_chrome.END_OF_ARTICLE.match(line)
     _assert_the_article_ends_at(line)
 
@@ -2521,6 +2535,7 @@ def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
         ["Previous Post:", "Mill Street bridge to close for repairs in June", "Name and email are not required"],
         ["Categories: Transport, City Hall", "Share this:", "Twitter", "Facebook"],
         ["Tagged with: cycling, Harbour Road, council", "comments so far. Add yours.", "Must-Reads"],
+        ["Posted at 05:00 AM in Harbour news, Transport | Permalink", "TrackBack", "Comments"],
     ],
 )
 def test_a_short_posts_footer_ends_it_under_its_last_paragraph(footer: list[str]) -> None:
