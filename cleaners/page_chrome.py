@@ -1312,8 +1312,8 @@ END_OF_ARTICLE = re.compile(
         (?:load|show|view|see)\ (?:all\ )?(?:\d+\ )?comments|join\ the\ (?:discussion|conversation)|
         more\ (?:from|on|in|like\ this|stories|articles|news)\b.{0,40}|recommended(?:\ for\ you)?|
         (?:most\ )?(?:popular|read|viewed|trending)(?:\ (?:now|posts?|stories|articles|today))?|
-        (?:leave|post|add|write)\ a\ (?:reply|comment)|\d*\ ?(?:comments?|responses?|replies)|
-        (?:(?:leave|post|add|write)\ a\ (?:reply|comment)(?:\ or\ question)?|comment|reply)?\ ?cancel\ reply|
+        (?:leave|post|add|write)\ a\ (?:reply|comment)(?:(?:\ or\ question)?\ ?cancel\ reply)?|
+        \d*\ ?(?:comments?|responses?|replies)|(?:comment|reply)?\ ?cancel\ reply|
         click\ (?:here\ )?to\ cancel\ reply|
         trackbacks?(?:[-\ ]?url)?(?:\ for\ this\ (?:entry|post))?|
         (?:share|like)\ this(?:\ (?:article|story|post))?|about\ the\ author|
