@@ -3336,6 +3336,61 @@ def _stamp(text: str) -> bool:
     )
 
 
+INLINE_STAMP_WORDS = 10
+"""Words at most in a reader's post's mark printed on the post's own line: the poster's name,
+maybe "says:" or "Posted by:", a date and a clock time."""
+
+_CLOCK_END = re.compile(r"\s*(?:[ap]\.?m\b)?", re.IGNORECASE)
+_STAMP_TAILS = frozenset(["", "reply", "permalink", "link"])
+"""What may follow a post's closing stamp on its line, separators aside."""
+_DATE_LEAD = frozenset(
+    ["on", "in", "at", "by", "since", "until", "from", "of", "as", "le", "la", "el", "am", "im", "vom", "au", "del"]
+)
+"""Words that lead a date in a sentence ("On November 6, 2012 at 8:00 PM the polls closed"), never a
+poster's name."""
+
+
+def _inline_stamp(text: str) -> bool:
+    """Whether ``text`` is one reader's post with its mark on the same line, as Markdown dumps
+    print a thread's list items: opening with the poster's name and the time stamp ("Mark says:
+    November 3, 2012 at 11:27 am Excellent finish ...", "Alan Wexelblat August 2nd, 2012 at 12:36
+    pm This is a huge topic ...", :func:`_opening_stamp`) or closing with them ("... the car
+    design. Posted by: DrNo at November 7, 2012 1:56 PM", :func:`_closing_stamp`). Such a line is
+    longer than a stamp alone (:data:`STAMP_WORDS`)."""
+    return word_count(text) > STAMP_WORDS and (_opening_stamp(text) or _closing_stamp(text))
+
+
+def _opening_stamp(text: str) -> bool:
+    """Whether ``text`` opens with a reader's post's mark: at most :data:`INLINE_STAMP_WORDS`
+    words with a date just before the first clock time (:data:`STAMP_DATE`, :data:`STAMP_TIME`),
+    after the poster's name, with no sentence end in it and no word that leads a date in a
+    sentence just before the date (:data:`_DATE_LEAD`: "On November 6, 2012 at 8:00 PM the polls
+    closed")."""
+    first = STAMP_TIME.search(text) if holds_clock_time(text) else None
+    if first is None or word_count(text[: first.end()]) > INLINE_STAMP_WORDS:
+        return False
+    dates = list(STAMP_DATE.finditer(text, 0, first.start()))
+    if not dates or word_count(text[dates[-1].end() : first.start()]) > 2:
+        return False
+    name = text[: dates[0].start()].split()
+    return bool(name) and name[-1].lower() not in _DATE_LEAD and not SENTENCE.search(text[: first.start()])
+
+
+def _closing_stamp(text: str) -> bool:
+    """Whether ``text`` ends with a reader's post's mark: a clock time with a date among the
+    :data:`INLINE_STAMP_WORDS` words up to it, and after it no more than "am"/"pm", a separator
+    and "Reply" or "Permalink" (no full stop: a sentence that ends on a time is no mark)."""
+    times = list(STAMP_TIME.finditer(text)) if holds_clock_time(text) else []
+    if not times:
+        return False
+    last = times[-1]
+    tail = _CLOCK_END.match(text, last.end())
+    if tail is None or text[tail.end() :].strip(" \t|•·#–—-").lower() not in _STAMP_TAILS:
+        return False
+    words = text[: last.start()].split()[-(INLINE_STAMP_WORDS - 1) :]
+    return bool(STAMP_DATE.search(" ".join(words)))
+
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_LINE = re.compile(
     rf"""^(?:[^\W\d_]+,?\s+)?(?:
@@ -3400,7 +3455,9 @@ def reader_comments(
                 heading = Comments(i, "after a reader-comments heading another cleaner removed")
             elif heading is None and comments_heading(texts[i]) and _thread_like(texts, i + 1, end):
                 heading = Comments(i, f'reader comments from the heading "{opening_words(texts[i].split())}"')
-            if (_stamp(texts[i]) and not _dated_headline(texts, i)) or _name_date(texts, i):
+            if ((_stamp(texts[i]) or _inline_stamp(texts[i])) and not _dated_headline(texts, i)) or _name_date(
+                texts, i
+            ):
                 stamps.append(i)
         words = word_count(texts[i])
         if words >= PROSE_WORDS:
@@ -3408,10 +3465,16 @@ def reader_comments(
     thread = None
     if len(stamps) >= STAMPS:
         gaps = list(pairwise(stamps))
-        prose = sum(any(word_count(texts[j]) >= PROSE_WORDS for j in range(a + 1, b)) for a, b in gaps)
+        prose = sum(
+            _inline_stamp(texts[a]) or any(word_count(texts[j]) >= PROSE_WORDS for j in range(a + 1, b))
+            for a, b in gaps
+        )
         if 2 * prose >= len(gaps):
-            first = opening_words(texts[stamps[0]].split())
-            thread = Comments(stamps[0], f'reader comments: {len(stamps)} time-stamped posts from "{first}"')
+            top = stamps[0]
+            if _inline_stamp(texts[top]) and not _opening_stamp(texts[top]):
+                top += 1  # a stamp closing the first post may be the article's own ("Posted by Ann at ...")
+            first = opening_words(texts[top].split())
+            thread = Comments(top, f'reader comments: {len(stamps)} time-stamped posts from "{first}"')
     posts = None
     if len(labels) >= POST_LABELS:
         first = opening_words(texts[labels[0]].split())
@@ -3460,7 +3523,7 @@ def _thread_like(texts: Sequence[str], first: int, last: int) -> bool:
     """Whether the lines ``first..last`` under a comments heading are not all paragraphs."""
     if first > last:
         return True
-    short = sum(word_count(texts[j]) < PROSE_WORDS for j in range(first, last + 1))
+    short = sum(word_count(texts[j]) < PROSE_WORDS or _inline_stamp(texts[j]) for j in range(first, last + 1))
     return short >= COMMENTS_SHORT_SHARE * (last - first + 1)
 
 

@@ -265,3 +265,83 @@ def test_a_markdown_dump_of_short_paragraphs_not_wrapped_is_left_as_it_is() -> N
     for n, words in enumerate((10, 12, 14, 16)):
         lines += ["", " ".join(["Paragraph"] + ["says"] * words + ["more."]), f"[Read paragraph {n}](/archive/{n}/)"]
     assert unwrap(lines, markdown=True) == lines
+
+
+POSTS = [
+    (
+        "Margaret Hale",
+        "September 14th, 2025 at 9:12 am",
+        "We have had a water butt on every downpipe since the last ban and the garden has never looked better, "
+        "so I would urge everyone to do the same this winter.",
+    ),
+    (
+        "Tom Baker",
+        "September 14th, 2025 at 11:40 am",
+        "The company lost a fifth of the water in that main for years before anybody asked it to fix the leaks, "
+        "and now the farmers are the ones paying for it.",
+    ),
+    (
+        "Ann Lee",
+        "September 15th, 2025 at 8:05 am",
+        "Our sailing club has not been able to launch a boat since the middle of August and we have had to "
+        "cancel the autumn regatta for the first time in forty years.",
+    ),
+]
+"""Three readers' posts: the poster, the time stamp as a thread prints it, the post."""
+
+
+def _with_thread(items: list[str]) -> str:
+    """The Markdown fixture with ``items`` between the article's last paragraph and its related box."""
+    dump = DUMP.read_text(encoding="utf-8")
+    return dump.replace("## Related stories", "\n\n".join(items) + "\n\n## Related stories")
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # WordPress's list of comments as html2text prints it: each post one list item, the avatar,
+        # the poster's name and the stamp's permalink on the post's own line, under the thread's heading.
+        [
+            "### 3 comments to Reservoir levels fall to a ten-year low after the dry summer",
+            *(
+                f"  * ![](https://gravatar.example/avatar/{n}.png) [{name}](https://people.example/{n}) "
+                f"[ {stamp} ](https://valleycourier.example/reservoir#comment-{n}) {post}"
+                for n, (name, stamp, post) in enumerate(POSTS)
+            ),
+        ],
+        # No heading; the theme's "says:" after the name.
+        [f"{name} says: {stamp} {post}" for name, stamp, post in POSTS],
+        # Movable Type's stamp closing each post.
+        [f"{post} Posted by: {name} at {stamp.replace('th,', ',').replace(' at', '')}" for name, stamp, post in POSTS],
+    ],
+)
+def test_a_thread_whose_posts_carry_their_stamp_on_their_own_line_is_no_article_text(thread: list[str]) -> None:
+    # A Markdown dump prints each reader's post as one list item: the poster's name and the time
+    # stamp open the post's line (or close it), with no short line of their own to mark the thread.
+    body = clean_text(_with_thread(thread), url=URL).articleBody or ""
+    assert_once(body, "The county council will discuss a drought plan")
+    posts = [post for *_, post in POSTS]
+    # A stamp closing the thread's first post may close the article's last paragraph instead
+    # ("... Posted by Ann at ..." as a blog prints its own post's stamp): that line stays.
+    gone = posts[1:] if "Posted by:" in thread[0] else posts
+    assert_gone(body, *gone, "comments to Reservoir")
+
+
+def test_paragraphs_that_open_or_close_on_a_date_and_a_time_stay() -> None:
+    # A timeline's paragraphs opening "On September 14, 2025 at 9:12 am" or ending on the hour of
+    # an event are the article's: a date after "On", or a full stop after the time, is no post's stamp.
+    days = [stamp.replace("th,", ",") for _, stamp, _ in POSTS]
+    events = [
+        "the water company lifted the pumps at Marsh End and moved them to the deeper channel near the dam wall.",
+        "the water company told the council that the reservoir would not be refilled from the river this year.",
+        "the water company opened the temporary link to the neighbouring supply zone for the first time.",
+    ]
+    opening = [f"On {day} {event}" for day, event in zip(days, events, strict=True)]
+    closing = [
+        f"The drought committee that the county council set up in the spring to share the water out met for the "
+        f"first time on {day}."
+        for day in days
+    ]
+    for lines in (opening, closing):
+        body = clean_text(_with_thread(lines), url=URL).articleBody or ""
+        assert_once(body, *lines)
