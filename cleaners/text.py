@@ -448,11 +448,27 @@ def _lynx_links(text: str) -> int | None:
     return start if marks >= LYNX_MIN_MARKS else None
 
 
+LYNX_DOUBLED_CHARS = 20
+"""Characters at least in each copy of a line's doubled text (:func:`_said_once`)."""
+
+
 def from_lynx(text: str) -> str:
     """The text of a ``lynx -dump`` without its list of links: the links' numbers (``[12]``),
-    what lynx prints for images without words, buttons and form fields, and list bullets go."""
+    what lynx prints for images without words, buttons and form fields, and list bullets go, and
+    a picture's words that a caption repeats are said once (:func:`_said_once`)."""
     out = []
     text = _LYNX_PLACEHOLDER.sub("", _LYNX_TOKEN.sub(_lynx_token, _LYNX_MARK.sub("", text)))
     for line in text.split("\n"):
-        out.append(_LYNX_BULLET.sub("", line))
+        line = _LYNX_BULLET.sub("", line)
+        out.append(_said_once(line))
     return "\n".join(out)
+
+
+def _said_once(line: str) -> str:
+    """``line`` with its text once when it is the same text twice: lynx prints an image's words
+    (its ``alt``) where the image is, and a caption that repeats them runs on after them."""
+    words = line.split()
+    half = len(words) // 2
+    if len(words) % 2 or words[:half] != words[half:] or len(" ".join(words[:half])) < LYNX_DOUBLED_CHARS:
+        return line
+    return " ".join(words[:half])

@@ -162,6 +162,13 @@ def test_a_lynx_dump_gives_the_article_without_its_links_numbers_and_list() -> N
         ("[spacer.gif] [icon-video.png?v=2] [USEMAP] [X] (BUTTON) Search ____________", "     Search "),
         ("The plan [sic] and the [INS: :INS] text", "The plan [sic] and the  text"),
         ("   o presidente disse que a ponte abre em maio", "   o presidente disse que a ponte abre em maio"),
+        # A linked picture's words (its alt) run on into the caption that repeats them: said once.
+        (
+            "   [7]Divers pull faces at the London pool Divers pull faces at the London pool",
+            "Divers pull faces at the London pool",
+        ),
+        ("New York, New York", "New York, New York"),  # (a short name said twice is the text's)
+        ("Row, row, row your boat. Row, row, row your boat!", "Row, row, row your boat. Row, row, row your boat!"),
     ],
 )
 def test_from_lynx_gives_the_text_lynx_prints_around(lynx: str, text: str) -> None:
