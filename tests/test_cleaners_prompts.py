@@ -676,6 +676,9 @@ def test_the_standfirst_in_a_box_named_teaser_stays_another_pages_teaser_goes() 
         "View this post on Instagram",
         "A post shared by Reformation (@reformation)",
         "Une publication partagée par Le Monde (@lemondefr)",
+        "IFRAME: https://www.youtube.com/embed/dTlTG3Rse-4",  # (lynx's line for an embedded frame)
+        "IFRAME: http://www.facebook.com/plugins/like.php?href=http%3A% 2F%2Fexample.org&show-faces= false&width=90",
+        "FRAME: /navigation.html",
     ],
 )
 def test_an_embeds_remains_in_a_dump_are_read(line: str) -> None:
@@ -690,6 +693,8 @@ def test_an_embeds_remains_in_a_dump_are_read(line: str) -> None:
         "A post shared by thousands called for the road to reopen.",
         "Instagram",
         "Die Stadt will ihre Datenschutzeinstellungen anpassen, weil das Gericht es verlangt.",
+        "IFRAME: the council's frame for the pier",
+        "IFRAME: https://maps.example/pier and the route around it",
     ],
 )
 def test_sentences_and_bare_words_are_no_embeds_remains(line: str) -> None:

@@ -154,6 +154,20 @@ def test_a_lynx_dump_gives_the_article_without_its_links_numbers_and_list() -> N
     assert_gone(body, "Skip to content", "Subscribe", "Water company fined", "Share on", "Privacy")
 
 
+def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragraphs_stay() -> None:
+    # lynx prints an embedded video player as its address, "IFRAME: https://...": no text of the
+    # article's, but it is where the video is, between the paragraphs the run holds.
+    dump = LYNX.read_text(encoding="utf-8")
+    paragraph = "   Hydrologists at the university say"
+    assert paragraph in dump
+    framed = dump.replace(paragraph, "   IFRAME: [99]https://www.youtube.com/embed/dTlTG3Rse-4\n\n" + paragraph)
+    record = clean_text(framed, url=URL)
+    body = record.articleBody or ""
+    assert "IFRAME" not in body and "youtube" not in body
+    assert body == clean_text(dump, url=URL).articleBody
+    assert any("embedded frame" in step.reason for step in record.cleaning)
+
+
 @pytest.mark.parametrize(
     ("lynx", "text"),
     [
