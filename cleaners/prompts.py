@@ -12,6 +12,7 @@ from newsclean.cleaners.chain import Action, Decision
 from newsclean.cleaners.consent import consent_notices, consent_panels
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.line_model import word_count
+from newsclean.cleaners.lynx_marks import frame_line, picture_name
 from newsclean.cleaners.widgets import widgets
 
 __all__ = ["Prompts", "embed_residue", "prompt_line"]
@@ -646,36 +647,19 @@ def _prompt_reason(text: str, words: int) -> str:
     return ""
 
 
-_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]{1,20}:|/)\S*", re.IGNORECASE)
-
-FRAME_PIECES = 4
-"""Pieces at most of the address on a frame's line (:func:`frame_line`): a long one is wrapped."""
-
-
-def frame_line(text: str) -> bool:
-    """Whether ``text`` is what ``lynx -dump`` prints for a frame or an embedded one (a video
-    player, a map, a like button) instead of its page: "IFRAME: https://www.youtube.com/embed/...",
-    the address maybe wrapped into pieces, each with an address's marks (``/=&%?#``)."""
-    label, _, address = text.strip().partition(" ")
-    pieces = address.split()
-    return (
-        label in ("IFRAME:", "FRAME:")
-        and 0 < len(pieces) <= FRAME_PIECES
-        and _ADDRESS.fullmatch(pieces[0]) is not None
-        and all(any(mark in piece for mark in "/=&%?#") for piece in pieces[1:])
-    )
-
-
 def embed_residue(text: str) -> str:
     """Why a line of a text dump is what an embed leaves when it is not loaded, or ``""``: its
     placeholder's button, label or help (:data:`EMBED_BUTTON`), the embed code's own labels
     (:data:`EMBED_FALLBACK`), each a short line (:data:`MAX_CTA_WORDS`), or lynx's line for an
-    embedded frame (:func:`frame_line`). The page chrome cleaner asks it of the lines in the
+    embedded frame (:func:`frame_line`) or a picture without words
+    (:func:`~newsclean.cleaners.text.picture_name`). The page chrome cleaner asks it of the lines in the
     article's kept run once the run is chosen (removed before the line model reads the dump, the
     lines' neighbours change and the run moves: a video post's frame line parts it from the sidebar)."""
     text = text.strip()
     if frame_line(text):
         return "what lynx prints for an embedded frame (its address)"
+    if text.startswith("[") and text.endswith("]") and picture_name(text[1:-1]):
+        return "what lynx prints for a picture without words (its file's name)"
     if split_count(text) > MAX_CTA_WORDS:
         return ""
     low = lowered(text)

@@ -9,6 +9,7 @@ from itertools import islice, pairwise
 
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.dump_header import DumpHeader, header_headline, read_header
+from newsclean.cleaners.lynx_marks import PICTURE_FILE, picture_name
 from newsclean.cleaners.regions import Region, opening_words
 from newsclean.cleaners.site import SiteProfile
 
@@ -417,18 +418,25 @@ _LYNX_REFERENCES = re.compile(
 """The heading of lynx's list of links and its first entry, an address (an article's own
 "References" lists its sources by their authors)."""
 _LYNX_MARK = re.compile(r"\[\d{1,6}\]")
-_LYNX_TOKEN = re.compile(r"\[([^\[\]\s]*)\]")
-_LYNX_PICTURE = re.compile(r"\A[^/]*\.(?:gif|jpe?g|png|svg|webp|ico|bmp)(?:[?#].*)?\Z", re.IGNORECASE)
+_LYNX_TOKEN = re.compile(r"\[([^\[\]\s]*(?: [^\[\]\s]+){0,2} ?)\]")
 _LYNX_WORDLESS = frozenset(["IMG", "INLINE", "LINK", "USEMAP", "EMBED", "X", "image"])
 _LYNX_PLACEHOLDER = re.compile(r"\[(?:BUTTON[^\[\]\n]{0,20}|INS: :INS|DEL: :DEL| )\]|\((?:BUTTON|RADIO| |\*)\)|_{3,}")
 """What lynx prints for what is not text: an image without words (its file's name in brackets,
-:data:`_LYNX_TOKEN`, or a word of :data:`_LYNX_WORDLESS`), a button, a form's field, a
-checkbox or a radio button, inserted and deleted text's marks."""
+:data:`_LYNX_TOKEN`, :func:`~newsclean.cleaners.lynx_marks.picture_name`, or a word of
+:data:`_LYNX_WORDLESS`), a button, a form's field, a checkbox or a radio button, inserted and
+deleted text's marks."""
 
 
 def _lynx_token(found: re.Match[str]) -> str:
+    # A picture's name that is a whole line stays for the page chrome cleaner to remove once the
+    # article's run is chosen (prompts.embed_residue): gone before, the lines around it meet, and a
+    # box above a headline runs into it.
     token = found.group(1)
-    return "" if token in _LYNX_WORDLESS or _LYNX_PICTURE.fullmatch(token) else found.group(0)
+    if token in _LYNX_WORDLESS or PICTURE_FILE.fullmatch(token):
+        return ""
+    if picture_name(token) and found.string.strip() != found.group(0):
+        return ""
+    return found.group(0)
 
 
 _LYNX_BULLET = re.compile(r"^\s*(?:[*+#@]|\d{1,4}\.)\s+(?=\S)")
@@ -457,8 +465,9 @@ def from_lynx(text: str) -> str:
     what lynx prints for images without words, buttons and form fields, and list bullets go, and
     a picture's words that a caption repeats are said once (:func:`_said_once`)."""
     out = []
-    text = _LYNX_PLACEHOLDER.sub("", _LYNX_TOKEN.sub(_lynx_token, _LYNX_MARK.sub("", text)))
+    text = _LYNX_PLACEHOLDER.sub("", _LYNX_MARK.sub("", text))
     for line in text.split("\n"):
+        line = _LYNX_TOKEN.sub(_lynx_token, line)
         line = _LYNX_BULLET.sub("", line)
         out.append(_said_once(line))
     return "\n".join(out)

@@ -679,6 +679,8 @@ def test_the_standfirst_in_a_box_named_teaser_stays_another_pages_teaser_goes() 
         "IFRAME: https://www.youtube.com/embed/dTlTG3Rse-4",  # (lynx's line for an embedded frame)
         "IFRAME: http://www.facebook.com/plugins/like.php?href=http%3A% 2F%2Fexample.org&show-faces= false&width=90",
         "FRAME: /navigation.html",
+        "[tr?id=1416917035580605&ev=PageView&noscript=1]",  # (lynx's name for a picture without words)
+        "[sn-truckers.jpg&cmd=part(120x80)]",
     ],
 )
 def test_an_embeds_remains_in_a_dump_are_read(line: str) -> None:
@@ -695,6 +697,8 @@ def test_an_embeds_remains_in_a_dump_are_read(line: str) -> None:
         "Die Stadt will ihre Datenschutzeinstellungen anpassen, weil das Gericht es verlangt.",
         "IFRAME: the council's frame for the pier",
         "IFRAME: https://maps.example/pier and the route around it",
+        "[Editor's note]",
+        "[x=1]",
     ],
 )
 def test_sentences_and_bare_words_are_no_embeds_remains(line: str) -> None:

@@ -182,6 +182,12 @@ def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragr
             "Divers pull faces at the London pool",
         ),
         ("New York, New York", "New York, New York"),  # (a short name said twice is the text's)
+        # A picture's name with its address's query, or wrapped and back with a space, inside a line.
+        ("Aleppo [p00ntrfq.jpg ] fighting [imagesizer?file=a9EA7 .jpg&width=60] goes on", "Aleppo  fighting  goes on"),
+        ("[tr?id=1416917035580605&ev=PageView&noscript=1] Rebels hold the east", " Rebels hold the east"),
+        ("Pot [Why pot shape & size matters. A lot.] [x=1]", "Pot [Why pot shape & size matters. A lot.] [x=1]"),
+        # Alone on its line, for the page chrome cleaner (the lines around it keep their neighbour).
+        ("[tr?id=1416917035580605&ev=PageView&noscript=1]", "[tr?id=1416917035580605&ev=PageView&noscript=1]"),
         ("Row, row, row your boat. Row, row, row your boat!", "Row, row, row your boat. Row, row, row your boat!"),
     ],
 )
