@@ -459,11 +459,16 @@ def _lynx_links(text: str) -> int | None:
 LYNX_DOUBLED_CHARS = 20
 """Characters at least in each copy of a line's doubled text (:func:`_said_once`)."""
 
+LYNX_ALT_WORDS = 60
+"""Words at most in a picture's words that a caption repeats (:func:`_said_once`)."""
+
+_WORD_MARKS = re.compile(r"[^\w]+")
+
 
 def from_lynx(text: str) -> str:
     """The text of a ``lynx -dump`` without its list of links: the links' numbers (``[12]``),
     what lynx prints for images without words, buttons and form fields, and list bullets go, and
-    a picture's words that a caption repeats are said once (:func:`_said_once`)."""
+    a picture's words that a caption repeats go (:func:`_said_once`)."""
     out = []
     text = _LYNX_PLACEHOLDER.sub("", _LYNX_MARK.sub("", text))
     for line in text.split("\n"):
@@ -474,10 +479,15 @@ def from_lynx(text: str) -> str:
 
 
 def _said_once(line: str) -> str:
-    """``line`` with its text once when it is the same text twice: lynx prints an image's words
-    (its ``alt``) where the image is, and a caption that repeats them runs on after them."""
+    """``line`` without its opening words when the words after them say them again: lynx prints
+    an image's words (its ``alt``) where the image is, and the caption that repeats them, maybe
+    punctuated otherwise and going on, runs on after them ("People protest, outside the palace
+    People protest outside the palace against the court's ruling"). The repeated words are at
+    least :data:`LYNX_DOUBLED_CHARS` characters and at most :data:`LYNX_ALT_WORDS` words; the
+    caption's copy stays."""
     words = line.split()
-    half = len(words) // 2
-    if len(words) % 2 or words[:half] != words[half:] or len(" ".join(words[:half])) < LYNX_DOUBLED_CHARS:
-        return line
-    return " ".join(words[:half])
+    folded = [_WORD_MARKS.sub("", word).lower() for word in words]
+    for k in range(1, min(LYNX_ALT_WORDS, len(words) // 2) + 1):
+        if folded[:k] == folded[k : 2 * k] and len(" ".join(words[:k])) >= LYNX_DOUBLED_CHARS:
+            return " ".join(words[k:])
+    return line

@@ -188,7 +188,12 @@ def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragr
         ("Pot [Why pot shape & size matters. A lot.] [x=1]", "Pot [Why pot shape & size matters. A lot.] [x=1]"),
         # Alone on its line, for the page chrome cleaner (the lines around it keep their neighbour).
         ("[tr?id=1416917035580605&ev=PageView&noscript=1]", "[tr?id=1416917035580605&ev=PageView&noscript=1]"),
-        ("Row, row, row your boat. Row, row, row your boat!", "Row, row, row your boat. Row, row, row your boat!"),
+        ("Go, team, go! Go, team, go! We won the cup.", "Go, team, go! Go, team, go! We won the cup."),
+        # A picture's words, then its caption saying them again and going on: the caption stays.
+        (
+            "People protest, outside the Palace in Lima People protest outside the Palace in Lima against the ruling",
+            "People protest outside the Palace in Lima against the ruling",
+        ),
     ],
 )
 def test_from_lynx_gives_the_text_lynx_prints_around(lynx: str, text: str) -> None:
