@@ -3520,10 +3520,14 @@ def _dated_headline(texts: Sequence[str], i: int) -> bool:
 
 
 def _thread_like(texts: Sequence[str], first: int, last: int) -> bool:
-    """Whether the lines ``first..last`` under a comments heading are not all paragraphs."""
+    """Whether the lines ``first..last`` under a comments heading are not all paragraphs: enough of
+    them (:data:`COMMENTS_SHORT_SHARE`) are short, a post's mark (its time stamp or label,
+    however long: "1 Nick November 12, 2012 at 12:34 pm") or a post with its stamp on its line."""
     if first > last:
         return True
-    short = sum(word_count(texts[j]) < PROSE_WORDS or _inline_stamp(texts[j]) for j in range(first, last + 1))
+    short = sum(
+        word_count(text) < PROSE_WORDS or _post_mark(text) or _inline_stamp(text) for text in texts[first : last + 1]
+    )
     return short >= COMMENTS_SHORT_SHARE * (last - first + 1)
 
 

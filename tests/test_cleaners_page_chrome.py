@@ -3075,3 +3075,25 @@ def test_a_teaser_under_a_heading_another_cleaner_removed_goes_too(heading: str)
     assert kept[1:3] == ARTICLE[:2] and kept[-2:] == LATER
     reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
     assert reasons[teaser] == page_chrome.TEASER_BOX
+
+
+def test_a_thread_under_its_heading_whose_stamp_lines_are_long_is_the_thread() -> None:
+    # Thesis numbers its posts and prints the poster and the stamp on one line ("1 Nick November
+    # 12, 2012 at 12:34 pm": eight words); each post is a paragraph and a "Reply" link. Under the
+    # thread's heading too few lines are short, but the stamps are no paragraphs.
+    posts = [
+        "1 Margaret Hale November 12, 2012 at 12:34 pm",
+        COMMENT,
+        "Reply",
+        "2 Tom Baker November 12, 2012 at 12:43 pm",
+        THREAD[3],
+        "Reply",
+        "3 Ann Lee November 12, 2012 at 3:39 pm",
+        THREAD[5],
+    ]
+    lines = [*ARTICLE, "{ 3 comments… read them below or add one }", *posts]
+    found = page_chrome.reader_comments(lines, 0, len(lines) - 1)
+    assert found is not None and lines[found.first].startswith("{ 3 comments")
+    # Without the stamps, paragraphs alone under such a line are no thread.
+    paragraphs = [*ARTICLE, "3 comments on the plan", COMMENT, THREAD[3], THREAD[5]]
+    assert page_chrome.reader_comments(paragraphs, 0, len(paragraphs) - 1) is None
