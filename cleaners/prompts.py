@@ -652,7 +652,7 @@ def embed_residue(text: str) -> str:
     placeholder's button, label or help (:data:`EMBED_BUTTON`), the embed code's own labels
     (:data:`EMBED_FALLBACK`), each a short line (:data:`MAX_CTA_WORDS`), or lynx's line for an
     embedded frame (:func:`frame_line`) or a picture without words
-    (:func:`~newsclean.cleaners.text.picture_name`). The page chrome cleaner asks it of the lines in the
+    (:func:`~newsclean.cleaners.lynx_marks.picture_name`). The page chrome cleaner asks it of the lines in the
     article's kept run once the run is chosen (removed before the line model reads the dump, the
     lines' neighbours change and the run moves: a video post's frame line parts it from the sidebar)."""
     text = text.strip()
