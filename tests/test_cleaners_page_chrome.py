@@ -1975,6 +1975,8 @@ def test_bare_share_words_and_sentences_are_no_interface_lines(line: str) -> Non
 @pytest.mark.parametrize(
     "line",
     [
+        # WordPress prints its comment form's heading with the form's "Cancel reply" link beside
+        # it; TypePad and Movable Type head the other blogs' links to the post "TrackBack".
         "Leave a Reply Cancel reply",
         "Comment Cancel reply",
         "LEAVE A REPLY Cancel reply",
@@ -1982,18 +1984,7 @@ def test_bare_share_words_and_sentences_are_no_interface_lines(line: str) -> Non
         "TrackBack",
         "TrackBack URL for this entry:",
         "Trackback-URL",
-    ],
-)
-def test_a_comment_forms_heading_with_its_cancel_link_ends_the_article(line: str) -> None:
-    # WordPress prints its comment form's heading with the form's "Cancel reply" link beside it;
-    # TypePad and Movable Type head the other blogs' links to the post "TrackBack".
-    assert page_chrome.END_OF_ARTICLE.match(line)
-    _assert_the_article_ends_at(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
+        # Closing headings in other languages.
         "Diesen Artikel teilen",
         "Partager cet article",
         "Compartir esta noticia",
@@ -2014,7 +2005,7 @@ def test_a_comment_forms_heading_with_its_cancel_link_ends_the_article(line: str
         "관련 키워드",
     ],
 )
-def test_closing_headings_in_other_languages_end_the_article(line: str) -> None:
+def test_closing_headings_and_comment_forms_end_the_article(line: str) -> None:
     assert page_chrome.END_OF_ARTICLE.match(line)
     _assert_the_article_ends_at(line)
 
