@@ -93,6 +93,31 @@ def test_binary_bytes_raise_the_documented_error() -> None:
         assert "binary" in str(caught.value)
 
 
+def test_a_stray_nul_byte_in_a_page_is_read_as_a_space() -> None:
+    # A CMS that lets a NUL through into a page: browsers show the page, so does newsclean.
+    html = page(body="<h1>Budget</h1>\x00" + PARAGRAPH + "<p>The mayor said\x00 it would fund two schools.</p>")
+    data = html.encode()
+    assert data.index(b"\x00") < 4096
+    for fn in (clean_html, clean):
+        body = fn(data, url="https://example.com/news/budget").articleBody
+        assert "The council approved the budget on Monday" in body
+        assert "The mayor said it would fund two schools." in body
+    dump = b"Budget\n\nThe council approved the budget on Monday after a long debate.\x00 The mayor spoke.\n"
+    for fn in (clean_text, clean):
+        assert "after a long debate. The mayor spoke." in fn(dump).articleBody
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00" * 100, "<html><p>Hello</p></html>".encode("utf-16-le"), b"\x1f\x8b\x08\x00" + bytes(range(256)) * 8],
+    ids=["only NULs", "UTF-16 without a BOM", "gzip"],
+)
+def test_bytes_with_many_control_bytes_are_binary(data: bytes) -> None:
+    for fn in (clean_html, clean_text, clean):
+        with pytest.raises(DecodeError, match="binary"):
+            fn(data)
+
+
 def test_malformed_url_argument_raises_the_documented_error() -> None:
     for fn in (clean_html, clean_text, clean):
         with pytest.raises(InputError, match=r"malformed url 'http://\[::1'"):
