@@ -51,6 +51,7 @@ from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.headline_line import mark_headline, title_parts
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata, first_title
+from newsclean.cleaners.nesting import shallower
 from newsclean.cleaners.notices import LEGAL_AFTER, PRINT_NOTE_AFTER, legal_notice, licence_notice, print_note
 from newsclean.cleaners.prompts import prompt_line
 from newsclean.cleaners.regions import RegionLog
@@ -182,7 +183,8 @@ _AT_MAX_DEPTH = etree.XPath("/".join(["*"] * MAX_DEPTH) + "[*]")
 
 def _flatten_deep(root: etree._Element) -> None:
     """Unwrap every element deeper than ``MAX_DEPTH``: each element at that depth keeps its text,
-    in order, and no children (comments below it go; their text never shows).
+    in order, as one child per line of it (:func:`_deep_lines`); the elements below go (and
+    comments with them: their text never shows).
 
     One pass over each deep subtree: unwrapping the deep elements one by one, deepest first,
     moved the children gathered so far up again at every level (a 14 KB page of two
@@ -191,10 +193,74 @@ def _flatten_deep(root: etree._Element) -> None:
     if not _BELOW_MAX_DEPTH(root):
         return
     for holder in _AT_MAX_DEPTH(root):
-        text = etree.tostring(holder, method="text", encoding=str, with_tail=False)
+        lines = _deep_lines(holder)
         for child in list(holder):
             holder.remove(child)
-        holder.text = text or None
+        holder.text = None
+        for block, text in lines:
+            line = etree.SubElement(holder, block.tag if block.tag in _DEEP_LINE_TAGS else "div")
+            for name in ("class", "id"):
+                if block.get(name) is not None:
+                    line.set(name, block.get(name))
+            line.text = text
+
+
+_DEEP_BREAKS = frozenset(
+    ["address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure",
+     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section",
+     "table", "td", "th", "tr", "ul"]
+)  # fmt: skip
+"""Elements that start a line of a deep subtree's text, and end one (two ``<br>`` do too)."""
+
+_DEEP_LINE_TAGS = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption"])
+"""Elements a line of a deep subtree's text is copied as (their tag and class kept); any other
+block's line becomes a ``div`` with its class (a table cell outside its table is no cell)."""
+
+_DEEP_SILENT = frozenset(["script", "style", "template"])
+
+_TWO_BREAKS = re.compile("\x00[ \t\r\n\f]*\x00[\x00 \t\r\n\f]*")
+
+
+def _deep_lines(holder: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The text of ``holder``'s subtree, in order, cut into lines where a block starts or ends
+    or two ``<br>`` follow each other (one is a line break inside the line, as in a paragraph),
+    each with the innermost block holding it (``holder`` for text outside any)."""
+    lines: list[tuple[etree._Element, str]] = []
+    parts: list[str] = []
+    blocks = [holder]
+
+    def cut() -> None:
+        # A <br> is marked by a NUL, which the page's text never holds (see _utf8_for_lxml).
+        for text in _TWO_BREAKS.split("".join(parts)):
+            if text.strip("\x00 \t\r\n\f"):
+                lines.append((blocks[-1], text.replace("\x00", "\n")))
+        parts.clear()
+
+    todo: list[tuple[etree._Element, bool]] = [(holder, True)]
+    while todo:
+        el, opening = todo.pop()
+        tag = el.tag if isinstance(el.tag, str) else None
+        if opening:
+            if tag == "br":
+                parts.append("\x00")
+            elif tag in _DEEP_BREAKS and el is not holder:
+                cut()
+                blocks.append(el)
+            if tag is not None and tag not in _DEEP_SILENT and el.text:
+                parts.append(el.text)
+            todo.append((el, False))
+            if tag is not None:
+                todo.extend((child, True) for child in reversed(el))
+            continue
+        if el is holder:
+            break
+        if tag in _DEEP_BREAKS and tag != "br":
+            cut()
+            blocks.pop()
+        if el.tail:
+            parts.append(el.tail)
+    cut()
+    return lines
 
 
 _CUSTOM_TAG = re.compile(rb"<[A-Za-z][A-Za-z0-9]*-")
@@ -388,14 +454,9 @@ def _may_open_with_prolog(utf8: bytes) -> bool:
     return utf8[at : at + 5] == b"<?xml" or utf8[at : at + 1] >= b"\x80"
 
 
-def _parse_page(page: PageText, classes: etree.ElementClassLookup = _ELEMENT_CLASSES) -> etree._Element:
-    """:func:`parse_html` of a page's text, decoded only if its opening must be read as text;
-    its elements of ``classes``."""
-    if page.utf8 is None or _may_open_with_prolog(page.utf8):
-        prolog = _XML_PROLOGS.match(page.text)
-        if prolog is not None:
-            page = PageText(page.text[prolog.end() :])
-    data = _utf8_for_lxml(page)
+def _parse_utf8(data: bytes, classes: etree.ElementClassLookup) -> tuple[etree._Element, bool]:
+    """The document lxml parses from the UTF-8 ``data``, and whether its markup went deeper
+    than libxml2 builds (:data:`_LXML_DEPTH`)."""
     # Text nodes over 10 MB, nesting past 256; the page is handed over as UTF-8 (as lxml
     # would convert a str), its own charset declarations ignored as for a str. No table of
     # the ids is kept (nothing asks libxml2 for an element by its id): parsing and freeing
@@ -406,8 +467,22 @@ def _parse_page(page: PageText, classes: etree.ElementClassLookup = _ELEMENT_CLA
         root = lxml.html.document_fromstring(data or b"<html></html>", parser=parser)
     except etree.ParserError:  # only a comment, a doctype or white space: an empty page
         root = lxml.html.document_fromstring("<html><body></body></html>")
-    if any("Excessive depth" in entry.message for entry in parser.error_log):
-        logger.warning("page nested more than %d elements deep: the text below that depth is left out", _LXML_DEPTH)
+    return root, any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _parse_page(page: PageText, classes: etree.ElementClassLookup = _ELEMENT_CLASSES) -> etree._Element:
+    """:func:`parse_html` of a page's text, decoded only if its opening must be read as text;
+    its elements of ``classes``."""
+    if page.utf8 is None or _may_open_with_prolog(page.utf8):
+        prolog = _XML_PROLOGS.match(page.text)
+        if prolog is not None:
+            page = PageText(page.text[prolog.end() :])
+    data = _utf8_for_lxml(page)
+    root, too_deep = _parse_utf8(data, classes)
+    if too_deep:  # the text below libxml2's depth is not in the tree: parse the markup made shallow
+        root, too_deep = _parse_utf8(shallower(data, _LXML_DEPTH // 2), classes)
+        if too_deep:
+            logger.warning("page nested more than %d elements deep: the text below that depth is left out", _LXML_DEPTH)
     strays = [s for s in root.itersiblings() if isinstance(s.tag, str)]
     if strays:
         body = root.find("body")
