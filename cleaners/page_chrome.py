@@ -1157,11 +1157,15 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     module's detectors reads as the page's furniture (:func:`_chrome_line`: a "Reply" label, a
     comments heading, "Share this", a stamp). Without one, the added lines are a listicle's next
     items or the article's closing list (tour dates, a tracklist), which the rule's densest run
-    left out. Returns the run's end and the last line left out for these reasons (``-1`` when
-    none was)."""
+    left out. Nothing is cut when the rule's run lies mostly above the model's (a menu the rule
+    took for the densest run, ending just inside the model's start): the two signals do not
+    agree where the article is, so neither says where it ends. Returns the run's end and the
+    last line left out for these reasons (``-1`` when none was)."""
     start, end = found
     rule_start, rule_end = rule
     if rule_start < 0 or end <= rule_end or rule_end < start:
+        return end, -1
+    if rule_end - start < start - rule_start:
         return end, -1
     lines = texts[rule_end + 1 : end + 1]
     added = [word_count(t) for t in lines]

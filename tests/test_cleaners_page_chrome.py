@@ -247,6 +247,14 @@ def test_prose_the_model_keeps_past_the_rules_end_needs_both_signals() -> None:
     # Nothing changes when the model's run ends first, or when the rule found no article.
     assert page_chrome.prose_past_rule(texts, (2, 3), (2, 8)) == (3, -1)
     assert page_chrome.prose_past_rule(texts, (2, 8), (-1, -1)) == (8, -1)
+    # Nor when the rule's run lies mostly above the model's (a menu it took for the densest run,
+    # ending just inside the model's start): the two do not agree where the article is, and
+    # the model's paragraphs stay, a photo credit among them. (Before: the run was cut to the
+    # menu's end, and a WSJ article's lynx dump gave its reprints notice instead of the story.)
+    photo = [*MENU, "The A-Hed", ARTICLE[0], ARTICLE[1], "Getty Images", ARTICLE[2], ARTICLE[3], "Contact"]
+    start = len(MENU)
+    assert page_chrome.prose_past_rule(photo, (start, start + 5), (0, start + 1)) == (start + 5, -1)
+    assert page_chrome.prose_past_rule(photo, (start, start + 5), (start - 1, start + 1)) == (start + 1, start + 5)
 
 
 def test_comments_the_model_would_keep_are_removed_and_explained() -> None:
