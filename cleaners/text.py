@@ -233,9 +233,11 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     block of its own (a list item, a heading, a quote, a table's row) is never joined, nor is a
     line to a table's row.
 
-    ``wrapped``: the dump is known to be hard-wrapped (``lynx -dump`` always wraps): when its long
-    lines are mostly of a script written without spaces (:func:`_unspaced`), it is unwrapped
-    however few they are (a Japanese or Chinese page's paragraphs are a few long lines, twice as
+    ``wrapped``: the dump is known to be hard-wrapped (``lynx -dump`` always wraps): it takes
+    :data:`WRAP_MIN_FULL` long lines or a few of the wrapper's breaks (:data:`WRAP_MIN_BREAKS`),
+    however many short lines there are besides (a short post over sixty one-line comments); when
+    its long lines are mostly of a script written without spaces (:func:`_unspaced`), it is
+    unwrapped however few they are (a Japanese or Chinese page's paragraphs are a few long lines, twice as
     dense as an English one's, among hundreds of short menu items). A line opening with a
     character of a script written without spaces (:data:`_UNSPACED`) could have been broken after
     its first character, and is joined without a space (:func:`_glue`).
@@ -254,9 +256,13 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
             many or _breaks(lines, _width(lengths, over, full)) >= WRAP_MIN_BREAKS
         ):
             return lines  # (a Markdown dump's paragraphs, one a line; or a few lines of links)
-    elif (over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths)) and not (
-        wrapped and _unspaced(lines)
-    ):
+    elif wrapped:
+        if not _unspaced(lines) and (
+            over > WRAP_OVER_SHARE * len(lengths)
+            or not (full >= WRAP_MIN_FULL or _breaks(lines, _width(lengths, over, full)) >= WRAP_MIN_BREAKS)
+        ):
+            return lines
+    elif over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths):
         return lines
     width = _width(lengths, over, full)
     out: list[str] = []

@@ -109,6 +109,20 @@ def test_a_lynx_dump_in_japanese_gets_its_paragraphs_back_without_spaces() -> No
     assert texts == [*menu, *JAPANESE]
 
 
+def test_a_lynx_dump_of_a_short_post_under_many_short_comments_gets_its_paragraphs_back() -> None:
+    # A photo post of two paragraphs over sixty one-line comments: under one line in ten reaches
+    # 60 characters, which in an unknown dump says "not wrapped". lynx always wraps, so a dump of
+    # it with ten long lines is joined where its lines broke (before: each half-sentence of the
+    # post was a line of its own, and the post read as short lines among the comments').
+    body = "\n\n".join(textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in PARAGRAPHS)
+    comments = "\n".join(f"   {n}. [{n}]Reader {n}\n      Gorgeous! Love it." for n in range(1, 61))
+    addresses = "\n".join(f"   {n}. https://blog.example/{n}" for n in range(1, 61))
+    dump = f"{body}\n\n57 Comments\n\n{comments}\n\nReferences\n\n{addresses}\n"
+    assert sum(len(line) >= 60 for line in dump.split("\n")) < 0.1 * len(dump.split("\n"))
+    texts = [b.text for b in extract_text(dump).blocks]
+    assert texts[: len(PARAGRAPHS)] == PARAGRAPHS
+
+
 def test_korean_wrapped_at_a_space_keeps_the_space() -> None:
     # Hangul is written with spaces between words: a line broken at one is joined with one.
     head = (
