@@ -51,7 +51,7 @@ from newsclean.cleaners.gc_pause import collector_paused
 from newsclean.cleaners.headline_line import mark_headline, title_parts
 from newsclean.cleaners.images import article_images, find_figures
 from newsclean.cleaners.metadata import extract_metadata, first_title
-from newsclean.cleaners.nesting import shallower
+from newsclean.cleaners.nesting import LINE_BLOCKS, shallower
 from newsclean.cleaners.notices import LEGAL_AFTER, PRINT_NOTE_AFTER, legal_notice, licence_notice, print_note
 from newsclean.cleaners.prompts import prompt_line
 from newsclean.cleaners.regions import RegionLog
@@ -205,11 +205,7 @@ def _flatten_deep(root: etree._Element) -> None:
             line.text = text
 
 
-_DEEP_BREAKS = frozenset(
-    ["address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure",
-     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section",
-     "table", "td", "th", "tr", "ul"]
-)  # fmt: skip
+_DEEP_BREAKS = frozenset(LINE_BLOCKS)
 """Elements that start a line of a deep subtree's text, and end one (two ``<br>`` do too)."""
 
 _DEEP_LINE_TAGS = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption"])
@@ -254,7 +250,7 @@ def _deep_lines(holder: etree._Element) -> list[tuple[etree._Element, str]]:
             continue
         if el is holder:
             break
-        if tag in _DEEP_BREAKS and tag != "br":
+        if tag in _DEEP_BREAKS:
             cut()
             blocks.pop()
         if el.tail:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["shallower"]
+__all__ = ["LINE_BLOCKS", "shallower"]
 
 _MARK = re.compile(rb"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9]*))")
 """The opening of a comment, a start tag or an end tag."""
@@ -33,11 +33,16 @@ _RAW = {
 _SIBLINGS = frozenset([b"p", b"li", b"dt", b"dd", b"option", b"tr", b"td", b"th"])
 """Elements a start tag of the same name closes (``<li>a<li>b``): one level, not two."""
 
-_BLOCKS = frozenset(
-    b"address article aside blockquote center dd div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header "
-    b"li main nav ol p pre section table td th tr ul".split()
-)
-"""Elements whose text starts a paragraph: dropped, they leave two ``<br>``."""
+LINE_BLOCKS = (
+    "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre",
+    "section", "table", "td", "th", "tr", "ul",
+)  # fmt: skip
+"""Elements whose text starts a line of its own and ends it (also read by the HTML walk that
+flattens deep subtrees, :func:`~newsclean.cleaners.html._deep_lines`)."""
+
+_BLOCKS = frozenset(name.encode("ascii") for name in LINE_BLOCKS)
+"""The same as tag names in bytes: dropped, they leave two ``<br>``."""
 
 
 def shallower(data: bytes, limit: int) -> bytes:

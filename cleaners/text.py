@@ -237,8 +237,8 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     :data:`WRAP_MIN_FULL` long lines or a few of the wrapper's breaks (:data:`WRAP_MIN_BREAKS`),
     however many short lines there are besides (a short post over sixty one-line comments); when
     its long lines are mostly of a script written without spaces (:func:`_unspaced`), it is
-    unwrapped however few they are (a Japanese or Chinese page's paragraphs are a few long lines, twice as
-    dense as an English one's, among hundreds of short menu items). A line opening with a
+    unwrapped however few they are (a Japanese or Chinese page's paragraphs are a few long
+    lines, twice as dense as an English one's, among hundreds of short menu items). A line opening with a
     character of a script written without spaces (:data:`_UNSPACED`) could have been broken after
     its first character, and is joined without a space (:func:`_glue`).
     """
