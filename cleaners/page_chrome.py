@@ -266,6 +266,7 @@ class PageChrome:
         contents = table_of_contents(texts, start, end)
         notices = closing_notices(texts, start, end)
         ad_labels = repeated_ad_labels(texts, start, end)
+        again = said_again(texts, start, end)
         for i in range(len(texts)):
             if start <= i <= end:
                 if i in players:
@@ -286,6 +287,8 @@ class PageChrome:
                     yield Decision.remove(i, notices[i])
                 elif i in ad_labels:
                     yield Decision.remove(i, AD_LABEL)
+                elif i in again:
+                    yield Decision.remove(i, SAID_AGAIN)
                 elif more_teaser(texts[i]):
                     yield Decision.remove(i, MORE_TEASER)
                 elif picture_button(texts[i]):
@@ -1128,6 +1131,55 @@ def repeated_ad_labels(texts: Sequence[str], start: int, end: int) -> set[int]:
         if text and word_count(text) <= AD_LABEL_WORDS and _AD_FREE.search(text):
             seen.setdefault(text.lower(), []).append(i)
     return {i for places in seen.values() if len(places) >= 2 for i in places}
+
+
+SAID_AGAIN = "a picture's words that the caption on the next line says again (the caption's copy kept)"
+
+SAID_AGAIN_CHARS = 20
+"""Characters at least in a line that the next one says again for :func:`said_again` to drop it."""
+
+SAID_AGAIN_WORDS = 60
+"""Words at most in such a line (a picture's alt text, not a paragraph)."""
+
+SAID_TWICE_WORDS = 8
+"""Words at least in a line the next one says again word for word, with nothing after: a
+picture's description (an item's title or a name shown twice is shorter, and a page shows it
+twice)."""
+
+_WORD_MARKS = re.compile(r"[^\w]+")
+
+
+def said_again(texts: Sequence[str], start: int, end: int) -> set[int]:
+    """The lines of ``start..end`` that the next line says again, compared without case and
+    punctuation: word for word (at least :data:`SAID_TWICE_WORDS` words), or followed by a
+    photo credit (:func:`photo_credit`: "Getty Images/Juanmonino", "(Jim Watson/AFP/Getty
+    Images)"). ``lynx -dump`` prints a picture's words (its ``alt``) as a line where the
+    picture is, and the caption under it repeats them, maybe with the photographer's credit; a
+    heading that the next line opens with and goes on from (a name over a headline, an item's
+    title over its price) stays. Asked once the run is chosen (removed before the line model
+    reads the dump, the lines' neighbours change and the run moves)."""
+    out: set[int] = set()
+    after: list[str] = []  # the next line's words
+    folded_after: list[str] = []  # the same, folded (a word of marks alone folds to "")
+    for i in range(end, start - 1, -1):
+        words = texts[i].split()
+        folded = [_WORD_MARKS.sub("", word).lower() for word in words]
+        kept = [word for word in folded if word]
+        if 0 < len(kept) <= SAID_AGAIN_WORDS and len(texts[i].strip()) >= SAID_AGAIN_CHARS:
+            # The next line's words up to as many as this line has, marks alone skipped.
+            at, matched = 0, 0
+            while at < len(folded_after) and matched < len(kept):
+                if folded_after[at]:
+                    if folded_after[at] != kept[matched]:
+                        break
+                    matched += 1
+                at += 1
+            if matched == len(kept):
+                tail = " ".join(after[at:])
+                if (not _WORD_MARKS.sub("", tail) and len(kept) >= SAID_TWICE_WORDS) or (tail and photo_credit(tail)):
+                    out.add(i)
+        after, folded_after = words, folded
+    return out
 
 
 PROSE_LINE_WORDS = 15

@@ -3096,3 +3096,37 @@ def test_a_thread_under_its_heading_whose_stamp_lines_are_long_is_the_thread() -
     # Without the stamps, paragraphs alone under such a line are no thread.
     paragraphs = [*ARTICLE, "3 comments on the plan", COMMENT, THREAD[3], THREAD[5]]
     assert page_chrome.reader_comments(paragraphs, 0, len(paragraphs) - 1) is None
+
+
+def test_a_picture_s_words_that_the_caption_says_again_go_and_the_caption_stays() -> None:
+    # lynx prints a picture's alt text where the picture is, and the caption under it repeats it,
+    # maybe with the photographer's credit: the alt text goes, the caption stays.
+    alt = "Der Golf von Mexiko wurde von US-Präsident Donald Trump kurzerhand umbenannt."
+    caption = "Der Golf von Mexiko wurde von US-Präsident Donald Trump kurzerhand umbenannt. Getty Images/Juanmonino"
+    same = "Murat Yakin ärgerte sich über die Entscheidung von Schiedsrichter Joao Pinheiro."
+    heading = "Infrastructure as a service (IaaS)"
+    defined = heading + " offers on-demand access to computing, storage and networks, paid for as they are used."
+    texts = [ARTICLE[0], alt, caption, ARTICLE[1], same, same.upper(), "Video", "Video", heading, defined, ARTICLE[2]]
+    assert page_chrome.said_again(texts, 0, len(texts) - 1) == {1, 4}
+    # What a page shows twice stays: a columnist's name over her headline, an auction item's name
+    # over the same with its estimate, a short title said twice (a post's title and its link).
+    shown = [
+        "Anne-Marie Slaughter", "Anne-Marie Slaughter: Good news for rest of world",
+        "1932 Ford Custom Pedal Car", "1932 Ford Custom Pedal Car Estimate: $8,000 to $12,000",
+        "Election 2012: The best photos", "Election 2012: The best photos",
+    ]  # fmt: skip
+    assert page_chrome.said_again(shown, 0, len(shown) - 1) == set()
+    # Only inside the run: the line before the run's first is not asked.
+    assert page_chrome.said_again(texts, 2, len(texts) - 1) == {4}
+    # A line whose repeat comes after the run's end stays (the repeat is not the article's).
+    assert page_chrome.said_again(texts, 0, 1) == set()
+
+
+def test_a_dump_s_caption_said_twice_comes_out_once_and_the_removal_is_explained() -> None:
+    alt = "Cyclists ride along Harbour Road during a protest for a safer route last spring."
+    caption = alt + " (Photo: Jane Doe/Harbour Gazette)"
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, ARTICLE[0], alt, caption, *ARTICLE[1:], *AFTER])
+    article = clean_text(dump)
+    assert article.articleBody == "\n\n".join([STANDFIRST, ARTICLE[0], caption, *ARTICLE[1:]])
+    reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
+    assert reasons[alt] == page_chrome.SAID_AGAIN
