@@ -1588,7 +1588,19 @@ def edge_rules(blocks: list[Block], titles: frozenset[str] = frozenset()) -> lis
     for i, rule in enumerate(rules):
         if rule == FURNITURE_AFTER and (placeholder(blocks[i]) or prompt_line(blocks[i])):
             rules[i] = ""
+    # A line that a comma leaves open ("Dear all,", "Hi folks,") belongs to the block after it:
+    # it stays when that block stays (asked from the last block up).
+    for i in range(len(blocks) - 2, -1, -1):
+        if rules[i] in (FURNITURE_BEFORE, FURNITURE_AFTER) and not rules[i + 1] and _left_open(blocks[i]):
+            rules[i] = ""
     return rules
+
+
+def _left_open(block: Block) -> bool:
+    """Whether ``block`` ends with a comma: a salutation or a line the next block completes,
+    which page furniture ("Share", "Tags", "Advertisement") does not do. (A colon is no such
+    sign: "Related posts:" and "Tags:" end with one too, over lists that stay.)"""
+    return block.text.rstrip().endswith(",")
 
 
 def _post_title(blocks: list[Block], h1: int, first: int, titles: frozenset[str]) -> int:

@@ -44,6 +44,18 @@ def test_furniture_before_the_first_paragraph_is_explained() -> None:
     ]
 
 
+def test_a_line_left_open_by_a_comma_stays_with_the_block_it_opens() -> None:
+    # A salutation opens the post ("Dear all,"); a sign-off after the text whose next line goes
+    # ("Cheers," over a name the rule takes) goes too, and furniture around them still goes.
+    article = clean_html(_page(before="<p>Back to blog</p><p>Dear all,</p>", after="<p>Cheers,</p><p>Ann</p>"))
+    assert article.articleBody == f"Dear all,\n\n{BODY}"
+    assert _edges(article) == [
+        ("Back to blog", "furniture before the first paragraph"),
+        ("Cheers,", "furniture after the last paragraph"),
+        ("Ann", "furniture after the last paragraph"),
+    ]
+
+
 def test_a_byline_and_date_line_before_the_first_paragraph_is_explained() -> None:
     article = clean_html(_page(before="<p>By Ann Lee – Updated Mar 5, 2026</p>"))
     assert article.articleBody == BODY
