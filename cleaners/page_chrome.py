@@ -3323,10 +3323,13 @@ def holds_clock_time(text: str) -> bool:
     return False
 
 
+_MONTH_STEM = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+"""An English month's name as its first three letters ("Sep", "September", "sept.")."""
+
 STAMP_DATE = re.compile(
     r"\b(?:19[5-9]\d|20\d\d)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    rf"\b{_MONTH_STEM}[a-z]*\.?\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH_STEM}",
     re.IGNORECASE,
 )
 STAMP_WORDS = 20
@@ -3447,7 +3450,7 @@ def _closing_stamp(text: str) -> bool:
     return bool(STAMP_DATE.search(" ".join(words)))
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"{_MONTH_STEM}[a-z]*\.?"
 DATE_LINE = re.compile(
     rf"""^(?:[^\W\d_]+,?\s+)?(?:
         \d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|
