@@ -256,6 +256,8 @@ class PageChrome:
         if author is not None:
             closings.append((end, author.reason))
             end = author.first - 1
+        if start > 0 and opens_run(texts[start - 1]) and _opens_paragraph(texts[start]):
+            start -= 1  # ("Dear all," over the post's first paragraph)
         offers = beside_prompts(texts, start, end, _prompts_dropped(doc))
         pitches = offer_boxes(texts, start, end, dropped)
         boxes = teaser_boxes(texts, start, end, dropped)
@@ -332,6 +334,37 @@ class PageChrome:
             elif boxed is not None and boxed_from <= i < start:
                 detail += "; " + BOXES_ABOVE_HEADLINE
             yield Decision.remove(i, f"page chrome {where}{detail}")
+
+
+OPEN_LINE_WORDS = 4
+"""Words at most in a line that a comma leaves open over the run (:func:`opens_run`)."""
+
+
+OPENED_WORDS = 6
+"""Words at least in the run's first line for a greeting above it to join the run."""
+
+
+def _opens_paragraph(text: str) -> bool:
+    """Whether ``text``, the run's first line, is a paragraph a greeting may open: at least
+    :data:`OPENED_WORDS` words ending a sentence. A byline's piece ending with a comma ("By
+    Claire Wilson,", "The Guardian,") stands over a date line instead ("Thursday 1 November 2012
+    18.19 EDT", "Published Apr 26, 2023")."""
+    stripped = text.rstrip()
+    return len(stripped.split()) >= OPENED_WORDS and stripped.endswith((".", "!", "?", "…", '"', "”"))
+
+_GREETING = re.compile(rf"[^\W\d_][\w'’]*(?: [\w'’]+){{1,{OPEN_LINE_WORDS - 1}}},")
+
+
+def opens_run(text: str) -> bool:
+    """Whether ``text``, the line just above the chosen run, belongs to it: a greeting that a
+    comma leaves open ("Dear all,", "Hi folks,", "Dear Diary,"), which the run's first line
+    completes: two to :data:`OPEN_LINE_WORDS` words of letters, the first a capital's, the comma
+    its only mark (a wrapped sentence's piece, "armed with new,", is none). (A
+    site's name cut from its date line, "guardian.co.uk,", and a row of sections,
+    "Cellphones, Internet,", end with a comma too: measured, they took the run's start up.)
+    The HTML extractor keeps such a line for the same reason (``html._left_open``)."""
+    stripped = text.strip()
+    return stripped[:1].isupper() and _GREETING.fullmatch(stripped) is not None
 
 
 SLUG_HEADLINE_WORDS = 20

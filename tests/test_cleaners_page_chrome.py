@@ -3130,3 +3130,17 @@ def test_a_dump_s_caption_said_twice_comes_out_once_and_the_removal_is_explained
     assert article.articleBody == "\n\n".join([STANDFIRST, ARTICLE[0], caption, *ARTICLE[1:]])
     reasons = {s.text: s.reason for s in article.cleaning if s.cleaner == "page_chrome"}
     assert reasons[alt] == page_chrome.SAID_AGAIN
+
+
+def test_a_greeting_over_the_post_s_first_paragraph_joins_the_run() -> None:
+    # A letter or a blog post opens with a greeting on a line of its own; the comma leaves it open.
+    dump = "\n".join([*MENU, HEADLINE, "Dear all,", *ARTICLE, *AFTER])
+    body = clean_text(dump).articleBody or ""
+    assert body.startswith("Dear all,\n\n" + ARTICLE[0])
+    assert [page_chrome.opens_run(t) for t in ["Dear all,", "Hi folks,", "Liebe Leserinnen und Leser,"]] == [True] * 3
+    # Pieces of bylines, date lines, section rows and wrapped sentences end with a comma too.
+    pieces = ["guardian.co.uk,", "Cellphones, Internet,", "Transportation,", "armed with new,", "Dear Mr. Smith,"]
+    assert not any(page_chrome.opens_run(t) for t in pieces)
+    # A comma line over a line that is no paragraph (a date line) stays out.
+    dated = "\n".join([*MENU, HEADLINE, "By Claire Wilson,", "Published Apr 26, 2023", *ARTICLE, *AFTER])
+    assert "Claire Wilson" not in (clean_text(dated).articleBody or "")
