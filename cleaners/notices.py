@@ -11,17 +11,21 @@ from newsclean.cleaners.caseless import Caseless
 from newsclean.cleaners.document import split_count
 
 __all__ = [
+    "BODY_NOTICE_CHARS",
     "LEGAL",
     "LEGAL_AFTER",
     "LEGAL_LONG_WORDS",
     "LEGAL_MAX_WORDS",
     "LICENCE",
+    "NOTICE_CHARS",
     "PRINT_NOTE",
     "PRINT_NOTE_AFTER",
     "PRINT_NOTE_MAX_WORDS",
     "TRADEMARKS",
+    "is_notice",
     "legal_notice",
     "licence_notice",
+    "notice_start",
     "print_note",
 ]
 
@@ -95,3 +99,46 @@ def legal_notice(text: str) -> bool:
 def licence_notice(text: str) -> bool:
     """Whether ``text`` is a legal notice stating the page's terms (:data:`LICENCE`)."""
     return legal_notice(text) and bool(_LICENCE.search(text))
+
+
+_NOTICE = re.compile(
+    r"\b(?:enable|turn on|activate|allow)\s+(?:javascript|js|cookies|scripts)\b"
+    r"|\bjavascript\s+(?:is\s+)?(?:disabled|required|must be enabled|is turned off)"
+    r"|\b(?:upgrad(?:e|ing)|updat(?:e|ing)|chang(?:e|ing))\s+(?:your|to a (?:newer|modern))\s+(?:web\s+)?browser"
+    r"|\bbest\s+viewed\s+(?:in|with|using|at)\b[^.]{0,60}?"
+    r"\b(?:browser|resolution|screen|css|javascript|firefox|chrome|safari|opera|internet\s+explorer)"
+    r"|\bbrowser\b.{0,40}\b(?:not|no longer|isn.t)\s+(?:longer\s+)?supported"
+    r"|\b(?:is|are)\s+not\s+longer\s+supported"
+    r"|\bbrowser\s+(?:does\s+not|doesn.t)\s+support\b",
+    re.I,
+)
+"""A line asking for scripts, cookies or another browser ("Please enable JavaScript to view
+the comments", "Your browser is no longer supported. Please upgrade your browser", "This page
+is best viewed in an up-to-date web browser"): short ones (see :data:`NOTICE_CHARS`) are no
+text of the page's, in ``<noscript>`` or script data, and no prose of a text dump's."""
+
+NOTICE_CHARS = 200
+
+BODY_NOTICE_CHARS = 400
+"""A block of the page's body up to this long that asks for scripts or another browser
+(:data:`_NOTICE`) is no text of the article's when :func:`~newsclean.cleaners.unshown.too_little`
+asks whether the body is almost none, nor prose that draws a text dump's run: a site's notice
+runs to three sentences ("This page is best viewed in an up-to-date web browser with style
+sheets (CSS) enabled. While you will be able to view the content of this page in your current
+browser, ... Please consider upgrading your browser software ..."), and a photo gallery whose
+captions are only in its ``<noscript>`` may show no other text."""
+
+
+def is_notice(text: str, limit: int = NOTICE_CHARS) -> bool:
+    """Whether ``text``, shorter than ``limit`` characters, asks for scripts, cookies or another
+    browser (:data:`_NOTICE`)."""
+    return len(text) < limit and _NOTICE.search(text) is not None
+
+
+def notice_start(text: str, limit: int = NOTICE_CHARS) -> int | None:
+    """Where in ``text``, shorter than ``limit`` characters, the words asking for scripts, cookies
+    or another browser begin (:data:`_NOTICE`), or ``None``."""
+    if len(text) >= limit:
+        return None
+    found = _NOTICE.search(text)
+    return found.start() if found is not None else None

@@ -22,7 +22,14 @@ from newsclean.cleaners.line_model import (
     word_count,
 )
 from newsclean.cleaners.media_players import player_residue
-from newsclean.cleaners.notices import LEGAL_AFTER, PRINT_NOTE_AFTER, legal_notice, print_note
+from newsclean.cleaners.notices import (
+    BODY_NOTICE_CHARS,
+    LEGAL_AFTER,
+    PRINT_NOTE_AFTER,
+    legal_notice,
+    notice_start,
+    print_note,
+)
 from newsclean.cleaners.prompts import MORE_WORDS, embed_residue
 from newsclean.cleaners.regions import opening_words
 from numpy.typing import NDArray
@@ -106,6 +113,19 @@ def _title_case(text: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= TITLE_CASE_SHARE * len(words)
 
 
+NOTICE_OPENING_CHARS = 40
+"""A browser or script notice (:func:`~newsclean.cleaners.notices.notice_start`) is one when its words
+come this early in the line ("This page is best viewed in ...", "To view this video please enable
+JavaScript ..."): a sentence that mentions them in passing ("... residents had to enable
+JavaScript in an old browser, one councillor joked.") is prose."""
+
+
+def _opens_with_notice(text: str) -> bool:
+    """Whether ``text`` opens with a browser or script notice (:data:`NOTICE_OPENING_CHARS`)."""
+    at = notice_start(text, BODY_NOTICE_CHARS)
+    return at is not None and at < NOTICE_OPENING_CHARS
+
+
 def _scores(texts: list[str]) -> list[int]:
     scores: list[int] = []
     in_list = False
@@ -113,7 +133,9 @@ def _scores(texts: list[str]) -> list[int]:
         words = min(word_count(text), WORD_CAP)
         bonus = SENTENCE_BONUS if SENTENCE.search(text) else 0
         score = words + bonus - LINE_COST
-        if TABLE_CELL.match(text):
+        if score > 0 and (legal_notice(text) or print_note(text) or _opens_with_notice(text)):
+            score = -LINE_COST  # (sentence-like, but the page's: its terms, its print edition, a browser note)
+        elif TABLE_CELL.match(text):
             score = max(score, 0)
         elif score > 0 and _title_case(text):
             score = min(score, TITLE_CASE_SCORE)
@@ -351,6 +373,7 @@ def _opens_paragraph(text: str) -> bool:
     18.19 EDT", "Published Apr 26, 2023")."""
     stripped = text.rstrip()
     return len(stripped.split()) >= OPENED_WORDS and stripped.endswith((".", "!", "?", "…", '"', "”"))
+
 
 _GREETING = re.compile(rf"[^\W\d_][\w'’]*(?: [\w'’]+){{1,{OPEN_LINE_WORDS - 1}}},")
 

@@ -29,8 +29,9 @@ import lxml.html
 from lxml import etree
 from newsclean.cleaners.content import MainContent, prune
 from newsclean.cleaners.document import Block, BlockKind
+from newsclean.cleaners.notices import BODY_NOTICE_CHARS, NOTICE_CHARS, is_notice
 
-__all__ = ["TOO_LITTLE", "Found", "is_notice", "too_little", "unshown_text"]
+__all__ = ["BODY_NOTICE_CHARS", "NOTICE_CHARS", "TOO_LITTLE", "Found", "is_notice", "too_little", "unshown_text"]
 
 TOO_LITTLE = 120
 """A body with fewer characters than this (spaces not counted) is "almost none": a headline
@@ -78,33 +79,6 @@ _STRING_LITERAL = re.compile(r"\"((?:[^\"\\\n]|\\.)*)(\"?)")
 """A double-quoted string literal, or what is left of an unclosed one up to the line's end
 (always a match, so a scan never starts again inside a string: linear time)."""
 _JS_HEX = re.compile(r"\\x([0-9a-fA-F]{2})")
-
-_NOTICE = re.compile(
-    r"\b(?:enable|turn on|activate|allow)\s+(?:javascript|js|cookies|scripts)\b"
-    r"|\bjavascript\s+(?:is\s+)?(?:disabled|required|must be enabled|is turned off)"
-    r"|\b(?:upgrad(?:e|ing)|updat(?:e|ing)|chang(?:e|ing))\s+(?:your|to a (?:newer|modern))\s+(?:web\s+)?browser"
-    r"|\bbest\s+viewed\s+(?:in|with|using|at)\b[^.]{0,60}?"
-    r"\b(?:browser|resolution|screen|css|javascript|firefox|chrome|safari|opera|internet\s+explorer)"
-    r"|\bbrowser\b.{0,40}\b(?:not|no longer|isn.t)\s+(?:longer\s+)?supported"
-    r"|\b(?:is|are)\s+not\s+longer\s+supported"
-    r"|\bbrowser\s+(?:does\s+not|doesn.t)\s+support\b",
-    re.I,
-)
-"""A line asking for scripts, cookies or another browser ("Please enable JavaScript to view
-the comments", "Your browser is no longer supported. Please upgrade your browser", "This page
-is best viewed in an up-to-date web browser"): short ones (see :data:`NOTICE_CHARS`) are no
-text of the page's, in ``<noscript>`` or script data."""
-
-NOTICE_CHARS = 200
-
-BODY_NOTICE_CHARS = 400
-"""A block of the page's body up to this long that asks for scripts or another browser
-(:data:`_NOTICE`) is no text of the article's when :func:`too_little` asks whether the body is
-almost none: a site's notice runs to three sentences ("This page is best viewed in an
-up-to-date web browser with style sheets (CSS) enabled. While you will be able to view the
-content of this page in your current browser, ... Please consider upgrading your browser
-software ..."), and a photo gallery whose captions are only in its ``<noscript>`` may show no
-other text."""
 
 
 @dataclass
@@ -363,12 +337,6 @@ def _blocks_of(box: etree._Element, where: str, *, pruned: bool = True) -> list[
 
 
 # --- measures ------------------------------------------------------------------------------
-
-
-def is_notice(text: str, limit: int = NOTICE_CHARS) -> bool:
-    """Whether ``text``, shorter than ``limit`` characters, asks for scripts, cookies or another
-    browser (:data:`_NOTICE`)."""
-    return len(text) < limit and _NOTICE.search(text) is not None
 
 
 def _is_prose(text: str) -> bool:

@@ -3144,3 +3144,27 @@ def test_a_greeting_over_the_post_s_first_paragraph_joins_the_run() -> None:
     # A comma line over a line that is no paragraph (a date line) stays out.
     dated = "\n".join([*MENU, HEADLINE, "By Claire Wilson,", "Published Apr 26, 2023", *ARTICLE, *AFTER])
     assert "Claire Wilson" not in (clean_text(dated).articleBody or "")
+
+
+BROWSER_NOTE = (
+    "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. While you will be "
+    "able to view the content of this page in your current browser, you will not be able to get the full "
+    "visual experience."
+)
+COPYRIGHT = "© 2012 Harbour Gazette Ltd. All rights reserved. This material may not be published or redistributed."
+
+
+def test_the_page_s_notices_draw_no_run_however_long_and_sentence_like() -> None:
+    # A short video page: three sentences of about fifteen words, the rest menus, headlines and a
+    # footer whose browser note and copyright line are the page's longest sentences.
+    story = [
+        "People from all over the world are coming to the city to see the regatta this summer.",
+        "Ann and Tom Lee from the north of the state are among the thousands making the trip.",
+        "They made a home-made film about their preparations for the visit and shared it online.",
+    ]
+    others = [f"Play {title}" for title in ("Harbour fire", "Bridge opens", "Council vote", "Ferry strike")]
+    texts = [*MENU, HEADLINE, *story, "Share this page", *others, "About us", BROWSER_NOTE, COPYRIGHT]
+    start, end = page_chrome.rule_run_of(texts)
+    assert texts[start : end + 1] == [HEADLINE, *story]
+    body = clean_text("\n".join(texts)).articleBody or ""
+    assert "best viewed" not in body and "All rights reserved" not in body
