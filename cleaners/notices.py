@@ -1,7 +1,9 @@
-"""Notices a page prints around its article: copyright, licence and trademark lines, and the note
-that the article also ran in the paper. The HTML path (:mod:`~newsclean.cleaners.html`) and the
-text-dump path (:mod:`~newsclean.cleaners.page_chrome`) read them alike: after the article's last
-paragraph they close the page, however sentence-like they are."""
+"""Notices a page prints around its article: copyright, licence and trademark lines, the note
+that the article also ran in the paper, and the lines asking for scripts or another browser. The
+HTML path (:mod:`~newsclean.cleaners.html`) and the text-dump path
+(:mod:`~newsclean.cleaners.page_chrome`) read them alike: after the article's last paragraph they
+close the page, however sentence-like they are, and in a dump none of them counts as the prose
+that draws the article's run."""
 
 from __future__ import annotations
 
