@@ -2,8 +2,8 @@
 that the article also ran in the paper, and the lines asking for scripts or another browser. The
 HTML path (:mod:`~newsclean.cleaners.html`) and the text-dump path
 (:mod:`~newsclean.cleaners.page_chrome`) read them alike: after the article's last paragraph they
-close the page, however sentence-like they are, and in a dump none of them counts as the prose
-that draws the article's run."""
+close the page, however sentence-like they are; in a dump, a legal line, a print note and a line
+opening with a browser notice count as no prose that could draw the article's run."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ captions are only in its ``<noscript>`` may show no other text."""
 def is_notice(text: str, limit: int = NOTICE_CHARS) -> bool:
     """Whether ``text``, shorter than ``limit`` characters, asks for scripts, cookies or another
     browser (:data:`_NOTICE`)."""
-    return len(text) < limit and _NOTICE.search(text) is not None
+    return notice_start(text, limit) is not None
 
 
 def notice_start(text: str, limit: int = NOTICE_CHARS) -> int | None:

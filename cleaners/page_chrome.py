@@ -1202,7 +1202,7 @@ SAID_TWICE_WORDS = 8
 picture's description (an item's title or a name shown twice is shorter, and a page shows it
 twice)."""
 
-_WORD_MARKS = re.compile(r"[^\w]+")
+_WORD_MARKS = re.compile(r"\W+")
 
 
 def said_again(texts: Sequence[str], start: int, end: int) -> set[int]:
