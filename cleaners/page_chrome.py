@@ -193,7 +193,9 @@ class PageChrome:
         if doc.source_format != "text" or len(doc.blocks) < MIN_LINES:
             return
         texts = [b.text for b in doc.blocks]
-        markers = frozenset(m for m in _markers_dropped(doc) if not under_headline(texts, m, doc.url))
+        markers = frozenset(
+            m for m in _markers_dropped(doc) if not under_headline(texts, m, doc.url) and not _announced(texts, m)
+        )
         dropped = _dropped_texts(doc)
         rule = rule_run_of(texts, markers)
         start, end = rule
@@ -2581,6 +2583,20 @@ def under_headline(texts: Sequence[str], i: int, url: str | None) -> bool:
         if word_count(line) >= PROSE_WORDS and SENTENCE.search(line):
             return False
     return False
+
+
+def _announced(texts: Sequence[str], i: int) -> bool:
+    """Whether the line above a comments heading another cleaner removed (line ``i`` follows it)
+    introduces a list (:func:`_list_intro`) and follows a paragraph (:data:`PROSE_LINE_WORDS`
+    words or more, with a sentence end): the "heading" is the first item of a list the article
+    announces ("The following list should get you started:" over "Comment", "Briefing",
+    "Access" and a paragraph each), not the start of the readers' thread. (A blog engine's line
+    over its list of trackbacks, "Listed below are links to weblogs that reference ...:", follows
+    the post's footer, not a paragraph.)"""
+    if i < 2 or not _list_intro(texts[i - 1]):
+        return False
+    above = texts[i - 2]
+    return word_count(above) >= PROSE_LINE_WORDS and SENTENCE.search(above) is not None
 
 
 def _dropped_where(doc: Document, wanted: Callable[[str], bool]) -> frozenset[int]:

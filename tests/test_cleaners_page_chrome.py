@@ -3168,3 +3168,49 @@ def test_the_page_s_notices_draw_no_run_however_long_and_sentence_like() -> None
     assert texts[start : end + 1] == [HEADLINE, *story]
     body = clean_text("\n".join(texts)).articleBody or ""
     assert "best viewed" not in body and "All rights reserved" not in body
+
+
+def test_a_list_the_article_announces_is_no_thread_under_a_comments_heading() -> None:
+    # A guest post closes with a list it announces ("The following list should get you
+    # started:"), one short title and a paragraph per item, the first title "Comment". The
+    # prompts cleaner removes that title as a comment button, and page_chrome used to cut the
+    # article there as at a thread's heading: the list, the post's second half, was lost.
+    intro = (
+        "So instead of a product pitch, why not offer something else if you are trying to get the word out "
+        "about your startup? The following list should get you started:"
+    )
+    items = {
+        "Comment": "Having a network of people to offer opinion and analysis is critical for most journalists, and "
+        "it is a great way of getting your name out there even when you have no news to announce.",
+        "Briefing": "Most journalism is about distilling complex topics into chunks that people understand, so "
+        "offer to spend some time walking a reporter through the trends in your field.",
+        "Access": "One of the best ways to be remembered is to open doors: an introduction to an investor or a "
+        "founder who is in demand helps a journalist and costs you little.",
+    }
+    listed = [line for title, paragraph in items.items() for line in (title, paragraph)]
+    texts = [*MENU, HEADLINE, *ARTICLE, intro, *listed, "About us", "Contact", "Privacy policy"]
+    model = ScoresByText({text: 0.9 for text in [*ARTICLE, intro, *items.values()]})
+    from newsclean.cleaners import CleanerChain
+
+    chain = CleanerChain({"site-memory": None}, instances={"page_chrome": PageChrome(model=model)})
+    record = clean_text("\n".join(texts), chain=chain, find_site=False)
+    body = record.articleBody or ""
+    assert {step.text: step.cleaner for step in record.cleaning}["Comment"] == "prompts"
+    assert intro in body and all(paragraph in body for paragraph in items.values())
+    kept = [text for text in texts if text != "Comment"]  # (the lines page_chrome reads)
+    assert page_chrome._announced(kept, kept.index(items["Comment"]))
+    # A blog engine's line over its trackbacks ends with a colon too, but follows the post's
+    # footer, not a paragraph: the readers' comments under the heading after it still go.
+    comment = (
+        "Any idea when the replication adapters will be updated and certified for the new release? It is "
+        "still a roadblock for us and for a few other shops I know."
+    )
+    trackbacks = "Listed below are links to weblogs that reference this post:"
+    footer = ["Posted at 03:26 AM | Permalink", "TrackBack", trackbacks]
+    texts = [*MENU, HEADLINE, *ARTICLE, *footer, "Comments", comment, "About us", "Contact"]
+    model = ScoresByText({text: 0.9 for text in [*ARTICLE, comment]})
+    chain = CleanerChain({"site-memory": None}, instances={"page_chrome": PageChrome(model=model)})
+    body = clean_text("\n".join(texts), chain=chain, find_site=False).articleBody or ""
+    assert ARTICLE[0] in body and comment not in body
+    kept = [text for text in texts if text != "Comments"]
+    assert not page_chrome._announced(kept, kept.index(comment))
