@@ -109,12 +109,13 @@ def race_table(pages: dict[str, list[Page]], totals: dict[str, dict[str, float]]
 
 PHASES: list[tuple[str, str, str]] = [
     # (label, module, function): the function is replaced, in the module that calls it, by a timed one.
-    ("decode", "newsclean.cleaners.html", "decode_html_utf8"),
-    ("parse", "newsclean.cleaners.html", "parse_html"),
+    # (extract_html parses the page with _parse_page, and decodes only bytes that are not UTF-8.)
+    ("decode (bytes not UTF-8)", "newsclean.cleaners.html", "decode_html_utf8"),
+    ("parse", "newsclean.cleaners.html", "_parse_page"),
+    ("measuring (every walk)", "newsclean.cleaners.content", "_measure"),
     ("metadata", "newsclean.cleaners.html", "extract_metadata"),
     ("figures", "newsclean.cleaners.html", "find_figures"),
     ("strip_page", "newsclean.cleaners.html", "strip_page"),
-    ("  measuring", "newsclean.cleaners.content", "_measure"),
     ("find_main_content", "newsclean.cleaners.html", "find_main_content"),
     ("prune", "newsclean.cleaners.html", "prune"),
     ("blocks_from_element", "newsclean.cleaners.html", "blocks_from_element"),
