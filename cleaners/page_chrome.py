@@ -559,16 +559,21 @@ def article_above_thread(
     of the lines before ``start``), or the prose-density rule's run there when no line is likely
     enough to be the article's and that run holds a paragraph (a short post the model is unsure
     of, a quotation and a line of its own); ``None`` when the run holds the article's prose before
-    the thread, or neither finds a run above it."""
+    the thread, or neither finds a run above it, or the run holds no post's mark before the thread
+    and the run above holds no more prose than it does (a short post under a menu line the model
+    liked, "Elsewhere:": the run's start is the post, not a thread's first posts)."""
     if start <= 0:
         return None
-    if _prose_words(texts, start, thread) >= COMMENTS_MIN_WORDS and _post_marks(texts, start, thread) < STAMPS:
+    before, marks = _prose_words(texts, start, thread), _post_marks(texts, start, thread)
+    if before >= COMMENTS_MIN_WORDS and marks < STAMPS:
         return None
     run = keep_range(texts[:start], probabilities[:start])
     if run is None and _holds_paragraph(texts, 0, start - 1):
         rule = rule_run_of(texts[:start])
         if _holds_paragraph(texts, *rule):
-            return rule
+            run = rule
+    if run is not None and not marks and _prose_words(texts, run[0], run[1] + 1) <= before:
+        return None  # (a short post, no post's mark in it, over more prose than the lines above it)
     return run
 
 

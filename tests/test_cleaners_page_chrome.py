@@ -1571,6 +1571,29 @@ def test_a_thread_found_by_its_stamps_some_posts_in_still_leaves_the_article_abo
     assert above is not None and texts[above[0]] == HEADLINE and texts[above[1]] == ARTICLE[1]
 
 
+def test_a_short_post_without_posts_marks_keeps_its_run_over_a_menu_line_above_it() -> None:
+    # A designer's short post (a headline, its date, two paragraphs) under a menu whose
+    # "Elsewhere:" the model liked, then the thread's heading: less than 100 words of prose
+    # before the thread, so the run was taken for the thread, and the article "above" it was the
+    # menu's one line. A run with no post's mark before the thread and more prose than the lines
+    # above it is the article's.
+    posts = []
+    for n in range(4):
+        posts += [f"Reader {n}, on November 7th, 2012", COMMENT]
+    heading = "8 appreciated comments on “Harbour Road cycle lane approved”"
+    texts = [*MENU, "Elsewhere:", "Book", HEADLINE, "Published on November 7th, 2012", *ARTICLE[:2], heading, *posts]
+    likely = np.asarray([0.9 if text in ("Elsewhere:", *ARTICLE[:2], COMMENT) else 0.1 for text in texts])
+    start, thread = texts.index(HEADLINE), texts.index(heading)
+    assert page_chrome._prose_words(texts, start, thread) < page_chrome.COMMENTS_MIN_WORDS
+    assert page_chrome.keep_range(texts[:start], likely[:start]) == (texts.index("Elsewhere:"),) * 2
+    assert page_chrome.article_above_thread(texts, likely, start, thread) is None
+    # A run opening with a post's mark is the thread's, and the post above it is the article.
+    menu_post = [*MENU, HEADLINE, *ARTICLE[:2], *posts]
+    likely = np.asarray([0.9 if text in (*ARTICLE[:2], COMMENT) else 0.1 for text in menu_post])
+    above = page_chrome.article_above_thread(menu_post, likely, menu_post.index(posts[0]), menu_post.index(posts[2]))
+    assert above is not None and menu_post[above[1]] == ARTICLE[1]
+
+
 class ScoresByText(LineModel):
     """The shipped model's probabilities, with some lines' scores set by their text."""
 
