@@ -2598,10 +2598,7 @@ def _announced(texts: Sequence[str], i: int) -> bool:
     "Access" and a paragraph each), not the start of the readers' thread. (A blog engine's line
     over its list of trackbacks, "Listed below are links to weblogs that reference ...:", follows
     the post's footer, not a paragraph.)"""
-    if i < 2 or not _list_intro(texts[i - 1]):
-        return False
-    above = texts[i - 2]
-    return word_count(above) >= PROSE_LINE_WORDS and SENTENCE.search(above) is not None
+    return i >= 2 and _list_intro(texts[i - 1]) and _holds_paragraph(texts, i - 2, i - 2)
 
 
 def _dropped_where(doc: Document, wanted: Callable[[str], bool]) -> frozenset[int]:
