@@ -6,6 +6,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
@@ -266,8 +267,8 @@ class PageChrome:
         if form is not None and _holds_paragraph(texts, start, form - 1):
             closings.append((end, CLOSING_FORM))
             end = form - 1
-        closers = (closing_cards, closing_notice, closing_ranking, unheaded_cards, unheaded_headlines, closing_marker)
-        for closing in closers:
+        closers = (closing_notice, closing_ranking, unheaded_cards, unheaded_headlines, closing_marker)
+        for closing in (partial(closing_cards, dropped=dropped), *closers):
             cut = closing(texts, start, end)
             if cut is not None:
                 closings.append((end, cut.reason))
@@ -1720,7 +1721,9 @@ def closing_marker(texts: Sequence[str], start: int, end: int) -> Comments | Non
     return None
 
 
-def closing_cards(texts: Sequence[str], start: int, end: int) -> Comments | None:
+def closing_cards(
+    texts: Sequence[str], start: int, end: int, dropped: dict[int, list[str]] | None = None
+) -> Comments | None:
     """Where the kept run ``start..end`` ends at a closing block of teaser cards: a heading of
     teasers (:func:`_box_heading`: "Most read in Sport", "Das könnte Sie auch interessieren", "Lee
     también") after the run's first paragraph, with only cards under it down to the run's end. A
@@ -1735,14 +1738,18 @@ def closing_cards(texts: Sequence[str], start: int, end: int) -> Comments | None
     under it) or a table (two lines of bare figures in a row) among them is the article's, whose
     short paragraphs go on around it. A closing list of bare headlines (:func:`_headlines`: no
     teaser under them, maybe section or date labels between them) under such a heading ends the run
-    too. Reads only the lines' shapes and the teaser headings' words; ``None`` when the run holds
-    no such block."""
+    too. So does a block of cards printed a line each (:func:`_dated_cards`), under its heading or
+    under a heading an earlier cleaner removed (``dropped``, :func:`_dropped_texts`: "You might also
+    like" goes as a read-more teaser), which then starts at the card's line. Reads only the lines'
+    shapes and the teaser headings' words; ``None`` when the run holds no such block."""
     first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), None)
     if first is None:
         return None
     for i in range(first + 1, end):
+        if dropped and any(_box_heading(t) for t in dropped.get(i, ())) and _dated_cards(texts[i : end + 1]):
+            return Comments(i, CLOSING_CARDS)
         if _box_heading(texts[i].strip()):
-            if _cards(texts[i + 1 : end + 1]):
+            if _cards(texts[i + 1 : end + 1]) or _dated_cards(texts[i + 1 : end + 1]):
                 return Comments(i, CLOSING_CARDS)
             if _headlines(texts[i + 1 : end + 1]):
                 return Comments(i, CLOSING_HEADLINES)
@@ -1878,6 +1885,46 @@ def _cards(lines: Sequence[str]) -> bool:
         else:
             after_short = words < PROSE_LINE_WORDS
     return teasers >= CARDS
+
+
+CARD_HEADLINE_MAX = 15
+"""Words at most in the headline before a card's date on the card's one line (:func:`_dated_card`)."""
+
+CARD_AFTER_WORDS = 8
+"""Words at least after a card's date on its line: the teaser's sentence."""
+
+
+def _dated_card(text: str) -> bool:
+    """Whether ``text`` is a whole teaser card on one line, as a Markdown dump prints a card whose
+    link holds its headline, date and teaser: a headline (2 to :data:`CARD_HEADLINE_MAX` words, no
+    sentence end, not ending on a word that leads a date in a sentence, :data:`_DATE_LEAD`), a
+    whole date (:data:`CARD_DATE`), then the teaser (:data:`CARD_AFTER_WORDS` words or more). A
+    sentence that dates something puts a word such as "on" before the date, or its own words and
+    a sentence end before it."""
+    found = CARD_DATE.search(text)
+    if found is None:
+        return False
+    head = text[: found.start()]
+    words = head.split()
+    if not 2 <= len(words) <= CARD_HEADLINE_MAX or SENTENCE.search(head):
+        return False
+    if words[-1].lower().strip(",") in _DATE_LEAD:
+        return False
+    return word_count(text[found.end() :]) >= CARD_AFTER_WORDS
+
+
+def _dated_cards(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` are teaser cards printed a line each down to the end (:func:`closing_cards`):
+    at least :data:`CARDS` lines that are whole cards (:func:`_dated_card`), and every line of
+    :data:`PROSE_LINE_WORDS` words or more one of them (shorter lines are labels: a section, "Read
+    more"). The article's paragraphs going on under a subheading are no such line."""
+    cards = 0
+    for text in lines:
+        if _dated_card(text):
+            cards += 1
+        elif word_count(text) >= PROSE_LINE_WORDS:
+            return False
+    return cards >= CARDS
 
 
 CLOSING_HEADLINES = "after a teaser heading over a closing list of headlines"
@@ -3406,6 +3453,17 @@ STAMP_DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH_STEM}",
     re.IGNORECASE,
 )
+CARD_DATE = re.compile(
+    rf"""(?<![\w-])(?:
+        (?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|
+        {_MONTH_STEM}[a-z]*\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|
+        [0-3]?\d(?:st|nd|rd|th)?\.?\s+{_MONTH_STEM}[a-z]*\.?,?\s+(?:19|20)\d\d
+    )(?![\w-])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A whole date, day, month and year ("2024-10-14", "14.10.2024", "October 14, 2024", "14 Oct 2024"):
+the date a teaser card prints between its headline and its teaser."""
+
 STAMP_WORDS = 20
 """A comment's time stamp ("Posted by Ann at May 4, 2012 7:21 AM", "23. 12. 2024 13:31") is a
 short line with a clock time and a date."""

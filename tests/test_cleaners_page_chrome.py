@@ -1099,6 +1099,60 @@ def test_a_closing_block_of_teaser_cards_under_its_heading_ends_the_article(head
     assert found is not None and found.first == len(ARTICLE)
 
 
+DATED_CARDS = [
+    "Ferry pier to reopen for summer sailings 2024-10-14 SUMMER TIMETABLE: The old pier has been closed since "
+    "the storm in February, and the operator says the first boats will sail again in July, with four crossings "
+    "a day to the island and a late boat on Fridays and Saturdays until the end of August.",
+    "Quay Lane market moves to the station forecourt October 12, 2024 TRADERS' VOTE: Traders voted to leave the "
+    "quay for the summer while the wall is rebuilt, and most of them will keep their usual pitches beside the "
+    "taxi rank, the council said after the vote on Tuesday evening.",
+    "Dock Road flats approved despite objections 10.10.2024 PLANNING: Forty homes will be built on the old "
+    "timber yard after councillors overruled the planning officers on the height of the blocks at a meeting "
+    "that ran past midnight.",
+]
+
+
+@pytest.mark.parametrize("heading", ["Top Stories", "You might also like"])
+def test_a_closing_block_of_teaser_cards_printed_a_line_each_ends_the_article(heading: str) -> None:
+    # A Markdown dump prints a card whose link holds its headline, date and teaser as one line: no
+    # short headline line above each teaser, so the cards read as paragraphs one after another
+    # (as the article's going on under a subheading would), and only their dates between a
+    # headline and a teaser tell them from it. The prompts cleaner removes "You might also like"
+    # as a read-more teaser: the block then starts at the first card.
+    dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, heading, *DATED_CARDS, "About us", "Contact"])
+    article = clean_text(dump)
+    assert (article.articleBody or "").split("\n\n") == [STANDFIRST, *ARTICLE]
+    reasons = [s.reason for s in article.cleaning if s.cleaner == "page_chrome" and s.text[:40] in DATED_CARDS[0]]
+    assert reasons and all(reason.endswith(page_chrome.CLOSING_CARDS) for reason in reasons)
+    texts = [*ARTICLE, heading, *DATED_CARDS]
+    found = page_chrome.closing_cards(texts, 0, len(texts) - 1)
+    assert found is not None and found.first == len(ARTICLE)
+    # Without the heading, the same lines are left to the other closers.
+    texts = [*ARTICLE, *DATED_CARDS]
+    assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
+    found = page_chrome.closing_cards(texts, 0, len(texts) - 1, dropped={len(ARTICLE): [heading]})
+    assert found is not None and found.first == len(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # A date a sentence leads with "on" or "since", or one after the sentence's own words.
+        "The council first voted on October 12, 2024 to close the road for six weeks while the wall on the "
+        "quay was rebuilt and the crossings were moved.",
+        "Traders have kept their pitches since 14 October 2024, when the market moved to the forecourt beside "
+        "the station and the taxi rank.",
+        "Work began in the spring. The contractor said on Tuesday that the lane would open 2024-10-14 if the "
+        "weather held through the summer.",
+    ],
+)
+def test_paragraphs_that_hold_a_date_are_no_cards_printed_a_line_each(paragraph: str) -> None:
+    assert not page_chrome._dated_card(paragraph)
+    # Under a teaser heading, such paragraphs with a card among them are the article going on.
+    texts = [*ARTICLE, "Latest news from the harbour", DATED_CARDS[0], paragraph, DATED_CARDS[1]]
+    assert page_chrome.closing_cards(texts, 0, len(texts) - 1) is None
+
+
 def test_an_article_that_goes_on_under_a_heading_like_a_teasers_is_not_a_block_of_cards() -> None:
     # The same words as the article's own subheading, with short subheadings and the article's long
     # paragraphs under it: card-shaped, but a teaser is one short sentence, so the article goes on.
