@@ -168,8 +168,7 @@ class Repeats:
                 # heading listed in the table of contents above it as a duplicated caption.
                 removed.add(i)
                 yield Decision.remove(i, f"repeats block {blocks[first].index} word for word")
-        if doc.source_format != "text":
-            yield from _second_copies(blocks, removed | decided)
+        yield from _second_copies(blocks, removed | decided, mirrored=doc.source_format == "text")
 
 
 def _markers(blocks: list[Block], skip: set[int]) -> list[int]:
@@ -224,14 +223,17 @@ def _prose(block: Block) -> bool:
     )
 
 
-def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:
+def _second_copies(blocks: list[Block], skip: set[int], *, mirrored: bool = False) -> Iterator[Decision]:
     """Removes runs of long blocks that repeat earlier ones word for word (``COPY_MIN_BLOCKS``)
-    and a long block that repeats the block just before it."""
+    and a long block that repeats the block just before it. ``mirrored`` (a text dump, where no
+    markup tells a quotation from a second rendering): a run goes only when it copies a whole
+    stretch, every long block from its first original to its last (:func:`_whole_stretch`)."""
     first_at: dict[str, int] = {}
     run: list[tuple[int, int]] = []  # (position, position of the first copy)
 
     def flush() -> Iterator[Decision]:
-        if len({first for _, first in run}) >= COPY_MIN_BLOCKS:
+        firsts = {first for _, first in run}
+        if len(firsts) >= COPY_MIN_BLOCKS and (not mirrored or _whole_stretch(blocks, skip, firsts)):
             for i, first in run:
                 yield Decision.remove(i, f"repeats block {blocks[first].index} word for word (a second copy)")
         run.clear()
@@ -250,6 +252,18 @@ def _second_copies(blocks: list[Block], skip: set[int]) -> Iterator[Decision]:
         else:
             run.append((i, first))
     yield from flush()
+
+
+def _whole_stretch(blocks: list[Block], skip: set[int], firsts: set[int]) -> bool:
+    """Whether every long block (:data:`COPY_MIN_WORDS` words or more) from the first of ``firsts``
+    to the last is one of them: the passage was printed twice (a page rendered for two screens, a
+    hidden tab), not quoted again in full after the article went through it with its own
+    paragraphs between the quoted ones (a post answering a list item by item, then the list)."""
+    return all(
+        i in firsts
+        for i in range(min(firsts), max(firsts) + 1)
+        if i not in skip and blocks[i].kind in COPY_KINDS and split_count(blocks[i].text) >= COPY_MIN_WORDS
+    )
 
 
 def _is_standfirst_repeat(blocks: list[Block], i: int, description: str) -> bool:

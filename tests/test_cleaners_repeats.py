@@ -103,3 +103,42 @@ def test_in_text_dumps_a_line_repeated_just_below_itself_is_a_second_copy() -> N
     removed = [(doc.blocks[d.position].text, d.position, d.reason) for d in Repeats()(doc) if d.action is Action.REMOVE]
     assert [(text, position) for text, position, _ in removed] == [(caption, 6), (paragraph, 11)]
     assert removed[1][2] == "repeats the line 3 above it word for word (a second copy)"
+
+
+COPIED = [
+    "The council approved the plan on Tuesday after a debate that ran for almost four hours in the town hall.",
+    "Residents who live along Harbour Road had asked for the crossings to be moved closer to the school gates.",
+    "Work on the first stretch starts in March, when the contractor closes one lane for six weeks.",
+    "The market on Quay Lane stays open throughout, with its entrance moved to the station forecourt for now.",
+]
+
+
+def test_in_text_dumps_an_article_printed_twice_loses_its_second_copy() -> None:
+    # A page that renders the article twice (for two screen sizes, or in a hidden tab) prints it
+    # twice in a dump: the second run of the same paragraphs, in the same order, goes.
+    lines = [HEADLINE, STANDFIRST, *COPIED, "Share", "Read more", *COPIED, "About us"]
+    doc = Document([Block(line) for line in lines])
+    removed = [(d.position, d.reason) for d in Repeats()(doc) if d.action is Action.REMOVE]
+    assert [position for position, _ in removed] == [8, 9, 10, 11]
+    assert all(reason.endswith("word for word (a second copy)") for _, reason in removed)
+
+
+def test_in_text_dumps_a_list_quoted_in_full_after_the_post_answers_it_item_by_item_stays() -> None:
+    # A post quotes a list's items one by one with its own paragraph after each, then prints the
+    # list whole: the quoted items come back, but the stretch they first stood in holds the post's
+    # own paragraphs too, so the list printed whole is the article's, not a second rendering.
+    answers = [
+        "That is the first thing every new parent asks of a friend, and it is the one most often ignored.",
+        "A salad nobody asked for is still a salad, and most friends will be happy to bring one along.",
+        "Nobody who has held a newborn for an afternoon has ever complained of being bored by the work.",
+        "Walking a dog is the one chore on the list that the helper will probably enjoy doing most.",
+    ]
+    lines = [HEADLINE, STANDFIRST]
+    for item, answer in zip(COPIED, answers, strict=True):
+        lines += [item, answer]
+    lines += ["The list in full:", *COPIED, "About us"]
+    doc = Document([Block(line) for line in lines])
+    assert [d for d in Repeats()(doc) if d.action is Action.REMOVE] == []
+    # In HTML, markup tells a second rendering as it always did: the run goes there.
+    html = Document([Block(line) for line in lines[1:]], metadata={"headline": HEADLINE}, source_format="html")
+    assert [html.blocks[d.position].text for d in Repeats()(html) if d.action is Action.REMOVE] == COPIED
