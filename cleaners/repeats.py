@@ -227,21 +227,46 @@ def _second_copies(blocks: list[Block], skip: set[int], *, mirrored: bool = Fals
     """Removes runs of long blocks that repeat earlier ones word for word (``COPY_MIN_BLOCKS``)
     and a long block that repeats the block just before it. ``mirrored`` (a text dump, where no
     markup tells a quotation from a second rendering): a run goes only when it copies a whole
-    stretch, every long block from its first original to its last (:func:`_whole_stretch`)."""
+    stretch, every long block from its first original to its last (:func:`_whole_stretch`); a
+    line of a paragraph's HTML source (:data:`_MARKUP_LINE`) is read without its tags, as a copy
+    of the paragraph it holds (never as an original: the article's text is not taken for a copy
+    of the markup printed above it), and a run of such lines alone goes whatever stretch it
+    copies (a "Republish this story" box prints the article's source, headline and all, which
+    no post quotes)."""
     first_at: dict[str, int] = {}
+    folded_at: dict[str, int] = {}  # (text dumps: the same, quotes written straight)
+    markup: set[int] = set()  # (text dumps: the lines of markup found copying a paragraph)
     run: list[tuple[int, int]] = []  # (position, position of the first copy)
 
     def flush() -> Iterator[Decision]:
         firsts = {first for _, first in run}
-        if len(firsts) >= COPY_MIN_BLOCKS and (not mirrored or _whole_stretch(blocks, skip, firsts)):
+        sources = all(i in markup for i, _ in run)  # (the article's source printed whole: no quotation)
+        if len(firsts) >= COPY_MIN_BLOCKS and (not mirrored or sources or _whole_stretch(blocks, skip, firsts)):
             for i, first in run:
                 yield Decision.remove(i, f"repeats block {blocks[first].index} word for word (a second copy)")
         run.clear()
 
     for i, block in enumerate(blocks):
-        if i in skip or block.kind not in COPY_KINDS or split_count(block.text) < COPY_MIN_WORDS:
+        if block.kind not in COPY_KINDS or split_count(block.text) < COPY_MIN_WORDS:
+            continue
+        if i in skip:
+            if mirrored and _MARKUP_LINE.match(block.text) is None:
+                # (a headline lifted or removed as a repeat is still what markup may copy)
+                folded_at.setdefault(_norm(block.text).translate(_STRAIGHT), i)
+            continue
+        if mirrored and _MARKUP_LINE.match(block.text) is not None:
+            # A line of markup only ever copies a paragraph: it is no original of one. (Its
+            # source may write the apostrophes and quotes the page shows curly as straight.)
+            first = folded_at.get(_norm(_TAG.sub("", block.text)).translate(_STRAIGHT), i)
+            if first == i:
+                yield from flush()
+            else:
+                markup.add(i)
+                run.append((i, first))
             continue
         key = _norm(block.text)
+        if mirrored:
+            folded_at.setdefault(key.translate(_STRAIGHT), i)
         first = first_at.setdefault(key, i)
         if first != i and _norm(blocks[i - 1].text) == key:
             # The same long paragraph twice in a row is never meant (a stacked mobile copy).
@@ -252,6 +277,18 @@ def _second_copies(blocks: list[Block], skip: set[int], *, mirrored: bool = Fals
         else:
             run.append((i, first))
     yield from flush()
+
+
+_MARKUP_LINE = re.compile(
+    r"\s*<(?:p|h[1-6]|li|blockquote|div|span)\b[^>]*>.*</[a-z0-9]+>\s*$", re.IGNORECASE | re.DOTALL
+)
+"""A text dump's line that is a paragraph's HTML source ("<p>Some students gained ...</p>"): a
+"Republish this story" box prints the article's markup for other sites to paste."""
+
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+_TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]{0,500}>", re.IGNORECASE)
+"""An HTML tag in such a line."""
 
 
 def _whole_stretch(blocks: list[Block], skip: set[int], firsts: set[int]) -> bool:

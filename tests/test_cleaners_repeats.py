@@ -142,3 +142,47 @@ def test_in_text_dumps_a_list_quoted_in_full_after_the_post_answers_it_item_by_i
     # In HTML, markup tells a second rendering as it always did: the run goes there.
     html = Document([Block(line) for line in lines[1:]], metadata={"headline": HEADLINE}, source_format="html")
     assert [html.blocks[d.position].text for d in Repeats()(html) if d.action is Action.REMOVE] == COPIED
+
+
+def test_in_text_dumps_the_articles_html_source_printed_under_it_goes() -> None:
+    # A "Republish this story" box prints the article's source for other sites to paste: its
+    # headline and paragraphs in tags, links inside them, apostrophes written straight. Read
+    # without their tags, the lines copy the article's paragraphs, and go, headline and all
+    # (the headline, far above, makes no whole stretch: a run of markup needs none).
+    headline = "Harbour Road cycle lane approved after a two-year dispute over the crossings and the market"
+    source = [
+        f"<h1>{headline}</h1>",
+        f'<p class="has-drop-cap">{COPIED[0]}</p>',
+        '<p>Residents who live along <a href="https://example.org/road">Harbour Road</a> had asked for the '
+        "crossings to be moved closer to the school gates.</p>",
+        f"<p>{COPIED[2]}</p>",
+        f"<p>{COPIED[3]}</p>",
+    ]
+    article = [COPIED[0], COPIED[1], "The contractor’s plan: " + COPIED[2], COPIED[2], COPIED[3]]
+    lines = [headline, "Share", "Sign up for our newsletter to have stories delivered every morning to you.",
+             *article, "Republish this article", *source, "About us"]  # fmt: skip
+    doc = Document([Block(line) for line in lines], metadata={"headline": headline})
+    removed = [doc.blocks[d.position].text for d in Repeats()(doc) if d.action is Action.REMOVE]
+    assert removed == [headline, *source]  # (the line under the headline's field: it repeats the headline)
+    # Straight quotes in the source copy the page's curly ones.
+    curly = "The contractor’s plan is to close one lane between the station and the ferry terminal for six weeks."
+    lines = [*COPIED[:3], curly, "Republish", *(f"<p>{t}</p>" for t in COPIED[:3]), "<p>" + curly.replace("’", "'")]
+    lines[-1] += "</p>"
+    doc = Document([Block(line) for line in lines])
+    assert [d.position for d in Repeats()(doc) if d.action is Action.REMOVE] == [5, 6, 7, 8]
+
+
+def test_in_text_dumps_markup_is_never_the_original_of_a_paragraph() -> None:
+    # The source printed above the article: the article's paragraphs are no copy of it. And a
+    # tutorial's markup examples, which copy no paragraph, stay.
+    lines = [*(f"<p>{t}</p>" for t in COPIED), "The article", *COPIED, "About us"]
+    doc = Document([Block(line) for line in lines])
+    assert [d for d in Repeats()(doc) if d.action is Action.REMOVE] == []
+    examples = [
+        "<p>Every paragraph of the page goes in its own element, and the browser leaves a gap after it.</p>",
+        "<p>A second paragraph follows the first one, and the style sheet decides how far apart they are.</p>",
+        "<h2>A heading that stands between the paragraphs of the example page and names the section</h2>",
+    ]
+    lines = [*COPIED, *examples, "Every paragraph above is written the same way in the page's source."]
+    doc = Document([Block(line) for line in lines])
+    assert [d for d in Repeats()(doc) if d.action is Action.REMOVE] == []
