@@ -77,7 +77,8 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     links = _lynx_links(text)
     if links is not None:
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
-        text = from_lynx("\n".join(unwrap([line.rstrip() for line in text[:links].split("\n")], wrapped=True)))
+        dump = _LYNX_HEAD_LINKS.sub("", text[:links], count=1)
+        text = from_lynx("\n".join(unwrap([line.rstrip() for line in dump.split("\n")], wrapped=True)))
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
@@ -459,7 +460,26 @@ def _lynx_links(text: str) -> int | None:
     if start is None:
         return None
     marks = sum(1 for _ in islice(_LYNX_MARK.finditer(text, 0, start), LYNX_MIN_MARKS))
-    return start if marks >= LYNX_MIN_MARKS else None
+    if marks >= LYNX_MIN_MARKS or (marks and _numbered_alike(text, start)):
+        return start
+    return None
+
+
+_LYNX_HEAD_LINKS = re.compile(r"\A(?:[ \t]*\n)*[ \t]*#\[\d{1,6}\][^\n]*(?:\n[ \t]*\S[^\n]*)*")
+"""The paragraph ``lynx -dump`` opens with for the page's ``<link>`` elements, each a link's number
+and its ``rel`` or title ("#[1]publisher [2]VentureBeat » Apple confirms ... Comments Feed
+[3]alternate"), down to the first blank line: the page's head, never its text."""
+
+_LYNX_ENTRY = re.compile(r"^[ \t]*(\d{1,6})\. [a-z][a-z0-9+.-]{1,20}:\S", re.M)
+
+
+def _numbered_alike(text: str, start: int) -> bool:
+    """Whether the links' numbers in ``text`` before ``start`` (``[1]``, ``[2]``) are the numbers of
+    the list from ``start`` on, entry for entry: a page with one or two links (an empty search page
+    whose only link is its search engine's address) is lynx's as surely as one with many."""
+    listed = {int(found.group(1)) for found in _LYNX_ENTRY.finditer(text, start)}
+    shown = {int(found.group(0)[1:-1]) for found in _LYNX_MARK.finditer(text, 0, start)}
+    return bool(listed) and listed == shown
 
 
 LYNX_DOUBLED_CHARS = 20

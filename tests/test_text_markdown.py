@@ -200,6 +200,35 @@ def test_from_lynx_gives_the_text_lynx_prints_around(lynx: str, text: str) -> No
     assert from_lynx(lynx) == text
 
 
+def test_the_head_links_lynx_opens_with_are_no_line_of_the_text() -> None:
+    # lynx prints the page's <link> elements first, a paragraph of their numbers and titles (the
+    # feeds, the comments feed titled with the headline): the page's head, never its text.
+    dump = LYNX.read_text(encoding="utf-8")
+    head = (
+        "   #[90]Valley Courier » Feed [91]Valley Courier » Reservoir levels fall to a ten-year low\n"
+        "   after the dry summer Comments Feed [92]alternate\n\n"
+    )
+    lines = [block.text for block in extract_text(head + dump).blocks]
+    assert lines == [block.text for block in extract_text(dump).blocks]
+    assert not any("Feed" in line for line in lines)
+    # A line opening with "#[" further down is the page's, and a dump with no list of links is
+    # no lynx dump: both keep it.
+    assert "#[1] ranked" in [b.text for b in extract_text("The list\n\n#[1] ranked first\nand more").blocks][1]
+
+
+def test_a_lynx_dump_of_a_page_with_one_link_loses_its_list_too() -> None:
+    # An empty search page: its only link is its search engine's address. The links' numbers in the
+    # text are the list's, entry for entry, so the dump is lynx's however few they are.
+    dump = "   #[1]BGG Game Search\n\nReferences\n\n   1. file:///game-opensearch.xml\n"
+    assert [block.text for block in extract_text(dump).blocks] == []
+    two = "   [1]Home [2]Search\n\nNo results for your search.\n\nReferences\n\n   1. https://a.example/\n   2. https://a.example/s\n"
+    assert [block.text for block in extract_text(two).blocks] == ["Home Search", "No results for your search."]
+    # Numbers that are not the list's (an article citing [1] over its own numbered addresses) are
+    # no lynx marks: the dump stays as it is.
+    cited = "Rain fell [1] all week.\n\nReferences\n\n1. https://a.example/rain\n2. https://a.example/wind\n"
+    assert "Rain fell [1] all week." in [block.text for block in extract_text(cited).blocks]
+
+
 def test_an_article_s_own_references_are_not_lynx_s_list() -> None:
     # A paper's citations ([1], [2], [3]) and its "References" by their authors: a plain dump.
     dump = (
