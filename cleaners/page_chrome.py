@@ -127,6 +127,29 @@ def _opens_with_notice(text: str) -> bool:
     return at is not None and at < NOTICE_OPENING_CHARS
 
 
+_COUNTER = re.compile(r"\(\d{1,7}\)")
+"""A count in brackets after an entry of a menu ("October 2012 (43)", "Architecture (1174)")."""
+
+COUNTERS = 5
+"""Counts at least in a line that is a menu's entries run together (:func:`counts_line`)."""
+
+WORDS_PER_COUNTER = 6
+"""Words at most per count in such a line: a paragraph citing a few figures in brackets has more."""
+
+
+def counts_line(text: str) -> bool:
+    """Whether ``text`` is a menu's entries, each with its count, run together on one line: the
+    archive's months, the categories or the tags of a blog's side column ("Select Month November
+    2012 (14) October 2012 (43) ..."), as a Markdown dump prints a drop-down list or a tag cloud.
+    At least :data:`COUNTERS` counts in brackets, one for every :data:`WORDS_PER_COUNTER` words or
+    fewer: long and with no link marks left, the line read as the page's longest paragraph. A
+    sentence numbering its points ("(1) a lane, (2) two crossings, ...") counts up one by one."""
+    counts = [int(found[1:-1]) for found in _COUNTER.findall(text)]
+    if len(counts) < COUNTERS or len(counts) * WORDS_PER_COUNTER < word_count(text):
+        return False
+    return counts != list(range(counts[0], counts[0] + len(counts)))
+
+
 def _scores(texts: list[str]) -> list[int]:
     scores: list[int] = []
     in_list = False
@@ -134,8 +157,9 @@ def _scores(texts: list[str]) -> list[int]:
         words = min(word_count(text), WORD_CAP)
         bonus = SENTENCE_BONUS if SENTENCE.search(text) else 0
         score = words + bonus - LINE_COST
-        if score > 0 and (legal_notice(text) or print_note(text) or _opens_with_notice(text)):
-            score = -LINE_COST  # (sentence-like, but the page's: its terms, its print edition, a browser note)
+        if score > 0 and (legal_notice(text) or print_note(text) or _opens_with_notice(text) or counts_line(text)):
+            # (sentence-like, but the page's: its terms, its print edition, a browser note, a menu's counts)
+            score = -LINE_COST
         elif TABLE_CELL.match(text):
             score = max(score, 0)
         elif score > 0 and _title_case(text):

@@ -3247,6 +3247,46 @@ def test_the_page_s_notices_draw_no_run_however_long_and_sentence_like() -> None
     assert "best viewed" not in body and "All rights reserved" not in body
 
 
+ARCHIVE = (
+    "Select Month November 2012 (14) October 2012 (43) September 2012 (50) August 2012 (22) July 2012 (44) "
+    "June 2012 (56) May 2012 (61) April 2012 (58) March 2012 (70) February 2012 (64) January 2012 (69)"
+)
+TAGS = (
+    "Select a Tag Fluid form (195) White (179) Landscape architecture (177) Concrete (167) Random pattern "
+    "(156) Stair (136) Timber (135) Competition (131) Courtyard architecture (127) Glass facade (120)"
+)
+
+
+def test_a_side_column_s_entries_with_their_counts_on_one_line_draw_no_run() -> None:
+    # A Markdown dump prints a drop-down list or a tag cloud as one long line of entries and counts:
+    # the page's longest line, with no link marks left, it drew the prose rule's run (and the line
+    # model's, which reads that run) away from a short post.
+    story = [
+        "Studio Kmj designed a lounge chair with acoustics for reading and listening to music at home.",
+        "The shape of the chair is inspired by a rose that turns to follow the sun through the day, "
+        "and its high back keeps the noise of the room away from whoever sits in it.",
+    ]
+    texts = [*MENU, HEADLINE, *story, "Subscribe", "Leave a Reply", "Archives:", ARCHIVE, "Tags:", TAGS, "About us"]
+    assert page_chrome.counts_line(ARCHIVE) and page_chrome.counts_line(TAGS)
+    start, end = page_chrome.rule_run_of(texts)
+    assert texts[start : end + 1] == [HEADLINE, *story]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A paragraph with a few figures in brackets, and one numbering its points.
+        "Smith (12), Jones (9) and Brown (7) led the field after the first day, and the rest of the riders "
+        "finished within ten minutes of them in the rain.",
+        "The plan has five parts: (1) a lane, (2) two crossings, (3) a bus stop, (4) new lights and (5) trees.",
+        "Votes: Ayes (9) Noes (4) Abstentions (1) Absent (2) Spoiled (0), as the clerk read them out to a "
+        "hall that had been full since six o'clock and stayed until the count was over well after ten.",
+    ],
+)
+def test_a_paragraph_with_figures_in_brackets_is_no_line_of_counts(line: str) -> None:
+    assert not page_chrome.counts_line(line)
+
+
 def test_a_list_the_article_announces_is_no_thread_under_a_comments_heading() -> None:
     # A guest post closes with a list it announces ("The following list should get you
     # started:"), one short title and a paragraph per item, the first title "Comment". The
