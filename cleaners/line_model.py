@@ -216,10 +216,19 @@ def _slug_match(texts: Sequence[str], url: str | None) -> tuple[NDArray[np.float
     return match, (int(match.argmax()) if float(match.max()) >= 0.5 else -1)
 
 
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+"""An apostrophe inside a word ("Anwar’s", "don't"): an address's slug writes the word without it
+("anwars", "dont")."""
+
+
+def _as_slugged(text: str) -> str:
+    return _APOSTROPHE.sub("", text) if "'" in text or "’" in text else text
+
+
 def slug_headline(texts: Sequence[str], url: str | None) -> int:
-    """The first line that holds every word of the address's slug (of two words or more): the page's
-    headline; -1 when none does."""
-    match, _ = _slug_match(texts, url)
+    """The first line that holds every word of the address's slug (of two words or more), its words'
+    apostrophes dropped as the slug drops them: the page's headline; -1 when none does."""
+    match, _ = _slug_match([_as_slugged(t) for t in texts], url)
     if match is None:
         return -1
     full = np.flatnonzero(match >= 1.0)
@@ -227,8 +236,9 @@ def slug_headline(texts: Sequence[str], url: str | None) -> int:
 
 
 def slug_share(text: str, url: str | None) -> float:
-    """The share of the address's slug words (of two words or more) that ``text`` holds; 0 without such a slug."""
-    match, _ = _slug_match([text], url)
+    """The share of the address's slug words (of two words or more) that ``text`` holds, its words'
+    apostrophes dropped as the slug drops them; 0 without such a slug."""
+    match, _ = _slug_match([_as_slugged(text)], url)
     return 0.0 if match is None else float(match[0])
 
 

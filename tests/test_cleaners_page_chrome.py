@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from newsclean.cleaners import Block, Document, clean_text, line_model, page_chrome
-from newsclean.cleaners.line_model import LineModel, line_grams, load_model, word_count
+from newsclean.cleaners.line_model import LineModel, line_grams, load_model, slug_share, word_count
 from newsclean.cleaners.page_chrome import PageChrome
 
 MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
@@ -2751,6 +2751,19 @@ def test_sidebar_boxes_above_the_slug_headline_leave_the_run() -> None:
     assert page_chrome.boxes_above_headline(texts, SIDEBAR_URL, 2, len(texts) - 1) == texts.index(
         "Home / Startup Idea Stuck? Spend a buck!"
     )
+
+
+def test_a_headline_with_an_apostrophe_holds_the_slug_that_drops_it() -> None:
+    # An address's slug writes "Anwar’s" as "anwars" and "don't" as "dont": the headline holds every
+    # slug word once its words' apostrophes go, and the boxes printed above it leave the run.
+    url = "https://news.example.com/2024/11/22/all-paid-their-own-way-on-pm-anwars-foreign-trips-fahmi-clarifies/157698"
+    headline = "All paid their own way on PM Anwar’s foreign trips, Fahmi clarifies"
+    assert slug_share(headline, url) == 1.0
+    assert slug_share(headline.replace("’", "'"), url) == 1.0
+    texts = [*SIDEBAR_FIRST[:5], headline, "Posted on: 22-11-2024", *ARTICLE]
+    assert page_chrome.boxes_above_headline(texts, url, 2, len(texts) - 1) == texts.index(headline)
+    # Quotes around words are no apostrophes inside one: "‘Anwar’ s" keeps its words apart.
+    assert slug_share("All paid their own way on PM ‘Anwar’ s foreign trips, Fahmi clarifies", url) < 1.0
 
 
 def test_the_articles_intro_above_a_slug_heading_stays() -> None:
