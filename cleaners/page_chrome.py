@@ -232,7 +232,14 @@ class PageChrome:
             if found is not None:
                 start, end = found
                 end, prose_tail = prose_past_rule(texts, found, rule)
-                if not _holds_paragraph(texts, start, end) and _holds_paragraph(texts, *rule):
+                # A run without a paragraph gives way to the rule's run holding one, unless that
+                # run holds it and a sentence of a short post's: then both put the post there, and
+                # the rule's run adds only lines the model turned down (a sidebar's blurb).
+                if (
+                    not _holds_paragraph(texts, start, end)
+                    and _holds_paragraph(texts, *rule)
+                    and not (rule[0] <= start <= end <= rule[1] and any(_post_line(t) for t in texts[start : end + 1]))
+                ):
                     start, end = rule
                     prose_tail = -1
                 end = paragraph_after_table(texts, start, end, rule)

@@ -957,6 +957,35 @@ def test_a_run_without_a_paragraph_gives_way_to_the_prose_rules_article() -> Non
     assert set(archive) <= removed
 
 
+
+ONE_SENTENCE_POST = "The harbour trust's new ferry made a brief first call at the quay."
+POST_SIDEBAR = [
+    "Photo courtesy of the harbour trust.",
+    "RSS Feed",
+    "or, Subscribe via Email",
+    "About the Harbour Gazette",
+    "The Harbour Gazette is a weekly paper curated by volunteers from the quay's own stories. Learn more here.",
+    "About us",
+    "Subscription",
+    "Subscriber area",
+    "Refund policy",
+    "Get in touch",
+]
+
+
+def test_a_short_posts_run_inside_the_prose_rules_run_stays() -> None:
+    # A post of one sentence over the site's sidebar: the model keeps the sentence, the prose rule's
+    # run takes the sidebar's blurb (its one paragraph) and every line between. The two agree on
+    # where the post is, so the rule's run only adds lines the model turned down.
+    texts = [*MENU, HEADLINE, ONE_SENTENCE_POST, *POST_SIDEBAR]
+    model = ScoresByText({ONE_SENTENCE_POST: 0.9, **dict.fromkeys(POST_SIDEBAR, 0.2), POST_SIDEBAR[4]: 0.53})
+    rule = page_chrome.rule_run_of(texts)
+    assert rule[0] <= texts.index(ONE_SENTENCE_POST) and texts.index(POST_SIDEBAR[4]) <= rule[1]
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text for d in PageChrome(model=model)(doc)}
+    assert ONE_SENTENCE_POST not in removed
+    assert set(POST_SIDEBAR) <= removed
+
 TEASERS = [
     f"{place} to close for repairs in {month} while the council rebuilds the quay wall and the two slipways beside it"
     for place in ("Mill Street bridge", "The old ferry pier", "Dock Road", "The harbour car park", "Quay Lane")
