@@ -254,7 +254,7 @@ class PageChrome:
                 post = start, end
                 start, end = earlier
                 prose_tail = -1
-        below_form = away = None
+        below_form = away = unlinked = None
         if scores is not None:
             above = article_above_form(texts, scores, start, dropped)
             if above is not None:
@@ -267,6 +267,12 @@ class PageChrome:
                     away = start, end
                     start, end = moved
                     prose_tail = -1
+        if scores is not None:
+            linked = post_under_links(texts, start, end)
+            if linked is not None:
+                unlinked = start, end
+                start, end = linked
+                prose_tail = -1
         comments = _run_end(texts, start, end, rule, markers)
         if scores is not None and comments is not None:
             above = article_above_thread(texts, scores, start, comments.first)
@@ -383,6 +389,8 @@ class PageChrome:
                 detail += "; " + BELOW_FORM
             elif away is not None and away[0] <= i <= away[1]:
                 detail += "; " + AWAY_FROM_HEADLINE
+            elif unlinked is not None and unlinked[0] <= i <= unlinked[1]:
+                detail += "; " + OUTSIDE_LINKED_POST
             elif listed is not None and listed_from <= i < start:
                 detail += "; " + OPENING_HEADLINES
             elif opening is not None and opened_from <= i < start:
@@ -695,6 +703,77 @@ def article_at_headline(
         if run[0] < 0 or run[0] > HEADLINE_REACH:
             return None
     return headline, headline + 1 + run[1]
+
+
+_HOME_LINK = re.compile(r"^[\W_]*(?:main|home|main page|home page)[\W_]*$", re.IGNORECASE)
+"""The link to the blog's front page that TypePad and Movable Type print between the links to the
+posts before and after ("« Older title |", "Main", "| Newer title »")."""
+
+_POST_STAMP = re.compile(
+    r"\|\s*permalink[\W_]*$|^[\W_]*(?:posted\s+(?:by|at|on)|this\s+(?:entry|post)\s+was\s+posted)\b", re.IGNORECASE
+)
+"""The stamp a blog engine prints under a post ("November 13, 2012 in Cloud | Permalink", "Posted by
+Ann Lee at 12:32 PM", "This entry was posted in News"): not a heading of related links or the
+sidebar's "Recent Comments", which other end markers are."""
+
+_LINKS_ON_ONE_LINE = re.compile(
+    r"^(?:([«‹←]\s*\w.{2,150}?)\s*\|\s*)?(?:main|home)(?:\s*\|\s*(\w.{2,150}?[»›→]))?$", re.IGNORECASE
+)
+"""The same links on one line, as lynx prints them ("« Older title | Main | Newer title »")."""
+
+OUTSIDE_LINKED_POST = "outside the post that the blog's links to the posts before and after open"
+
+
+def _post_links_above(texts: Sequence[str], i: int) -> int | None:
+    """The last line of the links to the posts before and after that open at line ``i``, when
+    they do: on one line (:data:`_LINKS_ON_ONE_LINE`), or two or three lines in this order, the
+    link to the post before ("« Older title |", :data:`_PREVIOUS_POST`), the front page's ("Main",
+    :data:`_HOME_LINK`), the link to the post after ("| Newer title »", :data:`_NEXT_LINK`), one
+    of them a link to a post (the newest post has no link after it, the oldest none before)."""
+    one_line = _LINKS_ON_ONE_LINE.match(texts[i].strip())
+    if one_line is not None and (one_line.group(1) or one_line.group(2)):
+        return i
+    kinds = []
+    for k in range(i, min(i + 3, len(texts))):
+        line = texts[k].strip()
+        if not kinds and _PREVIOUS_POST.match(line):
+            kinds.append("before")
+        elif (not kinds or kinds[-1] == "before") and _HOME_LINK.match(line):
+            kinds.append("home")
+        elif kinds and kinds[-1] != "after" and _NEXT_LINK.match(line):
+            kinds.append("after")
+        else:
+            break
+    if len(kinds) < 2 or kinds == ["home"]:
+        return None
+    return i + len(kinds) - 1
+
+
+def post_under_links(texts: Sequence[str], start: int, end: int) -> tuple[int, int] | None:
+    """The post that a blog engine prints between its links to the posts before and after
+    (:func:`_post_links_above`, "« Older title |" over "Main" over "| Newer title »") and the
+    post's stamp under it (the first end marker after the links, :func:`end_of_post`, when it is a
+    stamp, :data:`_POST_STAMP`: "October 7, 2012 in Books | Permalink"), holding
+    :data:`POST_SENTENCE_WORDS` words or more, when the kept run ``start..end`` lies wholly
+    outside it: the model's run is then a sidebar's box or list, which outscored a short post (a
+    photo post's caption, a quotation and a line of its own). The links and the stamp are the blog
+    engine's own frame around the post, two independent marks that agree. WordPress prints the
+    pair of links under the post, where the next end marker is a heading of related links or the
+    sidebar's "Recent Comments", not a post's stamp: no frame. ``None`` when the run overlaps the
+    post, or the page has no such frame (only the first pair of links is read)."""
+    for i in range(len(texts)):
+        last = _post_links_above(texts, i)
+        if last is None:
+            continue
+        close = next((k for k in range(last + 1, len(texts)) if end_of_post(texts[k])), None)
+        if close is None or close == last + 1 or _POST_STAMP.search(texts[close].strip()) is None:
+            return None
+        if sum(word_count(t) for t in texts[last + 1 : close]) < POST_SENTENCE_WORDS:
+            return None
+        if start <= close - 1 and last + 1 <= end:
+            return None  # (the run overlaps the post: the rules below trim it)
+        return last + 1, close - 1
+    return None
 
 
 def comment_form(

@@ -986,6 +986,49 @@ def test_a_short_posts_run_inside_the_prose_rules_run_stays() -> None:
     assert ONE_SENTENCE_POST not in removed
     assert set(POST_SIDEBAR) <= removed
 
+
+BLURB = (
+    "The Harbour Gazette is a weekly paper written by volunteers who live on the quay, and every story in it "
+    "comes from the people who work the boats, the market and the old ferry pier."
+)
+PHOTO_POST = ["Stud Love", "I heart you....", "Queen Michelle"]
+POST_STAMP = "Thursday, 01 November 2012 in Shoes | Permalink"
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["« Curiouser And Curiouser |", "Main", "| Harbour lights »"],
+        ["« Curiouser And Curiouser |", "Main"],
+        ["« Curiouser And Curiouser | Main | Harbour lights »"],
+        ["Main | Harbour lights »"],
+    ],
+)
+def test_a_post_between_the_blogs_links_and_its_stamp_is_the_article(links: list[str]) -> None:
+    # A photo post of three short lines, framed by the blog engine's links to the posts before and
+    # after (TypePad's "« Older | Main | Newer »", on one line as lynx prints them) and its stamp
+    # "... | Permalink"; the sidebar's blurb outscores it. The frame says where the post is.
+    sidebar = ["About", BLURB, "Archives", "November 2012", "October 2012"]
+    texts = [*MENU, *links, *PHOTO_POST, POST_STAMP, "Reblog", "(0)", *sidebar, "Contact"]
+    model = ScoresByText({**dict.fromkeys(PHOTO_POST, 0.2), BLURB: 0.9})
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert not any(line in removed for line in PHOTO_POST)
+    assert BLURB in removed and page_chrome.OUTSIDE_LINKED_POST in removed[BLURB]
+    assert POST_STAMP in removed
+
+
+def test_links_to_the_posts_before_and_after_under_a_post_move_nothing() -> None:
+    # WordPress prints the pair under the post, over its related links: no post stamp closes a
+    # post under them, so the run stays where the article is.
+    under = ["← Previous Post", "Next Post →", "Related Posts", "Harbour lights", "Recent Comments"]
+    texts = [*MENU, HEADLINE, *ARTICLE, *under, BLURB, "Contact"]
+    assert page_chrome.post_under_links(texts, len(MENU), len(MENU) + len(ARTICLE)) is None
+    # A pair of links and a stamp far below, with the run on the article between: no move either.
+    framed = [*MENU, "« Curiouser And Curiouser |", "Main", HEADLINE, *ARTICLE, POST_STAMP, BLURB]
+    first = framed.index(ARTICLE[0])
+    assert page_chrome.post_under_links(framed, first, first + len(ARTICLE) - 1) is None
+
 TEASERS = [
     f"{place} to close for repairs in {month} while the council rebuilds the quay wall and the two slipways beside it"
     for place in ("Mill Street bridge", "The old ferry pier", "Dock Road", "The harbour car park", "Quay Lane")
