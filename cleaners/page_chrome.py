@@ -759,8 +759,10 @@ def post_under_links(texts: Sequence[str], start: int, end: int) -> tuple[int, i
     photo post's caption, a quotation and a line of its own). The links and the stamp are the blog
     engine's own frame around the post, two independent marks that agree. WordPress prints the
     pair of links under the post, where the next end marker is a heading of related links or the
-    sidebar's "Recent Comments", not a post's stamp: no frame. ``None`` when the run overlaps the
-    post, or the page has no such frame (only the first pair of links is read)."""
+    sidebar's "Recent Comments", not a post's stamp: no frame. When the run holds the links and
+    the post's start under them, it starts under the links (what it took above them is the
+    sidebar's list or the blog's header). ``None`` when the run overlaps the post otherwise, or
+    the page has no such frame (only the first pair of links is read)."""
     for i in range(len(texts)):
         last = _post_links_above(texts, i)
         if last is None:
@@ -771,7 +773,9 @@ def post_under_links(texts: Sequence[str], start: int, end: int) -> tuple[int, i
         if sum(word_count(t) for t in texts[last + 1 : close]) < POST_SENTENCE_WORDS:
             return None
         if start <= close - 1 and last + 1 <= end:
-            return None  # (the run overlaps the post: the rules below trim it)
+            if start < i and last < end:
+                return last + 1, end
+            return None  # (the run is on the post: the rules below trim its end)
         return last + 1, close - 1
     return None
 

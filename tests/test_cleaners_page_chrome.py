@@ -1018,6 +1018,18 @@ def test_a_post_between_the_blogs_links_and_its_stamp_is_the_article(links: list
     assert POST_STAMP in removed
 
 
+
+def test_the_run_starts_under_the_blogs_links_to_the_posts_before_and_after() -> None:
+    # The sidebar's list of recent posts above the links, which the model liked as much as the
+    # post: the post starts under the links, whatever the run took above them.
+    recent = ["Party favours you can make yourself", "Basic art supply list", "How to write a tutorial"]
+    texts = [*MENU, "Pages", *recent, "« Indian Corn Printing |", "Main", HEADLINE, *ARTICLE, POST_STAMP, "Contact"]
+    model = ScoresByText({**dict.fromkeys(["Pages", *recent], 0.9), "Main": 0.6, "« Indian Corn Printing |": 0.6})
+    doc = Document([Block(text) for text in texts], source_format="text")
+    removed = {doc.blocks[d.position].text: d.reason for d in PageChrome(model=model)(doc)}
+    assert not any(line in removed for line in ARTICLE)
+    assert all(page_chrome.OUTSIDE_LINKED_POST in removed[line] for line in recent)
+
 def test_links_to_the_posts_before_and_after_under_a_post_move_nothing() -> None:
     # WordPress prints the pair under the post, over its related links: no post stamp closes a
     # post under them, so the run stays where the article is.
