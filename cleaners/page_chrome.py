@@ -721,6 +721,17 @@ _LINKS_ON_ONE_LINE = re.compile(
 )
 """The same links on one line, as lynx prints them ("« Older title | Main | Newer title »")."""
 
+_PERMALINK = re.compile(r"\|\s*permalink[\W_]*$", re.IGNORECASE)
+
+
+def _permalink_stamp(text: str) -> bool:
+    """Whether ``text`` is a post's stamp closing on its permalink ("11/09/2012 in Crafts, Fall
+    Crafts, ... | Permalink"), however long its list of categories (:data:`END_OF_POST` reads
+    one of 80 characters at most), and no sentence."""
+    line = text.strip()
+    return _PERMALINK.search(line) is not None and not SENTENCE.search(line)
+
+
 OUTSIDE_LINKED_POST = "outside the post that the blog's links to the posts before and after open"
 
 
@@ -767,7 +778,8 @@ def post_under_links(texts: Sequence[str], start: int, end: int) -> tuple[int, i
         last = _post_links_above(texts, i)
         if last is None:
             continue
-        close = next((k for k in range(last + 1, len(texts)) if end_of_post(texts[k])), None)
+        closing = (k for k in range(last + 1, len(texts)) if end_of_post(texts[k]) or _permalink_stamp(texts[k]))
+        close = next(closing, None)
         if close is None or close == last + 1 or _POST_STAMP.search(texts[close].strip()) is None:
             return None
         if sum(word_count(t) for t in texts[last + 1 : close]) < POST_SENTENCE_WORDS:

@@ -1030,6 +1030,19 @@ def test_the_run_starts_under_the_blogs_links_to_the_posts_before_and_after() ->
     assert not any(line in removed for line in ARTICLE)
     assert all(page_chrome.OUTSIDE_LINKED_POST in removed[line] for line in recent)
 
+def test_a_posts_stamp_with_a_long_list_of_categories_closes_its_frame() -> None:
+    stamp = (
+        "11/09/2012 in 12+ years old, 3 - 5 years old, 6 - 12 years old, Crafts, Fall Crafts, Family Crafts, "
+        "Thanksgiving Crafts | Permalink"
+    )
+    texts = [*MENU, "« Autumn Corn Necklace |", "Main", "| Indian Corn Printing »", *PHOTO_POST, stamp, BLURB]
+    first = texts.index(PHOTO_POST[0])
+    assert page_chrome.post_under_links(texts, len(texts) - 1, len(texts) - 1) == (first, first + len(PHOTO_POST) - 1)
+    # A byline under the links ("Posted on ... - By ...") is no stamp closing the post.
+    byline = [*MENU, "« Previous Story", "Next Story »", HEADLINE, "Posted on November 5th, 2012 - By Staff", BLURB]
+    assert page_chrome.post_under_links(byline, len(byline) - 1, len(byline) - 1) is None
+
+
 def test_links_to_the_posts_before_and_after_under_a_post_move_nothing() -> None:
     # WordPress prints the pair under the post, over its related links: no post stamp closes a
     # post under them, so the run stays where the article is.
