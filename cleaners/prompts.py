@@ -278,6 +278,11 @@ comments yet."""
 POST_FOOTER = re.compile(
     r"""(?:
         ^\W*(?:posted\ on\b[^.!?]{0,80}[.!?]\s*)?this\ entry\ was\ posted\ (?:on|in|by|under)\b|
+        ^\W*this\ entry\ was\ posted\W*$|
+        ^\W*on\ [^.!?]{3,60}\ at\ \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\ and\ is\ filed\ under\b|
+        ^\W*you\ can\ (?:skip\ to\ the\ end\ and\ )?leave\ a\ response(?:,?\ or\ trackback\b|\s*[.!]\s*pinging\b)|
+        ^\W*responses\ are\ currently\ closed,?\ but\ you\ can\ trackback\b|
+        ^\W*both\ comments\ and\ pings\ are\ currently\ closed\b|
         (?:^|[.!?]\s*)bookmark\ the\ permalink\s*[.!]|
         \bfollow\ any\ responses\ to\ this\ entry\ through\b|
         (?:^|[.!?]\s*)follow\ (?:any\ )?comments\ here\ with\ the\ rss\ feed\b|
@@ -291,7 +296,12 @@ POST_FOOTER = re.compile(
 )
 """The line a blog engine's theme prints under a post, in the engine's words whatever the
 markup: WordPress's "This entry was posted on March 3, 2008 at 7:14 pm and is filed under
-Blogging. You can follow any responses to this entry through the RSS 2.0 feed.", "This entry
+Blogging. You can follow any responses to this entry through the RSS 2.0 feed." (a text dump may
+print "This entry was posted" on a line of its own, the date and "is filed under" on the next),
+its default theme's "You can leave a response, or trackback from your own site.", "You can skip
+to the end and leave a response. Pinging is currently not allowed.", "Responses are currently
+closed, but you can trackback from your own site." and "Both comments and pings are currently
+closed.", "This entry
 was posted in Mobile and tagged Android by Rob Tiffany. Bookmark the permalink.", "Filed under
 Life. Bookmark the permalink. Follow comments here with the RSS feed.", and WordPress.com's
 likes box ("Like this:", "Be the first to like this."). With names as published the theme's

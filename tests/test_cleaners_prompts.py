@@ -545,8 +545,17 @@ def test_a_blog_engines_post_footer_goes_and_a_report_quoting_its_words_stays() 
         "Be the first to like this.",
         "Share this:",
         "You can follow this conversation by subscribing to the comment feed for this post.",
+        "You can leave a response, or trackback from your own site.",
+        "You can skip to the end and leave a response. Pinging is currently not allowed.",
+        "Responses are currently closed, but you can trackback from your own site.",
+        "Both comments and pings are currently closed.",
+        "This entry was posted",
+        "on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff, Robot Art, Videos.",
     ]
     prose = [
+        "You can leave a response on the council's website until Friday, when the consultation closes.",
+        "On Monday the bill was passed and is filed under the new rules.",
+        "Both comments and pings from the sonar were recorded, the navy said.",
         "Posted by Ann Lee in News",  # a byline: news pages' truth often holds it
         "The guide tells new bloggers to bookmark the permalink before they share a post.",
         "She said this entry was posted late because the editor was away.",
