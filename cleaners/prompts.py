@@ -657,6 +657,38 @@ def _prompt_reason(text: str, words: int) -> str:
     return ""
 
 
+SCRIPT_CODE = re.compile(
+    r"""document\.write(?:ln)?\s*\(\s*['"]\s*<\s*(?:iframe|script|img|a|div|object|embed|ins)\b|
+        \bvar\s+disqus_\w+\s*=|\bs\.(?:pagename|channel|prop\d{1,2}|evar\d{1,3})\s*=\s*["']""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Code of a page's script that a text dump printed as text (a converter that lost its way in the
+page's markup prints the scripts beside the text): a ``document.write`` writing an ad's frame or
+tag, Disqus's settings (``var disqus_shortname = ...``), an analytics tag's page variables
+(``s.pageName="..."``). Code an article shows is laid out a statement a line, and writes no tags
+into the page."""
+
+
+_FUNCTION = re.compile(r"\bfunction\s*\w*\s*\([^()]{0,80}\)\s*\{")
+_PAGE_OBJECT = re.compile(r"\b(?:document|window|location)\.\w")
+
+SCRIPT_STATEMENTS = 3
+"""A function written whole on one line with at least this many statements (``;``) is minified code."""
+
+
+def script_line(text: str) -> bool:
+    """Whether the line ``text`` holds a page script's code: :data:`SCRIPT_CODE`, or a function
+    written whole on the line with :data:`SCRIPT_STATEMENTS` statements or more that reaches into
+    the page (``document.``, ``window.``, ``location.``)."""
+    if SCRIPT_CODE.search(text) is not None:
+        return True
+    return (
+        text.count(";") >= SCRIPT_STATEMENTS
+        and _FUNCTION.search(text) is not None
+        and _PAGE_OBJECT.search(text) is not None
+    )
+
+
 def embed_residue(text: str) -> str:
     """Why a line of a text dump is what an embed leaves when it is not loaded, or ``""``: its
     placeholder's button, label or help (:data:`EMBED_BUTTON`), the embed code's own labels
@@ -666,6 +698,8 @@ def embed_residue(text: str) -> str:
     article's kept run once the run is chosen (removed before the line model reads the dump, the
     lines' neighbours change and the run moves: a video post's frame line parts it from the sidebar)."""
     text = text.strip()
+    if script_line(text):
+        return "a script's code printed as text (an ad tag, a button's handler, a comment widget's settings)"
     if frame_line(text):
         return "what lynx prints for an embedded frame (its address)"
     if text.startswith("[") and text.endswith("]") and picture_name(text[1:-1]):

@@ -690,6 +690,14 @@ def test_the_standfirst_in_a_box_named_teaser_stays_another_pages_teaser_goes() 
         "FRAME: /navigation.html",
         "[tr?id=1416917035580605&ev=PageView&noscript=1]",  # (lynx's name for a picture without words)
         "[sn-truckers.jpg&cmd=part(120x80)]",
+        # a page's scripts printed as text by a converter that lost its way in the markup:
+        "ord=Math.random(); ord=ord*10000000000000000000; document.write('<IFRAME SRC=\"http://ad.example/adi\">');",
+        "<!-- if (! window.disable_ads) { document.write('<iframe style=\"overflow: hidden;\" frameborder=\"0\"');",
+        "function fbs_click() {u=location.href;t=document.title;window.open('/s?u='+u);return false;}",
+        "| | Tweet | function clearOnFocus ( name ) { var once = false; document.getElementById( name ).value = ''; "
+        "once = true; }",
+        "/ * * CONFIGURATION VARIABLES: EDIT BEFORE PASTING * * / var disqus_shortname = 'harbour'; // required",
+        "<!-- / You may give each page an identifying name / s.pageName=\"Harbour\" s.channel=\"news\"",
     ],
 )
 def test_an_embeds_remains_in_a_dump_are_read(line: str) -> None:
@@ -708,6 +716,13 @@ def test_an_embeds_remains_in_a_dump_are_read(line: str) -> None:
         "IFRAME: https://maps.example/pier and the route around it",
         "[Editor's note]",
         "[x=1]",
+        # code an article shows, a statement a line, and prose about scripts:
+        "function parseLine(line) {",
+        "function add(a, b) { return a + b; }",
+        "var builder = GameFactory.CreateBuilder();",
+        "    var response = await client.GetAsync(\"/api/users\");",
+        "The ad network used document.write to insert its frames, the report said.",
+        "function onLoad() { document.title = 'Harbour'; }",
     ],
 )
 def test_sentences_and_bare_words_are_no_embeds_remains(line: str) -> None:
