@@ -1074,7 +1074,8 @@ TEASER_MORE = re.compile(
         (?:\.\.\.|…)\s*(?:[»›→]\s*)?{_LINK_MORE}\s*(?:\.\.\.|…|[»›→>])?|
         \s\|\s*{_LINK_MORE}\s*(?:\.\.\.|…|[»›→>])?|
         (?:^|\s)[»›→]\s*{_LINK_MORE}|
-        \s{_LINK_MORE}\s*[»›→]
+        \s{_LINK_MORE}\s*[»›→]|
+        (?<=[^\W_])\s(?-i:Read\ [Mm]ore|READ\ MORE)\s*(?:\.\.\.|…)
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1082,7 +1083,9 @@ TEASER_MORE = re.compile(
 teaser's or an author's note's link: after a cut ("… Read More...", "Email him directly at... →
 Learn More", "SiNG PARTY details... Read more..."), after a separator ("Rund 400 Feuerwehrleute
 protestieren gegen späteren Ruhestand | mehr"), behind an arrow or a guillemet ("» Read more at
-CIO.com", "→ Learn More") or before one ("... prediction models. Read more »"). The "more" words are
+CIO.com", "→ Learn More") or before one ("... prediction models. Read more »"), or a capitalised
+"Read more..." right after a word, no sentence ended ("... with midnight launch event Read
+more..."). The "more" words are
 the prompts cleaner's (:data:`~newsclean.cleaners.prompts.MORE_WORDS`), which there count only
 when the markup shows a link; in a dump the mark beside them shows it. A sentence that ends on
 the word ("... photos, videos and more.", "Learn more…" after a full sentence) is none."""

@@ -689,6 +689,7 @@ def test_an_ad_slots_placeholders_between_the_paragraphs_go_and_a_sentence_about
         "She covered the city council for six years before she joined us. Email her directly at... → Learn More",
         "The forecast's model reads the state polls through the use of its proprietary models. Read more »",
         "Le conseil vote le budget du port… lire la suite",
+        "First ferries sail from the new pier on Nov. 18 with a midnight launch event Read more...",
     ],
 )
 def test_a_teaser_with_its_read_more_link_inside_the_article_goes(teaser: str) -> None:
@@ -711,6 +712,8 @@ def test_a_teaser_with_its_read_more_link_inside_the_article_goes(teaser: str) -
         "Read more. . .",
         "Die Händler am Quay Lane wollen die Parkplätze nicht mehr.",
         "He waited, and waited... and then asked for more.",
+        "She said she would like to read more...",
+        "The ferry timetable is out this week. Read more...",
     ],
 )
 def test_a_line_ending_on_more_without_a_mark_setting_the_link_off_stays(line: str) -> None:
