@@ -690,7 +690,8 @@ def script_line(text: str) -> bool:
 
 
 def embed_residue(text: str) -> str:
-    """Why a line of a text dump is what an embed leaves when it is not loaded, or ``""``: its
+    """Why a line of a text dump is what an embed leaves when it is not loaded, or a page script's
+    code (:func:`script_line`), or ``""``: its
     placeholder's button, label or help (:data:`EMBED_BUTTON`), the embed code's own labels
     (:data:`EMBED_FALLBACK`), each a short line (:data:`MAX_CTA_WORDS`), or lynx's line for an
     embedded frame (:func:`frame_line`) or a picture without words
