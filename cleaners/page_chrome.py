@@ -705,9 +705,9 @@ def article_at_headline(
     return headline, headline + 1 + run[1]
 
 
-_HOME_LINK = re.compile(r"^[\W_]*(?:main|home|main page|home page)[\W_]*$", re.IGNORECASE)
+_HOME_LINK = re.compile(r"^[\W_]*(?:blog\ )?(?:main|home)(?:\ page)?[\W_]*$", re.IGNORECASE)
 """The link to the blog's front page that TypePad and Movable Type print between the links to the
-posts before and after ("« Older title |", "Main", "| Newer title »")."""
+posts before and after ("« Older title |", "Main" or "Blog Home", "| Newer title »")."""
 
 _POST_STAMP = re.compile(
     r"\|\s*permalink[\W_]*$|^[\W_]*(?:posted\s+(?:by|at|on)|this\s+(?:entry|post)\s+was\s+posted)\b", re.IGNORECASE
@@ -717,7 +717,8 @@ Ann Lee at 12:32 PM", "This entry was posted in News"): not a heading of related
 sidebar's "Recent Comments", which other end markers are."""
 
 _LINKS_ON_ONE_LINE = re.compile(
-    r"^(?:([«‹←]\s*\w.{2,150}?)\s*\|\s*)?(?:main|home)(?:\s*\|\s*(\w.{2,150}?[»›→]))?$", re.IGNORECASE
+    r"^(?:([«‹←]\s*\w.{2,150}?)\s*\|\s*)?(?:blog\ )?(?:main|home)(?:\ page)?(?:\s*\|\s*(\w.{2,150}?[»›→]))?$",
+    re.IGNORECASE,
 )
 """The same links on one line, as lynx prints them ("« Older title | Main | Newer title »")."""
 

@@ -1005,6 +1005,7 @@ POST_STAMP = "Thursday, 01 November 2012 in Shoes | Permalink"
         ["« Curiouser And Curiouser |", "Main"],
         ["« Curiouser And Curiouser | Main | Harbour lights »"],
         ["Main | Harbour lights »"],
+        ["« The puzzle joint |", "Blog Home", "| Two deadlines »"],
     ],
 )
 def test_a_post_between_the_blogs_links_and_its_stamp_is_the_article(links: list[str]) -> None:
