@@ -745,7 +745,7 @@ def _post_links_above(texts: Sequence[str], i: int) -> int | None:
     one_line = _LINKS_ON_ONE_LINE.match(texts[i].strip())
     if one_line is not None and (one_line.group(1) or one_line.group(2)):
         return i
-    kinds = []
+    kinds: list[str] = []
     for k in range(i, min(i + 3, len(texts))):
         line = texts[k].strip()
         if not kinds and _PREVIOUS_POST.match(line):
