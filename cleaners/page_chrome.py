@@ -705,24 +705,28 @@ def article_at_headline(
     return headline, headline + 1 + run[1]
 
 
-_HOME_LINK = re.compile(r"^[\W_]*(?:blog\ )?(?:main|home)(?:\ page)?[\W_]*$", re.IGNORECASE)
+_HOME = r"(?:blog\ )?(?:main|home)(?:\ page)?"
 """The link to the blog's front page that TypePad and Movable Type print between the links to the
 posts before and after ("« Older title |", "Main" or "Blog Home", "| Newer title »")."""
 
-_POST_STAMP = re.compile(
-    r"\|\s*permalink[\W_]*$|^[\W_]*(?:posted\s+(?:by|at|on)|this\s+(?:entry|post)\s+was\s+posted)\b", re.IGNORECASE
-)
-"""The stamp a blog engine prints under a post ("November 13, 2012 in Cloud | Permalink", "Posted by
-Ann Lee at 12:32 PM", "This entry was posted in News"): not a heading of related links or the
-sidebar's "Recent Comments", which other end markers are."""
+_HOME_LINK = re.compile(rf"^[\W_]*{_HOME}[\W_]*$", re.IGNORECASE)
 
 _LINKS_ON_ONE_LINE = re.compile(
-    r"^(?:([«‹←]\s*\w.{2,150}?)\s*\|\s*)?(?:blog\ )?(?:main|home)(?:\ page)?(?:\s*\|\s*(\w.{2,150}?[»›→]))?$",
-    re.IGNORECASE,
+    rf"^(?:([«‹←]\s*\w.{{2,150}}?)\s*\|\s*)?{_HOME}(?:\s*\|\s*(\w.{{2,150}}?[»›→]))?$", re.IGNORECASE
 )
 """The same links on one line, as lynx prints them ("« Older title | Main | Newer title »")."""
 
 _PERMALINK = re.compile(r"\|\s*permalink[\W_]*$", re.IGNORECASE)
+
+_POSTED = re.compile(r"^[\W_]*(?:posted\s+(?:by|at|on)|this\s+(?:entry|post)\s+was\s+posted)\b", re.IGNORECASE)
+
+
+def _post_stamp(text: str) -> bool:
+    """Whether the end marker ``text`` is the stamp a blog engine prints under a post ("November 13,
+    2012 in Cloud | Permalink", "Posted by Ann Lee at 12:32 PM", "This entry was posted in News"):
+    not a heading of related links or the sidebar's "Recent Comments", which other end markers are."""
+    line = text.strip()
+    return _PERMALINK.search(line) is not None or _POSTED.match(line) is not None
 
 
 def _permalink_stamp(text: str) -> bool:
@@ -765,7 +769,7 @@ def post_under_links(texts: Sequence[str], start: int, end: int) -> tuple[int, i
     """The post that a blog engine prints between its links to the posts before and after
     (:func:`_post_links_above`, "« Older title |" over "Main" over "| Newer title »") and the
     post's stamp under it (the first end marker after the links, :func:`end_of_post`, when it is a
-    stamp, :data:`_POST_STAMP`: "October 7, 2012 in Books | Permalink"), holding
+    stamp, :func:`_post_stamp`: "October 7, 2012 in Books | Permalink"), holding
     :data:`POST_SENTENCE_WORDS` words or more, when the kept run ``start..end`` lies wholly
     outside it: the model's run is then a sidebar's box or list, which outscored a short post (a
     photo post's caption, a quotation and a line of its own). The links and the stamp are the blog
@@ -781,7 +785,7 @@ def post_under_links(texts: Sequence[str], start: int, end: int) -> tuple[int, i
             continue
         closing = (k for k in range(last + 1, len(texts)) if end_of_post(texts[k]) or _permalink_stamp(texts[k]))
         close = next(closing, None)
-        if close is None or close == last + 1 or _POST_STAMP.search(texts[close].strip()) is None:
+        if close is None or close == last + 1 or not _post_stamp(texts[close]):
             return None
         if sum(word_count(t) for t in texts[last + 1 : close]) < POST_SENTENCE_WORDS:
             return None
