@@ -51,6 +51,7 @@ __all__ = [
     "interface_line",
     "keep_range",
     "offer_boxes",
+    "opens_on_post",
     "paragraph_after_table",
     "photo_credit",
     "picture_button",
@@ -292,6 +293,9 @@ class PageChrome:
         listed_from = start
         if listed is not None:
             start = listed
+        opened = opens_on_post(texts, start)
+        if opened is not None:
+            comments = opened
         comments_end = end
         if comments is not None:
             end = comments.first - 1
@@ -3747,6 +3751,45 @@ def _name_date(texts: Sequence[str], i: int) -> bool:
         and _NAME_LINE.match(texts[i - 1].strip()) is not None
         and word_count(texts[i + 1]) >= PROSE_WORDS
     )
+
+
+OPENS_ON_POST = "a reader's comment: the kept run opens under the comment system's label of its poster"
+
+POSTER_WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of a poster's name as :func:`opens_on_post` compares it with the byline's."""
+
+_LABEL_WORDS = frozenset(["said", "says", "wrote", "writes", "posted", "reply", "permalink"])
+
+BYLINE_REACH = 6
+"""Lines above a post's label where the byline of an author who labels their own post stands."""
+
+
+def opens_on_post(texts: Sequence[str], start: int) -> Comments | None:
+    """The readers' comments, when the kept run starting at ``start`` opens on one: the line right
+    above it labels a reader's post (:data:`POST_LABEL`: "Tom Baker says:", "said..." under the
+    poster's name, two lines then) and its poster is no one the lines above name (an author's blog
+    theme labels the post as it labels the comments, "Heather says:" under "by Heather Solos on
+    October 22, 2012"). The page's post then has no text of its own (a video or a photo post under
+    its headline) and the readers' prose outscored the page's furniture: the run is the thread's
+    first posts, and nothing of it is the article. ``None`` when the run opens otherwise."""
+    if start <= 0:
+        return None
+    label = start - 1
+    if POST_LABEL.match(texts[label]) is None:
+        name = texts[label].strip()
+        if start < 2 or POST_LABEL.match(texts[start - 2]) is None:
+            return None
+        if word_count(name) > NAME_WORDS or _NAME_LINE.match(name) is None:
+            return None  # the label, then the poster's name alone on its line ("Posted by:", "Ann")
+        label -= 1
+    poster = {w.lower() for t in texts[label:start] for w in POSTER_WORD.findall(t)} - _LABEL_WORDS
+    if not poster and label > 0:  # "said..." alone, the name on the line above it
+        label -= 1
+        poster = {w.lower() for w in POSTER_WORD.findall(texts[label])}
+    above = {w.lower() for t in texts[max(0, label - BYLINE_REACH) : label] for w in POSTER_WORD.findall(t)}
+    if poster & above:
+        return None
+    return Comments(start, f'{OPENS_ON_POST} ("{opening_words(texts[start - 1].split())}")')
 
 
 def reader_comments(

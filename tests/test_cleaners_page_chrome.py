@@ -1973,6 +1973,52 @@ def test_a_posters_name_with_said_or_wrote_labels_a_readers_post(labels: list[tu
     assert found.first > texts.index(ARTICLE[0])
 
 
+VIDEO_POST_COMMENTS = [
+    "Can't wait for this one, I have been looking for a good pie recipe for the holidays and yours always work.",
+    "Yay! The supermarkets are stocked again after the storm so I can actually cook something this week!",
+    "Looks amazing. My family always uses fresh pumpkin and follows the recipe on the can, but I will try yours.",
+    "So where are the ingredient amounts? We have the video but we need the amounts written down as well.",
+]
+
+
+def _video_post_page(byline: str, label_lines: list[tuple[str, ...]]) -> list[str]:
+    # A Blogger video post: the headline, the post's stamp and labels, and no text of its own (the
+    # video does not print), then the comments, each under its poster's name and "said...".
+    page = [*MENU, "Next Up: Pumpkin Pie", byline, "Labels: Pie, Holidays", "4 comments:"]
+    for label, comment in zip(label_lines, VIDEO_POST_COMMENTS, strict=True):
+        page += [*label, comment]
+    return [*page, "Post a Comment", "Newer Post", "Older Post", "Home", *AFTER[-4:]]
+
+
+def test_a_run_that_opens_under_a_readers_label_is_the_thread() -> None:
+    # The post has no text; the model keeps the readers' prose, and the thread found in the run
+    # starts at its second post: the first post, under its label, is no more the article.
+    labels = [("Jennifer", "said..."), ("Matthew", "said..."), ("Jason Smith", "said..."), ("Dragonflyte", "said...")]
+    page = _video_post_page("Posted by Chef John at 10:00 AM", labels)
+    first = page.index(VIDEO_POST_COMMENTS[0])
+    found = page_chrome.opens_on_post(page, first)
+    assert found is not None and found.first == first and page_chrome.OPENS_ON_POST in found.reason
+    likely = ScoresByText({comment: 0.9 for comment in VIDEO_POST_COMMENTS})
+    decisions = {d.position: d.reason for d in PageChrome(model=likely)(Document([Block(t) for t in page]))}
+    assert all(page.index(comment) in decisions for comment in VIDEO_POST_COMMENTS)
+    assert page_chrome.OPENS_ON_POST in decisions[first]
+    # "Tom says:" on the same line opens a post too; a label with the poster's name on the next
+    # line ("Posted by:" then "Ann") as well.
+    assert page_chrome.opens_on_post(["Home", "Tom Baker says:", VIDEO_POST_COMMENTS[0]], 2) is not None
+    assert page_chrome.opens_on_post(["Home", "Posted by:", "Ann", VIDEO_POST_COMMENTS[0]], 3) is not None
+
+
+def test_an_authors_own_label_over_the_post_is_not_a_readers() -> None:
+    # A blog theme labels the author's post as it labels the comments ("Heather says:"), under a
+    # byline naming her; a post under a menu line or a heading has no label over it.
+    page = [*MENU, HEADLINE, "by Heather Solos on October 22, 2012", "Email", "Heather says:", *ARTICLE]
+    assert page_chrome.opens_on_post(page, page.index(ARTICLE[0])) is None
+    assert page_chrome.opens_on_post([*MENU, HEADLINE, *ARTICLE], len(MENU) + 1) is None
+    assert page_chrome.opens_on_post([*MENU, "Jennifer", *ARTICLE], len(MENU) + 1) is None
+    decisions = {d.position: d.reason for d in PageChrome()(Document([Block(t) for t in page]))}
+    assert all(page.index(p) not in decisions for p in ARTICLE)
+
+
 def test_reported_speech_that_says_said_or_wrote_is_not_a_posts_label() -> None:
     # A news report's "A spokesman said:" alone on its line (over a block quote) and a sentence
     # that ends a line on "said," are the article's; the verb labels a post only when the line is
