@@ -3747,13 +3747,14 @@ def _name_date(texts: Sequence[str], i: int) -> bool:
     return (
         0 < i < len(texts) - 1
         and DATE_LINE.match(texts[i].strip()) is not None
-        and word_count(texts[i - 1]) <= NAME_WORDS
-        and _NAME_LINE.match(texts[i - 1].strip()) is not None
+        and _poster_name(texts[i - 1])
         and word_count(texts[i + 1]) >= PROSE_WORDS
     )
 
 
 OPENS_ON_POST = "a reader's comment: the kept run opens under the comment system's label of its poster"
+
+OPENS_ON_THREAD = "readers' comments: the kept run opens under the thread's heading"
 
 POSTER_WORD = re.compile(r"[^\W\d_]{3,}")
 """A word of a poster's name as :func:`opens_on_post` compares it with the byline's."""
@@ -3764,22 +3765,35 @@ BYLINE_REACH = 6
 """Lines above a post's label where the byline of an author who labels their own post stands."""
 
 
+def _poster_name(text: str) -> bool:
+    """Whether ``text`` can be a poster's name alone on its line: :data:`NAME_WORDS` words at
+    most, no digit and no sentence's end."""
+    line = text.strip()
+    return word_count(line) <= NAME_WORDS and _NAME_LINE.match(line) is not None
+
+
 def opens_on_post(texts: Sequence[str], start: int) -> Comments | None:
     """The readers' comments, when the kept run starting at ``start`` opens on one: the line right
     above it labels a reader's post (:data:`POST_LABEL`: "Tom Baker says:", "said..." under the
     poster's name, two lines then) and its poster is no one the lines above name (an author's blog
     theme labels the post as it labels the comments, "Heather says:" under "by Heather Solos on
-    October 22, 2012"). The page's post then has no text of its own (a video or a photo post under
-    its headline) and the readers' prose outscored the page's furniture: the run is the thread's
-    first posts, and nothing of it is the article. ``None`` when the run opens otherwise."""
+    October 22, 2012"), or it is a blog engine's thread heading (:data:`THREAD_HEADING`, "{ 43
+    comments… read them below or add one }", printed only over the thread), maybe with the first
+    poster's name between. The page's post then has no text of its own (a video or a photo post
+    under its headline) and the readers' prose outscored the page's furniture: the run is the
+    thread's first posts, and nothing of it is the article. ``None`` when the run opens otherwise."""
     if start <= 0:
         return None
+    for heading in (start - 1, start - 2):
+        named = heading == start - 1 or _poster_name(texts[start - 1])
+        if heading >= 0 and named and THREAD_HEADING.match(texts[heading]):
+            return Comments(start, f'{OPENS_ON_THREAD} ("{opening_words(texts[heading].split())}")')
     label = start - 1
     if POST_LABEL.match(texts[label]) is None:
         name = texts[label].strip()
         if start < 2 or POST_LABEL.match(texts[start - 2]) is None:
             return None
-        if word_count(name) > NAME_WORDS or _NAME_LINE.match(name) is None:
+        if not _poster_name(name):
             return None  # the label, then the poster's name alone on its line ("Posted by:", "Ann")
         label -= 1
     poster = {w.lower() for t in texts[label:start] for w in POSTER_WORD.findall(t)} - _LABEL_WORDS

@@ -2008,6 +2008,25 @@ def test_a_run_that_opens_under_a_readers_label_is_the_thread() -> None:
     assert page_chrome.opens_on_post(["Home", "Posted by:", "Ann", VIDEO_POST_COMMENTS[0]], 3) is not None
 
 
+def test_a_run_that_opens_under_a_thread_heading_is_the_thread() -> None:
+    # A video post under its headline, then the blog engine's thread heading, the first poster's
+    # name and the readers' posts: the run the readers' prose draws is the thread.
+    page = [*MENU, "Conversation with my readers", "by Paulo Coelho on June 29, 2012"]
+    page += ["{ 4 comments… read them below or add one }"]
+    for name, comment in zip(("Maria", "Adriana", "Jorge Luis", "Marie-Christine"), VIDEO_POST_COMMENTS, strict=True):
+        page += [name, comment, "Reply"]
+    first = page.index(VIDEO_POST_COMMENTS[0])
+    found = page_chrome.opens_on_post(page, first)
+    assert found is not None and found.first == first and page_chrome.OPENS_ON_THREAD in found.reason
+    assert page_chrome.opens_on_post(page, first - 1) is not None  # the run takes the name in
+    likely = ScoresByText({comment: 0.9 for comment in VIDEO_POST_COMMENTS})
+    decisions = {d.position: d.reason for d in PageChrome(model=likely)(Document([Block(t) for t in page]))}
+    assert all(page.index(comment) in decisions for comment in VIDEO_POST_COMMENTS)
+    # A comment count under the headline, over the article, is no thread heading.
+    counted = [*MENU, HEADLINE, "12 Comments", *ARTICLE]
+    assert page_chrome.opens_on_post(counted, counted.index(ARTICLE[0])) is None
+
+
 def test_an_authors_own_label_over_the_post_is_not_a_readers() -> None:
     # A blog theme labels the author's post as it labels the comments ("Heather says:"), under a
     # byline naming her; a post under a menu line or a heading has no label over it.
