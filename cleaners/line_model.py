@@ -26,6 +26,7 @@ from newsclean.cleaners.document import split_count
 from numpy.typing import NDArray
 
 __all__ = [
+    "CRUMBS",
     "FEATURE_NAMES",
     "SENTENCE",
     "LineModel",
@@ -225,14 +226,21 @@ def _as_slugged(text: str) -> str:
     return _APOSTROPHE.sub("", text) if "'" in text or "’" in text else text
 
 
-def slug_headline(texts: Sequence[str], url: str | None) -> int:
+def slug_headline(texts: Sequence[str], url: str | None, crumbs: bool = False) -> int:
     """The first line that holds every word of the address's slug (of two words or more), its words'
-    apostrophes dropped as the slug drops them: the page's headline; -1 when none does."""
+    apostrophes dropped as the slug drops them: the page's headline; -1 when none does. With
+    ``crumbs``, a breadcrumb's line ending on the title (:data:`CRUMBS`) is passed over."""
     match, _ = _slug_match([_as_slugged(t) for t in texts], url)
     if match is None:
         return -1
-    full = np.flatnonzero(match >= 1.0)
-    return int(full[0]) if full.size else -1
+    full = [int(i) for i in np.flatnonzero(match >= 1.0) if not (crumbs and CRUMBS.match(texts[i]))]
+    return full[0] if full else -1
+
+
+CRUMBS = re.compile(r"^(?:[^»›>/|\n]{1,40}?\s[»›>/|]\s+){2,}")
+"""A breadcrumb's line: two short links or more, each followed by a separator ("You Are Here: Home »
+Comics » Fraction, Bagley And Allred ...", "Home / Blog / This Week's Sermon"). It ends on the
+article's title, so it holds the slug's words, but it is the section's trail, not the headline."""
 
 
 def slug_share(text: str, url: str | None) -> float:

@@ -14,6 +14,7 @@ import numpy as np
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import (
+    CRUMBS,
     SENTENCE,
     LineModel,
     load_model,
@@ -463,8 +464,10 @@ def boxes_above_headline(texts: Sequence[str], url: str | None, start: int, end:
     a sidebar's boxes: an old layout prints its left column (an "about" box, a book's blurb, a
     donation appeal, a blog's description) before the post, and the run takes them in. The
     headline is the run's first line holding every word of the address's slug
-    (:func:`~newsclean.cleaners.line_model.slug_headline`), title-shaped (:func:`_title_line`,
-    a capital first, no closing colon: not a section's lead-in or a list of tags); its block is
+    (:func:`~newsclean.cleaners.line_model.slug_headline`) other than a breadcrumb's trail ending on
+    the title (:data:`~newsclean.cleaners.line_model.CRUMBS`, passed over here and below),
+    title-shaped (:func:`_title_line`, a capital first, no closing colon: not a section's lead-in
+    or a list of tags); its block is
     the headline and up to :data:`HEADLINE_BLOCK_LINES` short lines right above it (under
     :data:`PROSE_LINE_WORDS` words: a breadcrumb, a kicker, a date). The run starts at the block
     when a prose line with a sentence end stands above it in the run (a menu's or a tagline's
@@ -475,7 +478,7 @@ def boxes_above_headline(texts: Sequence[str], url: str | None, start: int, end:
     run stays."""
     if start < 0:
         return None
-    found = slug_headline(texts[start : end + 1], url)
+    found = slug_headline(texts[start : end + 1], url, crumbs=True)
     if found <= 0:
         return None
     headline = start + found
@@ -487,7 +490,8 @@ def boxes_above_headline(texts: Sequence[str], url: str | None, start: int, end:
         first -= 1
     if not any(word_count(line) >= PROSE_LINE_WORDS and SENTENCE.search(line) for line in texts[start:first]):
         return None
-    if any(_title_line(line) for line in texts[1:first] if slug_share(line, url) >= SLUG_TITLE_SHARE):
+    titled = (line for line in texts[1:first] if _title_line(line) and not CRUMBS.match(line))
+    if any(slug_share(line, url) >= SLUG_TITLE_SHARE for line in titled):
         return None
     if not any(word_count(line) >= PROSE_LINE_WORDS for line in texts[headline + 1 : end + 1]):
         return None

@@ -8,7 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 from newsclean.cleaners import Block, Document, clean_text, line_model, page_chrome
-from newsclean.cleaners.line_model import LineModel, line_grams, load_model, slug_share, word_count
+from newsclean.cleaners.line_model import (
+    CRUMBS,
+    LineModel,
+    line_grams,
+    load_model,
+    slug_headline,
+    slug_share,
+    word_count,
+)
 from newsclean.cleaners.page_chrome import PageChrome
 
 MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
@@ -2917,6 +2925,19 @@ def test_sidebar_boxes_above_the_slug_headline_leave_the_run() -> None:
     assert page_chrome.boxes_above_headline(texts, SIDEBAR_URL, 2, len(texts) - 1) == texts.index(
         "Home / Startup Idea Stuck? Spend a buck!"
     )
+
+
+def test_a_breadcrumb_ending_on_the_title_is_not_the_headline() -> None:
+    """Must go: the run opens on the breadcrumb's trail, which ends on the post's title and so holds
+    the slug's words, then the sidebar's boxes, then the headline: the trail is no headline, and
+    the boxes leave the run. A trail with one separator is the headline's block's line."""
+    crumb = "You Are Here: Home » Blog » Startup Idea Stuck? Spend a buck!"
+    assert CRUMBS.match(crumb) and CRUMBS.match("Home / Blog / This Week's Sermon: the Sovereignty of God")
+    assert not CRUMBS.match("Home / Startup Idea Stuck? Spend a buck!")
+    assert not CRUMBS.match("Startup idea stuck? A/B tests say spend a buck / or two")
+    texts = [*SIDEBAR_FIRST[:2], crumb, *SIDEBAR_FIRST[2:5], *SIDEBAR_FIRST[6:]]
+    assert slug_headline(texts[2:], SIDEBAR_URL) == 0
+    assert page_chrome.boxes_above_headline(texts, SIDEBAR_URL, 2, len(texts) - 1) == texts.index(SIDEBAR_FIRST[6])
 
 
 def test_a_headline_with_an_apostrophe_holds_the_slug_that_drops_it() -> None:
