@@ -2621,10 +2621,10 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
     seen = 0
     for offset, count in enumerate(words):
         i = start + offset
+        line = texts[i].strip()
         if seen >= END_MIN_WORDS:
             if i in markers and i > start:
                 return i - 1
-            line = texts[i].strip()
             if not _box_above_article(texts, i) and (  # (the article goes on below such a box)
                 END_OF_ARTICLE.match(line)
                 or THREAD_HEADING.match(line)
@@ -2634,14 +2634,31 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
                 or _post_navigation(texts, i)
                 or _readers_notes(texts, i)
                 or _split_stamp(texts, i)
+                or _counted_stamp(line)
             ):
                 return i - 1
-        elif i > start and _ends_post(texts, i, start) and POST_FOOTER.match(texts[i].strip()):
-            # A short post: its footer (tags, categories, the links to the posts before and after)
-            # follows its last paragraph directly, or the link to the rest of it.
+        elif i > start and _ends_post(texts, i, start) and (POST_FOOTER.match(line) or _counted_stamp(line)):
+            # A short post: its footer (tags, categories, the links to the posts before and after,
+            # its stamp with the comment count) follows its last paragraph directly, or the link to
+            # the rest of it.
             return i - 1
         seen += count
     return end
+
+
+_COUNT_CLOSE = re.compile(r"(?:^|[\s•|·–—-])(?:\d+|no|one)\s+(?:comments?|responses?|replies)\s*:?\s*$", re.IGNORECASE)
+"""A comment count closing a line ("• 9 Comments", "| No comments", "13 comments:")."""
+
+
+def _counted_stamp(line: str) -> bool:
+    """Whether ``line`` is a blog post's stamp closed by its comment count, as lynx and Markdown
+    dumps join the footer's pieces on one line ("Posted on November 13, 2012 at 6:15 AM • 9
+    Comments", "Posted by Chef John at 10:00 AM 13 comments:"): the post's end, as the count alone
+    on its line is, when it dates the post (a clock time or a date). A byline's stamp over the post
+    carries no count of comments after it."""
+    if _POSTED.match(line) is None or _COUNT_CLOSE.search(line) is None:
+        return False
+    return holds_clock_time(line) or STAMP_DATE.search(line) is not None
 
 
 READ_THE_REST = re.compile(

@@ -2786,6 +2786,9 @@ def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
         ["Categories: Transport, City Hall", "Share this:", "Twitter", "Facebook"],
         ["Tagged with: cycling, Harbour Road, council", "comments so far. Add yours.", "Must-Reads"],
         ["Posted at 05:00 AM in Harbour news, Transport | Permalink", "TrackBack", "Comments"],
+        # lynx's and Markdown's one line for the stamp and the comment count, then the thread
+        ["Posted on November 13, 2012 at 6:15 AM • 9 Comments", COMMENT, "Posted by: Ann at 7:00 AM"],
+        ["Posted by Chef John at 10:00 AM 13 comments:", "Jennifer said...", COMMENT],
     ],
 )
 def test_a_short_posts_footer_ends_it_under_its_last_paragraph(footer: list[str]) -> None:
@@ -2814,6 +2817,9 @@ def test_a_short_posts_footer_ends_it_under_the_link_to_the_rest_of_it(link: str
         ["Related Resources:", "Harbour Road timeline - the dispute month by month", *ARTICLE[2:]],
         # a theme's line above the post, with its date
         ["Posted in transport | city hall on November 12, 2012", *ARTICLE[2:]],
+        # a stamp with no comment count, and a sentence that ends on one
+        ["Posted on November 13, 2012 at 6:15 AM", *ARTICLE[2:]],
+        ["Posted by the council, the plan drew 212 comments", *ARTICLE[2:]],
         # a sentence that opens with the word, not a footer
         ["Tags are what the council calls the painted marks along the lane.", *ARTICLE[2:]],
     ],
