@@ -3795,8 +3795,9 @@ def _poster_name(text: str) -> bool:
 
 def opens_on_post(texts: Sequence[str], start: int) -> Comments | None:
     """The readers' comments, when the kept run starting at ``start`` opens on one: the line right
-    above it labels a reader's post (:data:`POST_LABEL`: "Tom Baker says:", "said..." under the
-    poster's name, two lines then) and its poster is no one the lines above name (an author's blog
+    above it labels a reader's post (:data:`POST_LABEL`: "Tom Baker says:", or "said..." with the
+    poster's name on the line above it; or a label with the name on the line under it, "Posted
+    by:" over "Ann") and its poster is no one the lines above name (an author's blog
     theme labels the post as it labels the comments, "Heather says:" under "by Heather Solos on
     October 22, 2012"), or it is a blog engine's thread heading (:data:`THREAD_HEADING`, "{ 43
     comments… read them below or add one }", printed only over the thread), maybe with the first
