@@ -233,7 +233,7 @@ def slug_headline(texts: Sequence[str], url: str | None, crumbs: bool = False) -
     match, _ = _slug_match([_as_slugged(t) for t in texts], url)
     if match is None:
         return -1
-    full = [int(i) for i in np.flatnonzero(match >= 1.0) if not (crumbs and CRUMBS.match(texts[i]))]
+    full = [i for i in map(int, np.flatnonzero(match >= 1.0)) if not (crumbs and CRUMBS.match(texts[i]))]
     return full[0] if full else -1
 
 
