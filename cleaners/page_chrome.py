@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, pairwise
@@ -309,7 +310,14 @@ class PageChrome:
         if form is not None and _holds_paragraph(texts, start, form - 1):
             closings.append((end, CLOSING_FORM))
             end = form - 1
-        closers = (closing_notice, closing_ranking, unheaded_cards, unheaded_headlines, closing_marker)
+        removed_markers = _closing_lines_dropped(doc)
+        closers = (
+            closing_notice,
+            closing_ranking,
+            unheaded_cards,
+            unheaded_headlines,
+            partial(closing_marker, removed=removed_markers),
+        )
         for closing in (partial(closing_cards, dropped=dropped), *closers):
             cut = closing(texts, start, end)
             if cut is not None:
@@ -1840,23 +1848,28 @@ MARKER_MIN_WORDS = 50
 post's; the prose rule asks for :data:`END_MIN_WORDS`)."""
 
 
-def closing_marker(texts: Sequence[str], start: int, end: int) -> Comments | None:
+def closing_marker(
+    texts: Sequence[str], start: int, end: int, removed: frozenset[int] = frozenset()
+) -> Comments | None:
     """Where the kept run ``start..end`` ends at a line that closes an article (:data:`END_OF_ARTICLE`,
     :func:`end_of_post`, :data:`THREAD_HEADING`: "Related Topics", "Next Story »", "Posted in:
     News") after :data:`MARKER_MIN_WORDS` words and a paragraph, with no paragraph at all below it
     to the run's end: a short post's run goes on into teasers, a game's facts or a list of links,
     which the end markers cut only after :data:`END_MIN_WORDS` words (a "Related" box above an
     article is a sidebar). With a paragraph below the marker, the article may go on there (a
-    "Related" box between its paragraphs) and the run stays. ``None`` when it stays."""
+    "Related" box between its paragraphs) and the run stays. ``None`` when it stays.
+
+    ``removed`` holds the positions of the lines right under such a marker that an earlier cleaner
+    removed ("You might also like" as a read-more prompt): the run ends above that line alike."""
     seen = 0
     for i in range(start, end + 1):
         line = texts[i].strip()
-        marker = END_OF_ARTICLE.match(line) or end_of_post(line) or THREAD_HEADING.match(line)
+        marker = _closing_line(line)
         if (
-            marker
+            (marker or (i in removed and i > start))
             and seen >= MARKER_MIN_WORDS
             and _holds_paragraph(texts, start, i - 1)
-            and not _holds_paragraph(texts, i + 1, end)
+            and not _holds_paragraph(texts, i if not marker else i + 1, end)
         ):
             return Comments(i, CLOSING_MARKER)
         seen += word_count(line)
@@ -2805,6 +2818,19 @@ def _announced(texts: Sequence[str], i: int) -> bool:
     over its list of trackbacks, "Listed below are links to weblogs that reference ...:", follows
     the post's footer, not a paragraph.)"""
     return i >= 2 and _list_intro(texts[i - 1]) and _holds_paragraph(texts, i - 2, i - 2)
+
+
+def _closing_line(text: str) -> bool:
+    """Whether ``text`` (one line) closes an article as :func:`closing_marker` reads it."""
+    return bool(END_OF_ARTICLE.match(text) or end_of_post(text) or THREAD_HEADING.match(text))
+
+
+def _closing_lines_dropped(doc: Document) -> frozenset[int]:
+    """For each line an earlier cleaner removed that closes an article (:func:`_closing_line`) and
+    that the page prints once, the position in ``doc.blocks`` of the first line after it. A line
+    printed twice or more ("Read More" under each item of a list) is each item's link, no heading."""
+    times = Counter(b.text.strip() for b in doc.dropped or ())
+    return _dropped_where(doc, lambda text: times[text] == 1 and _closing_line(text))
 
 
 def _dropped_where(doc: Document, wanted: Callable[[str], bool]) -> frozenset[int]:

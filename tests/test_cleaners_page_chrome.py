@@ -3537,3 +3537,27 @@ def test_a_list_the_article_announces_is_no_thread_under_a_comments_heading() ->
     assert ARTICLE[0] in body and comment not in body
     kept = [text for text in texts if text != "Comments"]
     assert not page_chrome._announced(kept, kept.index(comment))
+
+
+def test_a_short_posts_end_marker_another_cleaner_removed_still_ends_the_run() -> None:
+    # "You might also like" under a short post goes as a read-more prompt before page_chrome reads
+    # the dump; the headlines under it are other posts', not the article's. The removed marker ends
+    # the run as one in the text would, with a paragraph above it and none below.
+    others = ["Mill Street bridge to close for repairs", "New bus timetable starts on Monday", "Ferry fares rise"]
+    texts = [HEADLINE, *ARTICLE[:2], *others]
+    assert page_chrome.closing_marker(texts, 0, len(texts) - 1) is None
+    cut = page_chrome.closing_marker(texts, 0, len(texts) - 1, removed=frozenset({3}))
+    assert cut is not None and texts[cut.first] == others[0]
+    going_on = [*texts, ARTICLE[6]]
+    assert page_chrome.closing_marker(going_on, 0, len(going_on) - 1, removed=frozenset({3})) is None
+    # Which removed lines count: a marker printed once; "Read More" under each item of a list is
+    # each item's link, no heading.
+    lines = [*MENU, HEADLINE, *ARTICLE[:2], "You might also like", *others]
+    resources = ["Tutoring at scale", "Read More", "A tutoring cost calculator", "Read More", "Designing programs"]
+    lines += ["The resources below say more about tutoring.", *resources, "Read More", "About us"]
+    blocks = [Block(line, index=n) for n, line in enumerate(lines)]
+    gone = {"You might also like", "Read More"}
+    doc = Document([b for b in blocks if b.text not in gone], source_format="text")
+    doc.dropped = [b for b in blocks if b.text in gone]
+    kept = [b.text for b in doc.blocks]
+    assert page_chrome._closing_lines_dropped(doc) == frozenset({kept.index(others[0])})
