@@ -1718,7 +1718,7 @@ def _teasers_follow(texts: Sequence[str], i: int) -> bool:
     """Whether line ``i`` heads a closing block of teasers (:data:`TEASER_HEADING`): no sentence
     itself, and no paragraph in the :data:`TEASER_LOOKAHEAD` lines after it."""
     line = texts[i].strip()
-    if not TEASER_HEADING.match(line) or SENTENCE.search(line):
+    if not TEASER_HEADING.match(line) or SENTENCE.search(_ELLIPSIS.sub("", line)):
         return False
     return not _holds_paragraph(texts, i + 1, min(i + TEASER_LOOKAHEAD, len(texts) - 1))
 
@@ -1740,7 +1740,7 @@ may also like"), not the readers' comments, the post's tags or a share bar's."""
 def _box_heading(line: str) -> bool:
     """Whether ``line`` heads a box of teasers: a news site's teaser heading, or an end marker that
     heads other stories."""
-    if SENTENCE.search(line):
+    if SENTENCE.search(_ELLIPSIS.sub("", line)):
         return False
     if TEASER_HEADING.match(line):
         return True

@@ -3204,6 +3204,9 @@ def test_teaser_headings_that_name_a_section_or_the_day() -> None:
     # "Top Stories" and "More news" do; a sentence about top stories is the article's.
     for heading in ("Today's Top Stories", "Technology Top Stories", "More technology news", "More Sci-Tech News"):
         assert page_chrome.TEASER_HEADING.match(heading) is not None, heading
+    # A heading's trailing ellipsis is no sentence's end ("More Auto News..." over its teasers).
+    for heading in ("More Auto News...", "Most popular…"):
+        assert page_chrome._box_heading(heading), heading
     for line in (
         "The top stories of the year were about the storm.",
         "More than 110,000 punters will pack Flemington for the Cup.",
