@@ -1606,7 +1606,7 @@ END_OF_ARTICLE = re.compile(
             カテゴリー?|この記事をシェア(?:する)?|コメント(?:を書く|する|一覧)?|\d+件のコメント|
             作者(?:简介|簡介|介绍|介紹)|关于作者|關於作者|关键词|關鍵字|关键字|标签|標籤|发表评论|發表評論|评论|評論|
             기자\ ?소개|필자\ ?소개|관련\ ?키워드|태그|키워드|댓글(?:\ ?\d+)?|댓글\ ?쓰기)\s*：?
-    )\s*[:.!]?\s*$""",
+    )\s*(?:[:.!]|(?<!more)(?<!more\ )[-–—»›>→▼|]+)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Headings that close an article: whatever follows them (teasers, comments) is not its text. The
@@ -1616,7 +1616,9 @@ the tags ("Schlagwörter", "Mots-clés", "Etiquetas"), the comments ("Kommentare
 commento", "Zu den Kommentaren springen"), and in Japanese, Chinese and Korean, as the teaser headings
 are: "この記事を書いた人" (about the author), "関連キーワード", "ジャンル：", "关键词", "관련 키워드" (the tags),
 "コメント", "评论", "댓글" (the comments). A bare "Teilen" or "Partager" is a share bar, which as
-often sits above the article, and is not one (nor is "Share" in English)."""
+often sits above the article, and is not one (nor is "Share" in English). An arrow, a dash or a bar
+after the heading is the theme's ("53 Comments »", "You may also like -"), except after "more":
+"Read more »" is a teaser's own link, printed under each teaser."""
 
 _POST_NEIGHBOUR = r"(?:previous|next|older|newer)\ (?:post|article|story|entry)s?"
 """The link to the post before or after ("Previous Post", "NEXT STORY")."""

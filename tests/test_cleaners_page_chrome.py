@@ -3128,6 +3128,15 @@ def test_a_comment_form_inside_the_kept_run_ends_the_post() -> None:
     assert page_chrome.comment_form(texts, texts.index("2 Comments")) is None
 
 
+def test_an_end_heading_with_an_arrow_or_a_dash_after_it_still_closes_the_article() -> None:
+    # Themes print a link's arrow or a separator after the heading ("53 Comments »", "You may also
+    # like -", "Related Stories ▼", "Tags |"); "Read more »" under a teaser is that teaser's link.
+    for heading in ("53 Comments »", "Comments →", "You may also like -", "Related Stories ▼", "Tags |", "Related —"):
+        assert page_chrome.END_OF_ARTICLE.match(heading) is not None, heading
+    for line in ("Read more »", "Read More →", "Read more ›", "Related - the council's own report", "Comments » 3 new"):
+        assert page_chrome.END_OF_ARTICLE.match(line) is None, line
+
+
 def test_a_bare_enjoy_is_a_sign_off_not_a_heading_of_teasers() -> None:
     # "Enjoy!" closes a post's introduction before the list it introduces; "You may also enjoy"
     # heads other stories.
