@@ -2670,10 +2670,24 @@ def _counted_stamp(line: str) -> bool:
     dumps join the footer's pieces on one line ("Posted on November 13, 2012 at 6:15 AM • 9
     Comments", "Posted by Chef John at 10:00 AM 13 comments:"): the post's end, as the count alone
     on its line is, when it dates the post (a clock time or a date). A byline's stamp over the post
-    carries no count of comments after it."""
+    carries no count of comments after it. So does the post's categories line closed by its
+    comment link (:data:`_FILED_WITH_COUNT`), with no date."""
+    if _FILED_WITH_COUNT.match(line):
+        return True
     if _POSTED.match(line) is None or _COUNT_CLOSE.search(line) is None:
         return False
     return holds_clock_time(line) or STAMP_DATE.search(line) is not None
+
+
+_FILED_WITH_COUNT = re.compile(
+    r"^[\W_]*(?:posted|filed)\s+(?:in|under)\s+[^|.!?]{1,200}\|\s*"
+    r"(?:leave\s+a\s+(?:comment|reply)|(?:\d+|no|one)\s+(?:comments?|responses?|replies)|comments\s+(?:off|closed))"
+    r"[\s|]*(?:edit)?\s*$",
+    re.IGNORECASE,
+)
+"""A post's categories closed by its comment link ("Posted in C++, Microsoft | 16 Comments",
+"Posted in Uncategorized | Leave a comment"): the footer under the post, as a stamp with its
+count is. A theme prints "Posted in" over a post with its date, never with the comment count."""
 
 
 READ_THE_REST = re.compile(

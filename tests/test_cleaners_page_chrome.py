@@ -2789,6 +2789,9 @@ def test_the_articles_own_lines_about_people_stay(ending: list[str]) -> None:
         # lynx's and Markdown's one line for the stamp and the comment count, then the thread
         ["Posted on November 13, 2012 at 6:15 AM • 9 Comments", COMMENT, "Posted by: Ann at 7:00 AM"],
         ["Posted by Chef John at 10:00 AM 13 comments:", "Jennifer said...", COMMENT],
+        # WordPress's default themes: the post's categories, then its comment link
+        ["Posted in C++, Microsoft | 16 Comments", COMMENT],
+        ["Posted in Transport | Leave a comment | Edit", "Leave a Reply"],
     ],
 )
 def test_a_short_posts_footer_ends_it_under_its_last_paragraph(footer: list[str]) -> None:
@@ -2820,6 +2823,8 @@ def test_a_short_posts_footer_ends_it_under_the_link_to_the_rest_of_it(link: str
         # a stamp with no comment count, and a sentence that ends on one
         ["Posted on November 13, 2012 at 6:15 AM", *ARTICLE[2:]],
         ["Posted by the council, the plan drew 212 comments", *ARTICLE[2:]],
+        ["Posted in March, the plan drew 16 comments", *ARTICLE[2:]],
+        ["Filed under the old rules | 3 comments were received, all of them against", *ARTICLE[2:]],
         # a sentence that opens with the word, not a footer
         ["Tags are what the council calls the painted marks along the lane.", *ARTICLE[2:]],
     ],
