@@ -2641,9 +2641,7 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
             if i in markers and i > start:
                 return i - 1
             if not _box_above_article(texts, i) and (  # (the article goes on below such a box)
-                END_OF_ARTICLE.match(line)
-                or THREAD_HEADING.match(line)
-                or end_of_post(line)
+                _closing_line(line)
                 or _teasers_follow(texts, i)
                 or _pagination(texts, i)
                 or _post_navigation(texts, i)
@@ -2661,7 +2659,10 @@ def _cut_at_end_marker(texts: Sequence[str], start: int, end: int, markers: froz
     return end
 
 
-_COUNT_CLOSE = re.compile(r"(?:^|[\s•|·–—-])(?:\d+|no|one)\s+(?:comments?|responses?|replies)\s*:?\s*$", re.IGNORECASE)
+_COMMENT_COUNT = r"(?:\d+|no|one)\s+(?:comments?|responses?|replies)"
+"""A count of comments ("9 Comments", "No comments", "One response")."""
+
+_COUNT_CLOSE = re.compile(rf"(?:^|[\s•|·–—-]){_COMMENT_COUNT}\s*:?\s*$", re.IGNORECASE)
 """A comment count closing a line ("• 9 Comments", "| No comments", "13 comments:")."""
 
 
@@ -2681,7 +2682,7 @@ def _counted_stamp(line: str) -> bool:
 
 _FILED_WITH_COUNT = re.compile(
     r"^[\W_]*(?:posted|filed)\s+(?:in|under)\s+[^|.!?]{1,200}\|\s*"
-    r"(?:leave\s+a\s+(?:comment|reply)|(?:\d+|no|one)\s+(?:comments?|responses?|replies)|comments\s+(?:off|closed))"
+    rf"(?:leave\s+a\s+(?:comment|reply)|{_COMMENT_COUNT}|comments\s+(?:off|closed))"
     r"[\s|]*(?:edit)?\s*$",
     re.IGNORECASE,
 )
