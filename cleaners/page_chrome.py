@@ -234,7 +234,7 @@ class PageChrome:
             found = keep_range(texts, scores)
             if found is not None:
                 start, end = found
-                end, prose_tail = prose_past_rule(texts, found, rule)
+                end, prose_tail = prose_past_rule(texts, found, rule, scores)
                 # A run without a paragraph gives way to the rule's run holding one, unless that
                 # run holds it and a sentence of a short post's: then both put the post there, and
                 # the rule's run adds only lines the model turned down (a sidebar's blurb).
@@ -1404,12 +1404,27 @@ PROSE_TAIL_SHARE = 0.5
 share of the words it adds is in prose lines, the run ends where the rule's does."""
 
 
+GAP_LINES = 10
+"""Short lines at least, right after the prose rule's end, before the first paragraph the model's
+run adds there, for :func:`prose_past_rule` to read that paragraph as a box's, not the
+article's."""
+
+GAP_SCORE = 0.6
+"""The line model's mean score under which those :data:`GAP_LINES` lines are the page's
+furniture the model was unsure of, not a table or list it read as the article's."""
+
+
 def _list_intro(text: str) -> bool:
     """Whether ``text`` is a sentence introducing a list (the short lines after it are items)."""
     return bool(LIST_INTRO.search(text)) and word_count(text) >= LIST_INTRO_WORDS
 
 
-def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[int, int]) -> tuple[int, int]:
+def prose_past_rule(
+    texts: Sequence[str],
+    found: tuple[int, int],
+    rule: tuple[int, int],
+    scores: Sequence[float] | NDArray[np.float64] | None = None,
+) -> tuple[int, int]:
     """The model's run ``found`` ends where the rule's run ``rule`` does when what the model adds
     after it is mostly prose, or holds no paragraph at all. The line model tells a paragraph
     from a menu, but not the article's paragraphs from readers' comments or teaser paragraphs
@@ -1423,7 +1438,12 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     module's detectors reads as the page's furniture (:func:`_chrome_line`: a "Reply" label, a
     comments heading, "Share this", a stamp). Without one, the added lines are a listicle's next
     items or the article's closing list (tour dates, a tracklist), which the rule's densest run
-    left out. Nothing is cut when the rule's run lies mostly above the model's (a menu the rule
+    left out. With the model's ``scores``, a paragraph the model adds only after
+    :data:`GAP_LINES` short lines or more past the rule's end, a line of furniture among them and
+    their mean score under :data:`GAP_SCORE`, is no closing paragraph of the article either: the
+    lines between are a mail form, contact lines and a share bar, and the paragraph is a
+    sidebar's blurb or a gallery's; a table or list of the article's own there scores higher.
+    Nothing is cut when the rule's run lies mostly above the model's (a menu the rule
     took for the densest run, ending just inside the model's start): the two signals do not
     agree where the article is, so neither says where it ends. Returns the run's end and the
     last line left out for these reasons (``-1`` when none was)."""
@@ -1440,8 +1460,17 @@ def prose_past_rule(texts: Sequence[str], found: tuple[int, int], rule: tuple[in
     prose = sum(n for n in added if n >= PROSE_LINE_WORDS)
     if prose and prose >= PROSE_TAIL_SHARE * sum(added):
         return rule_end, end
-    listed = any(_list_intro(t) for t in texts[rule_end : rule_end + 2])
-    if not listed and not any(n >= PROSE_LINE_WORDS and SENTENCE.search(t) for n, t in zip(added, lines, strict=True)):
+    if any(_list_intro(t) for t in texts[rule_end : rule_end + 2]):
+        return end, -1
+    first = next((k for k, t in enumerate(lines) if _prose_paragraph(t)), None)
+    if first is None:
+        return rule_end, end
+    if (
+        scores is not None
+        and first >= GAP_LINES
+        and any(_chrome_line(t) for t in lines[:first])
+        and sum(float(p) for p in scores[rule_end + 1 : rule_end + 1 + first]) / first < GAP_SCORE
+    ):
         return rule_end, end
     return end, -1
 

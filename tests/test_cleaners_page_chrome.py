@@ -265,6 +265,36 @@ def test_prose_the_model_keeps_past_the_rules_end_needs_both_signals() -> None:
     assert page_chrome.prose_past_rule(photo, (start, start + 5), (start - 1, start + 1)) == (start + 1, start + 5)
 
 
+def test_a_paragraph_the_model_adds_far_past_the_rules_end_behind_a_mail_form_is_not_the_articles() -> None:
+    # After the article's last paragraph: a share bar with a mail form, the desk's contacts and
+    # the topics, then a sidebar's blurb. The model, unsure of the short lines, carried its run
+    # over them to the blurb; the rule ended at the last paragraph.
+    form = ["Print this", "Send to a friend", "Recipient's email address", "Your first name", "Your surname"]
+    contacts = ["Add a note (optional)", "Contact the transport editor", "transport@example.org", "Article history"]
+    topics = ["Transport", "Cycling", "Local government"]
+    blurb = (
+        "Zeitgeist is an experiment in showing the trending news, topics and articles from the paper's site "
+        "today, updated every hour."
+    )
+    texts = [*MENU[:2], *ARTICLE[:2], *form, *contacts, *topics, blurb, "Contact"]
+    end = len(texts) - 2
+    unsure = [0.1] * 2 + [0.95] * 2 + [0.4] * (end - 4) + [0.7, 0.1]
+    assert page_chrome.prose_past_rule(texts, (2, end), (2, 3), unsure) == (3, end)
+    # Without the model's scores, or when it scored the lines between as the article's (a table
+    # of figures it reads as the article's, with its next paragraph), the run goes on as before.
+    assert page_chrome.prose_past_rule(texts, (2, end), (2, 3)) == (end, -1)
+    sure = [0.1] * 2 + [0.95] * 2 + [0.8] * (end - 4) + [0.7, 0.1]
+    assert page_chrome.prose_past_rule(texts, (2, end), (2, 3), sure) == (end, -1)
+    # Nor when fewer than GAP_LINES short lines stand between the rule's end and the paragraph.
+    aside = "The paper's readers chose these stories as the best of the week, and you can vote too."
+    short = [*MENU[:2], *ARTICLE[:2], *form, *contacts[:2], aside, "Contact"]
+    end = len(short) - 2
+    assert page_chrome.prose_past_rule(short, (2, end), (2, 3), [0.1] * 2 + [0.95] * 2 + [0.4] * 7 + [0.7, 0.1]) == (
+        end,
+        -1,
+    )
+
+
 def test_comments_the_model_would_keep_are_removed_and_explained() -> None:
     second = COMMENT.replace("I cycle", "We walk")
     comments = ["2 Responses", "Tom Baker says:", COMMENT, "Reply", "Ann Lee says:", second, "Reply"]
