@@ -1234,7 +1234,9 @@ SHARE_BAR = "a share bar's buttons (networks, copy link, e-mail, print, bookmark
 _SHARE_WORD = re.compile(
     r"""(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|
         messenger|threads|tumblr|pocket|digg|stumbleupon|e-?mail|mail|sms|tweet|
-        copy|copied|print|bookmark|save|share|sharing|social|link|blog|
+        del|icio|delicious|newsvine|technorati|fark|myspace|orkut|viadeo|livejournal|igoogle|diigo|friendfeed|
+        google|yahoo|rss|feed|submit|with|my|
+        copy|copied|print|bookmarks?|save|share|sharing|social|link|blog|
         teilen|kopiert|kopieren|partager|envoyer|compartir|condividi|delen|dela|
         error|occurred|this|the|to|on|via|par|us|article|artikel|\d+)""",
     re.IGNORECASE | re.VERBOSE,
@@ -1242,16 +1244,30 @@ _SHARE_WORD = re.compile(
 """A word a share bar's buttons are made of: a network's or mail's name, a button's verb ("Copy",
 "Print", "Bookmark", "Share", "Partager", "Teilen", Blogger's "BlogThis!"), a copied link's state ("Link copied", "Link
 kopiert", "Error occurred"), the small words joining them ("Share to", "Email Us", "Envoyer par") and
-a counter. Not "Instagram", "TikTok", "YouTube" or "Snapchat", which have no share button: a list of
-the networks an article is about names them and is not read as a bar."""
+a counter; the bookmarking sites older pages' bars name ("del.icio.us", "Newsvine", "Technorati",
+"Fark", "iGoogle") and the words of their buttons that only a bar's run counts
+(:data:`_RUN_ONLY_WORD`). Not "Instagram", "TikTok", "YouTube" or "Snapchat", which have no share
+button: a list of the networks an article is about names them and is not read as a bar."""
 
 _ACTION_WORD = re.compile(
     r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|"
-    r"messenger|threads|tumblr|pocket|digg|e-?mail|mail|copy|copied|print|bookmark|share|sharing|"
+    r"messenger|threads|tumblr|pocket|digg|stumbleupon|delicious|icio|newsvine|technorati|fark|myspace|orkut|viadeo|"
+    r"livejournal|igoogle|diigo|friendfeed|e-?mail|mail|copy|copied|print|bookmarks?|share|sharing|"
     r"teilen|kopiert|partager|envoyer|compartir|condividi|delen|dela)",
     re.IGNORECASE,
 )
 """A share bar's word that names a network or a button (not a joining word or a counter)."""
+
+_RUN_ONLY_WORD = re.compile(r"google|yahoo|rss|feed|submit|with|my", re.IGNORECASE)
+"""A share bar's word of the older bars' buttons ("Google Bookmarks", "Save to My Yahoo!", "Bookmark
+with del.icio.us", "RSS Feed", "Submit to reddit") that ordinary headings use too ("Sharing on
+Google+", "RSS feed"): a line holding one counts only inside a run of the bar's lines."""
+
+
+def _bar_line(words: Sequence[str]) -> bool:
+    """Whether a line of a share bar's ``words`` reads as one on its own (no :data:`_RUN_ONLY_WORD`)."""
+    return not any(_RUN_ONLY_WORD.fullmatch(w) for w in words)
+
 
 _GLUED = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 """Where a dump glues two buttons' labels together ("Share to FacebookShare to Twitter")."""
@@ -1312,7 +1328,7 @@ def share_bar(texts: Sequence[str], start: int, end: int) -> set[int]:
         else:
             for k in range(i, j):
                 words = _share_words(texts[k]) or []
-                if sum(not w.isdigit() for w in words) >= 2 and _names(words):
+                if sum(not w.isdigit() for w in words) >= 2 and _names(words) and _bar_line(words):
                     found.add(k)
         i = max(j, i + 1)
     found.update(k for k in range(start, end + 1) if LONE_BUTTON.match(texts[k]))
@@ -1489,7 +1505,7 @@ def _chrome_line(text: str) -> bool:
         or TEASER_HEADING.match(line)
         or POST_LABEL.match(line)
         or interface_line(line)
-        or _share_words(line)
+        or _bar_line(_share_words(line) or ["my"])
         or _stamp(line)
         or photo_credit(line)
         or ad_placeholder(line)

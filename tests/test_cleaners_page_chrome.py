@@ -653,6 +653,24 @@ def test_a_lone_tweet_or_pin_it_button_goes_and_sentences_with_the_words_stay() 
     assert not page_chrome.share_bar(["Tweets", "Pinterest boards"], 0, 1)
 
 
+def test_an_older_share_bar_of_bookmarking_sites_goes_and_headings_with_its_words_stay() -> None:
+    # A 2008-2012 page's bar names the bookmarking sites of its day, each a line: all of it goes,
+    # "Google Bookmarks" and "Save to My Yahoo!" among the others' names.
+    bar = ["RSS Feed", "Bookmark with del.icio.us", "Save to iGoogle", "Save to My Yahoo!", "Submit to reddit"]
+    assert page_chrome.share_bar(bar, 0, len(bar) - 1) == set(range(len(bar)))
+    guardian = ["StumbleUpon", "reddit", "Google Bookmarks", "del.icio.us", "livejournal", "Facebook", "Twitter"]
+    assert page_chrome.share_bar(guardian, 0, len(guardian) - 1) == set(range(len(guardian)))
+    wsj = ["Viadeo", "Orkut", "Fark", "MySpace", "Newsvine", "Technorati"]
+    assert page_chrome.share_bar(wsj, 0, len(wsj) - 1) == set(range(len(wsj)))
+    # Alone, a heading with one of those words is the article's: "google", "feed", "with" and
+    # "my" name a button only inside a bar.
+    headings = ["Sharing on Google+", "RSS feed", "Share with my family", "Submit to the council"]
+    for heading in headings:
+        texts = [ARTICLE[0], heading, ARTICLE[1]]
+        assert not page_chrome.share_bar(texts, 0, 2), heading
+        assert not page_chrome._chrome_line(heading), heading
+
+
 def test_bloggers_share_bar_glued_on_one_line_goes() -> None:
     # Blogger's buttons under a post, their labels glued in the dump: "BlogThis!" is Blogger's
     # own. The word "Blog" alone, or a sidebar's "Blog Archive", is no bar.
