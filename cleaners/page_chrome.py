@@ -1235,7 +1235,7 @@ _SHARE_WORD = re.compile(
     r"""(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|
         messenger|threads|tumblr|pocket|digg|stumbleupon|e-?mail|mail|sms|tweet|
         del|icio|delicious|newsvine|technorati|fark|myspace|orkut|viadeo|livejournal|igoogle|diigo|friendfeed|
-        google|yahoo|rss|feed|submit|with|my|
+        google|yahoo|rss|feed|submit|add|with|my|
         copy|copied|print|bookmarks?|save|share|sharing|social|link|blog|
         teilen|kopiert|kopieren|partager|envoyer|compartir|condividi|delen|dela|
         error|occurred|this|the|to|on|via|par|us|article|artikel|\d+)""",
@@ -1258,9 +1258,9 @@ _ACTION_WORD = re.compile(
 )
 """A share bar's word that names a network or a button (not a joining word or a counter)."""
 
-_RUN_ONLY_WORD = re.compile(r"google|yahoo|rss|feed|submit|with|my", re.IGNORECASE)
+_RUN_ONLY_WORD = re.compile(r"google|yahoo|rss|feed|submit|add|with|my", re.IGNORECASE)
 """A share bar's word of the older bars' buttons ("Google Bookmarks", "Save to My Yahoo!", "Bookmark
-with del.icio.us", "RSS Feed", "Submit to reddit") that ordinary headings use too ("Sharing on
+with del.icio.us", "RSS Feed", "Submit to reddit", "Add to Digg") that ordinary headings use too ("Sharing on
 Google+", "RSS feed"): a line holding one counts only inside a run of the bar's lines."""
 
 

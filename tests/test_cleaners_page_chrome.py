@@ -662,9 +662,11 @@ def test_an_older_share_bar_of_bookmarking_sites_goes_and_headings_with_its_word
     assert page_chrome.share_bar(guardian, 0, len(guardian) - 1) == set(range(len(guardian)))
     wsj = ["Viadeo", "Orkut", "Fark", "MySpace", "Newsvine", "Technorati"]
     assert page_chrome.share_bar(wsj, 0, len(wsj) - 1) == set(range(len(wsj)))
-    # Alone, a heading with one of those words is the article's: "google", "feed", "with" and
-    # "my" name a button only inside a bar.
-    headings = ["Sharing on Google+", "RSS feed", "Share with my family", "Submit to the council"]
+    added = ["Add to Digg", "Add to del.icio.us", "Add to Facebook"]
+    assert page_chrome.share_bar(added, 0, len(added) - 1) == set(range(len(added)))
+    # Alone, a heading with one of those words is the article's: "google", "feed", "add", "with"
+    # and "my" name a button only inside a bar.
+    headings = ["Sharing on Google+", "RSS feed", "Share with my family", "Submit to the council", "Add to Facebook"]
     for heading in headings:
         texts = [ARTICLE[0], heading, ARTICLE[1]]
         assert not page_chrome.share_bar(texts, 0, 2), heading
