@@ -1269,6 +1269,13 @@ def _bar_line(words: Sequence[str]) -> bool:
     return not any(_RUN_ONLY_WORD.fullmatch(w) for w in words)
 
 
+def _share_line(text: str) -> bool:
+    """Whether ``text`` is a line of a share bar's words that reads as one on its own ("Share",
+    "Email", "Tweet 12"; not "RSS feed")."""
+    words = _share_words(text)
+    return words is not None and _bar_line(words)
+
+
 _GLUED = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 """Where a dump glues two buttons' labels together ("Share to FacebookShare to Twitter")."""
 
@@ -1505,7 +1512,7 @@ def _chrome_line(text: str) -> bool:
         or TEASER_HEADING.match(line)
         or POST_LABEL.match(line)
         or interface_line(line)
-        or _bar_line(_share_words(line) or ["my"])
+        or _share_line(line)
         or _stamp(line)
         or photo_credit(line)
         or ad_placeholder(line)
