@@ -491,12 +491,45 @@ LYNX_ALT_WORDS = 60
 _WORD_MARKS = re.compile(r"[^\w]+")
 
 
+LYNX_RUN_WORDS = 6
+LYNX_RUN_CHARS = 50
+"""A link's words in a lynx run of links (:func:`_lynx_link_run`): at most this many words and
+characters (lynx marks where a link starts, never where it ends)."""
+
+
+def _lynx_link_run(line: str) -> list[str]:
+    """A lynx line, or a run of links written a link a line: :data:`LINK_RUN_LINKS` links or more
+    and nothing else, each at most :data:`LYNX_RUN_WORDS` words.
+
+    lynx prints links set in one box side by side and wraps them as a paragraph ("[114]People's
+    Daily [115]Overseas Edition [116]China Auto News ..."): read as one line, a menu of forty
+    names looks like a paragraph, most of all in a script written without spaces, and can take
+    the article's place. A link a line, the run is what a plain dump shows of it, as a Markdown
+    dump's (:func:`_link_run`). A line with words before its first link ("Tags: [3]EU [4]Trade
+    [5]Energy") or a link's mark inside a sentence is not a run."""
+    stripped = line.strip()
+    if not stripped.startswith("["):
+        return [line]
+    marks = list(_LYNX_MARK.finditer(stripped))
+    if len(marks) < LINK_RUN_LINKS or marks[0].start() != 0:
+        return [line]
+    items = []
+    for k, mark in enumerate(marks):
+        item = stripped[mark.end() : marks[k + 1].start() if k + 1 < len(marks) else len(stripped)].strip()
+        if not item or len(item) > LYNX_RUN_CHARS or len(item.split()) > LYNX_RUN_WORDS:
+            return [line]
+        items.append(mark.group(0) + item)
+    return items
+
+
 def from_lynx(text: str) -> str:
     """The text of a ``lynx -dump`` without its list of links: the links' numbers (``[12]``),
-    what lynx prints for images without words, buttons and form fields, and list bullets go, and
-    a picture's words that a caption repeats go (:func:`_said_once`)."""
+    what lynx prints for images without words, buttons and form fields, and list bullets go, a
+    run of links printed side by side is written a link a line (:func:`_lynx_link_run`), and a
+    picture's words that a caption repeats go (:func:`_said_once`)."""
     out = []
-    text = _LYNX_PLACEHOLDER.sub("", _LYNX_MARK.sub("", text))
+    lines = [item for line in text.split("\n") for item in _lynx_link_run(line)]
+    text = _LYNX_PLACEHOLDER.sub("", _LYNX_MARK.sub("", "\n".join(lines)))
     for line in text.split("\n"):
         line = _LYNX_TOKEN.sub(_lynx_token, line)
         line = _LYNX_BULLET.sub("", line)

@@ -172,6 +172,15 @@ def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragr
     ("lynx", "text"),
     [
         ("   [12]Sport [13]Business", "   Sport Business"),
+        # Three links or more and nothing else: a run of links lynx set side by side, a link a line.
+        ("   [114]人民日报 [115]人民日报海外版 [116]中国汽车报", "人民日报\n人民日报海外版\n中国汽车报"),
+        ("[1]Home [2]World news [3]Sport [4]Arts & Culture", "Home\nWorld news\nSport\nArts & Culture"),
+        # Words before the first link, or a link's words running on as a sentence: no run.
+        ("   Tags: [3]EU [4]Trade [5]Energy", "   Tags: EU Trade Energy"),
+        (
+            "[3]Ministers said on Monday that the new bridge opens in May, [4]after [5]talks",
+            "Ministers said on Monday that the new bridge opens in May, after talks",
+        ),
         ("     * [3]News\n       + [4]Local\n  1. [5]First", "News\nLocal\nFirst"),
         ("[spacer.gif] [icon-video.png?v=2] [USEMAP] [X] (BUTTON) Search ____________", "     Search "),
         ("The plan [sic] and the [INS: :INS] text", "The plan [sic] and the  text"),
