@@ -321,11 +321,12 @@ syntax (a CMS's slip: "Retrieved from [osha.gov](https://www.osha.gov)") is read
 
 _MD_MARK = re.compile(r"^(?:#{1,6} |[ \t]*[*+] |[ \t]*(?:-|\d{1,3}\.) \[|!\[)", re.M)
 
-_MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_MD_TARGET = r'\((?:[^()\n]|\([^()\n]*\))*(?:"[^"]{0,2000}"[^()\n]*)?\)'
 """A link's target: the URL (as converters print it: spaces and one level of parentheses inside
-it, a mailto's subject, Wikipedia's titles) and its title."""
+it, a mailto's subject, Wikipedia's titles) and its title, which may run over line breaks (a
+link's ``title`` attribute written over two lines, as html2text copies it)."""
 
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
+_MD_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]" + _MD_TARGET)
 """An image (a linked image is an image inside a link's text)."""
 
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]" + _MD_TARGET)

@@ -59,6 +59,11 @@ def test_clean_reads_a_markdown_dump_as_text_too() -> None:
         ("[![Valley Courier](/logo.svg)](/) [News](/news/)", "News"),  # a linked image goes whole
         ('A [ban](https://x.example/a_(b) "title") covers it.', "A ban covers it."),  # parentheses, title
         ("[Share](mailto:?subject=Reservoir levels fall&body=x)", "Share"),  # a URL with spaces
+        # A link's title written over lines (html2text copies the attribute as it is), and an
+        # image whose words hold brackets: each goes whole, none of its address left as text.
+        ('* [Squidoo](http://www.squidoo.com "An Expert on Something\n\n")\n* [Help](/help)', "Squidoo\nHelp"),
+        ("[![Rates [2025] Index](/i.png)](/rates) Rates rose.", "Rates rose."),
+        ("[Home](/) (see the map\nfor details) and more", "Home (see the map\nfor details) and more"),
         ("[Lind][1] said so.\n[1]: https://x.example/lind", "Lind said so.\n"),  # reference links
         ("<https://x.example/report>", "https://x.example/report"),  # an autolink is its address
         ("## Farmers feel the strain ##", "Farmers feel the strain"),
