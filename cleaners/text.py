@@ -355,11 +355,20 @@ _MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
 _MD_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 
+MARKDOWN_MANY_LINKS = 20
+"""A dump holding this many Markdown links is written in Markdown without any line opening with a
+mark (html2text's dump of a blog whose every box is a ``<div>`` of links and ``<br>``-separated
+lines: 1,211 links, no heading, list or quote)."""
+
+
 def is_markdown(text: str) -> bool:
-    """Whether a dump is written in Markdown (:data:`MARKDOWN_MIN_LINKS`)."""
+    """Whether a dump is written in Markdown (:data:`MARKDOWN_MIN_LINKS`, :data:`MARKDOWN_MANY_LINKS`)."""
+    links = sum(1 for _ in islice(_MD_LINK.finditer(text), MARKDOWN_MANY_LINKS))
+    if links >= MARKDOWN_MANY_LINKS:
+        return True
     return (
-        sum(1 for _ in islice(_MD_MARK.finditer(text), MARKDOWN_MIN_MARKS)) >= MARKDOWN_MIN_MARKS
-        and sum(1 for _ in islice(_MD_LINK.finditer(text), MARKDOWN_MIN_LINKS)) >= MARKDOWN_MIN_LINKS
+        links >= MARKDOWN_MIN_LINKS
+        and sum(1 for _ in islice(_MD_MARK.finditer(text), MARKDOWN_MIN_MARKS)) >= MARKDOWN_MIN_MARKS
     )
 
 

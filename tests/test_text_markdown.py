@@ -104,6 +104,12 @@ def test_only_a_dump_written_in_markdown_is_read_as_markdown() -> None:
     # Headings and bullets without links are not enough either: "# 1" and "* note" lines occur
     # in plain dumps.
     assert not is_markdown("# 1 Introduction\n* note one\n* note two\nSee [1] and [2].\n")
+    # Twenty links or more are a converter's, marks or none (a blog printed as <div>s of links
+    # and <br>-separated lines has no heading, list or quote): the links are read as their words.
+    archive = "".join(f"{n}\\. [Op-ed number {n}](https://x.example/{n}.htm) (Courant, 2002)  \n" for n in range(1, 21))
+    assert is_markdown(archive)
+    assert "3. Op-ed number 3 (Courant, 2002)" in [block.text for block in extract_text(archive).blocks]
+    assert not is_markdown(archive.rsplit("20\\.", 1)[0])  # (nineteen, no marks: as it shows)
 
 
 @pytest.mark.parametrize(
