@@ -216,6 +216,43 @@ def _unspaced(lines: list[str]) -> bool:
     return 2 * sum(len(_UNSPACED.findall(line)) for line in long) >= sum(map(len, long)) > 0
 
 
+WRAP_SET_IN = 6
+"""At most this many columns narrower than the dump's width is a quotation's width
+(:func:`_indent_widths`); lines at one indentation that stop shorter than that are no wrapped
+paragraph's (a menu, a table's cells, a page's code printed as text)."""
+
+
+_LYNX_TEXT_START = re.compile(r" *(?:(?:[*+#@o]|\d{1,4}\.) +)?")
+_LYNX_ITEM = re.compile(r" *[*+#@] +\S")
+"""A line opening a list's item with lynx's bullet for its level: never the line before's rest."""
+
+
+def _text_column(line: str) -> int:
+    """Where a lynx line's text starts: past its indentation and its list bullet or number, where
+    the item's next lines start."""
+    found = _LYNX_TEXT_START.match(line)
+    return found.end() if found is not None else 0
+
+
+def _indent_widths(lines: list[str], width: int) -> dict[int, int]:
+    """The width a wrapper kept to at each indentation of ``lines`` that holds
+    :data:`WRAP_MIN_BREAKS` lines of :data:`WRAP_FULL` or more, when narrower than the dump's
+    ``width``: ``lynx -dump`` sets a quotation in from both margins, and wraps it narrower."""
+    by: dict[int, list[int]] = {}
+    for line in lines:
+        length = len(line.rstrip())
+        if length >= WRAP_FULL:
+            by.setdefault(_text_column(line), []).append(length)
+    out = {}
+    for indent, lengths in by.items():
+        if len(lengths) >= WRAP_MIN_BREAKS:
+            lengths.sort()
+            narrower = _width(lengths, sum(1 for n in lengths if n > WRAP_LONG), len(lengths))
+            if width - WRAP_SET_IN <= narrower < width:
+                out[indent] = narrower
+    return out
+
+
 def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -> list[str]:
     """``lines`` with hard-wrapped paragraphs joined back into one line each.
 
@@ -241,7 +278,10 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     unwrapped however few they are (a Japanese or Chinese page's paragraphs are a few long
     lines, twice as dense as an English one's, among hundreds of short menu items). A line opening with a
     character of a script written without spaces (:data:`_UNSPACED`) could have been broken after
-    its first character, and is joined without a space (:func:`_glue`).
+    its first character, and is joined without a space (:func:`_glue`). Lines whose text starts
+    at one column are measured against that column's own width where it is a few columns
+    narrower (:func:`_indent_widths`: a quotation lynx sets in from both margins), and a line
+    opening a list's item with lynx's bullet is never the line before's rest.
     """
     # In Markdown, lines that run past the width are the wrapper's too: one holding a link's or
     # an image's address, or a piece of one (it breaks no address but at a hyphen), and a list
@@ -266,10 +306,12 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     elif over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths):
         return lines
     width = _width(lengths, over, full)
+    widths = _indent_widths(lines, width) if wrapped else {}
     out: list[str] = []
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
     tail = ""  # its last two characters
     previous = -1  # length of the line before, -1 after a blank line
+    indent = 0  # the spaces the line before opened with
     quote = ""  # the quote marks the line before opened with, in Markdown (">", ">>")
     for line in lines:
         stripped = line.strip()
@@ -290,7 +332,8 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
         if (
             not row
             and previous >= 0
-            and previous + 1 + first > width
+            and previous + 1 + first > widths.get(indent, width)
+            and not (wrapped and _LYNX_ITEM.match(line))
             and text
             and depth == quote
             and not (markdown and _MD_BLOCK_START.match(text))
@@ -304,6 +347,7 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
             parts = [stripped]
             tail = stripped[-2:]
         previous = -1 if row else len(line.rstrip())
+        indent = _text_column(line) if widths else 0
         quote = depth
     if parts:
         out.append("".join(parts))

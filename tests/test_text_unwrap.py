@@ -4,6 +4,7 @@ cleaning, so a paragraph is one block, not a dozen half-sentences that look like
 from __future__ import annotations
 
 import textwrap
+from itertools import pairwise
 
 from newsclean.cleaners import clean_text
 from newsclean.cleaners.text import extract_text, unwrap
@@ -132,3 +133,61 @@ def test_korean_wrapped_at_a_space_keeps_the_space() -> None:
     assert len(head) >= 60
     lines = ["x" * len(head)] * 20 + ["", head, "   밝혔다."]
     assert unwrap(lines)[-1] == head.strip() + " 밝혔다."
+
+
+QUOTE = (
+    "Pyoderma gangrenosum is a rare and somewhat mysterious skin condition that arises when the "
+    "immune system mistakenly turns on itself, destroying its own tissue as if it were some foreign "
+    "invader. It is not at all clear why this happens, but the condition is most commonly seen in "
+    "those with certain inflammatory diseases, including ulcerative colitis and Crohn's disease."
+)
+
+
+def _lynx_page(quote_width: int, items: list[str]) -> str:
+    # lynx -dump -width=80: paragraphs set in 3 columns and wrapped at 74; a quotation set in 5
+    # columns from the left and some from the right, so wrapped narrower; a list's items, each
+    # opening with lynx's bullet, numbered links in them, and the list of addresses at the end.
+    body = "\n\n".join(textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in PARAGRAPHS)
+    quote = textwrap.fill(QUOTE, quote_width, initial_indent="     ", subsequent_indent="     ")
+    listed = "\n".join(f"     * [{n}]{item}" for n, item in enumerate(items, 1))
+    addresses = "\n".join(f"   {n}. https://news.example/{n}" for n in range(1, len(items) + 1))
+    return f"{body}\n\n{quote}\n\n{listed}\n\nReferences\n\n{addresses}\n"
+
+
+def test_a_lynx_quotation_wrapped_narrower_gets_its_paragraph_back() -> None:
+    # lynx sets a <blockquote> in from both margins: its lines stop a few columns short of the
+    # paragraphs' (72 here against 74), and a line whose next word would have fitted in 74
+    # columns was still broken. The quotation's own width (its indentation's longest lines)
+    # says so; read with the dump's, the quotation came back as pieces of sentences.
+    dump = _lynx_page(72, ["Weather"])
+    lines = dump.split("\n")
+    quoted = [line for line in lines if line.startswith("     ") and not line.lstrip().startswith("*")]
+    assert max(map(len, quoted)) <= 72
+    assert any(len(a) + 1 + len(b.split()[0]) <= 74 for a, b in pairwise(quoted))
+    texts = [b.text for b in extract_text(dump).blocks]
+    assert QUOTE in texts
+    assert texts[: len(PARAGRAPHS)] == PARAGRAPHS
+
+
+def test_lines_at_one_indentation_stopping_far_short_keep_the_dumps_width() -> None:
+    # Lines of 60 characters or more at one indentation that all stop well short of the width
+    # (a menu's long items, a table's cells) are no quotation wrapped narrower: each stays a line.
+    items = [f"Harbour Road consultation, part {n}: traders' objections" for n in range(1, 6)]
+    lines = [f"       {item}" for item in items]
+    assert all(60 <= len(line) <= 74 - 6 for line in lines)
+    dump = _lynx_page(74, ["Weather"]).replace("\n\nReferences", "\n\n" + "\n".join(lines) + "\n\nReferences")
+    texts = [b.text for b in extract_text(dump).blocks]
+    assert all(item in texts for item in items)
+
+
+def test_a_lynx_list_item_is_never_the_rest_of_the_item_before() -> None:
+    # Each item opens with lynx's bullet: however long the item before, it is a line of its own.
+    items = [
+        "Safe Streets Now collects eleven thousand signatures for the lane",
+        "Traders ask the council to review parking",
+        "The council publishes the first year's counts",
+    ]
+    dump = _lynx_page(74, items)
+    assert len(f"     * [1]{items[0]}") + 1 + len("Traders") > 74 - 2
+    texts = [b.text for b in extract_text(dump).blocks]
+    assert all(item in texts for item in items)
