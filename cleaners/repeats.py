@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
+from newsclean.cleaners.html import BYLINE, STAMP
 
 __all__ = ["Repeats"]
 
@@ -83,11 +85,24 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold().strip(" .:;,!?\"'“”‘’")
 
 
+def _short(block: Block) -> bool:
+    return HEADLINE_WORDS[0] <= split_count(block.text) <= HEADLINE_WORDS[1]
+
+
 def _headline_like(block: Block) -> bool:
-    words = split_count(block.text)
-    if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]:
+    if not _short(block) or _credit_line(block.text):
         return False
     return block.kind is BlockKind.HEADING or not SENTENCE_END.search(block.text.strip())
+
+
+CREDIT_REASON = "a byline or date line opening the text: its credits, not its headline"
+
+
+def _credit_line(text: str) -> bool:
+    """Whether a line gives the article's author or dates, not its title ("by Ann Lee on July 7,
+    2012", "Von Felix Schröder, dpa", "| August 24, 2023", "Reading Time: 8 minutes")."""
+    line = text.strip()
+    return BYLINE.search(line) is not None or STAMP.match(line) is not None or looks_like_date(line.strip(" |·•/"))
 
 
 class Repeats:
@@ -103,7 +118,12 @@ class Repeats:
         description = doc.metadata.get("description")
         decided: set[int] = set()
         blocks = doc.blocks
-        if not headline and blocks and _headline_like(blocks[0]) and len(blocks) > 1:
+        if not headline and len(blocks) > 1 and _credit_line(blocks[0].text) and _short(blocks[0]):
+            # The text opens with its credits, its headline gone with the page's chrome above:
+            # no headline to lift, and the line is no more text than the HTML path's bylines.
+            decided.add(0)
+            yield Decision.remove(0, CREDIT_REASON)
+        elif not headline and blocks and _headline_like(blocks[0]) and len(blocks) > 1:
             headline = blocks[0].text
             decided.add(0)
             yield Decision.move(0, "headline", "the first title-like line of the text: its headline")

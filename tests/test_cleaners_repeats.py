@@ -1,5 +1,6 @@
 """Repeats: headline and caption repeats go; a text dump's headline and standfirst are lifted."""
 
+import pytest
 from newsclean.cleaners import Action, Block, BlockKind, Document
 from newsclean.cleaners.repeats import Repeats
 
@@ -69,6 +70,33 @@ def test_in_text_dumps_a_heading_listed_twice_stays() -> None:
 def test_a_first_line_that_is_a_sentence_is_not_taken_as_headline() -> None:
     doc = Document([Block("This is just the first sentence of the article."), Block("Second.")])
     assert run(doc) == []
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "by John Fisher on July 7, 2012",
+        "Posted by Brian Rose, Community Manager",
+        "Von Felix Schröder und Jörg Soldwisch, dpa",
+        "| August 24, 2023",
+        "Reading Time: 8 minutes",
+        "updated 4:36 p.m. ET July 23, 2012",
+    ],
+)
+def test_a_text_opening_with_its_credits_has_no_headline_lifted_from_them(credits: str) -> None:
+    # The page's chrome above took the headline; the byline or date line left on top is the
+    # article's credits, not its headline (nor is the first paragraph under it a standfirst):
+    # it goes as the HTML path's bylines do, and nothing is lifted.
+    doc = Document([Block(credits), Block(STANDFIRST), Block("Body paragraph one.")])
+    assert run(doc) == [(credits, str(Action.REMOVE), None)]
+    assert "credits" in next(iter(Repeats()(doc))).reason
+
+
+def test_a_headline_opening_like_a_byline_is_still_the_headline() -> None:
+    # "Von München bis Aachen" is no "von" + names; "By the numbers" no "by" + a name.
+    for headline in ("Von München bis Aachen: Im Netz der China-Agenten", "By the numbers: a year of floods"):
+        doc = Document([Block(headline), Block("Body paragraph one.")])
+        assert run(doc) == [(headline, str(Action.MOVE), "headline")]
 
 
 def test_repeated_list_items_and_section_labels_stay() -> None:
