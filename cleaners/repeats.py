@@ -108,7 +108,8 @@ def _credit_line(text: str) -> bool:
 class Repeats:
     """Removes repeats of the headline, the standfirst and earlier short blocks (captions that
     restate the headline, duplicated captions) and, in HTML, markers repeated between the
-    paragraphs (:data:`MARKER_SHARE`); lifts a text dump's headline and standfirst."""
+    paragraphs (:data:`MARKER_SHARE`); lifts a text dump's headline and standfirst, never from
+    the byline or date line it may open with (:func:`_credit_line`)."""
 
     name = "repeats"
     order = 500
