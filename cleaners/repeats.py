@@ -90,6 +90,8 @@ def _short(block: Block) -> bool:
 
 
 def _headline_like(block: Block) -> bool:
+    """Whether a text's first block reads as its headline: a few words, a heading or no sentence's
+    end, and no credits (:func:`_credit_line`)."""
     if not _short(block) or _credit_line(block.text):
         return False
     return block.kind is BlockKind.HEADING or not SENTENCE_END.search(block.text.strip())
@@ -119,7 +121,7 @@ class Repeats:
         description = doc.metadata.get("description")
         decided: set[int] = set()
         blocks = doc.blocks
-        if not headline and len(blocks) > 1 and _credit_line(blocks[0].text) and _short(blocks[0]):
+        if not headline and len(blocks) > 1 and _short(blocks[0]) and _credit_line(blocks[0].text):
             # The text opens with its credits, its headline gone with the page's chrome above:
             # no headline to lift, and the line is no more text than the HTML path's bylines.
             decided.add(0)

@@ -223,6 +223,8 @@ paragraph's (a menu, a table's cells, a page's code printed as text)."""
 
 
 _LYNX_TEXT_START = re.compile(r" *(?:(?:[*+#@o]|\d{1,4}\.) +)?")
+"""A lynx line's indentation and its list bullet or number, if any (its third level's ``o`` too:
+only where the text starts is read from it)."""
 _LYNX_ITEM = re.compile(r" *[*+#@] +\S")
 """A line opening a list's item with lynx's bullet for its level: never the line before's rest."""
 
@@ -311,7 +313,7 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
     tail = ""  # its last two characters
     previous = -1  # length of the line before, -1 after a blank line
-    indent = 0  # the spaces the line before opened with
+    indent = 0  # the column the line before's text starts at (_text_column), with widths
     quote = ""  # the quote marks the line before opened with, in Markdown (">", ">>")
     for line in lines:
         stripped = line.strip()
