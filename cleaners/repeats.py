@@ -11,6 +11,7 @@ from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.html import BYLINE, STAMP
+from newsclean.cleaners.page_chrome import _LINKS_ON_ONE_LINE, _NEXT_LINK, _PREVIOUS_POST
 
 __all__ = ["Repeats"]
 
@@ -98,13 +99,40 @@ def _headline_like(block: Block) -> bool:
 
 
 CREDIT_REASON = "a byline or date line opening the text: its credits, not its headline"
+POST_LINK_REASON = "a link to the blog's post before or after, opening the text: no headline"
+OPENING_MAX = 3
+"""Lines at most that a text opening with its credits or links to other posts loses before its
+first line of text ("« Older title | Main | Newer title »" over "by Ann Lee on July 7, 2012")."""
+
+
+def _opening_reason(text: str) -> str | None:
+    """Why a text's first line is no headline and goes (:func:`_credit_line`, :func:`_post_link`);
+    ``None`` when it may be the headline."""
+    if _credit_line(text):
+        return CREDIT_REASON
+    if _post_link(text):
+        return POST_LINK_REASON
+    return None
+
+
+def _post_link(text: str) -> bool:
+    """Whether a line is a blog engine's link to the post before or after ("« Older title", "|
+    Newer title »", "« Older title | Main | Newer title »"); a quotation in guillemets ("« Nous
+    ne céderons pas » : ...", "... la « gravité de la situation »") is none."""
+    line = text.strip()
+    one_line = _LINKS_ON_ONE_LINE.match(line)
+    if one_line is not None and (one_line.group(1) or one_line.group(2)):
+        return True
+    if "«" in line and "»" in line:
+        return False
+    return _PREVIOUS_POST.match(line) is not None or _NEXT_LINK.match(line) is not None
 
 
 def _credit_line(text: str) -> bool:
     """Whether a line gives the article's author or dates, not its title ("by Ann Lee on July 7,
     2012", "Von Felix Schröder, dpa", "| August 24, 2023", "Reading Time: 8 minutes")."""
-    line = text.strip()
-    return BYLINE.search(line) is not None or STAMP.match(line) is not None or looks_like_date(line.strip(" |·•/"))
+    line = text.strip().lstrip("|·•/ ")
+    return BYLINE.search(line) is not None or STAMP.match(line) is not None or looks_like_date(line.rstrip(" |·•/"))
 
 
 class Repeats:
@@ -121,12 +149,18 @@ class Repeats:
         description = doc.metadata.get("description")
         decided: set[int] = set()
         blocks = doc.blocks
-        if not headline and len(blocks) > 1 and _short(blocks[0]) and _credit_line(blocks[0].text):
-            # The text opens with its credits, its headline gone with the page's chrome above:
-            # no headline to lift, and the line is no more text than the HTML path's bylines.
-            decided.add(0)
-            yield Decision.remove(0, CREDIT_REASON)
-        elif not headline and blocks and _headline_like(blocks[0]) and len(blocks) > 1:
+        opening = 0  # the credits and links to other posts the text opens with
+        while not headline and opening < min(len(blocks) - 1, OPENING_MAX) and _short(blocks[opening]):
+            reason = _opening_reason(blocks[opening].text)
+            if reason is None:
+                break
+            # The page's chrome above took the headline: the line left on top is the article's
+            # credits or the blog's link to a post around it, no headline, and no more text than
+            # the HTML path's bylines and post links; nothing under it is taken for the headline.
+            decided.add(opening)
+            yield Decision.remove(opening, reason)
+            opening += 1
+        if not headline and not opening and len(blocks) > 1 and _headline_like(blocks[0]):
             headline = blocks[0].text
             decided.add(0)
             yield Decision.move(0, "headline", "the first title-like line of the text: its headline")

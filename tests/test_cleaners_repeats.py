@@ -92,9 +92,33 @@ def test_a_text_opening_with_its_credits_has_no_headline_lifted_from_them(credit
     assert "credits" in next(iter(Repeats()(doc))).reason
 
 
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["« Older post: the council's budget | Main | Newer post: the traffic count »"],
+        ["| Announcing a small-group college seminar »"],
+        ["« Volkswagen sales grow once again"],
+        ["« Reader Q&A: volatile (again)", "by John Fisher on July 7, 2012"],
+        ["| Reading Time: 7 minutes"],
+    ],
+)
+def test_a_text_opening_with_links_to_other_posts_has_no_headline_lifted(links: list[str]) -> None:
+    # A blog engine's links to the posts before and after (TypePad's "« Older | Main | Newer »"),
+    # left on top when the page's chrome above took the headline: they go, credits under them
+    # too, and no line is taken for the headline.
+    doc = Document([*map(Block, links), Block(STANDFIRST), Block("Body paragraph one.")])
+    assert run(doc) == [(line, str(Action.REMOVE), None) for line in links]
+
+
 def test_a_headline_opening_like_a_byline_is_still_the_headline() -> None:
     # "Von München bis Aachen" is no "von" + names; "By the numbers" no "by" + a name.
-    for headline in ("Von München bis Aachen: Im Netz der China-Agenten", "By the numbers: a year of floods"):
+    # Guillemets around a quotation are no arrows to another post.
+    for headline in (
+        "Von München bis Aachen: Im Netz der China-Agenten",
+        "By the numbers: a year of floods",
+        "« Nous ne céderons pas » : Macron face aux syndicats",
+        "Sophie Binet met en garde Emmanuel Macron sur la « gravité de la situation »",
+    ):
         doc = Document([Block(headline), Block("Body paragraph one.")])
         assert run(doc) == [(headline, str(Action.MOVE), "headline")]
 
