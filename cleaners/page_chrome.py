@@ -57,6 +57,7 @@ __all__ = [
     "paragraph_after_table",
     "photo_credit",
     "picture_button",
+    "post_link",
     "prose_past_rule",
     "reader_comments",
     "rule_run",
@@ -2586,6 +2587,20 @@ _NEXT_POST = re.compile(r"^\w.{2,150}?\s*(?:»|›|→)$")
 _NEXT_LINK = re.compile(r"^(?:[|/]\s*)?[\w“\"‘'].{2,150}?\s*(?:»|›|→)$")
 """The link to the post after as a pair of links prints it under the link to the post before: what
 :data:`_NEXT_POST` reads, or after the bar that parts the two ("| Thinking about your shoes »")."""
+
+
+def post_link(text: str) -> bool:
+    """Whether a line is a blog engine's link to the post before or after ("« Older title", "|
+    Newer title »", "« Older title | Main | Newer title »"); a quotation in guillemets ("« Nous
+    ne céderons pas » : ...", "... la « gravité de la situation »") is none."""
+    line = text.strip()
+    one_line = _LINKS_ON_ONE_LINE.match(line)
+    if one_line is not None and (one_line.group(1) or one_line.group(2)):
+        return True
+    if "«" in line and "»" in line:
+        return False
+    return _PREVIOUS_POST.match(line) is not None or _NEXT_LINK.match(line) is not None
+
 
 _POST = r"(?:post|article|entry|story)"
 

@@ -11,7 +11,7 @@ from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.document import Block, BlockKind, Document, split_count
 from newsclean.cleaners.html import BYLINE, STAMP
-from newsclean.cleaners.page_chrome import _LINKS_ON_ONE_LINE, _NEXT_LINK, _PREVIOUS_POST
+from newsclean.cleaners.page_chrome import post_link
 
 __all__ = ["Repeats"]
 
@@ -106,26 +106,13 @@ first line of text ("« Older title | Main | Newer title »" over "by Ann Lee on
 
 
 def _opening_reason(text: str) -> str | None:
-    """Why a text's first line is no headline and goes (:func:`_credit_line`, :func:`_post_link`);
-    ``None`` when it may be the headline."""
+    """Why a text's first line is no headline and goes (:func:`_credit_line`,
+    :func:`~newsclean.cleaners.page_chrome.post_link`); ``None`` when it may be the headline."""
     if _credit_line(text):
         return CREDIT_REASON
-    if _post_link(text):
+    if post_link(text):
         return POST_LINK_REASON
     return None
-
-
-def _post_link(text: str) -> bool:
-    """Whether a line is a blog engine's link to the post before or after ("« Older title", "|
-    Newer title »", "« Older title | Main | Newer title »"); a quotation in guillemets ("« Nous
-    ne céderons pas » : ...", "... la « gravité de la situation »") is none."""
-    line = text.strip()
-    one_line = _LINKS_ON_ONE_LINE.match(line)
-    if one_line is not None and (one_line.group(1) or one_line.group(2)):
-        return True
-    if "«" in line and "»" in line:
-        return False
-    return _PREVIOUS_POST.match(line) is not None or _NEXT_LINK.match(line) is not None
 
 
 def _credit_line(text: str) -> bool:
