@@ -1232,15 +1232,25 @@ def interface_line(text: str) -> bool:
 
 SHARE_BAR = "a share bar's buttons (networks, copy link, e-mail, print, bookmark) inside the article text"
 
+_SHARE_NETWORKS = (
+    r"facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|messenger|"
+    r"threads|tumblr|pocket|digg|stumbleupon|delicious|icio|newsvine|technorati|fark|myspace|orkut|viadeo|"
+    r"livejournal|igoogle|diigo|friendfeed"
+)
+"""The networks and bookmarking sites a share bar's buttons name."""
+
+_SHARE_BUTTONS = (
+    r"e-?mail|mail|copy|copied|print|bookmarks?|share|sharing|teilen|kopiert|partager|envoyer|compartir|condividi|"
+    r"delen|dela"
+)
+"""The buttons' verbs and mail, in the languages of the collections' pages."""
+
+_RUN_ONLY = r"google|yahoo|rss|feed|submit|add|with|my"
+
 _SHARE_WORD = re.compile(
-    r"""(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|
-        messenger|threads|tumblr|pocket|digg|stumbleupon|e-?mail|mail|sms|tweet|
-        del|icio|delicious|newsvine|technorati|fark|myspace|orkut|viadeo|livejournal|igoogle|diigo|friendfeed|
-        google|yahoo|rss|feed|submit|add|with|my|
-        copy|copied|print|bookmarks?|save|share|sharing|social|link|blog|
-        teilen|kopiert|kopieren|partager|envoyer|compartir|condividi|delen|dela|
-        error|occurred|this|the|to|on|via|par|us|article|artikel|\d+)""",
-    re.IGNORECASE | re.VERBOSE,
+    rf"(?:{_SHARE_NETWORKS}|{_SHARE_BUTTONS}|{_RUN_ONLY}|sms|tweet|del|save|social|link|blog|kopieren|"
+    r"error|occurred|this|the|to|on|via|par|us|article|artikel|\d+)",
+    re.IGNORECASE,
 )
 """A word a share bar's buttons are made of: a network's or mail's name, a button's verb ("Copy",
 "Print", "Bookmark", "Share", "Partager", "Teilen", Blogger's "BlogThis!"), a copied link's state ("Link copied", "Link
@@ -1250,16 +1260,10 @@ a counter; the bookmarking sites older pages' bars name ("del.icio.us", "Newsvin
 (:data:`_RUN_ONLY_WORD`). Not "Instagram", "TikTok", "YouTube" or "Snapchat", which have no share
 button: a list of the networks an article is about names them and is not read as a bar."""
 
-_ACTION_WORD = re.compile(
-    r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|bluesky|mastodon|"
-    r"messenger|threads|tumblr|pocket|digg|stumbleupon|delicious|icio|newsvine|technorati|fark|myspace|orkut|viadeo|"
-    r"livejournal|igoogle|diigo|friendfeed|e-?mail|mail|copy|copied|print|bookmarks?|share|sharing|"
-    r"teilen|kopiert|partager|envoyer|compartir|condividi|delen|dela)",
-    re.IGNORECASE,
-)
+_ACTION_WORD = re.compile(rf"(?:{_SHARE_NETWORKS}|{_SHARE_BUTTONS})", re.IGNORECASE)
 """A share bar's word that names a network or a button (not a joining word or a counter)."""
 
-_RUN_ONLY_WORD = re.compile(r"google|yahoo|rss|feed|submit|add|with|my", re.IGNORECASE)
+_RUN_ONLY_WORD = re.compile(_RUN_ONLY, re.IGNORECASE)
 """A share bar's word of the older bars' buttons ("Google Bookmarks", "Save to My Yahoo!", "Bookmark
 with del.icio.us", "RSS Feed", "Submit to reddit", "Add to Digg") that ordinary headings use too ("Sharing on
 Google+", "RSS feed"): a line holding one counts only inside a run of the bar's lines."""
