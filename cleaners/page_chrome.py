@@ -1483,7 +1483,8 @@ def prose_past_rule(
         return end, -1
     lines = texts[rule_end + 1 : end + 1]
     added = [word_count(t) for t in lines]
-    if not any(_chrome_line(t) for t in lines):
+    chrome = [_chrome_line(t) for t in lines]  # (read once: the gap's test below asks again)
+    if not any(chrome):
         return end, -1
     prose = sum(n for n in added if n >= PROSE_LINE_WORDS)
     if prose and prose >= PROSE_TAIL_SHARE * sum(added):
@@ -1496,7 +1497,7 @@ def prose_past_rule(
     if (
         scores is not None
         and first >= GAP_LINES
-        and any(_chrome_line(t) for t in lines[:first])
+        and any(chrome[:first])
         and sum(float(p) for p in scores[rule_end + 1 : rule_end + 1 + first]) / first < GAP_SCORE
     ):
         return rule_end, end
