@@ -188,7 +188,8 @@ class CleanerChain:
         """Apply each cleaner in turn; return the remaining document and, per decision,
         ``(cleaner name, decision, block)`` in the order they were made. With ``on_applied``
         each of those is handed to it as it is applied instead (the list comes back empty), so a
-        caller that folds them keeps no list as long as the document."""
+        caller that folds them keeps no list as long as the document. The fields a cleaner moves or
+        copies blocks to are in the document's ``found`` for the cleaners after it."""
         applied: list[tuple[str, Decision, Any]] = []
         keep = on_applied or (lambda name, d, block: applied.append((name, d, block)))
         for name, cleaner in self.cleaners:
@@ -200,6 +201,7 @@ class CleanerChain:
                 continue
             drop: set[int] = set()
             edits: dict[int, str] = {}
+            fields: dict[str, Any] = {}
             for d in decisions:
                 if not 0 <= d.position < len(doc.blocks):
                     log.error("cleaner %r returned an out-of-range block %d", name, d.position)
@@ -207,6 +209,8 @@ class CleanerChain:
                 if d.position in drop:
                     continue
                 keep(name, d, doc.blocks[d.position])
+                if d.field is not None:
+                    fields.setdefault(d.field, d.value if d.value is not None else doc.blocks[d.position].text)
                 if d.action is Action.TRIM:
                     if d.value and d.value.strip():
                         edits[d.position] = d.value.strip()
@@ -214,6 +218,8 @@ class CleanerChain:
                         drop.add(d.position)
                 elif d.action is not Action.COPY:
                     drop.add(d.position)
+            if fields:
+                doc = doc.with_found(fields)
             if edits:
                 doc = doc.edited(edits)
             if drop:

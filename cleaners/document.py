@@ -120,6 +120,10 @@ class Document:
     blocks again followed by the article's text found where the page does not show it (script
     data, ``<noscript>``), and why it was taken; ``None`` when it holds none. Asked by
     :func:`~newsclean.cleaners.api.build_record` only then."""
+    found: dict[str, Any] = field(default_factory=dict)
+    """The record's fields earlier cleaners found in the blocks (moved or copied there), the value
+    found first: ``page_chrome``'s headline of a text dump tells ``repeats`` that the line it would
+    lift is not the headline. Unlike ``metadata``, not what the page or the dump's header gave."""
     dropped: list[Block] = field(default_factory=list)
     """The blocks earlier cleaners removed, in the order they went (each keeps its ``index``),
     for cleaners that read the page's layout: a "Comments" heading a prompt cleaner took out
@@ -141,6 +145,11 @@ class Document:
         for pos, text in texts.items():
             blocks[pos] = replace(blocks[pos], text=text, html=f"<p>{_escape(text)}</p>" if blocks[pos].html else "")
         return replace(self, blocks=blocks)
+
+    def with_found(self, fields: dict[str, Any]) -> Document:
+        """A copy whose ``found`` gains those of ``fields`` it lacks (a field found first stays)."""
+        added = {k: v for k, v in fields.items() if k not in self.found}
+        return replace(self, found={**self.found, **added}) if added else self
 
     def without(self, positions: Sequence[int] | set[int]) -> Document:
         """A copy without the blocks at ``positions`` (indexes into ``blocks``)."""

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 from newsclean.cleaners.chain import Decision
+from newsclean.cleaners.dates import looks_like_date
 from newsclean.cleaners.document import Document
 from newsclean.cleaners.line_model import (
     CRUMBS,
@@ -48,6 +49,7 @@ __all__ = [
     "closing_cards",
     "closing_notice",
     "closing_ranking",
+    "dump_headline",
     "end_marker_in_run",
     "end_of_post",
     "interface_line",
@@ -345,48 +347,66 @@ class PageChrome:
         notices = closing_notices(texts, start, end)
         ad_labels = repeated_ad_labels(texts, start, end)
         again = said_again(texts, start, end)
+        headline = dump_headline(texts, doc.url, start, end)
+
+        def in_run(i: int) -> str | None:
+            """Why line ``i`` of the kept run goes; ``None`` when it stays."""
+            text = texts[i]
+            if i in players:
+                return f"{players[i]} {IN_RUN}"
+            if embed := embed_residue(text):
+                return f"{embed} {IN_RUN}"
+            if photo_credit(text):
+                return PHOTO_CREDIT
+            if interface_line(text):
+                return INTERFACE
+            if i in shares:
+                return SHARE_BAR
+            if i in links:
+                return POST_NAVIGATION
+            if i in contents:
+                return CONTENTS
+            if i in notices:
+                return notices[i]
+            if i in ad_labels:
+                return AD_LABEL
+            if i in again:
+                return SAID_AGAIN
+            if more_teaser(text):
+                return MORE_TEASER
+            if picture_button(text):
+                return PICTURE_BUTTON
+            if ad_placeholder(text):
+                return AD_SLOT
+            if i in offers:
+                return BESIDE_PROMPT
+            if i in pitches:
+                return OFFER_BOX
+            if i in appeals:
+                return APPEAL
+            if i in boxes:
+                return TEASER_BOX
+            if i in unlikely:
+                return UNLIKELY_BOX
+            if shop_button(text):
+                return SHOP_BUTTON
+            if CTA_BUTTON.match(text.strip()):
+                return CTA
+            return None
+
         for i in range(len(texts)):
             if start <= i <= end:
-                if i in players:
-                    yield Decision.remove(i, f"{players[i]} {IN_RUN}")
-                elif embed := embed_residue(texts[i]):
-                    yield Decision.remove(i, f"{embed} {IN_RUN}")
-                elif photo_credit(texts[i]):
-                    yield Decision.remove(i, PHOTO_CREDIT)
-                elif interface_line(texts[i]):
-                    yield Decision.remove(i, INTERFACE)
-                elif i in shares:
-                    yield Decision.remove(i, SHARE_BAR)
-                elif i in links:
-                    yield Decision.remove(i, POST_NAVIGATION)
-                elif i in contents:
-                    yield Decision.remove(i, CONTENTS)
-                elif i in notices:
-                    yield Decision.remove(i, notices[i])
-                elif i in ad_labels:
-                    yield Decision.remove(i, AD_LABEL)
-                elif i in again:
-                    yield Decision.remove(i, SAID_AGAIN)
-                elif more_teaser(texts[i]):
-                    yield Decision.remove(i, MORE_TEASER)
-                elif picture_button(texts[i]):
-                    yield Decision.remove(i, PICTURE_BUTTON)
-                elif ad_placeholder(texts[i]):
-                    yield Decision.remove(i, AD_SLOT)
-                elif i in offers:
-                    yield Decision.remove(i, BESIDE_PROMPT)
-                elif i in pitches:
-                    yield Decision.remove(i, OFFER_BOX)
-                elif i in appeals:
-                    yield Decision.remove(i, APPEAL)
-                elif i in boxes:
-                    yield Decision.remove(i, TEASER_BOX)
-                elif i in unlikely:
-                    yield Decision.remove(i, UNLIKELY_BOX)
-                elif shop_button(texts[i]):
-                    yield Decision.remove(i, SHOP_BUTTON)
-                elif CTA_BUTTON.match(texts[i].strip()):
-                    yield Decision.remove(i, CTA)
+                why = in_run(i)
+                if i == headline:
+                    # The headline found in the run stays in the text as before (a later cleaner
+                    # may lift it); its words are the record's headline either way.
+                    lifted = Decision.copy if why is None else Decision.move
+                    yield lifted(i, "headline", HEADLINE)
+                elif why is not None:
+                    yield Decision.remove(i, why)
+                continue
+            if i == headline:
+                yield Decision.move(i, "headline", HEADLINE)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -505,6 +525,57 @@ def boxes_above_headline(texts: Sequence[str], url: str | None, start: int, end:
     if not any(word_count(line) >= PROSE_LINE_WORDS for line in texts[headline + 1 : end + 1]):
         return None
     return first
+
+
+HEADLINE = "the line holding the address's slug above the article's first paragraph: its headline"
+
+HEADLINE_LINES = 20
+"""Lines at most above the article's first paragraph where its headline is looked for (a
+breadcrumb, a kicker, the byline, the date, a share bar and a picture's caption may stand
+between them)."""
+
+_CLOSING_MARK = re.compile(r"[.:;,][\"'”’)\]]?$")
+
+
+def _headline_shaped(text: str) -> bool:
+    """Whether ``text`` may be a headline: two words to :data:`SLUG_HEADLINE_WORDS`, no closing
+    full stop, colon, semicolon or comma (a sentence, a label), not a breadcrumb's trail
+    (:data:`~newsclean.cleaners.line_model.CRUMBS`), a byline, a date, a picture's credit or a line
+    of the page's furniture (:func:`_chrome_line`), and no lower-case first letter."""
+    line = text.strip()
+    return (
+        2 <= word_count(line) <= SLUG_HEADLINE_WORDS
+        and _CLOSING_MARK.search(line) is None
+        and line[:1] == line[:1].upper()
+        and CRUMBS.match(line) is None
+        and BYLINE_WORD.match(line) is None
+        and not looks_like_date(line)
+        and not photo_credit(line)
+        and not _chrome_line(line)
+    )
+
+
+def dump_headline(texts: Sequence[str], url: str | None, start: int, end: int) -> int | None:
+    """The line of a text dump that is the article's headline, for the kept run ``start..end``:
+    of the :data:`HEADLINE_LINES` lines above the run's first paragraph (inside the run or above
+    it), the one holding the largest share of the address's slug words
+    (:func:`~newsclean.cleaners.line_model.slug_share`, :data:`SLUG_TITLE_SHARE` at least; the
+    nearest to the paragraph on a tie) that is shaped as a headline (:func:`_headline_shaped`).
+    Two signals agree: the address names the article in its words, and the line stands where a
+    headline stands. The headline is no longer the run's first line as such: a kicker, a section's
+    name or a byline may open the run, and on most pages the headline sits above the run, among
+    the lines the model turned down for being short. ``None`` when the address has no slug or no
+    such line stands there (:class:`~newsclean.cleaners.repeats.Repeats` then lifts the run's
+    first title-like line)."""
+    if start < 0:
+        return None
+    first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), start)
+    best, share = None, 0.0
+    for i in range(first - 1, max(first - 1 - HEADLINE_LINES, -1), -1):
+        found = slug_share(texts[i], url)
+        if found >= SLUG_TITLE_SHARE and found > share and _headline_shaped(texts[i]):
+            best, share = i, found
+    return best
 
 
 OPENING_AUTHOR = "the author's box printed above the article"

@@ -100,6 +100,7 @@ def _headline_like(block: Block) -> bool:
 
 CREDIT_REASON = "a byline or date line opening the text: its credits, not its headline"
 POST_LINK_REASON = "a link to the blog's post before or after, opening the text: no headline"
+OVER_TEXT_REASON = "a title-like line over the text, under the headline found above it: a kicker, a caption or a label"
 OPENING_MAX = 3
 """Lines at most that a text opening with its credits or links to other posts loses before its
 first line of text ("« Older title | Main | Newer title »" over "by Ann Lee on July 7, 2012")."""
@@ -147,7 +148,22 @@ class Repeats:
             decided.add(opening)
             yield Decision.remove(opening, reason)
             opening += 1
-        if not headline and not opening and len(blocks) > 1 and _headline_like(blocks[0]):
+        found = None if headline else doc.found.get("headline")
+        over = ""  # the title-like line over the text when page_chrome found the headline above it
+        if (
+            found is not None
+            and not opening
+            and len(blocks) > 1
+            and _headline_like(blocks[0])
+            and _norm(blocks[0].text) != _norm(found)
+        ):
+            # The line the text opens with reads as a title, but the dump's headline stands above
+            # it (page_chrome found it by the address's words): it is the kicker, a picture's
+            # caption or a section's label between the two, which goes as a lifted line would.
+            over = blocks[0].text
+            decided.add(0)
+            yield Decision.remove(0, OVER_TEXT_REASON)
+        elif not headline and not opening and len(blocks) > 1 and _headline_like(blocks[0]):
             headline = blocks[0].text
             decided.add(0)
             yield Decision.move(0, "headline", "the first title-like line of the text: its headline")
@@ -165,6 +181,8 @@ class Repeats:
             seen[_norm(headline)] = -1
         if description:
             seen.setdefault(_norm(description), -2)
+        if over:
+            seen.setdefault(_norm(over), -3)
         removed: set[int] = set()
         if doc.source_format != "text":
             for i in _markers(blocks, decided):
@@ -198,6 +216,9 @@ class Repeats:
                 what = "a caption" if block.kind is BlockKind.CAPTION or i > 0 else "the title"
                 removed.add(i)
                 yield Decision.remove(i, f"repeats the headline ({what} restating it)")
+            elif first == -3:
+                removed.add(i)
+                yield Decision.remove(i, "repeats the title-like line removed over the text")
             elif first == -2 and description and _is_standfirst_repeat(blocks, i, description):
                 removed.add(i)
                 yield Decision.remove(i, "repeats the standfirst")

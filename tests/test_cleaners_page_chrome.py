@@ -82,7 +82,7 @@ def test_each_removal_names_the_line_score() -> None:
     dump = "\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *AFTER])
     article = clean_text(dump, url="https://gazette.example/news/harbour-road-cycle-lane-approved")
     assert article.articleBody == "\n\n".join([STANDFIRST, *ARTICLE])
-    chrome = [s for s in article.cleaning if s.cleaner == "page_chrome"]
+    chrome = [s for s in article.cleaning if s.cleaner == "page_chrome" and s.field is None]
     assert {"Home", "Contact", "Mill Street bridge to close for repairs in June"} <= {s.text for s in chrome}
     for step in chrome:
         score = float(step.reason.rsplit("article-line score ", 1)[1])
@@ -3628,3 +3628,46 @@ def test_a_short_posts_end_marker_another_cleaner_removed_still_ends_the_run() -
     doc.dropped = [b for b in blocks if b.text in gone]
     kept = [b.text for b in doc.blocks]
     assert page_chrome._closing_lines_dropped(doc) == frozenset({kept.index(others[0])})
+
+
+SLUGGED = "https://gazette.example/news/2024/05/harbour-road-cycle-lane-approved"
+CAPTION = "The harbour at dusk, seen from the old pier"
+ABOVE_RUN = ["News", "Transport", HEADLINE, "By Ann Lee", "Share", "Tweet", "Email", "14 comments", CAPTION]
+
+
+def test_a_dumps_headline_is_the_line_holding_the_address_words_above_the_article() -> None:
+    # The headline sits above the run among short lines the model turns down; the run opens on a
+    # picture's caption, which the first title-like line used to be taken for.
+    article = clean_text("\n".join([*MENU, *ABOVE_RUN, *ARTICLE, *AFTER]), url=SLUGGED)
+    assert article.headline == HEADLINE
+    assert article.articleBody == "\n\n".join(ARTICLE)  # the caption goes, as when it was lifted
+    steps = {s.text: s for s in article.cleaning}
+    assert steps[HEADLINE].cleaner == "page_chrome" and steps[HEADLINE].field == "headline"
+    assert steps[HEADLINE].reason == page_chrome.HEADLINE
+    assert steps[CAPTION].cleaner == "repeats" and steps[CAPTION].field is None
+    assert "under the headline found above it" in steps[CAPTION].reason
+
+
+def test_without_a_slug_the_first_title_like_line_is_still_lifted() -> None:
+    article = clean_text("\n".join([*MENU, *ABOVE_RUN, *ARTICLE, *AFTER]), url="https://gazette.example/news/12345")
+    assert article.headline == CAPTION
+    assert article.articleBody == "\n\n".join(ARTICLE)
+
+
+def test_a_headline_inside_the_run_stays_in_its_text_as_before() -> None:
+    article = clean_text("\n".join([*MENU, HEADLINE, STANDFIRST, *ARTICLE, *AFTER]), url=SLUGGED)
+    assert article.headline == HEADLINE
+    assert article.articleBody == "\n\n".join([STANDFIRST, *ARTICLE])
+
+
+def test_no_breadcrumb_standfirst_or_byline_is_taken_for_the_headline() -> None:
+    texts = [
+        "Home » News » Harbour Road cycle lane approved",
+        "By the Harbour Road cycle lane team",
+        "Harbour Road cycle lane approved, says the council.",
+        "Share",
+        *ARTICLE,
+    ]
+    assert page_chrome.dump_headline(texts, SLUGGED, 4, len(texts) - 1) is None
+    assert page_chrome.dump_headline([HEADLINE, *texts], SLUGGED, 5, len(texts)) == 0
+    assert page_chrome.dump_headline([HEADLINE, *texts], "https://gazette.example/?p=12", 5, len(texts)) is None

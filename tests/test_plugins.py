@@ -105,6 +105,38 @@ def test_registered_cleaner_runs_last_by_default_and_order_is_configurable(monke
     assert "drop_second" not in CleanerChain({"drop_second": None}).names
 
 
+def test_later_cleaners_see_the_fields_earlier_ones_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[dict[str, object], dict[str, object]]] = []
+
+    class Kicker:
+        """Takes the first block for the headline and copies the second to the description."""
+
+        name = "kicker"
+
+        def __call__(self, doc: Document) -> Iterator[Decision]:
+            yield Decision.move(0, "headline", "the test's headline")
+            yield Decision.copy(1, "description", "the test's description")
+            yield Decision.move(2, "headline", "a second headline: the first stays")
+
+    class Reader:
+        """Records what it is told."""
+
+        name = "reader"
+
+        def __call__(self, doc: Document) -> Iterator[Decision]:
+            seen.append((dict(doc.found), dict(doc.metadata)))
+            return iter(())
+
+    monkeypatch.setattr(chain_module, "_registered", {})
+    register("kicker", Kicker)
+    register("reader", Reader)
+    doc = Document([Block("Headline here"), Block("A standfirst."), Block("Other"), Block("Body text.")])
+    doc.metadata["authors"] = ["Ann"]
+    remaining, _ = CleanerChain({name: None for name in CleanerChain().names[:-2]}).run(doc)
+    assert seen == [({"headline": "Headline here", "description": "A standfirst."}, {"authors": ["Ann"]})]
+    assert [b.text for b in remaining] == ["A standfirst.", "Body text."]
+
+
 def test_unknown_cleaner_in_settings_is_an_error() -> None:
     with pytest.raises(ValueError, match=r"unknown cleaner.*nope"):
         CleanerChain({"nope": 10})
