@@ -127,7 +127,9 @@ class Repeats:
     """Removes repeats of the headline, the standfirst and earlier short blocks (captions that
     restate the headline, duplicated captions) and, in HTML, markers repeated between the
     paragraphs (:data:`MARKER_SHARE`); lifts a text dump's headline and standfirst, never from
-    the byline or date line it may open with (:func:`_credit_line`)."""
+    the byline or date line it may open with (:func:`_credit_line`), and when ``page_chrome`` found
+    the headline above the text (``doc.found``), takes the title-like line the text opens with
+    for what stands between them (a kicker, a caption, a label) instead."""
 
     name = "repeats"
     order = 500
