@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.dates import RELATIVE_DATE, looks_like_date
 from newsclean.cleaners.document import Document
+from newsclean.cleaners.page_chrome import MIN_LINES, dump_headline, rule_run_of
 
 __all__ = ["Timestamps"]
 
@@ -40,6 +41,34 @@ LEAD_WINDOW = 6
 MAX_DATE_LINE = 80
 """Longer lines are sentences that mention a date, and stay."""
 
+BY_HEADLINE = (3, 8)
+"""Lines above and below a text dump's headline where the date line that dates its article stands
+(a kicker or a breadcrumb above it; the byline, a share bar or a caption between it and the date)."""
+
+
+def _by_headline(doc: Document) -> int | None:
+    """The date line that dates a text dump's article when its first lines give none: the one nearest
+    the headline (:func:`~newsclean.cleaners.page_chrome.dump_headline`, the line holding the
+    address's slug words above the prose rule's run), below it before above it, within
+    :data:`BY_HEADLINE`, and not a last-updated line. A whole page's dump opens on its menu, so the
+    first lines rarely date it; the date printed by the headline does."""
+    texts = [b.text for b in doc.blocks]
+    if len(texts) < MIN_LINES:
+        return None
+    headline = dump_headline(texts, doc.url, *rule_run_of(texts))
+    if headline is None:
+        return None
+    above, below = BY_HEADLINE
+    dates = [
+        i
+        for i in range(max(0, headline - above), min(len(texts), headline + below + 1))
+        if i != headline
+        and len(texts[i].strip()) <= MAX_DATE_LINE
+        and looks_like_date(texts[i].strip())
+        and MODIFIED_LABEL.match(texts[i]) is None
+    ]
+    return min(dates, key=lambda i: (abs(i - headline), i < headline), default=None)
+
 
 class Timestamps:
     """Removes lone date/time lines and relative times; lifts the article's date into a field."""
@@ -54,6 +83,15 @@ class Timestamps:
         dated = any(
             len(b.text.strip()) <= MAX_DATE_LINE and looks_like_date(b.text.strip()) for b in doc.blocks[:LEAD_WINDOW]
         )
+        lead = any(
+            len(b.text.strip()) <= MAX_DATE_LINE
+            and looks_like_date(b.text.strip())
+            and MODIFIED_LABEL.match(b.text.strip()) is None
+            for b in doc.blocks[:LEAD_WINDOW]
+        )
+        by_headline = (
+            _by_headline(doc) if doc.source_format == "text" and not have_published and not lead else None
+        )
         for i, block in enumerate(doc.blocks):
             text = block.text.strip()
             if len(text) > MAX_DATE_LINE:
@@ -66,6 +104,9 @@ class Timestamps:
                 elif i < LEAD_WINDOW and not modified and not have_published:
                     have_published = True
                     yield Decision.move(i, "datePublishedRaw", "the date line that dates the article")
+                elif i == by_headline:
+                    have_published = True
+                    yield Decision.move(i, "datePublishedRaw", "the date line by the headline: it dates the article")
                 else:
                     yield Decision.remove(i, "a date line outside the article text")
             elif RELATIVE_TIME.match(text) or RELATIVE_DATE.match(text):

@@ -46,3 +46,39 @@ def test_sentences_with_dates_stay() -> None:
         "2024",
         "Today",
     ) == [("Today", str(Action.REMOVE), None)]
+
+
+MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
+PARAGRAPHS = [
+    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
+    "ending a dispute that has divided residents and shop owners for more than two years.",
+    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
+    "kerb and a row of planters. Work is due to start in the spring and to take about eight months.",
+    "Several traders objected that the loss of parking bays in front of their shops would drive customers "
+    "away, and the council agreed to review the scheme after its first year.",
+]
+SLUGGED = "https://gazette.example/news/harbour-road-cycle-lane-approved"
+
+
+def test_a_whole_page_dump_is_dated_by_the_line_by_its_headline() -> None:
+    # The dump opens on the site's menu: the date stands by the headline, not among the first lines.
+    lines = [
+        *MENU,
+        "Sidebar: events on March 2, 2024",
+        "Harbour Road cycle lane approved after two-year dispute",
+        "By Ann Lee",
+        "Last updated: March 6, 2024",
+        "March 5, 2024",
+        *PARAGRAPHS,
+        "Older post from January 9, 2024",
+        "January 9, 2024",
+    ]
+    doc = Document([Block(line) for line in lines], url=SLUGGED)
+    got = [(doc.blocks[d.position].text, d.field) for d in Timestamps()(doc)]
+    assert ("March 5, 2024", "datePublishedRaw") in got
+    assert ("Last updated: March 6, 2024", None) in got  # (not the lead's: removed, as before)
+    assert ("January 9, 2024", None) in got
+    assert not any(field == "dateModifiedRaw" for _, field in got)
+    # Without the address's words the headline is not found, and nothing dates the dump.
+    doc = Document([Block(line) for line in lines], url="https://gazette.example/?p=12")
+    assert not any(d.field for d in Timestamps()(doc))
