@@ -538,13 +538,14 @@ _CLOSING_MARK = re.compile(r"[.:;,][\"'”’)\]]?$")
 
 
 def _headline_shaped(text: str) -> bool:
-    """Whether ``text`` may be a headline: two words to :data:`SLUG_HEADLINE_WORDS`, no closing
-    full stop, colon, semicolon or comma (a sentence, a label), not a breadcrumb's trail
+    """Whether ``text`` may be a headline: a title's shape (:func:`_title_line`) of two words or
+    more, no closing colon, semicolon or comma either (a label), not a breadcrumb's trail
     (:data:`~newsclean.cleaners.line_model.CRUMBS`), a byline, a date, a picture's credit or a line
     of the page's furniture (:func:`_chrome_line`), and no lower-case first letter."""
     line = text.strip()
     return (
-        2 <= word_count(line) <= SLUG_HEADLINE_WORDS
+        _title_line(line)
+        and word_count(line) >= 2
         and _CLOSING_MARK.search(line) is None
         and line[:1] == line[:1].upper()
         and CRUMBS.match(line) is None
