@@ -43,7 +43,9 @@ class Block:
     For plain text a block is one non-empty line; for HTML it is the text of one block-level
     element. ``tag``, ``classes``, ``element_id`` and ``path`` describe the source element
     (``path`` is the chain of ancestor tags with their classes, for example
-    ``"body/div.article/figure/figcaption"``); they are empty for plain text.
+    ``"body/div.article/figure/figcaption"``); they are empty for plain text, but for a Markdown
+    dump's line that was all one link to another page of the dump's site, whose ``tag`` is ``a``
+    (:data:`~newsclean.cleaners.text.OWN_LINK_MARKS`).
     """
 
     text: str

@@ -6,12 +6,14 @@ import html
 import re
 from html.entities import html5
 from itertools import islice, pairwise
+from urllib.parse import urlsplit
 
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.dump_header import DumpHeader, header_headline, read_header
 from newsclean.cleaners.lynx_marks import PICTURE_FILE, picture_name
 from newsclean.cleaners.regions import Region, opening_words
 from newsclean.cleaners.site import SiteProfile
+from newsclean.cleaners.urls import site_domain
 
 __all__ = ["extract_text", "from_lynx", "from_markdown", "unescaped", "unwrap"]
 
@@ -74,6 +76,7 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         url = url or header.url
         # (front matter heads Markdown files, and trafilatura's plain text: a mark tells them apart)
         markdown = header.markdown or _MD_MARK.search(text) is not None
+    mark = ""
     links = _lynx_links(text)
     if links is not None:
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
@@ -82,7 +85,8 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
-        text = from_markdown("\n".join(wrapped))
+        mark = next((chr(c) for c in OWN_LINK_MARKS if chr(c) not in text), "")
+        text = from_markdown("\n".join(wrapped), url=url, mark=mark)
     if "&" in text:
         text = unescaped(text)
     lines = text.split("\n")
@@ -90,8 +94,12 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     blocks: list[Block] = []
     for line in lines:
         line = line.strip()
+        tag = ""
+        if mark and mark in line:
+            tag = "a" if line.endswith(mark) else ""
+            line = line.replace(mark, "").strip()
         if line:
-            blocks.append(Block(line, BlockKind.PARAGRAPH, index=len(blocks)))
+            blocks.append(Block(line, BlockKind.PARAGRAPH, tag=tag, index=len(blocks)))
     if header is None:
         return Document(blocks, url=url, site=site, source_format="text")
     return Document(
@@ -441,13 +449,58 @@ def _link_run(line: str) -> str:
     return "\n".join(m.group(1) for m in links if m.group(1).strip())
 
 
-def from_markdown(text: str) -> str:
+OWN_LINK_MARKS = range(0xF8FF, 0xE000, -1)
+"""Where :func:`extract_text` takes the mark it asks :func:`from_markdown` to end a line with when
+the line was all one link to another page of the dump's site: the first character of Unicode's
+private use area, from its end, that the dump does not hold (icon fonts print some of them)."""
+
+
+_MD_BULLETS = re.compile(r"\A(?:[*+-][ \t]+)*")
+
+
+def _own_link(line: str, site: str | None, mark: str) -> str:
+    """``line``, reduced to the link's words and closed by ``mark`` when it is all one link
+    (list bullets aside) to another page of ``site`` (the dump's domain: :func:`~newsclean.cleaners.urls.site_domain`):
+    a relative address, or an absolute one on the same domain; without the dump's address, a
+    relative one only. A teaser's card (a kicker, a headline and its summary set in one link)
+    is printed so, and so is a menu's item; a link to the same page (``#notes``) or elsewhere
+    is neither."""
+    stripped = line.strip()
+    found = _MD_LINK.fullmatch(_MD_BULLETS.sub("", stripped, count=1))
+    if found is None or not found.group(1).strip():
+        return line
+    target = found.group(0)[len(found.group(1)) + 3 : -1].strip()
+    address = target.split()[0] if target else ""
+    # (a title's quotes may reach into the next link: '[A](/a "x") → [B](/b "y")' is two)
+    if not address or address.startswith("#") or "](" in target:
+        return line
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname
+    except ValueError:  # ("http://[1::2/": a broken address is no page of the site's)
+        return line
+    if parts.scheme not in ("", "http", "https"):
+        return line
+    if host and (site is None or site_domain(host) != site):
+        return line
+    return found.group(1) + mark
+
+
+def from_markdown(text: str, *, url: str | None = None, mark: str = "") -> str:
     """The text a Markdown dump marks up, line for line: images and link definitions go (a page's
     text never shows a picture's address), a link is its text (a line that is a run of links, a
-    link a line: :func:`_link_run`), emphasis and code marks, escapes,
+    link a line: :func:`_link_run`; given a ``mark``, a line that is all one link to another page
+    of the dump's site at ``url`` ends with it), emphasis and code marks, escapes,
     headings' and quotes' marks, list bullets and numbers, rules, code fences and a table's
     rule lines go, and a table's row is its cells' text."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        host = None
+    site = site_domain(host) if host else None
     text = _MD_IMAGE.sub("", _MD_DEFINITION.sub("", text))
+    if mark:
+        text = "\n".join(_own_link(line, site, mark) for line in text.split("\n"))
     text = "\n".join(_link_run(line) for line in text.split("\n"))
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_REFERENCE.sub(r"\1", text)

@@ -109,6 +109,19 @@ def site_host(url: str) -> str:
     return (urlsplit(url.strip()).hostname or "").rstrip(".").removeprefix("www.")
 
 
+def site_domain(host: str) -> str:
+    """The domain a publisher holds ``host`` under: its last two labels, or three under a
+    country's second-level domain (``co.uk``, ``com.au``, ``ne.jp``: a two-letter top level under
+    a label of three letters at most).
+
+    >>> site_domain("blogs.nytimes.com"), site_domain("news.bbc.co.uk")
+    ('nytimes.com', 'bbc.co.uk')
+    """
+    labels = host.rstrip(".").lower().split(".")
+    n = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-n:])
+
+
 def same_site(url: str, other: str) -> bool:
     """Whether two URLs are on the same host (``www.`` ignored)."""
     return site_host(url) == site_host(other)

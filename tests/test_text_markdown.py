@@ -16,6 +16,8 @@ from .conftest import assert_gone, assert_once, within
 
 DUMP = Path(__file__).resolve().parents[1] / "fixtures" / "dumps" / "page-as-markdown.md"
 URL = "https://valleycourier.example/news/local/reservoir-levels-fall"
+TEASERS = DUMP.with_name("teaser-cards-as-markdown.md")
+TEASERS_URL = "https://islandnews.example/news/ferry-service-resumes"
 
 
 def test_a_markdown_dump_gives_the_article_as_plain_text() -> None:
@@ -426,3 +428,62 @@ def test_paragraphs_that_open_or_close_on_a_date_and_a_time_stay() -> None:
     for lines in (opening, closing):
         body = clean_text(_with_thread(lines), url=URL).articleBody or ""
         assert_once(body, *lines)
+
+
+def test_teasers_cards_printed_each_as_one_link_leave_the_article_and_say_why() -> None:
+    # A converter prints a teaser's card (kicker, headline, summary in one <a>) as one line of
+    # prose, words glued where the card's boxes met; the page's own links in it tell it apart.
+    record = clean_text(TEASERS.read_text(encoding="utf-8"), url=TEASERS_URL)
+    body = record.articleBody or ""
+    assert_once(
+        body,
+        "The ferry between the harbour and the two outer islands sailed again on Monday morning",
+        "The operator's statement says it is looking for one.",  # (a link to another site, in a sentence)
+        "Readers can find the full timetable in our guide, Island ferry timetable 2025.",
+    )
+    assert_gone(body, "harbour crane", "Island school gets a new roof", "Storm warning", "Privacy policy")
+    kickers = ("TransportNew", "CouncilIsland", "WeatherStorm")
+    cards = [step for step in record.cleaning if step.text.startswith(kickers)]
+    assert len(cards) == 3
+    assert {(step.cleaner, step.action, step.reason) for step in cards} == {
+        ("page_chrome", "removed", "a teaser's card: a line that is all one link to another page of the site")
+    }
+
+
+BBC = "https://news.bbc.co.uk/1/hi/y.stm"
+MENU = "# The page\n\n  * [News](/news/)\n  * [Sport](/sport/)\n  * [Weather](/weather/)\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "text", "tag"),
+    [
+        ("[A headline of ours](/news/a-headline/)", URL, "A headline of ours", "a"),
+        ("  * [A headline of ours](https://valleycourier.example/x/)", URL, "A headline of ours", "a"),
+        ("[A headline of ours](//www.valleycourier.example/x/)", URL, "A headline of ours", "a"),
+        ("[A blog post of ours](https://blogs.valleycourier.example/x/ \"Blogs\")", URL, "A blog post of ours", "a"),
+        ("[A paper's story](https://www.bbc.co.uk/news/x)", BBC, "A paper's story", "a"),
+        ("[Another paper's story](https://www.itv.co.uk/news/x)", BBC, "Another paper's story", ""),
+        ("[Another site's story](https://elsewhere.example/x/)", URL, "Another site's story", ""),
+        ("[Notes to this page](#notes)", URL, "Notes to this page", ""),
+        ("[Write to us](mailto:desk@valleycourier.example)", URL, "Write to us", ""),
+        ("[A headline of ours](/news/a-headline/)", None, "A headline of ours", "a"),  # (relative: the dump's own)
+        ("[A headline somewhere](https://valleycourier.example/x/)", None, "A headline somewhere", ""),
+        ('[Latest](/latest/ "All posts") → [Wire](/latest/wire/ "All posts")', URL, "Latest → Wire", ""),
+        ("Read [a headline of ours](/news/a-headline/) today", URL, "Read a headline of ours today", ""),
+    ],
+)
+def test_a_markdown_line_that_is_one_link_to_the_dumps_site_is_tagged_a(
+    line: str, url: str | None, text: str, tag: str
+) -> None:
+    blocks = extract_text(MENU + line + "\n", url=url).blocks
+    assert [b.text for b in blocks[-1:]] == [text]
+    assert blocks[-1].tag == tag
+    assert [b.tag for b in blocks[1:4]] == ["a", "a", "a"]  # (the menu's items)
+
+
+def test_a_dump_printing_private_use_characters_keeps_them() -> None:
+    # Icon fonts print characters of Unicode's private use area; the mark the reader puts on a
+    # line of one link is one the dump does not hold.
+    icons = "".join(chr(c) for c in range(0xF8F0, 0xF900))
+    blocks = extract_text(MENU + f"Share {icons} this\n[Our story](/news/x/)\n", url=URL).blocks
+    assert [(b.text, b.tag) for b in blocks[-2:]] == [(f"Share {icons} this", ""), ("Our story", "a")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from newsclean.cleaners.normalize import normalize_record
 from newsclean.cleaners.site_memory import page_key
-from newsclean.cleaners.urls import canonical_url, is_tracking
+from newsclean.cleaners.urls import canonical_url, is_tracking, site_domain
 from newsclean.spiders.discovery import strip_tracking
 
 ARTICLE = "https://www.rt.com/russia/592418-kremlin-denies-talks-freezing/?page=2&lang=en"
@@ -38,3 +38,21 @@ def test_tracking_parameters_are_matched_by_name_and_prefix() -> None:
     assert is_tracking("utm_campaign") and is_tracking("UTM_Source") and is_tracking("at_medium")
     assert is_tracking("partner_id", ["partner_*"]) and not is_tracking("id")
     assert not is_tracking("page") and not is_tracking("reference")
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [
+        ("www.nytimes.com", "nytimes.com"),
+        ("blogs.nytimes.com", "nytimes.com"),
+        ("nytimes.com", "nytimes.com"),
+        ("news.bbc.co.uk", "bbc.co.uk"),
+        ("www.abc.net.au", "abc.net.au"),
+        ("mainichi.jp", "mainichi.jp"),
+        ("www.zeit.de", "zeit.de"),
+        ("localhost", "localhost"),
+        ("WWW.RT.COM.", "rt.com"),
+    ],
+)
+def test_site_domain_is_the_domain_a_publisher_holds(host: str, domain: str) -> None:
+    assert site_domain(host) == domain
