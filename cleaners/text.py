@@ -6,7 +6,7 @@ import html
 import re
 from html.entities import html5
 from itertools import islice, pairwise
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from newsclean.cleaners.document import Block, BlockKind, Document
 from newsclean.cleaners.dump_header import DumpHeader, header_headline, read_header
@@ -455,16 +455,18 @@ the line was all one link to another page of the dump's site: the first characte
 private use area, from its end, that the dump does not hold (icon fonts print some of them)."""
 
 
-_MD_BULLETS = re.compile(r"\A(?:[*+-][ \t]+)*")
+_MD_BULLETS = re.compile(r"\A(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*(?:#{1,6}[ \t]+)?")
+"""A list's bullets and numbers, and a heading's marks, before a line's one link."""
 
 
-def _own_link(line: str, site: str | None, mark: str) -> str:
-    """``line``, reduced to the link's words and closed by ``mark`` when it is all one link
-    (list bullets aside) to another page of ``site`` (the dump's domain: :func:`~newsclean.cleaners.urls.site_domain`):
-    a relative address, or an absolute one on the same domain; without the dump's address, a
-    relative one only. A teaser's card (a kicker, a headline and its summary set in one link)
-    is printed so, and so is a menu's item; a link to the same page (``#notes``) or elsewhere
-    is neither."""
+def _own_link(line: str, page: str | None, mark: str) -> str:
+    """``line``, reduced to the link's words and closed by ``mark`` when it is all one link (a
+    list's bullet or number and a heading's marks aside: :data:`_MD_BULLETS`) to another page of
+    the site of the dump at ``page``: on the same domain
+    (:func:`~newsclean.cleaners.urls.site_domain`), a relative address included; without the
+    dump's address, a relative one only. A teaser's card (a kicker, a headline and its summary
+    set in one link) is printed so, and so is a menu's item; a link to the page itself (its
+    address, or ``#notes``: a blog's title over its post) or to another site is neither."""
     stripped = line.strip()
     found = _MD_LINK.fullmatch(_MD_BULLETS.sub("", stripped, count=1))
     if found is None or not found.group(1).strip():
@@ -475,13 +477,22 @@ def _own_link(line: str, site: str | None, mark: str) -> str:
     if not address or address.startswith("#") or "](" in target:
         return line
     try:
-        parts = urlsplit(address)
-        host = parts.hostname
+        parts = urlsplit(urljoin(page, address) if page else address)
+        here = urlsplit(page) if page else None
+        host, home = parts.hostname, here.hostname if here else None
     except ValueError:  # ("http://[1::2/": a broken address is no page of the site's)
         return line
     if parts.scheme not in ("", "http", "https"):
         return line
-    if host and (site is None or site_domain(host) != site):
+    if here is None:
+        return line if host else found.group(1) + mark
+    if not host or not home or site_domain(host) != site_domain(home):
+        return line
+    if (host.removeprefix("www."), parts.path.rstrip("/"), parts.query) == (
+        home.removeprefix("www."),
+        here.path.rstrip("/"),
+        here.query,
+    ):
         return line
     return found.group(1) + mark
 
@@ -493,14 +504,9 @@ def from_markdown(text: str, *, url: str | None = None, mark: str = "") -> str:
     of the dump's site at ``url`` ends with it), emphasis and code marks, escapes,
     headings' and quotes' marks, list bullets and numbers, rules, code fences and a table's
     rule lines go, and a table's row is its cells' text."""
-    try:
-        host = urlsplit(url).hostname if url else None
-    except ValueError:
-        host = None
-    site = site_domain(host) if host else None
     text = _MD_IMAGE.sub("", _MD_DEFINITION.sub("", text))
     if mark:
-        text = "\n".join(_own_link(line, site, mark) for line in text.split("\n"))
+        text = "\n".join(_own_link(line, url, mark) for line in text.split("\n"))
     text = "\n".join(_link_run(line) for line in text.split("\n"))
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_REFERENCE.sub(r"\1", text)

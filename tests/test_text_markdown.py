@@ -464,6 +464,9 @@ MENU = "# The page\n\n  * [News](/news/)\n  * [Sport](/sport/)\n  * [Weather](/w
         ("[A paper's story](https://www.bbc.co.uk/news/x)", BBC, "A paper's story", "a"),
         ("[Another paper's story](https://www.itv.co.uk/news/x)", BBC, "Another paper's story", ""),
         ("[Another site's story](https://elsewhere.example/x/)", URL, "Another site's story", ""),
+        ("  2. ### [A headline of ours](/news/a-headline/)", URL, "A headline of ours", "a"),
+        ("## [This page's own title](https://www.valleycourier.example/news/local/reservoir-levels-fall/)", URL,
+         "This page's own title", ""),
         ("[Notes to this page](#notes)", URL, "Notes to this page", ""),
         ("[Write to us](mailto:desk@valleycourier.example)", URL, "Write to us", ""),
         ("[A headline of ours](/news/a-headline/)", None, "A headline of ours", "a"),  # (relative: the dump's own)
