@@ -84,6 +84,15 @@ def test_clean_reads_a_markdown_dump_as_text_too() -> None:
             "Read [the plan](/a), [the map](/b) and [the costs](/c) the council published on Monday evening.",
             "Read the plan, the map and the costs the council published on Monday evening.",
         ),
+        (  # (a title over two lines quoting a title of its own, as html2text copies it)
+            '  * [Graphic Design](http://x.example/c/ "Tutorials on design.\nRead our ebook "Save the Pixel" first!")'
+            ' (40)\n  * [HTML](http://x.example/h/ "Pages")',
+            "Graphic Design (40)\nHTML",
+        ),
+        (  # (an address holding a quote: html2text decodes "&quot;e=" in a share link)
+            '[Share](https://www.facebook.com/sharer.php?u=https://x.example/a"e=A+story) on Facebook',
+            "Share on Facebook",
+        ),
     ],
 )
 def test_from_markdown_gives_the_text_it_marks_up(markdown: str, text: str) -> None:
