@@ -6,7 +6,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, pairwise
 from typing import NamedTuple
@@ -65,6 +65,7 @@ __all__ = [
     "rule_run",
     "rule_run_of",
     "teaser_boxes",
+    "top_headings",
     "unheaded_cards",
     "unlikely_stretches",
 ]
@@ -347,7 +348,10 @@ class PageChrome:
         notices = closing_notices(texts, start, end)
         ad_labels = repeated_ad_labels(texts, start, end)
         again = said_again(texts, start, end)
-        headline = dump_headline(texts, doc.url, start, end)
+        headline = dump_headline(texts, doc.url, start, end, top_headings(doc))
+        headline_why = (
+            HEADLINE if headline is None or slug_share(texts[headline], doc.url) >= SLUG_TITLE_SHARE else TOP_HEADING
+        )
 
         def in_run(i: int) -> str | None:
             """Why line ``i`` of the kept run goes; ``None`` when it stays."""
@@ -403,12 +407,12 @@ class PageChrome:
                     # The headline found in the run stays in the text as before (a later cleaner
                     # may lift it); its words are the record's headline either way.
                     lifted = Decision.copy if why is None else Decision.move
-                    yield lifted(i, "headline", HEADLINE)
+                    yield lifted(i, "headline", headline_why)
                 elif why is not None:
                     yield Decision.remove(i, why)
                 continue
             if i == headline:
-                yield Decision.move(i, "headline", HEADLINE)
+                yield Decision.move(i, "headline", headline_why)
                 continue
             where = BEFORE if i < start else AFTER
             detail = f"; article-line score {scores[i]:.2f}" if scores is not None else ""
@@ -543,6 +547,10 @@ def boxes_above_headline(texts: Sequence[str], url: str | None, start: int, end:
 
 HEADLINE = "the line holding the address's slug above the article's first paragraph: its headline"
 
+TOP_HEADING = "the page's top heading above the article's first paragraph: its headline"
+"""Why a dump's headline goes to ``headline`` when the address names none of its words and the
+dump marks it as the page's top heading (:func:`top_headings`)."""
+
 HEADLINE_LINES = 20
 """Lines at most above the article's first paragraph where its headline is looked for (a
 breadcrumb, a kicker, the byline, the date, a share bar and a picture's caption may stand
@@ -570,7 +578,15 @@ def _headline_shaped(text: str) -> bool:
     )
 
 
-def dump_headline(texts: Sequence[str], url: str | None, start: int, end: int) -> int | None:
+def top_headings(doc: Document) -> frozenset[int]:
+    """Positions of ``doc``'s blocks that its dump marks as the page's top heading (``h1``: a
+    Markdown dump's ``# Title``)."""
+    return frozenset(i for i, b in enumerate(doc.blocks) if b.tag == "h1")
+
+
+def dump_headline(
+    texts: Sequence[str], url: str | None, start: int, end: int, heads: Collection[int] = ()
+) -> int | None:
     """The line of a text dump that is the article's headline, for the kept run ``start..end``:
     of the :data:`HEADLINE_LINES` lines above the run's first paragraph (inside the run or above
     it), the one holding the largest share of the address's slug words
@@ -580,16 +596,20 @@ def dump_headline(texts: Sequence[str], url: str | None, start: int, end: int) -
     headline stands. The headline is no longer the run's first line as such: a kicker, a section's
     name or a byline may open the run, and on most pages the headline sits above the run, among
     the lines the model turned down for being short. ``None`` when the address has no slug or no
-    such line stands there (:class:`~newsclean.cleaners.repeats.Repeats` then lifts the run's
-    first title-like line)."""
+    such line stands there: then the nearest of those lines that the dump marks as the page's
+    top heading (``heads``: a Markdown dump's ``# Title``), shaped as a headline, when one is
+    (else :class:`~newsclean.cleaners.repeats.Repeats` lifts the run's first title-like line)."""
     if start < 0:
         return None
     first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), start)
     best, share = None, 0.0
-    for i in range(first - 1, max(first - 1 - HEADLINE_LINES, -1), -1):
+    above = range(first - 1, max(first - 1 - HEADLINE_LINES, -1), -1)
+    for i in above:
         found = slug_share(texts[i], url)
         if found >= SLUG_TITLE_SHARE and found > share and _headline_shaped(texts[i]):
             best, share = i, found
+    if best is None and heads:
+        best = next((i for i in above if i in heads and _headline_shaped(texts[i])), None)
     return best
 
 

@@ -76,7 +76,7 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         url = url or header.url
         # (front matter heads Markdown files, and trafilatura's plain text: a mark tells them apart)
         markdown = header.markdown or _MD_MARK.search(text) is not None
-    mark = ""
+    mark = head = ""
     links = _lynx_links(text)
     if links is not None:
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
@@ -85,19 +85,22 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
-        mark = next((chr(c) for c in OWN_LINK_MARKS if chr(c) not in text), "")
-        text = from_markdown("\n".join(wrapped), url=url, mark=mark)
+        free = [chr(c) for c in islice((c for c in OWN_LINK_MARKS if chr(c) not in text), 2)]
+        mark, head = free if len(free) == 2 else ("", "")
+        text = from_markdown("\n".join(wrapped), url=url, mark=mark, head=head)
     if "&" in text:
         text = unescaped(text)
     lines = text.split("\n")
     lines = unwrap([_INNER_SPACE.sub(" ", line).rstrip() for line in lines])
+    tags = [""] * len(lines)
+    if mark and head:  # (the marks from_markdown ended lines with: the blocks' tags)
+        for n, line in enumerate(lines):
+            if mark in line or head in line:
+                tags[n] = "a" if line.endswith(mark) else "h1" if line.endswith(head) else ""
+                lines[n] = line.replace(mark, "").replace(head, "").rstrip()
     blocks: list[Block] = []
-    for line in lines:
+    for line, tag in zip(lines, tags, strict=True):
         line = line.strip()
-        tag = ""
-        if mark and mark in line:
-            tag = "a" if line.endswith(mark) else ""
-            line = line.replace(mark, "").strip()
         if line:
             blocks.append(Block(line, BlockKind.PARAGRAPH, tag=tag, index=len(blocks)))
     if header is None:
@@ -454,9 +457,10 @@ def _link_run(line: str) -> str:
 
 
 OWN_LINK_MARKS = range(0xF8FF, 0xE000, -1)
-"""Where :func:`extract_text` takes the mark it asks :func:`from_markdown` to end a line with when
-the line was all one link to another page of the dump's site: the first character of Unicode's
-private use area, from its end, that the dump does not hold (icon fonts print some of them)."""
+"""Where :func:`extract_text` takes the marks it asks :func:`from_markdown` to end a line with when
+the line was all one link to another page of the dump's site (its block's ``tag`` is then ``a``)
+or a top-level heading (``h1``): the first two characters of Unicode's private use area, from its
+end, that the dump does not hold (icon fonts print some of them)."""
 
 
 _MD_BULLETS = re.compile(r"\A(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*(?:#{1,6}[ \t]+)?")
@@ -501,13 +505,14 @@ def _own_link(line: str, page: str | None, mark: str) -> str:
     return found.group(1) + mark
 
 
-def from_markdown(text: str, *, url: str | None = None, mark: str = "") -> str:
+def from_markdown(text: str, *, url: str | None = None, mark: str = "", head: str = "") -> str:
     """The text a Markdown dump marks up, line for line: images and link definitions go (a page's
     text never shows a picture's address), a link is its text (a line that is a run of links, a
     link a line: :func:`_link_run`; given a ``mark``, a line that is all one link to another page
     of the dump's site at ``url`` ends with it), emphasis and code marks, escapes,
     headings' and quotes' marks, list bullets and numbers, rules, code fences and a table's
-    rule lines go, and a table's row is its cells' text."""
+    rule lines go, and a table's row is its cells' text. Given a ``head``, a top-level heading's
+    line (``# Title``: the page's ``<h1>``) ends with it."""
     text = _MD_IMAGE.sub("", _MD_DEFINITION.sub("", text))
     if mark:
         text = "\n".join(_own_link(line, url, mark) for line in text.split("\n"))
@@ -523,13 +528,15 @@ def from_markdown(text: str, *, url: str | None = None, mark: str = "") -> str:
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
         marks = _MD_PREFIX.match(line)
+        top = False
         if marks is not None:  # (always: every part of the pattern may be empty)
+            top = marks.group(1) == "#"
             line = line[marks.end() :].strip()
             if marks.group(1) and line.endswith("#"):  # a heading's closing marks ("## Title ##")
                 bare = line.rstrip("#")
                 line = bare.rstrip() if not bare or bare[-1].isspace() else line
-        line = _MD_CODE.sub("", _MD_EMPHASIS.sub("", _MD_STRONG.sub("", line)))
-        out.append(_MD_ESCAPE.sub(r"\1", line))
+        line = _MD_ESCAPE.sub(r"\1", _MD_CODE.sub("", _MD_EMPHASIS.sub("", _MD_STRONG.sub("", line))))
+        out.append(line + head if top and head and line.strip() else line)
     return "\n".join(out)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from newsclean.cleaners.chain import Decision
 from newsclean.cleaners.dates import RELATIVE_DATE, looks_like_date
 from newsclean.cleaners.document import Document
-from newsclean.cleaners.page_chrome import MIN_LINES, dump_headline, rule_run_of
+from newsclean.cleaners.page_chrome import MIN_LINES, dump_headline, rule_run_of, top_headings
 
 __all__ = ["Timestamps"]
 
@@ -55,7 +55,7 @@ def _by_headline(doc: Document) -> int | None:
     texts = [b.text for b in doc.blocks]
     if len(texts) < MIN_LINES:
         return None
-    headline = dump_headline(texts, doc.url, *rule_run_of(texts))
+    headline = dump_headline(texts, doc.url, *rule_run_of(texts), top_headings(doc))
     if headline is None:
         return None
     above, below = BY_HEADLINE

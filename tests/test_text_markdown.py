@@ -18,6 +18,7 @@ DUMP = Path(__file__).resolve().parents[1] / "fixtures" / "dumps" / "page-as-mar
 URL = "https://valleycourier.example/news/local/reservoir-levels-fall"
 TEASERS = DUMP.with_name("teaser-cards-as-markdown.md")
 TEASERS_URL = "https://islandnews.example/news/ferry-service-resumes"
+TOP_HEADING = DUMP.with_name("top-heading-as-markdown.md")
 
 
 def test_a_markdown_dump_gives_the_article_as_plain_text() -> None:
@@ -499,3 +500,34 @@ def test_a_dump_printing_private_use_characters_keeps_them() -> None:
     icons = "".join(chr(c) for c in range(0xF8F0, 0xF900))
     blocks = extract_text(MENU + f"Share {icons} this\n[Our story](/news/x/)\n", url=URL).blocks
     assert [(b.text, b.tag) for b in blocks[-2:]] == [(f"Share {icons} this", ""), ("Our story", "a")]
+
+
+@pytest.mark.parametrize("url", ["https://islandnews.example/a/58213", None])
+def test_a_markdown_dumps_top_heading_is_its_headline_when_the_address_names_none(url: str | None) -> None:
+    # The address holds no slug words (or none is given): the page's "# Title" over the article is
+    # the headline, not the picture's caption that opens the text, and the date by it dates it.
+    record = clean_text(TOP_HEADING.read_text(encoding="utf-8"), url=url)
+    assert record.headline == "Ferry service to the islands resumes after a month of repairs"
+    assert record.datePublished == "2025-03-03T00:00:00"
+    body = record.articleBody or ""
+    assert body.startswith("The ferry between the harbour and the two outer islands sailed again")
+    assert "Ferry service to the islands" not in body
+    moved = [step for step in record.cleaning if step.action == "moved-to-field" and step.field == "headline"]
+    assert [(step.cleaner, step.text, step.reason) for step in moved] == [
+        (
+            "page_chrome",
+            "Ferry service to the islands resumes after a month of repairs",
+            "the page's top heading above the article's first paragraph: its headline",
+        )
+    ]
+
+
+def test_only_a_markdown_dumps_top_level_heading_is_tagged_h1() -> None:
+    dump = MENU + "# The story\n\n## A part of it\n\nSome text of it.\n\n### [A heading of ours](/news/x/)\n"
+    blocks = extract_text(dump, url=URL).blocks
+    assert [(b.text, b.tag) for b in blocks if b.tag != "a"] == [
+        ("The page", "h1"),
+        ("The story", "h1"),
+        ("A part of it", ""),
+        ("Some text of it.", ""),
+    ]
