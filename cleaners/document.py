@@ -44,8 +44,9 @@ class Block:
     element. ``tag``, ``classes``, ``element_id`` and ``path`` describe the source element
     (``path`` is the chain of ancestor tags with their classes, for example
     ``"body/div.article/figure/figcaption"``); they are empty for plain text, but for a Markdown
-    dump's line that was all one link to another page of the dump's site, whose ``tag`` is ``a``
-    (:data:`~newsclean.cleaners.text.OWN_LINK_MARKS`).
+    dump's line that was all one link to another page of the dump's site, whose ``tag`` is ``a``,
+    and its top-level heading (``# Title``), whose ``tag`` is ``h1``
+    (:data:`~newsclean.cleaners.text.LINE_MARKS`).
     """
 
     text: str

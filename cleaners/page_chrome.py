@@ -442,7 +442,7 @@ class PageChrome:
 
 TEASER_LINK_WORDS = 10
 """Words at least in a line of the kept run that was all one link to another page of the site (a
-Markdown dump tells: :data:`~newsclean.cleaners.text.OWN_LINK_MARKS`) for it to be a teaser's card: a
+Markdown dump tells: :data:`~newsclean.cleaners.text.LINE_MARKS`) for it to be a teaser's card: a
 kicker, a headline and its summary set in one link, which a converter prints as one line of prose
 (html2text's "Fußball-WMJude Bellingham befolgt Mamas Rat ... England steht nach dem Sieg ...").
 No paragraph of an article is a link; a shorter line may be a list's item the article links (a

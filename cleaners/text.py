@@ -85,7 +85,7 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
-        free = [chr(c) for c in islice((c for c in OWN_LINK_MARKS if chr(c) not in text), 2)]
+        free = [chr(c) for c in islice((c for c in LINE_MARKS if chr(c) not in text), 2)]
         mark, head = free if len(free) == 2 else ("", "")
         text = from_markdown("\n".join(wrapped), url=url, mark=mark, head=head)
     if "&" in text:
@@ -456,7 +456,7 @@ def _link_run(line: str) -> str:
     return "\n".join(m.group(1) for m in links if m.group(1).strip())
 
 
-OWN_LINK_MARKS = range(0xF8FF, 0xE000, -1)
+LINE_MARKS = range(0xF8FF, 0xE000, -1)
 """Where :func:`extract_text` takes the marks it asks :func:`from_markdown` to end a line with when
 the line was all one link to another page of the dump's site (its block's ``tag`` is then ``a``)
 or a top-level heading (``h1``): the first two characters of Unicode's private use area, from its
