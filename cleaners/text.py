@@ -412,6 +412,9 @@ never the rest of the line before, however long that one (an address past the wi
 _MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
 """A Markdown quote's marks at a line's start, one ``>`` a level."""
 
+_MD_SETEXT_TOP = re.compile(r"^ {0,3}={3,}[ \t]*$")
+"""A top-level heading's underline (a setext heading: the line above it is the heading)."""
+
 _MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
 _MD_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
@@ -512,7 +515,7 @@ def from_markdown(text: str, *, url: str | None = None, mark: str = "", head: st
     of the dump's site at ``url`` ends with it), emphasis and code marks, escapes,
     headings' and quotes' marks, list bullets and numbers, rules, code fences and a table's
     rule lines go, and a table's row is its cells' text. Given a ``head``, a top-level heading's
-    line (``# Title``: the page's ``<h1>``) ends with it."""
+    line (``# Title``, or a title over a line of ``===``: the page's ``<h1>``) ends with it."""
     text = _MD_IMAGE.sub("", _MD_DEFINITION.sub("", text))
     if mark:
         text = "\n".join(_own_link(line, url, mark) for line in text.split("\n"))
@@ -521,16 +524,19 @@ def from_markdown(text: str, *, url: str | None = None, mark: str = "", head: st
     text = _MD_REFERENCE.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
     out: list[str] = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    # (a top heading underlined with "=", as markdownify writes it by default: "Title\n=====")
+    underlined = {n for n in range(len(lines) - 1) if lines[n].strip() and _MD_SETEXT_TOP.match(lines[n + 1])}
+    for n, line in enumerate(lines):
         if _MD_RULE.match(line) or _MD_FENCE.match(line) or _MD_TABLE_RULE.match(line):
             out.append("")
             continue
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
         marks = _MD_PREFIX.match(line)
-        top = False
+        top = n in underlined
         if marks is not None:  # (always: every part of the pattern may be empty)
-            top = marks.group(1) == "#"
+            top = top or marks.group(1) == "#"
             line = line[marks.end() :].strip()
             if marks.group(1) and line.endswith("#"):  # a heading's closing marks ("## Title ##")
                 bare = line.rstrip("#")

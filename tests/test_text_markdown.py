@@ -531,3 +531,14 @@ def test_only_a_markdown_dumps_top_level_heading_is_tagged_h1() -> None:
         ("A part of it", ""),
         ("Some text of it.", ""),
     ]
+
+
+def test_a_top_heading_underlined_as_markdownify_writes_it_is_tagged_h1_too() -> None:
+    dump = MENU.replace("# The page", "The page\n========") + "The story\n=========\n\nA part\n------\n\nText.\n"
+    blocks = extract_text(dump, url=URL).blocks
+    assert [(b.text, b.tag) for b in blocks if b.tag != "a"] == [
+        ("The page", "h1"),
+        ("The story", "h1"),
+        ("A part", ""),
+        ("Text.", ""),
+    ]
