@@ -598,7 +598,9 @@ def dump_headline(
     the lines the model turned down for being short. ``None`` when the address has no slug or no
     such line stands there: then the nearest of those lines that the dump marks as the page's
     top heading (``heads``: a Markdown dump's ``# Title``), shaped as a headline, when one is
-    (else :class:`~newsclean.cleaners.repeats.Repeats` lifts the run's first title-like line)."""
+    (else :class:`~newsclean.cleaners.repeats.Repeats` lifts the run's first title-like line). A
+    top heading holding the slug's share is taken before a line holding more of it (a kicker or
+    a caption that repeats the address's words)."""
     if start < 0:
         return None
     first = next((i for i in range(start, end + 1) if _holds_paragraph(texts, i, i)), start)
@@ -606,8 +608,11 @@ def dump_headline(
     above = range(first - 1, max(first - 1 - HEADLINE_LINES, -1), -1)
     for i in above:
         found = slug_share(texts[i], url)
-        if found >= SLUG_TITLE_SHARE and found > share and _headline_shaped(texts[i]):
-            best, share = i, found
+        if found >= SLUG_TITLE_SHARE and _headline_shaped(texts[i]):
+            if i in heads:  # (the page's top heading holding the slug's words: three signals agree)
+                return i
+            if found > share:
+                best, share = i, found
     if best is None and heads:
         best = next((i for i in above if i in heads and _headline_shaped(texts[i])), None)
     return best

@@ -542,3 +542,16 @@ def test_a_top_heading_underlined_as_markdownify_writes_it_is_tagged_h1_too() ->
         ("A part", ""),
         ("Text.", ""),
     ]
+
+
+def test_a_markdown_dumps_top_heading_holding_the_slugs_words_wins_over_a_nearer_line() -> None:
+    # The caption under the headline holds the address's words too, and stands nearer the text.
+    dump = TOP_HEADING.read_text(encoding="utf-8").replace(
+        "The ferry at the mainland yard in February", "Ferry repairs at the mainland yard in February"
+    )
+    record = clean_text(dump, url="https://islandnews.example/news/2025/03/ferry-repairs")
+    assert record.headline == "Ferry service to the islands resumes after a month of repairs"
+    moved = [step for step in record.cleaning if step.field == "headline"]
+    assert [step.reason for step in moved] == [
+        "the line holding the address's slug above the article's first paragraph: its headline"
+    ]
