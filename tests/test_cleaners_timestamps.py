@@ -3,6 +3,8 @@
 from newsclean.cleaners import Action, Block, Document
 from newsclean.cleaners.timestamps import Timestamps
 
+from .test_cleaners_page_chrome import ARTICLE, MENU
+
 
 def decisions(*lines: str, **metadata: str) -> list[tuple[str, str, str | None]]:
     doc = Document([Block(line) for line in lines], metadata=dict(metadata))
@@ -48,12 +50,9 @@ def test_sentences_with_dates_stay() -> None:
     ) == [("Today", str(Action.REMOVE), None)]
 
 
-MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
+# (the menu and the story's opening paragraphs page_chrome's tests build their dumps from)
 PARAGRAPHS = [
-    "The city council voted on Tuesday to build a protected cycle lane along the length of Harbour Road, "
-    "ending a dispute that has divided residents and shop owners for more than two years.",
-    "The plan replaces one lane of car traffic with a two-way cycle track separated from the road by a low "
-    "kerb and a row of planters. Work is due to start in the spring and to take about eight months.",
+    *ARTICLE[:2],
     "Several traders objected that the loss of parking bays in front of their shops would drive customers "
     "away, and the council agreed to review the scheme after its first year.",
 ]

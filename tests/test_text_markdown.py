@@ -522,26 +522,21 @@ def test_a_markdown_dumps_top_heading_is_its_headline_when_the_address_names_non
     ]
 
 
-def test_only_a_markdown_dumps_top_level_heading_is_tagged_h1() -> None:
-    dump = MENU + "# The story\n\n## A part of it\n\nSome text of it.\n\n### [A heading of ours](/news/x/)\n"
-    blocks = extract_text(dump, url=URL).blocks
-    assert [(b.text, b.tag) for b in blocks if b.tag != "a"] == [
-        ("The page", "h1"),
-        ("The story", "h1"),
-        ("A part of it", ""),
-        ("Some text of it.", ""),
-    ]
-
-
-def test_a_top_heading_underlined_as_markdownify_writes_it_is_tagged_h1_too() -> None:
-    dump = MENU.replace("# The page", "The page\n========") + "The story\n=========\n\nA part\n------\n\nText.\n"
-    blocks = extract_text(dump, url=URL).blocks
-    assert [(b.text, b.tag) for b in blocks if b.tag != "a"] == [
-        ("The page", "h1"),
-        ("The story", "h1"),
-        ("A part", ""),
-        ("Text.", ""),
-    ]
+@pytest.mark.parametrize(
+    ("dump", "tagged"),
+    [
+        (
+            MENU + "# The story\n\n## A part of it\n\nSome text of it.\n\n### [A heading of ours](/news/x/)\n",
+            [("The page", "h1"), ("The story", "h1"), ("A part of it", ""), ("Some text of it.", "")],
+        ),
+        (  # (underlined, as markdownify writes its headings by default)
+            MENU.replace("# The page", "The page\n========") + "The story\n=========\n\nA part\n------\n\nText.\n",
+            [("The page", "h1"), ("The story", "h1"), ("A part", ""), ("Text.", "")],
+        ),
+    ],
+)
+def test_only_a_markdown_dumps_top_level_heading_is_tagged_h1(dump: str, tagged: list[tuple[str, str]]) -> None:
+    assert [(b.text, b.tag) for b in extract_text(dump, url=URL).blocks if b.tag != "a"] == tagged
 
 
 def test_a_markdown_dumps_top_heading_holding_the_slugs_words_wins_over_a_nearer_line() -> None:
