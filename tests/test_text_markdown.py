@@ -9,7 +9,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from newsclean.cleaners import clean, clean_text
+from newsclean.cleaners import CleanerChain, clean, clean_text, page_chrome
+from newsclean.cleaners.line_model import LineModel, load_model
+from newsclean.cleaners.page_chrome import PageChrome
 from newsclean.cleaners.text import extract_text, from_lynx, from_markdown, is_markdown, unwrap
 
 from .conftest import assert_gone, assert_once, within
@@ -455,9 +457,78 @@ def test_teasers_cards_printed_each_as_one_link_leave_the_article_and_say_why() 
     kickers = ("TransportNew", "CouncilIsland", "WeatherStorm")
     cards = [step for step in record.cleaning if step.text.startswith(kickers)]
     assert len(cards) == 3
-    assert {(step.cleaner, step.action, step.reason) for step in cards} == {
-        ("page_chrome", "removed", "a teaser's card: a line that is all one link to another page of the site")
-    }
+    assert {(step.cleaner, step.action) for step in cards} == {("page_chrome", "removed")}
+    # (under the article, they draw no run: each is page chrome after it, and says what it is)
+    why = "all one link to another page of the site: no line of the article"
+    assert all(step.reason.endswith(why) for step in cards)
+
+
+def test_a_teasers_card_between_the_articles_paragraphs_leaves_the_text() -> None:
+    dump = TEASERS.read_text(encoding="utf-8")
+    card = dump[dump.index("  * [TransportNew") : dump.index("\n", dump.index("  * [TransportNew")) + 1]
+    dump = dump.replace("\n\nShopkeepers on", "\n\n" + card + "\nShopkeepers on")
+    record = clean_text(dump, url=TEASERS_URL)
+    assert_once(record.articleBody or "", "Shopkeepers on the larger island", "The council has asked the operator")
+    reasons = [step.reason for step in record.cleaning if step.text.startswith("TransportNew")]
+    # (the card between the paragraphs, then the same card in the list under the article)
+    assert reasons[0] == "a teaser's card: a line that is all one link to another page of the site"
+    assert len(reasons) == 2
+
+
+
+OTHER_STORIES = [
+    "Harbour crane arrives by sea from Rotterdam",
+    "Island school gets a new roof before the winter storms",
+    "Storm warning for the coast on Thursday night",
+    "Lifeboat crew rescues two kayakers off the point",
+    "Fish market moves to the old customs house",
+    "Council approves a second ferry berth at the quay",
+    "Bird count finds more puffins than last year",
+    "Lighthouse keeper's cottage opens as a museum",
+]
+
+
+class ScoresHeadlinesHigh(LineModel):
+    """The shipped model's probabilities, with 0.95 on every line of other stories' headlines (as
+    the shipped model gives a list of headlines it reads as prose)."""
+
+    def __init__(self) -> None:
+        self.__dict__.update(load_model().__dict__)
+
+    def predict_lines(self, texts, url, run):  # type: ignore[no-untyped-def]
+        scores = super().predict_lines(texts, url, run)
+        for i, text in enumerate(texts):
+            if text in OTHER_STORIES:
+                scores[i] = 0.95
+        return scores
+
+
+@pytest.mark.parametrize("above", [False, True])
+def test_a_list_of_links_to_the_sites_stories_draws_no_run_however_the_model_scores_it(above: bool) -> None:
+    # A box of other stories' headlines, each a line of one link to the site, with no heading
+    # (a closing rule would end the run at one), below the article or above its headline: a
+    # model that reads the headlines as prose keeps the box as the article, or runs on into it.
+    # Lines that are all one link to the site count for nothing when the run is chosen, and the
+    # run's lead-in (the headline over the first paragraph) does not open with one.
+    menu, article = TEASERS.read_text(encoding="utf-8").split("\n\n# ")
+    article = "# " + article.split("\n\n  * [Transport")[0]
+    box = "".join(f"  * [{title}](/news/{title.lower().replace(' ', '-')}/)\n" for title in OTHER_STORIES)
+    footer = "  * [About us](/about/)\n  * [Privacy policy](/privacy/)\n"
+    dump = "\n\n".join([menu, box, article, footer] if above else [menu, article, box, footer])
+    texts = [b.text for b in extract_text(dump, url=TEASERS_URL).blocks]
+    model = ScoresHeadlinesHigh()
+    kept = page_chrome.keep_range(texts, model.predict_lines(texts, TEASERS_URL, page_chrome.rule_run_of(texts)))
+    assert kept is not None and set(OTHER_STORIES) & set(texts[kept[0] : kept[1] + 1])  # (the model alone)
+    chain = CleanerChain(instances={"page_chrome": PageChrome(model=model)})
+    record = clean_text(dump, url=TEASERS_URL, chain=chain)
+    body = record.articleBody or ""
+    assert record.headline == "Ferry service to the islands resumes after a month of repairs"
+    assert_once(
+        body,
+        "The ferry between the harbour and the two outer islands sailed again on Monday morning",
+        "Readers can find the full timetable in our guide, Island ferry timetable 2025.",
+    )
+    assert_gone(body, *OTHER_STORIES)
 
 
 BBC = "https://news.bbc.co.uk/1/hi/y.stm"
