@@ -265,7 +265,8 @@ class PageChrome:
             return
         post = None
         if scores is not None:
-            earlier = article_before_thread(texts, scores, start)
+            top = dump_headline(texts, doc.url, start, end, top_headings(doc))
+            earlier = article_before_thread(texts, scores, start, -1 if top is None else top)
             if earlier is None:
                 earlier = titled_post_above(texts, start)
             if earlier is not None:
@@ -1016,7 +1017,7 @@ THREAD_POST = "a post of the readers' thread below the article"
 
 
 def article_before_thread(
-    texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], start: int
+    texts: Sequence[str], probabilities: Sequence[float] | NDArray[np.float64], start: int, headline: int = -1
 ) -> tuple[int, int] | None:
     """The article, when the kept run starting at ``start`` is a post of a readers' thread: at
     least :data:`STAMPS` marks of posts (time stamps or labels, :data:`POST_LABEL`; one is enough
@@ -1032,10 +1033,14 @@ def article_before_thread(
     when a paragraph is above that too: there, the run that gains most
     from the model's article lines (:func:`keep_range`), or the prose-density rule's run when
     that holds no paragraph (a short article the model is unsure of). ``None`` when no thread
-    leads up to the run, or that stretch has no run holding a paragraph."""
+    leads up to the run, or that stretch has no run holding a paragraph. The marks are looked for
+    below ``headline`` only (the line :func:`dump_headline` finds for the run; -1 when none): a
+    thread runs under the article it discusses, so marks above the page's headline (a sidebar's
+    "Latest Comments", each reader's name and stamp over a comment's opening words) lead up to no
+    run of it."""
     marks: list[int] = []
     last = start
-    for i in range(start - 1, -1, -1):
+    for i in range(start - 1, max(headline, -1), -1):
         if last - i > THREAD_GAP:
             break
         if _post_mark(texts[i]):

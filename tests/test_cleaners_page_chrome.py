@@ -19,6 +19,8 @@ from newsclean.cleaners.line_model import (
 )
 from newsclean.cleaners.page_chrome import PageChrome
 
+from .conftest import assert_gone, assert_once
+
 MENU = ["Skip to content", "Home", "News", "World", "Business", "Sport", "Culture", "Subscribe", "Log in"]
 HEADLINE = "Harbour Road cycle lane approved after two-year dispute"
 STANDFIRST = "Councillors voted nine to four for a protected two-way track"
@@ -1993,6 +1995,37 @@ def test_a_run_that_a_thread_leads_up_to_is_a_post_and_the_article_is_above_the_
     likely = np.full(len(page), 0.9)
     assert page_chrome.article_before_thread(page, likely, page.index(HEADLINE)) is None
 
+
+
+def test_a_sidebars_latest_comments_above_the_headline_lead_to_no_run() -> None:
+    # A "Latest Comments" box (each reader's name and stamp over the opening of the comment, cut
+    # with "...") and a list of topics above the headline: marks under a comments heading, prose
+    # between them, and the run below. But a thread runs under the article it discusses; the
+    # page's headline between the marks and the run says the run is the article. (Its address
+    # holds the headline's words and the author's name, so not every slug word is in the headline.)
+    url = "https://citynews.example/2024/03/harbour-road-cycle-lane-approved-after-two-year-dispute-by-jo-hart"
+    latest = [
+        "Latest Comments",
+        "Marta Quinn 3 weeks ago",
+        "Thank you for covering the ferry timetable, it is still a nightmare to plan around ...",
+        "Tom Elsworth 1 month ago",
+        "Thanks for this informative piece on the new bus routes and the ...",
+        "Ann Lee 1 month ago",
+        "A very informative article on the school roof and the council's budget.",
+    ]
+    topics = ["Transport", "Council", "Environment", "Schools", "Housing", "Weather", "Health", "Arts"]
+    topics += ["Sport", "Business", "Letters", "Obituaries", "Events", "RSS feed", "Also in this section"]
+    texts = [*MENU, *latest, *topics, "Home", "News", HEADLINE, STANDFIRST, *ARTICLE, "About us", "Contact"]
+    record = clean_text("\n".join(texts), url=url)
+    body = record.articleBody or ""
+    assert_once(body, ARTICLE[0], ARTICLE[-1])
+    assert_gone(body, "Latest Comments", "ferry timetable", "Obituaries")
+    assert record.headline == HEADLINE
+    # Without the headline between them, such marks still lead up to a run that is a post.
+    scores = np.full(len(texts), 0.9)
+    start = texts.index(HEADLINE)
+    assert page_chrome.article_before_thread(texts, scores, start) is not None
+    assert page_chrome.article_before_thread(texts, scores, start, headline=start) is None
 
 def test_typepads_posted_by_line_labels_a_readers_post_and_a_byline_does_not() -> None:
     # TypePad prints "Posted by:" on a line of its own under each reader's post, the poster's name
