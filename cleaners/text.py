@@ -444,10 +444,12 @@ words is a run of links (a menu, a carousel of teasers, a row of tags)."""
 _WORD = re.compile(r"\w+")
 
 
-def _link_run(line: str) -> str:
+def _link_run(line: str, page: str | None = None, mark: str = "") -> str:
     """``line`` (images gone), a run of links (:data:`LINK_RUN_SHARE`) written a link a line: the
     converters print a menu or a carousel of teasers set in one box as one line of links, which
-    would read as one long paragraph; a plain dump has them a line each."""
+    would read as one long paragraph; a plain dump has them a line each. Given a ``mark``, each
+    link to another page of the site of the dump at ``page`` (:func:`_site_page`) ends with it, as
+    a line that is all one such link does (:func:`_own_link`)."""
     if line.count("](") < LINK_RUN_LINKS:
         return line
     links = list(_MD_LINK.finditer(line))
@@ -456,7 +458,9 @@ def _link_run(line: str) -> str:
     linked = sum(len(_WORD.findall(m.group(1))) for m in links)
     if linked < LINK_RUN_SHARE * len(_WORD.findall(_MD_LINK.sub(r"\1", line))):
         return line
-    return "\n".join(m.group(1) for m in links if m.group(1).strip())
+    return "\n".join(
+        m.group(1) + (mark if mark and _site_page(_address(m), page) else "") for m in links if m.group(1).strip()
+    )
 
 
 LINE_MARKS = range(0xF8FF, 0xE000, -1)
@@ -482,30 +486,42 @@ def _own_link(line: str, page: str | None, mark: str) -> str:
     found = _MD_LINK.fullmatch(_MD_BULLETS.sub("", stripped, count=1))
     if found is None or not found.group(1).strip():
         return line
-    target = found.group(0)[len(found.group(1)) + 3 : -1].strip()
-    address = target.split()[0] if target else ""
-    # (a title's quotes may reach into the next link: '[A](/a "x") → [B](/b "y")' is two)
-    if not address or address.startswith("#") or "](" in target:
+    if not _site_page(_address(found), page):
         return line
+    return found.group(1) + mark
+
+
+def _address(link: re.Match[str]) -> str:
+    """Where a Markdown link leads (its title aside); empty when its target holds another link (a
+    title's quotes reaching into the next one: '[A](/a "x") → [B](/b "y")' is two links)."""
+    target = link.group(0)[len(link.group(1)) + 3 : -1].strip()
+    return target.split()[0] if target and "](" not in target else ""
+
+
+def _site_page(address: str, page: str | None) -> bool:
+    """Whether ``address`` is another page of the site of the dump at ``page``: on the same
+    domain (:func:`~newsclean.cleaners.urls.site_domain`), a relative address included; without
+    the dump's address, a relative one only; not the page itself, nor ``#...``, ``mailto:`` or
+    ``javascript:``."""
+    if not address or address.startswith("#"):
+        return False
     try:
         parts = urlsplit(urljoin(page, address) if page else address)
         here = urlsplit(page) if page else None
         host, home = parts.hostname, here.hostname if here else None
     except ValueError:  # ("http://[1::2/": a broken address is no page of the site's)
-        return line
+        return False
     if parts.scheme not in ("", "http", "https"):
-        return line
+        return False
     if here is None:
-        return line if host else found.group(1) + mark
+        return not host
     if not host or not home or site_domain(host) != site_domain(home):
-        return line
-    if (host.removeprefix("www."), parts.path.rstrip("/"), parts.query) == (
+        return False
+    return (host.removeprefix("www."), parts.path.rstrip("/"), parts.query) != (
         home.removeprefix("www."),
         here.path.rstrip("/"),
         here.query,
-    ):
-        return line
-    return found.group(1) + mark
+    )
 
 
 def from_markdown(text: str, *, url: str | None = None, mark: str = "", head: str = "") -> str:
@@ -519,7 +535,7 @@ def from_markdown(text: str, *, url: str | None = None, mark: str = "", head: st
     text = _MD_IMAGE.sub("", _MD_DEFINITION.sub("", text))
     if mark:
         text = "\n".join(_own_link(line, url, mark) for line in text.split("\n"))
-    text = "\n".join(_link_run(line) for line in text.split("\n"))
+    text = "\n".join(_link_run(line, url, mark) for line in text.split("\n"))
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_REFERENCE.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)

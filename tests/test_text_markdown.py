@@ -565,6 +565,22 @@ def test_a_markdown_line_that_is_one_link_to_the_dumps_site_is_tagged_a(
     assert [b.tag for b in blocks[1:4]] == ["a", "a", "a"]  # (the menu's items)
 
 
+
+def test_a_run_of_links_on_one_line_is_read_a_link_a_line_each_tagged_as_its_own_line_would_be() -> None:
+    # A carousel of teasers the converter printed on one line: a link a line, and each link to
+    # another page of the site tagged as a line of one link would be; another site's link is not.
+    carousel = (
+        "[Harbour crane arrives by sea from Rotterdam](/news/crane/) "
+        "[Island school gets a new roof](https://www.valleycourier.example/news/roof/) "
+        "[Storm warning for the coast](https://weather.example/storm/)"
+    )
+    blocks = extract_text(MENU + carousel + "\n", url=URL).blocks
+    assert [(b.text, b.tag) for b in blocks[-3:]] == [
+        ("Harbour crane arrives by sea from Rotterdam", "a"),
+        ("Island school gets a new roof", "a"),
+        ("Storm warning for the coast", ""),
+    ]
+
 def test_a_dump_printing_private_use_characters_keeps_them() -> None:
     # Icon fonts print characters of Unicode's private use area; the mark the reader puts on a
     # line of one link is one the dump does not hold.
