@@ -58,7 +58,10 @@ class Shouting:
 
 
 def test_register_after_the_first_clean_takes_effect(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chain_module, "_registered", {})  # leaves no cleaner behind for other tests
+    # Leaves no cleaner behind for other tests: the registry, and its generation, so the library's
+    # default chain that this test's registration rebuilt is rebuilt again without it afterwards.
+    monkeypatch.setattr(chain_module, "_registered", {})
+    monkeypatch.setattr(chain_module, "_generation", chain_module._generation)
     paragraph = "The council approved the budget on Tuesday after a debate that lasted well into the night."
     text = f"Council approves the budget\n{paragraph}\nTIDE TABLE FOR THE HARBOUR\n{paragraph}\n{paragraph}"
     before = clean_text(text)  # the default chain is built and kept here
