@@ -691,10 +691,19 @@ def _said_once(line: str) -> str:
     punctuated otherwise and going on, runs on after them ("People protest, outside the palace
     People protest outside the palace against the court's ruling"). The repeated words are at
     least :data:`LYNX_DOUBLED_CHARS` characters and at most :data:`LYNX_ALT_WORDS` words; the
-    caption's copy stays."""
+    caption's copy stays. A picture whose ``alt`` and ``title`` both hold the caption's words
+    comes three times: each copy but the last goes."""
     words = line.split()
     folded = [_WORD_MARKS.sub("", word).lower() for word in words]
-    for k in range(1, min(LYNX_ALT_WORDS, len(words) // 2) + 1):
-        if folded[:k] == folded[k : 2 * k] and len(" ".join(words[:k])) >= LYNX_DOUBLED_CHARS:
-            return " ".join(words[k:])
-    return line
+    said = 0  # (words dropped: the picture's words may come twice before the caption's copy)
+    while True:
+        for k in range(1, min(LYNX_ALT_WORDS, (len(words) - said) // 2) + 1):
+            if (
+                folded[said : said + k] == folded[said + k : said + 2 * k]
+                and len(" ".join(words[said : said + k])) >= LYNX_DOUBLED_CHARS
+            ):
+                said += k
+                break
+        else:
+            break
+    return " ".join(words[said:]) if said else line

@@ -228,6 +228,12 @@ def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragr
             "People protest, outside the Palace in Lima People protest outside the Palace in Lima against the ruling",
             "People protest outside the Palace in Lima against the ruling",
         ),
+        # A picture's words printed twice (its alt and its title) before the caption: said once.
+        (
+            "Fans wait for the team bus outside the stadium. Fans wait for the team bus outside the stadium."
+            " Fans wait for the team bus outside the stadium. 29.04.2024 Leeds",
+            "Fans wait for the team bus outside the stadium. 29.04.2024 Leeds",
+        ),
     ],
 )
 def test_from_lynx_gives_the_text_lynx_prints_around(lynx: str, text: str) -> None:
