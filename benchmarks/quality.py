@@ -1144,13 +1144,15 @@ def _declared_utf8(html: str) -> str:
     return _DECLARED_CHARSET.sub(lambda m: (m.group(1) or m.group(2)) + "utf-8", html)
 
 
-DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx")
+DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx", "w3m")
 """How ``--only text`` turns each page into a dump: its visible text a line per block
 (:func:`~benchmarks.textdump.visible_text`, a naive scraper's), or Markdown as html2text (no
 wrapping, characters kept as they are; ``html2text-wrapped``: wrapped at its default 78 columns)
 or markdownify writes it (the converters that scraping pipelines and the crawlers feeding
 language models save pages with), or as ``lynx -dump -width=80`` prints it (the text browser's
-dump: links numbered, their addresses listed at the end; needs the ``lynx`` program)."""
+dump: links numbered, their addresses listed at the end; needs the ``lynx`` program), or as
+``w3m -dump -cols 80`` prints it (wrapped in columns, lists with w3m's bullets, pictures without
+words as their files' names; needs the ``w3m`` program)."""
 
 
 def page_dump(html: str, dump: str = "visible") -> str:
@@ -1177,6 +1179,17 @@ def page_dump(html: str, dump: str = "visible") -> str:
             charset = ("-display_charset=utf-8", "-assume_charset=utf-8")
             done = subprocess.run(
                 ["lynx", "-dump", "-stdin", "-width=80", *charset],
+                input=_declared_utf8(html).encode("utf-8", "replace"),
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            return done.stdout.decode("utf-8", "replace")
+        if dump == "w3m":
+            if shutil.which("w3m") is None:
+                raise SystemExit("--dumps w3m needs the w3m program (apt-get install w3m)")
+            done = subprocess.run(
+                ["w3m", "-dump", "-T", "text/html", "-cols", "80", "-I", "UTF-8", "-O", "UTF-8"],
                 input=_declared_utf8(html).encode("utf-8", "replace"),
                 capture_output=True,
                 timeout=60,
@@ -1411,7 +1424,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=DUMPS,
         default="visible",
         help="text: each page's visible text a line per block (default), Markdown as html2text (without "
-        "or with its wrapping at 78 columns) or markdownify writes it, or lynx -dump's text",
+        "or with its wrapping at 78 columns) or markdownify writes it, or lynx -dump's or w3m -dump's text",
     )
     parser.add_argument(
         "--dump-header",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.entities import html5
 from itertools import islice, pairwise
+from unicodedata import east_asian_width
 from urllib.parse import urljoin, urlsplit
 
 from newsclean.cleaners.document import Block, BlockKind, Document
@@ -82,6 +84,11 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
         dump = _LYNX_HEAD_LINKS.sub("", text[:links], count=1)
         text = from_lynx("\n".join(unwrap([line.rstrip() for line in dump.split("\n")], wrapped=True)))
+    elif not markdown and _w3m_dump(text):
+        # Unwrapped as w3m wrapped it, in columns (its list items' lines are never the line
+        # before's rest; its form fields, wider than its text, are no lines of it).
+        lines = [_W3M_FIELD.sub("", line).rstrip() for line in text.split("\n")]
+        text = from_w3m("\n".join(unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM)))
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
@@ -175,7 +182,7 @@ def _width(lengths: list[int], over: int, full: int) -> int:
     return lengths[max(0, len(lengths) - 1 - over - int(WRAP_PAST_SHARE * full))] if lengths else 0
 
 
-def _breaks(lines: list[str], width: int) -> int:
+def _breaks(lines: list[str], width: int, measure: Callable[[str], int] = len) -> int:
     """How many of a Markdown dump's measured long ``lines`` (:data:`WRAP_FULL`) are followed by a
     line opening no block of its own whose first word would not have fitted on them within
     ``width``."""
@@ -184,8 +191,8 @@ def _breaks(lines: list[str], width: int) -> int:
         text = after.strip()
         if (
             text
-            and len(line.rstrip()) >= WRAP_FULL
-            and len(line.rstrip()) + 1 + len(text.split(" ", 1)[0]) > width
+            and measure(line.rstrip()) >= WRAP_FULL
+            and measure(line.rstrip()) + 1 + measure(text.split(" ", 1)[0]) > width
             and not _unwrapped_md(line)
             and not _MD_BLOCK_START.match(text)
         ):
@@ -220,6 +227,15 @@ def _glue(tail: str, head: str) -> str:
     return "" if tail[-1:] == "-" and tail[-2:-1].isalpha() else " "
 
 
+def display_width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: two for a wide character (Chinese characters, kana,
+    Hangul, full-width forms), one for any other. ``w3m -dump`` wraps a line at a width in
+    columns, where ``lynx -dump`` counts characters."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _unspaced(lines: list[str]) -> bool:
     """Whether most characters of the long lines (:data:`WRAP_FULL`) of ``lines`` are of a script
     written without spaces (:data:`_UNSPACED`)."""
@@ -247,13 +263,13 @@ def _text_column(line: str) -> int:
     return found.end() if found is not None else 0
 
 
-def _indent_widths(lines: list[str], width: int) -> dict[int, int]:
+def _indent_widths(lines: list[str], width: int, measure: Callable[[str], int] = len) -> dict[int, int]:
     """The width a wrapper kept to at each indentation of ``lines`` that holds
     :data:`WRAP_MIN_BREAKS` lines of :data:`WRAP_FULL` or more, when narrower than the dump's
     ``width``: ``lynx -dump`` sets a quotation in from both margins, and wraps it narrower."""
     by: dict[int, list[int]] = {}
     for line in lines:
-        length = len(line.rstrip())
+        length = measure(line.rstrip())
         if length >= WRAP_FULL:
             by.setdefault(_text_column(line), []).append(length)
     out = {}
@@ -266,7 +282,14 @@ def _indent_widths(lines: list[str], width: int) -> dict[int, int]:
     return out
 
 
-def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -> list[str]:
+def unwrap(
+    lines: list[str],
+    *,
+    markdown: bool = False,
+    wrapped: bool = False,
+    measure: Callable[[str], int] = len,
+    item: re.Pattern[str] = _LYNX_ITEM,
+) -> list[str]:
     """``lines`` with hard-wrapped paragraphs joined back into one line each.
 
     A dump counts as hard-wrapped when hardly any line is longer than :data:`WRAP_LONG`
@@ -299,7 +322,9 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     # In Markdown, lines that run past the width are the wrapper's too: one holding a link's or
     # an image's address, or a piece of one (it breaks no address but at a hyphen), and a list
     # item or a table's row (html2text wraps neither).
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and not (markdown and _unwrapped_md(line)))
+    lengths = sorted(
+        measure(line.rstrip()) for line in lines if line.strip() and not (markdown and _unwrapped_md(line))
+    )
     if len(lengths) < WRAP_MIN_LINES and not markdown:
         return lines
     over = sum(1 for n in lengths if n > WRAP_LONG)
@@ -307,19 +332,19 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
     if markdown:
         many = len(lengths) >= WRAP_MIN_LINES and full >= max(WRAP_MIN_FULL, WRAP_FULL_SHARE * len(lengths))
         if over > WRAP_OVER_SHARE * len(lengths) or not (
-            many or _breaks(lines, _width(lengths, over, full)) >= WRAP_MIN_BREAKS
+            many or _breaks(lines, _width(lengths, over, full), measure) >= WRAP_MIN_BREAKS
         ):
             return lines  # (a Markdown dump's paragraphs, one a line; or a few lines of links)
     elif wrapped:
         if not _unspaced(lines) and (
             over > WRAP_OVER_SHARE * len(lengths)
-            or not (full >= WRAP_MIN_FULL or _breaks(lines, _width(lengths, over, full)) >= WRAP_MIN_BREAKS)
+            or not (full >= WRAP_MIN_FULL or _breaks(lines, _width(lengths, over, full), measure) >= WRAP_MIN_BREAKS)
         ):
             return lines
     elif over > WRAP_OVER_SHARE * len(lengths) or full < WRAP_FULL_SHARE * len(lengths):
         return lines
     width = _width(lengths, over, full)
-    widths = _indent_widths(lines, width) if wrapped else {}
+    widths = _indent_widths(lines, width, measure) if wrapped else {}
     out: list[str] = []
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
     tail = ""  # its last two characters
@@ -340,13 +365,13 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
         marks = _MD_QUOTE.match(stripped) if markdown else None
         text = stripped[marks.end() :] if marks is not None else stripped
         depth = marks.group(0).replace(" ", "") if marks is not None else ""
-        first = 1 if _UNSPACED.match(text) else len(text.split(" ", 1)[0])
+        first = measure(text[0]) if _UNSPACED.match(text) else measure(text.split(" ", 1)[0])
         row = markdown and _md_row(stripped)  # (a table's row is never wrapped, nor continued)
         if (
             not row
             and previous >= 0
             and previous + 1 + first > widths.get(indent, width)
-            and not (wrapped and _LYNX_ITEM.match(line))
+            and not (wrapped and item.match(line))
             and text
             and depth == quote
             and not (markdown and _MD_BLOCK_START.match(text))
@@ -359,7 +384,7 @@ def unwrap(lines: list[str], *, markdown: bool = False, wrapped: bool = False) -
                 out.append("".join(parts))
             parts = [stripped]
             tail = stripped[-2:]
-        previous = -1 if row else len(line.rstrip())
+        previous = -1 if row else measure(line.rstrip())
         indent = _text_column(line) if widths else 0
         quote = depth
     if parts:
@@ -682,6 +707,70 @@ def from_lynx(text: str) -> str:
         line = _LYNX_TOKEN.sub(_lynx_token, line)
         line = _LYNX_BULLET.sub("", line)
         out.append(_said_once(line))
+    return "\n".join(out)
+
+
+W3M_MIN_ITEMS = 3
+"""A dump holding at least this many list items set as ``w3m -dump`` sets them is w3m's."""
+
+_W3M_ITEM = re.compile(r"^(?: {4})* {2}[•□☆○■](?: \S| *$)", re.M)
+"""A list item as w3m prints it: its bullet two columns in, four more a level ("  • ", "      □ ",
+"          ☆ "), a bullet a level, alone on its line where the item shows no text (a share
+button's icon); a plain dump's or a writer's bullets stand at the margin."""
+
+_W3M_LINE_ITEM = re.compile(r" *[•□☆○■] +\S")
+"""A line opening a list's item with w3m's bullet for its level: never the line before's rest (a
+number may be a wrapped sentence's: "since" / "2012. The ...")."""
+
+_W3M_BULLET = re.compile(r"^\s*[•□☆○■]\s+(?=\S)")
+"""w3m's bullets for the levels of nested lists. Its list numbers stay: unwrapped, an item's
+number stands at the margin as a heading's own does ("1. Adobe Premiere"), which is the text's."""
+
+_W3M_FIELD = re.compile(r"\[ {2,}\]|\[[ *]\]")
+"""A form's text field (``[          ]``), or a checkbox, as w3m prints them."""
+
+_W3M_TOKEN = re.compile(r"\[([^\[\]\n]{1,40})\]")
+"""What w3m prints in brackets: a picture without words (its file's name without its extension,
+cut at 10 characters: ``[post_comme]``, ``[spacer]``), a button's or a drop-down list's words
+(``[Search]``, ``[Pick one]``), or the text's own brackets (``[sic]``, ``[…]``)."""
+
+_W3M_PICTURE = re.compile(r"[^\W_]*[_\-.\d][\w.\-]*|svg|gif|png|jpe?g|webp|img|image|spacer|blank|pixel|icon|logo|a")
+"""A picture's file name as w3m prints it: a name that a word of the text cannot be, holding a
+figure, a hyphen, a dot or an underscore, or the bare words such files are named."""
+
+_W3M_RULE = re.compile(r"[━─═]{3,}")
+"""A horizontal rule as w3m draws it."""
+
+
+def _w3m_dump(text: str) -> bool:
+    """Whether ``text`` is a ``w3m -dump`` (:data:`W3M_MIN_ITEMS` list items set as w3m sets them)."""
+    return sum(1 for _ in islice(_W3M_ITEM.finditer(text), W3M_MIN_ITEMS)) >= W3M_MIN_ITEMS
+
+
+def _w3m_token(found: re.Match[str]) -> str:
+    token = found.group(1).strip()
+    if not token or not any(c.isalpha() for c in token):
+        return found.group(0)  # ("[…]", "[1]": the text's own)
+    if _W3M_PICTURE.fullmatch(token):
+        # A picture's name that is a whole line stays, as lynx's does (from_lynx).
+        return found.group(0) if found.string.strip() == found.group(0) else ""
+    return token
+
+
+def from_w3m(text: str) -> str:
+    """The text of a ``w3m -dump`` as a page's visible text shows it: list bullets, form fields
+    and checkboxes, horizontal rules and pictures' file names go, and a button's or a drop-down
+    list's words lose their brackets (``[Search]``: what the page shows is "Search"). A picture's
+    words (its ``alt``) are printed as text already; a picture with none gets its file's name in
+    brackets, which goes (:data:`_W3M_PICTURE`) but where it is a line of its own, as lynx's do
+    (:func:`from_lynx`)."""
+    out = []
+    for line in text.split("\n"):
+        if _W3M_RULE.fullmatch(line.strip()):
+            out.append("")
+            continue
+        line = _W3M_TOKEN.sub(_w3m_token, _W3M_FIELD.sub("", line))
+        out.append(_W3M_BULLET.sub("", line))
     return "\n".join(out)
 
 
