@@ -619,9 +619,11 @@ def _lynx_token(found: re.Match[str]) -> str:
     return found.group(0)
 
 
-_LYNX_BULLET = re.compile(r"^\s*(?:[*+#@]|\d{1,4}\.)\s+(?=\S)")
-"""lynx's bullets for the levels of nested lists and its list numbers; not its third level's
-``o``, which opens Portuguese, Italian and Spanish lines as the article ("o presidente")."""
+_LYNX_BULLET = re.compile(r"^\s*[*+#@]\s+(?=\S)")
+"""lynx's bullets for the levels of nested lists; not its third level's ``o``, which opens
+Portuguese, Italian and Spanish lines as the article ("o presidente"). Its list numbers stay: the
+page shows them, and once unwrapped an item's number stands at the margin as a heading's own
+number does ("1. Adobe Premiere", which is the text's)."""
 
 
 def _lynx_links(text: str) -> int | None:

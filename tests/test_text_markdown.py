@@ -206,7 +206,8 @@ def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragr
             "[3]Ministers said on Monday that the new bridge opens in May, [4]after [5]talks",
             "Ministers said on Monday that the new bridge opens in May, after talks",
         ),
-        ("     * [3]News\n       + [4]Local\n  1. [5]First", "News\nLocal\nFirst"),
+        # Bullets go; a list's number stays, as the page shows it (and as a heading's own number).
+        ("     * [3]News\n       + [4]Local\n  1. [5]First", "News\nLocal\n  1. First"),
         ("[spacer.gif] [icon-video.png?v=2] [USEMAP] [X] (BUTTON) Search ____________", "     Search "),
         ("The plan [sic] and the [INS: :INS] text", "The plan [sic] and the  text"),
         ("   o presidente disse que a ponte abre em maio", "   o presidente disse que a ponte abre em maio"),
