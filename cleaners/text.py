@@ -83,11 +83,12 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     if links is not None:
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
         dump = _LYNX_HEAD_LINKS.sub("", text[:links], count=1)
-        text = from_lynx("\n".join(unwrap([line.rstrip() for line in dump.split("\n")], wrapped=True)))
+        lines = [_unnumbered(line.rstrip()) for line in dump.split("\n")]
+        text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
     elif not markdown and _w3m_dump(text):
         # Unwrapped as w3m wrapped it, in columns (its list items' lines are never the line
         # before's rest; its form fields, wider than its text, are no lines of it).
-        lines = [_W3M_FIELD.sub("", line).rstrip() for line in text.split("\n")]
+        lines = [_unnumbered(_W3M_FIELD.sub("", line).rstrip()) for line in text.split("\n")]
         text = from_w3m("\n".join(unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM)))
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
@@ -254,6 +255,17 @@ _LYNX_TEXT_START = re.compile(r" *(?:(?:[*+#@o]|\d{1,4}\.) +)?")
 only where the text starts is read from it)."""
 _LYNX_ITEM = re.compile(r" *[*+#@] +\S")
 """A line opening a list's item with lynx's bullet for its level: never the line before's rest."""
+
+
+_LIST_NUMBER = re.compile(r"^( +)\d{1,4}\.(?= +\S)")
+"""An ordered list's number as a text browser sets it, in from the margin (`` 1. First``,
+``  12. Twelfth``); a heading's own number ("1. Adobe Premiere") stands at the margin."""
+
+
+def _unnumbered(line: str) -> str:
+    """A text browser's line without its list number, blanked (the item's text keeps its column,
+    so the line unwraps as it was wrapped); other lines as they are."""
+    return _LIST_NUMBER.sub(lambda found: " " * len(found.group(0)), line)
 
 
 def _text_column(line: str) -> int:
@@ -621,9 +633,9 @@ def _lynx_token(found: re.Match[str]) -> str:
 
 _LYNX_BULLET = re.compile(r"^\s*[*+#@]\s+(?=\S)")
 """lynx's bullets for the levels of nested lists; not its third level's ``o``, which opens
-Portuguese, Italian and Spanish lines as the article ("o presidente"). Its list numbers stay: the
-page shows them, and once unwrapped an item's number stands at the margin as a heading's own
-number does ("1. Adobe Premiere", which is the text's)."""
+Portuguese, Italian and Spanish lines as the article ("o presidente"). Its list numbers went
+before the dump was unwrapped (:func:`_unnumbered`): once unwrapped, an item's number would stand
+at the margin as a heading's own number does ("1. Adobe Premiere", which is the text's)."""
 
 
 def _lynx_links(text: str) -> int | None:
@@ -725,8 +737,8 @@ _W3M_LINE_ITEM = re.compile(r" *[•□☆○■] +\S")
 number may be a wrapped sentence's: "since" / "2012. The ...")."""
 
 _W3M_BULLET = re.compile(r"^\s*[•□☆○■]\s+(?=\S)")
-"""w3m's bullets for the levels of nested lists. Its list numbers stay: unwrapped, an item's
-number stands at the margin as a heading's own does ("1. Adobe Premiere"), which is the text's."""
+"""w3m's bullets for the levels of nested lists (its list numbers went before the dump was
+unwrapped, as lynx's: :func:`_unnumbered`)."""
 
 _W3M_FIELD = re.compile(r"\[ {2,}\]|\[[ *]\]")
 """A form's text field (``[          ]``), or a checkbox, as w3m prints them."""

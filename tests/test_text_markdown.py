@@ -206,7 +206,7 @@ def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragr
             "[3]Ministers said on Monday that the new bridge opens in May, [4]after [5]talks",
             "Ministers said on Monday that the new bridge opens in May, after talks",
         ),
-        # Bullets go; a list's number stays, as the page shows it (and as a heading's own number).
+        # Bullets go (a list's numbers went before unwrapping: see extract_text's test below).
         ("     * [3]News\n       + [4]Local\n  1. [5]First", "News\nLocal\n  1. First"),
         ("[spacer.gif] [icon-video.png?v=2] [USEMAP] [X] (BUTTON) Search ____________", "     Search "),
         ("The plan [sic] and the [INS: :INS] text", "The plan [sic] and the  text"),
@@ -239,6 +239,24 @@ def test_a_frame_lynx_prints_between_an_article_s_paragraphs_goes_and_the_paragr
 )
 def test_from_lynx_gives_the_text_lynx_prints_around(lynx: str, text: str) -> None:
     assert from_lynx(lynx) == text
+
+
+def test_a_lynx_dump_loses_its_list_numbers_but_not_a_heading_s_own() -> None:
+    # lynx sets an ordered list's numbers in from the margin, as its bullets; a heading's own
+    # number ("1. The first pick") stands at the margin, and is the text's.
+    dump = (
+        "   [1]Home [2]News\n\n1. The first pick\n\n   The text of the first pick goes on here.\n\n"
+        "    1. [3]One item of the list\n    2. Another item\n   12. The twelfth item\n\n"
+        "References\n\n   1. https://a.example/\n   2. https://a.example/n\n   3. https://a.example/o\n"
+    )
+    lines = [block.text for block in extract_text(dump).blocks]
+    assert lines[1:] == [
+        "1. The first pick",
+        "The text of the first pick goes on here.",
+        "One item of the list",
+        "Another item",
+        "The twelfth item",
+    ]
 
 
 def test_the_head_links_lynx_opens_with_are_no_line_of_the_text() -> None:

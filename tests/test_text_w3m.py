@@ -23,15 +23,18 @@ def test_a_w3m_dump_is_read_as_the_page_shows_its_text() -> None:
     # A button's words lose their brackets; a menu's items stay a line each, its second level too.
     assert lines[:8] == ["Skip to content", "News", "Sport", "Business", "Opinion", "Letters", "Columns", "Search"]
     # Paragraphs and list items that w3m wrapped at 80 columns are one line again, a comment
-    # form's wide text box notwithstanding; a list item's number is the item's.
+    # form's wide text box notwithstanding; a list's numbers go as its bullets do, and a heading's
+    # own number, at the margin, stays.
     assert (
         "The island ferry will run four crossings a day instead of six from Monday, the operator said, "
         "after two of its crews left for jobs on the mainland and a third is on long-term sick leave."
     ) in lines
     assert (
-        "1. the first morning crossing to stay, because it carries the school pupils and the workers "
+        "the first morning crossing to stay, because it carries the school pupils and the workers "
         "who start at eight;"
     ) in lines
+    assert "a weekly meeting until the timetable is restored;" in lines
+    assert "1. What the operator agreed" in lines
     assert "Notify me of new comments" in lines and "Post comment" in lines
 
 
@@ -42,7 +45,8 @@ def test_a_w3m_dump_is_cleaned_to_its_article() -> None:
     paragraphs = body.split("\n\n")
     assert paragraphs[0].startswith("The island ferry will run four crossings a day")
     assert paragraphs[-1].endswith("we expect the full timetable back by the spring.\"")
-    assert "3. a cheaper fare for residents while the service is cut." in paragraphs
+    assert "a cheaper fare for residents while the service is cut." in paragraphs
+    assert "1. What the operator agreed" in paragraphs
     for chrome in ("Most read", "Reservoir levels fall", "Post comment", "Privacy", "Search", "[ferry_at_t]"):
         assert chrome not in body
 
