@@ -1144,7 +1144,7 @@ def _declared_utf8(html: str) -> str:
     return _DECLARED_CHARSET.sub(lambda m: (m.group(1) or m.group(2)) + "utf-8", html)
 
 
-DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx", "w3m")
+DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx", "w3m", "elinks")
 """How ``--only text`` turns each page into a dump: its visible text a line per block
 (:func:`~benchmarks.textdump.visible_text`, a naive scraper's), or Markdown as html2text (no
 wrapping, characters kept as they are; ``html2text-wrapped``: wrapped at its default 78 columns)
@@ -1152,7 +1152,8 @@ or markdownify writes it (the converters that scraping pipelines and the crawler
 language models save pages with), or as ``lynx -dump -width=80`` prints it (the text browser's
 dump: links numbered, their addresses listed at the end; needs the ``lynx`` program), or as
 ``w3m -dump -cols 80`` prints it (wrapped in columns, lists with w3m's bullets, pictures without
-words as their files' names; needs the ``w3m`` program)."""
+words as their files' names; needs the ``w3m`` program), or as ``elinks -dump -dump-width 80``
+prints it (lynx's layout with w3m's bullets; needs the ``elinks`` program)."""
 
 
 def page_dump(html: str, dump: str = "visible") -> str:
@@ -1190,6 +1191,18 @@ def page_dump(html: str, dump: str = "visible") -> str:
                 raise SystemExit("--dumps w3m needs the w3m program (apt-get install w3m)")
             done = subprocess.run(
                 ["w3m", "-dump", "-T", "text/html", "-cols", "80", "-I", "UTF-8", "-O", "UTF-8"],
+                input=_declared_utf8(html).encode("utf-8", "replace"),
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            return done.stdout.decode("utf-8", "replace")
+        if dump == "elinks":
+            if shutil.which("elinks") is None:
+                raise SystemExit("--dumps elinks needs the elinks program (apt-get install elinks)")
+            options = ("-dump-charset", "utf-8", "-eval", 'set document.codepage.assume = "utf-8"')
+            done = subprocess.run(
+                ["elinks", "-dump", "-dump-width", "80", *options, "-force-html"],
                 input=_declared_utf8(html).encode("utf-8", "replace"),
                 capture_output=True,
                 timeout=60,
@@ -1424,7 +1437,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=DUMPS,
         default="visible",
         help="text: each page's visible text a line per block (default), Markdown as html2text (without "
-        "or with its wrapping at 78 columns) or markdownify writes it, or lynx -dump's or w3m -dump's text",
+        "or with its wrapping at 78 columns) or markdownify writes it, or lynx's, w3m's or elinks's -dump text",
     )
     parser.add_argument(
         "--dump-header",

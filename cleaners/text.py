@@ -84,7 +84,14 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         # Unwrapped as lynx wrapped it (its widths count the links' numbers), then read.
         dump = _LYNX_HEAD_LINKS.sub("", text[:links], count=1)
         lines = [_unnumbered(line.rstrip()) for line in dump.split("\n")]
-        text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
+        if _ELINKS_LIST.match(text, links):
+            # elinks: lynx's layout, w3m's bullets and columns, no-break spaces around its marks, and
+            # a text box's underscores as wide as the box (past the text's width: they go first).
+            lines = [_elinks_line(line) for line in lines]
+            unwrapped = unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM)
+            text = from_lynx("\n".join(unwrapped), bullet=_W3M_BULLET)
+        else:
+            text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
     elif not markdown and _w3m_dump(text):
         # Unwrapped as w3m wrapped it, in columns (its list items' lines are never the line
         # before's rest; its form fields, wider than its text, are no lines of it).
@@ -257,9 +264,10 @@ _LYNX_ITEM = re.compile(r" *[*+#@] +\S")
 """A line opening a list's item with lynx's bullet for its level: never the line before's rest."""
 
 
-_LIST_NUMBER = re.compile(r"^( +)\d{1,4}\.(?= +\S)")
+_LIST_NUMBER = re.compile(r"^[ \xa0]+\d{1,4}\.(?=[ \xa0]+\S)")
 """An ordered list's number as a text browser sets it, in from the margin (`` 1. First``,
-``  12. Twelfth``); a heading's own number ("1. Adobe Premiere") stands at the margin."""
+``  12. Twelfth``; elinks puts no-break spaces around it); a heading's own number ("1. Adobe
+Premiere") stands at the margin."""
 
 
 def _unnumbered(line: str) -> str:
@@ -604,11 +612,13 @@ LYNX_MIN_MARKS = 3
 least this many of its links' numbers (``[12]Sport``) is lynx's."""
 
 _LYNX_REFERENCES = re.compile(
-    r"^References[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*(?:Visible|Hidden) links:?[ \t]*\n)?[ \t]*1\. [a-z][a-z0-9+.-]{1,20}:\S",
+    r"^References[ \t]*\n(?:[ \t]*\n)*"
+    r"(?:[ \t]*(?:Visible|Hidden) links:?[ \t]*\n[ \t]*\d{1,6}|[ \t]*1)\. [a-z][a-z0-9+.-]{1,20}:\S",
     re.M,
 )
 """The heading of lynx's list of links and its first entry, an address (an article's own
-"References" lists its sources by their authors)."""
+"References" lists its sources by their authors). elinks heads it "Visible links" and numbers
+the page's head links too, so its first entry may be any number."""
 _LYNX_MARK = re.compile(r"\[\d{1,6}\]")
 _LYNX_TOKEN = re.compile(r"\[([^\[\]\s]*(?: [^\[\]\s]+){0,2} ?)\]")
 _LYNX_WORDLESS = frozenset(["IMG", "INLINE", "LINK", "USEMAP", "EMBED", "X", "image"])
@@ -651,6 +661,27 @@ def _lynx_links(text: str) -> int | None:
         return start
     return None
 
+
+_FIELD_LINE = re.compile(r"^[ \t]*(?:\[\d{1,6}\])?_{3,}[ \t]*$")
+"""A line that is a form's text box and nothing else (its link's number aside)."""
+
+_ELINKS_BUTTON = re.compile(r"\[ ([^\[\]\n]{1,40}?) \]")
+"""A button as elinks prints it, its words in brackets set off by spaces (``[ Search ]``)."""
+
+
+def _elinks_line(line: str) -> str:
+    """An ``elinks -dump`` line as lynx would print it, for :func:`from_lynx`: no-break spaces as
+    spaces, no text box (its underscores, as wide as the box, past the text's width) or horizontal
+    rule (``═══``), and a button's words without their brackets (the page shows "Search")."""
+    line = line.replace("\xa0", " ")
+    if _FIELD_LINE.match(line) or _W3M_RULE.fullmatch(line.strip()):
+        return ""
+    return _ELINKS_BUTTON.sub(r"\1", line).rstrip()
+
+
+_ELINKS_LIST = re.compile(r"References[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:Visible|Hidden) links[ \t]*\n")
+"""The list of links as ``elinks -dump`` heads it (lynx writes "Visible links:"): lynx's layout,
+but w3m's bullets ("•")."""
 
 _LYNX_HEAD_LINKS = re.compile(r"\A(?:[ \t]*\n)*[ \t]*#\[\d{1,6}\][^\n]*(?:\n[ \t]*\S[^\n]*)*")
 """The paragraph ``lynx -dump`` opens with for the page's ``<link>`` elements, each a link's number
@@ -709,7 +740,7 @@ def _lynx_link_run(line: str) -> list[str]:
     return items
 
 
-def from_lynx(text: str) -> str:
+def from_lynx(text: str, bullet: re.Pattern[str] = _LYNX_BULLET) -> str:
     """The text of a ``lynx -dump`` without its list of links: the links' numbers (``[12]``),
     what lynx prints for images without words, buttons and form fields, and list bullets go, a
     run of links printed side by side is written a link a line (:func:`_lynx_link_run`), and a
@@ -719,7 +750,7 @@ def from_lynx(text: str) -> str:
     text = _LYNX_PLACEHOLDER.sub("", _LYNX_MARK.sub("", "\n".join(lines)))
     for line in text.split("\n"):
         line = _LYNX_TOKEN.sub(_lynx_token, line)
-        line = _LYNX_BULLET.sub("", line)
+        line = bullet.sub("", line)
         out.append(_said_once(line))
     return "\n".join(out)
 

@@ -1,4 +1,5 @@
-"""Dumps saved with ``w3m -dump``: read as the page's visible text shows it, then cleaned."""
+"""Dumps saved with ``w3m -dump`` and ``elinks -dump``: read as the page's visible text shows it,
+then cleaned."""
 
 from pathlib import Path
 
@@ -115,3 +116,74 @@ def test_a_plain_dump_with_bullets_at_the_margin_is_no_w3m_dump() -> None:
     # A writer's bullets (or a visible-text dump's) stand at the margin: they stay the text's.
     items = ["• the first crossing stays", "• a weekly meeting", "• a cheaper fare", "• [a note in brackets]"]
     assert _lines("\n".join(["Three things:", *items]))[1:] == items
+
+
+ELINKS = DUMP.with_name("page-as-elinks-dump.txt")
+
+
+def test_an_elinks_dump_is_read_as_lynx_s_with_w3m_s_bullets_and_columns() -> None:
+    # elinks lays a page out as lynx does (links numbered, their list at the end, headed "Visible
+    # links"), with w3m's bullets, no-break spaces around list numbers, text boxes as wide as the
+    # box and buttons in spaced brackets.
+    lines = _lines(ELINKS.read_text(encoding="utf-8"))
+    assert lines[:10] == [
+        "Skip to content",
+        "News",
+        "Sport",
+        "Business",
+        "Opinion",
+        "Letters",
+        "Columns",
+        "Search",
+        "Ferry timetable cut as crews fall short",
+        "By Hanna Lind · 3 October 2025",
+    ]
+    assert (
+        "The island ferry will run four crossings a day instead of six from Monday, the operator said, "
+        "after two of its crews left for jobs on the mainland and a third is on long-term sick leave."
+    ) in lines
+    assert (
+        "the first morning crossing to stay, because it carries the school pupils and the workers "
+        "who start at eight;"
+    ) in lines
+    assert "1. What the operator agreed" in lines
+    assert lines[-9:] == [
+        "Post comment",
+        "Most read",
+        "Reservoir levels fall to a ten-year low after the dry summer",
+        "Council votes to keep the harbour library open on Saturdays",
+        "New cycle lane on the coast road opens a month early",
+        "About us",
+        "Contact",
+        "Privacy",
+        "© 2025 Valley Courier",
+    ]
+    record = clean_text(ELINKS.read_text(encoding="utf-8"), url=URL)
+    assert record.headline == "Ferry timetable cut as crews fall short"
+    body = record.articleBody or ""
+    assert body.startswith("The island ferry will run four crossings a day")
+    assert body.endswith("we expect the full timetable back by the spring.\"")
+    assert "Most read" not in body and "Post comment" not in body
+
+
+def test_an_elinks_dump_is_unwrapped_in_columns() -> None:
+    english = ["   " + line for line in _wrapped(_ENGLISH, 77)]
+    japanese = ["   " + line for line in _wrapped(_JAPANESE, 77)]
+    body = [*english, "", *japanese, "", *english, "", *japanese, "", *english, "", *japanese]
+    dump = "\n".join(
+        [
+            "   [1]ニュース [2]経済 [3]スポーツ",
+            "",
+            *body,
+            "",
+            "References",
+            "",
+            "   Visible links",
+            "   1. https://a.example/news/",
+            "   2. https://a.example/economy/",
+            "   3. https://a.example/sport/",
+        ]
+    )
+    lines = _lines(dump)
+    assert lines.count(_JAPANESE) == 3
+    assert lines.count(_ENGLISH) == 3
