@@ -54,6 +54,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -1144,7 +1145,7 @@ def _declared_utf8(html: str) -> str:
     return _DECLARED_CHARSET.sub(lambda m: (m.group(1) or m.group(2)) + "utf-8", html)
 
 
-DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx", "w3m", "elinks")
+DUMPS = ("visible", "html2text", "html2text-wrapped", "markdownify", "lynx", "w3m", "elinks", "links")
 """How ``--only text`` turns each page into a dump: its visible text a line per block
 (:func:`~benchmarks.textdump.visible_text`, a naive scraper's), or Markdown as html2text (no
 wrapping, characters kept as they are; ``html2text-wrapped``: wrapped at its default 78 columns)
@@ -1153,7 +1154,8 @@ language models save pages with), or as ``lynx -dump -width=80`` prints it (the 
 dump: links numbered, their addresses listed at the end; needs the ``lynx`` program), or as
 ``w3m -dump -cols 80`` prints it (wrapped in columns, lists with w3m's bullets, pictures without
 words as their files' names; needs the ``w3m`` program), or as ``elinks -dump -dump-width 80``
-prints it (lynx's layout with w3m's bullets; needs the ``elinks`` program)."""
+prints it (lynx's layout with w3m's bullets; needs the ``elinks`` program), or as ``links -dump
+-width 80`` prints it (lynx's layout without the links' numbers; needs the ``links`` program)."""
 
 
 def page_dump(html: str, dump: str = "visible") -> str:
@@ -1208,6 +1210,20 @@ def page_dump(html: str, dump: str = "visible") -> str:
                 timeout=60,
                 check=False,
             )
+            return done.stdout.decode("utf-8", "replace")
+        if dump == "links":
+            if shutil.which("links") is None:
+                raise SystemExit("--dumps links needs the links program (apt-get install links)")
+            with tempfile.TemporaryDirectory() as folder:  # (links reads a file, not its input)
+                page = Path(folder) / "page.html"
+                page.write_bytes(_declared_utf8(html).encode("utf-8", "replace"))
+                charset = ("-codepage", "utf-8", "-html-assume-codepage", "utf-8")
+                done = subprocess.run(
+                    ["links", "-dump", "-width", "80", *charset, str(page)],
+                    capture_output=True,
+                    timeout=60,
+                    check=False,
+                )
             return done.stdout.decode("utf-8", "replace")
     raise ValueError(f"unknown dump {dump!r}; choose one of {', '.join(DUMPS)}")
 
@@ -1437,7 +1453,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=DUMPS,
         default="visible",
         help="text: each page's visible text a line per block (default), Markdown as html2text (without "
-        "or with its wrapping at 78 columns) or markdownify writes it, or lynx's, w3m's or elinks's -dump text",
+        "or with its wrapping at 78 columns) or markdownify writes it, or the text of lynx -dump, w3m -dump, "
+        "elinks -dump or links -dump",
     )
     parser.add_argument(
         "--dump-header",

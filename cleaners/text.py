@@ -103,6 +103,10 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         free = [chr(c) for c in islice((c for c in LINE_MARKS if chr(c) not in text), 2)]
         mark, head = free if len(free) == 2 else ("", "")
         text = from_markdown("\n".join(wrapped), url=url, mark=mark, head=head)
+    elif _links_dump(text):
+        # links: lynx's layout without the links' numbers or their list.
+        lines = [_elinks_line(_unnumbered(line.rstrip())) for line in text.split("\n")]
+        text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
     if "&" in text:
         text = unescaped(text)
     lines = text.split("\n")
@@ -669,12 +673,27 @@ _ELINKS_BUTTON = re.compile(r"\[ ([^\[\]\n]{1,40}?) \]")
 """A button as elinks prints it, its words in brackets set off by spaces (``[ Search ]``)."""
 
 
+_LINKS_ITEM = re.compile(r"^(?: {5})+\*(?: \S| *$)", re.M)
+"""A list item as ``links -dump`` prints it: its ``*`` five columns in, five more a level."""
+
+_DASHED_RULE = re.compile(r"-{10,}")
+"""A horizontal rule as links draws it."""
+
+
+def _links_dump(text: str) -> bool:
+    """Whether ``text`` is a ``links -dump`` (:data:`W3M_MIN_ITEMS` list items set as links sets
+    them; lynx's, set the same way, was told by its list of links before)."""
+    return sum(1 for _ in islice(_LINKS_ITEM.finditer(text), W3M_MIN_ITEMS)) >= W3M_MIN_ITEMS
+
+
 def _elinks_line(line: str) -> str:
-    """An ``elinks -dump`` line as lynx would print it, for :func:`from_lynx`: no-break spaces as
-    spaces, no text box (its underscores, as wide as the box, past the text's width) or horizontal
-    rule (``═══``), and a button's words without their brackets (the page shows "Search")."""
+    """An ``elinks -dump`` or ``links -dump`` line as lynx would print it, for :func:`from_lynx`:
+    no-break spaces as spaces, no text box (its underscores, as wide as the box, past the text's
+    width) or horizontal rule (``═══``, ``----``), and a button's words without their brackets
+    (the page shows "Search")."""
     line = line.replace("\xa0", " ")
-    if _FIELD_LINE.match(line) or _W3M_RULE.fullmatch(line.strip()):
+    stripped = line.strip()
+    if _FIELD_LINE.match(line) or _W3M_RULE.fullmatch(stripped) or _DASHED_RULE.fullmatch(stripped):
         return ""
     return _ELINKS_BUTTON.sub(r"\1", line).rstrip()
 

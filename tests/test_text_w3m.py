@@ -1,5 +1,5 @@
-"""Dumps saved with ``w3m -dump`` and ``elinks -dump``: read as the page's visible text shows it,
-then cleaned."""
+"""Dumps saved with ``w3m -dump``, ``elinks -dump`` and ``links -dump``: read as the page's
+visible text shows it, then cleaned."""
 
 from pathlib import Path
 
@@ -187,3 +187,26 @@ def test_an_elinks_dump_is_unwrapped_in_columns() -> None:
     lines = _lines(dump)
     assert lines.count(_JAPANESE) == 3
     assert lines.count(_ENGLISH) == 3
+
+
+LINKS = DUMP.with_name("page-as-links-dump.txt")
+
+
+def test_a_links_dump_is_read_as_lynx_s_without_its_list_of_links() -> None:
+    # links lays a page out as lynx does, but numbers no link and lists none: told by its list
+    # items (a "*" five columns in, five more a level), it is read as lynx's.
+    lines = _lines(LINKS.read_text(encoding="utf-8"))
+    assert lines[:8] == ["Skip to content", "News", "Sport", "Business", "Opinion", "Letters", "Columns", "Search"]
+    assert (
+        "The island ferry will run four crossings a day instead of six from Monday, the operator said, "
+        "after two of its crews left for jobs on the mainland and a third is on long-term sick leave."
+    ) in lines
+    assert "a weekly meeting until the timetable is restored;" in lines
+    assert "1. What the operator agreed" in lines
+    assert not any("[IMG]" in line or "___" in line or "----" in line or "[ ]" in line for line in lines)
+    record = clean_text(LINKS.read_text(encoding="utf-8"), url=URL)
+    assert record.headline == "Ferry timetable cut as crews fall short"
+    body = record.articleBody or ""
+    assert body.startswith("The island ferry will run four crossings a day")
+    assert body.endswith("we expect the full timetable back by the spring.\"")
+    assert "Most read" not in body and "Post comment" not in body
