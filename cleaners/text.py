@@ -92,19 +92,20 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
             text = from_lynx("\n".join(unwrapped), bullet=_W3M_BULLET)
         else:
             text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
-    elif not markdown and _w3m_dump(text):
-        # Unwrapped as w3m wrapped it, in columns (its list items' lines are never the line
-        # before's rest; its form fields, wider than its text, are no lines of it).
-        lines = [_unnumbered(_W3M_FIELD.sub("", line).rstrip()) for line in text.split("\n")]
-        text = from_w3m("\n".join(unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM)))
     elif markdown or is_markdown(text):
         # Unwrapped as the converter wrapped it (its widths count the links' addresses), then read.
         wrapped = unwrap([line.rstrip() for line in text.split("\n")], markdown=True)
         free = [chr(c) for c in islice((c for c in LINE_MARKS if chr(c) not in text), 2)]
         mark, head = free if len(free) == 2 else ("", "")
         text = from_markdown("\n".join(wrapped), url=url, mark=mark, head=head)
+    elif _w3m_dump(text):
+        # Unwrapped as w3m wrapped it, in columns (its list items' lines are never the line
+        # before's rest; its form fields, wider than its text, are no lines of it).
+        lines = [_unnumbered(_W3M_FIELD.sub("", line).rstrip()) for line in text.split("\n")]
+        text = from_w3m("\n".join(unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM)))
     elif _links_dump(text):
-        # links: lynx's layout without the links' numbers or their list.
+        # links: lynx's layout without the links' numbers or their list. (A Markdown dump's
+        # nested lists, or a bullet in its text, may look like w3m's or links's: Markdown first.)
         lines = [_elinks_line(_unnumbered(line.rstrip())) for line in text.split("\n")]
         text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
     if "&" in text:

@@ -210,3 +210,13 @@ def test_a_links_dump_is_read_as_lynx_s_without_its_list_of_links() -> None:
     assert body.startswith("The island ferry will run four crossings a day")
     assert body.endswith("we expect the full timetable back by the spring.\"")
     assert "Most read" not in body and "Post comment" not in body
+
+
+def test_a_markdown_dump_with_bullets_where_w3m_sets_them_is_read_as_markdown() -> None:
+    # A Markdown converter keeps a page's own bullet characters ("  • 1 comment" in a widget's
+    # text): Markdown is told first, so the links' addresses still go.
+    markdown = DUMP.with_name("page-as-markdown.md").read_text(encoding="utf-8")
+    dump = markdown + "\n\n  • 1 comment\n  • 2 shares\n  • 3 likes\n"
+    lines = _lines(dump)
+    assert lines[:-3] == _lines(markdown)
+    assert not any("](" in line for line in lines)
