@@ -1158,6 +1158,40 @@ prints it (lynx's layout with w3m's bullets; needs the ``elinks`` program), or a
 -width 80`` prints it (lynx's layout without the links' numbers; needs the ``links`` program)."""
 
 
+BROWSERS: dict[str, tuple[str, ...]] = {
+    "lynx": ("lynx", "-dump", "-stdin", "-width=80", "-display_charset=utf-8", "-assume_charset=utf-8"),
+    "w3m": ("w3m", "-dump", "-T", "text/html", "-cols", "80", "-I", "UTF-8", "-O", "UTF-8"),
+    "elinks": (
+        "elinks",
+        "-dump",
+        "-dump-width",
+        "80",
+        "-dump-charset",
+        "utf-8",
+        "-eval",
+        'set document.codepage.assume = "utf-8"',
+        "-force-html",
+    ),
+    "links": ("links", "-dump", "-width", "80", "-codepage", "utf-8", "-html-assume-codepage", "utf-8"),
+}
+"""The text browsers' dump commands, each given the page on its input (links: as a file's name
+after the command, since it reads no input)."""
+
+
+def _browser_dump(dump: str, page: bytes) -> str:
+    """``page`` as the text browser ``dump`` names prints it (:data:`BROWSERS`)."""
+    command = BROWSERS[dump]
+    if shutil.which(command[0]) is None:
+        raise SystemExit(f"--dumps {dump} needs the {command[0]} program (apt-get install {command[0]})")
+    with tempfile.TemporaryDirectory() as folder:
+        if dump == "links":
+            path = Path(folder) / "page.html"
+            path.write_bytes(page)
+            command, page = (*command, str(path)), b""
+        done = subprocess.run(list(command), input=page, capture_output=True, timeout=60, check=False)
+    return done.stdout.decode("utf-8", "replace")
+
+
 def page_dump(html: str, dump: str = "visible") -> str:
     """``html`` as a dump of the kind ``dump`` names (:data:`DUMPS`)."""
     if dump == "visible":
@@ -1176,55 +1210,8 @@ def page_dump(html: str, dump: str = "visible") -> str:
             import markdownify
 
             return str(markdownify.markdownify(html))
-        if dump == "lynx":
-            if shutil.which("lynx") is None:
-                raise SystemExit("--dumps lynx needs the lynx program (apt-get install lynx)")
-            charset = ("-display_charset=utf-8", "-assume_charset=utf-8")
-            done = subprocess.run(
-                ["lynx", "-dump", "-stdin", "-width=80", *charset],
-                input=_declared_utf8(html).encode("utf-8", "replace"),
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
-            return done.stdout.decode("utf-8", "replace")
-        if dump == "w3m":
-            if shutil.which("w3m") is None:
-                raise SystemExit("--dumps w3m needs the w3m program (apt-get install w3m)")
-            done = subprocess.run(
-                ["w3m", "-dump", "-T", "text/html", "-cols", "80", "-I", "UTF-8", "-O", "UTF-8"],
-                input=_declared_utf8(html).encode("utf-8", "replace"),
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
-            return done.stdout.decode("utf-8", "replace")
-        if dump == "elinks":
-            if shutil.which("elinks") is None:
-                raise SystemExit("--dumps elinks needs the elinks program (apt-get install elinks)")
-            options = ("-dump-charset", "utf-8", "-eval", 'set document.codepage.assume = "utf-8"')
-            done = subprocess.run(
-                ["elinks", "-dump", "-dump-width", "80", *options, "-force-html"],
-                input=_declared_utf8(html).encode("utf-8", "replace"),
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
-            return done.stdout.decode("utf-8", "replace")
-        if dump == "links":
-            if shutil.which("links") is None:
-                raise SystemExit("--dumps links needs the links program (apt-get install links)")
-            with tempfile.TemporaryDirectory() as folder:  # (links reads a file, not its input)
-                page = Path(folder) / "page.html"
-                page.write_bytes(_declared_utf8(html).encode("utf-8", "replace"))
-                charset = ("-codepage", "utf-8", "-html-assume-codepage", "utf-8")
-                done = subprocess.run(
-                    ["links", "-dump", "-width", "80", *charset, str(page)],
-                    capture_output=True,
-                    timeout=60,
-                    check=False,
-                )
-            return done.stdout.decode("utf-8", "replace")
+        if dump in BROWSERS:
+            return _browser_dump(dump, _declared_utf8(html).encode("utf-8", "replace"))
     raise ValueError(f"unknown dump {dump!r}; choose one of {', '.join(DUMPS)}")
 
 
