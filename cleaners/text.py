@@ -681,10 +681,20 @@ _DASHED_RULE = re.compile(r"-{10,}")
 """A horizontal rule as links draws it."""
 
 
+BROWSER_MIN_ITEMS = 3
+"""A dump holding at least this many list items set as a text browser sets them (w3m's
+:data:`_W3M_ITEM`, links's :data:`_LINKS_ITEM`) is that browser's."""
+
+
+def _listed_as(items: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` holds :data:`BROWSER_MIN_ITEMS` list items as ``items`` reads them."""
+    return sum(1 for _ in islice(items.finditer(text), BROWSER_MIN_ITEMS)) >= BROWSER_MIN_ITEMS
+
+
 def _links_dump(text: str) -> bool:
-    """Whether ``text`` is a ``links -dump`` (:data:`W3M_MIN_ITEMS` list items set as links sets
-    them; lynx's, set the same way, was told by its list of links before)."""
-    return sum(1 for _ in islice(_LINKS_ITEM.finditer(text), W3M_MIN_ITEMS)) >= W3M_MIN_ITEMS
+    """Whether ``text`` is a ``links -dump`` (list items set as links sets them; lynx's, set the
+    same way, was told by its list of links before)."""
+    return _listed_as(_LINKS_ITEM, text)
 
 
 def _elinks_line(line: str) -> str:
@@ -775,9 +785,6 @@ def from_lynx(text: str, bullet: re.Pattern[str] = _LYNX_BULLET) -> str:
     return "\n".join(out)
 
 
-W3M_MIN_ITEMS = 3
-"""A dump holding at least this many list items set as ``w3m -dump`` sets them is w3m's."""
-
 _W3M_ITEM = re.compile(r"^(?: {4})* {2}[•□☆○■](?: \S| *$)", re.M)
 """A list item as w3m prints it: its bullet two columns in, four more a level ("  • ", "      □ ",
 "          ☆ "), a bullet a level, alone on its line where the item shows no text (a share
@@ -808,8 +815,8 @@ _W3M_RULE = re.compile(r"[━─═]{3,}")
 
 
 def _w3m_dump(text: str) -> bool:
-    """Whether ``text`` is a ``w3m -dump`` (:data:`W3M_MIN_ITEMS` list items set as w3m sets them)."""
-    return sum(1 for _ in islice(_W3M_ITEM.finditer(text), W3M_MIN_ITEMS)) >= W3M_MIN_ITEMS
+    """Whether ``text`` is a ``w3m -dump`` (list items set as w3m sets them)."""
+    return _listed_as(_W3M_ITEM, text)
 
 
 def _w3m_token(found: re.Match[str]) -> str:
