@@ -87,8 +87,8 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
         if _ELINKS_LIST.match(text, links):
             # elinks: lynx's layout, w3m's bullets and columns, no-break spaces around its marks, and
             # a text box's underscores as wide as the box (past the text's width: they go first).
-            lines = [_elinks_line(line) for line in lines]
-            unwrapped = unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM)
+            lines = cells_apart([_elinks_line(line) for line in lines])
+            unwrapped = unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM, columns=True)
             text = from_lynx("\n".join(unwrapped), bullet=_W3M_BULLET)
         else:
             text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
@@ -101,13 +101,14 @@ def extract_text(text: str, *, url: str | None = None, site: SiteProfile | None 
     elif _w3m_dump(text):
         # Unwrapped as w3m wrapped it, in columns (its list items' lines are never the line
         # before's rest; its form fields, wider than its text, are no lines of it).
-        lines = [_unnumbered(_W3M_FIELD.sub("", line).rstrip()) for line in text.split("\n")]
-        text = from_w3m("\n".join(unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM)))
+        lines = cells_apart([_unnumbered(_W3M_FIELD.sub("", line).rstrip()) for line in text.split("\n")])
+        unwrapped = unwrap(lines, wrapped=True, measure=display_width, item=_W3M_LINE_ITEM, columns=True)
+        text = from_w3m("\n".join(unwrapped))
     elif _links_dump(text):
         # links: lynx's layout without the links' numbers or their list. (A Markdown dump's
         # nested lists, or a bullet in its text, may look like w3m's or links's: Markdown first.)
-        lines = [_elinks_line(_unnumbered(line.rstrip())) for line in text.split("\n")]
-        text = from_lynx("\n".join(unwrap(lines, wrapped=True)))
+        lines = cells_apart([_elinks_line(_unnumbered(line.rstrip())) for line in text.split("\n")])
+        text = from_lynx("\n".join(unwrap(lines, wrapped=True, columns=True)))
     if "&" in text:
         text = unescaped(text)
     lines = text.split("\n")
@@ -307,6 +308,154 @@ def _indent_widths(lines: list[str], width: int, measure: Callable[[str], int] =
     return out
 
 
+GUTTER = 2
+"""Spaces at least between two table cells that a text browser printed side by side."""
+
+GUTTER_LINES = 3
+"""Lines at least with text on both sides of one gutter for a table's cells to be read apart
+(:func:`cells_apart`)."""
+
+_GUTTER = re.compile(rf"(?<=\S) {{{GUTTER},}}(?=\S)")
+
+
+CELL_PARAGRAPH_LINES = 4
+CELL_LINE_CHARS = 30
+"""A layout table is told from a table of data by a paragraph wrapped inside one of its cells: at
+least :data:`CELL_PARAGRAPH_LINES` lines in a row with :data:`CELL_LINE_CHARS` characters or more
+of one cell's text just left or right of a gutter (a post beside its sidebar). A table of data
+(a ranking, a comparison chart) holds a few words a cell, a line each row: read as the page shows
+it, a row at a time, it is what the article says."""
+
+
+def _cell_beside(line: str, at: int) -> tuple[str, str]:
+    """The text of the cells just left and right of the gutter before column ``at`` in ``line``."""
+    left = _GUTTER.split(line[: max(0, at - GUTTER)].rstrip())[-1].strip()
+    right = _GUTTER.split(line[at:].strip())[0] if len(line) > at else ""
+    return left, right
+
+
+def _holds_paragraph(lines: list[str], at: int) -> bool:
+    """Whether a cell beside the gutter before column ``at`` holds a wrapped paragraph in
+    ``lines`` (:data:`CELL_PARAGRAPH_LINES`)."""
+    runs = [0, 0]
+    for line in lines:
+        for side, cell in enumerate(_cell_beside(line, at)):
+            runs[side] = runs[side] + 1 if len(cell) >= CELL_LINE_CHARS else 0
+            if runs[side] >= CELL_PARAGRAPH_LINES:
+                return True
+    return False
+
+
+def _crosses(line: str, at: int) -> bool:
+    """Whether ``line`` has text in the gutter just before column ``at``."""
+    return bool(line[max(0, at - GUTTER) : at].strip())
+
+
+def cells_apart(lines: list[str]) -> list[str]:
+    """``lines`` with the cells of a table that a text browser laid out side by side read one
+    after the other, each cell's lines in their columns.
+
+    w3m, elinks and links print a layout table's cells beside each other, a blog's sidebar left
+    and right of its post: each line holds a piece of every cell, and read as it is, each of the
+    post's sentences runs into a menu's items. A cell starts at a column where, over a stretch of
+    lines that no line's text crosses (:data:`GUTTER` spaces before it), at least
+    :data:`GUTTER_LINES` lines have text on both sides of that gap; in a paragraph, words are a
+    space apart. Each stretch's cells are read left to right, a blank line between them; a line
+    holding a character two columns wide (Chinese, Japanese, Korean) crosses every column, as its
+    characters do not stand in the columns their positions give."""
+    wide = [not line.isascii() and display_width(line) != len(line) for line in lines]
+    starts: dict[int, int] = {}
+    for line, skip in zip(lines, wide, strict=True):
+        for found in () if skip else _GUTTER.finditer(line):
+            if line[: found.start()].strip():
+                starts[found.end()] = starts.get(found.end(), 0) + 1
+    active: list[set[int]] = [set() for _ in lines]
+    for at, count in sorted(starts.items()):
+        if count < GUTTER_LINES:
+            continue
+        first = 0
+        while first < len(lines):
+            last = first
+            both = 0
+            while last < len(lines) and not wide[last] and not _crosses(lines[last], at):
+                # (text left of the gutter within the cell left of it: a list's indentation inside
+                # a cell is no cell of its own)
+                line = lines[last]
+                left = max((b for b in active[last] if b < at), default=0)
+                both += bool(line[at:].strip() and line[left : at - GUTTER].strip())
+                last += 1
+            if both >= GUTTER_LINES and _holds_paragraph(lines[first:last], at):
+                for i in range(first, last):
+                    active[i].add(at)
+            first = last + 1
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not active[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and active[end] == active[i]:
+            end += 1
+        bounds = [0, *sorted(active[i]), max(map(len, lines[i:end]))]
+        for left, right in pairwise(bounds):
+            if out and out[-1].strip():
+                out.append("")
+            for line in lines[i:end]:
+                cell = line[left:right].rstrip()
+                if cell.strip():
+                    out.append(" " * left + cell)
+                elif out and out[-1].strip():
+                    out.append("")
+        i = end
+    return out
+
+
+COLUMN_MIN = 30
+"""Columns of text at least in a table's cell whose paragraphs a text browser wrapped at the cell's
+own right edge (:func:`_column_widths`): narrower, a cell is a menu's or a list's."""
+
+COLUMN_LINES = 5
+"""Lines at least at one indentation for its own width to be measured (:func:`_column_widths`)."""
+
+
+def _column_widths(
+    lines: list[str], width: int, measure: Callable[[str], int], item: re.Pattern[str]
+) -> dict[int, int]:
+    """The right edge of each table cell's column that ``lines`` wrap at, by the column its text
+    starts at. w3m lays a table's cells out side by side, each wrapped at its own edge, and a
+    layout table holds the article: its paragraphs wrap at 60 columns, not at the dump's 80 (a
+    blog whose post sits in a cell beside its sidebar), and read as short lines. A column's edge
+    is its longest lines' (but :data:`WRAP_PAST_SHARE` of them); it counts where at least
+    :data:`WRAP_MIN_BREAKS` of its lines are the wrapper's breaks: a line of half the column or more,
+    the next line at the same column, no list item, opening with a word that would not have fitted
+    on it. A menu's or a list's lines, short beside their column's longest, break nowhere."""
+    at: list[int] = []
+    by: dict[int, list[int]] = {}
+    for line in lines:
+        column = _text_column(line) if line.strip() else -1
+        at.append(column)
+        if column >= 0:
+            by.setdefault(column, []).append(measure(line.rstrip()))
+    edges = {}
+    for column, lengths in by.items():
+        if len(lengths) >= COLUMN_LINES:
+            lengths.sort()
+            edge = lengths[max(0, len(lengths) - 1 - int(WRAP_PAST_SHARE * len(lengths)))]
+            if edge - column >= COLUMN_MIN and edge < width - WRAP_SET_IN:
+                edges[column] = edge
+    breaks = dict.fromkeys(edges, 0)
+    for i in range(len(lines) - 1):
+        column = at[i]
+        if column in edges and at[i + 1] == column and not item.match(lines[i + 1]):
+            length = measure(lines[i].rstrip())
+            first = lines[i + 1].split(None, 1)[0]
+            if 2 * (length - column) >= edges[column] - column and length + 1 + measure(first) > edges[column]:
+                breaks[column] += 1
+    return {column: edge for column, edge in edges.items() if breaks[column] >= WRAP_MIN_BREAKS}
+
+
 def unwrap(
     lines: list[str],
     *,
@@ -314,6 +463,7 @@ def unwrap(
     wrapped: bool = False,
     measure: Callable[[str], int] = len,
     item: re.Pattern[str] = _LYNX_ITEM,
+    columns: bool = False,
 ) -> list[str]:
     """``lines`` with hard-wrapped paragraphs joined back into one line each.
 
@@ -370,6 +520,8 @@ def unwrap(
         return lines
     width = _width(lengths, over, full)
     widths = _indent_widths(lines, width, measure) if wrapped else {}
+    if columns:
+        widths = {**_column_widths(lines, width, measure, item), **widths}
     out: list[str] = []
     parts: list[str] = []  # the line being joined, in pieces joined once (linear work)
     tail = ""  # its last two characters
