@@ -966,9 +966,15 @@ _W3M_RULE = re.compile(r"[━─═]{3,}")
 """A horizontal rule as w3m draws it."""
 
 
+_W3M_HR = re.compile(r"^ *━{10,} *$", re.M)
+"""A horizontal rule as w3m prints it, a line of heavy box-drawing strokes (elinks draws ``═``,
+links dashes): a page's own text, and the other dumps of the three collections' pages, hold none."""
+
+
 def _w3m_dump(text: str) -> bool:
-    """Whether ``text`` is a ``w3m -dump`` (list items set as w3m sets them)."""
-    return _listed_as(_W3M_ITEM, text)
+    """Whether ``text`` is a ``w3m -dump``: list items set as w3m sets them, or, on a page without
+    lists (a blog of 2007 in a layout table), w3m's horizontal rule."""
+    return _listed_as(_W3M_ITEM, text) or _W3M_HR.search(text) is not None
 
 
 def _w3m_token(found: re.Match[str]) -> str:

@@ -108,3 +108,50 @@ def test_a_line_of_wide_characters_keeps_its_columns() -> None:
         "shed by the slipway was condemned and the club       About this blog",
     ]
     assert cells_apart(lines) == lines
+
+
+def test_a_w3m_dump_without_lists_is_told_by_its_rule() -> None:
+    # A page of 2007 without a list: w3m's horizontal rule (heavy strokes, which no page's text
+    # and no other dump holds) says the dump is w3m's, so its cells are read apart.
+    intro = (
+        "The harbour rowing club opened its new boathouse on Saturday morning, eleven years after "
+        "the old shed by the slipway was condemned and the club began storing its boats in a "
+        "borrowed warehouse on the industrial estate, and the members who raised the money through "
+        "sponsored rows, quiz nights and cake sales rowed the first boats in."
+    )
+    words, wrapped, line = intro.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > 78:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    dump = "\n".join(
+        [
+            *wrapped,
+            "",
+            *wrapped,  # (the same paragraph three times: a dump of 20 lines or more is measured)
+            "",
+            *wrapped,
+            "",
+            "Front page          The council added a grant from its sports fund once",
+            "Archive             the plans were approved last spring, and the club",
+            "About this blog     hopes to buy two more boats for its juniors before",
+            "Contact the editor  the regatta season opens in April, when the crews",
+            "Subscribe by feed   will race on the river for the first time in years.",
+            "",
+            "                 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "",
+            "Posted by Mara Lindqvist at November 13, 2012 5:00 PM",
+        ]
+    )
+    lines = [block.text for block in extract_text(dump).blocks]
+    assert intro in lines
+    assert (
+        "The council added a grant from its sports fund once the plans were approved last spring, and the club "
+        "hopes to buy two more boats for its juniors before the regatta season opens in April, when the crews "
+        "will race on the river for the first time in years."
+    ) in lines
+    assert "Front page" in lines and "Subscribe by feed" in lines
+    assert not any("━" in line for line in lines)
