@@ -334,7 +334,7 @@ def _cell_beside(line: str, at: int) -> tuple[str, str]:
     return left, right
 
 
-def _holds_paragraph(lines: list[str], at: int) -> bool:
+def _cell_holds_paragraph(lines: list[str], at: int) -> bool:
     """Whether a cell beside the gutter before column ``at`` holds a wrapped paragraph in
     ``lines`` (:data:`CELL_PARAGRAPH_LINES`)."""
     runs = [0, 0]
@@ -384,7 +384,7 @@ def cells_apart(lines: list[str]) -> list[str]:
                 left = max((b for b in active[last] if b < at), default=0)
                 both += bool(line[at:].strip() and line[left : at - GUTTER].strip())
                 last += 1
-            if both >= GUTTER_LINES and _holds_paragraph(lines[first:last], at):
+            if both >= GUTTER_LINES and _cell_holds_paragraph(lines[first:last], at):
                 for i in range(first, last):
                     active[i].add(at)
             first = last + 1

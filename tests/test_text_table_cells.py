@@ -101,13 +101,17 @@ def test_a_paragraph_beside_a_menu_is_read_before_it() -> None:
 
 def test_a_line_of_wide_characters_keeps_its_columns() -> None:
     # A Japanese line's characters take two columns each: its positions say nothing of the
-    # columns, so no gutter is read across it.
+    # columns, so no gutter is read across it, and two lines on each side of it are too few.
     lines = [
         "The harbour rowing club opened its new boathouse     Front page",
-        "東京都内の警察無線の不感地帯が解消された。警察では万一に備え",
+        "on Saturday morning, eleven years after the old      Archive",
+        "東京都内の警察無線の不感地帯が解消された。警察では万一に備え幾重にも情報通信",
         "shed by the slipway was condemned and the club       About this blog",
+        "began storing its boats in a borrowed warehouse      Contact the editor",
     ]
     assert cells_apart(lines) == lines
+    # (without the Japanese line, the same text is read a cell at a time)
+    assert cells_apart(lines[:2] + lines[3:])[:4] == [line[:48].rstrip() for line in lines[:2] + lines[3:]]
 
 
 def test_a_w3m_dump_without_lists_is_told_by_its_rule() -> None:
