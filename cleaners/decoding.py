@@ -14,7 +14,15 @@ from collections.abc import Callable
 from charset_normalizer import from_bytes
 from newsclean.cleaners.errors import InputError
 
-__all__ = ["DecodeError", "decode_html", "decode_html_utf8", "decode_text", "plain_utf8", "text_encoding"]
+__all__ = [
+    "DecodeError",
+    "decode_html",
+    "decode_html_utf8",
+    "decode_text",
+    "detected_encoding",
+    "plain_utf8",
+    "text_encoding",
+]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
@@ -133,10 +141,138 @@ def _decode_legacy(data: bytes, candidates: list[str | None]) -> str:
     for name in candidates:
         if name == "utf-8":
             return data.decode("utf-8", errors="replace")
-    best = from_bytes(data[:65536]).best()
-    encoding = text_encoding(best.encoding) if best is not None else None
     declared = next((name for name in candidates if name), None)
-    return data.decode(encoding or declared or "cp1252", errors="replace")
+    return data.decode(declared or detected_encoding(data), errors="replace")
+
+
+LOCALE_ENCODINGS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("ar", "fa", "ur"), ("cp1256",)),
+    **dict.fromkeys(("ba", "be", "bg", "kk", "ky", "mk", "sah", "sr", "tg", "tt"), ("cp1251",)),
+    "ru": ("cp1251", "koi8-r"),
+    "uk": ("cp1251", "koi8-u"),
+    **dict.fromkeys(("cs", "hr", "sk", "bs", "ro"), ("cp1250", "iso-8859-2")),
+    **dict.fromkeys(("hu", "pl", "sl"), ("iso-8859-2", "cp1250")),
+    "el": ("iso-8859-7", "cp1253"),
+    "he": ("cp1255", "iso-8859-8"),
+    **dict.fromkeys(("et", "lt", "lv"), ("cp1257",)),
+    **dict.fromkeys(("tr", "az", "ku"), ("cp1254",)),
+    "vi": ("cp1258",),
+    "th": ("cp874",),
+    "ja": ("shift_jis", "euc-jp", "iso-2022-jp"),
+    "ko": ("euc-kr",),
+    "zh": ("gb18030", "big5"),
+    "zh-tw": ("big5", "gb18030"),
+    "zh-hk": ("big5", "gb18030"),
+    "zh-hant": ("big5", "gb18030"),
+}
+"""The legacy encodings a page in a language was most likely written in, the HTML Standard's
+suggested default for that locale first (what a browser set to the language reads an undeclared
+page as), then the others its writers used (ISO-8859-2 beside windows-1250, KOI8-R beside
+windows-1251, EUC-JP beside Shift_JIS). A language not listed reads as windows-1252; Romanian
+and Bosnian, which windows-1252 cannot write, are read as Central European."""
+
+_HTML_LANG = re.compile(
+    rb"""<html\b[^>]*?\s(?:xml:)?lang\s*=\s*["']?\s*([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?)""", re.I
+)
+_CONTENT_LANGUAGE = re.compile(
+    rb"""<meta[^>]+http-equiv\s*=\s*["']?content-language["']?[^>]*?content\s*=\s*["']?\s*([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?)""",
+    re.I,
+)
+
+_DETECTED_AS = {
+    "euc_jis_2004": "euc-jp",
+    "euc_jisx0213": "euc-jp",
+    "shift_jis_2004": "shift_jis",
+    "shift_jisx0213": "shift_jis",
+}
+"""The web encoding a detector's name for a superset or variant of it reads as."""
+
+_WINDOWS_ONLY = re.compile(rb"[\x80-\x9f]")
+"""Bytes that the windows-125x encodings use for letters and quotation marks and their ISO-8859
+counterparts for invisible control characters: text holding them is in the windows encoding."""
+
+_TEXT_RUN = re.compile(rb">([^<]*[\x80-\xff][^<]*)<")
+_TEXT_LINE = re.compile(rb"^.*[\x80-\xff].*$", re.M)
+
+SAMPLE_BYTES = 32768
+"""Bytes of a page's text (the runs between its tags that hold bytes past ASCII) that detection
+reads."""
+
+
+def _page_language(data: bytes) -> str | None:
+    """The language the page's markup names (``<html lang>``, ``xml:lang``, or a
+    Content-Language ``<meta>``), lowered, in its first 8 KB; ``None`` when it names none."""
+    head = data[:8192]
+    found = _HTML_LANG.search(head) or _CONTENT_LANGUAGE.search(head)
+    return found.group(1).decode("ascii").lower().replace("_", "-") if found else None
+
+
+def _locale_encodings(language: str) -> tuple[str, ...]:
+    """:data:`LOCALE_ENCODINGS` for a language tag (``pt-BR``, ``zh-Hant-TW``)."""
+    tag = language.lower()
+    primary = tag.split("-")[0]
+    if primary == "zh" and any(part in ("tw", "hk", "mo", "hant") for part in tag.split("-")[1:]):
+        return LOCALE_ENCODINGS["zh-tw"]
+    return LOCALE_ENCODINGS.get(primary, ("cp1252",))
+
+
+def _text_sample(data: bytes) -> bytes:
+    """The page's text that tells its encoding: the runs between tags holding bytes past ASCII
+    (a plain text's lines holding them), up to :data:`SAMPLE_BYTES`. The start of a page is its
+    ``<head>``, scripts and styles, ASCII all: a detector reading it sees a few letters and can
+    only guess."""
+    runs: list[bytes] = []
+    size = 0
+    found = _TEXT_RUN.finditer(data)
+    first = next(found, None)
+    if first is None:
+        found = _TEXT_LINE.finditer(data)
+        first = next(found, None)
+    for match in (m for m in (first, *found) if m is not None):
+        run = match.group(match.lastindex or 0).strip()
+        runs.append(run)
+        size += len(run) + 1
+        if size >= SAMPLE_BYTES:
+            break
+    return b"\n".join(runs) if runs else data[:SAMPLE_BYTES]
+
+
+def _detect(sample: bytes, among: tuple[str, ...] | None) -> str | None:
+    """The encoding charset_normalizer finds ``sample`` in (``among`` only, when given), as a
+    web encoding. Of the encodings it finds equally likely (German text reads the same in
+    windows-1250 and windows-1252, and the detector lists them alphabetically), the first of
+    ``among``, else windows-1252, the web's most used legacy encoding, is taken."""
+    matches = list(from_bytes(sample, cp_isolation=list(among) if among else None))
+    if not matches:
+        return None
+    top = matches[0]
+    tied = [m for m in matches if m.chaos == top.chaos and m.coherence == top.coherence]
+    names = [_DETECTED_AS.get(m.encoding) or text_encoding(m.encoding) for m in tied]
+    for preferred in (*(among or ()), "cp1252"):
+        if preferred in names:
+            return preferred
+    return next((name for name in names if name), None)
+
+
+def detected_encoding(data: bytes) -> str:
+    """The encoding of legacy bytes that declare none (no BOM, not UTF-8, no charset): read by
+    the language the page names, as a browser set to that language reads it
+    (:data:`LOCALE_ENCODINGS`): its one encoding, or, of a family, the windows one when the text
+    holds a byte only it uses for a letter (:data:`_WINDOWS_ONLY`) and the ISO-8859 one when
+    not, or the detector's pick among them; without a language, the detector's over the page's
+    text (:func:`_text_sample`), windows-1252 on a tie; windows-1252 when it finds nothing."""
+    sample = _text_sample(data)
+    language = _page_language(data)
+    if language is not None:
+        family = _locale_encodings(language)
+        if len(family) == 1:
+            return family[0]
+        windows = [name for name in family if name.startswith("cp125")]
+        iso = [name for name in family if name.startswith("iso-8859")]
+        if windows and iso and len(family) == 2:
+            return windows[0] if _WINDOWS_ONLY.search(sample) else iso[0]
+        return _detect(sample, family) or family[0]
+    return _detect(sample, None) or "cp1252"
 
 
 def _declared_wide(name: str) -> str | None:

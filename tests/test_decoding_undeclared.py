@@ -1,0 +1,97 @@
+"""Legacy bytes that declare no charset (no BOM, not UTF-8, no ``<meta charset>``, no HTTP
+header): read as a browser set to the page's language reads them, else by detection over the
+page's text, windows-1252 on a tie."""
+
+from __future__ import annotations
+
+import pytest
+from newsclean.cleaners import clean, clean_html
+from newsclean.cleaners.decoding import decode_html, decode_text, detected_encoding
+
+DANISH = (
+    "Broen over havnen i Århus åbner igen på tirsdag efter elleve ugers reparationer.",
+    "Ingeniørerne siger, at trafikken kører som før, og at færgen stopper i næste uge.",
+    "Caféejerne på begge sider af åen glæder sig over, at kunderne vender tilbage.",
+)
+CZECH = (
+    "Most přes přístav v Brně se v úterý po jedenácti týdnech oprav znovu otevřel.",
+    "Inženýři říkají, že doprava už jezdí jako dřív a že přívoz přestane jezdit příští týden.",
+    "Majitelé kaváren na obou březích řeky vítají, že se zákazníci vracejí.",
+)
+RUSSIAN = (
+    "Мост через гавань снова открылся во вторник после одиннадцати недель ремонта.",
+    "Инженеры говорят, что движение идёт как прежде, а паром перестанет ходить на следующей неделе.",
+    "Владельцы кафе на обоих берегах реки рады, что покупатели возвращаются.",
+)
+JAPANESE = (
+    "港に架かる橋は、十一週間の修理を終えて火曜日に再び開通した。",
+    "技術者によると、車の流れは以前と変わらず、渡し船は来週で運航を終える予定だという。",
+    "川の両岸にある喫茶店の店主たちは、客が戻ってきたことを喜んでいる。",
+)
+
+
+def page(paragraphs: tuple[str, ...], *, lang: str | None = None, head: str = "") -> str:
+    opening = f'<html lang="{lang}">' if lang else "<html>"
+    body = "".join(f"<p>{p}</p>" for p in paragraphs * 3)
+    return (
+        f"{opening}<head><title>{paragraphs[0][:20]}</title>{head}</head><body><article>{body}</article></body></html>"
+    )
+
+
+STYLES = "<style>" + " ".join(f".c{i} {{ margin: {i}px; padding: 0 }}" for i in range(1500)) + "</style>"
+"""A page's head of 50 KB of styles: read from the page's start, the detector sees ASCII, which
+every encoding reads alike, and lists them alphabetically, windows-1250 first."""
+
+
+@pytest.mark.parametrize("lang", ["da", None])
+def test_danish_in_windows_1252_reads_as_windows_1252(lang: str | None) -> None:
+    # A browser, and now the decoder, takes windows-1252: "Århus", not "Ĺrhus".
+    html = page(DANISH, lang=lang, head=STYLES)
+    assert decode_html(html.encode("cp1252")) == html
+
+
+def test_the_language_s_default_wins_a_family_by_the_bytes_only_windows_uses() -> None:
+    html = page(CZECH, lang="cs")
+    # ISO-8859-2 puts "š" and "ž" where windows-1250 puts "ą" and "ľ"; windows-1250 writes
+    # them in 0x80-0x9f, which ISO-8859-2 leaves to control characters.
+    assert decode_html(html.encode("iso-8859-2")) == html
+    assert decode_html(html.encode("cp1250")) == html
+    assert detected_encoding(html.encode("iso-8859-2")) == "iso-8859-2"
+    assert detected_encoding(html.encode("cp1250")) == "cp1250"
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_russian_is_read_among_russian_encodings(encoding: str) -> None:
+    html = page(RUSSIAN, lang="ru")
+    assert decode_html(html.encode(encoding)) == html
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "euc-jp"])
+def test_japanese_without_a_language_is_detected(encoding: str) -> None:
+    # The detector names EUC-JP's superset ``euc_jis_2004``, which the web does not: read as EUC-JP.
+    html = page(JAPANESE)
+    assert decode_html(html.encode(encoding)) == html
+
+
+def test_detection_reads_the_text_not_the_head() -> None:
+    # 70 KB of script before the text: read from the page's start, the detector saw ASCII only.
+    script = "<script>var settings = {" + ", ".join(f'"key{i}": {i}' for i in range(6000)) + "};</script>"
+    html = page(JAPANESE, head=script)
+    assert len(script) > 65536
+    assert decode_html(html.encode("euc-jp")) == html
+
+
+def test_a_declared_charset_still_wins_over_the_language() -> None:
+    html = page(DANISH, lang="cs").replace("<head>", '<head><meta charset="windows-1252">')
+    assert decode_html(html.encode("cp1252")) == html
+
+
+def test_the_article_comes_out_whole() -> None:
+    article = clean_html(page(DANISH, lang="da", head=STYLES).encode("cp1252"))
+    assert DANISH[0] in (article.articleBody or "")
+
+
+def test_a_plain_text_dump_is_read_by_its_lines() -> None:
+    dump = "Forside\nNyheder\n\n" + "\n\n".join(DANISH) + "\n"
+    assert decode_text(dump.encode("cp1252")) == dump
+    assert DANISH[1] in (clean(dump.encode("cp1252")).articleBody or "")
