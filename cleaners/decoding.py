@@ -198,6 +198,19 @@ SAMPLE_BYTES = 32768
 """Bytes of a page's text (the runs between its tags that hold bytes past ASCII) that detection
 reads."""
 
+SAMPLE_RUN_BYTES = 2048
+"""A run between tags longer than this is a script's or a style's (no ``<`` in it for pages on
+end), not a paragraph: only its start is read."""
+
+DETECTABLE = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "iso8859_15", "koi8_r", "koi8_u", "cp874",
+    "shift_jis", "cp932", "euc_jp", "euc_jis_2004", "iso2022_jp", "gb18030", "gbk", "big5", "euc_kr", "cp949",
+)  # fmt: skip
+"""The encodings detection chooses among: the legacy encodings web pages were written in. The
+detector also knows DOS and Mac code pages (cp850, cp775, mac_latin2), which read a German page's
+"ü" as well as windows-1252 does and win ties; no web page is in them unless it says so."""
+
 
 def _page_language(data: bytes) -> str | None:
     """The language the page's markup names (``<html lang>``, ``xml:lang``, or a
@@ -230,6 +243,11 @@ def _text_sample(data: bytes) -> bytes:
         first = next(found, None)
     for match in (m for m in (first, *found) if m is not None):
         run = match.group(match.lastindex or 0).strip()
+        if len(run) > SAMPLE_RUN_BYTES:
+            # Cut at a space: a multi-byte character cut in two reads as no text of its encoding.
+            # (No encoding's second byte is a space or a line break.)
+            cut = max(run.rfind(b" ", 0, SAMPLE_RUN_BYTES), run.rfind(b"\n", 0, SAMPLE_RUN_BYTES))
+            run = run[: cut if cut > 0 else SAMPLE_RUN_BYTES]
         runs.append(run)
         size += len(run) + 1
         if size >= SAMPLE_BYTES:
@@ -242,7 +260,12 @@ def _detect(sample: bytes, among: tuple[str, ...] | None) -> str | None:
     web encoding. Of the encodings it finds equally likely (German text reads the same in
     windows-1250 and windows-1252, and the detector lists them alphabetically), the first of
     ``among``, else windows-1252, the web's most used legacy encoding, is taken."""
-    matches = list(from_bytes(sample, cp_isolation=list(among) if among else None))
+    windows = _WINDOWS_ONLY.search(sample) is not None
+    candidates = list(among or DETECTABLE)
+    if windows:
+        # ISO-8859 reads 0x80-0x9f as control characters, which no text holds.
+        candidates = [name for name in candidates if not name.replace("-", "").startswith("iso8859")] or candidates
+    matches = list(from_bytes(sample, cp_isolation=candidates))
     if not matches:
         return None
     top = matches[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from newsclean.cleaners import clean, clean_html
-from newsclean.cleaners.decoding import decode_html, decode_text, detected_encoding
+from newsclean.cleaners.decoding import SAMPLE_RUN_BYTES, decode_html, decode_text, detected_encoding
 
 DANISH = (
     "Broen over havnen i Århus åbner igen på tirsdag efter elleve ugers reparationer.",
@@ -22,6 +22,11 @@ RUSSIAN = (
     "Мост через гавань снова открылся во вторник после одиннадцати недель ремонта.",
     "Инженеры говорят, что движение идёт как прежде, а паром перестанет ходить на следующей неделе.",
     "Владельцы кафе на обоих берегах реки рады, что покупатели возвращаются.",
+)
+KOREAN = (
+    "항구를 가로지르는 다리가 열한 주 동안의 보수 공사를 마치고 화요일에 다시 개통되었다.",
+    "기술자들은 차량 흐름이 예전과 같으며 나룻배는 다음 주에 운항을 마친다고 말했다.",
+    "강 양쪽의 찻집 주인들은 손님들이 돌아온 것을 반기고 있다.",
 )
 JAPANESE = (
     "港に架かる橋は、十一週間の修理を終えて火曜日に再び開通した。",
@@ -79,6 +84,16 @@ def test_detection_reads_the_text_not_the_head() -> None:
     html = page(JAPANESE, head=script)
     assert len(script) > 65536
     assert decode_html(html.encode("euc-jp")) == html
+
+
+def test_a_long_script_run_is_cut_between_characters() -> None:
+    # A script's comment of 2.6 KB of Korean between two tags: the sample reads its start only,
+    # cut at a space (cut inside a two-byte character, the run reads as no Korean encoding).
+    comment = "// " + " ".join(KOREAN * 12)
+    html = page(KOREAN, head=f"<script>{comment}\nvar x = 1;</script>")
+    assert len(comment.encode("euc-kr")) > SAMPLE_RUN_BYTES
+    assert detected_encoding(html.encode("euc-kr")) in ("euc-kr", "cp949")
+    assert decode_html(html.encode("euc-kr")) == html
 
 
 def test_a_declared_charset_still_wins_over_the_language() -> None:
