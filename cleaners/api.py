@@ -293,7 +293,7 @@ def clean_text(
     check_url(url)
     check_size(text, max_bytes)
     if isinstance(text, bytes):
-        text = decode_text(text)
+        text = decode_text(text, url=url)
     header = None if url else read_header(text)
     # (the header's address names the site when no url is given: extract_text takes it too)
     doc = extract_text(text, url=url, site=_site(site, url or (header.url if header else None), find_site))

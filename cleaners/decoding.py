@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 from newsclean.cleaners.errors import InputError
@@ -106,15 +107,16 @@ def _mostly_utf8(data: bytes) -> bool:
     return wide >= 2 and bad <= max(1, wide // 50)
 
 
-def _decode(data: bytes, candidates: list[str | None]) -> str:
-    return _decode_utf8(data, lambda: candidates)[0]
+def _decode(data: bytes, candidates: list[str | None], url: str | None = None) -> str:
+    return _decode_utf8(data, lambda: candidates, url)[0]
 
 
-def _decode_utf8(data: bytes, candidates: Callable[[], list[str | None]]) -> tuple[str, bool]:
+def _decode_utf8(data: bytes, candidates: Callable[[], list[str | None]], url: str | None = None) -> tuple[str, bool]:
     """:func:`_decode`, and whether the text is ``data`` read as valid UTF-8 (no BOM): then
     ``data`` is the text's UTF-8, which the parser can take without encoding it again.
     ``candidates`` gives the declared charsets, asked only when the bytes are not UTF-8 (the
-    page's ``<meta charset>`` is searched for case-insensitively through its first 4 KB)."""
+    page's ``<meta charset>`` is searched for case-insensitively through its first 4 KB);
+    ``url``, the page's address, hints at its language when nothing is declared."""
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             return data.decode(bom_codec, errors="replace"), False
@@ -126,10 +128,10 @@ def _decode_utf8(data: bytes, candidates: Callable[[], list[str | None]]) -> tup
         return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
-    return _decode_legacy(data, candidates()), False
+    return _decode_legacy(data, candidates(), url), False
 
 
-def _decode_legacy(data: bytes, candidates: list[str | None]) -> str:
+def _decode_legacy(data: bytes, candidates: list[str | None], url: str | None = None) -> str:
     for name in candidates:
         if name and name != "utf-8":
             try:
@@ -142,7 +144,7 @@ def _decode_legacy(data: bytes, candidates: list[str | None]) -> str:
         if name == "utf-8":
             return data.decode("utf-8", errors="replace")
     declared = next((name for name in candidates if name), None)
-    return data.decode(declared or detected_encoding(data), errors="replace")
+    return data.decode(declared or detected_encoding(data, url), errors="replace")
 
 
 LOCALE_ENCODINGS: dict[str, tuple[str, ...]] = {
@@ -220,6 +222,31 @@ def _page_language(data: bytes) -> str | None:
     return found.group(1).decode("ascii").lower().replace("_", "-") if found else None
 
 
+DOMAIN_LANGUAGES = {
+    "cz": "cs", "sk": "sk", "pl": "pl", "hu": "hu", "si": "sl", "hr": "hr", "ro": "ro", "ba": "bs",
+    "rs": "sr", "ru": "ru", "su": "ru", "ua": "uk", "by": "be", "bg": "bg", "mk": "mk", "kz": "kk", "kg": "ky",
+    "gr": "el", "cy": "el", "il": "he", "tr": "tr", "az": "az", "lt": "lt", "lv": "lv", "ee": "et", "vn": "vi",
+    "th": "th", "jp": "ja", "kr": "ko", "cn": "zh", "tw": "zh-tw", "hk": "zh-hk", "mo": "zh-hk",
+    **dict.fromkeys(("sa", "ae", "eg", "iq", "jo", "kw", "ly", "om", "qa", "bh", "ye", "sy", "sd"), "ar"),
+    "ir": "fa", "af": "fa", "pk": "ur",
+}  # fmt: skip
+"""The language of the country a domain ending names, for the countries whose legacy pages are
+not in windows-1252 (as Firefox's encoding detector reads a page's domain); any other domain
+(``.com``, ``.de``, ``.fr``, and the Maghreb's and Lebanon's, whose news is as often French)
+says nothing."""
+
+
+def _address_language(url: str | None) -> str | None:
+    """The language :data:`DOMAIN_LANGUAGES` gives the host of ``url``; ``None`` for none."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    return DOMAIN_LANGUAGES.get(host.rstrip(".").rpartition(".")[2].lower())
+
+
 def _locale_encodings(language: str) -> tuple[str, ...]:
     """:data:`LOCALE_ENCODINGS` for a language tag (``pt-BR``, ``zh-Hant-TW``)."""
     tag = language.lower()
@@ -277,15 +304,16 @@ def _detect(sample: bytes, among: tuple[str, ...] | None) -> str | None:
     return next((name for name in names if name), None)
 
 
-def detected_encoding(data: bytes) -> str:
+def detected_encoding(data: bytes, url: str | None = None) -> str:
     """The encoding of legacy bytes that declare none (no BOM, not UTF-8, no charset): read by
-    the language the page names, as a browser set to that language reads it
+    the language the page names, or else the one its address's country domain says
+    (:data:`DOMAIN_LANGUAGES`, ``url``), as a browser set to that language reads it
     (:data:`LOCALE_ENCODINGS`): its one encoding, or, of a family, the windows one when the text
     holds a byte only it uses for a letter (:data:`_WINDOWS_ONLY`) and the ISO-8859 one when
     not, or the detector's pick among them; without a language, the detector's over the page's
     text (:func:`_text_sample`), windows-1252 on a tie; windows-1252 when it finds nothing."""
     sample = _text_sample(data)
-    language = _page_language(data)
+    language = _page_language(data) or _address_language(url)
     if language is not None:
         family = _locale_encodings(language)
         if len(family) == 1:
@@ -307,15 +335,16 @@ def _declared_wide(name: str) -> str | None:
     return codec if codec in _UTF16_32 else None
 
 
-def decode_html(data: bytes, *, declared: str | None = None) -> str:
+def decode_html(data: bytes, *, declared: str | None = None, url: str | None = None) -> str:
     """Decode an HTML page: a BOM, then valid UTF-8, then the HTTP-declared charset, then
     ``<meta charset>`` or the XML prolog's encoding, then UTF-8 with a few damaged bytes, then
-    detection. Bytes that do not fit become U+FFFD. A page that declares windows-1252's subset
-    ISO-8859-1 is read as windows-1252, as browsers do."""
-    return decode_html_utf8(data, declared=declared)[0]
+    by the page's language or its address's (``url``), or detection
+    (:func:`detected_encoding`). Bytes that do not fit become U+FFFD. A page that declares
+    windows-1252's subset ISO-8859-1 is read as windows-1252, as browsers do."""
+    return decode_html_utf8(data, declared=declared, url=url)[0]
 
 
-def decode_html_utf8(data: bytes, *, declared: str | None = None) -> tuple[str, bool]:
+def decode_html_utf8(data: bytes, *, declared: str | None = None, url: str | None = None) -> tuple[str, bool]:
     """:func:`decode_html`, and whether the text is ``data`` read as valid UTF-8 as it is
     (then ``data`` is the text's UTF-8)."""
     if declared and _looks_binary(data) and not data.startswith(tuple(bom for bom, _ in _BOMS)):
@@ -328,7 +357,7 @@ def decode_html_utf8(data: bytes, *, declared: str | None = None) -> tuple[str, 
         meta = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
         return [text_encoding(declared), text_encoding(meta.group(1)) if meta else None]
 
-    return _decode_utf8(data, candidates)
+    return _decode_utf8(data, candidates, url)
 
 
 _BOM_STARTS = tuple(bom for bom, _ in _BOMS)
@@ -360,6 +389,7 @@ def plain_utf8(data: bytes) -> bool:
     return True
 
 
-def decode_text(data: bytes) -> str:
-    """Decode a plain-text dump: a BOM, UTF-8, then detection; bytes that do not fit become U+FFFD."""
-    return _decode(data, [])
+def decode_text(data: bytes, *, url: str | None = None) -> str:
+    """Decode a plain-text dump: a BOM, UTF-8, then by its address's language (``url``) or
+    detection; bytes that do not fit become U+FFFD."""
+    return _decode(data, [], url)

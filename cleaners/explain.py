@@ -87,10 +87,10 @@ def explain_page(
 
     the_chain = chain if isinstance(chain, CleanerChain) else CleanerChain(chain)
     if looks_like_html(data):
-        text = decode_html(data) if isinstance(data, bytes) else data
+        text = decode_html(data, url=url) if isinstance(data, bytes) else data
         doc = extract_html(text, url=url, site=site, main_content=main_content)
     else:
-        text = decode_text(data) if isinstance(data, bytes) else data
+        text = decode_text(data, url=url) if isinstance(data, bytes) else data
         doc = extract_text(text, url=url, site=site)
     article = build_record(doc, the_chain)
     _, applied = the_chain.run(doc)

@@ -2356,7 +2356,7 @@ def extract_html(
         # decoded only if something asks for it (see PageText).
         page = PageText(None, html)
     else:
-        text, exact = decode_html_utf8(html, declared=encoding)
+        text, exact = decode_html_utf8(html, declared=encoding, url=url)
         page = PageText(text, html if exact else None)
     tree = _parse_page(page, _PAGE_CLASSES)
     titles = title_parts(tree)  # (before the page is stripped: its <title> goes)

@@ -178,12 +178,12 @@ def _clean_one(
     page = limits[2]
     if looks_like_html(data):
         article = clean_html(
-            decode_html(data), url=url, site=site, chain=chain, main_content=main_content, markdown=markdown,
+            decode_html(data, url=url), url=url, site=site, chain=chain, main_content=main_content, markdown=markdown,
             fetched_at=fetched_at, max_bytes=page,
         )  # fmt: skip
     else:
         article = clean_text(
-            decode_text(data), url=url, site=site, chain=chain, markdown=markdown, fetched_at=fetched_at,
+            decode_text(data, url=url), url=url, site=site, chain=chain, markdown=markdown, fetched_at=fetched_at,
             max_bytes=page,
         )  # fmt: skip
     if not article.articleBody and not article.headline:

@@ -401,9 +401,9 @@ def learn_inputs(
         try:
             data = read_input(source)
             if looks_like_html(data):
-                doc = extract_html(decode_html(data), url=url, site=site)
+                doc = extract_html(decode_html(data, url=url), url=url, site=site)
             else:
-                doc = extract_text(decode_text(data), url=url, site=site)
+                doc = extract_text(decode_text(data, url=url), url=url, site=site)
         except (InputError, DecodeError):
             continue  # cleaning the input reports it
         except Exception:  # an extractor failure is reported when the input is cleaned

@@ -110,3 +110,44 @@ def test_a_plain_text_dump_is_read_by_its_lines() -> None:
     dump = "Forside\nNyheder\n\n" + "\n\n".join(DANISH) + "\n"
     assert decode_text(dump.encode("cp1252")) == dump
     assert DANISH[1] in (clean(dump.encode("cp1252")).articleBody or "")
+
+
+TURKISH = (
+    "Limanın üzerindeki köprü, on bir haftalık onarımın ardından salı günü yeniden açıldı.",
+    "Mühendisler trafiğin eskisi gibi aktığını ve feribotun gelecek hafta seferlerini bitireceğini söyledi.",
+    "Nehrin iki yakasındaki kafe sahipleri müşterilerin geri dönmesinden memnun.",
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "encoding", "url"),
+    [
+        (CZECH, "iso-8859-2", "http://zpravy.example.cz/clanek/most"),
+        (TURKISH, "cp1254", "http://www.example.com.tr/haber/kopru"),
+        (RUSSIAN, "koi8-r", "http://news.example.ru/most"),
+    ],
+)
+def test_a_page_naming_no_language_is_read_by_its_address_s_country(
+    paragraphs: tuple[str, ...], encoding: str, url: str
+) -> None:
+    html = page(paragraphs, head=STYLES)
+    data = html.encode(encoding)
+    assert decode_html(data, url=url) == html
+    assert paragraphs[1] in (clean_html(data, url=url).articleBody or "")
+    assert paragraphs[1] in (clean(data, url=url).articleBody or "")
+
+
+def test_a_language_the_page_names_wins_over_its_address() -> None:
+    html = page(DANISH, lang="da", head=STYLES)
+    assert decode_html(html.encode("cp1252"), url="http://www.example.cz/") == html
+
+
+def test_an_address_of_no_such_country_says_nothing() -> None:
+    html = page(DANISH, head=STYLES)
+    for url in ("http://www.example.com/a", "http://www.example.de/a", "not an address", "http://[::1/"):
+        assert decode_html(html.encode("cp1252"), url=url) == html
+
+
+def test_a_text_dump_is_read_by_its_address_s_country() -> None:
+    dump = "\n\n".join(CZECH * 2) + "\n"
+    assert decode_text(dump.encode("iso-8859-2"), url="http://www.example.cz/") == dump

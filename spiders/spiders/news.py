@@ -406,7 +406,7 @@ class NewsSpider(scrapy.Spider):
         try:
             # The library's decoding (valid UTF-8 wins over a wrong header, damaged bytes become
             # U+FFFD), not Scrapy's, which trusts the header.
-            text = decode_html(response.body, declared=_header_charset(response))
+            text = decode_html(response.body, declared=_header_charset(response), url=response.url)
         except DecodeError as exc:
             self._inc("article/failed/undecodable")
             logger.warning("article not cleaned: %s (%s)", response.url, exc)
