@@ -193,8 +193,8 @@ _WINDOWS_ONLY = re.compile(rb"[\x80-\x9f]")
 """Bytes that the windows-125x encodings use for letters and quotation marks and their ISO-8859
 counterparts for invisible control characters: text holding them is in the windows encoding."""
 
-_TEXT_RUN = re.compile(rb">([^<]*[\x80-\xff][^<]*)<")
-_TEXT_LINE = re.compile(rb"^.*[\x80-\xff].*$", re.M)
+_BETWEEN_TAGS = re.compile(rb"[^<]+")
+_LINE = re.compile(rb"[^\n]+")
 
 SAMPLE_BYTES = 32768
 """Bytes of a page's text (the runs between its tags that hold bytes past ASCII) that detection
@@ -260,21 +260,22 @@ def _text_sample(data: bytes) -> bytes:
     """The page's text that tells its encoding: the runs between tags holding bytes past ASCII
     (a plain text's lines holding them), up to :data:`SAMPLE_BYTES`. The start of a page is its
     ``<head>``, scripts and styles, ASCII all: a detector reading it sees a few letters and can
-    only guess."""
+    only guess. (One pass over the bytes, whatever they hold: a run is what follows a tag's
+    ``>`` up to the next ``<``.)"""
+    markup = b"<" in data
     runs: list[bytes] = []
     size = 0
-    found = _TEXT_RUN.finditer(data)
-    first = next(found, None)
-    if first is None:
-        found = _TEXT_LINE.finditer(data)
-        first = next(found, None)
-    for match in (m for m in (first, *found) if m is not None):
-        run = match.group(match.lastindex or 0).strip()
+    for match in (_BETWEEN_TAGS if markup else _LINE).finditer(data):
+        run = match.group()
+        if markup:
+            # After a tag's end; a "<" that opened no tag ("a < b") leaves its text whole.
+            _, closed, after = run.partition(b">")
+            run = after if closed else run
+        if run.isascii():
+            continue
+        run = run.strip()
         if len(run) > SAMPLE_RUN_BYTES:
-            # Cut at a space: a multi-byte character cut in two reads as no text of its encoding.
-            # (No encoding's second byte is a space or a line break.)
-            cut = max(run.rfind(b" ", 0, SAMPLE_RUN_BYTES), run.rfind(b"\n", 0, SAMPLE_RUN_BYTES))
-            run = run[: cut if cut > 0 else SAMPLE_RUN_BYTES]
+            run = _window(run)
         runs.append(run)
         size += len(run) + 1
         if size >= SAMPLE_BYTES:
@@ -282,11 +283,37 @@ def _text_sample(data: bytes) -> bytes:
     return b"\n".join(runs) if runs else data[:SAMPLE_BYTES]
 
 
+CHAOS_SLACK = 0.01
+COHERENCE_SLACK = 0.005
+"""Readings of a sample whose noise (the detector's ``chaos``) is within ``CHAOS_SLACK`` of the
+least are all plausible; of those, the ones whose share of a language's common letters
+(``coherence``) is within ``COHERENCE_SLACK`` of the most are equally likely."""
+
+_PAST_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _window(run: bytes) -> bytes:
+    """:data:`SAMPLE_RUN_BYTES` of a long run around its first byte past ASCII, cut at spaces:
+    a multi-byte character cut in two reads as no text of its encoding (no encoding's second
+    byte is a space or a line break)."""
+    found = _PAST_ASCII.search(run)
+    at = found.start() if found else 0
+    start = max(0, at - SAMPLE_RUN_BYTES // 2)
+    if start:
+        space = max(run.rfind(b" ", start, at), run.rfind(b"\n", start, at))
+        start = space + 1 if space >= 0 else at
+    end = start + SAMPLE_RUN_BYTES
+    if end < len(run):
+        space = max(run.rfind(b" ", at + 1, end), run.rfind(b"\n", at + 1, end))
+        end = space if space > at else end
+    return run[start:end]
+
+
 def _detect(sample: bytes, among: tuple[str, ...] | None) -> str | None:
     """The encoding charset_normalizer finds ``sample`` in (``among`` only, when given), as a
-    web encoding. Of the encodings it finds equally likely (German text reads the same in
-    windows-1250 and windows-1252, and the detector lists them alphabetically), the first of
-    ``among``, else windows-1252, the web's most used legacy encoding, is taken."""
+    web encoding. Of the encodings it finds equally likely (:data:`CHAOS_SLACK`; German text
+    reads the same in windows-1250 and windows-1252, and the detector lists them alphabetically),
+    the first of ``among``, else windows-1252, the web's most used legacy encoding, is taken."""
     windows = _WINDOWS_ONLY.search(sample) is not None
     candidates = list(among or DETECTABLE)
     if windows:
@@ -295,8 +322,12 @@ def _detect(sample: bytes, among: tuple[str, ...] | None) -> str | None:
     matches = list(from_bytes(sample, cp_isolation=candidates))
     if not matches:
         return None
-    top = matches[0]
-    tied = [m for m in matches if m.chaos == top.chaos and m.coherence == top.coherence]
+    # Ranked here by the detector's own two measures (its order puts windows-1250 above
+    # windows-1252 when the latter reads the text with less noise and more of a language's letters).
+    calm = min(m.chaos for m in matches) + CHAOS_SLACK
+    plausible = [m for m in matches if m.chaos <= calm]
+    best = max(m.coherence for m in plausible)
+    tied = [m for m in plausible if m.coherence >= best - COHERENCE_SLACK]
     names = [_DETECTED_AS.get(m.encoding) or text_encoding(m.encoding) for m in tied]
     for preferred in (*(among or ()), "cp1252"):
         if preferred in names:
@@ -313,6 +344,8 @@ def detected_encoding(data: bytes, url: str | None = None) -> str:
     not, or the detector's pick among them; without a language, the detector's over the page's
     text (:func:`_text_sample`), windows-1252 on a tie; windows-1252 when it finds nothing."""
     sample = _text_sample(data)
+    if sample.isascii():
+        return "cp1252"  # (nothing past ASCII to read: any choice reads the same)
     language = _page_language(data) or _address_language(url)
     if language is not None:
         family = _locale_encodings(language)

@@ -236,3 +236,16 @@ def test_markup_nested_past_the_depth_bound_is_flattened_in_one_pass() -> None:
     assert kind == "clean"
     with within(3):  # one pass: 0.3 s; one element at a time: 5 s
         clean(data)
+
+
+def test_detection_samples_undeclared_bytes_in_one_pass() -> None:
+    # A run was found by a pattern that, from each ">", looked for a "<" up to the end: quoted
+    # text ("> > > ...") with a byte past ASCII and no "<" took minutes for a few MB.
+    from newsclean.cleaners.decoding import decode_html, decode_text
+
+    quoted = (b"> " * 200_000 + b"caf\xe9\n") * 3
+    markup = b"<p>" + b"a>" * 300_000 + b"caf\xe9"
+    with within(30, "quoted text"):
+        assert decode_text(quoted).endswith("café\n")
+    with within(30, "a run of 300,000 '>'"):
+        assert decode_html(markup).endswith("café")
