@@ -160,7 +160,7 @@ LOCALE_ENCODINGS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("tr", "az", "ku"), ("cp1254",)),
     "vi": ("cp1258",),
     "th": ("cp874",),
-    "ja": ("shift_jis", "euc-jp", "iso-2022-jp"),
+    "ja": ("shift_jis", "euc-jp"),
     "ko": ("euc-kr",),
     "zh": ("gb18030", "big5"),
     "zh-tw": ("big5", "gb18030"),
@@ -170,8 +170,9 @@ LOCALE_ENCODINGS: dict[str, tuple[str, ...]] = {
 """The legacy encodings a page in a language was most likely written in, the HTML Standard's
 suggested default for that locale first (what a browser set to the language reads an undeclared
 page as), then the others its writers used (ISO-8859-2 beside windows-1250, KOI8-R beside
-windows-1251, EUC-JP beside Shift_JIS). A language not listed reads as windows-1252; Romanian
-and Bosnian, which windows-1252 cannot write, are read as Central European."""
+windows-1251, EUC-JP beside Shift_JIS; ISO-2022-JP is 7-bit, read as the ASCII it is valid
+UTF-8 of, never asked here). A language not listed reads as windows-1252; Romanian and Bosnian,
+which windows-1252 cannot write, are read as Central European."""
 
 _HTML_LANG = re.compile(
     rb"""<html\b[^>]*?\s(?:xml:)?lang\s*=\s*["']?\s*([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?)""", re.I
@@ -330,7 +331,7 @@ def _detect(sample: bytes, among: tuple[str, ...] | None) -> str | None:
     tied = [m for m in plausible if m.coherence >= best - COHERENCE_SLACK]
     names = [_DETECTED_AS.get(m.encoding) or text_encoding(m.encoding) for m in tied]
     for preferred in (*(among or ()), "cp1252"):
-        if preferred in names:
+        if (text_encoding(preferred) or preferred) in names:
             return preferred
     return next((name for name in names if name), None)
 

@@ -151,3 +151,10 @@ def test_an_address_of_no_such_country_says_nothing() -> None:
 def test_a_text_dump_is_read_by_its_address_s_country() -> None:
     dump = "\n\n".join(CZECH * 2) + "\n"
     assert decode_text(dump.encode("iso-8859-2"), url="http://www.example.cz/") == dump
+
+
+@pytest.mark.parametrize(("encoding", "named"), [("euc-jp", "euc-jp"), ("shift_jis", "shift_jis")])
+def test_a_family_member_is_named_as_the_family_names_it(encoding: str, named: str) -> None:
+    # The detector says "euc_jp"; the family's own spelling is what comes back (and what the
+    # family's order is matched by).
+    assert detected_encoding(page(JAPANESE, lang="ja").encode(encoding)) == named
