@@ -369,6 +369,25 @@ def _declared_wide(name: str) -> str | None:
     return codec if codec in _UTF16_32 else None
 
 
+HEAD_BYTES = 262144
+"""How far into a page a ``<meta charset>`` is looked for, at most (up to its ``<body>``)."""
+
+_BODY_START = re.compile(rb"<body[\s>]", re.I)
+
+
+def _declared_in_page(data: bytes) -> str | None:
+    """The charset the page's ``<meta>`` (or XML prolog) declares: in its first 4 KB, else
+    anywhere in its head (up to ``<body>``, :data:`HEAD_BYTES` at most). A 2000s page put its
+    ``<meta http-equiv="Content-Type">`` after kilobytes of inline scripts and styles; a browser
+    that meets it while parsing reads the page again in that encoding."""
+    head = data[:4096]
+    found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if found is None and len(data) > len(head):
+        body = _BODY_START.search(data, 0, HEAD_BYTES)
+        found = _META_CHARSET.search(data, 0, body.start() if body else HEAD_BYTES)
+    return text_encoding(found.group(1)) if found else None
+
+
 def decode_html(data: bytes, *, declared: str | None = None, url: str | None = None) -> str:
     """Decode an HTML page: a BOM, then valid UTF-8, then the HTTP-declared charset, then
     ``<meta charset>`` or the XML prolog's encoding, then UTF-8 with a few damaged bytes, then
@@ -387,9 +406,7 @@ def decode_html_utf8(data: bytes, *, declared: str | None = None, url: str | Non
             return data.decode(with_nul, errors="replace"), False
 
     def candidates() -> list[str | None]:
-        head = data[:4096]
-        meta = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-        return [text_encoding(declared), text_encoding(meta.group(1)) if meta else None]
+        return [text_encoding(declared), _declared_in_page(data)]
 
     return _decode_utf8(data, candidates, url)
 

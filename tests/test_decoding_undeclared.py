@@ -158,3 +158,17 @@ def test_a_family_member_is_named_as_the_family_names_it(encoding: str, named: s
     # The detector says "euc_jp"; the family's own spelling is what comes back (and what the
     # family's order is matched by).
     assert detected_encoding(page(JAPANESE, lang="ja").encode(encoding)) == named
+
+
+def test_a_charset_declared_after_kilobytes_of_scripts_is_read() -> None:
+    # Past the first 4 KB, in the head: a browser that meets it reads the page again in it.
+    script = "<script>var settings = {" + ", ".join(f'"key{i}": {i}' for i in range(800)) + "};</script>"
+    html = page(CZECH, head=script + '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">')
+    assert html.index("charset") > 4096
+    assert decode_html(html.encode("iso-8859-2")) == html
+
+
+def test_a_charset_named_in_the_body_text_declares_nothing() -> None:
+    # A page about encodings: a <meta> written as text in the body (escaped) is no declaration.
+    html = page(DANISH, head=STYLES).replace("<article>", "<article><pre>&lt;meta charset=koi8-r&gt;</pre>")
+    assert decode_html(html.encode("cp1252")) == html
