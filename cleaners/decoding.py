@@ -115,8 +115,9 @@ def _decode_utf8(data: bytes, candidates: Callable[[], list[str | None]], url: s
     """:func:`_decode`, and whether the text is ``data`` read as valid UTF-8 (no BOM): then
     ``data`` is the text's UTF-8, which the parser can take without encoding it again.
     ``candidates`` gives the declared charsets, asked only when the bytes are not UTF-8 (the
-    page's ``<meta charset>`` is searched for case-insensitively through its first 4 KB);
-    ``url``, the page's address, hints at its language when nothing is declared."""
+    page's ``<meta charset>`` is searched for case-insensitively through its head,
+    :func:`_declared_in_page`); ``url``, the page's address, hints at its language when nothing
+    is declared."""
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             return data.decode(bom_codec, errors="replace"), False
