@@ -285,7 +285,7 @@ def _text_sample(data: bytes) -> bytes:
     return b"\n".join(runs) if runs else data[:SAMPLE_BYTES]
 
 
-CHAOS_SLACK = 0.01
+CHAOS_SLACK = 0.001
 COHERENCE_SLACK = 0.005
 """Readings of a sample whose noise (the detector's ``chaos``) is within ``CHAOS_SLACK`` of the
 least are all plausible; of those, the ones whose share of a language's common letters
