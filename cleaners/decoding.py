@@ -204,7 +204,8 @@ reads."""
 
 SAMPLE_RUN_BYTES = 2048
 """A run between tags longer than this is a script's or a style's (no ``<`` in it for pages on
-end), not a paragraph: only its start is read."""
+end), not a paragraph: only this much of it, around its first byte past ASCII, is read
+(:func:`_window`)."""
 
 DETECTABLE = (
     "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
@@ -258,6 +259,26 @@ def _locale_encodings(language: str) -> tuple[str, ...]:
     return LOCALE_ENCODINGS.get(primary, ("cp1252",))
 
 
+_PAST_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _window(run: bytes) -> bytes:
+    """:data:`SAMPLE_RUN_BYTES` of a long run around its first byte past ASCII, cut at spaces:
+    a multi-byte character cut in two reads as no text of its encoding (no encoding's second
+    byte is a space or a line break)."""
+    found = _PAST_ASCII.search(run)
+    at = found.start() if found else 0
+    start = max(0, at - SAMPLE_RUN_BYTES // 2)
+    if start:
+        space = max(run.rfind(b" ", start, at), run.rfind(b"\n", start, at))
+        start = space + 1 if space >= 0 else at
+    end = start + SAMPLE_RUN_BYTES
+    if end < len(run):
+        space = max(run.rfind(b" ", at + 1, end), run.rfind(b"\n", at + 1, end))
+        end = space if space > at else end
+    return run[start:end]
+
+
 def _text_sample(data: bytes) -> bytes:
     """The page's text that tells its encoding: the runs between tags holding bytes past ASCII
     (a plain text's lines holding them), up to :data:`SAMPLE_BYTES`. The start of a page is its
@@ -290,25 +311,6 @@ COHERENCE_SLACK = 0.005
 """Readings of a sample whose noise (the detector's ``chaos``) is within ``CHAOS_SLACK`` of the
 least are all plausible; of those, the ones whose share of a language's common letters
 (``coherence``) is within ``COHERENCE_SLACK`` of the most are equally likely."""
-
-_PAST_ASCII = re.compile(rb"[\x80-\xff]")
-
-
-def _window(run: bytes) -> bytes:
-    """:data:`SAMPLE_RUN_BYTES` of a long run around its first byte past ASCII, cut at spaces:
-    a multi-byte character cut in two reads as no text of its encoding (no encoding's second
-    byte is a space or a line break)."""
-    found = _PAST_ASCII.search(run)
-    at = found.start() if found else 0
-    start = max(0, at - SAMPLE_RUN_BYTES // 2)
-    if start:
-        space = max(run.rfind(b" ", start, at), run.rfind(b"\n", start, at))
-        start = space + 1 if space >= 0 else at
-    end = start + SAMPLE_RUN_BYTES
-    if end < len(run):
-        space = max(run.rfind(b" ", at + 1, end), run.rfind(b"\n", at + 1, end))
-        end = space if space > at else end
-    return run[start:end]
 
 
 def _detect(sample: bytes, among: tuple[str, ...] | None) -> str | None:
